@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/caili/caili/formula/report"
+)
+
+// outFlags are --format and --out.
+type outFlags struct {
+	format string
+	out    string
+}
+
+func (o *outFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+}) {
+	fs.StringVar(&o.format, "format", "table", "output format: table, csv or json")
+	fs.StringVar(&o.out, "out", "", "write to this file instead of standard output")
+}
+
+func (o *outFlags) check() error {
+	switch o.format {
+	case "table", "csv", "json":
+		return nil
+	}
+	return usagef("--format must be table, csv or json (got %q)", o.format)
+}
+
+// emit writes the finished output, to --out atomically (a temporary file
+// renamed into place) or to stdout. Output is rendered in full before
+// anything is written, so a failure never leaves half a file.
+func (o *outFlags) emit(stdout io.Writer, render func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	if o.out == "" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	return writeFileAtomic(o.out, buf.Bytes())
+}
+
+func writeFileAtomic(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+func cmdCalc(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("calc", stderr)
+	var pf planFlags
+	var of outFlags
+	pf.register(fs, true)
+	of.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := of.check(); err != nil {
+		return err
+	}
+	res, err := pf.compute()
+	if err != nil {
+		return err
+	}
+	return of.emit(stdout, func(w io.Writer) error {
+		switch of.format {
+		case "csv":
+			return report.WriteCSV(w, res, report.CSVOptions{})
+		case "json":
+			return report.WriteJSON(w, res)
+		}
+		return report.WriteTable(w, res)
+	})
+}
+
+func cmdValidate(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("validate", stderr)
+	var pf planFlags
+	pf.register(fs, true)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	res, err := pf.compute()
+	if err != nil {
+		return err
+	}
+	p := res.Plan
+	name := pf.plan
+	if name == "" {
+		name = "sample plan"
+	}
+	_, err = fmt.Fprintf(stdout, "%s: ok — %s, %d sub-districts, %d staff categories, %d quotas, %d projects, %d factors; capacity %s 元 allocated in full\n",
+		name, p.Name, len(p.Subdistricts), len(p.Staff), len(p.Quotas), len(p.Projects), len(p.Factors), report.Group(report.NewFmt(res).Amount(res.Capacity)))
+	return err
+}
+
+func cmdExplain(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("explain", stderr)
+	var pf planFlags
+	var id, format string
+	pf.register(fs, true)
+	fs.StringVar(&id, "subdistrict", "", "id of the sub-district to explain")
+	fs.StringVar(&format, "format", "text", "output format: text or json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if id == "" {
+		return usagef("explain needs --subdistrict ID")
+	}
+	if format != "text" && format != "json" {
+		return usagef("--format must be text or json (got %q)", format)
+	}
+	res, err := pf.compute()
+	if err != nil {
+		return err
+	}
+	a, ok := res.Find(id)
+	if !ok {
+		ids := make([]string, len(res.Subdistricts))
+		for i, s := range res.Subdistricts {
+			ids[i] = s.ID
+		}
+		return fmt.Errorf("no sub-district %q in the plan (have: %s)", id, strings.Join(ids, ", "))
+	}
+	if format == "json" {
+		return report.EncodeJSON(stdout, report.NewSubdistrict(report.NewFmt(res), a, true))
+	}
+	return report.WriteExplain(stdout, res, a)
+}
+
+func cmdCompare(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("compare", stderr)
+	var pf planFlags
+	var of outFlags
+	pf.register(fs, true)
+	of.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := of.check(); err != nil {
+		return err
+	}
+	if pf.scenario == "" && len(pf.sets) == 0 {
+		return usagef("compare needs --scenario F or --set path=value")
+	}
+	base := planFlags{plan: pf.plan}
+	b, err := base.compute()
+	if err != nil {
+		return err
+	}
+	s, err := pf.compute()
+	if err != nil {
+		return err
+	}
+	doc := report.NewCompare(report.Comparison{Base: b, Scenario: s})
+	return of.emit(stdout, func(w io.Writer) error {
+		switch of.format {
+		case "csv":
+			return report.WriteCompareCSV(w, doc, report.CSVOptions{})
+		case "json":
+			return report.EncodeJSON(w, doc)
+		}
+		return report.WriteCompareTable(w, doc)
+	})
+}
+

@@ -1,0 +1,23 @@
+// Package configs holds the illustrative sample district plan: a
+// Xicheng-like district with 15 sub-districts (plan.toml), its shared
+// standards (standards.toml) and three what-if scenarios (scenarios/*.toml).
+//
+// Every figure in these files is made up to demonstrate the allocation
+// method; none of it is official data or an official standard.
+package configs
+
+import "embed"
+
+// FS holds plan.toml, standards.toml and scenarios/*.toml, so the sample can
+// be computed without the source tree (plan.toml names standards.toml by a
+// path relative to itself, which resolves inside FS as well).
+//
+//go:embed plan.toml standards.toml scenarios/*.toml
+var FS embed.FS
+
+const (
+	// PlanPath is the sample plan's path inside FS.
+	PlanPath = "plan.toml"
+	// ScenarioDir is the directory inside FS holding the sample scenarios.
+	ScenarioDir = "scenarios"
+)

@@ -1,0 +1,170 @@
+package formula
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Plan is one year's allocation problem: the district's capacity, the
+// expenditure standards and the sub-districts with their factor data. It is
+// the engine's input; package standards builds it from TOML files.
+type Plan struct {
+	Name         string
+	District     string
+	FiscalYear   int64
+	Capacity     decimal.Decimal // total fiscal capacity for the sub-districts, 元
+	RoundingUnit decimal.Decimal // the smallest amount handed out; zero means 1 元
+	ReserveRate  decimal.Decimal // share kept back as district reserve (预备费), in [0,1)
+
+	Staff       []Staff
+	Quotas      []Quota
+	Projects    []Project
+	TierCaps    map[Tier]decimal.Decimal // max_share of the project pool per tier; absent: no cap
+	Factors     []Factor
+	Performance *Performance // nil: no performance adjustment
+	Incentive   *Incentive   // nil: no tax-growth incentive
+	Damping     *Damping     // nil: no year-on-year floor or ceiling
+
+	Subdistricts []Subdistrict
+}
+
+// Staff is a personnel category (人员类别) paid at actual.
+type Staff struct {
+	ID         string
+	Name       string
+	AnnualPay  decimal.Decimal // pay per head per year, 元
+	OncostRate decimal.Decimal // employer social insurance and housing fund, as a fraction of pay
+}
+
+// Quota is a public-cost quota (公用经费定额): Rate 元 per unit of basis per year.
+type Quota struct {
+	ID    string
+	Name  string
+	Rate  decimal.Decimal
+	Basis []string // quantity names whose values are summed
+}
+
+// Project is a common project (共性项目) at a zero-based unit cost.
+type Project struct {
+	ID       string
+	Name     string
+	UnitCost decimal.Decimal
+	Basis    []string
+	Tier     Tier
+}
+
+// Factor is one factor of the block-grant method (因素法), such as workload,
+// area or population, with its weight and indicators.
+type Factor struct {
+	ID         string
+	Name       string
+	Weight     decimal.Decimal
+	Indicators []Indicator
+}
+
+// Indicator is a quantity inside a factor; its values are shared out in
+// proportion across sub-districts. An indicator is identified by its quantity.
+type Indicator struct {
+	Quantity string
+	Weight   decimal.Decimal
+}
+
+// Performance holds the performance-rating coefficients (绩效系数) applied to
+// the block grant.
+type Performance struct {
+	Mode         PerformanceMode
+	Coefficients map[string]decimal.Decimal // rating → coefficient
+}
+
+// Incentive rewards tax-source growth: Rate × max(0, Current − Previous),
+// at most Budget in all.
+type Incentive struct {
+	Rate     decimal.Decimal
+	Current  string // quantity name
+	Previous string // quantity name
+	Budget   *decimal.Decimal
+}
+
+// Damping is the year-on-year guard (保底封顶):
+// Floor × baseline ≤ total ≤ Ceiling × baseline.
+type Damping struct {
+	Baseline string // quantity name, e.g. last year's total
+	Floor    *decimal.Decimal
+	Ceiling  *decimal.Decimal
+}
+
+// Subdistrict is one sub-district (街道) with its staff and factor data.
+type Subdistrict struct {
+	ID         string
+	Name       string
+	Rating     string           // performance rating; ignored without [performance]
+	Adjustment *decimal.Decimal // regional coefficient on the block score; nil means 1
+	Staff      map[string]decimal.Decimal // staff category → whole headcount
+	Payroll    map[string]decimal.Decimal // staff category → actual annual payroll
+	Quantities map[string]decimal.Decimal // quantity name → value
+}
+
+// Tier is a project priority tier. Mandatory (三保) is funded first and in
+// full; A to D follow in order, each within its cap.
+type Tier int
+
+// The tiers, in funding order.
+const (
+	TierMandatory Tier = iota
+	TierA
+	TierB
+	TierC
+	TierD
+)
+
+// Tiers lists every tier in funding order.
+var tierOrder = [...]Tier{TierMandatory, TierA, TierB, TierC, TierD}
+
+var tierNames = [...]string{"mandatory", "A", "B", "C", "D"}
+
+// String returns the tier's name as written in a plan file.
+func (t Tier) String() string {
+	if t < 0 || int(t) >= len(tierNames) {
+		return "?"
+	}
+	return tierNames[t]
+}
+
+// ParseTier reads a tier name: mandatory, A, B, C or D.
+func ParseTier(s string) (Tier, bool) {
+	for i, n := range tierNames {
+		if n == s {
+			return Tier(i), true
+		}
+	}
+	return 0, false
+}
+
+// PerformanceMode says what happens to the money that performance
+// coefficients below 1 take away.
+type PerformanceMode int
+
+const (
+	// Redistribute shares the whole block grant by the adjusted scores.
+	Redistribute PerformanceMode = iota
+	// Reserve keeps back what the coefficients take away as a performance reserve.
+	Reserve
+)
+
+// String returns the mode's name as written in a plan file.
+func (m PerformanceMode) String() string {
+	if m == Reserve {
+		return "reserve"
+	}
+	return "redistribute"
+}
+
+// ParsePerformanceMode reads "redistribute" or "reserve".
+func ParsePerformanceMode(s string) (PerformanceMode, bool) {
+	switch s {
+	case "redistribute":
+		return Redistribute, true
+	case "reserve":
+		return Reserve, true
+	}
+	return 0, false
+}

@@ -1,0 +1,133 @@
+package report
+
+import (
+	"io"
+	"strings"
+
+	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
+)
+
+// Comparison is a base result against a what-if result, per sub-district
+// and component.
+type Comparison struct {
+	Base, Scenario *formula.Result
+}
+
+// CompareJSON is the JSON document of a comparison.
+type CompareJSON struct {
+	Plan         string       `json:"plan"`
+	FiscalYear   int64        `json:"fiscal_year"`
+	Base         DistrictJSON `json:"base"`
+	Scenario     DistrictJSON `json:"scenario"`
+	Subdistricts []CompareRow `json:"subdistricts"`
+	Totals       CompareRow   `json:"totals"`
+}
+
+// DistrictJSON is the district-level figures of one side of a comparison.
+type DistrictJSON struct {
+	Capacity           string `json:"capacity"`
+	Reserve            string `json:"reserve"`
+	PerformanceReserve string `json:"performance_reserve"`
+	DampingReserve     string `json:"damping_reserve"`
+}
+
+// CompareRow is one sub-district (or the totals) in a comparison.
+type CompareRow struct {
+	ID            string  `json:"id"`
+	Name          string  `json:"name"`
+	BaseTotal     string  `json:"base_total"`
+	ScenarioTotal string  `json:"scenario_total"`
+	Change        string  `json:"change"`
+	ChangePct     string  `json:"change_pct"` // percent with two decimals; "" when the base is zero
+	Components    Columns `json:"change_by_component"`
+}
+
+// CompareHeader is the CSV header of a comparison.
+var CompareHeader = []string{"id", "name", "base_total", "scenario_total", "change", "change_pct",
+	"personnel", "public", "projects", "incentive", "block", "damping"}
+
+// NewCompare builds the comparison document. Sub-districts are matched by
+// id; the base's order is kept.
+func NewCompare(c Comparison) *CompareJSON {
+	f := NewFmt(c.Scenario)
+	side := func(r *formula.Result) DistrictJSON {
+		return DistrictJSON{f.Amount(r.Capacity), f.Amount(r.Reserve), f.Amount(r.PerformanceReserve), f.Amount(r.DampingReserve)}
+	}
+	doc := &CompareJSON{Plan: c.Base.Plan.Name, FiscalYear: c.Base.Plan.FiscalYear, Base: side(c.Base), Scenario: side(c.Scenario)}
+	var tb, ts [7]decimal.Decimal
+	for i := range c.Base.Subdistricts {
+		b := &c.Base.Subdistricts[i]
+		s, ok := c.Scenario.Find(b.ID)
+		if !ok {
+			s = &formula.Allocation{ID: b.ID, Name: b.Name}
+		}
+		doc.Subdistricts = append(doc.Subdistricts, compareRow(f, b.ID, b.Name, b.Components(), b.Total, s.Components(), s.Total))
+		for k, x := range b.Components() {
+			tb[k] = tb[k].Add(x)
+		}
+		for k, x := range s.Components() {
+			ts[k] = ts[k].Add(x)
+		}
+		tb[6], ts[6] = tb[6].Add(b.Total), ts[6].Add(s.Total)
+	}
+	doc.Totals = compareRow(f, "total", "合计", [6]decimal.Decimal(tb[:6]), tb[6], [6]decimal.Decimal(ts[:6]), ts[6])
+	return doc
+}
+
+func compareRow(f Fmt, id, name string, bc [6]decimal.Decimal, bt decimal.Decimal, sc [6]decimal.Decimal, st decimal.Decimal) CompareRow {
+	var d [6]decimal.Decimal
+	for k := range d {
+		d[k] = sc[k].Sub(bc[k])
+	}
+	change := st.Sub(bt)
+	pct := ""
+	if !bt.IsZero() {
+		pct = change.Mul(decimal.NewFromInt(100)).DivRound(bt, 2).StringFixed(2)
+	}
+	return CompareRow{ID: id, Name: name, BaseTotal: f.Amount(bt), ScenarioTotal: f.Amount(st),
+		Change: f.Amount(change), ChangePct: pct, Components: f.columns(d, change)}
+}
+
+func (r CompareRow) cells() []string {
+	c := r.Components
+	return []string{r.ID, r.Name, r.BaseTotal, r.ScenarioTotal, r.Change, r.ChangePct,
+		c.Personnel, c.Public, c.Projects, c.Incentive, c.Block, c.Damping}
+}
+
+// WriteCompareCSV writes a comparison as CSV (BOM, CRLF, header, totals row).
+func WriteCompareCSV(w io.Writer, c *CompareJSON, opts CSVOptions) error {
+	rows := make([][]string, 0, len(c.Subdistricts)+1)
+	for _, r := range c.Subdistricts {
+		rows = append(rows, r.cells())
+	}
+	rows = append(rows, c.Totals.cells())
+	return writeCSV(w, CompareHeader, rows, []bool{true, true}, opts)
+}
+
+// WriteCompareTable writes a comparison for a terminal.
+func WriteCompareTable(w io.Writer, c *CompareJSON) error {
+	var b strings.Builder
+	b.WriteString(c.Plan + "  方案对比 (单位: 元)\n\n")
+	head := []string{"编码", "街道", "基准合计", "方案合计", "变化", "变化%", "人员", "公用", "项目", "激励", "因素分配", "保底封顶"}
+	var rows [][]string
+	for _, r := range append(append([]CompareRow{}, c.Subdistricts...), c.Totals) {
+		cells := r.cells()
+		for k := 2; k < len(cells); k++ {
+			if k != 5 {
+				cells[k] = Group(cells[k])
+			}
+		}
+		rows = append(rows, cells)
+	}
+	writeAligned(&b, head, rows, 2)
+	b.WriteString("\n")
+	writeAligned(&b, []string{"", "基准", "方案"}, [][]string{
+		{"可用财力", Group(c.Base.Capacity), Group(c.Scenario.Capacity)},
+		{"预备费", Group(c.Base.Reserve), Group(c.Scenario.Reserve)},
+		{"绩效预留", Group(c.Base.PerformanceReserve), Group(c.Scenario.PerformanceReserve)},
+		{"保底封顶结余", Group(c.Base.DampingReserve), Group(c.Scenario.DampingReserve)},
+	}, 1)
+	_, err := io.WriteString(w, b.String())
+	return err
+}

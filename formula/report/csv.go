@@ -1,0 +1,91 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"strings"
+
+	"github.com/caili/caili/formula"
+)
+
+// CSVOptions control the CSV bytes.
+type CSVOptions struct {
+	NoBOM bool // leave out the UTF-8 byte-order mark Excel needs to see UTF-8
+}
+
+// Header is the allocation table's column header, shared by CSV, XML and
+// the terminal table.
+var Header = []string{"id", "name", "personnel", "public", "projects", "incentive", "block", "damping", "total"}
+
+// HeaderZH is the Chinese header of the terminal table.
+var HeaderZH = []string{"编码", "街道", "人员经费", "公用经费", "项目经费", "激励", "因素分配", "保底封顶", "合计"}
+
+// Rows returns the allocation table: one row a sub-district, then a
+// totals row (id "total", name "合计").
+func Rows(r *formula.Result) [][]string {
+	f := NewFmt(r)
+	rows := make([][]string, 0, len(r.Subdistricts)+1)
+	for i := range r.Subdistricts {
+		a := &r.Subdistricts[i]
+		c := a.Components()
+		rows = append(rows, []string{a.ID, a.Name, f.Amount(c[0]), f.Amount(c[1]), f.Amount(c[2]),
+			f.Amount(c[3]), f.Amount(c[4]), f.Amount(c[5]), f.Amount(a.Total)})
+	}
+	t := r.Totals()
+	row := []string{"total", "合计"}
+	for _, x := range t {
+		row = append(row, f.Amount(x))
+	}
+	return append(rows, row)
+}
+
+// WriteCSV writes the allocation table as CSV: UTF-8 with a BOM (unless
+// opts.NoBOM), CRLF line ends, a header row and a totals row.
+func WriteCSV(w io.Writer, r *formula.Result, opts CSVOptions) error {
+	return writeCSV(w, Header, Rows(r), []bool{true, true}, opts)
+}
+
+// writeCSV writes a header and rows; text[k] marks column k as free text,
+// whose cells are neutralised against formula injection.
+func writeCSV(w io.Writer, header []string, rows [][]string, text []bool, opts CSVOptions) error {
+	var buf bytes.Buffer
+	if !opts.NoBOM {
+		buf.WriteString("\ufeff")
+	}
+	cw := csv.NewWriter(&buf)
+	cw.UseCRLF = true
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, row := range rows {
+		out := row
+		for k := range row {
+			if k < len(text) && text[k] {
+				if out[k] != SafeText(row[k]) {
+					out = append([]string(nil), row...)
+					out[k] = SafeText(row[k])
+				}
+			}
+		}
+		if err := cw.Write(out); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// SafeText neutralises a text cell that a spreadsheet would run as a
+// formula (it begins with = + - @, or a tab or carriage return) by
+// putting an apostrophe in front.
+func SafeText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,50 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/caili/caili/formula"
+)
+
+var stageZH = map[formula.Stage]string{
+	formula.StagePersonnel: "人员经费 personnel",
+	formula.StagePublic:    "公用经费 public",
+	formula.StageProjects:  "项目经费 projects",
+	formula.StageIncentive: "激励 incentive",
+	formula.StageBlock:     "因素分配 block",
+	formula.StageDamping:   "保底封顶 damping",
+}
+
+// WriteExplain writes one sub-district's statement for a terminal: every
+// line with its formula, grouped by stage, and its factor score broken
+// down by indicator.
+func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
+	f := NewFmt(r)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s (%s)\n合计 total: %s 元\n", r.Plan.Name, a.Name, a.ID, Group(f.Amount(a.Total)))
+	comps := a.Components()
+	for k, st := range []formula.Stage{formula.StagePersonnel, formula.StagePublic, formula.StageProjects,
+		formula.StageIncentive, formula.StageBlock, formula.StageDamping} {
+		fmt.Fprintf(&b, "\n%s: %s 元\n", stageZH[st], Group(f.Amount(comps[k])))
+		for _, l := range a.Lines {
+			if l.Stage == st {
+				fmt.Fprintf(&b, "  %-20s %15s  %s\n", l.Item, Group(f.Amount(l.Amount)), l.Formula)
+			}
+		}
+	}
+	sc := a.Score
+	if sc.Total != nil {
+		fmt.Fprintf(&b, "\n因素得分 factor score: %s\n", formula.FormatRat(sc.Total))
+		rows := [][]string{}
+		for _, p := range sc.Parts {
+			rows = append(rows, []string{p.FactorName, p.Quantity, p.FactorWeight.String(), p.Weight.String(),
+				p.Value.String(), p.DistrictSum.String(), formula.FormatRat(p.Part)})
+		}
+		writeAligned(&b, []string{"因素", "指标", "因素权重", "指标权重", "本街道", "全区合计", "得分"}, rows, 2)
+		fmt.Fprintf(&b, "%s\n", sc.Formula)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,180 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
+)
+
+// Allocations is the JSON document of a result (SPEC §5). Amounts are
+// decimal strings in 元 with the decimal places of the rounding unit.
+type Allocations struct {
+	Plan               string            `json:"plan"`
+	District           string            `json:"district,omitempty"`
+	FiscalYear         int64             `json:"fiscal_year"`
+	RoundingUnit       string            `json:"rounding_unit"`
+	Capacity           string            `json:"capacity"`
+	Reserve            string            `json:"reserve"`
+	PerformanceReserve string            `json:"performance_reserve"`
+	DampingReserve     string            `json:"damping_reserve"`
+	Available          string            `json:"available"`
+	ProjectPool        string            `json:"project_pool"`
+	Tiers              []TierJSON        `json:"tiers"`
+	IncentivePool      string            `json:"incentive_pool"`
+	BlockPool          string            `json:"block_pool"`
+	Totals             Columns           `json:"totals"`
+	Subdistricts       []SubdistrictJSON `json:"subdistricts"`
+}
+
+// Columns are the component amounts and the total of one row.
+type Columns struct {
+	Personnel string `json:"personnel"`
+	Public    string `json:"public"`
+	Projects  string `json:"projects"`
+	Incentive string `json:"incentive"`
+	Block     string `json:"block"`
+	Damping   string `json:"damping"`
+	Total     string `json:"total"`
+}
+
+// TierJSON is how one project tier was funded.
+type TierJSON struct {
+	Tier   string  `json:"tier"`
+	Demand string  `json:"demand"`
+	Cap    *string `json:"cap"`
+	Budget string  `json:"budget"`
+}
+
+// SubdistrictJSON is one sub-district's allocation with its lines.
+type SubdistrictJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Columns
+	Lines []LineJSON `json:"lines"`
+	Score *ScoreJSON `json:"score,omitempty"`
+}
+
+// LineJSON is one line of an allocation.
+type LineJSON struct {
+	Stage   string `json:"stage"`
+	Item    string `json:"item"`
+	Amount  string `json:"amount"`
+	Formula string `json:"formula"`
+}
+
+// ScoreJSON is a sub-district's factor score broken down by indicator.
+type ScoreJSON struct {
+	Score      string          `json:"score"`
+	Adjustment string          `json:"adjustment"`
+	Rating     string          `json:"rating,omitempty"`
+	Coef       string          `json:"coefficient"`
+	Adjusted   string          `json:"adjusted"`
+	Formula    string          `json:"formula"`
+	Indicators []IndicatorJSON `json:"indicators"`
+}
+
+// IndicatorJSON is one indicator's part of a score.
+type IndicatorJSON struct {
+	Factor       string `json:"factor"`
+	FactorName   string `json:"factor_name"`
+	FactorWeight string `json:"factor_weight"`
+	Quantity     string `json:"quantity"`
+	Weight       string `json:"weight"`
+	Value        string `json:"value"`
+	DistrictSum  string `json:"district_sum"`
+	Part         string `json:"part"`
+}
+
+// Fmt formats amounts with the decimal places of a rounding unit.
+type Fmt struct{ places int32 }
+
+// NewFmt returns the formatter for a result's rounding unit.
+func NewFmt(r *formula.Result) Fmt {
+	return Fmt{places: max(-r.Unit.Exponent(), 0)}
+}
+
+// Amount formats one amount: "1200000", or "1200000.00" for U = 0.01.
+func (f Fmt) Amount(d decimal.Decimal) string { return d.StringFixed(f.places) }
+
+func (f Fmt) columns(c [6]decimal.Decimal, total decimal.Decimal) Columns {
+	return Columns{f.Amount(c[0]), f.Amount(c[1]), f.Amount(c[2]), f.Amount(c[3]), f.Amount(c[4]), f.Amount(c[5]), f.Amount(total)}
+}
+
+// NewAllocations builds the JSON document of a result. withScores adds each
+// sub-district's score breakdown.
+func NewAllocations(r *formula.Result, withScores bool) *Allocations {
+	f := NewFmt(r)
+	p := r.Plan
+	t := r.Totals()
+	doc := &Allocations{
+		Plan: p.Name, District: p.District, FiscalYear: p.FiscalYear,
+		RoundingUnit:       r.Unit.String(),
+		Capacity:           f.Amount(r.Capacity),
+		Reserve:            f.Amount(r.Reserve),
+		PerformanceReserve: f.Amount(r.PerformanceReserve),
+		DampingReserve:     f.Amount(r.DampingReserve),
+		Available:          f.Amount(r.Available),
+		ProjectPool:        f.Amount(r.Pool),
+		IncentivePool:      f.Amount(r.IncentivePool),
+		BlockPool:          f.Amount(r.BlockPool),
+		Totals:             f.columns([6]decimal.Decimal(t[:6]), t[6]),
+		Tiers:              []TierJSON{},
+		Subdistricts:       make([]SubdistrictJSON, len(r.Subdistricts)),
+	}
+	for _, to := range r.Tiers {
+		tj := TierJSON{Tier: to.Tier.String(), Demand: f.Amount(to.Demand), Budget: f.Amount(to.Budget)}
+		if to.Cap != nil {
+			c := f.Amount(*to.Cap)
+			tj.Cap = &c
+		}
+		doc.Tiers = append(doc.Tiers, tj)
+	}
+	for i := range r.Subdistricts {
+		doc.Subdistricts[i] = NewSubdistrict(f, &r.Subdistricts[i], withScores)
+	}
+	return doc
+}
+
+// NewSubdistrict builds the JSON of one allocation.
+func NewSubdistrict(f Fmt, a *formula.Allocation, withScore bool) SubdistrictJSON {
+	s := SubdistrictJSON{ID: a.ID, Name: a.Name, Columns: f.columns(a.Components(), a.Total), Lines: make([]LineJSON, len(a.Lines))}
+	for k, l := range a.Lines {
+		s.Lines[k] = LineJSON{Stage: string(l.Stage), Item: l.Item, Amount: f.Amount(l.Amount), Formula: l.Formula}
+	}
+	if withScore && a.Score.Total != nil {
+		sc := &ScoreJSON{
+			Score: formula.FormatRat(a.Score.Total), Adjustment: a.Score.Adjustment.String(), Rating: a.Score.Rating,
+			Coef: a.Score.Coef.String(), Adjusted: formula.FormatRat(a.Score.Adjusted), Formula: a.Score.Formula,
+		}
+		for _, p := range a.Score.Parts {
+			sc.Indicators = append(sc.Indicators, IndicatorJSON{
+				Factor: p.Factor, FactorName: p.FactorName, FactorWeight: p.FactorWeight.String(),
+				Quantity: p.Quantity, Weight: p.Weight.String(), Value: p.Value.String(),
+				DistrictSum: p.DistrictSum.String(), Part: formula.FormatRat(p.Part),
+			})
+		}
+		s.Score = sc
+	}
+	return s
+}
+
+// WriteJSON writes a result as indented JSON (SPEC §5).
+func WriteJSON(w io.Writer, r *formula.Result) error {
+	return EncodeJSON(w, NewAllocations(r, true))
+}
+
+// EncodeJSON writes any report document as indented JSON without HTML escaping.
+func EncodeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,118 @@
+package report
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/caili/caili/formula"
+	"github.com/mattn/go-runewidth"
+)
+
+// WriteTable writes the allocation table for a terminal: Chinese headers,
+// columns aligned by display width (a Chinese character is two columns),
+// amounts right-aligned with digits grouped in thousands, and a summary of
+// the district's reserves.
+func WriteTable(w io.Writer, r *formula.Result) error {
+	var b strings.Builder
+	p := r.Plan
+	f := NewFmt(r)
+	b.WriteString(p.Name)
+	if p.FiscalYear > 0 {
+		b.WriteString("  (" + strconv.FormatInt(p.FiscalYear, 10) + " 年度, 单位: 元)")
+	}
+	b.WriteString("\n\n")
+	rows := Rows(r)
+	total := rows[len(rows)-1][8]
+	for _, row := range rows {
+		for k := 2; k < len(row); k++ {
+			row[k] = Group(row[k])
+		}
+	}
+	writeAligned(&b, HeaderZH, rows, 2)
+	b.WriteString("\n")
+	summary := [][]string{
+		{"可用财力 capacity", Group(f.Amount(r.Capacity))},
+		{"区级预备费 reserve", Group(f.Amount(r.Reserve))},
+		{"绩效预留 performance reserve", Group(f.Amount(r.PerformanceReserve))},
+		{"保底封顶结余 damping reserve", Group(f.Amount(r.DampingReserve))},
+		{"街道合计 sub-districts", Group(total)},
+	}
+	writeAligned(&b, nil, summary, 1)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeAligned pads columns to their display width; columns from numFrom
+// on are right-aligned.
+func writeAligned(b *strings.Builder, header []string, rows [][]string, numFrom int) {
+	all := rows
+	if header != nil {
+		all = append([][]string{header}, rows...)
+	}
+	var widths []int
+	for _, row := range all {
+		for k, c := range row {
+			if k >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[k] = max(widths[k], runewidth.StringWidth(c))
+		}
+	}
+	line := func(row []string) {
+		for k, c := range row {
+			pad := strings.Repeat(" ", widths[k]-runewidth.StringWidth(c))
+			if k > 0 {
+				b.WriteString("  ")
+			}
+			if k >= numFrom {
+				b.WriteString(pad + c)
+			} else if k == len(row)-1 {
+				b.WriteString(c)
+			} else {
+				b.WriteString(c + pad)
+			}
+		}
+		b.WriteString("\n")
+	}
+	if header != nil {
+		line(header)
+		total := 0
+		for _, wd := range widths {
+			total += wd
+		}
+		b.WriteString(strings.Repeat("─", total+2*(len(widths)-1)) + "\n")
+	}
+	for i, row := range rows {
+		if header != nil && i == len(rows)-1 && row[0] == "total" {
+			total := 0
+			for _, wd := range widths {
+				total += wd
+			}
+			b.WriteString(strings.Repeat("─", total+2*(len(widths)-1)) + "\n")
+		}
+		line(row)
+	}
+}
+
+// Group puts thousands separators into a decimal string: "-1089605" →
+// "-1,089,605".
+func Group(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := sign + b.String()
+	if hasFrac {
+		out += "." + frac
+	}
+	return out
+}

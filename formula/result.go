@@ -1,0 +1,158 @@
+package formula
+
+import (
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
+
+// Stage names the stage of SPEC §3 a line belongs to.
+type Stage string
+
+// The stages that produce lines.
+const (
+	StagePersonnel Stage = "personnel"
+	StagePublic    Stage = "public"
+	StageProjects  Stage = "projects"
+	StageIncentive Stage = "incentive"
+	StageBlock     Stage = "block"
+	StageDamping   Stage = "damping"
+)
+
+// Line is one amount in a sub-district's allocation and how it was reached.
+type Line struct {
+	Stage   Stage
+	Item    string // staff, quota or project id; indicator quantity for the block; floor/ceiling for damping
+	Amount  decimal.Decimal
+	Formula string // in words a person can check, e.g. "40 人 × 160000 元 × (1 + 0.35) = 8640000"
+}
+
+// Result is a computed allocation. Its amounts satisfy the accounting
+// identity Σ total + reserve + performance reserve + damping reserve = capacity.
+type Result struct {
+	Plan               *Plan
+	Unit               decimal.Decimal // rounding unit in force
+	Capacity           decimal.Decimal
+	Reserve            decimal.Decimal // district reserve (预备费)
+	Available          decimal.Decimal // capacity − reserve
+	Pool               decimal.Decimal // available − Σ(personnel + public): the project pool
+	Tiers              []TierOutcome   // how each tier of projects was funded
+	IncentivePool      decimal.Decimal // what the incentive stage handed out
+	BlockPool          decimal.Decimal // what was left for the block grant
+	PerformanceReserve decimal.Decimal
+	DampingReserve     decimal.Decimal
+	Subdistricts       []Allocation
+}
+
+// TierOutcome is how one project tier was funded.
+type TierOutcome struct {
+	Tier   Tier
+	Demand decimal.Decimal  // T: sum of the tier's item demands
+	Cap    *decimal.Decimal // floor_u(max_share × pool); nil: no cap
+	Budget decimal.Decimal  // what the tier got
+}
+
+// Allocation is one sub-district's result.
+type Allocation struct {
+	ID, Name  string
+	Personnel decimal.Decimal
+	Public    decimal.Decimal
+	Projects  decimal.Decimal
+	Incentive decimal.Decimal
+	Block     decimal.Decimal
+	Damping   decimal.Decimal
+	Total     decimal.Decimal
+	Score     Score
+	Lines     []Line
+}
+
+// Score is a sub-district's factor score for the block grant, broken down
+// by indicator.
+type Score struct {
+	Total      *big.Rat // Σ_f W_f · Σ_k w_k · x_ik / Σ_j x_jk
+	Adjustment decimal.Decimal
+	Rating     string
+	Coef       decimal.Decimal // performance coefficient (1 without [performance])
+	Adjusted   *big.Rat        // Total × Adjustment × Coef
+	Parts      []ScorePart
+	Formula    string // how the block amount was reached from the adjusted score
+}
+
+// ScorePart is one indicator's contribution to a score.
+type ScorePart struct {
+	Factor       string // factor id
+	FactorName   string
+	FactorWeight decimal.Decimal
+	Quantity     string
+	Weight       decimal.Decimal
+	Value        decimal.Decimal // x_ik
+	DistrictSum  decimal.Decimal // Σ_j x_jk
+	Part         *big.Rat        // W_f · w_k · x_ik / Σ_j x_jk
+}
+
+// Components returns the six component amounts in SPEC order.
+func (a *Allocation) Components() [6]decimal.Decimal {
+	return [6]decimal.Decimal{a.Personnel, a.Public, a.Projects, a.Incentive, a.Block, a.Damping}
+}
+
+// ComponentNames are the column names of the components, in SPEC order.
+var ComponentNames = [6]string{"personnel", "public", "projects", "incentive", "block", "damping"}
+
+// Totals sums each column over all sub-districts: the six components then total.
+func (r *Result) Totals() [7]decimal.Decimal {
+	var t [7]decimal.Decimal
+	for i := range r.Subdistricts {
+		a := &r.Subdistricts[i]
+		for k, c := range a.Components() {
+			t[k] = t[k].Add(c)
+		}
+		t[6] = t[6].Add(a.Total)
+	}
+	return t
+}
+
+// Find returns the allocation of the sub-district with the given id.
+func (r *Result) Find(id string) (*Allocation, bool) {
+	for i := range r.Subdistricts {
+		if r.Subdistricts[i].ID == id {
+			return &r.Subdistricts[i], true
+		}
+	}
+	return nil, false
+}
+
+// CheckIdentity verifies the accounting identity and that each total is
+// the sum of its components and its lines. It returns ErrIdentity when
+// anything is off.
+func (r *Result) CheckIdentity() error {
+	sum := r.Reserve.Add(r.PerformanceReserve).Add(r.DampingReserve)
+	for i := range r.Subdistricts {
+		a := &r.Subdistricts[i]
+		c := a.Components()
+		t := decimal.Zero
+		for _, x := range c {
+			t = t.Add(x)
+		}
+		if !t.Equal(a.Total) {
+			return ErrIdentity
+		}
+		var byStage [6]decimal.Decimal
+		for _, l := range a.Lines {
+			for k, n := range ComponentNames {
+				if string(l.Stage) == n {
+					byStage[k] = byStage[k].Add(l.Amount)
+				}
+			}
+		}
+		for k := range c {
+			if !byStage[k].Equal(c[k]) {
+				return ErrIdentity
+			}
+		}
+		sum = sum.Add(a.Total)
+	}
+	if !sum.Equal(r.Capacity) {
+		return ErrIdentity
+	}
+	return nil
+}

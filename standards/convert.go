@@ -1,0 +1,229 @@
+package standards
+
+import (
+	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
+)
+
+// converter turns a document into a formula.Plan, collecting problems by
+// key path (id form, as formula names them).
+type converter struct {
+	ps []Problem
+}
+
+func (c *converter) add(path, msg string) {
+	c.ps = append(c.ps, Problem{Path: path, Message: msg})
+}
+
+func (c *converter) num(path string, n Number, required bool) decimal.Decimal {
+	switch {
+	case !n.Set:
+		if required {
+			c.add(path, "missing")
+		}
+	case n.Problem != "":
+		c.add(path, n.Problem)
+	}
+	return n.Dec
+}
+
+func (c *converter) optNum(path string, n Number) *decimal.Decimal {
+	if !n.Set {
+		return nil
+	}
+	d := c.num(path, n, false)
+	return &d
+}
+
+func (c *converter) text(path string, t Text, required bool) string {
+	switch {
+	case !t.Set:
+		if required {
+			c.add(path, "missing")
+		}
+	case t.Problem != "":
+		c.add(path, t.Problem)
+	}
+	return t.S
+}
+
+func (c *converter) names(path string, l Names) []string {
+	switch {
+	case !l.Set:
+		c.add(path, "missing")
+	case l.Problem != "":
+		c.add(path, l.Problem)
+	}
+	return l.List
+}
+
+func (c *converter) numMap(path string, m map[string]Number) map[string]decimal.Decimal {
+	out := make(map[string]decimal.Decimal, len(m))
+	for k, n := range m {
+		out[k] = c.num(path+"."+k, n, false)
+	}
+	return out
+}
+
+// plan converts the whole document.
+func (c *converter) plan(d *document) *formula.Plan {
+	p := &formula.Plan{}
+	if d.Plan == nil {
+		c.add("plan", "missing: a [plan] table is required")
+	} else {
+		pd := d.Plan
+		p.Name = c.text("plan.name", pd.Name, true)
+		p.District = c.text("plan.district", pd.District, false)
+		fy := c.num("plan.fiscal_year", pd.FiscalYear, true)
+		if pd.FiscalYear.Set && pd.FiscalYear.Problem == "" {
+			if !fy.IsInteger() || fy.LessThan(decimal.NewFromInt(1)) || fy.GreaterThan(decimal.NewFromInt(9999)) {
+				c.add("plan.fiscal_year", "must be a year such as 2025 (got "+fy.String()+")")
+			} else {
+				p.FiscalYear = fy.IntPart()
+			}
+		}
+		p.Capacity = c.num("plan.capacity", pd.Capacity, true)
+		p.RoundingUnit = c.num("plan.rounding_unit", pd.RoundingUnit, false)
+		if !pd.RoundingUnit.Set {
+			p.RoundingUnit = decimal.NewFromInt(1)
+		}
+		p.ReserveRate = c.num("plan.reserve_rate", pd.ReserveRate, false)
+	}
+	for i, s := range d.Staff {
+		path := formula.EntryPath("staff", s.ID.S, i)
+		p.Staff = append(p.Staff, formula.Staff{
+			ID:         c.text(path+".id", s.ID, true),
+			Name:       c.text(path+".name", s.Name, true),
+			AnnualPay:  c.num(path+".annual_pay", s.AnnualPay, true),
+			OncostRate: c.num(path+".oncost_rate", s.OncostRate, false),
+		})
+	}
+	for i, q := range d.Quota {
+		path := formula.EntryPath("quota", q.ID.S, i)
+		p.Quotas = append(p.Quotas, formula.Quota{
+			ID:    c.text(path+".id", q.ID, true),
+			Name:  c.text(path+".name", q.Name, true),
+			Rate:  c.num(path+".rate", q.Rate, true),
+			Basis: c.names(path+".basis", q.Basis),
+		})
+	}
+	for i, pr := range d.Project {
+		path := formula.EntryPath("project", pr.ID.S, i)
+		fp := formula.Project{
+			ID:       c.text(path+".id", pr.ID, true),
+			Name:     c.text(path+".name", pr.Name, true),
+			UnitCost: c.num(path+".unit_cost", pr.UnitCost, true),
+			Basis:    c.names(path+".basis", pr.Basis),
+		}
+		if tier := c.text(path+".tier", pr.Tier, true); pr.Tier.Set && pr.Tier.Problem == "" {
+			t, ok := formula.ParseTier(tier)
+			if !ok {
+				c.add(path+".tier", "must be mandatory, A, B, C or D (got "+quote(tier)+")")
+			}
+			fp.Tier = t
+		}
+		p.Projects = append(p.Projects, fp)
+	}
+	if len(d.Tiers) > 0 {
+		p.TierCaps = map[formula.Tier]decimal.Decimal{}
+	}
+	for _, name := range sortedNames(d.Tiers) {
+		t, ok := formula.ParseTier(name)
+		if !ok || t == formula.TierMandatory {
+			c.add("tiers."+name, "unknown tier: caps go in [tiers.A] to [tiers.D]")
+			continue
+		}
+		p.TierCaps[t] = c.num("tiers."+name+".max_share", d.Tiers[name].MaxShare, true)
+	}
+	for i, f := range d.Factor {
+		path := formula.EntryPath("factor", f.ID.S, i)
+		ff := formula.Factor{
+			ID:     c.text(path+".id", f.ID, true),
+			Name:   c.text(path+".name", f.Name, true),
+			Weight: c.num(path+".weight", f.Weight, true),
+		}
+		for k, in := range f.Indicator {
+			ipath := formula.EntryPath(path+".indicator", in.Quantity.S, k)
+			ff.Indicators = append(ff.Indicators, formula.Indicator{
+				Quantity: c.text(ipath+".quantity", in.Quantity, true),
+				Weight:   c.num(ipath+".weight", in.Weight, true),
+			})
+		}
+		p.Factors = append(p.Factors, ff)
+	}
+	if pd := d.Performance; pd != nil {
+		perf := &formula.Performance{Coefficients: c.numMap("performance.coefficients", pd.Coefficients)}
+		if mode := c.text("performance.mode", pd.Mode, false); pd.Mode.Set && pd.Mode.Problem == "" {
+			m, ok := formula.ParsePerformanceMode(mode)
+			if !ok {
+				c.add("performance.mode", "must be redistribute or reserve (got "+quote(mode)+")")
+			}
+			perf.Mode = m
+		}
+		if pd.Coefficients == nil {
+			c.add("performance.coefficients", "missing")
+		}
+		p.Performance = perf
+	}
+	if id := d.Incentive; id != nil {
+		p.Incentive = &formula.Incentive{
+			Rate:     c.num("incentive.rate", id.Rate, true),
+			Current:  c.text("incentive.current", id.Current, true),
+			Previous: c.text("incentive.previous", id.Previous, true),
+			Budget:   c.optNum("incentive.budget", id.Budget),
+		}
+	}
+	if dd := d.Damping; dd != nil {
+		p.Damping = &formula.Damping{
+			Baseline: c.text("damping.baseline", dd.Baseline, true),
+			Floor:    c.optNum("damping.floor", dd.Floor),
+			Ceiling:  c.optNum("damping.ceiling", dd.Ceiling),
+		}
+	}
+	for i, s := range d.Subdistrict {
+		path := formula.EntryPath("subdistrict", s.ID.S, i)
+		fs := formula.Subdistrict{
+			ID:         c.text(path+".id", s.ID, true),
+			Name:       c.text(path+".name", s.Name, true),
+			Rating:     c.text(path+".performance", s.Performance, false),
+			Adjustment: c.optNum(path+".adjustment", s.Adjustment),
+			Staff:      c.numMap(path+".staff", s.Staff),
+			Payroll:    c.numMap(path+".payroll", s.Payroll),
+			Quantities: c.numMap(path+".quantities", s.Quantities),
+		}
+		p.Subdistricts = append(p.Subdistricts, fs)
+	}
+	return p
+}
+
+// validate converts the document and validates the plan, returning the
+// plan and every problem (conversion problems first, then the rules'),
+// with a rule's problem left out where conversion already named its path.
+func validate(d *document) (*formula.Plan, []Problem) {
+	c := &converter{}
+	p := c.plan(d)
+	seen := map[string]bool{}
+	for _, pr := range c.ps {
+		seen[pr.Path] = true
+	}
+	ps := c.ps
+	for _, fp := range p.Validate() {
+		if !seen[fp.Path] && !coveredBy(fp.Path, seen) {
+			ps = append(ps, Problem{Path: fp.Path, Message: fp.Message})
+		}
+	}
+	return p, ps
+}
+
+// coveredBy reports whether a problem at path is a consequence of one
+// already reported at an enclosing path (a missing table, say).
+func coveredBy(path string, seen map[string]bool) bool {
+	for i := len(path) - 1; i > 0; i-- {
+		if path[i] == '.' && seen[path[:i]] {
+			return true
+		}
+	}
+	return false
+}
+
+func quote(s string) string { return `"` + clip(s) + `"` }

@@ -1,0 +1,145 @@
+package standards
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// document is one plan as written: the plan file merged with its standards
+// file, before conversion to engine types. Overrides are applied to it.
+type document struct {
+	Plan        *planDoc            `toml:"plan"`
+	Staff       []staffDoc          `toml:"staff"`
+	Quota       []quotaDoc          `toml:"quota"`
+	Project     []projectDoc        `toml:"project"`
+	Tiers       map[string]*tierDoc `toml:"tiers"`
+	Factor      []factorDoc         `toml:"factor"`
+	Performance *performanceDoc     `toml:"performance"`
+	Incentive   *incentiveDoc       `toml:"incentive"`
+	Damping     *dampingDoc         `toml:"damping"`
+	Subdistrict []subdistrictDoc    `toml:"subdistrict"`
+	origin      map[string]string   // top-level key → file that holds it
+	lines       map[string]*locator // file → its key positions
+	files       []string            // plan file first, then the standards file
+}
+
+// standardsDoc is what a standards file may hold: no [plan], no sub-districts.
+type standardsDoc struct {
+	Staff       []staffDoc          `toml:"staff"`
+	Quota       []quotaDoc          `toml:"quota"`
+	Project     []projectDoc        `toml:"project"`
+	Tiers       map[string]*tierDoc `toml:"tiers"`
+	Factor      []factorDoc         `toml:"factor"`
+	Performance *performanceDoc     `toml:"performance"`
+	Incentive   *incentiveDoc       `toml:"incentive"`
+	Damping     *dampingDoc         `toml:"damping"`
+}
+
+type planDoc struct {
+	Name         Text   `toml:"name"`
+	District     Text   `toml:"district"`
+	FiscalYear   Number `toml:"fiscal_year"`
+	Capacity     Number `toml:"capacity"`
+	RoundingUnit Number `toml:"rounding_unit"`
+	ReserveRate  Number `toml:"reserve_rate"`
+	Standards    Text   `toml:"standards"`
+}
+
+type staffDoc struct {
+	ID         Text   `toml:"id"`
+	Name       Text   `toml:"name"`
+	AnnualPay  Number `toml:"annual_pay"`
+	OncostRate Number `toml:"oncost_rate"`
+}
+
+type quotaDoc struct {
+	ID    Text   `toml:"id"`
+	Name  Text   `toml:"name"`
+	Rate  Number `toml:"rate"`
+	Basis Names  `toml:"basis"`
+}
+
+type projectDoc struct {
+	ID       Text   `toml:"id"`
+	Name     Text   `toml:"name"`
+	UnitCost Number `toml:"unit_cost"`
+	Basis    Names  `toml:"basis"`
+	Tier     Text   `toml:"tier"`
+}
+
+type tierDoc struct {
+	MaxShare Number `toml:"max_share"`
+}
+
+type factorDoc struct {
+	ID        Text           `toml:"id"`
+	Name      Text           `toml:"name"`
+	Weight    Number         `toml:"weight"`
+	Indicator []indicatorDoc `toml:"indicator"`
+}
+
+type indicatorDoc struct {
+	Quantity Text   `toml:"quantity"`
+	Weight   Number `toml:"weight"`
+}
+
+type performanceDoc struct {
+	Mode         Text              `toml:"mode"`
+	Coefficients map[string]Number `toml:"coefficients"`
+}
+
+type incentiveDoc struct {
+	Rate     Number `toml:"rate"`
+	Current  Text   `toml:"current"`
+	Previous Text   `toml:"previous"`
+	Budget   Number `toml:"budget"`
+}
+
+type dampingDoc struct {
+	Baseline Text   `toml:"baseline"`
+	Floor    Number `toml:"floor"`
+	Ceiling  Number `toml:"ceiling"`
+}
+
+type subdistrictDoc struct {
+	ID          Text              `toml:"id"`
+	Name        Text              `toml:"name"`
+	Performance Text              `toml:"performance"`
+	Adjustment  Number            `toml:"adjustment"`
+	Staff       map[string]Number `toml:"staff"`
+	Payroll     map[string]Number `toml:"payroll"`
+	Quantities  map[string]Number `toml:"quantities"`
+}
+
+// standardsKeys are the top-level keys a standards file may hold.
+var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "performance", "incentive", "damping"}
+
+// decodeFile decodes one TOML file into v and reports unknown keys. A file
+// that is not TOML gives one problem at the parser's line.
+func decodeFile(name string, data []byte, v any) (toml.MetaData, []Problem) {
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		var pe toml.ParseError
+		line := 0
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			line = pe.Position.Line
+			msg = pe.Message
+		}
+		key := ""
+		if pe.LastKey != "" {
+			key = pe.LastKey
+		}
+		return md, []Problem{{File: name, Line: line, Path: key, Message: "not valid TOML: " + msg}}
+	}
+	var ps []Problem
+	for _, k := range md.Undecoded() {
+		ps = append(ps, Problem{File: name, Path: keyString(k), Message: "unknown key", unknown: true})
+	}
+	return md, ps
+}
+
+// keyString joins a TOML key with dots.
+func keyString(k toml.Key) string { return strings.Join(k, ".") }

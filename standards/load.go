@@ -1,0 +1,291 @@
+package standards
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/caili/caili/formula"
+)
+
+// ReadFunc reads a file by the name a plan uses for it.
+type ReadFunc func(name string) ([]byte, error)
+
+// Document is a loaded plan file (with its standards file), as written. It
+// is immutable: [Document.Apply] returns a new one.
+type Document struct {
+	doc *document
+}
+
+// LoadFile loads a plan file from disk, with the standards file it names
+// (relative to the plan's directory).
+func LoadFile(name string) (*Document, error) {
+	dir := filepath.Dir(name)
+	return Load(filepath.Base(name), func(n string) ([]byte, error) {
+		if filepath.IsAbs(n) {
+			return os.ReadFile(n)
+		}
+		return os.ReadFile(filepath.Join(dir, n))
+	})
+}
+
+// LoadFS loads a plan file from a file system such as the embedded sample.
+func LoadFS(fsys fs.FS, name string) (*Document, error) {
+	dir := path.Dir(name)
+	return Load(path.Base(name), func(n string) ([]byte, error) {
+		return fs.ReadFile(fsys, path.Join(dir, n))
+	})
+}
+
+// Load reads the plan file called name through read, and the standards
+// file it names, and decodes both. Problems with the TOML itself (syntax,
+// unknown keys, a top-level key in both files) give an *Error; the plan's
+// rules are checked by [Document.Plan]. A nil read refuses a standards
+// file (a plan sent over the network must be self-contained).
+func Load(name string, read ReadFunc) (*Document, error) {
+	if read == nil {
+		return nil, fmt.Errorf("load %s: no reader", name)
+	}
+	data, err := read(name)
+	if err != nil {
+		return nil, fmt.Errorf("load plan: %w", err)
+	}
+	return parse(name, data, read)
+}
+
+// Parse decodes a plan from bytes. read, if not nil, reads the standards
+// file the plan names; with a nil read a plan that names one is refused.
+func Parse(name string, data []byte, read ReadFunc) (*Document, error) {
+	return parse(name, data, read)
+}
+
+func parse(name string, data []byte, read ReadFunc) (*Document, error) {
+	d := &document{origin: map[string]string{}, lines: map[string]*locator{}, files: []string{name}}
+	md, ps := decodeFile(name, data, d)
+	d.lines[name] = locate(data)
+	for _, k := range md.Keys() {
+		if len(k) == 1 {
+			d.origin[k[0]] = name
+		}
+	}
+	if d.Plan != nil && d.Plan.Standards.Set {
+		sname := d.Plan.Standards.S
+		switch {
+		case d.Plan.Standards.Problem != "":
+			ps = append(ps, Problem{File: name, Path: "plan.standards", Message: d.Plan.Standards.Problem})
+		case read == nil:
+			ps = append(ps, Problem{File: name, Path: "plan.standards",
+				Message: "a plan sent on its own cannot name a standards file; put the standards in the plan"})
+		default:
+			ps = append(ps, d.loadStandards(name, sname, read)...)
+		}
+	}
+	if len(ps) > 0 {
+		return nil, &Error{Problems: d.place(ps)}
+	}
+	return &Document{doc: d}, nil
+}
+
+// loadStandards decodes the standards file and merges its top-level keys.
+func (d *document) loadStandards(planName, sname string, read ReadFunc) []Problem {
+	data, err := read(sname)
+	if err != nil {
+		msg := "cannot read standards file " + quote(sname)
+		if errors.Is(err, fs.ErrNotExist) {
+			msg += ": no such file"
+		}
+		return []Problem{{File: planName, Path: "plan.standards", Message: msg}}
+	}
+	var sd standardsDoc
+	md, ps := decodeFile(sname, data, &sd)
+	d.lines[sname] = locate(data)
+	d.files = append(d.files, sname)
+	for _, k := range md.Keys() {
+		if len(k) != 1 || !slices.Contains(standardsKeys, k[0]) {
+			continue
+		}
+		if other, ok := d.origin[k[0]]; ok {
+			ps = append(ps, Problem{File: sname, Path: k[0], Message: "also defined in " + other + "; a key belongs in one file"})
+			continue
+		}
+		d.origin[k[0]] = sname
+		switch k[0] {
+		case "staff":
+			d.Staff = sd.Staff
+		case "quota":
+			d.Quota = sd.Quota
+		case "project":
+			d.Project = sd.Project
+		case "tiers":
+			d.Tiers = sd.Tiers
+		case "factor":
+			d.Factor = sd.Factor
+		case "performance":
+			d.Performance = sd.Performance
+		case "incentive":
+			d.Incentive = sd.Incentive
+		case "damping":
+			d.Damping = sd.Damping
+		}
+	}
+	return ps
+}
+
+// Plan converts the document into the engine's plan and validates it
+// against every rule of SPEC §2, reporting all problems in an *Error.
+func (d *Document) Plan() (*formula.Plan, error) {
+	p, ps := validate(d.doc)
+	if len(ps) > 0 {
+		return nil, &Error{Problems: d.doc.place(ps)}
+	}
+	return p, nil
+}
+
+// Compile converts, validates and compiles the plan.
+func (d *Document) Compile() (*formula.Model, error) {
+	p, err := d.Plan()
+	if err != nil {
+		return nil, err
+	}
+	return formula.Compile(p)
+}
+
+// Files lists the files the document was read from: the plan, then the
+// standards file if any.
+func (d *Document) Files() []string { return slices.Clone(d.doc.files) }
+
+// place fills in the file and line of each problem, and expands unknown
+// keys (which TOML metadata names without array indices) to each entry
+// that holds them.
+func (d *document) place(ps []Problem) []Problem {
+	a := d.aliases()
+	out := make([]Problem, 0, len(ps))
+	unknown := map[string]bool{}
+	for _, p := range ps {
+		if p.unknown {
+			key := p.File + "\x00" + p.Path
+			if unknown[key] || coveredBy(p.Path, unknownIn(unknown, p.File)) {
+				continue
+			}
+			unknown[key] = true
+			loc := d.lines[p.File]
+			if loc == nil || len(loc.plain[p.Path]) == 0 {
+				p.unknown = false
+				out = append(out, p)
+				continue
+			}
+			for _, ix := range loc.plain[p.Path] {
+				out = append(out, Problem{File: p.File, Line: loc.line[ix], Path: a.toID(ix), Message: p.Message})
+			}
+			continue
+		}
+		if p.File == "" {
+			p.File = d.fileOf(p.Path)
+		}
+		if p.Line == 0 {
+			if loc := d.lines[p.File]; loc != nil {
+				p.Line = loc.find(a.toIndexed(p.Path))
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// unknownIn lists the unknown keys already reported for one file.
+func unknownIn(seen map[string]bool, file string) map[string]bool {
+	out := map[string]bool{}
+	for k := range seen {
+		if f, path, ok := strings.Cut(k, "\x00"); ok && f == file {
+			out[path] = true
+		}
+	}
+	return out
+}
+
+// fileOf is the file holding the top-level key a path starts with.
+func (d *document) fileOf(path string) string {
+	top := path
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		top = path[:i]
+	}
+	if f, ok := d.origin[top]; ok {
+		return f
+	}
+	return d.files[0]
+}
+
+// aliases maps entry paths by id (`factor[workload]`) to paths by position
+// (`factor[1]`) and back.
+type aliases struct{ idToIx, ixToID map[string]string }
+
+func (d *document) aliases() aliases {
+	a := aliases{idToIx: map[string]string{}, ixToID: map[string]string{}}
+	pair := func(idForm, ixForm string) {
+		if _, ok := a.idToIx[idForm]; !ok {
+			a.idToIx[idForm] = ixForm
+		}
+		a.ixToID[ixForm] = idForm
+	}
+	entries := func(table string, ids []string) {
+		for i, id := range ids {
+			pair(formula.EntryPath(table, id, i), formula.EntryPath(table, "", i))
+		}
+	}
+	ids := func(n int, id func(int) string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = id(i)
+		}
+		return out
+	}
+	entries("staff", ids(len(d.Staff), func(i int) string { return d.Staff[i].ID.S }))
+	entries("quota", ids(len(d.Quota), func(i int) string { return d.Quota[i].ID.S }))
+	entries("project", ids(len(d.Project), func(i int) string { return d.Project[i].ID.S }))
+	entries("subdistrict", ids(len(d.Subdistrict), func(i int) string { return d.Subdistrict[i].ID.S }))
+	for i, f := range d.Factor {
+		fid, fix := formula.EntryPath("factor", f.ID.S, i), formula.EntryPath("factor", "", i)
+		pair(fid, fix)
+		for k, in := range f.Indicator {
+			pair(formula.EntryPath(fid+".indicator", in.Quantity.S, k), formula.EntryPath(fix+".indicator", "", k))
+		}
+	}
+	return a
+}
+
+func (a aliases) toIndexed(p string) string { return rewrite(p, a.idToIx) }
+func (a aliases) toID(p string) string      { return rewrite(p, a.ixToID) }
+
+// rewrite replaces the longest entry prefixes of p found in m, entry by entry.
+func rewrite(p string, m map[string]string) string {
+	out, done, rest := "", "", p
+	for {
+		i := strings.IndexByte(rest, ']')
+		if i < 0 {
+			return out + rest
+		}
+		seg := rest[:i+1]
+		done += seg
+		if r, ok := m[done]; ok {
+			out = r
+		} else {
+			out += seg
+		}
+		rest = rest[i+1:]
+	}
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

@@ -1,0 +1,156 @@
+package standards
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Override sets one value of a plan by path (SPEC §4), such as
+// `project.vector_control.unit_cost = 1.5`.
+type Override struct {
+	Path  string
+	Value any    // a TOML value (int64, float64, string, []any); text from --set is a string
+	File  string // where it was written: a scenario file, or "--set"
+	Line  int
+}
+
+// ParseSet reads a command-line override "path=value". The value is read
+// as the type of the field it sets when it is applied.
+func ParseSet(arg string) (Override, error) {
+	path, value, ok := strings.Cut(arg, "=")
+	path = strings.TrimSpace(path)
+	if !ok || path == "" {
+		return Override{}, fmt.Errorf("override %q: want path=value", clip(arg))
+	}
+	return Override{Path: path, Value: strings.TrimSpace(value), File: "--set"}, nil
+}
+
+// Scenario is a named set of overrides read from a scenario file.
+type Scenario struct {
+	Name        string
+	Description string
+	Set         []Override // in file order
+}
+
+type scenarioDoc struct {
+	Scenario struct {
+		Name        Text `toml:"name"`
+		Description Text `toml:"description"`
+	} `toml:"scenario"`
+	Set map[string]toml.Primitive `toml:"set"`
+}
+
+// ParseScenario reads a scenario file: `[scenario]` (name, description) and
+// `[set]` with quoted paths. Every problem is reported in an *Error.
+func ParseScenario(file string, data []byte) (*Scenario, error) {
+	var sd scenarioDoc
+	md, ps := decodeFile(file, data, &sd)
+	loc := locate(data)
+	if len(ps) > 0 && ps[0].Message != "unknown key" && !ps[0].unknown {
+		return nil, &Error{Problems: ps, Overrides: true}
+	}
+	for i := range ps {
+		if ps[i].unknown {
+			ps[i].unknown = false
+			ps[i].Line = loc.find(ps[i].Path)
+		}
+	}
+	sc := &Scenario{Name: sd.Scenario.Name.S, Description: sd.Scenario.Description.S}
+	switch {
+	case !sd.Scenario.Name.Set:
+		ps = append(ps, Problem{File: file, Line: loc.find("scenario"), Path: "scenario.name", Message: "missing"})
+	case sd.Scenario.Name.Problem != "":
+		ps = append(ps, Problem{File: file, Line: loc.find("scenario.name"), Path: "scenario.name", Message: sd.Scenario.Name.Problem})
+	}
+	if sd.Scenario.Description.Problem != "" {
+		ps = append(ps, Problem{File: file, Line: loc.find("scenario.description"), Path: "scenario.description", Message: sd.Scenario.Description.Problem})
+	}
+	// Keep the file's order: MetaData lists keys as they appear.
+	for _, k := range md.Keys() {
+		if len(k) != 2 || k[0] != "set" {
+			continue
+		}
+		var v any
+		if err := md.PrimitiveDecode(sd.Set[k[1]], &v); err != nil {
+			ps = append(ps, Problem{File: file, Path: "set." + k[1], Message: err.Error()})
+			continue
+		}
+		sc.Set = append(sc.Set, Override{Path: k[1], Value: v, File: file, Line: loc.find("set." + k[1])})
+	}
+	if len(ps) > 0 {
+		return nil, &Error{Problems: ps, Overrides: true}
+	}
+	return sc, nil
+}
+
+// Apply returns a new document with the overrides applied; the receiver is
+// unchanged. An unknown path or a value of the wrong type gives an *Error
+// with Overrides set; so does a plan the overrides leave invalid (weights
+// that no longer sum to 1, say), which is validated in full.
+func (d *Document) Apply(ovs ...Override) (*Document, error) {
+	if len(ovs) == 0 {
+		return d, nil
+	}
+	nd := d.doc.clone()
+	var ps []Problem
+	for _, o := range ovs {
+		if msg := nd.set(o.Path, o.Value); msg != "" {
+			ps = append(ps, Problem{File: o.File, Line: o.Line, Path: o.Path, Message: msg})
+		}
+	}
+	if len(ps) == 0 {
+		_, vps := validate(nd)
+		for _, p := range nd.place(vps) {
+			p.Message += " (after overrides)"
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) > 0 {
+		return nil, &Error{Problems: ps, Overrides: true}
+	}
+	return &Document{doc: nd}, nil
+}
+
+// clone copies everything an override can change.
+func (d *document) clone() *document {
+	c := *d
+	if d.Plan != nil {
+		p := *d.Plan
+		c.Plan = &p
+	}
+	c.Staff = slices.Clone(d.Staff)
+	c.Quota = slices.Clone(d.Quota)
+	c.Project = slices.Clone(d.Project)
+	c.Tiers = make(map[string]*tierDoc, len(d.Tiers))
+	for k, t := range d.Tiers {
+		tc := *t
+		c.Tiers[k] = &tc
+	}
+	c.Factor = slices.Clone(d.Factor)
+	for i := range c.Factor {
+		c.Factor[i].Indicator = slices.Clone(c.Factor[i].Indicator)
+	}
+	if d.Performance != nil {
+		p := *d.Performance
+		p.Coefficients = maps.Clone(p.Coefficients)
+		c.Performance = &p
+	}
+	if d.Incentive != nil {
+		i := *d.Incentive
+		c.Incentive = &i
+	}
+	if d.Damping != nil {
+		x := *d.Damping
+		c.Damping = &x
+	}
+	c.Subdistrict = slices.Clone(d.Subdistrict)
+	for i := range c.Subdistrict {
+		s := &c.Subdistrict[i]
+		s.Staff, s.Payroll, s.Quantities = maps.Clone(s.Staff), maps.Clone(s.Payroll), maps.Clone(s.Quantities)
+	}
+	return &c
+}
