@@ -96,8 +96,8 @@ type Damping struct {
 type Subdistrict struct {
 	ID         string
 	Name       string
-	Rating     string           // performance rating; ignored without [performance]
-	Adjustment *decimal.Decimal // regional coefficient on the block score; nil means 1
+	Rating     string                     // performance rating; ignored without [performance]
+	Adjustment *decimal.Decimal           // regional coefficient on the block score; nil means 1
 	Staff      map[string]decimal.Decimal // staff category → whole headcount
 	Payroll    map[string]decimal.Decimal // staff category → actual annual payroll
 	Quantities map[string]decimal.Decimal // quantity name → value

@@ -187,4 +187,3 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 		return report.WriteCompareTable(w, doc)
 	})
 }
-
