@@ -66,7 +66,7 @@ func (p *Plan) Validate() []Problem {
 		case !idPattern.MatchString(id):
 			ps.add(path+".id", "%q must match ^[a-z][a-z0-9_-]*$", id)
 		case seen[id]:
-			ps.add(path+".id", "duplicate id %q", id)
+			ps.add(EntryPath(table, "", i)+".id", "duplicate id %q (the same id is used by an earlier entry)", id)
 		}
 		seen[id] = true
 		return path

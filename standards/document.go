@@ -23,6 +23,7 @@ type document struct {
 	origin      map[string]string   // top-level key → file that holds it
 	lines       map[string]*locator // file → its key positions
 	files       []string            // plan file first, then the standards file
+	pending     []Problem           // problems found while decoding, reported with validation
 }
 
 // standardsDoc is what a standards file may hold: no [plan], no sub-districts.
@@ -128,11 +129,7 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []Problem) {
 			line = pe.Position.Line
 			msg = pe.Message
 		}
-		key := ""
-		if pe.LastKey != "" {
-			key = pe.LastKey
-		}
-		return md, []Problem{{File: name, Line: line, Path: key, Message: "not valid TOML: " + msg}}
+		return md, []Problem{{File: name, Line: line, Message: "not valid TOML: " + msg, fatal: true}}
 	}
 	var ps []Problem
 	for _, k := range md.Undecoded() {

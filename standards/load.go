@@ -1,9 +1,11 @@
 package standards
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -81,14 +83,19 @@ func parse(name string, data []byte, read ReadFunc) (*Document, error) {
 			ps = append(ps, Problem{File: name, Path: "plan.standards", Message: d.Plan.Standards.Problem})
 		case read == nil:
 			ps = append(ps, Problem{File: name, Path: "plan.standards",
-				Message: "a plan sent on its own cannot name a standards file; put the standards in the plan"})
+				Message: "a plan sent on its own cannot name a standards file; put the standards in the plan", fatal: true})
 		default:
 			ps = append(ps, d.loadStandards(name, sname, read)...)
 		}
 	}
-	if len(ps) > 0 {
-		return nil, &Error{Problems: d.place(ps)}
+	// Syntax errors and unreadable files stop here; other problems (unknown
+	// keys, a key in both files) are kept and reported with the plan's rules.
+	for _, p := range ps {
+		if p.fatal {
+			return nil, &Error{Problems: d.place(ps)}
+		}
 	}
+	d.pending = ps
 	return &Document{doc: d}, nil
 }
 
@@ -100,7 +107,7 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []Proble
 		if errors.Is(err, fs.ErrNotExist) {
 			msg += ": no such file"
 		}
-		return []Problem{{File: planName, Path: "plan.standards", Message: msg}}
+		return []Problem{{File: planName, Path: "plan.standards", Message: msg, fatal: true}}
 	}
 	var sd standardsDoc
 	md, ps := decodeFile(sname, data, &sd)
@@ -141,8 +148,9 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []Proble
 // against every rule of SPEC §2, reporting all problems in an *Error.
 func (d *Document) Plan() (*formula.Plan, error) {
 	p, ps := validate(d.doc)
+	ps = append(slices.Clone(d.doc.pending), ps...)
 	if len(ps) > 0 {
-		return nil, &Error{Problems: d.doc.place(ps)}
+		return nil, &Error{Problems: d.doc.sorted(d.doc.place(ps))}
 	}
 	return p, nil
 }
@@ -207,6 +215,31 @@ func unknownIn(seen map[string]bool, file string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// sorted orders problems by file (plan first), then line; problems
+// without a line keep their order after those with one.
+func (d *document) sorted(ps []Problem) []Problem {
+	rank := func(p Problem) (int, int) {
+		f := slices.Index(d.files, p.File)
+		if f < 0 {
+			f = len(d.files)
+		}
+		l := p.Line
+		if l == 0 {
+			l = math.MaxInt
+		}
+		return f, l
+	}
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		fa, la := rank(a)
+		fb, lb := rank(b)
+		if fa != fb {
+			return fa - fb
+		}
+		return cmp.Compare(la, lb)
+	})
+	return ps
 }
 
 // fileOf is the file holding the top-level key a path starts with.

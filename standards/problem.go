@@ -13,6 +13,7 @@ type Problem struct {
 	Message string
 
 	unknown bool // an unknown key, still to be located
+	fatal   bool // the file could not be read or parsed: nothing more can be checked
 }
 
 // String renders the problem as "file:line: path: message".

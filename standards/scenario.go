@@ -50,7 +50,7 @@ func ParseScenario(file string, data []byte) (*Scenario, error) {
 	var sd scenarioDoc
 	md, ps := decodeFile(file, data, &sd)
 	loc := locate(data)
-	if len(ps) > 0 && ps[0].Message != "unknown key" && !ps[0].unknown {
+	if len(ps) > 0 && ps[0].fatal {
 		return nil, &Error{Problems: ps, Overrides: true}
 	}
 	for i := range ps {

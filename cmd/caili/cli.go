@@ -68,7 +68,9 @@ func reportError(w io.Writer, err error) {
 	var u *usageError
 	switch {
 	case errors.As(err, &u):
-		fmt.Fprintf(w, "caili: %v\n", err)
+		if !u.quiet {
+			fmt.Fprintf(w, "caili: %v\n", err)
+		}
 	case errors.As(err, &se):
 		fmt.Fprintf(w, "caili: %d problem(s):\n", len(se.Problems))
 		for _, p := range se.Problems {
@@ -121,10 +123,7 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 // parse parses flags; a mistake is a usage error.
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return usagef("help requested")
-		}
-		return usagef("%v", err)
+		return &usageError{msg: err.Error(), quiet: true}
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q", fs.Arg(0))

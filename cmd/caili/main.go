@@ -33,8 +33,13 @@ func exitCode(err error) int {
 }
 
 // usageError is a command-line mistake (exit status 2).
-type usageError struct{ msg string }
+type usageError struct {
+	msg   string
+	quiet bool // already shown to the user (by the flag package)
+}
 
 func (e *usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}

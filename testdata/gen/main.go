@@ -259,11 +259,9 @@ func generate(w *bufio.Writer, n, nStd int, seed uint64) {
 		}
 		target := between(r, 30000, 630000) // 元 per sub-district of typical size
 		p.costCents = max(1, target*100/typical)
-		switch t := r.IntN(100); {
-		case t < 12:
+		p.tier = tiers[1+r.IntN(4)] // A–D, or mandatory for ~12%
+		if r.IntN(100) < 12 {
 			p.tier = tiers[0]
-		default:
-			p.tier = tiers[1+r.IntN(4)]
 		}
 		projects[i] = p
 	}
