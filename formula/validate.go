@@ -140,7 +140,7 @@ func (p *Plan) Validate() []Problem {
 			if in.Quantity == "" {
 				ps.add(ipath+".quantity", "missing")
 			} else if inds[in.Quantity] {
-				ps.add(ipath+".quantity", "quantity %q appears twice in this factor", in.Quantity)
+				ps.add(EntryPath(path+".indicator", "", k)+".quantity", "quantity %q appears twice in this factor", in.Quantity)
 			}
 			inds[in.Quantity] = true
 			nonNeg(ipath+".weight", in.Weight)

@@ -113,10 +113,12 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []Proble
 	md, ps := decodeFile(sname, data, &sd)
 	d.lines[sname] = locate(data)
 	d.files = append(d.files, sname)
+	mine := map[string]bool{}
 	for _, k := range md.Keys() {
-		if len(k) != 1 || !slices.Contains(standardsKeys, k[0]) {
+		if len(k) != 1 || !slices.Contains(standardsKeys, k[0]) || mine[k[0]] {
 			continue
 		}
+		mine[k[0]] = true
 		if other, ok := d.origin[k[0]]; ok {
 			ps = append(ps, Problem{File: sname, Path: k[0], Message: "also defined in " + other + "; a key belongs in one file"})
 			continue

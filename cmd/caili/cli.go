@@ -32,8 +32,7 @@ Exit status: 0 success, 1 plan rejected (problems on stderr), 2 usage.
 // stdout and stderr. Its error decides the exit status (see exitCode).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usageText)
-		return usagef("no command")
+		args = []string{""}
 	}
 	var err error
 	switch args[0] {
@@ -50,9 +49,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)
 		return nil
+	case "":
+		fmt.Fprint(stderr, usageText)
+		err = usagef("no command given")
 	default:
 		fmt.Fprint(stderr, usageText)
-		return usagef("unknown command %q", args[0])
+		err = usagef("unknown command %q", args[0])
 	}
 	if err != nil {
 		reportError(stderr, err)

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// caili runs the command in-process and returns stdout, stderr and the exit code.
+func caili(t testing.TB, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, &out, &errb)
+	return out.String(), errb.String(), exitCode(err)
+}
+
+// TestTinyExample reproduces shared/examples/tiny/expected.json amount for amount.
+func TestTinyExample(t *testing.T) {
+	out, stderr, code := caili(t, "calc", "--plan", "../../testdata/tiny/plan.toml", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got, want struct {
+		Capacity           string `json:"capacity"`
+		Reserve            string `json:"reserve"`
+		PerformanceReserve string `json:"performance_reserve"`
+		DampingReserve     string `json:"damping_reserve"`
+		Subdistricts       []map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../../testdata/tiny/expected.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	same := func(what string, g, w any) {
+		gs, _ := g.(string)
+		ws, _ := w.(string)
+		gd, err1 := decimal.NewFromString(gs)
+		wd, err2 := decimal.NewFromString(ws)
+		if err1 != nil || err2 != nil || !gd.Equal(wd) {
+			t.Errorf("%s = %v, want %v", what, g, w)
+		}
+	}
+	same("capacity", got.Capacity, want.Capacity)
+	same("reserve", got.Reserve, want.Reserve)
+	same("performance_reserve", got.PerformanceReserve, want.PerformanceReserve)
+	same("damping_reserve", got.DampingReserve, want.DampingReserve)
+	if len(got.Subdistricts) != len(want.Subdistricts) {
+		t.Fatalf("%d sub-districts, want %d", len(got.Subdistricts), len(want.Subdistricts))
+	}
+	for i, w := range want.Subdistricts {
+		g := got.Subdistricts[i]
+		for _, k := range []string{"id", "name"} {
+			if g[k] != w[k] {
+				t.Errorf("subdistrict %d %s = %v, want %v", i, k, g[k], w[k])
+			}
+		}
+		for _, k := range []string{"personnel", "public", "projects", "incentive", "block", "damping", "total"} {
+			same(w["id"].(string)+"."+k, g[k], w[k])
+		}
+	}
+}
+
+// TestGolden pins every output of the sample plan byte for byte.
+// Run `go test ./cmd/caili -update` after an intended change.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		file string
+		args []string
+	}{
+		{"sample.txt", []string{"calc"}},
+		{"sample.csv", []string{"calc", "--format", "csv"}},
+		{"sample.json", []string{"calc", "--format", "json"}},
+		{"explain-desheng.txt", []string{"explain", "--subdistrict", "desheng"}},
+		{"compare-vector.txt", []string{"compare", "--scenario", "vector_control_1_5"}},
+		{"compare-vector.csv", []string{"compare", "--scenario", "vector_control_1_5", "--format", "csv"}},
+		{"compare-capacity.json", []string{"compare", "--scenario", "capacity_minus_5pct", "--format", "json"}},
+		{"compare-workload.txt", []string{"compare", "--set", "factor.workload.weight=0.5", "--set", "factor.area.weight=0.1"}},
+		{"tiny.json", []string{"calc", "--plan", "../../testdata/tiny/plan.toml", "--format", "json"}},
+		{"tiny.csv", []string{"calc", "--plan", "../../testdata/tiny/plan.toml", "--format", "csv"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			out, stderr, code := caili(t, tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			path := filepath.Join("..", "..", "testdata", "golden", tt.file)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if out != string(want) {
+				t.Errorf("output differs from %s (run with -update if intended)\n--- got (first 600 bytes)\n%.600s", path, out)
+			}
+		})
+	}
+}
+
+func TestCSVShape(t *testing.T) {
+	out, _, code := caili(t, "calc", "--format", "csv")
+	if code != 0 {
+		t.Fatal("calc failed")
+	}
+	if !strings.HasPrefix(out, "\ufeffid,name,personnel,") {
+		t.Errorf("CSV does not start with BOM and header: %q", out[:40])
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n")
+	if len(lines) != 1+15+1 {
+		t.Errorf("CSV has %d CRLF lines, want header + 15 + totals", len(lines))
+	}
+	if !strings.HasPrefix(lines[len(lines)-1], "total,合计,") {
+		t.Errorf("last row is not the totals row: %q", lines[len(lines)-1])
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	tiny, err := os.ReadFile("../../testdata/tiny/plan.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	bad := write("bad.toml", strings.Replace(string(tiny), `tier = "B"`, `tier = "E"`, 1)+"\n[oops]\nx = 1\n")
+	short := write("short.toml", strings.Replace(string(tiny), `capacity = "60000000"`, `capacity = "40000000"`, 1))
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr []string
+	}{
+		{"ok", []string{"validate"}, 0, nil},
+		{"no command", nil, 2, []string{"usage"}},
+		{"unknown command", []string{"frobnicate"}, 2, []string{"unknown command"}},
+		{"bad flag", []string{"calc", "--bogus"}, 2, []string{"bogus"}},
+		{"bad format", []string{"calc", "--format", "pdf"}, 2, []string{"--format"}},
+		{"explain without id", []string{"explain"}, 2, []string{"--subdistrict"}},
+		{"compare without overrides", []string{"compare"}, 2, []string{"--scenario"}},
+		{"invalid plan lists every problem", []string{"calc", "--plan", bad}, 1, []string{"bad.toml:", "project[greening].tier", "oops: unknown key"}},
+		{"shortfall", []string{"calc", "--plan", short}, 1, []string{"capacity shortfall", "6268400"}},
+		{"missing file", []string{"calc", "--plan", filepath.Join(dir, "nope.toml")}, 1, []string{"no such file"}},
+		{"unknown override", []string{"calc", "--set", "plan.nope=1"}, 1, []string{"--set: plan.nope: unknown path"}},
+		{"unknown sub-district", []string{"explain", "--subdistrict", "nowhere"}, 1, []string{"no sub-district"}},
+		{"floors infeasible", []string{"calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "damping.floor=1.08", "--set", "damping.ceiling=1.1"}, 1, []string{"damping floors cannot be funded"}},
+		{"mandatory unfunded", []string{"calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "project.elderly_meals.unit_cost=10000"}, 1, []string{"mandatory projects unfunded"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, stderr, code := caili(t, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr)
+			}
+			if code != 0 && out != "" {
+				t.Errorf("a failed run wrote to stdout: %.200q", out)
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(stderr, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestOutFileIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "result.csv")
+	if err := os.WriteFile(out, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A rejected plan leaves the previous file alone.
+	if _, _, code := caili(t, "calc", "--set", "plan.capacity=1", "--format", "csv", "--out", out); code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "previous" {
+		t.Errorf("a failed run changed the output file")
+	}
+	if _, _, code := caili(t, "calc", "--format", "csv", "--out", out); code != 0 {
+		t.Fatal("calc --out failed")
+	}
+	b, _ := os.ReadFile(out)
+	if !bytes.HasPrefix(b, []byte("\ufeffid,")) {
+		t.Errorf("output file is not the CSV")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
