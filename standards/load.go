@@ -72,9 +72,7 @@ func parse(name string, data []byte, read ReadFunc) (*Document, error) {
 	md, ps := decodeFile(name, data, d)
 	d.lines[name] = locate(data)
 	for _, k := range md.Keys() {
-		if len(k) == 1 {
-			d.origin[k[0]] = name
-		}
+		d.origin[k[0]] = name
 	}
 	if d.Plan != nil && d.Plan.Standards.Set {
 		sname := d.Plan.Standards.S
@@ -115,7 +113,9 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []Proble
 	d.files = append(d.files, sname)
 	mine := map[string]bool{}
 	for _, k := range md.Keys() {
-		if len(k) != 1 || !slices.Contains(standardsKeys, k[0]) || mine[k[0]] {
+		// Tables created implicitly ([tiers.A] creates tiers) are listed
+		// only by their sub-keys: take every key's first part.
+		if !slices.Contains(standardsKeys, k[0]) || mine[k[0]] {
 			continue
 		}
 		mine[k[0]] = true
