@@ -24,6 +24,9 @@ type Model struct {
 
 	adjustment []decimal.Decimal // per sub-district
 	coef       []decimal.Decimal // per sub-district performance coefficient
+
+	cols      []column // [column] int64 mantissas for the fast path
+	exactOnly bool     // tests: never take the int64 fast path
 }
 
 // Compile validates the plan and prepares it for evaluation. A plan that
@@ -92,6 +95,14 @@ func Compile(p *Plan) (*Model, error) {
 		if p.Performance != nil {
 			m.coef[i] = p.Performance.Coefficients[s.Rating]
 		}
+	}
+	m.cols = make([]column, len(m.names))
+	vals := make([]decimal.Decimal, len(p.Subdistricts))
+	for c := range m.names {
+		for i := range vals {
+			vals[i] = m.x[i][c]
+		}
+		m.cols[c] = newColumn(vals)
 	}
 	return m, nil
 }

@@ -78,7 +78,7 @@ func (r *run) damping() error {
 		a.Damping = need[i].Sub(cut[i]).Sub(reduction[i].Amount)
 		base := m.x[i][m.baseline].String() + " [" + d.Baseline + "]"
 		add := func(item string, amt decimal.Decimal, text string) {
-			a.Lines = append(a.Lines, Line{Stage: StageDamping, Item: item, Amount: amt, Formula: text})
+			a.Lines = append(a.Lines, Line{Stage: StageDamping, Item: item, Amount: amt, ex: staticText(text)})
 		}
 		switch {
 		case !cut[i].IsZero():

@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"strings"
@@ -13,7 +14,6 @@ type run struct {
 	m         *Model
 	res       *Result
 	remaining decimal.Decimal
-	projLine  [][]int // [sub-district][project] → index into Lines
 }
 
 // Evaluate runs the stages of SPEC §3 and returns the result. A plan the
@@ -69,128 +69,301 @@ func (m *Model) Evaluate() (*Result, error) {
 func (r *run) personnel() {
 	m, p := r.m, r.m.plan
 	one := decimal.NewFromInt(1)
+	ex := personnelText{m}
 	for i, s := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		for _, st := range p.Staff {
+		for j, st := range p.Staff {
 			head, hasHead := s.Staff[st.ID]
 			pay, hasPay := s.Payroll[st.ID]
 			if !hasPay && (!hasHead || head.IsZero()) {
 				continue
 			}
-			var base decimal.Decimal
-			var text string
-			if hasPay {
-				base, text = pay, "实际工资 "+pay.String()+" 元"
-			} else {
-				base, text = head.Mul(st.AnnualPay), head.String()+" 人 × "+st.AnnualPay.String()+" 元"
+			base := pay
+			if !hasPay {
+				base = head.Mul(st.AnnualPay)
 			}
-			exact := base
 			if !st.OncostRate.IsZero() {
-				exact = base.Mul(one.Add(st.OncostRate))
-				text += " × (1 + " + st.OncostRate.String() + ")"
+				base = base.Mul(one.Add(st.OncostRate))
 			}
-			amt := m.u.round(exact)
+			amt := m.u.round(base)
 			a.Personnel = a.Personnel.Add(amt)
-			a.Lines = append(a.Lines, Line{Stage: StagePersonnel, Item: st.ID, Amount: amt,
-				Formula: text + m.equals(exact, amt)})
+			a.Lines = append(a.Lines, Line{Stage: StagePersonnel, Item: st.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
 		}
 	}
+}
+
+type personnelText struct{ m *Model }
+
+func (x personnelText) explain(l *Line) string {
+	st, s := x.m.plan.Staff[l.j], x.m.plan.Subdistricts[l.i]
+	var t string
+	exact := s.Payroll[st.ID]
+	if pay, ok := s.Payroll[st.ID]; ok {
+		t = "实际工资 " + pay.String() + " 元"
+	} else {
+		head := s.Staff[st.ID]
+		t = head.String() + " 人 × " + st.AnnualPay.String() + " 元"
+		exact = head.Mul(st.AnnualPay)
+	}
+	if !st.OncostRate.IsZero() {
+		t += " × (1 + " + st.OncostRate.String() + ")"
+		exact = exact.Mul(decimal.NewFromInt(1).Add(st.OncostRate))
+	}
+	return t + x.m.equals(exact, l.Amount)
 }
 
 // Stage 3: public costs at quota (公用经费按定额).
 func (r *run) public() {
 	m, p := r.m, r.m.plan
+	ex := publicText{m}
 	for i := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		for j, q := range p.Quotas {
-			exact := q.Rate.Mul(m.sumCols(i, m.quotaCols[j]))
-			amt := m.u.round(exact)
+			amt := m.u.round(q.Rate.Mul(m.sumCols(i, m.quotaCols[j])))
 			a.Public = a.Public.Add(amt)
-			a.Lines = append(a.Lines, Line{Stage: StagePublic, Item: q.ID, Amount: amt,
-				Formula: q.Rate.String() + " 元 × " + m.basisText(i, m.quotaCols[j]) + m.equals(exact, amt)})
+			a.Lines = append(a.Lines, Line{Stage: StagePublic, Item: q.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
 		}
 	}
 }
 
-// Stage 4: projects by priority tier (项目经费, zero-based).
+type publicText struct{ m *Model }
+
+func (x publicText) explain(l *Line) string {
+	m, q := x.m, x.m.plan.Quotas[l.j]
+	exact := q.Rate.Mul(m.sumCols(int(l.i), m.quotaCols[l.j]))
+	return q.Rate.String() + " 元 × " + m.basisText(int(l.i), m.quotaCols[l.j]) + m.equals(exact, l.Amount)
+}
+
+// Stage 4: projects by priority tier (项目经费, zero-based). Items are
+// (sub-district, project) pairs in SPEC order: by sub-district, then
+// project file order. Demands and splits run on int64 units when they fit
+// (the common case), else on exact decimals; both give the same amounts.
 func (r *run) projects() error {
+	if fast, ok := r.m.demandUnits(); ok {
+		lines := make([]int, len(r.res.Subdistricts))
+		for i := range lines {
+			lines[i] = len(r.res.Subdistricts[i].Lines)
+		}
+		err := r.projectStage(fast)
+		if !errors.Is(err, errOverflow) {
+			return err
+		}
+		// A tier's sum overflowed int64: undo and take the exact path.
+		for i := range lines {
+			a := &r.res.Subdistricts[i]
+			a.Lines, a.Projects = a.Lines[:lines[i]], decimal.Zero
+		}
+		r.res.Tiers = nil
+		r.remaining = r.res.Pool
+	}
+	return r.projectStage(nil)
+}
+
+// errOverflow stops the int64 path when a sum would not fit.
+var errOverflow = errors.New("int64 overflow")
+
+// projectStage runs stage 4 on int64 demands (fast) or, with fast nil, on
+// exact decimals.
+func (r *run) projectStage(fast [][]int64) error {
 	m, p := r.m, r.m.plan
 	n := len(p.Subdistricts)
-	demand := make([][]decimal.Decimal, n)
-	r.projLine = make([][]int, n)
-	for i := range p.Subdistricts {
-		a := &r.res.Subdistricts[i]
-		demand[i] = make([]decimal.Decimal, len(p.Projects))
-		r.projLine[i] = make([]int, len(p.Projects))
-		for j, pr := range p.Projects {
-			exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
-			demand[i][j] = m.u.round(exact)
-			r.projLine[i][j] = len(a.Lines)
-			a.Lines = append(a.Lines, Line{Stage: StageProjects, Item: pr.ID,
-				Formula: "需求 " + pr.UnitCost.String() + " 元 × " + m.basisText(i, m.projectCols[j]) + m.equals(exact, demand[i][j])})
+	fastOK := fast != nil
+	var exact [][]decimal.Decimal
+	if !fastOK {
+		exact = make([][]decimal.Decimal, n)
+		for i := range exact {
+			exact[i] = make([]decimal.Decimal, len(p.Projects))
+			for j, pr := range p.Projects {
+				exact[i][j] = m.u.round(pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j])))
+			}
 		}
 	}
-	type item struct{ i, j int }
+	byTier := make([][]int, len(tierOrder))
+	for j, pr := range p.Projects {
+		byTier[pr.Tier] = append(byTier[pr.Tier], j)
+	}
+	// Lines in project file order; amounts filled tier by tier.
+	first := make([]int, n)
+	for i := range p.Subdistricts {
+		a := &r.res.Subdistricts[i]
+		first[i] = len(a.Lines)
+		for j, pr := range p.Projects {
+			a.Lines = append(a.Lines, Line{Stage: StageProjects, Item: pr.ID, i: int32(i), j: int32(j)})
+		}
+	}
 	for _, t := range tierOrder {
-		var items []item
-		var ds []decimal.Decimal
-		T := decimal.Zero
-		for i := range p.Subdistricts {
-			for j, pr := range p.Projects {
-				if pr.Tier == t {
-					items = append(items, item{i, j})
-					ds = append(ds, demand[i][j])
-					T = T.Add(demand[i][j])
+		js := byTier[t]
+		if len(js) == 0 {
+			continue
+		}
+		cnt := n * len(js)
+		var amounts []decimal.Decimal
+		var extra []bool
+		var T decimal.Decimal
+		var budget func(decimal.Decimal) error
+		ex := &projectTier{m: m, remaining: r.remaining}
+		if fastOK {
+			ds := make([]int64, 0, cnt)
+			var sum int64
+			ok := true
+			for i := range n {
+				for _, j := range js {
+					d := fast[i][j]
+					ds = append(ds, d)
+					if sum, ok = addUnits(sum, d); !ok {
+						break
+					}
+				}
+				if !ok {
+					break
 				}
 			}
-		}
-		out := TierOutcome{Tier: t, Demand: T}
-		if t == TierMandatory {
-			if T.GreaterThan(r.remaining) {
-				return &RejectedError{Kind: MandatoryUnfunded, Gap: T.Sub(r.remaining),
-					Detail: fmt.Sprintf("mandatory demand %s exceeds the %s left after personnel and public costs", m.u.format(T), m.u.format(r.remaining))}
+			if !ok {
+				return errOverflow
 			}
-			out.Budget = T
-		} else {
-			out.Budget = decimal.Min(T, r.remaining)
-			if share, ok := p.TierCaps[t]; ok {
-				c := m.u.floor(share.Mul(r.res.Pool))
-				out.Cap = &c
-				out.Budget = decimal.Min(out.Budget, c)
-			}
-		}
-		if len(items) > 0 || !T.IsZero() {
-			r.res.Tiers = append(r.res.Tiers, out)
-		}
-		label := " (" + tierLabel(t) + ")"
-		if out.Budget.Equal(T) {
-			for k, it := range items {
-				l := &r.res.Subdistricts[it.i].Lines[r.projLine[it.i][it.j]]
-				l.Amount = ds[k]
-				l.Formula += label + ",全额保障"
+			T = m.u.unitsDecimal(sum)
+			budget = func(b decimal.Decimal) error {
+				if b.Equal(T) {
+					amounts = make([]decimal.Decimal, cnt)
+					for k, d := range ds {
+						amounts[k] = m.u.unitsDecimal(d)
+					}
+					return nil
+				}
+				units, ext := splitUnits(m.u.units(b).Int64(), ds, sum)
+				amounts, extra = make([]decimal.Decimal, cnt), ext
+				for k, v := range units {
+					amounts[k] = m.u.unitsDecimal(v)
+				}
+				return nil
 			}
 		} else {
-			shares, err := m.u.largestRemainder(out.Budget, decimalWeights(ds))
-			if err != nil {
-				return fmt.Errorf("tier %s: %w", t, err)
+			ds := make([]decimal.Decimal, 0, cnt)
+			T = decimal.Zero
+			for i := range n {
+				for _, j := range js {
+					ds = append(ds, exact[i][j])
+					T = T.Add(exact[i][j])
+				}
 			}
-			why := tierLimit(m.u, out, r.remaining)
-			for k, it := range items {
-				l := &r.res.Subdistricts[it.i].Lines[r.projLine[it.i][it.j]]
-				l.Amount = shares[k].Amount
-				l.Formula += label + "," + why + ",按需求比例分配: " + m.u.format(out.Budget) + " × " +
-					m.u.format(ds[k]) + " / " + m.u.format(T) + m.lrText(shares[k])
+			budget = func(b decimal.Decimal) error {
+				if b.Equal(T) {
+					amounts = ds
+					return nil
+				}
+				shares, err := m.u.largestRemainder(b, decimalWeights(ds))
+				if err != nil {
+					return fmt.Errorf("tier %s: %w", t, err)
+				}
+				amounts, extra = make([]decimal.Decimal, cnt), make([]bool, cnt)
+				for k, s := range shares {
+					amounts[k], extra[k] = s.Amount, s.Extra
+				}
+				return nil
+			}
+		}
+		out, err := r.tierOutcome(t, T)
+		if err != nil {
+			return err
+		}
+		if err := budget(out.Budget); err != nil {
+			return err
+		}
+		r.res.Tiers = append(r.res.Tiers, out)
+		ex.out, ex.extra = out, extra
+		k := 0
+		for i := range n {
+			a := &r.res.Subdistricts[i]
+			for _, j := range js {
+				l := &a.Lines[first[i]+j]
+				l.Amount, l.ex, l.k = amounts[k], ex, int32(k)
+				a.Projects = a.Projects.Add(l.Amount)
+				k++
 			}
 		}
 		r.remaining = r.remaining.Sub(out.Budget)
 	}
-	for i := range p.Subdistricts {
-		a := &r.res.Subdistricts[i]
+	return nil
+}
+
+// tierOutcome decides a tier's budget: mandatory in full (or the plan is
+// rejected), A–D within their cap and what remains.
+func (r *run) tierOutcome(t Tier, T decimal.Decimal) (TierOutcome, error) {
+	m, p := r.m, r.m.plan
+	out := TierOutcome{Tier: t, Demand: T}
+	if t == TierMandatory {
+		if T.GreaterThan(r.remaining) {
+			return out, &RejectedError{Kind: MandatoryUnfunded, Gap: T.Sub(r.remaining),
+				Detail: fmt.Sprintf("mandatory demand %s exceeds the %s left after personnel and public costs", m.u.format(T), m.u.format(r.remaining))}
+		}
+		out.Budget = T
+		return out, nil
+	}
+	out.Budget = decimal.Min(T, r.remaining)
+	if share, ok := p.TierCaps[t]; ok {
+		c := m.u.floor(share.Mul(r.res.Pool))
+		out.Cap = &c
+		out.Budget = decimal.Min(out.Budget, c)
+	}
+	return out, nil
+}
+
+// demandUnits computes every project demand round(unit_cost × Σ basis) as
+// int64 units, reporting false if any does not fit (or the fast path is off).
+func (m *Model) demandUnits() ([][]int64, bool) {
+	if m.exactOnly {
+		return nil, false
+	}
+	p := m.plan
+	costs := make([]small, len(p.Projects))
+	for j, pr := range p.Projects {
+		c, ok := toSmall(pr.UnitCost)
+		if !ok {
+			return nil, false
+		}
+		costs[j] = c
+	}
+	out := make([][]int64, len(p.Subdistricts))
+	flat := make([]int64, len(p.Subdistricts)*len(p.Projects))
+	for i := range out {
+		out[i], flat = flat[:len(p.Projects):len(p.Projects)], flat[len(p.Projects):]
 		for j := range p.Projects {
-			a.Projects = a.Projects.Add(a.Lines[r.projLine[i][j]].Amount)
+			s, ok := sumBasis(m.cols, m.projectCols[j], i)
+			if !ok {
+				return nil, false
+			}
+			d, ok := mulRoundUnits(costs[j], s, m.u.places)
+			if !ok {
+				return nil, false
+			}
+			out[i][j] = d
 		}
 	}
-	return nil
+	return out, true
+}
+
+// projectTier explains the project lines of one tier.
+type projectTier struct {
+	m         *Model
+	out       TierOutcome
+	remaining decimal.Decimal // before the tier
+	extra     []bool          // nil when the tier was funded in full
+}
+
+func (x *projectTier) explain(l *Line) string {
+	m := x.m
+	pr := m.plan.Projects[l.j]
+	exact := pr.UnitCost.Mul(m.sumCols(int(l.i), m.projectCols[l.j]))
+	demand := m.u.round(exact)
+	t := "需求 " + pr.UnitCost.String() + " 元 × " + m.basisText(int(l.i), m.projectCols[l.j]) + m.equals(exact, demand) +
+		" (" + tierLabel(x.out.Tier) + ")"
+	if x.extra == nil {
+		return t + ",全额保障"
+	}
+	quota := new(big.Rat).Mul(x.out.Budget.Rat(), demand.Rat())
+	quota.Quo(quota, x.out.Demand.Rat())
+	return t + "," + tierLimit(m.u, x.out, x.remaining) + ",按需求比例分配: " + m.u.format(x.out.Budget) + " × " +
+		m.u.format(demand) + " / " + m.u.format(x.out.Demand) + m.lrTail(quota, l.Amount, x.extra[l.k])
 }
 
 func tierLabel(t Tier) string {
@@ -231,20 +404,34 @@ func (r *run) incentive() error {
 	if err != nil {
 		return fmt.Errorf("incentive: %w", err)
 	}
+	ex := &incentiveText{m: m, b: b, sum: sum, remaining: r.remaining, raw: raw, shares: shares}
 	for i := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		text := inc.Rate.String() + " × max(0, " + m.x[i][m.incCur].String() + " [" + inc.Current + "] − " +
-			m.x[i][m.incPrev].String() + " [" + inc.Previous + "]) = " + raw[i].String()
-		if !shares[i].Amount.Equal(raw[i]) {
-			text += ";激励总额 " + m.u.format(b) + " = floor(min(Σ " + sum.String() + budgetText(inc.Budget) +
-				", 剩余 " + m.u.format(r.remaining) + ")),按比例: " + m.u.format(b) + " × " + raw[i].String() + " / " + sum.String() + m.lrText(shares[i])
-		}
 		a.Incentive = shares[i].Amount
-		a.Lines = append(a.Lines, Line{Stage: StageIncentive, Item: "tax_growth", Amount: a.Incentive, Formula: text})
+		a.Lines = append(a.Lines, Line{Stage: StageIncentive, Item: "tax_growth", Amount: a.Incentive, ex: ex, i: int32(i)})
 	}
 	r.res.IncentivePool = b
 	r.remaining = r.remaining.Sub(b)
 	return nil
+}
+
+type incentiveText struct {
+	m         *Model
+	b, sum    decimal.Decimal
+	remaining decimal.Decimal
+	raw       []decimal.Decimal
+	shares    []lrShare
+}
+
+func (x *incentiveText) explain(l *Line) string {
+	m, inc, i := x.m, x.m.plan.Incentive, int(l.i)
+	t := inc.Rate.String() + " × max(0, " + m.x[i][m.incCur].String() + " [" + inc.Current + "] − " +
+		m.x[i][m.incPrev].String() + " [" + inc.Previous + "]) = " + x.raw[i].String()
+	if !x.shares[i].Amount.Equal(x.raw[i]) {
+		t += ";激励总额 " + m.u.format(x.b) + " = floor(min(Σ " + x.sum.String() + budgetText(inc.Budget) +
+			", 剩余 " + m.u.format(x.remaining) + ")),按比例: " + m.u.format(x.b) + " × " + x.raw[i].String() + " / " + x.sum.String() + m.lrText(x.shares[i])
+	}
+	return t
 }
 
 func budgetText(b *decimal.Decimal) string {
@@ -263,9 +450,13 @@ func (m *Model) equals(exact, rounded decimal.Decimal) string {
 }
 
 // lrText renders the tail of a largest-remainder line: "= 1110966.67 → 1110967 (余额 +1)".
-func (m *Model) lrText(s lrShare) string {
-	t := approx(s.Quota) + " → " + m.u.format(s.Amount)
-	if s.Extra {
+func (m *Model) lrText(s lrShare) string { return m.lrTail(s.Quota(), s.Amount, s.Extra) }
+
+// lrTail renders an exact quota, the amount it became, and whether a
+// leftover unit was added.
+func (m *Model) lrTail(quota *big.Rat, amount decimal.Decimal, extra bool) string {
+	t := approx(quota) + " → " + m.u.format(amount)
+	if extra {
 		t += " (最大余额 +" + m.u.format(m.u.d) + ")"
 	}
 	return t

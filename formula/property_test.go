@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -182,7 +182,7 @@ func TestPropertyIdentity(t *testing.T) {
 				if !res.Unit.Equal(decimal.Zero) && !l.Amount.Mod(res.Unit).IsZero() {
 					t.Fatalf("seed %d: %s line %s/%s amount %s is not a multiple of %s", seed, a.ID, l.Stage, l.Item, l.Amount, res.Unit)
 				}
-				if l.Formula == "" {
+				if l.Formula() == "" {
 					t.Fatalf("seed %d: %s line %s/%s has no formula", seed, a.ID, l.Stage, l.Item)
 				}
 			}
@@ -193,7 +193,7 @@ func TestPropertyIdentity(t *testing.T) {
 		}
 		checkDamping(t, seed, p, res)
 		again, err := m.Evaluate()
-		if err != nil || !reflect.DeepEqual(res, again) {
+		if err != nil || fingerprint(res) != fingerprint(again) {
 			t.Fatalf("seed %d: a second evaluation differs (err %v)", seed, err)
 		}
 	}
@@ -219,6 +219,72 @@ func checkDamping(t *testing.T, seed uint64, p *Plan, res *Result) {
 		if d.Ceiling != nil && a.Total.GreaterThan(u.floor(d.Ceiling.Mul(base))) && !a.Block.Add(a.Damping).IsZero() && a.Damping.Sign() >= 0 {
 			t.Fatalf("seed %d: %s total %s above ceiling with block left", seed, a.ID, a.Total)
 		}
+	}
+}
+
+// fingerprint renders every amount and formula of a result.
+func fingerprint(r *Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s %s %s %s\n", r.Capacity, r.Reserve, r.PerformanceReserve, r.DampingReserve, r.Pool)
+	for _, t := range r.Tiers {
+		fmt.Fprintf(&b, "tier %s %s %s\n", t.Tier, t.Demand, t.Budget)
+	}
+	for _, a := range r.Subdistricts {
+		fmt.Fprintf(&b, "%s %v %s %s\n", a.ID, a.Components(), a.Total, a.Score.Formula())
+		for _, sp := range a.Score.Parts {
+			fmt.Fprintf(&b, "  part %s %s\n", sp.Quantity, sp.Part().RatString())
+		}
+		for _, l := range a.Lines {
+			fmt.Fprintf(&b, "  %s %s %s %s\n", l.Stage, l.Item, l.Amount, l.Formula())
+		}
+	}
+	return b.String()
+}
+
+// TestFastPathMatchesExact evaluates random plans on the int64 fast path
+// and on the exact path and requires identical results, formulas included.
+func TestFastPathMatchesExact(t *testing.T) {
+	for seed := uint64(1); seed <= 300; seed++ {
+		p := randomPlan(seed)
+		fast, err := Compile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		exact, _ := Compile(p)
+		exact.exactOnly = true
+		r1, err1 := fast.Evaluate()
+		r2, err2 := exact.Evaluate()
+		if (err1 == nil) != (err2 == nil) || (err1 != nil && err1.Error() != err2.Error()) {
+			t.Fatalf("seed %d: fast err %v, exact err %v", seed, err1, err2)
+		}
+		if err1 == nil && fingerprint(r1) != fingerprint(r2) {
+			t.Fatalf("seed %d: fast and exact paths differ", seed)
+		}
+	}
+}
+
+// TestOverflowFallsBack gives amounts too large for int64 units and
+// checks that the exact path takes over and balances.
+func TestOverflowFallsBack(t *testing.T) {
+	p := randomPlan(3)
+	p.RoundingUnit = decimal.RequireFromString("0.01")
+	huge := decimal.RequireFromString("123456789012345678901234567890")
+	p.Capacity = huge
+	p.Projects = append(p.Projects, Project{ID: "big", Name: "大项目", UnitCost: decimal.RequireFromString("98765432109876543210.5"),
+		Basis: []string{"q0"}, Tier: TierB})
+	m, err := Compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := m.demandUnits(); ok {
+		t.Fatal("the fast path accepted demands beyond int64")
+	}
+	res, err := m.Evaluate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.CheckIdentity(); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -21,11 +21,35 @@ const (
 
 // Line is one amount in a sub-district's allocation and how it was reached.
 type Line struct {
-	Stage   Stage
-	Item    string // staff, quota or project id; indicator quantity for the block; floor/ceiling for damping
-	Amount  decimal.Decimal
-	Formula string // in words a person can check, e.g. "40 人 × 160000 元 × (1 + 0.35) = 8640000"
+	Stage  Stage
+	Item   string // staff, quota or project id; indicator quantity for the block; floor/ceiling for damping
+	Amount decimal.Decimal
+	ex     explainer // renders the formula on demand
+	i, j   int32     // sub-district and standard (staff, quota, project, indicator) index
+	k      int32     // item index within the explainer's split, if any
 }
+
+// Formula says how the amount was reached, in words a person can check,
+// e.g. "40 人 × 160000 元 × (1 + 0.35) = 8640000". It is rendered on
+// demand, so results that are only summed or written as CSV never pay for
+// the text.
+func (l Line) Formula() string {
+	if l.ex == nil {
+		return ""
+	}
+	return l.ex.explain(&l)
+}
+
+// explainer renders the formula of the lines of one stage; lines carry
+// indices into what it holds, so a line costs no allocation of its own.
+type explainer interface {
+	explain(l *Line) string
+}
+
+// staticText is a formula rendered in advance (for the few damping lines).
+type staticText string
+
+func (s staticText) explain(*Line) string { return string(s) }
 
 // Result is a computed allocation. Its amounts satisfy the accounting
 // identity Σ total + reserve + performance reserve + damping reserve = capacity.
@@ -69,13 +93,36 @@ type Allocation struct {
 // Score is a sub-district's factor score for the block grant, broken down
 // by indicator.
 type Score struct {
-	Total      *big.Rat // Σ_f W_f · Σ_k w_k · x_ik / Σ_j x_jk
 	Adjustment decimal.Decimal
 	Rating     string
 	Coef       decimal.Decimal // performance coefficient (1 without [performance])
-	Adjusted   *big.Rat        // Total × Adjustment × Coef
 	Parts      []ScorePart
-	Formula    string // how the block amount was reached from the adjusted score
+	sum        *big.Int // Σ parts, in the units of scale
+	b          *blockStage
+	i          int
+}
+
+// Total is the factor score Σ_f W_f · Σ_k w_k · x_ik / Σ_j x_jk, exactly.
+func (s Score) Total() *big.Rat {
+	if s.b == nil {
+		return new(big.Rat)
+	}
+	return s.b.scaled(s.sum)
+}
+
+// Adjusted is Total × Adjustment × Coef: the weight of the block grant.
+func (s Score) Adjusted() *big.Rat {
+	t := s.Total()
+	t.Mul(t, s.Adjustment.Rat())
+	return t.Mul(t, s.Coef.Rat())
+}
+
+// Formula says how the block amount was reached from the adjusted score.
+func (s Score) Formula() string {
+	if s.b == nil {
+		return ""
+	}
+	return s.b.scoreText(s)
 }
 
 // ScorePart is one indicator's contribution to a score.
@@ -87,7 +134,16 @@ type ScorePart struct {
 	Weight       decimal.Decimal
 	Value        decimal.Decimal // x_ik
 	DistrictSum  decimal.Decimal // Σ_j x_jk
-	Part         *big.Rat        // W_f · w_k · x_ik / Σ_j x_jk
+	p            *big.Int        // the part in the units of the stage's scale
+	b            *blockStage
+}
+
+// Part is W_f · w_k · x_ik / Σ_j x_jk, exactly.
+func (sp ScorePart) Part() *big.Rat {
+	if sp.b == nil {
+		return new(big.Rat)
+	}
+	return sp.b.scaled(sp.p)
 }
 
 // Components returns the six component amounts in SPEC order.

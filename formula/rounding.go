@@ -61,8 +61,19 @@ var errNoWeight = errors.New("all weights are zero")
 // lrShare is one item's part of a largest-remainder split.
 type lrShare struct {
 	Amount decimal.Decimal // what the item gets
-	Quota  *big.Rat        // its exact quota B·w/Σw, in 元
 	Extra  bool            // whether it got one of the units left over
+	num    *big.Int        // B·w in units; the quota is num/den units
+	den    *big.Int        // Σw (shared by all items of a split)
+	unit   *unit
+}
+
+// Quota is the item's exact quota B·w/Σw in 元, before flooring.
+func (s lrShare) Quota() *big.Rat {
+	if s.den == nil || s.den.Sign() == 0 {
+		return new(big.Rat)
+	}
+	q := new(big.Rat).SetFrac(s.num, s.den)
+	return q.Mul(q, s.unit.d.Rat())
 }
 
 // largestRemainder splits b (a multiple of U) over items in proportion to
@@ -81,18 +92,21 @@ func (u unit) largestRemainder(b decimal.Decimal, w []*big.Int) ([]lrShare, erro
 			return nil, errNoWeight
 		}
 		for i := range out {
-			out[i] = lrShare{Amount: decimal.Zero, Quota: new(big.Rat)}
+			out[i] = lrShare{Amount: decimal.Zero}
 		}
 		return out, nil
 	}
 	floors := make([]*big.Int, len(w))
 	rems := make([]*big.Int, len(w))
 	given := new(big.Int)
+	uu := &u
 	for i, x := range w {
 		q, r := new(big.Int), new(big.Int)
-		q.QuoRem(new(big.Int).Mul(bu, x), total, r)
+		num := new(big.Int).Mul(bu, x)
+		q.QuoRem(num, total, r)
 		floors[i], rems[i] = q, r
 		given.Add(given, q)
+		out[i].num, out[i].den, out[i].unit = num, total, uu
 	}
 	left := new(big.Int).Sub(bu, given).Int64() // fewer than len(w)
 	if left > 0 {
@@ -106,10 +120,7 @@ func (u unit) largestRemainder(b decimal.Decimal, w []*big.Int) ([]lrShare, erro
 			out[i].Extra = true
 		}
 	}
-	ud := u.d.Rat()
-	for i, x := range w {
-		q := new(big.Rat).SetFrac(new(big.Int).Mul(bu, x), total)
-		out[i].Quota = q.Mul(q, ud)
+	for i := range w {
 		out[i].Amount = u.amount(floors[i])
 	}
 	return out, nil

@@ -21,7 +21,7 @@ type document struct {
 	Damping     *dampingDoc         `toml:"damping"`
 	Subdistrict []subdistrictDoc    `toml:"subdistrict"`
 	origin      map[string]string   // top-level key → file that holds it
-	lines       map[string]*locator // file → its key positions
+	src         map[string][]byte   // file → its text, to locate problems by line
 	files       []string            // plan file first, then the standards file
 	pending     []Problem           // problems found while decoding, reported with validation
 }

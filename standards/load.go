@@ -68,9 +68,9 @@ func Parse(name string, data []byte, read ReadFunc) (*Document, error) {
 }
 
 func parse(name string, data []byte, read ReadFunc) (*Document, error) {
-	d := &document{origin: map[string]string{}, lines: map[string]*locator{}, files: []string{name}}
+	d := &document{origin: map[string]string{}, src: map[string][]byte{}, files: []string{name}}
 	md, ps := decodeFile(name, data, d)
-	d.lines[name] = locate(data)
+	d.src[name] = data
 	for _, k := range md.Keys() {
 		d.origin[k[0]] = name
 	}
@@ -109,7 +109,7 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []Proble
 	}
 	var sd standardsDoc
 	md, ps := decodeFile(sname, data, &sd)
-	d.lines[sname] = locate(data)
+	d.src[sname] = data
 	d.files = append(d.files, sname)
 	mine := map[string]bool{}
 	for _, k := range md.Keys() {
@@ -175,6 +175,18 @@ func (d *Document) Files() []string { return slices.Clone(d.doc.files) }
 // that holds them.
 func (d *document) place(ps []Problem) []Problem {
 	a := d.aliases()
+	locs := map[string]*locator{}
+	locOf := func(file string) *locator {
+		if l, ok := locs[file]; ok {
+			return l
+		}
+		var l *locator
+		if data, ok := d.src[file]; ok {
+			l = locate(data)
+		}
+		locs[file] = l
+		return l
+	}
 	out := make([]Problem, 0, len(ps))
 	unknown := map[string]bool{}
 	for _, p := range ps {
@@ -184,7 +196,7 @@ func (d *document) place(ps []Problem) []Problem {
 				continue
 			}
 			unknown[key] = true
-			loc := d.lines[p.File]
+			loc := locOf(p.File)
 			if loc == nil || len(loc.plain[p.Path]) == 0 {
 				p.unknown = false
 				out = append(out, p)
@@ -199,7 +211,7 @@ func (d *document) place(ps []Problem) []Problem {
 			p.File = d.fileOf(p.Path)
 		}
 		if p.Line == 0 {
-			if loc := d.lines[p.File]; loc != nil {
+			if loc := locOf(p.File); loc != nil {
 				p.Line = loc.find(a.toIndexed(p.Path))
 			}
 		}

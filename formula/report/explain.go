@@ -8,7 +8,7 @@ import (
 	"github.com/caili/caili/formula"
 )
 
-var stageZH = map[formula.Stage]string{
+var stageTitle = map[formula.Stage]string{
 	formula.StagePersonnel: "人员经费 personnel",
 	formula.StagePublic:    "公用经费 public",
 	formula.StageProjects:  "项目经费 projects",
@@ -27,23 +27,23 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 	comps := a.Components()
 	for k, st := range []formula.Stage{formula.StagePersonnel, formula.StagePublic, formula.StageProjects,
 		formula.StageIncentive, formula.StageBlock, formula.StageDamping} {
-		fmt.Fprintf(&b, "\n%s: %s 元\n", stageZH[st], Group(f.Amount(comps[k])))
+		fmt.Fprintf(&b, "\n%s: %s 元\n", stageTitle[st], Group(f.Amount(comps[k])))
 		for _, l := range a.Lines {
 			if l.Stage == st {
-				fmt.Fprintf(&b, "  %-20s %15s  %s\n", l.Item, Group(f.Amount(l.Amount)), l.Formula)
+				fmt.Fprintf(&b, "  %-20s %15s  %s\n", l.Item, Group(f.Amount(l.Amount)), l.Formula())
 			}
 		}
 	}
 	sc := a.Score
-	if sc.Total != nil {
-		fmt.Fprintf(&b, "\n因素得分 factor score: %s\n", formula.FormatRat(sc.Total))
+	if len(sc.Parts) > 0 {
+		fmt.Fprintf(&b, "\n因素得分 factor score: %s\n", formula.FormatRat(sc.Total()))
 		rows := [][]string{}
 		for _, p := range sc.Parts {
 			rows = append(rows, []string{p.FactorName, p.Quantity, p.FactorWeight.String(), p.Weight.String(),
-				p.Value.String(), p.DistrictSum.String(), formula.FormatRat(p.Part)})
+				p.Value.String(), p.DistrictSum.String(), formula.FormatRat(p.Part())})
 		}
 		writeAligned(&b, []string{"因素", "指标", "因素权重", "指标权重", "本街道", "全区合计", "得分"}, rows, 2)
-		fmt.Fprintf(&b, "%s\n", sc.Formula)
+		fmt.Fprintf(&b, "%s\n", sc.Formula())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

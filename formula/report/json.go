@@ -142,18 +142,18 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 func NewSubdistrict(f Fmt, a *formula.Allocation, withScore bool) SubdistrictJSON {
 	s := SubdistrictJSON{ID: a.ID, Name: a.Name, Columns: f.columns(a.Components(), a.Total), Lines: make([]LineJSON, len(a.Lines))}
 	for k, l := range a.Lines {
-		s.Lines[k] = LineJSON{Stage: string(l.Stage), Item: l.Item, Amount: f.Amount(l.Amount), Formula: l.Formula}
+		s.Lines[k] = LineJSON{Stage: string(l.Stage), Item: l.Item, Amount: f.Amount(l.Amount), Formula: l.Formula()}
 	}
-	if withScore && a.Score.Total != nil {
+	if withScore && len(a.Score.Parts) > 0 {
 		sc := &ScoreJSON{
-			Score: formula.FormatRat(a.Score.Total), Adjustment: a.Score.Adjustment.String(), Rating: a.Score.Rating,
-			Coef: a.Score.Coef.String(), Adjusted: formula.FormatRat(a.Score.Adjusted), Formula: a.Score.Formula,
+			Score: formula.FormatRat(a.Score.Total()), Adjustment: a.Score.Adjustment.String(), Rating: a.Score.Rating,
+			Coef: a.Score.Coef.String(), Adjusted: formula.FormatRat(a.Score.Adjusted()), Formula: a.Score.Formula(),
 		}
 		for _, p := range a.Score.Parts {
 			sc.Indicators = append(sc.Indicators, IndicatorJSON{
 				Factor: p.Factor, FactorName: p.FactorName, FactorWeight: p.FactorWeight.String(),
 				Quantity: p.Quantity, Weight: p.Weight.String(), Value: p.Value.String(),
-				DistrictSum: p.DistrictSum.String(), Part: formula.FormatRat(p.Part),
+				DistrictSum: p.DistrictSum.String(), Part: formula.FormatRat(p.Part()),
 			})
 		}
 		s.Score = sc

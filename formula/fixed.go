@@ -1,0 +1,185 @@
+package formula
+
+import (
+	"math"
+	"math/big"
+	"math/bits"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// This file is the engine's fast path: amounts as int64 counts of the
+// rounding unit, used for the (sub-district × project) items that dominate
+// large plans. Every operation checks for overflow; when anything would not
+// fit, the stage falls back to the exact big-number path, which gives the
+// same result (TestFastPathMatchesExact holds both to it).
+
+// small is a non-negative decimal as an int64 mantissa and an exponent.
+type small struct {
+	m   int64
+	exp int32
+}
+
+// toSmall converts a non-negative decimal whose mantissa fits an int64.
+func toSmall(d decimal.Decimal) (small, bool) {
+	c := d.Coefficient()
+	if c.Sign() < 0 || !c.IsInt64() {
+		return small{}, false
+	}
+	return small{c.Int64(), d.Exponent()}, true
+}
+
+// column is one quantity column with every sub-district's value as an
+// int64 mantissa at the column's finest exponent.
+type column struct {
+	v   []int64
+	exp int32
+	ok  bool // every value fits
+}
+
+func newColumn(vals []decimal.Decimal) column {
+	col := column{v: make([]int64, len(vals)), ok: true}
+	for i, d := range vals {
+		if i == 0 || d.Exponent() < col.exp {
+			col.exp = d.Exponent()
+		}
+	}
+	for i, d := range vals {
+		s, ok := toSmall(d)
+		if !ok {
+			return column{}
+		}
+		v, ok := scaleUp(s.m, s.exp-col.exp)
+		if !ok {
+			return column{}
+		}
+		col.v[i] = v
+	}
+	return col
+}
+
+var pow10s = func() []uint64 {
+	p := make([]uint64, 20)
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// scaleUp multiplies m by 10^k (k ≥ 0) if the result fits an int64.
+func scaleUp(m int64, k int32) (int64, bool) {
+	if k == 0 {
+		return m, true
+	}
+	if k < 0 || int(k) >= len(pow10s) {
+		return 0, m == 0
+	}
+	hi, lo := bits.Mul64(uint64(m), pow10s[k])
+	if hi != 0 || lo > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(lo), true
+}
+
+// sumBasis adds basis columns for sub-district i at their finest exponent.
+func sumBasis(cols []column, idx []int, i int) (small, bool) {
+	if len(idx) == 1 {
+		c := &cols[idx[0]]
+		return small{c.v[i], c.exp}, c.ok
+	}
+	exp := int32(math.MaxInt32)
+	for _, k := range idx {
+		if !cols[k].ok {
+			return small{}, false
+		}
+		exp = min(exp, cols[k].exp)
+	}
+	var s int64
+	for _, k := range idx {
+		v, ok := scaleUp(cols[k].v[i], cols[k].exp-exp)
+		if !ok || s > math.MaxInt64-v {
+			return small{}, false
+		}
+		s += v
+	}
+	return small{s, exp}, true
+}
+
+// mulRoundUnits returns round(a × b) as a count of units of 10^-places,
+// halves away from zero (a, b ≥ 0), if it fits an int64.
+func mulRoundUnits(a, b small, places int32) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(a.m), uint64(b.m))
+	k := a.exp + b.exp + places
+	if k >= 0 {
+		if hi != 0 || lo > math.MaxInt64 {
+			return 0, false
+		}
+		return scaleUp(int64(lo), k)
+	}
+	if int(-k) >= len(pow10s) {
+		return 0, false
+	}
+	d := pow10s[-k]
+	if hi >= d {
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, d)
+	if r >= d-r { // r ≥ d/2: round half up
+		q++
+	}
+	if q > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(q), true
+}
+
+// addUnits adds non-negative int64s, reporting overflow.
+func addUnits(a, b int64) (int64, bool) {
+	if a > math.MaxInt64-b {
+		return 0, false
+	}
+	return a + b, true
+}
+
+// splitUnits is largest remainder on int64 units: b units over weights w
+// (Σw = total > 0, b ≤ total). extra marks the items that got a leftover unit.
+func splitUnits(b int64, w []int64, total int64) (out []int64, extra []bool) {
+	out = make([]int64, len(w))
+	rems := make([]uint64, len(w))
+	var given int64
+	for i, x := range w {
+		hi, lo := bits.Mul64(uint64(b), uint64(x))
+		q, r := bits.Div64(hi, lo, uint64(total))
+		out[i], rems[i] = int64(q), r
+		given += int64(q)
+	}
+	extra = make([]bool, len(w))
+	if left := b - given; left > 0 {
+		order := make([]int32, len(w))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortStableFunc(order, func(x, y int32) int {
+			switch {
+			case rems[x] > rems[y]:
+				return -1
+			case rems[x] < rems[y]:
+				return 1
+			}
+			return 0
+		})
+		for _, i := range order[:left] {
+			out[i]++
+			extra[i] = true
+		}
+	}
+	return out, extra
+}
+
+// unitsDecimal turns a count of units into 元.
+func (u unit) unitsDecimal(n int64) decimal.Decimal { return decimal.New(n, -u.places) }
+
+// ratOf is n/d as a rational (for explanations).
+func ratOf(n, d *big.Int) *big.Rat { return new(big.Rat).SetFrac(n, d) }

@@ -1,0 +1,314 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/caili/caili/formula"
+	"github.com/mattn/go-runewidth"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of the workbook WriteXLSX writes.
+const (
+	SheetAllocations = "分配结果"
+	SheetLines       = "测算明细"
+	SheetParameters  = "参数"
+)
+
+// LinesHeaderZH is the header of the workbook's sheet of lines.
+var LinesHeaderZH = []string{"街道编码", "街道", "阶段", "项目", "项目名称", "金额", "计算过程"}
+
+// stageZH names each stage as the allocation table's header does.
+var stageZH = func() map[formula.Stage]string {
+	m := map[formula.Stage]string{}
+	for k, name := range formula.ComponentNames {
+		m[formula.Stage(name)] = HeaderZH[2+k]
+	}
+	return m
+}()
+
+// WriteXLSX writes a result as an Excel workbook with three sheets:
+//
+//   - 分配结果: one row a sub-district (编码, 街道, the six components,
+//     合计) under a frozen Chinese header, then a 合计 row;
+//   - 测算明细: every line of every sub-district with its formula;
+//   - 参数: the plan's name, year and the district-level amounts.
+//
+// Amounts are number cells in 元 with digit grouping (#,##0, or #,##0.00
+// when the rounding unit is 0.01). A number cell holds exactly the
+// amount's decimal text, which Excel reads as the nearest double: amounts
+// are at most 2-decimal values, so this is the amount itself for any
+// amount below 10^13 元 (15 significant digits, which Excel keeps). An
+// amount beyond that is written as text rather than rounded. The 合计 row
+// holds values, not formulas, so it shows the engine's totals even where
+// formulas are not recalculated. Text cells are strings, never formulas,
+// so names need no neutralising.
+func WriteXLSX(w io.Writer, res *formula.Result) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &xlsx{f: f, res: res}
+	if err := x.styles(); err != nil {
+		return err
+	}
+	for _, step := range []func() error{x.allocations, x.lines, x.parameters} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	f.SetActiveSheet(0)
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("xlsx: write: %w", err)
+	}
+	return nil
+}
+
+// xlsx builds one workbook; the first error stops it.
+type xlsx struct {
+	f                                 *excelize.File
+	res                               *formula.Result
+	header, amount, totalText, totalN int // style ids
+}
+
+func (x *xlsx) styles() error {
+	numFmt := 3 // #,##0
+	if -x.res.Unit.Exponent() > 0 {
+		numFmt = 4 // #,##0.00
+	}
+	border := []excelize.Border{{Type: "top", Color: "000000", Style: 1}}
+	for _, s := range []struct {
+		id    *int
+		style *excelize.Style
+	}{
+		{&x.header, &excelize.Style{Font: &excelize.Font{Bold: true},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&x.amount, &excelize.Style{NumFmt: numFmt}},
+		{&x.totalText, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border}},
+		{&x.totalN, &excelize.Style{NumFmt: numFmt, Font: &excelize.Font{Bold: true}, Border: border}},
+	} {
+		id, err := x.f.NewStyle(s.style)
+		if err != nil {
+			return fmt.Errorf("xlsx: style: %w", err)
+		}
+		*s.id = id
+	}
+	return nil
+}
+
+// sheet creates a sheet with a bold header row, frozen above the rest and
+// left of column freezeCols+1.
+func (x *xlsx) sheet(name string, header []string, freezeCols int) error {
+	if _, err := x.f.NewSheet(name); err != nil {
+		return fmt.Errorf("xlsx: sheet %s: %w", name, err)
+	}
+	row := make([]any, len(header))
+	for i, h := range header {
+		row[i] = h
+	}
+	if err := x.f.SetSheetRow(name, "A1", &row); err != nil {
+		return fmt.Errorf("xlsx: %s header: %w", name, err)
+	}
+	last, _ := excelize.CoordinatesToCellName(len(header), 1)
+	if err := x.f.SetCellStyle(name, "A1", last, x.header); err != nil {
+		return fmt.Errorf("xlsx: %s header: %w", name, err)
+	}
+	topLeft, _ := excelize.CoordinatesToCellName(freezeCols+1, 2)
+	pane := "bottomLeft"
+	if freezeCols > 0 {
+		pane = "bottomRight"
+	}
+	if err := x.f.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: freezeCols, YSplit: 1,
+		TopLeftCell: topLeft, ActivePane: pane}); err != nil {
+		return fmt.Errorf("xlsx: %s panes: %w", name, err)
+	}
+	return nil
+}
+
+// cell writes one value with a style: a decimal.Decimal as an exact number
+// (see WriteXLSX), anything else as excelize writes it.
+func (x *xlsx) cell(sheet string, col, row int, v any, style int) error {
+	name, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	if d, ok := v.(decimal.Decimal); ok {
+		v = exactNumber(d)
+	}
+	if err := x.f.SetCellValue(sheet, name, v); err != nil {
+		return fmt.Errorf("xlsx: %s!%s: %w", sheet, name, err)
+	}
+	if style != 0 {
+		if err := x.f.SetCellStyle(sheet, name, name, style); err != nil {
+			return fmt.Errorf("xlsx: %s!%s: %w", sheet, name, err)
+		}
+	}
+	return nil
+}
+
+// exactNumber returns d as a float64 when the shortest text of that
+// float64 (what excelize writes into the file) is d exactly, else d's
+// decimal text.
+func exactNumber(d decimal.Decimal) any {
+	v := d.InexactFloat64()
+	back, err := decimal.NewFromString(strconv.FormatFloat(v, 'f', -1, 64))
+	if err == nil && back.Equal(d) && d.NumDigits() <= 15 {
+		return v
+	}
+	return d.String()
+}
+
+func (x *xlsx) allocations() error {
+	const s = SheetAllocations
+	if err := x.sheet(s, HeaderZH, 2); err != nil {
+		return err
+	}
+	widths := make([]int, len(HeaderZH))
+	for i, h := range HeaderZH {
+		widths[i] = runewidth.StringWidth(h)
+	}
+	row := 2
+	for i := range x.res.Subdistricts {
+		a := &x.res.Subdistricts[i]
+		vals := []any{a.ID, a.Name}
+		for _, c := range a.Components() {
+			vals = append(vals, c)
+		}
+		vals = append(vals, a.Total)
+		if err := x.row(s, row, vals, 0, x.amount, widths); err != nil {
+			return err
+		}
+		row++
+	}
+	totals := []any{"合计", ""}
+	for _, t := range x.res.Totals() {
+		totals = append(totals, t)
+	}
+	if err := x.row(s, row, totals, x.totalText, x.totalN, widths); err != nil {
+		return err
+	}
+	return x.widths(s, widths, 40)
+}
+
+// row writes one row: text with textStyle, decimals with amountStyle.
+// It widens widths to the row's display widths.
+func (x *xlsx) row(sheet string, row int, vals []any, textStyle, amountStyle int, widths []int) error {
+	f := NewFmt(x.res)
+	for col, v := range vals {
+		style, w := textStyle, 0
+		switch v := v.(type) {
+		case decimal.Decimal:
+			style, w = amountStyle, len(Group(f.Amount(v)))
+		case string:
+			w = runewidth.StringWidth(v)
+		}
+		if err := x.cell(sheet, col+1, row, v, style); err != nil {
+			return err
+		}
+		if col < len(widths) {
+			widths[col] = max(widths[col], w)
+		}
+	}
+	return nil
+}
+
+// widths sets each column to its widest content plus a margin, at most
+// limit characters.
+func (x *xlsx) widths(sheet string, widths []int, limit int) error {
+	for i, w := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := x.f.SetColWidth(sheet, col, col, float64(min(w+3, limit))); err != nil {
+			return fmt.Errorf("xlsx: %s width: %w", sheet, err)
+		}
+	}
+	return nil
+}
+
+func (x *xlsx) lines() error {
+	const s = SheetLines
+	if err := x.sheet(s, LinesHeaderZH, 2); err != nil {
+		return err
+	}
+	names := itemNames(x.res.Plan)
+	widths := make([]int, len(LinesHeaderZH))
+	for i, h := range LinesHeaderZH {
+		widths[i] = runewidth.StringWidth(h)
+	}
+	row := 2
+	for i := range x.res.Subdistricts {
+		a := &x.res.Subdistricts[i]
+		for _, l := range a.Lines {
+			stage, ok := stageZH[l.Stage]
+			if !ok {
+				stage = string(l.Stage)
+			}
+			vals := []any{a.ID, a.Name, stage, l.Item, names[l.Stage][l.Item], l.Amount, l.Formula}
+			if err := x.row(s, row, vals, 0, x.amount, widths); err != nil {
+				return err
+			}
+			row++
+		}
+	}
+	return x.widths(s, widths, 80)
+}
+
+// itemNames maps each stage's line items to the names the plan gives them.
+func itemNames(p *formula.Plan) map[formula.Stage]map[string]string {
+	m := map[formula.Stage]map[string]string{
+		formula.StagePersonnel: {}, formula.StagePublic: {}, formula.StageProjects: {},
+		formula.StageBlock: {}, formula.StageDamping: {"floor": "保底", "ceiling": "封顶"},
+	}
+	if p == nil {
+		return m
+	}
+	for _, s := range p.Staff {
+		m[formula.StagePersonnel][s.ID] = s.Name
+	}
+	for _, q := range p.Quotas {
+		m[formula.StagePublic][q.ID] = q.Name
+	}
+	for _, pr := range p.Projects {
+		m[formula.StageProjects][pr.ID] = pr.Name
+	}
+	for _, f := range p.Factors {
+		for _, ind := range f.Indicators {
+			m[formula.StageBlock][ind.Quantity] = f.Name
+		}
+	}
+	return m
+}
+
+func (x *xlsx) parameters() error {
+	const s = SheetParameters
+	if err := x.sheet(s, []string{"项目", "数值"}, 0); err != nil {
+		return err
+	}
+	r, p := x.res, x.res.Plan
+	rows := [][]any{
+		{"测算方案", p.Name},
+		{"区", p.District},
+		{"年度", p.FiscalYear},
+		{"计算单位(元)", r.Unit.String()},
+		{"街道数", len(r.Subdistricts)},
+		{"财力总额", r.Capacity},
+		{"预备费", r.Reserve},
+		{"可用财力", r.Available},
+		{"项目经费资金池", r.Pool},
+		{"激励", r.IncentivePool},
+		{"因素分配资金", r.BlockPool},
+		{"绩效预留", r.PerformanceReserve},
+		{"封顶结余", r.DampingReserve},
+	}
+	widths := []int{4, 4}
+	for i, vals := range rows {
+		if err := x.row(s, i+2, vals, 0, x.amount, widths); err != nil {
+			return err
+		}
+	}
+	return x.widths(s, widths, 60)
+}

@@ -1,0 +1,83 @@
+package standards
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/caili/caili/formula"
+)
+
+// FuzzLoad feeds arbitrary bytes to the plan loader and, when they load,
+// through validation and the engine. Whatever the input: no panic, and a
+// failure is always one of the typed errors.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(tinyPlan(f)))
+	f.Add([]byte("[plan]\nname = \"x\"\nfiscal_year = 2025\ncapacity = 100\n[[factor]]\nid = \"a\"\nname = \"a\"\nweight = 1\n[[factor.indicator]]\nquantity = \"q\"\nweight = 1\n[[subdistrict]]\nid = \"s\"\nname = \"s\"\n[subdistrict.quantities]\nq = 1\n"))
+	f.Add([]byte("[plan]\ncapacity = 1e400\n"))
+	f.Add([]byte("[plan]\ncapacity = \"99999999999999999999999999999999.000000000000001\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Parse("plan.toml", data, nil)
+		if err != nil {
+			var se *Error
+			if !errors.As(err, &se) || len(se.Problems) == 0 {
+				t.Fatalf("load failed without problems: %v", err)
+			}
+			return
+		}
+		m, err := doc.Compile()
+		if err != nil {
+			var se *Error
+			if !errors.As(err, &se) || len(se.Problems) == 0 {
+				t.Fatalf("compile failed without problems: %v", err)
+			}
+			return
+		}
+		res, err := m.Evaluate()
+		if err != nil {
+			var rej *formula.RejectedError
+			if !errors.As(err, &rej) {
+				t.Fatalf("evaluate failed untyped: %v", err)
+			}
+			return
+		}
+		if err := res.CheckIdentity(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzOverride applies an arbitrary --set override to the tiny plan.
+func FuzzOverride(f *testing.F) {
+	doc, err := Parse("plan.toml", []byte(tinyPlan(f)), nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"plan.capacity=59000000", "factor.workload.weight=0.5", "subdistrict.east.quantities.x=1",
+		"tiers.C.max_share=0.1", "performance.coefficients.优=2", "project.greening.basis=a,b", "a.b.c.d=e"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, arg string) {
+		o, err := ParseSet(arg)
+		if err != nil {
+			return
+		}
+		over, err := doc.Apply(o)
+		if err != nil {
+			var se *Error
+			if !errors.As(err, &se) || !se.Overrides {
+				t.Fatalf("override failed untyped: %v", err)
+			}
+			return
+		}
+		m, err := over.Compile()
+		if err != nil {
+			t.Fatalf("an applied override compiled with problems: %v", err)
+		}
+		if _, err := m.Evaluate(); err != nil {
+			var rej *formula.RejectedError
+			if !errors.As(err, &rej) {
+				t.Fatalf("evaluate failed untyped: %v", err)
+			}
+		}
+	})
+}
