@@ -27,9 +27,15 @@ func (m *Model) Evaluate() (*Result, error) {
 		Capacity:     p.Capacity,
 		Subdistricts: make([]Allocation, len(p.Subdistricts)),
 	}}
+	// Room for every line: staff, quotas, projects, incentive, one per
+	// indicator, and up to three damping lines.
+	n := len(p.Staff) + len(p.Quotas) + len(p.Projects) + 4
+	for _, f := range p.Factors {
+		n += len(f.Indicators)
+	}
+	buf := make([]Line, n*len(p.Subdistricts))
 	for i, s := range p.Subdistricts {
-		n := len(p.Staff) + len(p.Quotas) + len(p.Projects) + 8
-		r.res.Subdistricts[i] = Allocation{ID: s.ID, Name: s.Name, Lines: make([]Line, 0, n)}
+		r.res.Subdistricts[i] = Allocation{ID: s.ID, Name: s.Name, Lines: buf[i*n : i*n : (i+1)*n]}
 	}
 	// Stage 1: reserve.
 	r.res.Reserve = m.u.round(p.Capacity.Mul(p.ReserveRate))
@@ -72,6 +78,7 @@ func (r *run) personnel() {
 	ex := personnelText{m}
 	for i, s := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
+		sum := accum{u: m.u}
 		for j, st := range p.Staff {
 			head, hasHead := s.Staff[st.ID]
 			pay, hasPay := s.Payroll[st.ID]
@@ -86,9 +93,10 @@ func (r *run) personnel() {
 				base = base.Mul(one.Add(st.OncostRate))
 			}
 			amt := m.u.round(base)
-			a.Personnel = a.Personnel.Add(amt)
+			sum.add(amt)
 			a.Lines = append(a.Lines, Line{Stage: StagePersonnel, Item: st.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
 		}
+		a.Personnel = sum.sum()
 	}
 }
 
@@ -118,11 +126,13 @@ func (r *run) public() {
 	ex := publicText{m}
 	for i := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
+		sum := accum{u: m.u}
 		for j, q := range p.Quotas {
 			amt := m.u.round(q.Rate.Mul(m.sumCols(i, m.quotaCols[j])))
-			a.Public = a.Public.Add(amt)
+			sum.add(amt)
 			a.Lines = append(a.Lines, Line{Stage: StagePublic, Item: q.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
 		}
+		a.Public = sum.sum()
 	}
 }
 
@@ -277,11 +287,18 @@ func (r *run) projectStage(fast [][]int64) error {
 			for _, j := range js {
 				l := &a.Lines[first[i]+j]
 				l.Amount, l.ex, l.k = amounts[k], ex, int32(k)
-				a.Projects = a.Projects.Add(l.Amount)
 				k++
 			}
 		}
 		r.remaining = r.remaining.Sub(out.Budget)
+	}
+	for i := range n {
+		a := &r.res.Subdistricts[i]
+		sum := accum{u: m.u}
+		for j := range p.Projects {
+			sum.add(a.Lines[first[i]+j].Amount)
+		}
+		a.Projects = sum.sum()
 	}
 	return nil
 }

@@ -183,3 +183,42 @@ func (u unit) unitsDecimal(n int64) decimal.Decimal { return decimal.New(n, -u.p
 
 // ratOf is n/d as a rational (for explanations).
 func ratOf(n, d *big.Int) *big.Rat { return new(big.Rat).SetFrac(n, d) }
+
+// accum sums amounts, on int64 units while they fit and on decimals after.
+type accum struct {
+	u    unit
+	n    int64
+	rest decimal.Decimal // what did not fit, exactly
+}
+
+// add adds d (any decimal; amounts are multiples of U) to the sum.
+func (s *accum) add(d decimal.Decimal) {
+	if d.NumDigits() <= 18 {
+		if v, ok := scaleUp(abs64(d.CoefficientInt64()), d.Exponent()+s.u.places); ok && d.Exponent()+s.u.places >= 0 {
+			if d.Sign() < 0 {
+				v = -v
+			}
+			if (v >= 0 && s.n <= math.MaxInt64-v) || (v < 0 && s.n >= math.MinInt64-v) {
+				s.n += v
+				return
+			}
+		}
+	}
+	s.rest = s.rest.Add(d)
+}
+
+// sum returns the total.
+func (s *accum) sum() decimal.Decimal {
+	t := s.u.unitsDecimal(s.n)
+	if s.rest.IsZero() {
+		return t
+	}
+	return t.Add(s.rest)
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

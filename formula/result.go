@@ -156,13 +156,21 @@ var ComponentNames = [6]string{"personnel", "public", "projects", "incentive", "
 
 // Totals sums each column over all sub-districts: the six components then total.
 func (r *Result) Totals() [7]decimal.Decimal {
-	var t [7]decimal.Decimal
+	u, _ := newUnit(r.Unit)
+	var s [7]accum
+	for k := range s {
+		s[k].u = u
+	}
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
 		for k, c := range a.Components() {
-			t[k] = t[k].Add(c)
+			s[k].add(c)
 		}
-		t[6] = t[6].Add(a.Total)
+		s[6].add(a.Total)
+	}
+	var t [7]decimal.Decimal
+	for k := range s {
+		t[k] = s[k].sum()
 	}
 	return t
 }
@@ -181,34 +189,62 @@ func (r *Result) Find(id string) (*Allocation, bool) {
 // the sum of its components and its lines. It returns ErrIdentity when
 // anything is off.
 func (r *Result) CheckIdentity() error {
-	sum := r.Reserve.Add(r.PerformanceReserve).Add(r.DampingReserve)
+	u, ok := newUnit(r.Unit)
+	if !ok {
+		return ErrIdentity
+	}
+	sum := accum{u: u}
+	sum.add(r.Reserve)
+	sum.add(r.PerformanceReserve)
+	sum.add(r.DampingReserve)
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
 		c := a.Components()
-		t := decimal.Zero
+		t := accum{u: u}
 		for _, x := range c {
-			t = t.Add(x)
+			t.add(x)
 		}
-		if !t.Equal(a.Total) {
+		if !t.sum().Equal(a.Total) {
 			return ErrIdentity
 		}
-		var byStage [6]decimal.Decimal
+		var byStage [6]accum
 		for _, l := range a.Lines {
-			for k, n := range ComponentNames {
-				if string(l.Stage) == n {
-					byStage[k] = byStage[k].Add(l.Amount)
-				}
+			k := stageIndex(l.Stage)
+			if k < 0 {
+				return ErrIdentity
 			}
+			byStage[k].u = u
+			byStage[k].add(l.Amount)
 		}
 		for k := range c {
-			if !byStage[k].Equal(c[k]) {
+			byStage[k].u = u
+			if !byStage[k].sum().Equal(c[k]) {
 				return ErrIdentity
 			}
 		}
-		sum = sum.Add(a.Total)
+		sum.add(a.Total)
 	}
-	if !sum.Equal(r.Capacity) {
+	if !sum.sum().Equal(r.Capacity) {
 		return ErrIdentity
 	}
 	return nil
+}
+
+// stageIndex is the position of a stage among ComponentNames, or -1.
+func stageIndex(s Stage) int {
+	switch s {
+	case StagePersonnel:
+		return 0
+	case StagePublic:
+		return 1
+	case StageProjects:
+		return 2
+	case StageIncentive:
+		return 3
+	case StageBlock:
+		return 4
+	case StageDamping:
+		return 5
+	}
+	return -1
 }

@@ -247,7 +247,7 @@ func (x *xlsx) lines() error {
 			if !ok {
 				stage = string(l.Stage)
 			}
-			vals := []any{a.ID, a.Name, stage, l.Item, names[l.Stage][l.Item], l.Amount, l.Formula}
+			vals := []any{a.ID, a.Name, stage, l.Item, names[l.Stage][l.Item], l.Amount, l.Formula()}
 			if err := x.row(s, row, vals, 0, x.amount, widths); err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/caili/caili/formula"
@@ -14,25 +15,48 @@ import (
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// xlsxResult is a hand-made two-sub-district result with unit u; its
-// amounts are given as decimal text. It exercises formatting only.
-func xlsxResult(u string, amounts [2][6]string) *formula.Result {
+// evaluated computes a small two-sub-district plan built in Go, so the
+// test needs no plan files. The names need escaping in XML and would be a
+// formula in a careless spreadsheet.
+func evaluated(t testing.TB) *formula.Result {
+	t.Helper()
+	sub := func(id, name string, staff, pop int64) formula.Subdistrict {
+		return formula.Subdistrict{ID: id, Name: name,
+			Staff:      map[string]decimal.Decimal{"civil_servant": decimal.NewFromInt(staff)},
+			Quantities: map[string]decimal.Decimal{"population": decimal.NewFromInt(pop)}}
+	}
 	plan := &formula.Plan{Name: "测试区 2025 年街道财力测算", District: "测试区", FiscalYear: 2025,
-		Staff:  []formula.Staff{{ID: "civil_servant", Name: "公务员"}},
-		Quotas: []formula.Quota{{ID: "office", Name: "办公经费"}}}
-	res := &formula.Result{Plan: plan, Unit: dec(u), Capacity: dec("100000000"), Reserve: dec("2000000"),
-		Available: dec("98000000"), DampingReserve: dec("12345")}
-	for i, name := range []string{"东&西<街>", "=危险街道"} {
-		a := formula.Allocation{ID: fmt.Sprintf("s%d", i+1), Name: name}
+		Capacity: dec("60000000"), ReserveRate: dec("0.02"),
+		Staff:  []formula.Staff{{ID: "civil_servant", Name: "公务员", AnnualPay: dec("160000"), OncostRate: dec("0.35")}},
+		Quotas: []formula.Quota{{ID: "office", Name: "办公经费", Rate: dec("12000"), Basis: []string{"staff.civil_servant"}}},
+		Factors: []formula.Factor{{ID: "population", Name: "服务人口", Weight: dec("1"),
+			Indicators: []formula.Indicator{{Quantity: "population", Weight: dec("1")}}}},
+		Subdistricts: []formula.Subdistrict{sub("east", "东&西<街>", 40, 82000), sub("west", "=危险街道", 35, 64000)},
+	}
+	m, err := formula.Compile(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.Evaluate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// handMade is a two-sub-district result with rounding unit u and the
+// given component amounts (decimal text), without lines. It exercises
+// number formatting only.
+func handMade(u string, amounts [2][6]string) *formula.Result {
+	plan := &formula.Plan{Name: "测试区", FiscalYear: 2025}
+	res := &formula.Result{Plan: plan, Unit: dec(u)}
+	for i := range amounts {
+		a := formula.Allocation{ID: fmt.Sprintf("s%d", i+1), Name: fmt.Sprintf("第%d街道", i+1)}
 		c := amounts[i]
 		a.Personnel, a.Public, a.Projects = dec(c[0]), dec(c[1]), dec(c[2])
 		a.Incentive, a.Block, a.Damping = dec(c[3]), dec(c[4]), dec(c[5])
 		for _, x := range a.Components() {
 			a.Total = a.Total.Add(x)
-		}
-		a.Lines = []formula.Line{
-			{Stage: formula.StagePersonnel, Item: "civil_servant", Amount: a.Personnel, Formula: "40 人 × 160000 元 × (1 + 0.35) = " + a.Personnel.String()},
-			{Stage: formula.StagePublic, Item: "office", Amount: a.Public, Formula: "40 人 × 12000 元 = " + a.Public.String()},
 		}
 		res.Subdistricts = append(res.Subdistricts, a)
 	}
@@ -77,11 +101,9 @@ func numFmt(t *testing.T, f *excelize.File, sheet, cell string) int {
 }
 
 func TestWriteXLSX(t *testing.T) {
-	res := xlsxResult("1", [2][6]string{
-		{"16128000", "1680000", "2640967", "300000", "1910233", "0"},
-		{"11680000", "1110000", "3317848", "200000", "1281757", "-1089605"},
-	})
+	res := evaluated(t)
 	f := openXLSX(t, res)
+	fm := report.NewFmt(res)
 
 	want := []string{report.SheetAllocations, report.SheetLines, report.SheetParameters}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -97,18 +119,28 @@ func TestWriteXLSX(t *testing.T) {
 	if len(rows) != 4 {
 		t.Fatalf("%d rows, want header, 2 sub-districts and totals", len(rows))
 	}
-	for cell, want := range map[string]string{
-		"A2": "s1", "B2": "东&西<街>", "C2": "16128000", "I2": "22659200",
-		"B3": "=危险街道", "H3": "-1089605", "I3": "16500000",
-		"A4": "合计", "C4": "27808000", "H4": "-1089605", "I4": "39159200",
-	} {
+	cols := "CDEFGHI"
+	cells := map[string]string{"A2": "east", "B2": "东&西<街>", "A3": "west", "B3": "=危险街道", "A4": "合计"}
+	for i, a := range res.Subdistricts {
+		comps := a.Components()
+		for k, x := range append(comps[:], a.Total) {
+			cells[fmt.Sprintf("%c%d", cols[k], i+2)] = fm.Amount(x)
+		}
+	}
+	for k, x := range res.Totals() {
+		cells[fmt.Sprintf("%c4", cols[k])] = fm.Amount(x)
+	}
+	for cell, want := range cells {
 		if got := raw(t, f, report.SheetAllocations, cell); got != want {
 			t.Errorf("%s = %q, want %q", cell, got, want)
 		}
 	}
+	if res.Totals()[6].IsZero() || res.Subdistricts[0].Personnel.String() != "8640000" {
+		t.Fatalf("the test plan did not evaluate as expected: %v", res.Totals())
+	}
 	// amounts are numbers shown with digit grouping; names are text
-	if got, _ := f.GetCellValue(report.SheetAllocations, "I2"); got != "22,659,200" {
-		t.Errorf("I2 shows %q, want 22,659,200", got)
+	if got, _ := f.GetCellValue(report.SheetAllocations, "C2"); got != "8,640,000" {
+		t.Errorf("C2 shows %q, want 8,640,000", got)
 	}
 	if typ, _ := f.GetCellType(report.SheetAllocations, "B3"); typ != excelize.CellTypeSharedString {
 		t.Errorf("B3 (=危险街道) has type %v, want a string", typ)
@@ -133,13 +165,20 @@ func TestWriteXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lines) != 5 || !slices.Equal(lines[0], report.LinesHeaderZH) {
-		t.Fatalf("lines sheet %v", lines)
+	n := 0
+	for _, a := range res.Subdistricts {
+		n += len(a.Lines)
 	}
-	wantLine := []string{"s1", "东&西<街>", "人员经费", "civil_servant", "公务员", "16,128,000",
-		"40 人 × 160000 元 × (1 + 0.35) = 16128000"}
+	if len(lines) != n+1 || !slices.Equal(lines[0], report.LinesHeaderZH) {
+		t.Fatalf("lines sheet has %d rows, want %d; header %v", len(lines), n+1, lines[0])
+	}
+	l := res.Subdistricts[0].Lines[0]
+	wantLine := []string{"east", "东&西<街>", "人员经费", "civil_servant", "公务员", "8,640,000", l.Formula()}
 	if !slices.Equal(lines[1], wantLine) {
 		t.Errorf("first line %q, want %q", lines[1], wantLine)
+	}
+	if !strings.Contains(l.Formula(), "160000") {
+		t.Errorf("first line's formula %q does not show the pay", l.Formula())
 	}
 
 	params, err := f.GetRows(report.SheetParameters)
@@ -152,13 +191,13 @@ func TestWriteXLSX(t *testing.T) {
 			found[r[0]] = r[1]
 		}
 	}
-	if found["测算方案"] != res.Plan.Name || found["财力总额"] != "100,000,000" || found["封顶结余"] != "12,345" {
+	if found["测算方案"] != res.Plan.Name || found["财力总额"] != "60,000,000" || found["预备费"] != "1,200,000" || found["年度"] != "2025" {
 		t.Errorf("parameters %v", found)
 	}
 }
 
 func TestWriteXLSXCents(t *testing.T) {
-	res := xlsxResult("0.01", [2][6]string{
+	res := handMade("0.01", [2][6]string{
 		{"0.1", "0.2", "1234567.89", "0", "0.07", "0"},
 		{"99999999999.99", "0.01", "0", "0", "0", "-0.03"},
 	})
@@ -182,7 +221,7 @@ func TestWriteXLSXCents(t *testing.T) {
 
 func TestWriteXLSXTooPreciseIsText(t *testing.T) {
 	// 16 significant digits: Excel would round a number, so it is text
-	res := xlsxResult("0.01", [2][6]string{
+	res := handMade("0.01", [2][6]string{
 		{"12345678901234.56", "0", "0", "0", "0", "0"},
 		{"1", "0", "0", "0", "0", "0"},
 	})
@@ -199,7 +238,7 @@ func TestWriteXLSXTooPreciseIsText(t *testing.T) {
 }
 
 func ExampleWriteXLSX() {
-	res := xlsxResult("1", [2][6]string{
+	res := handMade("1", [2][6]string{
 		{"16128000", "1680000", "2640967", "300000", "1910233", "0"},
 		{"11680000", "1110000", "3317848", "200000", "1281757", "-1089605"},
 	})
@@ -215,9 +254,10 @@ func ExampleWriteXLSX() {
 	}
 	defer f.Close()
 	fmt.Println(f.GetSheetList())
+	damping, _ := f.GetCellValue(report.SheetAllocations, "H3")
 	total, _ := f.GetCellValue(report.SheetAllocations, "I4")
-	fmt.Println("合计", total)
+	fmt.Println(damping, total)
 	// Output:
 	// [分配结果 测算明细 参数]
-	// 合计 39,159,200
+	// -1,089,605 39,159,200
 }
