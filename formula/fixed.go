@@ -2,7 +2,6 @@ package formula
 
 import (
 	"math"
-	"math/big"
 	"math/bits"
 	"slices"
 
@@ -180,9 +179,6 @@ func splitUnits(b int64, w []int64, total int64) (out []int64, extra []bool) {
 
 // unitsDecimal turns a count of units into 元.
 func (u unit) unitsDecimal(n int64) decimal.Decimal { return decimal.New(n, -u.places) }
-
-// ratOf is n/d as a rational (for explanations).
-func ratOf(n, d *big.Int) *big.Rat { return new(big.Rat).SetFrac(n, d) }
 
 // accum sums amounts, on int64 units while they fit and on decimals after.
 type accum struct {

@@ -1,6 +1,8 @@
 package standards
 
 import (
+	"fmt"
+	"time"
 	"errors"
 	"testing"
 
@@ -16,6 +18,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("[plan]\ncapacity = 1e400\n"))
 	f.Add([]byte("[plan]\ncapacity = \"99999999999999999999999999999999.000000000000001\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("slow input %q", data)) })
+		defer watchdog.Stop()
 		doc, err := Parse("plan.toml", data, nil)
 		if err != nil {
 			var se *Error

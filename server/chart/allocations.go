@@ -1,0 +1,227 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/formula/report"
+	"github.com/shopspring/decimal"
+)
+
+// Components draws one bar per sub-district, stacked in absolute amounts
+// (万元) by the six components in SPEC order, personnel at the bottom. A
+// negative component (damping, when a ceiling cuts a sub-district) is
+// drawn from the zero line downwards, so every segment's length is its
+// amount; a black rule across such a bar marks its net total. Each bar is
+// labelled with its total when there is room.
+func Components(res *formula.Result, f Format) ([]byte, error) {
+	if err := checkResult("the", res); err != nil {
+		return nil, err
+	}
+	b := &bars{
+		title: res.Plan.Name + " · 各街道可支配财力构成",
+		unit:  "万元",
+	}
+	for k := range componentLabels {
+		b.parts = append(b.parts, legendItem{label: componentLabels[k], color: componentColors[k]})
+	}
+	anyMark := false
+	for i := range res.Subdistricts {
+		a := &res.Subdistricts[i]
+		row := make([]float64, 0, 6)
+		negative := false
+		for _, x := range a.Components() {
+			row = append(row, wan(x))
+			negative = negative || x.IsNegative()
+		}
+		mark := math.NaN()
+		if negative {
+			mark, anyMark = wan(a.Total), true
+		}
+		b.names = append(b.names, shorten(a.Name))
+		b.values = append(b.values, row)
+		b.marks = append(b.marks, mark)
+		b.labels = append(b.labels, formatWan(a.Total, false))
+	}
+	if anyMark {
+		b.mark = &legendItem{label: "合计(扣除封顶后)", color: colorMark, line: true}
+	}
+	return drawBars(b, f)
+}
+
+// Compare draws the change of each sub-district's total from base to
+// scenario: increases above the zero line, decreases below it. Sub-districts
+// are matched by id in the base's order; one missing from the scenario
+// counts as zero there (as in report.NewCompare). The unit is 万元, or 元
+// when no change reaches 1 万元, so small what-ifs stay readable.
+func Compare(base, scenario *formula.Result, f Format) ([]byte, error) {
+	if err := checkResult("the base", base); err != nil {
+		return nil, err
+	}
+	if err := checkResult("the scenario", scenario); err != nil {
+		return nil, err
+	}
+	changes := make([]decimal.Decimal, len(base.Subdistricts))
+	var sum decimal.Decimal
+	small := true
+	for i := range base.Subdistricts {
+		a := &base.Subdistricts[i]
+		after := decimal.Zero
+		if s, ok := scenario.Find(a.ID); ok {
+			after = s.Total
+		}
+		changes[i] = after.Sub(a.Total)
+		sum = sum.Add(changes[i])
+		small = small && changes[i].Abs().LessThan(decimal.NewFromInt(10000))
+	}
+	unit, scale, format := "万元", wan, func(d decimal.Decimal) string { return formatWan(d, true) }
+	if small {
+		unit, scale, format = "元", func(d decimal.Decimal) float64 { return d.InexactFloat64() }, signedAmount(scenario)
+	}
+	b := &bars{
+		title:     fmt.Sprintf("%s · 测算方案较基准的变化(合计 %s %s)", base.Plan.Name, format(sum), unit),
+		unit:      unit,
+		parts:     []legendItem{{label: "增加", color: colorIncrease}, {label: "减少", color: colorDecrease}},
+		symmetric: true,
+	}
+	for i := range base.Subdistricts {
+		v := scale(changes[i])
+		b.names = append(b.names, shorten(base.Subdistricts[i].Name))
+		b.values = append(b.values, []float64{math.Max(v, 0), math.Min(v, 0)})
+		b.labels = append(b.labels, format(changes[i]))
+	}
+	return drawBars(b, f)
+}
+
+// signedAmount formats an amount in 元 at the result's rounding unit, with
+// digit grouping and a sign on increases.
+func signedAmount(r *formula.Result) func(decimal.Decimal) string {
+	fm := report.NewFmt(r)
+	return func(d decimal.Decimal) string {
+		s := report.Group(fm.Amount(d))
+		if d.IsPositive() {
+			s = "+" + s
+		}
+		return s
+	}
+}
+
+// PerCapita draws each sub-district's total divided by a quantity of its
+// plan data, in 元 per unit. quantity is a name from [subdistrict.quantities]
+// (such as "resident_population") or "staff.ID" for a headcount. A quantity
+// that is empty, missing from a sub-district or zero in one gives an error
+// wrapping [ErrBadQuantity]. Names ending in "population" are taken to be
+// residents and titled 人均 (元/人).
+func PerCapita(res *formula.Result, quantity string, f Format) ([]byte, error) {
+	if err := checkResult("the", res); err != nil {
+		return nil, err
+	}
+	if quantity == "" {
+		return nil, fmt.Errorf("%w: no quantity named", ErrBadQuantity)
+	}
+	plan := subdistrictsByID(res.Plan)
+	unit, what := "元/"+quantity, "按 "+quantity+" 计的单位财力"
+	if strings.HasSuffix(quantity, "population") {
+		unit, what = "元/人", "人均可支配财力"
+	}
+	b := &bars{
+		title: fmt.Sprintf("%s · %s", res.Plan.Name, what),
+		unit:  unit,
+		parts: []legendItem{{label: what, color: colorPersonnel}},
+	}
+	for i := range res.Subdistricts {
+		a := &res.Subdistricts[i]
+		q, err := quantityOf(plan[a.ID], a.ID, quantity)
+		if err != nil {
+			return nil, err
+		}
+		per := a.Total.DivRound(q, 2)
+		b.names = append(b.names, shorten(a.Name))
+		b.values = append(b.values, []float64{per.InexactFloat64()})
+		b.labels = append(b.labels, report.Group(per.StringFixed(perPlaces(per))))
+	}
+	return drawBars(b, f)
+}
+
+// perPlaces shows per-unit amounts of 100 元 and more without decimals.
+func perPlaces(d decimal.Decimal) int32 {
+	if d.Abs().GreaterThanOrEqual(decimal.NewFromInt(100)) {
+		return 0
+	}
+	return 2
+}
+
+func subdistrictsByID(p *formula.Plan) map[string]*formula.Subdistrict {
+	m := make(map[string]*formula.Subdistrict, len(p.Subdistricts))
+	for i := range p.Subdistricts {
+		m[p.Subdistricts[i].ID] = &p.Subdistricts[i]
+	}
+	return m
+}
+
+// quantityOf looks a quantity up in a sub-district's plan data: a value
+// of [subdistrict.quantities], or a headcount for "staff.ID".
+func quantityOf(s *formula.Subdistrict, id, quantity string) (decimal.Decimal, error) {
+	if s == nil {
+		return decimal.Zero, fmt.Errorf("%w: sub-district %s is not in the plan", ErrBadQuantity, id)
+	}
+	var (
+		q  decimal.Decimal
+		ok bool
+	)
+	if cat, isStaff := strings.CutPrefix(quantity, formula.StaffRefPrefix); isStaff {
+		q, ok = s.Staff[cat], true // a missing headcount is 0 (SPEC §2)
+	} else {
+		q, ok = s.Quantities[quantity]
+	}
+	if !ok {
+		return decimal.Zero, fmt.Errorf("%w: %q is missing from sub-district %s", ErrBadQuantity, quantity, id)
+	}
+	if !q.IsPositive() {
+		return decimal.Zero, fmt.Errorf("%w: %q is %s in sub-district %s; cannot divide by it", ErrBadQuantity, quantity, q, id)
+	}
+	return q, nil
+}
+
+// PerQuantities returns the names of the quantities present in every
+// sub-district of the result's plan, in sorted order: the quantities a
+// per-capita chart can divide by (headcounts "staff.ID" aside).
+func PerQuantities(res *formula.Result) []string {
+	if res == nil || res.Plan == nil || len(res.Plan.Subdistricts) == 0 {
+		return nil
+	}
+	var names []string
+	for name := range res.Plan.Subdistricts[0].Quantities {
+		all := true
+		for _, s := range res.Plan.Subdistricts[1:] {
+			if _, ok := s.Quantities[name]; !ok {
+				all = false
+				break
+			}
+		}
+		if all {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// DefaultPer returns the quantity a per-capita chart divides by when the
+// caller names none: "resident_population" or else "population" when every
+// sub-district has it, else "".
+func DefaultPer(res *formula.Result) string {
+	have := map[string]bool{}
+	for _, q := range PerQuantities(res) {
+		have[q] = true
+	}
+	for _, q := range []string{"resident_population", "population"} {
+		if have[q] {
+			return q
+		}
+	}
+	return ""
+}

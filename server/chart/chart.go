@@ -1,0 +1,239 @@
+// Package chart draws caili's allocation results as PNG or SVG charts with
+// go-chart, labelled in Chinese:
+//
+//   - [Components]: one bar per sub-district (街道), stacked in absolute
+//     amounts (万元) by personnel, public, projects, incentive, block and
+//     damping;
+//   - [Compare]: the change of each sub-district's total between a base and
+//     a what-if result, decreases below the zero line;
+//   - [Composition]: the district's capacity split into the stages and the
+//     reserves, as a donut;
+//   - [PerCapita]: each sub-district's total divided by a quantity such as
+//     its resident population.
+//
+// Text is set in 文泉驿微米黑 (WenQuanYi Micro Hei), embedded with its
+// licence, so Chinese renders the same everywhere; SVG text is XML-escaped,
+// so names such as "东&西<街>" give well-formed SVG. Every chart draws for
+// one sub-district or hundreds, and for all-zero or all-equal values.
+//
+// Errors wrap the sentinels [ErrUnknownKind], [ErrUnknownFormat],
+// [ErrBadQuantity] and [ErrNoResult], so an HTTP layer can map them with
+// errors.Is: an unknown kind or format to 404, a bad ?per= quantity to
+// 400; a nil result is the caller's bug (500).
+//
+// Amounts become float64 only to place bars and slices; every number
+// printed on a chart is formatted from the exact decimal.
+package chart
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/caili/caili/formula"
+	"github.com/golang/freetype/truetype"
+	gochart "github.com/wcharczuk/go-chart/v2"
+)
+
+// Sentinel errors; every error this package returns for bad input wraps
+// one of them.
+var (
+	// ErrUnknownKind: the chart kind is not one of [Kinds].
+	ErrUnknownKind = errors.New("unknown chart kind")
+	// ErrUnknownFormat: the format is neither png nor svg.
+	ErrUnknownFormat = errors.New("unknown chart format")
+	// ErrBadQuantity: the per-capita quantity is empty, missing from a
+	// sub-district, or zero in one.
+	ErrBadQuantity = errors.New("bad per-capita quantity")
+	// ErrNoResult: a result needed for the chart is nil.
+	ErrNoResult = errors.New("no result to draw")
+)
+
+// Kind is a kind of chart.
+type Kind int
+
+// The chart kinds.
+const (
+	KindComponents  Kind = iota + 1 // stacked components per sub-district
+	KindCompare                     // change of total, base → what-if
+	KindComposition                 // capacity by stage and reserve (donut)
+	KindPerCapita                   // total per unit of a quantity
+)
+
+var kindNames = map[Kind]string{
+	KindComponents:  "components",
+	KindCompare:     "compare",
+	KindComposition: "composition",
+	KindPerCapita:   "per_capita",
+}
+
+// Kinds returns every chart kind in a stable order.
+func Kinds() []Kind { return []Kind{KindComponents, KindCompare, KindComposition, KindPerCapita} }
+
+// String returns the kind's name as it appears in URLs: "components",
+// "compare", "composition" or "per_capita".
+func (k Kind) String() string {
+	if s, ok := kindNames[k]; ok {
+		return s
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// ParseKind reads a kind's name as [Kind.String] writes it.
+func ParseKind(s string) (Kind, error) {
+	for k, name := range kindNames {
+		if s == name {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: %q (want components, compare, composition or per_capita)", ErrUnknownKind, s)
+}
+
+// Format is an image format.
+type Format int
+
+// The image formats.
+const (
+	PNG Format = iota + 1
+	SVG
+)
+
+// String returns the format's file extension without the dot: "png" or "svg".
+func (f Format) String() string {
+	switch f {
+	case PNG:
+		return "png"
+	case SVG:
+		return "svg"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// ContentType returns the format's media type for an HTTP response.
+func (f Format) ContentType() string {
+	if f == SVG {
+		return "image/svg+xml"
+	}
+	return "image/png"
+}
+
+// ParseFormat reads "png" or "svg" (any case).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "png":
+		return PNG, nil
+	case "svg":
+		return SVG, nil
+	}
+	return 0, fmt.Errorf("%w: %q (want png or svg)", ErrUnknownFormat, s)
+}
+
+// Input is what [Render] draws a chart from.
+type Input struct {
+	// Result is the result drawn; for [KindCompare], the what-if result.
+	Result *formula.Result
+	// Base is the result a [KindCompare] chart measures changes from.
+	Base *formula.Result
+	// Per is the quantity a [KindPerCapita] chart divides totals by;
+	// empty means [DefaultPer] of Result.
+	Per string
+}
+
+// Render draws a chart of the given kind and format, dispatching to
+// [Components], [Compare], [Composition] or [PerCapita].
+func Render(k Kind, f Format, in Input) ([]byte, error) {
+	if k == KindPerCapita && in.Per == "" && in.Result != nil {
+		in.Per = DefaultPer(in.Result)
+	}
+	switch k {
+	case KindComponents:
+		return Components(in.Result, f)
+	case KindCompare:
+		return Compare(in.Base, in.Result, f)
+	case KindComposition:
+		return Composition(in.Result, f)
+	case KindPerCapita:
+		return PerCapita(in.Result, in.Per, f)
+	}
+	return nil, fmt.Errorf("%w: %v", ErrUnknownKind, k)
+}
+
+// checkResult rejects a nil result (or one without its plan).
+func checkResult(role string, r *formula.Result) error {
+	if r == nil || r.Plan == nil {
+		return fmt.Errorf("%w: %s result is nil", ErrNoResult, role)
+	}
+	return nil
+}
+
+// provider returns the go-chart renderer provider of a format. SVG
+// renderers are wrapped so text is XML-escaped.
+func provider(f Format) (gochart.RendererProvider, error) {
+	switch f {
+	case PNG:
+		return gochart.PNG, nil
+	case SVG:
+		return func(w, h int) (gochart.Renderer, error) {
+			r, err := gochart.SVG(w, h)
+			if err != nil {
+				return nil, err
+			}
+			return escapingRenderer{r}, nil
+		}, nil
+	}
+	return nil, fmt.Errorf("%w: %v", ErrUnknownFormat, f)
+}
+
+// escapingRenderer XML-escapes text before go-chart's SVG renderer writes
+// it, which it does verbatim. Measuring still sees the raw text, so layout
+// is unchanged; characters XML forbids become U+FFFD.
+type escapingRenderer struct{ gochart.Renderer }
+
+// Text draws body, escaped, at (x, y).
+func (e escapingRenderer) Text(body string, x, y int) {
+	e.Renderer.Text(escapeXML(body), x, y)
+}
+
+// escapeXML escapes text for XML character data and attributes.
+func escapeXML(s string) string {
+	var b strings.Builder
+	// xml.EscapeText writes to a strings.Builder, which never fails.
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// render draws c in format f and returns the bytes. go-chart writes a
+// partial image before it returns some errors; nothing is returned then.
+func render(c gochart.Chart, f Format) ([]byte, error) {
+	rp, err := provider(f)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := c.Render(rp, &buf); err != nil {
+		return nil, fmt.Errorf("render %s chart: %w", f, err)
+	}
+	if f == SVG && c.Font != nil {
+		return fixFontFamily(buf.Bytes(), c.Font), nil
+	}
+	return buf.Bytes(), nil
+}
+
+// svgFontFamily is the font stack SVG text asks for: the embedded font by
+// its English name, then the usual Chinese system fonts.
+const svgFontFamily = `font-family:'WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif`
+
+// fixFontFamily replaces the font family go-chart writes into SVG styles.
+// It takes the font's first family name record, which for WenQuanYi is
+// Chinese and comes out as "??????"; a browser would not find that font.
+// The text go-chart writes is built the same way here, so it is matched
+// exactly.
+func fixFontFamily(svg []byte, f *truetype.Font) []byte {
+	name := f.Name(truetype.NameIDFontFamily)
+	if name == "" {
+		return svg
+	}
+	return bytes.ReplaceAll(svg, []byte("font-family:'"+name+"',sans-serif"), []byte(svgFontFamily))
+}

@@ -1,0 +1,258 @@
+package chart
+
+import (
+	_ "embed" // the CJK font is embedded
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/caili/caili/formula/report"
+	"github.com/golang/freetype/truetype"
+	"github.com/shopspring/decimal"
+	gochart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/font"
+)
+
+// fontTTF is face 0 of Debian's fonts-wqy-microhei TTC (文泉驿微米黑),
+// extracted into a standalone TrueType file because golang/freetype cannot
+// read collections. Its licence is fonts/LICENSE-wqy-microhei.txt
+// (Apache-2.0 or GPL-3+ with the font exception).
+//
+//go:embed fonts/wqy-microhei.ttf
+var fontTTF []byte
+
+var (
+	fontOnce   sync.Once
+	parsedFont *truetype.Font
+	fontErr    error
+)
+
+// loadFont parses the embedded font once. A *truetype.Font is read-only
+// after parsing and safe to share; faces made from it are not, so every
+// render makes its own (see measurer).
+func loadFont() (*truetype.Font, error) {
+	fontOnce.Do(func() {
+		parsedFont, fontErr = truetype.Parse(fontTTF)
+		if fontErr != nil {
+			fontErr = fmt.Errorf("parse embedded font: %w", fontErr)
+		}
+	})
+	return parsedFont, fontErr
+}
+
+// dpi is the resolution every chart is drawn at (go-chart's default), so
+// point sizes below mean the same in PNG and SVG.
+const dpi = gochart.DefaultDPI
+
+// Font sizes in points.
+const (
+	titleSize  = 16.0
+	legendSize = 11.0
+	axisSize   = 10.0
+	labelSize  = 10.0
+	valueSize  = 9.0
+)
+
+// Colours: a Tableau-10-like palette, distinguishable in print and for the
+// common forms of colour blindness when combined with the legend order.
+var (
+	colorPersonnel  = drawing.ColorFromHex("4E79A7")
+	colorPublic     = drawing.ColorFromHex("F28E2B")
+	colorProjects   = drawing.ColorFromHex("59A14F")
+	colorIncentive  = drawing.ColorFromHex("EDC948")
+	colorBlock      = drawing.ColorFromHex("76B7B2")
+	colorDamping    = drawing.ColorFromHex("E15759")
+	colorReserve    = drawing.ColorFromHex("BAB0AC")
+	colorPerfRes    = drawing.ColorFromHex("B07AA1")
+	colorDampRes    = drawing.ColorFromHex("9C755F")
+	colorIncrease   = drawing.ColorFromHex("4E79A7")
+	colorDecrease   = drawing.ColorFromHex("E15759")
+	colorText       = drawing.ColorFromHex("333333")
+	colorMutedText  = drawing.ColorFromHex("666666")
+	colorAxis       = drawing.ColorFromHex("999999")
+	colorGrid       = drawing.ColorFromHex("E5E5E5")
+	colorZeroLine   = drawing.ColorFromHex("555555")
+	colorMark       = drawing.ColorFromHex("222222")
+	colorBackground = drawing.ColorWhite
+)
+
+// componentLabels are the six components in SPEC order
+// (formula.ComponentNames), as the terminal table and statements name them.
+var componentLabels = [6]string{"人员经费", "公用经费", "项目经费", "激励", "因素分配", "保底封顶"}
+
+// componentColors colour the six components in SPEC order.
+var componentColors = [6]drawing.Color{colorPersonnel, colorPublic, colorProjects, colorIncentive, colorBlock, colorDamping}
+
+// Name shortening: a label longer than maxLabelRunes runes keeps its first
+// keepLabelRunes runes and gains an ellipsis, so "西长安街街道" (6 runes)
+// stays whole and "东华门街道办事处" becomes "东华门街道…".
+const (
+	maxLabelRunes  = 6
+	keepLabelRunes = 5
+)
+
+// shorten returns name as a category label: at most maxLabelRunes runes.
+func shorten(name string) string {
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) <= maxLabelRunes {
+		return name
+	}
+	r := []rune(name)
+	return string(r[:keepLabelRunes]) + "…"
+}
+
+// textStyle is the style of text of the given size and colour in the
+// embedded font.
+func textStyle(f *truetype.Font, size float64, c drawing.Color) gochart.Style {
+	return gochart.Style{Font: f, FontSize: size, FontColor: c}
+}
+
+// measurer measures text in the embedded font. It caches one face per
+// size; faces are not safe for concurrent use, so each render has its own.
+type measurer struct {
+	font  *truetype.Font
+	faces map[float64]font.Face
+}
+
+func newMeasurer(f *truetype.Font) *measurer {
+	return &measurer{font: f, faces: map[float64]font.Face{}}
+}
+
+// width is the advance width of s in pixels at size points.
+func (m *measurer) width(s string, size float64) int {
+	face, ok := m.faces[size]
+	if !ok {
+		face = truetype.NewFace(m.font, &truetype.Options{Size: size, DPI: dpi})
+		m.faces[size] = face
+	}
+	return font.MeasureString(face, s).Ceil()
+}
+
+// height is the line height go-chart's renderers report for size points.
+func (m *measurer) height(size float64) int {
+	return int(drawing.PointsToPixels(dpi, size))
+}
+
+// fit returns the largest size from size down to minSize at which s is at
+// most maxWidth pixels wide, shortening s with an ellipsis when even
+// minSize is too wide.
+func (m *measurer) fit(s string, size, minSize float64, maxWidth int) (string, float64) {
+	for ; size > minSize; size-- {
+		if m.width(s, size) <= maxWidth {
+			return s, size
+		}
+	}
+	r := []rune(s)
+	for len(r) > 1 && m.width(string(r)+"…", minSize) > maxWidth {
+		r = r[:len(r)-1]
+	}
+	if len(r) == len([]rune(s)) {
+		return s, minSize
+	}
+	return string(r) + "…", minSize
+}
+
+// wan converts an amount in 元 to 万元 for plotting. Plotting is the only
+// place amounts become float64; labels are formatted from the decimal.
+func wan(d decimal.Decimal) float64 { return d.Shift(-4).InexactFloat64() }
+
+// formatWan formats an amount in 元 as 万元 with two decimals and digit
+// grouping: 22659200 → "2,265.92".
+func formatWan(d decimal.Decimal, signed bool) string {
+	s := report.Group(d.Shift(-4).StringFixed(2))
+	if signed && d.IsPositive() {
+		s = "+" + s
+	}
+	return s
+}
+
+// formatTick formats an axis value with the given decimal places and digit
+// grouping, never as "-0".
+func formatTick(v float64, places int) string {
+	s := strconv.FormatFloat(v, 'f', places, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strconv.FormatFloat(0, 'f', places, 64)
+	}
+	return report.Group(s)
+}
+
+// niceAxis chooses the value axis for data spanning [lo, hi]: the range is
+// widened to include zero and rounded out to a "nice" step (1, 2, 2.5 or 5
+// times a power of ten), giving about six labelled ticks. A side of zero
+// holding less than a quarter of the span (a little negative damping under
+// tall bars) is not rounded out to a whole step but padded by 4% of the
+// span, ending between ticks. A zero span becomes [0, 1] (or
+// [-1, 1] when symmetric), so all-zero data still draws; symmetric charts
+// (changes) keep zero in the middle when nothing moved.
+func niceAxis(lo, hi float64, symmetric bool) (ticks []gochart.Tick, min, max float64) {
+	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
+	if math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		lo, hi = 0, 0
+	}
+	if hi-lo == 0 {
+		if symmetric {
+			lo, hi = -1, 1
+		} else {
+			hi = 1
+		}
+	}
+	span := hi - lo
+	step := niceStep(span / 6)
+	min = math.Floor(lo/step) * step
+	max = math.Ceil(hi/step) * step
+	if lo < 0 && -lo < span/4 {
+		min = math.Max(min, lo-span*0.04)
+	}
+	if hi > 0 && hi < span/4 {
+		max = math.Min(max, hi+span*0.04)
+	}
+	places := stepPlaces(step)
+	first := int(math.Ceil(min/step - 1e-9))
+	last := int(math.Floor(max/step + 1e-9))
+	for k := first; k <= last; k++ {
+		v := float64(k) * step
+		ticks = append(ticks, gochart.Tick{Value: v, Label: formatTick(v, places)})
+	}
+	return ticks, min, max
+}
+
+// axisRange is a value range with its own ticks. go-chart stretches a
+// range given by an axis' Ticks to the outermost ticks; a range that
+// provides its ticks keeps its own ends, which need not be ticks.
+type axisRange struct {
+	gochart.ContinuousRange
+	ticks []gochart.Tick
+}
+
+// GetTicks implements gochart.TicksProvider.
+func (a *axisRange) GetTicks(gochart.Renderer, gochart.Style, gochart.ValueFormatter) []gochart.Tick {
+	return a.ticks
+}
+
+// niceStep rounds a raw tick step up to 1, 2, 2.5 or 5 times a power of ten.
+func niceStep(raw float64) float64 {
+	if raw <= 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if raw <= m*p*(1+1e-9) {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+// stepPlaces is how many decimals tick labels need for a step.
+func stepPlaces(step float64) int {
+	places := 0
+	for places < 10 && math.Abs(step-math.Round(step)) > 1e-9*math.Max(1, step) {
+		step *= 10
+		places++
+	}
+	return places
+}
