@@ -1,0 +1,59 @@
+package standards_test
+
+import (
+	"fmt"
+
+	"github.com/caili/caili/configs"
+	"github.com/caili/caili/standards"
+)
+
+// Load the sample plan, apply a what-if and compute it.
+func Example() {
+	doc, err := standards.LoadFS(configs.FS, configs.PlanPath)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	o, _ := standards.ParseSet("project.vector_control.unit_cost=1.5")
+	whatIf, err := doc.Apply(o)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	model, err := whatIf.Compile()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := model.Evaluate()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(res.Plan.Name, len(res.Subdistricts), res.Capacity)
+	// Output: 西城区(示例)2025 年街道可支配财力测算 15 2680000000
+}
+
+// Every problem of a plan is reported at once, with file, line and path.
+func ExampleError() {
+	plan := `[plan]
+name = "例"
+fiscal_year = 2025
+capacity = "-5"
+colour = "red"
+`
+	doc, err := standards.Parse("plan.toml", []byte(plan), nil)
+	if err == nil {
+		_, err = doc.Plan()
+	}
+	if se, ok := err.(*standards.Error); ok {
+		for _, p := range se.Problems {
+			fmt.Println(p)
+		}
+	}
+	// Output:
+	// plan.toml:4: plan.capacity: must not be negative (got -5)
+	// plan.toml:5: plan.colour: unknown key
+	// plan.toml: factor: at least one [[factor]] is required
+	// plan.toml: subdistrict: at least one [[subdistrict]] is required
+}
