@@ -1,10 +1,10 @@
 package standards
 
 import (
-	"fmt"
-	"time"
 	"errors"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/caili/caili/formula"
 )
