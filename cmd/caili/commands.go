@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,9 +18,7 @@ type outFlags struct {
 	out    string
 }
 
-func (o *outFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-}) {
+func (o *outFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.format, "format", "table", "output format: table, csv or json")
 	fs.StringVar(&o.out, "out", "", "write to this file instead of standard output")
 }

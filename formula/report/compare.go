@@ -120,14 +120,14 @@ func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 		}
 		rows = append(rows, cells)
 	}
-	writeAligned(&b, head, rows, 2)
+	writeAligned(&b, head, rows, 2, true)
 	b.WriteString("\n")
 	writeAligned(&b, []string{"", "基准", "方案"}, [][]string{
 		{"可用财力", Group(c.Base.Capacity), Group(c.Scenario.Capacity)},
 		{"预备费", Group(c.Base.Reserve), Group(c.Scenario.Reserve)},
 		{"绩效预留", Group(c.Base.PerformanceReserve), Group(c.Scenario.PerformanceReserve)},
 		{"保底封顶结余", Group(c.Base.DampingReserve), Group(c.Scenario.DampingReserve)},
-	}, 1)
+	}, 1, false)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

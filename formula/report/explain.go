@@ -42,7 +42,7 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 			rows = append(rows, []string{p.FactorName, p.Quantity, p.FactorWeight.String(), p.Weight.String(),
 				p.Value.String(), p.DistrictSum.String(), formula.FormatRat(p.Part())})
 		}
-		writeAligned(&b, []string{"因素", "指标", "因素权重", "指标权重", "本街道", "全区合计", "得分"}, rows, 2)
+		writeAligned(&b, []string{"因素", "指标", "因素权重", "指标权重", "本街道", "全区合计", "得分"}, rows, 2, false)
 		fmt.Fprintf(&b, "%s\n", sc.Formula())
 	}
 	_, err := io.WriteString(w, b.String())

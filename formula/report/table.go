@@ -29,7 +29,7 @@ func WriteTable(w io.Writer, r *formula.Result) error {
 			row[k] = Group(row[k])
 		}
 	}
-	writeAligned(&b, HeaderZH, rows, 2)
+	writeAligned(&b, HeaderZH, rows, 2, true)
 	b.WriteString("\n")
 	summary := [][]string{
 		{"可用财力 capacity", Group(f.Amount(r.Capacity))},
@@ -38,14 +38,14 @@ func WriteTable(w io.Writer, r *formula.Result) error {
 		{"保底封顶结余 damping reserve", Group(f.Amount(r.DampingReserve))},
 		{"街道合计 sub-districts", Group(total)},
 	}
-	writeAligned(&b, nil, summary, 1)
+	writeAligned(&b, nil, summary, 1, false)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // writeAligned pads columns to their display width; columns from numFrom
-// on are right-aligned.
-func writeAligned(b *strings.Builder, header []string, rows [][]string, numFrom int) {
+// on are right-aligned. With totals, a rule sets off the last row.
+func writeAligned(b *strings.Builder, header []string, rows [][]string, numFrom int, totals bool) {
 	all := rows
 	if header != nil {
 		all = append([][]string{header}, rows...)
@@ -84,7 +84,7 @@ func writeAligned(b *strings.Builder, header []string, rows [][]string, numFrom 
 		b.WriteString(strings.Repeat("─", total+2*(len(widths)-1)) + "\n")
 	}
 	for i, row := range rows {
-		if header != nil && i == len(rows)-1 && row[0] == "total" {
+		if totals && i == len(rows)-1 {
 			total := 0
 			for _, wd := range widths {
 				total += wd
