@@ -2,9 +2,64 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/caili/caili/server"
 )
 
+// cmdServe runs the HTTP API until ctx ends (SIGINT or SIGTERM), then
+// shuts down gracefully. SIGHUP reloads the plan files. Writes (saving and
+// deleting scenarios) need the token in the CAILI_TOKEN environment
+// variable; without it they are refused.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return usagef("serve: not built yet")
+	fs := newFlagSet("serve", stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
+	plans := fs.String("plans", "", "directory of plan files, each <id>.toml served as plan <id> (default: the built-in sample as plan \"sample\")")
+	data := fs.String("data", "", "directory for saved scenarios (default: "+server.DefaultDataDir()+")")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return usagef("--addr must be host:port (got %q)", *addr)
+	}
+	token := strings.TrimSpace(os.Getenv("CAILI_TOKEN"))
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Token: token, Logger: log})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	writes := "writes need Authorization: Bearer $CAILI_TOKEN"
+	if token == "" {
+		writes = "writes are disabled (set CAILI_TOKEN to allow saving scenarios)"
+	}
+	fmt.Fprintf(stdout, "caili: serving %d plan(s) (%s) on http://%s/ — %s\n",
+		len(srv.Plans()), strings.Join(srv.Plans(), ", "), ln.Addr(), writes)
+
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				if err := srv.Reload(); err != nil {
+					log.Warn("reload failed", "error", err)
+				}
+			}
+		}
+	}()
+	return srv.Serve(ctx, ln)
 }

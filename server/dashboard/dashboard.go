@@ -1,0 +1,167 @@
+// Package dashboard renders caili's web pages for people: the list of
+// plans, a plan's page (district summary, allocation table, charts,
+// downloads and a what-if form with its change against the base) and a
+// sub-district's printable statement (测算说明书), which an office checks
+// line by line.
+//
+// Pages are server-rendered with html/template from templates and a
+// stylesheet embedded in the binary; there is no front-end build and no
+// script is needed (a few lines of inline script only tidy the what-if
+// URL). Everything shown is escaped by html/template and every link
+// escapes its path segments.
+//
+// The package knows nothing of HTTP routing or of how results are
+// computed: the server parses a page's query with ParseWhatIf, computes
+// the base and what-if results, builds a view (NewPlanView,
+// NewStatementView) and renders it with a Renderer. Amounts are shown in
+// full at the plan's rounding unit with digits grouped, 万元 beside.
+package dashboard
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"strings"
+)
+
+//go:embed templates/*.html caili.css
+var files embed.FS
+
+// Renderer holds the parsed templates. Create it once with New; it is
+// safe for concurrent use.
+type Renderer struct {
+	pages map[string]*template.Template
+	css   []byte
+}
+
+// pageNames are the page templates, each executed inside layout.html.
+var pageNames = []string{"index", "plan", "statement", "error"}
+
+// New parses the embedded templates and stylesheet.
+func New() (*Renderer, error) {
+	css, err := files.ReadFile("caili.css")
+	if err != nil {
+		return nil, fmt.Errorf("dashboard: read stylesheet: %w", err)
+	}
+	r := &Renderer{pages: map[string]*template.Template{}, css: css}
+	for _, name := range pageNames {
+		t, err := template.New(name).Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("dashboard: parse %s page: %w", name, err)
+		}
+		r.pages[name] = t
+	}
+	return r, nil
+}
+
+// CSS returns the stylesheet, which every page also carries inline, for a
+// server that wants to serve it at a URL of its own.
+func (r *Renderer) CSS() []byte { return bytes.Clone(r.css) }
+
+// funcs are the few helpers the templates use.
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+}
+
+// page is what layout.html gets: the page's title, breadcrumbs and view.
+type page struct {
+	Title  string
+	Class  string // the body's class: the page's name
+	CSS    template.CSS
+	Crumbs []Link
+	V      any
+}
+
+// render executes a page into a buffer first, so that a template error
+// never sends half a page.
+func (r *Renderer) render(w io.Writer, name string, p page) error {
+	t, ok := r.pages[name]
+	if !ok {
+		return fmt.Errorf("dashboard: no page %q", name)
+	}
+	p.Class = name
+	p.CSS = template.CSS(r.css) // the embedded stylesheet: trusted
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
+		return fmt.Errorf("dashboard: render %s page: %w", name, err)
+	}
+	if _, err := w.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("dashboard: write %s page: %w", name, err)
+	}
+	return nil
+}
+
+// home is the first breadcrumb of every page.
+var home = Link{Label: "方案列表", Href: "/"}
+
+// PlanItem is one plan on the home page, as GET /api/v1/plans lists it.
+type PlanItem struct {
+	ID         string // the plan's id (its file name without .toml)
+	Name       string
+	FiscalYear int64
+	OK         bool     // the plan loads and its base result is computed
+	Problems   []string // why not, when !OK: the file's problems or the rejection
+}
+
+// indexRow is a plan with its link.
+type indexRow struct {
+	PlanItem
+	Href string
+}
+
+// Index renders the home page: every plan with its status.
+func (r *Renderer) Index(w io.Writer, plans []PlanItem) error {
+	rows := make([]indexRow, len(plans))
+	for i, p := range plans {
+		rows[i] = indexRow{PlanItem: p, Href: PlanPath(p.ID)}
+	}
+	return r.render(w, "index", page{Title: "方案列表", V: rows})
+}
+
+// Plan renders a plan's page. Send it with v.Status.
+func (r *Renderer) Plan(w io.Writer, v *PlanView) error {
+	if v == nil {
+		return fmt.Errorf("dashboard: nil plan view")
+	}
+	return r.render(w, "plan", page{Title: v.Name, Crumbs: []Link{home, {Label: v.Name}}, V: v})
+}
+
+// Statement renders a sub-district's statement.
+func (r *Renderer) Statement(w io.Writer, v *StatementView) error {
+	if v == nil {
+		return fmt.Errorf("dashboard: nil statement view")
+	}
+	return r.render(w, "statement", page{Title: v.Name + " 测算说明书",
+		Crumbs: []Link{home, {Label: v.PlanName, Href: v.PlanHref}, {Label: v.Name}}, V: v})
+}
+
+// errorView is the error page's content.
+type errorView struct {
+	Status   int
+	Text     string // the status in words
+	Message  string
+	Problems []Problem
+}
+
+// Error renders an error page: the status, a message and the problems
+// (each with its file, line and path where known). The caller sends the
+// status itself.
+func (r *Renderer) Error(w io.Writer, status int, msg string, problems []Problem) error {
+	text := statusText[status]
+	if text == "" {
+		text = strings.ToLower(http.StatusText(status))
+	}
+	return r.render(w, "error", page{Title: fmt.Sprintf("%d %s", status, text), Crumbs: []Link{home, {Label: "出错了"}},
+		V: errorView{Status: status, Text: text, Message: msg, Problems: problems}})
+}
+
+// statusText says the common statuses in Chinese.
+var statusText = map[int]string{
+	http.StatusBadRequest:          "请求有误",
+	http.StatusNotFound:            "未找到",
+	http.StatusUnprocessableEntity: "方案无法测算",
+	http.StatusInternalServerError: "服务器内部错误",
+}

@@ -1,0 +1,154 @@
+package dashboard
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
+)
+
+// Form is the what-if form of the plan page (id="whatif", method GET,
+// action /plans/{plan}), pre-filled from the page's query. Empty fields
+// are not overrides.
+type Form struct {
+	Action    string
+	Capacity  Field      // set.plan.capacity
+	Weights   []Field    // set.factor.<id>.weight, one per factor
+	WeightSum string     // the base weights, such as "0.4 + 0.2 + 0.4 = 1"
+	Rows      []Override // the free "path = value" rows (ParamPath, ParamValue), at least FreeRows
+	Scenario  string     // the scenario chosen; "" for none
+	Scenarios []string   // the names offered
+	Hints     []PathHint // suggested paths for the free rows (a datalist)
+	Reset     string     // the page without a what-if
+}
+
+// Field is one input of the form.
+type Field struct {
+	Name        string // the input's name, such as "set.plan.capacity"
+	Label       string
+	Value       string // the override, if any
+	Placeholder string // the base plan's value
+}
+
+// PathHint is a path the free rows can set, with what it is now.
+type PathHint struct {
+	Path  string
+	Label string
+}
+
+// FreeRows is the least number of free "path = value" rows in the form.
+const FreeRows = 3
+
+// maxHints bounds the suggestions, so a plan of thousands of
+// sub-districts does not send a huge page.
+const maxHints = 400
+
+// newForm builds the form from the base plan and the query.
+func newForm(in PlanInput) Form {
+	p, w := in.Base.Plan, in.WhatIf
+	f := Form{Action: PlanPath(in.PlanID), Scenario: w.Scenario, Reset: PlanPath(in.PlanID)}
+	taken := map[string]bool{pathCapacity: true}
+	val := func(path string) string { v, _ := w.Value(path); return v }
+	f.Capacity = Field{Name: ParamCapacity, Label: "可用财力 capacity (元)", Value: val(pathCapacity), Placeholder: in.Base.Capacity.String()}
+	for i, fc := range p.Factors {
+		path := "factor." + fc.ID + ".weight"
+		taken[path] = true
+		f.Weights = append(f.Weights, Field{Name: ParamSetPrefix + path, Label: fc.Name + " (" + fc.ID + ")",
+			Value: val(path), Placeholder: fc.Weight.String()})
+		if i > 0 {
+			f.WeightSum += " + "
+		}
+		f.WeightSum += fc.Weight.String()
+	}
+	f.WeightSum += " = 1"
+	for _, o := range w.Sets {
+		if !taken[o.Path] {
+			f.Rows = append(f.Rows, o)
+		}
+	}
+	n := FreeRows
+	if len(f.Rows) >= FreeRows {
+		n = len(f.Rows) + 1
+	}
+	for len(f.Rows) < n {
+		f.Rows = append(f.Rows, Override{})
+	}
+	f.Scenarios = slices.Clone(in.Scenarios)
+	sort.Strings(f.Scenarios)
+	if w.Scenario != "" && !slices.Contains(f.Scenarios, w.Scenario) {
+		f.Scenarios = append(f.Scenarios, w.Scenario)
+	}
+	f.Hints = hints(p)
+	return f
+}
+
+// hints suggests the paths of every standard, then of each sub-district's
+// quantities and staff, with their values in the base plan.
+func hints(p *formula.Plan) []PathHint {
+	var out []PathHint
+	add := func(path, label string, d decimal.Decimal) {
+		if len(out) < maxHints {
+			out = append(out, PathHint{Path: path, Label: label + " = " + d.String()})
+		}
+	}
+	add("plan.reserve_rate", "预备费率", p.ReserveRate)
+	for _, s := range p.Staff {
+		add("staff."+s.ID+".annual_pay", s.Name+" 人均年薪", s.AnnualPay)
+		add("staff."+s.ID+".oncost_rate", s.Name+" 单位缴费比例", s.OncostRate)
+	}
+	for _, q := range p.Quotas {
+		add("quota."+q.ID+".rate", q.Name+" 定额", q.Rate)
+	}
+	for _, pr := range p.Projects {
+		add("project."+pr.ID+".unit_cost", pr.Name+" 单价", pr.UnitCost)
+	}
+	for _, t := range []formula.Tier{formula.TierA, formula.TierB, formula.TierC, formula.TierD} {
+		if c, ok := p.TierCaps[t]; ok {
+			add("tiers."+t.String()+".max_share", t.String()+" 档上限比例", c)
+		}
+	}
+	for _, fc := range p.Factors {
+		for _, ind := range fc.Indicators {
+			add("factor."+fc.ID+".indicator."+ind.Quantity+".weight", fc.Name+" 指标 "+ind.Quantity+" 权重", ind.Weight)
+		}
+	}
+	if pf := p.Performance; pf != nil {
+		ratings := make([]string, 0, len(pf.Coefficients))
+		for r := range pf.Coefficients {
+			ratings = append(ratings, r)
+		}
+		sort.Strings(ratings)
+		for _, r := range ratings {
+			add("performance.coefficients."+r, "绩效系数 "+r, pf.Coefficients[r])
+		}
+	}
+	if ic := p.Incentive; ic != nil {
+		add("incentive.rate", "激励比例", ic.Rate)
+		if ic.Budget != nil {
+			add("incentive.budget", "激励总额上限", *ic.Budget)
+		}
+	}
+	if d := p.Damping; d != nil {
+		if d.Floor != nil {
+			add("damping.floor", "保底比例", *d.Floor)
+		}
+		if d.Ceiling != nil {
+			add("damping.ceiling", "封顶比例", *d.Ceiling)
+		}
+	}
+	for _, s := range p.Subdistricts {
+		names := make([]string, 0, len(s.Quantities))
+		for q := range s.Quantities {
+			names = append(names, q)
+		}
+		sort.Strings(names)
+		for _, q := range names {
+			add("subdistrict."+s.ID+".quantities."+q, s.Name+" "+q, s.Quantities[q])
+		}
+		for _, st := range p.Staff {
+			add("subdistrict."+s.ID+".staff."+st.ID, s.Name+" "+st.Name+" 人数", s.Staff[st.ID])
+		}
+	}
+	return out
+}

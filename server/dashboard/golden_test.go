@@ -1,0 +1,121 @@
+package dashboard
+
+import (
+	"bytes"
+	"flag"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden HTML files in testdata/golden")
+
+// golden compares a page with its golden file (or rewrites it with
+// -update).
+func golden(t *testing.T, name, page string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name+".html")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if page != string(want) {
+		a, b := strings.Split(string(want), "\n"), strings.Split(page, "\n")
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				t.Fatalf("%s differs from %s at line %d:\n got %s\nwant %s\n(run go test -update if the change is meant)", name, path, i+1, b[i], a[i])
+			}
+		}
+		t.Fatalf("%s differs from %s in length: %d lines, want %d", name, path, len(b), len(a))
+	}
+}
+
+// indexItems are the plans of the golden index page: one good, one whose
+// file does not load.
+var indexItems = []PlanItem{
+	{ID: "tiny", Name: "示例区 2025 年街道财力测算(小例)", FiscalYear: 2025, OK: true},
+	{ID: "broken", Name: "坏的 <方案>", FiscalYear: 2025, Problems: []string{
+		"plan.toml:17: staff[civil_servant].oncost_rate: must not be negative (got -0.35)",
+		"plan.toml:59: project[greening].tier: must be mandatory, A, B, C or D (got \"E\")"}},
+}
+
+func TestGolden(t *testing.T) {
+	doc := loadTiny(t)
+	r := testRenderer(t)
+	var b bytes.Buffer
+	if err := r.Index(&b, indexItems); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "index", b.String())
+
+	_, page := planPage(t, doc, "")
+	golden(t, "plan", page)
+	_, page = planPage(t, doc, "set.plan.capacity=59000000&path=project.vector_control.unit_cost&value=2.4")
+	golden(t, "plan_whatif", page)
+	_, page = planPage(t, doc, "set.factor.workload.weight=0.5&path=nothing.here&value=1")
+	golden(t, "plan_problems", page)
+	_, page = statementPage(t, doc, "north")
+	golden(t, "statement", page)
+	_, page = statementPage(t, doc, "east", "plan.capacity=59000000")
+	golden(t, "statement_whatif", page)
+
+	b.Reset()
+	if err := r.Error(&b, http.StatusNotFound, `no plan "nope"`, nil); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "error", b.String())
+}
+
+func TestIndex(t *testing.T) {
+	var b bytes.Buffer
+	if err := testRenderer(t).Index(&b, indexItems); err != nil {
+		t.Fatal(err)
+	}
+	root := parse(t, b.String())
+	rows := findAll(byID(t, root, "plans"), withAttr("data-id"))
+	if len(rows) != 2 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	if got := text(rows[0]); !strings.Contains(got, "tiny") || !strings.Contains(got, "2025") || !strings.Contains(got, "正常") {
+		t.Errorf("good plan row: %s", got)
+	}
+	if got := text(rows[1]); !strings.Contains(got, "坏的 <方案>") || !strings.Contains(got, "无法测算") || !strings.Contains(got, "oncost_rate: must not be negative") {
+		t.Errorf("broken plan row: %s", got)
+	}
+	if strings.Contains(b.String(), "<方案>") {
+		t.Error("a name is not escaped")
+	}
+	b.Reset()
+	if err := testRenderer(t).Index(&b, nil); err != nil || !strings.Contains(b.String(), "没有方案") {
+		t.Errorf("empty index: %v", err)
+	}
+}
+
+func TestErrorPage(t *testing.T) {
+	var b bytes.Buffer
+	problems := []Problem{{File: "query", Path: "set.x", Message: "unknown path <x>"}, {Message: "capacity shortfall, gap 45467420 元"}}
+	if err := testRenderer(t).Error(&b, http.StatusUnprocessableEntity, "the plan is rejected", problems); err != nil {
+		t.Fatal(err)
+	}
+	got := text(parse(t, b.String()))
+	for _, want := range []string{"422 方案无法测算", "the plan is rejected", "query set.x unknown path <x>", "capacity shortfall, gap 45467420 元"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("error page lacks %q: %s", want, got)
+		}
+	}
+	b.Reset()
+	if err := testRenderer(t).Error(&b, http.StatusTeapot, "", nil); err != nil || !strings.Contains(b.String(), "418 i&#39;m a teapot") {
+		t.Errorf("unnamed status: %v\n%s", err, b.String())
+	}
+}

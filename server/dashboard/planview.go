@@ -1,0 +1,340 @@
+package dashboard
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+
+	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
+)
+
+// PlanInput is what the plan page is built from. The server computes the
+// results (it has the plans, the saved scenarios and the cache); the view
+// only arranges them.
+type PlanInput struct {
+	PlanID string          // the plan's id, as in its URL; required
+	Base   *formula.Result // the plan as written; required (a plan whose base is rejected gets the error page)
+	WhatIf WhatIf          // the page's what-if, from ParseWhatIf
+	// Problems are ParseWhatIf's problems. When there are any, nothing is
+	// computed for the what-if: the page lists them instead of a table.
+	Problems []Problem
+	// Result is the what-if's result: nil when the what-if is inactive or
+	// failed.
+	Result *formula.Result
+	// Err is why the what-if failed: an error of Document.Apply, Compile
+	// or Evaluate, or an unknown scenario. Its problems (ProblemsOf) are
+	// listed instead of a table.
+	Err error
+	// Scenarios are the names of the plan's saved scenarios, offered in
+	// the what-if form.
+	Scenarios []string
+}
+
+// PlanView is the plan page: the district summary, the allocation table,
+// the charts, the downloads and the what-if form, and when a what-if
+// applies, its change against the base.
+type PlanView struct {
+	PlanID     string
+	Name       string
+	District   string
+	FiscalYear int64
+	Unit       string // the rounding unit, such as "1 元"
+	Href       string // the page without a what-if
+	Status     int    // the HTTP status to send: 200, or 400/422 when the what-if was rejected
+
+	WhatIf   WhatIf
+	Applied  bool      // the figures are the what-if's
+	Problems []Problem // the what-if was rejected: these are shown instead of the figures
+
+	Summary  []SummaryRow // capacity → reserve → … → reserves
+	Tiers    []TierRow    // how each project tier was funded
+	Identity Identity     // Σ totals + reserves = capacity, checked
+	Rows     []Row        // the allocation table, one row a sub-district
+	Totals   Row          // its totals row
+	Compare  *CompareView // the change against the base; nil without a what-if
+
+	Charts    []Link // chart images, carrying the what-if's query
+	Downloads []Link // CSV, JSON, XLSX (and the comparison), carrying the query
+	Permalink string // the page's canonical URL with its what-if
+	Form      Form   // the what-if form, pre-filled
+}
+
+// SummaryRow is one step of the district summary.
+type SummaryRow struct {
+	Key     string // stable name: capacity, reserve, available, personnel, public, pool, projects, incentive, block_pool, block, performance_reserve, damping, damping_reserve
+	Op      string // "", "−" (taken out), "=" (what is left) or "→" (shared out)
+	Label   string // Chinese label
+	English string
+	Note    string
+	Strong  bool
+	Value   Amount
+	Base    *Amount // the base's figure, when a what-if is shown
+	Change  *Amount // Value − Base
+}
+
+// TierRow is how one project tier was funded.
+type TierRow struct {
+	Tier    string  // "三保 mandatory", "A 档" …
+	Demand  Amount  // the tier's demand T
+	Cap     *Amount // floor_u(max_share × pool); nil: no cap
+	CapNote string  // "25% × 项目资金池", or "不设上限"
+	Budget  Amount  // what the tier got
+	Funded  string  // "全额" or the share of the demand funded
+}
+
+// Identity is the accounting identity, computed from the result's
+// decimals: Totals + Reserve + PerformanceReserve + DampingReserve = Sum,
+// which must equal Capacity.
+type Identity struct {
+	Totals, Reserve, PerformanceReserve, DampingReserve Amount
+	Sum, Capacity                                       Amount
+	OK                                                  bool
+}
+
+// Row is one row of the allocation table.
+type Row struct {
+	ID    string
+	Name  string
+	Href  string // the sub-district's statement, with the what-if; "" for the totals
+	Cells []Cell // one per Columns entry
+}
+
+// Link is a labelled URL: a chart image, a download.
+type Link struct {
+	Kind  string // chart kind, or download format
+	Label string
+	Href  string
+}
+
+// NewPlanView builds the plan page. It fails only on a caller's mistake:
+// no plan id or base result, or an active what-if with neither a result
+// nor an error nor problems.
+func NewPlanView(in PlanInput) (*PlanView, error) {
+	if in.PlanID == "" || in.Base == nil || in.Base.Plan == nil {
+		return nil, errors.New("dashboard: plan view needs a plan id and a base result")
+	}
+	p := in.Base.Plan
+	v := &PlanView{
+		PlanID: in.PlanID, Name: p.Name, District: p.District, FiscalYear: p.FiscalYear,
+		Unit: in.Base.Unit.String() + " 元", Href: PlanPath(in.PlanID), Status: http.StatusOK,
+		WhatIf: in.WhatIf, Permalink: in.WhatIf.withQuery(PlanPath(in.PlanID)),
+	}
+	v.Form = newForm(in)
+	shown := in.Base
+	switch {
+	case len(in.Problems) > 0:
+		v.Problems, v.Status = slices.Clone(in.Problems), http.StatusBadRequest
+		return v, nil
+	case in.Err != nil:
+		v.Problems, v.Status = ProblemsOf(in.Err), StatusOf(in.Err)
+		return v, nil
+	case in.WhatIf.Active():
+		if in.Result == nil {
+			return nil, errors.New("dashboard: an active what-if needs its result or its error")
+		}
+		shown, v.Applied = in.Result, true
+	}
+	m := moneyOf(shown)
+	var base *formula.Result
+	if v.Applied {
+		base = in.Base
+		v.Compare = newCompare(in.PlanID, in.WhatIf, in.Base, shown)
+	}
+	v.Summary = summary(shown, base)
+	v.Tiers = tiers(shown)
+	v.Identity = identity(shown)
+	for i := range shown.Subdistricts {
+		a := &shown.Subdistricts[i]
+		v.Rows = append(v.Rows, Row{ID: a.ID, Name: a.Name, Href: in.WhatIf.withQuery(StatementPath(in.PlanID, a.ID)),
+			Cells: m.cells(a.Components(), a.Total)})
+	}
+	t := shown.Totals()
+	v.Totals = Row{ID: "total", Name: "合计", Cells: m.cells([6]decimal.Decimal(t[:6]), t[6])}
+	v.Charts, v.Downloads = links(in.PlanID, in.WhatIf, v.Compare != nil)
+	return v, nil
+}
+
+// links are the chart images and downloads of a page.
+func links(plan string, w WhatIf, compare bool) (charts, downloads []Link) {
+	kinds := [][2]string{{"components", "各街道财力构成 (万元)"}, {"composition", "全区财力去向"}, {"per_capita", "人均财力"}}
+	if compare {
+		kinds = append([][2]string{{"compare", "调整前后变化 (万元)"}}, kinds...)
+	}
+	for _, c := range kinds {
+		charts = append(charts, Link{Kind: c[0], Label: c[1], Href: w.withQuery(ChartPath(plan, c[0]))})
+	}
+	api := apiPlanPath(plan)
+	downloads = []Link{
+		{Kind: "csv", Label: "分配结果 CSV", Href: w.withQuery(api + "/allocations.csv")},
+		{Kind: "xlsx", Label: "Excel 工作簿 XLSX", Href: w.withQuery(api + "/allocations.xlsx")},
+		{Kind: "json", Label: "JSON", Href: w.withQuery(api + "/allocations.json")},
+	}
+	if compare {
+		downloads = append(downloads, Link{Kind: "compare.csv", Label: "方案对比 CSV", Href: w.withQuery(api + "/compare.csv")})
+	}
+	return charts, downloads
+}
+
+// summary walks the district's capacity through the stages to the
+// reserves. With a base, each row carries the base's figure and the
+// change.
+func summary(r, base *formula.Result) []SummaryRow {
+	type step struct {
+		key, op, label, en, note string
+		strong                   bool
+		val                      func(*formula.Result) decimal.Decimal
+	}
+	col := func(k int) func(*formula.Result) decimal.Decimal {
+		return func(r *formula.Result) decimal.Decimal { return r.Totals()[k] }
+	}
+	tiersSum := func(r *formula.Result) decimal.Decimal {
+		s := decimal.Zero
+		for _, t := range r.Tiers {
+			s = s.Add(t.Budget)
+		}
+		return s
+	}
+	reserveNote := "预备费率 " + rate(r.Plan.ReserveRate)
+	perfNote := "按绩效系数重新分配 (redistribute)"
+	if pf := r.Plan.Performance; pf != nil && pf.Mode == formula.Reserve {
+		perfNote = "绩效系数低于 1 的扣减留作预留 (reserve)"
+	} else if pf == nil {
+		perfNote = "未设绩效系数"
+	}
+	steps := []step{
+		{"capacity", "", "可用财力", "capacity", "区级用于街道的财力总额", true, func(r *formula.Result) decimal.Decimal { return r.Capacity }},
+		{"reserve", "−", "区级预备费", "reserve", reserveNote, false, func(r *formula.Result) decimal.Decimal { return r.Reserve }},
+		{"available", "=", "可分配财力", "available", "", true, func(r *formula.Result) decimal.Decimal { return r.Available }},
+		{"personnel", "−", "人员经费", "personnel", "按实际", false, col(0)},
+		{"public", "−", "公用经费", "public", "按定额", false, col(1)},
+		{"pool", "=", "项目资金池", "project pool", "项目经费依财力", true, func(r *formula.Result) decimal.Decimal { return r.Pool }},
+		{"projects", "−", "项目经费", "projects", "按优先档次,见下表", false, tiersSum},
+		{"incentive", "−", "激励", "incentive", "税源增长奖励", false, func(r *formula.Result) decimal.Decimal { return r.IncentivePool }},
+		{"block_pool", "=", "因素分配资金", "block pool", "", true, func(r *formula.Result) decimal.Decimal { return r.BlockPool }},
+		{"block", "→", "因素分配", "block grant", "按因素得分 × 调整系数 × 绩效系数", false, col(4)},
+		{"performance_reserve", "→", "绩效预留", "performance reserve", perfNote, false, func(r *formula.Result) decimal.Decimal { return r.PerformanceReserve }},
+		{"damping", "±", "保底封顶 (净额)", "damping", dampingNote(r.Plan.Damping), false, col(5)},
+		{"damping_reserve", "→", "保底封顶结余", "damping reserve", "封顶调减多于保底补足的部分", false, func(r *formula.Result) decimal.Decimal { return r.DampingReserve }},
+	}
+	m := moneyOf(r)
+	out := make([]SummaryRow, 0, len(steps))
+	for _, s := range steps {
+		row := SummaryRow{Key: s.key, Op: s.op, Label: s.label, English: s.en, Note: s.note, Strong: s.strong, Value: m.amount(s.val(r))}
+		if base != nil {
+			b, c := m.amount(s.val(base)), m.amount(s.val(r).Sub(s.val(base)))
+			row.Base, row.Change = &b, &c
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// dampingNote describes the year-on-year guard.
+func dampingNote(d *formula.Damping) string {
+	if d == nil {
+		return "未设保底封顶"
+	}
+	s := "基数 " + d.Baseline
+	if d.Floor != nil {
+		s += ",保底 " + rate(*d.Floor)
+	}
+	if d.Ceiling != nil {
+		s += ",封顶 " + rate(*d.Ceiling)
+	}
+	return s
+}
+
+// tierName is a tier's label.
+func tierName(t formula.Tier) string {
+	if t == formula.TierMandatory {
+		return "三保 mandatory"
+	}
+	return t.String() + " 档"
+}
+
+// tiers lists how each project tier was funded.
+func tiers(r *formula.Result) []TierRow {
+	m := moneyOf(r)
+	out := make([]TierRow, 0, len(r.Tiers))
+	for _, t := range r.Tiers {
+		row := TierRow{Tier: tierName(t.Tier), Demand: m.amount(t.Demand), Budget: m.amount(t.Budget), CapNote: "不设上限"}
+		if t.Tier == formula.TierMandatory {
+			row.CapNote = "应保尽保"
+		}
+		if t.Cap != nil {
+			c := m.amount(*t.Cap)
+			row.Cap = &c
+			if share, ok := r.Plan.TierCaps[t.Tier]; ok {
+				row.CapNote = rate(share) + " × 项目资金池"
+			}
+		}
+		switch {
+		case t.Budget.Equal(t.Demand):
+			row.Funded = "全额"
+		default:
+			row.Funded = percent(t.Budget, t.Demand)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// identity checks Σ totals + reserves = capacity with the result's
+// decimals.
+func identity(r *formula.Result) Identity {
+	m := moneyOf(r)
+	t := r.Totals()[6]
+	sum := t.Add(r.Reserve).Add(r.PerformanceReserve).Add(r.DampingReserve)
+	return Identity{Totals: m.amount(t), Reserve: m.amount(r.Reserve), PerformanceReserve: m.amount(r.PerformanceReserve),
+		DampingReserve: m.amount(r.DampingReserve), Sum: m.amount(sum), Capacity: m.amount(r.Capacity), OK: sum.Equal(r.Capacity)}
+}
+
+// CompareView is a what-if's change against the base, per sub-district.
+type CompareView struct {
+	Rows   []CompareRow
+	Totals CompareRow
+}
+
+// CompareRow is one sub-district's change (or the totals').
+type CompareRow struct {
+	ID, Name   string
+	Href       string // the statement with the what-if; "" for the totals
+	Base       Amount // the base's total
+	Scenario   Amount // the what-if's total
+	Change     Amount
+	Pct        string // the change in percent of the base total, "" when it is zero
+	Components []Cell // the change of each of the six components
+}
+
+// newCompare matches sub-districts by id in the base's order, as
+// report.NewCompare does (a sub-district the what-if lacks counts as zero).
+func newCompare(plan string, w WhatIf, base, sc *formula.Result) *CompareView {
+	m := moneyOf(sc)
+	var tb, ts [7]decimal.Decimal
+	row := func(id, name, href string, bc, scc [6]decimal.Decimal, bt, st decimal.Decimal) CompareRow {
+		var d [6]decimal.Decimal
+		for k := range d {
+			d[k] = scc[k].Sub(bc[k])
+		}
+		change := st.Sub(bt)
+		return CompareRow{ID: id, Name: name, Href: href, Base: m.amount(bt), Scenario: m.amount(st),
+			Change: m.amount(change), Pct: signedPercent(change, bt), Components: m.cells(d, change)[:6]}
+	}
+	cv := &CompareView{}
+	for i := range base.Subdistricts {
+		b := &base.Subdistricts[i]
+		s, ok := sc.Find(b.ID)
+		if !ok {
+			s = &formula.Allocation{ID: b.ID, Name: b.Name}
+		}
+		bc, scc := b.Components(), s.Components()
+		cv.Rows = append(cv.Rows, row(b.ID, b.Name, w.withQuery(StatementPath(plan, b.ID)), bc, scc, b.Total, s.Total))
+		for k := range 6 {
+			tb[k], ts[k] = tb[k].Add(bc[k]), ts[k].Add(scc[k])
+		}
+		tb[6], ts[6] = tb[6].Add(b.Total), ts[6].Add(s.Total)
+	}
+	cv.Totals = row("total", "合计", "", [6]decimal.Decimal(tb[:6]), [6]decimal.Decimal(ts[:6]), tb[6], ts[6])
+	return cv
+}

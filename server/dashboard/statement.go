@@ -1,0 +1,287 @@
+package dashboard
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
+)
+
+// ErrUnknownSubdistrict is wrapped by NewStatementView when the result has
+// no sub-district with the id asked for; the server answers 404.
+var ErrUnknownSubdistrict = errors.New("unknown sub-district")
+
+// StatementInput is what a sub-district's statement is built from.
+type StatementInput struct {
+	PlanID        string          // the plan's id, as in its URL; required
+	SubdistrictID string          // required
+	Result        *formula.Result // the result shown: the what-if's when one applies; required
+	// Base is the plan as written, when a what-if applies, for the
+	// change against it; nil leaves that out.
+	Base   *formula.Result
+	WhatIf WhatIf // the page's what-if, from ParseWhatIf
+}
+
+// StatementView is the printable statement (测算说明书) of one
+// sub-district: its total and components, every line with its formula by
+// stage, its factor score by indicator, and its change against the
+// damping baseline (and against the base plan under a what-if).
+type StatementView struct {
+	PlanID     string
+	PlanName   string
+	District   string
+	FiscalYear int64
+	Unit       string // the rounding unit, such as "1 元"
+	ID, Name   string
+
+	WhatIf   WhatIf
+	Applied  bool   // the figures are the what-if's
+	PlanHref string // the plan page, with the what-if
+	BaseHref string // this statement without the what-if
+
+	Total      Amount
+	Components []ComponentRow
+	Profile    []KV         // rating, adjustment and performance coefficient
+	Stages     []StageLines // every line, by stage
+	Score      *ScoreView   // nil when the plan has no factors in play
+	Baseline   *BaselineView
+	VsBase     *CompareRow // the change against the base plan; nil without a what-if or a base
+
+	Charts    []Link
+	Downloads []Link
+}
+
+// ComponentRow is one component of the sub-district's total.
+type ComponentRow struct {
+	Col    string // one of Columns
+	Label  string
+	Amount Amount
+	Share  string // of the total, in percent
+}
+
+// KV is a labelled value.
+type KV struct{ Label, Value string }
+
+// StageLines are the lines of one stage.
+type StageLines struct {
+	Stage string // formula.Stage
+	Label string
+	Total Amount
+	Lines []LineRow
+}
+
+// LineRow is one line of the statement.
+type LineRow struct {
+	Item    string // the staff, quota or project id; the indicator quantity; floor/ceiling/none
+	Name    string // what the item is, in Chinese
+	Amount  Amount
+	Formula string // how the amount was reached (formula.Line.Formula)
+}
+
+// ScoreView is the factor score broken down by indicator.
+type ScoreView struct {
+	Parts      []ScorePartRow
+	Total      string // the factor score, formula.FormatRat
+	Adjustment string
+	Rating     string
+	Coef       string
+	Adjusted   string // score × adjustment × coefficient
+	Formula    string // formula.Score.Formula
+}
+
+// ScorePartRow is one indicator's part of the score.
+type ScorePartRow struct {
+	Factor, FactorName, FactorWeight string
+	Quantity, Weight                 string
+	Value, DistrictSum               string
+	Part                             string // W_f · w_k · x / Σx, formula.FormatRat
+}
+
+// BaselineView is the change against the damping baseline (such as last
+// year's total).
+type BaselineView struct {
+	Quantity string // the quantity named by [damping] baseline
+	Value    Amount // the baseline
+	Total    Amount // this year's total
+	Change   Amount
+	Pct      string
+	Floor    *Amount // ceil_u(floor × baseline), when a floor is set
+	Ceiling  *Amount // floor_u(ceiling × baseline), when a ceiling is set
+	Rule     string  // "基数 last_year_total,保底 95%,封顶 110%"
+	Status   string  // what damping did this year: 未调整, 按封顶调减, 按保底补足, 分摊保底资金
+}
+
+// stages in SPEC order with their labels.
+var stageLabels = []struct {
+	stage formula.Stage
+	label string
+}{
+	{formula.StagePersonnel, "人员经费 (按实际)"},
+	{formula.StagePublic, "公用经费 (按定额)"},
+	{formula.StageProjects, "项目经费 (按优先档次)"},
+	{formula.StageIncentive, "激励 (税源增长)"},
+	{formula.StageBlock, "因素分配 (依财力)"},
+	{formula.StageDamping, "保底封顶"},
+}
+
+// NewStatementView builds a sub-district's statement. An id the result
+// does not have gives an error wrapping ErrUnknownSubdistrict.
+func NewStatementView(in StatementInput) (*StatementView, error) {
+	r := in.Result
+	if in.PlanID == "" || r == nil || r.Plan == nil {
+		return nil, errors.New("dashboard: statement view needs a plan id and a result")
+	}
+	a, ok := r.Find(in.SubdistrictID)
+	if !ok {
+		return nil, fmt.Errorf("plan %s has no sub-district %q: %w", in.PlanID, clip(in.SubdistrictID), ErrUnknownSubdistrict)
+	}
+	p, m := r.Plan, moneyOf(r)
+	v := &StatementView{
+		PlanID: in.PlanID, PlanName: p.Name, District: p.District, FiscalYear: p.FiscalYear,
+		Unit: r.Unit.String() + " 元", ID: a.ID, Name: a.Name, WhatIf: in.WhatIf, Applied: in.WhatIf.Active(),
+		PlanHref: in.WhatIf.withQuery(PlanPath(in.PlanID)), BaseHref: StatementPath(in.PlanID, a.ID),
+		Total: m.amount(a.Total),
+	}
+	for k, c := range a.Components() {
+		v.Components = append(v.Components, ComponentRow{Col: Columns[k], Label: columnLabels[k], Amount: m.amount(c), Share: percent(c, a.Total)})
+	}
+	v.Components = append(v.Components, ComponentRow{Col: Columns[6], Label: columnLabels[6], Amount: v.Total, Share: percent(a.Total, a.Total)})
+	v.Stages = stageLines(r, a)
+	v.Profile, v.Score = score(p, a)
+	v.Baseline = baseline(r, a)
+	if in.Base != nil && v.Applied {
+		if cv := newCompare(in.PlanID, in.WhatIf, in.Base, r); cv != nil {
+			for i := range cv.Rows {
+				if cv.Rows[i].ID == a.ID {
+					row := cv.Rows[i]
+					v.VsBase = &row
+				}
+			}
+		}
+	}
+	v.Charts = []Link{{Kind: "components", Label: "各街道财力构成 (万元)", Href: in.WhatIf.withQuery(ChartPath(in.PlanID, "components"))}}
+	if v.VsBase != nil {
+		v.Charts = append(v.Charts, Link{Kind: "compare", Label: "调整前后变化 (万元)", Href: in.WhatIf.withQuery(ChartPath(in.PlanID, "compare"))})
+	}
+	v.Downloads = []Link{{Kind: "json", Label: "本街道 JSON", Href: in.WhatIf.withQuery(apiPlanPath(in.PlanID) + "/subdistricts/" + url.PathEscape(a.ID) + ".json")}}
+	return v, nil
+}
+
+// stageLines groups the lines by stage, naming each item.
+func stageLines(r *formula.Result, a *formula.Allocation) []StageLines {
+	p, m := r.Plan, moneyOf(r)
+	names := map[formula.Stage]map[string]string{
+		formula.StagePersonnel: {}, formula.StagePublic: {}, formula.StageProjects: {},
+		formula.StageIncentive: {"tax_growth": "税源增长激励"},
+		formula.StageDamping:   {"floor": "保底补足", "ceiling": "封顶调减", "floor_funding": "分摊保底资金", "none": "不调整"},
+	}
+	for _, s := range p.Staff {
+		names[formula.StagePersonnel][s.ID] = s.Name
+	}
+	for _, q := range p.Quotas {
+		names[formula.StagePublic][q.ID] = q.Name
+	}
+	for _, pr := range p.Projects {
+		names[formula.StageProjects][pr.ID] = pr.Name + " (" + tierName(pr.Tier) + ")"
+	}
+	comps := a.Components()
+	out := make([]StageLines, 0, len(stageLabels))
+	for k, st := range stageLabels {
+		sl := StageLines{Stage: string(st.stage), Label: st.label, Total: m.amount(comps[k])}
+		block := 0
+		for _, l := range a.Lines {
+			if l.Stage != st.stage {
+				continue
+			}
+			name := names[l.Stage][l.Item]
+			if l.Stage == formula.StageBlock {
+				// Block lines follow the score's parts, one each, in order.
+				if block < len(a.Score.Parts) {
+					name = a.Score.Parts[block].FactorName
+				}
+				block++
+			}
+			sl.Lines = append(sl.Lines, LineRow{Item: l.Item, Name: name, Amount: m.amount(l.Amount), Formula: l.Formula()})
+		}
+		out = append(out, sl)
+	}
+	return out
+}
+
+// score builds the profile (rating, adjustment, coefficient) and the
+// factor score's breakdown.
+func score(p *formula.Plan, a *formula.Allocation) ([]KV, *ScoreView) {
+	sc := a.Score
+	adj, coef := sc.Adjustment, sc.Coef
+	profile := []KV{{"调整系数 adjustment", adj.String()}}
+	if p.Performance != nil {
+		profile = append(profile, KV{"绩效评级 rating", sc.Rating}, KV{"绩效系数 coefficient", coef.String()})
+	}
+	if len(sc.Parts) == 0 {
+		return profile, nil
+	}
+	sv := &ScoreView{Total: formula.FormatRat(sc.Total()), Adjustment: adj.String(), Rating: sc.Rating,
+		Coef: coef.String(), Adjusted: formula.FormatRat(sc.Adjusted()), Formula: sc.Formula()}
+	for _, sp := range sc.Parts {
+		sv.Parts = append(sv.Parts, ScorePartRow{Factor: sp.Factor, FactorName: sp.FactorName, FactorWeight: sp.FactorWeight.String(),
+			Quantity: sp.Quantity, Weight: sp.Weight.String(), Value: sp.Value.String(), DistrictSum: sp.DistrictSum.String(),
+			Part: formula.FormatRat(sp.Part())})
+	}
+	return profile, sv
+}
+
+// dampingStatus says what each damping line did.
+var dampingStatus = map[string]string{
+	"none": "在保底与封顶之间,未调整", "ceiling": "超出封顶,按封顶调减", "floor": "低于保底,按保底补足", "floor_funding": "分摊保底资金",
+}
+
+// baseline compares the total with the damping baseline, with the floor
+// and ceiling it gives.
+func baseline(r *formula.Result, a *formula.Allocation) *BaselineView {
+	d := r.Plan.Damping
+	if d == nil {
+		return nil
+	}
+	var sd *formula.Subdistrict
+	for i := range r.Plan.Subdistricts {
+		if r.Plan.Subdistricts[i].ID == a.ID {
+			sd = &r.Plan.Subdistricts[i]
+		}
+	}
+	if sd == nil {
+		return nil
+	}
+	x, ok := sd.Quantities[d.Baseline]
+	if !ok {
+		return nil
+	}
+	m := moneyOf(r)
+	unit := r.Unit
+	if unit.IsZero() {
+		unit = decimal.NewFromInt(1)
+	}
+	change := a.Total.Sub(x)
+	b := &BaselineView{Quantity: d.Baseline, Value: m.amount(x), Total: m.amount(a.Total), Change: m.amount(change),
+		Pct: signedPercent(change, x), Rule: dampingNote(d)}
+	var did []string
+	for _, l := range a.Lines {
+		if l.Stage == formula.StageDamping {
+			if s, ok := dampingStatus[l.Item]; ok {
+				did = append(did, s)
+			}
+		}
+	}
+	b.Status = strings.Join(did, ",")
+	if d.Floor != nil {
+		lo := m.amount(d.Floor.Mul(x).Div(unit).Ceil().Mul(unit))
+		b.Floor = &lo
+	}
+	if d.Ceiling != nil {
+		hi := m.amount(d.Ceiling.Mul(x).Div(unit).Floor().Mul(unit))
+		b.Ceiling = &hi
+	}
+	return b
+}

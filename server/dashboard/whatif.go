@@ -1,0 +1,269 @@
+package dashboard
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/standards"
+)
+
+// Query parameters of the dashboard's what-if form. Overrides use the
+// API's own names (`set.<path>=<value>`, `scenario=<name>`), so that the
+// query of a dashboard page can be handed to the API as it is once
+// [WhatIf.Encode] has dropped the empty fields. The free rows of the form
+// send their path and value as ParamPath and ParamValue, paired by
+// position, because a form without script cannot name a field after
+// what a person types.
+const (
+	ParamSetPrefix = "set."
+	ParamScenario  = "scenario"
+	ParamPath      = "path"
+	ParamValue     = "value"
+	// ParamCapacity is the form field of the district's capacity.
+	ParamCapacity = ParamSetPrefix + pathCapacity
+)
+
+const (
+	pathCapacity = "plan.capacity"
+	// MaxOverrides is the most overrides a query may carry (as the API).
+	MaxOverrides = 100
+)
+
+// scenarioRE is the form of a saved scenario's name (as the API).
+var scenarioRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+
+// Override is one what-if override as the dashboard shows it: a SPEC §4
+// path such as `project.vector_control.unit_cost` and the value typed.
+type Override struct {
+	Path  string
+	Value string
+}
+
+// WhatIf is the what-if part of a dashboard query: a saved scenario
+// and the overrides applied after it. The zero value is the plan as
+// written.
+type WhatIf struct {
+	Scenario string     // saved scenario name; "" for none
+	Sets     []Override // distinct paths, each with its last value, in the order first given
+}
+
+// Problem is one thing wrong with a plan, a what-if or a request, as a
+// page lists it.
+type Problem struct {
+	File    string // where it was found ("query" for the page's own query); may be empty
+	Line    int    // 1-based line, 0 when not known
+	Path    string // key path or query parameter; may be empty
+	Message string
+}
+
+// Where renders the problem's file and line, such as "plan.toml:17"; it
+// is empty when neither is known.
+func (p Problem) Where() string {
+	switch {
+	case p.File != "" && p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	case p.Line > 0:
+		return fmt.Sprintf("line %d", p.Line)
+	}
+	return p.File
+}
+
+// ParseWhatIf reads the what-if part of a page's query. It is lenient
+// where a form needs it and strict where a person made a mistake:
+//
+//   - empty fields (an empty capacity or weight box, scenario "") mean
+//     "not overridden" and are ignored;
+//   - `set.<path>` parameters are read in the order of their sorted names,
+//     then the free rows (ParamPath[i], ParamValue[i]) in order; a path
+//     given twice keeps its last value, so a free row wins over a field;
+//   - a row with a path but no value, or a value but no path, a scenario
+//     name that is not one, or more than MaxOverrides overrides are
+//     problems (File "query"), returned beside what could be read.
+//
+// Other parameters are ignored. Distinct paths set distinct values, so
+// their order does not change the result.
+func ParseWhatIf(q url.Values) (WhatIf, []Problem) {
+	var w WhatIf
+	var problems []Problem
+	at := map[string]int{}
+	add := func(path, value string) {
+		if i, ok := at[path]; ok {
+			w.Sets[i].Value = value
+			return
+		}
+		at[path] = len(w.Sets)
+		w.Sets = append(w.Sets, Override{Path: path, Value: value})
+	}
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		if strings.HasPrefix(k, ParamSetPrefix) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		path := strings.TrimSpace(strings.TrimPrefix(k, ParamSetPrefix))
+		for _, v := range q[k] {
+			v = strings.TrimSpace(v)
+			switch {
+			case v == "":
+			case path == "":
+				problems = append(problems, queryProblem(k, "缺少路径: 应为 set.<路径>=<数值> (want set.<path>=<value>)"))
+			default:
+				add(path, v)
+			}
+		}
+	}
+	paths, values := q[ParamPath], q[ParamValue]
+	for i := range max(len(paths), len(values)) {
+		var p, v string
+		if i < len(paths) {
+			p = strings.TrimSpace(paths[i])
+		}
+		if i < len(values) {
+			v = strings.TrimSpace(values[i])
+		}
+		p = strings.TrimPrefix(p, ParamSetPrefix)
+		row := fmt.Sprintf("%s[%d]", ParamPath, i+1)
+		switch {
+		case p == "" && v == "":
+		case p == "":
+			problems = append(problems, queryProblem(row, fmt.Sprintf("第 %d 行有数值 %q 但没有路径 (a value without a path)", i+1, clip(v))))
+		case v == "":
+			problems = append(problems, queryProblem(row, fmt.Sprintf("第 %d 行的路径 %s 没有数值 (a path without a value)", i+1, clip(p))))
+		default:
+			add(p, v)
+		}
+	}
+	if len(w.Sets) > MaxOverrides {
+		problems = append(problems, queryProblem(ParamSetPrefix+"*", fmt.Sprintf("调整项多于 %d 个 (more than %d overrides)", MaxOverrides, MaxOverrides)))
+		w.Sets = w.Sets[:MaxOverrides]
+	}
+	if s := strings.TrimSpace(q.Get(ParamScenario)); s != "" {
+		if scenarioRE.MatchString(s) {
+			w.Scenario = s
+		} else {
+			problems = append(problems, queryProblem(ParamScenario, fmt.Sprintf("方案名 %q 不合规 (must match %s)", clip(s), scenarioRE)))
+		}
+	}
+	return w, problems
+}
+
+func queryProblem(param, msg string) Problem {
+	return Problem{File: "query", Path: param, Message: msg}
+}
+
+// clip shortens text echoed back in a message.
+func clip(s string) string {
+	const n = 60
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// Active reports whether the what-if changes the plan.
+func (w WhatIf) Active() bool { return w.Scenario != "" || len(w.Sets) > 0 }
+
+// Value returns the value a path is set to, if it is.
+func (w WhatIf) Value(path string) (string, bool) {
+	for _, o := range w.Sets {
+		if o.Path == path {
+			return o.Value, true
+		}
+	}
+	return "", false
+}
+
+// Overrides returns the overrides for standards.Document.Apply, in order,
+// marked as coming from the query. A saved scenario's own overrides come
+// before them; the caller looks the scenario up.
+func (w WhatIf) Overrides() []standards.Override {
+	out := make([]standards.Override, len(w.Sets))
+	for i, o := range w.Sets {
+		out[i] = standards.Override{Path: o.Path, Value: o.Value, File: "query"}
+	}
+	return out
+}
+
+// Encode renders the what-if as the canonical query string the API takes,
+// without a leading "?": `scenario=<name>` first, then each
+// `set.<path>=<value>`. It is "" when the what-if is inactive.
+func (w WhatIf) Encode() string {
+	var b strings.Builder
+	amp := func() {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+	}
+	if w.Scenario != "" {
+		b.WriteString(ParamScenario + "=" + url.QueryEscape(w.Scenario))
+	}
+	for _, o := range w.Sets {
+		amp()
+		b.WriteString(url.QueryEscape(ParamSetPrefix+o.Path) + "=" + url.QueryEscape(o.Value))
+	}
+	return b.String()
+}
+
+// withQuery appends the what-if's query string to a path.
+func (w WhatIf) withQuery(path string) string {
+	if q := w.Encode(); q != "" {
+		return path + "?" + q
+	}
+	return path
+}
+
+// ProblemsOf lists the problems an error carries, for a page: every
+// problem of a *standards.Error or a *formula.InvalidPlanError, the
+// rejection of a *formula.RejectedError with its gap, or else the error's
+// own text.
+func ProblemsOf(err error) []Problem {
+	var se *standards.Error
+	var fe *formula.InvalidPlanError
+	var re *formula.RejectedError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &se):
+		out := make([]Problem, len(se.Problems))
+		for i, p := range se.Problems {
+			out[i] = Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}
+		}
+		return out
+	case errors.As(err, &fe):
+		out := make([]Problem, len(fe.Problems))
+		for i, p := range fe.Problems {
+			out[i] = Problem{Path: p.Path, Message: p.Message}
+		}
+		return out
+	case errors.As(err, &re):
+		return []Problem{{Path: re.Kind.String(), Message: re.Error()}}
+	}
+	return []Problem{{Message: err.Error()}}
+}
+
+// StatusOf is the HTTP status of a page whose what-if failed with err,
+// following the API: 422 for a plan the rules reject (a stage rejection or
+// a plan left invalid by itself), 400 for anything else the query caused
+// (bad overrides, an unknown path), 200 for no error.
+func StatusOf(err error) int {
+	var se *standards.Error
+	var fe *formula.InvalidPlanError
+	var re *formula.RejectedError
+	switch {
+	case err == nil:
+		return http.StatusOK
+	case errors.As(err, &re), errors.As(err, &fe):
+		return http.StatusUnprocessableEntity
+	case errors.As(err, &se) && !se.Overrides:
+		return http.StatusUnprocessableEntity
+	}
+	return http.StatusBadRequest
+}

@@ -1,0 +1,310 @@
+package server
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/caili/caili/formula"
+	"github.com/gin-gonic/gin"
+)
+
+// routes builds the Gin engine: release mode, no trusted proxies, the
+// access log and panic recovery, JSON 404 and 405, and every route of the
+// API (the OpenAPI document lists the same ones; a test holds them in
+// step).
+func (s *Server) routes() *gin.Engine {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	if err := r.SetTrustedProxies(nil); err != nil {
+		panic(err) // nil is always accepted
+	}
+	r.HandleMethodNotAllowed = true
+	r.Use(s.accessLog, gin.CustomRecoveryWithWriter(nil, s.recovered))
+	r.NoRoute(func(c *gin.Context) {
+		s.fail(c, errorf(kindNotFound, "no route %s %s", c.Request.Method, clip(c.Request.URL.Path)))
+	})
+	r.NoMethod(func(c *gin.Context) {
+		s.fail(c, errorf(kindMethodNotAllowed, "%s is not allowed on %s", c.Request.Method, clip(c.Request.URL.Path)))
+	})
+
+	r.GET("/healthz", s.healthz)
+	r.GET("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, typeJSON, s.openapi) })
+
+	v1 := r.Group("/api/v1")
+	v1.GET("/plans", s.listPlans)
+	v1.POST("/calculate", s.calculate)
+	p := v1.Group("/plans/:plan")
+	for _, f := range []string{"json", "csv", "xml"} {
+		p.GET("/allocations."+f, s.allocations(f))
+	}
+	p.GET("/subdistricts/:id", s.subdistrict)
+	p.GET("/cell/:subdistrict/:column", s.cell)
+	for _, f := range []string{"json", "csv"} {
+		p.GET("/compare."+f, s.compare(f))
+	}
+	p.GET("/scenarios", s.listScenarios)
+	p.GET("/scenarios/:name", s.getScenario)
+	p.PUT("/scenarios/:name", s.requireToken, s.putScenario)
+	p.DELETE("/scenarios/:name", s.requireToken, s.deleteScenario)
+	return r
+}
+
+func (s *Server) healthz(c *gin.Context) {
+	c.Header("Cache-Control", "no-store")
+	s.writeJSON(c, http.StatusOK, gin.H{"status": "ok", "version": s.cfg.Version,
+		"plans": len(s.eng.plans.all()), "cache": s.eng.cache.stats()})
+}
+
+// planJSON is one plan in GET /api/v1/plans.
+type planJSON struct {
+	ID         string        `json:"id"`
+	Name       string        `json:"name"`
+	FiscalYear int64         `json:"fiscal_year"`
+	Status     string        `json:"status"` // ok, rejected or error
+	Error      string        `json:"error,omitempty"`
+	Stale      bool          `json:"serving_last_good,omitempty"`
+	Files      []string      `json:"files"`
+	LoadedAt   *time.Time    `json:"loaded_at,omitempty"`
+	Problems   []problemJSON `json:"problems"`
+}
+
+// listPlans lists every plan with its status: "ok"; "rejected" for a
+// valid plan the rules reject (its problems say why); "error" for a file
+// whose latest version does not load (its problems say why, and
+// serving_last_good says whether an earlier version is still served).
+func (s *Server) listPlans(c *gin.Context) {
+	out := []planJSON{}
+	for _, st := range s.eng.plans.all() {
+		pj := planJSON{ID: st.id, Status: "ok", Files: []string{}, Problems: []problemJSON{}}
+		if v := st.good; v != nil {
+			pj.Name, pj.FiscalYear, pj.Files = v.name, v.fiscalYear, v.files
+			t := v.loadedAt.UTC()
+			pj.LoadedAt = &t
+			if err := v.base.err; err != nil {
+				ae := classify(err)
+				pj.Status, pj.Error, pj.Problems = "rejected", ae.msg, ae.body().Problems
+			}
+		}
+		if st.problems != nil {
+			ae := &apiError{msg: "the plan file does not load", problems: st.problems}
+			pj.Status, pj.Error, pj.Problems, pj.Stale = "error", ae.msg, ae.body().Problems, st.good != nil
+		}
+		out = append(out, pj)
+	}
+	c.Header("Cache-Control", "no-cache")
+	s.writeJSON(c, http.StatusOK, gin.H{"plans": out})
+}
+
+// resultRoute is the common path of every result route: parse the query,
+// find the plan and scenario, answer 304 when the client has this
+// representation, else compute (or take from the cache) and render.
+// rep names the representation for the ETag and the render memo; check
+// refuses a bad request before anything is computed; render draws the
+// body from the result (its errors are the client's: an unknown
+// sub-district, say).
+func (s *Server) resultRoute(c *gin.Context, allow params, rep func(q query) string, check func(q query) error,
+	render func(j *job, res *formula.Result, q query) ([]byte, error), headers func(j *job, q query)) {
+	q, err := parseQuery(c.Request.URL.RawQuery, allow)
+	if err == nil && check != nil {
+		err = check(q)
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	j, err := s.eng.resolve(c.Param("plan"), q)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	key := s.eng.key(j)
+	r := rep(q)
+	tag := etag(r, key)
+	c.Header("ETag", tag)
+	c.Header("Cache-Control", "no-cache")
+	if notModified(c.Request, tag) {
+		c.Status(http.StatusNotModified)
+		return
+	}
+	comp := s.eng.compute(j, key)
+	if comp.err != nil {
+		s.fail(c, comp.err)
+		return
+	}
+	data, fresh, err := comp.render(r, func() ([]byte, error) { return render(j, comp.res, q) })
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if fresh && j.whatIf() {
+		s.eng.cache.grow(key, int64(len(data)))
+	}
+	if headers != nil {
+		headers(j, q)
+	}
+	c.Data(http.StatusOK, contentTypeOf(r), data)
+}
+
+// contentTypeOf is the content type of a representation named by rep.
+func contentTypeOf(rep string) string {
+	switch {
+	case strings.HasPrefix(rep, "cell/"):
+		return typeText
+	case strings.Contains(rep, ".csv"):
+		return typeCSV
+	case strings.HasSuffix(rep, ".xml"):
+		return typeXML
+	}
+	return typeJSON
+}
+
+// attachment names the CSV file a spreadsheet saves.
+func attachment(c *gin.Context, name string) {
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+}
+
+func csvRep(base string, q query) string {
+	if q.noBOM {
+		return base + ";nobom"
+	}
+	return base
+}
+
+func (s *Server) allocations(format string) gin.HandlerFunc {
+	allow := paramSet | paramScenario
+	if format == "csv" {
+		allow |= paramBOM
+	}
+	return func(c *gin.Context) {
+		s.resultRoute(c, allow,
+			func(q query) string { return csvRep("allocations."+format, q) }, nil,
+			func(_ *job, res *formula.Result, q query) ([]byte, error) {
+				return renderAllocations(res, format, q.noBOM)
+			},
+			func(j *job, _ query) {
+				if format == "csv" {
+					attachment(c, j.planID+".csv")
+				}
+			})
+	}
+}
+
+func (s *Server) subdistrict(c *gin.Context) {
+	id, ok := strings.CutSuffix(c.Param("id"), ".json")
+	if !ok {
+		s.fail(c, errorf(kindNotFound, "no route %s (sub-districts are at …/subdistricts/<id>.json)", clip(c.Request.URL.Path)))
+		return
+	}
+	s.resultRoute(c, paramSet|paramScenario,
+		func(query) string { return "subdistrict/" + id }, nil,
+		func(j *job, res *formula.Result, _ query) ([]byte, error) {
+			a, ok := res.Find(id)
+			if !ok {
+				return nil, errorf(kindNotFound, "plan %s has no sub-district %q", j.planID, clip(id))
+			}
+			return renderSubdistrict(res, a)
+		}, nil)
+}
+
+func (s *Server) cell(c *gin.Context) {
+	id, column := c.Param("subdistrict"), c.Param("column")
+	s.resultRoute(c, paramSet|paramScenario,
+		func(query) string { return "cell/" + id + "/" + column },
+		func(query) error {
+			for _, col := range cellColumns {
+				if col == column {
+					return nil
+				}
+			}
+			return errorf(kindNotFound, "no column %q (columns: %s)", clip(column), strings.Join(cellColumns, ", "))
+		},
+		func(j *job, res *formula.Result, _ query) ([]byte, error) {
+			a, ok := res.Find(id)
+			if !ok {
+				return nil, errorf(kindNotFound, "plan %s has no sub-district %q", j.planID, clip(id))
+			}
+			v, _ := cell(res, a, column)
+			return []byte(v), nil
+		}, nil)
+}
+
+func (s *Server) compare(format string) gin.HandlerFunc {
+	allow := paramSet | paramScenario
+	if format == "csv" {
+		allow |= paramBOM
+	}
+	return func(c *gin.Context) {
+		s.resultRoute(c, allow,
+			func(q query) string { return csvRep("compare."+format, q) },
+			func(q query) error {
+				if !q.whatIf() {
+					return errorf(kindBadRequest, "compare needs scenario=<name> or set.<path>=<value> to compare the plan with")
+				}
+				return nil
+			},
+			func(j *job, res *formula.Result, q query) ([]byte, error) {
+				base := j.plan.base
+				if base.err != nil {
+					ae := *classify(base.err)
+					ae.msg = "the base plan cannot be compared: " + ae.msg
+					return nil, &ae
+				}
+				return renderCompare(base.res, res, format, q.noBOM)
+			},
+			func(j *job, _ query) {
+				if format == "csv" {
+					attachment(c, j.planID+"-compare.csv")
+				}
+			})
+	}
+}
+
+// readBody reads a request body of at most maxBody bytes; a larger one is
+// refused with 413 without reading it all.
+func readBody(c *gin.Context) ([]byte, error) {
+	if c.Request.ContentLength > maxBody {
+		return nil, errorf(kindTooLarge, "the body is larger than %d bytes", maxBody)
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, maxBody))
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return nil, errorf(kindTooLarge, "the body is larger than %d bytes", maxBody)
+	case err != nil:
+		return nil, errorf(kindBadRequest, "cannot read the body: %v", err)
+	}
+	return b, nil
+}
+
+// calculate evaluates a plan posted as TOML (self-contained: no standards
+// file). Nothing is cached or kept.
+func (s *Server) calculate(c *gin.Context) {
+	q, err := parseQuery(c.Request.URL.RawQuery, paramFormat|paramBOM)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	data, err := readBody(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	res, err := s.eng.calculate(data)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out, err := renderAllocations(res, q.format, q.noBOM)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	if q.format == "csv" {
+		attachment(c, "plan.csv")
+	}
+	c.Data(http.StatusOK, contentTypeOf("allocations."+q.format), out)
+}

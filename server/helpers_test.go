@@ -1,0 +1,147 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/standards"
+)
+
+// testEnv is a server over a temporary copy of testdata/plans, with its
+// own data directory.
+type testEnv struct {
+	t     testing.TB
+	srv   *Server
+	plans string
+	data  string
+}
+
+// newEnv starts a server on a copy of testdata/plans; token "" means
+// writes are off.
+func newEnv(t testing.TB, token string) *testEnv {
+	t.Helper()
+	dir := t.TempDir()
+	plans := filepath.Join(dir, "plans")
+	copyDir(t, "testdata/plans", plans)
+	e := &testEnv{t: t, plans: plans, data: filepath.Join(dir, "data")}
+	e.srv = e.start(token)
+	return e
+}
+
+// start makes a new server on the same directories, as a restart would.
+func (e *testEnv) start(token string) *Server {
+	e.t.Helper()
+	srv, err := New(Config{PlansDir: e.plans, DataDir: e.data, Token: token, Version: "test",
+		Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	if err != nil {
+		e.t.Fatalf("New: %v", err)
+	}
+	return srv
+}
+
+func copyDir(t testing.TB, from, to string) {
+	t.Helper()
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, en := range entries {
+		b, err := os.ReadFile(filepath.Join(from, en.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, en.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// do sends a request; hdr is header name, value pairs.
+func (e *testEnv) do(method, target string, body []byte, hdr ...string) *httptest.ResponseRecorder {
+	e.t.Helper()
+	return serve(e.srv, method, target, body, hdr...)
+}
+
+func serve(srv *Server, method, target string, body []byte, hdr ...string) *httptest.ResponseRecorder {
+	var r io.Reader
+	if body != nil {
+		r = bytes.NewReader(body)
+	}
+	req := httptest.NewRequest(method, target, r)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	w := httptest.NewRecorder()
+	srv.Handler().ServeHTTP(w, req)
+	return w
+}
+
+// get is do("GET") that expects a status.
+func (e *testEnv) get(target string, want int, hdr ...string) *httptest.ResponseRecorder {
+	e.t.Helper()
+	w := e.do(http.MethodGet, target, nil, hdr...)
+	if w.Code != want {
+		e.t.Fatalf("GET %s: status %d, want %d; body:\n%s", target, w.Code, want, w.Body.String())
+	}
+	return w
+}
+
+// decodeError reads an error body and checks its shape.
+func decodeError(t testing.TB, w *httptest.ResponseRecorder) errorJSON {
+	t.Helper()
+	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Fatalf("error content type %q, want JSON; body %s", ct, w.Body.String())
+	}
+	var e errorJSON
+	dec := json.NewDecoder(bytes.NewReader(w.Body.Bytes()))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&e); err != nil {
+		t.Fatalf("error body does not decode: %v\n%s", err, w.Body.String())
+	}
+	if e.Error == "" || e.Problems == nil {
+		t.Fatalf("error body lacks error or problems: %s", w.Body.String())
+	}
+	return e
+}
+
+// compute evaluates a plan file of testdata/plans with overrides, the
+// way the CLI does.
+func compute(t testing.TB, file string, sets ...string) *formula.Result {
+	t.Helper()
+	doc, err := standards.LoadFile(filepath.Join("testdata/plans", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ovs []standards.Override
+	for _, s := range sets {
+		o, err := standards.ParseSet(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ovs = append(ovs, o)
+	}
+	if doc, err = doc.Apply(ovs...); err != nil {
+		t.Fatal(err)
+	}
+	m, err := doc.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.Evaluate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}

@@ -1,0 +1,121 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"errors"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/caili/caili/formula/report"
+	"github.com/gin-gonic/gin"
+)
+
+// accessLog logs one line per request with log/slog: method, path, query
+// (clipped), status, bytes written, duration and client address.
+func (s *Server) accessLog(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	lvl := slog.LevelInfo
+	if c.Writer.Status() >= 500 {
+		lvl = slog.LevelError
+	}
+	q := c.Request.URL.RawQuery
+	if len(q) > 512 {
+		q = q[:512] + "…"
+	}
+	s.log.LogAttrs(context.Background(), lvl, "http",
+		slog.String("method", c.Request.Method),
+		slog.String("path", c.Request.URL.Path),
+		slog.String("query", q),
+		slog.Int("status", c.Writer.Status()),
+		slog.Int("bytes", max(c.Writer.Size(), 0)),
+		slog.Duration("dur", time.Since(start)),
+		slog.String("remote", c.ClientIP()),
+	)
+}
+
+// recovered answers a panic in a handler with a JSON 500 and logs it with
+// its stack; a client that went away is only noted.
+func (s *Server) recovered(c *gin.Context, rec any) {
+	if err, ok := rec.(error); ok && (errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, http.ErrAbortHandler)) {
+		s.log.Info("client went away", "path", c.Request.URL.Path, "error", err)
+		c.Abort()
+		return
+	}
+	s.log.Error("panic serving request", "path", c.Request.URL.Path, "panic", rec, "stack", string(debug.Stack()))
+	s.fail(c, errorf(kindInternal, "internal error"))
+}
+
+// requireToken guards a write. With no token configured on the server,
+// every write is forbidden (403), whatever the client sends: the office
+// has not switched writes on. With one, a request without
+// `Authorization: Bearer <token>`, or with another token, is
+// unauthorized (401). Tokens are compared in constant time, through
+// their SHA-256 sums so that not even the length leaks.
+func (s *Server) requireToken(c *gin.Context) {
+	if s.tokenSum == nil {
+		s.fail(c, errorf(kindForbidden, "writes are disabled: the server was started without CAILI_TOKEN"))
+		return
+	}
+	h := c.GetHeader("Authorization")
+	scheme, tok, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
+		c.Header("WWW-Authenticate", `Bearer realm="caili"`)
+		s.fail(c, errorf(kindUnauthorized, "this write needs the header Authorization: Bearer <token>"))
+		return
+	}
+	sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
+	if subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) != 1 {
+		c.Header("WWW-Authenticate", `Bearer realm="caili", error="invalid_token"`)
+		s.fail(c, errorf(kindUnauthorized, "wrong token"))
+		return
+	}
+	c.Next()
+}
+
+// fail writes an error as JSON with the status its kind maps to, and
+// stops the handler chain. Internal errors are logged with their cause.
+func (s *Server) fail(c *gin.Context, err error) {
+	ae := classify(err)
+	if ae.kind == kindInternal {
+		s.log.Error("request failed", "path", c.Request.URL.Path, "error", err)
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Header("ETag", "")
+	c.Abort()
+	s.writeJSON(c, ae.kind.status(), ae.body())
+}
+
+// writeJSON writes a document as indented JSON, without HTML escaping
+// (names are Chinese text, not markup).
+func (s *Server) writeJSON(c *gin.Context, status int, v any) {
+	var buf bytes.Buffer
+	if err := report.EncodeJSON(&buf, v); err != nil {
+		s.log.Error("encode response", "error", err)
+		c.Data(http.StatusInternalServerError, typeJSON, []byte(`{"error":"internal error","problems":[]}`+"\n"))
+		return
+	}
+	c.Data(status, typeJSON, buf.Bytes())
+}
+
+// notModified reports whether If-None-Match names tag (or is *). Weak
+// comparison is used, as RFC 9110 asks for If-None-Match.
+func notModified(r *http.Request, tag string) bool {
+	inm := r.Header.Values("If-None-Match")
+	for _, line := range inm {
+		for t := range strings.SplitSeq(line, ",") {
+			t = strings.TrimSpace(t)
+			if t == "*" || strings.TrimPrefix(t, "W/") == tag {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,204 @@
+package server
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/caili/caili/formula/report"
+)
+
+// obj is a JSON object of the OpenAPI document.
+type obj = map[string]any
+
+// operation describes one route of the API in the OpenAPI document.
+type operation struct {
+	method, path string // path in OpenAPI form: /api/v1/plans/{plan}/…
+	id, summary  string
+	params       []obj
+	body         obj            // request body, or nil
+	ok           map[string]obj // success status → response
+	errors       []int          // error statuses it can answer
+	write        bool           // needs the bearer token
+}
+
+// Reusable parameters.
+var (
+	pPlan = obj{"name": "plan", "in": "path", "required": true,
+		"description": "plan id: the plan file's name without .toml (the built-in sample is `sample`)",
+		"schema":      obj{"type": "string", "pattern": nameRE.String()}}
+	pScenarioName = obj{"name": "name", "in": "path", "required": true, "description": "scenario name",
+		"schema": obj{"type": "string", "pattern": nameRE.String()}}
+	pSets = obj{"name": "set", "in": "query", "style": "form", "explode": true,
+		"description": "what-if overrides, repeatable: `set.<path>=<value>` with a SPEC §4 path, e.g. " +
+			"`set.plan.capacity=2600000000&set.factor.workload.weight=0.5`. Applied in the order written.",
+		"schema": obj{"type": "object", "additionalProperties": obj{"type": "string"},
+			"propertyNames": obj{"pattern": `^set\..+$`}}}
+	pScenario = obj{"name": "scenario", "in": "query", "description": "apply a saved (or built-in) scenario of the plan first",
+		"schema": obj{"type": "string", "pattern": nameRE.String()}}
+	pBOM = obj{"name": "bom", "in": "query", "description": "`0` leaves out the UTF-8 byte-order mark (default 1: Excel needs it)",
+		"schema": obj{"type": "string", "enum": []string{"0", "1", "false", "true"}}}
+	pINM = obj{"name": "If-None-Match", "in": "header", "description": "an ETag from an earlier answer: 304 when unchanged",
+		"schema": obj{"type": "string"}}
+)
+
+func content(mime string, schema obj) obj { return obj{mime: obj{"schema": schema}} }
+
+func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
+
+var textSchema = obj{"type": "string"}
+
+func resp(desc string, c obj) obj {
+	r := obj{"description": desc}
+	if c != nil {
+		r["content"] = c
+	}
+	return r
+}
+
+func withETag(r obj) obj {
+	r["headers"] = obj{"ETag": obj{"description": "strong validator over the version, plan bytes, scenario and overrides",
+		"schema": obj{"type": "string"}}}
+	return r
+}
+
+// whatIf are the parameters of every result route.
+func whatIf(extra ...obj) []obj {
+	return append([]obj{pPlan, pSets, pScenario, pINM}, extra...)
+}
+
+// operations lists every route of the API. routes() registers the same
+// ones; TestOpenAPIMatchesRoutes holds the two in step.
+func operations() []operation {
+	csv := content("text/csv", textSchema)
+	return []operation{
+		{method: "GET", path: "/healthz", id: "healthz", summary: "liveness", ok: map[string]obj{"200": resp("alive", content("application/json", obj{"type": "object"}))}},
+		{method: "GET", path: "/openapi.json", id: "openapi", summary: "this document", ok: map[string]obj{"200": resp("OpenAPI 3 document", content("application/json", obj{"type": "object"}))}},
+		{method: "GET", path: "/api/v1/plans", id: "listPlans", summary: "the plans: id, name, fiscal year, status (ok, rejected, or error with the problems of a file that fails to load)",
+			ok: map[string]obj{"200": resp("plans", content("application/json", ref("PlanList")))}},
+		{method: "POST", path: "/api/v1/calculate", id: "calculate", summary: "evaluate a self-contained plan sent as TOML",
+			params: []obj{{"name": "format", "in": "query", "schema": obj{"type": "string", "enum": []string{"json", "csv"}}}, pBOM},
+			body:   obj{"required": true, "description": "a plan file (at most 1 MiB; no standards file)", "content": content("application/toml", textSchema)},
+			ok:     map[string]obj{"200": resp("the result", merge(content("application/json", ref("Allocations")), csv))},
+			errors: []int{400, 413, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/allocations.json", id: "allocationsJSON", summary: "the result as JSON (SPEC §5)",
+			params: whatIf(), ok: map[string]obj{"200": withETag(resp("the result", content("application/json", ref("Allocations"))))}, errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/allocations.csv", id: "allocationsCSV", summary: "the result as CSV: UTF-8 with BOM, CRLF, header, totals row",
+			params: whatIf(pBOM), ok: map[string]obj{"200": withETag(resp("the result", csv))}, errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/allocations.xml", id: "allocationsXML", summary: "the result as flat XML for Excel FILTERXML",
+			params: whatIf(), ok: map[string]obj{"200": withETag(resp("the result", content("application/xml", textSchema)))}, errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/subdistricts/{id}.json", id: "subdistrict", summary: "one sub-district with its lines and factor score breakdown",
+			params: whatIf(obj{"name": "id", "in": "path", "required": true, "schema": textSchema}),
+			ok:     map[string]obj{"200": withETag(resp("the sub-district", content("application/json", obj{"type": "object"})))}, errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/cell/{subdistrict}/{column}", id: "cell",
+			summary: "one figure as a bare number for =WEBSERVICE(); share is total / Σ totals with six decimals",
+			params: whatIf(obj{"name": "subdistrict", "in": "path", "required": true, "schema": textSchema},
+				obj{"name": "column", "in": "path", "required": true, "schema": obj{"type": "string", "enum": cellColumns}}),
+			ok: map[string]obj{"200": withETag(resp("the number", content("text/plain", textSchema)))}, errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/compare.json", id: "compareJSON", summary: "base against scenario=/set. overrides, per sub-district and component",
+			params: whatIf(), ok: map[string]obj{"200": withETag(resp("the comparison", content("application/json", obj{"type": "object"})))}, errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/compare.csv", id: "compareCSV", summary: "the comparison as CSV",
+			params: whatIf(pBOM), ok: map[string]obj{"200": withETag(resp("the comparison", csv))}, errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/scenarios", id: "listScenarios", summary: "the plan's saved and built-in scenarios",
+			params: []obj{pPlan}, ok: map[string]obj{"200": resp("scenarios", content("application/json", obj{"type": "object"}))}, errors: []int{404}},
+		{method: "GET", path: "/api/v1/plans/{plan}/scenarios/{name}", id: "getScenario", summary: "a scenario file (SPEC §4 TOML)",
+			params: []obj{pPlan, pScenarioName, pINM}, ok: map[string]obj{"200": withETag(resp("the scenario file", content("application/toml", textSchema)))}, errors: []int{400, 404}},
+		{method: "PUT", path: "/api/v1/plans/{plan}/scenarios/{name}", id: "putScenario", summary: "save a scenario file (checked against the plan first)", write: true,
+			params: []obj{pPlan, pScenarioName},
+			body:   obj{"required": true, "description": "a scenario file, at most 1 MiB", "content": content("application/toml", textSchema)},
+			ok: map[string]obj{"200": resp("replaced", content("application/json", ref("Scenario"))),
+				"201": resp("created", content("application/json", ref("Scenario")))},
+			errors: []int{400, 401, 403, 404, 409, 413, 422}},
+		{method: "DELETE", path: "/api/v1/plans/{plan}/scenarios/{name}", id: "deleteScenario", summary: "delete a saved scenario", write: true,
+			params: []obj{pPlan, pScenarioName}, ok: map[string]obj{"204": resp("deleted", nil)}, errors: []int{400, 401, 403, 404, 409}},
+	}
+}
+
+func merge(a, b obj) obj {
+	out := obj{}
+	for k, v := range a {
+		out[k] = v
+	}
+	for k, v := range b {
+		out[k] = v
+	}
+	return out
+}
+
+// errorText says what each error status means in this API.
+var errorText = map[int]string{
+	400: "bad query, override or scenario",
+	401: "missing or wrong bearer token",
+	403: "writes are disabled (no CAILI_TOKEN on the server)",
+	404: "unknown plan, sub-district, column or scenario",
+	409: "built-in scenarios are read-only",
+	413: "body over 1 MiB",
+	422: "the plan is rejected by the rules or does not load",
+}
+
+// openAPIJSON renders the OpenAPI 3 document.
+func openAPIJSON(version string) ([]byte, error) {
+	paths := obj{}
+	for _, op := range operations() {
+		responses := obj{}
+		for code, r := range op.ok {
+			responses[code] = r
+		}
+		for _, code := range op.errors {
+			responses[strconv.Itoa(code)] = resp(errorText[code], content("application/json", ref("Error")))
+		}
+		if _, ok := op.ok["200"]["headers"]; ok {
+			responses["304"] = resp("not modified (If-None-Match matched the ETag)", nil)
+		}
+		o := obj{"operationId": op.id, "summary": op.summary, "responses": responses}
+		if len(op.params) > 0 {
+			o["parameters"] = op.params
+		}
+		if op.body != nil {
+			o["requestBody"] = op.body
+		}
+		if op.write {
+			o["security"] = []obj{{"bearer": []string{}}}
+		}
+		item, _ := paths[op.path].(obj)
+		if item == nil {
+			item = obj{}
+			paths[op.path] = item
+		}
+		item[strings.ToLower(op.method)] = o
+	}
+	doc := obj{
+		"openapi": "3.0.3",
+		"info": obj{"title": "caili — 街道财力测算 API", "version": version,
+			"description": "Sub-district disposable-funds allocation (SPEC.md), for spreadsheets and scripts. Amounts are decimal strings in 元."},
+		"paths": paths,
+		"components": obj{
+			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer", "description": "the CAILI_TOKEN of the server"}},
+			"schemas":         schemas(),
+		},
+	}
+	var buf bytes.Buffer
+	err := report.EncodeJSON(&buf, doc)
+	return buf.Bytes(), err
+}
+
+func schemas() obj {
+	str := obj{"type": "string"}
+	problem := obj{"type": "object", "properties": obj{"file": str, "line": obj{"type": "integer"}, "path": str, "message": str}}
+	return obj{
+		"Problem": problem,
+		"Error": obj{"type": "object", "required": []string{"error", "problems"}, "properties": obj{
+			"error": str, "problems": obj{"type": "array", "items": ref("Problem")},
+			"rejection": obj{"type": "object", "properties": obj{"kind": str, "gap": str, "detail": str}}}},
+		"PlanList": obj{"type": "object", "properties": obj{"plans": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
+			"id": str, "name": str, "fiscal_year": obj{"type": "integer"}, "status": obj{"type": "string", "enum": []string{"ok", "rejected", "error"}},
+			"error": str, "serving_last_good": obj{"type": "boolean"}, "files": obj{"type": "array", "items": str},
+			"loaded_at": obj{"type": "string", "format": "date-time"}, "problems": obj{"type": "array", "items": ref("Problem")}}}}}},
+		"Allocations": obj{"type": "object", "description": "SPEC §5: amounts are decimal strings", "properties": obj{
+			"plan": str, "fiscal_year": obj{"type": "integer"}, "rounding_unit": str, "capacity": str, "reserve": str,
+			"performance_reserve": str, "damping_reserve": str, "subdistricts": obj{"type": "array", "items": obj{"type": "object"}}}},
+		"Scenario": obj{"type": "object", "properties": obj{"plan": str, "name": str, "title": str, "description": str,
+			"builtin": obj{"type": "boolean"}, "modified": obj{"type": "string", "format": "date-time"}, "overrides": obj{"type": "integer"},
+			"status": str, "problems": obj{"type": "array", "items": ref("Problem")}, "url": str}},
+	}
+}

@@ -1,0 +1,109 @@
+package server
+
+import (
+	"bytes"
+	"math/big"
+	"slices"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/formula/report"
+	"github.com/shopspring/decimal"
+)
+
+// Content types of the representations.
+const (
+	typeJSON = "application/json; charset=utf-8"
+	typeCSV  = "text/csv; charset=utf-8"
+	typeXML  = "application/xml; charset=utf-8"
+	typeText = "text/plain; charset=utf-8"
+	typeTOML = "application/toml; charset=utf-8"
+)
+
+// renderAllocations renders a whole result as json, csv or xml. The CSV
+// bytes are exactly those of `caili calc --format csv` (report.WriteCSV).
+func renderAllocations(res *formula.Result, format string, noBOM bool) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "csv":
+		err = report.WriteCSV(&buf, res, report.CSVOptions{NoBOM: noBOM})
+	case "xml":
+		err = report.WriteXML(&buf, res)
+	default:
+		err = report.WriteJSON(&buf, res)
+	}
+	return buf.Bytes(), err
+}
+
+// renderSubdistrict renders one sub-district with its lines and its factor
+// score broken down by indicator, as `caili explain --format json` does.
+func renderSubdistrict(res *formula.Result, a *formula.Allocation) ([]byte, error) {
+	var buf bytes.Buffer
+	err := report.EncodeJSON(&buf, report.NewSubdistrict(report.NewFmt(res), a, true))
+	return buf.Bytes(), err
+}
+
+// renderCompare renders base against scenario as json or csv, as
+// `caili compare` does.
+func renderCompare(base, scenario *formula.Result, format string, noBOM bool) ([]byte, error) {
+	doc := report.NewCompare(report.Comparison{Base: base, Scenario: scenario})
+	var buf bytes.Buffer
+	var err error
+	if format == "csv" {
+		err = report.WriteCompareCSV(&buf, doc, report.CSVOptions{NoBOM: noBOM})
+	} else {
+		err = report.EncodeJSON(&buf, doc)
+	}
+	return buf.Bytes(), err
+}
+
+// cellColumns lists the columns of the cell route, in order: the six
+// components of SPEC §5, the total and the share.
+var cellColumns = []string{"personnel", "public", "projects", "incentive", "block", "damping", "total", "share"}
+
+// cell renders one figure of a sub-district as bare text for Excel's
+// WEBSERVICE: the digits only (a minus sign if negative, the decimal
+// places of the rounding unit, no separators, no newline).
+//
+// The share column is the sub-district's total over the sum of all
+// sub-districts' totals, as a fraction (not a percentage) with exactly six
+// decimal places, rounded half away from zero from the exact quotient
+// (big.Rat arithmetic, no floating point): 22659200 / 57710395 gives
+// "0.392636". When the totals sum to zero every share is "0.000000".
+// ok is false for an unknown column.
+func cell(res *formula.Result, a *formula.Allocation, column string) (string, bool) {
+	i := slices.Index(cellColumns, column)
+	switch {
+	case i < 0:
+		return "", false
+	case i < 6:
+		return report.NewFmt(res).Amount(a.Components()[i]), true
+	case column == "total":
+		return report.NewFmt(res).Amount(a.Total), true
+	}
+	return share(a.Total, res.Totals()[6]), true
+}
+
+// sharePlaces is the number of decimal places of the share column.
+const sharePlaces = 6
+
+// share returns part/whole with sharePlaces decimal places, rounded half
+// away from zero, exactly; "0.000000" when whole is zero.
+func share(part, whole decimal.Decimal) string {
+	if whole.IsZero() {
+		return decimal.Zero.StringFixed(sharePlaces)
+	}
+	q := new(big.Rat).Quo(part.Rat(), whole.Rat())
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(sharePlaces), nil)
+	num := new(big.Int).Mul(q.Num(), scale)
+	quo, rem := new(big.Int).QuoRem(num, q.Denom(), new(big.Int))
+	// |rem| / den ≥ 1/2  ⇔  2|rem| ≥ den: round away from zero.
+	if rem.Abs(rem).Lsh(rem, 1).Cmp(q.Denom()) >= 0 {
+		if num.Sign() < 0 {
+			quo.Sub(quo, big.NewInt(1))
+		} else {
+			quo.Add(quo, big.NewInt(1))
+		}
+	}
+	return decimal.NewFromBigInt(quo, -sharePlaces).StringFixed(sharePlaces)
+}

@@ -1,0 +1,154 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/caili/caili/standards"
+	"github.com/gin-gonic/gin"
+)
+
+// scenarioJSON describes one scenario in the list and after a PUT.
+type scenarioJSON struct {
+	Plan        string        `json:"plan"`
+	Name        string        `json:"name"`
+	Title       string        `json:"title"` // [scenario] name
+	Description string        `json:"description"`
+	Builtin     bool          `json:"builtin"`
+	Modified    *time.Time    `json:"modified,omitempty"`
+	Overrides   int           `json:"overrides"`
+	Status      string        `json:"status"` // ok, or error when the file does not parse
+	Problems    []problemJSON `json:"problems"`
+	URL         string        `json:"url"`
+}
+
+func describe(v *savedScenario) scenarioJSON {
+	sj := scenarioJSON{Plan: v.plan, Name: v.name, Builtin: v.builtin, Status: "ok", Problems: []problemJSON{},
+		URL: "/api/v1/plans/" + v.plan + "/scenarios/" + v.name}
+	if !v.builtin {
+		t := v.modified.UTC()
+		sj.Modified = &t
+	}
+	if v.sc != nil {
+		sj.Title, sj.Description, sj.Overrides = v.sc.Name, v.sc.Description, len(v.sc.Set)
+	} else {
+		sj.Status, sj.Problems = "error", classify(v.err).body().Problems
+	}
+	return sj
+}
+
+// planExists answers 404 for an unknown plan.
+func (s *Server) planExists(c *gin.Context) (string, bool) {
+	id := c.Param("plan")
+	if _, ok := s.eng.plans.get(id); !ok {
+		s.fail(c, errorf(kindNotFound, "no plan %q", clip(id)))
+		return "", false
+	}
+	return id, true
+}
+
+func (s *Server) listScenarios(c *gin.Context) {
+	plan, ok := s.planExists(c)
+	if !ok {
+		return
+	}
+	vs, err := s.eng.scenarios.list(plan)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out := make([]scenarioJSON, len(vs))
+	for i, v := range vs {
+		out[i] = describe(v)
+	}
+	c.Header("Cache-Control", "no-cache")
+	s.writeJSON(c, http.StatusOK, gin.H{"plan": plan, "scenarios": out})
+}
+
+// getScenario returns the scenario file as it was saved (TOML).
+func (s *Server) getScenario(c *gin.Context) {
+	plan, ok := s.planExists(c)
+	if !ok {
+		return
+	}
+	v, err := s.eng.scenarios.get(plan, c.Param("name"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	tag := `"` + v.hash[:40] + `"`
+	c.Header("ETag", tag)
+	c.Header("Cache-Control", "no-cache")
+	if notModified(c.Request, tag) {
+		c.Status(http.StatusNotModified)
+		return
+	}
+	c.Data(http.StatusOK, typeTOML, v.data)
+}
+
+// putScenario saves a scenario file (SPEC §4 TOML) after checking that it
+// parses and that its overrides apply to the plan as it is now (400
+// otherwise, with every problem). 201 when new, 200 when replaced.
+func (s *Server) putScenario(c *gin.Context) {
+	plan, ok := s.planExists(c)
+	if !ok {
+		return
+	}
+	name := c.Param("name")
+	if err := s.eng.scenarios.checkWritable(plan, name); err != nil {
+		s.fail(c, err)
+		return
+	}
+	v, err := s.eng.plan(plan)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	data, err := readBody(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.eng.checkScenario(v, plan, name, data); err != nil {
+		var se *standards.Error
+		if errors.As(err, &se) {
+			err = &apiError{kind: kindBadRequest, msg: "the scenario cannot be saved", problems: se.Problems}
+		}
+		s.fail(c, err)
+		return
+	}
+	created, err := s.eng.scenarios.put(plan, name, data)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	saved, err := s.eng.scenarios.get(plan, name)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.log.Info("scenario saved", "plan", plan, "scenario", name, "created", created)
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+		c.Header("Location", "/api/v1/plans/"+plan+"/scenarios/"+name)
+	}
+	c.Header("Cache-Control", "no-store")
+	s.writeJSON(c, status, describe(saved))
+}
+
+// deleteScenario removes a saved scenario: 204, or 404 when there is none.
+func (s *Server) deleteScenario(c *gin.Context) {
+	plan, ok := s.planExists(c)
+	if !ok {
+		return
+	}
+	name := c.Param("name")
+	if err := s.eng.scenarios.remove(plan, name); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.log.Info("scenario deleted", "plan", plan, "scenario", name)
+	c.Status(http.StatusNoContent)
+}

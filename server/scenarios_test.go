@@ -1,0 +1,230 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/caili/caili/configs"
+	"github.com/caili/caili/standards"
+)
+
+const tighter = `# 情景:财力收紧
+[scenario]
+name = "财力收紧"
+description = "capacity 58000000, workload weight 0.5"
+
+[set]
+"plan.capacity" = "58000000"
+"factor.workload.weight" = "0.5"
+"factor.area.weight" = "0.1"
+`
+
+func TestScenarioLifecycle(t *testing.T) {
+	e := newEnv(t, "secret")
+	auth := []string{"Authorization", "Bearer secret", "Content-Type", "application/toml"}
+	url := "/api/v1/plans/tiny/scenarios/tighter"
+
+	w := e.do(http.MethodPut, url, []byte(tighter), auth...)
+	if w.Code != http.StatusCreated || w.Header().Get("Location") != url {
+		t.Fatalf("PUT new: %d %s", w.Code, w.Body.String())
+	}
+	var sj scenarioJSON
+	if err := json.Unmarshal(w.Body.Bytes(), &sj); err != nil || sj.Title != "财力收紧" || sj.Overrides != 3 || sj.Builtin {
+		t.Fatalf("PUT answer %s (%v)", w.Body.String(), err)
+	}
+	if w := e.do(http.MethodPut, url, []byte(tighter), auth...); w.Code != http.StatusOK {
+		t.Fatalf("PUT again: %d", w.Code)
+	}
+	got := e.get(url, http.StatusOK)
+	if got.Body.String() != tighter || got.Header().Get("Content-Type") != typeTOML {
+		t.Errorf("GET scenario: %q %q", got.Header().Get("Content-Type"), got.Body.String())
+	}
+	e.get(url, http.StatusNotModified, "If-None-Match", got.Header().Get("ETag"))
+
+	var list struct{ Scenarios []scenarioJSON }
+	if err := json.Unmarshal(e.get("/api/v1/plans/tiny/scenarios", http.StatusOK).Body.Bytes(), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Scenarios) != 1 || list.Scenarios[0].Name != "tighter" || list.Scenarios[0].Status != "ok" {
+		t.Errorf("list %+v", list.Scenarios)
+	}
+
+	// scenario= on every result route uses it.
+	sets := []string{"plan.capacity=58000000", "factor.workload.weight=0.5", "factor.area.weight=0.1"}
+	csv := e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK)
+	if !bytes.Equal(csv.Body.Bytes(), csvOf(t, compute(t, "tiny.toml", sets...), false)) {
+		t.Errorf("scenario result differs:\n%s", csv.Body.String())
+	}
+	if cell := e.get("/api/v1/plans/tiny/cell/east/total?scenario=tighter", http.StatusOK); cell.Body.String() != cellOf(t, "east", 6, sets...) {
+		t.Errorf("scenario cell %s", cell.Body.String())
+	}
+	e.get("/api/v1/plans/tiny/compare.csv?scenario=tighter", http.StatusOK)
+	e.get("/api/v1/plans/tiny/subdistricts/west.json?scenario=tighter", http.StatusOK)
+	// Query overrides apply after the scenario.
+	both := e.get("/api/v1/plans/tiny/cell/east/total?scenario=tighter&set.plan.capacity=59000000", http.StatusOK)
+	if want := cellOf(t, "east", 6, append(sets, "plan.capacity=59000000")...); both.Body.String() != want {
+		t.Errorf("scenario + set: %s, want %s", both.Body.String(), want)
+	}
+
+	// The ETag follows the scenario's content.
+	tag := csv.Header().Get("ETag")
+	changed := strings.Replace(tighter, "58000000", "57000000", 1)
+	if w := e.do(http.MethodPut, url, []byte(changed), auth...); w.Code != http.StatusOK {
+		t.Fatalf("PUT changed: %d", w.Code)
+	}
+	if w := e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK, "If-None-Match", tag); w.Header().Get("ETag") == tag {
+		t.Errorf("ETag unchanged after the scenario changed")
+	}
+
+	// Saved atomically: no temporary files left behind.
+	entries, err := os.ReadDir(filepath.Join(e.data, "scenarios", "tiny"))
+	if err != nil || len(entries) != 1 || entries[0].Name() != "tighter.toml" {
+		t.Errorf("data dir holds %v (%v)", entries, err)
+	}
+
+	if w := e.do(http.MethodDelete, url, nil, auth...); w.Code != http.StatusNoContent {
+		t.Fatalf("DELETE: %d", w.Code)
+	}
+	e.get(url, http.StatusNotFound)
+	e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusNotFound)
+	if w := e.do(http.MethodDelete, url, nil, auth...); w.Code != http.StatusNotFound {
+		t.Errorf("DELETE again: %d", w.Code)
+	}
+}
+
+func TestScenarioRefused(t *testing.T) {
+	e := newEnv(t, "secret")
+	auth := []string{"Authorization", "Bearer secret"}
+	for _, tc := range []struct {
+		name, url, body string
+		status          int
+		path            string
+	}{
+		{"bad name", "/api/v1/plans/tiny/scenarios/Bad.Name", tighter, 400, ""},
+		{"dotdot", "/api/v1/plans/tiny/scenarios/..", tighter, 400, ""},
+		{"escaped slash", "/api/v1/plans/tiny/scenarios/..%2F..%2Fplans%2Ftiny", tighter, 404, ""}, // more segments: no such route
+		{"escaped dots", "/api/v1/plans/tiny/scenarios/%2e%2e", tighter, 400, ""},
+		{"unknown plan", "/api/v1/plans/nope/scenarios/x", tighter, 404, ""},
+		{"not TOML", "/api/v1/plans/tiny/scenarios/x", "[scenario\n", 400, ""},
+		{"no name", "/api/v1/plans/tiny/scenarios/x", "[scenario]\n[set]\n\"plan.capacity\" = 1\n", 400, "scenario.name"},
+		{"unknown path", "/api/v1/plans/tiny/scenarios/x", "[scenario]\nname = \"x\"\n[set]\n\"plan.capcity\" = 1\n", 400, "plan.capcity"},
+		{"weights off", "/api/v1/plans/tiny/scenarios/x", "[scenario]\nname = \"x\"\n[set]\n\"factor.area.weight\" = 0.5\n", 400, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := e.do(http.MethodPut, tc.url, []byte(tc.body), auth...)
+			if w.Code != tc.status {
+				t.Fatalf("status %d, want %d: %s", w.Code, tc.status, w.Body.String())
+			}
+			b := decodeError(t, w)
+			if tc.path != "" {
+				found := false
+				for _, p := range b.Problems {
+					found = found || p.Path == tc.path
+				}
+				if !found {
+					t.Errorf("no problem at %s: %+v", tc.path, b.Problems)
+				}
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(e.data, "scenarios", "tiny", "x.toml")); err == nil {
+		t.Errorf("a refused scenario was saved")
+	}
+	// A scenario whose what-if the rules reject can be saved (and gives 422 when used).
+	short := "[scenario]\nname = \"short\"\n[set]\n\"plan.capacity\" = \"1000\"\n"
+	if w := e.do(http.MethodPut, "/api/v1/plans/tiny/scenarios/short", []byte(short), auth...); w.Code != http.StatusCreated {
+		t.Fatalf("PUT short: %d %s", w.Code, w.Body.String())
+	}
+	e.get("/api/v1/plans/tiny/allocations.csv?scenario=short", http.StatusUnprocessableEntity)
+}
+
+func TestScenarioSurvivesRestart(t *testing.T) {
+	e := newEnv(t, "secret")
+	if w := e.do(http.MethodPut, "/api/v1/plans/tiny/scenarios/tighter", []byte(tighter), "Authorization", "Bearer secret"); w.Code != http.StatusCreated {
+		t.Fatalf("PUT: %d", w.Code)
+	}
+	before := e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK)
+	e.srv = e.start("") // a new process on the same data dir, writes off
+	after := e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK)
+	if !bytes.Equal(before.Body.Bytes(), after.Body.Bytes()) || before.Header().Get("ETag") != after.Header().Get("ETag") {
+		t.Errorf("the saved scenario reads differently after a restart")
+	}
+	if got := e.get("/api/v1/plans/tiny/scenarios/tighter", http.StatusOK).Body.String(); got != tighter {
+		t.Errorf("scenario file after restart: %q", got)
+	}
+}
+
+func TestScenarioEditedByHand(t *testing.T) {
+	e := newEnv(t, "")
+	dir := filepath.Join(e.data, "scenarios", "tiny")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "hand.toml"), []byte(tighter), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.get("/api/v1/plans/tiny/allocations.csv?scenario=hand", http.StatusOK)
+	// A file broken by hand is listed with its problems and refused in use.
+	if err := os.WriteFile(filepath.Join(dir, "hand.toml"), []byte("[scenario]\nname = \"hand\"\n[set]\n\"nope\" = 1\n# longer now\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := e.get("/api/v1/plans/tiny/allocations.csv?scenario=hand", http.StatusBadRequest)
+	if b := decodeError(t, w); len(b.Problems) == 0 || !strings.Contains(b.Problems[0].File, "hand.toml") {
+		t.Errorf("problems %+v should name the scenario file", b.Problems)
+	}
+}
+
+func TestBuiltinScenariosOfTheSample(t *testing.T) {
+	srv, err := New(Config{DataDir: t.TempDir(), Token: "secret", Version: "test", Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := srv.Plans(); len(ids) != 1 || ids[0] != SampleID {
+		t.Fatalf("plans %v", ids)
+	}
+	names, err := fs.Glob(configs.FS, configs.ScenarioDir+"/*.toml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no built-in scenarios: %v", err)
+	}
+	doc, err := standards.LoadFS(configs.FS, configs.PlanPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		name := strings.TrimSuffix(filepath.Base(n), ".toml")
+		data, _ := fs.ReadFile(configs.FS, n)
+		sc, err := standards.ParseScenario(n, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := doc.Apply(sc.Set...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := d.Compile()
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := m.Evaluate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := serve(srv, http.MethodGet, "/api/v1/plans/sample/allocations.csv?scenario="+name, nil)
+		if w.Code != http.StatusOK || !bytes.Equal(w.Body.Bytes(), csvOf(t, res, false)) {
+			t.Errorf("built-in scenario %s: %d\n%s", name, w.Code, w.Body.String())
+		}
+		// Built-in scenarios are read-only.
+		for _, m := range []string{http.MethodPut, http.MethodDelete} {
+			if w := serve(srv, m, "/api/v1/plans/sample/scenarios/"+name, data, "Authorization", "Bearer secret"); w.Code != http.StatusConflict {
+				t.Errorf("%s built-in %s: %d, want 409", m, name, w.Code)
+			}
+		}
+	}
+}

@@ -1,0 +1,233 @@
+// Package server is caili's HTTP API, built for spreadsheets: plain GET
+// URLs with the format in the path (allocations.csv, allocations.xml,
+// cell/east/total), what-if overrides in the query (`set.<path>=<value>`,
+// `scenario=<name>`), CSV that Chinese Excel opens cleanly, bare numbers
+// for =WEBSERVICE(), saved scenarios, and an OpenAPI description.
+//
+// Results are deterministic, so every result carries a strong ETag and
+// computed results are kept in a bounded in-memory cache. Plan files are
+// reloaded when they change (polled) and on [Server.Reload]; a file that
+// stops loading keeps its last good version serving.
+//
+// The Gin handlers (handlers.go, middleware.go) only translate HTTP; the
+// plans (store.go), saved scenarios (scenarios.go), the cache (cache.go)
+// and the computing (compute.go, render.go) know nothing of Gin.
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/caili/caili/configs"
+	"github.com/gin-gonic/gin"
+)
+
+// SampleID is the plan id of the embedded sample plan, served when no
+// plans directory is given.
+const SampleID = "sample"
+
+// Config configures a Server.
+type Config struct {
+	// PlansDir holds the plan files: each `<id>.toml` with a [plan] table
+	// is served as plan id (ids match ^[a-z0-9][a-z0-9_-]{0,63}$; other
+	// names are ignored with a warning). Other TOML files, such as the
+	// standards files plans name, are not listed. Empty: the embedded
+	// sample plan, as plan "sample", with its built-in scenarios.
+	PlansDir string
+	// DataDir keeps saved scenarios, as scenarios/<plan>/<name>.toml.
+	// It is created on the first write. Empty: DefaultDataDir().
+	DataDir string
+	// Token guards writes (PUT and DELETE): they need the header
+	// `Authorization: Bearer <Token>`. Empty: every write is refused (403).
+	Token string
+	// Version is part of every ETag, so that a new caili never answers
+	// 304 for a result an old one computed. Empty: the module version,
+	// plus a hash of the executable for development builds.
+	Version string
+	// Logger receives the access log and reload messages; nil means
+	// slog.Default().
+	Logger *slog.Logger
+	// PollInterval is how often the plans directory is checked for
+	// changes; 0 means 2 s, negative turns polling off.
+	PollInterval time.Duration
+	// CacheEntries and CacheBytes bound the result cache; 0 means the
+	// defaults (DefaultCacheEntries, DefaultCacheBytes).
+	CacheEntries int
+	CacheBytes   int64
+	// ShutdownTimeout bounds how long Serve waits for requests in flight
+	// when its context ends; 0 means 10 s.
+	ShutdownTimeout time.Duration
+}
+
+// Server is the HTTP API. Create it with New; serve it with Serve, or use
+// Handler with any http.Server.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	eng      *engine
+	router   *gin.Engine
+	tokenSum *[sha256.Size]byte // nil: writes are refused
+	openapi  []byte
+}
+
+// New loads the plans and builds the server. A plans directory that
+// cannot be read is an error; plan files in it that do not load are not
+// (they are listed with their problems).
+func New(cfg Config) (*Server, error) {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	if cfg.Version == "" {
+		cfg.Version = defaultVersion()
+	}
+	if cfg.PollInterval == 0 {
+		cfg.PollInterval = 2 * time.Second
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		cfg.ShutdownTimeout = 10 * time.Second
+	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = DefaultDataDir()
+	}
+	scenarios := newScenarioStore(cfg.DataDir)
+	var plans *planStore
+	var err error
+	if cfg.PlansDir == "" {
+		plans, err = newEmbeddedStore(configs.FS, configs.PlanPath, SampleID, log)
+		if err == nil {
+			err = scenarios.addBuiltin(SampleID, configs.FS, configs.ScenarioDir)
+		}
+	} else {
+		plans, err = newDirStore(cfg.PlansDir, log)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: log, eng: &engine{version: cfg.Version, plans: plans, scenarios: scenarios,
+		cache: newResultCache(cfg.CacheEntries, cfg.CacheBytes), slots: make(chan struct{}, runtime.GOMAXPROCS(0))}}
+	if cfg.Token != "" {
+		sum := sha256.Sum256([]byte(cfg.Token))
+		s.tokenSum = &sum
+	}
+	if s.openapi, err = openAPIJSON(cfg.Version); err != nil {
+		return nil, err
+	}
+	s.router = s.routes()
+	return s, nil
+}
+
+// Handler returns the HTTP handler of the API.
+func (s *Server) Handler() http.Handler { return s.router }
+
+// Reload re-reads every plan file now (as SIGHUP does), whether or not it
+// looks changed. A plan that no longer loads keeps its last good version.
+func (s *Server) Reload() error {
+	s.log.Info("reloading plans")
+	return s.eng.plans.scan(true)
+}
+
+// Serve answers HTTP on ln until ctx ends, then shuts down gracefully:
+// it stops accepting, lets requests in flight finish (up to
+// Config.ShutdownTimeout) and returns nil. It also polls the plans
+// directory for changes while it runs.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s.router,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	wctx, stop := context.WithCancel(ctx)
+	defer stop()
+	go s.eng.plans.watch(wctx, s.cfg.PollInterval)
+
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		hs.Close()
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	s.log.Info("stopped")
+	return nil
+}
+
+// Plans returns the ids of the plans being served (including those that
+// fail to load), sorted.
+func (s *Server) Plans() []string {
+	var ids []string
+	for _, st := range s.eng.plans.all() {
+		ids = append(ids, st.id)
+	}
+	return ids
+}
+
+var (
+	versionOnce sync.Once
+	version     string
+)
+
+// defaultVersion is the main module's version; for a development build
+// (no version) it adds a hash of the executable, so that ETags change
+// whenever the program does.
+func defaultVersion() string {
+	versionOnce.Do(func() {
+		version = "caili"
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+			version += " " + bi.Main.Version
+			if bi.Main.Version != "(devel)" {
+				return
+			}
+		}
+		if exe, err := os.Executable(); err == nil {
+			if f, err := os.Open(exe); err == nil {
+				h := sha256.New()
+				if _, err := io.Copy(h, f); err == nil {
+					version += " exe:" + hex.EncodeToString(h.Sum(nil)[:8])
+				}
+				f.Close()
+			}
+		}
+	})
+	return version
+}
+
+// DefaultDataDir is where saved scenarios go when Config.DataDir is
+// empty: $XDG_DATA_HOME/caili, else ~/.local/share/caili, else
+// ./caili-data.
+func DefaultDataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "caili")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "caili")
+	}
+	return "caili-data"
+}
