@@ -73,33 +73,64 @@ func (r *run) damping() error {
 		room = g
 	}
 
+	ex := &dampingText{m: m, res: r.res, pre: pre, lo: lo, hi: hi, cut: cut, need: need, reduction: reduction,
+		room: room, shortfall: shortfall, sumG: sumG, e: E, d: D}
 	for i := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		a.Damping = need[i].Sub(cut[i]).Sub(reduction[i].Amount)
-		base := m.x[i][m.baseline].String() + " [" + d.Baseline + "]"
-		add := func(item string, amt decimal.Decimal, text string) {
-			a.Lines = append(a.Lines, Line{Stage: StageDamping, Item: item, Amount: amt, ex: staticText(text)})
+		add := func(item string, kind int32, amt decimal.Decimal) {
+			a.Lines = append(a.Lines, Line{Stage: StageDamping, Item: item, Amount: amt, ex: ex, i: int32(i), j: kind})
 		}
-		switch {
-		case !cut[i].IsZero():
-			add("ceiling", cut[i].Neg(), "封顶 "+m.u.format(*hi[i])+" = floor("+d.Ceiling.String()+" × "+base+
-				");测算 "+m.u.format(pre[i])+" 超出 "+m.u.format(pre[i].Sub(*hi[i]))+",调减 min(超出, 块额 "+
-				m.u.format(a.Block)+") = "+m.u.format(cut[i]))
+		if !cut[i].IsZero() {
+			add("ceiling", dampCeiling, cut[i].Neg())
 		}
 		if !need[i].IsZero() {
-			add("floor", need[i], "保底 "+m.u.format(lo[i])+" = ceil("+d.Floor.String()+" × "+base+
-				");测算 "+m.u.format(pre[i])+",补足 "+m.u.format(lo[i])+" − "+m.u.format(pre[i])+" = "+m.u.format(need[i]))
+			add("floor", dampFloor, need[i])
 		}
 		if !reduction[i].Amount.IsZero() {
-			add("floor_funding", reduction[i].Amount.Neg(), "保底资金缺口 "+m.u.format(shortfall)+
-				" (保底补足 "+m.u.format(D)+" − 封顶调减 "+m.u.format(E)+") 按高于保底的余量分摊: "+
-				m.u.format(shortfall)+" × 余量 "+m.u.format(room[i])+" / Σ余量 "+m.u.format(sumG)+m.lrText(reduction[i]))
+			add("floor_funding", dampFunding, reduction[i].Amount.Neg())
 		}
 		if cut[i].IsZero() && need[i].IsZero() && reduction[i].Amount.IsZero() {
-			add("none", decimal.Zero, "测算 "+m.u.format(pre[i])+" 在"+rangeText(m.u, lo[i], hi[i], d)+" 之内,不调整")
+			add("none", dampNone, decimal.Zero)
 		}
 	}
 	return nil
+}
+
+// The kinds of damping line (Line.j).
+const (
+	dampCeiling int32 = iota
+	dampFloor
+	dampFunding
+	dampNone
+)
+
+// dampingText explains the damping lines.
+type dampingText struct {
+	m                     *Model
+	res                   *Result
+	pre, lo, cut, need    []decimal.Decimal
+	hi                    []*decimal.Decimal
+	reduction             []lrShare
+	room                  []decimal.Decimal
+	shortfall, sumG, e, d decimal.Decimal
+}
+
+func (x *dampingText) explain(l *Line) string {
+	m, d, i, f := x.m, x.m.plan.Damping, l.i, x.m.u.format
+	base := m.x[i][m.baseline].String() + " [" + d.Baseline + "]"
+	switch l.j {
+	case dampCeiling:
+		return "封顶 " + f(*x.hi[i]) + " = floor(" + d.Ceiling.String() + " × " + base + ");测算 " + f(x.pre[i]) +
+			" 超出 " + f(x.pre[i].Sub(*x.hi[i])) + ",调减 min(超出, 块额 " + f(x.res.Subdistricts[i].Block) + ") = " + f(x.cut[i])
+	case dampFloor:
+		return "保底 " + f(x.lo[i]) + " = ceil(" + d.Floor.String() + " × " + base + ");测算 " + f(x.pre[i]) +
+			",补足 " + f(x.lo[i]) + " − " + f(x.pre[i]) + " = " + f(x.need[i])
+	case dampFunding:
+		return "保底资金缺口 " + f(x.shortfall) + " (保底补足 " + f(x.d) + " − 封顶调减 " + f(x.e) + ") 按高于保底的余量分摊: " +
+			f(x.shortfall) + " × 余量 " + f(x.room[i]) + " / Σ余量 " + f(x.sumG) + m.lrText(x.reduction[i])
+	}
+	return "测算 " + f(x.pre[i]) + " 在" + rangeText(m.u, x.lo[i], x.hi[i], d) + " 之内,不调整"
 }
 
 func rangeText(u unit, lo decimal.Decimal, hi *decimal.Decimal, d *Damping) string {

@@ -3,6 +3,7 @@ package formula
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -229,8 +230,10 @@ func (p *Plan) Validate() []Problem {
 		if s.Adjustment != nil {
 			nonNeg(path+".adjustment", *s.Adjustment)
 		}
-		for _, k := range sortedKeys(s.Staff) {
-			v := s.Staff[k]
+		// Maps are checked in any order and their problems sorted by
+		// path, so a valid plan pays for no sorting.
+		mark := len(ps)
+		for k, v := range s.Staff {
 			kp := path + ".staff." + k
 			if !staffIDs[k] {
 				ps.add(kp, "%q is not a [[staff]] id", k)
@@ -240,16 +243,19 @@ func (p *Plan) Validate() []Problem {
 				ps.add(kp, "a headcount must be a whole number (got %s)", v)
 			}
 		}
-		for _, k := range sortedKeys(s.Payroll) {
+		for k, v := range s.Payroll {
 			kp := path + ".payroll." + k
 			if !staffIDs[k] {
 				ps.add(kp, "%q is not a [[staff]] id", k)
 			}
-			nonNeg(kp, s.Payroll[k])
+			nonNeg(kp, v)
 		}
-		for _, k := range sortedKeys(s.Quantities) {
-			nonNeg(path+".quantities."+k, s.Quantities[k])
+		for k, v := range s.Quantities {
+			if v.Sign() < 0 {
+				nonNeg(path+".quantities."+k, v)
+			}
 		}
+		slices.SortStableFunc(ps[mark:], func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
 		for _, name := range refs.order {
 			if strings.HasPrefix(name, StaffRefPrefix) {
 				continue

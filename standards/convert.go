@@ -1,8 +1,11 @@
 package standards
 
 import (
+	"errors"
+	"fmt"
 	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+	"slices"
 )
 
 // converter turns a document into a formula.Plan, collecting problems by
@@ -196,23 +199,38 @@ func (c *converter) plan(d *document) *formula.Plan {
 	return p
 }
 
-// validate converts the document and validates the plan, returning the
-// plan and every problem (conversion problems first, then the rules'),
-// with a rule's problem left out where conversion already named its path.
-func validate(d *document) (*formula.Plan, []Problem) {
+// compile converts the document and compiles the plan, which validates
+// it once. On failure it returns every problem: what decoding and
+// conversion found first, then the rules', leaving out a rule's problem
+// where conversion already named its path (or an enclosing one).
+func compile(d *document) (*formula.Model, []Problem, error) {
 	c := &converter{}
 	p := c.plan(d)
+	ps := append(slices.Clone(d.pending), c.ps...)
+	var rules []formula.Problem
+	if len(ps) == 0 {
+		m, err := formula.Compile(p)
+		if err == nil {
+			return m, nil, nil
+		}
+		var inv *formula.InvalidPlanError
+		if !errors.As(err, &inv) {
+			return nil, nil, fmt.Errorf("compile plan: %w", err)
+		}
+		rules = inv.Problems
+	} else {
+		rules = p.Validate()
+	}
 	seen := map[string]bool{}
-	for _, pr := range c.ps {
+	for _, pr := range ps {
 		seen[pr.Path] = true
 	}
-	ps := c.ps
-	for _, fp := range p.Validate() {
+	for _, fp := range rules {
 		if !seen[fp.Path] && !coveredBy(fp.Path, seen) {
 			ps = append(ps, Problem{Path: fp.Path, Message: fp.Message})
 		}
 	}
-	return p, ps
+	return nil, ps, nil
 }
 
 // coveredBy reports whether a problem at path is a consequence of one

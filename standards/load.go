@@ -22,7 +22,8 @@ type ReadFunc func(name string) ([]byte, error)
 // Document is a loaded plan file (with its standards file), as written. It
 // is immutable: [Document.Apply] returns a new one.
 type Document struct {
-	doc *document
+	doc   *document
+	model *formula.Model // compiled by Apply, which had to validate anyway
 }
 
 // LoadFile loads a plan file from disk, with the standards file it names
@@ -149,21 +150,28 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []Proble
 // Plan converts the document into the engine's plan and validates it
 // against every rule of SPEC §2, reporting all problems in an *Error.
 func (d *Document) Plan() (*formula.Plan, error) {
-	p, ps := validate(d.doc)
-	ps = append(slices.Clone(d.doc.pending), ps...)
-	if len(ps) > 0 {
-		return nil, &Error{Problems: d.doc.sorted(d.doc.place(ps))}
-	}
-	return p, nil
-}
-
-// Compile converts, validates and compiles the plan.
-func (d *Document) Compile() (*formula.Model, error) {
-	p, err := d.Plan()
+	m, err := d.Compile()
 	if err != nil {
 		return nil, err
 	}
-	return formula.Compile(p)
+	return m.Plan(), nil
+}
+
+// Compile converts, validates and compiles the plan, reporting every
+// problem in an *Error. A document made by [Document.Apply] was compiled
+// there already and returns that model.
+func (d *Document) Compile() (*formula.Model, error) {
+	if d.model != nil {
+		return d.model, nil
+	}
+	m, ps, err := compile(d.doc)
+	if err != nil {
+		return nil, err
+	}
+	if len(ps) > 0 {
+		return nil, &Error{Problems: d.doc.sorted(d.doc.place(ps))}
+	}
+	return m, nil
 }
 
 // Files lists the files the document was read from: the plan, then the
@@ -174,6 +182,9 @@ func (d *Document) Files() []string { return slices.Clone(d.doc.files) }
 // keys (which TOML metadata names without array indices) to each entry
 // that holds them.
 func (d *document) place(ps []Problem) []Problem {
+	if len(ps) == 0 {
+		return ps
+	}
 	a := d.aliases()
 	locs := map[string]*locator{}
 	locOf := func(file string) *locator {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/caili/caili/formula"
 )
 
 // Override sets one value of a plan by path (SPEC §4), such as
@@ -102,9 +103,14 @@ func (d *Document) Apply(ovs ...Override) (*Document, error) {
 			ps = append(ps, Problem{File: o.File, Line: o.Line, Path: o.Path, Message: msg})
 		}
 	}
+	var m *formula.Model
 	if len(ps) == 0 {
-		_, vps := validate(nd)
-		for _, p := range nd.place(vps) {
+		var vps []Problem
+		var err error
+		if m, vps, err = compile(nd); err != nil {
+			return nil, err
+		}
+		for _, p := range nd.sorted(nd.place(vps)) {
 			p.Message += " (after overrides)"
 			ps = append(ps, p)
 		}
@@ -112,7 +118,7 @@ func (d *Document) Apply(ovs ...Override) (*Document, error) {
 	if len(ps) > 0 {
 		return nil, &Error{Problems: ps, Overrides: true}
 	}
-	return &Document{doc: nd}, nil
+	return &Document{doc: nd, model: m}, nil
 }
 
 // clone copies everything an override can change.
