@@ -46,11 +46,6 @@ type explainer interface {
 	explain(l *Line) string
 }
 
-// staticText is a formula rendered in advance (for the few damping lines).
-type staticText string
-
-func (s staticText) explain(*Line) string { return string(s) }
-
 // Result is a computed allocation. Its amounts satisfy the accounting
 // identity Σ total + reserve + performance reserve + damping reserve = capacity.
 type Result struct {

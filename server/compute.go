@@ -44,9 +44,17 @@ func (e *engine) resolve(planID string, q query) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	j := &job{planID: planID, plan: v, sets: q.sets}
+	return e.jobFor(v, q)
+}
+
+// jobFor is the job of a query on one plan version, so that a page that
+// shows a base and a what-if computes both from the same version even if
+// the plan is reloaded meanwhile. An unknown scenario is 404.
+func (e *engine) jobFor(v *planVersion, q query) (*job, error) {
+	j := &job{planID: v.id, plan: v, sets: q.sets}
 	if q.scenario != "" {
-		if j.scenario, err = e.scenarios.get(planID, q.scenario); err != nil {
+		var err error
+		if j.scenario, err = e.scenarios.get(v.id, q.scenario); err != nil {
 			return nil, err
 		}
 	}

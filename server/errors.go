@@ -6,6 +6,8 @@ import (
 	"net/http"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/server/chart"
+	"github.com/caili/caili/server/dashboard"
 	"github.com/caili/caili/standards"
 )
 
@@ -139,7 +141,12 @@ func (e *apiError) body() errorJSON {
 //     is a bad request (400);
 //   - a *standards.Error of the plan itself, a *formula.InvalidPlanError and
 //     a *formula.RejectedError are a plan the rules reject (422);
-//   - anything else is an internal error (500).
+//   - an unknown chart kind or format (chart.ErrUnknownKind,
+//     chart.ErrUnknownFormat) and an unknown sub-district of a statement
+//     (dashboard.ErrUnknownSubdistrict) are not found (404);
+//   - a per-capita quantity a chart cannot divide by (chart.ErrBadQuantity)
+//     is a bad query parameter `per` (400);
+//   - anything else, chart.ErrNoResult included, is an internal error (500).
 func classify(err error) *apiError {
 	var ae *apiError
 	var se *standards.Error
@@ -164,6 +171,11 @@ func classify(err error) *apiError {
 	case errors.As(err, &re):
 		return &apiError{kind: kindUnprocessable, msg: re.Error(),
 			problems: []standards.Problem{{Message: re.Error()}}, rejection: re}
+	case errors.Is(err, chart.ErrUnknownKind), errors.Is(err, chart.ErrUnknownFormat),
+		errors.Is(err, dashboard.ErrUnknownSubdistrict):
+		return &apiError{kind: kindNotFound, msg: err.Error()}
+	case errors.Is(err, chart.ErrBadQuantity):
+		return queryError("per", "%s", err.Error())
 	}
 	return &apiError{kind: kindInternal, msg: "internal error", cause: err}
 }

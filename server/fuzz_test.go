@@ -16,6 +16,18 @@ var fuzzRoutes = []string{
 	"/api/v1/plans/tiny/cell/east/share",
 	"/api/v1/plans/tiny/subdistricts/north.json",
 	"/api/v1/plans/tiny/compare.csv",
+	"/api/v1/plans/tiny/allocations.xlsx",
+	"/api/v1/plans/tiny/charts/components.svg",
+	"/api/v1/plans/tiny/charts/compare.png",
+	"/api/v1/plans/tiny/charts/per_capita.svg",
+}
+
+// fuzzPages are the dashboard pages FuzzPages sends queries to.
+var fuzzPages = []string{
+	"/plans/tiny",
+	"/plans/split",
+	"/plans/tiny/subdistricts/east",
+	"/plans/tiny/subdistricts/nowhere",
 }
 
 // FuzzQuery sends arbitrary query strings (overrides, scenarios, junk) to
@@ -31,6 +43,7 @@ func FuzzQuery(f *testing.F) {
 		"set.plan.rounding_unit=0.01", "set.plan.rounding_unit=3", "set.performance.mode=reserve",
 		"set.subdistrict.west.staff.civil_servant=1.5", "set.=", "set.x.y.z=1", "scenario=nope", "scenario=%00",
 		"bom=0", "%zz", "a;b", "set.plan.capacity=99999999999999999999999999999999999999", "set.project.greening.tier=E",
+		"per=population", "per=communities", "per=nope", "per=", "per=staff.civil_servant", "per=%E4%BA%BA",
 	} {
 		for i := range fuzzRoutes {
 			f.Add(uint8(i), s)
@@ -49,6 +62,38 @@ func FuzzQuery(f *testing.F) {
 			}
 		case http.StatusBadRequest, http.StatusNotFound, http.StatusUnprocessableEntity:
 			decodeError(t, w)
+		default:
+			t.Fatalf("query %q: status %d\n%s", raw, w.Code, w.Body.String())
+		}
+	})
+}
+
+// FuzzPages sends arbitrary queries (the what-if form's fields, free
+// rows, scenarios, junk) to the dashboard's pages: every answer is an HTML
+// page with 200, 400, 404 or 422, never a 500 or a panic.
+func FuzzPages(f *testing.F) {
+	for _, s := range []string{
+		"", "set.plan.capacity=58000000", "set.plan.capacity=1000", "set.plan.capacity=",
+		"set.factor.workload.weight=0.5&set.factor.area.weight=0.1", "set.factor.workload.weight=0.5",
+		"path=plan.capacity&value=58000000", "path=plan.capacity", "value=1", "path=&value=&path=x&value=1",
+		"path=set.subdistrict.east.quantities.population&value=1e9", "scenario=nope", "scenario=..%2F..", "scenario=",
+		"set.=1", "set.%00=1", "%zz", "a;b", "path=subdistrict.east.name&value=%3Cscript%3E",
+	} {
+		for i := range fuzzPages {
+			f.Add(uint8(i), s)
+		}
+	}
+	e := newEnv(f, "")
+	f.Fuzz(func(t *testing.T, route uint8, raw string) {
+		req := httptest.NewRequest(http.MethodGet, fuzzPages[int(route)%len(fuzzPages)], nil)
+		req.URL.RawQuery = raw
+		w := httptest.NewRecorder()
+		e.srv.Handler().ServeHTTP(w, req)
+		switch w.Code {
+		case http.StatusOK, http.StatusBadRequest, http.StatusNotFound, http.StatusUnprocessableEntity:
+			if ct := w.Header().Get("Content-Type"); ct != typeHTML || !bytes.Contains(w.Body.Bytes(), []byte("</html>")) {
+				t.Fatalf("query %q: %d %s, not a whole page", raw, w.Code, ct)
+			}
 		default:
 			t.Fatalf("query %q: status %d\n%s", raw, w.Code, w.Body.String())
 		}

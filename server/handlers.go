@@ -4,17 +4,20 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/server/chart"
 	"github.com/gin-gonic/gin"
 )
 
 // routes builds the Gin engine: release mode, no trusted proxies, the
-// access log and panic recovery, JSON 404 and 405, and every route of the
-// API (the OpenAPI document lists the same ones; a test holds them in
-// step).
+// access log and panic recovery, 404 and 405 as JSON (or as an HTML page
+// for a browser outside /api/), every route of the API and the
+// dashboard's pages (the OpenAPI document lists the same ones; a test
+// holds them in step).
 func (s *Server) routes() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
@@ -24,10 +27,10 @@ func (s *Server) routes() *gin.Engine {
 	r.HandleMethodNotAllowed = true
 	r.Use(s.accessLog, gin.CustomRecoveryWithWriter(nil, s.recovered))
 	r.NoRoute(func(c *gin.Context) {
-		s.fail(c, errorf(kindNotFound, "no route %s %s", c.Request.Method, clip(c.Request.URL.Path)))
+		s.failFor(c, errorf(kindNotFound, "no route %s %s", c.Request.Method, clip(c.Request.URL.Path)))
 	})
 	r.NoMethod(func(c *gin.Context) {
-		s.fail(c, errorf(kindMethodNotAllowed, "%s is not allowed on %s", c.Request.Method, clip(c.Request.URL.Path)))
+		s.failFor(c, errorf(kindMethodNotAllowed, "%s is not allowed on %s", c.Request.Method, clip(c.Request.URL.Path)))
 	})
 
 	r.GET("/healthz", s.healthz)
@@ -37,9 +40,10 @@ func (s *Server) routes() *gin.Engine {
 	v1.GET("/plans", s.listPlans)
 	v1.POST("/calculate", s.calculate)
 	p := v1.Group("/plans/:plan")
-	for _, f := range []string{"json", "csv", "xml"} {
+	for _, f := range []string{"json", "csv", "xml", "xlsx"} {
 		p.GET("/allocations."+f, s.allocations(f))
 	}
+	p.GET("/charts/:kind", s.chart)
 	p.GET("/subdistricts/:id", s.subdistrict)
 	p.GET("/cell/:subdistrict/:column", s.cell)
 	for _, f := range []string{"json", "csv"} {
@@ -49,6 +53,11 @@ func (s *Server) routes() *gin.Engine {
 	p.GET("/scenarios/:name", s.getScenario)
 	p.PUT("/scenarios/:name", s.requireToken, s.putScenario)
 	p.DELETE("/scenarios/:name", s.requireToken, s.deleteScenario)
+
+	// The dashboard's pages (pages.go).
+	r.GET("/", s.indexPage)
+	r.GET("/plans/:plan", s.planPage)
+	r.GET("/plans/:plan/subdistricts/:id", s.statementPage)
 	return r
 }
 
@@ -149,19 +158,29 @@ func (s *Server) resultRoute(c *gin.Context, allow params, rep func(q query) str
 }
 
 // contentTypeOf is the content type of a representation named by rep.
+// A chart's rep is "chart/<kind>.<format>", perhaps followed by its
+// parameters after a "?".
 func contentTypeOf(rep string) string {
 	switch {
 	case strings.HasPrefix(rep, "cell/"):
 		return typeText
+	case strings.HasPrefix(rep, "chart/"):
+		name, _, _ := strings.Cut(rep, "?")
+		if strings.HasSuffix(name, ".svg") {
+			return chart.SVG.ContentType()
+		}
+		return chart.PNG.ContentType()
 	case strings.Contains(rep, ".csv"):
 		return typeCSV
 	case strings.HasSuffix(rep, ".xml"):
 		return typeXML
+	case strings.HasSuffix(rep, ".xlsx"):
+		return typeXLSX
 	}
 	return typeJSON
 }
 
-// attachment names the CSV file a spreadsheet saves.
+// attachment names the file (CSV, XLSX) a browser or spreadsheet saves.
 func attachment(c *gin.Context, name string) {
 	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
 }
@@ -185,8 +204,8 @@ func (s *Server) allocations(format string) gin.HandlerFunc {
 				return renderAllocations(res, format, q.noBOM)
 			},
 			func(j *job, _ query) {
-				if format == "csv" {
-					attachment(c, j.planID+".csv")
+				if format == "csv" || format == "xlsx" {
+					attachment(c, j.planID+"."+format)
 				}
 			})
 	}
@@ -260,6 +279,86 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 				}
 			})
 	}
+}
+
+// chart serves GET /api/v1/plans/{plan}/charts/{kind}.{png,svg}: a chart
+// of the plan's result, or of a what-if (`set.<path>=<value>`,
+// `scenario=<name>`), drawn by package chart.
+//
+//   - An unknown kind or format, or a name without an extension, is 404.
+//   - `per=<quantity>` names what a per_capita chart divides by (default
+//     chart.DefaultPer of the result); a quantity the result's sub-districts
+//     do not all have, or that is zero in one, is 400, and so is `per` on
+//     any other kind.
+//   - compare draws the what-if against the plan as written, so without
+//     overrides it is 400, as compare.json is: a chart of nothing but zeros
+//     would only look like an answer. A base the rules reject cannot be
+//     compared with (422).
+//   - A plan or what-if the rules reject is 422; bad overrides are 400.
+//
+// The chart is rendered once per result and representation and kept with
+// the result (so a cached what-if keeps its charts); it carries a strong
+// ETag over the result's key, the kind, the format and per, and answers
+// If-None-Match with 304 before anything is computed.
+func (s *Server) chart(c *gin.Context) {
+	k, f, err := parseChartName(c.Param("kind"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.resultRoute(c, paramSet|paramScenario|paramPer,
+		func(q query) string { return chartRep(k, f, q.per) },
+		func(q query) error {
+			if q.per != "" && k != chart.KindPerCapita {
+				return queryError("per", "per applies only to per_capita charts, not to %s", k)
+			}
+			if k == chart.KindCompare && !q.whatIf() {
+				return errorf(kindBadRequest, "the compare chart needs scenario=<name> or set.<path>=<value> to compare the plan with")
+			}
+			return nil
+		},
+		func(j *job, res *formula.Result, q query) ([]byte, error) {
+			in := chart.Input{Result: res, Per: q.per}
+			if k == chart.KindCompare {
+				base := j.plan.base
+				if base.err != nil {
+					ae := *classify(base.err)
+					ae.msg = "the base plan cannot be compared: " + ae.msg
+					return nil, &ae
+				}
+				in.Base = base.res
+			}
+			return chart.Render(k, f, in)
+		}, nil)
+}
+
+// parseChartName reads the last segment of a chart's URL, such as
+// "components.svg". Anything else is not found.
+func parseChartName(name string) (chart.Kind, chart.Format, error) {
+	kind, ext, ok := strings.Cut(name, ".")
+	if !ok {
+		return 0, 0, errorf(kindNotFound, "no chart %q (charts are at …/charts/<kind>.png or <kind>.svg)", clip(name))
+	}
+	k, err := chart.ParseKind(kind)
+	if err != nil {
+		return 0, 0, err
+	}
+	f, err := chart.ParseFormat(ext)
+	if err != nil {
+		return 0, 0, err
+	}
+	return k, f, nil
+}
+
+// chartRep names a chart's representation for its ETag, its memo and its
+// content type (contentTypeOf): "chart/<kind>.<format>", then "?per=…"
+// when a quantity is named.
+func chartRep(k chart.Kind, f chart.Format, per string) string {
+	rep := "chart/" + k.String() + "." + f.String()
+	if per != "" {
+		rep += "?per=" + url.QueryEscape(per)
+	}
+	return rep
 }
 
 // readBody reads a request body of at most maxBody bytes; a larger one is

@@ -41,8 +41,9 @@ func (s *Server) accessLog(c *gin.Context) {
 	)
 }
 
-// recovered answers a panic in a handler with a JSON 500 and logs it with
-// its stack; a client that went away is only noted.
+// recovered answers a panic in a handler with a 500 (JSON, or a page for
+// a browser) and logs it with its stack; a client that went away is only
+// noted.
 func (s *Server) recovered(c *gin.Context, rec any) {
 	if err, ok := rec.(error); ok && (errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, http.ErrAbortHandler)) {
 		s.log.Info("client went away", "path", c.Request.URL.Path, "error", err)
@@ -50,7 +51,7 @@ func (s *Server) recovered(c *gin.Context, rec any) {
 		return
 	}
 	s.log.Error("panic serving request", "path", c.Request.URL.Path, "panic", rec, "stack", string(debug.Stack()))
-	s.fail(c, errorf(kindInternal, "internal error"))
+	s.failFor(c, errorf(kindInternal, "internal error"))
 }
 
 // requireToken guards a write. With no token configured on the server,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula/report"
+	"github.com/caili/caili/server/chart"
 )
 
 // obj is a JSON object of the OpenAPI document.
@@ -15,11 +16,13 @@ type obj = map[string]any
 type operation struct {
 	method, path string // path in OpenAPI form: /api/v1/plans/{plan}/…
 	id, summary  string
+	desc         string // a longer description, or ""
 	params       []obj
 	body         obj            // request body, or nil
 	ok           map[string]obj // success status → response
 	errors       []int          // error statuses it can answer
 	write        bool           // needs the bearer token
+	page         bool           // a dashboard page: errors are HTML pages, not JSON
 }
 
 // Reusable parameters.
@@ -40,7 +43,44 @@ var (
 		"schema": obj{"type": "string", "enum": []string{"0", "1", "false", "true"}}}
 	pINM = obj{"name": "If-None-Match", "in": "header", "description": "an ETag from an earlier answer: 304 when unchanged",
 		"schema": obj{"type": "string"}}
+	pKind = obj{"name": "kind", "in": "path", "required": true,
+		"description": "components: stacked components per sub-district (万元); compare: change of each total, base → what-if; " +
+			"composition: the capacity by stage and reserve (donut); per_capita: total per unit of a quantity",
+		"schema": obj{"type": "string", "enum": chartKinds()}}
+	pPer = obj{"name": "per", "in": "query",
+		"description": "per_capita only: the quantity of [subdistrict.quantities] (or `staff.<id>`) to divide each total by; " +
+			"default resident_population, else population. Present in every sub-district and nowhere zero, or 400.",
+		"schema": obj{"type": "string", "minLength": 1}}
+	pPaths = obj{"name": "path", "in": "query", "style": "form", "explode": true,
+		"description": "the what-if form's free rows: SPEC §4 paths, paired by position with `value` (a `set.` prefix is dropped)",
+		"schema":      obj{"type": "array", "items": obj{"type": "string"}}}
+	pValues = obj{"name": "value", "in": "query", "style": "form", "explode": true,
+		"description": "the values of the free rows, paired by position with `path`; an empty pair is ignored",
+		"schema":      obj{"type": "array", "items": obj{"type": "string"}}}
+	pSubdistrict = obj{"name": "id", "in": "path", "required": true, "description": "sub-district id", "schema": obj{"type": "string"}}
 )
+
+// chartKinds are the names of the chart kinds, in order.
+func chartKinds() []string {
+	var out []string
+	for _, k := range chart.Kinds() {
+		out = append(out, k.String())
+	}
+	return out
+}
+
+// chartDesc describes the chart routes.
+const chartDesc = "Drawn with the same `set.`/`scenario=` overrides as allocations, with Chinese labels (an embedded CJK font). " +
+	"`compare` draws the what-if against the plan as written and so needs overrides: without any it is 400, as compare.json is " +
+	"(a chart of zeros would only look like an answer); a base the rules reject cannot be compared with (422). " +
+	"An unknown kind or format is 404; `per` on any kind but per_capita, or a quantity it cannot divide by, is 400; " +
+	"a plan or what-if the rules reject is 422. Strong ETag; If-None-Match gives 304."
+
+// pageParams are the query parameters of the plan and statement pages.
+func pageParams(extra ...obj) []obj {
+	sets := merge(pSets, obj{"description": "what-if overrides, as for the API; an empty value is no override (an empty form field)"})
+	return append(append([]obj{pPlan}, extra...), sets, pScenario, pPaths, pValues, pINM)
+}
 
 func content(mime string, schema obj) obj { return obj{mime: obj{"schema": schema}} }
 
@@ -87,6 +127,16 @@ func operations() []operation {
 			params: whatIf(pBOM), ok: map[string]obj{"200": withETag(resp("the result", csv))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.xml", id: "allocationsXML", summary: "the result as flat XML for Excel FILTERXML",
 			params: whatIf(), ok: map[string]obj{"200": withETag(resp("the result", content("application/xml", textSchema)))}, errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/allocations.xlsx", id: "allocationsXLSX",
+			summary: "the result as an Excel workbook: sheets 分配结果 (with a totals row), 测算明细 (every line) and 参数",
+			params:  whatIf(), ok: map[string]obj{"200": withETag(resp("the workbook, as an attachment <plan>.xlsx", content(typeXLSX, obj{"type": "string", "format": "binary"})))},
+			errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/charts/{kind}.png", id: "chartPNG", summary: "a chart of the result as PNG", desc: chartDesc,
+			params: whatIf(pKind, pPer), ok: map[string]obj{"200": withETag(resp("the chart", content("image/png", obj{"type": "string", "format": "binary"})))},
+			errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/charts/{kind}.svg", id: "chartSVG", summary: "a chart of the result as SVG", desc: chartDesc,
+			params: whatIf(pKind, pPer), ok: map[string]obj{"200": withETag(resp("the chart", content("image/svg+xml", textSchema)))},
+			errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/subdistricts/{id}.json", id: "subdistrict", summary: "one sub-district with its lines and factor score breakdown",
 			params: whatIf(obj{"name": "id", "in": "path", "required": true, "schema": textSchema}),
 			ok:     map[string]obj{"200": withETag(resp("the sub-district", content("application/json", obj{"type": "object"})))}, errors: []int{400, 404, 422}},
@@ -111,6 +161,19 @@ func operations() []operation {
 			errors: []int{400, 401, 403, 404, 409, 413, 422}},
 		{method: "DELETE", path: "/api/v1/plans/{plan}/scenarios/{name}", id: "deleteScenario", summary: "delete a saved scenario", write: true,
 			params: []obj{pPlan, pScenarioName}, ok: map[string]obj{"204": resp("deleted", nil)}, errors: []int{400, 401, 403, 404, 409}},
+		{method: "GET", path: "/", id: "indexPage", summary: "dashboard: the plans, each with its status (or why it does not load)", page: true,
+			ok: map[string]obj{"200": resp("HTML page", content("text/html", textSchema))}},
+		{method: "GET", path: "/plans/{plan}", id: "planPage", page: true,
+			summary: "dashboard: a plan's summary, allocation table, charts, downloads and what-if form",
+			desc: "With a what-if in the query the page shows its figures and their change against the base. A what-if that fails " +
+				"is shown on the page with its problems and the form: 400 for bad overrides, 404 for an unknown scenario, 422 when the " +
+				"rules reject it. A plan that never loaded, or whose base the rules reject, is a 422 error page.",
+			params: pageParams(), ok: map[string]obj{"200": withETag(resp("HTML page", content("text/html", textSchema)))},
+			errors: []int{400, 404, 422}},
+		{method: "GET", path: "/plans/{plan}/subdistricts/{id}", id: "statementPage", page: true,
+			summary: "dashboard: a sub-district's printable statement (测算说明书): every line with its formula, the factor score, the change against the baseline",
+			params:  pageParams(pSubdistrict), ok: map[string]obj{"200": withETag(resp("HTML page", content("text/html", textSchema)))},
+			errors: []int{400, 404, 422}},
 	}
 }
 
@@ -130,7 +193,7 @@ var errorText = map[int]string{
 	400: "bad query, override or scenario",
 	401: "missing or wrong bearer token",
 	403: "writes are disabled (no CAILI_TOKEN on the server)",
-	404: "unknown plan, sub-district, column or scenario",
+	404: "unknown plan, sub-district, column, scenario, chart kind or format",
 	409: "built-in scenarios are read-only",
 	413: "body over 1 MiB",
 	422: "the plan is rejected by the rules or does not load",
@@ -145,12 +208,19 @@ func openAPIJSON(version string) ([]byte, error) {
 			responses[code] = r
 		}
 		for _, code := range op.errors {
-			responses[strconv.Itoa(code)] = resp(errorText[code], content("application/json", ref("Error")))
+			if op.page {
+				responses[strconv.Itoa(code)] = resp(errorText[code]+" (an HTML error page listing the problems)", content("text/html", textSchema))
+			} else {
+				responses[strconv.Itoa(code)] = resp(errorText[code], content("application/json", ref("Error")))
+			}
 		}
 		if _, ok := op.ok["200"]["headers"]; ok {
 			responses["304"] = resp("not modified (If-None-Match matched the ETag)", nil)
 		}
 		o := obj{"operationId": op.id, "summary": op.summary, "responses": responses}
+		if op.desc != "" {
+			o["description"] = op.desc
+		}
 		if len(op.params) > 0 {
 			o["parameters"] = op.params
 		}

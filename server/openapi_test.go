@@ -88,3 +88,33 @@ func TestOpenAPIStatusesAreServed(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIContentTypes requests every documented GET route with
+// example parameters and checks that its 200 answer has a content type
+// the document lists, so that the document says what clients (and
+// browsers, for the pages) really get.
+func TestOpenAPIContentTypes(t *testing.T) {
+	e := newEnv(t, "")
+	example := strings.NewReplacer("{plan}", "tiny", "{id}", "east", "{subdistrict}", "east", "{column}", "total", "{kind}", "components")
+	queries := map[string]string{"compareJSON": "set.plan.capacity=58000000", "compareCSV": "set.plan.capacity=58000000"}
+	checked := 0
+	for _, op := range operations() {
+		if op.method != http.MethodGet || strings.Contains(op.path, "{name}") {
+			continue
+		}
+		target := example.Replace(op.path)
+		if q := queries[op.id]; q != "" {
+			target += "?" + q
+		}
+		w := e.get(target, http.StatusOK)
+		ct, _, _ := strings.Cut(w.Header().Get("Content-Type"), ";")
+		documented, _ := op.ok["200"]["content"].(obj)
+		if _, ok := documented[ct]; !ok {
+			t.Errorf("%s %s answers %s; documented: %v", op.method, op.path, ct, documented)
+		}
+		checked++
+	}
+	if checked < 15 {
+		t.Errorf("only %d routes checked", checked)
+	}
+}

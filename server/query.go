@@ -20,6 +20,8 @@ const (
 	paramBOM
 	// paramFormat: `format=json|csv` for POST /calculate.
 	paramFormat
+	// paramPer: `per=<quantity>`, what a per-capita chart divides by.
+	paramPer
 )
 
 // Limits on what a query may ask for.
@@ -34,6 +36,7 @@ type query struct {
 	scenario string
 	noBOM    bool
 	format   string // "json" (default) or "csv"
+	per      string // the per-capita chart's quantity; "" for its default
 }
 
 // whatIf reports whether the query changes the plan.
@@ -112,6 +115,11 @@ func (q *query) add(k, v string, allow params, seen map[string]bool) error {
 			return queryError(clip(k), "format must be json or csv (got %q)", clip(v))
 		}
 		q.format = v
+	case k == "per" && allow&paramPer != 0:
+		if v == "" {
+			return queryError(k, "per must name a quantity, such as per=resident_population")
+		}
+		q.per = v
 	default:
 		return queryError(clip(k), "unknown query parameter %q here (this route takes: %s)", clip(k), allow)
 	}
@@ -132,6 +140,9 @@ func (p params) String() string {
 	}
 	if p&paramFormat != 0 {
 		out = append(out, "format")
+	}
+	if p&paramPer != 0 {
+		out = append(out, "per")
 	}
 	if len(out) == 0 {
 		return "no parameters"

@@ -17,10 +17,15 @@ const (
 	typeXML  = "application/xml; charset=utf-8"
 	typeText = "text/plain; charset=utf-8"
 	typeTOML = "application/toml; charset=utf-8"
+	typeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	typeHTML = "text/html; charset=utf-8"
 )
 
-// renderAllocations renders a whole result as json, csv or xml. The CSV
-// bytes are exactly those of `caili calc --format csv` (report.WriteCSV).
+// renderAllocations renders a whole result as json, csv, xml or xlsx. The
+// CSV bytes are exactly those of `caili calc --format csv`
+// (report.WriteCSV); the workbook is report.WriteXLSX's (sheets 分配结果,
+// 测算明细 and 参数), whose bytes depend on the result alone, so that its
+// ETag can be strong.
 func renderAllocations(res *formula.Result, format string, noBOM bool) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
@@ -29,6 +34,8 @@ func renderAllocations(res *formula.Result, format string, noBOM bool) ([]byte, 
 		err = report.WriteCSV(&buf, res, report.CSVOptions{NoBOM: noBOM})
 	case "xml":
 		err = report.WriteXML(&buf, res)
+	case "xlsx":
+		err = report.WriteXLSX(&buf, res)
 	default:
 		err = report.WriteJSON(&buf, res)
 	}

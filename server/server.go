@@ -1,8 +1,11 @@
 // Package server is caili's HTTP API, built for spreadsheets: plain GET
 // URLs with the format in the path (allocations.csv, allocations.xml,
-// cell/east/total), what-if overrides in the query (`set.<path>=<value>`,
-// `scenario=<name>`), CSV that Chinese Excel opens cleanly, bare numbers
-// for =WEBSERVICE(), saved scenarios, and an OpenAPI description.
+// allocations.xlsx, cell/east/total), what-if overrides in the query
+// (`set.<path>=<value>`, `scenario=<name>`), CSV that Chinese Excel opens
+// cleanly, bare numbers for =WEBSERVICE(), PNG and SVG charts, saved
+// scenarios, and an OpenAPI description. It also serves the planners'
+// dashboard (package dashboard): the plans, a plan's page with its
+// what-if form, and each sub-district's printable statement.
 //
 // Results are deterministic, so every result carries a strong ETag and
 // computed results are kept in a bounded in-memory cache. Plan files are
@@ -32,6 +35,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/configs"
+	"github.com/caili/caili/server/dashboard"
 	"github.com/gin-gonic/gin"
 )
 
@@ -81,6 +85,7 @@ type Server struct {
 	router   *gin.Engine
 	tokenSum *[sha256.Size]byte // nil: writes are refused
 	openapi  []byte
+	pages    *dashboard.Renderer
 }
 
 // New loads the plans and builds the server. A plans directory that
@@ -124,6 +129,9 @@ func New(cfg Config) (*Server, error) {
 		s.tokenSum = &sum
 	}
 	if s.openapi, err = openAPIJSON(cfg.Version); err != nil {
+		return nil, err
+	}
+	if s.pages, err = dashboard.New(); err != nil {
 		return nil, err
 	}
 	s.router = s.routes()

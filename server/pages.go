@@ -1,0 +1,305 @@
+package server
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/caili/caili/server/dashboard"
+	"github.com/caili/caili/standards"
+	"github.com/gin-gonic/gin"
+)
+
+// The dashboard's pages, rendered by package dashboard from results
+// computed here through the same engine, cache and ETags as the API:
+//
+//   - GET / lists the plans with their status;
+//   - GET /plans/{plan} is a plan's page, with a what-if from its query
+//     (the API's `set.<path>=<value>` and `scenario=<name>`, plus the
+//     form's free `path`/`value` rows);
+//   - GET /plans/{plan}/subdistricts/{id} is a sub-district's printable
+//     statement, under the same what-if.
+//
+// Statuses follow the API's kind table (statusOf): an unknown plan,
+// sub-district or scenario is 404, a plan or what-if the rules reject 422,
+// bad overrides 400. A what-if that fails on the plan page is shown on the
+// page itself, with its problems and the form to correct it, under that
+// status; every other failure is the dashboard's error page.
+
+// indexPage lists every plan: those that load and compute link to their
+// page; the others say why not. A plan whose file no longer loads but
+// whose last good version still serves is listed with the file's
+// problems, so that the planner who broke it sees it.
+func (s *Server) indexPage(c *gin.Context) {
+	var items []dashboard.PlanItem
+	for _, st := range s.eng.plans.all() {
+		it := dashboard.PlanItem{ID: st.id}
+		if v := st.good; v != nil {
+			it.Name, it.FiscalYear, it.OK = v.name, v.fiscalYear, v.base.err == nil
+			if v.base.err != nil {
+				it.Problems = problemLines(dashboard.ProblemsOf(v.base.err))
+			}
+		}
+		if st.problems != nil {
+			it.OK = false
+			if st.good != nil {
+				it.Problems = append(it.Problems, "文件已修改但无法载入,仍按上次载入的版本测算 (serving the last good version)")
+			}
+			for _, p := range st.problems {
+				it.Problems = append(it.Problems, problemLine(dashboard.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}))
+			}
+		}
+		items = append(items, it)
+	}
+	s.sendPage(c, http.StatusOK, "", func(w io.Writer) error { return s.pages.Index(w, items) })
+}
+
+// planPage shows a plan, or a what-if of it: ParseWhatIf reads the query,
+// the what-if is computed through the engine's cache (the same key as the
+// API's allocations under WhatIf.Encode), NewPlanView arranges it and the
+// page goes out with the view's status. A plan that never loaded, or whose
+// base the rules reject, has no page: 422 with its problems.
+func (s *Server) planPage(c *gin.Context) {
+	v, ok := s.pagePlan(c)
+	if !ok {
+		return
+	}
+	wi, problems := dashboard.ParseWhatIf(c.Request.URL.Query())
+	names, err := s.scenarioNames(v.id)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	in := dashboard.PlanInput{PlanID: v.id, Base: v.base.res, WhatIf: wi, Problems: problems, Scenarios: names}
+	keys := []string{s.eng.key(&job{planID: v.id, plan: v})}
+	var j *job
+	if wi.Active() && len(problems) == 0 {
+		if j, in.Err = s.eng.jobFor(v, query{sets: wi.Overrides(), scenario: wi.Scenario}); in.Err == nil {
+			keys = append(keys, s.eng.key(j))
+		}
+	}
+	// The page is a function of the plan, the what-if and the scenarios
+	// offered; only a page that shows figures gets a validator.
+	tag := ""
+	if len(problems) == 0 && in.Err == nil {
+		tag = etag("page/plan?"+wi.Encode()+"#scenarios="+strings.Join(names, ","), keys...)
+		if s.notModified(c, tag) {
+			return
+		}
+	}
+	if j != nil {
+		comp := s.eng.compute(j, keys[1])
+		in.Result, in.Err = comp.res, comp.err
+	}
+	if in.Err != nil {
+		if ae := classify(in.Err); ae.kind == kindInternal {
+			s.failPage(c, in.Err)
+			return
+		}
+	}
+	view, err := dashboard.NewPlanView(in)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	if in.Err != nil {
+		// The kind table decides, as for the API: an unknown scenario is
+		// 404 here too, not the 400 of a malformed what-if.
+		view.Status = classify(in.Err).kind.status()
+	}
+	if view.Status != http.StatusOK {
+		tag = ""
+	}
+	s.sendPage(c, view.Status, tag, func(w io.Writer) error { return s.pages.Plan(w, view) })
+}
+
+// statementPage shows a sub-district's statement, under the page's
+// what-if when it has one (with its change against the plan as written).
+// Bad overrides are 400, a rejected what-if 422, an unknown scenario or
+// sub-district 404, each as the error page.
+func (s *Server) statementPage(c *gin.Context) {
+	v, ok := s.pagePlan(c)
+	if !ok {
+		return
+	}
+	wi, problems := dashboard.ParseWhatIf(c.Request.URL.Query())
+	if len(problems) > 0 {
+		s.failPage(c, &apiError{kind: kindBadRequest, msg: "the what-if in the query is malformed", problems: standardProblems(problems)})
+		return
+	}
+	j, err := s.eng.jobFor(v, query{sets: wi.Overrides(), scenario: wi.Scenario})
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	id := c.Param("id")
+	key := s.eng.key(j)
+	keys := []string{key}
+	if wi.Active() {
+		keys = append(keys, s.eng.key(&job{planID: v.id, plan: v}))
+	}
+	tag := etag("page/statement/"+id+"?"+wi.Encode(), keys...)
+	if s.notModified(c, tag) {
+		return
+	}
+	comp := s.eng.compute(j, key)
+	if comp.err != nil {
+		s.failPage(c, comp.err)
+		return
+	}
+	in := dashboard.StatementInput{PlanID: v.id, SubdistrictID: id, Result: comp.res, WhatIf: wi}
+	if wi.Active() {
+		in.Base = v.base.res
+	}
+	view, err := dashboard.NewStatementView(in)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	s.sendPage(c, http.StatusOK, tag, func(w io.Writer) error { return s.pages.Statement(w, view) })
+}
+
+// pagePlan finds the plan of a page: 404 when unknown, 422 when it never
+// loaded or its base is rejected (the pages need the plan as written).
+func (s *Server) pagePlan(c *gin.Context) (*planVersion, bool) {
+	v, err := s.eng.plan(c.Param("plan"))
+	if err == nil && v.base.err != nil {
+		err = &apiError{kind: kindUnprocessable, msg: "plan " + v.id + " is rejected by the rules as written",
+			problems: standardProblems(dashboard.ProblemsOf(v.base.err))}
+	}
+	if err != nil {
+		s.failPage(c, err)
+		return nil, false
+	}
+	return v, true
+}
+
+// scenarioNames lists the names of a plan's saved and built-in scenarios,
+// for the what-if form.
+func (s *Server) scenarioNames(plan string) ([]string, error) {
+	vs, err := s.eng.scenarios.list(plan)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(vs))
+	for i, sc := range vs {
+		names[i] = sc.name
+	}
+	return names, nil
+}
+
+// notModified answers 304 when the request's If-None-Match names tag.
+func (s *Server) notModified(c *gin.Context, tag string) bool {
+	if !notModified(c.Request, tag) {
+		return false
+	}
+	c.Header("ETag", tag)
+	c.Header("Cache-Control", "no-cache")
+	c.Status(http.StatusNotModified)
+	return true
+}
+
+// sendPage renders a page into memory, so that a template error never
+// sends half a page, and sends it with status. A page with a tag carries
+// it as its ETag (and may be revalidated); one without is not stored.
+func (s *Server) sendPage(c *gin.Context, status int, tag string, render func(io.Writer) error) {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		s.failPage(c, err)
+		return
+	}
+	if tag != "" {
+		c.Header("ETag", tag)
+		c.Header("Cache-Control", "no-cache")
+	} else {
+		c.Header("Cache-Control", "no-store")
+	}
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.Data(status, typeHTML, buf.Bytes())
+}
+
+// failPage answers an error with the dashboard's error page and the status
+// its kind maps to (statusOf), and stops the handler chain. A rejection
+// is shown as its kind and gap; an internal error says nothing of its
+// cause, which is logged.
+func (s *Server) failPage(c *gin.Context, err error) {
+	ae := classify(err)
+	status := ae.kind.status()
+	msg := ae.msg
+	var problems []dashboard.Problem
+	switch {
+	case ae.kind == kindInternal:
+		s.log.Error("page failed", "path", c.Request.URL.Path, "error", err)
+	case ae.rejection != nil:
+		msg, problems = "the plan is rejected by the rules", dashboard.ProblemsOf(ae.rejection)
+	default:
+		for _, p := range ae.problems {
+			if p.File == "" && p.Path == "" && p.Line == 0 && p.Message == msg {
+				continue // the message itself
+			}
+			problems = append(problems, dashboard.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message})
+		}
+	}
+	c.Abort()
+	c.Header("ETag", "")
+	c.Header("Cache-Control", "no-store")
+	c.Header("X-Content-Type-Options", "nosniff")
+	var buf bytes.Buffer
+	if rerr := s.pages.Error(&buf, status, msg, problems); rerr != nil {
+		s.log.Error("render error page", "error", rerr)
+		c.Data(status, typeText, []byte(http.StatusText(status)+"\n"))
+		return
+	}
+	c.Data(status, typeHTML, buf.Bytes())
+}
+
+// failFor answers an error as an HTML page to a browser asking for a
+// page (Accept: text/html, outside /api/ and the service endpoints),
+// else as the API's JSON.
+func (s *Server) failFor(c *gin.Context, err error) {
+	if wantsHTML(c.Request) {
+		s.failPage(c, err)
+		return
+	}
+	s.fail(c, err)
+}
+
+// wantsHTML reports whether a request is a browser's for a page.
+func wantsHTML(r *http.Request) bool {
+	p := r.URL.Path
+	if strings.HasPrefix(p, "/api/") || p == "/api" || p == "/openapi.json" || p == "/healthz" {
+		return false
+	}
+	return strings.Contains(r.Header.Get("Accept"), "text/html")
+}
+
+// standardProblems turns a page's problems into the API's, for apiError.
+func standardProblems(ps []dashboard.Problem) []standards.Problem {
+	out := make([]standards.Problem, len(ps))
+	for i, p := range ps {
+		out[i] = standards.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}
+	}
+	return out
+}
+
+// problemLine renders a problem as the command line does:
+// "plan.toml:17: staff[civil_servant].oncost_rate: must not be negative".
+func problemLine(p dashboard.Problem) string {
+	var parts []string
+	if w := p.Where(); w != "" {
+		parts = append(parts, w)
+	}
+	if p.Path != "" {
+		parts = append(parts, p.Path)
+	}
+	return strings.Join(append(parts, p.Message), ": ")
+}
+
+func problemLines(ps []dashboard.Problem) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = problemLine(p)
+	}
+	return out
+}
