@@ -182,7 +182,7 @@ func (s *scenarioStore) put(plan, name string, data []byte) (created bool, err e
 	defer s.writeMu.Unlock()
 	p := s.filePath(plan, name)
 	created = !statFile(p).exists
-	if err := writeAtomic(p, data); err != nil {
+	if err := standards.WriteFileAtomic(p, data, 0o640); err != nil {
 		return false, &apiError{kind: kindInternal, msg: "cannot save the scenario", cause: err}
 	}
 	return created, nil
@@ -205,54 +205,8 @@ func (s *scenarioStore) remove(plan, name string) error {
 	s.mu.Lock()
 	delete(s.parsed, p)
 	s.mu.Unlock()
-	if err := syncDir(filepath.Dir(p)); err != nil {
+	if err := standards.SyncDir(filepath.Dir(p)); err != nil {
 		return &apiError{kind: kindInternal, msg: "cannot delete the scenario", cause: err}
-	}
-	return nil
-}
-
-// writeAtomic writes data to name through a temporary file in the same
-// directory: written, synced, closed, renamed over name, and the directory
-// synced so that the rename itself survives a crash.
-func writeAtomic(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o640)
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return syncDir(dir)
-}
-
-// syncDir flushes a directory's entries to disk.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
 	}
 	return nil
 }

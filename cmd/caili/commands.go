@@ -5,11 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/caili/caili/formula/report"
+	"github.com/caili/caili/standards"
 )
 
 // outFlags are --format and --out.
@@ -43,30 +42,7 @@ func (o *outFlags) emit(stdout io.Writer, render func(io.Writer) error) error {
 		_, err := stdout.Write(buf.Bytes())
 		return err
 	}
-	return writeFileAtomic(o.out, buf.Bytes())
-}
-
-func writeFileAtomic(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return nil
+	return standards.WriteFileAtomic(o.out, buf.Bytes(), 0o644)
 }
 
 func cmdCalc(args []string, stdout, stderr io.Writer) error {
