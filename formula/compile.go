@@ -96,13 +96,19 @@ func Compile(p *Plan) (*Model, error) {
 			m.coef[i] = p.Performance.Coefficients[s.Rating]
 		}
 	}
+	// The int64 fast path needs the columns projects multiply.
 	m.cols = make([]column, len(m.names))
 	vals := make([]decimal.Decimal, len(p.Subdistricts))
-	for c := range m.names {
-		for i := range vals {
-			vals[i] = m.x[i][c]
+	for _, cs := range m.projectCols {
+		for _, c := range cs {
+			if m.cols[c].v != nil {
+				continue
+			}
+			for i := range vals {
+				vals[i] = m.x[i][c]
+			}
+			m.cols[c] = newColumn(vals)
 		}
-		m.cols[c] = newColumn(vals)
 	}
 	return m, nil
 }
