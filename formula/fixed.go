@@ -160,14 +160,15 @@ func splitUnits(b int64, w []int64, total int64) (out []int64, extra []bool) {
 		for i := range order {
 			order[i] = int32(i)
 		}
-		slices.SortStableFunc(order, func(x, y int32) int {
+		// Largest remainder first; equal remainders in item order.
+		slices.SortFunc(order, func(x, y int32) int {
 			switch {
 			case rems[x] > rems[y]:
 				return -1
 			case rems[x] < rems[y]:
 				return 1
 			}
-			return 0
+			return int(x - y)
 		})
 		for _, i := range order[:left] {
 			out[i]++

@@ -114,7 +114,13 @@ func (u unit) largestRemainder(b decimal.Decimal, w []*big.Int) ([]lrShare, erro
 		for i := range order {
 			order[i] = i
 		}
-		slices.SortStableFunc(order, func(a, b int) int { return rems[b].Cmp(rems[a]) })
+		// Largest remainder first; equal remainders in item order.
+		slices.SortFunc(order, func(a, b int) int {
+			if c := rems[b].Cmp(rems[a]); c != 0 {
+				return c
+			}
+			return a - b
+		})
 		for _, i := range order[:left] {
 			floors[i].Add(floors[i], big.NewInt(1))
 			out[i].Extra = true
