@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -18,11 +19,11 @@ import (
 // for a browser outside /api/), every route of the API and the
 // dashboard's pages (the OpenAPI document lists the same ones; a test
 // holds them in step).
-func (s *Server) routes() *gin.Engine {
+func (s *Server) routes() (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	if err := r.SetTrustedProxies(nil); err != nil {
-		panic(err) // nil is always accepted
+		return nil, fmt.Errorf("trusted proxies: %w", err)
 	}
 	r.HandleMethodNotAllowed = true
 	r.Use(s.accessLog, gin.CustomRecoveryWithWriter(nil, s.recovered))
@@ -58,7 +59,7 @@ func (s *Server) routes() *gin.Engine {
 	r.GET("/", s.indexPage)
 	r.GET("/plans/:plan", s.planPage)
 	r.GET("/plans/:plan/subdistricts/:id", s.statementPage)
-	return r
+	return r, nil
 }
 
 func (s *Server) healthz(c *gin.Context) {

@@ -134,7 +134,9 @@ func New(cfg Config) (*Server, error) {
 	if s.pages, err = dashboard.New(); err != nil {
 		return nil, err
 	}
-	s.router = s.routes()
+	if s.router, err = s.routes(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
