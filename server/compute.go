@@ -153,27 +153,9 @@ func evaluate(j *job) (*formula.Result, error) {
 		ovs = append(ovs, sc.sc.Set...)
 	}
 	ovs = append(ovs, j.sets...)
-	doc, err := j.plan.doc.Apply(ovs...)
-	if err != nil {
-		return nil, err
-	}
-	m, err := doc.Compile()
-	if err != nil {
-		var se *standards.Error
-		if errors.As(err, &se) && !se.Overrides {
-			return nil, &standards.Error{Problems: se.Problems, Overrides: true}
-		}
-		var fe *formula.InvalidPlanError
-		if errors.As(err, &fe) {
-			ps := make([]standards.Problem, len(fe.Problems))
-			for i, p := range fe.Problems {
-				ps[i] = standards.Problem{Path: p.Path, Message: p.Message + " (after overrides)"}
-			}
-			return nil, &standards.Error{Problems: ps, Overrides: true}
-		}
-		return nil, err
-	}
-	return m.Evaluate()
+	// Apply compiles what it produces, so every problem the overrides
+	// cause, even one only compiling shows, is an override problem.
+	return j.plan.doc.Evaluate(ovs...)
 }
 
 // maxBody is the largest request body accepted (a posted plan or a
@@ -193,11 +175,7 @@ func calculate(body []byte) (*formula.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := doc.Compile()
-	if err != nil {
-		return nil, err
-	}
-	return m.Evaluate()
+	return doc.Evaluate()
 }
 
 // checkScenario parses a scenario file sent to be saved and applies it to

@@ -124,22 +124,11 @@ func compute(t testing.TB, file string, sets ...string) *formula.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ovs []standards.Override
-	for _, s := range sets {
-		o, err := standards.ParseSet(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ovs = append(ovs, o)
-	}
-	if doc, err = doc.Apply(ovs...); err != nil {
-		t.Fatal(err)
-	}
-	m, err := doc.Compile()
+	ovs, err := standards.ParseSets(sets...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := m.Evaluate()
+	res, err := doc.Evaluate(ovs...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,17 +15,7 @@ func Example() {
 		return
 	}
 	o, _ := standards.ParseSet("project.vector_control.unit_cost=1.5")
-	whatIf, err := doc.Apply(o)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	model, err := whatIf.Compile()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	res, err := model.Evaluate()
+	res, err := doc.Evaluate(o)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -174,6 +174,22 @@ func (d *Document) Compile() (*formula.Model, error) {
 	return m, nil
 }
 
+// Evaluate applies the overrides (none: the plan as written), compiles
+// and runs the plan: a whole what-if in one call. Problems the overrides
+// cause come back as an *Error with Overrides set, a plan the rules cannot
+// fund as a *formula.RejectedError.
+func (d *Document) Evaluate(ovs ...Override) (*formula.Result, error) {
+	doc, err := d.Apply(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	m, err := doc.Compile()
+	if err != nil {
+		return nil, err
+	}
+	return m.Evaluate()
+}
+
 // Files lists the files the document was read from: the plan, then the
 // standards file if any.
 func (d *Document) Files() []string { return slices.Clone(d.doc.files) }

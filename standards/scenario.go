@@ -30,6 +30,19 @@ func ParseSet(arg string) (Override, error) {
 	return Override{Path: path, Value: strings.TrimSpace(value), File: "--set"}, nil
 }
 
+// ParseSets reads several command-line overrides, in order.
+func ParseSets(args ...string) ([]Override, error) {
+	ovs := make([]Override, 0, len(args))
+	for _, a := range args {
+		o, err := ParseSet(a)
+		if err != nil {
+			return nil, err
+		}
+		ovs = append(ovs, o)
+	}
+	return ovs, nil
+}
+
 // Scenario is a named set of overrides read from a scenario file.
 type Scenario struct {
 	Name        string

@@ -12,11 +12,7 @@ import (
 // resultJSON computes a document and renders it, failing on error.
 func resultJSON(t *testing.T, doc *Document) string {
 	t.Helper()
-	m, err := doc.Compile()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := m.Evaluate()
+	res, err := doc.Evaluate()
 	if err != nil {
 		t.Fatal(err)
 	}

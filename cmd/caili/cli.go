@@ -182,12 +182,5 @@ func (pf *planFlags) compute() (*formula.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if doc, err = doc.Apply(ovs...); err != nil {
-		return nil, err
-	}
-	m, err := doc.Compile()
-	if err != nil {
-		return nil, err
-	}
-	return m.Evaluate()
+	return doc.Evaluate(ovs...)
 }

@@ -19,20 +19,11 @@ func tinyResult(t *testing.T, sets ...string) *formula.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range sets {
-		o, err := standards.ParseSet(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if doc, err = doc.Apply(o); err != nil {
-			t.Fatal(err)
-		}
-	}
-	m, err := doc.Compile()
+	ovs, err := standards.ParseSets(sets...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := m.Evaluate()
+	res, err := doc.Evaluate(ovs...)
 	if err != nil {
 		t.Fatal(err)
 	}

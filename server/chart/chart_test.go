@@ -30,20 +30,11 @@ func tiny(t testing.TB, sets ...string) *formula.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range sets {
-		ov, err := standards.ParseSet(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if doc, err = doc.Apply(ov); err != nil {
-			t.Fatal(err)
-		}
-	}
-	m, err := doc.Compile()
+	ovs, err := standards.ParseSets(sets...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := m.Evaluate()
+	res, err := doc.Evaluate(ovs...)
 	if err != nil {
 		t.Fatal(err)
 	}

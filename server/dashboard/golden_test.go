@@ -14,8 +14,17 @@ var update = flag.Bool("update", false, "rewrite the golden HTML files in testda
 
 // golden compares a page with its golden file (or rewrites it with
 // -update).
+//
+// Every page carries caili.css inline; the golden files hold a marker in
+// its place (after checking the stylesheet is there, whole), so the
+// stylesheet is pinned once, in caili.css, not once per page.
 func golden(t *testing.T, name, page string) {
 	t.Helper()
+	css := string(testRenderer(t).CSS())
+	if !strings.Contains(page, "<style>"+css+"</style>") {
+		t.Fatalf("%s does not carry the stylesheet inline", name)
+	}
+	page = strings.Replace(page, "<style>"+css+"</style>", "<style>/* caili.css */</style>", 1)
 	path := filepath.Join("testdata", "golden", name+".html")
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -45,23 +45,11 @@ func loadTiny(t *testing.T) *standards.Document {
 // it, returning the error rather than failing.
 func evaluate(t *testing.T, doc *standards.Document, sets ...string) (*formula.Result, error) {
 	t.Helper()
-	var ovs []standards.Override
-	for _, s := range sets {
-		o, err := standards.ParseSet(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ovs = append(ovs, o)
-	}
-	d, err := doc.Apply(ovs...)
+	ovs, err := standards.ParseSets(sets...)
 	if err != nil {
-		return nil, err
+		t.Fatal(err)
 	}
-	m, err := d.Compile()
-	if err != nil {
-		return nil, err
-	}
-	return m.Evaluate()
+	return doc.Evaluate(ovs...)
 }
 
 // mustEvaluate is evaluate that fails the test on an error.
