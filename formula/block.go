@@ -21,9 +21,11 @@ import (
 type blockStage struct {
 	m        *Model
 	res      *Result
-	scale    *big.Rat // 10^eω / L: turns P into a score
+	scaleNum *big.Int // 10^eω / L (or 1 / (L·10^-eω)): turns P into a score
+	scaleDen *big.Int
 	pool     decimal.Decimal
-	sumAdj   *big.Rat  // Σ adjusted scores
+	sumAdj   *big.Int // Σ adjusted scores, in the units of scale × 10^eAdj
+	eAdj     int32
 	shares   []lrShare // per sub-district
 	parts    [][]lrShare
 	withPerf bool
@@ -31,8 +33,7 @@ type blockStage struct {
 
 // scaled turns an integer score into the exact score.
 func (b *blockStage) scaled(n *big.Int) *big.Rat {
-	r := new(big.Rat).SetInt(n)
-	return r.Mul(r, b.scale)
+	return new(big.Rat).SetFrac(new(big.Int).Mul(n, b.scaleNum), b.scaleDen)
 }
 
 // intColumn scales decimals to integers at their finest exponent.
@@ -47,6 +48,60 @@ func intColumn(ds []decimal.Decimal) ([]*big.Int, int32) {
 	return out, exp
 }
 
+// intCol is intColumn held as int64s when every value fits, so that
+// reading a value costs no allocation.
+type intCol struct {
+	small column
+	big   []*big.Int
+	exp   int32
+}
+
+// newIntCol scales ds like intColumn; exact keeps every value a big.Int.
+func newIntCol(ds []decimal.Decimal, exact bool) intCol {
+	if !exact {
+		if c := newColumn(ds); c.ok {
+			return intCol{small: c, exp: c.exp}
+		}
+	}
+	x, exp := intColumn(ds)
+	return intCol{big: x, exp: exp}
+}
+
+// at returns value i, using z as its storage if needed.
+func (c *intCol) at(i int, z *big.Int) *big.Int {
+	if c.small.ok {
+		return z.SetInt64(c.small.v[i])
+	}
+	return c.big[i]
+}
+
+// intArena keeps copies of big integers with their words in shared
+// arrays, so that many small results cost a few allocations instead of two
+// each. The copies must not be changed.
+type intArena struct {
+	ints  []big.Int
+	words []big.Word
+}
+
+// keep returns a copy of x held in the arena.
+func (a *intArena) keep(x *big.Int) *big.Int {
+	if len(a.ints) == cap(a.ints) {
+		a.ints = make([]big.Int, 0, max(16, 2*cap(a.ints)))
+	}
+	w := x.Bits()
+	if len(a.words)+len(w) > cap(a.words) {
+		a.words = make([]big.Word, 0, max(64, 2*cap(a.words), len(w)))
+	}
+	off := len(a.words)
+	a.words = append(a.words, w...)
+	a.ints = a.ints[:len(a.ints)+1]
+	z := a.ints[len(a.ints)-1].SetBits(a.words[off:len(a.words):len(a.words)])
+	if x.Sign() < 0 {
+		z.Neg(z)
+	}
+	return z
+}
+
 func (r *run) block() error {
 	m, p := r.m, r.m.plan
 	n := len(p.Subdistricts)
@@ -56,12 +111,14 @@ func (r *run) block() error {
 	type indicator struct {
 		f, k  int
 		sum   decimal.Decimal
-		x     []*big.Int
+		x     intCol
 		mult  *big.Int // Ω_k · L / S_k
 		total *big.Int // S_k
 	}
 	var inds []indicator
 	var omegas []decimal.Decimal
+	var xs big.Int // scratch
+	words := 0     // of every x and mult: a bound on the words of the parts
 	for f, fa := range p.Factors {
 		for k, in := range fa.Indicators {
 			omegas = append(omegas, fa.Weight.Mul(in.Weight))
@@ -69,17 +126,20 @@ func (r *run) block() error {
 			for i := range vals {
 				vals[i] = m.x[i][m.indCols[f][k]]
 			}
-			x, exp := intColumn(vals)
+			x := newIntCol(vals, m.exactOnly)
 			s := new(big.Int)
-			for _, v := range x {
+			for i := range n {
+				v := x.at(i, &xs)
 				s.Add(s, v)
+				words += len(v.Bits())
 			}
-			inds = append(inds, indicator{f: f, k: k, x: x, total: s, sum: decimal.NewFromBigInt(s, exp)})
+			inds = append(inds, indicator{f: f, k: k, x: x, total: s, sum: decimal.NewFromBigInt(s, x.exp)})
 		}
 	}
 	omega, eOmega := intColumn(omegas)
 	l := big.NewInt(1)
 	g := new(big.Int)
+	maxMult := 0
 	for _, in := range inds {
 		if in.total.Sign() == 0 { // validation forbids it; keep the arithmetic safe regardless
 			continue
@@ -94,41 +154,52 @@ func (r *run) block() error {
 		}
 		mult := new(big.Int).Quo(l, inds[q].total)
 		inds[q].mult = mult.Mul(mult, omega[q])
+		words += n * len(mult.Bits())
+		maxMult = max(maxMult, len(mult.Bits()))
 	}
-	b.scale = new(big.Rat).SetFrac(pow10Int(max(eOmega, 0)), l)
+	b.scaleNum, b.scaleDen = pow10Int(max(eOmega, 0)), l
 	if eOmega < 0 {
-		b.scale = new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Mul(l, pow10Int(-eOmega)))
+		b.scaleNum, b.scaleDen = big.NewInt(1), new(big.Int).Mul(l, pow10Int(-eOmega))
 	}
 
-	// Integer weights: base_i = Σ_k P_ik · A_i, adj_i = base_i · C_i.
-	adjInts, eAdj := intColumn(m.adjustment)
-	coefInts, eCoef := intColumn(m.coef)
-	base := make([]*big.Int, n)
+	// Integer weights: base_i = Σ_k P_ik · A_i, adj_i = base_i · C_i,
+	// kept in one arena; t and u are scratch.
+	adjInts := newIntCol(m.adjustment, m.exactOnly)
+	coefInts := newIntCol(m.coef, m.exactOnly)
+	nk := len(inds)
+	ar := intArena{ints: make([]big.Int, 0, n*(nk+3)), words: make([]big.Word, 0, words+n*(2*maxMult+8))}
+	parts := make([]ScorePart, n*nk)
+	ws := make([]*big.Int, n*nk)
 	adj := make([]*big.Int, n)
 	sumBase, sumAdj := new(big.Int), new(big.Int)
+	var sum, t, u big.Int
 	for i, s := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		sc := Score{Adjustment: m.adjustment[i], Coef: m.coef[i], sum: new(big.Int), b: b, i: i,
-			Parts: make([]ScorePart, len(inds))}
+		sc := Score{Adjustment: m.adjustment[i], Coef: m.coef[i], b: b, i: i,
+			Parts: parts[i*nk : (i+1)*nk : (i+1)*nk]}
 		if p.Performance != nil {
 			sc.Rating = s.Rating
 		}
+		sum.SetInt64(0)
 		for q, in := range inds {
 			fa := p.Factors[in.f]
-			part := new(big.Int).Mul(in.mult, in.x[i])
-			sc.sum.Add(sc.sum, part)
+			t.Mul(in.mult, in.x.at(i, &xs))
+			sum.Add(&sum, &t)
+			part := ar.keep(&t)
+			ws[i*nk+q] = part
 			sc.Parts[q] = ScorePart{Factor: fa.ID, FactorName: fa.Name, FactorWeight: fa.Weight,
 				Quantity: fa.Indicators[in.k].Quantity, Weight: fa.Indicators[in.k].Weight,
 				Value: m.x[i][m.indCols[in.f][in.k]], DistrictSum: in.sum, p: part, b: b}
 		}
-		base[i] = new(big.Int).Mul(sc.sum, adjInts[i])
-		adj[i] = new(big.Int).Mul(base[i], coefInts[i])
-		sumBase.Add(sumBase, base[i])
-		sumAdj.Add(sumAdj, adj[i])
+		sc.sum = ar.keep(&sum)
+		t.Mul(&sum, adjInts.at(i, &xs))
+		sumBase.Add(sumBase, &t)
+		u.Mul(&t, coefInts.at(i, &xs))
+		sumAdj.Add(sumAdj, &u)
+		adj[i] = ar.keep(&u)
 		a.Score = sc
 	}
-	b.sumAdj = b.scaled(sumAdj)
-	b.sumAdj.Mul(b.sumAdj, ratPow10(eAdj+eCoef))
+	b.sumAdj, b.eAdj = sumAdj, adjInts.exp+coefInts.exp
 
 	pool := r.remaining
 	if p.Performance != nil && p.Performance.Mode == Reserve {
@@ -138,7 +209,7 @@ func (r *run) block() error {
 		if pool.Sign() > 0 {
 			// B = floor_u(remaining × Σadj / Σbase), Σadj/Σbase = ΣadjInts·10^eCoef / ΣbaseInts.
 			q := new(big.Rat).SetFrac(sumAdj, sumBase)
-			q.Mul(q, ratPow10(eCoef))
+			q.Mul(q, ratPow10(coefInts.exp))
 			q.Mul(q, pool.Rat())
 			pool = m.u.floor(ratDecimal(q, m.u.places+1))
 			r.res.PerformanceReserve = r.remaining.Sub(pool)
@@ -146,23 +217,27 @@ func (r *run) block() error {
 	} else if pool.Sign() > 0 && sumAdj.Sign() == 0 {
 		return &RejectedError{Kind: NoBlockEligible, Gap: pool, Detail: "every sub-district's adjusted block score is zero"}
 	}
-	shares, err := m.u.largestRemainder(pool, adj)
-	if err != nil {
+	split := func(out []lrShare, amount decimal.Decimal, w []*big.Int, buf *lrBuf) error {
+		if m.exactOnly {
+			return m.u.lrExactInto(out, amount, w)
+		}
+		return m.u.lrInto(out, amount, w, buf)
+	}
+	var buf lrBuf
+	shares := make([]lrShare, n)
+	if err := split(shares, pool, adj, &buf); err != nil {
 		return fmt.Errorf("block grant: %w", err)
 	}
 	b.pool, b.shares = pool, shares
 	b.parts = make([][]lrShare, n)
+	all := make([]lrShare, n*nk)
 	r.res.BlockPool = pool
 	for i := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		a.Block = shares[i].Amount
 		// The block amount split over the indicators by their parts of the score.
-		ws := make([]*big.Int, len(a.Score.Parts))
-		for q, sp := range a.Score.Parts {
-			ws[q] = sp.p
-		}
-		ps, err := m.u.largestRemainder(a.Block, ws)
-		if err != nil {
+		ps := all[i*nk : (i+1)*nk : (i+1)*nk]
+		if err := split(ps, a.Block, ws[i*nk:(i+1)*nk], &buf); err != nil {
 			return fmt.Errorf("block grant of %s: %w", a.ID, err)
 		}
 		b.parts[i] = ps
@@ -196,8 +271,10 @@ func (b *blockStage) scoreText(s Score) string {
 		t += " × 绩效系数 " + s.Coef.String() + " (" + s.Rating + ")"
 	}
 	adj := s.Adjusted()
+	sumAdj := b.scaled(b.sumAdj)
+	sumAdj.Mul(sumAdj, ratPow10(b.eAdj))
 	return t + " = 调整后得分 " + FormatRat(adj) + ";块额 " + b.m.u.format(b.pool) + " × " +
-		FormatRat(adj) + " / Σ " + FormatRat(b.sumAdj) + b.m.lrText(b.shares[s.i])
+		FormatRat(adj) + " / Σ " + FormatRat(sumAdj) + b.m.lrText(b.shares[s.i])
 }
 
 // ratDecimal truncates a non-negative rational to the given number of

@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -25,7 +26,7 @@ type Model struct {
 	adjustment []decimal.Decimal // per sub-district
 	coef       []decimal.Decimal // per sub-district performance coefficient
 
-	cols      []column // [column] int64 mantissas for the fast path
+	cols      []column // [column] int64 mantissas for the fast path (quota and project bases)
 	exactOnly bool     // tests: never take the int64 fast path
 }
 
@@ -96,10 +97,10 @@ func Compile(p *Plan) (*Model, error) {
 			m.coef[i] = p.Performance.Coefficients[s.Rating]
 		}
 	}
-	// The int64 fast path needs the columns projects multiply.
+	// The int64 fast path needs the columns quotas and projects multiply.
 	m.cols = make([]column, len(m.names))
 	vals := make([]decimal.Decimal, len(p.Subdistricts))
-	for _, cs := range m.projectCols {
+	for _, cs := range append(slices.Clone(m.quotaCols), m.projectCols...) {
 		for _, c := range cs {
 			if m.cols[c].v != nil {
 				continue

@@ -3,7 +3,9 @@ package formula
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -76,6 +78,13 @@ func (r *run) personnel() {
 	m, p := r.m, r.m.plan
 	one := decimal.NewFromInt(1)
 	ex := personnelText{m}
+	// 1 + on-cost rate per category, as int64 mantissas for the fast path.
+	oncost := make([]small, len(p.Staff))
+	oncostOK := make([]bool, len(p.Staff))
+	for j, st := range p.Staff {
+		oncost[j], oncostOK[j] = toSmall(one.Add(st.OncostRate))
+		oncostOK[j] = oncostOK[j] && !m.exactOnly
+	}
 	for i, s := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		sum := accum{u: m.u}
@@ -85,19 +94,54 @@ func (r *run) personnel() {
 			if !hasPay && (!hasHead || head.IsZero()) {
 				continue
 			}
-			base := pay
-			if !hasPay {
-				base = head.Mul(st.AnnualPay)
+			var amt decimal.Decimal
+			if n, ok := personnelUnits(head, pay, hasPay, st.AnnualPay, oncost[j], oncostOK[j], m.u.places); ok {
+				amt = m.u.unitsDecimal(n)
+			} else {
+				base := pay
+				if !hasPay {
+					base = head.Mul(st.AnnualPay)
+				}
+				if !st.OncostRate.IsZero() {
+					base = base.Mul(one.Add(st.OncostRate))
+				}
+				amt = m.u.round(base)
 			}
-			if !st.OncostRate.IsZero() {
-				base = base.Mul(one.Add(st.OncostRate))
-			}
-			amt := m.u.round(base)
 			sum.add(amt)
 			a.Lines = append(a.Lines, Line{Stage: StagePersonnel, Item: st.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
 		}
 		a.Personnel = sum.sum()
 	}
+}
+
+// personnelUnits is round((pay, or head × annual pay) × (1 + on-cost)) in
+// units on int64s, if every value is non-negative and fits.
+func personnelUnits(head, pay decimal.Decimal, hasPay bool, annual decimal.Decimal, oncost small, ok bool, places int32) (int64, bool) {
+	if !ok {
+		return 0, false
+	}
+	var base small
+	if hasPay {
+		if base, ok = toSmall(pay); !ok {
+			return 0, false
+		}
+	} else {
+		h, ok1 := toSmall(head)
+		a, ok2 := toSmall(annual)
+		if base, ok = mulSmall(h, a); !ok || !ok1 || !ok2 {
+			return 0, false
+		}
+	}
+	return mulRoundUnits(base, oncost, places)
+}
+
+// mulSmall multiplies non-negative smalls exactly, if the product fits.
+func mulSmall(a, b small) (small, bool) {
+	hi, lo := bits.Mul64(uint64(a.m), uint64(b.m))
+	if hi != 0 || lo > math.MaxInt64 {
+		return small{}, false
+	}
+	return small{int64(lo), a.exp + b.exp}, true
 }
 
 type personnelText struct{ m *Model }
@@ -124,11 +168,29 @@ func (x personnelText) explain(l *Line) string {
 func (r *run) public() {
 	m, p := r.m, r.m.plan
 	ex := publicText{m}
+	rates := make([]small, len(p.Quotas))
+	ratesOK := make([]bool, len(p.Quotas))
+	for j, q := range p.Quotas {
+		rates[j], ratesOK[j] = toSmall(q.Rate)
+		ratesOK[j] = ratesOK[j] && !m.exactOnly
+	}
 	for i := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		sum := accum{u: m.u}
 		for j, q := range p.Quotas {
-			amt := m.u.round(q.Rate.Mul(m.sumCols(i, m.quotaCols[j])))
+			var amt decimal.Decimal
+			var n int64
+			ok := false
+			if ratesOK[j] {
+				if b, bok := sumBasis(m.cols, m.quotaCols[j], i); bok {
+					n, ok = mulRoundUnits(rates[j], b, m.u.places)
+				}
+			}
+			if ok {
+				amt = m.u.unitsDecimal(n)
+			} else {
+				amt = m.u.round(q.Rate.Mul(m.sumCols(i, m.quotaCols[j])))
+			}
 			sum.add(amt)
 			a.Lines = append(a.Lines, Line{Stage: StagePublic, Item: q.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
 		}

@@ -22,6 +22,12 @@ type small struct {
 
 // toSmall converts a non-negative decimal whose mantissa fits an int64.
 func toSmall(d decimal.Decimal) (small, bool) {
+	if d.NumDigits() <= 18 { // fits for sure; no copy of the coefficient
+		if c := d.CoefficientInt64(); c >= 0 {
+			return small{c, d.Exponent()}, true
+		}
+		return small{}, false
+	}
 	c := d.Coefficient()
 	if c.Sign() < 0 || !c.IsInt64() {
 		return small{}, false
@@ -86,7 +92,10 @@ func scaleUp(m int64, k int32) (int64, bool) {
 func sumBasis(cols []column, idx []int, i int) (small, bool) {
 	if len(idx) == 1 {
 		c := &cols[idx[0]]
-		return small{c.v[i], c.exp}, c.ok
+		if !c.ok { // a column that did not fit has no values
+			return small{}, false
+		}
+		return small{c.v[i], c.exp}, true
 	}
 	exp := int32(math.MaxInt32)
 	for _, k := range idx {
@@ -218,4 +227,39 @@ func abs64(x int64) int64 {
 		return -x
 	}
 	return x
+}
+
+// mulDiv128 divides x·w by d for w = w1:w0 and d shifted left by sh so
+// that its top word d1 has its top bit set (d1:d0 = d·2^sh). It returns the
+// quotient, which must fit 64 bits (x·w < 2^64·d, as when w ≤ d), and the
+// remainder times 2^sh, which orders remainders as the remainder does.
+func mulDiv128(x, w1, w0, d1, d0 uint64, sh uint) (q, r1, r0 uint64) {
+	h0, n0 := bits.Mul64(x, w0)
+	h1, l1 := bits.Mul64(x, w1)
+	n1, c := bits.Add64(l1, h0, 0)
+	n2 := h1 + c
+	u2, u1, u0 := n2<<sh|n1>>(64-sh), n1<<sh|n0>>(64-sh), n0<<sh
+	// Knuth's step D3: estimate q from the top words, then correct it. With
+	// a two-word divisor the test is on the whole remainder, so q is exact.
+	var rhat uint64
+	if u2 >= d1 { // u2 = d1
+		q = math.MaxUint64
+		rhat, c = bits.Add64(u1, d1, 0)
+	} else {
+		q, rhat = bits.Div64(u2, u1, d1)
+		c = 0
+	}
+	for c == 0 { // while rhat < 2^64
+		ph, pl := bits.Mul64(q, d0)
+		if ph < rhat || ph == rhat && pl <= u0 {
+			break
+		}
+		q--
+		rhat, c = bits.Add64(rhat, d1, 0)
+	}
+	_, p1 := bits.Mul64(q, d1)
+	p0h, p0 := bits.Mul64(q, d0)
+	r0, b := bits.Sub64(u0, p0, 0)
+	r1, _ = bits.Sub64(u1, p1+p0h, b)
+	return q, r1, r0
 }

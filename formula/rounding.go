@@ -3,6 +3,7 @@ package formula
 import (
 	"errors"
 	"math/big"
+	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -62,51 +63,210 @@ var errNoWeight = errors.New("all weights are zero")
 type lrShare struct {
 	Amount decimal.Decimal // what the item gets
 	Extra  bool            // whether it got one of the units left over
-	num    *big.Int        // B·w in units; the quota is num/den units
-	den    *big.Int        // Σw (shared by all items of a split)
-	unit   *unit
+	w      *big.Int        // the item's weight; the quota is B·w/Σw units
+	split  *lrSplit        // shared by all items of a split; nil: nothing was split
+}
+
+// lrSplit is what the items of one split share, kept so that quotas are
+// computed only when a line is explained.
+type lrSplit struct {
+	unit    unit
+	bu, sum int64    // B in units and Σw, when they fit an int64
+	buB     *big.Int // B in units otherwise (nil when it fits)
+	sumB    big.Int  // Σw otherwise
+	bigSum  bool     // whether Σw is sumB
 }
 
 // Quota is the item's exact quota B·w/Σw in 元, before flooring.
 func (s lrShare) Quota() *big.Rat {
-	if s.den == nil || s.den.Sign() == 0 {
+	sp := s.split
+	if sp == nil || s.w == nil {
 		return new(big.Rat)
 	}
-	q := new(big.Rat).SetFrac(s.num, s.den)
-	return q.Mul(q, s.unit.d.Rat())
+	bu, den := sp.buB, &sp.sumB
+	if bu == nil {
+		bu = big.NewInt(sp.bu)
+	}
+	if !sp.bigSum {
+		den = big.NewInt(sp.sum)
+	}
+	if den.Sign() == 0 {
+		return new(big.Rat)
+	}
+	q := new(big.Rat).SetFrac(new(big.Int).Mul(bu, s.w), den)
+	return q.Mul(q, sp.unit.d.Rat())
+}
+
+// lrBuf is scratch space that consecutive splits can share.
+type lrBuf struct {
+	bu, num, q, r big.Int
+	rems          []uint64 // remainders, stride words per item, least significant word first
+	floors        []int64
+	order         []int32
 }
 
 // largestRemainder splits b (a multiple of U) over items in proportion to
 // weights w ≥ 0 (SPEC §1 LR): quotas are floored to units, the units left
 // over go one each to the largest remainders, ties to the earlier item.
-// It always hands out exactly b.
+// It always hands out exactly b. The shares keep w to explain their
+// quotas, so w must not be changed afterwards.
 func (u unit) largestRemainder(b decimal.Decimal, w []*big.Int) ([]lrShare, error) {
 	out := make([]lrShare, len(w))
-	total := new(big.Int)
-	for _, x := range w {
-		total.Add(total, x)
+	return out, u.lrInto(out, b, w, new(lrBuf))
+}
+
+// lrInto is largestRemainder into out (len(out) = len(w)), with scratch
+// space buf. It works on int64 units and words, and leaves to
+// lrExactInto only the splits of more than an int64 of units.
+func (u unit) lrInto(out []lrShare, b decimal.Decimal, w []*big.Int, buf *lrBuf) error {
+	bu, ok := u.units64(b)
+	if !ok {
+		return u.lrExactInto(out, b, w)
 	}
-	bu := u.units(b)
-	if total.Sign() == 0 {
-		if bu.Sign() != 0 {
-			return nil, errNoWeight
+	sp := &lrSplit{unit: u, bu: bu}
+	fits := true
+	for _, x := range w {
+		if x.Sign() < 0 {
+			return u.lrExactInto(out, b, w)
+		}
+		if fits {
+			if fits = x.IsInt64(); fits {
+				sp.sum, fits = addUnits(sp.sum, x.Int64())
+			}
+		}
+	}
+	stride := 1
+	if !fits {
+		buf.num.SetInt64(0)
+		for _, x := range w {
+			buf.num.Add(&buf.num, x)
+		}
+		sp.sum, sp.bigSum = 0, true
+		sp.sumB.Set(&buf.num)
+		stride = len(sp.sumB.Bits())
+	}
+	if sp.bigSum && sp.sumB.Sign() == 0 || !sp.bigSum && sp.sum == 0 {
+		if bu != 0 {
+			return errNoWeight
 		}
 		for i := range out {
 			out[i] = lrShare{Amount: decimal.Zero}
 		}
-		return out, nil
+		return nil
+	}
+	n := len(w)
+	buf.rems = slices.Grow(buf.rems[:0], n*stride)[:n*stride]
+	buf.floors = slices.Grow(buf.floors[:0], n)[:n]
+	rems, floors := buf.rems, buf.floors
+	var given int64
+	if !sp.bigSum {
+		for i, x := range w {
+			// x ≤ Σw, so the quotient is at most bu and fits.
+			hi, lo := bits.Mul64(uint64(bu), uint64(x.Int64()))
+			q, r := bits.Div64(hi, lo, uint64(sp.sum))
+			floors[i], rems[i] = int64(q), r
+			given += int64(q)
+		}
+	} else if stride == 2 && bits.UintSize == 64 {
+		// Σw fits 128 bits: remainders are kept times 2^sh (see mulDiv128).
+		s := sp.sumB.Bits()
+		sh := uint(bits.LeadingZeros64(uint64(s[1])))
+		d1, d0 := uint64(s[1])<<sh|uint64(s[0])>>(64-sh), uint64(s[0])<<sh
+		for i, x := range w {
+			var w1, w0 uint64
+			switch xb := x.Bits(); len(xb) { // at most two words, as x ≤ Σw
+			case 2:
+				w1 = uint64(xb[1])
+				fallthrough
+			case 1:
+				w0 = uint64(xb[0])
+			}
+			q, r1, r0 := mulDiv128(uint64(bu), w1, w0, d1, d0, sh)
+			floors[i], rems[2*i], rems[2*i+1] = int64(q), r0, r1
+			given += int64(q)
+		}
+	} else {
+		buf.bu.SetInt64(bu)
+		for i, x := range w {
+			buf.num.Mul(&buf.bu, x)
+			buf.q.QuoRem(&buf.num, &sp.sumB, &buf.r)
+			floors[i] = buf.q.Int64() // at most bu
+			given += floors[i]
+			rem := rems[i*stride : (i+1)*stride]
+			clear(rem)
+			for k, d := range buf.r.Bits() {
+				rem[k] = uint64(d)
+			}
+		}
+	}
+	if left := bu - given; left > 0 { // fewer than n
+		buf.order = slices.Grow(buf.order[:0], n)[:n]
+		order := buf.order
+		for i := range order {
+			order[i] = int32(i)
+		}
+		// Largest remainder first; equal remainders in item order.
+		slices.SortFunc(order, func(a, b int32) int {
+			ra, rb := rems[int(a)*stride:int(a+1)*stride], rems[int(b)*stride:int(b+1)*stride]
+			for k := stride - 1; k >= 0; k-- {
+				if ra[k] != rb[k] {
+					if ra[k] > rb[k] {
+						return -1
+					}
+					return 1
+				}
+			}
+			return int(a - b)
+		})
+		for _, i := range order[:left] {
+			floors[i]++
+			out[i].Extra = true
+		}
+	}
+	var zero decimal.Decimal // shared by the items that get nothing
+	hasZero := false
+	for i, x := range w {
+		out[i].w, out[i].split = x, sp
+		if floors[i] != 0 {
+			out[i].Amount = u.unitsDecimal(floors[i])
+			continue
+		}
+		if !hasZero {
+			zero, hasZero = decimal.New(0, -u.places), true
+		}
+		out[i].Amount = zero
+	}
+	return nil
+}
+
+// lrExactInto is largestRemainder on big integers throughout: the
+// reference that lrInto must match, and its fallback.
+func (u unit) lrExactInto(out []lrShare, b decimal.Decimal, w []*big.Int) error {
+	sp := &lrSplit{unit: u, bigSum: true}
+	total := &sp.sumB
+	for _, x := range w {
+		total.Add(total, x)
+	}
+	bu := u.units(b)
+	sp.buB = bu
+	if total.Sign() == 0 {
+		if bu.Sign() != 0 {
+			return errNoWeight
+		}
+		for i := range out {
+			out[i] = lrShare{Amount: decimal.Zero}
+		}
+		return nil
 	}
 	floors := make([]*big.Int, len(w))
 	rems := make([]*big.Int, len(w))
 	given := new(big.Int)
-	uu := &u
 	for i, x := range w {
 		q, r := new(big.Int), new(big.Int)
-		num := new(big.Int).Mul(bu, x)
-		q.QuoRem(num, total, r)
+		q.QuoRem(new(big.Int).Mul(bu, x), total, r)
 		floors[i], rems[i] = q, r
 		given.Add(given, q)
-		out[i].num, out[i].den, out[i].unit = num, total, uu
+		out[i].w, out[i].split = x, sp
 	}
 	left := new(big.Int).Sub(bu, given).Int64() // fewer than len(w)
 	if left > 0 {
@@ -129,7 +289,27 @@ func (u unit) largestRemainder(b decimal.Decimal, w []*big.Int) ([]lrShare, erro
 	for i := range w {
 		out[i].Amount = u.amount(floors[i])
 	}
-	return out, nil
+	return nil
+}
+
+// units64 converts b, a non-negative multiple of U, to a count of units if
+// it fits an int64.
+func (u unit) units64(b decimal.Decimal) (int64, bool) {
+	if b.Sign() < 0 || b.NumDigits() > 18 {
+		return 0, false
+	}
+	c, k := b.CoefficientInt64(), b.Exponent()+u.places
+	if k >= 0 {
+		return scaleUp(c, k)
+	}
+	if -k > 18 {
+		return 0, c == 0
+	}
+	d := int64(pow10s[-k])
+	if c%d != 0 {
+		return 0, false
+	}
+	return c / d, true
 }
 
 // decimalWeights turns non-negative decimals into integers with the same

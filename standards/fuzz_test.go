@@ -3,6 +3,7 @@ package standards
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,22 +51,33 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
-// FuzzOverride applies an arbitrary --set override to the tiny plan.
+// FuzzOverride applies arbitrary --set overrides ("&"-separated) to the
+// tiny plan: every failure is typed, and the fast path for numeric
+// overrides gives what the general way gives.
 func FuzzOverride(f *testing.F) {
 	doc, err := Parse("plan.toml", []byte(tinyPlan(f)), nil)
 	if err != nil {
 		f.Fatal(err)
 	}
 	for _, s := range []string{"plan.capacity=59000000", "factor.workload.weight=0.5", "subdistrict.east.quantities.x=1",
-		"tiers.C.max_share=0.1", "performance.coefficients.优=2", "project.greening.basis=a,b", "a.b.c.d=e"} {
+		"tiers.C.max_share=0.1", "performance.coefficients.优=2", "project.greening.basis=a,b", "a.b.c.d=e",
+		"plan.capacity=59000000&factor.workload.weight=0.5&factor.area.weight=0.1",
+		"subdistrict.east.adjustment=1.2&subdistrict.east.adjustment=0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, arg string) {
-		o, err := ParseSet(arg)
+		args := strings.Split(arg, "&")
+		if len(args) > 4 {
+			return
+		}
+		ovs, err := ParseSets(args...)
 		if err != nil {
 			return
 		}
-		over, err := doc.Apply(o)
+		if fast, general := fastAndGeneral(t, doc, ovs); fast != general {
+			t.Fatalf("fast path differs from the general way:\nfast:    %.300s\ngeneral: %.300s", fast, general)
+		}
+		over, err := doc.Apply(ovs...)
 		if err != nil {
 			var se *Error
 			if !errors.As(err, &se) || !se.Overrides {

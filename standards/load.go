@@ -24,6 +24,7 @@ type ReadFunc func(name string) ([]byte, error)
 type Document struct {
 	doc   *document
 	model *formula.Model // compiled by Apply, which had to validate anyway
+	lazy  *lazyModel     // a loaded document's model, compiled on first use
 }
 
 // LoadFile loads a plan file from disk, with the standards file it names
@@ -95,7 +96,7 @@ func parse(name string, data []byte, read ReadFunc) (*Document, error) {
 		}
 	}
 	d.pending = ps
-	return &Document{doc: d}, nil
+	return &Document{doc: d, lazy: &lazyModel{}}, nil
 }
 
 // loadStandards decodes the standards file and merges its top-level keys.
@@ -158,11 +159,12 @@ func (d *Document) Plan() (*formula.Plan, error) {
 }
 
 // Compile converts, validates and compiles the plan, reporting every
-// problem in an *Error. A document made by [Document.Apply] was compiled
-// there already and returns that model.
+// problem in an *Error. The model is compiled once and kept (a document
+// made by [Document.Apply] was compiled there already); it is safe to use
+// from several goroutines.
 func (d *Document) Compile() (*formula.Model, error) {
-	if d.model != nil {
-		return d.model, nil
+	if m := d.base(); m != nil {
+		return m, nil
 	}
 	m, ps, err := compile(d.doc)
 	if err != nil {
@@ -177,13 +179,26 @@ func (d *Document) Compile() (*formula.Model, error) {
 // Evaluate applies the overrides (none: the plan as written), compiles
 // and runs the plan: a whole what-if in one call. Problems the overrides
 // cause come back as an *Error with Overrides set, a plan the rules cannot
-// fund as a *formula.RejectedError.
+// fund as a *formula.RejectedError. Overrides that only change numbers
+// take a fast path (see patch.go) with the same result.
 func (d *Document) Evaluate(ovs ...Override) (*formula.Result, error) {
+	if len(ovs) == 0 {
+		return d.evaluate()
+	}
+	if p := d.patch(ovs); p != nil {
+		if m, err := formula.Compile(p); err == nil {
+			return m.Evaluate()
+		}
+	}
 	doc, err := d.Apply(ovs...)
 	if err != nil {
 		return nil, err
 	}
-	m, err := doc.Compile()
+	return doc.evaluate()
+}
+
+func (d *Document) evaluate() (*formula.Result, error) {
+	m, err := d.Compile()
 	if err != nil {
 		return nil, err
 	}
