@@ -9,11 +9,18 @@
 #       every time (the result and its CSV body are memoised);
 #   (b) what-if: allocations.csv with three set. overrides
 #       (plan.capacity, factor.workload.weight, factor.area.weight), the
-#       capacity different on every request, so none is a cache hit.
+#       capacity different on every request, so none is a cache hit, as
+#       fast as the server answers (saturation: its throughput);
+#   (c) paced: the what-ifs of (b), each connection waiting a random time
+#       (mean 58 ms) between requests, which offers ≈ 1,080 req/s: the
+#       latency at the stated load.
 # It reports requests/s, p50/p99 latency, non-2xx responses and socket
 # errors, and the server's RSS sampled every 5 s, then stops the server.
-# Targets: (a) ≥ 10,000 req/s, (b) ≥ 1,000 req/s, p99 < 20 ms, zero
-# errors, RSS flat. The exit status is 1 when a target is missed.
+# Targets: (a) ≥ 10,000 req/s and p99 < 20 ms; (b) ≥ 1,000 req/s;
+# (c) ≥ 1,000 req/s with p99 < 20 ms; zero errors and RSS flat in each.
+# At saturation (b) every connection always has a request waiting, so
+# its latency is 64 / throughput by Little's law and is reported, not
+# judged. The exit status is 1 when a target is missed.
 #
 # wrk is installed with apt-get when missing (needs root). Not part of
 # `go test`.
@@ -94,6 +101,7 @@ run() { # name, extra wrk args...
 }
 run cached -s "$HERE/cached.lua" "$CACHED"
 run whatif -s "$HERE/whatif.lua" "$URL"
+run paced -s "$HERE/paced.lua" "$URL"
 kill "$SAMPLER" 2>/dev/null || true
 SAMPLER=
 RSS_END=$(rss)
@@ -105,7 +113,7 @@ check() { # description, condition (awk expression), value
 }
 echo
 echo "== summary (${DUR} s each, $CONNS connections, $THREADS wrk threads, loopback)"
-for n in cached whatif; do
+for n in cached whatif paced; do
 	printf '  %-7s %10s req/s  p50 %7s ms  p99 %7s ms  max %8s ms  non-2xx %s  socket errors %s\n' "$n" \
 		"$(field $n rps)" "$(field $n p50_ms)" "$(field $n p99_ms)" "$(field $n max_ms)" "$(field $n non2xx)" \
 		"$(($(field $n connect) + $(field $n read) + $(field $n write) + $(field $n timeout)))"
@@ -116,16 +124,18 @@ echo "    $(awk '{ printf "%s ", $2 }' "$TMP/rss")"
 echo "  server log: $(wc -l <"$TMP/server.log") lines (one per request)"
 echo
 check "cached ≥ 10000 req/s ($(field cached rps))" "$(field cached rps) >= 10000"
-check "what-if ≥ 1000 req/s ($(field whatif rps))" "$(field whatif rps) >= 1000"
+check "what-if ≥ 1000 req/s at saturation ($(field whatif rps))" "$(field whatif rps) >= 1000"
 check "cached p99 < 20 ms ($(field cached p99_ms))" "$(field cached p99_ms) < 20"
-check "what-if p99 < 20 ms ($(field whatif p99_ms))" "$(field whatif p99_ms) < 20"
-for n in cached whatif; do
+check "paced what-if ≥ 1000 req/s ($(field paced rps))" "$(field paced rps) >= 1000"
+check "paced what-if p99 < 20 ms ($(field paced p99_ms))" "$(field paced p99_ms) < 20"
+echo "  info  what-if p99 at saturation $(field whatif p99_ms) ms (64 connections always waiting: ≈ 64 / throughput)"
+for n in cached whatif paced; do
 	errs=$(($(field $n non2xx) + $(field $n connect) + $(field $n read) + $(field $n write) + $(field $n timeout)))
 	check "$n: zero errors ($errs)" "$errs == 0"
 done
 # Flat memory: once the result cache has filled (10 s into a run), RSS
 # grows by at most 10% (or 8 MiB) to the end of the run.
-for n in cached whatif; do
+for n in cached whatif paced; do
 	mid=$(cat "$TMP/$n.rss10")
 	end=$(cat "$TMP/$n.rssend")
 	check "$n: RSS flat after warm-up ($mid → $end KiB)" "$end <= $mid * 1.10 || $end - $mid <= 8192"
