@@ -2,7 +2,6 @@ package formula
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -10,7 +9,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+// validID reports whether id matches ^[a-z][a-z0-9_-]*$.
+func validID(id string) bool {
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '_' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return id != ""
+}
 
 // StaffRefPrefix marks a quantity name that is a headcount: `staff.ID` is
 // the headcount of staff category ID.
@@ -32,9 +43,10 @@ func EntryPath(table, id string, index int) string {
 func (p *Plan) Validate() []Problem {
 	var ps problems
 	one := decimal.NewFromInt(1)
-	nonNeg := func(path string, d decimal.Decimal) {
+	// The path is prefix+key, joined only when there is a problem.
+	nonNeg := func(prefix, key string, d decimal.Decimal) {
 		if d.Sign() < 0 {
-			ps.add(path, "must not be negative (got %s)", d)
+			ps.add(prefix+key, "must not be negative (got %s)", d)
 		}
 	}
 
@@ -49,7 +61,7 @@ func (p *Plan) Validate() []Problem {
 	if !okUnit {
 		ps.add("plan.rounding_unit", "must be a power of ten from 0.01 to 10000 (got %s)", p.RoundingUnit)
 	}
-	nonNeg("plan.capacity", p.Capacity)
+	nonNeg("plan.capacity", "", p.Capacity)
 	if okUnit && !u.isMultiple(p.Capacity) {
 		ps.add("plan.capacity", "must be a multiple of the rounding unit %s (got %s)", u.d, p.Capacity)
 	}
@@ -64,7 +76,7 @@ func (p *Plan) Validate() []Problem {
 		switch {
 		case id == "":
 			ps.add(path+".id", "missing")
-		case !idPattern.MatchString(id):
+		case !validID(id):
 			ps.add(path+".id", "%q must match ^[a-z][a-z0-9_-]*$", id)
 		case seen[id]:
 			ps.add(EntryPath(table, "", i)+".id", "duplicate id %q (the same id is used by an earlier entry)", id)
@@ -81,8 +93,8 @@ func (p *Plan) Validate() []Problem {
 	for i, s := range p.Staff {
 		path := checkID("staff", s.ID, i, staffIDs)
 		checkName(path, s.Name)
-		nonNeg(path+".annual_pay", s.AnnualPay)
-		nonNeg(path+".oncost_rate", s.OncostRate)
+		nonNeg(path, ".annual_pay", s.AnnualPay)
+		nonNeg(path, ".oncost_rate", s.OncostRate)
 	}
 	checkBasis := func(path string, basis []string) {
 		if len(basis) == 0 {
@@ -96,14 +108,14 @@ func (p *Plan) Validate() []Problem {
 	for i, q := range p.Quotas {
 		path := checkID("quota", q.ID, i, seen)
 		checkName(path, q.Name)
-		nonNeg(path+".rate", q.Rate)
+		nonNeg(path, ".rate", q.Rate)
 		checkBasis(path+".basis", q.Basis)
 	}
 	seen = map[string]bool{}
 	for i, pr := range p.Projects {
 		path := checkID("project", pr.ID, i, seen)
 		checkName(path, pr.Name)
-		nonNeg(path+".unit_cost", pr.UnitCost)
+		nonNeg(path, ".unit_cost", pr.UnitCost)
 		checkBasis(path+".basis", pr.Basis)
 		if pr.Tier < TierMandatory || pr.Tier > TierD {
 			ps.add(path+".tier", "must be mandatory, A, B, C or D")
@@ -128,7 +140,7 @@ func (p *Plan) Validate() []Problem {
 	for i, f := range p.Factors {
 		path := checkID("factor", f.ID, i, seen)
 		checkName(path, f.Name)
-		nonNeg(path+".weight", f.Weight)
+		nonNeg(path, ".weight", f.Weight)
 		fsum = fsum.Add(f.Weight)
 		if len(f.Indicators) == 0 {
 			ps.add(path+".indicator", "at least one [[factor.indicator]] is required")
@@ -144,7 +156,7 @@ func (p *Plan) Validate() []Problem {
 				ps.add(EntryPath(path+".indicator", "", k)+".quantity", "quantity %q appears twice in this factor", in.Quantity)
 			}
 			inds[in.Quantity] = true
-			nonNeg(ipath+".weight", in.Weight)
+			nonNeg(ipath, ".weight", in.Weight)
 			isum = isum.Add(in.Weight)
 			if in.Quantity != "" {
 				refs.use(in.Quantity, ipath)
@@ -166,16 +178,16 @@ func (p *Plan) Validate() []Problem {
 		for _, r := range sortedKeys(perf.Coefficients) {
 			c := perf.Coefficients[r]
 			path := "performance.coefficients." + r
-			nonNeg(path, c)
+			nonNeg(path, "", c)
 			if perf.Mode == Reserve && c.GreaterThan(one) {
 				ps.add(path, "in reserve mode a coefficient must be at most 1 (got %s)", c)
 			}
 		}
 	}
 	if inc := p.Incentive; inc != nil {
-		nonNeg("incentive.rate", inc.Rate)
+		nonNeg("incentive.rate", "", inc.Rate)
 		if inc.Budget != nil {
-			nonNeg("incentive.budget", *inc.Budget)
+			nonNeg("incentive.budget", "", *inc.Budget)
 		}
 		for _, kq := range [][2]string{{"current", inc.Current}, {"previous", inc.Previous}} {
 			if kq[1] == "" {
@@ -195,10 +207,10 @@ func (p *Plan) Validate() []Problem {
 			ps.add("damping", "needs a floor, a ceiling or both")
 		}
 		if d.Floor != nil {
-			nonNeg("damping.floor", *d.Floor)
+			nonNeg("damping.floor", "", *d.Floor)
 		}
 		if d.Ceiling != nil {
-			nonNeg("damping.ceiling", *d.Ceiling)
+			nonNeg("damping.ceiling", "", *d.Ceiling)
 		}
 		if d.Floor != nil && d.Ceiling != nil && d.Floor.GreaterThan(*d.Ceiling) {
 			ps.add("damping.floor", "must not exceed the ceiling (%s > %s)", d.Floor, d.Ceiling)
@@ -228,31 +240,37 @@ func (p *Plan) Validate() []Problem {
 			}
 		}
 		if s.Adjustment != nil {
-			nonNeg(path+".adjustment", *s.Adjustment)
+			nonNeg(path, ".adjustment", *s.Adjustment)
 		}
 		// Maps are checked in any order and their problems sorted by
 		// path, so a valid plan pays for no sorting.
 		mark := len(ps)
 		for k, v := range s.Staff {
+			if staffIDs[k] && v.Sign() >= 0 && v.IsInteger() {
+				continue
+			}
 			kp := path + ".staff." + k
 			if !staffIDs[k] {
 				ps.add(kp, "%q is not a [[staff]] id", k)
 			}
-			nonNeg(kp, v)
+			nonNeg(kp, "", v)
 			if !v.IsInteger() {
 				ps.add(kp, "a headcount must be a whole number (got %s)", v)
 			}
 		}
 		for k, v := range s.Payroll {
+			if staffIDs[k] && v.Sign() >= 0 {
+				continue
+			}
 			kp := path + ".payroll." + k
 			if !staffIDs[k] {
 				ps.add(kp, "%q is not a [[staff]] id", k)
 			}
-			nonNeg(kp, v)
+			nonNeg(kp, "", v)
 		}
 		for k, v := range s.Quantities {
 			if v.Sign() < 0 {
-				nonNeg(path+".quantities."+k, v)
+				nonNeg(path+".quantities.", k, v)
 			}
 		}
 		slices.SortStableFunc(ps[mark:], func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
