@@ -29,8 +29,8 @@ import (
 
 // indexPage lists every plan: those that load and compute link to their
 // page; the others say why not. A plan whose file no longer loads but
-// whose last good version still serves is listed with the file's
-// problems, so that the planner who broke it sees it.
+// whose last good version still serves is marked so (⚠ 沿用上次版本) and
+// listed with the file's problems, so that the planner who broke it sees it.
 func (s *Server) indexPage(c *gin.Context) {
 	var items []dashboard.PlanItem
 	for _, st := range s.eng.plans.all() {
@@ -42,7 +42,7 @@ func (s *Server) indexPage(c *gin.Context) {
 			}
 		}
 		if st.problems != nil {
-			it.OK = false
+			it.Stale = it.OK
 			if st.good != nil {
 				it.Problems = append(it.Problems, "文件已修改但无法载入,仍按上次载入的版本测算 (serving the last good version)")
 			}

@@ -305,7 +305,7 @@ func TestIndexShowsLastGoodServing(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, w := e.getPage("/", http.StatusOK)
-	if !strings.Contains(w.Body.String(), "serving the last good version") {
+	if !strings.Contains(w.Body.String(), "serving the last good version") || !strings.Contains(w.Body.String(), "沿用上次版本") {
 		t.Errorf("index does not say tiny serves its last good version")
 	}
 	e.getPage("/plans/tiny", http.StatusOK) // still served

@@ -103,7 +103,8 @@ type PlanItem struct {
 	Name       string
 	FiscalYear int64
 	OK         bool     // the plan loads and its base result is computed
-	Problems   []string // why not, when !OK: the file's problems or the rejection
+	Stale      bool     // the file no longer loads; its last good version (OK) still serves
+	Problems   []string // why not, when !OK: the file's problems or the rejection; when Stale, the file's
 }
 
 // indexRow is a plan with its link.

@@ -51,12 +51,15 @@ func golden(t *testing.T, name, page string) {
 }
 
 // indexItems are the plans of the golden index page: one good, one whose
-// file does not load.
+// file does not load, one whose file broke after it loaded.
 var indexItems = []PlanItem{
 	{ID: "tiny", Name: "示例区 2025 年街道财力测算(小例)", FiscalYear: 2025, OK: true},
 	{ID: "broken", Name: "坏的 <方案>", FiscalYear: 2025, Problems: []string{
 		"plan.toml:17: staff[civil_servant].oncost_rate: must not be negative (got -0.35)",
 		"plan.toml:59: project[greening].tier: must be mandatory, A, B, C or D (got \"E\")"}},
+	{ID: "edited", Name: "改坏了的方案", FiscalYear: 2025, OK: true, Stale: true, Problems: []string{
+		"文件已修改但无法载入,仍按上次载入的版本测算 (serving the last good version)",
+		"edited.toml:3: syntax error"}},
 }
 
 func TestGolden(t *testing.T) {
@@ -93,7 +96,7 @@ func TestIndex(t *testing.T) {
 	}
 	root := parse(t, b.String())
 	rows := findAll(byID(t, root, "plans"), withAttr("data-id"))
-	if len(rows) != 2 {
+	if len(rows) != 3 {
 		t.Fatalf("%d rows", len(rows))
 	}
 	if got := text(rows[0]); !strings.Contains(got, "tiny") || !strings.Contains(got, "2025") || !strings.Contains(got, "正常") {
@@ -101,6 +104,12 @@ func TestIndex(t *testing.T) {
 	}
 	if got := text(rows[1]); !strings.Contains(got, "坏的 <方案>") || !strings.Contains(got, "无法测算") || !strings.Contains(got, "oncost_rate: must not be negative") {
 		t.Errorf("broken plan row: %s", got)
+	}
+	if got := text(rows[2]); !strings.Contains(got, "沿用上次版本") || strings.Contains(got, "无法测算") || !strings.Contains(got, "syntax error") {
+		t.Errorf("stale plan row: %s", got)
+	}
+	if links := findAll(rows[2], withAttr("href")); len(links) != 2 {
+		t.Errorf("stale plan row has %d links, want its id and its name", len(links))
 	}
 	if strings.Contains(b.String(), "<方案>") {
 		t.Error("a name is not escaped")
