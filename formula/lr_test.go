@@ -127,20 +127,7 @@ func TestBlockHugeMatchesExact(t *testing.T) {
 			}
 			p.Capacity = p.Capacity.Mul(scale)
 		}
-		fast, err := Compile(p)
-		if err != nil {
-			t.Fatalf("seed %d: %v", seed, err)
-		}
-		exact, _ := Compile(p)
-		exact.exactOnly = true
-		r1, err1 := fast.Evaluate()
-		r2, err2 := exact.Evaluate()
-		if (err1 == nil) != (err2 == nil) || (err1 != nil && err1.Error() != err2.Error()) {
-			t.Fatalf("seed %d: fast err %v, exact err %v", seed, err1, err2)
-		}
-		if err1 == nil && fingerprint(r1) != fingerprint(r2) {
-			t.Fatalf("seed %d: fast and exact paths differ", seed)
-		}
+		r1, err1 := fastMatchesExact(t, seed, p)
 		if err1 == nil && r1.BlockPool.Sign() > 0 {
 			accepted++
 		}

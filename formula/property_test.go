@@ -245,22 +245,30 @@ func fingerprint(r *Result) string {
 // and on the exact path and requires identical results, formulas included.
 func TestFastPathMatchesExact(t *testing.T) {
 	for seed := uint64(1); seed <= 300; seed++ {
-		p := randomPlan(seed)
-		fast, err := Compile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		exact, _ := Compile(p)
-		exact.exactOnly = true
-		r1, err1 := fast.Evaluate()
-		r2, err2 := exact.Evaluate()
-		if (err1 == nil) != (err2 == nil) || (err1 != nil && err1.Error() != err2.Error()) {
-			t.Fatalf("seed %d: fast err %v, exact err %v", seed, err1, err2)
-		}
-		if err1 == nil && fingerprint(r1) != fingerprint(r2) {
-			t.Fatalf("seed %d: fast and exact paths differ", seed)
-		}
+		fastMatchesExact(t, seed, randomPlan(seed))
 	}
+}
+
+// fastMatchesExact evaluates p with the int64 fast paths and on the exact
+// path only, fails the test unless both give the same error or the same
+// result (formulas included), and returns the result.
+func fastMatchesExact(t *testing.T, seed uint64, p *Plan) (*Result, error) {
+	t.Helper()
+	fast, err := Compile(p)
+	if err != nil {
+		t.Fatalf("seed %d: %v", seed, err)
+	}
+	exact, _ := Compile(p)
+	exact.exactOnly = true
+	r1, err1 := fast.Evaluate()
+	r2, err2 := exact.Evaluate()
+	if (err1 == nil) != (err2 == nil) || (err1 != nil && err1.Error() != err2.Error()) {
+		t.Fatalf("seed %d: fast err %v, exact err %v", seed, err1, err2)
+	}
+	if err1 == nil && fingerprint(r1) != fingerprint(r2) {
+		t.Fatalf("seed %d: fast and exact paths differ", seed)
+	}
+	return r1, err1
 }
 
 // TestOverflowFallsBack gives amounts too large for int64 units and

@@ -87,6 +87,13 @@ func (pt *patcher) once(part string) bool {
 	return true
 }
 
+// cloneOnce copies the slice *s the first time part is written to.
+func cloneOnce[T any](pt *patcher, part string, s *[]T) {
+	if pt.once(part) {
+		*s = slices.Clone(*s)
+	}
+}
+
 // set writes v at path, mirroring document.set for the numeric paths. It
 // reports false for any path it does not handle.
 func (pt *patcher) set(parts []string, v decimal.Decimal) bool {
@@ -115,9 +122,7 @@ func (pt *patcher) set(parts []string, v decimal.Decimal) bool {
 		if i < 0 {
 			return false
 		}
-		if pt.once("staff") {
-			p.Staff = slices.Clone(p.Staff)
-		}
+		cloneOnce(pt, "staff", &p.Staff)
 		switch rest[1] {
 		case "annual_pay":
 			p.Staff[i].AnnualPay = v
@@ -132,9 +137,7 @@ func (pt *patcher) set(parts []string, v decimal.Decimal) bool {
 		if i < 0 || rest[1] != "rate" {
 			return false
 		}
-		if pt.once("quota") {
-			p.Quotas = slices.Clone(p.Quotas)
-		}
+		cloneOnce(pt, "quota", &p.Quotas)
 		p.Quotas[i].Rate = v
 		return true
 	case "project":
@@ -142,9 +145,7 @@ func (pt *patcher) set(parts []string, v decimal.Decimal) bool {
 		if i < 0 || rest[1] != "unit_cost" {
 			return false
 		}
-		if pt.once("project") {
-			p.Projects = slices.Clone(p.Projects)
-		}
+		cloneOnce(pt, "project", &p.Projects)
 		p.Projects[i].UnitCost = v
 		return true
 	case "tiers":
@@ -244,9 +245,7 @@ func (pt *patcher) setFactor(rest []string, v decimal.Decimal) bool {
 	default:
 		return false
 	}
-	if pt.once("factor") {
-		p.Factors = slices.Clone(p.Factors)
-	}
+	cloneOnce(pt, "factor", &p.Factors)
 	if k < 0 {
 		p.Factors[f].Weight = v
 		return true
@@ -298,9 +297,7 @@ func (pt *patcher) setSubdistrict(rest []string, v decimal.Decimal) bool {
 			return false
 		}
 	}
-	if pt.once("subdistrict") {
-		p.Subdistricts = slices.Clone(p.Subdistricts)
-	}
+	cloneOnce(pt, "subdistrict", &p.Subdistricts)
 	s := &p.Subdistricts[i]
 	if which < 0 {
 		s.Adjustment = &v
