@@ -4,23 +4,83 @@ import (
 	"strings"
 )
 
+// pathRef is an override path (SPEC §4) taken apart. Both ways of
+// applying overrides read paths through parsePath: document.set here and
+// the what-if fast path (patch.go).
+type pathRef struct {
+	table string // plan, staff, quota, project, tiers, factor, performance, incentive, damping, subdistrict
+	id    string // the entry's id, the tier's name; "" for plain tables
+	sub   string // factor: the indicator's quantity; performance and subdistrict: the map ("coefficients", "staff", "payroll", "quantities")
+	key   string // the field, or the key within the map (may hold dots)
+}
+
+// parsePath takes a path apart by the shape of its table; ok is false for
+// a path of the wrong shape (too short, too long, an empty map key).
+func parsePath(path string) (ref pathRef, ok bool) {
+	parts := strings.Split(path, ".")
+	if len(parts) < 2 {
+		return ref, false
+	}
+	ref.table = parts[0]
+	rest := parts[1:]
+	switch ref.table {
+	case "plan", "incentive", "damping":
+		ref.key = rest[0]
+		return ref, len(rest) == 1
+	case "staff", "quota", "project", "tiers":
+		if len(rest) != 2 {
+			return ref, false
+		}
+		ref.id, ref.key = rest[0], rest[1]
+		return ref, true
+	case "factor":
+		ref.id = rest[0]
+		switch {
+		case len(rest) == 2:
+			ref.key = rest[1]
+			return ref, true
+		case len(rest) >= 4 && rest[1] == "indicator":
+			ref.sub, ref.key = strings.Join(rest[2:len(rest)-1], "."), rest[len(rest)-1]
+			return ref, true
+		}
+	case "performance":
+		if len(rest) == 1 {
+			ref.key = rest[0]
+			return ref, true
+		}
+		ref.sub, ref.key = rest[0], strings.Join(rest[1:], ".")
+		return ref, ref.sub == "coefficients" && ref.key != ""
+	case "subdistrict":
+		if len(rest) < 2 {
+			return ref, false
+		}
+		ref.id = rest[0]
+		if len(rest) == 2 {
+			ref.key = rest[1]
+			return ref, true
+		}
+		ref.sub, ref.key = rest[1], strings.Join(rest[2:], ".")
+		return ref, ref.key != ""
+	}
+	return ref, false
+}
+
 // set applies one override to the document. It returns why it could not,
 // or "" when it did. Paths walk tables by key and arrays of tables by id
 // (indicators by their quantity), as SPEC §4 describes.
 func (d *document) set(path string, value any) string {
-	parts := strings.Split(path, ".")
-	if len(parts) < 2 {
-		return "unknown path"
+	const unknown = "unknown path"
+	ref, ok := parsePath(path)
+	if !ok {
+		return unknown
 	}
-	unknown := "unknown path"
-	key, rest := parts[0], parts[1:]
-	switch key {
+	switch ref.table {
 	case "plan":
-		if d.Plan == nil || len(rest) != 1 {
+		if d.Plan == nil {
 			return unknown
 		}
 		p := d.Plan
-		switch rest[0] {
+		switch ref.key {
 		case "name":
 			return setText(&p.Name, value)
 		case "district":
@@ -35,12 +95,9 @@ func (d *document) set(path string, value any) string {
 			return setNumber(&p.ReserveRate, value)
 		}
 	case "staff":
-		if len(rest) != 2 {
-			return unknown
-		}
 		for i := range d.Staff {
-			if s := &d.Staff[i]; s.ID.S == rest[0] {
-				switch rest[1] {
+			if s := &d.Staff[i]; s.ID.S == ref.id {
+				switch ref.key {
 				case "name":
 					return setText(&s.Name, value)
 				case "annual_pay":
@@ -51,12 +108,9 @@ func (d *document) set(path string, value any) string {
 			}
 		}
 	case "quota":
-		if len(rest) != 2 {
-			return unknown
-		}
 		for i := range d.Quota {
-			if q := &d.Quota[i]; q.ID.S == rest[0] {
-				switch rest[1] {
+			if q := &d.Quota[i]; q.ID.S == ref.id {
+				switch ref.key {
 				case "name":
 					return setText(&q.Name, value)
 				case "rate":
@@ -67,12 +121,9 @@ func (d *document) set(path string, value any) string {
 			}
 		}
 	case "project":
-		if len(rest) != 2 {
-			return unknown
-		}
 		for i := range d.Project {
-			if p := &d.Project[i]; p.ID.S == rest[0] {
-				switch rest[1] {
+			if p := &d.Project[i]; p.ID.S == ref.id {
+				switch ref.key {
 				case "name":
 					return setText(&p.Name, value)
 				case "unit_cost":
@@ -85,37 +136,37 @@ func (d *document) set(path string, value any) string {
 			}
 		}
 	case "tiers":
-		if len(rest) != 2 || rest[1] != "max_share" {
+		if ref.key != "max_share" {
 			return unknown
 		}
-		t, ok := d.Tiers[rest[0]]
+		t, ok := d.Tiers[ref.id]
 		if !ok {
 			t = &tierDoc{}
-			d.Tiers[rest[0]] = t
+			d.Tiers[ref.id] = t
 		}
 		return setNumber(&t.MaxShare, value)
 	case "factor":
-		return d.setFactor(rest, value)
+		return d.setFactor(ref, value)
 	case "performance":
 		pd := d.Performance
 		if pd == nil {
 			return unknown
 		}
-		if len(rest) == 1 && rest[0] == "mode" {
+		if ref.sub == "" && ref.key == "mode" {
 			return setText(&pd.Mode, value)
 		}
-		if len(rest) >= 2 && rest[0] == "coefficients" {
+		if ref.sub == "coefficients" {
 			if pd.Coefficients == nil {
 				pd.Coefficients = map[string]Number{}
 			}
-			return setMapNumber(pd.Coefficients, strings.Join(rest[1:], "."), value)
+			return setMapNumber(pd.Coefficients, ref.key, value)
 		}
 	case "incentive":
 		in := d.Incentive
-		if in == nil || len(rest) != 1 {
+		if in == nil {
 			return unknown
 		}
-		switch rest[0] {
+		switch ref.key {
 		case "rate":
 			return setNumber(&in.Rate, value)
 		case "current":
@@ -127,10 +178,10 @@ func (d *document) set(path string, value any) string {
 		}
 	case "damping":
 		dd := d.Damping
-		if dd == nil || len(rest) != 1 {
+		if dd == nil {
 			return unknown
 		}
-		switch rest[0] {
+		switch ref.key {
 		case "baseline":
 			return setText(&dd.Baseline, value)
 		case "floor":
@@ -139,55 +190,52 @@ func (d *document) set(path string, value any) string {
 			return setNumber(&dd.Ceiling, value)
 		}
 	case "subdistrict":
-		return d.setSubdistrict(rest, value)
+		return d.setSubdistrict(ref, value)
 	}
 	return unknown
 }
 
-func (d *document) setFactor(rest []string, value any) string {
-	if len(rest) < 2 {
-		return "unknown path"
-	}
+func (d *document) setFactor(ref pathRef, value any) string {
 	for i := range d.Factor {
 		f := &d.Factor[i]
-		if f.ID.S != rest[0] {
+		if f.ID.S != ref.id {
 			continue
 		}
-		switch {
-		case len(rest) == 2 && rest[1] == "name":
-			return setText(&f.Name, value)
-		case len(rest) == 2 && rest[1] == "weight":
-			return setNumber(&f.Weight, value)
-		case len(rest) >= 4 && rest[1] == "indicator":
-			quantity, key := strings.Join(rest[2:len(rest)-1], "."), rest[len(rest)-1]
-			for k := range f.Indicator {
-				in := &f.Indicator[k]
-				if in.Quantity.S != quantity {
-					continue
-				}
-				switch key {
-				case "weight":
-					return setNumber(&in.Weight, value)
-				case "quantity":
-					return setText(&in.Quantity, value)
-				}
+		if ref.sub == "" {
+			switch ref.key {
+			case "name":
+				return setText(&f.Name, value)
+			case "weight":
+				return setNumber(&f.Weight, value)
+			}
+			continue
+		}
+		for k := range f.Indicator {
+			in := &f.Indicator[k]
+			if in.Quantity.S != ref.sub {
+				continue
+			}
+			switch ref.key {
+			case "weight":
+				return setNumber(&in.Weight, value)
+			case "quantity":
+				return setText(&in.Quantity, value)
 			}
 		}
 	}
 	return "unknown path"
 }
 
-func (d *document) setSubdistrict(rest []string, value any) string {
-	if len(rest) < 2 {
-		return "unknown path"
-	}
+func (d *document) setSubdistrict(ref pathRef, value any) string {
 	for i := range d.Subdistrict {
 		s := &d.Subdistrict[i]
-		if s.ID.S != rest[0] {
+		if s.ID.S != ref.id {
 			continue
 		}
-		if len(rest) == 2 {
-			switch rest[1] {
+		var m *map[string]Number
+		switch ref.sub {
+		case "":
+			switch ref.key {
 			case "name":
 				return setText(&s.Name, value)
 			case "performance":
@@ -196,25 +244,19 @@ func (d *document) setSubdistrict(rest []string, value any) string {
 				return setNumber(&s.Adjustment, value)
 			}
 			return "unknown path"
-		}
-		name := strings.Join(rest[2:], ".")
-		switch rest[1] {
 		case "staff":
-			if s.Staff == nil {
-				s.Staff = map[string]Number{}
-			}
-			return setMapNumber(s.Staff, name, value)
+			m = &s.Staff
 		case "payroll":
-			if s.Payroll == nil {
-				s.Payroll = map[string]Number{}
-			}
-			return setMapNumber(s.Payroll, name, value)
+			m = &s.Payroll
 		case "quantities":
-			if s.Quantities == nil {
-				s.Quantities = map[string]Number{}
-			}
-			return setMapNumber(s.Quantities, name, value)
+			m = &s.Quantities
+		default:
+			return "unknown path"
 		}
+		if *m == nil {
+			*m = map[string]Number{}
+		}
+		return setMapNumber(*m, ref.key, value)
 	}
 	return "unknown path"
 }

@@ -3,7 +3,6 @@ package standards
 import (
 	"maps"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/caili/caili/formula"
@@ -21,7 +20,8 @@ import (
 // validate): a text or list value, a tier or a mode, a value that does not
 // read as a number, a path that names nothing, and any plan the rules then
 // reject, so that problems keep their file, line and "(after overrides)"
-// wording. Both ways give the same plan: TestPatchMatchesApply and
+// wording. Paths are read by parsePath (override.go) on both ways; both
+// give the same plan: TestPatchMatchesApply and
 // FuzzOverride hold them to it.
 
 // lazyModel is the base plan compiled once, on first use.
@@ -58,8 +58,12 @@ func (d *Document) patch(ovs []Override) *formula.Plan {
 	c := *pt.base
 	pt.p = &c
 	for _, o := range ovs {
+		ref, ok := parsePath(o.Path)
+		if !ok {
+			return nil
+		}
 		n := parseNumber(o.Value)
-		if n.Problem != "" || !pt.set(strings.Split(o.Path, "."), n.Dec) {
+		if n.Problem != "" || !pt.set(ref, n.Dec) {
 			return nil
 		}
 	}
@@ -94,19 +98,13 @@ func cloneOnce[T any](pt *patcher, part string, s *[]T) {
 	}
 }
 
-// set writes v at path, mirroring document.set for the numeric paths. It
-// reports false for any path it does not handle.
-func (pt *patcher) set(parts []string, v decimal.Decimal) bool {
-	if len(parts) < 2 {
-		return false
-	}
-	p, rest := pt.p, parts[1:]
-	switch parts[0] {
+// set writes v at the path ref, as document.set would for the numeric
+// fields. It reports false for any path it does not handle.
+func (pt *patcher) set(ref pathRef, v decimal.Decimal) bool {
+	p := pt.p
+	switch ref.table {
 	case "plan":
-		if len(rest) != 1 {
-			return false
-		}
-		switch rest[0] {
+		switch ref.key {
 		case "capacity":
 			p.Capacity = v
 		case "reserve_rate":
@@ -118,39 +116,36 @@ func (pt *patcher) set(parts []string, v decimal.Decimal) bool {
 		}
 		return true
 	case "staff":
-		i := index(p.Staff, rest, func(s formula.Staff) string { return s.ID })
-		if i < 0 {
+		i := slices.IndexFunc(p.Staff, func(s formula.Staff) bool { return s.ID == ref.id })
+		if i < 0 || ref.key != "annual_pay" && ref.key != "oncost_rate" {
 			return false
 		}
 		cloneOnce(pt, "staff", &p.Staff)
-		switch rest[1] {
-		case "annual_pay":
+		if ref.key == "annual_pay" {
 			p.Staff[i].AnnualPay = v
-		case "oncost_rate":
+		} else {
 			p.Staff[i].OncostRate = v
-		default:
-			return false
 		}
 		return true
 	case "quota":
-		i := index(p.Quotas, rest, func(q formula.Quota) string { return q.ID })
-		if i < 0 || rest[1] != "rate" {
+		i := slices.IndexFunc(p.Quotas, func(q formula.Quota) bool { return q.ID == ref.id })
+		if i < 0 || ref.key != "rate" {
 			return false
 		}
 		cloneOnce(pt, "quota", &p.Quotas)
 		p.Quotas[i].Rate = v
 		return true
 	case "project":
-		i := index(p.Projects, rest, func(pr formula.Project) string { return pr.ID })
-		if i < 0 || rest[1] != "unit_cost" {
+		i := slices.IndexFunc(p.Projects, func(pr formula.Project) bool { return pr.ID == ref.id })
+		if i < 0 || ref.key != "unit_cost" {
 			return false
 		}
 		cloneOnce(pt, "project", &p.Projects)
 		p.Projects[i].UnitCost = v
 		return true
 	case "tiers":
-		t, ok := formula.ParseTier(rest[0])
-		if len(rest) != 2 || rest[1] != "max_share" || !ok || t == formula.TierMandatory {
+		t, ok := formula.ParseTier(ref.id)
+		if ref.key != "max_share" || !ok || t == formula.TierMandatory {
 			return false
 		}
 		if pt.once("tiers") {
@@ -162,10 +157,9 @@ func (pt *patcher) set(parts []string, v decimal.Decimal) bool {
 		p.TierCaps[t] = v
 		return true
 	case "factor":
-		return pt.setFactor(rest, v)
+		return pt.setFactor(ref, v)
 	case "performance":
-		key := strings.Join(rest[min(1, len(rest)):], ".")
-		if p.Performance == nil || len(rest) < 2 || rest[0] != "coefficients" || key == "" {
+		if p.Performance == nil || ref.sub != "coefficients" {
 			return false
 		}
 		if pt.once("performance") {
@@ -173,77 +167,54 @@ func (pt *patcher) set(parts []string, v decimal.Decimal) bool {
 			perf.Coefficients = maps.Clone(perf.Coefficients)
 			p.Performance = &perf
 		}
-		p.Performance.Coefficients[key] = v
+		p.Performance.Coefficients[ref.key] = v
 		return true
 	case "incentive":
-		if p.Incentive == nil || len(rest) != 1 {
+		if p.Incentive == nil || ref.key != "rate" && ref.key != "budget" {
 			return false
 		}
 		if pt.once("incentive") {
 			inc := *p.Incentive
 			p.Incentive = &inc
 		}
-		switch rest[0] {
-		case "rate":
+		if ref.key == "rate" {
 			p.Incentive.Rate = v
-		case "budget":
+		} else {
 			p.Incentive.Budget = &v
-		default:
-			return false
 		}
 		return true
 	case "damping":
-		if p.Damping == nil || len(rest) != 1 {
+		if p.Damping == nil || ref.key != "floor" && ref.key != "ceiling" {
 			return false
 		}
 		if pt.once("damping") {
 			dm := *p.Damping
 			p.Damping = &dm
 		}
-		switch rest[0] {
-		case "floor":
+		if ref.key == "floor" {
 			p.Damping.Floor = &v
-		case "ceiling":
+		} else {
 			p.Damping.Ceiling = &v
-		default:
-			return false
 		}
 		return true
 	case "subdistrict":
-		return pt.setSubdistrict(rest, v)
+		return pt.setSubdistrict(ref, v)
 	}
 	return false
 }
 
-// index finds the entry whose id is rest[0], for a path of exactly two
-// parts after the table name.
-func index[T any](s []T, rest []string, id func(T) string) int {
-	if len(rest) != 2 {
-		return -1
-	}
-	return slices.IndexFunc(s, func(e T) bool { return id(e) == rest[0] })
-}
-
-func (pt *patcher) setFactor(rest []string, v decimal.Decimal) bool {
+func (pt *patcher) setFactor(ref pathRef, v decimal.Decimal) bool {
 	p := pt.p
-	if len(rest) < 2 {
-		return false
-	}
-	f := slices.IndexFunc(p.Factors, func(f formula.Factor) bool { return f.ID == rest[0] })
-	if f < 0 {
+	f := slices.IndexFunc(p.Factors, func(f formula.Factor) bool { return f.ID == ref.id })
+	if f < 0 || ref.key != "weight" {
 		return false
 	}
 	k := -1
-	switch {
-	case len(rest) == 2 && rest[1] == "weight":
-	case len(rest) >= 4 && rest[1] == "indicator" && rest[len(rest)-1] == "weight":
-		quantity := strings.Join(rest[2:len(rest)-1], ".")
-		k = slices.IndexFunc(p.Factors[f].Indicators, func(in formula.Indicator) bool { return in.Quantity == quantity })
+	if ref.sub != "" {
+		k = slices.IndexFunc(p.Factors[f].Indicators, func(in formula.Indicator) bool { return in.Quantity == ref.sub })
 		if k < 0 {
 			return false
 		}
-	default:
-		return false
 	}
 	cloneOnce(pt, "factor", &p.Factors)
 	if k < 0 {
@@ -268,34 +239,26 @@ const (
 	subQuantities
 )
 
-func (pt *patcher) setSubdistrict(rest []string, v decimal.Decimal) bool {
+func (pt *patcher) setSubdistrict(ref pathRef, v decimal.Decimal) bool {
 	p := pt.p
-	if len(rest) < 2 {
-		return false
-	}
-	i := slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == rest[0] })
+	i := slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == ref.id })
 	if i < 0 {
 		return false
 	}
 	which := -1
-	if len(rest) == 2 {
-		if rest[1] != "adjustment" {
+	switch ref.sub {
+	case "":
+		if ref.key != "adjustment" {
 			return false
 		}
-	} else {
-		if strings.Join(rest[2:], ".") == "" {
-			return false
-		}
-		switch rest[1] {
-		case "staff":
-			which = subStaff
-		case "payroll":
-			which = subPayroll
-		case "quantities":
-			which = subQuantities
-		default:
-			return false
-		}
+	case "staff":
+		which = subStaff
+	case "payroll":
+		which = subPayroll
+	case "quantities":
+		which = subQuantities
+	default:
+		return false
 	}
 	cloneOnce(pt, "subdistrict", &p.Subdistricts)
 	s := &p.Subdistricts[i]
@@ -314,6 +277,6 @@ func (pt *patcher) setSubdistrict(rest []string, v decimal.Decimal) bool {
 			*m = map[string]decimal.Decimal{}
 		}
 	}
-	(*m)[strings.Join(rest[2:], ".")] = v
+	(*m)[ref.key] = v
 	return true
 }

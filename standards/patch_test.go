@@ -92,6 +92,12 @@ func TestPatchMatchesApply(t *testing.T) {
 		{"factor.workload.indicator.nothing.weight=0.5", false},
 		{"factor.workload.weight=0.5", true}, // patched, but the weights no longer sum to 1: the general way reports it
 		{"a.b=1", false},
+		{"subdistrict.east=1", false},
+		{"factor.workload=1", false},
+		{"factor.workload.indicator.weight=1", false},
+		{"performance.coefficients=1", false},
+		{"performance.x.y=1", false},
+		{"plan=1", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.set, func(t *testing.T) {
