@@ -20,9 +20,8 @@ import (
 // validate): a text or list value, a tier or a mode, a value that does not
 // read as a number, a path that names nothing, and any plan the rules then
 // reject, so that problems keep their file, line and "(after overrides)"
-// wording. Paths are read by parsePath (override.go) on both ways; both
-// give the same plan: TestPatchMatchesApply and
-// FuzzOverride hold them to it.
+// wording. Both ways read paths with parsePath (override.go) and give the
+// same plan: TestPatchMatchesApply and FuzzOverride hold them to it.
 
 // lazyModel is the base plan compiled once, on first use.
 type lazyModel struct {
