@@ -16,9 +16,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/caili/caili/formula/report"
 	"github.com/chromedp/chromedp"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/internal/report"
 )
 
 // browserTimeout bounds the whole browser test: starting Chromium, every

@@ -13,9 +13,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula/report"
-	"github.com/caili/caili/server/chart"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/report/xlsx"
+	"github.com/caili/caili/server/chart"
 )
 
 // whatIfQuery and whatIfSets are one what-if, as a query and as the
@@ -211,18 +213,18 @@ func TestAllocationsXLSX(t *testing.T) {
 		}
 		res := compute(t, "tiny.toml", tc.sets...)
 		var want bytes.Buffer
-		if err := report.WriteXLSX(&want, res); err != nil {
+		if err := xlsx.Write(&want, res); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(w.Body.Bytes(), want.Bytes()) {
-			t.Errorf("?%s: workbook differs from report.WriteXLSX", tc.query)
+			t.Errorf("?%s: workbook differs from xlsx.Write", tc.query)
 		}
 		f, err := excelize.OpenReader(bytes.NewReader(w.Body.Bytes()))
 		if err != nil {
 			t.Fatal(err)
 		}
 		sheets := strings.Join(f.GetSheetList(), ",")
-		if !strings.Contains(sheets, report.SheetAllocations) || !strings.Contains(sheets, report.SheetLines) {
+		if !strings.Contains(sheets, xlsx.SheetAllocations) || !strings.Contains(sheets, xlsx.SheetLines) {
 			t.Errorf("sheets %s lack 分配结果 or 测算明细", sheets)
 		}
 		// Every sub-district's total in the workbook is the API's.
@@ -230,7 +232,7 @@ func TestAllocationsXLSX(t *testing.T) {
 		if err := json.Unmarshal(e.get("/api/v1/plans/tiny/allocations.json?"+tc.query, http.StatusOK).Body.Bytes(), &doc); err != nil {
 			t.Fatal(err)
 		}
-		rows, err := f.GetRows(report.SheetAllocations, excelize.Options{RawCellValue: true})
+		rows, err := f.GetRows(xlsx.SheetAllocations, excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,8 +13,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/caili/caili/formula/report"
 	"github.com/gin-gonic/gin"
+
+	"github.com/caili/caili/internal/report"
 )
 
 // accessLog logs one line per request with log/slog: method, path, query

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/caili/caili/formula/report"
+	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/server/chart"
 )
 

@@ -11,8 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula/report"
 	"golang.org/x/net/html"
+
+	"github.com/caili/caili/internal/report"
 )
 
 // page is a parsed HTML page.

@@ -5,9 +5,12 @@ import (
 	"math/big"
 	"slices"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
+	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/report/xlsx"
 )
 
 // Content types of the representations.
@@ -23,7 +26,7 @@ const (
 
 // renderAllocations renders a whole result as json, csv, xml or xlsx. The
 // CSV bytes are exactly those of `caili calc --format csv`
-// (report.WriteCSV); the workbook is report.WriteXLSX's (sheets 分配结果,
+// (report.WriteCSV); the workbook is xlsx.Write's (sheets 分配结果,
 // 测算明细 and 参数), whose bytes depend on the result alone, so that its
 // ETag can be strong.
 func renderAllocations(res *formula.Result, format string, noBOM bool) ([]byte, error) {
@@ -35,7 +38,7 @@ func renderAllocations(res *formula.Result, format string, noBOM bool) ([]byte, 
 	case "xml":
 		err = report.WriteXML(&buf, res)
 	case "xlsx":
-		err = report.WriteXLSX(&buf, res)
+		err = xlsx.Write(&buf, res)
 	default:
 		err = report.WriteJSON(&buf, res)
 	}
@@ -46,7 +49,7 @@ func renderAllocations(res *formula.Result, format string, noBOM bool) ([]byte, 
 // score broken down by indicator, as `caili explain --format json` does.
 func renderSubdistrict(res *formula.Result, a *formula.Allocation) ([]byte, error) {
 	var buf bytes.Buffer
-	err := report.EncodeJSON(&buf, report.NewSubdistrict(report.NewFmt(res), a, true))
+	err := report.EncodeJSON(&buf, report.NewSubdistrict(numfmt.NewFmt(res), a, true))
 	return buf.Bytes(), err
 }
 
@@ -84,9 +87,9 @@ func cell(res *formula.Result, a *formula.Allocation, column string) (string, bo
 	case i < 0:
 		return "", false
 	case i < 6:
-		return report.NewFmt(res).Amount(a.Components()[i]), true
+		return numfmt.NewFmt(res).Amount(a.Components()[i]), true
 	case column == "total":
-		return report.NewFmt(res).Amount(a.Total), true
+		return numfmt.NewFmt(res).Amount(a.Total), true
 	}
 	return share(a.Total, res.Totals()[6]), true
 }

@@ -10,9 +10,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
+	"github.com/caili/caili/internal/report"
 )
 
 func csvOf(t *testing.T, res *formula.Result, noBOM bool) []byte {
@@ -97,9 +99,9 @@ func cellOf(t *testing.T, id string, k int, sets ...string) string {
 		t.Fatalf("no %s", id)
 	}
 	if k == 6 {
-		return report.NewFmt(res).Amount(a.Total)
+		return numfmt.NewFmt(res).Amount(a.Total)
 	}
-	return report.NewFmt(res).Amount(a.Components()[k])
+	return numfmt.NewFmt(res).Amount(a.Components()[k])
 }
 
 func TestSharesSumToAboutOne(t *testing.T) {
@@ -151,7 +153,7 @@ func TestSubdistrict(t *testing.T) {
 	res := compute(t, "tiny.toml")
 	a, _ := res.Find("east")
 	var want bytes.Buffer
-	if err := report.EncodeJSON(&want, report.NewSubdistrict(report.NewFmt(res), a, true)); err != nil {
+	if err := report.EncodeJSON(&want, report.NewSubdistrict(numfmt.NewFmt(res), a, true)); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(w.Body.Bytes(), want.Bytes()) {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
+	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
 )
 

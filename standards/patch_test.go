@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
+	"github.com/caili/caili/internal/report"
 )
 
 // outcome renders what a what-if gives: the JSON result, or the error.

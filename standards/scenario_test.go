@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula/report"
+	"github.com/caili/caili/internal/report"
 )
 
 // resultJSON computes a document and renders it, failing on error.

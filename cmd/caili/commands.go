@@ -7,7 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/caili/caili/formula/report"
+	"github.com/caili/caili/internal/numfmt"
+	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
 )
 
@@ -89,7 +90,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		name = "sample plan"
 	}
 	_, err = fmt.Fprintf(stdout, "%s: ok — %s, %d sub-districts, %d staff categories, %d quotas, %d projects, %d factors; capacity %s 元 allocated in full\n",
-		name, p.Name, len(p.Subdistricts), len(p.Staff), len(p.Quotas), len(p.Projects), len(p.Factors), report.Group(report.NewFmt(res).Amount(res.Capacity)))
+		name, p.Name, len(p.Subdistricts), len(p.Staff), len(p.Quotas), len(p.Projects), len(p.Factors), numfmt.Group(numfmt.NewFmt(res).Amount(res.Capacity)))
 	return err
 }
 
@@ -122,7 +123,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("no sub-district %q in the plan (have: %s)", id, strings.Join(ids, ", "))
 	}
 	if format == "json" {
-		return report.EncodeJSON(stdout, report.NewSubdistrict(report.NewFmt(res), a, true))
+		return report.EncodeJSON(stdout, report.NewSubdistrict(numfmt.NewFmt(res), a, true))
 	}
 	return report.WriteExplain(stdout, res, a)
 }

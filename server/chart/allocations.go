@@ -6,9 +6,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
 )
 
 // Components draws one bar per sub-district, stacked in absolute amounts
@@ -99,9 +100,9 @@ func Compare(base, scenario *formula.Result, f Format) ([]byte, error) {
 // signedAmount formats an amount in 元 at the result's rounding unit, with
 // digit grouping and a sign on increases.
 func signedAmount(r *formula.Result) func(decimal.Decimal) string {
-	fm := report.NewFmt(r)
+	fm := numfmt.NewFmt(r)
 	return func(d decimal.Decimal) string {
-		s := report.Group(fm.Amount(d))
+		s := numfmt.Group(fm.Amount(d))
 		if d.IsPositive() {
 			s = "+" + s
 		}
@@ -141,7 +142,7 @@ func PerCapita(res *formula.Result, quantity string, f Format) ([]byte, error) {
 		per := a.Total.DivRound(q, 2)
 		b.names = append(b.names, shorten(a.Name))
 		b.values = append(b.values, []float64{per.InexactFloat64()})
-		b.labels = append(b.labels, report.Group(per.StringFixed(perPlaces(per))))
+		b.labels = append(b.labels, numfmt.Group(per.StringFixed(perPlaces(per))))
 	}
 	return drawBars(b, f)
 }

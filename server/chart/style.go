@@ -9,12 +9,13 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/caili/caili/formula/report"
 	"github.com/golang/freetype/truetype"
 	"github.com/shopspring/decimal"
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font"
+
+	"github.com/caili/caili/internal/numfmt"
 )
 
 // fontTTF is face 0 of Debian's fonts-wqy-microhei TTC (文泉驿微米黑),
@@ -163,7 +164,7 @@ func wan(d decimal.Decimal) float64 { return d.Shift(-4).InexactFloat64() }
 // formatWan formats an amount in 元 as 万元 with two decimals and digit
 // grouping: 22659200 → "2,265.92".
 func formatWan(d decimal.Decimal, signed bool) string {
-	s := report.Group(d.Shift(-4).StringFixed(2))
+	s := numfmt.Wan(d)
 	if signed && d.IsPositive() {
 		s = "+" + s
 	}
@@ -177,7 +178,7 @@ func formatTick(v float64, places int) string {
 	if strings.Trim(s, "-0.") == "" {
 		s = strconv.FormatFloat(0, 'f', places, 64)
 	}
-	return report.Group(s)
+	return numfmt.Group(s)
 }
 
 // niceAxis chooses the value axis for data spanning [lo, hi]: the range is

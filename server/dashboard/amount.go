@@ -3,9 +3,10 @@ package dashboard
 import (
 	"net/url"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
 )
 
 // Amount is a sum of money as the pages show it: in full at the plan's
@@ -27,14 +28,14 @@ func (a Amount) Signed() string {
 }
 
 // money formats the amounts of one result.
-type money struct{ f report.Fmt }
+type money struct{ f numfmt.Fmt }
 
-func moneyOf(r *formula.Result) money { return money{report.NewFmt(r)} }
+func moneyOf(r *formula.Result) money { return money{numfmt.NewFmt(r)} }
 
 // amount formats one amount.
 func (m money) amount(d decimal.Decimal) Amount {
 	raw := m.f.Amount(d)
-	a := Amount{Raw: raw, Text: report.Group(raw), Wan: report.Group(d.Shift(-4).StringFixed(2))}
+	a := Amount{Raw: raw, Text: numfmt.Group(raw), Wan: numfmt.Wan(d)}
 	switch d.Sign() {
 	case -1:
 		a.Class = "neg"

@@ -7,10 +7,11 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
-	"github.com/caili/caili/standards"
 	"golang.org/x/net/html"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
+	"github.com/caili/caili/standards"
 )
 
 const tinyPlan = "testdata/plan.toml"
@@ -213,8 +214,8 @@ func tableCells(t *testing.T, table *html.Node) map[string]map[string]string {
 				v = text(td)
 			}
 			out[id][col] = v
-			if g, _ := attr(td, "data-value"); ok && strings.TrimPrefix(text(td), "+") != report.Group(g) {
-				t.Errorf("row %s column %s shows %q, want %q", id, col, text(td), report.Group(g))
+			if g, _ := attr(td, "data-value"); ok && strings.TrimPrefix(text(td), "+") != numfmt.Group(g) {
+				t.Errorf("row %s column %s shows %q, want %q", id, col, text(td), numfmt.Group(g))
 			}
 		}
 	}

@@ -7,9 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
 	"golang.org/x/net/html"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
+	"github.com/caili/caili/internal/report"
 )
 
 // checkAllocations compares the #allocations table with a result's
@@ -88,7 +90,7 @@ func TestPlanSummary(t *testing.T) {
 	doc := loadTiny(t)
 	_, page := planPage(t, doc, "")
 	res := mustEvaluate(t, doc)
-	f := report.NewFmt(res)
+	f := numfmt.NewFmt(res)
 	tot := res.Totals()
 	want := map[string]string{
 		"capacity": f.Amount(res.Capacity), "reserve": f.Amount(res.Reserve), "available": f.Amount(res.Available),
@@ -103,8 +105,8 @@ func TestPlanSummary(t *testing.T) {
 	for _, tr := range rows {
 		key, _ := attr(tr, "data-key")
 		tds := findAll(tr, tagged("td"))
-		if got := text(tds[2]); got != report.Group(want[key]) {
-			t.Errorf("summary %s = %q, want %q", key, got, report.Group(want[key]))
+		if got := text(tds[2]); got != numfmt.Group(want[key]) {
+			t.Errorf("summary %s = %q, want %q", key, got, numfmt.Group(want[key]))
 		}
 	}
 	tiers := text(byID(t, parse(t, page), "tiers"))
@@ -130,13 +132,13 @@ func TestPlanWhatIfShowsCompare(t *testing.T) {
 	got := tableCells(t, byID(t, root, "compare"))
 	for _, r := range append(slices.Clone(cmp.Subdistricts), cmp.Totals) {
 		cells := got[r.ID]
-		if cells["change"] != r.Change || cells["base"] != report.Group(r.BaseTotal) || cells["scenario"] != report.Group(r.ScenarioTotal) {
+		if cells["change"] != r.Change || cells["base"] != numfmt.Group(r.BaseTotal) || cells["scenario"] != numfmt.Group(r.ScenarioTotal) {
 			t.Errorf("compare row %s: %v, want %+v", r.ID, cells, r)
 		}
 		if want := r.ChangePct + "%"; !strings.HasSuffix(cells["change_pct"], want) {
 			t.Errorf("compare row %s: change %q, want %q", r.ID, cells["change_pct"], want)
 		}
-		if cells["damping"] != signed(report.Group(r.Components.Damping)) {
+		if cells["damping"] != signed(numfmt.Group(r.Components.Damping)) {
 			t.Errorf("compare row %s: damping change %q, want %q", r.ID, cells["damping"], r.Components.Damping)
 		}
 	}

@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
 	"golang.org/x/net/html"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
 )
 
 func TestStatementHasEveryLine(t *testing.T) {
@@ -18,7 +19,7 @@ func TestStatementHasEveryLine(t *testing.T) {
 		t.Run(a.ID, func(t *testing.T) {
 			_, page := statementPage(t, doc, a.ID)
 			root := parse(t, page)
-			f := report.NewFmt(res)
+			f := numfmt.NewFmt(res)
 
 			// Every line, in order, with its amount and formula.
 			var got [][3]string
@@ -31,7 +32,7 @@ func TestStatementHasEveryLine(t *testing.T) {
 				t.Fatalf("%d lines shown, want %d", len(got), len(a.Lines))
 			}
 			for i, l := range a.Lines {
-				want := [3]string{string(l.Stage), report.Group(f.Amount(l.Amount)), strings.Join(strings.Fields(l.Formula()), " ")}
+				want := [3]string{string(l.Stage), numfmt.Group(f.Amount(l.Amount)), strings.Join(strings.Fields(l.Formula()), " ")}
 				if got[i] != want {
 					t.Errorf("line %d:\n got %q\nwant %q", i, got[i], want)
 				}

@@ -6,9 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
+	"github.com/caili/caili/internal/numfmt"
+
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/report"
 )
 
 // xmlResult is a two-sub-district result whose names need escaping in XML.
@@ -74,7 +77,7 @@ func TestWriteXMLRoundTrips(t *testing.T) {
 			t.Errorf("row %d: XML %v, CSV %v", i, got, rows[i][2:])
 		}
 	}
-	f := report.NewFmt(res)
+	f := numfmt.NewFmt(res)
 	if doc.Capacity != f.Amount(res.Capacity) || doc.Reserve != f.Amount(res.Reserve) || doc.DampingReserve != f.Amount(res.DampingReserve) {
 		t.Errorf("district figures: %+v", doc)
 	}

@@ -4,8 +4,11 @@ import (
 	"io"
 	"strings"
 
-	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
+
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // Comparison is a base result against a what-if result, per sub-district
@@ -50,7 +53,7 @@ var CompareHeader = []string{"id", "name", "base_total", "scenario_total", "chan
 // NewCompare builds the comparison document. Sub-districts are matched by
 // id; the base's order is kept.
 func NewCompare(c Comparison) *CompareJSON {
-	f := NewFmt(c.Scenario)
+	f := numfmt.NewFmt(c.Scenario)
 	side := func(r *formula.Result) DistrictJSON {
 		return DistrictJSON{f.Amount(r.Capacity), f.Amount(r.Reserve), f.Amount(r.PerformanceReserve), f.Amount(r.DampingReserve)}
 	}
@@ -75,7 +78,7 @@ func NewCompare(c Comparison) *CompareJSON {
 	return doc
 }
 
-func compareRow(f Fmt, id, name string, bc [6]decimal.Decimal, bt decimal.Decimal, sc [6]decimal.Decimal, st decimal.Decimal) CompareRow {
+func compareRow(f numfmt.Fmt, id, name string, bc [6]decimal.Decimal, bt decimal.Decimal, sc [6]decimal.Decimal, st decimal.Decimal) CompareRow {
 	var d [6]decimal.Decimal
 	for k := range d {
 		d[k] = sc[k].Sub(bc[k])
@@ -86,7 +89,7 @@ func compareRow(f Fmt, id, name string, bc [6]decimal.Decimal, bt decimal.Decima
 		pct = change.Mul(decimal.NewFromInt(100)).DivRound(bt, 2).StringFixed(2)
 	}
 	return CompareRow{ID: id, Name: name, BaseTotal: f.Amount(bt), ScenarioTotal: f.Amount(st),
-		Change: f.Amount(change), ChangePct: pct, Components: f.columns(d, change)}
+		Change: f.Amount(change), ChangePct: pct, Components: columns(f, d, change)}
 }
 
 func (r CompareRow) cells() []string {
@@ -115,7 +118,7 @@ func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 		cells := r.cells()
 		for k := 2; k < len(cells); k++ {
 			if k != 5 {
-				cells[k] = Group(cells[k])
+				cells[k] = numfmt.Group(cells[k])
 			}
 		}
 		rows = append(rows, cells)
@@ -123,10 +126,10 @@ func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 	writeAligned(&b, head, rows, 2, true)
 	b.WriteString("\n")
 	writeAligned(&b, []string{"", "基准", "方案"}, [][]string{
-		{"可用财力", Group(c.Base.Capacity), Group(c.Scenario.Capacity)},
-		{"预备费", Group(c.Base.Reserve), Group(c.Scenario.Reserve)},
-		{"绩效预留", Group(c.Base.PerformanceReserve), Group(c.Scenario.PerformanceReserve)},
-		{"保底封顶结余", Group(c.Base.DampingReserve), Group(c.Scenario.DampingReserve)},
+		{"可用财力", numfmt.Group(c.Base.Capacity), numfmt.Group(c.Scenario.Capacity)},
+		{"预备费", numfmt.Group(c.Base.Reserve), numfmt.Group(c.Scenario.Reserve)},
+		{"绩效预留", numfmt.Group(c.Base.PerformanceReserve), numfmt.Group(c.Scenario.PerformanceReserve)},
+		{"保底封顶结余", numfmt.Group(c.Base.DampingReserve), numfmt.Group(c.Scenario.DampingReserve)},
 	}, 1, false)
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -1,4 +1,4 @@
-package report_test
+package xlsx_test
 
 import (
 	"bytes"
@@ -7,10 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
+	"github.com/caili/caili/internal/numfmt"
+
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/report/xlsx"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -66,7 +70,7 @@ func handMade(u string, amounts [2][6]string) *formula.Result {
 func openXLSX(t *testing.T, res *formula.Result) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := report.WriteXLSX(&buf, res); err != nil {
+	if err := xlsx.Write(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -103,13 +107,13 @@ func numFmt(t *testing.T, f *excelize.File, sheet, cell string) int {
 func TestWriteXLSX(t *testing.T) {
 	res := evaluated(t)
 	f := openXLSX(t, res)
-	fm := report.NewFmt(res)
+	fm := numfmt.NewFmt(res)
 
-	want := []string{report.SheetAllocations, report.SheetLines, report.SheetParameters}
+	want := []string{xlsx.SheetAllocations, xlsx.SheetLines, xlsx.SheetParameters}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
-	rows, err := f.GetRows(report.SheetAllocations)
+	rows, err := f.GetRows(xlsx.SheetAllocations)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +135,7 @@ func TestWriteXLSX(t *testing.T) {
 		cells[fmt.Sprintf("%c4", cols[k])] = fm.Amount(x)
 	}
 	for cell, want := range cells {
-		if got := raw(t, f, report.SheetAllocations, cell); got != want {
+		if got := raw(t, f, xlsx.SheetAllocations, cell); got != want {
 			t.Errorf("%s = %q, want %q", cell, got, want)
 		}
 	}
@@ -139,29 +143,29 @@ func TestWriteXLSX(t *testing.T) {
 		t.Fatalf("the test plan did not evaluate as expected: %v", res.Totals())
 	}
 	// amounts are numbers shown with digit grouping; names are text
-	if got, _ := f.GetCellValue(report.SheetAllocations, "C2"); got != "8,640,000" {
+	if got, _ := f.GetCellValue(xlsx.SheetAllocations, "C2"); got != "8,640,000" {
 		t.Errorf("C2 shows %q, want 8,640,000", got)
 	}
-	if typ, _ := f.GetCellType(report.SheetAllocations, "B3"); typ != excelize.CellTypeSharedString {
+	if typ, _ := f.GetCellType(xlsx.SheetAllocations, "B3"); typ != excelize.CellTypeSharedString {
 		t.Errorf("B3 (=危险街道) has type %v, want a string", typ)
 	}
-	if formula, _ := f.GetCellFormula(report.SheetAllocations, "B3"); formula != "" {
+	if formula, _ := f.GetCellFormula(xlsx.SheetAllocations, "B3"); formula != "" {
 		t.Errorf("B3 became a formula: %q", formula)
 	}
 	for _, cell := range []string{"C2", "I4"} {
-		if n := numFmt(t, f, report.SheetAllocations, cell); n != 3 {
+		if n := numFmt(t, f, xlsx.SheetAllocations, cell); n != 3 {
 			t.Errorf("%s number format %d, want 3 (#,##0)", cell, n)
 		}
 	}
-	panes, err := f.GetPanes(report.SheetAllocations)
+	panes, err := f.GetPanes(xlsx.SheetAllocations)
 	if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.XSplit != 2 {
 		t.Errorf("panes %+v, %v; want the header row and two columns frozen", panes, err)
 	}
-	if w, _ := f.GetColWidth(report.SheetAllocations, "B"); w < 10 {
+	if w, _ := f.GetColWidth(xlsx.SheetAllocations, "B"); w < 10 {
 		t.Errorf("name column width %v", w)
 	}
 
-	lines, err := f.GetRows(report.SheetLines)
+	lines, err := f.GetRows(xlsx.SheetLines)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +173,7 @@ func TestWriteXLSX(t *testing.T) {
 	for _, a := range res.Subdistricts {
 		n += len(a.Lines)
 	}
-	if len(lines) != n+1 || !slices.Equal(lines[0], report.LinesHeaderZH) {
+	if len(lines) != n+1 || !slices.Equal(lines[0], xlsx.LinesHeaderZH) {
 		t.Fatalf("lines sheet has %d rows, want %d; header %v", len(lines), n+1, lines[0])
 	}
 	l := res.Subdistricts[0].Lines[0]
@@ -181,7 +185,7 @@ func TestWriteXLSX(t *testing.T) {
 		t.Errorf("first line's formula %q does not show the pay", l.Formula())
 	}
 
-	params, err := f.GetRows(report.SheetParameters)
+	params, err := f.GetRows(xlsx.SheetParameters)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,14 +211,14 @@ func TestWriteXLSXCents(t *testing.T) {
 		"C3": "99999999999.99", "H3": "-0.03", "I3": "99999999999.97",
 		"C4": "100000000000.09", "I4": "100001234568.23",
 	} {
-		if got := raw(t, f, report.SheetAllocations, cell); got != want {
+		if got := raw(t, f, xlsx.SheetAllocations, cell); got != want {
 			t.Errorf("%s = %q, want %q", cell, got, want)
 		}
 	}
-	if n := numFmt(t, f, report.SheetAllocations, "E2"); n != 4 {
+	if n := numFmt(t, f, xlsx.SheetAllocations, "E2"); n != 4 {
 		t.Errorf("number format %d, want 4 (#,##0.00)", n)
 	}
-	if got, _ := f.GetCellValue(report.SheetAllocations, "C2"); got != "0.10" {
+	if got, _ := f.GetCellValue(xlsx.SheetAllocations, "C2"); got != "0.10" {
 		t.Errorf("C2 shows %q, want 0.10", got)
 	}
 }
@@ -226,24 +230,24 @@ func TestWriteXLSXTooPreciseIsText(t *testing.T) {
 		{"1", "0", "0", "0", "0", "0"},
 	})
 	f := openXLSX(t, res)
-	if got := raw(t, f, report.SheetAllocations, "C2"); got != "12345678901234.56" {
+	if got := raw(t, f, xlsx.SheetAllocations, "C2"); got != "12345678901234.56" {
 		t.Errorf("C2 = %q", got)
 	}
-	if typ, _ := f.GetCellType(report.SheetAllocations, "C2"); typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset {
+	if typ, _ := f.GetCellType(xlsx.SheetAllocations, "C2"); typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset {
 		t.Errorf("C2 has type %v; a 16-digit amount should be text", typ)
 	}
-	if got := raw(t, f, report.SheetAllocations, "C3"); got != "1" {
+	if got := raw(t, f, xlsx.SheetAllocations, "C3"); got != "1" {
 		t.Errorf("C3 = %q", got)
 	}
 }
 
-func ExampleWriteXLSX() {
+func ExampleWrite() {
 	res := handMade("1", [2][6]string{
 		{"16128000", "1680000", "2640967", "300000", "1910233", "0"},
 		{"11680000", "1110000", "3317848", "200000", "1281757", "-1089605"},
 	})
 	var buf bytes.Buffer
-	if err := report.WriteXLSX(&buf, res); err != nil {
+	if err := xlsx.Write(&buf, res); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -254,8 +258,8 @@ func ExampleWriteXLSX() {
 	}
 	defer f.Close()
 	fmt.Println(f.GetSheetList())
-	damping, _ := f.GetCellValue(report.SheetAllocations, "H3")
-	total, _ := f.GetCellValue(report.SheetAllocations, "I4")
+	damping, _ := f.GetCellValue(xlsx.SheetAllocations, "H3")
+	total, _ := f.GetCellValue(xlsx.SheetAllocations, "I4")
 	fmt.Println(damping, total)
 	// Output:
 	// [分配结果 测算明细 参数]

@@ -1,14 +1,18 @@
-package report
+package xlsx
 
 import (
 	"fmt"
 	"io"
 	"strconv"
 
-	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
+	"github.com/caili/caili/internal/report"
+
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/formula"
 )
 
 // Sheet names of the workbook WriteXLSX writes.
@@ -25,12 +29,12 @@ var LinesHeaderZH = []string{"街道编码", "街道", "阶段", "项目", "项�
 var stageZH = func() map[formula.Stage]string {
 	m := map[formula.Stage]string{}
 	for k, name := range formula.ComponentNames {
-		m[formula.Stage(name)] = HeaderZH[2+k]
+		m[formula.Stage(name)] = report.HeaderZH[2+k]
 	}
 	return m
 }()
 
-// WriteXLSX writes a result as an Excel workbook with three sheets:
+// Write writes a result as an Excel workbook with three sheets:
 //
 //   - 分配结果: one row a sub-district (编码, 街道, the six components,
 //     合计) under a frozen Chinese header, then a 合计 row;
@@ -46,7 +50,7 @@ var stageZH = func() map[formula.Stage]string {
 // holds values, not formulas, so it shows the engine's totals even where
 // formulas are not recalculated. Text cells are strings, never formulas,
 // so names need no neutralising.
-func WriteXLSX(w io.Writer, res *formula.Result) error {
+func Write(w io.Writer, res *formula.Result) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &xlsx{f: f, res: res}
@@ -165,11 +169,11 @@ func exactNumber(d decimal.Decimal) any {
 
 func (x *xlsx) allocations() error {
 	const s = SheetAllocations
-	if err := x.sheet(s, HeaderZH, 2); err != nil {
+	if err := x.sheet(s, report.HeaderZH, 2); err != nil {
 		return err
 	}
-	widths := make([]int, len(HeaderZH))
-	for i, h := range HeaderZH {
+	widths := make([]int, len(report.HeaderZH))
+	for i, h := range report.HeaderZH {
 		widths[i] = runewidth.StringWidth(h)
 	}
 	row := 2
@@ -198,12 +202,12 @@ func (x *xlsx) allocations() error {
 // row writes one row: text with textStyle, decimals with amountStyle.
 // It widens widths to the row's display widths.
 func (x *xlsx) row(sheet string, row int, vals []any, textStyle, amountStyle int, widths []int) error {
-	f := NewFmt(x.res)
+	f := numfmt.NewFmt(x.res)
 	for col, v := range vals {
 		style, w := textStyle, 0
 		switch v := v.(type) {
 		case decimal.Decimal:
-			style, w = amountStyle, len(Group(f.Amount(v)))
+			style, w = amountStyle, len(numfmt.Group(f.Amount(v)))
 		case string:
 			w = runewidth.StringWidth(v)
 		}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/caili/caili/internal/numfmt"
+
 	"github.com/caili/caili/formula"
 )
 
@@ -24,7 +26,7 @@ var HeaderZH = []string{"编码", "街道", "人员经费", "公用经费", "项
 // Rows returns the allocation table: one row a sub-district, then a
 // totals row (id "total", name "合计").
 func Rows(r *formula.Result) [][]string {
-	f := NewFmt(r)
+	f := numfmt.NewFmt(r)
 	rows := make([][]string, 0, len(r.Subdistricts)+1)
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/caili/caili/internal/numfmt"
+
 	"github.com/caili/caili/formula"
 )
 
@@ -21,16 +23,16 @@ var stageTitle = map[formula.Stage]string{
 // line with its formula, grouped by stage, and its factor score broken
 // down by indicator.
 func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
-	f := NewFmt(r)
+	f := numfmt.NewFmt(r)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s (%s)\n合计 total: %s 元\n", r.Plan.Name, a.Name, a.ID, Group(f.Amount(a.Total)))
+	fmt.Fprintf(&b, "%s  %s (%s)\n合计 total: %s 元\n", r.Plan.Name, a.Name, a.ID, numfmt.Group(f.Amount(a.Total)))
 	comps := a.Components()
 	for k, st := range []formula.Stage{formula.StagePersonnel, formula.StagePublic, formula.StageProjects,
 		formula.StageIncentive, formula.StageBlock, formula.StageDamping} {
-		fmt.Fprintf(&b, "\n%s: %s 元\n", stageTitle[st], Group(f.Amount(comps[k])))
+		fmt.Fprintf(&b, "\n%s: %s 元\n", stageTitle[st], numfmt.Group(f.Amount(comps[k])))
 		for _, l := range a.Lines {
 			if l.Stage == st {
-				fmt.Fprintf(&b, "  %-20s %15s  %s\n", l.Item, Group(f.Amount(l.Amount)), l.Formula())
+				fmt.Fprintf(&b, "  %-20s %15s  %s\n", l.Item, numfmt.Group(f.Amount(l.Amount)), l.Formula())
 			}
 		}
 	}

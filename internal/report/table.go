@@ -5,8 +5,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
+
 	"github.com/mattn/go-runewidth"
+
+	"github.com/caili/caili/formula"
 )
 
 // WriteTable writes the allocation table for a terminal: Chinese headers,
@@ -16,7 +19,7 @@ import (
 func WriteTable(w io.Writer, r *formula.Result) error {
 	var b strings.Builder
 	p := r.Plan
-	f := NewFmt(r)
+	f := numfmt.NewFmt(r)
 	b.WriteString(p.Name)
 	if p.FiscalYear > 0 {
 		b.WriteString("  (" + strconv.FormatInt(p.FiscalYear, 10) + " 年度, 单位: 元)")
@@ -26,17 +29,17 @@ func WriteTable(w io.Writer, r *formula.Result) error {
 	total := rows[len(rows)-1][8]
 	for _, row := range rows {
 		for k := 2; k < len(row); k++ {
-			row[k] = Group(row[k])
+			row[k] = numfmt.Group(row[k])
 		}
 	}
 	writeAligned(&b, HeaderZH, rows, 2, true)
 	b.WriteString("\n")
 	summary := [][]string{
-		{"可用财力 capacity", Group(f.Amount(r.Capacity))},
-		{"区级预备费 reserve", Group(f.Amount(r.Reserve))},
-		{"绩效预留 performance reserve", Group(f.Amount(r.PerformanceReserve))},
-		{"保底封顶结余 damping reserve", Group(f.Amount(r.DampingReserve))},
-		{"街道合计 sub-districts", Group(total)},
+		{"可用财力 capacity", numfmt.Group(f.Amount(r.Capacity))},
+		{"区级预备费 reserve", numfmt.Group(f.Amount(r.Reserve))},
+		{"绩效预留 performance reserve", numfmt.Group(f.Amount(r.PerformanceReserve))},
+		{"保底封顶结余 damping reserve", numfmt.Group(f.Amount(r.DampingReserve))},
+		{"街道合计 sub-districts", numfmt.Group(total)},
 	}
 	writeAligned(&b, nil, summary, 1, false)
 	_, err := io.WriteString(w, b.String())
@@ -93,26 +96,4 @@ func writeAligned(b *strings.Builder, header []string, rows [][]string, numFrom 
 		}
 		line(row)
 	}
-}
-
-// Group puts thousands separators into a decimal string: "-1089605" →
-// "-1,089,605".
-func Group(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := sign + b.String()
-	if hasFrac {
-		out += "." + frac
-	}
-	return out
 }

@@ -6,11 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/formula/report"
-	"github.com/caili/caili/standards"
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/standards"
 )
 
 func tinyResult(t *testing.T, sets ...string) *formula.Result {
@@ -28,17 +29,6 @@ func tinyResult(t *testing.T, sets ...string) *formula.Result {
 		t.Fatal(err)
 	}
 	return res
-}
-
-func TestGroup(t *testing.T) {
-	for in, want := range map[string]string{
-		"0": "0", "999": "999", "1000": "1,000", "-1089605": "-1,089,605",
-		"1234567.89": "1,234,567.89", "100000": "100,000",
-	} {
-		if got := report.Group(in); got != want {
-			t.Errorf("Group(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 func TestSafeText(t *testing.T) {

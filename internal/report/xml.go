@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"io"
 
+	"github.com/caili/caili/internal/numfmt"
+
 	"github.com/caili/caili/formula"
 )
 
@@ -49,7 +51,7 @@ type ColumnsXML struct {
 
 // NewAllocationsXML builds the XML document of a result.
 func NewAllocationsXML(r *formula.Result) *AllocationsXML {
-	f := NewFmt(r)
+	f := numfmt.NewFmt(r)
 	p := r.Plan
 	cols := func(c [6]string, total string) ColumnsXML {
 		return ColumnsXML{c[0], c[1], c[2], c[3], c[4], c[5], total}

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
+
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // Allocations is the JSON document of a result (SPEC §5). Amounts are
@@ -88,25 +91,15 @@ type IndicatorJSON struct {
 	Part         string `json:"part"`
 }
 
-// Fmt formats amounts with the decimal places of a rounding unit.
-type Fmt struct{ places int32 }
-
-// NewFmt returns the formatter for a result's rounding unit.
-func NewFmt(r *formula.Result) Fmt {
-	return Fmt{places: max(-r.Unit.Exponent(), 0)}
-}
-
-// Amount formats one amount: "1200000", or "1200000.00" for U = 0.01.
-func (f Fmt) Amount(d decimal.Decimal) string { return d.StringFixed(f.places) }
-
-func (f Fmt) columns(c [6]decimal.Decimal, total decimal.Decimal) Columns {
+// columns formats a row's six components and its total.
+func columns(f numfmt.Fmt, c [6]decimal.Decimal, total decimal.Decimal) Columns {
 	return Columns{f.Amount(c[0]), f.Amount(c[1]), f.Amount(c[2]), f.Amount(c[3]), f.Amount(c[4]), f.Amount(c[5]), f.Amount(total)}
 }
 
 // NewAllocations builds the JSON document of a result. withScores adds each
 // sub-district's score breakdown.
 func NewAllocations(r *formula.Result, withScores bool) *Allocations {
-	f := NewFmt(r)
+	f := numfmt.NewFmt(r)
 	p := r.Plan
 	t := r.Totals()
 	doc := &Allocations{
@@ -120,7 +113,7 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 		ProjectPool:        f.Amount(r.Pool),
 		IncentivePool:      f.Amount(r.IncentivePool),
 		BlockPool:          f.Amount(r.BlockPool),
-		Totals:             f.columns([6]decimal.Decimal(t[:6]), t[6]),
+		Totals:             columns(f, [6]decimal.Decimal(t[:6]), t[6]),
 		Tiers:              []TierJSON{},
 		Subdistricts:       make([]SubdistrictJSON, len(r.Subdistricts)),
 	}
@@ -139,8 +132,8 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 }
 
 // NewSubdistrict builds the JSON of one allocation.
-func NewSubdistrict(f Fmt, a *formula.Allocation, withScore bool) SubdistrictJSON {
-	s := SubdistrictJSON{ID: a.ID, Name: a.Name, Columns: f.columns(a.Components(), a.Total), Lines: make([]LineJSON, len(a.Lines))}
+func NewSubdistrict(f numfmt.Fmt, a *formula.Allocation, withScore bool) SubdistrictJSON {
+	s := SubdistrictJSON{ID: a.ID, Name: a.Name, Columns: columns(f, a.Components(), a.Total), Lines: make([]LineJSON, len(a.Lines))}
 	for k, l := range a.Lines {
 		s.Lines[k] = LineJSON{Stage: string(l.Stage), Item: l.Item, Amount: f.Amount(l.Amount), Formula: l.Formula()}
 	}
