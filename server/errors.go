@@ -72,7 +72,7 @@ func (k kind) status() int {
 type apiError struct {
 	kind      kind
 	msg       string
-	problems  []standards.Problem
+	problems  []formula.Problem
 	rejection *formula.RejectedError
 	cause     error // logged for kindInternal, never shown
 }
@@ -95,7 +95,7 @@ func errorf(k kind, format string, args ...any) *apiError {
 // problem's path so that a client can show which one.
 func queryError(param, format string, args ...any) *apiError {
 	msg := fmt.Sprintf(format, args...)
-	return &apiError{kind: kindBadRequest, msg: msg, problems: []standards.Problem{{File: "query", Path: param, Message: msg}}}
+	return &apiError{kind: kindBadRequest, msg: msg, problems: []formula.Problem{{File: "query", Path: param, Message: msg}}}
 }
 
 // problemJSON is one problem in an error response.
@@ -163,14 +163,14 @@ func classify(err error) *apiError {
 		}
 		return &apiError{kind: kindUnprocessable, msg: "the plan is invalid", problems: se.Problems}
 	case errors.As(err, &fe):
-		ps := make([]standards.Problem, len(fe.Problems))
+		ps := make([]formula.Problem, len(fe.Problems))
 		for i, p := range fe.Problems {
-			ps[i] = standards.Problem{Path: p.Path, Message: p.Message}
+			ps[i] = formula.Problem{Path: p.Path, Message: p.Message}
 		}
 		return &apiError{kind: kindUnprocessable, msg: "the plan is invalid", problems: ps}
 	case errors.As(err, &re):
 		return &apiError{kind: kindUnprocessable, msg: re.Error(),
-			problems: []standards.Problem{{Message: re.Error()}}, rejection: re}
+			problems: []formula.Problem{{Message: re.Error()}}, rejection: re}
 	case errors.Is(err, chart.ErrUnknownKind), errors.Is(err, chart.ErrUnknownFormat),
 		errors.Is(err, dashboard.ErrUnknownSubdistrict):
 		return &apiError{kind: kindNotFound, msg: err.Error()}

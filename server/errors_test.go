@@ -121,8 +121,8 @@ func TestClassify(t *testing.T) {
 		err  error
 		want int
 	}{
-		{&standards.Error{Overrides: true, Problems: []standards.Problem{{Path: "x", Message: "unknown path"}}}, 400},
-		{&standards.Error{Problems: []standards.Problem{{Path: "x", Message: "bad"}}}, 422},
+		{&standards.Error{Overrides: true, Problems: []formula.Problem{{Path: "x", Message: "unknown path"}}}, 400},
+		{&standards.Error{Problems: []formula.Problem{{Path: "x", Message: "bad"}}}, 422},
 		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "x", Message: "bad"}}}, 422},
 		{&formula.RejectedError{Kind: formula.FloorsInfeasible}, 422},
 		{errorf(kindNotFound, "x"), 404},

@@ -6,8 +6,9 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/caili/caili/formula"
+
 	"github.com/caili/caili/server/dashboard"
-	"github.com/caili/caili/standards"
 	"github.com/gin-gonic/gin"
 )
 
@@ -47,7 +48,7 @@ func (s *Server) indexPage(c *gin.Context) {
 				it.Problems = append(it.Problems, "文件已修改但无法载入,仍按上次载入的版本测算 (serving the last good version)")
 			}
 			for _, p := range st.problems {
-				it.Problems = append(it.Problems, problemLine(dashboard.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}))
+				it.Problems = append(it.Problems, problemLine(formula.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}))
 			}
 		}
 		items = append(items, it)
@@ -227,7 +228,7 @@ func (s *Server) failPage(c *gin.Context, err error) {
 	ae := classify(err)
 	status := ae.kind.status()
 	msg := ae.msg
-	var problems []dashboard.Problem
+	var problems []formula.Problem
 	switch {
 	case ae.kind == kindInternal:
 		s.log.Error("page failed", "path", c.Request.URL.Path, "error", err)
@@ -238,7 +239,7 @@ func (s *Server) failPage(c *gin.Context, err error) {
 			if p.File == "" && p.Path == "" && p.Line == 0 && p.Message == msg {
 				continue // the message itself
 			}
-			problems = append(problems, dashboard.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message})
+			problems = append(problems, formula.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message})
 		}
 	}
 	c.Abort()
@@ -275,17 +276,17 @@ func wantsHTML(r *http.Request) bool {
 }
 
 // standardProblems turns a page's problems into the API's, for apiError.
-func standardProblems(ps []dashboard.Problem) []standards.Problem {
-	out := make([]standards.Problem, len(ps))
+func standardProblems(ps []formula.Problem) []formula.Problem {
+	out := make([]formula.Problem, len(ps))
 	for i, p := range ps {
-		out[i] = standards.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}
+		out[i] = formula.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}
 	}
 	return out
 }
 
 // problemLine renders a problem as the command line does:
 // "plan.toml:17: staff[civil_servant].oncost_rate: must not be negative".
-func problemLine(p dashboard.Problem) string {
+func problemLine(p formula.Problem) string {
 	var parts []string
 	if w := p.Where(); w != "" {
 		parts = append(parts, w)
@@ -296,7 +297,7 @@ func problemLine(p dashboard.Problem) string {
 	return strings.Join(append(parts, p.Message), ": ")
 }
 
-func problemLines(ps []dashboard.Problem) []string {
+func problemLines(ps []formula.Problem) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = problemLine(p)

@@ -52,7 +52,7 @@ type planState struct {
 	id       string
 	file     string // path on disk; "" for an embedded plan
 	good     *planVersion
-	problems []standards.Problem // of the latest attempt; nil when it loaded
+	problems []formula.Problem // of the latest attempt; nil when it loaded
 	failMsg  string
 	deps     map[string]stamp // every file the latest attempt read or tried to
 	tried    time.Time        // when the latest attempt started
@@ -355,20 +355,20 @@ func (s *planStore) reload(id, file string, prev *planState) {
 
 // problemsOf lists the problems of a failed load; an error without
 // problems (a file that cannot be read) becomes one problem of the file.
-func problemsOf(file string, err error) ([]standards.Problem, string) {
+func problemsOf(file string, err error) ([]formula.Problem, string) {
 	var se *standards.Error
 	var fe *formula.InvalidPlanError
 	switch {
 	case errors.As(err, &se):
 		return se.Problems, err.Error()
 	case errors.As(err, &fe):
-		ps := make([]standards.Problem, len(fe.Problems))
+		ps := make([]formula.Problem, len(fe.Problems))
 		for i, p := range fe.Problems {
-			ps[i] = standards.Problem{File: file, Path: p.Path, Message: p.Message}
+			ps[i] = formula.Problem{File: file, Path: p.Path, Message: p.Message}
 		}
 		return ps, err.Error()
 	}
-	return []standards.Problem{{File: file, Message: err.Error()}}, err.Error()
+	return []formula.Problem{{File: file, Message: err.Error()}}, err.Error()
 }
 
 // get returns a plan's state; the state is never modified once stored.

@@ -3,26 +3,32 @@ package standards
 import (
 	"errors"
 	"fmt"
+	"slices"
+
 	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
-	"slices"
 )
 
 // converter turns a document into a formula.Plan, collecting problems by
 // key path (id form, as formula names them).
 type converter struct {
-	ps []Problem
+	ps []formula.Problem
 }
 
 func (c *converter) add(path, msg string) {
-	c.ps = append(c.ps, Problem{Path: path, Message: msg})
+	c.addCode(formula.CodeBadValue, path, msg)
+}
+
+// addCode records a problem of a given code.
+func (c *converter) addCode(code formula.Code, path, msg string) {
+	c.ps = append(c.ps, formula.Problem{Path: path, Code: code, Message: msg})
 }
 
 func (c *converter) num(path string, n Number, required bool) decimal.Decimal {
 	switch {
 	case !n.Set:
 		if required {
-			c.add(path, "missing")
+			c.addCode(formula.CodeMissing, path, "missing")
 		}
 	case n.Problem != "":
 		c.add(path, n.Problem)
@@ -42,7 +48,7 @@ func (c *converter) text(path string, t Text, required bool) string {
 	switch {
 	case !t.Set:
 		if required {
-			c.add(path, "missing")
+			c.addCode(formula.CodeMissing, path, "missing")
 		}
 	case t.Problem != "":
 		c.add(path, t.Problem)
@@ -53,7 +59,7 @@ func (c *converter) text(path string, t Text, required bool) string {
 func (c *converter) names(path string, l Names) []string {
 	switch {
 	case !l.Set:
-		c.add(path, "missing")
+		c.addCode(formula.CodeMissing, path, "missing")
 	case l.Problem != "":
 		c.add(path, l.Problem)
 	}
@@ -72,7 +78,7 @@ func (c *converter) numMap(path string, m map[string]Number) map[string]decimal.
 func (c *converter) plan(d *document) *formula.Plan {
 	p := &formula.Plan{}
 	if d.Plan == nil {
-		c.add("plan", "missing: a [plan] table is required")
+		c.addCode(formula.CodeMissing, "plan", "missing: a [plan] table is required")
 	} else {
 		pd := d.Plan
 		p.Name = c.text("plan.name", pd.Name, true)
@@ -133,7 +139,7 @@ func (c *converter) plan(d *document) *formula.Plan {
 	for _, name := range sortedNames(d.Tiers) {
 		t, ok := formula.ParseTier(name)
 		if !ok || t == formula.TierMandatory {
-			c.add("tiers."+name, "unknown tier: caps go in [tiers.A] to [tiers.D]")
+			c.addCode(formula.CodeUnknownRef, "tiers."+name, "unknown tier: caps go in [tiers.A] to [tiers.D]")
 			continue
 		}
 		p.TierCaps[t] = c.num("tiers."+name+".max_share", d.Tiers[name].MaxShare, true)
@@ -164,7 +170,7 @@ func (c *converter) plan(d *document) *formula.Plan {
 			perf.Mode = m
 		}
 		if pd.Coefficients == nil {
-			c.add("performance.coefficients", "missing")
+			c.addCode(formula.CodeMissing, "performance.coefficients", "missing")
 		}
 		p.Performance = perf
 	}
@@ -203,7 +209,7 @@ func (c *converter) plan(d *document) *formula.Plan {
 // it once. On failure it returns every problem: what decoding and
 // conversion found first, then the rules', leaving out a rule's problem
 // where conversion already named its path (or an enclosing one).
-func compile(d *document) (*formula.Model, []Problem, error) {
+func compile(d *document) (*formula.Model, []formula.Problem, error) {
 	c := &converter{}
 	p := c.plan(d)
 	ps := append(slices.Clone(d.pending), c.ps...)
@@ -227,7 +233,7 @@ func compile(d *document) (*formula.Model, []Problem, error) {
 	}
 	for _, fp := range rules {
 		if !seen[fp.Path] && !coveredBy(fp.Path, seen) {
-			ps = append(ps, Problem{Path: fp.Path, Message: fp.Message})
+			ps = append(ps, fp)
 		}
 	}
 	return nil, ps, nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/caili/caili/formula"
 )
 
 // document is one plan as written: the plan file merged with its standards
@@ -23,7 +24,7 @@ type document struct {
 	origin      map[string]string   // top-level key → file that holds it
 	src         map[string][]byte   // file → its text, to locate problems by line
 	files       []string            // plan file first, then the standards file
-	pending     []Problem           // problems found while decoding, reported with validation
+	pending     []formula.Problem   // problems found while decoding, reported with validation
 }
 
 // standardsDoc is what a standards file may hold: no [plan], no sub-districts.
@@ -119,7 +120,7 @@ var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "pe
 
 // decodeFile decodes one TOML file into v and reports unknown keys. A file
 // that is not TOML gives one problem at the parser's line.
-func decodeFile(name string, data []byte, v any) (toml.MetaData, []Problem) {
+func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Problem) {
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
 		var pe toml.ParseError
@@ -129,11 +130,11 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []Problem) {
 			line = pe.Position.Line
 			msg = pe.Message
 		}
-		return md, []Problem{{File: name, Line: line, Message: "not valid TOML: " + msg, fatal: true}}
+		return md, []formula.Problem{{File: name, Line: line, Code: formula.CodeSyntax, Message: "not valid TOML: " + msg}}
 	}
-	var ps []Problem
+	var ps []formula.Problem
 	for _, k := range md.Undecoded() {
-		ps = append(ps, Problem{File: name, Path: keyString(k), Message: "unknown key", unknown: true})
+		ps = append(ps, formula.Problem{File: name, Path: keyString(k), Code: formula.CodeUnknownKey, Message: "unknown key"})
 	}
 	return md, ps
 }

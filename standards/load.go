@@ -80,10 +80,10 @@ func parse(name string, data []byte, read ReadFunc) (*Document, error) {
 		sname := d.Plan.Standards.S
 		switch {
 		case d.Plan.Standards.Problem != "":
-			ps = append(ps, Problem{File: name, Path: "plan.standards", Message: d.Plan.Standards.Problem})
+			ps = append(ps, formula.Problem{File: name, Path: "plan.standards", Code: formula.CodeBadValue, Message: d.Plan.Standards.Problem})
 		case read == nil:
-			ps = append(ps, Problem{File: name, Path: "plan.standards",
-				Message: "a plan sent on its own cannot name a standards file; put the standards in the plan", fatal: true})
+			ps = append(ps, formula.Problem{File: name, Path: "plan.standards", Code: formula.CodeStandardsNotAllowed,
+				Message: "a plan sent on its own cannot name a standards file; put the standards in the plan"})
 		default:
 			ps = append(ps, d.loadStandards(name, sname, read)...)
 		}
@@ -91,7 +91,7 @@ func parse(name string, data []byte, read ReadFunc) (*Document, error) {
 	// Syntax errors and unreadable files stop here; other problems (unknown
 	// keys, a key in both files) are kept and reported with the plan's rules.
 	for _, p := range ps {
-		if p.fatal {
+		if fatal(p) {
 			return nil, &Error{Problems: d.place(ps)}
 		}
 	}
@@ -100,14 +100,14 @@ func parse(name string, data []byte, read ReadFunc) (*Document, error) {
 }
 
 // loadStandards decodes the standards file and merges its top-level keys.
-func (d *document) loadStandards(planName, sname string, read ReadFunc) []Problem {
+func (d *document) loadStandards(planName, sname string, read ReadFunc) []formula.Problem {
 	data, err := read(sname)
 	if err != nil {
 		msg := "cannot read standards file " + quote(sname)
 		if errors.Is(err, fs.ErrNotExist) {
 			msg += ": no such file"
 		}
-		return []Problem{{File: planName, Path: "plan.standards", Message: msg, fatal: true}}
+		return []formula.Problem{{File: planName, Path: "plan.standards", Code: formula.CodeUnreadable, Message: msg}}
 	}
 	var sd standardsDoc
 	md, ps := decodeFile(sname, data, &sd)
@@ -122,7 +122,7 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []Proble
 		}
 		mine[k[0]] = true
 		if other, ok := d.origin[k[0]]; ok {
-			ps = append(ps, Problem{File: sname, Path: k[0], Message: "also defined in " + other + "; a key belongs in one file"})
+			ps = append(ps, formula.Problem{File: sname, Path: k[0], Code: formula.CodeDuplicateKey, Message: "also defined in " + other + "; a key belongs in one file"})
 			continue
 		}
 		d.origin[k[0]] = sname
@@ -212,7 +212,7 @@ func (d *Document) Files() []string { return slices.Clone(d.doc.files) }
 // place fills in the file and line of each problem, and expands unknown
 // keys (which TOML metadata names without array indices) to each entry
 // that holds them.
-func (d *document) place(ps []Problem) []Problem {
+func (d *document) place(ps []formula.Problem) []formula.Problem {
 	if len(ps) == 0 {
 		return ps
 	}
@@ -229,10 +229,10 @@ func (d *document) place(ps []Problem) []Problem {
 		locs[file] = l
 		return l
 	}
-	out := make([]Problem, 0, len(ps))
+	out := make([]formula.Problem, 0, len(ps))
 	unknown := map[string]bool{}
 	for _, p := range ps {
-		if p.unknown {
+		if p.Code == formula.CodeUnknownKey && p.Line == 0 {
 			key := p.File + "\x00" + p.Path
 			if unknown[key] || coveredBy(p.Path, unknownIn(unknown, p.File)) {
 				continue
@@ -240,12 +240,11 @@ func (d *document) place(ps []Problem) []Problem {
 			unknown[key] = true
 			loc := locOf(p.File)
 			if loc == nil || len(loc.plain[p.Path]) == 0 {
-				p.unknown = false
 				out = append(out, p)
 				continue
 			}
 			for _, ix := range loc.plain[p.Path] {
-				out = append(out, Problem{File: p.File, Line: loc.line[ix], Path: a.toID(ix), Message: p.Message})
+				out = append(out, formula.Problem{File: p.File, Line: loc.line[ix], Path: a.toID(ix), Code: p.Code, Message: p.Message})
 			}
 			continue
 		}
@@ -275,8 +274,8 @@ func unknownIn(seen map[string]bool, file string) map[string]bool {
 
 // sorted orders problems by file (plan first), then line; problems
 // without a line keep their order after those with one.
-func (d *document) sorted(ps []Problem) []Problem {
-	rank := func(p Problem) (int, int) {
+func (d *document) sorted(ps []formula.Problem) []formula.Problem {
+	rank := func(p formula.Problem) (int, int) {
 		f := slices.Index(d.files, p.File)
 		if f < 0 {
 			f = len(d.files)
@@ -287,7 +286,7 @@ func (d *document) sorted(ps []Problem) []Problem {
 		}
 		return f, l
 	}
-	slices.SortStableFunc(ps, func(a, b Problem) int {
+	slices.SortStableFunc(ps, func(a, b formula.Problem) int {
 		fa, la := rank(a)
 		fb, lb := rank(b)
 		if fa != fb {

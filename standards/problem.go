@@ -2,42 +2,14 @@ package standards
 
 import (
 	"fmt"
-	"strings"
+
+	"github.com/caili/caili/formula"
 )
-
-// Problem is one thing wrong with a plan, a standards file or an override.
-type Problem struct {
-	File    string // the file it was found in ("--set" for command-line overrides)
-	Line    int    // 1-based line, 0 when not known
-	Path    string // key path, e.g. subdistrict[west].quantities.hotline_tickets
-	Message string
-
-	unknown bool // an unknown key, still to be located
-	fatal   bool // the file could not be read or parsed: nothing more can be checked
-}
-
-// String renders the problem as "file:line: path: message".
-func (p Problem) String() string {
-	var b strings.Builder
-	if p.File != "" {
-		b.WriteString(p.File)
-		if p.Line > 0 {
-			fmt.Fprintf(&b, ":%d", p.Line)
-		}
-		b.WriteString(": ")
-	}
-	if p.Path != "" {
-		b.WriteString(p.Path)
-		b.WriteString(": ")
-	}
-	b.WriteString(p.Message)
-	return b.String()
-}
 
 // Error is a plan that cannot be used, with every problem found. It is
 // returned by [Load], [Plan.Apply] and friends; use errors.As to get it.
 type Error struct {
-	Problems []Problem
+	Problems []formula.Problem
 	// Overrides is true when the base plan is fine and the problems come
 	// from a scenario or --set overrides (or from validating the plan
 	// they produced).
@@ -54,4 +26,15 @@ func (e *Error) Error() string {
 		return what + " rejected: " + e.Problems[0].String()
 	}
 	return fmt.Sprintf("%s rejected: %d problems, first: %s", what, len(e.Problems), e.Problems[0])
+}
+
+// fatal reports whether a problem stops loading: a file that cannot be
+// read or parsed, or a plan that may not name a standards file. Nothing
+// more can be checked after one.
+func fatal(p formula.Problem) bool {
+	switch p.Code {
+	case formula.CodeSyntax, formula.CodeUnreadable, formula.CodeStandardsNotAllowed:
+		return true
+	}
+	return false
 }

@@ -64,24 +64,23 @@ func ParseScenario(file string, data []byte) (*Scenario, error) {
 	var sd scenarioDoc
 	md, ps := decodeFile(file, data, &sd)
 	loc := locate(data)
-	if len(ps) > 0 && ps[0].fatal {
+	if len(ps) > 0 && fatal(ps[0]) {
 		return nil, &Error{Problems: ps, Overrides: true}
 	}
 	for i := range ps {
-		if ps[i].unknown {
-			ps[i].unknown = false
+		if ps[i].Code == formula.CodeUnknownKey {
 			ps[i].Line = loc.find(ps[i].Path)
 		}
 	}
 	sc := &Scenario{Name: sd.Scenario.Name.S, Description: sd.Scenario.Description.S}
 	switch {
 	case !sd.Scenario.Name.Set:
-		ps = append(ps, Problem{File: file, Line: loc.find("scenario"), Path: "scenario.name", Message: "missing"})
+		ps = append(ps, formula.Problem{File: file, Line: loc.find("scenario"), Path: "scenario.name", Code: formula.CodeMissing, Message: "missing"})
 	case sd.Scenario.Name.Problem != "":
-		ps = append(ps, Problem{File: file, Line: loc.find("scenario.name"), Path: "scenario.name", Message: sd.Scenario.Name.Problem})
+		ps = append(ps, formula.Problem{File: file, Line: loc.find("scenario.name"), Path: "scenario.name", Code: formula.CodeBadValue, Message: sd.Scenario.Name.Problem})
 	}
 	if sd.Scenario.Description.Problem != "" {
-		ps = append(ps, Problem{File: file, Line: loc.find("scenario.description"), Path: "scenario.description", Message: sd.Scenario.Description.Problem})
+		ps = append(ps, formula.Problem{File: file, Line: loc.find("scenario.description"), Path: "scenario.description", Code: formula.CodeBadValue, Message: sd.Scenario.Description.Problem})
 	}
 	// Keep the file's order: MetaData lists keys as they appear.
 	for _, k := range md.Keys() {
@@ -90,7 +89,7 @@ func ParseScenario(file string, data []byte) (*Scenario, error) {
 		}
 		var v any
 		if err := md.PrimitiveDecode(sd.Set[k[1]], &v); err != nil {
-			ps = append(ps, Problem{File: file, Path: "set." + k[1], Message: err.Error()})
+			ps = append(ps, formula.Problem{File: file, Path: "set." + k[1], Code: formula.CodeBadValue, Message: err.Error()})
 			continue
 		}
 		sc.Set = append(sc.Set, Override{Path: k[1], Value: v, File: file, Line: loc.find("set." + k[1])})
@@ -110,15 +109,15 @@ func (d *Document) Apply(ovs ...Override) (*Document, error) {
 		return d, nil
 	}
 	nd := d.doc.clone()
-	var ps []Problem
+	var ps []formula.Problem
 	for _, o := range ovs {
 		if msg := nd.set(o.Path, o.Value); msg != "" {
-			ps = append(ps, Problem{File: o.File, Line: o.Line, Path: o.Path, Message: msg})
+			ps = append(ps, formula.Problem{File: o.File, Line: o.Line, Path: o.Path, Code: formula.CodeUnknownPath, Message: msg})
 		}
 	}
 	var m *formula.Model
 	if len(ps) == 0 {
-		var vps []Problem
+		var vps []formula.Problem
 		var err error
 		if m, vps, err = compile(nd); err != nil {
 			return nil, err

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/caili/caili/formula"
 )
 
 func tinyPlan(t testing.TB) string {
@@ -27,7 +29,7 @@ func edit(t *testing.T, s, old, new string) string {
 }
 
 // problemsOf parses and validates a plan text and returns its problems.
-func problemsOf(t *testing.T, text string) []Problem {
+func problemsOf(t *testing.T, text string) []formula.Problem {
 	t.Helper()
 	doc, err := Parse("plan.toml", []byte(text), nil)
 	if err == nil {
@@ -119,7 +121,7 @@ func TestValidationRules(t *testing.T) {
 	}
 }
 
-func listProblems(ps []Problem) string {
+func listProblems(ps []formula.Problem) string {
 	var b strings.Builder
 	for _, p := range ps {
 		b.WriteString("  " + p.String() + "\n")

@@ -25,6 +25,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/caili/caili/formula"
 )
 
 //go:embed templates/*.html caili.css
@@ -144,13 +146,13 @@ type errorView struct {
 	Status   int
 	Text     string // the status in words
 	Message  string
-	Problems []Problem
+	Problems []formula.Problem
 }
 
 // Error renders an error page: the status, a message and the problems
 // (each with its file, line and path where known). The caller sends the
 // status itself.
-func (r *Renderer) Error(w io.Writer, status int, msg string, problems []Problem) error {
+func (r *Renderer) Error(w io.Writer, status int, msg string, problems []formula.Problem) error {
 	text := statusText[status]
 	if text == "" {
 		text = strings.ToLower(http.StatusText(status))

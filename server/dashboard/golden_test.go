@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/caili/caili/formula"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden HTML files in testdata/golden")
@@ -122,7 +124,7 @@ func TestIndex(t *testing.T) {
 
 func TestErrorPage(t *testing.T) {
 	var b bytes.Buffer
-	problems := []Problem{{File: "query", Path: "set.x", Message: "unknown path <x>"}, {Message: "capacity shortfall, gap 45467420 元"}}
+	problems := []formula.Problem{{File: "query", Path: "set.x", Message: "unknown path <x>"}, {Message: "capacity shortfall, gap 45467420 元"}}
 	if err := testRenderer(t).Error(&b, http.StatusUnprocessableEntity, "the plan is rejected", problems); err != nil {
 		t.Fatal(err)
 	}

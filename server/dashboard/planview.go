@@ -18,7 +18,7 @@ type PlanInput struct {
 	WhatIf WhatIf          // the page's what-if, from ParseWhatIf
 	// Problems are ParseWhatIf's problems. When there are any, nothing is
 	// computed for the what-if: the page lists them instead of a table.
-	Problems []Problem
+	Problems []formula.Problem
 	// Result is the what-if's result: nil when the what-if is inactive or
 	// failed.
 	Result *formula.Result
@@ -44,8 +44,8 @@ type PlanView struct {
 	Status     int    // the HTTP status to send: 200, or 400/422 when the what-if was rejected
 
 	WhatIf   WhatIf
-	Applied  bool      // the figures are the what-if's
-	Problems []Problem // the what-if was rejected: these are shown instead of the figures
+	Applied  bool              // the figures are the what-if's
+	Problems []formula.Problem // the what-if was rejected: these are shown instead of the figures
 
 	Summary  []SummaryRow // capacity → reserve → … → reserves
 	Tiers    []TierRow    // how each project tier was funded

@@ -53,27 +53,6 @@ type WhatIf struct {
 	Sets     []Override // distinct paths, each with its last value, in the order first given
 }
 
-// Problem is one thing wrong with a plan, a what-if or a request, as a
-// page lists it.
-type Problem struct {
-	File    string // where it was found ("query" for the page's own query); may be empty
-	Line    int    // 1-based line, 0 when not known
-	Path    string // key path or query parameter; may be empty
-	Message string
-}
-
-// Where renders the problem's file and line, such as "plan.toml:17"; it
-// is empty when neither is known.
-func (p Problem) Where() string {
-	switch {
-	case p.File != "" && p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	case p.Line > 0:
-		return fmt.Sprintf("line %d", p.Line)
-	}
-	return p.File
-}
-
 // ParseWhatIf reads the what-if part of a page's query. It is lenient
 // where a form needs it and strict where a person made a mistake:
 //
@@ -88,9 +67,9 @@ func (p Problem) Where() string {
 //
 // Other parameters are ignored. Distinct paths set distinct values, so
 // their order does not change the result.
-func ParseWhatIf(q url.Values) (WhatIf, []Problem) {
+func ParseWhatIf(q url.Values) (WhatIf, []formula.Problem) {
 	var w WhatIf
-	var problems []Problem
+	var problems []formula.Problem
 	at := map[string]int{}
 	add := func(path, value string) {
 		if i, ok := at[path]; ok {
@@ -155,8 +134,8 @@ func ParseWhatIf(q url.Values) (WhatIf, []Problem) {
 	return w, problems
 }
 
-func queryProblem(param, msg string) Problem {
-	return Problem{File: "query", Path: param, Message: msg}
+func queryProblem(param, msg string) formula.Problem {
+	return formula.Problem{File: "query", Path: param, Message: msg}
 }
 
 // clip shortens text echoed back in a message.
@@ -224,7 +203,7 @@ func (w WhatIf) withQuery(path string) string {
 // problem of a *standards.Error or a *formula.InvalidPlanError, the
 // rejection of a *formula.RejectedError with its gap, or else the error's
 // own text.
-func ProblemsOf(err error) []Problem {
+func ProblemsOf(err error) []formula.Problem {
 	var se *standards.Error
 	var fe *formula.InvalidPlanError
 	var re *formula.RejectedError
@@ -232,21 +211,21 @@ func ProblemsOf(err error) []Problem {
 	case err == nil:
 		return nil
 	case errors.As(err, &se):
-		out := make([]Problem, len(se.Problems))
+		out := make([]formula.Problem, len(se.Problems))
 		for i, p := range se.Problems {
-			out[i] = Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}
+			out[i] = formula.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}
 		}
 		return out
 	case errors.As(err, &fe):
-		out := make([]Problem, len(fe.Problems))
+		out := make([]formula.Problem, len(fe.Problems))
 		for i, p := range fe.Problems {
-			out[i] = Problem{Path: p.Path, Message: p.Message}
+			out[i] = formula.Problem{Path: p.Path, Message: p.Message}
 		}
 		return out
 	case errors.As(err, &re):
-		return []Problem{{Path: re.Kind.String(), Message: re.Error()}}
+		return []formula.Problem{{Path: re.Kind.String(), Message: re.Error()}}
 	}
-	return []Problem{{Message: err.Error()}}
+	return []formula.Problem{{Message: err.Error()}}
 }
 
 // StatusOf is the HTTP status of a page whose what-if failed with err,

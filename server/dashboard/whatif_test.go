@@ -135,7 +135,7 @@ func TestProblemsOfAndStatus(t *testing.T) {
 		{overrideErr, http.StatusBadRequest, "nothing.here"},
 		{rejected, http.StatusUnprocessableEntity, "capacity shortfall"},
 		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "factor", Message: "bad"}}}, http.StatusUnprocessableEntity, "factor: bad"},
-		{&standards.Error{Problems: []standards.Problem{{File: "p.toml", Line: 3, Path: "plan", Message: "x"}}}, http.StatusUnprocessableEntity, "p.toml:3 plan: x"},
+		{&standards.Error{Problems: []formula.Problem{{File: "p.toml", Line: 3, Path: "plan", Message: "x"}}}, http.StatusUnprocessableEntity, "p.toml:3 plan: x"},
 		{errors.New("no scenario \"x\""), http.StatusBadRequest, `no scenario "x"`},
 	} {
 		if s := StatusOf(c.err); s != c.status {

@@ -1,0 +1,127 @@
+package formula
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with a plan, a standards file, a scenario, an
+// override or a request: the one type every layer uses to say what is
+// wrong and where. The engine fills Path, Code and Message; the loader
+// adds the File and Line it found the key at.
+type Problem struct {
+	File    string // the file it was found in ("--set" for command-line overrides, "query" for a request); may be empty
+	Line    int    // 1-based line, 0 when not known
+	Path    string // key path in the plan file's terms, e.g. subdistrict[west].quantities.hotline_tickets; may be empty
+	Code    Code   // what kind of problem, stable across versions and languages
+	Message string // the problem in words
+}
+
+// Code names a kind of problem. Codes are stable: programs may compare
+// them, while messages may be reworded or translated.
+type Code string
+
+// The problem codes.
+const (
+	// CodeSyntax: a file that is not valid TOML.
+	CodeSyntax Code = "syntax"
+	// CodeUnreadable: a file that cannot be read.
+	CodeUnreadable Code = "unreadable"
+	// CodeUnknownKey: a key the plan file does not define.
+	CodeUnknownKey Code = "unknown_key"
+	// CodeDuplicateKey: a top-level table in both the plan and its
+	// standards file.
+	CodeDuplicateKey Code = "duplicate_key"
+	// CodeStandardsNotAllowed: a plan sent on its own names a standards file.
+	CodeStandardsNotAllowed Code = "standards_not_allowed"
+	// CodeBadValue: a value of the wrong type or form.
+	CodeBadValue Code = "bad_value"
+	// CodeMissing: a required key or entry is absent.
+	CodeMissing Code = "missing"
+	// CodeDuplicateID: an id used twice.
+	CodeDuplicateID Code = "duplicate_id"
+	// CodeBadID: an id of the wrong form.
+	CodeBadID Code = "bad_id"
+	// CodeUnknownRef: a reference (quantity, tier, staff category, rating,
+	// basis) to something the plan does not define.
+	CodeUnknownRef Code = "unknown_ref"
+	// CodeOutOfRange: a number outside what the rules allow.
+	CodeOutOfRange Code = "out_of_range"
+	// CodeWeightsNotOne: weights that do not sum to 1.
+	CodeWeightsNotOne Code = "weights_not_one"
+	// CodeMissingQuantity: a sub-district lacks a quantity a standard reads.
+	CodeMissingQuantity Code = "missing_quantity"
+	// CodeUnknownPath: an override path that names nothing.
+	CodeUnknownPath Code = "unknown_path"
+	// CodeBadQuery: a malformed, unknown or repeated request parameter.
+	CodeBadQuery Code = "bad_query"
+	// CodeRejected: a valid plan the rules cannot fund (see RejectedError).
+	CodeRejected Code = "rejected"
+	// CodeInvalid: any other rule of a valid plan broken.
+	CodeInvalid Code = "invalid"
+)
+
+// String renders the problem as "file:line: path: message", leaving out
+// the parts that are not known.
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.File != "" {
+		b.WriteString(p.File)
+		if p.Line > 0 {
+			fmt.Fprintf(&b, ":%d", p.Line)
+		}
+		b.WriteString(": ")
+	}
+	if p.Path != "" {
+		b.WriteString(p.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// Where renders the problem's file and line, such as "plan.toml:17"; it
+// is empty when neither is known.
+func (p Problem) Where() string {
+	switch {
+	case p.File != "" && p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	case p.Line > 0:
+		return fmt.Sprintf("line %d", p.Line)
+	}
+	return p.File
+}
+
+// InvalidPlanError reports every problem found in a plan at once.
+type InvalidPlanError struct {
+	Problems []Problem
+}
+
+// Error summarises the problems; callers that show them list Problems.
+func (e *InvalidPlanError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "plan is invalid: %d problem(s)", len(e.Problems))
+	for i, p := range e.Problems {
+		if i == 3 {
+			b.WriteString("; …")
+			break
+		}
+		b.WriteString("; ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// problems collects Problems while validating.
+type problems []Problem
+
+func (ps *problems) add(path, format string, args ...any) {
+	*ps = append(*ps, Problem{Path: path, Code: CodeInvalid, Message: fmt.Sprintf(format, args...)})
+}
+
+func (ps problems) err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return &InvalidPlanError{Problems: ps}
+}
