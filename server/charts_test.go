@@ -54,7 +54,7 @@ func TestChartRoutes(t *testing.T) {
 				in = chart.Input{Result: scen, Base: base}
 			}
 			t.Run(k.String()+"."+f.String(), func(t *testing.T) {
-				w := e.get(u, http.StatusOK)
+				w := e.Get(u, http.StatusOK)
 				if got := w.Header().Get("Content-Type"); got != f.ContentType() {
 					t.Errorf("Content-Type %q, want %q", got, f.ContentType())
 				}
@@ -91,7 +91,7 @@ func TestChartRoutes(t *testing.T) {
 func TestChartPer(t *testing.T) {
 	e := newEnv(t, "")
 	res := compute(t, "tiny.toml")
-	def := e.get("/api/v1/plans/tiny/charts/per_capita.svg", http.StatusOK)
+	def := e.Get("/api/v1/plans/tiny/charts/per_capita.svg", http.StatusOK)
 	want, err := chart.PerCapita(res, chart.DefaultPer(res), chart.SVG)
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestChartPer(t *testing.T) {
 	if !bytes.Equal(def.Body.Bytes(), want) {
 		t.Errorf("per_capita without per is not the DefaultPer chart (%s)", chart.DefaultPer(res))
 	}
-	w := e.get("/api/v1/plans/tiny/charts/per_capita.svg?per=communities", http.StatusOK)
+	w := e.Get("/api/v1/plans/tiny/charts/per_capita.svg?per=communities", http.StatusOK)
 	if want, err = chart.PerCapita(res, "communities", chart.SVG); err != nil {
 		t.Fatal(err)
 	}
@@ -110,12 +110,12 @@ func TestChartPer(t *testing.T) {
 		t.Errorf("per does not change the ETag")
 	}
 	for _, q := range []string{"per=nope", "per=", "per=population&per=communities"} {
-		w := e.get("/api/v1/plans/tiny/charts/per_capita.png?"+q, http.StatusBadRequest)
+		w := e.Get("/api/v1/plans/tiny/charts/per_capita.png?"+q, http.StatusBadRequest)
 		if p := decodeError(t, w).Problems; len(p) == 0 || p[0].Path != "per" {
 			t.Errorf("%s: problems %+v, want one at per", q, p)
 		}
 	}
-	e.get("/api/v1/plans/tiny/charts/components.png?per=population", http.StatusBadRequest)
+	e.Get("/api/v1/plans/tiny/charts/components.png?per=population", http.StatusBadRequest)
 }
 
 // rejectedEnv is a test environment with one more plan, "short", whose
@@ -156,13 +156,13 @@ func TestChartErrors(t *testing.T) {
 		{"/api/v1/plans/short/charts/components.png", 422},
 		{"/api/v1/plans/short/charts/compare.svg?set.plan.capacity=60000000", 422},
 	} {
-		w := e.get(tc.target, tc.status)
+		w := e.Get(tc.target, tc.status)
 		if ae := decodeError(t, w); tc.status == 422 && !strings.Contains(ae.Error, "shortfall") {
 			t.Errorf("%s: error %q does not say why", tc.target, ae.Error)
 		}
 	}
 	// A what-if of a rejected base still draws, except against the base.
-	e.get("/api/v1/plans/short/charts/components.svg?set.plan.capacity=60000000", http.StatusOK)
+	e.Get("/api/v1/plans/short/charts/components.svg?set.plan.capacity=60000000", http.StatusOK)
 }
 
 func TestChartETag(t *testing.T) {
@@ -179,7 +179,7 @@ func TestChartETag(t *testing.T) {
 		"/api/v1/plans/tiny/allocations.xlsx",
 		"/api/v1/plans/tiny/allocations.xlsx?set.plan.capacity=58000000",
 	} {
-		w := e.get(u, http.StatusOK)
+		w := e.Get(u, http.StatusOK)
 		tag := w.Header().Get("ETag")
 		if !strings.HasPrefix(tag, `"`) || strings.HasPrefix(tag, "W/") {
 			t.Fatalf("%s: ETag %q is not strong", u, tag)
@@ -188,11 +188,11 @@ func TestChartETag(t *testing.T) {
 			t.Errorf("%s and %s share ETag %s", u, other, tag)
 		}
 		tags[tag] = u
-		w = e.get(u, http.StatusNotModified, "If-None-Match", tag)
+		w = e.Get(u, http.StatusNotModified, "If-None-Match", tag)
 		if w.Body.Len() != 0 || w.Header().Get("ETag") != tag {
 			t.Errorf("%s: 304 with %d bytes, ETag %q", u, w.Body.Len(), w.Header().Get("ETag"))
 		}
-		if again := e.get(u, http.StatusOK); !bytes.Equal(again.Body.Bytes(), e.get(u, http.StatusOK).Body.Bytes()) {
+		if again := e.Get(u, http.StatusOK); !bytes.Equal(again.Body.Bytes(), e.Get(u, http.StatusOK).Body.Bytes()) {
 			t.Errorf("%s: body not stable", u)
 		}
 	}
@@ -204,7 +204,7 @@ func TestAllocationsXLSX(t *testing.T) {
 		query string
 		sets  []string
 	}{{"", nil}, {whatIfQuery, whatIfSets}} {
-		w := e.get("/api/v1/plans/tiny/allocations.xlsx?"+tc.query, http.StatusOK)
+		w := e.Get("/api/v1/plans/tiny/allocations.xlsx?"+tc.query, http.StatusOK)
 		if got := w.Header().Get("Content-Type"); got != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
 			t.Errorf("Content-Type %q", got)
 		}
@@ -229,7 +229,7 @@ func TestAllocationsXLSX(t *testing.T) {
 		}
 		// Every sub-district's total in the workbook is the API's.
 		var doc report.Allocations
-		if err := json.Unmarshal(e.get("/api/v1/plans/tiny/allocations.json?"+tc.query, http.StatusOK).Body.Bytes(), &doc); err != nil {
+		if err := json.Unmarshal(e.Get("/api/v1/plans/tiny/allocations.json?"+tc.query, http.StatusOK).Body.Bytes(), &doc); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := f.GetRows(xlsx.SheetAllocations, excelize.Options{RawCellValue: true})
@@ -249,7 +249,7 @@ func TestAllocationsXLSX(t *testing.T) {
 		}
 		f.Close()
 	}
-	e.get("/api/v1/plans/tiny/allocations.xlsx?set.plan.capacity=1000", http.StatusUnprocessableEntity)
-	e.get("/api/v1/plans/tiny/allocations.xlsx?set.plan.nope=1", http.StatusBadRequest)
-	e.get("/api/v1/plans/nope/allocations.xlsx", http.StatusNotFound)
+	e.Get("/api/v1/plans/tiny/allocations.xlsx?set.plan.capacity=1000", http.StatusUnprocessableEntity)
+	e.Get("/api/v1/plans/tiny/allocations.xlsx?set.plan.nope=1", http.StatusBadRequest)
+	e.Get("/api/v1/plans/nope/allocations.xlsx", http.StatusNotFound)
 }

@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/standards"
 	"github.com/gin-gonic/gin"
 )
 
 func TestErrorStatuses(t *testing.T) {
 	e := newEnv(t, "secret")
-	big := bytes.Repeat([]byte("#"), maxBody+1)
+	big := bytes.Repeat([]byte("#"), app.MaxBody+1)
 	auth := []string{"Authorization", "Bearer secret"}
 	scenario := []byte("[scenario]\nname = \"x\"\n[set]\n\"plan.capacity\" = \"58000000\"\n")
 	for _, tc := range []struct {
@@ -96,7 +97,7 @@ func TestErrorStatuses(t *testing.T) {
 
 func TestRejectionBody(t *testing.T) {
 	e := newEnv(t, "")
-	w := e.get("/api/v1/plans/tiny/allocations.json?set.plan.capacity=1000", http.StatusUnprocessableEntity)
+	w := e.Get("/api/v1/plans/tiny/allocations.json?set.plan.capacity=1000", http.StatusUnprocessableEntity)
 	b := decodeError(t, w)
 	if b.Rejection == nil || b.Rejection.Kind != formula.CapacityShortfall.String() || b.Rejection.Gap == "" || b.Rejection.Gap == "0" {
 		t.Errorf("rejection %+v", b.Rejection)
@@ -125,18 +126,18 @@ func TestClassify(t *testing.T) {
 		{&standards.Error{Problems: []formula.Problem{{Path: "x", Message: "bad"}}}, 422},
 		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "x", Message: "bad"}}}, 422},
 		{&formula.RejectedError{Kind: formula.FloorsInfeasible}, 422},
-		{errorf(kindNotFound, "x"), 404},
+		{app.Errorf(app.KindNotFound, "x"), 404},
 		{errors.New("disk on fire"), 500},
 	} {
 		ae := classify(tc.err)
-		if got := ae.kind.status(); got != tc.want {
+		if got := status(ae.Kind); got != tc.want {
 			t.Errorf("classify(%T) → %d, want %d", tc.err, got, tc.want)
 		}
-		if ae.kind == kindInternal && strings.Contains(ae.body().Error, "fire") {
-			t.Errorf("internal cause leaks to the client: %q", ae.body().Error)
+		if ae.Kind == app.KindInternal && strings.Contains(body(ae).Error, "fire") {
+			t.Errorf("internal cause leaks to the client: %q", body(ae).Error)
 		}
 	}
-	for k := kindBadRequest; k <= kindInternal; k++ {
+	for k := app.KindBadRequest; k <= app.KindInternal; k++ {
 		if _, ok := statusOf[k]; !ok {
 			t.Errorf("kind %d has no status", k)
 		}

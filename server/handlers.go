@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/server/chart"
 	"github.com/gin-gonic/gin"
 )
@@ -28,10 +29,10 @@ func (s *Server) routes() (*gin.Engine, error) {
 	r.HandleMethodNotAllowed = true
 	r.Use(s.accessLog, gin.CustomRecoveryWithWriter(nil, s.recovered))
 	r.NoRoute(func(c *gin.Context) {
-		s.failFor(c, errorf(kindNotFound, "no route %s %s", c.Request.Method, clip(c.Request.URL.Path)))
+		s.failFor(c, app.Errorf(app.KindNotFound, "no route %s %s", c.Request.Method, app.Clip(c.Request.URL.Path)))
 	})
 	r.NoMethod(func(c *gin.Context) {
-		s.failFor(c, errorf(kindMethodNotAllowed, "%s is not allowed on %s", c.Request.Method, clip(c.Request.URL.Path)))
+		s.failFor(c, app.Errorf(app.KindMethodNotAllowed, "%s is not allowed on %s", c.Request.Method, app.Clip(c.Request.URL.Path)))
 	})
 
 	r.GET("/healthz", s.healthz)
@@ -65,7 +66,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 func (s *Server) healthz(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
 	s.writeJSON(c, http.StatusOK, gin.H{"status": "ok", "version": s.cfg.Version,
-		"plans": len(s.eng.plans.all()), "cache": s.eng.cache.stats()})
+		"plans": len(s.app.Plans.All()), "cache": s.app.Cache.Stats()})
 }
 
 // planJSON is one plan in GET /api/v1/plans.
@@ -87,20 +88,20 @@ type planJSON struct {
 // serving_last_good says whether an earlier version is still served).
 func (s *Server) listPlans(c *gin.Context) {
 	out := []planJSON{}
-	for _, st := range s.eng.plans.all() {
-		pj := planJSON{ID: st.id, Status: "ok", Files: []string{}, Problems: []problemJSON{}}
-		if v := st.good; v != nil {
-			pj.Name, pj.FiscalYear, pj.Files = v.name, v.fiscalYear, v.files
-			t := v.loadedAt.UTC()
+	for _, st := range s.app.Plans.All() {
+		pj := planJSON{ID: st.ID, Status: "ok", Files: []string{}, Problems: []problemJSON{}}
+		if v := st.Good; v != nil {
+			pj.Name, pj.FiscalYear, pj.Files = v.Name, v.FiscalYear, v.Files
+			t := v.LoadedAt.UTC()
 			pj.LoadedAt = &t
-			if err := v.base.err; err != nil {
+			if err := v.Base.Err; err != nil {
 				ae := classify(err)
-				pj.Status, pj.Error, pj.Problems = "rejected", ae.msg, ae.body().Problems
+				pj.Status, pj.Error, pj.Problems = "rejected", ae.Message, body(ae).Problems
 			}
 		}
-		if st.problems != nil {
-			ae := &apiError{msg: "the plan file does not load", problems: st.problems}
-			pj.Status, pj.Error, pj.Problems, pj.Stale = "error", ae.msg, ae.body().Problems, st.good != nil
+		if st.Problems != nil {
+			ae := &app.Error{Message: "the plan file does not load", Problems: st.Problems}
+			pj.Status, pj.Error, pj.Problems, pj.Stale = "error", ae.Message, body(ae).Problems, st.Good != nil
 		}
 		out = append(out, pj)
 	}
@@ -115,9 +116,9 @@ func (s *Server) listPlans(c *gin.Context) {
 // refuses a bad request before anything is computed; render draws the
 // body from the result (its errors are the client's: an unknown
 // sub-district, say).
-func (s *Server) resultRoute(c *gin.Context, allow params, rep func(q query) string, check func(q query) error,
-	render func(j *job, res *formula.Result, q query) ([]byte, error), headers func(j *job, q query)) {
-	q, err := parseQuery(c.Request.URL.RawQuery, allow)
+func (s *Server) resultRoute(c *gin.Context, allow app.Params, rep func(q app.Query) string, check func(q app.Query) error,
+	render func(j *app.Job, res *formula.Result, q app.Query) ([]byte, error), headers func(j *app.Job, q app.Query)) {
+	q, err := app.ParseQuery(c.Request.URL.RawQuery, allow)
 	if err == nil && check != nil {
 		err = check(q)
 	}
@@ -125,32 +126,32 @@ func (s *Server) resultRoute(c *gin.Context, allow params, rep func(q query) str
 		s.fail(c, err)
 		return
 	}
-	j, err := s.eng.resolve(c.Param("plan"), q)
+	j, err := s.app.Resolve(c.Param("plan"), q)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	key := s.eng.key(j)
+	key := s.app.Key(j)
 	r := rep(q)
-	tag := etag(r, key)
+	tag := app.ETag(r, key)
 	c.Header("ETag", tag)
 	c.Header("Cache-Control", "no-cache")
 	if notModified(c.Request, tag) {
 		c.Status(http.StatusNotModified)
 		return
 	}
-	comp := s.eng.compute(j, key)
-	if comp.err != nil {
-		s.fail(c, comp.err)
+	comp := s.app.Compute(j, key)
+	if comp.Err != nil {
+		s.fail(c, comp.Err)
 		return
 	}
-	data, fresh, err := comp.render(r, func() ([]byte, error) { return render(j, comp.res, q) })
+	data, fresh, err := comp.Render(r, func() ([]byte, error) { return render(j, comp.Res, q) })
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	if fresh && j.whatIf() {
-		s.eng.cache.grow(key, int64(len(data)))
+	if fresh && j.WhatIf() {
+		s.app.Cache.Grow(key, int64(len(data)))
 	}
 	if headers != nil {
 		headers(j, q)
@@ -186,27 +187,27 @@ func attachment(c *gin.Context, name string) {
 	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
 }
 
-func csvRep(base string, q query) string {
-	if q.noBOM {
+func csvRep(base string, q app.Query) string {
+	if q.NoBOM {
 		return base + ";nobom"
 	}
 	return base
 }
 
 func (s *Server) allocations(format string) gin.HandlerFunc {
-	allow := paramSet | paramScenario
+	allow := app.ParamSet | app.ParamScenario
 	if format == "csv" {
-		allow |= paramBOM
+		allow |= app.ParamBOM
 	}
 	return func(c *gin.Context) {
 		s.resultRoute(c, allow,
-			func(q query) string { return csvRep("allocations."+format, q) }, nil,
-			func(_ *job, res *formula.Result, q query) ([]byte, error) {
-				return renderAllocations(res, format, q.noBOM)
+			func(q app.Query) string { return csvRep("allocations."+format, q) }, nil,
+			func(_ *app.Job, res *formula.Result, q app.Query) ([]byte, error) {
+				return renderAllocations(res, format, q.NoBOM)
 			},
-			func(j *job, _ query) {
+			func(j *app.Job, _ app.Query) {
 				if format == "csv" || format == "xlsx" {
-					attachment(c, j.planID+"."+format)
+					attachment(c, j.PlanID+"."+format)
 				}
 			})
 	}
@@ -215,15 +216,15 @@ func (s *Server) allocations(format string) gin.HandlerFunc {
 func (s *Server) subdistrict(c *gin.Context) {
 	id, ok := strings.CutSuffix(c.Param("id"), ".json")
 	if !ok {
-		s.fail(c, errorf(kindNotFound, "no route %s (sub-districts are at …/subdistricts/<id>.json)", clip(c.Request.URL.Path)))
+		s.fail(c, app.Errorf(app.KindNotFound, "no route %s (sub-districts are at …/subdistricts/<id>.json)", app.Clip(c.Request.URL.Path)))
 		return
 	}
-	s.resultRoute(c, paramSet|paramScenario,
-		func(query) string { return "subdistrict/" + id }, nil,
-		func(j *job, res *formula.Result, _ query) ([]byte, error) {
+	s.resultRoute(c, app.ParamSet|app.ParamScenario,
+		func(app.Query) string { return "subdistrict/" + id }, nil,
+		func(j *app.Job, res *formula.Result, _ app.Query) ([]byte, error) {
 			a, ok := res.Find(id)
 			if !ok {
-				return nil, errorf(kindNotFound, "plan %s has no sub-district %q", j.planID, clip(id))
+				return nil, app.Errorf(app.KindNotFound, "plan %s has no sub-district %q", j.PlanID, app.Clip(id))
 			}
 			return renderSubdistrict(res, a)
 		}, nil)
@@ -231,20 +232,20 @@ func (s *Server) subdistrict(c *gin.Context) {
 
 func (s *Server) cell(c *gin.Context) {
 	id, column := c.Param("subdistrict"), c.Param("column")
-	s.resultRoute(c, paramSet|paramScenario,
-		func(query) string { return "cell/" + id + "/" + column },
-		func(query) error {
+	s.resultRoute(c, app.ParamSet|app.ParamScenario,
+		func(app.Query) string { return "cell/" + id + "/" + column },
+		func(app.Query) error {
 			for _, col := range cellColumns {
 				if col == column {
 					return nil
 				}
 			}
-			return errorf(kindNotFound, "no column %q (columns: %s)", clip(column), strings.Join(cellColumns, ", "))
+			return app.Errorf(app.KindNotFound, "no column %q (columns: %s)", app.Clip(column), strings.Join(cellColumns, ", "))
 		},
-		func(j *job, res *formula.Result, _ query) ([]byte, error) {
+		func(j *app.Job, res *formula.Result, _ app.Query) ([]byte, error) {
 			a, ok := res.Find(id)
 			if !ok {
-				return nil, errorf(kindNotFound, "plan %s has no sub-district %q", j.planID, clip(id))
+				return nil, app.Errorf(app.KindNotFound, "plan %s has no sub-district %q", j.PlanID, app.Clip(id))
 			}
 			v, _ := cell(res, a, column)
 			return []byte(v), nil
@@ -252,31 +253,31 @@ func (s *Server) cell(c *gin.Context) {
 }
 
 func (s *Server) compare(format string) gin.HandlerFunc {
-	allow := paramSet | paramScenario
+	allow := app.ParamSet | app.ParamScenario
 	if format == "csv" {
-		allow |= paramBOM
+		allow |= app.ParamBOM
 	}
 	return func(c *gin.Context) {
 		s.resultRoute(c, allow,
-			func(q query) string { return csvRep("compare."+format, q) },
-			func(q query) error {
-				if !q.whatIf() {
-					return errorf(kindBadRequest, "compare needs scenario=<name> or set.<path>=<value> to compare the plan with")
+			func(q app.Query) string { return csvRep("compare."+format, q) },
+			func(q app.Query) error {
+				if !q.WhatIf() {
+					return app.Errorf(app.KindBadRequest, "compare needs scenario=<name> or set.<path>=<value> to compare the plan with")
 				}
 				return nil
 			},
-			func(j *job, res *formula.Result, q query) ([]byte, error) {
-				base := j.plan.base
-				if base.err != nil {
-					ae := *classify(base.err)
-					ae.msg = "the base plan cannot be compared: " + ae.msg
+			func(j *app.Job, res *formula.Result, q app.Query) ([]byte, error) {
+				base := j.Plan.Base
+				if base.Err != nil {
+					ae := *classify(base.Err)
+					ae.Message = "the base plan cannot be compared: " + ae.Message
 					return nil, &ae
 				}
-				return renderCompare(base.res, res, format, q.noBOM)
+				return renderCompare(base.Res, res, format, q.NoBOM)
 			},
-			func(j *job, _ query) {
+			func(j *app.Job, _ app.Query) {
 				if format == "csv" {
-					attachment(c, j.planID+"-compare.csv")
+					attachment(c, j.PlanID+"-compare.csv")
 				}
 			})
 	}
@@ -307,27 +308,27 @@ func (s *Server) chart(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.resultRoute(c, paramSet|paramScenario|paramPer,
-		func(q query) string { return chartRep(k, f, q.per) },
-		func(q query) error {
-			if q.per != "" && k != chart.KindPerCapita {
-				return queryError("per", "per applies only to per_capita charts, not to %s", k)
+	s.resultRoute(c, app.ParamSet|app.ParamScenario|app.ParamPer,
+		func(q app.Query) string { return chartRep(k, f, q.Per) },
+		func(q app.Query) error {
+			if q.Per != "" && k != chart.KindPerCapita {
+				return app.QueryError("per", "per applies only to per_capita charts, not to %s", k)
 			}
-			if k == chart.KindCompare && !q.whatIf() {
-				return errorf(kindBadRequest, "the compare chart needs scenario=<name> or set.<path>=<value> to compare the plan with")
+			if k == chart.KindCompare && !q.WhatIf() {
+				return app.Errorf(app.KindBadRequest, "the compare chart needs scenario=<name> or set.<path>=<value> to compare the plan with")
 			}
 			return nil
 		},
-		func(j *job, res *formula.Result, q query) ([]byte, error) {
-			in := chart.Input{Result: res, Per: q.per}
+		func(j *app.Job, res *formula.Result, q app.Query) ([]byte, error) {
+			in := chart.Input{Result: res, Per: q.Per}
 			if k == chart.KindCompare {
-				base := j.plan.base
-				if base.err != nil {
-					ae := *classify(base.err)
-					ae.msg = "the base plan cannot be compared: " + ae.msg
+				base := j.Plan.Base
+				if base.Err != nil {
+					ae := *classify(base.Err)
+					ae.Message = "the base plan cannot be compared: " + ae.Message
 					return nil, &ae
 				}
-				in.Base = base.res
+				in.Base = base.Res
 			}
 			return chart.Render(k, f, in)
 		}, nil)
@@ -338,7 +339,7 @@ func (s *Server) chart(c *gin.Context) {
 func parseChartName(name string) (chart.Kind, chart.Format, error) {
 	kind, ext, ok := strings.Cut(name, ".")
 	if !ok {
-		return 0, 0, errorf(kindNotFound, "no chart %q (charts are at …/charts/<kind>.png or <kind>.svg)", clip(name))
+		return 0, 0, app.Errorf(app.KindNotFound, "no chart %q (charts are at …/charts/<kind>.png or <kind>.svg)", app.Clip(name))
 	}
 	k, err := chart.ParseKind(kind)
 	if err != nil {
@@ -365,16 +366,16 @@ func chartRep(k chart.Kind, f chart.Format, per string) string {
 // readBody reads a request body of at most maxBody bytes; a larger one is
 // refused with 413 without reading it all.
 func readBody(c *gin.Context) ([]byte, error) {
-	if c.Request.ContentLength > maxBody {
-		return nil, errorf(kindTooLarge, "the body is larger than %d bytes", maxBody)
+	if c.Request.ContentLength > app.MaxBody {
+		return nil, app.Errorf(app.KindTooLarge, "the body is larger than %d bytes", app.MaxBody)
 	}
-	b, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, maxBody))
+	b, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, app.MaxBody))
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		return nil, errorf(kindTooLarge, "the body is larger than %d bytes", maxBody)
+		return nil, app.Errorf(app.KindTooLarge, "the body is larger than %d bytes", app.MaxBody)
 	case err != nil:
-		return nil, errorf(kindBadRequest, "cannot read the body: %v", err)
+		return nil, app.Errorf(app.KindBadRequest, "cannot read the body: %v", err)
 	}
 	return b, nil
 }
@@ -382,7 +383,7 @@ func readBody(c *gin.Context) ([]byte, error) {
 // calculate evaluates a plan posted as TOML (self-contained: no standards
 // file). Nothing is cached or kept.
 func (s *Server) calculate(c *gin.Context) {
-	q, err := parseQuery(c.Request.URL.RawQuery, paramFormat|paramBOM)
+	q, err := app.ParseQuery(c.Request.URL.RawQuery, app.ParamFormat|app.ParamBOM)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -392,19 +393,19 @@ func (s *Server) calculate(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	res, err := s.eng.calculate(data)
+	res, err := s.app.Calculate(data)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	out, err := renderAllocations(res, q.format, q.noBOM)
+	out, err := renderAllocations(res, q.Format, q.NoBOM)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	c.Header("Cache-Control", "no-store")
-	if q.format == "csv" {
+	if q.Format == "csv" {
 		attachment(c, "plan.csv")
 	}
-	c.Data(http.StatusOK, contentTypeOf("allocations."+q.format), out)
+	c.Data(http.StatusOK, contentTypeOf("allocations."+q.Format), out)
 }

@@ -89,7 +89,7 @@ func serve(srv *Server, method, target string, body []byte, hdr ...string) *http
 }
 
 // get is do("GET") that expects a status.
-func (e *testEnv) get(target string, want int, hdr ...string) *httptest.ResponseRecorder {
+func (e *testEnv) Get(target string, want int, hdr ...string) *httptest.ResponseRecorder {
 	e.t.Helper()
 	w := e.do(http.MethodGet, target, nil, hdr...)
 	if w.Code != want {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/report"
 )
 
@@ -52,7 +53,7 @@ func (s *Server) recovered(c *gin.Context, rec any) {
 		return
 	}
 	s.log.Error("panic serving request", "path", c.Request.URL.Path, "panic", rec, "stack", string(debug.Stack()))
-	s.failFor(c, errorf(kindInternal, "internal error"))
+	s.failFor(c, app.Errorf(app.KindInternal, "internal error"))
 }
 
 // requireToken guards a write. With no token configured on the server,
@@ -63,20 +64,20 @@ func (s *Server) recovered(c *gin.Context, rec any) {
 // their SHA-256 sums so that not even the length leaks.
 func (s *Server) requireToken(c *gin.Context) {
 	if s.tokenSum == nil {
-		s.fail(c, errorf(kindForbidden, "writes are disabled: the server was started without CAILI_TOKEN"))
+		s.fail(c, app.Errorf(app.KindForbidden, "writes are disabled: the server was started without CAILI_TOKEN"))
 		return
 	}
 	h := c.GetHeader("Authorization")
 	scheme, tok, ok := strings.Cut(strings.TrimSpace(h), " ")
 	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
 		c.Header("WWW-Authenticate", `Bearer realm="caili"`)
-		s.fail(c, errorf(kindUnauthorized, "this write needs the header Authorization: Bearer <token>"))
+		s.fail(c, app.Errorf(app.KindUnauthorized, "this write needs the header Authorization: Bearer <token>"))
 		return
 	}
 	sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
 	if subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) != 1 {
 		c.Header("WWW-Authenticate", `Bearer realm="caili", error="invalid_token"`)
-		s.fail(c, errorf(kindUnauthorized, "wrong token"))
+		s.fail(c, app.Errorf(app.KindUnauthorized, "wrong token"))
 		return
 	}
 	c.Next()
@@ -86,13 +87,13 @@ func (s *Server) requireToken(c *gin.Context) {
 // stops the handler chain. Internal errors are logged with their cause.
 func (s *Server) fail(c *gin.Context, err error) {
 	ae := classify(err)
-	if ae.kind == kindInternal {
+	if ae.Kind == app.KindInternal {
 		s.log.Error("request failed", "path", c.Request.URL.Path, "error", err)
 	}
 	c.Header("Cache-Control", "no-store")
 	c.Header("ETag", "")
 	c.Abort()
-	s.writeJSON(c, ae.kind.status(), ae.body())
+	s.writeJSON(c, status(ae.Kind), body(ae))
 }
 
 // writeJSON writes a document as indented JSON, without HTML escaping

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/server/chart"
 )
@@ -29,16 +30,16 @@ type operation struct {
 var (
 	pPlan = obj{"name": "plan", "in": "path", "required": true,
 		"description": "plan id: the plan file's name without .toml (the built-in sample is `sample`)",
-		"schema":      obj{"type": "string", "pattern": nameRE.String()}}
+		"schema":      obj{"type": "string", "pattern": app.NameRE.String()}}
 	pScenarioName = obj{"name": "name", "in": "path", "required": true, "description": "scenario name",
-		"schema": obj{"type": "string", "pattern": nameRE.String()}}
+		"schema": obj{"type": "string", "pattern": app.NameRE.String()}}
 	pSets = obj{"name": "set", "in": "query", "style": "form", "explode": true,
 		"description": "what-if overrides, repeatable: `set.<path>=<value>` with a SPEC §4 path, e.g. " +
 			"`set.plan.capacity=2600000000&set.factor.workload.weight=0.5`. Applied in the order written.",
 		"schema": obj{"type": "object", "additionalProperties": obj{"type": "string"},
 			"propertyNames": obj{"pattern": `^set\..+$`}}}
 	pScenario = obj{"name": "scenario", "in": "query", "description": "apply a saved (or built-in) scenario of the plan first",
-		"schema": obj{"type": "string", "pattern": nameRE.String()}}
+		"schema": obj{"type": "string", "pattern": app.NameRE.String()}}
 	pBOM = obj{"name": "bom", "in": "query", "description": "`0` leaves out the UTF-8 byte-order mark (default 1: Excel needs it)",
 		"schema": obj{"type": "string", "enum": []string{"0", "1", "false", "true"}}}
 	pINM = obj{"name": "If-None-Match", "in": "header", "description": "an ETag from an earlier answer: 304 when unchanged",

@@ -25,7 +25,7 @@ func ginPath(p string) string {
 
 func TestOpenAPIMatchesRoutes(t *testing.T) {
 	e := newEnv(t, "")
-	w := e.get("/openapi.json", http.StatusOK)
+	w := e.Get("/openapi.json", http.StatusOK)
 	var doc struct {
 		OpenAPI string                               `json:"openapi"`
 		Paths   map[string]map[string]map[string]any `json:"paths"`
@@ -106,7 +106,7 @@ func TestOpenAPIContentTypes(t *testing.T) {
 		if q := queries[op.id]; q != "" {
 			target += "?" + q
 		}
-		w := e.get(target, http.StatusOK)
+		w := e.Get(target, http.StatusOK)
 		ct, _, _ := strings.Cut(w.Header().Get("Content-Type"), ";")
 		documented, _ := op.ok["200"]["content"].(obj)
 		if _, ok := documented[ct]; !ok {

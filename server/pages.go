@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 
 	"github.com/caili/caili/server/dashboard"
 	"github.com/gin-gonic/gin"
@@ -34,20 +35,20 @@ import (
 // listed with the file's problems, so that the planner who broke it sees it.
 func (s *Server) indexPage(c *gin.Context) {
 	var items []dashboard.PlanItem
-	for _, st := range s.eng.plans.all() {
-		it := dashboard.PlanItem{ID: st.id}
-		if v := st.good; v != nil {
-			it.Name, it.FiscalYear, it.OK = v.name, v.fiscalYear, v.base.err == nil
-			if v.base.err != nil {
-				it.Problems = problemLines(dashboard.ProblemsOf(v.base.err))
+	for _, st := range s.app.Plans.All() {
+		it := dashboard.PlanItem{ID: st.ID}
+		if v := st.Good; v != nil {
+			it.Name, it.FiscalYear, it.OK = v.Name, v.FiscalYear, v.Base.Err == nil
+			if v.Base.Err != nil {
+				it.Problems = problemLines(dashboard.ProblemsOf(v.Base.Err))
 			}
 		}
-		if st.problems != nil {
+		if st.Problems != nil {
 			it.Stale = it.OK
-			if st.good != nil {
+			if st.Good != nil {
 				it.Problems = append(it.Problems, "文件已修改但无法载入,仍按上次载入的版本测算 (serving the last good version)")
 			}
-			for _, p := range st.problems {
+			for _, p := range st.Problems {
 				it.Problems = append(it.Problems, problemLine(formula.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}))
 			}
 		}
@@ -67,34 +68,34 @@ func (s *Server) planPage(c *gin.Context) {
 		return
 	}
 	wi, problems := dashboard.ParseWhatIf(c.Request.URL.Query())
-	names, err := s.scenarioNames(v.id)
+	names, err := s.scenarioNames(v.ID)
 	if err != nil {
 		s.failPage(c, err)
 		return
 	}
-	in := dashboard.PlanInput{PlanID: v.id, Base: v.base.res, WhatIf: wi, Problems: problems, Scenarios: names}
-	keys := []string{s.eng.key(&job{planID: v.id, plan: v})}
-	var j *job
+	in := dashboard.PlanInput{PlanID: v.ID, Base: v.Base.Res, WhatIf: wi, Problems: problems, Scenarios: names}
+	keys := []string{s.app.Key(&app.Job{PlanID: v.ID, Plan: v})}
+	var j *app.Job
 	if wi.Active() && len(problems) == 0 {
-		if j, in.Err = s.eng.jobFor(v, query{sets: wi.Overrides(), scenario: wi.Scenario}); in.Err == nil {
-			keys = append(keys, s.eng.key(j))
+		if j, in.Err = s.app.JobFor(v, app.Query{Sets: wi.Overrides(), Scenario: wi.Scenario}); in.Err == nil {
+			keys = append(keys, s.app.Key(j))
 		}
 	}
 	// The page is a function of the plan, the what-if and the scenarios
 	// offered; only a page that shows figures gets a validator.
 	tag := ""
 	if len(problems) == 0 && in.Err == nil {
-		tag = etag("page/plan?"+wi.Encode()+"#scenarios="+strings.Join(names, ","), keys...)
+		tag = app.ETag("page/plan?"+wi.Encode()+"#scenarios="+strings.Join(names, ","), keys...)
 		if s.notModified(c, tag) {
 			return
 		}
 	}
 	if j != nil {
-		comp := s.eng.compute(j, keys[1])
-		in.Result, in.Err = comp.res, comp.err
+		comp := s.app.Compute(j, keys[1])
+		in.Result, in.Err = comp.Res, comp.Err
 	}
 	if in.Err != nil {
-		if ae := classify(in.Err); ae.kind == kindInternal {
+		if ae := classify(in.Err); ae.Kind == app.KindInternal {
 			s.failPage(c, in.Err)
 			return
 		}
@@ -107,7 +108,7 @@ func (s *Server) planPage(c *gin.Context) {
 	if in.Err != nil {
 		// The kind table decides, as for the API: an unknown scenario is
 		// 404 here too, not the 400 of a malformed what-if.
-		view.Status = classify(in.Err).kind.status()
+		view.Status = status(classify(in.Err).Kind)
 	}
 	if view.Status != http.StatusOK {
 		tag = ""
@@ -126,32 +127,32 @@ func (s *Server) statementPage(c *gin.Context) {
 	}
 	wi, problems := dashboard.ParseWhatIf(c.Request.URL.Query())
 	if len(problems) > 0 {
-		s.failPage(c, &apiError{kind: kindBadRequest, msg: "the what-if in the query is malformed", problems: standardProblems(problems)})
+		s.failPage(c, &app.Error{Kind: app.KindBadRequest, Message: "the what-if in the query is malformed", Problems: standardProblems(problems)})
 		return
 	}
-	j, err := s.eng.jobFor(v, query{sets: wi.Overrides(), scenario: wi.Scenario})
+	j, err := s.app.JobFor(v, app.Query{Sets: wi.Overrides(), Scenario: wi.Scenario})
 	if err != nil {
 		s.failPage(c, err)
 		return
 	}
 	id := c.Param("id")
-	key := s.eng.key(j)
+	key := s.app.Key(j)
 	keys := []string{key}
 	if wi.Active() {
-		keys = append(keys, s.eng.key(&job{planID: v.id, plan: v}))
+		keys = append(keys, s.app.Key(&app.Job{PlanID: v.ID, Plan: v}))
 	}
-	tag := etag("page/statement/"+id+"?"+wi.Encode(), keys...)
+	tag := app.ETag("page/statement/"+id+"?"+wi.Encode(), keys...)
 	if s.notModified(c, tag) {
 		return
 	}
-	comp := s.eng.compute(j, key)
-	if comp.err != nil {
-		s.failPage(c, comp.err)
+	comp := s.app.Compute(j, key)
+	if comp.Err != nil {
+		s.failPage(c, comp.Err)
 		return
 	}
-	in := dashboard.StatementInput{PlanID: v.id, SubdistrictID: id, Result: comp.res, WhatIf: wi}
+	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi}
 	if wi.Active() {
-		in.Base = v.base.res
+		in.Base = v.Base.Res
 	}
 	view, err := dashboard.NewStatementView(in)
 	if err != nil {
@@ -163,11 +164,11 @@ func (s *Server) statementPage(c *gin.Context) {
 
 // pagePlan finds the plan of a page: 404 when unknown, 422 when it never
 // loaded or its base is rejected (the pages need the plan as written).
-func (s *Server) pagePlan(c *gin.Context) (*planVersion, bool) {
-	v, err := s.eng.plan(c.Param("plan"))
-	if err == nil && v.base.err != nil {
-		err = &apiError{kind: kindUnprocessable, msg: "plan " + v.id + " is rejected by the rules as written",
-			problems: standardProblems(dashboard.ProblemsOf(v.base.err))}
+func (s *Server) pagePlan(c *gin.Context) (*app.PlanVersion, bool) {
+	v, err := s.app.Plan(c.Param("plan"))
+	if err == nil && v.Base.Err != nil {
+		err = &app.Error{Kind: app.KindUnprocessable, Message: "plan " + v.ID + " is rejected by the rules as written",
+			Problems: standardProblems(dashboard.ProblemsOf(v.Base.Err))}
 	}
 	if err != nil {
 		s.failPage(c, err)
@@ -179,13 +180,13 @@ func (s *Server) pagePlan(c *gin.Context) (*planVersion, bool) {
 // scenarioNames lists the names of a plan's saved and built-in scenarios,
 // for the what-if form.
 func (s *Server) scenarioNames(plan string) ([]string, error) {
-	vs, err := s.eng.scenarios.list(plan)
+	vs, err := s.app.Scenarios.List(plan)
 	if err != nil {
 		return nil, err
 	}
 	names := make([]string, len(vs))
 	for i, sc := range vs {
-		names[i] = sc.name
+		names[i] = sc.Name
 	}
 	return names, nil
 }
@@ -226,16 +227,16 @@ func (s *Server) sendPage(c *gin.Context, status int, tag string, render func(io
 // cause, which is logged.
 func (s *Server) failPage(c *gin.Context, err error) {
 	ae := classify(err)
-	status := ae.kind.status()
-	msg := ae.msg
+	status := status(ae.Kind)
+	msg := ae.Message
 	var problems []formula.Problem
 	switch {
-	case ae.kind == kindInternal:
+	case ae.Kind == app.KindInternal:
 		s.log.Error("page failed", "path", c.Request.URL.Path, "error", err)
-	case ae.rejection != nil:
-		msg, problems = "the plan is rejected by the rules", dashboard.ProblemsOf(ae.rejection)
+	case ae.Rejection != nil:
+		msg, problems = "the plan is rejected by the rules", dashboard.ProblemsOf(ae.Rejection)
 	default:
-		for _, p := range ae.problems {
+		for _, p := range ae.Problems {
 			if p.File == "" && p.Path == "" && p.Line == 0 && p.Message == msg {
 				continue // the message itself
 			}

@@ -23,7 +23,7 @@ type page struct{ root *html.Node }
 // it.
 func (e *testEnv) getPage(target string, want int, hdr ...string) (page, *httptest.ResponseRecorder) {
 	e.t.Helper()
-	w := e.get(target, want, hdr...)
+	w := e.Get(target, want, hdr...)
 	if ct := w.Header().Get("Content-Type"); ct != "text/html; charset=utf-8" {
 		e.t.Fatalf("GET %s: Content-Type %q", target, ct)
 	}
@@ -108,7 +108,7 @@ func tableValues(t *testing.T, table *html.Node) map[string]map[string]string {
 func (e *testEnv) apiAllocations(plan, query string) report.Allocations {
 	e.t.Helper()
 	var doc report.Allocations
-	if err := json.Unmarshal(e.get("/api/v1/plans/"+plan+"/allocations.json?"+query, http.StatusOK).Body.Bytes(), &doc); err != nil {
+	if err := json.Unmarshal(e.Get("/api/v1/plans/"+plan+"/allocations.json?"+query, http.StatusOK).Body.Bytes(), &doc); err != nil {
 		e.t.Fatal(err)
 	}
 	return doc
@@ -179,14 +179,14 @@ func (e *testEnv) linksResolve(p page, from string) {
 	}
 	for _, img := range imgs {
 		src, _ := attr(img, "src")
-		w := e.get(src, http.StatusOK)
+		w := e.Get(src, http.StatusOK)
 		if ct := w.Header().Get("Content-Type"); ct != "image/svg+xml" && ct != "image/png" {
 			e.t.Errorf("%s: image %s is %s", from, src, ct)
 		}
 	}
 	for _, a := range all(p.root, func(n *html.Node) bool { _, ok := attr(n, "data-kind"); return n.Data == "a" && ok }) {
 		href, _ := attr(a, "href")
-		w := e.get(href, http.StatusOK)
+		w := e.Get(href, http.StatusOK)
 		if strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") && !json.Valid(w.Body.Bytes()) {
 			e.t.Errorf("%s: download %s is not JSON", from, href)
 		}
@@ -221,7 +221,7 @@ func TestStatementPage(t *testing.T) {
 	// Under a what-if, the total is the API's and the change is shown.
 	p, _ = e.getPage("/plans/tiny/subdistricts/north?"+whatIfQuery, http.StatusOK)
 	total := all(p.byID("totals"), func(n *html.Node) bool { v, _ := attr(n, "data-col"); return v == "total" })
-	want := e.get("/api/v1/plans/tiny/cell/north/total?"+whatIfQuery, http.StatusOK).Body.String()
+	want := e.Get("/api/v1/plans/tiny/cell/north/total?"+whatIfQuery, http.StatusOK).Body.String()
 	if len(total) == 0 {
 		t.Fatal("no total on the statement")
 	}
@@ -233,7 +233,7 @@ func TestStatementPage(t *testing.T) {
 	}
 	for _, img := range all(p.root, func(n *html.Node) bool { return n.Data == "img" }) {
 		src, _ := attr(img, "src")
-		e.get(src, http.StatusOK)
+		e.Get(src, http.StatusOK)
 	}
 }
 
@@ -292,8 +292,8 @@ func TestPageStatuses(t *testing.T) {
 	}
 	// Unknown paths: a page for a browser, JSON for a client.
 	e.getPage("/plans/tiny/nope", http.StatusNotFound, "Accept", "text/html,application/xhtml+xml")
-	decodeError(t, e.get("/plans/tiny/nope", http.StatusNotFound))
-	decodeError(t, e.get("/api/v1/nope", http.StatusNotFound, "Accept", "text/html"))
+	decodeError(t, e.Get("/plans/tiny/nope", http.StatusNotFound))
+	decodeError(t, e.Get("/api/v1/nope", http.StatusNotFound, "Accept", "text/html"))
 }
 
 func TestIndexShowsLastGoodServing(t *testing.T) {
@@ -332,7 +332,7 @@ func TestPageETag(t *testing.T) {
 			t.Errorf("%s and %s share ETag %s", u, other, tag)
 		}
 		tags[tag] = u
-		if w := e.get(u, http.StatusNotModified, "If-None-Match", tag); w.Body.Len() != 0 {
+		if w := e.Get(u, http.StatusNotModified, "If-None-Match", tag); w.Body.Len() != 0 {
 			t.Errorf("%s: 304 with a body", u)
 		}
 	}

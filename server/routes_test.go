@@ -42,7 +42,7 @@ func TestAllocationsCSVSameBytesAsReport(t *testing.T) {
 		{plan: "split", query: query + "&bom=0", sets: whatIf, noBOM: true},
 	} {
 		t.Run(tc.plan+"?"+tc.query, func(t *testing.T) {
-			w := e.get("/api/v1/plans/"+tc.plan+"/allocations.csv?"+tc.query, http.StatusOK)
+			w := e.Get("/api/v1/plans/"+tc.plan+"/allocations.csv?"+tc.query, http.StatusOK)
 			want := csvOf(t, compute(t, tc.plan+".toml", tc.sets...), tc.noBOM)
 			if !bytes.Equal(w.Body.Bytes(), want) {
 				t.Fatalf("CSV differs from report.WriteCSV:\n got %q\nwant %q", w.Body.String(), want)
@@ -80,7 +80,7 @@ func TestCell(t *testing.T) {
 		{"split/cell/west/total", "18551195"},
 		{"tiny/cell/east/total?set.plan.capacity=58000000", cellOf(t, "east", 6, "plan.capacity=58000000")},
 	} {
-		w := e.get("/api/v1/plans/"+tc.path, http.StatusOK)
+		w := e.Get("/api/v1/plans/"+tc.path, http.StatusOK)
 		if w.Body.String() != tc.want {
 			t.Errorf("%s = %q, want %q", tc.path, w.Body.String(), tc.want)
 		}
@@ -109,7 +109,7 @@ func TestSharesSumToAboutOne(t *testing.T) {
 	var sum float64
 	for _, id := range []string{"east", "west", "north"} {
 		var f float64
-		if err := json.Unmarshal(e.get("/api/v1/plans/tiny/cell/"+id+"/share", http.StatusOK).Body.Bytes(), &f); err != nil {
+		if err := json.Unmarshal(e.Get("/api/v1/plans/tiny/cell/"+id+"/share", http.StatusOK).Body.Bytes(), &f); err != nil {
 			t.Fatal(err)
 		}
 		sum += f
@@ -142,7 +142,7 @@ func TestShareRounding(t *testing.T) {
 
 func TestSubdistrict(t *testing.T) {
 	e := newEnv(t, "")
-	w := e.get("/api/v1/plans/tiny/subdistricts/east.json", http.StatusOK)
+	w := e.Get("/api/v1/plans/tiny/subdistricts/east.json", http.StatusOK)
 	var sj report.SubdistrictJSON
 	if err := json.Unmarshal(w.Body.Bytes(), &sj); err != nil {
 		t.Fatal(err)
@@ -159,9 +159,9 @@ func TestSubdistrict(t *testing.T) {
 	if !bytes.Equal(w.Body.Bytes(), want.Bytes()) {
 		t.Errorf("sub-district JSON differs from report.NewSubdistrict")
 	}
-	e.get("/api/v1/plans/tiny/subdistricts/east", http.StatusNotFound)
-	e.get("/api/v1/plans/tiny/subdistricts/nowhere.json", http.StatusNotFound)
-	w = e.get("/api/v1/plans/tiny/subdistricts/east.json?set.subdistrict.east.adjustment=2", http.StatusOK)
+	e.Get("/api/v1/plans/tiny/subdistricts/east", http.StatusNotFound)
+	e.Get("/api/v1/plans/tiny/subdistricts/nowhere.json", http.StatusNotFound)
+	w = e.Get("/api/v1/plans/tiny/subdistricts/east.json?set.subdistrict.east.adjustment=2", http.StatusOK)
 	if bytes.Contains(w.Body.Bytes(), []byte(`"total": "22659200"`)) {
 		t.Errorf("override did not change the sub-district")
 	}
@@ -174,11 +174,11 @@ func TestAllocationsJSONAndXML(t *testing.T) {
 	if err := report.WriteJSON(&want, res); err != nil {
 		t.Fatal(err)
 	}
-	w := e.get("/api/v1/plans/tiny/allocations.json", http.StatusOK)
+	w := e.Get("/api/v1/plans/tiny/allocations.json", http.StatusOK)
 	if !bytes.Equal(w.Body.Bytes(), want.Bytes()) {
 		t.Errorf("JSON differs from report.WriteJSON")
 	}
-	w = e.get("/api/v1/plans/tiny/allocations.xml", http.StatusOK)
+	w = e.Get("/api/v1/plans/tiny/allocations.xml", http.StatusOK)
 	if got := w.Header().Get("Content-Type"); got != "application/xml; charset=utf-8" {
 		t.Errorf("XML Content-Type %q", got)
 	}
@@ -203,18 +203,18 @@ func TestCompare(t *testing.T) {
 	if err := report.WriteCompareCSV(&wantCSV, doc, report.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	w := e.get("/api/v1/plans/tiny/compare.json?set.plan.capacity=58000000", http.StatusOK)
+	w := e.Get("/api/v1/plans/tiny/compare.json?set.plan.capacity=58000000", http.StatusOK)
 	if !bytes.Equal(w.Body.Bytes(), wantJSON.Bytes()) {
 		t.Errorf("compare JSON differs:\n%s", w.Body.String())
 	}
-	w = e.get("/api/v1/plans/tiny/compare.csv?set.plan.capacity=58000000", http.StatusOK)
+	w = e.Get("/api/v1/plans/tiny/compare.csv?set.plan.capacity=58000000", http.StatusOK)
 	if !bytes.Equal(w.Body.Bytes(), wantCSV.Bytes()) {
 		t.Errorf("compare CSV differs:\n%s", w.Body.String())
 	}
 	if got := w.Header().Get("Content-Disposition"); got != `attachment; filename="tiny-compare.csv"` {
 		t.Errorf("Content-Disposition %q", got)
 	}
-	e.get("/api/v1/plans/tiny/compare.json", http.StatusBadRequest)
+	e.Get("/api/v1/plans/tiny/compare.json", http.StatusBadRequest)
 }
 
 func TestCalculate(t *testing.T) {
@@ -268,7 +268,7 @@ func readFile(t testing.TB, name string) []byte {
 
 func TestListPlans(t *testing.T) {
 	e := newEnv(t, "")
-	w := e.get("/api/v1/plans", http.StatusOK)
+	w := e.Get("/api/v1/plans", http.StatusOK)
 	var out struct{ Plans []planJSON }
 	if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil {
 		t.Fatal(err)
@@ -291,7 +291,7 @@ func TestListPlans(t *testing.T) {
 
 func TestHealthz(t *testing.T) {
 	e := newEnv(t, "")
-	w := e.get("/healthz", http.StatusOK)
+	w := e.Get("/healthz", http.StatusOK)
 	var h struct {
 		Status  string
 		Plans   int
@@ -317,7 +317,7 @@ func TestETagAndNotModified(t *testing.T) {
 		"/api/v1/plans/tiny/compare.json?set.plan.capacity=58000000",
 		"/api/v1/plans/split/allocations.csv",
 	} {
-		w := e.get(u, http.StatusOK)
+		w := e.Get(u, http.StatusOK)
 		tag := w.Header().Get("ETag")
 		if !strings.HasPrefix(tag, `"`) || len(tag) < 10 {
 			t.Fatalf("%s: ETag %q", u, tag)
@@ -327,13 +327,13 @@ func TestETagAndNotModified(t *testing.T) {
 		}
 		tags[tag] = u
 		for _, inm := range []string{tag, "W/" + tag, `"x", ` + tag, "*"} {
-			w2 := e.get(u, http.StatusNotModified, "If-None-Match", inm)
+			w2 := e.Get(u, http.StatusNotModified, "If-None-Match", inm)
 			if w2.Body.Len() != 0 || w2.Header().Get("ETag") != tag {
 				t.Errorf("%s 304 with body %q, ETag %q", u, w2.Body.String(), w2.Header().Get("ETag"))
 			}
 		}
-		e.get(u, http.StatusOK, "If-None-Match", `"something-else"`)
-		if again := e.get(u, http.StatusOK).Header().Get("ETag"); again != tag {
+		e.Get(u, http.StatusOK, "If-None-Match", `"something-else"`)
+		if again := e.Get(u, http.StatusOK).Header().Get("ETag"); again != tag {
 			t.Errorf("%s: ETag not stable: %s then %s", u, tag, again)
 		}
 	}
@@ -351,13 +351,13 @@ func TestETagAndNotModified(t *testing.T) {
 func TestQueryOrderIsKept(t *testing.T) {
 	e := newEnv(t, "")
 	// The last of two values of the same path wins, as in the order given.
-	w := e.get("/api/v1/plans/tiny/cell/east/total?set.plan.capacity=1&set.plan.capacity=58000000", http.StatusOK)
+	w := e.Get("/api/v1/plans/tiny/cell/east/total?set.plan.capacity=1&set.plan.capacity=58000000", http.StatusOK)
 	if want := cellOf(t, "east", 6, "plan.capacity=58000000"); w.Body.String() != want {
 		t.Errorf("got %s, want %s", w.Body.String(), want)
 	}
 	// Escaped paths and values are decoded.
 	q := url.Values{"set.performance.coefficients.中": {"0.95"}}.Encode()
-	w = e.get("/api/v1/plans/tiny/cell/north/total?"+q, http.StatusOK)
+	w = e.Get("/api/v1/plans/tiny/cell/north/total?"+q, http.StatusOK)
 	if want := cellOf(t, "north", 6, "performance.coefficients.中=0.95"); w.Body.String() != want {
 		t.Errorf("escaped override: got %s, want %s", w.Body.String(), want)
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/standards"
 	"github.com/gin-gonic/gin"
 )
@@ -23,17 +24,17 @@ type scenarioJSON struct {
 	URL         string        `json:"url"`
 }
 
-func describe(v *savedScenario) scenarioJSON {
-	sj := scenarioJSON{Plan: v.plan, Name: v.name, Builtin: v.builtin, Status: "ok", Problems: []problemJSON{},
-		URL: "/api/v1/plans/" + v.plan + "/scenarios/" + v.name}
-	if !v.builtin {
-		t := v.modified.UTC()
+func describe(v *app.Scenario) scenarioJSON {
+	sj := scenarioJSON{Plan: v.Plan, Name: v.Name, Builtin: v.Builtin, Status: "ok", Problems: []problemJSON{},
+		URL: "/api/v1/plans/" + v.Plan + "/scenarios/" + v.Name}
+	if !v.Builtin {
+		t := v.Modified.UTC()
 		sj.Modified = &t
 	}
-	if v.sc != nil {
-		sj.Title, sj.Description, sj.Overrides = v.sc.Name, v.sc.Description, len(v.sc.Set)
+	if v.Parsed != nil {
+		sj.Title, sj.Description, sj.Overrides = v.Parsed.Name, v.Parsed.Description, len(v.Parsed.Set)
 	} else {
-		sj.Status, sj.Problems = "error", classify(v.err).body().Problems
+		sj.Status, sj.Problems = "error", body(classify(v.Err)).Problems
 	}
 	return sj
 }
@@ -41,8 +42,8 @@ func describe(v *savedScenario) scenarioJSON {
 // planExists answers 404 for an unknown plan.
 func (s *Server) planExists(c *gin.Context) (string, bool) {
 	id := c.Param("plan")
-	if _, ok := s.eng.plans.get(id); !ok {
-		s.fail(c, errorf(kindNotFound, "no plan %q", clip(id)))
+	if _, ok := s.app.Plans.Get(id); !ok {
+		s.fail(c, app.Errorf(app.KindNotFound, "no plan %q", app.Clip(id)))
 		return "", false
 	}
 	return id, true
@@ -53,7 +54,7 @@ func (s *Server) listScenarios(c *gin.Context) {
 	if !ok {
 		return
 	}
-	vs, err := s.eng.scenarios.list(plan)
+	vs, err := s.app.Scenarios.List(plan)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -72,19 +73,19 @@ func (s *Server) getScenario(c *gin.Context) {
 	if !ok {
 		return
 	}
-	v, err := s.eng.scenarios.get(plan, c.Param("name"))
+	v, err := s.app.Scenarios.Get(plan, c.Param("name"))
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	tag := `"` + v.hash[:40] + `"`
+	tag := `"` + v.Hash[:40] + `"`
 	c.Header("ETag", tag)
 	c.Header("Cache-Control", "no-cache")
 	if notModified(c.Request, tag) {
 		c.Status(http.StatusNotModified)
 		return
 	}
-	c.Data(http.StatusOK, typeTOML, v.data)
+	c.Data(http.StatusOK, typeTOML, v.Data)
 }
 
 // putScenario saves a scenario file (SPEC §4 TOML) after checking that it
@@ -96,11 +97,11 @@ func (s *Server) putScenario(c *gin.Context) {
 		return
 	}
 	name := c.Param("name")
-	if err := s.eng.scenarios.checkWritable(plan, name); err != nil {
+	if err := s.app.Scenarios.CheckWritable(plan, name); err != nil {
 		s.fail(c, err)
 		return
 	}
-	v, err := s.eng.plan(plan)
+	v, err := s.app.Plan(plan)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -110,20 +111,20 @@ func (s *Server) putScenario(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if err := s.eng.checkScenario(v, plan, name, data); err != nil {
+	if err := s.app.CheckScenario(v, plan, name, data); err != nil {
 		var se *standards.Error
 		if errors.As(err, &se) {
-			err = &apiError{kind: kindBadRequest, msg: "the scenario cannot be saved", problems: se.Problems}
+			err = &app.Error{Kind: app.KindBadRequest, Message: "the scenario cannot be saved", Problems: se.Problems}
 		}
 		s.fail(c, err)
 		return
 	}
-	created, err := s.eng.scenarios.put(plan, name, data)
+	created, err := s.app.Scenarios.Put(plan, name, data)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	saved, err := s.eng.scenarios.get(plan, name)
+	saved, err := s.app.Scenarios.Get(plan, name)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -145,7 +146,7 @@ func (s *Server) deleteScenario(c *gin.Context) {
 		return
 	}
 	name := c.Param("name")
-	if err := s.eng.scenarios.remove(plan, name); err != nil {
+	if err := s.app.Scenarios.Remove(plan, name); err != nil {
 		s.fail(c, err)
 		return
 	}

@@ -42,14 +42,14 @@ func TestScenarioLifecycle(t *testing.T) {
 	if w := e.do(http.MethodPut, url, []byte(tighter), auth...); w.Code != http.StatusOK {
 		t.Fatalf("PUT again: %d", w.Code)
 	}
-	got := e.get(url, http.StatusOK)
+	got := e.Get(url, http.StatusOK)
 	if got.Body.String() != tighter || got.Header().Get("Content-Type") != typeTOML {
 		t.Errorf("GET scenario: %q %q", got.Header().Get("Content-Type"), got.Body.String())
 	}
-	e.get(url, http.StatusNotModified, "If-None-Match", got.Header().Get("ETag"))
+	e.Get(url, http.StatusNotModified, "If-None-Match", got.Header().Get("ETag"))
 
 	var list struct{ Scenarios []scenarioJSON }
-	if err := json.Unmarshal(e.get("/api/v1/plans/tiny/scenarios", http.StatusOK).Body.Bytes(), &list); err != nil {
+	if err := json.Unmarshal(e.Get("/api/v1/plans/tiny/scenarios", http.StatusOK).Body.Bytes(), &list); err != nil {
 		t.Fatal(err)
 	}
 	if len(list.Scenarios) != 1 || list.Scenarios[0].Name != "tighter" || list.Scenarios[0].Status != "ok" {
@@ -58,17 +58,17 @@ func TestScenarioLifecycle(t *testing.T) {
 
 	// scenario= on every result route uses it.
 	sets := []string{"plan.capacity=58000000", "factor.workload.weight=0.5", "factor.area.weight=0.1"}
-	csv := e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK)
+	csv := e.Get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK)
 	if !bytes.Equal(csv.Body.Bytes(), csvOf(t, compute(t, "tiny.toml", sets...), false)) {
 		t.Errorf("scenario result differs:\n%s", csv.Body.String())
 	}
-	if cell := e.get("/api/v1/plans/tiny/cell/east/total?scenario=tighter", http.StatusOK); cell.Body.String() != cellOf(t, "east", 6, sets...) {
+	if cell := e.Get("/api/v1/plans/tiny/cell/east/total?scenario=tighter", http.StatusOK); cell.Body.String() != cellOf(t, "east", 6, sets...) {
 		t.Errorf("scenario cell %s", cell.Body.String())
 	}
-	e.get("/api/v1/plans/tiny/compare.csv?scenario=tighter", http.StatusOK)
-	e.get("/api/v1/plans/tiny/subdistricts/west.json?scenario=tighter", http.StatusOK)
+	e.Get("/api/v1/plans/tiny/compare.csv?scenario=tighter", http.StatusOK)
+	e.Get("/api/v1/plans/tiny/subdistricts/west.json?scenario=tighter", http.StatusOK)
 	// Query overrides apply after the scenario.
-	both := e.get("/api/v1/plans/tiny/cell/east/total?scenario=tighter&set.plan.capacity=59000000", http.StatusOK)
+	both := e.Get("/api/v1/plans/tiny/cell/east/total?scenario=tighter&set.plan.capacity=59000000", http.StatusOK)
 	if want := cellOf(t, "east", 6, append(sets, "plan.capacity=59000000")...); both.Body.String() != want {
 		t.Errorf("scenario + set: %s, want %s", both.Body.String(), want)
 	}
@@ -79,7 +79,7 @@ func TestScenarioLifecycle(t *testing.T) {
 	if w := e.do(http.MethodPut, url, []byte(changed), auth...); w.Code != http.StatusOK {
 		t.Fatalf("PUT changed: %d", w.Code)
 	}
-	if w := e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK, "If-None-Match", tag); w.Header().Get("ETag") == tag {
+	if w := e.Get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK, "If-None-Match", tag); w.Header().Get("ETag") == tag {
 		t.Errorf("ETag unchanged after the scenario changed")
 	}
 
@@ -92,8 +92,8 @@ func TestScenarioLifecycle(t *testing.T) {
 	if w := e.do(http.MethodDelete, url, nil, auth...); w.Code != http.StatusNoContent {
 		t.Fatalf("DELETE: %d", w.Code)
 	}
-	e.get(url, http.StatusNotFound)
-	e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusNotFound)
+	e.Get(url, http.StatusNotFound)
+	e.Get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusNotFound)
 	if w := e.do(http.MethodDelete, url, nil, auth...); w.Code != http.StatusNotFound {
 		t.Errorf("DELETE again: %d", w.Code)
 	}
@@ -142,7 +142,7 @@ func TestScenarioRefused(t *testing.T) {
 	if w := e.do(http.MethodPut, "/api/v1/plans/tiny/scenarios/short", []byte(short), auth...); w.Code != http.StatusCreated {
 		t.Fatalf("PUT short: %d %s", w.Code, w.Body.String())
 	}
-	e.get("/api/v1/plans/tiny/allocations.csv?scenario=short", http.StatusUnprocessableEntity)
+	e.Get("/api/v1/plans/tiny/allocations.csv?scenario=short", http.StatusUnprocessableEntity)
 }
 
 func TestScenarioSurvivesRestart(t *testing.T) {
@@ -150,13 +150,13 @@ func TestScenarioSurvivesRestart(t *testing.T) {
 	if w := e.do(http.MethodPut, "/api/v1/plans/tiny/scenarios/tighter", []byte(tighter), "Authorization", "Bearer secret"); w.Code != http.StatusCreated {
 		t.Fatalf("PUT: %d", w.Code)
 	}
-	before := e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK)
+	before := e.Get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK)
 	e.srv = e.start("") // a new process on the same data dir, writes off
-	after := e.get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK)
+	after := e.Get("/api/v1/plans/tiny/allocations.csv?scenario=tighter", http.StatusOK)
 	if !bytes.Equal(before.Body.Bytes(), after.Body.Bytes()) || before.Header().Get("ETag") != after.Header().Get("ETag") {
 		t.Errorf("the saved scenario reads differently after a restart")
 	}
-	if got := e.get("/api/v1/plans/tiny/scenarios/tighter", http.StatusOK).Body.String(); got != tighter {
+	if got := e.Get("/api/v1/plans/tiny/scenarios/tighter", http.StatusOK).Body.String(); got != tighter {
 		t.Errorf("scenario file after restart: %q", got)
 	}
 }
@@ -170,12 +170,12 @@ func TestScenarioEditedByHand(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "hand.toml"), []byte(tighter), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	e.get("/api/v1/plans/tiny/allocations.csv?scenario=hand", http.StatusOK)
+	e.Get("/api/v1/plans/tiny/allocations.csv?scenario=hand", http.StatusOK)
 	// A file broken by hand is listed with its problems and refused in use.
 	if err := os.WriteFile(filepath.Join(dir, "hand.toml"), []byte("[scenario]\nname = \"hand\"\n[set]\n\"nope\" = 1\n# longer now\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	w := e.get("/api/v1/plans/tiny/allocations.csv?scenario=hand", http.StatusBadRequest)
+	w := e.Get("/api/v1/plans/tiny/allocations.csv?scenario=hand", http.StatusBadRequest)
 	if b := decodeError(t, w); len(b.Problems) == 0 || !strings.Contains(b.Problems[0].File, "hand.toml") {
 		t.Errorf("problems %+v should name the scenario file", b.Problems)
 	}

@@ -20,28 +20,21 @@ package server
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"sync"
 	"time"
 
-	"github.com/caili/caili/configs"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/server/dashboard"
 	"github.com/gin-gonic/gin"
 )
 
 // SampleID is the plan id of the embedded sample plan, served when no
 // plans directory is given.
-const SampleID = "sample"
+const SampleID = app.SampleID
 
 // Config configures a Server.
 type Config struct {
@@ -81,7 +74,7 @@ type Config struct {
 type Server struct {
 	cfg      Config
 	log      *slog.Logger
-	eng      *engine
+	app      *app.App
 	router   *gin.Engine
 	tokenSum *[sha256.Size]byte // nil: writes are refused
 	openapi  []byte
@@ -97,7 +90,7 @@ func New(cfg Config) (*Server, error) {
 		log = slog.Default()
 	}
 	if cfg.Version == "" {
-		cfg.Version = defaultVersion()
+		cfg.Version = app.DefaultVersion()
 	}
 	if cfg.PollInterval == 0 {
 		cfg.PollInterval = 2 * time.Second
@@ -105,25 +98,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = 10 * time.Second
 	}
-	if cfg.DataDir == "" {
-		cfg.DataDir = DefaultDataDir()
-	}
-	scenarios := newScenarioStore(cfg.DataDir)
-	var plans *planStore
-	var err error
-	if cfg.PlansDir == "" {
-		plans, err = newEmbeddedStore(configs.FS, configs.PlanPath, SampleID, log)
-		if err == nil {
-			err = scenarios.addBuiltin(SampleID, configs.FS, configs.ScenarioDir)
-		}
-	} else {
-		plans, err = newDirStore(cfg.PlansDir, log)
-	}
+	a, err := app.New(app.Config{PlansDir: cfg.PlansDir, DataDir: cfg.DataDir, Version: cfg.Version,
+		Logger: log, CacheEntries: cfg.CacheEntries, CacheBytes: cfg.CacheBytes})
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, eng: &engine{version: cfg.Version, plans: plans, scenarios: scenarios,
-		cache: newResultCache(cfg.CacheEntries, cfg.CacheBytes), slots: make(chan struct{}, runtime.GOMAXPROCS(0))}}
+	s := &Server{cfg: cfg, log: log, app: a}
 	if cfg.Token != "" {
 		sum := sha256.Sum256([]byte(cfg.Token))
 		s.tokenSum = &sum
@@ -147,7 +127,7 @@ func (s *Server) Handler() http.Handler { return s.router }
 // looks changed. A plan that no longer loads keeps its last good version.
 func (s *Server) Reload() error {
 	s.log.Info("reloading plans")
-	return s.eng.plans.scan(true)
+	return s.app.Plans.Scan(true)
 }
 
 // Serve answers HTTP on ln until ctx ends, then shuts down gracefully:
@@ -166,7 +146,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	wctx, stop := context.WithCancel(ctx)
 	defer stop()
-	go s.eng.plans.watch(wctx, s.cfg.PollInterval)
+	go s.app.Plans.Watch(wctx, s.cfg.PollInterval)
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -193,51 +173,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // fail to load), sorted.
 func (s *Server) Plans() []string {
 	var ids []string
-	for _, st := range s.eng.plans.all() {
-		ids = append(ids, st.id)
+	for _, st := range s.app.Plans.All() {
+		ids = append(ids, st.ID)
 	}
 	return ids
 }
 
-var (
-	versionOnce sync.Once
-	version     string
-)
-
-// defaultVersion is the main module's version; for a development build
-// (no version) it adds a hash of the executable, so that ETags change
-// whenever the program does.
-func defaultVersion() string {
-	versionOnce.Do(func() {
-		version = "caili"
-		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-			version += " " + bi.Main.Version
-			if bi.Main.Version != "(devel)" {
-				return
-			}
-		}
-		if exe, err := os.Executable(); err == nil {
-			if f, err := os.Open(exe); err == nil {
-				h := sha256.New()
-				if _, err := io.Copy(h, f); err == nil {
-					version += " exe:" + hex.EncodeToString(h.Sum(nil)[:8])
-				}
-				f.Close()
-			}
-		}
-	})
-	return version
-}
-
 // DefaultDataDir is where saved scenarios go when Config.DataDir is
-// empty: $XDG_DATA_HOME/caili, else ~/.local/share/caili, else
-// ./caili-data.
-func DefaultDataDir() string {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-		return filepath.Join(d, "caili")
-	}
-	if h, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(h, ".local", "share", "caili")
-	}
-	return "caili-data"
-}
+// empty (app.DefaultDataDir).
+func DefaultDataDir() string { return app.DefaultDataDir() }

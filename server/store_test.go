@@ -24,7 +24,7 @@ func (e *testEnv) write(name, text string) {
 func (e *testEnv) planList() map[string]planJSON {
 	e.t.Helper()
 	var out struct{ Plans []planJSON }
-	if err := json.Unmarshal(e.get("/api/v1/plans", http.StatusOK).Body.Bytes(), &out); err != nil {
+	if err := json.Unmarshal(e.Get("/api/v1/plans", http.StatusOK).Body.Bytes(), &out); err != nil {
 		e.t.Fatal(err)
 	}
 	m := map[string]planJSON{}
@@ -45,7 +45,7 @@ func tinyText(t testing.TB) string {
 
 func TestReloadKeepsLastGoodVersion(t *testing.T) {
 	e := newEnv(t, "")
-	good := e.get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)
+	good := e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)
 	// Broken: a TOML syntax error.
 	e.write("tiny.toml", strings.Replace(tinyText(t), "[plan]", "[plan", 1))
 	if err := e.srv.Reload(); err != nil {
@@ -58,7 +58,7 @@ func TestReloadKeepsLastGoodVersion(t *testing.T) {
 	if p.Name == "" || p.FiscalYear != 2025 {
 		t.Errorf("the last good version's name and year should stay: %+v", p)
 	}
-	still := e.get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)
+	still := e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)
 	if still.Body.String() != good.Body.String() || still.Header().Get("ETag") != good.Header().Get("ETag") {
 		t.Errorf("the last good version is not served: %s", still.Body.String())
 	}
@@ -70,7 +70,7 @@ func TestReloadKeepsLastGoodVersion(t *testing.T) {
 	if p := e.planList()["tiny"]; p.Status != "error" || !strings.Contains(p.Problems[0].Message, "sum") {
 		t.Errorf("invalid plan listed as %+v", p)
 	}
-	e.get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)
+	e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)
 	// Fixed, with new figures: the new version serves.
 	e.write("tiny.toml", strings.Replace(tinyText(t), `capacity = "60000000"`, `capacity = "58000000"`, 1))
 	if err := e.srv.Reload(); err != nil {
@@ -79,22 +79,22 @@ func TestReloadKeepsLastGoodVersion(t *testing.T) {
 	if p := e.planList()["tiny"]; p.Status != "ok" || p.Stale || len(p.Problems) != 0 {
 		t.Errorf("fixed plan listed as %+v", p)
 	}
-	now := e.get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)
+	now := e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)
 	if want := cellOf(t, "east", 6, "plan.capacity=58000000"); now.Body.String() != want {
 		t.Errorf("after the fix: %s, want %s", now.Body.String(), want)
 	}
-	e.get("/api/v1/plans/tiny/cell/east/total", http.StatusOK, "If-None-Match", good.Header().Get("ETag"))
+	e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK, "If-None-Match", good.Header().Get("ETag"))
 }
 
 func TestScanFollowsTheDirectory(t *testing.T) {
 	e := newEnv(t, "")
 	scan := func() {
 		t.Helper()
-		if err := e.srv.eng.plans.scan(false); err != nil {
+		if err := e.srv.app.Plans.Scan(false); err != nil {
 			t.Fatal(err)
 		}
 	}
-	before := e.get("/api/v1/plans/split/cell/east/personnel", http.StatusOK).Body.String()
+	before := e.Get("/api/v1/plans/split/cell/east/personnel", http.StatusOK).Body.String()
 	// A change to the standards file reloads the plan that reads it.
 	std, err := os.ReadFile(filepath.Join(e.plans, "tiny-standards.toml"))
 	if err != nil {
@@ -102,7 +102,7 @@ func TestScanFollowsTheDirectory(t *testing.T) {
 	}
 	e.write("tiny-standards.toml", strings.Replace(string(std), `annual_pay = "160000"`, `annual_pay = "170000"`, 1))
 	scan()
-	if after := e.get("/api/v1/plans/split/cell/east/personnel", http.StatusOK).Body.String(); after == before {
+	if after := e.Get("/api/v1/plans/split/cell/east/personnel", http.StatusOK).Body.String(); after == before {
 		t.Errorf("standards change not picked up: %s", after)
 	}
 	// A new plan file is served; one that never loaded answers 422.
@@ -115,8 +115,8 @@ func TestScanFollowsTheDirectory(t *testing.T) {
 	if len(list) != 4 || list["copy"].Status != "ok" || list["broken"].Status != "error" || list["broken"].Stale {
 		t.Fatalf("plans %+v", list)
 	}
-	e.get("/api/v1/plans/copy/cell/east/total", http.StatusOK)
-	w := e.get("/api/v1/plans/broken/allocations.csv", http.StatusUnprocessableEntity)
+	e.Get("/api/v1/plans/copy/cell/east/total", http.StatusOK)
+	w := e.Get("/api/v1/plans/broken/allocations.csv", http.StatusUnprocessableEntity)
 	if len(decodeError(t, w).Problems) == 0 {
 		t.Errorf("422 of a broken plan without its problems")
 	}
@@ -131,7 +131,7 @@ func TestScanFollowsTheDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	scan()
-	e.get("/api/v1/plans/copy/cell/east/total", http.StatusNotFound)
+	e.Get("/api/v1/plans/copy/cell/east/total", http.StatusNotFound)
 }
 
 func TestRejectedPlanIsListed(t *testing.T) {
@@ -143,9 +143,9 @@ func TestRejectedPlanIsListed(t *testing.T) {
 	if p := e.planList()["poor"]; p.Status != "rejected" || len(p.Problems) == 0 {
 		t.Errorf("poor listed as %+v", p)
 	}
-	e.get("/api/v1/plans/poor/allocations.csv", http.StatusUnprocessableEntity)
-	e.get("/api/v1/plans/poor/allocations.csv?set.plan.capacity=60000000", http.StatusOK)
-	e.get("/api/v1/plans/poor/compare.csv?set.plan.capacity=60000000", http.StatusUnprocessableEntity)
+	e.Get("/api/v1/plans/poor/allocations.csv", http.StatusUnprocessableEntity)
+	e.Get("/api/v1/plans/poor/allocations.csv?set.plan.capacity=60000000", http.StatusOK)
+	e.Get("/api/v1/plans/poor/compare.csv?set.plan.capacity=60000000", http.StatusUnprocessableEntity)
 }
 
 func TestNewRefusesMissingPlansDir(t *testing.T) {

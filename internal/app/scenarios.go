@@ -1,4 +1,4 @@
-package server
+package app
 
 import (
 	"crypto/sha256"
@@ -20,19 +20,19 @@ import (
 
 // savedScenario is one scenario file (SPEC §4) of a plan: saved in the
 // data directory, or built in (the embedded sample's scenarios).
-type savedScenario struct {
-	plan, name string
-	data       []byte
-	sc         *standards.Scenario // nil when the file does not parse
-	err        error               // why it does not parse
-	hash       string              // hex SHA-256 of data
-	builtin    bool
-	modified   time.Time
+type Scenario struct {
+	Plan, Name string
+	Data       []byte
+	Parsed         *standards.Scenario // nil when the file does not parse
+	Err        error               // why it does not parse
+	Hash       string              // hex SHA-256 of data
+	Builtin    bool
+	Modified   time.Time
 	stamp      stamp
 }
 
 // file is the name problems in the scenario are reported under.
-func (s *savedScenario) file() string { return "scenarios/" + s.plan + "/" + s.name + ".toml" }
+func (s *Scenario) File() string { return "scenarios/" + s.Plan + "/" + s.Name + ".toml" }
 
 // scenarioStore keeps saved scenarios as files
 // `<data>/scenarios/<plan>/<name>.toml`, written atomically (a temporary
@@ -41,23 +41,23 @@ func (s *savedScenario) file() string { return "scenarios/" + s.plan + "/" + s.n
 // are read back on use when their size or modification time changed, so
 // a file edited by hand is picked up too. Built-in scenarios are
 // read-only.
-type scenarioStore struct {
+type Scenarios struct {
 	dir     string
-	builtin map[string]map[string][]byte // plan → name → bytes
+	Builtin map[string]map[string][]byte // plan → name → bytes
 
 	writeMu sync.Mutex // one write at a time
 
 	mu     sync.Mutex
-	parsed map[string]*savedScenario // by file path
+	parsed map[string]*Scenario // by file path
 }
 
-func newScenarioStore(dir string) *scenarioStore {
-	return &scenarioStore{dir: dir, builtin: map[string]map[string][]byte{}, parsed: map[string]*savedScenario{}}
+func newScenarios(dir string) *Scenarios {
+	return &Scenarios{dir: dir, Builtin: map[string]map[string][]byte{}, parsed: map[string]*Scenario{}}
 }
 
 // addBuiltin makes every `<name>.toml` of dir in fsys a read-only scenario
 // of plan.
-func (s *scenarioStore) addBuiltin(plan string, fsys fs.FS, dir string) error {
+func (s *Scenarios) AddBuiltin(plan string, fsys fs.FS, dir string) error {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return fmt.Errorf("built-in scenarios: %w", err)
@@ -65,7 +65,7 @@ func (s *scenarioStore) addBuiltin(plan string, fsys fs.FS, dir string) error {
 	m := map[string][]byte{}
 	for _, e := range entries {
 		name, ok := strings.CutSuffix(e.Name(), ".toml")
-		if !ok || !validName(name) || e.IsDir() {
+		if !ok || !ValidName(name) || e.IsDir() {
 			continue
 		}
 		b, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
@@ -74,27 +74,27 @@ func (s *scenarioStore) addBuiltin(plan string, fsys fs.FS, dir string) error {
 		}
 		m[name] = b
 	}
-	s.builtin[plan] = m
+	s.Builtin[plan] = m
 	return nil
 }
 
-func (s *scenarioStore) planDir(plan string) string { return filepath.Join(s.dir, "scenarios", plan) }
+func (s *Scenarios) planDir(plan string) string { return filepath.Join(s.dir, "scenarios", plan) }
 
-func (s *scenarioStore) filePath(plan, name string) string {
+func (s *Scenarios) filePath(plan, name string) string {
 	return filepath.Join(s.planDir(plan), name+".toml")
 }
 
-func parseSaved(plan, name string, data []byte) *savedScenario {
+func parseSaved(plan, name string, data []byte) *Scenario {
 	sum := sha256.Sum256(data)
-	v := &savedScenario{plan: plan, name: name, data: data, hash: hex.EncodeToString(sum[:])}
-	v.sc, v.err = standards.ParseScenario(v.file(), data)
+	v := &Scenario{Plan: plan, Name: name, Data: data, Hash: hex.EncodeToString(sum[:])}
+	v.Parsed, v.Err = standards.ParseScenario(v.File(), data)
 	return v
 }
 
 // get returns the scenario name of plan: a saved one, else a built-in one.
-func (s *scenarioStore) get(plan, name string) (*savedScenario, error) {
-	if !validName(name) {
-		return nil, errorf(kindBadRequest, "scenario name %q must match %s", clip(name), nameRE)
+func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
+	if !ValidName(name) {
+		return nil, Errorf(KindBadRequest, "scenario name %q must match %s", Clip(name), NameRE)
 	}
 	p := s.filePath(plan, name)
 	st := statFile(p)
@@ -109,64 +109,64 @@ func (s *scenarioStore) get(plan, name string) (*savedScenario, error) {
 		switch {
 		case err == nil:
 			v = parseSaved(plan, name, data)
-			v.stamp, v.modified = st, st.mod
+			v.stamp, v.Modified = st, st.mod
 			s.mu.Lock()
 			s.parsed[p] = v
 			s.mu.Unlock()
 			return v, nil
 		case !errors.Is(err, fs.ErrNotExist):
-			return nil, &apiError{kind: kindInternal, msg: "cannot read the scenario", cause: err}
+			return nil, &Error{Kind: KindInternal, Message: "cannot read the scenario", Err: err}
 		}
 	}
 	s.mu.Lock()
 	delete(s.parsed, p)
 	s.mu.Unlock()
-	if b, ok := s.builtin[plan][name]; ok {
+	if b, ok := s.Builtin[plan][name]; ok {
 		v := parseSaved(plan, name, b)
-		v.builtin = true
+		v.Builtin = true
 		return v, nil
 	}
-	return nil, errorf(kindNotFound, "plan %s has no scenario %q", plan, name)
+	return nil, Errorf(KindNotFound, "plan %s has no scenario %q", plan, name)
 }
 
 // list returns the scenarios of plan, saved and built-in, by name.
-func (s *scenarioStore) list(plan string) ([]*savedScenario, error) {
+func (s *Scenarios) List(plan string) ([]*Scenario, error) {
 	names := map[string]bool{}
-	for n := range s.builtin[plan] {
+	for n := range s.Builtin[plan] {
 		names[n] = true
 	}
 	entries, err := os.ReadDir(s.planDir(plan))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &apiError{kind: kindInternal, msg: "cannot list the scenarios", cause: err}
+		return nil, &Error{Kind: KindInternal, Message: "cannot list the scenarios", Err: err}
 	}
 	for _, e := range entries {
-		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && validName(n) && e.Type().IsRegular() {
+		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && ValidName(n) && e.Type().IsRegular() {
 			names[n] = true
 		}
 	}
-	out := make([]*savedScenario, 0, len(names))
+	out := make([]*Scenario, 0, len(names))
 	for n := range names {
-		v, err := s.get(plan, n)
+		v, err := s.Get(plan, n)
 		if err != nil {
-			var ae *apiError
-			if errors.As(err, &ae) && ae.kind == kindNotFound {
+			var ae *Error
+			if errors.As(err, &ae) && ae.Kind == KindNotFound {
 				continue // removed meanwhile
 			}
 			return nil, err
 		}
 		out = append(out, v)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
 
-// checkWritable refuses names that are malformed or built in.
-func (s *scenarioStore) checkWritable(plan, name string) error {
-	if !validName(name) {
-		return errorf(kindBadRequest, "scenario name %q must match %s", clip(name), nameRE)
+// CheckWritable refuses names that are malformed or built in.
+func (s *Scenarios) CheckWritable(plan, name string) error {
+	if !ValidName(name) {
+		return Errorf(KindBadRequest, "scenario name %q must match %s", Clip(name), NameRE)
 	}
-	if _, ok := s.builtin[plan][name]; ok {
-		return errorf(kindConflict, "scenario %q is built in and read-only; save yours under another name", name)
+	if _, ok := s.Builtin[plan][name]; ok {
+		return Errorf(KindConflict, "scenario %q is built in and read-only; save yours under another name", name)
 	}
 	return nil
 }
@@ -174,8 +174,8 @@ func (s *scenarioStore) checkWritable(plan, name string) error {
 // put saves data (a scenario file already checked by the caller) as
 // scenario name of plan, atomically. created is false when it replaced
 // an existing file.
-func (s *scenarioStore) put(plan, name string, data []byte) (created bool, err error) {
-	if err := s.checkWritable(plan, name); err != nil {
+func (s *Scenarios) Put(plan, name string, data []byte) (created bool, err error) {
+	if err := s.CheckWritable(plan, name); err != nil {
 		return false, err
 	}
 	s.writeMu.Lock()
@@ -183,14 +183,14 @@ func (s *scenarioStore) put(plan, name string, data []byte) (created bool, err e
 	p := s.filePath(plan, name)
 	created = !statFile(p).exists
 	if err := standards.WriteFileAtomic(p, data, 0o640); err != nil {
-		return false, &apiError{kind: kindInternal, msg: "cannot save the scenario", cause: err}
+		return false, &Error{Kind: KindInternal, Message: "cannot save the scenario", Err: err}
 	}
 	return created, nil
 }
 
 // remove deletes a saved scenario.
-func (s *scenarioStore) remove(plan, name string) error {
-	if err := s.checkWritable(plan, name); err != nil {
+func (s *Scenarios) Remove(plan, name string) error {
+	if err := s.CheckWritable(plan, name); err != nil {
 		return err
 	}
 	s.writeMu.Lock()
@@ -198,21 +198,21 @@ func (s *scenarioStore) remove(plan, name string) error {
 	p := s.filePath(plan, name)
 	if err := os.Remove(p); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return errorf(kindNotFound, "plan %s has no saved scenario %q", plan, name)
+			return Errorf(KindNotFound, "plan %s has no saved scenario %q", plan, name)
 		}
-		return &apiError{kind: kindInternal, msg: "cannot delete the scenario", cause: err}
+		return &Error{Kind: KindInternal, Message: "cannot delete the scenario", Err: err}
 	}
 	s.mu.Lock()
 	delete(s.parsed, p)
 	s.mu.Unlock()
 	if err := standards.SyncDir(filepath.Dir(p)); err != nil {
-		return &apiError{kind: kindInternal, msg: "cannot delete the scenario", cause: err}
+		return &Error{Kind: KindInternal, Message: "cannot delete the scenario", Err: err}
 	}
 	return nil
 }
 
 // clip shortens client text quoted in a message.
-func clip(s string) string {
+func Clip(s string) string {
 	if len(s) <= 80 {
 		return s
 	}

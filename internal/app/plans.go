@@ -1,4 +1,4 @@
-package server
+package app
 
 import (
 	"context"
@@ -27,32 +27,32 @@ import (
 
 // nameRE is what a plan id or a scenario name must look like: no dots,
 // slashes or other path tricks.
-var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+var NameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
 
 // validName reports whether s may name a plan or a scenario.
-func validName(s string) bool { return nameRE.MatchString(s) }
+func ValidName(s string) bool { return NameRE.MatchString(s) }
 
 // planVersion is one successfully loaded version of a plan file, with the
 // result of the plan as written (computed once, when it was loaded).
-type planVersion struct {
-	id         string
-	doc        *standards.Document
-	hash       string // hex SHA-256 over the names and bytes of every file read
-	name       string
-	fiscalYear int64
-	files      []string
-	loadedAt   time.Time
-	base       *computed
+type PlanVersion struct {
+	ID         string
+	Doc        *standards.Document
+	Hash       string // hex SHA-256 over the names and bytes of every file read
+	Name       string
+	FiscalYear int64
+	Files      []string
+	LoadedAt   time.Time
+	Base       *Computed
 }
 
 // planState is what the store knows of one plan file: the last version
 // that loaded (which keeps serving) and the problems of the latest
 // attempt, if it failed.
-type planState struct {
-	id       string
+type PlanState struct {
+	ID       string
 	file     string // path on disk; "" for an embedded plan
-	good     *planVersion
-	problems []formula.Problem // of the latest attempt; nil when it loaded
+	Good     *PlanVersion
+	Problems []formula.Problem // of the latest attempt; nil when it loaded
 	failMsg  string
 	deps     map[string]stamp // every file the latest attempt read or tried to
 	tried    time.Time        // when the latest attempt started
@@ -78,7 +78,7 @@ func statFile(p string) stamp {
 // table) is served under its id; other TOML files there (standards files)
 // are read only through the plans that name them. In embedded mode it
 // serves one plan from an fs.FS and never reloads.
-type planStore struct {
+type Plans struct {
 	dir  string // directory mode when not ""
 	fsys fs.FS  // embedded mode
 	log  *slog.Logger
@@ -87,7 +87,7 @@ type planStore struct {
 	seen   map[string]seenFile // directory entries by file name (scanMu)
 
 	mu    sync.RWMutex
-	plans map[string]*planState
+	plans map[string]*PlanState
 }
 
 // seenFile remembers whether a file of the directory is a plan.
@@ -98,7 +98,7 @@ type seenFile struct {
 }
 
 // newDirStore serves the plans of a directory, loading them now.
-func newDirStore(dir string, log *slog.Logger) (*planStore, error) {
+func newDirPlans(dir string, log *slog.Logger) (*Plans, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("plans directory: %w", err)
@@ -106,17 +106,17 @@ func newDirStore(dir string, log *slog.Logger) (*planStore, error) {
 	if !fi.IsDir() {
 		return nil, fmt.Errorf("plans directory %s: not a directory", dir)
 	}
-	s := &planStore{dir: dir, log: log, seen: map[string]seenFile{}, plans: map[string]*planState{}}
-	if err := s.scan(true); err != nil {
+	s := &Plans{dir: dir, log: log, seen: map[string]seenFile{}, plans: map[string]*PlanState{}}
+	if err := s.Scan(true); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
 // newEmbeddedStore serves the plan file name of fsys under id.
-func newEmbeddedStore(fsys fs.FS, name, id string, log *slog.Logger) (*planStore, error) {
-	s := &planStore{fsys: fsys, log: log, plans: map[string]*planState{}}
-	st := &planState{id: id}
+func newEmbeddedPlans(fsys fs.FS, name, id string, log *slog.Logger) (*Plans, error) {
+	s := &Plans{fsys: fsys, log: log, plans: map[string]*PlanState{}}
+	st := &PlanState{ID: id}
 	v, deps, err := loadPlan(id, path.Base(name), func(n string) ([]byte, stamp, error) {
 		b, err := fs.ReadFile(fsys, path.Join(path.Dir(name), n))
 		return b, stamp{size: int64(len(b)), exists: err == nil}, err
@@ -125,7 +125,7 @@ func newEmbeddedStore(fsys fs.FS, name, id string, log *slog.Logger) (*planStore
 	if err != nil {
 		return nil, fmt.Errorf("embedded plan %s: %w", name, err)
 	}
-	st.good = v
+	st.Good = v
 	s.plans[id] = st
 	return s, nil
 }
@@ -136,7 +136,7 @@ type readFunc func(name string) ([]byte, stamp, error)
 // loadPlan loads, validates and evaluates a plan through read. The hash
 // covers the name and bytes of every file read, in order. deps lists the
 // files read or tried, for change detection, even when loading fails.
-func loadPlan(id, name string, read readFunc) (*planVersion, map[string]stamp, error) {
+func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, error) {
 	h := sha256.New()
 	deps := map[string]stamp{}
 	doc, err := standards.Load(name, func(n string) ([]byte, error) {
@@ -156,10 +156,10 @@ func loadPlan(id, name string, read readFunc) (*planVersion, map[string]stamp, e
 		return nil, deps, err
 	}
 	p := m.Plan()
-	v := &planVersion{id: id, doc: doc, hash: hex.EncodeToString(h.Sum(nil)), name: p.Name,
-		fiscalYear: p.FiscalYear, files: doc.Files(), loadedAt: time.Now()}
+	v := &PlanVersion{ID: id, Doc: doc, Hash: hex.EncodeToString(h.Sum(nil)), Name: p.Name,
+		FiscalYear: p.FiscalYear, Files: doc.Files(), LoadedAt: time.Now()}
 	res, err := m.Evaluate()
-	v.base = &computed{res: res, err: err}
+	v.Base = &Computed{Res: res, Err: err}
 	return v, deps, nil
 }
 
@@ -223,7 +223,7 @@ func isPlanFile(data []byte) bool {
 // loaded, changed ones (the plan or any file it read) reloaded, removed
 // ones dropped. With force every plan is reloaded. A plan whose reload
 // fails keeps its last good version. Embedded stores never change.
-func (s *planStore) scan(force bool) error {
+func (s *Plans) Scan(force bool) error {
 	if s.dir == "" {
 		return nil
 	}
@@ -255,9 +255,9 @@ func (s *planStore) scan(force bool) error {
 			sf.stamp = st
 		}
 		id := strings.TrimSuffix(name, ".toml")
-		if sf.isPlan && !validName(id) {
+		if sf.isPlan && !ValidName(id) {
 			if !sf.warned {
-				s.log.Warn("plan file ignored: its name must match "+nameRE.String()+" (plus .toml)", "file", p)
+				s.log.Warn("plan file ignored: its name must match "+NameRE.String()+" (plus .toml)", "file", p)
 				sf.warned = true
 			}
 			sf.isPlan = false
@@ -316,7 +316,7 @@ const racyWindow = 2 * time.Second
 // it was read that a later change might not show in its stamp. Such a plan
 // is re-read (its hash decides whether anything changed) until its files
 // are older than the window.
-func (st *planState) racy() bool {
+func (st *PlanState) racy() bool {
 	for _, d := range st.deps {
 		if d.exists && !d.mod.Before(st.tried.Add(-racyWindow)) {
 			return true
@@ -327,25 +327,25 @@ func (st *planState) racy() bool {
 
 // reload loads one plan file and records the outcome; prev is the plan's
 // state before (nil for a new plan).
-func (s *planStore) reload(id, file string, prev *planState) {
-	st := &planState{id: id, file: file, tried: time.Now()}
+func (s *Plans) reload(id, file string, prev *PlanState) {
+	st := &PlanState{ID: id, file: file, tried: time.Now()}
 	if prev != nil {
-		st.good = prev.good
+		st.Good = prev.Good
 	}
 	v, deps, err := loadPlan(id, filepath.Base(file), diskReader(filepath.Dir(file)))
 	st.deps = deps
 	switch {
 	case err == nil:
-		if st.good != nil && st.good.hash == v.hash {
-			v = st.good // same bytes: keep the version and its result
+		if st.Good != nil && st.Good.Hash == v.Hash {
+			v = st.Good // same bytes: keep the version and its result
 		} else {
-			s.log.Info("plan loaded", "plan", id, "name", v.name, "files", strings.Join(v.files, ","))
+			s.log.Info("plan loaded", "plan", id, "name", v.Name, "files", strings.Join(v.Files, ","))
 		}
-		st.good = v
+		st.Good = v
 	default:
-		st.problems, st.failMsg = problemsOf(filepath.Base(file), err)
+		st.Problems, st.failMsg = problemsOf(filepath.Base(file), err)
 		if prev == nil || prev.failMsg != st.failMsg {
-			s.log.Warn("plan does not load", "plan", id, "error", err, "serving_last_good", st.good != nil)
+			s.log.Warn("plan does not load", "plan", id, "error", err, "serving_last_good", st.Good != nil)
 		}
 	}
 	s.mu.Lock()
@@ -372,7 +372,7 @@ func problemsOf(file string, err error) ([]formula.Problem, string) {
 }
 
 // get returns a plan's state; the state is never modified once stored.
-func (s *planStore) get(id string) (*planState, bool) {
+func (s *Plans) Get(id string) (*PlanState, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	st, ok := s.plans[id]
@@ -380,19 +380,19 @@ func (s *planStore) get(id string) (*planState, bool) {
 }
 
 // all returns every plan's state, by id.
-func (s *planStore) all() []*planState {
+func (s *Plans) All() []*PlanState {
 	s.mu.RLock()
-	out := make([]*planState, 0, len(s.plans))
+	out := make([]*PlanState, 0, len(s.plans))
 	for _, st := range s.plans {
 		out = append(out, st)
 	}
 	s.mu.RUnlock()
-	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
 // watch polls the directory every interval until ctx is done.
-func (s *planStore) watch(ctx context.Context, interval time.Duration) {
+func (s *Plans) Watch(ctx context.Context, interval time.Duration) {
 	if s.dir == "" || interval <= 0 {
 		return
 	}
@@ -403,7 +403,7 @@ func (s *planStore) watch(ctx context.Context, interval time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := s.scan(false); err != nil {
+			if err := s.Scan(false); err != nil {
 				s.log.Warn("plans directory scan failed", "error", err)
 			}
 		}

@@ -1,4 +1,4 @@
-package server
+package app
 
 import (
 	"container/list"
@@ -19,9 +19,9 @@ const (
 // computed is one evaluated plan: its result or the deterministic error
 // that evaluating it gave (a rejection, bad overrides), with its rendered
 // bodies memoised per representation.
-type computed struct {
-	res *formula.Result
-	err error
+type Computed struct {
+	Res *formula.Result
+	Err error
 
 	mu      sync.Mutex
 	renders map[string][]byte
@@ -32,7 +32,7 @@ type computed struct {
 // It is bounded both in entries and in estimated bytes; whichever bound is
 // hit first evicts the least recently used entries. Concurrent requests
 // for the same missing key compute it once.
-type resultCache struct {
+type Cache struct {
 	maxEntries int
 	maxBytes   int64
 
@@ -47,30 +47,30 @@ type resultCache struct {
 
 type cacheItem struct {
 	key  string
-	val  *computed
+	val  *Computed
 	size int64
 }
 
 // flight is one computation in progress that other requests wait for.
 type flight struct {
 	done chan struct{}
-	val  *computed
+	val  *Computed
 }
 
-func newResultCache(maxEntries int, maxBytes int64) *resultCache {
+func NewCache(maxEntries int, maxBytes int64) *Cache {
 	if maxEntries <= 0 {
 		maxEntries = DefaultCacheEntries
 	}
 	if maxBytes <= 0 {
 		maxBytes = DefaultCacheBytes
 	}
-	return &resultCache{maxEntries: maxEntries, maxBytes: maxBytes, ll: list.New(),
+	return &Cache{maxEntries: maxEntries, maxBytes: maxBytes, ll: list.New(),
 		items: map[string]*list.Element{}, inflight: map[string]*flight{}}
 }
 
 // get returns the cached value for key, or computes it with fn, caches it
 // and returns it. Only one fn runs per key at a time.
-func (c *resultCache) get(key string, fn func() *computed) *computed {
+func (c *Cache) Get(key string, fn func() *Computed) *Computed {
 	c.mu.Lock()
 	if el, ok := c.items[key]; ok {
 		c.ll.MoveToFront(el)
@@ -95,7 +95,7 @@ func (c *resultCache) get(key string, fn func() *computed) *computed {
 		// fn panicking must not leave waiters blocked forever; the panic
 		// goes on up to the recovery middleware.
 		if panicked {
-			f.val = &computed{err: errorf(kindInternal, "computation failed")}
+			f.val = &Computed{Err: Errorf(KindInternal, "computation failed")}
 		}
 		c.mu.Lock()
 		delete(c.inflight, key)
@@ -112,12 +112,12 @@ func (c *resultCache) get(key string, fn func() *computed) *computed {
 
 // cacheable reports whether a value may be kept: results and the errors
 // that follow from the inputs alone, never a fault of the server.
-func cacheable(v *computed) bool {
-	return v != nil && (v.res != nil || (v.err != nil && classify(v.err).kind != kindInternal))
+func cacheable(v *Computed) bool {
+	return v != nil && (v.Res != nil || (v.Err != nil && Classify(v.Err).Kind != KindInternal))
 }
 
 // addLocked inserts a value and evicts down to the bounds.
-func (c *resultCache) addLocked(key string, v *computed) {
+func (c *Cache) addLocked(key string, v *Computed) {
 	if el, ok := c.items[key]; ok {
 		c.ll.MoveToFront(el)
 		return
@@ -128,7 +128,7 @@ func (c *resultCache) addLocked(key string, v *computed) {
 	c.evictLocked()
 }
 
-func (c *resultCache) evictLocked() {
+func (c *Cache) evictLocked() {
 	for c.ll.Len() > 0 && (c.ll.Len() > c.maxEntries || c.bytes > c.maxBytes) {
 		el := c.ll.Back()
 		it := el.Value.(*cacheItem)
@@ -140,7 +140,7 @@ func (c *resultCache) evictLocked() {
 
 // grow accounts for n more bytes held by the cached value under key (a
 // body rendered after it was cached), evicting if that breaks a bound.
-func (c *resultCache) grow(key string, n int64) {
+func (c *Cache) Grow(key string, n int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.items[key]; ok {
@@ -152,7 +152,7 @@ func (c *resultCache) grow(key string, n int64) {
 }
 
 // cacheStats is a snapshot of the cache's counters.
-type cacheStats struct {
+type CacheStats struct {
 	Entries  int    `json:"entries"`
 	Bytes    int64  `json:"bytes"`
 	Hits     uint64 `json:"hits"`
@@ -161,10 +161,10 @@ type cacheStats struct {
 	MaxBytes int64  `json:"max_bytes"`
 }
 
-func (c *resultCache) stats() cacheStats {
+func (c *Cache) Stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return cacheStats{Entries: c.ll.Len(), Bytes: c.bytes, Hits: c.hits, Misses: c.misses, MaxItems: c.maxEntries, MaxBytes: c.maxBytes}
+	return CacheStats{Entries: c.ll.Len(), Bytes: c.bytes, Hits: c.hits, Misses: c.misses, MaxItems: c.maxEntries, MaxBytes: c.maxBytes}
 }
 
 // estimate approximates the heap a cached result keeps alive: the
@@ -172,16 +172,16 @@ func (c *resultCache) stats() cacheStats {
 // were fitted on the sample plan and the tiny example (measured with
 // runtime.MemStats: 187 KB and 24 KB a result) and err on the high side;
 // TestEstimateIsConservative keeps them honest.
-func estimate(v *computed) int64 {
+func estimate(v *Computed) int64 {
 	n := int64(8 << 10)
-	if v.res == nil {
+	if v.Res == nil {
 		return n
 	}
-	for i := range v.res.Subdistricts {
-		a := &v.res.Subdistricts[i]
+	for i := range v.Res.Subdistricts {
+		a := &v.Res.Subdistricts[i]
 		n += 1024 + 220*int64(len(a.Lines)) + 300*int64(len(a.Score.Parts))
 	}
-	if p := v.res.Plan; p != nil {
+	if p := v.Res.Plan; p != nil {
 		for i := range p.Subdistricts {
 			s := &p.Subdistricts[i]
 			n += 100 * int64(len(s.Quantities)+len(s.Staff)+len(s.Payroll))
@@ -193,7 +193,7 @@ func estimate(v *computed) int64 {
 // render returns the body rendered for a representation, rendering it
 // once with fn and memoising it in the value. The returned bool is true
 // when fn ran, so that the caller can account for the new bytes.
-func (v *computed) render(rep string, fn func() ([]byte, error)) ([]byte, bool, error) {
+func (v *Computed) Render(rep string, fn func() ([]byte, error)) ([]byte, bool, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if b, ok := v.renders[rep]; ok {

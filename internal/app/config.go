@@ -1,0 +1,119 @@
+package app
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"github.com/caili/caili/configs"
+)
+
+// SampleID is the plan id of the embedded sample plan, served when no
+// plans directory is given.
+const SampleID = "sample"
+
+// Config says where an App finds its plans and keeps its scenarios.
+type Config struct {
+	// PlansDir holds the plan files: each `<id>.toml` with a [plan] table
+	// is served as plan id (ids match NameRE; other names are ignored with
+	// a warning). Other TOML files, such as the standards files plans
+	// name, are not listed. Empty: the embedded sample plan, as plan
+	// SampleID, with its built-in scenarios.
+	PlansDir string
+	// DataDir keeps saved scenarios, as scenarios/<plan>/<name>.toml.
+	// It is created on the first write. Empty: DefaultDataDir().
+	DataDir string
+	// Version is part of every result key, so that a new caili never
+	// reuses a result an old one computed. Empty: DefaultVersion().
+	Version string
+	// Logger receives reload messages; nil means slog.Default().
+	Logger *slog.Logger
+	// CacheEntries and CacheBytes bound the result cache; 0 means the
+	// defaults (DefaultCacheEntries, DefaultCacheBytes).
+	CacheEntries int
+	CacheBytes   int64
+}
+
+// New loads the plans and builds the application. A plans directory that
+// cannot be read is an error; plan files in it that do not load are not
+// (they are listed with their problems).
+func New(cfg Config) (*App, error) {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	if cfg.Version == "" {
+		cfg.Version = DefaultVersion()
+	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = DefaultDataDir()
+	}
+	scenarios := newScenarios(cfg.DataDir)
+	var plans *Plans
+	var err error
+	if cfg.PlansDir == "" {
+		plans, err = newEmbeddedPlans(configs.FS, configs.PlanPath, SampleID, log)
+		if err == nil {
+			err = scenarios.AddBuiltin(SampleID, configs.FS, configs.ScenarioDir)
+		}
+	} else {
+		plans, err = newDirPlans(cfg.PlansDir, log)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &App{version: cfg.Version, Plans: plans, Scenarios: scenarios,
+		Cache: NewCache(cfg.CacheEntries, cfg.CacheBytes), slots: make(chan struct{}, runtime.GOMAXPROCS(0))}, nil
+}
+
+// Version is the version that is part of every result key.
+func (e *App) Version() string { return e.version }
+
+var (
+	versionOnce sync.Once
+	version     string
+)
+
+// DefaultVersion is the main module's version; for a development build
+// (no version) it adds a hash of the executable, so that keys and ETags
+// change whenever the program does.
+func DefaultVersion() string {
+	versionOnce.Do(func() {
+		version = "caili"
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+			version += " " + bi.Main.Version
+			if bi.Main.Version != "(devel)" {
+				return
+			}
+		}
+		if exe, err := os.Executable(); err == nil {
+			if f, err := os.Open(exe); err == nil {
+				h := sha256.New()
+				if _, err := io.Copy(h, f); err == nil {
+					version += " exe:" + hex.EncodeToString(h.Sum(nil)[:8])
+				}
+				f.Close()
+			}
+		}
+	})
+	return version
+}
+
+// DefaultDataDir is where saved scenarios go when Config.DataDir is
+// empty: $XDG_DATA_HOME/caili, else ~/.local/share/caili, else
+// ./caili-data.
+func DefaultDataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "caili")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "caili")
+	}
+	return "caili-data"
+}

@@ -1,0 +1,151 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/caili/caili/standards"
+)
+
+// params says which query parameters a route takes.
+type Params uint8
+
+const (
+	// paramSet: repeatable `set.<path>=<value>` overrides (SPEC §4 paths).
+	ParamSet Params = 1 << iota
+	// paramScenario: `scenario=<name>`, a saved (or built-in) scenario.
+	ParamScenario
+	// paramBOM: `bom=0` leaves the UTF-8 byte-order mark out of CSV.
+	ParamBOM
+	// paramFormat: `format=json|csv` for POST /calculate.
+	ParamFormat
+	// paramPer: `per=<quantity>`, what a per-capita chart divides by.
+	ParamPer
+)
+
+// Limits on what a query may ask for.
+const (
+	MaxOverrides = 100
+	MaxQuery     = 16 << 10
+)
+
+// query is a parsed query string.
+type Query struct {
+	Sets     []standards.Override // in the order written
+	Scenario string
+	NoBOM    bool
+	Format   string // "json" (default) or "csv"
+	Per      string // the per-capita chart's quantity; "" for its default
+}
+
+// whatIf reports whether the query changes the plan.
+func (q Query) WhatIf() bool { return len(q.Sets) > 0 || q.Scenario != "" }
+
+// parseQuery reads a raw query string, keeping the order of the
+// overrides (url.Values would lose it). Anything malformed, unknown or
+// not allowed on the route is a bad request; nothing is ignored, so a
+// mistyped parameter never silently gives the base plan's figures.
+func ParseQuery(raw string, allow Params) (Query, error) {
+	q := Query{Format: "json"}
+	if len(raw) > MaxQuery {
+		return q, QueryError("", "query string longer than %d bytes", MaxQuery)
+	}
+	seen := map[string]bool{}
+	for part := range strings.SplitSeq(raw, "&") {
+		if part == "" {
+			continue
+		}
+		if strings.Contains(part, ";") {
+			return q, QueryError(Clip(part), "malformed query: %q contains ';' (separate parameters with '&')", Clip(part))
+		}
+		rk, rv, _ := strings.Cut(part, "=")
+		k, err := url.QueryUnescape(rk)
+		if err != nil {
+			return q, QueryError(Clip(rk), "malformed query parameter %q: %v", Clip(rk), err)
+		}
+		v, err := url.QueryUnescape(rv)
+		if err != nil {
+			return q, QueryError(Clip(k), "malformed value of query parameter %q: %v", Clip(k), err)
+		}
+		if !utf8.ValidString(k) || !utf8.ValidString(v) {
+			return q, QueryError("", "query parameter %q is not valid UTF-8", Clip(k))
+		}
+		if err := q.add(k, v, allow, seen); err != nil {
+			return q, err
+		}
+	}
+	return q, nil
+}
+
+// add takes one decoded parameter.
+func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
+	if p, ok := strings.CutPrefix(k, "set."); ok && allow&ParamSet != 0 {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			return QueryError(Clip(k), "query parameter %q: want set.<path>=<value>, e.g. set.plan.capacity=2600000000", Clip(k))
+		}
+		if len(q.Sets) >= MaxOverrides {
+			return QueryError(Clip(k), "more than %d set. overrides", MaxOverrides)
+		}
+		q.Sets = append(q.Sets, standards.Override{Path: p, Value: strings.TrimSpace(v), File: "query"})
+		return nil
+	}
+	if seen[k] {
+		return QueryError(Clip(k), "query parameter %q given twice", Clip(k))
+	}
+	seen[k] = true
+	switch {
+	case k == "scenario" && allow&ParamScenario != 0:
+		if !ValidName(v) {
+			return QueryError(Clip(k), "scenario name %q must match %s", Clip(v), NameRE)
+		}
+		q.Scenario = v
+	case k == "bom" && allow&ParamBOM != 0:
+		switch v {
+		case "0", "false":
+			q.NoBOM = true
+		case "1", "true":
+			q.NoBOM = false
+		default:
+			return QueryError(Clip(k), "bom must be 0 or 1 (got %q)", Clip(v))
+		}
+	case k == "format" && allow&ParamFormat != 0:
+		if v != "json" && v != "csv" {
+			return QueryError(Clip(k), "format must be json or csv (got %q)", Clip(v))
+		}
+		q.Format = v
+	case k == "per" && allow&ParamPer != 0:
+		if v == "" {
+			return QueryError(k, "per must name a quantity, such as per=resident_population")
+		}
+		q.Per = v
+	default:
+		return QueryError(Clip(k), "unknown query parameter %q here (this route takes: %s)", Clip(k), allow)
+	}
+	return nil
+}
+
+// String lists the parameters for an error message.
+func (p Params) String() string {
+	var out []string
+	if p&ParamSet != 0 {
+		out = append(out, "set.<path>")
+	}
+	if p&ParamScenario != 0 {
+		out = append(out, "scenario")
+	}
+	if p&ParamBOM != 0 {
+		out = append(out, "bom")
+	}
+	if p&ParamFormat != 0 {
+		out = append(out, "format")
+	}
+	if p&ParamPer != 0 {
+		out = append(out, "per")
+	}
+	if len(out) == 0 {
+		return "no parameters"
+	}
+	return strings.Join(out, ", ")
+}
