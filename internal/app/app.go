@@ -14,7 +14,7 @@ import (
 // scenarios and the result cache. It knows nothing of HTTP beyond the
 // error kinds of errors.go.
 type App struct {
-	version   string
+	version string
 	// Plans are the plans being served.
 	Plans *Plans
 	// Scenarios are the saved and built-in scenarios.

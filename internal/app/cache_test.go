@@ -100,7 +100,9 @@ func TestEstimateIsConservative(t *testing.T) {
 		load func() (*standards.Document, error)
 	}{
 		{"sample", func() (*standards.Document, error) { return standards.LoadFS(configs.FS, configs.PlanPath) }},
-		{"tiny", func() (*standards.Document, error) { return standards.LoadFile("../../server/testdata/plans/tiny.toml") }},
+		{"tiny", func() (*standards.Document, error) {
+			return standards.LoadFile("../../server/testdata/plans/tiny.toml")
+		}},
 	} {
 		doc, err := tc.load()
 		if err != nil {

@@ -23,7 +23,7 @@ import (
 type Scenario struct {
 	Plan, Name string
 	Data       []byte
-	Parsed         *standards.Scenario // nil when the file does not parse
+	Parsed     *standards.Scenario // nil when the file does not parse
 	Err        error               // why it does not parse
 	Hash       string              // hex SHA-256 of data
 	Builtin    bool
