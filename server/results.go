@@ -1,0 +1,279 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/server/chart"
+	"github.com/gin-gonic/gin"
+)
+
+// view is one representation of a result that a result route serves.
+type view struct {
+	// name identifies the representation among those of one result, for
+	// its ETag and its render memo: "allocations.csv;nobom",
+	// "cell/east/total", "chart/components.svg?per=…".
+	name        string
+	contentType string
+	// filename, when not "", is the file a browser or spreadsheet saves
+	// the body as.
+	filename string
+	// render draws the body from the job's result; its errors are the
+	// client's (an unknown sub-district, a base that cannot be compared).
+	render func(j *app.Job, res *formula.Result) ([]byte, error)
+}
+
+// viewFunc makes a route's view from its plan id and parsed query; an
+// error refuses the request before anything is computed.
+type viewFunc func(plan string, q app.Query) (view, error)
+
+// resultRoute is the common path of every result route: parse the query,
+// make the view, find the plan and scenario, answer 304 when the client
+// has this representation, else compute (or take from the cache) and
+// render.
+func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
+	q, err := app.ParseQuery(c.Request.URL.RawQuery, allow)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	v, err := vf(c.Param("plan"), q)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	j, err := s.app.Resolve(c.Param("plan"), q)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	key := s.app.Key(j)
+	tag := app.ETag(v.name, key)
+	c.Header("ETag", tag)
+	c.Header("Cache-Control", "no-cache")
+	if notModified(c.Request, tag) {
+		c.Status(http.StatusNotModified)
+		return
+	}
+	comp := s.app.Compute(j, key)
+	if comp.Err != nil {
+		s.fail(c, comp.Err)
+		return
+	}
+	data, fresh, err := comp.Render(v.name, func() ([]byte, error) { return v.render(j, comp.Res) })
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if fresh && j.WhatIf() {
+		s.app.Cache.Grow(key, int64(len(data)))
+	}
+	if v.filename != "" {
+		c.Header("Content-Disposition", `attachment; filename="`+v.filename+`"`)
+	}
+	c.Data(http.StatusOK, v.contentType, data)
+}
+
+// allocationsType is the content type of each format of allocations.
+var allocationsType = map[string]string{"json": typeJSON, "csv": typeCSV, "xml": typeXML, "xlsx": typeXLSX}
+
+// csvName names a representation that may leave out the BOM.
+func csvName(base string, q app.Query) string {
+	if q.NoBOM {
+		return base + ";nobom"
+	}
+	return base
+}
+
+// allocations serves allocations.{json,csv,xml,xlsx}.
+func (s *Server) allocations(format string) gin.HandlerFunc {
+	allow := app.ParamSet | app.ParamScenario
+	if format == "csv" {
+		allow |= app.ParamBOM
+	}
+	vf := func(plan string, q app.Query) (view, error) {
+		v := view{name: csvName("allocations."+format, q), contentType: allocationsType[format],
+			render: func(_ *app.Job, res *formula.Result) ([]byte, error) {
+				return renderAllocations(res, format, q.NoBOM)
+			}}
+		if format == "csv" || format == "xlsx" {
+			v.filename = plan + "." + format
+		}
+		return v, nil
+	}
+	return func(c *gin.Context) { s.resultRoute(c, allow, vf) }
+}
+
+// subdistrict serves subdistricts/{id}.json.
+func (s *Server) subdistrict(c *gin.Context) {
+	id, ok := strings.CutSuffix(c.Param("id"), ".json")
+	if !ok {
+		s.fail(c, app.Errorf(app.KindNotFound, "no route %s (sub-districts are at …/subdistricts/<id>.json)", app.Clip(c.Request.URL.Path)))
+		return
+	}
+	s.resultRoute(c, app.ParamSet|app.ParamScenario, func(string, app.Query) (view, error) {
+		return view{name: "subdistrict/" + id, contentType: typeJSON,
+			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
+				a, err := find(j, res, id)
+				if err != nil {
+					return nil, err
+				}
+				return renderSubdistrict(res, a)
+			}}, nil
+	})
+}
+
+// cell serves cell/{subdistrict}/{column}: one bare number.
+func (s *Server) cell(c *gin.Context) {
+	id, column := c.Param("subdistrict"), c.Param("column")
+	s.resultRoute(c, app.ParamSet|app.ParamScenario, func(string, app.Query) (view, error) {
+		if !slices.Contains(cellColumns, column) {
+			return view{}, app.Errorf(app.KindNotFound, "no column %q (columns: %s)", app.Clip(column), strings.Join(cellColumns, ", "))
+		}
+		return view{name: "cell/" + id + "/" + column, contentType: typeText,
+			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
+				a, err := find(j, res, id)
+				if err != nil {
+					return nil, err
+				}
+				v, _ := cell(res, a, column)
+				return []byte(v), nil
+			}}, nil
+	})
+}
+
+// find is a sub-district of a result; an unknown one is not found.
+func find(j *app.Job, res *formula.Result, id string) (*formula.Allocation, error) {
+	a, ok := res.Find(id)
+	if !ok {
+		return nil, app.Errorf(app.KindNotFound, "plan %s has no sub-district %q", j.PlanID, app.Clip(id))
+	}
+	return a, nil
+}
+
+// baseOf is the result of the plan as written, to compare a what-if
+// with; a base the rules reject cannot be compared with.
+func baseOf(j *app.Job) (*formula.Result, error) {
+	base := j.Plan.Base
+	if base.Err != nil {
+		ae := *classify(base.Err)
+		ae.Message = "the base plan cannot be compared: " + ae.Message
+		return nil, &ae
+	}
+	return base.Res, nil
+}
+
+// needWhatIf refuses a comparison without anything to compare with.
+func needWhatIf(what string, q app.Query) error {
+	if !q.WhatIf() {
+		return app.Errorf(app.KindBadRequest, "%s needs scenario=<name> or set.<path>=<value> to compare the plan with", what)
+	}
+	return nil
+}
+
+// compare serves compare.{json,csv}: a what-if against the plan as written.
+func (s *Server) compare(format string) gin.HandlerFunc {
+	allow := app.ParamSet | app.ParamScenario
+	if format == "csv" {
+		allow |= app.ParamBOM
+	}
+	vf := func(plan string, q app.Query) (view, error) {
+		if err := needWhatIf("compare", q); err != nil {
+			return view{}, err
+		}
+		v := view{name: csvName("compare."+format, q), contentType: allocationsType[format],
+			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
+				base, err := baseOf(j)
+				if err != nil {
+					return nil, err
+				}
+				return renderCompare(base, res, format, q.NoBOM)
+			}}
+		if format == "csv" {
+			v.filename = plan + "-compare.csv"
+		}
+		return v, nil
+	}
+	return func(c *gin.Context) { s.resultRoute(c, allow, vf) }
+}
+
+// chart serves GET /api/v1/plans/{plan}/charts/{kind}.{png,svg}: a chart
+// of the plan's result, or of a what-if (`set.<path>=<value>`,
+// `scenario=<name>`), drawn by package chart.
+//
+//   - An unknown kind or format, or a name without an extension, is 404.
+//   - `per=<quantity>` names what a per_capita chart divides by (default
+//     chart.DefaultPer of the result); a quantity the result's sub-districts
+//     do not all have, or that is zero in one, is 400, and so is `per` on
+//     any other kind.
+//   - compare draws the what-if against the plan as written, so without
+//     overrides it is 400, as compare.json is: a chart of nothing but zeros
+//     would only look like an answer. A base the rules reject cannot be
+//     compared with (422).
+//   - A plan or what-if the rules reject is 422; bad overrides are 400.
+//
+// The chart is rendered once per result and representation and kept with
+// the result (so a cached what-if keeps its charts); it carries a strong
+// ETag over the result's key, the kind, the format and per, and answers
+// If-None-Match with 304 before anything is computed.
+func (s *Server) chart(c *gin.Context) {
+	k, f, err := parseChartName(c.Param("kind"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.resultRoute(c, app.ParamSet|app.ParamScenario|app.ParamPer, func(_ string, q app.Query) (view, error) {
+		if q.Per != "" && k != chart.KindPerCapita {
+			return view{}, app.QueryError("per", "per applies only to per_capita charts, not to %s", k)
+		}
+		if k == chart.KindCompare {
+			if err := needWhatIf("the compare chart", q); err != nil {
+				return view{}, err
+			}
+		}
+		return view{name: chartName(k, f, q.Per), contentType: f.ContentType(),
+			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
+				in := chart.Input{Result: res, Per: q.Per}
+				if k == chart.KindCompare {
+					base, err := baseOf(j)
+					if err != nil {
+						return nil, err
+					}
+					in.Base = base
+				}
+				return chart.Render(k, f, in)
+			}}, nil
+	})
+}
+
+// parseChartName reads the last segment of a chart's URL, such as
+// "components.svg". Anything else is not found.
+func parseChartName(name string) (chart.Kind, chart.Format, error) {
+	kind, ext, ok := strings.Cut(name, ".")
+	if !ok {
+		return 0, 0, app.Errorf(app.KindNotFound, "no chart %q (charts are at …/charts/<kind>.png or <kind>.svg)", app.Clip(name))
+	}
+	k, err := chart.ParseKind(kind)
+	if err != nil {
+		return 0, 0, err
+	}
+	f, err := chart.ParseFormat(ext)
+	if err != nil {
+		return 0, 0, err
+	}
+	return k, f, nil
+}
+
+// chartName names a chart's representation for its ETag and its memo:
+// "chart/<kind>.<format>", then "?per=…" when a quantity is named.
+func chartName(k chart.Kind, f chart.Format, per string) string {
+	rep := "chart/" + k.String() + "." + f.String()
+	if per != "" {
+		rep += "?per=" + url.QueryEscape(per)
+	}
+	return rep
+}
