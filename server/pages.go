@@ -40,7 +40,7 @@ func (s *Server) indexPage(c *gin.Context) {
 		if v := st.Good; v != nil {
 			it.Name, it.FiscalYear, it.OK = v.Name, v.FiscalYear, v.Base.Err == nil
 			if v.Base.Err != nil {
-				it.Problems = problemLines(dashboard.ProblemsOf(v.Base.Err))
+				it.Problems = problemLines(dashboard.FailureOf(classify(v.Base.Err), 0).Problems)
 			}
 		}
 		if st.Problems != nil {
@@ -49,7 +49,7 @@ func (s *Server) indexPage(c *gin.Context) {
 				it.Problems = append(it.Problems, "文件已修改但无法载入,仍按上次载入的版本测算 (serving the last good version)")
 			}
 			for _, p := range st.Problems {
-				it.Problems = append(it.Problems, problemLine(formula.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}))
+				it.Problems = append(it.Problems, problemLine(p))
 			}
 		}
 		items = append(items, it)
@@ -77,14 +77,14 @@ func (s *Server) planPage(c *gin.Context) {
 	keys := []string{s.app.Key(&app.Job{PlanID: v.ID, Plan: v})}
 	var j *app.Job
 	if wi.Active() && len(problems) == 0 {
-		if j, in.Err = s.app.JobFor(v, app.Query{Sets: wi.Overrides(), Scenario: wi.Scenario}); in.Err == nil {
+		if j, err = s.app.JobFor(v, app.Query{Sets: wi.Overrides(), Scenario: wi.Scenario}); err == nil {
 			keys = append(keys, s.app.Key(j))
 		}
 	}
 	// The page is a function of the plan, the what-if and the scenarios
 	// offered; only a page that shows figures gets a validator.
 	tag := ""
-	if len(problems) == 0 && in.Err == nil {
+	if len(problems) == 0 && err == nil {
 		tag = app.ETag("page/plan?"+wi.Encode()+"#scenarios="+strings.Join(names, ","), keys...)
 		if s.notModified(c, tag) {
 			return
@@ -92,23 +92,22 @@ func (s *Server) planPage(c *gin.Context) {
 	}
 	if j != nil {
 		comp := s.app.Compute(j, keys[1])
-		in.Result, in.Err = comp.Res, comp.Err
+		in.Result, err = comp.Res, comp.Err
 	}
-	if in.Err != nil {
-		if ae := classify(in.Err); ae.Kind == app.KindInternal {
-			s.failPage(c, in.Err)
+	if err != nil {
+		// The kind table decides, as for the API: an unknown scenario is
+		// 404 here too, not the 400 of a malformed what-if.
+		ae := classify(err)
+		if ae.Kind == app.KindInternal {
+			s.failPage(c, err)
 			return
 		}
+		in.Result, in.Failure = nil, dashboard.FailureOf(ae, status(ae.Kind))
 	}
 	view, err := dashboard.NewPlanView(in)
 	if err != nil {
 		s.failPage(c, err)
 		return
-	}
-	if in.Err != nil {
-		// The kind table decides, as for the API: an unknown scenario is
-		// 404 here too, not the 400 of a malformed what-if.
-		view.Status = status(classify(in.Err).Kind)
 	}
 	if view.Status != http.StatusOK {
 		tag = ""
@@ -127,7 +126,7 @@ func (s *Server) statementPage(c *gin.Context) {
 	}
 	wi, problems := dashboard.ParseWhatIf(c.Request.URL.Query())
 	if len(problems) > 0 {
-		s.failPage(c, &app.Error{Kind: app.KindBadRequest, Message: "the what-if in the query is malformed", Problems: standardProblems(problems)})
+		s.failPage(c, &app.Error{Kind: app.KindBadRequest, Message: "the what-if in the query is malformed", Problems: problems})
 		return
 	}
 	j, err := s.app.JobFor(v, app.Query{Sets: wi.Overrides(), Scenario: wi.Scenario})
@@ -168,7 +167,7 @@ func (s *Server) pagePlan(c *gin.Context) (*app.PlanVersion, bool) {
 	v, err := s.app.Plan(c.Param("plan"))
 	if err == nil && v.Base.Err != nil {
 		err = &app.Error{Kind: app.KindUnprocessable, Message: "plan " + v.ID + " is rejected by the rules as written",
-			Problems: standardProblems(dashboard.ProblemsOf(v.Base.Err))}
+			Problems: dashboard.ProblemsOf(classify(v.Base.Err))}
 	}
 	if err != nil {
 		s.failPage(c, err)
@@ -234,14 +233,9 @@ func (s *Server) failPage(c *gin.Context, err error) {
 	case ae.Kind == app.KindInternal:
 		s.log.Error("page failed", "path", c.Request.URL.Path, "error", err)
 	case ae.Rejection != nil:
-		msg, problems = "the plan is rejected by the rules", dashboard.ProblemsOf(ae.Rejection)
+		msg, problems = "the plan is rejected by the rules", dashboard.ProblemsOf(ae)
 	default:
-		for _, p := range ae.Problems {
-			if p.File == "" && p.Path == "" && p.Line == 0 && p.Message == msg {
-				continue // the message itself
-			}
-			problems = append(problems, formula.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message})
-		}
+		problems = dashboard.ProblemsOf(ae)
 	}
 	c.Abort()
 	c.Header("ETag", "")
@@ -274,15 +268,6 @@ func wantsHTML(r *http.Request) bool {
 		return false
 	}
 	return strings.Contains(r.Header.Get("Accept"), "text/html")
-}
-
-// standardProblems turns a page's problems into the API's, for apiError.
-func standardProblems(ps []formula.Problem) []formula.Problem {
-	out := make([]formula.Problem, len(ps))
-	for i, p := range ps {
-		out[i] = formula.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}
-	}
-	return out
 }
 
 // problemLine renders a problem as the command line does:

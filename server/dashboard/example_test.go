@@ -47,7 +47,10 @@ func Example() {
 	w, problems := dashboard.ParseWhatIf(query)
 	in := dashboard.PlanInput{PlanID: "tiny", Base: base, WhatIf: w, Problems: problems}
 	if w.Active() && len(problems) == 0 {
-		in.Result, in.Err = eval(w.Overrides())
+		if in.Result, err = eval(w.Overrides()); err != nil {
+			fmt.Println(err)
+			return
+		}
 	}
 	v, err := dashboard.NewPlanView(in)
 	if err != nil {

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"bytes"
+	"net/http"
 	"net/url"
 	"strings"
 	"sync"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/standards"
 )
@@ -81,7 +83,9 @@ func planPage(t *testing.T, doc *standards.Document, rawQuery string) (*PlanView
 				in.Result, err = m.Evaluate()
 			}
 		}
-		in.Err = err
+		if err != nil {
+			in.Result, in.Failure = nil, failureOf(err)
+		}
 	}
 	v, err := NewPlanView(in)
 	if err != nil {
@@ -220,4 +224,14 @@ func tableCells(t *testing.T, table *html.Node) map[string]map[string]string {
 		}
 	}
 	return out
+}
+
+// failureOf is a what-if's error as the server passes it to the page:
+// classified by app.Classify, with the statuses of the server's kind
+// table for the kinds a what-if can fail with.
+func failureOf(err error) *Failure {
+	ae := app.Classify(err)
+	status := map[app.Kind]int{app.KindBadRequest: http.StatusBadRequest,
+		app.KindNotFound: http.StatusNotFound, app.KindUnprocessable: http.StatusUnprocessableEntity}[ae.Kind]
+	return FailureOf(ae, status)
 }

@@ -10,8 +10,10 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/standards"
 )
 
 // checkAllocations compares the #allocations table with a result's
@@ -269,7 +271,7 @@ func TestPlanEscapes(t *testing.T) {
 	evil := "<script>alert(1)</script>"
 	base := mustEvaluate(t, doc, "plan.name="+evil, "subdistrict.east.name=东&"+evil)
 	w := WhatIf{Sets: []Override{{Path: `subdistrict.east.quantities.population`, Value: `1"><script>alert(2)</script>`}}}
-	v, err := NewPlanView(PlanInput{PlanID: "a b/c?d", Base: base, WhatIf: w, Err: &formula.RejectedError{Detail: evil}})
+	v, err := NewPlanView(PlanInput{PlanID: "a b/c?d", Base: base, WhatIf: w, Failure: failureOf(&formula.RejectedError{Detail: evil})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,5 +341,36 @@ func TestPlanLinksEncodeOnce(t *testing.T) {
 	}
 	if strings.Contains(page, "%25E4") {
 		t.Error("a link is escaped twice")
+	}
+}
+
+// TestFailureOf checks what a page lists for each kind of failed what-if.
+func TestFailureOf(t *testing.T) {
+	doc := loadTiny(t)
+	_, overrideErr := evaluate(t, doc, "nothing.here=1")
+	_, rejected := evaluate(t, doc, "plan.capacity=1000")
+	for _, c := range []struct {
+		err    error
+		status int
+		want   string
+	}{
+		{overrideErr, http.StatusBadRequest, "nothing.here"},
+		{rejected, http.StatusUnprocessableEntity, "capacity shortfall"},
+		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "factor", Message: "bad"}}}, http.StatusUnprocessableEntity, "factor: bad"},
+		{&standards.Error{Problems: []formula.Problem{{File: "p.toml", Line: 3, Path: "plan", Message: "x"}}}, http.StatusUnprocessableEntity, "p.toml:3 plan: x"},
+		{app.Errorf(app.KindNotFound, "plan tiny has no scenario %q", "x"), http.StatusNotFound, `no scenario "x"`},
+	} {
+		f := failureOf(c.err)
+		if f.Status != c.status {
+			t.Errorf("failureOf(%v) = %d, want %d", c.err, f.Status, c.status)
+		}
+		var parts []string
+		for _, p := range f.Problems {
+			parts = append(parts, strings.TrimSpace(p.Where()+" "+strings.TrimSpace(p.Path+": "+p.Message)))
+		}
+		got := strings.Join(parts, "; ")
+		if !strings.Contains(got, c.want) {
+			t.Errorf("FailureOf(%v) = %q, want %q", c.err, got, c.want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/shopspring/decimal"
 )
 
@@ -22,13 +23,20 @@ type PlanInput struct {
 	// Result is the what-if's result: nil when the what-if is inactive or
 	// failed.
 	Result *formula.Result
-	// Err is why the what-if failed: an error of Document.Apply, Compile
-	// or Evaluate, or an unknown scenario. Its problems (ProblemsOf) are
-	// listed instead of a table.
-	Err error
+	// Failure is why the what-if failed (bad overrides, an unknown
+	// scenario, a plan the rules reject), as the server classified it: its
+	// problems are listed instead of a table, under its status.
+	Failure *Failure
 	// Scenarios are the names of the plan's saved scenarios, offered in
 	// the what-if form.
 	Scenarios []string
+}
+
+// Failure is why a what-if could not be computed, as the server's kind
+// table decided it: the HTTP status to send and the problems to list.
+type Failure struct {
+	Status   int
+	Problems []formula.Problem
 }
 
 // PlanView is the plan page: the district summary, the allocation table,
@@ -126,8 +134,8 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 	case len(in.Problems) > 0:
 		v.Problems, v.Status = slices.Clone(in.Problems), http.StatusBadRequest
 		return v, nil
-	case in.Err != nil:
-		v.Problems, v.Status = ProblemsOf(in.Err), StatusOf(in.Err)
+	case in.Failure != nil:
+		v.Problems, v.Status = slices.Clone(in.Failure.Problems), in.Failure.Status
 		return v, nil
 	case in.WhatIf.Active():
 		if in.Result == nil {
@@ -337,4 +345,32 @@ func newCompare(plan string, w WhatIf, base, sc *formula.Result) *CompareView {
 	}
 	cv.Totals = row("total", "合计", "", [6]decimal.Decimal(tb[:6]), [6]decimal.Decimal(ts[:6]), tb[6], ts[6])
 	return cv
+}
+
+// ProblemsOf lists the problems a page shows for an error: a rejection
+// as its kind and text; else the error's problems, less one that only
+// repeats the error's message (the page shows that as its heading).
+func ProblemsOf(ae *app.Error) []formula.Problem {
+	if r := ae.Rejection; r != nil {
+		return []formula.Problem{{Path: r.Kind.String(), Code: formula.CodeRejected, Message: r.Error()}}
+	}
+	var out []formula.Problem
+	for _, p := range ae.Problems {
+		if p.File == "" && p.Path == "" && p.Line == 0 && p.Message == ae.Message {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// FailureOf is a failed what-if as the plan page shows it: the status
+// the server's kind table gives the error, and ProblemsOf, or the error's
+// message when that lists none.
+func FailureOf(ae *app.Error, status int) *Failure {
+	ps := ProblemsOf(ae)
+	if len(ps) == 0 {
+		ps = []formula.Problem{{Message: ae.Error()}}
+	}
+	return &Failure{Status: status, Problems: ps}
 }

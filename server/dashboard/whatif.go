@@ -1,9 +1,7 @@
 package dashboard
 
 import (
-	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"regexp"
 	"sort"
@@ -197,52 +195,4 @@ func (w WhatIf) withQuery(path string) string {
 		return path + "?" + q
 	}
 	return path
-}
-
-// ProblemsOf lists the problems an error carries, for a page: every
-// problem of a *standards.Error or a *formula.InvalidPlanError, the
-// rejection of a *formula.RejectedError with its gap, or else the error's
-// own text.
-func ProblemsOf(err error) []formula.Problem {
-	var se *standards.Error
-	var fe *formula.InvalidPlanError
-	var re *formula.RejectedError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &se):
-		out := make([]formula.Problem, len(se.Problems))
-		for i, p := range se.Problems {
-			out[i] = formula.Problem{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message}
-		}
-		return out
-	case errors.As(err, &fe):
-		out := make([]formula.Problem, len(fe.Problems))
-		for i, p := range fe.Problems {
-			out[i] = formula.Problem{Path: p.Path, Message: p.Message}
-		}
-		return out
-	case errors.As(err, &re):
-		return []formula.Problem{{Path: re.Kind.String(), Message: re.Error()}}
-	}
-	return []formula.Problem{{Message: err.Error()}}
-}
-
-// StatusOf is the HTTP status of a page whose what-if failed with err,
-// following the API: 422 for a plan the rules reject (a stage rejection or
-// a plan left invalid by itself), 400 for anything else the query caused
-// (bad overrides, an unknown path), 200 for no error.
-func StatusOf(err error) int {
-	var se *standards.Error
-	var fe *formula.InvalidPlanError
-	var re *formula.RejectedError
-	switch {
-	case err == nil:
-		return http.StatusOK
-	case errors.As(err, &re), errors.As(err, &fe):
-		return http.StatusUnprocessableEntity
-	case errors.As(err, &se) && !se.Overrides:
-		return http.StatusUnprocessableEntity
-	}
-	return http.StatusBadRequest
 }

@@ -1,15 +1,10 @@
 package dashboard
 
 import (
-	"errors"
-	"net/http"
 	"net/url"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/standards"
 )
 
 func TestParseWhatIf(t *testing.T) {
@@ -119,35 +114,5 @@ func TestOverridesApply(t *testing.T) {
 	p, err := d.Plan()
 	if err != nil || p.Capacity.String() != "59000000" {
 		t.Errorf("capacity %v, %v", p, err)
-	}
-}
-
-func TestProblemsOfAndStatus(t *testing.T) {
-	doc := loadTiny(t)
-	_, overrideErr := evaluate(t, doc, "nothing.here=1")
-	_, rejected := evaluate(t, doc, "plan.capacity=1000")
-	for _, c := range []struct {
-		err    error
-		status int
-		want   string
-	}{
-		{nil, http.StatusOK, ""},
-		{overrideErr, http.StatusBadRequest, "nothing.here"},
-		{rejected, http.StatusUnprocessableEntity, "capacity shortfall"},
-		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "factor", Message: "bad"}}}, http.StatusUnprocessableEntity, "factor: bad"},
-		{&standards.Error{Problems: []formula.Problem{{File: "p.toml", Line: 3, Path: "plan", Message: "x"}}}, http.StatusUnprocessableEntity, "p.toml:3 plan: x"},
-		{errors.New("no scenario \"x\""), http.StatusBadRequest, `no scenario "x"`},
-	} {
-		if s := StatusOf(c.err); s != c.status {
-			t.Errorf("StatusOf(%v) = %d, want %d", c.err, s, c.status)
-		}
-		var parts []string
-		for _, p := range ProblemsOf(c.err) {
-			parts = append(parts, strings.TrimSpace(p.Where()+" "+strings.TrimSpace(p.Path+": "+p.Message)))
-		}
-		got := strings.Join(parts, "; ")
-		if !strings.Contains(got, c.want) {
-			t.Errorf("ProblemsOf(%v) = %q, want %q", c.err, got, c.want)
-		}
 	}
 }
