@@ -25,13 +25,6 @@ import (
 	"github.com/caili/caili/standards"
 )
 
-// nameRE is what a plan id or a scenario name must look like: no dots,
-// slashes or other path tricks.
-var NameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
-
-// validName reports whether s may name a plan or a scenario.
-func ValidName(s string) bool { return NameRE.MatchString(s) }
-
 // planVersion is one successfully loaded version of a plan file, with the
 // result of the plan as written (computed once, when it was loaded).
 type PlanVersion struct {

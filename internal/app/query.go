@@ -24,11 +24,8 @@ const (
 	ParamPer
 )
 
-// Limits on what a query may ask for.
-const (
-	MaxOverrides = 100
-	MaxQuery     = 16 << 10
-)
+// MaxQuery is the longest query string a request may have.
+const MaxQuery = 16 << 10
 
 // query is a parsed query string.
 type Query struct {
@@ -80,15 +77,14 @@ func ParseQuery(raw string, allow Params) (Query, error) {
 
 // add takes one decoded parameter.
 func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
-	if p, ok := strings.CutPrefix(k, "set."); ok && allow&ParamSet != 0 {
-		p = strings.TrimSpace(p)
+	if p, ok := SetPath(k); ok && allow&ParamSet != 0 {
 		if p == "" {
 			return QueryError(Clip(k), "query parameter %q: want set.<path>=<value>, e.g. set.plan.capacity=2600000000", Clip(k))
 		}
 		if len(q.Sets) >= MaxOverrides {
 			return QueryError(Clip(k), "more than %d set. overrides", MaxOverrides)
 		}
-		q.Sets = append(q.Sets, standards.Override{Path: p, Value: strings.TrimSpace(v), File: "query"})
+		q.Sets = append(q.Sets, NewOverride(p, v))
 		return nil
 	}
 	if seen[k] {

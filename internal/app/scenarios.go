@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/caili/caili/standards"
 )
@@ -209,16 +208,4 @@ func (s *Scenarios) Remove(plan, name string) error {
 		return &Error{Kind: KindInternal, Message: "cannot delete the scenario", Err: err}
 	}
 	return nil
-}
-
-// clip shortens client text quoted in a message.
-func Clip(s string) string {
-	if len(s) <= 80 {
-		return s
-	}
-	cut := 80
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }

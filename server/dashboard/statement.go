@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/shopspring/decimal"
 )
 
@@ -136,7 +137,7 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	}
 	a, ok := r.Find(in.SubdistrictID)
 	if !ok {
-		return nil, fmt.Errorf("plan %s has no sub-district %q: %w", in.PlanID, clip(in.SubdistrictID), ErrUnknownSubdistrict)
+		return nil, fmt.Errorf("plan %s has no sub-district %q: %w", in.PlanID, app.Clip(in.SubdistrictID), ErrUnknownSubdistrict)
 	}
 	p, m := r.Plan, moneyOf(r)
 	v := &StatementView{

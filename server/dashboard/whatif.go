@@ -3,11 +3,11 @@ package dashboard
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/standards"
 )
 
@@ -19,7 +19,7 @@ import (
 // position, because a form without script cannot name a field after
 // what a person types.
 const (
-	ParamSetPrefix = "set."
+	ParamSetPrefix = app.SetPrefix
 	ParamScenario  = "scenario"
 	ParamPath      = "path"
 	ParamValue     = "value"
@@ -27,14 +27,7 @@ const (
 	ParamCapacity = ParamSetPrefix + pathCapacity
 )
 
-const (
-	pathCapacity = "plan.capacity"
-	// MaxOverrides is the most overrides a query may carry (as the API).
-	MaxOverrides = 100
-)
-
-// scenarioRE is the form of a saved scenario's name (as the API).
-var scenarioRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+const pathCapacity = "plan.capacity"
 
 // Override is one what-if override as the dashboard shows it: a SPEC §4
 // path such as `project.vector_control.unit_cost` and the value typed.
@@ -79,13 +72,13 @@ func ParseWhatIf(q url.Values) (WhatIf, []formula.Problem) {
 	}
 	keys := make([]string, 0, len(q))
 	for k := range q {
-		if strings.HasPrefix(k, ParamSetPrefix) {
+		if _, ok := app.SetPath(k); ok {
 			keys = append(keys, k)
 		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		path := strings.TrimSpace(strings.TrimPrefix(k, ParamSetPrefix))
+		path, _ := app.SetPath(k)
 		for _, v := range q[k] {
 			v = strings.TrimSpace(v)
 			switch {
@@ -106,43 +99,36 @@ func ParseWhatIf(q url.Values) (WhatIf, []formula.Problem) {
 		if i < len(values) {
 			v = strings.TrimSpace(values[i])
 		}
-		p = strings.TrimPrefix(p, ParamSetPrefix)
+		if sp, ok := app.SetPath(p); ok {
+			p = sp
+		}
 		row := fmt.Sprintf("%s[%d]", ParamPath, i+1)
 		switch {
 		case p == "" && v == "":
 		case p == "":
-			problems = append(problems, queryProblem(row, fmt.Sprintf("第 %d 行有数值 %q 但没有路径 (a value without a path)", i+1, clip(v))))
+			problems = append(problems, queryProblem(row, fmt.Sprintf("第 %d 行有数值 %q 但没有路径 (a value without a path)", i+1, app.Clip(v))))
 		case v == "":
-			problems = append(problems, queryProblem(row, fmt.Sprintf("第 %d 行的路径 %s 没有数值 (a path without a value)", i+1, clip(p))))
+			problems = append(problems, queryProblem(row, fmt.Sprintf("第 %d 行的路径 %s 没有数值 (a path without a value)", i+1, app.Clip(p))))
 		default:
 			add(p, v)
 		}
 	}
-	if len(w.Sets) > MaxOverrides {
-		problems = append(problems, queryProblem(ParamSetPrefix+"*", fmt.Sprintf("调整项多于 %d 个 (more than %d overrides)", MaxOverrides, MaxOverrides)))
-		w.Sets = w.Sets[:MaxOverrides]
+	if len(w.Sets) > app.MaxOverrides {
+		problems = append(problems, queryProblem(ParamSetPrefix+"*", fmt.Sprintf("调整项多于 %d 个 (more than %d overrides)", app.MaxOverrides, app.MaxOverrides)))
+		w.Sets = w.Sets[:app.MaxOverrides]
 	}
 	if s := strings.TrimSpace(q.Get(ParamScenario)); s != "" {
-		if scenarioRE.MatchString(s) {
+		if app.ValidName(s) {
 			w.Scenario = s
 		} else {
-			problems = append(problems, queryProblem(ParamScenario, fmt.Sprintf("方案名 %q 不合规 (must match %s)", clip(s), scenarioRE)))
+			problems = append(problems, queryProblem(ParamScenario, fmt.Sprintf("方案名 %q 不合规 (must match %s)", app.Clip(s), app.NameRE)))
 		}
 	}
 	return w, problems
 }
 
 func queryProblem(param, msg string) formula.Problem {
-	return formula.Problem{File: "query", Path: param, Message: msg}
-}
-
-// clip shortens text echoed back in a message.
-func clip(s string) string {
-	const n = 60
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
+	return formula.Problem{File: "query", Path: param, Code: formula.CodeBadQuery, Message: msg}
 }
 
 // Active reports whether the what-if changes the plan.
@@ -164,7 +150,7 @@ func (w WhatIf) Value(path string) (string, bool) {
 func (w WhatIf) Overrides() []standards.Override {
 	out := make([]standards.Override, len(w.Sets))
 	for i, o := range w.Sets {
-		out[i] = standards.Override{Path: o.Path, Value: o.Value, File: "query"}
+		out[i] = app.NewOverride(o.Path, o.Value)
 	}
 	return out
 }

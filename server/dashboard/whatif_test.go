@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/caili/caili/internal/app"
 )
 
 func TestParseWhatIf(t *testing.T) {
@@ -94,12 +96,12 @@ func mustQuery(t *testing.T, s string) url.Values {
 
 func TestParseWhatIfLimit(t *testing.T) {
 	q := url.Values{}
-	for i := range MaxOverrides + 5 {
+	for i := range app.MaxOverrides + 5 {
 		q.Add(ParamPath, "subdistrict.east.quantities.q"+strings.Repeat("x", i))
 		q.Add(ParamValue, "1")
 	}
 	w, problems := ParseWhatIf(q)
-	if len(w.Sets) != MaxOverrides || len(problems) != 1 {
+	if len(w.Sets) != app.MaxOverrides || len(problems) != 1 {
 		t.Errorf("%d overrides, %d problems", len(w.Sets), len(problems))
 	}
 }
