@@ -11,13 +11,12 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// routes builds the Gin engine: release mode, no trusted proxies, the
+// routes builds the Gin engine: no trusted proxies, the
 // access log and panic recovery, 404 and 405 as JSON (or as an HTML page
 // for a browser outside /api/), every route of the API and the
 // dashboard's pages (the OpenAPI document lists the same ones; a test
 // holds them in step).
 func (s *Server) routes() (*gin.Engine, error) {
-	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	if err := r.SetTrustedProxies(nil); err != nil {
 		return nil, fmt.Errorf("trusted proxies: %w", err)

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/caili/caili/server"
+	"github.com/gin-gonic/gin"
 )
 
 // cmdServe runs the HTTP API until ctx ends (SIGINT or SIGTERM), then
@@ -31,6 +32,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	token := strings.TrimSpace(os.Getenv("CAILI_TOKEN"))
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	// Gin's mode is the process's: the command that owns the process
+	// chooses it (release: no debug lines on stdout).
+	gin.SetMode(gin.ReleaseMode)
 	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Token: token, Logger: log})
 	if err != nil {
 		return err
