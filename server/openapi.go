@@ -34,7 +34,7 @@ var (
 	pScenarioName = obj{"name": "name", "in": "path", "required": true, "description": "scenario name",
 		"schema": obj{"type": "string", "pattern": app.NameRE.String()}}
 	pSets = obj{"name": "set", "in": "query", "style": "form", "explode": true,
-		"description": "what-if overrides, repeatable: `set.<path>=<value>` with a SPEC §4 path, e.g. " +
+		"description": "what-if overrides, repeatable: `set.<path>=<value>` with a rules §4 path, e.g. " +
 			"`set.plan.capacity=2600000000&set.factor.workload.weight=0.5`. Applied in the order written.",
 		"schema": obj{"type": "object", "additionalProperties": obj{"type": "string"},
 			"propertyNames": obj{"pattern": `^set\..+$`}}}
@@ -53,7 +53,7 @@ var (
 			"default resident_population, else population. Present in every sub-district and nowhere zero, or 400.",
 		"schema": obj{"type": "string", "minLength": 1}}
 	pPaths = obj{"name": "path", "in": "query", "style": "form", "explode": true,
-		"description": "the what-if form's free rows: SPEC §4 paths, paired by position with `value` (a `set.` prefix is dropped)",
+		"description": "the what-if form's free rows: rules §4 paths, paired by position with `value` (a `set.` prefix is dropped)",
 		"schema":      obj{"type": "array", "items": obj{"type": "string"}}}
 	pValues = obj{"name": "value", "in": "query", "style": "form", "explode": true,
 		"description": "the values of the free rows, paired by position with `path`; an empty pair is ignored",
@@ -122,7 +122,7 @@ func operations() []operation {
 			body:   obj{"required": true, "description": "a plan file (at most 1 MiB; no standards file)", "content": content("application/toml", textSchema)},
 			ok:     map[string]obj{"200": resp("the result", merge(content("application/json", ref("Allocations")), csv))},
 			errors: []int{400, 413, 422}},
-		{method: "GET", path: "/api/v1/plans/{plan}/allocations.json", id: "allocationsJSON", summary: "the result as JSON (SPEC §5)",
+		{method: "GET", path: "/api/v1/plans/{plan}/allocations.json", id: "allocationsJSON", summary: "the result as JSON (rules §5)",
 			params: whatIf(), ok: map[string]obj{"200": withETag(resp("the result", content("application/json", ref("Allocations"))))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.csv", id: "allocationsCSV", summary: "the result as CSV: UTF-8 with BOM, CRLF, header, totals row",
 			params: whatIf(pBOM), ok: map[string]obj{"200": withETag(resp("the result", csv))}, errors: []int{400, 404, 422}},
@@ -152,7 +152,7 @@ func operations() []operation {
 			params: whatIf(pBOM), ok: map[string]obj{"200": withETag(resp("the comparison", csv))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/scenarios", id: "listScenarios", summary: "the plan's saved and built-in scenarios",
 			params: []obj{pPlan}, ok: map[string]obj{"200": resp("scenarios", content("application/json", obj{"type": "object"}))}, errors: []int{404}},
-		{method: "GET", path: "/api/v1/plans/{plan}/scenarios/{name}", id: "getScenario", summary: "a scenario file (SPEC §4 TOML)",
+		{method: "GET", path: "/api/v1/plans/{plan}/scenarios/{name}", id: "getScenario", summary: "a scenario file (rules §4 TOML)",
 			params: []obj{pPlan, pScenarioName, pINM}, ok: map[string]obj{"200": withETag(resp("the scenario file", content("application/toml", textSchema)))}, errors: []int{400, 404}},
 		{method: "PUT", path: "/api/v1/plans/{plan}/scenarios/{name}", id: "putScenario", summary: "save a scenario file (checked against the plan first)", write: true,
 			params: []obj{pPlan, pScenarioName},
@@ -241,7 +241,7 @@ func openAPIJSON(version string) ([]byte, error) {
 	doc := obj{
 		"openapi": "3.0.3",
 		"info": obj{"title": "caili — 街道财力测算 API", "version": version,
-			"description": "Sub-district disposable-funds allocation (SPEC.md), for spreadsheets and scripts. Amounts are decimal strings in 元."},
+			"description": "Sub-district disposable-funds allocation (docs/rules.md), for spreadsheets and scripts. Amounts are decimal strings in 元."},
 		"paths": paths,
 		"components": obj{
 			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer", "description": "the CAILI_TOKEN of the server"}},
@@ -265,7 +265,7 @@ func schemas() obj {
 			"id": str, "name": str, "fiscal_year": obj{"type": "integer"}, "status": obj{"type": "string", "enum": []string{"ok", "rejected", "error"}},
 			"error": str, "serving_last_good": obj{"type": "boolean"}, "files": obj{"type": "array", "items": str},
 			"loaded_at": obj{"type": "string", "format": "date-time"}, "problems": obj{"type": "array", "items": ref("Problem")}}}}}},
-		"Allocations": obj{"type": "object", "description": "SPEC §5: amounts are decimal strings", "properties": obj{
+		"Allocations": obj{"type": "object", "description": "rules §5: amounts are decimal strings", "properties": obj{
 			"plan": str, "fiscal_year": obj{"type": "integer"}, "rounding_unit": str, "capacity": str, "reserve": str,
 			"performance_reserve": str, "damping_reserve": str, "subdistricts": obj{"type": "array", "items": obj{"type": "object"}}}},
 		"Scenario": obj{"type": "object", "properties": obj{"plan": str, "name": str, "title": str, "description": str,

@@ -88,7 +88,7 @@ func (s *Server) getScenario(c *gin.Context) {
 	c.Data(http.StatusOK, typeTOML, v.Data)
 }
 
-// putScenario saves a scenario file (SPEC §4 TOML) after checking that it
+// putScenario saves a scenario file (rules §4 TOML) after checking that it
 // parses and that its overrides apply to the plan as it is now (400
 // otherwise, with every problem). 201 when new, 200 when replaced.
 func (s *Server) putScenario(c *gin.Context) {

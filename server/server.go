@@ -12,9 +12,13 @@
 // reloaded when they change (polled) and on [Server.Reload]; a file that
 // stops loading keeps its last good version serving.
 //
-// The Gin handlers (handlers.go, middleware.go) only translate HTTP; the
-// plans (store.go), saved scenarios (scenarios.go), the cache (cache.go)
-// and the computing (compute.go, render.go) know nothing of Gin.
+// The package only translates HTTP: routes, the query of each request
+// into an application job (internal/app), and each error kind into a
+// status in one table (errors.go, statusOf). The plans, scenarios, cache
+// and computing live in internal/app; the formats in internal/report;
+// the pages in server/dashboard; the charts in server/chart. Only this
+// package (and cmd/caili, which sets Gin's process-wide mode) imports
+// Gin, and no *gin.Context leaves it.
 package server
 
 import (

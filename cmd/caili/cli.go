@@ -111,7 +111,7 @@ type planFlags struct {
 func (pf *planFlags) register(fs *flag.FlagSet, overrides bool) {
 	fs.StringVar(&pf.plan, "plan", "", "plan file (default: the built-in sample district)")
 	if overrides {
-		fs.StringVar(&pf.scenario, "scenario", "", "scenario file of overrides (SPEC §4)")
+		fs.StringVar(&pf.scenario, "scenario", "", "scenario file of overrides (rules §4)")
 		fs.Var(&pf.sets, "set", "override path=value (repeatable)")
 	}
 }

@@ -1,6 +1,11 @@
 // Command caili computes a district's allocation of disposable funds to its
 // sub-districts (街道财力测算) from a plan file, explains every amount, compares
 // what-if scenarios and serves the results over HTTP.
+//
+// The command is thin: it reads flags and wires the packages together
+// (run(ctx, args, stdout, stderr) error); the rules are in formula, the
+// files in standards, the formats in internal/report and the server in
+// server. Nothing imports it.
 package main
 
 import (

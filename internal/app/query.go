@@ -12,7 +12,7 @@ import (
 type Params uint8
 
 const (
-	// paramSet: repeatable `set.<path>=<value>` overrides (SPEC §4 paths).
+	// paramSet: repeatable `set.<path>=<value>` overrides (rules §4 paths).
 	ParamSet Params = 1 << iota
 	// paramScenario: `scenario=<name>`, a saved (or built-in) scenario.
 	ParamScenario

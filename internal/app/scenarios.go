@@ -17,7 +17,7 @@ import (
 	"github.com/caili/caili/standards"
 )
 
-// savedScenario is one scenario file (SPEC §4) of a plan: saved in the
+// savedScenario is one scenario file (rules §4) of a plan: saved in the
 // data directory, or built in (the embedded sample's scenarios).
 type Scenario struct {
 	Plan, Name string

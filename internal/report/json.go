@@ -12,7 +12,7 @@ import (
 	"github.com/caili/caili/formula"
 )
 
-// Allocations is the JSON document of a result (SPEC §5). Amounts are
+// Allocations is the JSON document of a result (rules §5). Amounts are
 // decimal strings in 元 with the decimal places of the rounding unit.
 type Allocations struct {
 	Plan               string            `json:"plan"`
@@ -154,7 +154,7 @@ func NewSubdistrict(f numfmt.Fmt, a *formula.Allocation, withScore bool) Subdist
 	return s
 }
 
-// WriteJSON writes a result as indented JSON (SPEC §5).
+// WriteJSON writes a result as indented JSON (rules §5).
 func WriteJSON(w io.Writer, r *formula.Result) error {
 	return EncodeJSON(w, NewAllocations(r, true))
 }

@@ -69,7 +69,7 @@ func signedPercent(part, whole decimal.Decimal) string {
 	return p
 }
 
-// Columns are the amount columns of the allocation table, in SPEC order:
+// Columns are the amount columns of the allocation table, in the order of rules §3:
 // the six components then the total. They are the data-col attributes of
 // the table's cells.
 var Columns = [7]string{"personnel", "public", "projects", "incentive", "block", "damping", "total"}

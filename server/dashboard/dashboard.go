@@ -15,6 +15,13 @@
 // the base and what-if results, builds a view (NewPlanView,
 // NewStatementView) and renders it with a Renderer. Amounts are shown in
 // full at the plan's rounding unit with digits grouped, 万元 beside.
+//
+// A what-if that failed arrives classified (a Failure: the status the
+// server's kind table gave it and the problems to list); the package
+// never decides a status itself. It must not import github.com/gin-gonic/gin,
+// net/http's server side, server or cmd; it may import formula, standards,
+// internal/app (for the request vocabulary and its Error), internal/numfmt
+// and internal/report.
 package dashboard
 
 import (

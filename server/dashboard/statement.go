@@ -115,7 +115,7 @@ type BaselineView struct {
 	Status   string  // what damping did this year: 未调整, 按封顶调减, 按保底补足, 分摊保底资金
 }
 
-// stages in SPEC order with their labels.
+// stages in the order of rules §3 with their labels.
 var stageLabels = []struct {
 	stage formula.Stage
 	label string

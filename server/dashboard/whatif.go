@@ -29,7 +29,7 @@ const (
 
 const pathCapacity = "plan.capacity"
 
-// Override is one what-if override as the dashboard shows it: a SPEC §4
+// Override is one what-if override as the dashboard shows it: a rules §4
 // path such as `project.vector_control.unit_cost` and the value typed.
 type Override struct {
 	Path  string

@@ -1,3 +1,8 @@
+// Package xlsx writes a result as an Excel workbook (分配结果, 测算明细,
+// 参数) with excelize. It is the only package that imports excelize for
+// results, so that the engine, the other formats and the server's views
+// do not carry it. It must not import standards, internal/app, server or
+// cmd.
 package xlsx
 
 import (
