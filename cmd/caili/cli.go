@@ -12,6 +12,7 @@ import (
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/standards"
 )
 
@@ -62,29 +63,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return err
 }
 
-// reportError writes an error for a person: every problem of a rejected
-// plan on its own line.
+// reportError writes an error for a person: every problem of a plan
+// that cannot be used on its own line (as app.Classify finds them),
+// anything else as its message.
 func reportError(w io.Writer, err error) {
-	var se *standards.Error
-	var fe *formula.InvalidPlanError
 	var u *usageError
-	switch {
-	case errors.As(err, &u):
+	if errors.As(err, &u) {
 		if !u.quiet {
 			fmt.Fprintf(w, "caili: %v\n", err)
 		}
-	case errors.As(err, &se):
-		fmt.Fprintf(w, "caili: %d problem(s):\n", len(se.Problems))
-		for _, p := range se.Problems {
-			fmt.Fprintf(w, "  %s\n", p)
-		}
-	case errors.As(err, &fe):
-		fmt.Fprintf(w, "caili: %d problem(s):\n", len(fe.Problems))
-		for _, p := range fe.Problems {
-			fmt.Fprintf(w, "  %s\n", p)
-		}
-	default:
+		return
+	}
+	ae := app.Classify(err)
+	if ae.Kind == app.KindInternal || ae.Rejection != nil || len(ae.Problems) == 0 {
 		fmt.Fprintf(w, "caili: %v\n", err)
+		return
+	}
+	fmt.Fprintf(w, "caili: %d problem(s):\n", len(ae.Problems))
+	for _, p := range ae.Problems {
+		fmt.Fprintf(w, "  %s\n", p)
 	}
 }
 
