@@ -13,15 +13,20 @@ import (
 )
 
 // Components draws one bar per sub-district, stacked in absolute amounts
-// (万元) by the six components in SPEC order, personnel at the bottom. A
-// negative component (damping, when a ceiling cuts a sub-district) is
-// drawn from the zero line downwards, so every segment's length is its
-// amount; a black rule across such a bar marks its net total. Each bar is
-// labelled with its total when there is room.
+// (万元) by the six components in the order of the stages (rules §3),
+// personnel at the bottom. A negative component (damping, when a ceiling
+// cuts a sub-district) is drawn from the zero line downwards, so every
+// segment's length is its amount; a black rule across such a bar marks its
+// net total. Each bar is labelled with its total when there is room.
 func Components(res *formula.Result, f Format) ([]byte, error) {
 	if err := checkResult("the", res); err != nil {
 		return nil, err
 	}
+	return drawBars(componentBars(res), f)
+}
+
+// componentBars are the bars of [Components].
+func componentBars(res *formula.Result) *bars {
 	b := &bars{
 		title: res.Plan.Name + " · 各街道可支配财力构成",
 		unit:  "万元",
@@ -50,7 +55,7 @@ func Components(res *formula.Result, f Format) ([]byte, error) {
 	if anyMark {
 		b.mark = &legendItem{label: "合计(扣除封顶后)", color: colorMark, line: true}
 	}
-	return drawBars(b, f)
+	return b
 }
 
 // Compare draws the change of each sub-district's total from base to
@@ -65,6 +70,11 @@ func Compare(base, scenario *formula.Result, f Format) ([]byte, error) {
 	if err := checkResult("the scenario", scenario); err != nil {
 		return nil, err
 	}
+	return drawBars(compareBars(base, scenario), f)
+}
+
+// compareBars are the bars of [Compare].
+func compareBars(base, scenario *formula.Result) *bars {
 	changes := make([]decimal.Decimal, len(base.Subdistricts))
 	var sum decimal.Decimal
 	small := true
@@ -94,7 +104,7 @@ func Compare(base, scenario *formula.Result, f Format) ([]byte, error) {
 		b.values = append(b.values, []float64{math.Max(v, 0), math.Min(v, 0)})
 		b.labels = append(b.labels, format(changes[i]))
 	}
-	return drawBars(b, f)
+	return b
 }
 
 // signedAmount formats an amount in 元 at the result's rounding unit, with
@@ -120,6 +130,15 @@ func PerCapita(res *formula.Result, quantity string, f Format) ([]byte, error) {
 	if err := checkResult("the", res); err != nil {
 		return nil, err
 	}
+	b, err := perCapitaBars(res, quantity)
+	if err != nil {
+		return nil, err
+	}
+	return drawBars(b, f)
+}
+
+// perCapitaBars are the bars of [PerCapita].
+func perCapitaBars(res *formula.Result, quantity string) (*bars, error) {
 	if quantity == "" {
 		return nil, fmt.Errorf("%w: no quantity named", ErrBadQuantity)
 	}
@@ -144,7 +163,7 @@ func PerCapita(res *formula.Result, quantity string, f Format) ([]byte, error) {
 		b.values = append(b.values, []float64{per.InexactFloat64()})
 		b.labels = append(b.labels, numfmt.Group(per.StringFixed(perPlaces(per))))
 	}
-	return drawBars(b, f)
+	return b, nil
 }
 
 // perPlaces shows per-unit amounts of 100 元 and more without decimals.
@@ -174,7 +193,7 @@ func quantityOf(s *formula.Subdistrict, id, quantity string) (decimal.Decimal, e
 		ok bool
 	)
 	if cat, isStaff := strings.CutPrefix(quantity, formula.StaffRefPrefix); isStaff {
-		q, ok = s.Staff[cat], true // a missing headcount is 0 (SPEC §2)
+		q, ok = s.Staff[cat], true // a missing headcount is 0 (rules §2)
 	} else {
 		q, ok = s.Quantities[quantity]
 	}

@@ -1,12 +1,6 @@
 package chart
 
-import (
-	"math"
-
-	"github.com/golang/freetype/truetype"
-	gochart "github.com/wcharczuk/go-chart/v2"
-	"github.com/wcharczuk/go-chart/v2/drawing"
-)
+import "math"
 
 // Bar chart geometry, in pixels.
 const (
@@ -25,7 +19,7 @@ const (
 // rule) in a colour and its label.
 type legendItem struct {
 	label string
-	color drawing.Color
+	color color
 	line  bool
 }
 
@@ -68,7 +62,7 @@ func (b *bars) extent() (lo, hi float64) {
 }
 
 // barLayout is where things go, decided before go-chart lays out the
-// canvas: go-chart only knows the padding it is given.
+// plot area: go-chart only knows the padding it is given.
 type barLayout struct {
 	width      int
 	rotate     bool // category labels at -45°
@@ -109,14 +103,23 @@ func layoutBars(b *bars, m *measurer) barLayout {
 	return l
 }
 
-// drawBars renders a bar chart. The value axis is go-chart's left
-// (secondary) y axis with ticks chosen here so it always includes zero and
-// never has a zero span; the x axis is hidden and the category labels are
-// drawn by the series, which knows where its bars are.
+// drawBars renders a bar chart in format f.
 func drawBars(b *bars, f Format) ([]byte, error) {
-	ft, err := loadFont()
+	fig, err := barFigure(b)
 	if err != nil {
 		return nil, err
+	}
+	return render(fig, f)
+}
+
+// barFigure lays out a bar chart. The value axis is go-chart's left axis
+// with ticks chosen here so it always includes zero and never has a zero
+// span; the x axis is hidden and the category labels are drawn with the
+// bars, which know where they are.
+func barFigure(b *bars) (figure, error) {
+	ft, err := loadFont()
+	if err != nil {
+		return figure{}, err
 	}
 	m := newMeasurer(ft)
 	l := layoutBars(b, m)
@@ -134,140 +137,97 @@ func drawBars(b *bars, f Format) ([]byte, error) {
 	ticks, ymin, ymax := niceAxis(lo, hi, b.symmetric)
 	n := max(len(b.names), 1)
 	title, tsize := m.fit(b.title, titleSize, 11, l.width-2*sideMargin)
-
-	axisStyle := gochart.Style{
-		Font: ft, FontSize: axisSize, FontColor: colorMutedText,
-		StrokeColor: colorAxis, StrokeWidth: 1,
-	}
-	yaxis := gochart.YAxis{
-		AxisType:       gochart.YAxisSecondary,
-		Style:          axisStyle,
-		Range:          &axisRange{ContinuousRange: gochart.ContinuousRange{Min: ymin, Max: ymax}, ticks: ticks},
-		GridMajorStyle: gochart.Style{StrokeColor: colorGrid, StrokeWidth: 1},
-		GridMinorStyle: gochart.Style{StrokeColor: colorGrid, StrokeWidth: 1},
-	}
-	// go-chart checks the primary range even when that axis is hidden and
-	// unused: give it a valid one.
-	primary := gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: ymin, Max: ymax}}
-
-	c := gochart.Chart{
-		Title:      title,
-		TitleStyle: gochart.Style{Font: ft, FontSize: tsize, FontColor: colorText, Padding: gochart.Box{Top: 14}},
-		Width:      l.width,
-		Height:     chartHeight,
-		DPI:        dpi,
-		Font:       ft,
-		Background: gochart.Style{
-			FillColor: colorBackground,
-			Padding:   gochart.Box{Top: headerHeight, Left: sideMargin, Right: sideMargin + 8, Bottom: l.bottom},
-		},
-		Canvas: gochart.Style{FillColor: colorBackground},
-		XAxis: gochart.XAxis{
-			Style: gochart.Hidden(),
-			Range: &gochart.ContinuousRange{Min: -0.5, Max: float64(n) - 0.5},
-		},
-		YAxis:          primary,
-		YAxisSecondary: yaxis,
-		Series:         []gochart.Series{&barSeries{b: b, l: l, font: ft}},
-	}
 	items := append([]legendItem(nil), b.parts...)
 	if b.mark != nil {
 		items = append(items, *b.mark)
 	}
-	c.Elements = []gochart.Renderable{legend(ft, items, b.unit, l.width)}
-	return render(c, f)
+	return figure{
+		font:      ft,
+		title:     title,
+		titleSize: tsize,
+		width:     l.width,
+		height:    chartHeight,
+		pad:       insets{top: headerHeight, left: sideMargin, right: sideMargin + 8, bottom: l.bottom},
+		axis:      &valueAxis{ticks: ticks, min: ymin, max: ymax},
+		xMin:      -0.5,
+		xMax:      float64(n) - 0.5,
+		plot: func(a plotArea, measure measureFunc) []shape {
+			return b.shapes(l, a, measure)
+		},
+		header: func(measure measureFunc) []shape {
+			return legend(items, b.unit, l.width, measure)
+		},
+	}, nil
 }
 
-// barSeries draws the bars, the zero line, the markers, the value labels
-// and the category labels. It implements gochart.Series.
-type barSeries struct {
-	b    *bars
-	l    barLayout
-	font *truetype.Font
-}
-
-// GetName implements gochart.Series.
-func (s *barSeries) GetName() string { return s.b.title }
-
-// GetYAxis implements gochart.Series: the left axis.
-func (s *barSeries) GetYAxis() gochart.YAxisType { return gochart.YAxisSecondary }
-
-// GetStyle implements gochart.Series.
-func (s *barSeries) GetStyle() gochart.Style { return gochart.Style{} }
-
-// Validate implements gochart.Series.
-func (s *barSeries) Validate() error { return nil }
-
-// Render implements gochart.Series.
-func (s *barSeries) Render(r gochart.Renderer, canvas gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
-	b := s.b
-	y := func(v float64) int { return canvas.Bottom - yr.Translate(v) }
-	slot := float64(canvas.Width()) / float64(max(len(b.names), 1))
+// shapes draws the bars, the markers, the value labels, the zero line and
+// the category labels in the plot area.
+func (b *bars) shapes(l barLayout, a plotArea, measure measureFunc) []shape {
+	slot := float64(a.width) / float64(max(len(b.names), 1))
 	half := max(1, int(slot*barFill/2))
 	stroke := 0.0
 	if slot >= 12 {
 		stroke = 1 // white seams between stacked parts
 	}
-	valueStyle := textStyle(s.font, valueSize, colorText)
-	for i, row := range b.values {
-		cx := canvas.Left + xr.Translate(float64(i))
-		var pos, neg float64
-		for k, v := range row {
-			if v == 0 {
-				continue
-			}
-			from := pos
-			if v > 0 {
-				pos += v
-			} else {
-				from = neg
-				neg += v
-			}
-			to := from + v
-			col := b.parts[k].color
-			top, bottom := min(y(from), y(to)), max(y(from), y(to))
-			gochart.Draw.Box(r, gochart.Box{Left: cx - half, Right: cx + half, Top: top, Bottom: bottom},
-				gochart.Style{FillColor: col, StrokeColor: colorBackground, StrokeWidth: stroke})
-		}
-		if i < len(b.marks) && !math.IsNaN(b.marks[i]) {
-			my := y(b.marks[i])
-			gochart.Style{StrokeColor: colorMark, StrokeWidth: 2}.WriteDrawingOptionsToRenderer(r)
-			r.MoveTo(cx-half-2, my)
-			r.LineTo(cx+half+2, my)
-			r.Stroke()
-			r.ResetStyle()
-		}
-		if s.l.showValues && i < len(b.labels) && b.labels[i] != "" {
-			w := gochart.Draw.MeasureText(r, b.labels[i], valueStyle).Width()
-			ly := y(pos) - 4
-			if pos == 0 && neg < 0 {
-				ly = y(neg) + 4 + int(drawing.PointsToPixels(dpi, valueSize))
-			}
-			gochart.Draw.Text(r, b.labels[i], cx-w/2, ly, valueStyle)
-		}
+	var out []shape
+	for i := range b.values {
+		out = b.bar(out, i, l, a, half, stroke, measure)
 	}
 	// the zero line, over the bars' seams
-	gochart.Style{StrokeColor: colorZeroLine, StrokeWidth: 1}.WriteDrawingOptionsToRenderer(r)
-	r.MoveTo(canvas.Left, y(0))
-	r.LineTo(canvas.Right, y(0))
-	r.Stroke()
-	r.ResetStyle()
-	s.drawNames(r, canvas, xr)
+	out = append(out, line{x1: a.left, y1: a.y(0), x2: a.right, y2: a.y(0), color: colorZeroLine, width: 1})
+	return b.categoryLabels(out, l, a, measure)
 }
 
-// drawNames writes the category labels under the plot: centred under
-// their bars, or at -45° ending under their bars when they do not fit.
-func (s *barSeries) drawNames(r gochart.Renderer, canvas gochart.Box, xr gochart.Range) {
-	st := textStyle(s.font, labelSize, colorText)
-	h := int(drawing.PointsToPixels(dpi, labelSize))
-	for i, name := range s.b.names {
-		if name == "" || i%s.l.labelEvery != 0 {
+// bar appends bar i: its stacked parts, its marker and its value label.
+// Each part is half pixels either side of the bar's centre, outlined by
+// stroke pixels.
+func (b *bars) bar(out []shape, i int, l barLayout, a plotArea, half int, stroke float64, measure measureFunc) []shape {
+	cx := a.x(float64(i))
+	var pos, neg float64
+	for k, v := range b.values[i] {
+		if v == 0 {
 			continue
 		}
-		cx := canvas.Left + xr.Translate(float64(i))
-		w := gochart.Draw.MeasureText(r, name, st).Width()
-		if !s.l.rotate {
-			gochart.Draw.Text(r, name, cx-w/2, canvas.Bottom+labelGap+h, st)
+		from := pos
+		if v > 0 {
+			pos += v
+		} else {
+			from = neg
+			neg += v
+		}
+		to := from + v
+		top, bottom := min(a.y(from), a.y(to)), max(a.y(from), a.y(to))
+		out = append(out, rect{left: cx - half, top: top, right: cx + half, bottom: bottom,
+			fill: b.parts[k].color, stroke: colorBackground, strokeWidth: stroke})
+	}
+	if i < len(b.marks) && !math.IsNaN(b.marks[i]) {
+		my := a.y(b.marks[i])
+		out = append(out, line{x1: cx - half - 2, y1: my, x2: cx + half + 2, y2: my, color: colorMark, width: 2})
+	}
+	if l.showValues && i < len(b.labels) && b.labels[i] != "" {
+		st := textStyle{valueSize, colorText}
+		ly := a.y(pos) - 4
+		if pos == 0 && neg < 0 {
+			ly = a.y(neg) + 4 + int(pointsToPixels(valueSize))
+		}
+		out = append(out, centredText(measure, b.labels[i], cx, ly, st))
+	}
+	return out
+}
+
+// categoryLabels appends the category labels under the plot: centred under their
+// bars, or at -45° ending under their bars when they do not fit.
+func (b *bars) categoryLabels(out []shape, l barLayout, a plotArea, measure measureFunc) []shape {
+	st := textStyle{labelSize, colorText}
+	h := int(pointsToPixels(labelSize))
+	for i, name := range b.names {
+		if name == "" || i%l.labelEvery != 0 {
+			continue
+		}
+		cx := a.x(float64(i))
+		w := measure(name, st)
+		if !l.rotate {
+			out = append(out, text{body: name, x: cx - w/2, y: a.bottom + labelGap + h, style: st})
 			continue
 		}
 		// Baseline start O so that the text's end, raised by 0.4 em to the
@@ -276,47 +236,41 @@ func (s *barSeries) drawNames(r gochart.Renderer, canvas gochart.Box, xr gochart
 		// direction, O = P − w·u − 0.4h·v.
 		const c = math.Sqrt2 / 2
 		ox := float64(cx) - c*float64(w) + 0.4*c*float64(h)
-		oy := float64(canvas.Bottom+labelGap) + c*float64(w) + 0.4*c*float64(h)
-		rot := st
-		rot.TextRotationDegrees = -45
-		gochart.Draw.Text(r, name, int(ox), int(oy), rot)
-		r.ClearTextRotation()
+		oy := float64(a.bottom+labelGap) + c*float64(w) + 0.4*c*float64(h)
+		out = append(out, text{body: name, x: int(ox), y: int(oy), style: st, rotate: -45})
 	}
+	return out
 }
 
 // legend draws the legend centred in a row under the title, and the unit
-// of the value axis at the left of that row.
-func legend(ft *truetype.Font, items []legendItem, unit string, width int) gochart.Renderable {
-	return func(r gochart.Renderer, canvas gochart.Box, _ gochart.Style) {
-		st := textStyle(ft, legendSize, colorText)
-		const sw, gap, pad = 12, 6, 22 // swatch, swatch-to-text, between items
-		total := 0
-		widths := make([]int, len(items))
-		for i, it := range items {
-			widths[i] = gochart.Draw.MeasureText(r, it.label, st).Width()
-			total += sw + gap + widths[i]
-			if i > 0 {
-				total += pad
-			}
-		}
-		base := headerHeight - 20 // text baseline
-		x := (width - total) / 2
-		for i, it := range items {
-			if it.line {
-				gochart.Style{StrokeColor: it.color, StrokeWidth: 2}.WriteDrawingOptionsToRenderer(r)
-				r.MoveTo(x, base-5)
-				r.LineTo(x+sw, base-5)
-				r.Stroke()
-				r.ResetStyle()
-			} else {
-				gochart.Draw.Box(r, gochart.Box{Left: x, Right: x + sw, Top: base - sw + 1, Bottom: base + 1},
-					gochart.Style{FillColor: it.color, StrokeColor: it.color, StrokeWidth: 1})
-			}
-			gochart.Draw.Text(r, it.label, x+sw+gap, base, st)
-			x += sw + gap + widths[i] + pad
-		}
-		if unit != "" {
-			gochart.Draw.Text(r, "单位:"+unit, sideMargin, base, textStyle(ft, axisSize, colorMutedText))
+// of the value axis at the left of that row; width is the image's.
+func legend(items []legendItem, unit string, width int, measure measureFunc) []shape {
+	st := textStyle{legendSize, colorText}
+	const sw, gap, pad = 12, 6, 22 // swatch, swatch-to-text, between items
+	total := 0
+	widths := make([]int, len(items))
+	for i, it := range items {
+		widths[i] = measure(it.label, st)
+		total += sw + gap + widths[i]
+		if i > 0 {
+			total += pad
 		}
 	}
+	base := headerHeight - 20 // text baseline
+	x := (width - total) / 2
+	var out []shape
+	for i, it := range items {
+		if it.line {
+			out = append(out, line{x1: x, y1: base - 5, x2: x + sw, y2: base - 5, color: it.color, width: 2})
+		} else {
+			out = append(out, rect{left: x, top: base - sw + 1, right: x + sw, bottom: base + 1,
+				fill: it.color, stroke: it.color, strokeWidth: 1})
+		}
+		out = append(out, text{body: it.label, x: x + sw + gap, y: base, style: st})
+		x += sw + gap + widths[i] + pad
+	}
+	if unit != "" {
+		out = append(out, text{body: "单位:" + unit, x: sideMargin, y: base, style: textStyle{axisSize, colorMutedText}})
+	}
+	return out
 }

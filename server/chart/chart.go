@@ -1,5 +1,7 @@
-// Package chart draws caili's allocation results as PNG or SVG charts with
-// go-chart, labelled in Chinese:
+// Package chart draws caili's allocation results as PNG or SVG charts,
+// labelled in Chinese in an embedded CJK font. It owns the charts: which
+// bars, stacks, slices, labels, scales and colours a result becomes, and
+// their rendering to image bytes.
 //
 //   - [Components]: one bar per sub-district (街道), stacked in absolute
 //     amounts (万元) by personnel, public, projects, incentive, block and
@@ -10,6 +12,15 @@
 //     reserves, as a donut;
 //   - [PerCapita]: each sub-district's total divided by a quantity such as
 //     its resident population.
+//
+// The charts are decided in plain structs of this package (a figure with
+// its value axis and the shapes it draws: rects, lines, texts, discs,
+// wedges); render.go is the only file that imports go-chart
+// (github.com/wcharczuk/go-chart/v2 and its subpackages) and turns a
+// figure into go-chart calls. The package imports formula and
+// internal/numfmt of the module; it must not import internal/app, server
+// (or anything else of server/), gin, excelize, or standards, except that
+// tests may use standards to evaluate plans. internal/archtest checks this.
 //
 // Text is set in 文泉驿微米黑 (WenQuanYi Micro Hei), embedded with its
 // licence, so Chinese renders the same everywhere; SVG text is XML-escaped,
@@ -26,15 +37,11 @@
 package chart
 
 import (
-	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/caili/caili/formula"
-	"github.com/golang/freetype/truetype"
-	gochart "github.com/wcharczuk/go-chart/v2"
 )
 
 // Sentinel errors; every error this package returns for bad input wraps
@@ -166,74 +173,4 @@ func checkResult(role string, r *formula.Result) error {
 		return fmt.Errorf("%w: %s result is nil", ErrNoResult, role)
 	}
 	return nil
-}
-
-// provider returns the go-chart renderer provider of a format. SVG
-// renderers are wrapped so text is XML-escaped.
-func provider(f Format) (gochart.RendererProvider, error) {
-	switch f {
-	case PNG:
-		return gochart.PNG, nil
-	case SVG:
-		return func(w, h int) (gochart.Renderer, error) {
-			r, err := gochart.SVG(w, h)
-			if err != nil {
-				return nil, err
-			}
-			return escapingRenderer{r}, nil
-		}, nil
-	}
-	return nil, fmt.Errorf("%w: %v", ErrUnknownFormat, f)
-}
-
-// escapingRenderer XML-escapes text before go-chart's SVG renderer writes
-// it, which it does verbatim. Measuring still sees the raw text, so layout
-// is unchanged; characters XML forbids become U+FFFD.
-type escapingRenderer struct{ gochart.Renderer }
-
-// Text draws body, escaped, at (x, y).
-func (e escapingRenderer) Text(body string, x, y int) {
-	e.Renderer.Text(escapeXML(body), x, y)
-}
-
-// escapeXML escapes text for XML character data and attributes.
-func escapeXML(s string) string {
-	var b strings.Builder
-	// xml.EscapeText writes to a strings.Builder, which never fails.
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
-// render draws c in format f and returns the bytes. go-chart writes a
-// partial image before it returns some errors; nothing is returned then.
-func render(c gochart.Chart, f Format) ([]byte, error) {
-	rp, err := provider(f)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	if err := c.Render(rp, &buf); err != nil {
-		return nil, fmt.Errorf("render %s chart: %w", f, err)
-	}
-	if f == SVG && c.Font != nil {
-		return fixFontFamily(buf.Bytes(), c.Font), nil
-	}
-	return buf.Bytes(), nil
-}
-
-// svgFontFamily is the font stack SVG text asks for: the embedded font by
-// its English name, then the usual Chinese system fonts.
-const svgFontFamily = `font-family:'WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif`
-
-// fixFontFamily replaces the font family go-chart writes into SVG styles.
-// It takes the font's first family name record, which for WenQuanYi is
-// Chinese and comes out as "??????"; a browser would not find that font.
-// The text go-chart writes is built the same way here, so it is matched
-// exactly.
-func fixFontFamily(svg []byte, f *truetype.Font) []byte {
-	name := f.Name(truetype.NameIDFontFamily)
-	if name == "" {
-		return svg
-	}
-	return bytes.ReplaceAll(svg, []byte("font-family:'"+name+"',sans-serif"), []byte(svgFontFamily))
 }

@@ -5,10 +5,7 @@ import (
 	"math"
 
 	"github.com/caili/caili/formula"
-	"github.com/golang/freetype/truetype"
 	"github.com/shopspring/decimal"
-	gochart "github.com/wcharczuk/go-chart/v2"
-	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // Donut geometry, in pixels.
@@ -26,7 +23,7 @@ const (
 // slice is one part of the capacity.
 type slice struct {
 	label  string
-	color  drawing.Color
+	color  color
 	amount decimal.Decimal
 }
 
@@ -68,174 +65,150 @@ func Composition(res *formula.Result, f Format) ([]byte, error) {
 	if err := checkResult("the", res); err != nil {
 		return nil, err
 	}
-	ft, err := loadFont()
+	fig, err := compositionFigure(res)
 	if err != nil {
 		return nil, err
+	}
+	return render(fig, f)
+}
+
+// compositionFigure lays out the donut of [Composition] at fixed pixels;
+// its axes are hidden and its plot area unused.
+func compositionFigure(res *formula.Result) (figure, error) {
+	ft, err := loadFont()
+	if err != nil {
+		return figure{}, err
 	}
 	slices, folded := compositionSlices(res)
 	m := newMeasurer(ft)
 	title, tsize := m.fit(res.Plan.Name+" · 财力总额构成", titleSize, 11, donutWidth-2*sideMargin)
-	c := gochart.Chart{
-		Title:          title,
-		TitleStyle:     gochart.Style{Font: ft, FontSize: tsize, FontColor: colorText, Padding: gochart.Box{Top: 14}},
-		Width:          donutWidth,
-		Height:         donutHeight,
-		DPI:            dpi,
-		Font:           ft,
-		Background:     gochart.Style{FillColor: colorBackground, Padding: gochart.Box{Top: headerHeight, Left: sideMargin, Right: sideMargin, Bottom: sideMargin}},
-		Canvas:         gochart.Style{FillColor: colorBackground},
-		XAxis:          gochart.XAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: 0, Max: 1}},
-		YAxis:          gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: 0, Max: 1}},
-		YAxisSecondary: gochart.YAxis{Style: gochart.Hidden()},
-		Series:         []gochart.Series{&donutSeries{slices: slices, folded: folded, font: ft}},
+	d := &donut{slices: slices, folded: folded, total: decimal.Zero}
+	for _, sl := range slices {
+		d.total = d.total.Add(sl.amount)
 	}
-	return render(c, f)
+	return figure{
+		font:      ft,
+		title:     title,
+		titleSize: tsize,
+		width:     donutWidth,
+		height:    donutHeight,
+		pad:       insets{top: headerHeight, left: sideMargin, right: sideMargin, bottom: sideMargin},
+		xMin:      0,
+		xMax:      1,
+		plot: func(_ plotArea, measure measureFunc) []shape {
+			return d.shapes(measure)
+		},
+	}, nil
 }
 
-// donutSeries draws the donut and its table. It implements gochart.Series;
-// the chart's axes are hidden.
-type donutSeries struct {
+// donut is the composition drawn: the slices, whether the net damping was
+// folded into the block, and the slices' total, the capacity. It is drawn
+// at fixed pixels, not in the plot area.
+type donut struct {
 	slices []slice
 	folded bool
-	font   *truetype.Font
+	total  decimal.Decimal
 }
 
-// GetName implements gochart.Series.
-func (s *donutSeries) GetName() string { return "composition" }
-
-// GetYAxis implements gochart.Series.
-func (s *donutSeries) GetYAxis() gochart.YAxisType { return gochart.YAxisPrimary }
-
-// GetStyle implements gochart.Series.
-func (s *donutSeries) GetStyle() gochart.Style { return gochart.Style{} }
-
-// Validate implements gochart.Series.
-func (s *donutSeries) Validate() error { return nil }
-
-// Render implements gochart.Series.
-func (s *donutSeries) Render(r gochart.Renderer, _ gochart.Box, _, _ gochart.Range, _ gochart.Style) {
-	total := decimal.Zero
-	for _, sl := range s.slices {
-		total = total.Add(sl.amount)
+// share is an amount's share of the total, 0 when the total is not
+// positive.
+func (d *donut) share(x decimal.Decimal) float64 {
+	if !d.total.IsPositive() {
+		return 0
 	}
-	share := func(d decimal.Decimal) float64 {
-		if !total.IsPositive() {
-			return 0
-		}
-		return d.Div(total).InexactFloat64()
-	}
-	if !total.IsPositive() {
-		fillCircle(r, donutCX, donutCY, donutOuter, colorGrid)
+	return x.Div(d.total).InexactFloat64()
+}
+
+// shapes draws the ring, the shares on it, the capacity in its centre and
+// the table beside it.
+func (d *donut) shapes(measure measureFunc) []shape {
+	var out []shape
+	if !d.total.IsPositive() {
+		out = append(out, disc{cx: donutCX, cy: donutCY, radius: donutOuter, color: colorGrid})
 	}
 	start := -math.Pi / 2 // twelve o'clock, then clockwise
-	for _, sl := range s.slices {
-		p := share(sl.amount)
+	for _, sl := range d.slices {
+		p := d.share(sl.amount)
 		if p <= 0 {
 			continue
 		}
 		delta := 2 * math.Pi * p
 		if p >= 1-1e-9 {
-			fillCircle(r, donutCX, donutCY, donutOuter, sl.color)
+			out = append(out, disc{cx: donutCX, cy: donutCY, radius: donutOuter, color: sl.color})
 		} else {
-			gochart.Style{FillColor: sl.color, StrokeColor: colorBackground, StrokeWidth: 2}.WriteToRenderer(r)
-			r.MoveTo(donutCX, donutCY)
-			r.ArcTo(donutCX, donutCY, donutOuter, donutOuter, start, delta)
-			r.LineTo(donutCX, donutCY)
-			r.Close()
-			r.FillStroke()
-			r.ResetStyle()
+			out = append(out, wedge{cx: donutCX, cy: donutCY, radius: donutOuter, start: start, sweep: delta,
+				fill: sl.color, stroke: colorBackground, strokeWidth: 2})
 		}
 		start += delta
 	}
-	fillCircle(r, donutCX, donutCY, donutInner, colorBackground)
-	s.drawShares(r, share)
+	out = append(out, disc{cx: donutCX, cy: donutCY, radius: donutInner, color: colorBackground})
+	out = d.shares(out, measure)
 
 	// centre: the capacity
-	big := textStyle(s.font, 18, colorText)
-	small := textStyle(s.font, 11, colorMutedText)
-	centred(r, "财力总额", donutCX, donutCY-14, small)
-	centred(r, formatWan(total, false), donutCX, donutCY+14, big)
-	centred(r, "万元", donutCX, donutCY+36, small)
-
-	s.drawTable(r, total, share)
+	big := textStyle{18, colorText}
+	small := textStyle{11, colorMutedText}
+	out = append(out,
+		centredText(measure, "财力总额", donutCX, donutCY-14, small),
+		centredText(measure, formatWan(d.total, false), donutCX, donutCY+14, big),
+		centredText(measure, "万元", donutCX, donutCY+36, small))
+	return d.table(out, measure)
 }
 
-// drawShares writes the share of every slice of at least 4% on the ring.
-func (s *donutSeries) drawShares(r gochart.Renderer, share func(decimal.Decimal) float64) {
-	st := textStyle(s.font, 10, drawing.ColorWhite)
+// shares appends the share of every slice of at least 4% on the ring.
+func (d *donut) shares(out []shape, measure measureFunc) []shape {
+	st := textStyle{10, colorOnSlice}
 	start := -math.Pi / 2
-	for _, sl := range s.slices {
-		p := share(sl.amount)
+	for _, sl := range d.slices {
+		p := d.share(sl.amount)
 		if p >= 0.04 {
 			mid := start + math.Pi*p
 			rad := (donutOuter + donutInner) / 2
 			x := donutCX + int(rad*math.Cos(mid))
 			y := donutCY + int(rad*math.Sin(mid))
-			centred(r, fmt.Sprintf("%.1f%%", 100*p), x, y+5, st)
+			out = append(out, centredText(measure, fmt.Sprintf("%.1f%%", 100*p), x, y+5, st))
 		}
 		start += 2 * math.Pi * p
 	}
+	return out
 }
 
-// drawTable lists every slice with its amount and share beside the donut.
-func (s *donutSeries) drawTable(r gochart.Renderer, total decimal.Decimal, share func(decimal.Decimal) float64) {
-	st := textStyle(s.font, legendSize, colorText)
-	head := textStyle(s.font, legendSize, colorMutedText)
+// table appends the list of every slice with its amount and share beside
+// the donut.
+func (d *donut) table(out []shape, measure measureFunc) []shape {
+	st := textStyle{legendSize, colorText}
+	head := textStyle{legendSize, colorMutedText}
 	const amountRight, shareRight = tableLeft + 380, tableLeft + 480
-	rows := len(s.slices) + 2 // header and total
+	rows := len(d.slices) + 2 // header and total
 	y := donutCY - rows*rowHeight/2 + rowHeight/2
-	rightText(r, "金额(万元)", amountRight, y, head)
-	rightText(r, "占比", shareRight, y, head)
-	for _, sl := range s.slices {
+	out = append(out,
+		rightText(measure, "金额(万元)", amountRight, y, head),
+		rightText(measure, "占比", shareRight, y, head))
+	for _, sl := range d.slices {
 		y += rowHeight
-		gochart.Draw.Box(r, gochart.Box{Left: tableLeft, Right: tableLeft + 14, Top: y - 13, Bottom: y + 1},
-			gochart.Style{FillColor: sl.color, StrokeColor: sl.color, StrokeWidth: 1})
-		gochart.Draw.Text(r, sl.label, tableLeft+24, y, st)
-		rightText(r, formatWan(sl.amount, false), amountRight, y, st)
-		rightText(r, percent(sl.amount, total, share), shareRight, y, st)
+		out = append(out,
+			rect{left: tableLeft, top: y - 13, right: tableLeft + 14, bottom: y + 1, fill: sl.color, stroke: sl.color, strokeWidth: 1},
+			text{body: sl.label, x: tableLeft + 24, y: y, style: st},
+			rightText(measure, formatWan(sl.amount, false), amountRight, y, st),
+			rightText(measure, d.percent(sl.amount), shareRight, y, st))
 	}
 	y += rowHeight
-	gochart.Style{StrokeColor: colorAxis, StrokeWidth: 1}.WriteDrawingOptionsToRenderer(r)
-	r.MoveTo(tableLeft, y-rowHeight+10)
-	r.LineTo(shareRight, y-rowHeight+10)
-	r.Stroke()
-	r.ResetStyle()
-	gochart.Draw.Text(r, "合计(财力总额)", tableLeft+24, y, st)
-	rightText(r, formatWan(total, false), amountRight, y, st)
-	rightText(r, percent(total, total, share), shareRight, y, st)
-	if s.folded {
-		note := textStyle(s.font, 9, colorMutedText)
-		gochart.Draw.Text(r, "注:保底封顶净额为负(封顶扣减多于保底补助),已并入因素分配。", tableLeft, y+rowHeight, note)
+	out = append(out,
+		line{x1: tableLeft, y1: y - rowHeight + 10, x2: shareRight, y2: y - rowHeight + 10, color: colorAxis, width: 1},
+		text{body: "合计(财力总额)", x: tableLeft + 24, y: y, style: st},
+		rightText(measure, formatWan(d.total, false), amountRight, y, st),
+		rightText(measure, d.percent(d.total), shareRight, y, st))
+	if d.folded {
+		note := textStyle{9, colorMutedText}
+		out = append(out, text{body: "注:保底封顶净额为负(封顶扣减多于保底补助),已并入因素分配。", x: tableLeft, y: y + rowHeight, style: note})
 	}
+	return out
 }
 
-func percent(d, total decimal.Decimal, share func(decimal.Decimal) float64) string {
-	if !total.IsPositive() {
+// percent is an amount's share of the total as text, "—" when the total
+// is not positive.
+func (d *donut) percent(x decimal.Decimal) string {
+	if !d.total.IsPositive() {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f%%", 100*share(d))
-}
-
-// fillCircle fills a circle. It is drawn as two half arcs: an SVG arc
-// whose ends meet draws nothing, and go-chart's Circle does not fill on
-// the raster renderer.
-func fillCircle(r gochart.Renderer, cx, cy int, radius float64, c drawing.Color) {
-	gochart.Style{FillColor: c, StrokeColor: c, StrokeWidth: 1}.WriteToRenderer(r)
-	r.ArcTo(cx, cy, radius, radius, 0, math.Pi)
-	r.ArcTo(cx, cy, radius, radius, math.Pi, math.Pi)
-	r.Close()
-	r.FillStroke()
-	r.ResetStyle()
-}
-
-// centred writes text centred on x with its baseline at y.
-func centred(r gochart.Renderer, text string, x, y int, st gochart.Style) {
-	w := gochart.Draw.MeasureText(r, text, st).Width()
-	gochart.Draw.Text(r, text, x-w/2, y, st)
-}
-
-// rightText writes text ending at x with its baseline at y.
-func rightText(r gochart.Renderer, text string, x, y int, st gochart.Style) {
-	w := gochart.Draw.MeasureText(r, text, st).Width()
-	gochart.Draw.Text(r, text, x-w, y, st)
+	return fmt.Sprintf("%.1f%%", 100*d.share(x))
 }

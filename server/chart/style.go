@@ -11,8 +11,6 @@ import (
 
 	"github.com/golang/freetype/truetype"
 	"github.com/shopspring/decimal"
-	gochart "github.com/wcharczuk/go-chart/v2"
-	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font"
 
 	"github.com/caili/caili/internal/numfmt"
@@ -47,7 +45,11 @@ func loadFont() (*truetype.Font, error) {
 
 // dpi is the resolution every chart is drawn at (go-chart's default), so
 // point sizes below mean the same in PNG and SVG.
-const dpi = gochart.DefaultDPI
+const dpi = 92.0
+
+// pointsToPixels converts a font size in points to pixels at dpi, as
+// go-chart's renderers do for line heights.
+func pointsToPixels(points float64) float64 { return (points * dpi) / 72.0 }
 
 // Font sizes in points.
 const (
@@ -58,35 +60,44 @@ const (
 	valueSize  = 9.0
 )
 
+// color is an RGBA colour with the layout of go-chart's drawing.Color,
+// into which render.go converts it; the zero color means "none" there too.
+type color struct{ R, G, B, A uint8 }
+
+// opaque returns the opaque colour 0xRRGGBB.
+func opaque(rgb uint32) color { return color{uint8(rgb >> 16), uint8(rgb >> 8), uint8(rgb), 0xFF} }
+
 // Colours: a Tableau-10-like palette, distinguishable in print and for the
 // common forms of colour blindness when combined with the legend order.
 var (
-	colorPersonnel  = drawing.ColorFromHex("4E79A7")
-	colorPublic     = drawing.ColorFromHex("F28E2B")
-	colorProjects   = drawing.ColorFromHex("59A14F")
-	colorIncentive  = drawing.ColorFromHex("EDC948")
-	colorBlock      = drawing.ColorFromHex("76B7B2")
-	colorDamping    = drawing.ColorFromHex("E15759")
-	colorReserve    = drawing.ColorFromHex("BAB0AC")
-	colorPerfRes    = drawing.ColorFromHex("B07AA1")
-	colorDampRes    = drawing.ColorFromHex("9C755F")
-	colorIncrease   = drawing.ColorFromHex("4E79A7")
-	colorDecrease   = drawing.ColorFromHex("E15759")
-	colorText       = drawing.ColorFromHex("333333")
-	colorMutedText  = drawing.ColorFromHex("666666")
-	colorAxis       = drawing.ColorFromHex("999999")
-	colorGrid       = drawing.ColorFromHex("E5E5E5")
-	colorZeroLine   = drawing.ColorFromHex("555555")
-	colorMark       = drawing.ColorFromHex("222222")
-	colorBackground = drawing.ColorWhite
+	colorPersonnel  = opaque(0x4E79A7)
+	colorPublic     = opaque(0xF28E2B)
+	colorProjects   = opaque(0x59A14F)
+	colorIncentive  = opaque(0xEDC948)
+	colorBlock      = opaque(0x76B7B2)
+	colorDamping    = opaque(0xE15759)
+	colorReserve    = opaque(0xBAB0AC)
+	colorPerfRes    = opaque(0xB07AA1)
+	colorDampRes    = opaque(0x9C755F)
+	colorIncrease   = opaque(0x4E79A7)
+	colorDecrease   = opaque(0xE15759)
+	colorText       = opaque(0x333333)
+	colorMutedText  = opaque(0x666666)
+	colorAxis       = opaque(0x999999)
+	colorGrid       = opaque(0xE5E5E5)
+	colorZeroLine   = opaque(0x555555)
+	colorMark       = opaque(0x222222)
+	colorOnSlice    = opaque(0xFFFFFF)
+	colorBackground = opaque(0xFFFFFF)
 )
 
-// componentLabels are the six components in SPEC order
-// (formula.ComponentNames), as the terminal table and statements name them.
+// componentLabels are the six components in the order of the stages
+// (rules §3, formula.ComponentNames), as the terminal table and statements
+// name them.
 var componentLabels = [6]string{"人员经费", "公用经费", "项目经费", "激励", "因素分配", "保底封顶"}
 
-// componentColors colour the six components in SPEC order.
-var componentColors = [6]drawing.Color{colorPersonnel, colorPublic, colorProjects, colorIncentive, colorBlock, colorDamping}
+// componentColors colour the six components in the same order.
+var componentColors = [6]color{colorPersonnel, colorPublic, colorProjects, colorIncentive, colorBlock, colorDamping}
 
 // Name shortening: a label longer than maxLabelRunes runes keeps its first
 // keepLabelRunes runes and gains an ellipsis, so "西长安街街道" (6 runes)
@@ -106,10 +117,10 @@ func shorten(name string) string {
 	return string(r[:keepLabelRunes]) + "…"
 }
 
-// textStyle is the style of text of the given size and colour in the
-// embedded font.
-func textStyle(f *truetype.Font, size float64, c drawing.Color) gochart.Style {
-	return gochart.Style{Font: f, FontSize: size, FontColor: c}
+// textStyle is the size (points) and colour of text in the embedded font.
+type textStyle struct {
+	size  float64
+	color color
 }
 
 // measurer measures text in the embedded font. It caches one face per
@@ -135,7 +146,7 @@ func (m *measurer) width(s string, size float64) int {
 
 // height is the line height go-chart's renderers report for size points.
 func (m *measurer) height(size float64) int {
-	return int(drawing.PointsToPixels(dpi, size))
+	return int(pointsToPixels(size))
 }
 
 // fit returns the largest size from size down to minSize at which s is at
@@ -189,7 +200,7 @@ func formatTick(v float64, places int) string {
 // span, ending between ticks. A zero span becomes [0, 1] (or
 // [-1, 1] when symmetric), so all-zero data still draws; symmetric charts
 // (changes) keep zero in the middle when nothing moved.
-func niceAxis(lo, hi float64, symmetric bool) (ticks []gochart.Tick, min, max float64) {
+func niceAxis(lo, hi float64, symmetric bool) (ticks []tick, min, max float64) {
 	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
 	if math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
 		lo, hi = 0, 0
@@ -216,22 +227,15 @@ func niceAxis(lo, hi float64, symmetric bool) (ticks []gochart.Tick, min, max fl
 	last := int(math.Floor(max/step + 1e-9))
 	for k := first; k <= last; k++ {
 		v := float64(k) * step
-		ticks = append(ticks, gochart.Tick{Value: v, Label: formatTick(v, places)})
+		ticks = append(ticks, tick{Value: v, Label: formatTick(v, places)})
 	}
 	return ticks, min, max
 }
 
-// axisRange is a value range with its own ticks. go-chart stretches a
-// range given by an axis' Ticks to the outermost ticks; a range that
-// provides its ticks keeps its own ends, which need not be ticks.
-type axisRange struct {
-	gochart.ContinuousRange
-	ticks []gochart.Tick
-}
-
-// GetTicks implements gochart.TicksProvider.
-func (a *axisRange) GetTicks(gochart.Renderer, gochart.Style, gochart.ValueFormatter) []gochart.Tick {
-	return a.ticks
+// tick is a labelled value on the value axis.
+type tick struct {
+	Value float64
+	Label string
 }
 
 // niceStep rounds a raw tick step up to 1, 2, 2.5 or 5 times a power of ten.

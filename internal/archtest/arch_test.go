@@ -1,0 +1,431 @@
+package archtest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A rule forbids some imports to some of the module's packages. Only
+// non-test files count: tests may import what their package may not.
+//
+// Patterns are import paths, "./x" standing for the module's package x;
+// a pattern ending in "/..." also matches every path below it, so "./..."
+// is every package of the module and "net/..." is net and net/http.
+type rule struct {
+	reason string   // why, for the failure message
+	pkgs   []string // the packages the rule constrains
+	except []string // packages matching pkgs that it does not constrain
+	forbid []string // imports those packages must not have
+	allow  []string // imports matching forbid that are allowed all the same
+	// maxFiles, when above 0, lets up to that many non-test files of each
+	// package have the forbidden imports: a boundary inside a package.
+	maxFiles int
+}
+
+// Import paths of third-party packages the rules name.
+const (
+	gin      = "github.com/gin-gonic/gin/..."
+	excelize = "github.com/xuri/excelize/..."
+	gochart  = "github.com/wcharczuk/go-chart/..."
+)
+
+// rules is the module's architecture. A rule about a package that does
+// not exist (yet) passes.
+var rules = []rule{
+	{
+		reason: "formula is the pure allocation computation: nothing of the module, no I/O, clock or randomness",
+		pkgs:   []string{"./formula"},
+		forbid: []string{"./...", "os/...", "io/fs", "net/...", "syscall", "time", "math/rand/...", "log/..."},
+	},
+	{
+		reason: "standards reads and checks plan documents; it must not know the application, the report formats, the server or the commands",
+		pkgs:   []string{"./standards/..."},
+		forbid: []string{"./internal/app/...", "./internal/report/...", "./server/...", "./cmd/..."},
+	},
+	{
+		reason: "internal/report formats a formula.Result; it must not know plan documents, the application, the server or the commands",
+		pkgs:   []string{"./internal/report/..."},
+		forbid: []string{"./standards/...", "./internal/app/...", "./server/...", "./cmd/..."},
+	},
+	{
+		reason: "internal/numfmt is amount text shared by report, charts and dashboard; of the module it may use formula only",
+		pkgs:   []string{"./internal/numfmt"},
+		forbid: []string{"./..."},
+		allow:  []string{"./formula"},
+	},
+	{
+		reason: "internal/app is the application core under every front end; it must not know HTTP, Gin, the server or the commands",
+		pkgs:   []string{"./internal/app/..."},
+		forbid: []string{"net/http/...", gin, "./server/...", "./cmd/..."},
+	},
+	{
+		reason: "internal/textutil and internal/atomicfile are leaf helpers; they import nothing of the module",
+		pkgs:   []string{"./internal/textutil/...", "./internal/atomicfile/..."},
+		forbid: []string{"./..."},
+	},
+	{
+		reason: "commands are entry points (package main); nothing imports them",
+		pkgs:   []string{"./..."},
+		forbid: []string{"./cmd/..."},
+	},
+	{
+		reason: "internal/report/xlsx is the only excelize user, so the spreadsheet library stays behind one package",
+		pkgs:   []string{"./..."},
+		except: []string{"./internal/report/xlsx"},
+		forbid: []string{excelize},
+	},
+	{
+		reason: "server/chart is the only go-chart user",
+		pkgs:   []string{"./..."},
+		except: []string{"./server/chart"},
+		forbid: []string{gochart},
+	},
+	{
+		reason:   "in server/chart only render.go turns figures into go-chart calls; the charts themselves are plain structs",
+		pkgs:     []string{"./server/chart"},
+		forbid:   []string{gochart},
+		maxFiles: 1,
+	},
+	{
+		reason: "server/dashboard and server/chart are pages and charts only; the server uses them, not the other way round",
+		pkgs:   []string{"./server/dashboard/...", "./server/chart/..."},
+		forbid: []string{"./server"},
+	},
+	{
+		reason: "server/chart draws results; it must not know the application, the dashboard or plan documents",
+		pkgs:   []string{"./server/chart/..."},
+		forbid: []string{"./internal/app/...", "./server/dashboard/...", "./standards/..."},
+	},
+	{
+		// cmd/caili sets Gin's process-wide mode (gin.SetMode) for serve.
+		reason: "Gin is the HTTP router of package server; only it and cmd/caili (which sets Gin's mode) import it",
+		pkgs:   []string{"./..."},
+		except: []string{"./server", "./cmd/caili"},
+		forbid: []string{gin},
+	},
+}
+
+// pkg is a package of the module: its import path and, for each non-test
+// file, the paths that file imports.
+type pkg struct {
+	path  string
+	files map[string][]string
+}
+
+// violation is an import a rule forbids.
+type violation struct {
+	pkg    string   // the importing package
+	imp    string   // the forbidden import (with maxFiles: all of them, comma-separated)
+	files  []string // the package's non-test files that import it
+	rule   *rule
+	module string
+}
+
+func (v violation) String() string {
+	rel := func(p string) string {
+		if r, ok := strings.CutPrefix(p, v.module+"/"); ok {
+			return r
+		}
+		return p
+	}
+	if v.rule.maxFiles > 0 {
+		return fmt.Sprintf("%s: %d non-test files import %s (%s); at most %d may: %s",
+			rel(v.pkg), len(v.files), v.imp, strings.Join(v.files, ", "), v.rule.maxFiles, v.rule.reason)
+	}
+	return fmt.Sprintf("%s imports %s (in %s): %s", rel(v.pkg), v.imp, strings.Join(v.files, ", "), v.rule.reason)
+}
+
+// match reports whether import path p matches pattern pat of module mod.
+func match(mod, pat, p string) bool {
+	if rest, ok := strings.CutPrefix(pat, "./"); ok {
+		pat = mod + "/" + rest
+	}
+	if base, ok := strings.CutSuffix(pat, "/..."); ok {
+		return p == base || strings.HasPrefix(p, base+"/")
+	}
+	return p == pat
+}
+
+func matchAny(mod string, pats []string, p string) bool {
+	return slices.ContainsFunc(pats, func(pat string) bool { return match(mod, pat, p) })
+}
+
+// forbidden reports whether r forbids import imp.
+func (r *rule) forbidden(mod, imp string) bool {
+	return matchAny(mod, r.forbid, imp) && !matchAny(mod, r.allow, imp)
+}
+
+// check returns every violation of the rules by the packages of module mod.
+func check(mod string, pkgs []pkg, rules []rule) []violation {
+	var vs []violation
+	for i := range rules {
+		r := &rules[i]
+		for _, p := range pkgs {
+			if !matchAny(mod, r.pkgs, p.path) || matchAny(mod, r.except, p.path) {
+				continue
+			}
+			vs = append(vs, r.check(mod, p)...)
+		}
+	}
+	return vs
+}
+
+// check returns r's violations by package p.
+func (r *rule) check(mod string, p pkg) []violation {
+	byImport := map[string][]string{} // forbidden import → files
+	var files []string                // files with any forbidden import
+	for _, name := range sortedKeys(p.files) {
+		bad := false
+		for _, imp := range p.files[name] {
+			if r.forbidden(mod, imp) {
+				byImport[imp] = append(byImport[imp], name)
+				bad = true
+			}
+		}
+		if bad {
+			files = append(files, name)
+		}
+	}
+	if r.maxFiles > 0 {
+		if len(files) <= r.maxFiles {
+			return nil
+		}
+		imps := strings.Join(sortedKeys(byImport), ", ")
+		return []violation{{pkg: p.path, imp: imps, files: files, rule: r, module: mod}}
+	}
+	var vs []violation
+	for _, imp := range sortedKeys(byImport) {
+		vs = append(vs, violation{pkg: p.path, imp: imp, files: byImport[imp], rule: r, module: mod})
+	}
+	return vs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// goCmd runs the go command in dir and returns its standard output.
+func goCmd(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, stderr.Bytes())
+	}
+	return out, nil
+}
+
+// listed is what go list -json reports of a package.
+type listed struct {
+	ImportPath string
+	Dir        string
+	GoFiles    []string
+	CgoFiles   []string
+	Error      *struct{ Err string }
+}
+
+// loadModule lists the module's packages with go list, run from the
+// module root, and parses the imports of their non-test files. go list
+// -find does not resolve dependencies, so no module need be downloaded.
+// Packages go list reports errors for are returned as problems.
+func loadModule(ctx context.Context) (mod string, pkgs []pkg, problems []string, err error) {
+	gomod, err := goCmd(ctx, ".", "env", "GOMOD")
+	if err != nil {
+		return "", nil, nil, err
+	}
+	gomodPath := strings.TrimSpace(string(gomod))
+	if gomodPath == "" || gomodPath == os.DevNull {
+		return "", nil, nil, errors.New("not inside a Go module (go env GOMOD is empty)")
+	}
+	root := filepath.Dir(gomodPath)
+	out, err := goCmd(ctx, root, "list", "-m")
+	if err != nil {
+		return "", nil, nil, err
+	}
+	mod = strings.TrimSpace(string(out))
+	if out, err = goCmd(ctx, root, "list", "-e", "-find", "-json=ImportPath,Dir,GoFiles,CgoFiles,Error", "./..."); err != nil {
+		return "", nil, nil, err
+	}
+	fset := token.NewFileSet()
+	for d := json.NewDecoder(bytes.NewReader(out)); ; {
+		var l listed
+		if err := d.Decode(&l); err == io.EOF {
+			break
+		} else if err != nil {
+			return "", nil, nil, fmt.Errorf("decode go list output: %w", err)
+		}
+		if l.Error != nil {
+			problems = append(problems, fmt.Sprintf("go list: %s: %s", l.ImportPath, l.Error.Err))
+		}
+		p := pkg{path: l.ImportPath, files: map[string][]string{}}
+		for _, name := range append(l.GoFiles, l.CgoFiles...) {
+			f, err := parser.ParseFile(fset, filepath.Join(l.Dir, name), nil, parser.ImportsOnly)
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("parse %s: %v", name, err))
+				continue
+			}
+			imps := []string{}
+			for _, spec := range f.Imports {
+				if path, err := strconv.Unquote(spec.Path.Value); err == nil {
+					imps = append(imps, path)
+				}
+			}
+			p.files[name] = imps
+		}
+		pkgs = append(pkgs, p)
+	}
+	return mod, pkgs, problems, nil
+}
+
+// TestArchitecture checks the module's real import graph against rules.
+func TestArchitecture(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	mod, pkgs, problems, err := loadModule(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+	// The rules must not pass vacuously, for a wrong module root say.
+	for _, core := range []string{"formula", "standards", "server", "server/chart"} {
+		if !slices.ContainsFunc(pkgs, func(p pkg) bool { return p.path == mod+"/"+core }) {
+			t.Fatalf("go list found no package %s/%s among %d packages", mod, core, len(pkgs))
+		}
+	}
+	for i := range rules {
+		if !slices.ContainsFunc(pkgs, func(p pkg) bool { return matchAny(mod, rules[i].pkgs, p.path) }) {
+			t.Logf("rule %q constrains no package (yet)", rules[i].pkgs)
+		}
+	}
+	for _, v := range check(mod, pkgs, rules) {
+		t.Error(v)
+	}
+}
+
+// TestRulesReportForbiddenImports runs the rules on a made-up import graph
+// with forbidden arrows and checks each is reported, and nothing else.
+func TestRulesReportForbiddenImports(t *testing.T) {
+	const mod = "example.com/m"
+	graph := []pkg{
+		{mod + "/formula", map[string][]string{
+			"a.go": {"fmt", "math/big"},
+			"b.go": {"os", "example.com/m/internal/numfmt"},
+			"c.go": {"math/rand/v2", "net/http", "log/slog", "time"},
+		}},
+		{mod + "/standards", map[string][]string{"s.go": {mod + "/formula", mod + "/server"}}},
+		{mod + "/standards/plangen", map[string][]string{"g.go": {mod + "/internal/report"}}},
+		{mod + "/internal/report", map[string][]string{"r.go": {mod + "/formula", mod + "/standards", "github.com/xuri/excelize/v2"}}},
+		{mod + "/internal/report/xlsx", map[string][]string{"x.go": {"github.com/xuri/excelize/v2", mod + "/internal/report"}}},
+		{mod + "/internal/numfmt", map[string][]string{"n.go": {mod + "/formula", mod + "/standards"}}},
+		{mod + "/internal/app", map[string][]string{"app.go": {"github.com/gin-gonic/gin", mod + "/cmd/caili"}, "http.go": {"net/http"}}},
+		{mod + "/internal/textutil", map[string][]string{"clip.go": {"unicode/utf8", mod + "/formula"}}},
+		{mod + "/server", map[string][]string{"s.go": {"github.com/gin-gonic/gin/binding", mod + "/server/chart"}}},
+		{mod + "/server/dashboard", map[string][]string{"d.go": {"github.com/gin-gonic/gin", "github.com/wcharczuk/go-chart/v2", mod + "/server"}}},
+		{mod + "/server/chart", map[string][]string{
+			"render.go": {"github.com/wcharczuk/go-chart/v2"},
+			"bars.go":   {"github.com/wcharczuk/go-chart/v2/drawing", mod + "/standards"},
+			"style.go":  {"math"},
+		}},
+		{mod + "/cmd/caili", map[string][]string{"main.go": {mod + "/server", mod + "/internal/app", "github.com/gin-gonic/gin"}}},
+	}
+	var got []string
+	for _, v := range check(mod, graph, rules) {
+		got = append(got, v.pkg[len(mod)+1:]+" → "+v.imp+" "+strings.Join(v.files, ","))
+		if v.rule.reason == "" || !strings.Contains(v.String(), v.rule.reason) {
+			t.Errorf("violation %v lacks its rule's reason", v)
+		}
+	}
+	want := []string{
+		"formula → example.com/m/internal/numfmt b.go",
+		"formula → log/slog c.go",
+		"formula → math/rand/v2 c.go",
+		"formula → net/http c.go",
+		"formula → os b.go",
+		"formula → time c.go",
+		"standards → example.com/m/server s.go",
+		"standards/plangen → example.com/m/internal/report g.go",
+		"internal/report → example.com/m/standards r.go",
+		"internal/numfmt → example.com/m/standards n.go",
+		"internal/app → github.com/gin-gonic/gin app.go",
+		"internal/app → example.com/m/cmd/caili app.go",
+		"internal/app → example.com/m/cmd/caili app.go", // also: nothing imports cmd
+		"internal/app → net/http http.go",
+		"internal/textutil → example.com/m/formula clip.go",
+		"server/dashboard → example.com/m/server d.go",
+		"internal/report → github.com/xuri/excelize/v2 r.go",
+		"server/dashboard → github.com/wcharczuk/go-chart/v2 d.go",
+		"server/chart → github.com/wcharczuk/go-chart/v2, github.com/wcharczuk/go-chart/v2/drawing bars.go,render.go",
+		"server/chart → example.com/m/standards bars.go",
+		"internal/app → github.com/gin-gonic/gin app.go", // also: gin only in server
+		"server/dashboard → github.com/gin-gonic/gin d.go",
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("violations:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+
+	// The same graph without the forbidden arrows passes.
+	clean := []pkg{
+		{mod + "/formula", map[string][]string{"a.go": {"fmt", "math/big", "github.com/shopspring/decimal"}}},
+		{mod + "/internal/numfmt", map[string][]string{"n.go": {mod + "/formula"}}},
+		{mod + "/internal/report/xlsx", map[string][]string{"x.go": {"github.com/xuri/excelize/v2"}}},
+		{mod + "/server", map[string][]string{"s.go": {"github.com/gin-gonic/gin", mod + "/internal/app"}}},
+		{mod + "/server/chart", map[string][]string{"render.go": {"github.com/wcharczuk/go-chart/v2", "github.com/wcharczuk/go-chart/v2/drawing"}}},
+		{mod + "/cmd/caili", map[string][]string{"main.go": {mod + "/server", "github.com/gin-gonic/gin"}}},
+	}
+	if vs := check(mod, clean, rules); len(vs) > 0 {
+		t.Errorf("a clean graph gives violations: %v", vs)
+	}
+}
+
+func TestMatch(t *testing.T) {
+	const mod = "example.com/m"
+	for _, c := range []struct {
+		pat, path string
+		want      bool
+	}{
+		{"./...", mod + "/formula", true},
+		{"./...", "example.com/mm/formula", false},
+		{"./...", "fmt", false},
+		{"./formula", mod + "/formula", true},
+		{"./formula", mod + "/formula/sub", false},
+		{"./server/...", mod + "/server", true},
+		{"./server/...", mod + "/server/chart", true},
+		{"./server/...", mod + "/serverless", false},
+		{"net/...", "net", true},
+		{"net/...", "net/http", true},
+		{"net/...", "netx", false},
+		{"time", "time", true},
+		{"time", "time/tzdata", false},
+		{gochart, "github.com/wcharczuk/go-chart/v2/drawing", true},
+	} {
+		if got := match(mod, c.pat, c.path); got != c.want {
+			t.Errorf("match(%q, %q) = %v, want %v", c.pat, c.path, got, c.want)
+		}
+	}
+}
