@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -88,10 +90,14 @@ func TestReloadKeepsLastGoodVersion(t *testing.T) {
 
 func TestScanFollowsTheDirectory(t *testing.T) {
 	e := newEnv(t, "")
+	// A changed file is loaded once it has stood still for a poll: two
+	// scans.
 	scan := func() {
 		t.Helper()
-		if err := e.srv.app.Plans.Scan(false); err != nil {
-			t.Fatal(err)
+		for range 2 {
+			if err := e.srv.app.Plans.Scan(false); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	before := e.Get("/api/v1/plans/split/cell/east/personnel", http.StatusOK).Body.String()
@@ -204,5 +210,91 @@ func TestServePollsAndShutsDown(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("Serve did not return after cancel")
+	}
+}
+
+// TestHalfWrittenPlanWaits: a plan file changed since the last poll is not
+// loaded until it stands still for one poll, so that a file cut at a
+// [[subdistrict]] boundary while being written is never served as good.
+func TestHalfWrittenPlanWaits(t *testing.T) {
+	e := newEnv(t, "")
+	before := e.Get("/api/v1/plans/tiny/allocations.csv", http.StatusOK).Body.String()
+	text := tinyText(t)
+	cut := strings.LastIndex(text, "[[subdistrict]]")
+	e.write("tiny.toml", text[:cut])
+	if err := e.srv.app.Plans.Scan(false); err != nil {
+		t.Fatal(err)
+	}
+	if now := e.Get("/api/v1/plans/tiny/allocations.csv", http.StatusOK).Body.String(); now != before {
+		t.Fatalf("a file changed since the last poll was loaded at once:\n%s", now)
+	}
+	e.write("tiny.toml", strings.Replace(text, `capacity = "60000000"`, `capacity = "58000000"`, 1))
+	for range 2 {
+		if err := e.srv.app.Plans.Scan(false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := cellOf(t, "east", 6, "plan.capacity=58000000"); e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK).Body.String() != want {
+		t.Error("the finished file was not loaded after standing still for a poll")
+	}
+}
+
+// TestOddFilesInPlans: a FIFO or a link to /dev/zero named *.toml neither
+// blocks the watcher nor exhausts memory; each is listed as a plan with
+// its problem, and the other plans keep serving and reloading.
+func TestOddFilesInPlans(t *testing.T) {
+	e := newEnv(t, "")
+	if err := syscall.Mkfifo(filepath.Join(e.plans, "fifo.toml"), 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(e.plans, "zero.toml")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- e.srv.Reload() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the scan blocked on an odd file")
+	}
+	list := e.planList()
+	for _, id := range []string{"fifo", "zero"} {
+		p := list[id]
+		if p.Status != "error" || len(p.Problems) == 0 || !strings.Contains(p.Problems[0].Message, "not a regular file") {
+			t.Errorf("%s listed as %+v", id, p)
+		}
+		if strings.Contains(p.Problems[0].Message, e.plans) {
+			t.Errorf("%s: the problem shows the server's path: %s", id, p.Problems[0].Message)
+		}
+	}
+	e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)
+}
+
+// TestStandardsOutsideThePlansFolder: a plan may only read files inside
+// its own folder; ../ and absolute paths are refused as its problem, and
+// nothing of the named file is shown.
+func TestStandardsOutsideThePlansFolder(t *testing.T) {
+	e := newEnv(t, "")
+	secret := filepath.Join(t.TempDir(), "secret.toml")
+	if err := os.WriteFile(secret, []byte("top-secret = 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"../" + filepath.Base(filepath.Dir(secret)) + "/secret.toml", secret} {
+		e.write("outside.toml", "[plan]\nname = \"外\"\nfiscal_year = 2025\ncapacity = \"1\"\nstandards = "+strconv.Quote(name)+"\n")
+		if err := e.srv.Reload(); err != nil {
+			t.Fatal(err)
+		}
+		p := e.planList()["outside"]
+		if p.Status != "error" || len(p.Problems) == 0 {
+			t.Fatalf("standards = %q: listed as %+v", name, p)
+		}
+		for _, pr := range p.Problems {
+			if strings.Contains(pr.Message, "top-secret") {
+				t.Errorf("standards = %q: the file's content is shown: %s", name, pr.Message)
+			}
+		}
 	}
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/caili/caili/standards"
 )
 
-// engine is the domain core behind the handlers: the plans, the saved
-// scenarios and the result cache. It knows nothing of HTTP beyond the
-// error kinds of errors.go.
+// App is the application behind the server and the pages: the plans,
+// the saved scenarios and the result cache. It knows nothing of HTTP;
+// its errors are *Error with a Kind.
 type App struct {
 	version string
 	// Plans are the plans being served.
@@ -28,7 +28,7 @@ type App struct {
 	slots chan struct{}
 }
 
-// job is a resolved request for a result: a loaded plan version, perhaps
+// Job is a resolved request for a result: a loaded plan version, perhaps
 // a scenario, and the query's overrides.
 type Job struct {
 	PlanID   string
@@ -37,10 +37,10 @@ type Job struct {
 	Sets     []standards.Override
 }
 
-// whatIf reports whether the job changes the plan.
+// WhatIf reports whether the job changes the plan.
 func (j *Job) WhatIf() bool { return j.Scenario != nil || len(j.Sets) > 0 }
 
-// resolve finds the plan (404 when unknown, 422 when it has never
+// Resolve finds the plan (404 when unknown, 422 when it has never
 // loaded) and the scenario a query names (404 when unknown).
 func (e *App) Resolve(planID string, q Query) (*Job, error) {
 	v, err := e.Plan(planID)
@@ -50,7 +50,7 @@ func (e *App) Resolve(planID string, q Query) (*Job, error) {
 	return e.JobFor(v, q)
 }
 
-// jobFor is the job of a query on one plan version, so that a page that
+// JobFor is the job of a query on one plan version, so that a page that
 // shows a base and a what-if computes both from the same version even if
 // the plan is reloaded meanwhile. An unknown scenario is 404.
 func (e *App) JobFor(v *PlanVersion, q Query) (*Job, error) {
@@ -64,7 +64,7 @@ func (e *App) JobFor(v *PlanVersion, q Query) (*Job, error) {
 	return j, nil
 }
 
-// plan returns the version of a plan being served.
+// Plan returns the version of a plan being served.
 func (e *App) Plan(id string) (*PlanVersion, error) {
 	st, ok := e.Plans.Get(id)
 	if !ok {
@@ -76,7 +76,7 @@ func (e *App) Plan(id string) (*PlanVersion, error) {
 	return st.Good, nil
 }
 
-// key is the result key of a job: a hash over the caili version, the
+// Key is the result key of a job: a hash over the caili version, the
 // bytes of the plan and its standards file, the scenario file's bytes and
 // the overrides in order. The same key always gives the same result.
 func (e *App) Key(j *Job) string {
@@ -108,7 +108,7 @@ func valueText(v any) string {
 	return ""
 }
 
-// etag is the strong entity tag of one representation (rep: the route's
+// ETag is the strong entity tag of one representation (rep: the route's
 // format and its parameters, such as "cell/east/total") of the results
 // with the given keys.
 func ETag(rep string, keys ...string) string {
@@ -121,7 +121,7 @@ func ETag(rep string, keys ...string) string {
 	return `"` + hex.EncodeToString(h.Sum(nil)[:20]) + `"`
 }
 
-// compute returns a job's result, from the plan's own result when nothing
+// Compute returns a job's result, from the plan's own result when nothing
 // is overridden, else from the cache, computing it once on a miss. The
 // error of a result that cannot be computed (bad overrides, a rejected
 // plan) is in the computed value, and is cached like a result.
@@ -161,11 +161,11 @@ func evaluate(j *Job) (*formula.Result, error) {
 	return j.Plan.Doc.Evaluate(ovs...)
 }
 
-// maxBody is the largest request body accepted (a posted plan or a
+// MaxBody is the largest request body accepted (a posted plan or a
 // scenario file).
 const MaxBody = 1 << 20
 
-// calculate parses, validates and evaluates a posted plan in a computing
+// Calculate parses, validates and evaluates a posted plan in a computing
 // slot. It must be self-contained: a plan that names a standards file is
 // refused.
 func (e *App) Calculate(body []byte) (res *formula.Result, err error) {
@@ -181,7 +181,7 @@ func calculate(body []byte) (*formula.Result, error) {
 	return doc.Evaluate()
 }
 
-// checkScenario parses a scenario file sent to be saved and applies it to
+// CheckScenario parses a scenario file sent to be saved and applies it to
 // the plan's current version, so that a scenario that cannot work is
 // refused when it is saved rather than when it is used. A scenario whose
 // result the rules reject (a what-if showing a shortfall) can be saved.

@@ -16,7 +16,7 @@ const (
 	DefaultCacheBytes = 64 << 20
 )
 
-// computed is one evaluated plan: its result or the deterministic error
+// Computed is one evaluated plan: its result or the deterministic error
 // that evaluating it gave (a rejection, bad overrides), with its rendered
 // bodies memoised per representation.
 type Computed struct {
@@ -27,7 +27,7 @@ type Computed struct {
 	renders map[string][]byte
 }
 
-// resultCache is a bounded LRU of computed results keyed by the result key
+// Cache is a bounded LRU of computed results keyed by the result key
 // (a hash of version, plan bytes, scenario and overrides; see etag.go).
 // It is bounded both in entries and in estimated bytes; whichever bound is
 // hit first evicts the least recently used entries. Concurrent requests
@@ -68,7 +68,7 @@ func NewCache(maxEntries int, maxBytes int64) *Cache {
 		items: map[string]*list.Element{}, inflight: map[string]*flight{}}
 }
 
-// get returns the cached value for key, or computes it with fn, caches it
+// Get returns the cached value for key, or computes it with fn, caches it
 // and returns it. Only one fn runs per key at a time.
 func (c *Cache) Get(key string, fn func() *Computed) *Computed {
 	c.mu.Lock()
@@ -138,7 +138,7 @@ func (c *Cache) evictLocked() {
 	}
 }
 
-// grow accounts for n more bytes held by the cached value under key (a
+// Grow accounts for n more bytes held by the cached value under key (a
 // body rendered after it was cached), evicting if that breaks a bound.
 func (c *Cache) Grow(key string, n int64) {
 	c.mu.Lock()
@@ -151,7 +151,7 @@ func (c *Cache) Grow(key string, n int64) {
 	}
 }
 
-// cacheStats is a snapshot of the cache's counters.
+// CacheStats is a snapshot of the cache's counters.
 type CacheStats struct {
 	Entries  int    `json:"entries"`
 	Bytes    int64  `json:"bytes"`
@@ -190,7 +190,7 @@ func estimate(v *Computed) int64 {
 	return n
 }
 
-// render returns the body rendered for a representation, rendering it
+// Render returns the body rendered for a representation, rendering it
 // once with fn and memoising it in the value. The returned bool is true
 // when fn ran, so that the caller can account for the new bytes.
 func (v *Computed) Render(rep string, fn func() ([]byte, error)) ([]byte, bool, error) {

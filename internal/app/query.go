@@ -8,7 +8,7 @@ import (
 	"github.com/caili/caili/standards"
 )
 
-// params says which query parameters a route takes.
+// Params says which query parameters a route takes.
 type Params uint8
 
 const (
@@ -27,7 +27,7 @@ const (
 // MaxQuery is the longest query string a request may have.
 const MaxQuery = 16 << 10
 
-// query is a parsed query string.
+// Query is a parsed query string.
 type Query struct {
 	Sets     []standards.Override // in the order written
 	Scenario string
@@ -36,10 +36,10 @@ type Query struct {
 	Per      string // the per-capita chart's quantity; "" for its default
 }
 
-// whatIf reports whether the query changes the plan.
+// WhatIf reports whether the query changes the plan.
 func (q Query) WhatIf() bool { return len(q.Sets) > 0 || q.Scenario != "" }
 
-// parseQuery reads a raw query string, keeping the order of the
+// ParseQuery reads a raw query string, keeping the order of the
 // overrides (url.Values would lose it). Anything malformed, unknown or
 // not allowed on the route is a bad request; nothing is ignored, so a
 // mistyped parameter never silently gives the base plan's figures.

@@ -14,10 +14,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
 )
 
-// savedScenario is one scenario file (rules §4) of a plan: saved in the
+// Scenario is one scenario file (rules §4) of a plan: saved in the
 // data directory, or built in (the embedded sample's scenarios).
 type Scenario struct {
 	Plan, Name string
@@ -30,10 +32,10 @@ type Scenario struct {
 	stamp      stamp
 }
 
-// file is the name problems in the scenario are reported under.
+// File is the name problems in the scenario are reported under.
 func (s *Scenario) File() string { return "scenarios/" + s.Plan + "/" + s.Name + ".toml" }
 
-// scenarioStore keeps saved scenarios as files
+// Scenarios keeps saved scenarios as files
 // `<data>/scenarios/<plan>/<name>.toml`, written atomically (a temporary
 // file in the same directory, synced, renamed over, directory synced), so
 // a crash leaves either the old or the new file, never a torn one. Files
@@ -54,7 +56,7 @@ func newScenarios(dir string) *Scenarios {
 	return &Scenarios{dir: dir, Builtin: map[string]map[string][]byte{}, parsed: map[string]*Scenario{}}
 }
 
-// addBuiltin makes every `<name>.toml` of dir in fsys a read-only scenario
+// AddBuiltin makes every `<name>.toml` of dir in fsys a read-only scenario
 // of plan.
 func (s *Scenarios) AddBuiltin(plan string, fsys fs.FS, dir string) error {
 	entries, err := fs.ReadDir(fsys, dir)
@@ -90,7 +92,7 @@ func parseSaved(plan, name string, data []byte) *Scenario {
 	return v
 }
 
-// get returns the scenario name of plan: a saved one, else a built-in one.
+// Get returns the scenario name of plan: a saved one, else a built-in one.
 func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
 	if !ValidName(name) {
 		return nil, Errorf(KindBadRequest, "scenario name %q must match %s", Clip(name), NameRE)
@@ -104,8 +106,15 @@ func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
 		if ok && v.stamp == st {
 			return v, nil
 		}
-		data, err := os.ReadFile(p)
+		data, _, err := safefile.Read(p, safefile.MaxInput)
 		switch {
+		case errors.Is(err, safefile.ErrNotRegular), errors.Is(err, safefile.ErrTooLarge):
+			// A FIFO or a device under the scenarios folder is the
+			// scenario's problem; it is never read.
+			v = &Scenario{Plan: plan, Name: name}
+			v.Err = &standards.Error{Overrides: true, Problems: []formula.Problem{
+				{File: v.File(), Code: formula.CodeUnreadable, Message: "cannot read the scenario file: " + err.Error()}}}
+			return v, nil
 		case err == nil:
 			v = parseSaved(plan, name, data)
 			v.stamp, v.Modified = st, st.mod
@@ -128,7 +137,7 @@ func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
 	return nil, Errorf(KindNotFound, "plan %s has no scenario %q", plan, name)
 }
 
-// list returns the scenarios of plan, saved and built-in, by name.
+// List returns the scenarios of plan, saved and built-in, by name.
 func (s *Scenarios) List(plan string) ([]*Scenario, error) {
 	names := map[string]bool{}
 	for n := range s.Builtin[plan] {
@@ -170,7 +179,7 @@ func (s *Scenarios) CheckWritable(plan, name string) error {
 	return nil
 }
 
-// put saves data (a scenario file already checked by the caller) as
+// Put saves data (a scenario file already checked by the caller) as
 // scenario name of plan, atomically. created is false when it replaced
 // an existing file.
 func (s *Scenarios) Put(plan, name string, data []byte) (created bool, err error) {
@@ -187,7 +196,7 @@ func (s *Scenarios) Put(plan, name string, data []byte) (created bool, err error
 	return created, nil
 }
 
-// remove deletes a saved scenario.
+// Remove deletes a saved scenario.
 func (s *Scenarios) Remove(plan, name string) error {
 	if err := s.CheckWritable(plan, name); err != nil {
 		return err

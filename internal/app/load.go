@@ -1,0 +1,99 @@
+package app
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/caili/caili/internal/safefile"
+	"github.com/caili/caili/standards"
+)
+
+// readFunc reads a file a plan names, relative to the plan, with its stamp.
+type readFunc func(name string) ([]byte, stamp, error)
+
+// loadPlan loads, validates and evaluates a plan through read. The hash
+// covers the name and bytes of every file read, in order. deps lists the
+// files read or tried, for change detection, even when loading fails.
+func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, error) {
+	h := sha256.New()
+	deps := map[string]stamp{}
+	doc, err := standards.Load(name, func(n string) ([]byte, error) {
+		b, st, err := read(n)
+		deps[n] = st
+		if err == nil {
+			writeField(h, n)
+			writeField(h, string(b))
+		}
+		return b, err
+	})
+	if err != nil {
+		return nil, deps, err
+	}
+	m, err := doc.Compile()
+	if err != nil {
+		return nil, deps, err
+	}
+	p := m.Plan()
+	v := &PlanVersion{ID: id, Doc: doc, Hash: hex.EncodeToString(h.Sum(nil)), Name: p.Name,
+		FiscalYear: p.FiscalYear, Files: doc.Files(), LoadedAt: time.Now()}
+	res, err := m.Evaluate()
+	v.Base = &Computed{Res: res, Err: err}
+	return v, deps, nil
+}
+
+// writeField feeds a length-prefixed string to a hash, so that fields can
+// never run into each other.
+func writeField(h hash.Hash, s string) {
+	var n [8]byte
+	binary.BigEndian.PutUint64(n[:], uint64(len(s)))
+	h.Write(n[:])
+	io.WriteString(h, s)
+}
+
+// diskReader reads files relative to the directory of a plan file,
+// stamping each from the same open file it reads.
+func diskReader(dir string) readFunc {
+	return func(n string) ([]byte, stamp, error) {
+		if !filepath.IsLocal(n) {
+			return nil, stamp{}, fmt.Errorf("%s: %w", n, errOutside)
+		}
+		b, fi, err := safefile.Read(filepath.Join(dir, n), safefile.MaxInput)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, stamp{}, err
+			}
+			return nil, stamp{}, fmt.Errorf("%s: %w", n, err)
+		}
+		return b, stamp{size: fi.Size(), mod: fi.ModTime(), exists: true}, nil
+	}
+}
+
+// errOutside refuses a file named outside the plan's folder: a plan may
+// read only files beside it or below it (rules §2).
+var errOutside = errors.New("a plan may only name files inside its own folder")
+
+// planMarker finds a `[plan]` table header in TOML text that does not parse.
+var planMarker = regexp.MustCompile(`(?m)^[ \t]*\[[ \t]*plan[ \t]*\]`)
+
+// isPlanFile reports whether TOML text is a plan file: it has a top-level
+// `plan` table. Text that does not parse counts as a plan when a line is a
+// `[plan]` header, so that a plan broken while being edited is still
+// listed with its problems rather than vanishing.
+func isPlanFile(data []byte) bool {
+	var top map[string]toml.Primitive
+	if _, err := toml.Decode(string(data), &top); err != nil {
+		return planMarker.Match(data)
+	}
+	_, ok := top["plan"]
+	return ok
+}

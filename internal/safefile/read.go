@@ -1,0 +1,80 @@
+// Package safefile reads files that a person or a program names, as an
+// input that may be hostile or careless: only regular files, never more
+// than a limit. A FIFO, a device (/dev/zero), a directory or a socket is
+// refused before anything is read, so that it can neither block nor
+// exhaust memory. It imports nothing of caili.
+package safefile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// ErrNotRegular is returned for a path that is not a regular file (after
+// following symbolic links): a FIFO, a device, a directory, a socket.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ErrTooLarge is returned for a file larger than the limit.
+var ErrTooLarge = errors.New("file too large")
+
+// MaxInput is the usual limit of a plan, standards, scenario or data file.
+const MaxInput = 16 << 20
+
+// Read reads the regular file at path, at most limit bytes, and returns
+// its contents with its FileInfo. The file is opened without blocking
+// (a FIFO with no writer would otherwise hang the open) and checked
+// through the open descriptor, so that what is read is what was checked.
+// Errors wrap ErrNotRegular, ErrTooLarge or the operating system's error
+// (fs.ErrNotExist, fs.ErrPermission); the first two do not name the
+// path, so that the caller can name the file as its user knows it.
+func Read(path string, limit int64) ([]byte, fs.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fi, fmt.Errorf("%w (%s)", ErrNotRegular, kindOf(fi.Mode()))
+	}
+	if fi.Size() > limit {
+		return nil, fi, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, fi.Size(), limit)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fi, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fi, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
+	}
+	return b, fi, nil
+}
+
+// IsRegular reports whether path is a regular file (following links),
+// without opening it.
+func IsRegular(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// kindOf names a file mode for a message.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeCharDevice != 0, m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a regular file"
+}
