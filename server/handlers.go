@@ -22,39 +22,39 @@ func (s *Server) routes() (*gin.Engine, error) {
 		return nil, fmt.Errorf("trusted proxies: %w", err)
 	}
 	r.HandleMethodNotAllowed = true
-	r.Use(s.accessLog, gin.CustomRecoveryWithWriter(nil, s.recovered))
+	r.Use(s.accessLog, gin.CustomRecoveryWithWriter(nil, s.recovered), s.cors)
 	r.NoRoute(func(c *gin.Context) {
 		s.failFor(c, app.Errorf(app.KindNotFound, "no route %s %s", c.Request.Method, app.Clip(c.Request.URL.Path)))
 	})
-	r.NoMethod(func(c *gin.Context) {
-		s.failFor(c, app.Errorf(app.KindMethodNotAllowed, "%s is not allowed on %s", c.Request.Method, app.Clip(c.Request.URL.Path)))
-	})
+	r.NoMethod(s.noMethod)
 
-	r.GET("/healthz", s.healthz)
-	r.GET("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, typeJSON, s.openapi) })
+	root := router{r}
+	root.get("/healthz", s.healthz)
+	root.get("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, typeJSON, s.openapi) })
 
 	v1 := r.Group("/api/v1")
-	v1.GET("/plans", s.listPlans)
+	router{v1}.get("/plans", s.listPlans)
 	v1.POST("/calculate", s.calculate)
-	p := v1.Group("/plans/:plan")
+	pg := v1.Group("/plans/:plan")
+	p := router{pg}
 	for _, f := range []string{"json", "csv", "xml", "xlsx"} {
-		p.GET("/allocations."+f, s.allocations(f))
+		p.get("/allocations."+f, s.allocations(f))
 	}
-	p.GET("/charts/:kind", s.chart)
-	p.GET("/subdistricts/:id", s.subdistrict)
-	p.GET("/cell/:subdistrict/:column", s.cell)
+	p.get("/charts/:kind", s.chart)
+	p.get("/subdistricts/:id", s.subdistrict)
+	p.get("/cell/:subdistrict/:column", s.cell)
 	for _, f := range []string{"json", "csv"} {
-		p.GET("/compare."+f, s.compare(f))
+		p.get("/compare."+f, s.compare(f))
 	}
-	p.GET("/scenarios", s.listScenarios)
-	p.GET("/scenarios/:name", s.getScenario)
-	p.PUT("/scenarios/:name", s.requireToken, s.putScenario)
-	p.DELETE("/scenarios/:name", s.requireToken, s.deleteScenario)
+	p.get("/scenarios", s.listScenarios)
+	p.get("/scenarios/:name", s.getScenario)
+	pg.PUT("/scenarios/:name", s.requireToken, s.putScenario)
+	pg.DELETE("/scenarios/:name", s.requireToken, s.deleteScenario)
 
 	// The dashboard's pages (pages.go).
-	r.GET("/", s.indexPage)
-	r.GET("/plans/:plan", s.planPage)
-	r.GET("/plans/:plan/subdistricts/:id", s.statementPage)
+	root.get("/", s.indexPage)
+	root.get("/plans/:plan", s.planPage)
+	root.get("/plans/:plan/subdistricts/:id", s.statementPage)
 	return r, nil
 }
 

@@ -23,25 +23,35 @@ type testEnv struct {
 	srv   *Server
 	plans string
 	data  string
+	cfg   Config // what newEnvWith was given
 }
 
 // newEnv starts a server on a copy of testdata/plans; token "" means
 // writes are off.
 func newEnv(t testing.TB, token string) *testEnv {
 	t.Helper()
+	return newEnvWith(t, Config{Token: token})
+}
+
+// newEnvWith is newEnv with more of the server's configuration; the
+// folders, version, logger and polling are the test's.
+func newEnvWith(t testing.TB, cfg Config) *testEnv {
+	t.Helper()
 	dir := t.TempDir()
 	plans := filepath.Join(dir, "plans")
 	copyDir(t, "testdata/plans", plans)
-	e := &testEnv{t: t, plans: plans, data: filepath.Join(dir, "data")}
-	e.srv = e.start(token)
+	e := &testEnv{t: t, plans: plans, data: filepath.Join(dir, "data"), cfg: cfg}
+	e.srv = e.start(cfg.Token)
 	return e
 }
 
 // start makes a new server on the same directories, as a restart would.
 func (e *testEnv) start(token string) *Server {
 	e.t.Helper()
-	srv, err := New(Config{PlansDir: e.plans, DataDir: e.data, Token: token, Version: "test",
-		Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	cfg := e.cfg
+	cfg.PlansDir, cfg.DataDir, cfg.Token, cfg.Version = e.plans, e.data, token, "test"
+	cfg.Logger, cfg.PollInterval = slog.New(slog.DiscardHandler), -1
+	srv, err := New(cfg)
 	if err != nil {
 		e.t.Fatalf("New: %v", err)
 	}

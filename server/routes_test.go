@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"strings"
@@ -360,5 +361,64 @@ func TestQueryOrderIsKept(t *testing.T) {
 	w = e.Get("/api/v1/plans/tiny/cell/north/total?"+q, http.StatusOK)
 	if want := cellOf(t, "north", 6, "performance.coefficients.中=0.95"); w.Body.String() != want {
 		t.Errorf("escaped override: got %s, want %s", w.Body.String(), want)
+	}
+}
+
+// TestHeadAndOptions: HEAD answers like GET without the body; OPTIONS
+// answers 204 with Allow; other methods stay 405 with Allow.
+func TestHeadAndOptions(t *testing.T) {
+	e := newEnv(t, "")
+	get := e.Get("/api/v1/plans/tiny/allocations.csv", http.StatusOK)
+	head := e.do(http.MethodHead, "/api/v1/plans/tiny/allocations.csv", nil)
+	if head.Code != http.StatusOK || head.Body.Len() != 0 {
+		t.Fatalf("HEAD: %d with %d body bytes", head.Code, head.Body.Len())
+	}
+	for _, h := range []string{"ETag", "Content-Type", "Content-Disposition"} {
+		if head.Header().Get(h) != get.Header().Get(h) {
+			t.Errorf("HEAD %s = %q, GET %q", h, head.Header().Get(h), get.Header().Get(h))
+		}
+	}
+	if w := e.do(http.MethodHead, "/api/v1/plans/nope/allocations.csv", nil); w.Code != http.StatusNotFound || w.Body.Len() != 0 {
+		t.Errorf("HEAD of an unknown plan: %d, %d body bytes", w.Code, w.Body.Len())
+	}
+	opt := e.do(http.MethodOptions, "/api/v1/plans/tiny/scenarios/x", nil)
+	if opt.Code != http.StatusNoContent {
+		t.Fatalf("OPTIONS: %d", opt.Code)
+	}
+	allow := opt.Header().Get("Allow")
+	for _, m := range []string{"GET", "HEAD", "PUT", "DELETE", "OPTIONS"} {
+		if !strings.Contains(allow, m) {
+			t.Errorf("Allow %q lacks %s", allow, m)
+		}
+	}
+	if w := e.do(http.MethodPatch, "/api/v1/plans/tiny/allocations.csv", nil); w.Code != http.StatusMethodNotAllowed || !strings.Contains(w.Header().Get("Allow"), "GET") {
+		t.Errorf("PATCH: %d, Allow %q", w.Code, w.Header().Get("Allow"))
+	}
+}
+
+// TestCORS: off by default; with an origin configured, that origin (and
+// only it) may read answers, and a preflight is answered.
+func TestCORS(t *testing.T) {
+	e := newEnv(t, "")
+	w := e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK, "Origin", "https://office.example")
+	if h := w.Header().Get("Access-Control-Allow-Origin"); h != "" {
+		t.Errorf("CORS on by default: %q", h)
+	}
+	e = newEnvWith(t, Config{CORSOrigin: "https://office.example"})
+	w = e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK, "Origin", "https://office.example")
+	if h := w.Header().Get("Access-Control-Allow-Origin"); h != "https://office.example" || !strings.Contains(w.Header().Get("Access-Control-Expose-Headers"), "ETag") {
+		t.Errorf("allowed origin: %q, exposes %q", h, w.Header().Get("Access-Control-Expose-Headers"))
+	}
+	w = e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK, "Origin", "https://evil.example")
+	if h := w.Header().Get("Access-Control-Allow-Origin"); h != "" {
+		t.Errorf("other origin allowed: %q", h)
+	}
+	req := httptest.NewRequest(http.MethodOptions, "/api/v1/plans/tiny/scenarios/x", nil)
+	req.Header.Set("Origin", "https://office.example")
+	req.Header.Set("Access-Control-Request-Method", "PUT")
+	rec := httptest.NewRecorder()
+	e.srv.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusNoContent || !strings.Contains(rec.Header().Get("Access-Control-Allow-Methods"), "PUT") {
+		t.Errorf("preflight: %d, methods %q", rec.Code, rec.Header().Get("Access-Control-Allow-Methods"))
 	}
 }

@@ -68,6 +68,10 @@ type Config struct {
 	// defaults (DefaultCacheEntries, DefaultCacheBytes).
 	CacheEntries int
 	CacheBytes   int64
+	// CORSOrigin, when not empty, is the one origin (or "*") whose
+	// browser pages may read the API (caili serve --cors ORIGIN). Empty:
+	// no CORS headers, so browsers show answers only to caili's own pages.
+	CORSOrigin string
 	// ShutdownTimeout bounds how long Serve waits for requests in flight
 	// when its context ends; 0 means 10 s.
 	ShutdownTimeout time.Duration

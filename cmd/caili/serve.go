@@ -23,6 +23,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	plans := fs.String("plans", "", "directory of plan files, each <id>.toml served as plan <id> (default: the built-in sample as plan \"sample\")")
+	cors := fs.String("cors", "", "let browser pages from this origin (or *) read the API; off by default")
 	data := fs.String("data", "", "directory for saved scenarios (default: "+server.DefaultDataDir()+")")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -35,7 +36,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// Gin's mode is the process's: the command that owns the process
 	// chooses it (release: no debug lines on stdout).
 	gin.SetMode(gin.ReleaseMode)
-	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Token: token, Logger: log})
+	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Token: token, Logger: log, CORSOrigin: *cors})
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,10 @@ package app
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -54,7 +57,11 @@ func New(cfg Config) (*App, error) {
 	if cfg.DataDir == "" {
 		cfg.DataDir = DefaultDataDir()
 	}
+	if err := checkDataDir(cfg.DataDir); err != nil {
+		return nil, err
+	}
 	scenarios := newScenarios(cfg.DataDir)
+	scenarios.removeStale(log)
 	var plans *Plans
 	var err error
 	if cfg.PlansDir == "" {
@@ -116,4 +123,20 @@ func DefaultDataDir() string {
 		return filepath.Join(h, ".local", "share", "caili")
 	}
 	return "caili-data"
+}
+
+// checkDataDir refuses a data folder that exists and is not a folder, at
+// start rather than at the first save. A folder that does not exist yet
+// is made on the first save.
+func checkDataDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("data folder: %w", err)
+	case !fi.IsDir():
+		return fmt.Errorf("data folder %s: not a folder", dir)
+	}
+	return nil
 }

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/caili/caili/formula"
@@ -191,7 +193,7 @@ func (s *Scenarios) Put(plan, name string, data []byte) (created bool, err error
 	p := s.filePath(plan, name)
 	created = !statFile(p).exists
 	if err := standards.WriteFileAtomic(p, data, 0o640); err != nil {
-		return false, &Error{Kind: KindInternal, Message: "cannot save the scenario", Err: err}
+		return false, &Error{Kind: KindInternal, Message: "cannot save the scenario" + diskReason(err), Err: err}
 	}
 	return created, nil
 }
@@ -208,13 +210,49 @@ func (s *Scenarios) Remove(plan, name string) error {
 		if errors.Is(err, fs.ErrNotExist) {
 			return Errorf(KindNotFound, "plan %s has no saved scenario %q", plan, name)
 		}
-		return &Error{Kind: KindInternal, Message: "cannot delete the scenario", Err: err}
+		return &Error{Kind: KindInternal, Message: "cannot delete the scenario" + diskReason(err), Err: err}
 	}
 	s.mu.Lock()
 	delete(s.parsed, p)
 	s.mu.Unlock()
 	if err := standards.SyncDir(filepath.Dir(p)); err != nil {
-		return &Error{Kind: KindInternal, Message: "cannot delete the scenario", Err: err}
+		return &Error{Kind: KindInternal, Message: "cannot delete the scenario" + diskReason(err), Err: err}
 	}
 	return nil
+}
+
+// diskReason says why a write failed, for the client, without the
+// server's paths: ": no space left on the server's disk", ": the data
+// folder is read-only", ": the server may not write its data folder", or
+// "" for anything else.
+func diskReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return ": no space left on the server's disk (磁盘已满)"
+	case errors.Is(err, syscall.EROFS):
+		return ": the data folder is read-only (数据目录只读)"
+	case errors.Is(err, fs.ErrPermission):
+		return ": the server may not write its data folder (无写入权限)"
+	}
+	return ""
+}
+
+// staleAfter is how old a temporary file of an interrupted save must be
+// before it is removed at start.
+const staleAfter = time.Hour
+
+// removeStale removes the temporary files that a save interrupted by a
+// crash left in the scenario folders (.NAME.toml.tmp-*), when older than
+// staleAfter, so that they do not pile up.
+func (s *Scenarios) removeStale(log *slog.Logger) {
+	matches, _ := filepath.Glob(filepath.Join(s.dir, "scenarios", "*", ".*.toml.tmp-*"))
+	for _, m := range matches {
+		fi, err := os.Lstat(m)
+		if err != nil || !fi.Mode().IsRegular() || time.Since(fi.ModTime()) < staleAfter {
+			continue
+		}
+		if err := os.Remove(m); err == nil {
+			log.Info("removed the temporary file of an interrupted save", "file", filepath.Base(m))
+		}
+	}
 }
