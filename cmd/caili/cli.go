@@ -26,7 +26,8 @@ usage:
   caili serve    [--addr A] [--plans DIR] [--data DIR]
 
 Without --plan the illustrative sample district built into caili is used.
-Exit status: 0 success, 1 plan rejected (problems on stderr), 2 usage.
+Exit status: 0 success, 1 plan rejected (problems on stderr), 2 usage,
+130 / 143 stopped by Ctrl-C / SIGTERM (nothing written).
 `
 
 // run is the whole program: it parses args, does the work and writes to
@@ -38,13 +39,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var err error
 	switch args[0] {
 	case "calc":
-		err = cmdCalc(args[1:], stdout, stderr)
+		err = interruptible(ctx, cmdCalc, args[1:], stdout, stderr)
 	case "validate":
-		err = cmdValidate(args[1:], stdout, stderr)
+		err = interruptible(ctx, cmdValidate, args[1:], stdout, stderr)
 	case "explain":
-		err = cmdExplain(args[1:], stdout, stderr)
+		err = interruptible(ctx, cmdExplain, args[1:], stdout, stderr)
 	case "compare":
-		err = cmdCompare(args[1:], stdout, stderr)
+		err = interruptible(ctx, cmdCompare, args[1:], stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -13,26 +13,28 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := withSignals(context.Background())
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err))
 }
 
 // exitCode maps run's error to the process status: 0 success, 1 plan
-// rejected, 2 usage.
+// rejected, 2 usage, 128 + the signal's number when stopped by one (130
+// for Ctrl-C, 143 for SIGTERM).
 func exitCode(err error) int {
 	var u *usageError
+	var se *signalError
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &u):
 		return 2
+	case errors.As(err, &se):
+		return 128 + se.number()
 	}
 	return 1
 }
