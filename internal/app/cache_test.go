@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -102,6 +103,15 @@ func TestEstimateIsConservative(t *testing.T) {
 		{"sample", func() (*standards.Document, error) { return standards.LoadFS(configs.FS, configs.PlanPath) }},
 		{"tiny", func() (*standards.Document, error) {
 			return standards.LoadFile("../../server/testdata/plans/tiny.toml")
+		}},
+		// Amounts of 60 digits are held as big integers: the estimate
+		// counts their digits.
+		{"tiny, 60-digit capacity", func() (*standards.Document, error) {
+			doc, err := standards.LoadFile("../../server/testdata/plans/tiny.toml")
+			if err != nil {
+				return nil, err
+			}
+			return doc.Apply(standards.Override{Path: "plan.capacity", Value: "6" + strings.Repeat("0", 59), File: "q"})
 		}},
 	} {
 		doc, err := tc.load()
