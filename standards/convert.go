@@ -74,49 +74,77 @@ func (c *converter) numMap(path string, m map[string]Number) map[string]decimal.
 	return out
 }
 
-// plan converts the whole document.
+// plan converts the whole document, table by table.
 func (c *converter) plan(d *document) *formula.Plan {
 	p := &formula.Plan{}
-	if d.Plan == nil {
+	c.planTable(p, d.Plan)
+	p.Staff = c.staff(d.Staff)
+	p.Quotas = c.quotas(d.Quota)
+	p.Projects = c.projects(d.Project)
+	p.TierCaps = c.tierCaps(d.Tiers)
+	p.Factors = c.factors(d.Factor)
+	p.Performance = c.performance(d.Performance)
+	p.Incentive = c.incentive(d.Incentive)
+	p.Damping = c.damping(d.Damping)
+	p.Subdistricts = c.subdistricts(d.Subdistrict)
+	return p
+}
+
+// planTable converts [plan] into the plan's own fields.
+func (c *converter) planTable(p *formula.Plan, pd *planDoc) {
+	if pd == nil {
 		c.addCode(formula.CodeMissing, "plan", "missing: a [plan] table is required")
-	} else {
-		pd := d.Plan
-		p.Name = c.text("plan.name", pd.Name, true)
-		p.District = c.text("plan.district", pd.District, false)
-		fy := c.num("plan.fiscal_year", pd.FiscalYear, true)
-		if pd.FiscalYear.Set && pd.FiscalYear.Problem == "" {
-			if !fy.IsInteger() || fy.LessThan(decimal.NewFromInt(1)) || fy.GreaterThan(decimal.NewFromInt(9999)) {
-				c.add("plan.fiscal_year", "must be a year such as 2025 (got "+fy.String()+")")
-			} else {
-				p.FiscalYear = fy.IntPart()
-			}
-		}
-		p.Capacity = c.num("plan.capacity", pd.Capacity, true)
-		p.RoundingUnit = c.num("plan.rounding_unit", pd.RoundingUnit, false)
-		if !pd.RoundingUnit.Set {
-			p.RoundingUnit = decimal.NewFromInt(1)
-		}
-		p.ReserveRate = c.num("plan.reserve_rate", pd.ReserveRate, false)
+		return
 	}
-	for i, s := range d.Staff {
+	p.Name = c.text("plan.name", pd.Name, true)
+	p.District = c.text("plan.district", pd.District, false)
+	fy := c.num("plan.fiscal_year", pd.FiscalYear, true)
+	if pd.FiscalYear.Set && pd.FiscalYear.Problem == "" {
+		if !fy.IsInteger() || fy.LessThan(decimal.NewFromInt(1)) || fy.GreaterThan(decimal.NewFromInt(9999)) {
+			c.add("plan.fiscal_year", "must be a year such as 2025 (got "+fy.String()+")")
+		} else {
+			p.FiscalYear = fy.IntPart()
+		}
+	}
+	p.Capacity = c.num("plan.capacity", pd.Capacity, true)
+	p.RoundingUnit = c.num("plan.rounding_unit", pd.RoundingUnit, false)
+	if !pd.RoundingUnit.Set {
+		p.RoundingUnit = decimal.NewFromInt(1)
+	}
+	p.ReserveRate = c.num("plan.reserve_rate", pd.ReserveRate, false)
+}
+
+func (c *converter) staff(sd []staffDoc) []formula.Staff {
+	var out []formula.Staff
+	for i, s := range sd {
 		path := formula.EntryPath("staff", s.ID.S, i)
-		p.Staff = append(p.Staff, formula.Staff{
+		out = append(out, formula.Staff{
 			ID:         c.text(path+".id", s.ID, true),
 			Name:       c.text(path+".name", s.Name, true),
 			AnnualPay:  c.num(path+".annual_pay", s.AnnualPay, true),
 			OncostRate: c.num(path+".oncost_rate", s.OncostRate, false),
 		})
 	}
-	for i, q := range d.Quota {
+	return out
+}
+
+func (c *converter) quotas(qd []quotaDoc) []formula.Quota {
+	var out []formula.Quota
+	for i, q := range qd {
 		path := formula.EntryPath("quota", q.ID.S, i)
-		p.Quotas = append(p.Quotas, formula.Quota{
+		out = append(out, formula.Quota{
 			ID:    c.text(path+".id", q.ID, true),
 			Name:  c.text(path+".name", q.Name, true),
 			Rate:  c.num(path+".rate", q.Rate, true),
 			Basis: c.names(path+".basis", q.Basis),
 		})
 	}
-	for i, pr := range d.Project {
+	return out
+}
+
+func (c *converter) projects(pd []projectDoc) []formula.Project {
+	var out []formula.Project
+	for i, pr := range pd {
 		path := formula.EntryPath("project", pr.ID.S, i)
 		fp := formula.Project{
 			ID:       c.text(path+".id", pr.ID, true),
@@ -131,20 +159,31 @@ func (c *converter) plan(d *document) *formula.Plan {
 			}
 			fp.Tier = t
 		}
-		p.Projects = append(p.Projects, fp)
+		out = append(out, fp)
 	}
-	if len(d.Tiers) > 0 {
-		p.TierCaps = map[formula.Tier]decimal.Decimal{}
+	return out
+}
+
+// tierCaps converts [tiers.X] in name order; nil when there are none.
+func (c *converter) tierCaps(td map[string]*tierDoc) map[formula.Tier]decimal.Decimal {
+	if len(td) == 0 {
+		return nil
 	}
-	for _, name := range sortedNames(d.Tiers) {
+	caps := map[formula.Tier]decimal.Decimal{}
+	for _, name := range sortedNames(td) {
 		t, ok := formula.ParseTier(name)
 		if !ok || t == formula.TierMandatory {
 			c.addCode(formula.CodeUnknownRef, "tiers."+name, "unknown tier: caps go in [tiers.A] to [tiers.D]")
 			continue
 		}
-		p.TierCaps[t] = c.num("tiers."+name+".max_share", d.Tiers[name].MaxShare, true)
+		caps[t] = c.num("tiers."+name+".max_share", td[name].MaxShare, true)
 	}
-	for i, f := range d.Factor {
+	return caps
+}
+
+func (c *converter) factors(fd []factorDoc) []formula.Factor {
+	var out []formula.Factor
+	for i, f := range fd {
 		path := formula.EntryPath("factor", f.ID.S, i)
 		ff := formula.Factor{
 			ID:     c.text(path+".id", f.ID, true),
@@ -158,40 +197,57 @@ func (c *converter) plan(d *document) *formula.Plan {
 				Weight:   c.num(ipath+".weight", in.Weight, true),
 			})
 		}
-		p.Factors = append(p.Factors, ff)
+		out = append(out, ff)
 	}
-	if pd := d.Performance; pd != nil {
-		perf := &formula.Performance{Coefficients: c.numMap("performance.coefficients", pd.Coefficients)}
-		if mode := c.text("performance.mode", pd.Mode, false); pd.Mode.Set && pd.Mode.Problem == "" {
-			m, ok := formula.ParsePerformanceMode(mode)
-			if !ok {
-				c.add("performance.mode", "must be redistribute or reserve (got "+quote(mode)+")")
-			}
-			perf.Mode = m
-		}
-		if pd.Coefficients == nil {
-			c.addCode(formula.CodeMissing, "performance.coefficients", "missing")
-		}
-		p.Performance = perf
+	return out
+}
+
+func (c *converter) performance(pd *performanceDoc) *formula.Performance {
+	if pd == nil {
+		return nil
 	}
-	if id := d.Incentive; id != nil {
-		p.Incentive = &formula.Incentive{
-			Rate:     c.num("incentive.rate", id.Rate, true),
-			Current:  c.text("incentive.current", id.Current, true),
-			Previous: c.text("incentive.previous", id.Previous, true),
-			Budget:   c.optNum("incentive.budget", id.Budget),
+	perf := &formula.Performance{Coefficients: c.numMap("performance.coefficients", pd.Coefficients)}
+	if mode := c.text("performance.mode", pd.Mode, false); pd.Mode.Set && pd.Mode.Problem == "" {
+		m, ok := formula.ParsePerformanceMode(mode)
+		if !ok {
+			c.add("performance.mode", "must be redistribute or reserve (got "+quote(mode)+")")
 		}
+		perf.Mode = m
 	}
-	if dd := d.Damping; dd != nil {
-		p.Damping = &formula.Damping{
-			Baseline: c.text("damping.baseline", dd.Baseline, true),
-			Floor:    c.optNum("damping.floor", dd.Floor),
-			Ceiling:  c.optNum("damping.ceiling", dd.Ceiling),
-		}
+	if pd.Coefficients == nil {
+		c.addCode(formula.CodeMissing, "performance.coefficients", "missing")
 	}
-	for i, s := range d.Subdistrict {
+	return perf
+}
+
+func (c *converter) incentive(id *incentiveDoc) *formula.Incentive {
+	if id == nil {
+		return nil
+	}
+	return &formula.Incentive{
+		Rate:     c.num("incentive.rate", id.Rate, true),
+		Current:  c.text("incentive.current", id.Current, true),
+		Previous: c.text("incentive.previous", id.Previous, true),
+		Budget:   c.optNum("incentive.budget", id.Budget),
+	}
+}
+
+func (c *converter) damping(dd *dampingDoc) *formula.Damping {
+	if dd == nil {
+		return nil
+	}
+	return &formula.Damping{
+		Baseline: c.text("damping.baseline", dd.Baseline, true),
+		Floor:    c.optNum("damping.floor", dd.Floor),
+		Ceiling:  c.optNum("damping.ceiling", dd.Ceiling),
+	}
+}
+
+func (c *converter) subdistricts(sd []subdistrictDoc) []formula.Subdistrict {
+	var out []formula.Subdistrict
+	for i, s := range sd {
 		path := formula.EntryPath("subdistrict", s.ID.S, i)
-		fs := formula.Subdistrict{
+		out = append(out, formula.Subdistrict{
 			ID:         c.text(path+".id", s.ID, true),
 			Name:       c.text(path+".name", s.Name, true),
 			Rating:     c.text(path+".performance", s.Performance, false),
@@ -199,10 +255,9 @@ func (c *converter) plan(d *document) *formula.Plan {
 			Staff:      c.numMap(path+".staff", s.Staff),
 			Payroll:    c.numMap(path+".payroll", s.Payroll),
 			Quantities: c.numMap(path+".quantities", s.Quantities),
-		}
-		p.Subdistricts = append(p.Subdistricts, fs)
+		})
 	}
-	return p
+	return out
 }
 
 // compile converts the document and compiles the plan, which validates

@@ -1,14 +1,24 @@
-// Package standards reads plan files: it decodes the TOML of a plan and the
-// standards file it names into engine types ([formula.Plan]), validates them
-// strictly and reports every problem at once, each with its file, its line
-// where the TOML text shows it, and its key path
-// (`subdistrict[west].quantities.hotline_tickets: missing`).
+// Package standards is the plan file's side of caili: TOML in, a checked
+// [formula.Plan] out. It owns
 //
-// It also reads scenario files and `--set path=value` overrides (SPEC §4)
-// and applies them to a plan without touching the plan file; the overridden
-// plan is validated again in full.
+//   - TOML ↔ formula.Plan: decoding a plan file and the standards file it
+//     names into engine types, strictly, reporting every problem at once
+//     (rules §2). Numbers are decoded through [toml.Unmarshaler], so a
+//     float means the decimal a person typed and money never passes
+//     through binary floating point.
+//   - locating keys by file and line: each problem carries its file, its
+//     line where the TOML text shows it, and its key path
+//     (`subdistrict[west].quantities.hotline_tickets: missing`).
+//   - overrides and scenarios (rules §4): scenario files and
+//     `--set path=value` overrides, applied without touching the plan
+//     file, the overridden plan validated again in full. Every path an
+//     override may name is one entry of one path table (paths.go), which
+//     both the general way (override.go) and the what-if fast path for
+//     numeric overrides (patch.go) use.
 //
-// Numbers are decoded through [toml.Unmarshaler], so a float means the
-// decimal a person typed and money never passes through binary floating
-// point.
+// It builds on formula, the TOML decoder and shopspring/decimal (and
+// forwards the deprecated file writer to internal/atomicfile). It must not
+// import the layers above it: internal/app, internal/report, server, cmd,
+// gin or excelize; TestImports holds it to that (its tests may use
+// internal/report to compare results).
 package standards

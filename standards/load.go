@@ -149,7 +149,7 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 }
 
 // Plan converts the document into the engine's plan and validates it
-// against every rule of SPEC §2, reporting all problems in an *Error.
+// against every rule of rules §2, reporting all problems in an *Error.
 func (d *Document) Plan() (*formula.Plan, error) {
 	m, err := d.Compile()
 	if err != nil {

@@ -2,293 +2,191 @@ package standards
 
 import (
 	"strings"
+
+	"github.com/caili/caili/formula"
 )
 
-// pathRef is an override path (SPEC §4) taken apart. Both ways of
-// applying overrides read paths through parsePath: document.set here and
-// the what-if fast path (patch.go).
-type pathRef struct {
-	table string // plan, staff, quota, project, tiers, factor, performance, incentive, damping, subdistrict
-	id    string // the entry's id, the tier's name; "" for plain tables
-	sub   string // factor: the indicator's quantity; performance and subdistrict: the map ("coefficients", "staff", "payroll", "quantities")
-	key   string // the field, or the key within the map (may hold dots)
+// This file is the general way of applying an override: set the field the
+// path table (paths.go) names in a copy of the document, then convert and
+// validate that document as if it had been written so. It takes any path
+// and any kind of value.
+
+// set applies one override to the document. It returns why it could not
+// (an unknown path: [formula.CodeUnknownPath]; a value the field cannot
+// take: [formula.CodeBadValue]), or an empty message when it did. Paths
+// walk tables by key and arrays of tables by id (indicators by their
+// quantity), as rules §4 describes.
+func (d *document) set(path string, value any) (formula.Code, string) {
+	f, at, ok := lookup(path)
+	var dst any
+	if ok {
+		dst = f.doc(d, at)
+	}
+	if dst == nil {
+		return formula.CodeUnknownPath, "unknown path"
+	}
+	var problem string
+	switch f.kind {
+	case kindNumber:
+		n := parseNumber(value)
+		if k, ok := dst.(numberKey); ok {
+			k.m[k.key] = n
+		} else {
+			*dst.(*Number) = n
+		}
+		problem = n.Problem
+	case kindText:
+		t := parseText(value)
+		*dst.(*Text) = t
+		problem = t.Problem
+	case kindNames:
+		l := parseNames(namesValue(value))
+		*dst.(*Names) = l
+		problem = l.Problem
+	}
+	if problem != "" {
+		return formula.CodeBadValue, problem
+	}
+	return "", ""
 }
 
-// parsePath takes a path apart by the shape of its table; ok is false for
-// a path of the wrong shape (too short, too long, an empty map key).
-func parsePath(path string) (ref pathRef, ok bool) {
-	parts := strings.Split(path, ".")
-	if len(parts) < 2 {
-		return ref, false
-	}
-	ref.table = parts[0]
-	rest := parts[1:]
-	switch ref.table {
-	case "plan", "incentive", "damping":
-		ref.key = rest[0]
-		return ref, len(rest) == 1
-	case "staff", "quota", "project", "tiers":
-		if len(rest) != 2 {
-			return ref, false
-		}
-		ref.id, ref.key = rest[0], rest[1]
-		return ref, true
-	case "factor":
-		ref.id = rest[0]
-		switch {
-		case len(rest) == 2:
-			ref.key = rest[1]
-			return ref, true
-		case len(rest) >= 4 && rest[1] == "indicator":
-			ref.sub, ref.key = strings.Join(rest[2:len(rest)-1], "."), rest[len(rest)-1]
-			return ref, true
-		}
-	case "performance":
-		if len(rest) == 1 {
-			ref.key = rest[0]
-			return ref, true
-		}
-		ref.sub, ref.key = rest[0], strings.Join(rest[1:], ".")
-		return ref, ref.sub == "coefficients" && ref.key != ""
-	case "subdistrict":
-		if len(rest) < 2 {
-			return ref, false
-		}
-		ref.id = rest[0]
-		if len(rest) == 2 {
-			ref.key = rest[1]
-			return ref, true
-		}
-		ref.sub, ref.key = rest[1], strings.Join(rest[2:], ".")
-		return ref, ref.key != ""
-	}
-	return ref, false
-}
-
-// set applies one override to the document. It returns why it could not,
-// or "" when it did. Paths walk tables by key and arrays of tables by id
-// (indicators by their quantity), as SPEC §4 describes.
-func (d *document) set(path string, value any) string {
-	const unknown = "unknown path"
-	ref, ok := parsePath(path)
+// namesValue takes a list as a TOML array, or from the command line as a
+// comma-separated string.
+func namesValue(value any) any {
+	s, ok := value.(string)
 	if !ok {
-		return unknown
+		return value
 	}
-	switch ref.table {
-	case "plan":
-		if d.Plan == nil {
-			return unknown
-		}
-		p := d.Plan
-		switch ref.key {
-		case "name":
-			return setText(&p.Name, value)
-		case "district":
-			return setText(&p.District, value)
-		case "fiscal_year":
-			return setNumber(&p.FiscalYear, value)
-		case "capacity":
-			return setNumber(&p.Capacity, value)
-		case "rounding_unit":
-			return setNumber(&p.RoundingUnit, value)
-		case "reserve_rate":
-			return setNumber(&p.ReserveRate, value)
-		}
-	case "staff":
-		for i := range d.Staff {
-			if s := &d.Staff[i]; s.ID.S == ref.id {
-				switch ref.key {
-				case "name":
-					return setText(&s.Name, value)
-				case "annual_pay":
-					return setNumber(&s.AnnualPay, value)
-				case "oncost_rate":
-					return setNumber(&s.OncostRate, value)
-				}
-			}
-		}
-	case "quota":
-		for i := range d.Quota {
-			if q := &d.Quota[i]; q.ID.S == ref.id {
-				switch ref.key {
-				case "name":
-					return setText(&q.Name, value)
-				case "rate":
-					return setNumber(&q.Rate, value)
-				case "basis":
-					return setNames(&q.Basis, value)
-				}
-			}
-		}
-	case "project":
-		for i := range d.Project {
-			if p := &d.Project[i]; p.ID.S == ref.id {
-				switch ref.key {
-				case "name":
-					return setText(&p.Name, value)
-				case "unit_cost":
-					return setNumber(&p.UnitCost, value)
-				case "basis":
-					return setNames(&p.Basis, value)
-				case "tier":
-					return setText(&p.Tier, value)
-				}
-			}
-		}
-	case "tiers":
-		if ref.key != "max_share" {
-			return unknown
-		}
-		t, ok := d.Tiers[ref.id]
-		if !ok {
-			t = &tierDoc{}
-			d.Tiers[ref.id] = t
-		}
-		return setNumber(&t.MaxShare, value)
-	case "factor":
-		return d.setFactor(ref, value)
-	case "performance":
-		pd := d.Performance
-		if pd == nil {
-			return unknown
-		}
-		if ref.sub == "" && ref.key == "mode" {
-			return setText(&pd.Mode, value)
-		}
-		if ref.sub == "coefficients" {
-			if pd.Coefficients == nil {
-				pd.Coefficients = map[string]Number{}
-			}
-			return setMapNumber(pd.Coefficients, ref.key, value)
-		}
-	case "incentive":
-		in := d.Incentive
-		if in == nil {
-			return unknown
-		}
-		switch ref.key {
-		case "rate":
-			return setNumber(&in.Rate, value)
-		case "current":
-			return setText(&in.Current, value)
-		case "previous":
-			return setText(&in.Previous, value)
-		case "budget":
-			return setNumber(&in.Budget, value)
-		}
-	case "damping":
-		dd := d.Damping
-		if dd == nil {
-			return unknown
-		}
-		switch ref.key {
-		case "baseline":
-			return setText(&dd.Baseline, value)
-		case "floor":
-			return setNumber(&dd.Floor, value)
-		case "ceiling":
-			return setNumber(&dd.Ceiling, value)
-		}
-	case "subdistrict":
-		return d.setSubdistrict(ref, value)
+	var list []any
+	for _, n := range strings.Split(s, ",") {
+		list = append(list, strings.TrimSpace(n))
 	}
-	return unknown
+	return list
 }
 
-func (d *document) setFactor(ref pathRef, value any) string {
-	for i := range d.Factor {
-		f := &d.Factor[i]
-		if f.ID.S != ref.id {
-			continue
+// How the path table reaches a field in a document. A plain table the
+// document lacks, and an entry no id matches, name nothing (nil); the
+// first entry with the id is the one set.
+
+// docGetter reaches one field in a document (the doc side of fields).
+type docGetter = func(d *document, at match) any
+
+// inTable reaches a field of a plain table that may be absent.
+func inTable[T any](table func(d *document) *T, f func(*T) any) docGetter {
+	return func(d *document, _ match) any {
+		t := table(d)
+		if t == nil {
+			return nil
 		}
-		if ref.sub == "" {
-			switch ref.key {
-			case "name":
-				return setText(&f.Name, value)
-			case "weight":
-				return setNumber(&f.Weight, value)
+		return f(t)
+	}
+}
+
+// inEntry reaches a field of the first entry of an array of tables whose
+// id (key) matched "*".
+func inEntry[T any](list func(d *document) []T, key func(*T) Text, f func(*T) any) docGetter {
+	return func(d *document, at match) any {
+		l := list(d)
+		for i := range l {
+			if key(&l[i]).S == at.id {
+				return f(&l[i])
 			}
-			continue
 		}
-		for k := range f.Indicator {
-			in := &f.Indicator[k]
-			if in.Quantity.S != ref.sub {
+		return nil
+	}
+}
+
+func inPlan(f func(*planDoc) any) docGetter {
+	return inTable(func(d *document) *planDoc { return d.Plan }, f)
+}
+
+func inPerformance(f func(*performanceDoc) any) docGetter {
+	return inTable(func(d *document) *performanceDoc { return d.Performance }, f)
+}
+
+func inIncentive(f func(*incentiveDoc) any) docGetter {
+	return inTable(func(d *document) *incentiveDoc { return d.Incentive }, f)
+}
+
+func inDamping(f func(*dampingDoc) any) docGetter {
+	return inTable(func(d *document) *dampingDoc { return d.Damping }, f)
+}
+
+func inStaff(f func(*staffDoc) any) docGetter {
+	return inEntry(func(d *document) []staffDoc { return d.Staff }, func(s *staffDoc) Text { return s.ID }, f)
+}
+
+func inQuota(f func(*quotaDoc) any) docGetter {
+	return inEntry(func(d *document) []quotaDoc { return d.Quota }, func(q *quotaDoc) Text { return q.ID }, f)
+}
+
+func inProject(f func(*projectDoc) any) docGetter {
+	return inEntry(func(d *document) []projectDoc { return d.Project }, func(p *projectDoc) Text { return p.ID }, f)
+}
+
+func inFactor(f func(*factorDoc) any) docGetter {
+	return inEntry(func(d *document) []factorDoc { return d.Factor }, func(f *factorDoc) Text { return f.ID }, f)
+}
+
+func inSubdistrict(f func(*subdistrictDoc) any) docGetter {
+	return inEntry(func(d *document) []subdistrictDoc { return d.Subdistrict }, func(s *subdistrictDoc) Text { return s.ID }, f)
+}
+
+// inIndicator reaches a field of the first indicator with the quantity
+// "**" matched, in the first factor with the id that has one.
+func inIndicator(f func(*indicatorDoc) any) docGetter {
+	return func(d *document, at match) any {
+		for i := range d.Factor {
+			if d.Factor[i].ID.S != at.id {
 				continue
 			}
-			switch ref.key {
-			case "weight":
-				return setNumber(&in.Weight, value)
-			case "quantity":
-				return setText(&in.Quantity, value)
+			inds := d.Factor[i].Indicator
+			for k := range inds {
+				if inds[k].Quantity.S == at.name {
+					return f(&inds[k])
+				}
 			}
 		}
+		return nil
 	}
-	return "unknown path"
 }
 
-func (d *document) setSubdistrict(ref pathRef, value any) string {
-	for i := range d.Subdistrict {
-		s := &d.Subdistrict[i]
-		if s.ID.S != ref.id {
-			continue
-		}
-		var m *map[string]Number
-		switch ref.sub {
-		case "":
-			switch ref.key {
-			case "name":
-				return setText(&s.Name, value)
-			case "performance":
-				return setText(&s.Performance, value)
-			case "adjustment":
-				return setNumber(&s.Adjustment, value)
-			}
-			return "unknown path"
-		case "staff":
-			m = &s.Staff
-		case "payroll":
-			m = &s.Payroll
-		case "quantities":
-			m = &s.Quantities
-		default:
-			return "unknown path"
-		}
-		if *m == nil {
-			*m = map[string]Number{}
-		}
-		return setMapNumber(*m, ref.key, value)
+// tierMaxShare reaches a tier's cap, adding the tier when the plan has
+// none: the converter then checks its name.
+func tierMaxShare(d *document, at match) any {
+	t, ok := d.Tiers[at.id]
+	if !ok {
+		t = &tierDoc{}
+		d.Tiers[at.id] = t
 	}
-	return "unknown path"
+	return &t.MaxShare
 }
 
-func setNumber(n *Number, value any) string {
-	*n = parseNumber(value)
-	return n.Problem
-}
-
-func setMapNumber(m map[string]Number, key string, value any) string {
-	if key == "" {
-		return "unknown path"
+// coefficient reaches a performance coefficient, new or not.
+func coefficient(d *document, at match) any {
+	pd := d.Performance
+	if pd == nil {
+		return nil
 	}
-	n := parseNumber(value)
-	m[key] = n
-	return n.Problem
+	if pd.Coefficients == nil {
+		pd.Coefficients = map[string]Number{}
+	}
+	return numberKey{pd.Coefficients, at.name}
 }
 
-func setText(t *Text, value any) string {
-	*t = parseText(value)
-	return t.Problem
-}
-
-// setNames takes a TOML array, or from the command line a comma-separated list.
-func setNames(l *Names, value any) string {
-	if s, ok := value.(string); ok {
-		var list []any
-		for _, n := range strings.Split(s, ",") {
-			list = append(list, strings.TrimSpace(n))
+// subdistrictMap reaches a key, new or not, of one of a sub-district's
+// maps of numbers.
+func subdistrictMap(m func(*subdistrictDoc) *map[string]Number) docGetter {
+	entry := inSubdistrict(func(s *subdistrictDoc) any { return s })
+	return func(d *document, at match) any {
+		s, _ := entry(d, at).(*subdistrictDoc)
+		if s == nil {
+			return nil
 		}
-		value = list
+		mp := m(s)
+		if *mp == nil {
+			*mp = map[string]Number{}
+		}
+		return numberKey{*mp, at.name}
 	}
-	*l = parseNames(value)
-	return l.Problem
 }

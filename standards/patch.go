@@ -17,11 +17,13 @@ import (
 // and formula.Compile then validates the copy in full, as for any plan.
 //
 // Anything else goes the general way (clone the document, set, convert,
-// validate): a text or list value, a tier or a mode, a value that does not
-// read as a number, a path that names nothing, and any plan the rules then
-// reject, so that problems keep their file, line and "(after overrides)"
-// wording. Both ways read paths with parsePath (override.go) and give the
-// same plan: TestPatchMatchesApply and FuzzOverride hold them to it.
+// validate): a text or list value, a project's tier or the performance
+// mode, a number the converter checks further (the fiscal year), a value
+// that does not read as a number, a path that names nothing, and any plan
+// the rules then reject, so that problems keep their file, line and
+// "(after overrides)" wording. Both ways find paths in the one path table
+// (paths.go) and give the same plan: TestPatchMatchesApply and
+// FuzzOverride hold them to it.
 
 // lazyModel is the base plan compiled once, on first use.
 type lazyModel struct {
@@ -47,22 +49,22 @@ func (d *Document) base() *formula.Model {
 
 // patch applies numeric overrides to a copy of the base plan. It returns
 // nil when the base does not compile or an override is not a plain number
-// at a numeric path; the caller then takes the general way.
+// at a path whose field has a fast setter; the caller then takes the
+// general way.
 func (d *Document) patch(ovs []Override) *formula.Plan {
 	m := d.base()
 	if m == nil {
 		return nil
 	}
-	pt := &patcher{base: m.Plan()}
-	c := *pt.base
-	pt.p = &c
+	c := *m.Plan()
+	pt := &patcher{p: &c}
 	for _, o := range ovs {
-		ref, ok := parsePath(o.Path)
-		if !ok {
+		f, at, ok := lookup(o.Path)
+		if !ok || f.plan == nil {
 			return nil
 		}
 		n := parseNumber(o.Value)
-		if n.Problem != "" || !pt.set(ref, n.Dec) {
+		if n.Problem != "" || !f.plan(pt, at, n.Dec) {
 			return nil
 		}
 	}
@@ -72,7 +74,7 @@ func (d *Document) patch(ovs []Override) *formula.Plan {
 // patcher copies each part of the plan the first time an override writes
 // to it; everything else stays shared with the base.
 type patcher struct {
-	base, p  *formula.Plan
+	p        *formula.Plan   // the copy: the plan struct itself is copied up front
 	done     map[string]bool // parts already copied
 	subMaps  map[[2]int]bool // (sub-district, map) already copied
 	indsDone map[int]bool    // factors whose indicators are copied
@@ -97,129 +99,140 @@ func cloneOnce[T any](pt *patcher, part string, s *[]T) {
 	}
 }
 
-// set writes v at the path ref, as document.set would for the numeric
-// fields. It reports false for any path it does not handle.
-func (pt *patcher) set(ref pathRef, v decimal.Decimal) bool {
-	p := pt.p
-	switch ref.table {
-	case "plan":
-		switch ref.key {
-		case "capacity":
-			p.Capacity = v
-		case "reserve_rate":
-			p.ReserveRate = v
-		case "rounding_unit":
-			p.RoundingUnit = v
-		default:
-			return false
-		}
+// How the path table sets a number in the patcher's copy of the plan
+// (the plan side of fields in paths.go). Each setter reports false when
+// the plan has no such table or entry, and the general way then reports
+// the path; the first entry with the id is the one set.
+
+// planSetter sets one numeric field in the patcher's copy.
+type planSetter = func(pt *patcher, at match, v decimal.Decimal) bool
+
+// planTop sets a number of the plan itself, which the copy holds by value.
+func planTop(set func(*formula.Plan, decimal.Decimal)) planSetter {
+	return func(pt *patcher, _ match, v decimal.Decimal) bool {
+		set(pt.p, v)
 		return true
-	case "staff":
-		i := slices.IndexFunc(p.Staff, func(s formula.Staff) bool { return s.ID == ref.id })
-		if i < 0 || ref.key != "annual_pay" && ref.key != "oncost_rate" {
-			return false
-		}
-		cloneOnce(pt, "staff", &p.Staff)
-		if ref.key == "annual_pay" {
-			p.Staff[i].AnnualPay = v
-		} else {
-			p.Staff[i].OncostRate = v
-		}
-		return true
-	case "quota":
-		i := slices.IndexFunc(p.Quotas, func(q formula.Quota) bool { return q.ID == ref.id })
-		if i < 0 || ref.key != "rate" {
-			return false
-		}
-		cloneOnce(pt, "quota", &p.Quotas)
-		p.Quotas[i].Rate = v
-		return true
-	case "project":
-		i := slices.IndexFunc(p.Projects, func(pr formula.Project) bool { return pr.ID == ref.id })
-		if i < 0 || ref.key != "unit_cost" {
-			return false
-		}
-		cloneOnce(pt, "project", &p.Projects)
-		p.Projects[i].UnitCost = v
-		return true
-	case "tiers":
-		t, ok := formula.ParseTier(ref.id)
-		if ref.key != "max_share" || !ok || t == formula.TierMandatory {
-			return false
-		}
-		if pt.once("tiers") {
-			p.TierCaps = maps.Clone(p.TierCaps)
-			if p.TierCaps == nil {
-				p.TierCaps = map[formula.Tier]decimal.Decimal{}
-			}
-		}
-		p.TierCaps[t] = v
-		return true
-	case "factor":
-		return pt.setFactor(ref, v)
-	case "performance":
-		if p.Performance == nil || ref.sub != "coefficients" {
-			return false
-		}
-		if pt.once("performance") {
-			perf := *p.Performance
-			perf.Coefficients = maps.Clone(perf.Coefficients)
-			p.Performance = &perf
-		}
-		p.Performance.Coefficients[ref.key] = v
-		return true
-	case "incentive":
-		if p.Incentive == nil || ref.key != "rate" && ref.key != "budget" {
-			return false
-		}
-		if pt.once("incentive") {
-			inc := *p.Incentive
-			p.Incentive = &inc
-		}
-		if ref.key == "rate" {
-			p.Incentive.Rate = v
-		} else {
-			p.Incentive.Budget = &v
-		}
-		return true
-	case "damping":
-		if p.Damping == nil || ref.key != "floor" && ref.key != "ceiling" {
-			return false
-		}
-		if pt.once("damping") {
-			dm := *p.Damping
-			p.Damping = &dm
-		}
-		if ref.key == "floor" {
-			p.Damping.Floor = &v
-		} else {
-			p.Damping.Ceiling = &v
-		}
-		return true
-	case "subdistrict":
-		return pt.setSubdistrict(ref, v)
 	}
-	return false
 }
 
-func (pt *patcher) setFactor(ref pathRef, v decimal.Decimal) bool {
-	p := pt.p
-	f := slices.IndexFunc(p.Factors, func(f formula.Factor) bool { return f.ID == ref.id })
-	if f < 0 || ref.key != "weight" {
-		return false
-	}
-	k := -1
-	if ref.sub != "" {
-		k = slices.IndexFunc(p.Factors[f].Indicators, func(in formula.Indicator) bool { return in.Quantity == ref.sub })
-		if k < 0 {
+// planEntry sets a number of the entry whose id matched "*" in one of the
+// plan's lists, copying the list (part) first.
+func planEntry[T any](part string, list func(*formula.Plan) *[]T, id func(*T) string, set func(*T, decimal.Decimal)) planSetter {
+	return func(pt *patcher, at match, v decimal.Decimal) bool {
+		l := list(pt.p)
+		i := slices.IndexFunc(*l, func(e T) bool { return id(&e) == at.id })
+		if i < 0 {
 			return false
 		}
-	}
-	cloneOnce(pt, "factor", &p.Factors)
-	if k < 0 {
-		p.Factors[f].Weight = v
+		cloneOnce(pt, part, l)
+		set(&(*l)[i], v)
 		return true
 	}
+}
+
+// planOptional sets a number of an optional table, copying the table
+// (part) first.
+func planOptional[T any](part string, table func(*formula.Plan) **T, set func(*T, decimal.Decimal)) planSetter {
+	return func(pt *patcher, _ match, v decimal.Decimal) bool {
+		t := table(pt.p)
+		if *t == nil {
+			return false
+		}
+		if pt.once(part) {
+			c := **t
+			*t = &c
+		}
+		set(*t, v)
+		return true
+	}
+}
+
+func planStaff(set func(*formula.Staff, decimal.Decimal)) planSetter {
+	return planEntry("staff", func(p *formula.Plan) *[]formula.Staff { return &p.Staff },
+		func(s *formula.Staff) string { return s.ID }, set)
+}
+
+func planQuota(set func(*formula.Quota, decimal.Decimal)) planSetter {
+	return planEntry("quota", func(p *formula.Plan) *[]formula.Quota { return &p.Quotas },
+		func(q *formula.Quota) string { return q.ID }, set)
+}
+
+func planProject(set func(*formula.Project, decimal.Decimal)) planSetter {
+	return planEntry("project", func(p *formula.Plan) *[]formula.Project { return &p.Projects },
+		func(pr *formula.Project) string { return pr.ID }, set)
+}
+
+func planSubdistrict(set func(*formula.Subdistrict, decimal.Decimal)) planSetter {
+	return planEntry("subdistrict", func(p *formula.Plan) *[]formula.Subdistrict { return &p.Subdistricts },
+		func(s *formula.Subdistrict) string { return s.ID }, set)
+}
+
+func planIncentive(set func(*formula.Incentive, decimal.Decimal)) planSetter {
+	return planOptional("incentive", func(p *formula.Plan) **formula.Incentive { return &p.Incentive }, set)
+}
+
+func planDamping(set func(*formula.Damping, decimal.Decimal)) planSetter {
+	return planOptional("damping", func(p *formula.Plan) **formula.Damping { return &p.Damping }, set)
+}
+
+// planTierCap sets the cap of a tier that may be capped (A to D); a tier
+// name the converter would reject is left to the general way.
+func planTierCap(pt *patcher, at match, v decimal.Decimal) bool {
+	t, ok := formula.ParseTier(at.id)
+	if !ok || t == formula.TierMandatory {
+		return false
+	}
+	p := pt.p
+	if pt.once("tiers") {
+		p.TierCaps = maps.Clone(p.TierCaps)
+		if p.TierCaps == nil {
+			p.TierCaps = map[formula.Tier]decimal.Decimal{}
+		}
+	}
+	p.TierCaps[t] = v
+	return true
+}
+
+// planCoefficient sets a performance coefficient, new or not.
+func planCoefficient(pt *patcher, at match, v decimal.Decimal) bool {
+	p := pt.p
+	if p.Performance == nil {
+		return false
+	}
+	if pt.once("performance") {
+		perf := *p.Performance
+		perf.Coefficients = maps.Clone(perf.Coefficients)
+		p.Performance = &perf
+	}
+	p.Performance.Coefficients[at.name] = v
+	return true
+}
+
+// planFactorWeight sets the weight of the factor with the id.
+func planFactorWeight(pt *patcher, at match, v decimal.Decimal) bool {
+	p := pt.p
+	f := slices.IndexFunc(p.Factors, func(f formula.Factor) bool { return f.ID == at.id })
+	if f < 0 {
+		return false
+	}
+	cloneOnce(pt, "factor", &p.Factors)
+	p.Factors[f].Weight = v
+	return true
+}
+
+// planIndicatorWeight sets the weight of an indicator (by its quantity)
+// of the factor with the id, copying the factor's indicators first.
+func planIndicatorWeight(pt *patcher, at match, v decimal.Decimal) bool {
+	p := pt.p
+	f := slices.IndexFunc(p.Factors, func(f formula.Factor) bool { return f.ID == at.id })
+	if f < 0 {
+		return false
+	}
+	k := slices.IndexFunc(p.Factors[f].Indicators, func(in formula.Indicator) bool { return in.Quantity == at.name })
+	if k < 0 {
+		return false
+	}
+	cloneOnce(pt, "factor", &p.Factors)
 	if pt.indsDone == nil {
 		pt.indsDone = map[int]bool{}
 	}
@@ -238,44 +251,29 @@ const (
 	subQuantities
 )
 
-func (pt *patcher) setSubdistrict(ref pathRef, v decimal.Decimal) bool {
-	p := pt.p
-	i := slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == ref.id })
-	if i < 0 {
-		return false
-	}
-	which := -1
-	switch ref.sub {
-	case "":
-		if ref.key != "adjustment" {
+// planSubdistrictMap sets a key, new or not, of one of a sub-district's
+// maps of numbers (which), copying the map the first time.
+func planSubdistrictMap(which int) planSetter {
+	return func(pt *patcher, at match, v decimal.Decimal) bool {
+		p := pt.p
+		i := slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == at.id })
+		if i < 0 {
 			return false
 		}
-	case "staff":
-		which = subStaff
-	case "payroll":
-		which = subPayroll
-	case "quantities":
-		which = subQuantities
-	default:
-		return false
-	}
-	cloneOnce(pt, "subdistrict", &p.Subdistricts)
-	s := &p.Subdistricts[i]
-	if which < 0 {
-		s.Adjustment = &v
+		cloneOnce(pt, "subdistrict", &p.Subdistricts)
+		s := &p.Subdistricts[i]
+		if pt.subMaps == nil {
+			pt.subMaps = map[[2]int]bool{}
+		}
+		m := [...]*map[string]decimal.Decimal{&s.Staff, &s.Payroll, &s.Quantities}[which]
+		if !pt.subMaps[[2]int{i, which}] {
+			pt.subMaps[[2]int{i, which}] = true
+			*m = maps.Clone(*m)
+			if *m == nil {
+				*m = map[string]decimal.Decimal{}
+			}
+		}
+		(*m)[at.name] = v
 		return true
 	}
-	if pt.subMaps == nil {
-		pt.subMaps = map[[2]int]bool{}
-	}
-	m := [...]*map[string]decimal.Decimal{&s.Staff, &s.Payroll, &s.Quantities}[which]
-	if !pt.subMaps[[2]int{i, which}] {
-		pt.subMaps[[2]int{i, which}] = true
-		*m = maps.Clone(*m)
-		if *m == nil {
-			*m = map[string]decimal.Decimal{}
-		}
-	}
-	(*m)[ref.key] = v
-	return true
 }

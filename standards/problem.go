@@ -9,6 +9,7 @@ import (
 // Error is a plan that cannot be used, with every problem found. It is
 // returned by [Load], [Plan.Apply] and friends; use errors.As to get it.
 type Error struct {
+	// Problems lists every problem found, in file and line order.
 	Problems []formula.Problem
 	// Overrides is true when the base plan is fine and the problems come
 	// from a scenario or --set overrides (or from validating the plan

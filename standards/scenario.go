@@ -10,13 +10,14 @@ import (
 	"github.com/caili/caili/formula"
 )
 
-// Override sets one value of a plan by path (SPEC §4), such as
-// `project.vector_control.unit_cost = 1.5`.
+// Override sets one value of a plan by path (rules §4), such as
+// `project.vector_control.unit_cost = 1.5`. Every path it may name is one
+// entry of the package's path table.
 type Override struct {
-	Path  string
+	Path  string // the field to set: `plan.capacity`, `subdistrict.desheng.quantities.resident_population`
 	Value any    // a TOML value (int64, float64, string, []any); text from --set is a string
 	File  string // where it was written: a scenario file, or "--set"
-	Line  int
+	Line  int    // the line in File it was written on; 0 when not known (--set)
 }
 
 // ParseSet reads a command-line override "path=value". The value is read
@@ -45,8 +46,8 @@ func ParseSets(args ...string) ([]Override, error) {
 
 // Scenario is a named set of overrides read from a scenario file.
 type Scenario struct {
-	Name        string
-	Description string
+	Name        string     // [scenario] name, required
+	Description string     // [scenario] description, may be empty
 	Set         []Override // in file order
 }
 
@@ -111,8 +112,8 @@ func (d *Document) Apply(ovs ...Override) (*Document, error) {
 	nd := d.doc.clone()
 	var ps []formula.Problem
 	for _, o := range ovs {
-		if msg := nd.set(o.Path, o.Value); msg != "" {
-			ps = append(ps, formula.Problem{File: o.File, Line: o.Line, Path: o.Path, Code: formula.CodeUnknownPath, Message: msg})
+		if code, msg := nd.set(o.Path, o.Value); msg != "" {
+			ps = append(ps, formula.Problem{File: o.File, Line: o.Line, Path: o.Path, Code: code, Message: msg})
 		}
 	}
 	var m *formula.Model

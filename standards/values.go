@@ -9,7 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// numberPattern is the text form of a number in a plan (SPEC §2): no
+// numberPattern is the text form of a number in a plan (rules §2): no
 // exponents, no `+`, `_` or spaces.
 var numberPattern = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
@@ -65,9 +65,9 @@ func parseNumber(v any) Number {
 
 // Text is a plan value that must be a TOML string.
 type Text struct {
-	Set     bool
-	S       string
-	Problem string
+	Set     bool   // the key was present
+	S       string // the text, when Problem is empty
+	Problem string // why the value is not a string
 }
 
 // UnmarshalTOML implements [toml.Unmarshaler].
@@ -85,9 +85,9 @@ func parseText(v any) Text {
 
 // Names is a list of quantity names (a basis).
 type Names struct {
-	Set     bool
-	List    []string
-	Problem string
+	Set     bool     // the key was present
+	List    []string // the names, when Problem is empty
+	Problem string   // why the value is not a list of names
 }
 
 // UnmarshalTOML implements [toml.Unmarshaler].

@@ -7,9 +7,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/caili/caili/internal/atomicfile"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
-	"github.com/caili/caili/standards"
 )
 
 // outFlags are --format and --out.
@@ -43,7 +43,7 @@ func (o *outFlags) emit(stdout io.Writer, render func(io.Writer) error) error {
 		_, err := stdout.Write(buf.Bytes())
 		return err
 	}
-	return standards.WriteFileAtomic(o.out, buf.Bytes(), 0o644)
+	return atomicfile.Write(o.out, buf.Bytes(), 0o644)
 }
 
 func cmdCalc(args []string, stdout, stderr io.Writer) error {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/atomicfile"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
 )
@@ -192,7 +193,7 @@ func (s *Scenarios) Put(plan, name string, data []byte) (created bool, err error
 	defer s.writeMu.Unlock()
 	p := s.filePath(plan, name)
 	created = !statFile(p).exists
-	if err := standards.WriteFileAtomic(p, data, 0o640); err != nil {
+	if err := atomicfile.Write(p, data, 0o640); err != nil {
 		return false, &Error{Kind: KindInternal, Message: "cannot save the scenario" + diskReason(err), Err: err}
 	}
 	return created, nil
@@ -215,7 +216,7 @@ func (s *Scenarios) Remove(plan, name string) error {
 	s.mu.Lock()
 	delete(s.parsed, p)
 	s.mu.Unlock()
-	if err := standards.SyncDir(filepath.Dir(p)); err != nil {
+	if err := atomicfile.SyncDir(filepath.Dir(p)); err != nil {
 		return &Error{Kind: KindInternal, Message: "cannot delete the scenario" + diskReason(err), Err: err}
 	}
 	return nil

@@ -1,4 +1,4 @@
-package standards
+package atomicfile
 
 import (
 	"os"
@@ -6,13 +6,13 @@ import (
 	"testing"
 )
 
-func TestWriteFileAtomic(t *testing.T) {
+func TestWrite(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "sub", "s.toml")
-	if err := WriteFileAtomic(name, []byte("one"), 0o640); err != nil {
+	if err := Write(name, []byte("one"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFileAtomic(name, []byte("two"), 0o640); err != nil {
+	if err := Write(name, []byte("two"), 0o640); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(name)
@@ -23,7 +23,7 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("mode = %v", fi.Mode().Perm())
 	}
 	// Writing over a directory fails and leaves no temporary file.
-	if err := WriteFileAtomic(filepath.Join(dir, "sub"), []byte("x"), 0o640); err == nil {
+	if err := Write(filepath.Join(dir, "sub"), []byte("x"), 0o640); err == nil {
 		t.Error("replacing a directory succeeded")
 	}
 	entries, _ := os.ReadDir(dir)
@@ -33,5 +33,14 @@ func TestWriteFileAtomic(t *testing.T) {
 	sub, _ := os.ReadDir(filepath.Join(dir, "sub"))
 	if len(sub) != 1 {
 		t.Errorf("left behind in sub: %v", sub)
+	}
+}
+
+func TestSyncDir(t *testing.T) {
+	if err := SyncDir(t.TempDir()); err != nil {
+		t.Error(err)
+	}
+	if err := SyncDir(filepath.Join(t.TempDir(), "none")); err == nil {
+		t.Error("syncing a missing directory succeeded")
 	}
 }

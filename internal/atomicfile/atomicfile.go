@@ -1,4 +1,7 @@
-package standards
+// Package atomicfile writes files the way caili writes every file (a saved
+// scenario, a result written with --out): all or nothing, so that a crash
+// or a full disk never leaves half a file behind.
+package atomicfile
 
 import (
 	"fmt"
@@ -6,12 +9,12 @@ import (
 	"path/filepath"
 )
 
-// WriteFileAtomic writes data to name the way caili writes every file (a
-// saved scenario, a result written with --out): through a temporary file in
-// the same directory that is written, synced, closed, given perm and renamed
-// over name, then the directory synced so that the rename itself survives a
-// crash. A failure leaves name as it was and no temporary file behind.
-func WriteFileAtomic(name string, data []byte, perm os.FileMode) error {
+// Write writes data to name through a temporary file in the same
+// directory that is written, synced, closed, given perm and renamed over
+// name, then the directory synced so that the rename itself survives a
+// crash. The directory is created (0o750) if need be. A failure leaves
+// name as it was and no temporary file behind.
+func Write(name string, data []byte, perm os.FileMode) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
@@ -41,7 +44,8 @@ func WriteFileAtomic(name string, data []byte, perm os.FileMode) error {
 	return SyncDir(dir)
 }
 
-// SyncDir flushes a directory's entries to disk.
+// SyncDir flushes a directory's entries to disk, so that files created,
+// renamed or removed in it stay so after a crash.
 func SyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {

@@ -1,0 +1,158 @@
+package plangen
+
+// The catalogue the generator draws from: quantities, staff categories,
+// quotas, project themes, tiers and the tables every plan shares.
+
+// quantity is a per-sub-district input. Values are integers in units of
+// 10^-scale; mean is the typical value for a sub-district of size 1000‰.
+type quantity struct {
+	name  string
+	mean  int64
+	scale int  // decimal places when printed (0: integer)
+	basis bool // may appear in a project basis
+}
+
+var quantities = []quantity{
+	{"communities", 15, 0, true},
+	{"hotline_tickets", 25000, 0, true},
+	{"market_entities", 8000, 0, true},
+	{"area_km2", 350, 2, false},
+	{"green_area_m2", 400000, 0, true},
+	{"resident_population", 80000, 0, true},
+	{"floating_population", 18000, 0, true},
+	{"elderly_60plus", 21000, 0, true},
+	{"elderly_80plus", 4000, 0, true},
+	{"disabled_persons", 1700, 0, true},
+	{"households", 33000, 0, true},
+	{"vector_area_m2", 1800000, 0, true},
+	{"road_area_m2", 400000, 0, true},
+	{"alley_area_m2", 150000, 0, true},
+	{"bulky_waste_t", 1300, 0, true},
+	{"elderly_stations", 8, 0, true},
+	{"dry_toilets", 6, 0, true},
+	{"parking_spaces", 3000, 0, true},
+	{"back_alleys", 70, 0, true},
+	{"schools", 12, 0, true},
+	{"markets", 6, 0, true},
+	{"buildings", 900, 0, true},
+	{"official_vehicles", 10, 0, true},
+	{"office_area_m2", 10000, 0, true},
+}
+
+type staffCat struct {
+	id, name  string
+	pay       int64 // 元 per head per year
+	oncostPct int64 // oncost_rate in percent
+	mean      int64 // typical headcount
+}
+
+var staffNames = []staffCat{
+	{"civil_servant", "公务员", 210000, 36, 100},
+	{"public_institution", "事业编", 180000, 34, 55},
+	{"community_worker", "社区工作者", 120000, 32, 180},
+	{"contract_staff", "编外人员", 85000, 30, 180},
+	{"retiree", "离退休人员", 60000, 0, 140},
+	{"auxiliary_police", "治安辅警", 90000, 30, 40},
+}
+
+type quota struct {
+	id, name string
+	rate     int64 // 元 per unit of basis
+	basis    []string
+}
+
+var quotaNames = []quota{
+	{"office", "办公经费", 12000, []string{"staff.civil_servant", "staff.public_institution"}},
+	{"union_welfare", "工会经费及福利费", 4200, []string{"staff.civil_servant", "staff.public_institution", "staff.community_worker"}},
+	{"training", "培训费", 1500, []string{"staff.civil_servant", "staff.public_institution", "staff.community_worker"}},
+	{"contract_staff_mgmt", "编外人员管理经费", 2000, []string{"staff.contract_staff"}},
+	{"community_office", "社区办公经费", 200000, []string{"communities"}},
+	{"retiree_public", "离退休公用经费", 2400, []string{"staff.retiree"}},
+	{"vehicle", "公务用车运行维护费", 30000, []string{"official_vehicles"}},
+	{"office_property", "办公用房物业费", 60, []string{"office_area_m2"}},
+	{"utilities", "水电费", 45, []string{"office_area_m2"}},
+	{"meetings", "会议费", 800, []string{"staff.civil_servant"}},
+	{"travel", "差旅费", 3000, []string{"staff.civil_servant", "staff.public_institution"}},
+	{"printing", "印刷费", 600, []string{"staff.civil_servant", "staff.public_institution", "staff.community_worker"}},
+	{"it_maintenance", "信息化运维费", 1200, []string{"staff.civil_servant", "staff.public_institution", "staff.community_worker"}},
+	{"canteen", "食堂补助", 2400, []string{"staff.civil_servant", "staff.public_institution"}},
+}
+
+var projectThemes = []string{
+	"病媒生物防制", "绿化养护", "大件垃圾清运", "老年助餐", "旱厕改造", "停车自治",
+	"养老驿站", "道路清扫保洁", "街巷准物业服务", "社区党群服务中心运行",
+	"残疾人温馨家园", "垃圾分类", "平安建设", "治安巡防", "背街小巷整治", "社区文化活动",
+}
+
+type project struct {
+	id, name  string
+	costCents int64 // unit_cost in cents
+	basis     []int // indexes into quantities
+	tier      string
+}
+
+type subdistrict struct {
+	id, name   string
+	rating     string
+	adjust     bool
+	heads      []int64 // per staff category
+	payrollCat int     // -1: none
+	payroll    int64
+	q          []int64 // per quantity, in units of 10^-scale
+	tax, prev  int64
+	lastYear   int64
+}
+
+// tiers are the project tiers, mandatory first.
+var tiers = []string{"mandatory", "A", "B", "C", "D"}
+
+// fixedTables are the factors and the performance adjustment, the same
+// in every generated plan.
+const fixedTables = `[[factor]]
+id = "workload"
+name = "工作任务量"
+weight = "0.4"
+  [[factor.indicator]]
+  quantity = "communities"
+  weight = "0.3"
+  [[factor.indicator]]
+  quantity = "hotline_tickets"
+  weight = "0.4"
+  [[factor.indicator]]
+  quantity = "market_entities"
+  weight = "0.3"
+
+[[factor]]
+id = "area"
+name = "辖区面积"
+weight = "0.2"
+  [[factor.indicator]]
+  quantity = "area_km2"
+  weight = "0.7"
+  [[factor.indicator]]
+  quantity = "green_area_m2"
+  weight = "0.3"
+
+[[factor]]
+id = "population"
+name = "服务人口"
+weight = "0.4"
+  [[factor.indicator]]
+  quantity = "resident_population"
+  weight = "0.5"
+  [[factor.indicator]]
+  quantity = "floating_population"
+  weight = "0.2"
+  [[factor.indicator]]
+  quantity = "elderly_60plus"
+  weight = "0.3"
+
+[performance]
+mode = "redistribute"
+[performance.coefficients]
+"优" = "1.05"
+"良" = "1.0"
+"中" = "0.95"
+"差" = "0.85"
+
+`
