@@ -138,9 +138,19 @@ func compute(t testing.TB, file string, sets ...string) *formula.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := doc.Evaluate(ovs...)
+	res, err := evaluateDoc(doc, ovs...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// evaluateDoc computes a what-if of a document: the loader's model, then
+// the engine.
+func evaluateDoc(doc *standards.Document, ovs ...standards.Override) (*formula.Result, error) {
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	return m.Evaluate()
 }

@@ -15,7 +15,12 @@ func Example() {
 		return
 	}
 	o, _ := standards.ParseSet("project.vector_control.unit_cost=1.5")
-	res, err := doc.Evaluate(o)
+	m, err := doc.Model(o)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := m.Evaluate()
 	if err != nil {
 		fmt.Println(err)
 		return

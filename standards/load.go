@@ -176,33 +176,25 @@ func (d *Document) Compile() (*formula.Model, error) {
 	return m, nil
 }
 
-// Evaluate applies the overrides (none: the plan as written), compiles
-// and runs the plan: a whole what-if in one call. Problems the overrides
-// cause come back as an *Error with Overrides set, a plan the rules cannot
-// fund as a *formula.RejectedError. Overrides that only change numbers
-// take a fast path (see patch.go) with the same result.
-func (d *Document) Evaluate(ovs ...Override) (*formula.Result, error) {
+// Model applies the overrides (none: the plan as written) and compiles
+// the plan: a whole what-if, ready to evaluate (the loader never
+// evaluates). Problems the overrides cause come back as an *Error with
+// Overrides set. Overrides that only change numbers take a fast path
+// (see patch.go) to the same model.
+func (d *Document) Model(ovs ...Override) (*formula.Model, error) {
 	if len(ovs) == 0 {
-		return d.evaluate()
+		return d.Compile()
 	}
 	if p := d.patch(ovs); p != nil {
 		if m, err := formula.Compile(p); err == nil {
-			return m.Evaluate()
+			return m, nil
 		}
 	}
 	doc, err := d.Apply(ovs...)
 	if err != nil {
 		return nil, err
 	}
-	return doc.evaluate()
-}
-
-func (d *Document) evaluate() (*formula.Result, error) {
-	m, err := d.Compile()
-	if err != nil {
-		return nil, err
-	}
-	return m.Evaluate()
+	return doc.Compile()
 }
 
 // Files lists the files the document was read from: the plan, then the
@@ -376,4 +368,16 @@ func sortedNames[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// Evaluate is Model, then the model's Evaluate.
+//
+// Deprecated: the loader does not evaluate; use Model and evaluate the
+// model.
+func (d *Document) Evaluate(ovs ...Override) (*formula.Result, error) {
+	m, err := d.Model(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	return m.Evaluate()
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/configs"
+	"github.com/caili/caili/formula"
 )
 
 func TestLoadSample(t *testing.T) {
@@ -109,4 +110,14 @@ func TestStandardsFileProblems(t *testing.T) {
 	if _, err := Parse("plan.toml", []byte(plan), nil); err == nil {
 		t.Error("a self-contained parse accepted a standards reference")
 	}
+}
+
+// evaluate computes a what-if of a document, as the application does:
+// the loader's model, then the engine.
+func evaluate(doc *Document, ovs ...Override) (*formula.Result, error) {
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	return m.Evaluate()
 }

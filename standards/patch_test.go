@@ -28,13 +28,13 @@ func outcome(t testing.TB, eval func() (*formula.Result, error)) string {
 // way.
 func fastAndGeneral(t testing.TB, doc *Document, ovs []Override) (fast, general string) {
 	t.Helper()
-	fast = outcome(t, func() (*formula.Result, error) { return doc.Evaluate(ovs...) })
+	fast = outcome(t, func() (*formula.Result, error) { return evaluate(doc, ovs...) })
 	general = outcome(t, func() (*formula.Result, error) {
 		over, err := doc.Apply(ovs...)
 		if err != nil {
 			return nil, err
 		}
-		return over.evaluate()
+		return evaluate(over)
 	})
 	return fast, general
 }

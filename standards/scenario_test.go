@@ -12,7 +12,7 @@ import (
 // resultJSON computes a document and renders it, failing on error.
 func resultJSON(t *testing.T, doc *Document) string {
 	t.Helper()
-	res, err := doc.Evaluate()
+	res, err := evaluate(doc)
 	if err != nil {
 		t.Fatal(err)
 	}

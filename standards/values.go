@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"github.com/caili/caili/internal/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -135,12 +136,5 @@ func tomlKind(v any) string {
 	return "a date or time"
 }
 
-// clip shortens long input for messages.
-func clip(s string) string {
-	const max = 40
-	r := []rune(s)
-	if len(r) > max {
-		return string(r[:max]) + "…"
-	}
-	return s
-}
+// clip shortens long input for messages (40 runes).
+func clip(s string) string { return textutil.Clip(s, 40) }

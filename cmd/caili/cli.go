@@ -180,5 +180,9 @@ func (pf *planFlags) compute() (*formula.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return doc.Evaluate(ovs...)
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	return m.Evaluate()
 }

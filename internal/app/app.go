@@ -158,7 +158,11 @@ func evaluate(j *Job) (*formula.Result, error) {
 	ovs = append(ovs, j.Sets...)
 	// Apply compiles what it produces, so every problem the overrides
 	// cause, even one only compiling shows, is an override problem.
-	return j.Plan.Doc.Evaluate(ovs...)
+	m, err := j.Plan.Doc.Model(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	return m.Evaluate()
 }
 
 // MaxBody is the largest request body accepted (a posted plan or a
@@ -178,7 +182,11 @@ func calculate(body []byte) (*formula.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return doc.Evaluate()
+	m, err := doc.Compile()
+	if err != nil {
+		return nil, err
+	}
+	return m.Evaluate()
 }
 
 // CheckScenario parses a scenario file sent to be saved and applies it to

@@ -24,7 +24,11 @@ func tinyResult(t *testing.T, sets ...string) *formula.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := doc.Evaluate(ovs...)
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.Evaluate()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,11 @@ func evaluate(t *testing.T, doc *standards.Document, sets ...string) (*formula.R
 	if err != nil {
 		t.Fatal(err)
 	}
-	return doc.Evaluate(ovs...)
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	return m.Evaluate()
 }
 
 // mustEvaluate is evaluate that fails the test on an error.
