@@ -28,7 +28,8 @@ func Components(res *formula.Result, f Format) ([]byte, error) {
 // componentBars are the bars of [Components].
 func componentBars(res *formula.Result) *bars {
 	b := &bars{
-		title: res.Plan.Name + " · 各街道可支配财力构成",
+		plan:  res.Plan.Name,
+		title: " · 各街道可支配财力构成",
 		unit:  "万元",
 	}
 	for k := range componentLabels {
@@ -47,7 +48,7 @@ func componentBars(res *formula.Result) *bars {
 		if negative {
 			mark, anyMark = wan(a.Total), true
 		}
-		b.names = append(b.names, shorten(a.Name))
+		b.names = append(b.names, label(a.Name))
 		b.values = append(b.values, row)
 		b.marks = append(b.marks, mark)
 		b.labels = append(b.labels, formatWan(a.Total, false))
@@ -93,14 +94,15 @@ func compareBars(base, scenario *formula.Result) *bars {
 		unit, scale, format = "元", func(d decimal.Decimal) float64 { return d.InexactFloat64() }, signedAmount(scenario)
 	}
 	b := &bars{
-		title:     fmt.Sprintf("%s · 测算方案较基准的变化(合计 %s %s)", base.Plan.Name, format(sum), unit),
+		plan:      base.Plan.Name,
+		title:     fmt.Sprintf(" · 测算方案较基准的变化(合计 %s %s)", format(sum), unit),
 		unit:      unit,
 		parts:     []legendItem{{label: "增加", color: colorIncrease}, {label: "减少", color: colorDecrease}},
 		symmetric: true,
 	}
 	for i := range base.Subdistricts {
 		v := scale(changes[i])
-		b.names = append(b.names, shorten(base.Subdistricts[i].Name))
+		b.names = append(b.names, label(base.Subdistricts[i].Name))
 		b.values = append(b.values, []float64{math.Max(v, 0), math.Min(v, 0)})
 		b.labels = append(b.labels, format(changes[i]))
 	}
@@ -148,7 +150,8 @@ func perCapitaBars(res *formula.Result, quantity string) (*bars, error) {
 		unit, what = "元/人", "人均可支配财力"
 	}
 	b := &bars{
-		title: fmt.Sprintf("%s · %s", res.Plan.Name, what),
+		plan:  res.Plan.Name,
+		title: " · " + what,
 		unit:  unit,
 		parts: []legendItem{{label: what, color: colorPersonnel}},
 	}
@@ -159,7 +162,7 @@ func perCapitaBars(res *formula.Result, quantity string) (*bars, error) {
 			return nil, err
 		}
 		per := a.Total.DivRound(q, 2)
-		b.names = append(b.names, shorten(a.Name))
+		b.names = append(b.names, label(a.Name))
 		b.values = append(b.values, []float64{per.InexactFloat64()})
 		b.labels = append(b.labels, numfmt.Group(per.StringFixed(perPlaces(per))))
 	}

@@ -13,6 +13,18 @@ const (
 	labelGap      = 6  // between the plot and the category labels
 	barFill       = 0.7
 	valueLabelMax = 60 // bars beyond this many never get value labels
+	labelPad      = 4  // least room between neighbouring category labels
+)
+
+// rotatedRef is as wide as the widest category label drawn at -45°:
+// eight ideographs. Longer names are shortened to its width, so the labels
+// under the plot take a bounded height.
+const rotatedRef = "街道街道街道街道"
+
+// Legend text widths, in pixels: an entry's label, and the unit.
+const (
+	legendLabelMax = 360
+	unitMax        = 240
 )
 
 // legendItem is one entry of a legend: a swatch (or, for line, a short
@@ -29,9 +41,10 @@ type legendItem struct {
 // absolute amounts is drawn as it adds up (go-chart's StackedBarChart only
 // draws 100% stacks).
 type bars struct {
-	title  string
+	plan   string       // the plan's name, which the title starts with
+	title  string       // the rest of the title
 	unit   string       // shown as "单位:…" above the value axis
-	names  []string     // category labels, already shortened
+	names  []string     // category labels, whole (see label)
 	parts  []legendItem // one per part, in stacking order
 	values [][]float64  // values[i][k]: bar i, part k
 	marks  []float64    // optional marker per bar (NaN: none), e.g. the net total
@@ -71,6 +84,12 @@ type barLayout struct {
 	bottom     int // padding below the plot for the labels
 }
 
+// layoutBars decides the chart's width and where the category labels go:
+// level under their bars when the widest name fits its slot, or when a
+// slot is at least as wide as a rotated label may be (names are then
+// shortened to their slot); otherwise at -45°, shortened to rotatedRef.
+// The slot here is a little narrower than the one go-chart lays out, which
+// is not known yet: its value axis takes less than the 100 pixels allowed.
 func layoutBars(b *bars, m *measurer) barLayout {
 	n := max(len(b.names), 1)
 	l := barLayout{width: minWidth, labelEvery: 1}
@@ -83,8 +102,10 @@ func layoutBars(b *bars, m *measurer) barLayout {
 		widest = max(widest, m.width(s, labelSize))
 	}
 	h := m.height(labelSize)
-	if float64(widest+4) > slot {
+	rotated := m.width(rotatedRef, labelSize)
+	if float64(widest+labelPad) > slot && slot-labelPad < float64(rotated) {
 		l.rotate = true
+		widest = min(widest, rotated)
 		// labels at 45° are slot·sin 45° apart, perpendicular to their text
 		l.labelEvery = max(1, int(math.Ceil(float64(h+2)/(slot*math.Sqrt2/2))))
 		l.bottom = int(math.Ceil(math.Sqrt2/2*float64(widest+h))) + 2*labelGap
@@ -105,7 +126,7 @@ func layoutBars(b *bars, m *measurer) barLayout {
 
 // drawBars renders a bar chart in format f.
 func drawBars(b *bars, f Format) ([]byte, error) {
-	fig, err := barFigure(b)
+	fig, err := barFigure(b, f)
 	if err != nil {
 		return nil, err
 	}
@@ -115,13 +136,13 @@ func drawBars(b *bars, f Format) ([]byte, error) {
 // barFigure lays out a bar chart. The value axis is go-chart's left axis
 // with ticks chosen here so it always includes zero and never has a zero
 // span; the x axis is hidden and the category labels are drawn with the
-// bars, which know where they are.
-func barFigure(b *bars) (figure, error) {
+// bars, which know where they are. Text is measured as format f draws it.
+func barFigure(b *bars, f Format) (figure, error) {
 	ft, err := loadFont()
 	if err != nil {
 		return figure{}, err
 	}
-	m := newMeasurer(ft)
+	m := newMeasurer(ft, f)
 	l := layoutBars(b, m)
 	lo, hi := b.extent()
 	if l.showValues {
@@ -136,7 +157,7 @@ func barFigure(b *bars) (figure, error) {
 	}
 	ticks, ymin, ymax := niceAxis(lo, hi, b.symmetric)
 	n := max(len(b.names), 1)
-	title, tsize := m.fit(b.title, titleSize, 11, l.width-2*sideMargin)
+	title, tsize := m.fitTitle(b.plan, b.title, titleSize, 11, l.width-2*sideMargin)
 	items := append([]legendItem(nil), b.parts...)
 	if b.mark != nil {
 		items = append(items, *b.mark)
@@ -215,42 +236,55 @@ func (b *bars) bar(out []shape, i int, l barLayout, a plotArea, half int, stroke
 	return out
 }
 
-// categoryLabels appends the category labels under the plot: centred under their
-// bars, or at -45° ending under their bars when they do not fit.
+// categoryLabels appends the category labels under the plot: centred under
+// their bars, shortened to their slot of the plot drawn; or at -45° ending
+// under their bars, shortened to rotatedRef and to the room left of their
+// bar. Widths are the renderer's.
 func (b *bars) categoryLabels(out []shape, l barLayout, a plotArea, measure measureFunc) []shape {
 	st := textStyle{labelSize, colorText}
 	h := int(pointsToPixels(labelSize))
+	width := func(s string) int { return measure(s, st) }
+	room := a.width/max(len(b.names), 1) - labelPad
+	if l.rotate {
+		room = width(rotatedRef)
+	}
+	// c is sin 45°; lift raises the rotated text's end by 0.4 em, to the
+	// middle of the glyphs
+	const c = math.Sqrt2 / 2
+	lift := 0.4 * c * float64(h)
 	for i, name := range b.names {
 		if name == "" || i%l.labelEvery != 0 {
 			continue
 		}
 		cx := a.x(float64(i))
-		w := measure(name, st)
 		if !l.rotate {
+			name, w := fitText(name, room, width)
 			out = append(out, text{body: name, x: cx - w/2, y: a.bottom + labelGap + h, style: st})
 			continue
 		}
-		// Baseline start O so that the text's end, raised by 0.4 em to the
-		// middle of the glyphs, lands just under the bar: with u the
-		// baseline direction (cos −45°, sin −45°) and v the glyphs' up
-		// direction, O = P − w·u − 0.4h·v.
-		const c = math.Sqrt2 / 2
-		ox := float64(cx) - c*float64(w) + 0.4*c*float64(h)
-		oy := float64(a.bottom+labelGap) + c*float64(w) + 0.4*c*float64(h)
+		// Baseline start O so that the text's end, lifted, lands just
+		// under the bar: with u the baseline direction (cos −45°, sin −45°)
+		// and v the glyphs' up direction, O = P − w·u − 0.4h·v. The glyphs'
+		// top left corner O + h·v is kept inside the image: c·(w + h) ≤
+		// cx + lift − 2.
+		name, w := fitText(name, min(room, int((float64(cx)+lift-2)/c)-h), width)
+		ox := float64(cx) - c*float64(w) + lift
+		oy := float64(a.bottom+labelGap) + c*float64(w) + lift
 		out = append(out, text{body: name, x: int(ox), y: int(oy), style: st, rotate: -45})
 	}
 	return out
 }
 
 // legend draws the legend centred in a row under the title, and the unit
-// of the value axis at the left of that row; width is the image's.
+// of the value axis at the left of that row; width is the image's. Labels
+// are shortened to legendLabelMax pixels, the unit to unitMax.
 func legend(items []legendItem, unit string, width int, measure measureFunc) []shape {
 	st := textStyle{legendSize, colorText}
 	const sw, gap, pad = 12, 6, 22 // swatch, swatch-to-text, between items
 	total := 0
-	widths := make([]int, len(items))
+	labels, widths := make([]string, len(items)), make([]int, len(items))
 	for i, it := range items {
-		widths[i] = measure(it.label, st)
+		labels[i], widths[i] = fitText(it.label, legendLabelMax, func(s string) int { return measure(s, st) })
 		total += sw + gap + widths[i]
 		if i > 0 {
 			total += pad
@@ -266,11 +300,13 @@ func legend(items []legendItem, unit string, width int, measure measureFunc) []s
 			out = append(out, rect{left: x, top: base - sw + 1, right: x + sw, bottom: base + 1,
 				fill: it.color, stroke: it.color, strokeWidth: 1})
 		}
-		out = append(out, text{body: it.label, x: x + sw + gap, y: base, style: st})
+		out = append(out, text{body: labels[i], x: x + sw + gap, y: base, style: st})
 		x += sw + gap + widths[i] + pad
 	}
 	if unit != "" {
-		out = append(out, text{body: "单位:" + unit, x: sideMargin, y: base, style: textStyle{axisSize, colorMutedText}})
+		ust := textStyle{axisSize, colorMutedText}
+		unit, _ = fitText("单位:"+unit, unitMax, func(s string) int { return measure(s, ust) })
+		out = append(out, text{body: unit, x: sideMargin, y: base, style: ust})
 	}
 	return out
 }

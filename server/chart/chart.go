@@ -26,6 +26,11 @@
 // licence, so Chinese renders the same everywhere; SVG text is XML-escaped,
 // so names such as "东&西<街>" give well-formed SVG. Every chart draws for
 // one sub-district or hundreds, and for all-zero or all-equal values.
+// Names show whole wherever they fit, measured as each format draws them;
+// longer ones end in "…" where their room ends (a bar's slot, eight
+// ideographs when labels are turned, the title's width), and no text is
+// considered beyond its first 256 runes, so a name of any length draws
+// in about the same time.
 //
 // Errors wrap the sentinels [ErrUnknownKind], [ErrUnknownFormat],
 // [ErrBadQuantity] and [ErrNoResult], so an HTTP layer can map them with

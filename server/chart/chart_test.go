@@ -7,15 +7,12 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
 	"github.com/golang/freetype/truetype"
@@ -34,7 +31,11 @@ func tiny(t testing.TB, sets ...string) *formula.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := doc.Evaluate(ovs...)
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.Evaluate()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +286,8 @@ func TestEdgeCases(t *testing.T) {
 		{"three-hundred", synth(300, seqName, varied), nil, []string{"第300街道"}},
 		{"all-zero", synth(5, seqName, zero), nil, []string{"第5街道"}},
 		{"all-equal", synth(7, seqName, equal), nil, []string{"第7街道"}},
-		{"long-names", synth(12, long, varied), nil, []string{"非常非常长…"}},
+		// rotated labels are shortened to eight ideographs' width
+		{"long-names", synth(12, long, varied), nil, []string{"非常非常长的街…"}},
 		{"all-decrease", synth(4, seqName, equal), synth(4, seqName, varied), []string{"减少"}},
 		{"tiny-changes", synth(4, seqName, func(i int) [6]int64 {
 			c := varied(i)
@@ -367,19 +369,6 @@ func TestComponentsMarksNegativeDamping(t *testing.T) {
 	wantText(t, svgText(t, b), "合计(扣除封顶后)", "130.00")
 }
 
-func TestShorten(t *testing.T) {
-	for in, want := range map[string]string{
-		"东街道":      "东街道",
-		"西长安街街道":   "西长安街街道",
-		"东华门街道办事处": "东华门街道…",
-		"  什刹海街道 ": "什刹海街道",
-	} {
-		if got := shorten(in); got != want {
-			t.Errorf("shorten(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestNiceAxis(t *testing.T) {
 	for _, c := range []struct {
 		lo, hi    float64
@@ -458,106 +447,6 @@ func TestConcurrentRenders(t *testing.T) {
 	for err := range errs {
 		if err != nil {
 			t.Error(err)
-		}
-	}
-}
-
-// TestWriteSamples writes one chart of each kind and format into
-// $CAILI_CHART_DIR for a person to look at; it is skipped otherwise.
-func TestWriteSamples(t *testing.T) {
-	dir := os.Getenv("CAILI_CHART_DIR")
-	if dir == "" {
-		t.Skip("set CAILI_CHART_DIR to write sample charts")
-	}
-	base := tiny(t)
-	whatIf := tiny(t, "plan.capacity=55000000")
-	many := synth(300, seqName, func(i int) [6]int64 {
-		return [6]int64{int64(8000000 + 10000*i), 900000, 1500000, int64(i % 3 * 100000), 2000000, -int64(i % 2 * 300000)}
-	})
-	sets := map[string]Input{
-		"tiny":  {Result: whatIf, Base: base, Per: "population"},
-		"tiny0": {Result: base, Base: base, Per: "population"},
-		"one":   {Result: synth(1, seqName, func(int) [6]int64 { return [6]int64{5000000, 500000, 800000, 0, 1200000, 0} }), Per: "population"},
-		"many":  {Result: many, Base: synth(300, seqName, func(i int) [6]int64 { return [6]int64{8000000, 900000, 1500000, 0, 2000000, 0} }), Per: "population"},
-	}
-	zero := synth(4, seqName, func(int) [6]int64 { return [6]int64{} })
-	sets["zero"] = Input{Result: zero, Base: zero, Per: "population"}
-	sets["one"] = Input{Result: sets["one"].Result, Base: sets["one"].Result, Per: "population"}
-	if sample, err := sampleResults(); err == nil {
-		sets["sample"] = sample
-	} else {
-		t.Logf("no sample plan: %v", err)
-	}
-	for name, in := range sets {
-		for _, k := range Kinds() {
-			for _, f := range []Format{PNG, SVG} {
-				b, err := Render(k, f, in)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(filepath.Join(dir, name+"-"+k.String()+"."+f.String()), b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
-}
-
-// sampleResults evaluates the embedded sample plan and its workload
-// scenario, for the sample charts.
-func sampleResults() (Input, error) {
-	doc, err := standards.LoadFS(configs.FS, configs.PlanPath)
-	if err != nil {
-		return Input{}, err
-	}
-	eval := func(d *standards.Document) (*formula.Result, error) {
-		m, err := d.Compile()
-		if err != nil {
-			return nil, err
-		}
-		return m.Evaluate()
-	}
-	base, err := eval(doc)
-	if err != nil {
-		return Input{}, err
-	}
-	data, err := fs.ReadFile(configs.FS, configs.ScenarioDir+"/workload_weight_0_5.toml")
-	if err != nil {
-		return Input{}, err
-	}
-	sc, err := standards.ParseScenario("workload_weight_0_5.toml", data)
-	if err != nil {
-		return Input{}, err
-	}
-	what, err := doc.Apply(sc.Set...)
-	if err != nil {
-		return Input{}, err
-	}
-	res, err := eval(what)
-	if err != nil {
-		return Input{}, err
-	}
-	return Input{Result: res, Base: base, Per: DefaultPer(base)}, nil
-}
-
-func BenchmarkRender(b *testing.B) {
-	res := tiny(b)
-	many := synth(300, seqName, func(i int) [6]int64 { return [6]int64{int64(8000000 + 10000*i), 900000, 1500000, 0, 2000000, 0} })
-	for _, c := range []struct {
-		name string
-		res  *formula.Result
-	}{{"tiny", res}, {"300", many}} {
-		for _, k := range Kinds() {
-			for _, f := range []Format{PNG, SVG} {
-				b.Run(c.name+"/"+k.String()+"/"+f.String(), func(b *testing.B) {
-					in := Input{Result: c.res, Base: c.res, Per: "population"}
-					for b.Loop() {
-						if _, err := Render(k, f, in); err != nil {
-							b.Fatal(err)
-						}
-					}
-				})
-			}
 		}
 	}
 }

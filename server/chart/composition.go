@@ -65,7 +65,7 @@ func Composition(res *formula.Result, f Format) ([]byte, error) {
 	if err := checkResult("the", res); err != nil {
 		return nil, err
 	}
-	fig, err := compositionFigure(res)
+	fig, err := compositionFigure(res, f)
 	if err != nil {
 		return nil, err
 	}
@@ -73,15 +73,16 @@ func Composition(res *formula.Result, f Format) ([]byte, error) {
 }
 
 // compositionFigure lays out the donut of [Composition] at fixed pixels;
-// its axes are hidden and its plot area unused.
-func compositionFigure(res *formula.Result) (figure, error) {
+// its axes are hidden and its plot area unused. The title is fitted as
+// format f draws it.
+func compositionFigure(res *formula.Result, f Format) (figure, error) {
 	ft, err := loadFont()
 	if err != nil {
 		return figure{}, err
 	}
 	slices, folded := compositionSlices(res)
-	m := newMeasurer(ft)
-	title, tsize := m.fit(res.Plan.Name+" · 财力总额构成", titleSize, 11, donutWidth-2*sideMargin)
+	m := newMeasurer(ft, f)
+	title, tsize := m.fitTitle(res.Plan.Name, " · 财力总额构成", titleSize, 11, donutWidth-2*sideMargin)
 	d := &donut{slices: slices, folded: folded, total: decimal.Zero}
 	for _, sl := range slices {
 		d.total = d.total.Add(sl.amount)

@@ -37,7 +37,7 @@ func texts(shapes []shape) []string {
 // bar a ceiling cuts, a label per sub-district and the legend.
 func TestComponentsFigure(t *testing.T) {
 	res := synth(2, seqName, func(i int) [6]int64 { return [6]int64{1000000, 0, 300000, 0, 500000, -int64(i) * 200000} })
-	fig, err := barFigure(componentBars(res))
+	fig, err := barFigure(componentBars(res), SVG)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestComponentsFigure(t *testing.T) {
 // its table lists every slice.
 func TestCompositionFigure(t *testing.T) {
 	res := tiny(t)
-	fig, err := compositionFigure(res)
+	fig, err := compositionFigure(res, SVG)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -158,6 +158,19 @@ func (s *series) Render(r gochart.Renderer, canvas gochart.Box, xr, yr gochart.R
 	draw(r, s.fig.font, s.fig.plot(a, measureWith(r, s.fig.font)))
 }
 
+// textScale is how much larger than its point size format f draws text.
+// go-chart's SVG renderer sets size points at dpi/72 pixels a point, as
+// golang/freetype's faces do; its PNG renderer gives the rasterizer
+// points·dpi as the font's scale in 26.6 fixed point, so one em is
+// points·dpi/64 pixels, 72/64 as large. PNG text is 12.5% wider than SVG
+// text of the same size, and layout must know.
+func textScale(f Format) float64 {
+	if f == PNG {
+		return 72.0 / 64
+	}
+	return 1
+}
+
 // measureWith measures text with the renderer that draws it.
 func measureWith(r gochart.Renderer, ft *truetype.Font) measureFunc {
 	return func(body string, st textStyle) int {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/golang/freetype/truetype"
 	"github.com/shopspring/decimal"
@@ -99,46 +98,31 @@ var componentLabels = [6]string{"人员经费", "公用经费", "项目经费", 
 // componentColors colour the six components in the same order.
 var componentColors = [6]color{colorPersonnel, colorPublic, colorProjects, colorIncentive, colorBlock, colorDamping}
 
-// Name shortening: a label longer than maxLabelRunes runes keeps its first
-// keepLabelRunes runes and gains an ellipsis, so "西长安街街道" (6 runes)
-// stays whole and "东华门街道办事处" becomes "东华门街道…".
-const (
-	maxLabelRunes  = 6
-	keepLabelRunes = 5
-)
-
-// shorten returns name as a category label: at most maxLabelRunes runes.
-func shorten(name string) string {
-	name = strings.TrimSpace(name)
-	if utf8.RuneCountInString(name) <= maxLabelRunes {
-		return name
-	}
-	r := []rune(name)
-	return string(r[:keepLabelRunes]) + "…"
-}
-
 // textStyle is the size (points) and colour of text in the embedded font.
 type textStyle struct {
 	size  float64
 	color color
 }
 
-// measurer measures text in the embedded font. It caches one face per
-// size; faces are not safe for concurrent use, so each render has its own.
+// measurer measures text in the embedded font as a format draws it. It
+// caches one face per size; faces are not safe for concurrent use, so each
+// render has its own.
 type measurer struct {
 	font  *truetype.Font
+	scale float64 // textScale of the format
 	faces map[float64]font.Face
 }
 
-func newMeasurer(f *truetype.Font) *measurer {
-	return &measurer{font: f, faces: map[float64]font.Face{}}
+// newMeasurer measures text as format f draws it.
+func newMeasurer(ft *truetype.Font, f Format) *measurer {
+	return &measurer{font: ft, scale: textScale(f), faces: map[float64]font.Face{}}
 }
 
-// width is the advance width of s in pixels at size points.
+// width is the advance width of s in pixels at size points, as drawn.
 func (m *measurer) width(s string, size float64) int {
 	face, ok := m.faces[size]
 	if !ok {
-		face = truetype.NewFace(m.font, &truetype.Options{Size: size, DPI: dpi})
+		face = truetype.NewFace(m.font, &truetype.Options{Size: size * m.scale, DPI: dpi})
 		m.faces[size] = face
 	}
 	return font.MeasureString(face, s).Ceil()
@@ -147,25 +131,6 @@ func (m *measurer) width(s string, size float64) int {
 // height is the line height go-chart's renderers report for size points.
 func (m *measurer) height(size float64) int {
 	return int(pointsToPixels(size))
-}
-
-// fit returns the largest size from size down to minSize at which s is at
-// most maxWidth pixels wide, shortening s with an ellipsis when even
-// minSize is too wide.
-func (m *measurer) fit(s string, size, minSize float64, maxWidth int) (string, float64) {
-	for ; size > minSize; size-- {
-		if m.width(s, size) <= maxWidth {
-			return s, size
-		}
-	}
-	r := []rune(s)
-	for len(r) > 1 && m.width(string(r)+"…", minSize) > maxWidth {
-		r = r[:len(r)-1]
-	}
-	if len(r) == len([]rune(s)) {
-		return s, minSize
-	}
-	return string(r) + "…", minSize
 }
 
 // wan converts an amount in 元 to 万元 for plotting. Plotting is the only
