@@ -102,23 +102,50 @@ func (a *intArena) keep(x *big.Int) *big.Int {
 	return z
 }
 
-func (r *run) block() error {
-	m, p := r.m, r.m.plan
-	n := len(p.Subdistricts)
-	b := &blockStage{m: m, res: r.res, withPerf: p.Performance != nil}
+// blockIndicator is one indicator of the block grant, flattened in factor
+// order, with its column of values scaled to integers.
+type blockIndicator struct {
+	f, k  int // factor and indicator index
+	sum   decimal.Decimal
+	x     intCol
+	mult  *big.Int // Ω_k · L / S_k
+	total *big.Int // S_k
+}
 
-	// Indicators, flattened in factor order, with Ω_k and the columns.
-	type indicator struct {
-		f, k  int
-		sum   decimal.Decimal
-		x     intCol
-		mult  *big.Int // Ω_k · L / S_k
-		total *big.Int // S_k
+// blockWeights are the block grant's integer weights: the parts P_ik of
+// every score and each sub-district's adjusted score (their sum is the
+// stage's sumAdj).
+type blockWeights struct {
+	parts   []*big.Int // [sub-district × indicator] P_ik
+	adj     []*big.Int // [sub-district] Σ_k P_ik · A_i · C_i
+	sumBase *big.Int   // Σ_i Σ_k P_ik · A_i
+	coefExp int32      // the exponent the coefficients C_i were scaled by
+}
+
+// block is stage 6 of rules §3: the block grant by factor scores.
+func (r *run) block() error {
+	b := &blockStage{m: r.m, res: r.res, withPerf: r.m.plan.Performance != nil}
+	inds, omegas, words := b.indicators()
+	multWords, maxMult := b.scale(inds, omegas)
+	// The weights are made here and lent out, so that they need not
+	// outlive the stage.
+	n, nk := len(r.res.Subdistricts), len(inds)
+	w := blockWeights{parts: make([]*big.Int, n*nk), adj: make([]*big.Int, n), sumBase: new(big.Int)}
+	b.weigh(inds, words+multWords, maxMult, &w)
+	pool, err := r.blockPool(b, &w)
+	if err != nil {
+		return err
 	}
-	var inds []indicator
-	var omegas []decimal.Decimal
+	return r.shareBlock(b, pool, &w, nk)
+}
+
+// indicators flattens the indicators in factor order with their columns
+// and sums S_k, and returns the weights Ω_k = W_f · w_k and a bound on
+// the words of the columns' values.
+func (b *blockStage) indicators() (inds []blockIndicator, omegas []decimal.Decimal, words int) {
+	m, p := b.m, b.m.plan
+	n := len(p.Subdistricts)
 	var xs big.Int // scratch
-	words := 0     // of every x and mult: a bound on the words of the parts
 	for f, fa := range p.Factors {
 		for k, in := range fa.Indicators {
 			omegas = append(omegas, fa.Weight.Mul(in.Weight))
@@ -133,13 +160,20 @@ func (r *run) block() error {
 				s.Add(s, v)
 				words += len(v.Bits())
 			}
-			inds = append(inds, indicator{f: f, k: k, x: x, total: s, sum: decimal.NewFromBigInt(s, x.exp)})
+			inds = append(inds, blockIndicator{f: f, k: k, x: x, total: s, sum: decimal.NewFromBigInt(s, x.exp)})
 		}
 	}
+	return inds, omegas, words
+}
+
+// scale sets each indicator's multiplier Ω_k · L / S_k, L = lcm_k S_k, and
+// the stage's scale 10^eω / L. It returns a bound on the words of every
+// part and the most words of a multiplier.
+func (b *blockStage) scale(inds []blockIndicator, omegas []decimal.Decimal) (words, maxMult int) {
+	n := len(b.m.plan.Subdistricts)
 	omega, eOmega := intColumn(omegas)
 	l := big.NewInt(1)
 	g := new(big.Int)
-	maxMult := 0
 	for _, in := range inds {
 		if in.total.Sign() == 0 { // validation forbids it; keep the arithmetic safe regardless
 			continue
@@ -161,20 +195,23 @@ func (r *run) block() error {
 	if eOmega < 0 {
 		b.scaleNum, b.scaleDen = big.NewInt(1), new(big.Int).Mul(l, pow10Int(-eOmega))
 	}
+	return words, maxMult
+}
 
-	// Integer weights: base_i = Σ_k P_ik · A_i, adj_i = base_i · C_i,
-	// kept in one arena; t and u are scratch.
+// weigh computes every sub-district's score and integer weights into w:
+// base_i = Σ_k P_ik · A_i, adj_i = base_i · C_i, kept in one arena sized
+// by words and maxMult.
+func (b *blockStage) weigh(inds []blockIndicator, words, maxMult int, w *blockWeights) {
+	m, p := b.m, b.m.plan
+	n, nk := len(p.Subdistricts), len(inds)
 	adjInts := newIntCol(m.adjustment, m.exactOnly)
 	coefInts := newIntCol(m.coef, m.exactOnly)
-	nk := len(inds)
 	ar := intArena{ints: make([]big.Int, 0, n*(nk+3)), words: make([]big.Word, 0, words+n*(2*maxMult+8))}
 	parts := make([]ScorePart, n*nk)
-	ws := make([]*big.Int, n*nk)
-	adj := make([]*big.Int, n)
-	sumBase, sumAdj := new(big.Int), new(big.Int)
-	var sum, t, u big.Int
+	w.coefExp = coefInts.exp
+	sumAdj := new(big.Int)
+	var sum, t, u, xs big.Int // scratch
 	for i, s := range p.Subdistricts {
-		a := &r.res.Subdistricts[i]
 		sc := Score{Adjustment: m.adjustment[i], Coef: m.coef[i], b: b, i: i,
 			Parts: parts[i*nk : (i+1)*nk : (i+1)*nk]}
 		if p.Performance != nil {
@@ -186,58 +223,66 @@ func (r *run) block() error {
 			t.Mul(in.mult, in.x.at(i, &xs))
 			sum.Add(&sum, &t)
 			part := ar.keep(&t)
-			ws[i*nk+q] = part
+			w.parts[i*nk+q] = part
 			sc.Parts[q] = ScorePart{Factor: fa.ID, FactorName: fa.Name, FactorWeight: fa.Weight,
 				Quantity: fa.Indicators[in.k].Quantity, Weight: fa.Indicators[in.k].Weight,
 				Value: m.x[i][m.indCols[in.f][in.k]], DistrictSum: in.sum, p: part, b: b}
 		}
 		sc.sum = ar.keep(&sum)
 		t.Mul(&sum, adjInts.at(i, &xs))
-		sumBase.Add(sumBase, &t)
+		w.sumBase.Add(w.sumBase, &t)
 		u.Mul(&t, coefInts.at(i, &xs))
 		sumAdj.Add(sumAdj, &u)
-		adj[i] = ar.keep(&u)
-		a.Score = sc
+		w.adj[i] = ar.keep(&u)
+		b.res.Subdistricts[i].Score = sc
 	}
 	b.sumAdj, b.eAdj = sumAdj, adjInts.exp+coefInts.exp
+}
 
+// blockPool decides what the block grant shares out: all that remains,
+// less in reserve mode what the coefficients below 1 keep back. It rejects
+// a plan with money left and no score to share it by.
+func (r *run) blockPool(b *blockStage, w *blockWeights) (decimal.Decimal, error) {
+	m, p := r.m, r.m.plan
 	pool := r.remaining
 	if p.Performance != nil && p.Performance.Mode == Reserve {
-		if pool.Sign() > 0 && sumBase.Sign() == 0 {
-			return &RejectedError{Kind: NoBlockEligible, Gap: pool, Detail: "every sub-district's block score is zero"}
+		if pool.Sign() > 0 && w.sumBase.Sign() == 0 {
+			return pool, &RejectedError{Kind: NoBlockEligible, Gap: pool, Detail: "every sub-district's block score is zero"}
 		}
 		if pool.Sign() > 0 {
 			// B = floor_u(remaining × Σadj / Σbase), Σadj/Σbase = ΣadjInts·10^eCoef / ΣbaseInts.
-			q := new(big.Rat).SetFrac(sumAdj, sumBase)
-			q.Mul(q, ratPow10(coefInts.exp))
+			q := new(big.Rat).SetFrac(b.sumAdj, w.sumBase)
+			q.Mul(q, ratPow10(w.coefExp))
 			q.Mul(q, pool.Rat())
 			pool = m.u.floor(ratDecimal(q, m.u.places+1))
 			r.res.PerformanceReserve = r.remaining.Sub(pool)
 		}
-	} else if pool.Sign() > 0 && sumAdj.Sign() == 0 {
-		return &RejectedError{Kind: NoBlockEligible, Gap: pool, Detail: "every sub-district's adjusted block score is zero"}
+	} else if pool.Sign() > 0 && b.sumAdj.Sign() == 0 {
+		return pool, &RejectedError{Kind: NoBlockEligible, Gap: pool, Detail: "every sub-district's adjusted block score is zero"}
 	}
-	split := func(out []lrShare, amount decimal.Decimal, w []*big.Int, buf *lrBuf) error {
-		if m.exactOnly {
-			return m.u.lrExactInto(out, amount, w)
-		}
-		return m.u.lrInto(out, amount, w, buf)
-	}
+	return pool, nil
+}
+
+// shareBlock shares the pool over the sub-districts by their adjusted
+// scores, then each sub-district's amount over its indicators by their
+// parts of its score, one line each.
+func (r *run) shareBlock(b *blockStage, pool decimal.Decimal, w *blockWeights, nk int) error {
+	m := r.m
+	n := len(r.res.Subdistricts)
 	var buf lrBuf
 	shares := make([]lrShare, n)
-	if err := split(shares, pool, adj, &buf); err != nil {
+	if err := m.splitInto(shares, pool, w.adj, &buf); err != nil {
 		return fmt.Errorf("block grant: %w", err)
 	}
 	b.pool, b.shares = pool, shares
 	b.parts = make([][]lrShare, n)
 	all := make([]lrShare, n*nk)
 	r.res.BlockPool = pool
-	for i := range p.Subdistricts {
+	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		a.Block = shares[i].Amount
-		// The block amount split over the indicators by their parts of the score.
 		ps := all[i*nk : (i+1)*nk : (i+1)*nk]
-		if err := split(ps, a.Block, ws[i*nk:(i+1)*nk], &buf); err != nil {
+		if err := m.splitInto(ps, a.Block, w.parts[i*nk:(i+1)*nk], &buf); err != nil {
 			return fmt.Errorf("block grant of %s: %w", a.ID, err)
 		}
 		b.parts[i] = ps
@@ -250,31 +295,13 @@ func (r *run) block() error {
 	return nil
 }
 
-// explain renders a block line: the indicator's part of the score, then
-// its share of the sub-district's block amount.
-func (b *blockStage) explain(l *Line) string {
-	a := &b.res.Subdistricts[l.i]
-	sp := a.Score.Parts[l.k]
-	part := sp.Part()
-	t := sp.FactorName + " " + sp.FactorWeight.String() + " × " + sp.Weight.String() + " × " +
-		sp.Value.String() + " / " + sp.DistrictSum.String() + approx(part) + " 分"
-	if a.Block.Sign() > 0 {
-		t += ";块额 " + b.m.u.format(a.Block) + " × " + FormatRat(part) + " / 得分 " + FormatRat(a.Score.Total()) + b.m.lrText(b.parts[l.i][l.k])
+// splitInto is largestRemainder into out with scratch space buf, on the
+// exact path alone when the model says so.
+func (m *Model) splitInto(out []lrShare, amount decimal.Decimal, w []*big.Int, buf *lrBuf) error {
+	if m.exactOnly {
+		return m.u.lrExactInto(out, amount, w)
 	}
-	return t
-}
-
-// scoreText says how a sub-district's block amount was reached.
-func (b *blockStage) scoreText(s Score) string {
-	t := "得分 " + FormatRat(s.Total()) + " × 调整系数 " + s.Adjustment.String()
-	if b.withPerf {
-		t += " × 绩效系数 " + s.Coef.String() + " (" + s.Rating + ")"
-	}
-	adj := s.Adjusted()
-	sumAdj := b.scaled(b.sumAdj)
-	sumAdj.Mul(sumAdj, ratPow10(b.eAdj))
-	return t + " = 调整后得分 " + FormatRat(adj) + ";块额 " + b.m.u.format(b.pool) + " × " +
-		FormatRat(adj) + " / Σ " + FormatRat(sumAdj) + b.m.lrText(b.shares[s.i])
+	return m.u.lrInto(out, amount, w, buf)
 }
 
 // ratDecimal truncates a non-negative rational to the given number of

@@ -31,49 +31,75 @@ type Model struct {
 }
 
 // Compile validates the plan and prepares it for evaluation. A plan that
-// breaks any rule of SPEC §2 gives an *InvalidPlanError listing every problem.
+// breaks any rule of rules §2 gives an *InvalidPlanError listing every problem.
 func Compile(p *Plan) (*Model, error) {
 	if ps := problems(p.Validate()); len(ps) > 0 {
 		return nil, ps.err()
 	}
 	u, _ := p.unit()
 	m := &Model{plan: p, u: u, incCur: -1, incPrev: -1, baseline: -1}
-	cols := map[string]int{}
-	col := func(name string) int {
-		if c, ok := cols[name]; ok {
-			return c
-		}
-		cols[name] = len(m.names)
-		m.names = append(m.names, name)
-		return len(m.names) - 1
+	m.resolve()
+	m.fillRows()
+	m.fastColumns()
+	return m, nil
+}
+
+// columnNames numbers quantity names in first-use order, into the
+// model's names.
+type columnNames struct {
+	m     *Model
+	index map[string]int // quantity name → column
+}
+
+// col returns the column of a quantity name, numbering it if it is new.
+func (c *columnNames) col(name string) int {
+	if k, ok := c.index[name]; ok {
+		return k
 	}
-	basis := func(names []string) []int {
-		cs := make([]int, len(names))
-		for i, n := range names {
-			cs[i] = col(n)
-		}
-		return cs
+	c.index[name] = len(c.m.names)
+	c.m.names = append(c.m.names, name)
+	return len(c.m.names) - 1
+}
+
+// basis returns the columns of a basis.
+func (c *columnNames) basis(names []string) []int {
+	cs := make([]int, len(names))
+	for i, n := range names {
+		cs[i] = c.col(n)
 	}
+	return cs
+}
+
+// resolve gives every quantity name the standards use a column and
+// records the columns each standard reads.
+func (m *Model) resolve() {
+	p := m.plan
+	c := columnNames{m: m, index: map[string]int{}}
 	for _, q := range p.Quotas {
-		m.quotaCols = append(m.quotaCols, basis(q.Basis))
+		m.quotaCols = append(m.quotaCols, c.basis(q.Basis))
 	}
 	for _, pr := range p.Projects {
-		m.projectCols = append(m.projectCols, basis(pr.Basis))
+		m.projectCols = append(m.projectCols, c.basis(pr.Basis))
 	}
 	for _, f := range p.Factors {
 		cs := make([]int, len(f.Indicators))
 		for k, in := range f.Indicators {
-			cs[k] = col(in.Quantity)
+			cs[k] = c.col(in.Quantity)
 		}
 		m.indCols = append(m.indCols, cs)
 	}
 	if inc := p.Incentive; inc != nil {
-		m.incCur, m.incPrev = col(inc.Current), col(inc.Previous)
+		m.incCur, m.incPrev = c.col(inc.Current), c.col(inc.Previous)
 	}
 	if d := p.Damping; d != nil {
-		m.baseline = col(d.Baseline)
+		m.baseline = c.col(d.Baseline)
 	}
+}
 
+// fillRows reads every sub-district's value of every column (a headcount
+// for `staff.ID`), its regional adjustment and its performance coefficient.
+func (m *Model) fillRows() {
+	p := m.plan
 	one := decimal.NewFromInt(1)
 	m.x = make([][]decimal.Decimal, len(p.Subdistricts))
 	m.adjustment = make([]decimal.Decimal, len(p.Subdistricts))
@@ -97,9 +123,13 @@ func Compile(p *Plan) (*Model, error) {
 			m.coef[i] = p.Performance.Coefficients[s.Rating]
 		}
 	}
-	// The int64 fast path needs the columns quotas and projects multiply.
+}
+
+// fastColumns prepares, for the int64 fast path, the columns quotas and
+// projects multiply.
+func (m *Model) fastColumns() {
 	m.cols = make([]column, len(m.names))
-	vals := make([]decimal.Decimal, len(p.Subdistricts))
+	vals := make([]decimal.Decimal, len(m.plan.Subdistricts))
 	for _, cs := range append(slices.Clone(m.quotaCols), m.projectCols...) {
 		for _, c := range cs {
 			if m.cols[c].v != nil {
@@ -111,7 +141,6 @@ func Compile(p *Plan) (*Model, error) {
 			m.cols[c] = newColumn(vals)
 		}
 	}
-	return m, nil
 }
 
 // Plan returns the plan the model was compiled from.
@@ -127,25 +156,4 @@ func (m *Model) sumCols(i int, cols []int) decimal.Decimal {
 		s = s.Add(m.x[i][c])
 	}
 	return s
-}
-
-// basisText shows a basis with its values: "900000 [vector_area_m2]" or
-// "(8 [communities] + 2 [x])".
-func (m *Model) basisText(i int, cols []int) string {
-	if len(cols) == 1 {
-		return m.x[i][cols[0]].String() + " [" + m.names[cols[0]] + "]"
-	}
-	var b strings.Builder
-	b.WriteByte('(')
-	for k, c := range cols {
-		if k > 0 {
-			b.WriteString(" + ")
-		}
-		b.WriteString(m.x[i][c].String())
-		b.WriteString(" [")
-		b.WriteString(m.names[c])
-		b.WriteByte(']')
-	}
-	b.WriteByte(')')
-	return b.String()
 }

@@ -6,95 +6,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Stage 7: year-on-year damping (保底封顶). Ceilings cut into the block grant;
-// floors are topped up from what the cuts freed, and any shortfall is taken
-// by largest remainder from the sub-districts with room above their floor.
-func (r *run) damping() error {
-	m, p := r.m, r.m.plan
-	d := p.Damping
-	if d == nil {
-		return nil
-	}
-	n := len(p.Subdistricts)
-	pre := make([]decimal.Decimal, n)
-	lo := make([]decimal.Decimal, n)
-	hi := make([]*decimal.Decimal, n)
-	cut := make([]decimal.Decimal, n)
-	need := make([]decimal.Decimal, n)
-	E, D := decimal.Zero, decimal.Zero
-	for i := range p.Subdistricts {
-		a := &r.res.Subdistricts[i]
-		pre[i] = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block)
-		baseline := m.x[i][m.baseline]
-		if d.Floor != nil {
-			lo[i] = m.u.ceil(d.Floor.Mul(baseline))
-		}
-		if d.Ceiling != nil {
-			h := m.u.floor(d.Ceiling.Mul(baseline))
-			hi[i] = &h
-			if pre[i].GreaterThan(h) {
-				cut[i] = decimal.Min(pre[i].Sub(h), a.Block)
-			}
-		}
-		if pre[i].LessThan(lo[i]) {
-			need[i] = lo[i].Sub(pre[i])
-		}
-		E, D = E.Add(cut[i]), D.Add(need[i])
-	}
-
-	reduction := make([]lrShare, n)
-	var shortfall, sumG decimal.Decimal
-	var room []decimal.Decimal
-	if E.GreaterThanOrEqual(D) {
-		r.res.DampingReserve = E.Sub(D)
-		for i := range reduction {
-			reduction[i].Amount = decimal.Zero
-		}
-	} else {
-		shortfall = D.Sub(E)
-		g := make([]decimal.Decimal, n)
-		for i := range p.Subdistricts {
-			a := &r.res.Subdistricts[i]
-			if need[i].IsZero() {
-				room := decimal.Min(pre[i].Sub(cut[i]).Sub(lo[i]), a.Block.Sub(cut[i]))
-				g[i] = decimal.Max(decimal.Zero, room)
-			}
-			sumG = sumG.Add(g[i])
-		}
-		if shortfall.GreaterThan(sumG) {
-			return &RejectedError{Kind: FloorsInfeasible, Gap: shortfall.Sub(sumG),
-				Detail: fmt.Sprintf("floors need %s beyond what ceilings free, but only %s can be taken above other floors", m.u.format(shortfall), m.u.format(sumG))}
-		}
-		shares, err := m.u.largestRemainder(shortfall, decimalWeights(g))
-		if err != nil {
-			return fmt.Errorf("damping: %w", err)
-		}
-		reduction = shares
-		room = g
-	}
-
-	ex := &dampingText{m: m, res: r.res, pre: pre, lo: lo, hi: hi, cut: cut, need: need, reduction: reduction,
-		room: room, shortfall: shortfall, sumG: sumG, e: E, d: D}
-	for i := range p.Subdistricts {
-		a := &r.res.Subdistricts[i]
-		a.Damping = need[i].Sub(cut[i]).Sub(reduction[i].Amount)
-		add := func(item string, kind int32, amt decimal.Decimal) {
-			a.Lines = append(a.Lines, Line{Stage: StageDamping, Item: item, Amount: amt, ex: ex, i: int32(i), j: kind})
-		}
-		if !cut[i].IsZero() {
-			add("ceiling", dampCeiling, cut[i].Neg())
-		}
-		if !need[i].IsZero() {
-			add("floor", dampFloor, need[i])
-		}
-		if !reduction[i].Amount.IsZero() {
-			add("floor_funding", dampFunding, reduction[i].Amount.Neg())
-		}
-		if cut[i].IsZero() && need[i].IsZero() && reduction[i].Amount.IsZero() {
-			add("none", dampNone, decimal.Zero)
-		}
-	}
-	return nil
+// dampingStage is stage 7 of rules §3, year-on-year damping (保底封顶).
+// Ceilings cut into the block grant; floors are topped up from what the
+// cuts freed, and any shortfall is taken by largest remainder from the
+// sub-districts with room above their floor. It keeps its numbers to
+// explain the lines.
+type dampingStage struct {
+	m                     *Model
+	res                   *Result
+	pre, lo, cut, need    []decimal.Decimal // [sub-district] total before damping, floor, ceiling cut, floor top-up
+	hi                    []*decimal.Decimal
+	reduction             []lrShare         // [sub-district] share of the floors' shortfall
+	room                  []decimal.Decimal // [sub-district] room above the floor; nil without a shortfall
+	shortfall, sumG, e, d decimal.Decimal   // D − E, Σ room, Σ cut, Σ need
 }
 
 // The kinds of damping line (Line.j).
@@ -105,44 +29,114 @@ const (
 	dampNone
 )
 
-// dampingText explains the damping lines.
-type dampingText struct {
-	m                     *Model
-	res                   *Result
-	pre, lo, cut, need    []decimal.Decimal
-	hi                    []*decimal.Decimal
-	reduction             []lrShare
-	room                  []decimal.Decimal
-	shortfall, sumG, e, d decimal.Decimal
+// damping runs stage 7 when the plan has [damping].
+func (r *run) damping() error {
+	if r.m.plan.Damping == nil {
+		return nil
+	}
+	x := &dampingStage{m: r.m, res: r.res}
+	x.bounds()
+	if err := x.fundFloors(); err != nil {
+		return err
+	}
+	x.lines()
+	return nil
 }
 
-func (x *dampingText) explain(l *Line) string {
-	m, d, i, f := x.m, x.m.plan.Damping, l.i, x.m.u.format
-	base := m.x[i][m.baseline].String() + " [" + d.Baseline + "]"
-	switch l.j {
-	case dampCeiling:
-		return "封顶 " + f(*x.hi[i]) + " = floor(" + d.Ceiling.String() + " × " + base + ");测算 " + f(x.pre[i]) +
-			" 超出 " + f(x.pre[i].Sub(*x.hi[i])) + ",调减 min(超出, 块额 " + f(x.res.Subdistricts[i].Block) + ") = " + f(x.cut[i])
-	case dampFloor:
-		return "保底 " + f(x.lo[i]) + " = ceil(" + d.Floor.String() + " × " + base + ");测算 " + f(x.pre[i]) +
-			",补足 " + f(x.lo[i]) + " − " + f(x.pre[i]) + " = " + f(x.need[i])
-	case dampFunding:
-		return "保底资金缺口 " + f(x.shortfall) + " (保底补足 " + f(x.d) + " − 封顶调减 " + f(x.e) + ") 按高于保底的余量分摊: " +
-			f(x.shortfall) + " × 余量 " + f(x.room[i]) + " / Σ余量 " + f(x.sumG) + m.lrText(x.reduction[i])
-	}
-	return "测算 " + f(x.pre[i]) + " 在" + rangeText(m.u, x.lo[i], x.hi[i], d) + " 之内,不调整"
-}
-
-func rangeText(u unit, lo decimal.Decimal, hi *decimal.Decimal, d *Damping) string {
-	s := ""
-	if d.Floor != nil {
-		s += " 保底 " + u.format(lo)
-	}
-	if hi != nil {
-		if s != "" {
-			s += " 与 "
+// bounds computes each sub-district's total before damping, its floor and
+// ceiling, what the ceiling cuts (at most the block amount) and what the
+// floor needs, and their sums E and D.
+func (x *dampingStage) bounds() {
+	m, d := x.m, x.m.plan.Damping
+	n := len(x.res.Subdistricts)
+	x.pre = make([]decimal.Decimal, n)
+	x.lo = make([]decimal.Decimal, n)
+	x.hi = make([]*decimal.Decimal, n)
+	x.cut = make([]decimal.Decimal, n)
+	x.need = make([]decimal.Decimal, n)
+	x.e, x.d = decimal.Zero, decimal.Zero
+	for i := range x.res.Subdistricts {
+		a := &x.res.Subdistricts[i]
+		x.pre[i] = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block)
+		baseline := m.x[i][m.baseline]
+		if d.Floor != nil {
+			x.lo[i] = m.u.ceil(d.Floor.Mul(baseline))
 		}
-		s += "封顶 " + u.format(*hi)
+		if d.Ceiling != nil {
+			h := m.u.floor(d.Ceiling.Mul(baseline))
+			x.hi[i] = &h
+			if x.pre[i].GreaterThan(h) {
+				x.cut[i] = decimal.Min(x.pre[i].Sub(h), a.Block)
+			}
+		}
+		if x.pre[i].LessThan(x.lo[i]) {
+			x.need[i] = x.lo[i].Sub(x.pre[i])
+		}
+		x.e, x.d = x.e.Add(x.cut[i]), x.d.Add(x.need[i])
 	}
-	return s
+}
+
+// fundFloors funds the floors: from the cuts when they suffice, the rest
+// kept as the damping reserve; else the shortfall D − E is taken by largest
+// remainder from the room the other sub-districts have above their floors
+// (within their block amounts), or the plan is rejected.
+func (x *dampingStage) fundFloors() error {
+	m := x.m
+	n := len(x.res.Subdistricts)
+	if x.e.GreaterThanOrEqual(x.d) {
+		x.res.DampingReserve = x.e.Sub(x.d)
+		x.reduction = make([]lrShare, n)
+		for i := range x.reduction {
+			x.reduction[i].Amount = decimal.Zero
+		}
+		return nil
+	}
+	x.shortfall = x.d.Sub(x.e)
+	g := make([]decimal.Decimal, n)
+	for i := range x.res.Subdistricts {
+		a := &x.res.Subdistricts[i]
+		if x.need[i].IsZero() {
+			room := decimal.Min(x.pre[i].Sub(x.cut[i]).Sub(x.lo[i]), a.Block.Sub(x.cut[i]))
+			g[i] = decimal.Max(decimal.Zero, room)
+		}
+		x.sumG = x.sumG.Add(g[i])
+	}
+	if x.shortfall.GreaterThan(x.sumG) {
+		return &RejectedError{Kind: FloorsInfeasible, Gap: x.shortfall.Sub(x.sumG),
+			Detail: fmt.Sprintf("floors need %s beyond what ceilings free, but only %s can be taken above other floors", m.u.format(x.shortfall), m.u.format(x.sumG))}
+	}
+	shares, err := m.u.largestRemainder(x.shortfall, decimalWeights(g))
+	if err != nil {
+		return fmt.Errorf("damping: %w", err)
+	}
+	x.reduction, x.room = shares, g
+	return nil
+}
+
+// lines sets each sub-district's damping amount and adds its lines: the
+// ceiling's cut, the floor's top-up and the share of the shortfall, or a
+// single line saying nothing changed.
+func (x *dampingStage) lines() {
+	for i := range x.res.Subdistricts {
+		a := &x.res.Subdistricts[i]
+		cut, need, reduction := x.cut[i], x.need[i], x.reduction[i].Amount
+		a.Damping = need.Sub(cut).Sub(reduction)
+		if !cut.IsZero() {
+			x.line(a, i, "ceiling", dampCeiling, cut.Neg())
+		}
+		if !need.IsZero() {
+			x.line(a, i, "floor", dampFloor, need)
+		}
+		if !reduction.IsZero() {
+			x.line(a, i, "floor_funding", dampFunding, reduction.Neg())
+		}
+		if cut.IsZero() && need.IsZero() && reduction.IsZero() {
+			x.line(a, i, "none", dampNone, decimal.Zero)
+		}
+	}
+}
+
+// line adds a damping line of the given kind to sub-district i.
+func (x *dampingStage) line(a *Allocation, i int, item string, kind int32, amt decimal.Decimal) {
+	a.Lines = append(a.Lines, Line{Stage: StageDamping, Item: item, Amount: amt, ex: x, i: int32(i), j: kind})
 }

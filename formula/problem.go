@@ -36,7 +36,8 @@ const (
 	CodeStandardsNotAllowed Code = "standards_not_allowed"
 	// CodeBadValue: a value of the wrong type or form.
 	CodeBadValue Code = "bad_value"
-	// CodeMissing: a required key or entry is absent.
+	// CodeMissing: a required key or entry is absent, or a required text
+	// or list is empty.
 	CodeMissing Code = "missing"
 	// CodeDuplicateID: an id used twice.
 	CodeDuplicateID Code = "duplicate_id"
@@ -45,19 +46,30 @@ const (
 	// CodeUnknownRef: a reference (quantity, tier, staff category, rating,
 	// basis) to something the plan does not define.
 	CodeUnknownRef Code = "unknown_ref"
-	// CodeOutOfRange: a number outside what the rules allow.
+	// CodeOutOfRange: a number outside what the rules allow, such as a
+	// negative amount, a rate of 1 or more, or a floor above its ceiling.
 	CodeOutOfRange Code = "out_of_range"
+	// CodeNotMultiple: an amount that is not a whole number of rounding
+	// units, such as a capacity of 1500.5 with a rounding unit of 1.
+	CodeNotMultiple Code = "not_multiple"
+	// CodeNotInteger: a headcount that is not a whole number.
+	CodeNotInteger Code = "not_integer"
 	// CodeWeightsNotOne: weights that do not sum to 1.
 	CodeWeightsNotOne Code = "weights_not_one"
 	// CodeMissingQuantity: a sub-district lacks a quantity a standard reads.
 	CodeMissingQuantity Code = "missing_quantity"
+	// CodeZeroIndicator: an indicator whose quantity is zero in every
+	// sub-district, so that it has nothing to share out by.
+	CodeZeroIndicator Code = "zero_indicator"
 	// CodeUnknownPath: an override path that names nothing.
 	CodeUnknownPath Code = "unknown_path"
 	// CodeBadQuery: a malformed, unknown or repeated request parameter.
 	CodeBadQuery Code = "bad_query"
 	// CodeRejected: a valid plan the rules cannot fund (see RejectedError).
 	CodeRejected Code = "rejected"
-	// CodeInvalid: any other rule of a valid plan broken.
+	// CodeInvalid: a rule broken that no other code names. Validation
+	// gives every problem one of the codes above; this one stays for
+	// programs that compare with it.
 	CodeInvalid Code = "invalid"
 )
 
@@ -115,8 +127,10 @@ func (e *InvalidPlanError) Error() string {
 // problems collects Problems while validating.
 type problems []Problem
 
-func (ps *problems) add(path, format string, args ...any) {
-	*ps = append(*ps, Problem{Path: path, Code: CodeInvalid, Message: fmt.Sprintf(format, args...)})
+// add records a problem of the given code at path, its message formatted
+// as by fmt.Sprintf.
+func (ps *problems) add(code Code, path, format string, args ...any) {
+	*ps = append(*ps, Problem{Path: path, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 func (ps problems) err() error {

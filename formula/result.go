@@ -6,10 +6,13 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Stage names the stage of SPEC §3 a line belongs to.
+// Stage names the stage of rules §3 a line belongs to. The stages that
+// produce lines are the six components of an allocation, and a stage's
+// name is its component's name in ComponentNames.
 type Stage string
 
-// The stages that produce lines.
+// The stages that produce lines, in rules order. These constants are the
+// only place the six names are spelled; ComponentNames lists them.
 const (
 	StagePersonnel Stage = "personnel"
 	StagePublic    Stage = "public"
@@ -141,18 +144,28 @@ func (sp ScorePart) Part() *big.Rat {
 	return sp.b.scaled(sp.p)
 }
 
-// Components returns the six component amounts in SPEC order.
-func (a *Allocation) Components() [6]decimal.Decimal {
-	return [6]decimal.Decimal{a.Personnel, a.Public, a.Projects, a.Incentive, a.Block, a.Damping}
+// ComponentNames are the names of the six components of an allocation,
+// in rules order (rules §3 stages 2–7): personnel, public, projects,
+// incentive, block, damping. It is the one list of them: each is the name
+// of the Stage of its lines, Allocation.Components and Result.Totals give
+// amounts in this order, and outputs name their columns by it. Other code
+// should range over it rather than spell the names again.
+var ComponentNames = [...]string{
+	string(StagePersonnel), string(StagePublic), string(StageProjects),
+	string(StageIncentive), string(StageBlock), string(StageDamping),
 }
 
-// ComponentNames are the column names of the components, in SPEC order.
-var ComponentNames = [6]string{"personnel", "public", "projects", "incentive", "block", "damping"}
+// Components returns the six component amounts in the order of
+// ComponentNames.
+func (a *Allocation) Components() [len(ComponentNames)]decimal.Decimal {
+	return [len(ComponentNames)]decimal.Decimal{a.Personnel, a.Public, a.Projects, a.Incentive, a.Block, a.Damping}
+}
 
-// Totals sums each column over all sub-districts: the six components then total.
-func (r *Result) Totals() [7]decimal.Decimal {
+// Totals sums each column over all sub-districts: the six components in
+// the order of ComponentNames, then total.
+func (r *Result) Totals() [len(ComponentNames) + 1]decimal.Decimal {
 	u, _ := newUnit(r.Unit)
-	var s [7]accum
+	var s [len(ComponentNames) + 1]accum
 	for k := range s {
 		s[k].u = u
 	}
@@ -161,9 +174,9 @@ func (r *Result) Totals() [7]decimal.Decimal {
 		for k, c := range a.Components() {
 			s[k].add(c)
 		}
-		s[6].add(a.Total)
+		s[len(ComponentNames)].add(a.Total)
 	}
-	var t [7]decimal.Decimal
+	var t [len(ComponentNames) + 1]decimal.Decimal
 	for k := range s {
 		t[k] = s[k].sum()
 	}
@@ -202,7 +215,7 @@ func (r *Result) CheckIdentity() error {
 		if !t.sum().Equal(a.Total) {
 			return ErrIdentity
 		}
-		var byStage [6]accum
+		var byStage [len(ComponentNames)]accum
 		for _, l := range a.Lines {
 			k := stageIndex(l.Stage)
 			if k < 0 {
@@ -225,7 +238,9 @@ func (r *Result) CheckIdentity() error {
 	return nil
 }
 
-// stageIndex is the position of a stage among ComponentNames, or -1.
+// stageIndex is the position of a stage among ComponentNames, or -1. It
+// switches on the Stage constants rather than searching ComponentNames, as
+// it runs for every line; TestStageIndex holds the two to the same order.
 func stageIndex(s Stage) int {
 	switch s {
 	case StagePersonnel:

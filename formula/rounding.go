@@ -15,7 +15,7 @@ type unit struct {
 	places int32 // decimal places of U; negative for U ≥ 10
 }
 
-// allowedUnits are the rounding units SPEC §1 admits: powers of ten from 0.01 to 10000.
+// allowedUnits are the rounding units rules §1.2 admits: powers of ten from 0.01 to 10000.
 var allowedUnits = []int32{2, 1, 0, -1, -2, -3, -4}
 
 // newUnit checks that d is a power of ten from 0.01 to 10000.
@@ -106,7 +106,7 @@ type lrBuf struct {
 }
 
 // largestRemainder splits b (a multiple of U) over items in proportion to
-// weights w ≥ 0 (SPEC §1 LR): quotas are floored to units, the units left
+// weights w ≥ 0 (rules §1.3): quotas are floored to units, the units left
 // over go one each to the largest remainders, ties to the earlier item.
 // It always hands out exactly b. The shares keep w to explain their
 // quotas, so w must not be changed afterwards.
@@ -117,17 +117,50 @@ func (u unit) largestRemainder(b decimal.Decimal, w []*big.Int) ([]lrShare, erro
 
 // lrInto is largestRemainder into out (len(out) = len(w)), with scratch
 // space buf. It works on int64 units and words, and leaves to
-// lrExactInto only the splits of more than an int64 of units.
+// lrExactInto only the splits of more than an int64 of units. It runs in
+// phases: sum the weights, floor every quota (on one word, two words or
+// big integers, as Σw needs), hand out the units left over, and set the
+// amounts.
 func (u unit) lrInto(out []lrShare, b decimal.Decimal, w []*big.Int, buf *lrBuf) error {
 	bu, ok := u.units64(b)
 	if !ok {
 		return u.lrExactInto(out, b, w)
 	}
-	sp := &lrSplit{unit: u, bu: bu}
+	sp, stride, ok := u.lrSum(bu, w, buf)
+	if !ok {
+		return u.lrExactInto(out, b, w)
+	}
+	if sp.bigSum && sp.sumB.Sign() == 0 || !sp.bigSum && sp.sum == 0 {
+		return lrWeightless(out, bu != 0)
+	}
+	n := len(w)
+	buf.rems = slices.Grow(buf.rems[:0], n*stride)[:n*stride]
+	buf.floors = slices.Grow(buf.floors[:0], n)[:n]
+	var given int64
+	switch {
+	case !sp.bigSum:
+		given = sp.floors64(w, buf.floors, buf.rems)
+	case stride == 2 && bits.UintSize == 64:
+		given = sp.floors128(w, buf.floors, buf.rems)
+	default:
+		given = sp.floorsBig(w, buf, stride)
+	}
+	if left := bu - given; left > 0 { // fewer than n
+		lrLeftovers(out, buf, n, stride, left)
+	}
+	u.lrAmounts(out, w, buf.floors, sp)
+	return nil
+}
+
+// lrSum starts a split of bu units over weights w: it sums Σw, as an
+// int64 when it fits and else as a big integer of stride words. It
+// reports false when a weight is negative.
+func (u unit) lrSum(bu int64, w []*big.Int, buf *lrBuf) (sp *lrSplit, stride int, ok bool) {
+	sp = &lrSplit{unit: u, bu: bu}
 	fits := true
 	for _, x := range w {
 		if x.Sign() < 0 {
-			return u.lrExactInto(out, b, w)
+			return nil, 0, false
 		}
 		if fits {
 			if fits = x.IsInt64(); fits {
@@ -135,7 +168,7 @@ func (u unit) lrInto(out []lrShare, b decimal.Decimal, w []*big.Int, buf *lrBuf)
 			}
 		}
 	}
-	stride := 1
+	stride = 1
 	if !fits {
 		buf.num.SetInt64(0)
 		for _, x := range w {
@@ -145,84 +178,106 @@ func (u unit) lrInto(out []lrShare, b decimal.Decimal, w []*big.Int, buf *lrBuf)
 		sp.sumB.Set(&buf.num)
 		stride = len(sp.sumB.Bits())
 	}
-	if sp.bigSum && sp.sumB.Sign() == 0 || !sp.bigSum && sp.sum == 0 {
-		if bu != 0 {
-			return errNoWeight
-		}
-		for i := range out {
-			out[i] = lrShare{Amount: decimal.Zero}
-		}
-		return nil
+	return sp, stride, true
+}
+
+// lrWeightless is the split when every weight is zero: an error when
+// there is something to split, else nothing for everyone.
+func lrWeightless(out []lrShare, something bool) error {
+	if something {
+		return errNoWeight
 	}
-	n := len(w)
-	buf.rems = slices.Grow(buf.rems[:0], n*stride)[:n*stride]
-	buf.floors = slices.Grow(buf.floors[:0], n)[:n]
+	for i := range out {
+		out[i] = lrShare{Amount: decimal.Zero}
+	}
+	return nil
+}
+
+// floors64 floors the quotas bu·x/Σw when Σw fits an int64, into floors
+// with their remainders in rems, and returns the units given.
+func (sp *lrSplit) floors64(w []*big.Int, floors []int64, rems []uint64) (given int64) {
+	for i, x := range w {
+		// x ≤ Σw, so the quotient is at most bu and fits.
+		hi, lo := bits.Mul64(uint64(sp.bu), uint64(x.Int64()))
+		q, r := bits.Div64(hi, lo, uint64(sp.sum))
+		floors[i], rems[i] = int64(q), r
+		given += int64(q)
+	}
+	return given
+}
+
+// floors128 is floors64 when Σw fits 128 bits: remainders take two words
+// each and are kept times 2^sh (see mulDiv128).
+func (sp *lrSplit) floors128(w []*big.Int, floors []int64, rems []uint64) (given int64) {
+	s := sp.sumB.Bits()
+	sh := uint(bits.LeadingZeros64(uint64(s[1])))
+	d1, d0 := uint64(s[1])<<sh|uint64(s[0])>>(64-sh), uint64(s[0])<<sh
+	for i, x := range w {
+		var w1, w0 uint64
+		switch xb := x.Bits(); len(xb) { // at most two words, as x ≤ Σw
+		case 2:
+			w1 = uint64(xb[1])
+			fallthrough
+		case 1:
+			w0 = uint64(xb[0])
+		}
+		q, r1, r0 := mulDiv128(uint64(sp.bu), w1, w0, d1, d0, sh)
+		floors[i], rems[2*i], rems[2*i+1] = int64(q), r0, r1
+		given += int64(q)
+	}
+	return given
+}
+
+// floorsBig is floors64 on big integers, for any Σw: remainders take
+// stride words each.
+func (sp *lrSplit) floorsBig(w []*big.Int, buf *lrBuf, stride int) (given int64) {
+	floors, rems := buf.floors, buf.rems
+	buf.bu.SetInt64(sp.bu)
+	for i, x := range w {
+		buf.num.Mul(&buf.bu, x)
+		buf.q.QuoRem(&buf.num, &sp.sumB, &buf.r)
+		floors[i] = buf.q.Int64() // at most bu
+		given += floors[i]
+		rem := rems[i*stride : (i+1)*stride]
+		clear(rem)
+		for k, d := range buf.r.Bits() {
+			rem[k] = uint64(d)
+		}
+	}
+	return given
+}
+
+// lrLeftovers hands the left units, one each, to the n items with the
+// largest remainders in buf (stride words each, most significant last);
+// equal remainders go in item order.
+func lrLeftovers(out []lrShare, buf *lrBuf, n, stride int, left int64) {
 	rems, floors := buf.rems, buf.floors
-	var given int64
-	if !sp.bigSum {
-		for i, x := range w {
-			// x ≤ Σw, so the quotient is at most bu and fits.
-			hi, lo := bits.Mul64(uint64(bu), uint64(x.Int64()))
-			q, r := bits.Div64(hi, lo, uint64(sp.sum))
-			floors[i], rems[i] = int64(q), r
-			given += int64(q)
-		}
-	} else if stride == 2 && bits.UintSize == 64 {
-		// Σw fits 128 bits: remainders are kept times 2^sh (see mulDiv128).
-		s := sp.sumB.Bits()
-		sh := uint(bits.LeadingZeros64(uint64(s[1])))
-		d1, d0 := uint64(s[1])<<sh|uint64(s[0])>>(64-sh), uint64(s[0])<<sh
-		for i, x := range w {
-			var w1, w0 uint64
-			switch xb := x.Bits(); len(xb) { // at most two words, as x ≤ Σw
-			case 2:
-				w1 = uint64(xb[1])
-				fallthrough
-			case 1:
-				w0 = uint64(xb[0])
-			}
-			q, r1, r0 := mulDiv128(uint64(bu), w1, w0, d1, d0, sh)
-			floors[i], rems[2*i], rems[2*i+1] = int64(q), r0, r1
-			given += int64(q)
-		}
-	} else {
-		buf.bu.SetInt64(bu)
-		for i, x := range w {
-			buf.num.Mul(&buf.bu, x)
-			buf.q.QuoRem(&buf.num, &sp.sumB, &buf.r)
-			floors[i] = buf.q.Int64() // at most bu
-			given += floors[i]
-			rem := rems[i*stride : (i+1)*stride]
-			clear(rem)
-			for k, d := range buf.r.Bits() {
-				rem[k] = uint64(d)
-			}
-		}
+	buf.order = slices.Grow(buf.order[:0], n)[:n]
+	order := buf.order
+	for i := range order {
+		order[i] = int32(i)
 	}
-	if left := bu - given; left > 0 { // fewer than n
-		buf.order = slices.Grow(buf.order[:0], n)[:n]
-		order := buf.order
-		for i := range order {
-			order[i] = int32(i)
-		}
-		// Largest remainder first; equal remainders in item order.
-		slices.SortFunc(order, func(a, b int32) int {
-			ra, rb := rems[int(a)*stride:int(a+1)*stride], rems[int(b)*stride:int(b+1)*stride]
-			for k := stride - 1; k >= 0; k-- {
-				if ra[k] != rb[k] {
-					if ra[k] > rb[k] {
-						return -1
-					}
-					return 1
+	slices.SortFunc(order, func(a, b int32) int {
+		ra, rb := rems[int(a)*stride:int(a+1)*stride], rems[int(b)*stride:int(b+1)*stride]
+		for k := stride - 1; k >= 0; k-- {
+			if ra[k] != rb[k] {
+				if ra[k] > rb[k] {
+					return -1
 				}
+				return 1
 			}
-			return int(a - b)
-		})
-		for _, i := range order[:left] {
-			floors[i]++
-			out[i].Extra = true
 		}
+		return int(a - b)
+	})
+	for _, i := range order[:left] {
+		floors[i]++
+		out[i].Extra = true
 	}
+}
+
+// lrAmounts sets every share's amount from its floored units, and keeps
+// its weight and the split to explain its quota.
+func (u unit) lrAmounts(out []lrShare, w []*big.Int, floors []int64, sp *lrSplit) {
 	var zero decimal.Decimal // shared by the items that get nothing
 	hasZero := false
 	for i, x := range w {
@@ -236,7 +291,6 @@ func (u unit) lrInto(out []lrShare, b decimal.Decimal, w []*big.Int, buf *lrBuf)
 		}
 		out[i].Amount = zero
 	}
-	return nil
 }
 
 // lrExactInto is largestRemainder on big integers throughout: the
@@ -250,13 +304,7 @@ func (u unit) lrExactInto(out []lrShare, b decimal.Decimal, w []*big.Int) error 
 	bu := u.units(b)
 	sp.buB = bu
 	if total.Sign() == 0 {
-		if bu.Sign() != 0 {
-			return errNoWeight
-		}
-		for i := range out {
-			out[i] = lrShare{Amount: decimal.Zero}
-		}
-		return nil
+		return lrWeightless(out, bu.Sign() != 0)
 	}
 	floors := make([]*big.Int, len(w))
 	rems := make([]*big.Int, len(w))

@@ -1,0 +1,239 @@
+package formula
+
+import (
+	"math/big"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// This file holds the words: what each line's Formula and each score's
+// Formula say, in Chinese a sub-district office can check by hand. The
+// stages do the arithmetic and hand each line an explainer holding what it
+// needs; the text is built here, only when asked for.
+
+// personnelText explains stage 2 lines: (payroll, or headcount × annual
+// pay) × (1 + on-cost).
+type personnelText struct{ m *Model }
+
+func (x personnelText) explain(l *Line) string {
+	st, s := x.m.plan.Staff[l.j], x.m.plan.Subdistricts[l.i]
+	var t string
+	exact := s.Payroll[st.ID]
+	if pay, ok := s.Payroll[st.ID]; ok {
+		t = "实际工资 " + pay.String() + " 元"
+	} else {
+		head := s.Staff[st.ID]
+		t = head.String() + " 人 × " + st.AnnualPay.String() + " 元"
+		exact = head.Mul(st.AnnualPay)
+	}
+	if !st.OncostRate.IsZero() {
+		t += " × (1 + " + st.OncostRate.String() + ")"
+		exact = exact.Mul(decimal.NewFromInt(1).Add(st.OncostRate))
+	}
+	return t + x.m.equals(exact, l.Amount)
+}
+
+// publicText explains stage 3 lines: rate × basis.
+type publicText struct{ m *Model }
+
+func (x publicText) explain(l *Line) string {
+	m, q := x.m, x.m.plan.Quotas[l.j]
+	exact := q.Rate.Mul(m.sumCols(int(l.i), m.quotaCols[l.j]))
+	return q.Rate.String() + " 元 × " + m.basisText(int(l.i), m.quotaCols[l.j]) + m.equals(exact, l.Amount)
+}
+
+// projectTier explains the stage 4 lines of one tier: the demand, then
+// full funding or the proportional share.
+type projectTier struct {
+	m         *Model
+	out       TierOutcome
+	remaining decimal.Decimal // before the tier
+	extra     []bool          // nil when the tier was funded in full
+}
+
+func (x *projectTier) explain(l *Line) string {
+	m := x.m
+	pr := m.plan.Projects[l.j]
+	exact := pr.UnitCost.Mul(m.sumCols(int(l.i), m.projectCols[l.j]))
+	demand := m.u.round(exact)
+	t := "需求 " + pr.UnitCost.String() + " 元 × " + m.basisText(int(l.i), m.projectCols[l.j]) + m.equals(exact, demand) +
+		" (" + tierLabel(x.out.Tier) + ")"
+	if x.extra == nil {
+		return t + ",全额保障"
+	}
+	quota := new(big.Rat).Mul(x.out.Budget.Rat(), demand.Rat())
+	quota.Quo(quota, x.out.Demand.Rat())
+	return t + "," + tierLimit(m.u, x.out, x.remaining) + ",按需求比例分配: " + m.u.format(x.out.Budget) + " × " +
+		m.u.format(demand) + " / " + m.u.format(x.out.Demand) + m.lrTail(quota, l.Amount, x.extra[l.k])
+}
+
+// tierLabel names a tier: "三保 mandatory 档", "A 档".
+func tierLabel(t Tier) string {
+	if t == TierMandatory {
+		return "三保 mandatory 档"
+	}
+	return t.String() + " 档"
+}
+
+// tierLimit says why a tier's budget fell short of its demand.
+func tierLimit(u unit, o TierOutcome, remaining decimal.Decimal) string {
+	if o.Cap != nil && o.Budget.Equal(*o.Cap) {
+		return "本档需求 " + u.format(o.Demand) + " 超过上限 " + u.format(*o.Cap) + " (max_share × 项目资金池)"
+	}
+	return "本档需求 " + u.format(o.Demand) + " 超过剩余财力 " + u.format(remaining)
+}
+
+// incentiveText explains stage 5 lines: rate × growth, then the share of
+// the incentive total when it fell short.
+type incentiveText struct {
+	m         *Model
+	b, sum    decimal.Decimal
+	remaining decimal.Decimal
+	raw       []decimal.Decimal
+	shares    []lrShare
+}
+
+func (x *incentiveText) explain(l *Line) string {
+	m, inc, i := x.m, x.m.plan.Incentive, int(l.i)
+	t := inc.Rate.String() + " × max(0, " + m.x[i][m.incCur].String() + " [" + inc.Current + "] − " +
+		m.x[i][m.incPrev].String() + " [" + inc.Previous + "]) = " + x.raw[i].String()
+	if !x.shares[i].Amount.Equal(x.raw[i]) {
+		t += ";激励总额 " + m.u.format(x.b) + " = floor(min(Σ " + x.sum.String() + budgetText(inc.Budget) +
+			", 剩余 " + m.u.format(x.remaining) + ")),按比例: " + m.u.format(x.b) + " × " + x.raw[i].String() + " / " + x.sum.String() + m.lrText(x.shares[i])
+	}
+	return t
+}
+
+func budgetText(b *decimal.Decimal) string {
+	if b == nil {
+		return ""
+	}
+	return ", 预算 " + b.String()
+}
+
+// explain renders a stage 6 (block) line: the indicator's part of the
+// score, then its share of the sub-district's block amount.
+func (b *blockStage) explain(l *Line) string {
+	a := &b.res.Subdistricts[l.i]
+	sp := a.Score.Parts[l.k]
+	part := sp.Part()
+	t := sp.FactorName + " " + sp.FactorWeight.String() + " × " + sp.Weight.String() + " × " +
+		sp.Value.String() + " / " + sp.DistrictSum.String() + approx(part) + " 分"
+	if a.Block.Sign() > 0 {
+		t += ";块额 " + b.m.u.format(a.Block) + " × " + FormatRat(part) + " / 得分 " + FormatRat(a.Score.Total()) + b.m.lrText(b.parts[l.i][l.k])
+	}
+	return t
+}
+
+// scoreText says how a sub-district's block amount was reached.
+func (b *blockStage) scoreText(s Score) string {
+	t := "得分 " + FormatRat(s.Total()) + " × 调整系数 " + s.Adjustment.String()
+	if b.withPerf {
+		t += " × 绩效系数 " + s.Coef.String() + " (" + s.Rating + ")"
+	}
+	adj := s.Adjusted()
+	sumAdj := b.scaled(b.sumAdj)
+	sumAdj.Mul(sumAdj, ratPow10(b.eAdj))
+	return t + " = 调整后得分 " + FormatRat(adj) + ";块额 " + b.m.u.format(b.pool) + " × " +
+		FormatRat(adj) + " / Σ " + FormatRat(sumAdj) + b.m.lrText(b.shares[s.i])
+}
+
+// explain renders a stage 7 (damping) line of each kind.
+func (x *dampingStage) explain(l *Line) string {
+	m, d, i, f := x.m, x.m.plan.Damping, l.i, x.m.u.format
+	base := m.x[i][m.baseline].String() + " [" + d.Baseline + "]"
+	switch l.j {
+	case dampCeiling:
+		return "封顶 " + f(*x.hi[i]) + " = floor(" + d.Ceiling.String() + " × " + base + ");测算 " + f(x.pre[i]) +
+			" 超出 " + f(x.pre[i].Sub(*x.hi[i])) + ",调减 min(超出, 块额 " + f(x.res.Subdistricts[i].Block) + ") = " + f(x.cut[i])
+	case dampFloor:
+		return "保底 " + f(x.lo[i]) + " = ceil(" + d.Floor.String() + " × " + base + ");测算 " + f(x.pre[i]) +
+			",补足 " + f(x.lo[i]) + " − " + f(x.pre[i]) + " = " + f(x.need[i])
+	case dampFunding:
+		return "保底资金缺口 " + f(x.shortfall) + " (保底补足 " + f(x.d) + " − 封顶调减 " + f(x.e) + ") 按高于保底的余量分摊: " +
+			f(x.shortfall) + " × 余量 " + f(x.room[i]) + " / Σ余量 " + f(x.sumG) + m.lrText(x.reduction[i])
+	}
+	return "测算 " + f(x.pre[i]) + " 在" + rangeText(m.u, x.lo[i], x.hi[i], d) + " 之内,不调整"
+}
+
+// rangeText names the floor and ceiling a total stayed within.
+func rangeText(u unit, lo decimal.Decimal, hi *decimal.Decimal, d *Damping) string {
+	s := ""
+	if d.Floor != nil {
+		s += " 保底 " + u.format(lo)
+	}
+	if hi != nil {
+		if s != "" {
+			s += " 与 "
+		}
+		s += "封顶 " + u.format(*hi)
+	}
+	return s
+}
+
+// basisText shows a basis with its values: "900000 [vector_area_m2]" or
+// "(8 [communities] + 2 [x])".
+func (m *Model) basisText(i int, cols []int) string {
+	if len(cols) == 1 {
+		return m.x[i][cols[0]].String() + " [" + m.names[cols[0]] + "]"
+	}
+	var b strings.Builder
+	b.WriteByte('(')
+	for k, c := range cols {
+		if k > 0 {
+			b.WriteString(" + ")
+		}
+		b.WriteString(m.x[i][c].String())
+		b.WriteString(" [")
+		b.WriteString(m.names[c])
+		b.WriteByte(']')
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// equals renders "= exact" or "= exact ≈ rounded" when rounding changed it.
+func (m *Model) equals(exact, rounded decimal.Decimal) string {
+	if exact.Equal(rounded) {
+		return " = " + m.u.format(rounded)
+	}
+	return " = " + exact.String() + " ≈ " + m.u.format(rounded)
+}
+
+// lrText renders the tail of a largest-remainder line: " = 1110966.67 → 1110967 (最大余额 +1)".
+func (m *Model) lrText(s lrShare) string { return m.lrTail(s.Quota(), s.Amount, s.Extra) }
+
+// lrTail renders an exact quota, the amount it became, and whether a
+// leftover unit was added.
+func (m *Model) lrTail(quota *big.Rat, amount decimal.Decimal, extra bool) string {
+	t := approx(quota) + " → " + m.u.format(amount)
+	if extra {
+		t += " (最大余额 +" + m.u.format(m.u.d) + ")"
+	}
+	return t
+}
+
+// FormatRat shows an exact rational as a decimal: exactly when it
+// terminates within six places, else "≈" and six places.
+func FormatRat(q *big.Rat) string {
+	if q.IsInt() {
+		return q.Num().String()
+	}
+	s := q.FloatString(6)
+	exact, _ := new(big.Rat).SetString(s)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if exact.Cmp(q) == 0 {
+		return s
+	}
+	return "≈" + s
+}
+
+// approx renders " = q", or " ≈ q" when q does not terminate.
+func approx(q *big.Rat) string {
+	s := FormatRat(q)
+	if t, ok := strings.CutPrefix(s, "≈"); ok {
+		return " ≈ " + t
+	}
+	return " = " + s
+}

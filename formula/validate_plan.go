@@ -1,0 +1,203 @@
+package formula
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// This file checks the tables of a plan other than its sub-districts
+// (rules §2.2): [plan], the standards, the factors and the optional
+// performance, incentive and damping tables.
+
+// header checks [plan]: name, fiscal year, rounding unit, capacity and
+// reserve rate.
+func (v *validator) header() {
+	p := v.p
+	if strings.TrimSpace(p.Name) == "" {
+		v.ps.add(CodeMissing, "plan.name", "must not be empty")
+	}
+	if p.FiscalYear <= 0 {
+		v.ps.add(CodeOutOfRange, "plan.fiscal_year", "must be a positive year (got %d)", p.FiscalYear)
+	}
+	u, okUnit := p.unit()
+	if !okUnit {
+		v.ps.add(CodeOutOfRange, "plan.rounding_unit", "must be a power of ten from 0.01 to 10000 (got %s)", p.RoundingUnit)
+	}
+	v.nonNeg("plan.capacity", "", p.Capacity)
+	if okUnit && !u.isMultiple(p.Capacity) {
+		v.ps.add(CodeNotMultiple, "plan.capacity", "must be a multiple of the rounding unit %s (got %s)", u.d, p.Capacity)
+	}
+	if p.ReserveRate.Sign() < 0 || p.ReserveRate.GreaterThanOrEqual(v.one) {
+		v.ps.add(CodeOutOfRange, "plan.reserve_rate", "must be in [0, 1) (got %s)", p.ReserveRate)
+	}
+}
+
+// staff checks the [[staff]] categories and records their ids.
+func (v *validator) staff() {
+	for i, s := range v.p.Staff {
+		path := v.checkID("staff", s.ID, i, v.staffIDs)
+		v.checkName(path, s.Name)
+		v.nonNeg(path, ".annual_pay", s.AnnualPay)
+		v.nonNeg(path, ".oncost_rate", s.OncostRate)
+	}
+}
+
+// quotas checks the [[quota]] entries.
+func (v *validator) quotas() {
+	seen := map[string]bool{}
+	for i, q := range v.p.Quotas {
+		path := v.checkID("quota", q.ID, i, seen)
+		v.checkName(path, q.Name)
+		v.nonNeg(path, ".rate", q.Rate)
+		v.checkBasis(path+".basis", q.Basis)
+	}
+}
+
+// projects checks the [[project]] entries.
+func (v *validator) projects() {
+	seen := map[string]bool{}
+	for i, pr := range v.p.Projects {
+		path := v.checkID("project", pr.ID, i, seen)
+		v.checkName(path, pr.Name)
+		v.nonNeg(path, ".unit_cost", pr.UnitCost)
+		v.checkBasis(path+".basis", pr.Basis)
+		if pr.Tier < TierMandatory || pr.Tier > TierD {
+			v.ps.add(CodeBadValue, path+".tier", "must be mandatory, A, B, C or D")
+		}
+	}
+}
+
+// tierCaps checks [tiers.X]: only A to D take a cap, a share in (0, 1].
+func (v *validator) tierCaps() {
+	for _, t := range sortedTiers(v.p.TierCaps) {
+		share := v.p.TierCaps[t]
+		path := "tiers." + t.String() + ".max_share"
+		if t == TierMandatory || t > TierD {
+			v.ps.add(CodeUnknownRef, "tiers."+t.String(), "only tiers A, B, C and D take a cap")
+		} else if share.Sign() <= 0 || share.GreaterThan(v.one) {
+			v.ps.add(CodeOutOfRange, path, "must be in (0, 1] (got %s)", share)
+		}
+	}
+}
+
+// factors checks the [[factor]] entries and that their weights sum to 1.
+func (v *validator) factors() {
+	if len(v.p.Factors) == 0 {
+		v.ps.add(CodeMissing, "factor", "at least one [[factor]] is required")
+	}
+	seen := map[string]bool{}
+	fsum := decimal.Zero
+	for i, f := range v.p.Factors {
+		path := v.checkID("factor", f.ID, i, seen)
+		v.checkName(path, f.Name)
+		v.nonNeg(path, ".weight", f.Weight)
+		fsum = fsum.Add(f.Weight)
+		v.indicators(path, f.Indicators)
+	}
+	if len(v.p.Factors) > 0 && !fsum.Equal(v.one) {
+		v.ps.add(CodeWeightsNotOne, "factor", "factor weights must sum to exactly 1 (sum is %s)", fsum)
+	}
+}
+
+// indicators checks the [[factor.indicator]] entries of the factor at
+// path: each names a quantity once, and their weights sum to 1.
+func (v *validator) indicators(path string, inds []Indicator) {
+	if len(inds) == 0 {
+		v.ps.add(CodeMissing, path+".indicator", "at least one [[factor.indicator]] is required")
+		return
+	}
+	isum := decimal.Zero
+	seen := map[string]bool{}
+	for k, in := range inds {
+		ipath := EntryPath(path+".indicator", in.Quantity, k)
+		if in.Quantity == "" {
+			v.ps.add(CodeMissing, ipath+".quantity", "missing")
+		} else if seen[in.Quantity] {
+			v.ps.add(CodeDuplicateID, EntryPath(path+".indicator", "", k)+".quantity", "quantity %q appears twice in this factor", in.Quantity)
+		}
+		seen[in.Quantity] = true
+		v.nonNeg(ipath, ".weight", in.Weight)
+		isum = isum.Add(in.Weight)
+		if in.Quantity != "" {
+			v.refs.use(in.Quantity, ipath)
+		}
+	}
+	if !isum.Equal(v.one) {
+		v.ps.add(CodeWeightsNotOne, path+".indicator", "indicator weights must sum to exactly 1 (sum is %s)", isum)
+	}
+}
+
+// performance checks [performance]: at least one rating, coefficients
+// ≥ 0, and at most 1 in reserve mode.
+func (v *validator) performance() {
+	perf := v.p.Performance
+	if perf == nil {
+		return
+	}
+	if len(perf.Coefficients) == 0 {
+		v.ps.add(CodeMissing, "performance.coefficients", "at least one rating is required")
+	}
+	for _, r := range sortedKeys(perf.Coefficients) {
+		c := perf.Coefficients[r]
+		path := "performance.coefficients." + r
+		v.nonNeg(path, "", c)
+		if perf.Mode == Reserve && c.GreaterThan(v.one) {
+			v.ps.add(CodeOutOfRange, path, "in reserve mode a coefficient must be at most 1 (got %s)", c)
+		}
+	}
+}
+
+// incentive checks [incentive] and records the quantities it reads.
+func (v *validator) incentive() {
+	inc := v.p.Incentive
+	if inc == nil {
+		return
+	}
+	v.nonNeg("incentive.rate", "", inc.Rate)
+	if inc.Budget != nil {
+		v.nonNeg("incentive.budget", "", *inc.Budget)
+	}
+	for _, kq := range [][2]string{{"current", inc.Current}, {"previous", inc.Previous}} {
+		if kq[1] == "" {
+			v.ps.add(CodeMissing, "incentive."+kq[0], "missing")
+		} else {
+			v.refs.use(kq[1], "incentive."+kq[0])
+		}
+	}
+}
+
+// damping checks [damping] and records its baseline quantity.
+func (v *validator) damping() {
+	d := v.p.Damping
+	if d == nil {
+		return
+	}
+	if d.Baseline == "" {
+		v.ps.add(CodeMissing, "damping.baseline", "missing")
+	} else {
+		v.refs.use(d.Baseline, "damping.baseline")
+	}
+	if d.Floor == nil && d.Ceiling == nil {
+		v.ps.add(CodeMissing, "damping", "needs a floor, a ceiling or both")
+	}
+	if d.Floor != nil {
+		v.nonNeg("damping.floor", "", *d.Floor)
+	}
+	if d.Ceiling != nil {
+		v.nonNeg("damping.ceiling", "", *d.Ceiling)
+	}
+	if d.Floor != nil && d.Ceiling != nil && d.Floor.GreaterThan(*d.Ceiling) {
+		v.ps.add(CodeOutOfRange, "damping.floor", "must not exceed the ceiling (%s > %s)", d.Floor, d.Ceiling)
+	}
+}
+
+// staffRefs reports quantity names `staff.ID` whose ID is no [[staff]]
+// category.
+func (v *validator) staffRefs() {
+	for _, name := range v.refs.order {
+		if id, ok := strings.CutPrefix(name, StaffRefPrefix); ok && !v.staffIDs[id] {
+			v.ps.add(CodeUnknownRef, v.refs.where[name], "%q names no [[staff]] category", name)
+		}
+	}
+}

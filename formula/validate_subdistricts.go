@@ -1,0 +1,132 @@
+package formula
+
+import (
+	"slices"
+	"strings"
+)
+
+// This file checks the [[subdistrict]] entries (rules §2.2, §2.3): ids and
+// names, ratings, adjustments, headcounts, payrolls and quantities, and
+// that the indicators have something to share out by.
+
+// subdistricts checks every [[subdistrict]] entry.
+func (v *validator) subdistricts() {
+	if len(v.p.Subdistricts) == 0 {
+		v.ps.add(CodeMissing, "subdistrict", "at least one [[subdistrict]] is required")
+	}
+	seen := map[string]bool{}
+	for i, s := range v.p.Subdistricts {
+		path := v.checkID("subdistrict", s.ID, i, seen)
+		v.checkName(path, s.Name)
+		v.rating(path, s.Rating)
+		if s.Adjustment != nil {
+			v.nonNeg(path, ".adjustment", *s.Adjustment)
+		}
+		// Maps are checked in any order and their problems sorted by
+		// path, so a valid plan pays for no sorting.
+		mark := len(*v.ps)
+		v.headcounts(path, s)
+		v.payrolls(path, s)
+		v.quantityValues(path, s)
+		slices.SortStableFunc((*v.ps)[mark:], func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
+		v.missingQuantities(path, s)
+	}
+}
+
+// rating checks a sub-district's performance rating when the plan has
+// [performance].
+func (v *validator) rating(path, rating string) {
+	perf := v.p.Performance
+	if perf == nil {
+		return
+	}
+	if rating == "" {
+		v.ps.add(CodeMissing, path+".performance", "missing: [performance] needs every sub-district's rating")
+	} else if _, ok := perf.Coefficients[rating]; !ok {
+		v.ps.add(CodeUnknownRef, path+".performance", "rating %q has no coefficient in [performance.coefficients]", rating)
+	}
+}
+
+// headcounts checks [subdistrict.staff]: known categories, whole
+// non-negative numbers.
+func (v *validator) headcounts(path string, s Subdistrict) {
+	for k, n := range s.Staff {
+		if v.staffIDs[k] && n.Sign() >= 0 && n.IsInteger() {
+			continue
+		}
+		kp := path + ".staff." + k
+		if !v.staffIDs[k] {
+			v.ps.add(CodeUnknownRef, kp, "%q is not a [[staff]] id", k)
+		}
+		v.nonNeg(kp, "", n)
+		if !n.IsInteger() {
+			v.ps.add(CodeNotInteger, kp, "a headcount must be a whole number (got %s)", n)
+		}
+	}
+}
+
+// payrolls checks [subdistrict.payroll]: known categories, non-negative
+// amounts.
+func (v *validator) payrolls(path string, s Subdistrict) {
+	for k, pay := range s.Payroll {
+		if v.staffIDs[k] && pay.Sign() >= 0 {
+			continue
+		}
+		kp := path + ".payroll." + k
+		if !v.staffIDs[k] {
+			v.ps.add(CodeUnknownRef, kp, "%q is not a [[staff]] id", k)
+		}
+		v.nonNeg(kp, "", pay)
+	}
+}
+
+// quantityValues reports negative [subdistrict.quantities], used or not.
+func (v *validator) quantityValues(path string, s Subdistrict) {
+	for k, x := range s.Quantities {
+		if x.Sign() < 0 {
+			v.nonNeg(path+".quantities.", k, x)
+		}
+	}
+}
+
+// missingQuantities reports the quantities the standards use that a
+// sub-district lacks; headcounts are never missing.
+func (v *validator) missingQuantities(path string, s Subdistrict) {
+	for _, name := range v.refs.order {
+		if strings.HasPrefix(name, StaffRefPrefix) {
+			continue
+		}
+		if _, ok := s.Quantities[name]; !ok {
+			v.ps.add(CodeMissingQuantity, path+".quantities."+name, "missing (used by %s)", v.refs.where[name])
+		}
+	}
+}
+
+// zeroIndicators reports indicators whose quantity is zero in every
+// sub-district.
+func (v *validator) zeroIndicators() {
+	p := v.p
+	if len(p.Subdistricts) == 0 {
+		return
+	}
+	for i, f := range p.Factors {
+		for k, in := range f.Indicators {
+			if in.Quantity == "" || !v.zeroEverywhere(in.Quantity) {
+				continue
+			}
+			v.ps.add(CodeZeroIndicator, EntryPath(EntryPath("factor", f.ID, i)+".indicator", in.Quantity, k),
+				"quantity %q is zero in every sub-district", in.Quantity)
+		}
+	}
+}
+
+// zeroEverywhere reports whether quantity name is present and zero in
+// every sub-district.
+func (v *validator) zeroEverywhere(name string) bool {
+	for _, s := range v.p.Subdistricts {
+		if x, ok := v.p.quantity(s, name); !ok || !x.IsZero() {
+			return false
+		}
+	}
+	return true
+}
