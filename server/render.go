@@ -69,7 +69,7 @@ func renderCompare(base, scenario *formula.Result, format string, noBOM bool) ([
 
 // cellColumns lists the columns of the cell route, in order: the six
 // components of rules §5, the total and the share.
-var cellColumns = []string{"personnel", "public", "projects", "incentive", "block", "damping", "total", "share"}
+var cellColumns = slices.Concat(formula.ComponentNames[:], []string{"total", "share"})
 
 // cell renders one figure of a sub-district as bare text for Excel's
 // WEBSERVICE: the digits only (a minus sign if negative, the decimal

@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/caili/caili/internal/numfmt"
@@ -47,8 +48,8 @@ type CompareRow struct {
 }
 
 // CompareHeader is the CSV header of a comparison.
-var CompareHeader = []string{"id", "name", "base_total", "scenario_total", "change", "change_pct",
-	"personnel", "public", "projects", "incentive", "block", "damping"}
+var CompareHeader = slices.Concat([]string{"id", "name", "base_total", "scenario_total", "change", "change_pct"},
+	formula.ComponentNames[:])
 
 // NewCompare builds the comparison document. Sub-districts are matched by
 // id; the base's order is kept.

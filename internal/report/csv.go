@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/caili/caili/internal/numfmt"
@@ -18,10 +19,10 @@ type CSVOptions struct {
 
 // Header is the allocation table's column header, shared by CSV, XML and
 // the terminal table.
-var Header = []string{"id", "name", "personnel", "public", "projects", "incentive", "block", "damping", "total"}
+var Header = slices.Concat([]string{"id", "name"}, formula.ComponentNames[:], []string{"total"})
 
 // HeaderZH is the Chinese header of the terminal table.
-var HeaderZH = []string{"编码", "街道", "人员经费", "公用经费", "项目经费", "激励", "因素分配", "保底封顶", "合计"}
+var HeaderZH = slices.Concat([]string{"编码", "街道"}, formula.ComponentLabels[:], []string{"合计"})
 
 // Rows returns the allocation table: one row a sub-district, then a
 // totals row (id "total", name "合计").

@@ -10,14 +10,13 @@ import (
 	"github.com/caili/caili/formula"
 )
 
-var stageTitle = map[formula.Stage]string{
-	formula.StagePersonnel: "人员经费 personnel",
-	formula.StagePublic:    "公用经费 public",
-	formula.StageProjects:  "项目经费 projects",
-	formula.StageIncentive: "激励 incentive",
-	formula.StageBlock:     "因素分配 block",
-	formula.StageDamping:   "保底封顶 damping",
-}
+var stageTitle = func() map[formula.Stage]string {
+	m := map[formula.Stage]string{}
+	for k, name := range formula.ComponentNames {
+		m[formula.Stage(name)] = formula.ComponentLabels[k] + " " + name
+	}
+	return m
+}()
 
 // WriteExplain writes one sub-district's statement for a terminal: every
 // line with its formula, grouped by stage, and its factor score broken

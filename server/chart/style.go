@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 	"golang.org/x/image/font"
 
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/numfmt"
 )
 
@@ -93,7 +94,7 @@ var (
 // componentLabels are the six components in the order of the stages
 // (rules §3, formula.ComponentNames), as the terminal table and statements
 // name them.
-var componentLabels = [6]string{"人员经费", "公用经费", "项目经费", "激励", "因素分配", "保底封顶"}
+var componentLabels = formula.ComponentLabels
 
 // componentColors colour the six components in the same order.
 var componentColors = [6]color{colorPersonnel, colorPublic, colorProjects, colorIncentive, colorBlock, colorDamping}

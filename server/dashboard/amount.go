@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"net/url"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -72,10 +73,10 @@ func signedPercent(part, whole decimal.Decimal) string {
 // Columns are the amount columns of the allocation table, in the order of rules §3:
 // the six components then the total. They are the data-col attributes of
 // the table's cells.
-var Columns = [7]string{"personnel", "public", "projects", "incentive", "block", "damping", "total"}
+var Columns = [7]string(slices.Concat(formula.ComponentNames[:], []string{"total"}))
 
 // columnLabels are the Chinese headers of Columns.
-var columnLabels = [7]string{"人员经费", "公用经费", "项目经费", "激励", "因素分配", "保底封顶", "合计"}
+var columnLabels = [7]string(slices.Concat(formula.ComponentLabels[:], []string{"合计"}))
 
 // Cell is one amount cell of a table row.
 type Cell struct {
