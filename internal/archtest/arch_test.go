@@ -73,8 +73,8 @@ var rules = []rule{
 		forbid: []string{"net/http/...", gin, "./server/...", "./cmd/..."},
 	},
 	{
-		reason: "internal/textutil and internal/atomicfile are leaf helpers; they import nothing of the module",
-		pkgs:   []string{"./internal/textutil/...", "./internal/atomicfile/..."},
+		reason: "internal/textutil, internal/atomicfile and internal/safefile are leaf helpers; they import nothing of the module",
+		pkgs:   []string{"./internal/textutil/...", "./internal/atomicfile/...", "./internal/safefile/..."},
 		forbid: []string{"./..."},
 	},
 	{
