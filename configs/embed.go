@@ -4,6 +4,8 @@
 //
 // Every figure in these files is made up to demonstrate the allocation
 // method; none of it is official data or an official standard.
+//
+// It holds data only and must not import any package of caili.
 package configs
 
 import "embed"

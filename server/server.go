@@ -18,7 +18,8 @@
 // and computing live in internal/app; the formats in internal/report;
 // the pages in server/dashboard; the charts in server/chart. Only this
 // package (and cmd/caili, which sets Gin's process-wide mode) imports
-// Gin, and no *gin.Context leaves it.
+// Gin, and no *gin.Context leaves it. It must not import cmd, and nothing
+// but cmd/caili imports it.
 package server
 
 import (

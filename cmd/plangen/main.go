@@ -2,7 +2,8 @@
 //
 //	go run ./cmd/plangen -n 10000 -standards 140 -out /tmp/big.toml
 //
-// See package plangen for what the plan contains.
+// See package plangen for what the plan contains. The command is flags
+// and wiring only; nothing imports it.
 package main
 
 import (

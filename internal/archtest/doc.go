@@ -5,4 +5,6 @@
 // uses go-chart, only server and cmd/caili use Gin, …), checked against
 // the import graph that go list reports. The package has no code outside
 // its test; run it with go test ./internal/archtest.
+//
+// It must not be imported: it holds tests only.
 package archtest

@@ -22,6 +22,9 @@
 //
 // Output is deterministic for a given -seed (math/rand/v2 PCG; integer
 // arithmetic only). The figures are synthetic, not real data.
+//
+// It writes TOML text only and imports nothing of caili; nothing but
+// tests and cmd/plangen import it.
 package plangen
 
 import (
