@@ -250,6 +250,8 @@ func TestOddFilesInPlans(t *testing.T) {
 	if err := os.Symlink("/dev/zero", filepath.Join(e.plans, "zero.toml")); err != nil {
 		t.Fatal(err)
 	}
+	// Nested 6,000 deep: quadratic for the TOML decoder, refused before it.
+	e.write("deep.toml", "[plan]\njunk = "+strings.Repeat("{a=", 6000)+"1"+strings.Repeat("}", 6000)+"\n")
 	done := make(chan error, 1)
 	go func() { done <- e.srv.Reload() }()
 	select {
@@ -261,6 +263,9 @@ func TestOddFilesInPlans(t *testing.T) {
 		t.Fatal("the scan blocked on an odd file")
 	}
 	list := e.planList()
+	if p := list["deep"]; p.Status != "error" || len(p.Problems) == 0 || p.Problems[0].Line == 0 {
+		t.Errorf("deep listed as %+v", p)
+	}
 	for _, id := range []string{"fifo", "zero"} {
 		p := list[id]
 		if p.Status != "error" || len(p.Problems) == 0 || !strings.Contains(p.Problems[0].Message, "not a regular file") {

@@ -119,9 +119,16 @@ type subdistrictDoc struct {
 var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "performance", "incentive", "damping"}
 
 // decodeFile decodes one TOML file into v and reports unknown keys. A file
-// that is not TOML gives one problem at the parser's line.
+// that is not TOML gives one problem at the parser's line. Every TOML text
+// is decoded here, after checkText has checked it against the limits
+// (limits.go): a file beyond them gives one problem and is not decoded.
 func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Problem) {
-	md, err := toml.Decode(string(data), v)
+	src := string(data)
+	stop, ps := checkText(name, data, src)
+	if len(stop) > 0 {
+		return toml.MetaData{}, stop
+	}
+	md, err := toml.Decode(src, v)
 	if err != nil {
 		var pe toml.ParseError
 		line := 0
@@ -132,7 +139,6 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Probl
 		}
 		return md, []formula.Problem{{File: name, Line: line, Code: formula.CodeSyntax, Message: "not valid TOML: " + msg}}
 	}
-	var ps []formula.Problem
 	for _, k := range md.Undecoded() {
 		ps = append(ps, formula.Problem{File: name, Path: keyString(k), Code: formula.CodeUnknownKey, Message: "unknown key"})
 	}

@@ -18,6 +18,20 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("[plan]\nname = \"x\"\nfiscal_year = 2025\ncapacity = 100\n[[factor]]\nid = \"a\"\nname = \"a\"\nweight = 1\n[[factor.indicator]]\nquantity = \"q\"\nweight = 1\n[[subdistrict]]\nid = \"s\"\nname = \"s\"\n[subdistrict.quantities]\nq = 1\n"))
 	f.Add([]byte("[plan]\ncapacity = 1e400\n"))
 	f.Add([]byte("[plan]\ncapacity = \"99999999999999999999999999999999.000000000000001\"\n"))
+	// Shapes that cost the decoder the square of their size, which the
+	// limits refuse first (limits.go), and text that only looks like them.
+	f.Add([]byte(deep("junk", 6000)))
+	f.Add([]byte(deep("[plan]\nname", maxNesting)))
+	f.Add([]byte("x = " + strings.Repeat("[", 6000) + strings.Repeat("]", 6000)))
+	f.Add([]byte("x = " + strings.Repeat("[{a=", 40) + "1" + strings.Repeat("}]", 40)))
+	f.Add([]byte("a = {b = [{c = {d = [[1], [2]]}}], e = \"{[\"}\n"))
+	f.Add([]byte("x = \"{{{{\\\"[[[[\"\ny = '{{{{'\nz = \"\"\"\n{{{{\n\"\"\"\"\nw = '''\n[[[[\n'''\n# {{{{\n"))
+	f.Add([]byte("[" + strings.Repeat("k", 300) + "]\n"))
+	f.Add([]byte("a" + strings.Repeat(".a", 1000) + " = 1\n"))
+	f.Add([]byte("[a" + strings.Repeat(".a", 1000) + "]\n"))
+	f.Add([]byte("[plan]\nreserve_rate = 1e-400\ncapacity = 1234567890123456.78\n"))
+	f.Add([]byte("[plan]\ncapacity = " + strings.Repeat("9", 10000) + "\n"))
+	f.Add([]byte("[plan]\ncapacity = \"" + strings.Repeat("9", 10000) + "\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("slow input %q", data)) })
 		defer watchdog.Stop()
@@ -62,7 +76,8 @@ func FuzzOverride(f *testing.F) {
 	for _, s := range []string{"plan.capacity=59000000", "factor.workload.weight=0.5", "subdistrict.east.quantities.x=1",
 		"tiers.C.max_share=0.1", "performance.coefficients.优=2", "project.greening.basis=a,b", "a.b.c.d=e",
 		"plan.capacity=59000000&factor.workload.weight=0.5&factor.area.weight=0.1",
-		"subdistrict.east.adjustment=1.2&subdistrict.east.adjustment=0"} {
+		"subdistrict.east.adjustment=1.2&subdistrict.east.adjustment=0",
+		"plan.capacity=" + strings.Repeat("9", 31), "plan.reserve_rate=0." + strings.Repeat("0", 12) + "1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, arg string) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/safefile"
 )
 
 // ReadFunc reads a file by the name a plan uses for it.
@@ -28,14 +28,18 @@ type Document struct {
 }
 
 // LoadFile loads a plan file from disk, with the standards file it names
-// (relative to the plan's directory).
+// (relative to the plan's directory). Only regular files are read, of at
+// most [safefile.MaxInput] bytes: a FIFO or a device such as /dev/zero is
+// refused before anything is read from it.
 func LoadFile(name string) (*Document, error) {
 	dir := filepath.Dir(name)
 	return Load(filepath.Base(name), func(n string) ([]byte, error) {
-		if filepath.IsAbs(n) {
-			return os.ReadFile(n)
+		p := filepath.Join(dir, n)
+		b, _, err := safefile.Read(p, safefile.MaxInput)
+		if errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
+			return nil, fmt.Errorf("%s: %w", p, err) // the operating system's errors name it already
 		}
-		return os.ReadFile(filepath.Join(dir, n))
+		return b, err
 	})
 }
 
@@ -88,6 +92,7 @@ func parse(name string, data []byte, read ReadFunc) (*Document, error) {
 			ps = append(ps, d.loadStandards(name, sname, read)...)
 		}
 	}
+	d.byID(ps)
 	// Syntax errors and unreadable files stop here; other problems (unknown
 	// keys, a key in both files) are kept and reported with the plan's rules.
 	for _, p := range ps {
@@ -99,15 +104,44 @@ func parse(name string, data []byte, read ReadFunc) (*Document, error) {
 	return &Document{doc: d, lazy: &lazyModel{}}, nil
 }
 
+// byID names entries by id in the paths of numbers that checkText found
+// by their lines, in indexed form (`subdistrict[2]` → `subdistrict[west]`),
+// as every other path names them.
+func (d *document) byID(ps []formula.Problem) {
+	var a *aliases
+	for i := range ps {
+		if ps[i].Code == formula.CodeBadValue && strings.Contains(ps[i].Path, "[") {
+			if a == nil {
+				al := d.aliases()
+				a = &al
+			}
+			ps[i].Path = a.toID(ps[i].Path)
+		}
+	}
+}
+
 // loadStandards decodes the standards file and merges its top-level keys.
+// The file must be inside the plan's folder (rules §2), whatever read
+// would accept: no absolute path, no "..".
 func (d *document) loadStandards(planName, sname string, read ReadFunc) []formula.Problem {
+	unreadable := func(msg string) []formula.Problem {
+		return []formula.Problem{{File: planName, Path: "plan.standards", Code: formula.CodeUnreadable, Message: msg}}
+	}
+	if !filepath.IsLocal(sname) {
+		return unreadable("standards 文件 " + quote(sname) + " 必须在计划所在的文件夹内 (the standards file must be inside the plan's folder: no absolute path, no \"..\")")
+	}
 	data, err := read(sname)
 	if err != nil {
 		msg := "cannot read standards file " + quote(sname)
-		if errors.Is(err, fs.ErrNotExist) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			msg += ": no such file"
+		case errors.Is(err, safefile.ErrNotRegular):
+			msg += ": 不是普通文件 (not a regular file)"
+		case errors.Is(err, safefile.ErrTooLarge):
+			msg += fmt.Sprintf(": 文件过大,最多 %d MiB (file too large: at most %d MiB)", safefile.MaxInput>>20, safefile.MaxInput>>20)
 		}
-		return []formula.Problem{{File: planName, Path: "plan.standards", Code: formula.CodeUnreadable, Message: msg}}
+		return unreadable(msg)
 	}
 	var sd standardsDoc
 	md, ps := decodeFile(sname, data, &sd)

@@ -64,10 +64,10 @@ type scenarioDoc struct {
 func ParseScenario(file string, data []byte) (*Scenario, error) {
 	var sd scenarioDoc
 	md, ps := decodeFile(file, data, &sd)
-	loc := locate(data)
 	if len(ps) > 0 && fatal(ps[0]) {
 		return nil, &Error{Problems: ps, Overrides: true}
 	}
+	loc := locate(data) // after the limits are checked: they keep it fast
 	for i := range ps {
 		if ps[i].Code == formula.CodeUnknownKey {
 			ps[i].Line = loc.find(ps[i].Path)

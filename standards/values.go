@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/caili/caili/internal/textutil"
 	"github.com/shopspring/decimal"
@@ -23,33 +24,35 @@ type Number struct {
 	Problem string          // why the value is not a number
 }
 
-// UnmarshalTOML implements [toml.Unmarshaler].
+// UnmarshalTOML implements [toml.Unmarshaler]. A float's digits were
+// checked as written by checkText, before the text was decoded (a float64
+// cannot show them: 1e-400 reads as 0).
 func (n *Number) UnmarshalTOML(v any) error {
-	*n = parseNumber(v)
+	*n = readNumber(v, false)
 	return nil
 }
 
-func parseNumber(v any) Number {
+// parseNumber reads an override's value, a float's digits included.
+func parseNumber(v any) Number { return readNumber(v, true) }
+
+// readNumber reads a number; checkFloat checks the digits of a float64.
+// Digits are counted before anything parses them, so that a number of a
+// million digits costs no more than reading it.
+func readNumber(v any, checkFloat bool) Number {
 	n := Number{Set: true}
 	switch x := v.(type) {
 	case int64:
 		n.Dec = decimal.NewFromInt(x)
 	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			n.Problem = fmt.Sprintf("must be a finite number (got %v)", x)
-			return n
-		}
-		// The shortest decimal that reads back as the same float: the
-		// number the person typed.
-		d, err := decimal.NewFromString(strconv.FormatFloat(x, 'f', -1, 64))
-		if err != nil {
-			n.Problem = fmt.Sprintf("cannot read %v as a number", x)
-			return n
-		}
-		n.Dec = d
+		n.Dec, n.Problem = floatNumber(x, checkFloat)
 	case string:
 		if !numberPattern.MatchString(x) {
 			n.Problem = fmt.Sprintf("%q is not a number (digits with an optional decimal point; no exponents, '+', '_' or spaces)", clip(x))
+			return n
+		}
+		ip, fp, _ := strings.Cut(strings.TrimPrefix(x, "-"), ".")
+		if len(ip) > maxIntDigits || len(fp) > maxFracDigits {
+			n.Problem = msgDigits
 			return n
 		}
 		d, err := decimal.NewFromString(x)
@@ -62,6 +65,29 @@ func parseNumber(v any) Number {
 		n.Problem = fmt.Sprintf("must be a number, not %s", tomlKind(v))
 	}
 	return n
+}
+
+// floatNumber reads a float as the shortest decimal that reads back as
+// the same float: the number the person typed. With check, a float beyond
+// the digit limits, or with more significant digits than a float64 keeps,
+// is refused.
+func floatNumber(x float64, check bool) (decimal.Decimal, string) {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return decimal.Decimal{}, fmt.Sprintf("must be a finite number (got %v)", x)
+	}
+	if check {
+		// d.ddde±x: the digits and where the decimal point goes.
+		mant, exp, _ := strings.Cut(strconv.FormatFloat(math.Abs(x), 'e', -1, 64), "e")
+		e, _ := strconv.Atoi(exp)
+		if msg := decimalProblem(x < 0, strings.Replace(mant, ".", "", 1), 1+e); msg != "" {
+			return decimal.Decimal{}, msg
+		}
+	}
+	d, err := decimal.NewFromString(strconv.FormatFloat(x, 'f', -1, 64))
+	if err != nil {
+		return decimal.Decimal{}, fmt.Sprintf("cannot read %v as a number", x)
+	}
+	return d, ""
 }
 
 // Text is a plan value that must be a TOML string.

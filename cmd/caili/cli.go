@@ -6,13 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
 )
 
@@ -159,7 +159,7 @@ func (pf *planFlags) overrides() ([]standards.Override, error) {
 // readScenario reads a scenario file from disk, or, when no such file
 // exists, one of the built-in sample scenarios by name.
 func readScenario(name string) ([]byte, error) {
-	data, err := os.ReadFile(name)
+	data, _, err := safefile.Read(name, safefile.MaxInput)
 	if err == nil {
 		return data, nil
 	}

@@ -33,7 +33,10 @@ func (o *outFlags) check() error {
 
 // emit writes the finished output, to --out atomically (a temporary file
 // renamed into place) or to stdout. Output is rendered in full before
-// anything is written, so a failure never leaves half a file.
+// anything is written, so a failure never leaves half a file. --out only
+// ever replaces a regular file, in a folder that exists: a device, a FIFO,
+// a link or a folder of that name is refused (exit status 1) and left as
+// it was.
 func (o *outFlags) emit(stdout io.Writer, render func(io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
@@ -43,7 +46,10 @@ func (o *outFlags) emit(stdout io.Writer, render func(io.Writer) error) error {
 		_, err := stdout.Write(buf.Bytes())
 		return err
 	}
-	return atomicfile.Write(o.out, buf.Bytes(), 0o644)
+	if err := atomicfile.Replace(o.out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	return nil
 }
 
 func cmdCalc(args []string, stdout, stderr io.Writer) error {

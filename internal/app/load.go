@@ -88,9 +88,15 @@ var planMarker = regexp.MustCompile(`(?m)^[ \t]*\[[ \t]*plan[ \t]*\]`)
 // isPlanFile reports whether TOML text is a plan file: it has a top-level
 // `plan` table. Text that does not parse counts as a plan when a line is a
 // `[plan]` header, so that a plan broken while being edited is still
-// listed with its problems rather than vanishing.
+// listed with its problems rather than vanishing. Text beyond the
+// decoding limits (standards.CheckTOML) is never decoded.
 func isPlanFile(data []byte) bool {
 	var top map[string]toml.Primitive
+	if standards.CheckTOML("", data) != nil {
+		// Beyond the limits every file is held to (nesting, keys): not
+		// decoded here either; listed as a plan if it says it is one.
+		return planMarker.Match(data)
+	}
 	if _, err := toml.Decode(string(data), &top); err != nil {
 		return planMarker.Match(data)
 	}

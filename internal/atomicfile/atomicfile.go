@@ -4,20 +4,27 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
-// Write writes data to name through a temporary file in the same
+// Replace writes data to name through a temporary file in the same
 // directory that is written, synced, closed, given perm and renamed over
 // name, then the directory synced so that the rename itself survives a
-// crash. The directory is created (0o750) if need be. A failure leaves
-// name as it was and no temporary file behind.
-func Write(name string, data []byte, perm os.FileMode) error {
+// crash. A failure leaves name as it was and no temporary file behind.
+//
+// Replace only ever replaces a regular file: a name that is a directory,
+// a symbolic link, a FIFO, a socket or a device (/dev/full) is refused
+// (ErrNotRegular), as a directory that does not exist is (ErrNoDir):
+// Replace creates none. It is for a name a person gave (--out).
+func Replace(name string, data []byte, perm os.FileMode) error {
 	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
+	if err := checkTarget(name, dir); err != nil {
+		return err
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
 	if err != nil {
@@ -42,6 +49,92 @@ func Write(name string, data []byte, perm os.FileMode) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return SyncDir(dir)
+}
+
+// Write is Replace into a directory that is created (0o750, with its
+// parents) if need be: for a program's own data folder (saved
+// scenarios), not for a name a person gave.
+func Write(name string, data []byte, perm os.FileMode) error {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	return Replace(name, data, perm)
+}
+
+// ErrNotRegular is returned (wrapped) for a name that exists and is not a
+// regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ErrNoDir is returned (wrapped) for a name whose directory does not exist
+// or is not a directory.
+var ErrNoDir = errors.New("no such folder")
+
+// refused is a target Write will not write, with a message for a person.
+type refused struct {
+	msg string
+	err error // ErrNotRegular or ErrNoDir
+}
+
+func (e *refused) Error() string { return e.msg }
+func (e *refused) Unwrap() error { return e.err }
+
+// checkTarget refuses a name that exists and is not a regular file (the
+// name itself: a link is not followed), or whose directory is missing.
+func checkTarget(name, dir string) error {
+	fi, err := os.Lstat(name)
+	switch {
+	case err == nil && !fi.Mode().IsRegular():
+		return &refused{fmt.Sprintf("不会替换 %s:它是%s,不是普通文件 (will not replace %s: it is %s, not a regular file)",
+			name, kindZH(fi.Mode()), name, kindEN(fi.Mode())), ErrNotRegular}
+	case err == nil:
+		return nil
+	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	di, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		return &refused{fmt.Sprintf("文件夹 %s 不存在,无法写入 %s (folder %s does not exist; cannot write %s)", dir, name, dir, name), ErrNoDir}
+	case err != nil:
+		return fmt.Errorf("write %s: %w", name, err)
+	case !di.IsDir():
+		return &refused{fmt.Sprintf("%s 不是文件夹,无法写入 %s (%s is not a folder; cannot write %s)", dir, name, dir, name), ErrNoDir}
+	}
+	return nil
+}
+
+// kindEN and kindZH name a file that is not a regular file, for a message.
+func kindEN(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return "a device"
+	}
+	return "not a regular file"
+}
+
+func kindZH(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "文件夹"
+	case m&fs.ModeSymlink != 0:
+		return "符号链接"
+	case m&fs.ModeNamedPipe != 0:
+		return "命名管道 (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "套接字"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return "设备"
+	}
+	return "非普通文件"
 }
 
 // SyncDir flushes a directory's entries to disk, so that files created,

@@ -1,38 +1,124 @@
 package atomicfile
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
-func TestWrite(t *testing.T) {
+func TestReplace(t *testing.T) {
 	dir := t.TempDir()
-	name := filepath.Join(dir, "sub", "s.toml")
-	if err := Write(name, []byte("one"), 0o640); err != nil {
+	name := filepath.Join(dir, "s.toml")
+	if err := Replace(name, []byte("one"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(name, []byte("two"), 0o640); err != nil {
+	before, _ := os.Stat(name)
+	if err := Replace(name, []byte("two"), 0o640); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(name)
 	if err != nil || string(b) != "two" {
 		t.Fatalf("read %q, %v", b, err)
 	}
+	after, _ := os.Stat(name)
 	if fi, _ := os.Stat(name); fi.Mode().Perm() != 0o640 {
 		t.Errorf("mode = %v", fi.Mode().Perm())
 	}
-	// Writing over a directory fails and leaves no temporary file.
-	if err := Write(filepath.Join(dir, "sub"), []byte("x"), 0o640); err == nil {
-		t.Error("replacing a directory succeeded")
+	// Replaced by a rename, not written in place: a reader holding the old
+	// file keeps the old contents.
+	if os.SameFile(before, after) {
+		t.Error("the file was written in place")
 	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
 	}
-	sub, _ := os.ReadDir(filepath.Join(dir, "sub"))
-	if len(sub) != 1 {
-		t.Errorf("left behind in sub: %v", sub)
+}
+
+// TestReplaceRefused: Replace replaces only a regular file, and creates
+// no folder; whatever it refuses is left as it was, with no temporary file.
+func TestReplaceRefused(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target")
+	if err := os.WriteFile(target, []byte("kept"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		setup func(p string) error
+		want  error
+		msg   string
+	}{
+		{"fifo", func(p string) error { return syscall.Mkfifo(p, 0o644) }, ErrNotRegular, "命名管道 (FIFO)"},
+		{"link", func(p string) error { return os.Symlink(target, p) }, ErrNotRegular, "it is a symbolic link, not a regular file"},
+		{"directory", func(p string) error { return os.Mkdir(p, 0o755) }, ErrNotRegular, "不会替换"},
+		{"missing/out.csv", nil, ErrNoDir, "does not exist"},
+		{"target/out.csv", nil, ErrNoDir, "is not a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, tt.name)
+			if tt.setup != nil {
+				if err := tt.setup(p); err != nil {
+					t.Skip(err)
+				}
+			}
+			before, _ := os.Lstat(p)
+			err := Replace(p, []byte("new"), 0o644)
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.msg) || !strings.Contains(err.Error(), p) {
+				t.Fatalf("got %v", err)
+			}
+			after, _ := os.Lstat(p)
+			if (before == nil) != (after == nil) || before != nil && (!os.SameFile(before, after) || before.Mode() != after.Mode()) {
+				t.Errorf("%s changed: %v → %v", p, before, after)
+			}
+		})
+	}
+	if b, _ := os.ReadFile(target); string(b) != "kept" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil {
+		t.Error("a folder was created")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestReplaceDevice: a device node (/dev/full, written to as root) is
+// refused, never replaced. The node is made here, so that a failure
+// cannot replace the system's.
+func TestReplaceDevice(t *testing.T) {
+	full := filepath.Join(t.TempDir(), "full")
+	if err := syscall.Mknod(full, syscall.S_IFCHR|0o666, 1<<8|7); err != nil {
+		t.Skipf("cannot make a device node (not root?): %v", err)
+	}
+	err := Replace(full, []byte("x"), 0o644)
+	if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "it is a device") {
+		t.Fatalf("got %v", err)
+	}
+	if fi, err := os.Lstat(full); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		t.Errorf("%s is no longer a device: %v %v", full, fi, err)
+	}
+}
+
+// TestWrite: Write creates the folder it writes in, and it too refuses
+// what is not a regular file.
+func TestWrite(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "a", "b", "s.toml")
+	if err := Write(name, []byte("one"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(name); err != nil || string(b) != "one" {
+		t.Fatalf("read %q, %v", b, err)
+	}
+	if err := Write(filepath.Dir(name), []byte("x"), 0o640); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("replacing a directory: %v", err)
 	}
 }
 

@@ -1,0 +1,141 @@
+package standards
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/caili/caili/formula"
+)
+
+// Limits on TOML text. The decoder's cost grows with the square of the
+// nesting depth and of a key's length (a few kilobytes of `{a={a=…` take it
+// minutes and gigabytes), so scanTOML checks every file in one linear pass
+// before it is decoded. No plan comes near these limits.
+const (
+	maxNesting     = 32  // arrays and inline tables inside one another
+	maxKeyBytes    = 256 // one part of a key, as written
+	maxKeyParts    = 16  // parts of one dotted key or table header
+	maxPathBytes   = 512 // a key with the table it is in (the decoder keeps one per key)
+	maxKeys        = 100000
+	maxIntDigits   = 30  // digits of a number before the decimal point
+	maxFracDigits  = 12  // digits after it
+	maxFloatDigits = 15  // significant digits of a TOML float (what a float64 keeps)
+	maxNumberBytes = 100 // a number as written, underscores and all
+	maxNumberNotes = 100 // number problems reported per file
+)
+
+var (
+	msgNesting  = fmt.Sprintf("嵌套层数超过 %d (nesting deeper than %d)", maxNesting, maxNesting)
+	msgKeyBytes = fmt.Sprintf("键名超过 %d 字节 (key longer than %d bytes)", maxKeyBytes, maxKeyBytes)
+	msgKeyParts = fmt.Sprintf("点分键超过 %d 段 (dotted key of more than %d parts)", maxKeyParts, maxKeyParts)
+	msgPath     = fmt.Sprintf("键路径超过 %d 字节 (key path longer than %d bytes)", maxPathBytes, maxPathBytes)
+	msgKeys     = fmt.Sprintf("键超过 %d 个 (more than %d keys)", maxKeys, maxKeys)
+	msgDigits   = fmt.Sprintf("位数过多:整数部分最多 %d 位、小数部分最多 %d 位 (too many digits: at most %d before the decimal point and %d after)",
+		maxIntDigits, maxFracDigits, maxIntDigits, maxFracDigits)
+)
+
+// msgFloatDigits refuses a TOML float that a float64 cannot hold exactly;
+// plain is the number as a string would write it.
+func msgFloatDigits(plain string) string {
+	return fmt.Sprintf("TOML 浮点数最多 %d 位有效数字,请写成字符串 %q (a TOML float keeps at most %d significant digits; write it as a string: %q)",
+		maxFloatDigits, plain, maxFloatDigits, plain)
+}
+
+// floatTextProblem says why a TOML float, as written, cannot be read
+// exactly, or "" when it can.
+func floatTextProblem(tok string) string {
+	t := strings.ReplaceAll(tok, "_", "")
+	neg := strings.HasPrefix(t, "-")
+	t = strings.TrimLeft(t, "+-")
+	mant, expText, hasExp := strings.Cut(strings.ToLower(t), "e")
+	exp := 0
+	if hasExp {
+		e, err := strconv.Atoi(expText)
+		if err != nil {
+			if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+				return msgDigits
+			}
+			return "" // not a float: the decoder will say so
+		}
+		exp = e
+	}
+	ip, fp, _ := strings.Cut(mant, ".")
+	return decimalProblem(neg, ip+fp, len(ip)+exp)
+}
+
+// decimalProblem checks the number ±0.digits × 10^point (digits with the
+// decimal point after the first point of them) against the digit limits
+// and the significant digits of a float.
+func decimalProblem(neg bool, digits string, point int) string {
+	for digits != "" && digits[0] == '0' {
+		digits = digits[1:]
+		point--
+	}
+	digits = strings.TrimRight(digits, "0")
+	if digits == "" {
+		return "" // zero
+	}
+	if point > maxIntDigits || len(digits)-point > maxFracDigits {
+		return msgDigits
+	}
+	if len(digits) <= maxFloatDigits {
+		return ""
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	switch {
+	case point <= 0:
+		b.WriteString("0." + strings.Repeat("0", -point) + digits)
+	case point >= len(digits):
+		b.WriteString(digits + strings.Repeat("0", point-len(digits)))
+	default:
+		b.WriteString(digits[:point] + "." + digits[point:])
+	}
+	return msgFloatDigits(b.String())
+}
+
+// checkText scans a file before it is decoded. stop are the problems that
+// forbid decoding it (fatal: nesting, a key or a number too long); numbers
+// are floats that cannot be read exactly, reported with the file's other
+// problems at their key paths (indexed: `subdistrict[2].quantities.x`).
+func checkText(name string, data []byte, src string) (stop, numbers []formula.Problem) {
+	issues := scanTOML(src)
+	if len(issues) == 0 {
+		return nil, nil
+	}
+	if last := issues[len(issues)-1]; last.fatal {
+		return []formula.Problem{{File: name, Line: last.line, Path: last.path, Code: formula.CodeSyntax, Message: last.msg}}, nil
+	}
+	// The text is within the limits, so the locator reads it quickly.
+	keyAt := map[int]string{}
+	for path, line := range locate(data).line {
+		if len(path) > len(keyAt[line]) {
+			keyAt[line] = path
+		}
+	}
+	for _, is := range issues {
+		path, ok := keyAt[is.keyLine]
+		switch {
+		case !ok:
+			path = is.path
+		case is.inline != "":
+			path += "." + is.inline
+		}
+		numbers = append(numbers, formula.Problem{File: name, Line: is.line, Path: path, Code: formula.CodeBadValue, Message: is.msg})
+	}
+	return nil, numbers
+}
+
+// CheckTOML checks TOML text against the limits every file is held to
+// before it is decoded (nesting, keys, the length of numbers), for a
+// caller that decodes TOML itself. It returns an *Error with the one
+// problem of the file called name, or nil when the text may be decoded.
+func CheckTOML(name string, data []byte) error {
+	if stop, _ := checkText(name, data, string(data)); len(stop) > 0 {
+		return &Error{Problems: stop}
+	}
+	return nil
+}
