@@ -13,7 +13,13 @@
 #       fast as the server answers (saturation: its throughput);
 #   (c) paced: the what-ifs of (b), each connection waiting a random time
 #       (mean 58 ms) between requests, which offers ≈ 1,080 req/s: the
-#       latency at the stated load.
+#       latency at the stated load;
+#   (d) mixed: (c) again while 8 more connections send hostile requests
+#       as fast as they are answered (hostile.lua: deeply nested and
+#       900,000-digit plans, a 10,000-digit override, a 10,000-character
+#       name on a chart). The normal what-ifs' p99 must stay within 2× of
+#       (c)'s, with zero errors, and RSS flat; every hostile request must
+#       be answered (no socket error, no 5xx).
 # It reports requests/s, p50/p99 latency, non-2xx responses and socket
 # errors, and the server's RSS sampled every 5 s, then stops the server.
 # Targets: (a) ≥ 10,000 req/s and p99 < 20 ms; (b) ≥ 1,000 req/s;
@@ -102,6 +108,12 @@ run() { # name, extra wrk args...
 run cached -s "$HERE/cached.lua" "$CACHED"
 run whatif -s "$HERE/whatif.lua" "$URL"
 run paced -s "$HERE/paced.lua" "$URL"
+echo "== (mixed) paced what-ifs beside wrk -t1 -c8 -d${DUR}s hostile.lua"
+wrk -t1 -c8 -d"${DUR}s" --timeout 10s --latency -s "$HERE/hostile.lua" "$URL" >"$TMP/hostile.txt" &
+HOSTILE=$!
+run mixed -s "$HERE/paced.lua" "$URL"
+wait "$HOSTILE" || true
+cat "$TMP/hostile.txt"
 kill "$SAMPLER" 2>/dev/null || true
 SAMPLER=
 RSS_END=$(rss)
@@ -113,7 +125,7 @@ check() { # description, condition (awk expression), value
 }
 echo
 echo "== summary (${DUR} s each, $CONNS connections, $THREADS wrk threads, loopback)"
-for n in cached whatif paced; do
+for n in cached whatif paced mixed hostile; do
 	printf '  %-7s %10s req/s  p50 %7s ms  p99 %7s ms  max %8s ms  non-2xx %s  socket errors %s\n' "$n" \
 		"$(field $n rps)" "$(field $n p50_ms)" "$(field $n p99_ms)" "$(field $n max_ms)" "$(field $n non2xx)" \
 		"$(($(field $n connect) + $(field $n read) + $(field $n write) + $(field $n timeout)))"
@@ -129,13 +141,18 @@ check "cached p99 < 20 ms ($(field cached p99_ms))" "$(field cached p99_ms) < 20
 check "paced what-if ≥ 1000 req/s ($(field paced rps))" "$(field paced rps) >= 1000"
 check "paced what-if p99 < 20 ms ($(field paced p99_ms))" "$(field paced p99_ms) < 20"
 echo "  info  what-if p99 at saturation $(field whatif p99_ms) ms (64 connections always waiting: ≈ 64 / throughput)"
-for n in cached whatif paced; do
+check "mixed: normal p99 within 2× of paced ($(field mixed p99_ms) vs $(field paced p99_ms))" "$(field mixed p99_ms) <= 2 * $(field paced p99_ms)"
+hostile_errs=$(($(field hostile connect) + $(field hostile read) + $(field hostile write) + $(field hostile timeout)))
+check "hostile: every request answered ($hostile_errs socket errors, $(field hostile requests) requests)" "$hostile_errs == 0"
+n5xx=$(grep -c 'status=5[0-9][0-9]' "$TMP/server.log" || true)
+check "no 5xx in the server log ($n5xx)" "$n5xx == 0"
+for n in cached whatif paced mixed; do
 	errs=$(($(field $n non2xx) + $(field $n connect) + $(field $n read) + $(field $n write) + $(field $n timeout)))
 	check "$n: zero errors ($errs)" "$errs == 0"
 done
 # Flat memory: once the result cache has filled (10 s into a run), RSS
 # grows by at most 10% (or 8 MiB) to the end of the run.
-for n in cached whatif paced; do
+for n in cached whatif paced mixed; do
 	mid=$(cat "$TMP/$n.rss10")
 	end=$(cat "$TMP/$n.rssend")
 	check "$n: RSS flat after warm-up ($mid → $end KiB)" "$end <= $mid * 1.10 || $end - $mid <= 8192"
