@@ -1,6 +1,6 @@
 // Package configs holds the illustrative sample district plan: a
 // Xicheng-like district with 15 sub-districts (plan.toml), its shared
-// standards (standards.toml) and three what-if scenarios (scenarios/*.toml).
+// standards (standards.toml) and five what-if scenarios (scenarios/*.toml).
 //
 // Every figure in these files is made up to demonstrate the allocation
 // method; none of it is official data or an official standard.

@@ -118,6 +118,7 @@ type blockIndicator struct {
 type blockWeights struct {
 	parts   []*big.Int // [sub-district × indicator] P_ik
 	adj     []*big.Int // [sub-district] Σ_k P_ik · A_i · C_i
+	base    []*big.Int // [sub-district] Σ_k P_ik · A_i, kept only when damping's floors keep the rating
 	sumBase *big.Int   // Σ_i Σ_k P_ik · A_i
 	coefExp int32      // the exponent the coefficients C_i were scaled by
 }
@@ -131,12 +132,47 @@ func (r *run) block() error {
 	// outlive the stage.
 	n, nk := len(r.res.Subdistricts), len(inds)
 	w := blockWeights{parts: make([]*big.Int, n*nk), adj: make([]*big.Int, n), sumBase: new(big.Int)}
+	keep := r.m.keepsRating()
+	if keep {
+		w.base = make([]*big.Int, n)
+	}
 	b.weigh(inds, words+multWords, maxMult, &w)
+	remaining := r.remaining
 	pool, err := r.blockPool(b, &w)
 	if err != nil {
 		return err
 	}
-	return r.shareBlock(b, pool, &w, nk)
+	if err := r.shareBlock(b, pool, &w, nk); err != nil || !keep {
+		return err
+	}
+	return r.neutralBlock(remaining, w.base)
+}
+
+// keepsRating reports whether damping tests floors without the effect of
+// the performance rating: [damping] floor_keeps_rating with [performance].
+func (m *Model) keepsRating() bool {
+	d := m.plan.Damping
+	return d != nil && d.FloorKeepsRating && m.plan.Performance != nil
+}
+
+// neutralBlock computes what each sub-district's block grant would be
+// without its rating, neutral = LR(R, base) with R what remained at the
+// start of stage 6 (rules §3 stage 7), and records the rating's effect,
+// block − neutral.
+func (r *run) neutralBlock(remaining decimal.Decimal, base []*big.Int) error {
+	n := len(r.res.Subdistricts)
+	shares := make([]lrShare, n)
+	var buf lrBuf
+	if err := r.m.splitInto(shares, remaining, base, &buf); err != nil {
+		return fmt.Errorf("block grant without ratings: %w", err)
+	}
+	r.neutral = shares
+	for i := range r.res.Subdistricts {
+		a := &r.res.Subdistricts[i]
+		effect := a.Block.Sub(shares[i].Amount)
+		a.RatingEffect = &effect
+	}
+	return nil
 }
 
 // indicators flattens the indicators in factor order with their columns
@@ -231,6 +267,9 @@ func (b *blockStage) weigh(inds []blockIndicator, words, maxMult int, w *blockWe
 		sc.sum = ar.keep(&sum)
 		t.Mul(&sum, adjInts.at(i, &xs))
 		w.sumBase.Add(w.sumBase, &t)
+		if w.base != nil {
+			w.base[i] = ar.keep(&t)
+		}
 		u.Mul(&t, coefInts.at(i, &xs))
 		sumAdj.Add(sumAdj, &u)
 		w.adj[i] = ar.keep(&u)

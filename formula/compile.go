@@ -23,8 +23,10 @@ type Model struct {
 	incPrev     int
 	baseline    int // column of the damping baseline (-1 without damping)
 
-	adjustment []decimal.Decimal // per sub-district
-	coef       []decimal.Decimal // per sub-district performance coefficient
+	adjustment []decimal.Decimal         // per sub-district
+	coef       []decimal.Decimal         // per sub-district performance coefficient
+	projCoef   []map[int]decimal.Decimal // per sub-district: project index → coefficient of its project rating; nil: none rated
+	excluded   [len(ComponentNames)]bool // components [damping] exclude leaves out of the measure
 
 	cols      []column // [column] int64 mantissas for the fast path (quota and project bases)
 	exactOnly bool     // tests: never take the int64 fast path
@@ -40,6 +42,7 @@ func Compile(p *Plan) (*Model, error) {
 	m := &Model{plan: p, u: u, incCur: -1, incPrev: -1, baseline: -1}
 	m.resolve()
 	m.fillRows()
+	m.rateProjects()
 	m.fastColumns()
 	return m, nil
 }
@@ -123,6 +126,45 @@ func (m *Model) fillRows() {
 			m.coef[i] = p.Performance.Coefficients[s.Rating]
 		}
 	}
+}
+
+// rateProjects records the coefficient of every project rating and the
+// components damping leaves out of its measure.
+func (m *Model) rateProjects() {
+	p := m.plan
+	if d := p.Damping; d != nil {
+		for _, c := range d.Exclude {
+			m.excluded[stageIndex(Stage(c))] = true
+		}
+	}
+	if p.ProjectPerformance == nil {
+		return
+	}
+	index := make(map[string]int, len(p.Projects))
+	for j, pr := range p.Projects {
+		if _, ok := index[pr.ID]; !ok {
+			index[pr.ID] = j
+		}
+	}
+	m.projCoef = make([]map[int]decimal.Decimal, len(p.Subdistricts))
+	for i, s := range p.Subdistricts {
+		for id, rating := range s.ProjectRatings {
+			if m.projCoef[i] == nil {
+				m.projCoef[i] = make(map[int]decimal.Decimal, len(s.ProjectRatings))
+			}
+			m.projCoef[i][index[id]] = p.ProjectPerformance.Coefficients[rating]
+		}
+	}
+}
+
+// projectCoef returns the coefficient of sub-district i's rating of
+// project j, and whether it is rated.
+func (m *Model) projectCoef(i, j int) (decimal.Decimal, bool) {
+	if m.projCoef == nil || m.projCoef[i] == nil {
+		return decimal.Decimal{}, false
+	}
+	c, ok := m.projCoef[i][j]
+	return c, ok
 }
 
 // fastColumns prepares, for the int64 fast path, the columns quotas and

@@ -14,7 +14,8 @@ import (
 type dampingStage struct {
 	m                     *Model
 	res                   *Result
-	pre, lo, cut, need    []decimal.Decimal // [sub-district] total before damping, floor, ceiling cut, floor top-up
+	pre, lo, cut, need    []decimal.Decimal // [sub-district] measure before damping, floor, ceiling cut, floor top-up
+	pre0                  []decimal.Decimal // [sub-district] the measure without the rating's effect, when floors keep the rating (else nil)
 	hi                    []*decimal.Decimal
 	reduction             []lrShare         // [sub-district] share of the floors' shortfall
 	room                  []decimal.Decimal // [sub-district] room above the floor; nil without a shortfall
@@ -35,6 +36,9 @@ func (r *run) damping() error {
 		return nil
 	}
 	x := &dampingStage{m: r.m, res: r.res}
+	if r.neutral != nil {
+		x.pre0 = make([]decimal.Decimal, len(r.res.Subdistricts))
+	}
 	x.bounds()
 	if err := x.fundFloors(); err != nil {
 		return err
@@ -43,9 +47,11 @@ func (r *run) damping() error {
 	return nil
 }
 
-// bounds computes each sub-district's total before damping, its floor and
-// ceiling, what the ceiling cuts (at most the block amount) and what the
-// floor needs, and their sums E and D.
+// bounds computes each sub-district's measure before damping (its total
+// less what [damping] exclude leaves out), its floor and ceiling, what the
+// ceiling cuts (at most the block amount) and what the floor needs, and
+// their sums E and D. When floors keep the rating, the floor is tested on
+// the measure without the rating's effect, pre0 = pre − (block − neutral).
 func (x *dampingStage) bounds() {
 	m, d := x.m, x.m.plan.Damping
 	n := len(x.res.Subdistricts)
@@ -57,7 +63,12 @@ func (x *dampingStage) bounds() {
 	x.e, x.d = decimal.Zero, decimal.Zero
 	for i := range x.res.Subdistricts {
 		a := &x.res.Subdistricts[i]
-		x.pre[i] = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block)
+		x.pre[i] = x.measure(a)
+		tested := x.pre[i]
+		if x.pre0 != nil {
+			tested = x.pre[i].Sub(*a.RatingEffect)
+			x.pre0[i] = tested
+		}
 		baseline := m.x[i][m.baseline]
 		if d.Floor != nil {
 			x.lo[i] = m.u.ceil(d.Floor.Mul(baseline))
@@ -69,11 +80,24 @@ func (x *dampingStage) bounds() {
 				x.cut[i] = decimal.Min(x.pre[i].Sub(h), a.Block)
 			}
 		}
-		if x.pre[i].LessThan(x.lo[i]) {
-			x.need[i] = x.lo[i].Sub(x.pre[i])
+		if tested.LessThan(x.lo[i]) {
+			x.need[i] = x.lo[i].Sub(tested)
 		}
 		x.e, x.d = x.e.Add(x.cut[i]), x.d.Add(x.need[i])
 	}
+}
+
+// measure is what damping measures of an allocation before damping: the
+// sum of stages 2–6 less the components [damping] exclude names.
+func (x *dampingStage) measure(a *Allocation) decimal.Decimal {
+	c := a.Components()
+	sum := c[4] // the block grant is always measured
+	for k := range 4 {
+		if !x.m.excluded[k] {
+			sum = sum.Add(c[k])
+		}
+	}
+	return sum
 }
 
 // fundFloors funds the floors: from the cuts when they suffice, the rest
@@ -121,7 +145,10 @@ func (x *dampingStage) lines() {
 		a := &x.res.Subdistricts[i]
 		cut, need, reduction := x.cut[i], x.need[i], x.reduction[i].Amount
 		a.Damping = need.Sub(cut).Sub(reduction)
-		if !cut.IsZero() {
+		over := x.hi[i] != nil && x.pre[i].GreaterThan(*x.hi[i])
+		if over {
+			// Over the ceiling: a line even when there was no block
+			// grant to cut, saying so.
 			x.line(a, i, "ceiling", dampCeiling, cut.Neg())
 		}
 		if !need.IsZero() {
@@ -130,7 +157,7 @@ func (x *dampingStage) lines() {
 		if !reduction.IsZero() {
 			x.line(a, i, "floor_funding", dampFunding, reduction.Neg())
 		}
-		if cut.IsZero() && need.IsZero() && reduction.IsZero() {
+		if !over && need.IsZero() && reduction.IsZero() {
 			x.line(a, i, "none", dampNone, decimal.Zero)
 		}
 	}

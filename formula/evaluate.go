@@ -16,6 +16,7 @@ type run struct {
 	m         *Model
 	res       *Result
 	remaining decimal.Decimal
+	neutral   []lrShare // stage 6 without ratings, when floors keep the rating (nil otherwise)
 }
 
 // Evaluate runs the stages of rules §3 and returns the result. A plan the

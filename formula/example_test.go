@@ -46,7 +46,7 @@ func Example() {
 func ExampleRejectedError() {
 	d := decimal.RequireFromString
 	plan := &formula.Plan{
-		Name: "例", FiscalYear: 2025, Capacity: d("1000000"),
+		Name: "例", FiscalYear: 2025, Capacity: d("1000000"), RoundingUnit: d("1"),
 		Staff:        []formula.Staff{{ID: "s", Name: "公务员", AnnualPay: d("100000")}},
 		Factors:      []formula.Factor{{ID: "f", Name: "人口", Weight: d("1"), Indicators: []formula.Indicator{{Quantity: "p", Weight: d("1")}}}},
 		Subdistricts: []formula.Subdistrict{{ID: "a", Name: "甲", Staff: map[string]decimal.Decimal{"s": d("12")}, Quantities: map[string]decimal.Decimal{"p": d("1")}}},

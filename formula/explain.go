@@ -2,6 +2,7 @@ package formula
 
 import (
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -44,28 +45,96 @@ func (x publicText) explain(l *Line) string {
 }
 
 // projectTier explains the stage 4 lines of one tier: the demand, then
-// full funding or the proportional share.
+// full funding or the proportional share. With overflow = demote it also
+// keeps the tier's items, their demands and amounts, for projectParts.
 type projectTier struct {
 	m         *Model
 	out       TierOutcome
 	remaining decimal.Decimal // before the tier
 	extra     []bool          // nil when the tier was funded in full
+
+	refs    []itemRef         // demote: the tier's items, in item order
+	demands partDemands       // demote: their outstanding demands at this tier
+	amounts []decimal.Decimal // demote: what they got
 }
 
 func (x *projectTier) explain(l *Line) string {
-	m := x.m
-	pr := m.plan.Projects[l.j]
-	exact := pr.UnitCost.Mul(m.sumCols(int(l.i), m.projectCols[l.j]))
-	demand := m.u.round(exact)
-	t := "需求 " + pr.UnitCost.String() + " 元 × " + m.basisText(int(l.i), m.projectCols[l.j]) + m.equals(exact, demand) +
-		" (" + tierLabel(x.out.Tier) + ")"
-	if x.extra == nil {
-		return t + ",全额保障"
+	demand, head := x.m.projectDemand(int(l.i), int(l.j))
+	return head + " (" + tierLabel(x.out.Tier) + ")," + x.share(demand, l.Amount, x.extra, int(l.k))
+}
+
+// projectDemand computes an item's demand round(unit_cost × Σ basis × c)
+// and says how: "需求 1.5 元 × 700000 [vector_area_m2] × 0.9 (项目绩效 中) = 945000".
+func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
+	pr := m.plan.Projects[j]
+	exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
+	t := "需求 " + pr.UnitCost.String() + " 元 × " + m.basisText(i, m.projectCols[j])
+	if c, rated := m.projectCoef(i, j); rated {
+		exact = exact.Mul(c)
+		t += " × " + c.String() + " (项目绩效 " + m.plan.Subdistricts[i].ProjectRatings[pr.ID] + ")"
 	}
-	quota := new(big.Rat).Mul(x.out.Budget.Rat(), demand.Rat())
+	demand := m.u.round(exact)
+	return demand, t + m.equals(exact, demand)
+}
+
+// share says what an item of demand d got at this tier: in full, or its
+// share of the tier's budget (extra: whether item k got a leftover unit).
+func (x *projectTier) share(d, amount decimal.Decimal, extra []bool, k int) string {
+	if extra == nil {
+		return "全额保障"
+	}
+	u := x.m.u
+	quota := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
 	quota.Quo(quota, x.out.Demand.Rat())
-	return t + "," + tierLimit(m.u, x.out, x.remaining) + ",按需求比例分配: " + m.u.format(x.out.Budget) + " × " +
-		m.u.format(demand) + " / " + m.u.format(x.out.Demand) + m.lrTail(quota, l.Amount, x.extra[l.k])
+	return tierLimit(u, x.out, x.remaining) + ",按需求比例分配: " + u.format(x.out.Budget) + " × " +
+		u.format(d) + " / " + u.format(x.out.Demand) + x.m.lrTail(quota, amount, extra[k])
+}
+
+// find returns the index of item (i, j) among the tier's items.
+func (x *projectTier) find(i, j int32) (int, bool) {
+	return slices.BinarySearchFunc(x.refs, itemRef{i, j}, func(a, b itemRef) int {
+		if a.i != b.i {
+			return int(a.i - b.i)
+		}
+		return int(a.j - b.j)
+	})
+}
+
+// projectParts explains the stage 4 lines with overflow = demote: an item
+// is paid in parts, one at each tier it joined, each said in turn, then
+// their sum and what no tier funded.
+type projectParts struct {
+	m     *Model
+	tiers []*projectTier // in funding order
+}
+
+func (x *projectParts) explain(l *Line) string {
+	u := x.m.u
+	demand, t := x.m.projectDemand(int(l.i), int(l.j))
+	var got []string
+	left := demand
+	for _, pt := range x.tiers {
+		k, ok := pt.find(l.i, l.j)
+		if !ok {
+			continue
+		}
+		d, amt := pt.demands.at(k), pt.amounts[k]
+		if len(got) == 0 {
+			t += " (" + tierLabel(pt.out.Tier) + "),"
+		} else {
+			t += ";未安排的 " + u.format(d) + " 转入 " + tierLabel(pt.out.Tier) + ","
+		}
+		t += pt.share(d, amt, pt.extra, k)
+		got = append(got, u.format(amt))
+		left = d.Sub(amt)
+	}
+	if len(got) > 1 {
+		t += ";合计 " + strings.Join(got, " + ") + " = " + u.format(l.Amount)
+	}
+	if len(got) > 1 && left.Sign() > 0 {
+		t += ";余下 " + u.format(left) + " 未安排 (D 档之后不再顺延)"
+	}
+	return t
 }
 
 // tierLabel names a tier: "三保 mandatory 档", "A 档".
@@ -122,6 +191,8 @@ func (b *blockStage) explain(l *Line) string {
 		sp.Value.String() + " / " + sp.DistrictSum.String() + approx(part) + " 分"
 	if a.Block.Sign() > 0 {
 		t += ";块额 " + b.m.u.format(a.Block) + " × " + FormatRat(part) + " / 得分 " + FormatRat(a.Score.Total()) + b.m.lrText(b.parts[l.i][l.k])
+	} else {
+		t += ";块额 0 → " + b.m.u.format(l.Amount)
 	}
 	return t
 }
@@ -143,18 +214,66 @@ func (b *blockStage) scoreText(s Score) string {
 func (x *dampingStage) explain(l *Line) string {
 	m, d, i, f := x.m, x.m.plan.Damping, l.i, x.m.u.format
 	base := m.x[i][m.baseline].String() + " [" + d.Baseline + "]"
+	measured := x.measureLabel() + " " + f(x.pre[i])
 	switch l.j {
 	case dampCeiling:
-		return "封顶 " + f(*x.hi[i]) + " = floor(" + d.Ceiling.String() + " × " + base + ");测算 " + f(x.pre[i]) +
+		t := "封顶 " + f(*x.hi[i]) + " = floor(" + d.Ceiling.String() + " × " + base + ");" + measured +
 			" 超出 " + f(x.pre[i].Sub(*x.hi[i])) + ",调减 min(超出, 块额 " + f(x.res.Subdistricts[i].Block) + ") = " + f(x.cut[i])
+		if x.cut[i].IsZero() {
+			t += ",无因素分配可调减"
+		}
+		return t
 	case dampFloor:
-		return "保底 " + f(x.lo[i]) + " = ceil(" + d.Floor.String() + " × " + base + ");测算 " + f(x.pre[i]) +
-			",补足 " + f(x.lo[i]) + " − " + f(x.pre[i]) + " = " + f(x.need[i])
+		t := "保底 " + f(x.lo[i]) + " = ceil(" + d.Floor.String() + " × " + base + ");" + measured
+		if x.pre0 == nil {
+			return t + ",补足 " + f(x.lo[i]) + " − " + f(x.pre[i]) + " = " + f(x.need[i])
+		}
+		effect := *x.res.Subdistricts[i].RatingEffect
+		return t + ",不计绩效等级影响 " + signed(f, effect) + " 为 " + f(x.pre0[i]) + ",补足 " + f(x.lo[i]) + " − " +
+			f(x.pre0[i]) + " = " + f(x.need[i]) + " (保底保留绩效等级影响: " + f(x.lo[i]) + " " + signedTerm(f, effect) + " = " + f(x.lo[i].Add(effect)) + ")"
 	case dampFunding:
 		return "保底资金缺口 " + f(x.shortfall) + " (保底补足 " + f(x.d) + " − 封顶调减 " + f(x.e) + ") 按高于保底的余量分摊: " +
 			f(x.shortfall) + " × 余量 " + f(x.room[i]) + " / Σ余量 " + f(x.sumG) + m.lrText(x.reduction[i])
 	}
-	return "测算 " + f(x.pre[i]) + " 在" + rangeText(m.u, x.lo[i], x.hi[i], d) + " 之内,不调整"
+	if x.pre0 != nil && !x.pre0[i].Equal(x.pre[i]) {
+		return measured + ",不计绩效等级影响 " + signed(f, *x.res.Subdistricts[i].RatingEffect) + " 为 " + f(x.pre0[i]) +
+			";保底按后者、封顶按前者检验,在" + rangeText(m.u, x.lo[i], x.hi[i], d) + " 之内,不调整"
+	}
+	return measured + " 在" + rangeText(m.u, x.lo[i], x.hi[i], d) + " 之内,不调整"
+}
+
+// measureLabel names what damping measures: "测算", or "测算 (不含人员经费、
+// 公用经费)" when [damping] exclude leaves components out.
+func (x *dampingStage) measureLabel() string {
+	var out []string
+	for k, ex := range x.m.excluded {
+		if ex {
+			out = append(out, ComponentLabels[k])
+		}
+	}
+	if len(out) == 0 {
+		return "测算"
+	}
+	return "测算 (不含" + strings.Join(out, "、") + ")"
+}
+
+// signed renders an amount with its sign: "+52000", "−1634206", "0".
+func signed(f func(decimal.Decimal) string, d decimal.Decimal) string {
+	switch d.Sign() {
+	case 1:
+		return "+" + f(d)
+	case -1:
+		return "−" + f(d.Neg())
+	}
+	return f(d)
+}
+
+// signedTerm renders an amount as a term of a sum: "+ 52000", "− 1634206".
+func signedTerm(f func(decimal.Decimal) string, d decimal.Decimal) string {
+	if d.Sign() < 0 {
+		return "− " + f(d.Neg())
+	}
+	return "+ " + f(d)
 }
 
 // rangeText names the floor and ceiling a total stayed within.

@@ -9,13 +9,14 @@ import (
 
 // FuzzEvaluate perturbs a random valid plan's numbers with fuzzed values
 // and evaluates it: no panic, and the result is either invalid, rejected
-// with a typed error, or balanced.
+// with a typed error, or balanced. The plans draw the rules added later
+// (project ratings, demote, floors that keep the rating, exclude) too.
 func FuzzEvaluate(f *testing.F) {
 	f.Add(uint64(1), int64(0), int64(0), uint8(0))
 	f.Add(uint64(7), int64(-5), int64(1000000), uint8(3))
 	f.Add(uint64(42), int64(123456789012), int64(1), uint8(9))
 	f.Fuzz(func(t *testing.T, seed uint64, a, b int64, which uint8) {
-		p := randomPlan(seed % 5000)
+		p := randomRulesPlan(seed % 5000) // randomPlan, with the rules added later drawn too
 		v := decimal.New(a, int32(which%5)-2)
 		switch which % 6 {
 		case 0:

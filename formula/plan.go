@@ -12,17 +12,23 @@ type Plan struct {
 	District     string
 	FiscalYear   int64
 	Capacity     decimal.Decimal // total fiscal capacity for the sub-districts, 元
-	RoundingUnit decimal.Decimal // the smallest amount handed out; zero means 1 元
+	RoundingUnit decimal.Decimal // the smallest amount handed out: a power of ten from 0.01 to 10000 (zero is an error, not "unset")
 	ReserveRate  decimal.Decimal // share kept back as district reserve (预备费), in [0,1)
 
-	Staff       []Staff
-	Quotas      []Quota
-	Projects    []Project
-	TierCaps    map[Tier]decimal.Decimal // max_share of the project pool per tier; absent: no cap
-	Factors     []Factor
-	Performance *Performance // nil: no performance adjustment
-	Incentive   *Incentive   // nil: no tax-growth incentive
-	Damping     *Damping     // nil: no year-on-year floor or ceiling
+	Staff    []Staff
+	Quotas   []Quota
+	Projects []Project
+	TierCaps map[Tier]decimal.Decimal // max_share of the project pool per tier; absent: no cap
+	// TierOverflow says what becomes of the demand a tier's cap (or what
+	// remains) refuses: cut (the default) or demoted to the next tier.
+	TierOverflow Overflow
+	// ProjectPerformance holds the coefficients of project ratings
+	// (项目绩效); nil: no project is rated.
+	ProjectPerformance *ProjectPerformance
+	Factors            []Factor
+	Performance        *Performance // nil: no performance adjustment
+	Incentive          *Incentive   // nil: no tax-growth incentive
+	Damping            *Damping     // nil: no year-on-year floor or ceiling
 
 	Subdistricts []Subdistrict
 }
@@ -75,6 +81,13 @@ type Performance struct {
 	Coefficients map[string]decimal.Decimal // rating → coefficient
 }
 
+// ProjectPerformance holds the coefficients of project ratings (项目绩效,
+// rules §3 stage 4): a rated item's demand is scaled by its rating's
+// coefficient, in [0, 1], before the tiers.
+type ProjectPerformance struct {
+	Coefficients map[string]decimal.Decimal // rating → coefficient
+}
+
 // Incentive rewards tax-source growth: Rate × max(0, Current − Previous),
 // at most Budget in all.
 type Incentive struct {
@@ -85,12 +98,24 @@ type Incentive struct {
 }
 
 // Damping is the year-on-year guard (保底封顶):
-// Floor × baseline ≤ total ≤ Ceiling × baseline.
+// Floor × baseline ≤ measure ≤ Ceiling × baseline, where the measure is
+// the total before damping less the components Exclude names.
 type Damping struct {
 	Baseline string // quantity name, e.g. last year's total
 	Floor    *decimal.Decimal
 	Ceiling  *decimal.Decimal
+	// Exclude names the components left out of the measure, among
+	// DampingExcludable (personnel, public, projects, incentive); none: the
+	// measure is the total before damping.
+	Exclude []string
+	// FloorKeepsRating tests floors on the measure without the effect of
+	// the performance rating, so that a floor does not undo a poor rating.
+	FloorKeepsRating bool
 }
+
+// DampingExcludable are the components [Damping] Exclude may name, in
+// rules order.
+var DampingExcludable = [...]string{string(StagePersonnel), string(StagePublic), string(StageProjects), string(StageIncentive)}
 
 // Subdistrict is one sub-district (街道) with its staff and factor data.
 type Subdistrict struct {
@@ -101,6 +126,9 @@ type Subdistrict struct {
 	Staff      map[string]decimal.Decimal // staff category → whole headcount
 	Payroll    map[string]decimal.Decimal // staff category → actual annual payroll
 	Quantities map[string]decimal.Decimal // quantity name → value
+	// ProjectRatings rates projects of this sub-district: project id →
+	// a rating of [ProjectPerformance]. Unrated projects count in full.
+	ProjectRatings map[string]string
 }
 
 // Tier is a project priority tier. Mandatory (三保) is funded first and in
@@ -165,6 +193,37 @@ func ParsePerformanceMode(s string) (PerformanceMode, bool) {
 		return Redistribute, true
 	case "reserve":
 		return Reserve, true
+	}
+	return 0, false
+}
+
+// Overflow says what becomes of the part of a tier's demand that its cap,
+// or what remains, refuses (rules §3 stage 4).
+type Overflow int
+
+const (
+	// OverflowCut leaves what a tier refuses unfunded (the default).
+	OverflowCut Overflow = iota
+	// OverflowDemote moves what tiers A, B and C refuse to the next tier,
+	// as a demand of the same item.
+	OverflowDemote
+)
+
+// String returns the overflow's name as written in a plan file.
+func (o Overflow) String() string {
+	if o == OverflowDemote {
+		return "demote"
+	}
+	return "cut"
+}
+
+// ParseOverflow reads "cut" or "demote".
+func ParseOverflow(s string) (Overflow, bool) {
+	switch s {
+	case "cut":
+		return OverflowCut, true
+	case "demote":
+		return OverflowDemote, true
 	}
 	return 0, false
 }

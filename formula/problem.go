@@ -61,6 +61,12 @@ const (
 	// CodeZeroIndicator: an indicator whose quantity is zero in every
 	// sub-district, so that it has nothing to share out by.
 	CodeZeroIndicator Code = "zero_indicator"
+	// CodeRepeated: a list that names the same thing twice, such as a
+	// component in [damping] exclude.
+	CodeRepeated Code = "repeated"
+	// CodeRatedMandatory: a rating given to a mandatory (三保) project,
+	// which is funded in full and cannot be rated.
+	CodeRatedMandatory Code = "rated_mandatory"
 	// CodeUnknownPath: an override path that names nothing.
 	CodeUnknownPath Code = "unknown_path"
 	// CodeBadQuery: a malformed, unknown or repeated request parameter.

@@ -3,6 +3,7 @@ package formula
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -11,22 +12,71 @@ import (
 // zero-based). Items are (sub-district, project) pairs in rules order: by
 // sub-district, then project file order. Tiers are funded in order, each
 // in full or, when its demand exceeds its cap or what remains, by largest
-// remainder in proportion to the demands.
+// remainder in proportion to the demands. An item's demand is scaled by
+// the coefficient of its project rating (项目绩效) before the tiers; with
+// [tiers] overflow = "demote", what a tier refuses an item of A, B or C
+// joins the next tier as a demand of the same item, so that an item may be
+// paid in parts (projectParts explains them).
 //
 // Demands and splits run on int64 units when they fit (the common case,
 // unitDemands), else on exact decimals (exactDemands); both give the same
 // amounts. The stage itself does not know which it runs on.
 
 // tierDemands is one way of computing stage 4's demands and splits.
+//
+// An item's outstanding demand is its demand until a tier has funded
+// part of it; with overflow = demote, what its tier refused stays
+// outstanding and the item joins the next tier with it.
 type tierDemands interface {
-	// gather collects the demands of the items (i, j) for every
-	// sub-district i and each project j of js, in item order, and returns
-	// their total T. It fails with errOverflow when T does not fit.
-	gather(js []int) (decimal.Decimal, error)
+	// gather collects the items of a tier, in item order: for every
+	// sub-district i, each project of cols in project file order, an own
+	// project's item always and a demoted project's item when it still
+	// has demand outstanding. It returns their outstanding total T, and
+	// fails with errOverflow when T does not fit. refs says whether to
+	// record the items' (sub-district, project) for refs().
+	gather(cols []tierCol, refs bool) (decimal.Decimal, error)
+	// refs returns the gathered items' (sub-district, project), when
+	// gather recorded them.
+	refs() []itemRef
+	// demands returns the gathered items' outstanding demands.
+	demands() partDemands
 	// split shares budget b ≤ T over the gathered items: each its demand
 	// when b = T (extra nil), else by largest remainder, extra marking the
 	// items that got a leftover unit.
 	split(t Tier, b, T decimal.Decimal) (amounts []decimal.Decimal, extra []bool, err error)
+	// settle takes what the last split gave the gathered items off their
+	// outstanding demands.
+	settle()
+}
+
+// tierCol is a project whose items may be in a tier: one of the tier's
+// own, or, with overflow = demote, one of a tier above whose items join
+// with what was refused them.
+type tierCol struct {
+	j   int
+	own bool
+}
+
+// itemRef names an item: sub-district i, project j.
+type itemRef struct{ i, j int32 }
+
+// partDemands are the outstanding demands of a tier's items as gathered,
+// in int64 units or exact decimals, kept to explain the items' parts.
+type partDemands struct {
+	u     unit
+	units []int64
+	exact []decimal.Decimal
+}
+
+// len is the number of items.
+func (p partDemands) len() int { return max(len(p.units), len(p.exact)) }
+
+// at is item k's outstanding demand.
+func (p partDemands) at(k int) decimal.Decimal {
+	if p.exact != nil {
+		return p.exact[k]
+	}
+	return p.u.unitsDecimal(p.units[k])
 }
 
 // errOverflow stops the int64 path when a sum would not fit.
@@ -62,12 +112,18 @@ func (r *run) projectStage(d tierDemands) error {
 	for j, pr := range p.Projects {
 		byTier[pr.Tier] = append(byTier[pr.Tier], j)
 	}
+	demote := p.TierOverflow == OverflowDemote
 	first := r.projectLines()
+	var parts *projectParts
+	if demote {
+		parts = &projectParts{m: r.m}
+	}
 	for _, t := range tierOrder {
-		if len(byTier[t]) == 0 {
+		cols := tierCols(byTier, t, demote)
+		if len(cols) == 0 {
 			continue
 		}
-		if err := r.fundTier(d, t, byTier[t], first); err != nil {
+		if err := r.fundTier(d, t, cols, first, parts); err != nil {
 			return err
 		}
 	}
@@ -80,6 +136,25 @@ func (r *run) projectStage(d tierDemands) error {
 		a.Projects = sum.sum()
 	}
 	return nil
+}
+
+// tierCols lists the projects whose items may be in tier t, in file
+// order: its own and, with demote, those of tiers A to the one before t.
+func tierCols(byTier [][]int, t Tier, demote bool) []tierCol {
+	var cols []tierCol
+	for _, j := range byTier[t] {
+		cols = append(cols, tierCol{j: j, own: true})
+	}
+	if !demote || t <= TierA {
+		return cols
+	}
+	for above := TierA; above < t; above++ {
+		for _, j := range byTier[above] {
+			cols = append(cols, tierCol{j: j})
+		}
+	}
+	slices.SortFunc(cols, func(a, b tierCol) int { return a.j - b.j })
+	return cols
 }
 
 // projectLines adds every sub-district's project lines, in project file
@@ -97,12 +172,19 @@ func (r *run) projectLines() []int {
 	return first
 }
 
-// fundTier funds tier t, whose projects are js: it decides the tier's
-// budget, shares it over the tier's items and fills in their lines.
-func (r *run) fundTier(d tierDemands, t Tier, js, first []int) error {
-	T, err := d.gather(js)
+// fundTier funds tier t, whose items' projects are cols: it decides the
+// tier's budget, shares it over the tier's items and fills in their
+// lines. With demote (parts not nil) see fundParts.
+func (r *run) fundTier(d tierDemands, t Tier, cols []tierCol, first []int, parts *projectParts) error {
+	T, err := d.gather(cols, parts != nil)
 	if err != nil {
 		return err
+	}
+	var demands partDemands
+	if parts != nil {
+		if demands = d.demands(); demands.len() == 0 { // nothing demoted to a tier of no projects
+			return nil
+		}
 	}
 	ex := &projectTier{m: r.m, remaining: r.remaining}
 	out, err := r.tierOutcome(t, T)
@@ -113,19 +195,44 @@ func (r *run) fundTier(d tierDemands, t Tier, js, first []int) error {
 	if err != nil {
 		return err
 	}
-	r.res.Tiers = append(r.res.Tiers, out)
+	r.remaining = r.remaining.Sub(out.Budget)
 	ex.out, ex.extra = out, extra
+	if parts != nil {
+		r.fundParts(d, ex, demands, amounts, first, parts)
+		return nil
+	}
+	r.res.Tiers = append(r.res.Tiers, out)
 	k := 0
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		for _, j := range js {
-			l := &a.Lines[first[i]+j]
+		for _, c := range cols {
+			l := &a.Lines[first[i]+c.j]
 			l.Amount, l.ex, l.k = amounts[k], ex, int32(k)
 			k++
 		}
 	}
-	r.remaining = r.remaining.Sub(out.Budget)
 	return nil
+}
+
+// fundParts records a tier's split with overflow = demote: the part of
+// its demand demoted from the tiers above, each item's part (its line's
+// amount is the sum of its parts at every tier it joined), and what the
+// tier refused, which stays outstanding for the next.
+func (r *run) fundParts(d tierDemands, ex *projectTier, demands partDemands, amounts []decimal.Decimal, first []int, parts *projectParts) {
+	t := ex.out.Tier
+	ex.refs, ex.demands, ex.amounts = d.refs(), demands, amounts
+	for k, it := range ex.refs {
+		l := &r.res.Subdistricts[it.i].Lines[first[it.i]+int(it.j)]
+		if r.m.plan.Projects[it.j].Tier == t { // the item's first part
+			l.Amount, l.ex = amounts[k], parts
+		} else {
+			l.Amount = l.Amount.Add(amounts[k])
+			ex.out.Demoted = ex.out.Demoted.Add(demands.at(k))
+		}
+	}
+	r.res.Tiers = append(r.res.Tiers, ex.out)
+	d.settle()
+	parts.tiers = append(parts.tiers, ex)
 }
 
 // tierOutcome decides a tier's budget: mandatory in full (or the plan is
@@ -153,19 +260,27 @@ func (r *run) tierOutcome(t Tier, T decimal.Decimal) (TierOutcome, error) {
 // unitDemands is stage 4 on int64 counts of the rounding unit.
 type unitDemands struct {
 	u   unit
-	d   [][]int64 // [sub-district][project] demand
-	ds  []int64   // the gathered tier's demands, in item order
+	d   [][]int64 // [sub-district][project] outstanding demand
+	ds  []int64   // the gathered tier's outstanding demands, in item order
+	its []itemRef // the gathered items, when recorded
+	got []int64   // what the last split gave them
 	sum int64     // their total
 }
 
-func (f *unitDemands) gather(js []int) (decimal.Decimal, error) {
-	f.ds = make([]int64, 0, len(f.d)*len(js))
+func (f *unitDemands) gather(cols []tierCol, refs bool) (decimal.Decimal, error) {
+	f.ds, f.its = make([]int64, 0, len(f.d)*len(cols)), nil
 	var sum int64
 	var ok bool
 	for i := range f.d {
-		for _, j := range js {
-			d := f.d[i][j]
+		for _, c := range cols {
+			d := f.d[i][c.j]
+			if !c.own && d == 0 {
+				continue
+			}
 			f.ds = append(f.ds, d)
+			if refs {
+				f.its = append(f.its, itemRef{int32(i), int32(c.j)})
+			}
 			if sum, ok = addUnits(sum, d); !ok {
 				return decimal.Decimal{}, errOverflow
 			}
@@ -175,23 +290,36 @@ func (f *unitDemands) gather(js []int) (decimal.Decimal, error) {
 	return f.u.unitsDecimal(sum), nil
 }
 
+func (f *unitDemands) refs() []itemRef { return f.its }
+
+func (f *unitDemands) demands() partDemands { return partDemands{u: f.u, units: f.ds} }
+
 func (f *unitDemands) split(_ Tier, b, T decimal.Decimal) ([]decimal.Decimal, []bool, error) {
 	amounts := make([]decimal.Decimal, len(f.ds))
 	if b.Equal(T) {
 		for k, d := range f.ds {
 			amounts[k] = f.u.unitsDecimal(d)
 		}
+		f.got = f.ds
 		return amounts, nil, nil
 	}
 	units, extra := splitUnits(f.u.units(b).Int64(), f.ds, f.sum)
 	for k, v := range units {
 		amounts[k] = f.u.unitsDecimal(v)
 	}
+	f.got = units
 	return amounts, extra, nil
 }
 
-// demandUnits computes every project demand round(unit_cost × Σ basis) as
-// int64 units, reporting false if any does not fit (or the fast path is off).
+func (f *unitDemands) settle() {
+	for k, it := range f.its {
+		f.d[it.i][it.j] -= f.got[k]
+	}
+}
+
+// demandUnits computes every project demand round(unit_cost × Σ basis × c)
+// (c the coefficient of the item's project rating, 1 unrated) as int64
+// units, reporting false if any does not fit (or the fast path is off).
 func (m *Model) demandUnits() ([][]int64, bool) {
 	if m.exactOnly {
 		return nil, false
@@ -214,7 +342,14 @@ func (m *Model) demandUnits() ([][]int64, bool) {
 			if !ok {
 				return nil, false
 			}
-			d, ok := mulRoundUnits(costs[j], s, m.u.places)
+			cost := costs[j]
+			if c, rated := m.projectCoef(i, j); rated {
+				cs, ok1 := toSmall(c)
+				if cost, ok = mulSmall(cost, cs); !ok || !ok1 {
+					return nil, false
+				}
+			}
+			d, ok := mulRoundUnits(cost, s, m.u.places)
 			if !ok {
 				return nil, false
 			}
@@ -226,38 +361,57 @@ func (m *Model) demandUnits() ([][]int64, bool) {
 
 // exactDemands is stage 4 on exact decimals.
 type exactDemands struct {
-	u  unit
-	d  [][]decimal.Decimal // [sub-district][project] demand
-	ds []decimal.Decimal   // the gathered tier's demands, in item order
+	u   unit
+	d   [][]decimal.Decimal // [sub-district][project] outstanding demand
+	ds  []decimal.Decimal   // the gathered tier's outstanding demands, in item order
+	its []itemRef           // the gathered items, when recorded
+	got []decimal.Decimal   // what the last split gave them
 }
 
-// newExactDemands computes every project demand round(unit_cost × Σ basis).
+// newExactDemands computes every project demand
+// round(unit_cost × Σ basis × c).
 func newExactDemands(m *Model) *exactDemands {
 	p := m.plan
 	d := make([][]decimal.Decimal, len(p.Subdistricts))
 	for i := range d {
 		d[i] = make([]decimal.Decimal, len(p.Projects))
 		for j, pr := range p.Projects {
-			d[i][j] = m.u.round(pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j])))
+			x := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
+			if c, rated := m.projectCoef(i, j); rated {
+				x = x.Mul(c)
+			}
+			d[i][j] = m.u.round(x)
 		}
 	}
 	return &exactDemands{u: m.u, d: d}
 }
 
-func (x *exactDemands) gather(js []int) (decimal.Decimal, error) {
-	x.ds = make([]decimal.Decimal, 0, len(x.d)*len(js))
+func (x *exactDemands) gather(cols []tierCol, refs bool) (decimal.Decimal, error) {
+	x.ds, x.its = make([]decimal.Decimal, 0, len(x.d)*len(cols)), nil
 	T := decimal.Zero
 	for i := range x.d {
-		for _, j := range js {
-			x.ds = append(x.ds, x.d[i][j])
-			T = T.Add(x.d[i][j])
+		for _, c := range cols {
+			d := x.d[i][c.j]
+			if !c.own && d.IsZero() {
+				continue
+			}
+			x.ds = append(x.ds, d)
+			if refs {
+				x.its = append(x.its, itemRef{int32(i), int32(c.j)})
+			}
+			T = T.Add(d)
 		}
 	}
 	return T, nil
 }
 
+func (x *exactDemands) refs() []itemRef { return x.its }
+
+func (x *exactDemands) demands() partDemands { return partDemands{u: x.u, exact: x.ds} }
+
 func (x *exactDemands) split(t Tier, b, T decimal.Decimal) ([]decimal.Decimal, []bool, error) {
 	if b.Equal(T) {
+		x.got = x.ds
 		return x.ds, nil, nil
 	}
 	shares, err := x.u.largestRemainder(b, decimalWeights(x.ds))
@@ -268,5 +422,12 @@ func (x *exactDemands) split(t Tier, b, T decimal.Decimal) ([]decimal.Decimal, [
 	for k, s := range shares {
 		amounts[k], extra[k] = s.Amount, s.Extra
 	}
+	x.got = amounts
 	return amounts, extra, nil
+}
+
+func (x *exactDemands) settle() {
+	for k, it := range x.its {
+		x.d[it.i][it.j] = x.d[it.i][it.j].Sub(x.got[k])
+	}
 }

@@ -3,7 +3,9 @@ package formula
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -227,10 +229,13 @@ func fingerprint(r *Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s %s %s\n", r.Capacity, r.Reserve, r.PerformanceReserve, r.DampingReserve, r.Pool)
 	for _, t := range r.Tiers {
-		fmt.Fprintf(&b, "tier %s %s %s\n", t.Tier, t.Demand, t.Budget)
+		fmt.Fprintf(&b, "tier %s %s %s %s\n", t.Tier, t.Demand, t.Budget, t.Demoted)
 	}
 	for _, a := range r.Subdistricts {
 		fmt.Fprintf(&b, "%s %v %s %s\n", a.ID, a.Components(), a.Total, a.Score.Formula())
+		if a.RatingEffect != nil {
+			fmt.Fprintf(&b, "  rating effect %s\n", a.RatingEffect)
+		}
 		for _, sp := range a.Score.Parts {
 			fmt.Fprintf(&b, "  part %s %s\n", sp.Quantity, sp.Part().RatString())
 		}
@@ -300,6 +305,337 @@ func TestRandomPlansValid(t *testing.T) {
 	for seed := uint64(1); seed <= 50; seed++ {
 		if ps := randomPlan(seed).Validate(); len(ps) > 0 {
 			t.Fatalf("seed %d: %v", seed, ps)
+		}
+	}
+}
+
+// randomRulesPlan is randomPlan with the rules added later drawn at
+// random too (rules §2): project ratings, overflow demoted, floors that
+// keep the rating and damping without some components. It draws from its
+// own generator, so randomPlan's plans stay what they were.
+func randomRulesPlan(seed uint64) *Plan {
+	p := randomPlan(seed)
+	r := rand.New(rand.NewPCG(seed^0x5bd1e995, seed+17))
+	if r.IntN(2) == 0 {
+		p.TierOverflow = OverflowDemote
+	}
+	if r.IntN(3) > 0 {
+		p.ProjectPerformance = &ProjectPerformance{Coefficients: map[string]decimal.Decimal{
+			"优": decimal.NewFromInt(1), "中": decimal.RequireFromString("0.9"), "差": decimal.Zero, "低": decimal.RequireFromString("0.35")}}
+		ratings := []string{"优", "中", "差", "低"}
+		for i := range p.Subdistricts {
+			for _, pr := range p.Projects {
+				if pr.Tier != TierMandatory && r.IntN(3) == 0 {
+					if p.Subdistricts[i].ProjectRatings == nil {
+						p.Subdistricts[i].ProjectRatings = map[string]string{}
+					}
+					p.Subdistricts[i].ProjectRatings[pr.ID] = ratings[r.IntN(len(ratings))]
+				}
+			}
+		}
+	}
+	if d := p.Damping; d != nil {
+		c := *d
+		c.FloorKeepsRating = r.IntN(2) == 0
+		for _, name := range DampingExcludable {
+			if r.IntN(3) == 0 {
+				c.Exclude = append(c.Exclude, name)
+			}
+		}
+		p.Damping = &c
+		// A measure without some components is smaller than the total:
+		// scale the baselines so that floors stay mostly feasible.
+		if len(c.Exclude) > 0 {
+			for i := range p.Subdistricts {
+				s := &p.Subdistricts[i]
+				s.Quantities = maps.Clone(s.Quantities)
+				s.Quantities["last"] = s.Quantities["last"].Div(decimal.NewFromInt(int64(2 + r.IntN(6)))).Round(0)
+			}
+		}
+	}
+	return p
+}
+
+// TestPropertyRules evaluates random plans with the rules added later:
+// each is valid, accepted or rejected with a typed error; an accepted one
+// satisfies the accounting identity (recomputed here), every line is a
+// multiple of U with a formula, the measure respects its floor, and the
+// fast path gives what the exact path gives, formulas included.
+func TestPropertyRules(t *testing.T) {
+	n := 500
+	if testing.Short() {
+		n = 100
+	}
+	accepted := 0
+	for seed := uint64(1); seed <= uint64(n); seed++ {
+		p := randomRulesPlan(seed)
+		if ps := p.Validate(); len(ps) > 0 {
+			t.Fatalf("seed %d: generated plan invalid: %v", seed, ps)
+		}
+		res, err := fastMatchesExact(t, seed, p)
+		if err != nil {
+			var rej *RejectedError
+			if !errors.As(err, &rej) || rej.Gap.Sign() <= 0 {
+				t.Fatalf("seed %d: want a RejectedError with a positive gap, got %v", seed, err)
+			}
+			continue
+		}
+		accepted++
+		checkIdentity(t, seed, p, res)
+		checkMeasure(t, seed, p, res)
+	}
+	if accepted < n/4 {
+		t.Errorf("only %d of %d random plans accepted", accepted, n)
+	}
+}
+
+// checkIdentity recomputes the accounting identity and checks every line.
+func checkIdentity(t *testing.T, seed uint64, p *Plan, res *Result) {
+	t.Helper()
+	sum := res.Reserve.Add(res.PerformanceReserve).Add(res.DampingReserve)
+	for _, a := range res.Subdistricts {
+		parts := a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block).Add(a.Damping)
+		if !parts.Equal(a.Total) {
+			t.Fatalf("seed %d: %s components %s ≠ total %s", seed, a.ID, parts, a.Total)
+		}
+		for _, l := range a.Lines {
+			if !l.Amount.Mod(res.Unit).IsZero() || l.Formula() == "" {
+				t.Fatalf("seed %d: %s line %s/%s amount %s, formula %q", seed, a.ID, l.Stage, l.Item, l.Amount, l.Formula())
+			}
+		}
+		sum = sum.Add(a.Total)
+	}
+	if !sum.Equal(p.Capacity) {
+		t.Fatalf("seed %d: Σ totals + reserves = %s, capacity %s", seed, sum, p.Capacity)
+	}
+}
+
+// checkMeasure checks rules §3 stage 7 on a result: the measure after
+// damping (the total less the excluded components) is at least its
+// floor, or, when floors keep the rating, its floor plus the rating's
+// effect if that is negative; what the ceiling cut is taken off.
+func checkMeasure(t *testing.T, seed uint64, p *Plan, res *Result) {
+	t.Helper()
+	d := p.Damping
+	if d == nil || d.Floor == nil {
+		return
+	}
+	u, _ := p.unit()
+	for i, a := range res.Subdistricts {
+		measure := a.Total
+		for k, c := range a.Components() {
+			if k < 4 && slices.Contains(d.Exclude, ComponentNames[k]) {
+				measure = measure.Sub(c)
+			}
+		}
+		lo := u.ceil(d.Floor.Mul(p.Subdistricts[i].Quantities[d.Baseline]))
+		if a.RatingEffect != nil && a.RatingEffect.Sign() < 0 {
+			lo = lo.Add(*a.RatingEffect)
+		}
+		for _, l := range a.Lines {
+			if l.Stage == StageDamping && l.Item == "ceiling" {
+				lo = lo.Add(l.Amount)
+			}
+		}
+		if measure.LessThan(lo) {
+			t.Fatalf("seed %d: %s measure %s below %s", seed, a.ID, measure, lo)
+		}
+		if (a.RatingEffect != nil) != (d.FloorKeepsRating && p.Performance != nil) {
+			t.Fatalf("seed %d: %s rating effect %v with floor_keeps_rating %v", seed, a.ID, a.RatingEffect, d.FloorKeepsRating)
+		}
+	}
+}
+
+// TestPropertyWorseRating: with floor_keeps_rating, a worse rating (a
+// lower coefficient) never gives a sub-district a higher total, and gives
+// a floored sub-district whose block grant without ratings is > 0 a
+// strictly lower one: it ends at its floor plus its rating's effect. (A
+// block grant of a rounding unit or two could hide a small change of
+// coefficient in its rounding; the plans here share millions.)
+func TestPropertyWorseRating(t *testing.T) {
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	compared, strict := 0, 0
+	for seed := uint64(1); seed <= uint64(n); seed++ {
+		p := floorPlan(seed)
+		if p == nil {
+			continue
+		}
+		base, err := evaluate(p)
+		if err != nil {
+			continue
+		}
+		for i := range p.Subdistricts {
+			totals := map[string]*Result{}
+			for rating := range p.Performance.Coefficients {
+				q := *p
+				q.Subdistricts = slices.Clone(p.Subdistricts)
+				q.Subdistricts[i].Rating = rating
+				if res, err := evaluate(&q); err == nil {
+					totals[rating] = res
+				}
+			}
+			c, s := compareRatings(t, seed, i, p, base, totals)
+			compared, strict = compared+c, strict+s
+		}
+	}
+	t.Logf("%d comparisons, %d strict", compared, strict)
+	if compared < 1000 || strict < 50 {
+		t.Errorf("only %d comparisons, %d of them strict: the generator should make more", compared, strict)
+	}
+}
+
+// floorPlan is randomRulesPlan with performance ratings and floors that
+// keep them, one sub-district's baseline raised so that its floor binds;
+// nil when the plan as drawn is rejected.
+func floorPlan(seed uint64) *Plan {
+	p := randomRulesPlan(seed)
+	if p.Performance == nil {
+		p.Performance = &Performance{Mode: PerformanceMode(seed % 2), Coefficients: map[string]decimal.Decimal{
+			"优": decimal.NewFromInt(1), "良": decimal.RequireFromString("0.95"), "中": decimal.RequireFromString("0.9"), "差": decimal.Zero}}
+	}
+	d := &Damping{Baseline: "last"}
+	if p.Damping != nil {
+		d.Exclude = p.Damping.Exclude
+	}
+	floor := decimal.RequireFromString("0.95")
+	d.Floor, d.FloorKeepsRating = &floor, true
+	p.Damping = d
+	res, err := evaluate(p)
+	if err != nil {
+		return nil
+	}
+	// Raise one baseline above what the sub-district gets: its floor binds.
+	k := int(seed % uint64(len(p.Subdistricts)))
+	a := res.Subdistricts[k]
+	measure := a.Total
+	for c, x := range a.Components() {
+		if c < 4 && slices.Contains(d.Exclude, ComponentNames[c]) {
+			measure = measure.Sub(x)
+		}
+	}
+	p.Subdistricts = slices.Clone(p.Subdistricts)
+	s := &p.Subdistricts[k]
+	s.Quantities = maps.Clone(s.Quantities)
+	s.Quantities["last"] = measure.Mul(decimal.New(int64(102+seed%20), -2)).Div(floor).Ceil()
+	return p
+}
+
+// compareRatings checks every pair of ratings of sub-district i, and
+// returns how many pairs it compared and how many had to differ.
+func compareRatings(t *testing.T, seed uint64, i int, p *Plan, base *Result, by map[string]*Result) (compared, strict int) {
+	t.Helper()
+	coef := p.Performance.Coefficients
+	for better, rb := range by {
+		for worse, rw := range by {
+			if !coef[worse].LessThan(coef[better]) {
+				continue
+			}
+			compared++
+			tb, tw := rb.Subdistricts[i].Total, rw.Subdistricts[i].Total
+			if tw.GreaterThan(tb) {
+				t.Fatalf("seed %d: %s rated %s has %s, more than %s rated %s", seed, p.Subdistricts[i].ID, worse, tw, tb, better)
+			}
+			a := base.Subdistricts[i]
+			neutral := a.Block.Sub(*a.RatingEffect)
+			if neutral.Sign() > 0 && floored(rb.Subdistricts[i]) {
+				strict++
+				if !tw.LessThan(tb) {
+					t.Fatalf("seed %d: floored %s rated %s has %s, not less than %s rated %s", seed, a.ID, worse, tw, tb, better)
+				}
+			}
+		}
+	}
+	return compared, strict
+}
+
+// floored reports whether an allocation was topped up to its floor.
+func floored(a Allocation) bool {
+	return slices.ContainsFunc(a.Lines, func(l Line) bool { return l.Stage == StageDamping && l.Item == "floor" })
+}
+
+func evaluate(p *Plan) (*Result, error) {
+	m, err := Compile(p)
+	if err != nil {
+		return nil, err
+	}
+	return m.Evaluate()
+}
+
+// TestPropertyDemote: with overflow = demote, a higher-tier item gets at
+// least the share of its demand that any lower-tier item gets, to within
+// one rounding unit: a₁ + U ≥ d₁ × a₂ / d₂.
+func TestPropertyDemote(t *testing.T) {
+	n := 500
+	if testing.Short() {
+		n = 100
+	}
+	pairs := 0
+	for seed := uint64(1); seed <= uint64(n); seed++ {
+		p := randomRulesPlan(seed)
+		p.TierOverflow = OverflowDemote
+		m, err := Compile(p)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		res, err := m.Evaluate()
+		if err != nil {
+			continue
+		}
+		pairs += checkPriority(t, seed, m, res)
+	}
+	if pairs < 1000 {
+		t.Errorf("only %d pairs of items compared", pairs)
+	}
+}
+
+// checkPriority compares every pair of items of tiers A–D with positive
+// demands, and returns how many pairs it compared.
+func checkPriority(t *testing.T, seed uint64, m *Model, res *Result) int {
+	t.Helper()
+	type item struct {
+		tier      Tier
+		d, a      decimal.Decimal
+		sub, proj string
+	}
+	var items []item
+	x := newExactDemands(m)
+	for i := range res.Subdistricts {
+		for _, l := range res.Subdistricts[i].Lines {
+			if l.Stage != StageProjects || m.plan.Projects[l.j].Tier == TierMandatory {
+				continue
+			}
+			if d := x.d[i][l.j]; d.Sign() > 0 {
+				items = append(items, item{m.plan.Projects[l.j].Tier, d, l.Amount, res.Subdistricts[i].ID, l.Item})
+			}
+		}
+	}
+	pairs := 0
+	for _, hi := range items {
+		for _, lo := range items {
+			if hi.tier >= lo.tier {
+				continue
+			}
+			pairs++
+			if hi.a.Add(res.Unit).Mul(lo.d).LessThan(lo.a.Mul(hi.d)) {
+				t.Fatalf("seed %d: %s/%s (tier %s) got %s of %s, less than %s/%s (tier %s) %s of %s",
+					seed, hi.sub, hi.proj, hi.tier, hi.a, hi.d, lo.sub, lo.proj, lo.tier, lo.a, lo.d)
+			}
+		}
+	}
+	return pairs
+}
+
+// TestFastPathMatchesExactRules holds the int64 and exact paths equal on
+// the rules added later, demote and project ratings above all.
+func TestFastPathMatchesExactRules(t *testing.T) {
+	for seed := uint64(1); seed <= 300; seed++ {
+		p := randomRulesPlan(seed)
+		p.TierOverflow = OverflowDemote
+		if _, err := fastMatchesExact(t, seed, p); err != nil && !errors.As(err, new(*RejectedError)) {
+			t.Fatal(fmt.Errorf("seed %d: %w", seed, err))
 		}
 	}
 }

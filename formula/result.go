@@ -69,9 +69,12 @@ type Result struct {
 // TierOutcome is how one project tier was funded.
 type TierOutcome struct {
 	Tier   Tier
-	Demand decimal.Decimal  // T: sum of the tier's item demands
-	Cap    *decimal.Decimal // floor_u(max_share × pool); nil: no cap
-	Budget decimal.Decimal  // what the tier got
+	Demand decimal.Decimal // T: sum of the tier's item demands, those demoted to it included
+	// Demoted is the part of Demand demoted from the tiers above (overflow
+	// = demote); zero otherwise.
+	Demoted decimal.Decimal
+	Cap     *decimal.Decimal // floor_u(max_share × pool); nil: no cap
+	Budget  decimal.Decimal  // what the tier got
 }
 
 // Allocation is one sub-district's result.
@@ -86,6 +89,11 @@ type Allocation struct {
 	Total     decimal.Decimal
 	Score     Score
 	Lines     []Line
+	// RatingEffect is what the performance rating changed in the block
+	// grant, block − the block grant without ratings (rules §3 stage 7),
+	// when [damping] floor_keeps_rating applies; nil otherwise. A floored
+	// sub-district ends at its floor plus this effect.
+	RatingEffect *decimal.Decimal
 }
 
 // Score is a sub-district's factor score for the block grant, broken down

@@ -24,6 +24,7 @@ func (p *Plan) Validate() []Problem {
 	v.quotas()
 	v.projects()
 	v.tierCaps()
+	v.projectPerformance()
 	v.factors()
 	v.performance()
 	v.incentive()
@@ -112,13 +113,10 @@ func EntryPath(table, id string, index int) string {
 	return fmt.Sprintf("%s[%d]", table, index+1)
 }
 
-// unit returns the plan's rounding unit (1 元 when unset).
-func (p *Plan) unit() (unit, bool) {
-	if p.RoundingUnit.IsZero() {
-		return newUnit(decimal.NewFromInt(1))
-	}
-	return newUnit(p.RoundingUnit)
-}
+// unit returns the plan's rounding unit, reporting false unless it is a
+// power of ten from 0.01 to 10000 (rules §1.2: zero is an error, not
+// "unset"; package standards writes 1 for a plan file that leaves it out).
+func (p *Plan) unit() (unit, bool) { return newUnit(p.RoundingUnit) }
 
 // quantity looks up a quantity name for one sub-district; `staff.ID` is a
 // headcount (missing = 0).

@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -68,8 +69,12 @@ func (v *validator) projects() {
 	}
 }
 
-// tierCaps checks [tiers.X]: only A to D take a cap, a share in (0, 1].
+// tierCaps checks [tiers]: the overflow rule, and that only A to D take
+// a cap, a share in (0, 1].
 func (v *validator) tierCaps() {
+	if o := v.p.TierOverflow; o != OverflowCut && o != OverflowDemote {
+		v.ps.add(CodeBadValue, "tiers.overflow", "must be cut or demote")
+	}
 	for _, t := range sortedTiers(v.p.TierCaps) {
 		share := v.p.TierCaps[t]
 		path := "tiers." + t.String() + ".max_share"
@@ -77,6 +82,23 @@ func (v *validator) tierCaps() {
 			v.ps.add(CodeUnknownRef, "tiers."+t.String(), "only tiers A, B, C and D take a cap")
 		} else if share.Sign() <= 0 || share.GreaterThan(v.one) {
 			v.ps.add(CodeOutOfRange, path, "must be in (0, 1] (got %s)", share)
+		}
+	}
+}
+
+// projectPerformance checks [project_performance]: at least one rating,
+// each coefficient in [0, 1].
+func (v *validator) projectPerformance() {
+	pp := v.p.ProjectPerformance
+	if pp == nil {
+		return
+	}
+	if len(pp.Coefficients) == 0 {
+		v.ps.add(CodeMissing, "project_performance.coefficients", "at least one rating is required")
+	}
+	for _, r := range sortedKeys(pp.Coefficients) {
+		if c := pp.Coefficients[r]; c.Sign() < 0 || c.GreaterThan(v.one) {
+			v.ps.add(CodeOutOfRange, "project_performance.coefficients."+r, "must be in [0, 1] (got %s)", c)
 		}
 	}
 }
@@ -189,6 +211,16 @@ func (v *validator) damping() {
 	}
 	if d.Floor != nil && d.Ceiling != nil && d.Floor.GreaterThan(*d.Ceiling) {
 		v.ps.add(CodeOutOfRange, "damping.floor", "must not exceed the ceiling (%s > %s)", d.Floor, d.Ceiling)
+	}
+	seen := map[string]bool{}
+	for _, c := range d.Exclude {
+		switch {
+		case !slices.Contains(DampingExcludable[:], c):
+			v.ps.add(CodeUnknownRef, "damping.exclude", "%q is not a component the measure can leave out: personnel, public, projects or incentive", c)
+		case seen[c]:
+			v.ps.add(CodeRepeated, "damping.exclude", "%q is listed twice", c)
+		}
+		seen[c] = true
 	}
 }
 

@@ -28,6 +28,7 @@ func (v *validator) subdistricts() {
 		v.headcounts(path, s)
 		v.payrolls(path, s)
 		v.quantityValues(path, s)
+		v.projectRatings(path, s)
 		slices.SortStableFunc((*v.ps)[mark:], func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
 		v.missingQuantities(path, s)
 	}
@@ -77,6 +78,28 @@ func (v *validator) payrolls(path string, s Subdistrict) {
 			v.ps.add(CodeUnknownRef, kp, "%q is not a [[staff]] id", k)
 		}
 		v.nonNeg(kp, "", pay)
+	}
+}
+
+// projectRatings checks [subdistrict.project_ratings]: each key a
+// project that is not mandatory, each rating one [project_performance]
+// lists.
+func (v *validator) projectRatings(path string, s Subdistrict) {
+	pp := v.p.ProjectPerformance
+	for id, rating := range s.ProjectRatings {
+		kp := path + ".project_ratings." + id
+		j := slices.IndexFunc(v.p.Projects, func(pr Project) bool { return pr.ID == id })
+		switch {
+		case j < 0:
+			v.ps.add(CodeUnknownRef, kp, "%q is not a [[project]] id", id)
+		case v.p.Projects[j].Tier == TierMandatory:
+			v.ps.add(CodeRatedMandatory, kp, "project %q (%s) is mandatory (三保, 应保尽保): it is funded in full and cannot be rated", id, v.p.Projects[j].Name)
+		}
+		if pp == nil {
+			v.ps.add(CodeUnknownRef, kp, "rating %q needs a [project_performance.coefficients] table", rating)
+		} else if _, ok := pp.Coefficients[rating]; !ok {
+			v.ps.add(CodeUnknownRef, kp, "rating %q has no coefficient in [project_performance.coefficients]", rating)
+		}
 	}
 }
 

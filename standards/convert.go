@@ -74,6 +74,18 @@ func (c *converter) numMap(path string, m map[string]Number) map[string]decimal.
 	return out
 }
 
+// textMap converts a map of texts; nil when there is none.
+func (c *converter) textMap(path string, m map[string]Text) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, t := range m {
+		out[k] = c.text(path+"."+k, t, false)
+	}
+	return out
+}
+
 // plan converts the whole document, table by table.
 func (c *converter) plan(d *document) *formula.Plan {
 	p := &formula.Plan{}
@@ -81,7 +93,8 @@ func (c *converter) plan(d *document) *formula.Plan {
 	p.Staff = c.staff(d.Staff)
 	p.Quotas = c.quotas(d.Quota)
 	p.Projects = c.projects(d.Project)
-	p.TierCaps = c.tierCaps(d.Tiers)
+	p.TierCaps, p.TierOverflow = c.tiers(d.Tiers, d.fileOf("tiers"))
+	p.ProjectPerformance = c.projectPerformance(d.ProjectPerformance)
 	p.Factors = c.factors(d.Factor)
 	p.Performance = c.performance(d.Performance)
 	p.Incentive = c.incentive(d.Incentive)
@@ -164,21 +177,59 @@ func (c *converter) projects(pd []projectDoc) []formula.Project {
 	return out
 }
 
-// tierCaps converts [tiers.X] in name order; nil when there are none.
-func (c *converter) tierCaps(td map[string]*tierDoc) map[formula.Tier]decimal.Decimal {
+// tiers converts [tiers]: the caps of [tiers.X] in name order (nil when
+// there are none; a table without max_share caps nothing) and overflow.
+// Keys it does not know are reported as unknown keys of file.
+func (c *converter) tiers(td map[string]*tierDoc, file string) (map[formula.Tier]decimal.Decimal, formula.Overflow) {
+	var overflow formula.Overflow
 	if len(td) == 0 {
-		return nil
+		return nil, overflow
+	}
+	unknown := func(path string) {
+		c.ps = append(c.ps, formula.Problem{File: file, Path: path, Code: formula.CodeUnknownKey, Message: "unknown key"})
 	}
 	caps := map[formula.Tier]decimal.Decimal{}
 	for _, name := range sortedNames(td) {
-		t, ok := formula.ParseTier(name)
-		if !ok || t == formula.TierMandatory {
-			c.addCode(formula.CodeUnknownRef, "tiers."+name, "unknown tier: caps go in [tiers.A] to [tiers.D]")
-			continue
+		e, path := td[name], "tiers."+name
+		switch {
+		case name == "overflow" && e.table:
+			c.add(path, "must be cut or demote, not a table")
+		case name == "overflow":
+			if o := c.text(path, e.Value, false); e.Value.Problem == "" {
+				v, ok := formula.ParseOverflow(o)
+				if !ok {
+					c.add(path, "must be cut or demote (got "+quote(o)+")")
+				}
+				overflow = v
+			}
+		case !e.table:
+			unknown(path)
+		default:
+			for _, k := range e.unknown {
+				unknown(path + "." + k)
+			}
+			t, ok := formula.ParseTier(name)
+			if !ok || t == formula.TierMandatory {
+				c.addCode(formula.CodeUnknownRef, path, "unknown tier: caps go in [tiers.A] to [tiers.D]")
+				continue
+			}
+			if e.MaxShare.Set {
+				caps[t] = c.num(path+".max_share", e.MaxShare, false)
+			}
 		}
-		caps[t] = c.num("tiers."+name+".max_share", td[name].MaxShare, true)
 	}
-	return caps
+	return caps, overflow
+}
+
+// projectPerformance converts [project_performance].
+func (c *converter) projectPerformance(pd *projectPerformanceDoc) *formula.ProjectPerformance {
+	if pd == nil {
+		return nil
+	}
+	if pd.Coefficients == nil {
+		c.addCode(formula.CodeMissing, "project_performance.coefficients", "missing")
+	}
+	return &formula.ProjectPerformance{Coefficients: c.numMap("project_performance.coefficients", pd.Coefficients)}
 }
 
 func (c *converter) factors(fd []factorDoc) []formula.Factor {
@@ -236,11 +287,20 @@ func (c *converter) damping(dd *dampingDoc) *formula.Damping {
 	if dd == nil {
 		return nil
 	}
-	return &formula.Damping{
+	dm := &formula.Damping{
 		Baseline: c.text("damping.baseline", dd.Baseline, true),
 		Floor:    c.optNum("damping.floor", dd.Floor),
 		Ceiling:  c.optNum("damping.ceiling", dd.Ceiling),
 	}
+	if dd.Exclude.Problem != "" {
+		c.add("damping.exclude", dd.Exclude.Problem)
+	}
+	dm.Exclude = dd.Exclude.List
+	if dd.FloorKeepsRating.Problem != "" {
+		c.add("damping.floor_keeps_rating", dd.FloorKeepsRating.Problem)
+	}
+	dm.FloorKeepsRating = dd.FloorKeepsRating.B
+	return dm
 }
 
 func (c *converter) subdistricts(sd []subdistrictDoc) []formula.Subdistrict {
@@ -248,13 +308,14 @@ func (c *converter) subdistricts(sd []subdistrictDoc) []formula.Subdistrict {
 	for i, s := range sd {
 		path := formula.EntryPath("subdistrict", s.ID.S, i)
 		out = append(out, formula.Subdistrict{
-			ID:         c.text(path+".id", s.ID, true),
-			Name:       c.text(path+".name", s.Name, true),
-			Rating:     c.text(path+".performance", s.Performance, false),
-			Adjustment: c.optNum(path+".adjustment", s.Adjustment),
-			Staff:      c.numMap(path+".staff", s.Staff),
-			Payroll:    c.numMap(path+".payroll", s.Payroll),
-			Quantities: c.numMap(path+".quantities", s.Quantities),
+			ID:             c.text(path+".id", s.ID, true),
+			Name:           c.text(path+".name", s.Name, true),
+			Rating:         c.text(path+".performance", s.Performance, false),
+			Adjustment:     c.optNum(path+".adjustment", s.Adjustment),
+			Staff:          c.numMap(path+".staff", s.Staff),
+			Payroll:        c.numMap(path+".payroll", s.Payroll),
+			Quantities:     c.numMap(path+".quantities", s.Quantities),
+			ProjectRatings: c.textMap(path+".project_ratings", s.ProjectRatings),
 		})
 	}
 	return out

@@ -25,6 +25,10 @@ type document struct {
 	src         map[string][]byte   // file → its text, to locate problems by line
 	files       []string            // plan file first, then the standards file
 	pending     []formula.Problem   // problems found while decoding, reported with validation
+
+	// ProjectPerformance is [project_performance], the coefficients of
+	// project ratings.
+	ProjectPerformance *projectPerformanceDoc `toml:"project_performance"`
 }
 
 // standardsDoc is what a standards file may hold: no [plan], no sub-districts.
@@ -37,6 +41,9 @@ type standardsDoc struct {
 	Performance *performanceDoc     `toml:"performance"`
 	Incentive   *incentiveDoc       `toml:"incentive"`
 	Damping     *dampingDoc         `toml:"damping"`
+
+	// ProjectPerformance is [project_performance].
+	ProjectPerformance *projectPerformanceDoc `toml:"project_performance"`
 }
 
 type planDoc struct {
@@ -71,8 +78,13 @@ type projectDoc struct {
 	Tier     Text   `toml:"tier"`
 }
 
+// tierDoc is one key of [tiers]: a table [tiers.X] with its max_share, or
+// a value of [tiers] itself (overflow). See UnmarshalTOML in rules_values.go.
 type tierDoc struct {
-	MaxShare Number `toml:"max_share"`
+	MaxShare Number   // [tiers.X] max_share; unset: no cap
+	Value    Text     // the value of a key of [tiers] that is not a table
+	table    bool     // whether the key is a table [tiers.X]
+	unknown  []string // keys of the table other than max_share, sorted
 }
 
 type factorDoc struct {
@@ -100,9 +112,15 @@ type incentiveDoc struct {
 }
 
 type dampingDoc struct {
-	Baseline Text   `toml:"baseline"`
-	Floor    Number `toml:"floor"`
-	Ceiling  Number `toml:"ceiling"`
+	Baseline         Text       `toml:"baseline"`
+	Floor            Number     `toml:"floor"`
+	Ceiling          Number     `toml:"ceiling"`
+	Exclude          Components `toml:"exclude"`
+	FloorKeepsRating Flag       `toml:"floor_keeps_rating"`
+}
+
+type projectPerformanceDoc struct {
+	Coefficients map[string]Number `toml:"coefficients"`
 }
 
 type subdistrictDoc struct {
@@ -113,10 +131,12 @@ type subdistrictDoc struct {
 	Staff       map[string]Number `toml:"staff"`
 	Payroll     map[string]Number `toml:"payroll"`
 	Quantities  map[string]Number `toml:"quantities"`
+	// ProjectRatings is [subdistrict.project_ratings]: project id → rating.
+	ProjectRatings map[string]Text `toml:"project_ratings"`
 }
 
 // standardsKeys are the top-level keys a standards file may hold.
-var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "performance", "incentive", "damping"}
+var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "performance", "incentive", "damping", "project_performance"}
 
 // decodeFile decodes one TOML file into v and reports unknown keys. A file
 // that is not TOML gives one problem at the parser's line. Every TOML text

@@ -177,6 +177,8 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 			d.Incentive = sd.Incentive
 		case "damping":
 			d.Damping = sd.Damping
+		case "project_performance":
+			d.ProjectPerformance = sd.ProjectPerformance
 		}
 	}
 	return ps

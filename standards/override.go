@@ -37,12 +37,24 @@ func (d *document) set(path string, value any) (formula.Code, string) {
 		problem = n.Problem
 	case kindText:
 		t := parseText(value)
-		*dst.(*Text) = t
+		if k, ok := dst.(textKey); ok {
+			k.m[k.key] = t
+		} else {
+			*dst.(*Text) = t
+		}
 		problem = t.Problem
 	case kindNames:
 		l := parseNames(namesValue(value))
 		*dst.(*Names) = l
 		problem = l.Problem
+	case kindFlag:
+		f := parseFlag(value)
+		*dst.(*Flag) = f
+		problem = f.Problem
+	case kindComponents:
+		c := parseComponents(componentsValue(value))
+		*dst.(*Components) = c
+		problem = c.Problem
 	}
 	if problem != "" {
 		return formula.CodeBadValue, problem
@@ -152,14 +164,59 @@ func inIndicator(f func(*indicatorDoc) any) docGetter {
 }
 
 // tierMaxShare reaches a tier's cap, adding the tier when the plan has
-// none: the converter then checks its name.
+// none: the converter then checks its name. A key of [tiers] that is not
+// a table (overflow) has no cap.
 func tierMaxShare(d *document, at match) any {
 	t, ok := d.Tiers[at.id]
 	if !ok {
-		t = &tierDoc{}
+		if at.id == "overflow" {
+			return nil
+		}
+		t = &tierDoc{table: true}
 		d.Tiers[at.id] = t
 	}
+	if !t.table {
+		return nil
+	}
 	return &t.MaxShare
+}
+
+// tiersOverflow reaches [tiers] overflow, adding it (and [tiers]) when
+// the plan has none.
+func tiersOverflow(d *document, _ match) any {
+	t, ok := d.Tiers["overflow"]
+	if !ok {
+		t = &tierDoc{}
+		d.Tiers["overflow"] = t
+	}
+	if t.table {
+		return nil
+	}
+	return &t.Value
+}
+
+// projectCoefficient reaches a project-rating coefficient, new or not.
+func projectCoefficient(d *document, at match) any {
+	pd := d.ProjectPerformance
+	if pd == nil {
+		return nil
+	}
+	if pd.Coefficients == nil {
+		pd.Coefficients = map[string]Number{}
+	}
+	return numberKey{pd.Coefficients, at.name}
+}
+
+// projectRating reaches a sub-district's rating of a project, new or not.
+func projectRating(d *document, at match) any {
+	s, _ := inSubdistrict(func(s *subdistrictDoc) any { return s })(d, at).(*subdistrictDoc)
+	if s == nil {
+		return nil
+	}
+	if s.ProjectRatings == nil {
+		s.ProjectRatings = map[string]Text{}
+	}
+	return textKey{s.ProjectRatings, at.name}
 }
 
 // coefficient reaches a performance coefficient, new or not.

@@ -208,6 +208,21 @@ func planCoefficient(pt *patcher, at match, v decimal.Decimal) bool {
 	return true
 }
 
+// planProjectCoefficient sets a project-rating coefficient, new or not.
+func planProjectCoefficient(pt *patcher, at match, v decimal.Decimal) bool {
+	p := pt.p
+	if p.ProjectPerformance == nil {
+		return false
+	}
+	if pt.once("project_performance") {
+		pp := *p.ProjectPerformance
+		pp.Coefficients = maps.Clone(pp.Coefficients)
+		p.ProjectPerformance = &pp
+	}
+	p.ProjectPerformance.Coefficients[at.name] = v
+	return true
+}
+
 // planFactorWeight sets the weight of the factor with the id.
 func planFactorWeight(pt *patcher, at match, v decimal.Decimal) bool {
 	p := pt.p

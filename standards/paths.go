@@ -19,9 +19,11 @@ import (
 type valueKind uint8
 
 const (
-	kindNumber valueKind = iota + 1 // a Number, read from an integer, a float or a string
-	kindText                        // a Text, read from a string
-	kindNames                       // a Names, read from an array or a comma-separated string
+	kindNumber     valueKind = iota + 1 // a Number, read from an integer, a float or a string
+	kindText                            // a Text, read from a string
+	kindNames                           // a Names, read from an array or a comma-separated string
+	kindFlag                            // a Flag, read from a boolean or the text true or false
+	kindComponents                      // a Components, read from an array or a comma-separated string
 )
 
 // field is one settable field of a plan.
@@ -34,9 +36,10 @@ const (
 type field struct {
 	path string
 	kind valueKind
-	// doc reaches the field in a document: a *Number, *Text or *Names as
-	// kind says, or a numberKey for a map of numbers. It returns nil when
-	// the document has no such table or entry.
+	// doc reaches the field in a document: a *Number, *Text, *Names,
+	// *Flag or *Components as kind says, or a numberKey (textKey) for a
+	// map of numbers (texts). It returns nil when the document has no such
+	// table or entry.
 	doc docGetter
 	// plan sets the field in the patcher's copy of the compiled plan,
 	// copying on write what it touches; it reports false when the plan has
@@ -93,6 +96,9 @@ var fields = []*field{
 	// A tier the plan does not cap yet is added; the fast path takes only
 	// the tiers that may be capped (A to D).
 	{path: "tiers.*.max_share", kind: kindNumber, doc: tierMaxShare, plan: planTierCap},
+	{path: "tiers.overflow", kind: kindText, doc: tiersOverflow},
+
+	{path: "project_performance.coefficients.**", kind: kindNumber, doc: projectCoefficient, plan: planProjectCoefficient},
 
 	{path: "factor.*.name", kind: kindText, doc: inFactor(func(f *factorDoc) any { return &f.Name })},
 	{path: "factor.*.weight", kind: kindNumber, doc: inFactor(func(f *factorDoc) any { return &f.Weight }),
@@ -121,6 +127,8 @@ var fields = []*field{
 		plan: planDamping(func(dm *formula.Damping, v decimal.Decimal) { dm.Floor = &v })},
 	{path: "damping.ceiling", kind: kindNumber, doc: inDamping(func(dd *dampingDoc) any { return &dd.Ceiling }),
 		plan: planDamping(func(dm *formula.Damping, v decimal.Decimal) { dm.Ceiling = &v })},
+	{path: "damping.exclude", kind: kindComponents, doc: inDamping(func(dd *dampingDoc) any { return &dd.Exclude })},
+	{path: "damping.floor_keeps_rating", kind: kindFlag, doc: inDamping(func(dd *dampingDoc) any { return &dd.FloorKeepsRating })},
 
 	{path: "subdistrict.*.name", kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Name })},
 	{path: "subdistrict.*.performance", kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Performance })},
@@ -138,6 +146,7 @@ var fields = []*field{
 		plan: planSubdistrictMap(subPayroll)},
 	{path: "subdistrict.*.quantities.**", kind: kindNumber, doc: subdistrictMap(func(s *subdistrictDoc) *map[string]Number { return &s.Quantities }),
 		plan: planSubdistrictMap(subQuantities)},
+	{path: "subdistrict.*.project_ratings.**", kind: kindText, doc: projectRating},
 }
 
 // fieldsByTable indexes fields by their first segment.

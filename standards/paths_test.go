@@ -11,13 +11,14 @@ import (
 // finds that field and no other, every field is reached in a document as
 // the kind its entry names, and only numeric fields have a fast setter.
 func TestPathTable(t *testing.T) {
-	doc, err := Parse("plan.toml", []byte(tinyPlan(t)), nil)
+	// The rules example has every table a path can reach.
+	doc, err := LoadFile("../testdata/rules/plan.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// An id and a name the tiny plan has, for each table.
+	// An id and a name the rules example has, for each table.
 	ids := map[string]string{"staff": "civil_servant", "quota": "office", "project": "greening", "tiers": "A", "factor": "workload", "subdistrict": "east"}
-	names := map[string]string{"factor": "communities", "performance": "优", "subdistrict": "population"}
+	names := map[string]string{"factor": "communities", "performance": "优", "project_performance": "中", "subdistrict": "population"}
 	seen := map[string]bool{}
 	for _, f := range fields {
 		if seen[f.path] {
@@ -49,9 +50,15 @@ func TestPathTable(t *testing.T) {
 			_, isKey := dst.(numberKey)
 			ok = isNum || isKey
 		case kindText:
-			_, ok = dst.(*Text)
+			_, isText := dst.(*Text)
+			_, isKey := dst.(textKey)
+			ok = isText || isKey
 		case kindNames:
 			_, ok = dst.(*Names)
+		case kindFlag:
+			_, ok = dst.(*Flag)
+		case kindComponents:
+			_, ok = dst.(*Components)
 		}
 		if !ok {
 			t.Errorf("%s: the document gives the wrong kind of field for %s", f.path, path)

@@ -166,10 +166,16 @@ func (d *document) clone() *document {
 		x := *d.Damping
 		c.Damping = &x
 	}
+	if d.ProjectPerformance != nil {
+		pp := *d.ProjectPerformance
+		pp.Coefficients = maps.Clone(pp.Coefficients)
+		c.ProjectPerformance = &pp
+	}
 	c.Subdistrict = slices.Clone(d.Subdistrict)
 	for i := range c.Subdistrict {
 		s := &c.Subdistrict[i]
 		s.Staff, s.Payroll, s.Quantities = maps.Clone(s.Staff), maps.Clone(s.Payroll), maps.Clone(s.Quantities)
+		s.ProjectRatings = maps.Clone(s.ProjectRatings)
 	}
 	return &c
 }

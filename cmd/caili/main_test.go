@@ -24,8 +24,18 @@ func caili(t testing.TB, args ...string) (string, string, int) {
 }
 
 // TestTinyExample reproduces shared/examples/tiny/expected.json amount for amount.
-func TestTinyExample(t *testing.T) {
-	out, stderr, code := caili(t, "calc", "--plan", "../../testdata/tiny/plan.toml", "--format", "json")
+func TestTinyExample(t *testing.T) { checkExample(t, "tiny") }
+
+// TestRulesExample reproduces shared/examples/rules/expected.json, the
+// example of the rules added later (project ratings, overflow demoted,
+// floors that keep the rating, damping without staff costs), amount for
+// amount.
+func TestRulesExample(t *testing.T) { checkExample(t, "rules") }
+
+// checkExample compares `caili calc --format json` on testdata/NAME/plan.toml
+// with testdata/NAME/expected.json.
+func checkExample(t *testing.T, name string) {
+	out, stderr, code := caili(t, "calc", "--plan", "../../testdata/"+name+"/plan.toml", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -39,7 +49,7 @@ func TestTinyExample(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile("../../testdata/tiny/expected.json")
+	b, err := os.ReadFile("../../testdata/" + name + "/expected.json")
 	if err != nil {
 		t.Fatal(err)
 	}

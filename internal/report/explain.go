@@ -35,6 +35,10 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 			}
 		}
 	}
+	if e := a.RatingEffect; e != nil {
+		fmt.Fprintf(&b, "\n绩效等级影响 rating effect: %s 元 (因素分配 %s − 不计绩效等级的因素分配 %s);保底不抵消此影响\n",
+			numfmt.Group(f.Amount(*e)), numfmt.Group(f.Amount(a.Block)), numfmt.Group(f.Amount(a.Block.Sub(*e))))
+	}
 	sc := a.Score
 	if len(sc.Parts) > 0 {
 		fmt.Fprintf(&b, "\n因素得分 factor score: %s\n", formula.FormatRat(sc.Total()))

@@ -49,6 +49,9 @@ type TierJSON struct {
 	Demand string  `json:"demand"`
 	Cap    *string `json:"cap"`
 	Budget string  `json:"budget"`
+	// Demoted is the part of the demand demoted from the tiers above
+	// ([tiers] overflow = "demote"); absent when there is none.
+	Demoted *string `json:"demoted,omitempty"`
 }
 
 // SubdistrictJSON is one sub-district's allocation with its lines.
@@ -56,8 +59,12 @@ type SubdistrictJSON struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Columns
-	Lines []LineJSON `json:"lines"`
-	Score *ScoreJSON `json:"score,omitempty"`
+	// RatingEffect is what the performance rating changed in the block
+	// grant (block − the block grant without ratings), present when
+	// [damping] floor_keeps_rating applies.
+	RatingEffect *string    `json:"rating_effect,omitempty"`
+	Lines        []LineJSON `json:"lines"`
+	Score        *ScoreJSON `json:"score,omitempty"`
 }
 
 // LineJSON is one line of an allocation.
@@ -123,6 +130,10 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 			c := f.Amount(*to.Cap)
 			tj.Cap = &c
 		}
+		if to.Demoted.Sign() > 0 {
+			d := f.Amount(to.Demoted)
+			tj.Demoted = &d
+		}
 		doc.Tiers = append(doc.Tiers, tj)
 	}
 	for i := range r.Subdistricts {
@@ -134,6 +145,10 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 // NewSubdistrict builds the JSON of one allocation.
 func NewSubdistrict(f numfmt.Fmt, a *formula.Allocation, withScore bool) SubdistrictJSON {
 	s := SubdistrictJSON{ID: a.ID, Name: a.Name, Columns: columns(f, a.Components(), a.Total), Lines: make([]LineJSON, len(a.Lines))}
+	if a.RatingEffect != nil {
+		e := f.Amount(*a.RatingEffect)
+		s.RatingEffect = &e
+	}
 	for k, l := range a.Lines {
 		s.Lines[k] = LineJSON{Stage: string(l.Stage), Item: l.Item, Amount: f.Amount(l.Amount), Formula: l.Formula()}
 	}

@@ -3,6 +3,8 @@ package dashboard
 import (
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
@@ -13,9 +15,14 @@ import (
 // are not overrides.
 type Form struct {
 	Action    string
-	Capacity  Field      // set.plan.capacity
-	Weights   []Field    // set.factor.<id>.weight, one per factor
-	WeightSum string     // the base weights, such as "0.4 + 0.2 + 0.4 = 1"
+	Capacity  Field   // set.plan.capacity
+	Weights   []Field // set.factor.<id>.weight, one per factor
+	WeightSum string  // the base weights, such as "0.4 + 0.2 + 0.4 = 1"
+	// Rules are the allocation rules a planner switches (overflow of
+	// capped tiers, floors that keep the rating, what damping leaves
+	// out), for a plan that uses any of them; nil otherwise (the free rows
+	// still take their paths).
+	Rules     []Field
 	Rows      []Override // the free "path = value" rows (ParamPath, ParamValue), at least FreeRows
 	Scenario  string     // the scenario chosen; "" for none
 	Scenarios []string   // the names offered
@@ -29,7 +36,13 @@ type Field struct {
 	Label       string
 	Value       string // the override, if any
 	Placeholder string // the base plan's value
+	// Options are the values suggested for the input (a datalist), for a
+	// field of a few values such as a rule; none for a number.
+	Options []Option
 }
+
+// Option is one suggested value of a field.
+type Option struct{ Value, Label string }
 
 // PathHint is a path the free rows can set, with what it is now.
 type PathHint struct {
@@ -62,6 +75,10 @@ func newForm(in PlanInput) Form {
 		f.WeightSum += fc.Weight.String()
 	}
 	f.WeightSum += " = 1"
+	f.Rules = ruleFields(p, val)
+	for _, r := range f.Rules {
+		taken[strings.TrimPrefix(r.Name, ParamSetPrefix)] = true
+	}
 	for _, o := range w.Sets {
 		if !taken[o.Path] {
 			f.Rows = append(f.Rows, o)
@@ -83,6 +100,42 @@ func newForm(in PlanInput) Form {
 	return f
 }
 
+// usesRules reports whether a plan uses any of the rules added to [tiers],
+// [damping] and project ratings (rules §2).
+func usesRules(p *formula.Plan) bool {
+	d := p.Damping
+	return p.TierOverflow != formula.OverflowCut || p.ProjectPerformance != nil ||
+		d != nil && (len(d.Exclude) > 0 || d.FloorKeepsRating)
+}
+
+// ruleFields are the form's rule switches, for a plan that uses any of
+// the rules: what capped tiers do with what they refuse, and, with
+// [damping], whether floors keep the rating and what the measure leaves
+// out. val gives a path's override, if any.
+func ruleFields(p *formula.Plan, val func(string) string) []Field {
+	if !usesRules(p) {
+		return nil
+	}
+	out := []Field{{Name: ParamSetPrefix + "tiers.overflow", Label: "分档上限挡下的需求 tiers.overflow",
+		Value: val("tiers.overflow"), Placeholder: p.TierOverflow.String(),
+		Options: []Option{{"demote", "顺延到下一档 demote"}, {"cut", "不再安排 cut"}}}}
+	d := p.Damping
+	if d == nil {
+		return out
+	}
+	exclude := "[]"
+	if len(d.Exclude) > 0 {
+		exclude = strings.Join(d.Exclude, ",")
+	}
+	return append(out,
+		Field{Name: ParamSetPrefix + "damping.floor_keeps_rating", Label: "保底保留绩效等级影响 damping.floor_keeps_rating",
+			Value: val("damping.floor_keeps_rating"), Placeholder: strconv.FormatBool(d.FloorKeepsRating),
+			Options: []Option{{"true", "是:触及保底时仍体现绩效等级"}, {"false", "否:保底补足到底"}}},
+		Field{Name: ParamSetPrefix + "damping.exclude", Label: "增减幅测算口径剔除 damping.exclude",
+			Value: val("damping.exclude"), Placeholder: exclude,
+			Options: []Option{{"personnel,public", "不含人员经费、公用经费"}, {"personnel", "不含人员经费"}, {"[]", "不剔除:按合计"}}})
+}
+
 // hints suggests the paths of every standard, then of each sub-district's
 // quantities and staff, with their values in the base plan.
 func hints(p *formula.Plan) []PathHint {
@@ -102,6 +155,11 @@ func hints(p *formula.Plan) []PathHint {
 	}
 	for _, pr := range p.Projects {
 		add("project."+pr.ID+".unit_cost", pr.Name+" 单价", pr.UnitCost)
+	}
+	if pp := p.ProjectPerformance; pp != nil {
+		for _, r := range sortedKeys(pp.Coefficients) {
+			add("project_performance.coefficients."+r, "项目绩效系数 "+r, pp.Coefficients[r])
+		}
 	}
 	for _, t := range []formula.Tier{formula.TierA, formula.TierB, formula.TierC, formula.TierD} {
 		if c, ok := p.TierCaps[t]; ok {
@@ -149,6 +207,21 @@ func hints(p *formula.Plan) []PathHint {
 		for _, st := range p.Staff {
 			add("subdistrict."+s.ID+".staff."+st.ID, s.Name+" "+st.Name+" 人数", s.Staff[st.ID])
 		}
+		for _, id := range sortedKeys(s.ProjectRatings) {
+			if len(out) < maxHints {
+				out = append(out, PathHint{Path: "subdistrict." + s.ID + ".project_ratings." + id, Label: s.Name + " " + id + " 项目绩效 = " + s.ProjectRatings[id]})
+			}
+		}
 	}
 	return out
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
 }

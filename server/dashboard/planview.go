@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
@@ -250,6 +251,18 @@ func dampingNote(d *formula.Damping) string {
 	if d.Ceiling != nil {
 		s += ",封顶 " + rate(*d.Ceiling)
 	}
+	if len(d.Exclude) > 0 {
+		var out []string
+		for k, name := range formula.ComponentNames {
+			if slices.Contains(d.Exclude, name) {
+				out = append(out, formula.ComponentLabels[k])
+			}
+		}
+		s += ",测算口径不含" + strings.Join(out, "、")
+	}
+	if d.FloorKeepsRating {
+		s += ",保底保留绩效等级影响"
+	}
 	return s
 }
 
@@ -267,6 +280,9 @@ func tiers(r *formula.Result) []TierRow {
 	out := make([]TierRow, 0, len(r.Tiers))
 	for _, t := range r.Tiers {
 		row := TierRow{Tier: tierName(t.Tier), Demand: m.amount(t.Demand), Budget: m.amount(t.Budget), CapNote: "不设上限"}
+		if t.Demoted.Sign() > 0 {
+			row.Tier += " (含上档顺延 " + m.amount(t.Demoted).Text + ")"
+		}
 		if t.Tier == formula.TierMandatory {
 			row.CapNote = "应保尽保"
 		}

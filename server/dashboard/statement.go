@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/caili/caili/formula"
@@ -45,11 +46,15 @@ type StatementView struct {
 
 	Total      Amount
 	Components []ComponentRow
-	Profile    []KV         // rating, adjustment and performance coefficient
-	Stages     []StageLines // every line, by stage
-	Score      *ScoreView   // nil when the plan has no factors in play
-	Baseline   *BaselineView
-	VsBase     *CompareRow // the change against the base plan; nil without a what-if or a base
+	// RatingEffect is what the performance rating changed in the block
+	// grant, when [damping] floor_keeps_rating applies (nil otherwise): a
+	// floored sub-district ends at its floor plus this figure.
+	RatingEffect *RatingEffectView
+	Profile      []KV         // rating, adjustment and performance coefficient
+	Stages       []StageLines // every line, by stage
+	Score        *ScoreView   // nil when the plan has no factors in play
+	Baseline     *BaselineView
+	VsBase       *CompareRow // the change against the base plan; nil without a what-if or a base
 
 	Charts    []Link
 	Downloads []Link
@@ -82,6 +87,15 @@ type LineRow struct {
 	Formula string // how the amount was reached (formula.Line.Formula)
 }
 
+// RatingEffectView is the effect of the performance rating on the block
+// grant: the block grant, the block grant without ratings, and the
+// difference.
+type RatingEffectView struct {
+	Block   Amount // the block grant
+	Neutral Amount // what it would be without ratings
+	Effect  Amount // Block − Neutral
+}
+
 // ScoreView is the factor score broken down by indicator.
 type ScoreView struct {
 	Parts      []ScorePartRow
@@ -104,15 +118,16 @@ type ScorePartRow struct {
 // BaselineView is the change against the damping baseline (such as last
 // year's total).
 type BaselineView struct {
-	Quantity string // the quantity named by [damping] baseline
-	Value    Amount // the baseline
-	Total    Amount // this year's total
-	Change   Amount
-	Pct      string
-	Floor    *Amount // ceil_u(floor × baseline), when a floor is set
-	Ceiling  *Amount // floor_u(ceiling × baseline), when a ceiling is set
-	Rule     string  // "基数 last_year_total,保底 95%,封顶 110%"
-	Status   string  // what damping did this year: 未调整, 按封顶调减, 按保底补足, 分摊保底资金
+	Quantity   string // the quantity named by [damping] baseline
+	Value      Amount // the baseline
+	TotalLabel string // "本年合计", or what the measure leaves out: "本年测算口径 (不含人员经费)"
+	Total      Amount // this year's total, less the components [damping] exclude names
+	Change     Amount
+	Pct        string
+	Floor      *Amount // ceil_u(floor × baseline), when a floor is set
+	Ceiling    *Amount // floor_u(ceiling × baseline), when a ceiling is set
+	Rule       string  // "基数 last_year_total,保底 95%,封顶 110%"
+	Status     string  // what damping did this year: 未调整, 按封顶调减, 按保底补足, 分摊保底资金
 }
 
 // stages in the order of rules §3 with their labels.
@@ -150,6 +165,9 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 		v.Components = append(v.Components, ComponentRow{Col: Columns[k], Label: columnLabels[k], Amount: m.amount(c), Share: percent(c, a.Total)})
 	}
 	v.Components = append(v.Components, ComponentRow{Col: Columns[6], Label: columnLabels[6], Amount: v.Total, Share: percent(a.Total, a.Total)})
+	if e := a.RatingEffect; e != nil {
+		v.RatingEffect = &RatingEffectView{Block: m.amount(a.Block), Neutral: m.amount(a.Block.Sub(*e)), Effect: m.amount(*e)}
+	}
 	v.Stages = stageLines(r, a)
 	v.Profile, v.Score = score(p, a)
 	v.Baseline = baseline(r, a)
@@ -239,6 +257,10 @@ var dampingStatus = map[string]string{
 	"none": "在保底与封顶之间,未调整", "ceiling": "超出封顶,按封顶调减", "floor": "低于保底,按保底补足", "floor_funding": "分摊保底资金",
 }
 
+// ceilingUncut is the status of a ceiling line of 0: over the ceiling with
+// no block grant to cut.
+const ceilingUncut = "超出封顶,但因素分配为 0,无可调减"
+
 // baseline compares the total with the damping baseline, with the floor
 // and ceiling it gives.
 func baseline(r *formula.Result, a *formula.Allocation) *BaselineView {
@@ -264,13 +286,17 @@ func baseline(r *formula.Result, a *formula.Allocation) *BaselineView {
 	if unit.IsZero() {
 		unit = decimal.NewFromInt(1)
 	}
-	change := a.Total.Sub(x)
-	b := &BaselineView{Quantity: d.Baseline, Value: m.amount(x), Total: m.amount(a.Total), Change: m.amount(change),
+	measure, label := dampingMeasure(d, a)
+	change := measure.Sub(x)
+	b := &BaselineView{Quantity: d.Baseline, Value: m.amount(x), TotalLabel: label, Total: m.amount(measure), Change: m.amount(change),
 		Pct: signedPercent(change, x), Rule: dampingNote(d)}
 	var did []string
 	for _, l := range a.Lines {
 		if l.Stage == formula.StageDamping {
 			if s, ok := dampingStatus[l.Item]; ok {
+				if l.Item == "ceiling" && l.Amount.IsZero() {
+					s = ceilingUncut
+				}
 				did = append(did, s)
 			}
 		}
@@ -285,4 +311,22 @@ func baseline(r *formula.Result, a *formula.Allocation) *BaselineView {
 		b.Ceiling = &hi
 	}
 	return b
+}
+
+// dampingMeasure is what damping measures of an allocation after damping
+// (its total less the components [damping] exclude names), with its
+// label.
+func dampingMeasure(d *formula.Damping, a *formula.Allocation) (decimal.Decimal, string) {
+	if len(d.Exclude) == 0 {
+		return a.Total, "本年合计"
+	}
+	measure := a.Total
+	var out []string
+	for k, c := range a.Components() {
+		if slices.Contains(d.Exclude, formula.ComponentNames[k]) {
+			measure = measure.Sub(c)
+			out = append(out, formula.ComponentLabels[k])
+		}
+	}
+	return measure, "本年测算口径 (不含" + strings.Join(out, "、") + ")"
 }
