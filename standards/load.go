@@ -405,15 +405,3 @@ func sortedNames[V any](m map[string]V) []string {
 	sort.Strings(ks)
 	return ks
 }
-
-// Evaluate is Model, then the model's Evaluate.
-//
-// Deprecated: the loader does not evaluate; use Model and evaluate the
-// model.
-func (d *Document) Evaluate(ovs ...Override) (*formula.Result, error) {
-	m, err := d.Model(ovs...)
-	if err != nil {
-		return nil, err
-	}
-	return m.Evaluate()
-}
