@@ -77,7 +77,13 @@ func FuzzOverride(f *testing.F) {
 		"tiers.C.max_share=0.1", "performance.coefficients.优=2", "project.greening.basis=a,b", "a.b.c.d=e",
 		"plan.capacity=59000000&factor.workload.weight=0.5&factor.area.weight=0.1",
 		"subdistrict.east.adjustment=1.2&subdistrict.east.adjustment=0",
-		"plan.capacity=" + strings.Repeat("9", 31), "plan.reserve_rate=0." + strings.Repeat("0", 12) + "1"} {
+		"plan.capacity=" + strings.Repeat("9", 31), "plan.reserve_rate=0." + strings.Repeat("0", 12) + "1",
+		// The rules of issue 9: overflow, floors that keep the rating,
+		// damping without staff costs, project ratings.
+		"tiers.overflow=demote&tiers.A.max_share=0.1", "tiers.overflow=cut", "damping.floor_keeps_rating=true",
+		"damping.exclude=personnel,public", "damping.exclude=", "damping.exclude=personnel,personnel",
+		"project_performance.coefficients.中=0.9&subdistrict.east.project_ratings.greening=中",
+		"plan.rounding_unit=0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, arg string) {
