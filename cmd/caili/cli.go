@@ -24,6 +24,8 @@ usage:
   caili explain  [--plan F] [--scenario F] [--set path=value]... --subdistrict ID
   caili compare  [--plan F] (--scenario F | --set path=value...) [--format table|csv|json] [--out F]
   caili serve    [--addr A] [--plans DIR] [--data DIR]
+  caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
+  caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
 
 Without --plan the illustrative sample district built into caili is used.
 Exit status: 0 success, 1 plan rejected (problems on stderr), 2 usage,
@@ -48,6 +50,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = interruptible(ctx, cmdCompare, args[1:], stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr)
+	case "template":
+		err = interruptible(ctx, cmdTemplate, args[1:], stdout, stderr)
+	case "import":
+		err = interruptible(ctx, cmdImport, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)
 		return nil

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/atomicfile"
+	"github.com/caili/caili/internal/safefile"
+	"github.com/caili/caili/standards"
+	"github.com/caili/caili/standards/workbook"
+)
+
+// cmdImport reads a filled workbook or CSV file into a plan file's
+// [[subdistrict]] tables (see docs/workbooks.md). The new plan text goes
+// to --out (atomically; it may be the plan itself) or to standard output;
+// what changed, sub-district by sub-district and value by value, goes to
+// standard error. A full import replaces every sub-district with the
+// file's; --merge changes only the cells the file fills in.
+func cmdImport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("import", stderr)
+	var plan, out string
+	var merge bool
+	fs.StringVar(&plan, "plan", "", "要写入的计划文件 (the plan file to fill in; required)")
+	fs.StringVar(&out, "out", "", "写入的计划文件,可以就是 --plan;缺省为标准输出 (file to write, may be the plan itself; default standard output)")
+	fs.BoolVar(&merge, "merge", false, "只更新文件中填写了的单元格(一个街道交回的副本) (change only the cells the file fills in)")
+	file, err := parseOneArg(fs, args)
+	if err != nil {
+		return err
+	}
+	if plan == "" {
+		return usagef("import 需要 --plan F (import needs --plan F)")
+	}
+	src, p, err := loadPlanText(plan)
+	if err != nil {
+		return err
+	}
+	data, err := readInput(file)
+	if err != nil {
+		return err
+	}
+	subs, changes, err := importData(file, data, p, merge)
+	if err != nil {
+		return err
+	}
+	text := workbook.ReplaceSubdistricts(src, p, subs)
+	if err := checkImported(plan, text, p, subs); err != nil {
+		return err
+	}
+	if out == "" {
+		if _, err := stdout.Write(text); err != nil {
+			return err
+		}
+	} else if err := atomicfile.Replace(out, text, 0o644); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	return reportChanges(stderr, file, out, len(subs), changes, merge)
+}
+
+// parseOneArg parses flags that may come before or after the one
+// argument (caili import FILE --plan F, or --plan F FILE).
+func parseOneArg(fs *flag.FlagSet, args []string) (string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return "", &usageError{msg: err.Error(), quiet: true}
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch len(pos) {
+	case 0:
+		return "", usagef("import 需要一个 .xlsx 或 .csv 文件 (import needs FILE.xlsx or FILE.csv)")
+	case 1:
+		return pos[0], nil
+	}
+	return "", usagef("unexpected argument %q", pos[1])
+}
+
+// loadPlanText reads the plan file's text and its plan. The plan must
+// load as it is: its tables give the workbook's columns.
+func loadPlanText(name string) ([]byte, *formula.Plan, error) {
+	src, _, err := safefile.Read(name, safefile.MaxInput)
+	if err != nil {
+		return nil, nil, fmt.Errorf("读取计划 %s 失败 (read plan): %w", name, err)
+	}
+	doc, err := standards.Parse(filepath.Base(name), src, planDirReader(name))
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := doc.Plan()
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, p, nil
+}
+
+// planDirReader reads the files a plan names, relative to its folder.
+func planDirReader(plan string) standards.ReadFunc {
+	dir := filepath.Dir(plan)
+	return func(n string) ([]byte, error) {
+		b, _, err := safefile.Read(filepath.Join(dir, n), safefile.MaxInput)
+		return b, err
+	}
+}
+
+// readInput reads the workbook or CSV file, within the workbook's limit.
+func readInput(name string) ([]byte, error) {
+	data, _, err := safefile.Read(name, workbook.MaxFileBytes)
+	if errors.Is(err, safefile.ErrTooLarge) {
+		return nil, fmt.Errorf("%s 过大,最多 %d MiB (%s is too large)", name, workbook.MaxFileBytes>>20, name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("读取 %s 失败 (read %s): %w", name, name, err)
+	}
+	return data, nil
+}
+
+// importData reads the file for plan p: every sub-district, or (merge)
+// p's sub-districts with the file's cells filled in. Problems come back
+// as an *InvalidPlanError, each at its cell.
+func importData(file string, data []byte, p *formula.Plan, merge bool) ([]formula.Subdistrict, []workbook.Change, error) {
+	var subs []formula.Subdistrict
+	var changes []workbook.Change
+	var ps []formula.Problem
+	if merge {
+		subs, changes, ps = workbook.Merge(file, data, p)
+	} else {
+		subs, ps = workbook.Read(file, data, p)
+		changes = workbook.Diff(p, p.Subdistricts, subs)
+	}
+	if len(ps) > 0 {
+		return nil, nil, &formula.InvalidPlanError{Problems: ps}
+	}
+	return subs, changes, nil
+}
+
+// checkImported loads the new plan text as caili will and checks it gives
+// the sub-districts imported, so that what is written is what was read.
+func checkImported(plan string, text []byte, p *formula.Plan, subs []formula.Subdistrict) error {
+	doc, err := standards.Parse(filepath.Base(plan), text, planDirReader(plan))
+	if err != nil {
+		return err
+	}
+	q, err := doc.Plan()
+	if err != nil {
+		return err
+	}
+	if d := workbook.Diff(p, subs, q.Subdistricts); len(d) > 0 {
+		return fmt.Errorf("内部错误:写出的计划与导入的数据不一致 (internal error: the plan written differs from the data read): %s", d[0])
+	}
+	return nil
+}
+
+// reportChanges writes what the import changed, one line a change, and a
+// summary line.
+func reportChanges(w io.Writer, file, out string, n int, changes []workbook.Change, merge bool) error {
+	for _, c := range changes {
+		if _, err := fmt.Fprintf(w, "  %s\n", c); err != nil {
+			return err
+		}
+	}
+	to := "标准输出 (standard output)"
+	if out != "" {
+		to = out
+	}
+	var err error
+	if merge {
+		_, err = fmt.Fprintf(w, "caili: 已将 %s 合并入计划,%d 处变化,写入 %s (merged %s: %d change(s))\n",
+			file, len(changes), to, file, len(changes))
+	} else {
+		_, err = fmt.Fprintf(w, "caili: 已从 %s 导入 %d 个街道,%d 处变化,写入 %s (imported %d sub-district(s) from %s: %d change(s))\n",
+			file, n, len(changes), to, n, file, len(changes))
+	}
+	return err
+}

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/caili/caili/internal/atomicfile"
+	"github.com/caili/caili/standards/workbook"
+)
+
+// cmdTemplate writes the data-collection workbook of a plan (see
+// docs/workbooks.md): to --out (default subdistricts.xlsx, or
+// subdistricts-ID.xlsx for one 街道's copy), atomically; a name ending in
+// .csv gives the CSV shape; `--out -` writes to standard output.
+func cmdTemplate(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("template", stderr)
+	var pf planFlags
+	var id, out string
+	pf.register(fs, false)
+	fs.StringVar(&id, "subdistrict", "", "只写这个街道的一行,作为发给它的副本 (only this sub-district's rows: the copy to send it)")
+	fs.StringVar(&out, "out", "", "写入的文件,.xlsx 或 .csv;- 为标准输出 (file to write, .xlsx or .csv; - for standard output; default subdistricts.xlsx)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if out == "" {
+		out = "subdistricts.xlsx"
+		if id != "" {
+			out = "subdistricts-" + id + ".xlsx"
+		}
+	}
+	format := workbook.XLSX
+	switch ext := strings.ToLower(filepath.Ext(out)); {
+	case ext == ".csv":
+		format = workbook.CSV
+	case ext != ".xlsx" && out != "-":
+		return usagef("--out 须以 .xlsx 或 .csv 结尾 (--out must end in .xlsx or .csv; got %q)", out)
+	}
+	doc, err := pf.load()
+	if err != nil {
+		return err
+	}
+	p, err := doc.Plan()
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := workbook.Template(&buf, p, workbook.TemplateOptions{Subdistrict: id, Format: format}); err != nil {
+		return err
+	}
+	if out == "-" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := atomicfile.Replace(out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	n := len(p.Subdistricts)
+	if id != "" {
+		n = 1
+	}
+	_, err = fmt.Fprintf(stderr, "caili: 已写入 %s,%d 个街道 (wrote %s: %d sub-district(s))\n", out, n, out, n)
+	return err
+}

@@ -1,0 +1,163 @@
+package workbook
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/caili/caili/formula"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// The CSV shape is one table: a header row of column ids (the id row of
+// the workbook: the columns of 街道数据, then those of 人员 and 项目绩效
+// without their id and name), then one row a sub-district. Rows above the
+// header (a label row, a title) are allowed and not read, as in a sheet.
+
+// decodeCSV turns a CSV file's bytes into UTF-8 text: UTF-8 with or
+// without a byte-order mark, UTF-16 with one (Excel's "Unicode text"), or
+// else GBK (read as GB18030, its superset), which Chinese Excel and WPS
+// write by default.
+func decodeCSV(data []byte) (string, string) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", say("无法按 UTF-16 读取文件", "cannot decode UTF-16")
+		}
+		return string(out), ""
+	case !utf8.Valid(data):
+		out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
+		if err != nil {
+			return "", say("文件既不是 UTF-8 也不是 GBK 编码", "neither UTF-8 nor GBK")
+		}
+		return string(out), ""
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", say("文件含有空字节,不是文本文件;工作簿请存为 .xlsx", "not a text file")
+	}
+	return string(data), ""
+}
+
+// delimiter guesses the field separator from the first line: a comma,
+// or a tab (Excel's "text" files) or a semicolon when the line has more
+// of those than commas.
+func delimiter(text string) rune {
+	line, _, _ := strings.Cut(text, "\n")
+	best, n := ',', strings.Count(line, ",")
+	for _, d := range []rune{'\t', ';'} {
+		if c := strings.Count(line, string(d)); c > n {
+			best, n = d, c
+		}
+	}
+	return best
+}
+
+// readCSV reads a CSV file as one sheet with every column of the
+// workbook.
+func (r *reader) readCSV(data []byte) {
+	text, msg := decodeCSV(data)
+	if msg != "" {
+		r.addFile(formula.CodeUnreadable, "", msg)
+		return
+	}
+	g, err := csvGrid(text)
+	if errors.Is(err, errTooManyCells) {
+		r.addFile(codeTooLarge, "", err.Error())
+		return
+	}
+	if err != nil {
+		r.addFile(formula.CodeSyntax, "", say(fmt.Sprintf("CSV 格式有误:%v", err), "not valid CSV"))
+		return
+	}
+	h := r.header(g, r.lay.csvColumns(), true)
+	if h == nil {
+		return
+	}
+	r.rows(g, h, true)
+}
+
+// csvGrid reads CSV text into rows of text cells, numbered as a
+// spreadsheet shows them: an empty line is a row, a quoted field that
+// spans lines is one.
+func csvGrid(text string) (*grid, error) {
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = delimiter(text)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	g := &grid{}
+	row, endLine, cells := 0, 0, 0
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return g, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		line, _ := cr.FieldPos(0)
+		row += 1 + max(0, line-endLine-1) // empty lines are rows too
+		last, _ := cr.FieldPos(len(rec) - 1)
+		endLine = last + strings.Count(rec[len(rec)-1], "\n")
+		if row > MaxRows {
+			if nonBlank(rec) {
+				g.tooLong = true
+				return g, nil
+			}
+			continue
+		}
+		if len(rec) > MaxColumns {
+			g.tooWide = g.tooWide || nonBlank(rec[MaxColumns:])
+			rec = rec[:MaxColumns]
+		}
+		for len(g.rows) < row-1 {
+			g.rows = append(g.rows, gridRow{num: len(g.rows) + 1})
+		}
+		gr := gridRow{num: row, cells: make([]cell, len(rec))}
+		for i, v := range rec {
+			if gr.cells[i] = textCell(v); gr.cells[i].kind != cellBlank {
+				cells++
+			}
+		}
+		if cells > MaxCells {
+			return nil, errTooManyCells
+		}
+		g.rows = append(g.rows, gr)
+	}
+}
+
+// writeCSV writes rows as CSV the way caili writes CSV for Excel: UTF-8
+// with a byte-order mark, CRLF line ends, and text that Excel would take
+// for a formula (starting with = + - @) kept as text with a leading '.
+func writeCSV(w io.Writer, rows [][]string) error {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	cw := csv.NewWriter(&buf)
+	cw.UseCRLF = true
+	for _, row := range rows {
+		out := make([]string, len(row))
+		for i, v := range row {
+			if v != "" && strings.ContainsRune("=+-@", rune(v[0])) {
+				v = "'" + v
+			}
+			out[i] = v
+		}
+		if err := cw.Write(out); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,140 @@
+package workbook
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits on a file, so that a hostile one costs bounded work: its bytes,
+// what its zip unpacks to, the rows and columns of a sheet (or a CSV),
+// and the merged ranges of a sheet.
+const (
+	MaxFileBytes  = 16 << 20 // the file as given
+	maxUnzipBytes = 96 << 20 // everything an .xlsx unpacks to
+	MaxRows       = 20000    // rows of a sheet, headers included
+	MaxColumns    = 1000     // columns of a sheet
+	MaxCells      = 2000000  // cells with a value, in all the sheets read
+	maxMerges     = 1000     // merged ranges of a sheet
+	maxHeaderRows = 30       // rows searched for the id row
+)
+
+// cellKind is what a cell holds.
+type cellKind uint8
+
+const (
+	cellBlank   cellKind = iota
+	cellText             // text (a shared or inline string, a formula's text result, CSV)
+	cellNumber           // a number cell: text is the stored value
+	cellBool             // TRUE or FALSE
+	cellError            // #DIV/0!, #N/A …
+	cellDate             // an ISO 8601 date cell
+	cellNoValue          // a formula without a cached value
+)
+
+// cell is one cell as stored.
+type cell struct {
+	kind    cellKind
+	text    string // the stored text: a number's digits, a string, an error's code
+	formula string // for cellNoValue: the formula
+}
+
+// gridRow is one row of a sheet: its 1-based number and its cells by
+// 0-based column.
+type gridRow struct {
+	num   int
+	cells []cell
+}
+
+// at returns the row's cell in 0-based column col.
+func (r *gridRow) at(col int) cell {
+	if col < len(r.cells) {
+		return r.cells[col]
+	}
+	return cell{}
+}
+
+// grid is a sheet (or a CSV file) as rows of cells.
+type grid struct {
+	sheet   string // the sheet's name; "" for a CSV file
+	rows    []gridRow
+	tooWide bool // some row had cells beyond MaxColumns
+	tooLong bool // the sheet had rows beyond MaxRows
+}
+
+// addr names a cell for a problem: 街道数据!F7, or F7 in a CSV file.
+func (g *grid) addr(col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		name = "R" + strconv.Itoa(row) + "C" + strconv.Itoa(col+1)
+	}
+	if g.sheet == "" {
+		return name
+	}
+	return g.sheet + "!" + name
+}
+
+// pos is a cell of a grid, named only when a message needs it.
+type pos struct {
+	g        *grid
+	col, row int // 0-based column, 1-based row
+}
+
+// addr names the cell; "" for no cell.
+func (p pos) addr() string {
+	if p.g == nil {
+		return ""
+	}
+	return p.g.addr(p.col, p.row)
+}
+
+// rowAddr names a whole row: 街道数据!2:2, or 2:2 in a CSV file.
+func (g *grid) rowAddr(row int) string {
+	r := strconv.Itoa(row)
+	if g.sheet == "" {
+		return r + ":" + r
+	}
+	return g.sheet + "!" + r + ":" + r
+}
+
+// colName is a 0-based column's letters (F).
+func colName(col int) string {
+	name, err := excelize.ColumnNumberToName(col + 1)
+	if err != nil {
+		return strconv.Itoa(col + 1)
+	}
+	return name
+}
+
+// blank reports whether every cell of the row is blank.
+func (r *gridRow) blank() bool {
+	for _, c := range r.cells {
+		if c.kind != cellBlank {
+			return false
+		}
+	}
+	return true
+}
+
+// textCell is a text cell, or a blank one when s is only spaces.
+func textCell(s string) cell {
+	if trimText(s) == "" {
+		return cell{}
+	}
+	return cell{kind: cellText, text: s}
+}
+
+// display is the cell's text as a message quotes it.
+func (c cell) display() string {
+	switch c.kind {
+	case cellBool:
+		if c.text == "1" || strings.EqualFold(c.text, "true") {
+			return "TRUE"
+		}
+		return "FALSE"
+	case cellNoValue:
+		return "=" + c.formula
+	}
+	return c.text
+}

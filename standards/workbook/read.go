@@ -1,0 +1,364 @@
+package workbook
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
+)
+
+// Read reads the sub-districts of plan p from a filled data-collection
+// workbook (.xlsx, as [Template] writes it and Excel, WPS or LibreOffice
+// save it) or from its CSV shape; name is the file's name, for problems
+// and to tell the formats apart (the bytes decide: a zip is a workbook).
+//
+// The result is every sub-district of the file, in the order of its
+// 街道数据 rows, ready to replace p.Subdistricts; it is nil when there is
+// any problem. Problems are all reported at once, each located by File
+// (name) and Path (the cell: `街道数据!F7`, or `F7` in a CSV file), with a
+// code and a Chinese-first message, sorted by sheet, row and column.
+// Besides the workbook's own rules (docs/workbooks.md),
+// the sub-districts are checked against every rule of rules §2 that
+// concerns them (formula's validation), so that a plan given them is
+// valid if p's own tables are.
+func Read(name string, data []byte, p *formula.Plan) ([]formula.Subdistrict, []formula.Problem) {
+	r := newReader(name, p, false)
+	r.readFile(data)
+	if len(r.ps) > 0 {
+		return nil, r.problems()
+	}
+	r.fullChecks()
+	if len(r.ps) > 0 {
+		return nil, r.problems()
+	}
+	subs := r.subdistricts()
+	r.validate(subs)
+	if len(r.ps) > 0 {
+		return nil, r.problems()
+	}
+	return subs, nil
+}
+
+// reader reads one file for one plan.
+type reader struct {
+	name    string
+	plan    *formula.Plan
+	lay     *layout
+	partial bool // a returned copy: blank cells keep the plan's values
+	ps      []located
+	order   map[string]int     // sheet name → its place, to sort problems
+	recs    []*record          // the sub-districts, in row order
+	byID    map[string]*record // by id
+	keyCell map[string]pos     // column key → its id-row cell (街道数据, or the CSV header)
+	books   map[string]bool    // sheets the workbook has, of those read
+	main    string             // the sheet of the sub-districts' rows: 街道数据, another name, or "" (CSV)
+}
+
+// record is one sub-district as read, and where each of its values is.
+type record struct {
+	sub    formula.Subdistrict
+	idCell pos
+	cells  map[string]pos  // column key → cell
+	sheets map[string]bool // sheets that have a row for it
+}
+
+// located is a problem with the sheet, row and column it is sorted by.
+type located struct {
+	p        formula.Problem
+	sheet    int
+	row, col int
+}
+
+func newReader(name string, p *formula.Plan, partial bool) *reader {
+	r := &reader{name: name, plan: p, lay: newLayout(p, nil), partial: partial,
+		order: map[string]int{}, byID: map[string]*record{}, keyCell: map[string]pos{}, books: map[string]bool{}}
+	for i, s := range r.lay.sheets {
+		r.order[s.name] = i + 1
+	}
+	return r
+}
+
+// add records a problem at a cell of grid g (0-based col, 1-based row).
+func (r *reader) add(code formula.Code, g *grid, col, row int, msg string) {
+	r.addAt(code, g.addr(col, row), g, row, col, msg)
+}
+
+// addAt records a problem at path, sorted as the cell (col, row) of g.
+func (r *reader) addAt(code formula.Code, path string, g *grid, row, col int, msg string) {
+	r.ps = append(r.ps, located{p: formula.Problem{File: r.name, Path: path, Code: code, Message: msg},
+		sheet: r.order[g.sheet], row: row, col: col})
+}
+
+// addPos records a problem at a cell.
+func (r *reader) addPos(code formula.Code, p pos, msg string) {
+	if p.g == nil {
+		r.addFile(code, "", msg)
+		return
+	}
+	r.add(code, p.g, p.col, p.row, msg)
+}
+
+// addFile records a problem of the whole file, or of a sheet (path).
+func (r *reader) addFile(code formula.Code, path, msg string) {
+	r.ps = append(r.ps, located{p: formula.Problem{File: r.name, Path: path, Code: code, Message: msg}, sheet: r.order[path]})
+}
+
+// maxProblems bounds the problems listed: a file gone wrong throughout
+// is told by its first ones.
+const maxProblems = 200
+
+// problems returns the problems sorted by sheet, row and column, at most
+// maxProblems of them and then one saying how many more there are.
+func (r *reader) problems() []formula.Problem {
+	slices.SortStableFunc(r.ps, func(a, b located) int {
+		return cmp.Or(cmp.Compare(a.sheet, b.sheet), cmp.Compare(a.row, b.row), cmp.Compare(a.col, b.col))
+	})
+	out := make([]formula.Problem, 0, min(len(r.ps), maxProblems+1))
+	for i, l := range r.ps {
+		if i == maxProblems {
+			out = append(out, formula.Problem{File: r.name, Code: codeTooLarge,
+				Message: say(fmt.Sprintf("另有 %d 个问题未列出", len(r.ps)-maxProblems), "more problems not listed")})
+			break
+		}
+		out = append(out, l.p)
+	}
+	return out
+}
+
+// The magic numbers of a zip (an .xlsx) and of an OLE compound file (an
+// .xls, or an encrypted workbook).
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
+)
+
+// readFile reads the file's rows into records, whatever its format.
+func (r *reader) readFile(data []byte) {
+	lower := strings.ToLower(r.name)
+	switch {
+	case len(data) > MaxFileBytes:
+		r.addFile(codeTooLarge, "", msgTooBig(len(data)))
+	case bytes.HasPrefix(data, zipMagic):
+		r.readXLSX(data)
+	case bytes.HasPrefix(data, oleMagic) || strings.HasSuffix(lower, ".xls"):
+		r.addFile(formula.CodeUnreadable, "", say("不能读取 .xls 或加密的工作簿;请另存为 .xlsx 或 CSV(UTF-8)", "cannot read .xls or encrypted workbooks; save as .xlsx or CSV"))
+	case strings.HasSuffix(lower, ".xlsx") || strings.HasSuffix(lower, ".xlsm"):
+		r.addFile(formula.CodeUnreadable, "", say("不是有效的 .xlsx 工作簿", "not a valid .xlsx workbook"))
+	default:
+		r.readCSV(data)
+	}
+}
+
+// readXLSX reads the workbook's sheets: 街道数据 first, which makes the
+// records, then 人员 and 项目绩效, which fill them. Other sheets are not
+// read. A workbook of one sheet by another name (a CSV file saved as a
+// workbook) is read in the CSV shape.
+func (r *reader) readXLSX(data []byte) {
+	b, msg := openBook(data)
+	if msg != "" {
+		r.addFile(formula.CodeUnreadable, "", msg)
+		return
+	}
+	defer b.close()
+	if !b.has(SheetData) {
+		if names := b.sheets(); len(names) == 1 {
+			r.readSheet(b, names[0], r.lay.csvColumns(), true)
+			return
+		}
+		r.addFile(formula.CodeMissing, "", msgNoSheet(SheetData, b.sheets()))
+		return
+	}
+	for _, sl := range r.lay.sheets {
+		if !b.has(sl.name) {
+			if !r.partial && sl.name == SheetStaff {
+				r.addFile(formula.CodeMissing, "", msgNoSheet(sl.name, b.sheets()))
+			}
+			continue
+		}
+		if !r.readSheet(b, sl.name, sl.cols, sl.name == SheetData) && sl.name == SheetData {
+			return // without the sub-districts' rows, the other sheets cannot be matched
+		}
+	}
+}
+
+// readSheet reads one sheet of the given columns; main says it is the
+// sheet whose rows are the sub-districts. It reports whether the sheet's
+// rows could be read.
+func (r *reader) readSheet(b *book, name string, cols []column, main bool) bool {
+	r.books[name] = true
+	g, err := b.load(name)
+	if errors.Is(err, errTooManyCells) {
+		r.addFile(codeTooLarge, name, err.Error())
+		return false
+	}
+	if err != nil {
+		r.addFile(formula.CodeUnreadable, name, say(fmt.Sprintf("无法读取工作表 %s:%v", name, err), "cannot read the sheet"))
+		return false
+	}
+	h := r.header(g, cols, main)
+	if h == nil {
+		return false
+	}
+	merges, err := b.kinds(g, h.row, h.read)
+	if err != nil {
+		r.addFile(formula.CodeUnreadable, name, say(fmt.Sprintf("无法读取工作表 %s:%v", name, err), "cannot read the sheet"))
+		return false
+	}
+	spread(g, h.row, h.read, merges)
+	r.rows(g, h, main)
+	return true
+}
+
+// header checks a sheet's size and finds and resolves its id row; nil
+// when the sheet cannot be read further.
+func (r *reader) header(g *grid, cols []column, main bool) *header {
+	if g.tooLong {
+		r.addFile(codeTooLarge, g.sheet, msgTooLong(g.sheet))
+		return nil
+	}
+	if g.tooWide {
+		r.addFile(codeTooLarge, g.sheet, msgTooWide(g.sheet))
+		return nil
+	}
+	row, byKey, ok := findHeader(g)
+	if !ok {
+		r.addFile(formula.CodeMissing, g.sheet, msgNoHeader(g.sheet))
+		return nil
+	}
+	h := r.resolve(g, row, byKey, cols)
+	if main {
+		r.main = g.sheet
+		for _, col := range h.read {
+			r.keyCell[h.cols[col].key] = pos{g, col, row}
+		}
+	}
+	return h
+}
+
+// rows reads the rows below the id row. In 街道数据 (and a CSV file)
+// each row is a new sub-district; in the other sheets a row fills the
+// sub-district of its id. Blank rows are skipped; hidden rows are read
+// like any other.
+func (r *reader) rows(g *grid, h *header, main bool) {
+	idCol := slices.IndexFunc(h.cols, func(c *column) bool { return c != nil && c.kind == kindID })
+	if idCol < 0 {
+		return // reported by resolve
+	}
+	seen := map[string]string{}
+	for i := range g.rows {
+		row := &g.rows[i]
+		if row.num <= h.row || blankIn(row, h.read) {
+			continue
+		}
+		r.unheaded(g, row, h)
+		rec := r.record(g, row, idCol, main, seen)
+		if rec == nil {
+			continue
+		}
+		rec.sheets[g.sheet] = true
+		for _, col := range h.read {
+			if c := h.cols[col]; c.kind != kindID {
+				r.value(rec, g, row, col, c)
+			}
+		}
+	}
+}
+
+// unheaded reports the values of a row in columns without a heading: a
+// row shifted by a stray separator, or figures typed beside the table.
+func (r *reader) unheaded(g *grid, row *gridRow, h *header) {
+	for col, c := range row.cells {
+		if c.kind != cellBlank && !h.headed[col] {
+			r.add(codeUnknownColumn, g, col, row.num, msgUnheaded(colName(col), c))
+		}
+	}
+}
+
+// blankIn reports whether a row is blank in the columns read.
+func blankIn(row *gridRow, cols []int) bool {
+	for _, col := range cols {
+		if row.at(col).kind != cellBlank {
+			return false
+		}
+	}
+	return true
+}
+
+// record reads a row's id and returns its sub-district: a new one in
+// 街道数据, the one of that id elsewhere; nil (after a problem) when the
+// row cannot be read.
+func (r *reader) record(g *grid, row *gridRow, idCol int, main bool, seen map[string]string) *record {
+	addr := g.addr(idCol, row.num)
+	c := row.at(idCol)
+	id := r.text(g, c)
+	switch {
+	case c.kind == cellNoValue:
+		r.add(codeNoValue, g, idCol, row.num, msgNoValue(&idColumn, c))
+		return nil
+	case id == "":
+		r.add(formula.CodeMissing, g, idCol, row.num, msgMissingID())
+		return nil
+	case seen[id] != "":
+		r.add(formula.CodeDuplicateID, g, idCol, row.num, msgDuplicateID(id, seen[id]))
+		return nil
+	}
+	seen[id] = addr
+	if !main {
+		rec := r.byID[id]
+		if rec == nil {
+			r.add(formula.CodeUnknownRef, g, idCol, row.num, msgRowNotInData(id))
+		}
+		return rec
+	}
+	if !validID(id) {
+		r.add(formula.CodeBadID, g, idCol, row.num, msgBadID(id))
+	}
+	at := pos{g, idCol, row.num}
+	rec := &record{idCell: at, cells: make(map[string]pos, len(r.lay.sheets[0].cols)), sheets: map[string]bool{},
+		sub: formula.Subdistrict{ID: id, Staff: map[string]decimal.Decimal{}, Payroll: map[string]decimal.Decimal{}, Quantities: map[string]decimal.Decimal{}}}
+	r.recs = append(r.recs, rec)
+	r.byID[id] = rec
+	return rec
+}
+
+// idColumn describes the id column in messages.
+var idColumn = idColumns(true)[0]
+
+// validID reports whether id has the form of rules §2.1.
+func validID(id string) bool {
+	if id == "" || id[0] < 'a' || id[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// text is a text cell's trimmed text. In a CSV file a leading ' before
+// = + - @ is dropped: it is how CSV text is kept from being read as a
+// formula (internal/report writes it so, and so does Template).
+func (r *reader) text(g *grid, c cell) string {
+	s := trimText(c.text)
+	if g.sheet == "" && len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@", rune(s[1])) {
+		s = s[1:]
+	}
+	return s
+}
+
+// subdistricts returns the records' sub-districts, in row order.
+func (r *reader) subdistricts() []formula.Subdistrict {
+	out := make([]formula.Subdistrict, len(r.recs))
+	for i, rec := range r.recs {
+		out[i] = rec.sub
+	}
+	return out
+}

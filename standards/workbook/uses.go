@@ -1,0 +1,128 @@
+package workbook
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
+)
+
+// uses records, for each quantity a plan reads, what reads it.
+type uses struct {
+	order []string            // quantities in the order the workbook shows them
+	where map[string][]string // quantity → what reads it, in words
+	money map[string]bool     // quantities that are amounts in 元 by the rules
+}
+
+func (u *uses) add(q, what string) {
+	if strings.HasPrefix(q, formula.StaffRefPrefix) || q == "" {
+		return
+	}
+	if _, ok := u.where[q]; !ok {
+		u.order = append(u.order, q)
+	}
+	u.where[q] = append(u.where[q], what)
+}
+
+// quantityUses lists the quantities plan p reads (rules §2.3): factor
+// indicators first, factor by factor, then quota and project bases, the
+// incentive's current and previous, damping's baseline.
+func quantityUses(p *formula.Plan) *uses {
+	u := &uses{where: map[string][]string{}, money: map[string]bool{}}
+	for _, f := range p.Factors {
+		for _, in := range f.Indicators {
+			u.add(in.Quantity, "因素 "+f.Name+" ("+f.ID+", 权重 "+f.Weight.String()+") 的指标,权重 "+in.Weight.String())
+		}
+	}
+	for _, q := range p.Quotas {
+		for _, b := range q.Basis {
+			u.add(b, "定额 "+q.Name+" ("+q.ID+"):"+q.Rate.String()+" 元 × 基数")
+		}
+	}
+	for _, pr := range p.Projects {
+		for _, b := range pr.Basis {
+			u.add(b, "项目 "+pr.Name+" ("+pr.ID+", "+tierZH(pr.Tier)+"):"+pr.UnitCost.String()+" 元 × 基数")
+		}
+	}
+	if in := p.Incentive; in != nil {
+		u.add(in.Current, "税收增长激励:本年数 (incentive.current),奖励 "+in.Rate.String()+" × 增长额")
+		u.add(in.Previous, "税收增长激励:上年数 (incentive.previous)")
+		u.money[in.Current], u.money[in.Previous] = true, true
+	}
+	if d := p.Damping; d != nil {
+		u.add(d.Baseline, "保底封顶的基数 (damping.baseline)"+bounds(d))
+		u.money[d.Baseline] = true
+	}
+	return u
+}
+
+// bounds says a damping's floor and ceiling.
+func bounds(d *formula.Damping) string {
+	var parts []string
+	if d.Floor != nil {
+		parts = append(parts, "保底 "+d.Floor.String()+" 倍")
+	}
+	if d.Ceiling != nil {
+		parts = append(parts, "封顶 "+d.Ceiling.String()+" 倍")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ":" + strings.Join(parts, "、")
+}
+
+// tierZH names a tier in Chinese.
+func tierZH(t formula.Tier) string {
+	if t == formula.TierMandatory {
+		return "三保"
+	}
+	return t.String() + " 档"
+}
+
+// unusedQuantities lists, by name, the quantities some sub-district of p
+// has that no standard reads.
+func unusedQuantities(p *formula.Plan, used map[string][]string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range p.Subdistricts {
+		for q := range s.Quantities {
+			if _, ok := used[q]; !ok && !seen[q] {
+				seen[q] = true
+				out = append(out, q)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// staffRefs lists, per staff category, the quotas and projects whose
+// basis counts its headcount (staff.ID).
+func staffRefs(p *formula.Plan) map[string][]string {
+	out := map[string][]string{}
+	for _, q := range p.Quotas {
+		for _, b := range q.Basis {
+			if id, ok := strings.CutPrefix(b, formula.StaffRefPrefix); ok {
+				out[id] = append(out[id], "定额 "+q.Name+" ("+q.ID+") 的基数")
+			}
+		}
+	}
+	for _, pr := range p.Projects {
+		for _, b := range pr.Basis {
+			if id, ok := strings.CutPrefix(b, formula.StaffRefPrefix); ok {
+				out[id] = append(out[id], "项目 "+pr.Name+" ("+pr.ID+") 的基数")
+			}
+		}
+	}
+	return out
+}
+
+// coefficientList writes ratings with their coefficients: 优 1.05、良 1.
+func coefficientList(ratings []string, m map[string]decimal.Decimal) string {
+	parts := make([]string, len(ratings))
+	for i, r := range ratings {
+		parts[i] = r + " " + m[r].String()
+	}
+	return strings.Join(parts, "、")
+}
