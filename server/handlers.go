@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/standards/workbook"
 	"github.com/gin-gonic/gin"
 )
 
@@ -46,6 +47,9 @@ func (s *Server) routes() (*gin.Engine, error) {
 	for _, f := range []string{"json", "csv"} {
 		p.get("/compare."+f, s.compare(f))
 	}
+	p.get("/template.xlsx", s.template(workbook.XLSX, "xlsx", typeXLSX))
+	p.get("/template.csv", s.template(workbook.CSV, "csv", typeCSV))
+	pg.POST("/data", s.requireToken, s.previewData)
 	p.get("/scenarios", s.listScenarios)
 	p.get("/scenarios/:name", s.getScenario)
 	pg.PUT("/scenarios/:name", s.requireToken, s.putScenario)
@@ -106,15 +110,15 @@ func (s *Server) listPlans(c *gin.Context) {
 
 // readBody reads a request body of at most maxBody bytes; a larger one is
 // refused with 413 without reading it all.
-func readBody(c *gin.Context) ([]byte, error) {
-	if c.Request.ContentLength > app.MaxBody {
-		return nil, app.Errorf(app.KindTooLarge, "the body is larger than %d bytes", app.MaxBody)
+func readBody(c *gin.Context, limit int64) ([]byte, error) {
+	if c.Request.ContentLength > limit {
+		return nil, app.Errorf(app.KindTooLarge, "the body is larger than %d bytes", limit)
 	}
-	b, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, app.MaxBody))
+	b, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, limit))
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		return nil, app.Errorf(app.KindTooLarge, "the body is larger than %d bytes", app.MaxBody)
+		return nil, app.Errorf(app.KindTooLarge, "the body is larger than %d bytes", limit)
 	case err != nil:
 		return nil, app.Errorf(app.KindBadRequest, "cannot read the body: %v", err)
 	}
@@ -129,7 +133,7 @@ func (s *Server) calculate(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	data, err := readBody(c)
+	data, err := readBody(c, app.MaxBody)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -111,6 +111,11 @@ func whatIf(extra ...obj) []obj {
 // operations lists every route of the API. routes() registers the same
 // ones; TestOpenAPIMatchesRoutes holds the two in step.
 func operations() []operation {
+	return append(resultOperations(), dataOperations()...)
+}
+
+// resultOperations are the routes of plans, results, scenarios and pages.
+func resultOperations() []operation {
 	csv := content("text/csv", textSchema)
 	return []operation{
 		{method: "GET", path: "/healthz", id: "healthz", summary: "liveness", ok: map[string]obj{"200": resp("alive", content("application/json", obj{"type": "object"}))}},
@@ -175,6 +180,27 @@ func operations() []operation {
 			summary: "dashboard: a sub-district's printable statement (测算说明书): every line with its formula, the factor score, the change against the baseline",
 			params:  pageParams(pSubdistrict), ok: map[string]obj{"200": withETag(resp("HTML page", content("text/html", textSchema)))},
 			errors: []int{400, 404, 422}},
+	}
+}
+
+// dataOperations are the routes of sub-district data workbooks.
+func dataOperations() []operation {
+	binary := obj{"type": "string", "format": "binary"}
+	return []operation{
+		{method: "GET", path: "/api/v1/plans/{plan}/template.xlsx", id: "templateXLSX",
+			summary: "the data-collection workbook of the plan (街道数据, 人员, 说明), pre-filled with its current data",
+			params:  []obj{pPlan, pINM}, ok: map[string]obj{"200": withETag(resp("the workbook, as an attachment <plan>-subdistricts.xlsx", content(typeXLSX, binary)))},
+			errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/template.csv", id: "templateCSV", summary: "the same in its CSV shape (one header row of column ids)",
+			params: []obj{pPlan, pINM}, ok: map[string]obj{"200": withETag(resp("the CSV", content("text/csv", textSchema)))}, errors: []int{400, 404, 422}},
+		{method: "POST", path: "/api/v1/plans/{plan}/data", id: "previewData", write: true,
+			summary: "dry run of a filled data workbook or CSV: its problems by cell, or the changes and the result it would give (nothing is saved)",
+			params: []obj{pPlan, {"name": "merge", "in": "query", "schema": obj{"type": "string", "enum": []string{"0", "1"}},
+				"description": "1: one 街道's returned copy, only the cells present change"}},
+			body: obj{"required": true, "description": "an .xlsx workbook or a CSV, at most 16 MiB",
+				"content": merge(content(typeXLSX, binary), content("text/csv", textSchema))},
+			ok:     map[string]obj{"200": resp("the changes and the result", content("application/json", obj{"type": "object"}))},
+			errors: []int{400, 401, 403, 404, 413, 422}},
 	}
 }
 

@@ -106,7 +106,7 @@ func (s *Server) putScenario(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	data, err := readBody(c)
+	data, err := readBody(c, app.MaxBody)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -22,6 +22,9 @@ const (
 	ParamFormat
 	// paramPer: `per=<quantity>`, what a per-capita chart divides by.
 	ParamPer
+	// ParamMerge: `merge=1` reads a data file as one 街道's returned copy
+	// (only the cells present change).
+	ParamMerge
 )
 
 // MaxQuery is the longest query string a request may have.
@@ -32,6 +35,7 @@ type Query struct {
 	Sets     []standards.Override // in the order written
 	Scenario string
 	NoBOM    bool
+	Merge    bool // merge=1: only the cells present in a data file change
 	Format   string // "json" (default) or "csv"
 	Per      string // the per-capita chart's quantity; "" for its default
 }
@@ -111,6 +115,15 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 			return QueryError(Clip(k), "format must be json or csv (got %q)", Clip(v))
 		}
 		q.Format = v
+	case k == "merge" && allow&ParamMerge != 0:
+		switch v {
+		case "0", "false":
+			q.Merge = false
+		case "1", "true":
+			q.Merge = true
+		default:
+			return QueryError(Clip(k), "merge must be 0 or 1 (got %q)", Clip(v))
+		}
 	case k == "per" && allow&ParamPer != 0:
 		if v == "" {
 			return QueryError(k, "per must name a quantity, such as per=resident_population")
@@ -136,6 +149,9 @@ func (p Params) String() string {
 	}
 	if p&ParamFormat != 0 {
 		out = append(out, "format")
+	}
+	if p&ParamMerge != 0 {
+		out = append(out, "merge")
 	}
 	if p&ParamPer != 0 {
 		out = append(out, "per")
