@@ -17,7 +17,7 @@ const (
 	maxKeyBytes    = 256 // one part of a key, as written
 	maxKeyParts    = 16  // parts of one dotted key or table header
 	maxPathBytes   = 512 // a key with the table it is in (the decoder keeps one per key)
-	maxKeys        = 100000
+	maxKeys        = 1000000 // a 10,000-sub-district plan has ~360,000; the 16 MiB file limit binds first
 	maxIntDigits   = 30  // digits of a number before the decimal point
 	maxFracDigits  = 12  // digits after it
 	maxFloatDigits = 15  // significant digits of a TOML float (what a float64 keeps)
