@@ -13,16 +13,16 @@ import (
 // minutes and gigabytes), so scanTOML checks every file in one linear pass
 // before it is decoded. No plan comes near these limits.
 const (
-	maxNesting     = 32  // arrays and inline tables inside one another
-	maxKeyBytes    = 256 // one part of a key, as written
-	maxKeyParts    = 16  // parts of one dotted key or table header
-	maxPathBytes   = 512 // a key with the table it is in (the decoder keeps one per key)
+	maxNesting     = 32      // arrays and inline tables inside one another
+	maxKeyBytes    = 256     // one part of a key, as written
+	maxKeyParts    = 16      // parts of one dotted key or table header
+	maxPathBytes   = 512     // a key with the table it is in (the decoder keeps one per key)
 	maxKeys        = 1000000 // a 10,000-sub-district plan has ~360,000; the 16 MiB file limit binds first
-	maxIntDigits   = 30  // digits of a number before the decimal point
-	maxFracDigits  = 12  // digits after it
-	maxFloatDigits = 15  // significant digits of a TOML float (what a float64 keeps)
-	maxNumberBytes = 100 // a number as written, underscores and all
-	maxNumberNotes = 100 // number problems reported per file
+	maxIntDigits   = 30      // digits of a number before the decimal point
+	maxFracDigits  = 12      // digits after it
+	maxFloatDigits = 15      // significant digits of a TOML float (what a float64 keeps)
+	maxNumberBytes = 100     // a number as written, underscores and all
+	maxNumberNotes = 100     // number problems reported per file
 )
 
 var (
