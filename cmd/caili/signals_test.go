@@ -48,7 +48,7 @@ func TestSignalWhileLoading(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := plangen.Write(f, 20000, 140, 1); err != nil {
+	if err := plangen.Write(f, 15000, 140, 1); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
