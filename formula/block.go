@@ -326,8 +326,7 @@ func (r *run) shareBlock(b *blockStage, pool decimal.Decimal, w *blockWeights, n
 		}
 		b.parts[i] = ps
 		for q, sp := range a.Score.Parts {
-			a.Lines = append(a.Lines, Line{Stage: StageBlock, Item: sp.Quantity, Amount: ps[q].Amount,
-				ex: b, i: int32(i), k: int32(q)})
+			r.line(a, Line{Stage: StageBlock, Item: sp.Quantity, Amount: ps[q].Amount, ex: b, i: int32(i), k: int32(q)})
 		}
 	}
 	r.remaining = decimal.Zero

@@ -41,7 +41,7 @@ func (r *run) personnel() {
 				amt = m.u.round(personnelExact(st, head, pay, hasPay))
 			}
 			sum.add(amt)
-			a.Lines = append(a.Lines, Line{Stage: StagePersonnel, Item: st.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
+			r.line(a, Line{Stage: StagePersonnel, Item: st.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
 		}
 		a.Personnel = sum.sum()
 	}
@@ -111,7 +111,7 @@ func (r *run) public() {
 				amt = m.u.round(q.Rate.Mul(m.sumCols(i, m.quotaCols[j])))
 			}
 			sum.add(amt)
-			a.Lines = append(a.Lines, Line{Stage: StagePublic, Item: q.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
+			r.line(a, Line{Stage: StagePublic, Item: q.ID, Amount: amt, ex: ex, i: int32(i), j: int32(j)})
 		}
 		a.Public = sum.sum()
 	}

@@ -163,7 +163,10 @@ func (x *dampingStage) lines() {
 	}
 }
 
-// line adds a damping line of the given kind to sub-district i.
+// line adds a damping line of the given kind to sub-district i, unless
+// the result keeps no lines.
 func (x *dampingStage) line(a *Allocation, i int, item string, kind int32, amt decimal.Decimal) {
-	a.Lines = append(a.Lines, Line{Stage: StageDamping, Item: item, Amount: amt, ex: x, i: int32(i), j: kind})
+	if !x.res.noLines {
+		a.Lines = append(a.Lines, Line{Stage: StageDamping, Item: item, Amount: amt, ex: x, i: int32(i), j: kind})
+	}
 }

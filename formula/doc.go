@@ -40,4 +40,7 @@
 //
 //	model, err := formula.Compile(plan) // validates, resolves quantity names
 //	result, err := model.Evaluate()      // runs the stages
+//
+// [Model.EvaluateTotals] runs the same stages without keeping the lines,
+// for outputs that show only components and totals.
 package formula

@@ -9,7 +9,8 @@ import (
 
 // FuzzEvaluate perturbs a random valid plan's numbers with fuzzed values
 // and evaluates it: no panic, and the result is either invalid, rejected
-// with a typed error, or balanced. The plans draw the rules added later
+// with a typed error, or balanced, and the same without lines
+// (EvaluateTotals). The plans draw the rules added later
 // (project ratings, demote, floors that keep the rating, exclude) too.
 func FuzzEvaluate(f *testing.F) {
 	f.Add(uint64(1), int64(0), int64(0), uint8(0))
@@ -45,6 +46,7 @@ func FuzzEvaluate(f *testing.F) {
 			return
 		}
 		res, err := m.Evaluate()
+		totalsMatch(t, seed, m, res, err) // the same without lines
 		if err != nil {
 			var rej *RejectedError
 			if !errors.As(err, &rej) {

@@ -36,7 +36,7 @@ func (r *run) incentive() error {
 	for i := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		a.Incentive = shares[i].Amount
-		a.Lines = append(a.Lines, Line{Stage: StageIncentive, Item: "tax_growth", Amount: a.Incentive, ex: ex, i: int32(i)})
+		r.line(a, Line{Stage: StageIncentive, Item: "tax_growth", Amount: a.Incentive, ex: ex, i: int32(i)})
 	}
 	r.res.IncentivePool = b
 	r.remaining = r.remaining.Sub(b)

@@ -113,7 +113,7 @@ func (r *run) projectStage(d tierDemands) error {
 		byTier[pr.Tier] = append(byTier[pr.Tier], j)
 	}
 	demote := p.TierOverflow == OverflowDemote
-	first := r.projectLines()
+	book := r.projectBook()
 	var parts *projectParts
 	if demote {
 		parts = &projectParts{m: r.m}
@@ -123,17 +123,12 @@ func (r *run) projectStage(d tierDemands) error {
 		if len(cols) == 0 {
 			continue
 		}
-		if err := r.fundTier(d, t, cols, first, parts); err != nil {
+		if err := r.fundTier(d, t, cols, book, parts); err != nil {
 			return err
 		}
 	}
 	for i := range r.res.Subdistricts {
-		a := &r.res.Subdistricts[i]
-		sum := accum{u: r.m.u}
-		for j := range p.Projects {
-			sum.add(a.Lines[first[i]+j].Amount)
-		}
-		a.Projects = sum.sum()
+		r.res.Subdistricts[i].Projects = book.sums[i].sum()
 	}
 	return nil
 }
@@ -157,25 +152,48 @@ func tierCols(byTier [][]int, t Tier, demote bool) []tierCol {
 	return cols
 }
 
-// projectLines adds every sub-district's project lines, in project file
-// order and without amounts, and returns where each sub-district's start.
-func (r *run) projectLines() []int {
+// projectBook is where stage 4 records what the tiers give each item:
+// every sub-district's sum and, when the result keeps lines, the items'
+// lines, one a project in project file order from first[i] on.
+type projectBook struct {
+	sums  []accum // [sub-district] Σ of its items' amounts
+	first []int   // [sub-district] its first project line; nil without lines
+}
+
+// line returns the line of item (i, j), or nil when there are no lines.
+func (b *projectBook) line(res *Result, i, j int) *Line {
+	if b.first == nil {
+		return nil
+	}
+	return &res.Subdistricts[i].Lines[b.first[i]+j]
+}
+
+// projectBook starts stage 4's book: sums at zero and, when the result
+// keeps lines, every sub-district's project lines, without amounts.
+func (r *run) projectBook() *projectBook {
 	p := r.m.plan
-	first := make([]int, len(p.Subdistricts))
+	b := &projectBook{sums: make([]accum, len(p.Subdistricts))}
+	for i := range b.sums {
+		b.sums[i].u = r.m.u
+	}
+	if r.res.noLines {
+		return b
+	}
+	b.first = make([]int, len(p.Subdistricts))
 	for i := range p.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		first[i] = len(a.Lines)
+		b.first[i] = len(a.Lines)
 		for j, pr := range p.Projects {
 			a.Lines = append(a.Lines, Line{Stage: StageProjects, Item: pr.ID, i: int32(i), j: int32(j)})
 		}
 	}
-	return first
+	return b
 }
 
 // fundTier funds tier t, whose items' projects are cols: it decides the
-// tier's budget, shares it over the tier's items and fills in their
-// lines. With demote (parts not nil) see fundParts.
-func (r *run) fundTier(d tierDemands, t Tier, cols []tierCol, first []int, parts *projectParts) error {
+// tier's budget, shares it over the tier's items and books their amounts.
+// With demote (parts not nil) see fundParts.
+func (r *run) fundTier(d tierDemands, t Tier, cols []tierCol, book *projectBook, parts *projectParts) error {
 	T, err := d.gather(cols, parts != nil)
 	if err != nil {
 		return err
@@ -198,16 +216,17 @@ func (r *run) fundTier(d tierDemands, t Tier, cols []tierCol, first []int, parts
 	r.remaining = r.remaining.Sub(out.Budget)
 	ex.out, ex.extra = out, extra
 	if parts != nil {
-		r.fundParts(d, ex, demands, amounts, first, parts)
+		r.fundParts(d, ex, demands, amounts, book, parts)
 		return nil
 	}
 	r.res.Tiers = append(r.res.Tiers, out)
 	k := 0
 	for i := range r.res.Subdistricts {
-		a := &r.res.Subdistricts[i]
 		for _, c := range cols {
-			l := &a.Lines[first[i]+c.j]
-			l.Amount, l.ex, l.k = amounts[k], ex, int32(k)
+			book.sums[i].add(amounts[k])
+			if l := book.line(r.res, i, c.j); l != nil {
+				l.Amount, l.ex, l.k = amounts[k], ex, int32(k)
+			}
 			k++
 		}
 	}
@@ -218,17 +237,22 @@ func (r *run) fundTier(d tierDemands, t Tier, cols []tierCol, first []int, parts
 // its demand demoted from the tiers above, each item's part (its line's
 // amount is the sum of its parts at every tier it joined), and what the
 // tier refused, which stays outstanding for the next.
-func (r *run) fundParts(d tierDemands, ex *projectTier, demands partDemands, amounts []decimal.Decimal, first []int, parts *projectParts) {
+func (r *run) fundParts(d tierDemands, ex *projectTier, demands partDemands, amounts []decimal.Decimal, book *projectBook, parts *projectParts) {
 	t := ex.out.Tier
 	ex.refs, ex.demands, ex.amounts = d.refs(), demands, amounts
 	for k, it := range ex.refs {
-		l := &r.res.Subdistricts[it.i].Lines[first[it.i]+int(it.j)]
+		book.sums[it.i].add(amounts[k])
+		l := book.line(r.res, int(it.i), int(it.j))
 		if r.m.plan.Projects[it.j].Tier == t { // the item's first part
-			l.Amount, l.ex = amounts[k], parts
-		} else {
-			l.Amount = l.Amount.Add(amounts[k])
-			ex.out.Demoted = ex.out.Demoted.Add(demands.at(k))
+			if l != nil {
+				l.Amount, l.ex = amounts[k], parts
+			}
+			continue
 		}
+		if l != nil {
+			l.Amount = l.Amount.Add(amounts[k])
+		}
+		ex.out.Demoted = ex.out.Demoted.Add(demands.at(k))
 	}
 	r.res.Tiers = append(r.res.Tiers, ex.out)
 	d.settle()

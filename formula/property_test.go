@@ -273,6 +273,8 @@ func fastMatchesExact(t *testing.T, seed uint64, p *Plan) (*Result, error) {
 	if err1 == nil && fingerprint(r1) != fingerprint(r2) {
 		t.Fatalf("seed %d: fast and exact paths differ", seed)
 	}
+	totalsMatch(t, seed, fast, r1, err1)
+	totalsMatch(t, seed, exact, r2, err2)
 	return r1, err1
 }
 
@@ -299,6 +301,7 @@ func TestOverflowFallsBack(t *testing.T) {
 	if err := res.CheckIdentity(); err != nil {
 		t.Fatal(err)
 	}
+	totalsMatch(t, 3, m, res, nil)
 }
 
 func TestRandomPlansValid(t *testing.T) {

@@ -64,6 +64,8 @@ type Result struct {
 	PerformanceReserve decimal.Decimal
 	DampingReserve     decimal.Decimal
 	Subdistricts       []Allocation
+
+	noLines bool // made by EvaluateTotals: no allocation has lines
 }
 
 // TierOutcome is how one project tier was funded.
@@ -206,7 +208,8 @@ func (r *Result) Find(id string) (*Allocation, bool) {
 }
 
 // CheckIdentity verifies the accounting identity and that each total is
-// the sum of its components and its lines. It returns ErrIdentity when
+// the sum of its components and its lines (a result of
+// [Model.EvaluateTotals] has none to check). It returns ErrIdentity when
 // anything is off.
 func (r *Result) CheckIdentity() error {
 	u, ok := newUnit(r.Unit)
@@ -227,20 +230,8 @@ func (r *Result) CheckIdentity() error {
 		if !t.sum().Equal(a.Total) {
 			return ErrIdentity
 		}
-		var byStage [len(ComponentNames)]accum
-		for _, l := range a.Lines {
-			k := stageIndex(l.Stage)
-			if k < 0 {
-				return ErrIdentity
-			}
-			byStage[k].u = u
-			byStage[k].add(l.Amount)
-		}
-		for k := range c {
-			byStage[k].u = u
-			if !byStage[k].sum().Equal(c[k]) {
-				return ErrIdentity
-			}
+		if !r.noLines && !a.linesAddUp(u) {
+			return ErrIdentity
 		}
 		sum.add(a.Total)
 	}
@@ -248,6 +239,27 @@ func (r *Result) CheckIdentity() error {
 		return ErrIdentity
 	}
 	return nil
+}
+
+// linesAddUp reports whether each component is the sum of its lines.
+func (a *Allocation) linesAddUp(u unit) bool {
+	c := a.Components()
+	var byStage [len(ComponentNames)]accum
+	for _, l := range a.Lines {
+		k := stageIndex(l.Stage)
+		if k < 0 {
+			return false
+		}
+		byStage[k].u = u
+		byStage[k].add(l.Amount)
+	}
+	for k := range c {
+		byStage[k].u = u
+		if !byStage[k].sum().Equal(c[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // stageIndex is the position of a stage among ComponentNames, or -1. It

@@ -258,14 +258,18 @@ func (d *document) place(ps []formula.Problem) []formula.Problem {
 		return l
 	}
 	out := make([]formula.Problem, 0, len(ps))
-	unknown := map[string]bool{}
+	unknown := map[string]map[string]bool{} // file → unknown keys reported
 	for _, p := range ps {
 		if p.Code == formula.CodeUnknownKey && p.Line == 0 {
-			key := p.File + "\x00" + p.Path
-			if unknown[key] || coveredBy(p.Path, unknownIn(unknown, p.File)) {
+			seen := unknown[p.File]
+			if seen == nil {
+				seen = map[string]bool{}
+				unknown[p.File] = seen
+			}
+			if seen[p.Path] || coveredBy(p.Path, seen) {
 				continue
 			}
-			unknown[key] = true
+			seen[p.Path] = true
 			loc := locOf(p.File)
 			if loc == nil || len(loc.plain[p.Path]) == 0 {
 				out = append(out, p)
@@ -285,17 +289,6 @@ func (d *document) place(ps []formula.Problem) []formula.Problem {
 			}
 		}
 		out = append(out, p)
-	}
-	return out
-}
-
-// unknownIn lists the unknown keys already reported for one file.
-func unknownIn(seen map[string]bool, file string) map[string]bool {
-	out := map[string]bool{}
-	for k := range seen {
-		if f, path, ok := strings.Cut(k, "\x00"); ok && f == file {
-			out[path] = true
-		}
 	}
 	return out
 }

@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/atomicfile"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
@@ -52,6 +54,36 @@ func (o *outFlags) emit(stdout io.Writer, render func(io.Writer) error) error {
 	return nil
 }
 
+// computeTotals is compute without the lines that explain each amount
+// (formula.Model.EvaluateTotals: the same amounts and errors), for the
+// outputs that show only components and totals. On a large plan the lines
+// are most of a result's memory.
+//
+// It collects garbage once, between decoding and converting: the TOML
+// decoder's tree of the file is garbage by then (about 2.5 times the
+// document it leaves), but the collector paced itself on it and would let
+// conversion and evaluation grow the heap to twice its size before the
+// next collection. Collected here, they reuse the decoder's memory, and
+// the command's peak is the decoder's (cmd/plangen/bench.sh; 10,000
+// sub-districts: about 1.3× decoding alone without it, 1.1× with it). It
+// costs one collection of the document: under 0.1 s on that plan.
+func (pf *planFlags) computeTotals() (*formula.Result, error) {
+	doc, err := pf.load()
+	if err != nil {
+		return nil, err
+	}
+	runtime.GC()
+	ovs, err := pf.overrides()
+	if err != nil {
+		return nil, err
+	}
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	return m.EvaluateTotals()
+}
+
 func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("calc", stderr)
 	var pf planFlags
@@ -64,7 +96,11 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	if err := of.check(); err != nil {
 		return err
 	}
-	res, err := pf.compute()
+	eval := pf.computeTotals // the table, as CSV or for a terminal, shows no lines
+	if of.format == "json" {
+		eval = pf.compute
+	}
+	res, err := eval()
 	if err != nil {
 		return err
 	}
@@ -86,7 +122,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	res, err := pf.compute()
+	res, err := pf.computeTotals()
 	if err != nil {
 		return err
 	}
@@ -150,11 +186,11 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 		return usagef("compare needs --scenario F or --set path=value")
 	}
 	base := planFlags{plan: pf.plan}
-	b, err := base.compute()
+	b, err := base.computeTotals() // a comparison shows no lines
 	if err != nil {
 		return err
 	}
-	s, err := pf.compute()
+	s, err := pf.computeTotals()
 	if err != nil {
 		return err
 	}
