@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
@@ -26,6 +27,13 @@ type App struct {
 	// hold more garbage at a time. Requests beyond wait their turn in
 	// order.
 	slots chan struct{}
+	// uploads bounds how many uploaded files (POST /calculate bodies, data
+	// workbooks) are parsed and computed at once, at most half the CPUs,
+	// and paces them (limitUpload), so that a client sending large or
+	// hostile bodies as fast as it can never takes the computing from the
+	// what-ifs of everyone else. An upload then also takes a computing
+	// slot.
+	uploads chan struct{}
 }
 
 // Job is a resolved request for a result: a loaded plan version, perhaps
@@ -144,6 +152,22 @@ func (e *App) limit(fn func()) {
 	fn()
 }
 
+// limitUpload runs the work of an uploaded file: in one of the upload
+// slots, then in a computing slot. The upload slot is held, after the
+// answer, for as long again as the work took, so that uploads use at most
+// half of their share of the CPUs on average, however fast a client sends
+// them.
+func (e *App) limitUpload(fn func()) {
+	e.uploads <- struct{}{}
+	start := time.Now()
+	e.limit(fn)
+	rest := time.Since(start)
+	go func() {
+		time.Sleep(rest)
+		<-e.uploads
+	}()
+}
+
 // evaluate applies a job's scenario and overrides to its plan and
 // evaluates it. Problems the overrides cause are override problems (400)
 // even when they only show when compiling.
@@ -169,11 +193,11 @@ func evaluate(j *Job) (*formula.Result, error) {
 // scenario file).
 const MaxBody = 1 << 20
 
-// Calculate parses, validates and evaluates a posted plan in a computing
+// Calculate parses, validates and evaluates a posted plan in an upload
 // slot. It must be self-contained: a plan that names a standards file is
 // refused.
 func (e *App) Calculate(body []byte) (res *formula.Result, err error) {
-	e.limit(func() { res, err = calculate(body) })
+	e.limitUpload(func() { res, err = calculate(body) })
 	return res, err
 }
 

@@ -76,7 +76,8 @@ func New(cfg Config) (*App, error) {
 		return nil, err
 	}
 	return &App{version: cfg.Version, Plans: plans, Scenarios: scenarios,
-		Cache: NewCache(cfg.CacheEntries, cfg.CacheBytes), slots: make(chan struct{}, runtime.GOMAXPROCS(0))}, nil
+		Cache: NewCache(cfg.CacheEntries, cfg.CacheBytes), slots: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		uploads: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))}, nil
 }
 
 // Version is the version that is part of every result key.

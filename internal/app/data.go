@@ -38,11 +38,17 @@ type DataPreview struct {
 // returned copy), else the file replaces every sub-district's data. A file
 // with problems is unprocessable, each problem at its sheet and cell. The
 // plan being served is not changed.
-func (e *App) PreviewData(v *PlanVersion, name string, data []byte, merge bool) (*DataPreview, error) {
+func (e *App) PreviewData(v *PlanVersion, name string, data []byte, merge bool) (out *DataPreview, err error) {
 	p, err := v.Doc.Plan()
 	if err != nil {
 		return nil, err
 	}
+	e.limitUpload(func() { out, err = preview(p, name, data, merge) })
+	return out, err
+}
+
+// preview reads a data file against plan p and evaluates p with it.
+func preview(p *formula.Plan, name string, data []byte, merge bool) (*DataPreview, error) {
 	var subs []formula.Subdistrict
 	var changes []workbook.Change
 	var ps []formula.Problem
@@ -58,7 +64,8 @@ func (e *App) PreviewData(v *PlanVersion, name string, data []byte, merge bool) 
 	np := *p
 	np.Subdistricts = subs
 	out := &DataPreview{Changes: changes}
-	e.limit(func() { out.Result, err = evaluatePlan(&np) })
+	var err error
+	out.Result, err = evaluatePlan(&np)
 	var re *formula.RejectedError
 	if errors.As(err, &re) {
 		out.Rejected = err
