@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/caili/caili/configs"
@@ -178,17 +179,25 @@ func readScenario(name string) ([]byte, error) {
 
 // compute loads, overrides, compiles and evaluates.
 func (pf *planFlags) compute() (*formula.Result, error) {
-	doc, err := pf.load()
-	if err != nil {
-		return nil, err
-	}
-	ovs, err := pf.overrides()
-	if err != nil {
-		return nil, err
-	}
-	m, err := doc.Model(ovs...)
+	m, err := pf.model()
 	if err != nil {
 		return nil, err
 	}
 	return m.Evaluate()
+}
+
+// model loads the plan, applies the overrides and compiles it. It
+// collects garbage once after decoding (see computeTotals): the
+// decoder's tree of the file is garbage by then.
+func (pf *planFlags) model() (*formula.Model, error) {
+	doc, err := pf.load()
+	if err != nil {
+		return nil, err
+	}
+	runtime.GC()
+	ovs, err := pf.overrides()
+	if err != nil {
+		return nil, err
+	}
+	return doc.Model(ovs...)
 }

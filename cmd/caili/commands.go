@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 
 	"github.com/caili/caili/formula"
@@ -59,25 +58,17 @@ func (o *outFlags) emit(stdout io.Writer, render func(io.Writer) error) error {
 // outputs that show only components and totals. On a large plan the lines
 // are most of a result's memory.
 //
-// It collects garbage once, between decoding and converting: the TOML
-// decoder's tree of the file is garbage by then (about 2.5 times the
-// document it leaves), but the collector paced itself on it and would let
-// conversion and evaluation grow the heap to twice its size before the
-// next collection. Collected here, they reuse the decoder's memory, and
-// the command's peak is the decoder's (cmd/plangen/bench.sh; 10,000
-// sub-districts: about 1.3× decoding alone without it, 1.1× with it). It
-// costs one collection of the document: under 0.1 s on that plan.
+// The model (pf.model) collects garbage once, between decoding and
+// converting: the TOML decoder's tree of the file is garbage by then
+// (about 2.5 times the document it leaves), but the collector paced itself
+// on it and would let conversion and evaluation grow the heap to twice its
+// size before the next collection. Collected there, they reuse the
+// decoder's memory, and the command's peak is the decoder's
+// (cmd/plangen/bench.sh; 10,000 sub-districts: about 1.3× decoding alone
+// without it, 1.1× with it). It costs one collection of the document:
+// under 0.1 s on that plan.
 func (pf *planFlags) computeTotals() (*formula.Result, error) {
-	doc, err := pf.load()
-	if err != nil {
-		return nil, err
-	}
-	runtime.GC()
-	ovs, err := pf.overrides()
-	if err != nil {
-		return nil, err
-	}
-	m, err := doc.Model(ovs...)
+	m, err := pf.model()
 	if err != nil {
 		return nil, err
 	}
