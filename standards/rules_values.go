@@ -93,22 +93,14 @@ func componentsValue(value any) any {
 // parseComponents reads a list of component names, a TOML array of
 // strings (empty: none).
 func parseComponents(v any) Components {
-	c := Components{Set: true, List: []string{}}
-	arr, ok := v.([]any)
-	if !ok {
-		c.Problem = fmt.Sprintf("must be a list of component names, not %s", tomlKind(v))
-		return c
+	list, problem := stringList(v, "component names", "must be a list of component names (personnel, public, projects, incentive)")
+	switch {
+	case problem != "":
+		list = nil
+	case list == nil:
+		list = []string{}
 	}
-	for _, e := range arr {
-		s, ok := e.(string)
-		if !ok || s == "" {
-			c.Problem = "must be a list of component names (personnel, public, projects, incentive)"
-			c.List = nil
-			return c
-		}
-		c.List = append(c.List, s)
-	}
-	return c
+	return Components{Set: true, List: list, Problem: problem}
 }
 
 // textKey is a key of a map of texts in a document (a sub-district's

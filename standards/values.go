@@ -124,21 +124,27 @@ func (l *Names) UnmarshalTOML(v any) error {
 }
 
 func parseNames(v any) Names {
-	l := Names{Set: true}
+	list, problem := stringList(v, "quantity names", "must be a list of non-empty quantity names")
+	return Names{Set: true, List: list, Problem: problem}
+}
+
+// stringList reads a TOML array of non-empty strings. A value that is
+// not an array is a problem naming what the list holds; an element that
+// is not a non-empty string is itemProblem, with the elements read so far.
+func stringList(v any, what, itemProblem string) ([]string, string) {
 	arr, ok := v.([]any)
 	if !ok {
-		l.Problem = fmt.Sprintf("must be a list of quantity names, not %s", tomlKind(v))
-		return l
+		return nil, fmt.Sprintf("must be a list of %s, not %s", what, tomlKind(v))
 	}
+	var list []string
 	for _, e := range arr {
 		s, ok := e.(string)
 		if !ok || s == "" {
-			l.Problem = "must be a list of non-empty quantity names"
-			return l
+			return list, itemProblem
 		}
-		l.List = append(l.List, s)
+		list = append(list, s)
 	}
-	return l
+	return list, ""
 }
 
 // tomlKind names the TOML type of a decoded value for messages.
