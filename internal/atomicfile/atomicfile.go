@@ -1,6 +1,7 @@
 // Package atomicfile writes files the way caili writes every file (a saved
 // scenario, a result written with --out): all or nothing, so that a crash
-// or a full disk never leaves half a file behind.
+// or a full disk never leaves half a file behind. Of caili it imports
+// only internal/safefile.
 package atomicfile
 
 import (
@@ -10,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"github.com/caili/caili/internal/safefile"
 )
 
 // Replace writes data to name through a temporary file in the same
@@ -85,8 +88,9 @@ func checkTarget(name, dir string) error {
 	fi, err := os.Lstat(name)
 	switch {
 	case err == nil && !fi.Mode().IsRegular():
+		zh, en := safefile.Describe(fi.Mode())
 		return &refused{fmt.Sprintf("不会替换 %s:它是%s,不是普通文件 (will not replace %s: it is %s, not a regular file)",
-			name, kindZH(fi.Mode()), name, kindEN(fi.Mode())), ErrNotRegular}
+			name, zh, name, en), ErrNotRegular}
 	case err == nil:
 		return nil
 	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
@@ -102,39 +106,6 @@ func checkTarget(name, dir string) error {
 		return &refused{fmt.Sprintf("%s 不是文件夹,无法写入 %s (%s is not a folder; cannot write %s)", dir, name, dir, name), ErrNoDir}
 	}
 	return nil
-}
-
-// kindEN and kindZH name a file that is not a regular file, for a message.
-func kindEN(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-		return "a device"
-	}
-	return "not a regular file"
-}
-
-func kindZH(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "文件夹"
-	case m&fs.ModeSymlink != 0:
-		return "符号链接"
-	case m&fs.ModeNamedPipe != 0:
-		return "命名管道 (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "套接字"
-	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-		return "设备"
-	}
-	return "非普通文件"
 }
 
 // SyncDir flushes a directory's entries to disk, so that files created,

@@ -42,7 +42,8 @@ func Read(path string, limit int64) ([]byte, fs.FileInfo, error) {
 		return nil, nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fi, fmt.Errorf("%w (%s)", ErrNotRegular, kindOf(fi.Mode()))
+		_, en := Describe(fi.Mode())
+		return nil, fi, fmt.Errorf("%w (%s)", ErrNotRegular, en)
 	}
 	if fi.Size() > limit {
 		return nil, fi, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, fi.Size(), limit)
@@ -64,17 +65,20 @@ func IsRegular(path string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// kindOf names a file mode for a message.
-func kindOf(m fs.FileMode) string {
+// Describe names the kind of a file that is not a regular file, for a
+// message, in Chinese and in English: 命名管道 (FIFO) / "a FIFO".
+func Describe(m fs.FileMode) (zh, en string) {
 	switch {
 	case m.IsDir():
-		return "a directory"
+		return "文件夹", "a directory"
+	case m&fs.ModeSymlink != 0:
+		return "符号链接", "a symbolic link"
 	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeCharDevice != 0, m&fs.ModeDevice != 0:
-		return "a device"
+		return "命名管道 (FIFO)", "a FIFO"
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return "套接字", "a socket"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return "设备", "a device"
 	}
-	return "not a regular file"
+	return "非普通文件", "not a regular file"
 }
