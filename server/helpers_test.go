@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/testplan"
 	"github.com/caili/caili/standards"
 )
 
@@ -138,19 +139,9 @@ func compute(t testing.TB, file string, sets ...string) *formula.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := evaluateDoc(doc, ovs...)
+	res, err := testplan.Evaluate(doc, ovs...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res
-}
-
-// evaluateDoc computes a what-if of a document: the loader's model, then
-// the engine.
-func evaluateDoc(doc *standards.Document, ovs ...standards.Override) (*formula.Result, error) {
-	m, err := doc.Model(ovs...)
-	if err != nil {
-		return nil, err
-	}
-	return m.Evaluate()
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/testplan"
 	"github.com/caili/caili/standards"
 )
 
@@ -38,7 +39,7 @@ func BenchmarkWhatIf(b *testing.B) {
 		name string
 		eval func() (*formula.Result, error)
 	}{
-		{"patch", func() (*formula.Result, error) { return evaluateDoc(doc, ovs...) }},
+		{"patch", func() (*formula.Result, error) { return testplan.Evaluate(doc, ovs...) }},
 		{"general", general},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
@@ -54,13 +55,4 @@ func BenchmarkWhatIf(b *testing.B) {
 			}
 		})
 	}
-}
-
-// evaluateDoc computes a what-if: the loader's model, then the engine.
-func evaluateDoc(doc *standards.Document, ovs ...standards.Override) (*formula.Result, error) {
-	m, err := doc.Model(ovs...)
-	if err != nil {
-		return nil, err
-	}
-	return m.Evaluate()
 }

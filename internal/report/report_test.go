@@ -11,28 +11,12 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/report"
-	"github.com/caili/caili/standards"
+	"github.com/caili/caili/internal/testplan"
 )
 
 func tinyResult(t *testing.T, sets ...string) *formula.Result {
 	t.Helper()
-	doc, err := standards.LoadFile("../../testdata/tiny/plan.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ovs, err := standards.ParseSets(sets...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := doc.Model(ovs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := m.Evaluate()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return testplan.File(t, "../../testdata/tiny/plan.toml", sets...)
 }
 
 func TestSafeText(t *testing.T) {

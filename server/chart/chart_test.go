@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
-	"github.com/caili/caili/standards"
+	"github.com/caili/caili/internal/testplan"
 	"github.com/golang/freetype/truetype"
 	"github.com/shopspring/decimal"
 )
@@ -23,23 +23,7 @@ import (
 // with overrides applied when given.
 func tiny(t testing.TB, sets ...string) *formula.Result {
 	t.Helper()
-	doc, err := standards.LoadFile("testdata/tiny.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ovs, err := standards.ParseSets(sets...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := doc.Model(ovs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := m.Evaluate()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return testplan.File(t, "testdata/tiny.toml", sets...)
 }
 
 // synth builds a result with n sub-districts named by name(i) whose

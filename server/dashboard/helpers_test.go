@@ -13,6 +13,7 @@ import (
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/numfmt"
+	"github.com/caili/caili/internal/testplan"
 	"github.com/caili/caili/standards"
 )
 
@@ -48,15 +49,7 @@ func loadTiny(t *testing.T) *standards.Document {
 // it, returning the error rather than failing.
 func evaluate(t *testing.T, doc *standards.Document, sets ...string) (*formula.Result, error) {
 	t.Helper()
-	ovs, err := standards.ParseSets(sets...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := doc.Model(ovs...)
-	if err != nil {
-		return nil, err
-	}
-	return m.Evaluate()
+	return testplan.Sets(t, doc, sets...)
 }
 
 // mustEvaluate is evaluate that fails the test on an error.
