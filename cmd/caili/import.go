@@ -126,15 +126,7 @@ func readInput(name string) ([]byte, error) {
 // p's sub-districts with the file's cells filled in. Problems come back
 // as an *InvalidPlanError, each at its cell.
 func importData(file string, data []byte, p *formula.Plan, merge bool) ([]formula.Subdistrict, []workbook.Change, error) {
-	var subs []formula.Subdistrict
-	var changes []workbook.Change
-	var ps []formula.Problem
-	if merge {
-		subs, changes, ps = workbook.Merge(file, data, p)
-	} else {
-		subs, ps = workbook.Read(file, data, p)
-		changes = workbook.Diff(p, p.Subdistricts, subs)
-	}
+	subs, changes, ps := workbook.Import(file, data, p, merge)
 	if len(ps) > 0 {
 		return nil, nil, &formula.InvalidPlanError{Problems: ps}
 	}

@@ -49,15 +49,7 @@ func (e *App) PreviewData(v *PlanVersion, name string, data []byte, merge bool) 
 
 // preview reads a data file against plan p and evaluates p with it.
 func preview(p *formula.Plan, name string, data []byte, merge bool) (*DataPreview, error) {
-	var subs []formula.Subdistrict
-	var changes []workbook.Change
-	var ps []formula.Problem
-	if merge {
-		subs, changes, ps = workbook.Merge(name, data, p)
-	} else {
-		subs, ps = workbook.Read(name, data, p)
-		changes = workbook.Diff(p, p.Subdistricts, subs)
-	}
+	subs, changes, ps := workbook.Import(name, data, p, merge)
 	if len(ps) > 0 {
 		return nil, &Error{Kind: KindUnprocessable, Message: "the data file has problems", Problems: ps}
 	}

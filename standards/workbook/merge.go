@@ -246,3 +246,18 @@ func valueOf(s *formula.Subdistrict, c *column) string {
 	}
 	return ""
 }
+
+// Import reads a data file for plan p, as both the command line and the
+// server take one: with merge, p's sub-districts with the file's cells
+// filled in ([Merge]); without, every sub-district from the file ([Read]),
+// with what changed against p ([Diff]).
+func Import(name string, data []byte, p *formula.Plan, merge bool) ([]formula.Subdistrict, []Change, []formula.Problem) {
+	if merge {
+		return Merge(name, data, p)
+	}
+	subs, ps := Read(name, data, p)
+	if len(ps) > 0 {
+		return nil, nil, ps
+	}
+	return subs, Diff(p, p.Subdistricts, subs), nil
+}
