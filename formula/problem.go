@@ -67,6 +67,12 @@ const (
 	// CodeRatedMandatory: a rating given to a mandatory (三保) project,
 	// which is funded in full and cannot be rated.
 	CodeRatedMandatory Code = "rated_mandatory"
+	// CodeDataConflict: a plan that names a data file ([plan] data) and
+	// has [[subdistrict]] tables too; its sub-districts come from one place.
+	CodeDataConflict Code = "data_conflict"
+	// CodeDataNotRead: a data file left unread because the plan's own
+	// tables, which say what to read, have problems.
+	CodeDataNotRead Code = "data_not_read"
 	// CodeUnknownPath: an override path that names nothing.
 	CodeUnknownPath Code = "unknown_path"
 	// CodeBadQuery: a malformed, unknown or repeated request parameter.

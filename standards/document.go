@@ -54,6 +54,7 @@ type planDoc struct {
 	RoundingUnit Number `toml:"rounding_unit"`
 	ReserveRate  Number `toml:"reserve_rate"`
 	Standards    Text   `toml:"standards"`
+	Data         Text   `toml:"data"` // a workbook or CSV of the sub-districts (data.go)
 }
 
 type staffDoc struct {

@@ -31,7 +31,7 @@ type Document struct {
 // (relative to the plan's directory). Only regular files are read, of at
 // most [safefile.MaxInput] bytes: a FIFO or a device such as /dev/zero is
 // refused before anything is read from it.
-func LoadFile(name string) (*Document, error) {
+func LoadFile(name string, opts ...Option) (*Document, error) {
 	dir := filepath.Dir(name)
 	return Load(filepath.Base(name), func(n string) ([]byte, error) {
 		p := filepath.Join(dir, n)
@@ -40,23 +40,24 @@ func LoadFile(name string) (*Document, error) {
 			return nil, fmt.Errorf("%s: %w", p, err) // the operating system's errors name it already
 		}
 		return b, err
-	})
+	}, opts...)
 }
 
 // LoadFS loads a plan file from a file system such as the embedded sample.
-func LoadFS(fsys fs.FS, name string) (*Document, error) {
+func LoadFS(fsys fs.FS, name string, opts ...Option) (*Document, error) {
 	dir := path.Dir(name)
 	return Load(path.Base(name), func(n string) ([]byte, error) {
 		return fs.ReadFile(fsys, path.Join(dir, n))
-	})
+	}, opts...)
 }
 
 // Load reads the plan file called name through read, and the standards
 // file it names, and decodes both. Problems with the TOML itself (syntax,
 // unknown keys, a top-level key in both files) give an *Error; the plan's
 // rules are checked by [Document.Plan]. A nil read refuses a standards
-// file (a plan sent over the network must be self-contained).
-func Load(name string, read ReadFunc) (*Document, error) {
+// file or a data file (a plan sent over the network must be
+// self-contained); a data file is read only with [WithData].
+func Load(name string, read ReadFunc, opts ...Option) (*Document, error) {
 	if read == nil {
 		return nil, fmt.Errorf("load %s: no reader", name)
 	}
@@ -64,16 +65,17 @@ func Load(name string, read ReadFunc) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load plan: %w", err)
 	}
-	return parse(name, data, read)
+	return parse(name, data, read, newOptions(opts))
 }
 
 // Parse decodes a plan from bytes. read, if not nil, reads the standards
-// file the plan names; with a nil read a plan that names one is refused.
-func Parse(name string, data []byte, read ReadFunc) (*Document, error) {
-	return parse(name, data, read)
+// and data files the plan names; with a nil read a plan that names one is
+// refused.
+func Parse(name string, data []byte, read ReadFunc, opts ...Option) (*Document, error) {
+	return parse(name, data, read, newOptions(opts))
 }
 
-func parse(name string, data []byte, read ReadFunc) (*Document, error) {
+func parse(name string, data []byte, read ReadFunc, o options) (*Document, error) {
 	d := &document{origin: map[string]string{}, src: map[string][]byte{}, files: []string{name}}
 	md, ps := decodeFile(name, data, d)
 	d.src[name] = data
@@ -92,13 +94,18 @@ func parse(name string, data []byte, read ReadFunc) (*Document, error) {
 			ps = append(ps, d.loadStandards(name, sname, read)...)
 		}
 	}
+	if d.Plan != nil && d.Plan.Data.Set && !stops(ps) {
+		dps, stop := d.loadData(name, read, o, ps)
+		if stop {
+			return nil, &Error{Problems: d.place(append(ps, dps...))}
+		}
+		ps = append(ps, dps...)
+	}
 	d.byID(ps)
 	// Syntax errors and unreadable files stop here; other problems (unknown
 	// keys, a key in both files) are kept and reported with the plan's rules.
-	for _, p := range ps {
-		if fatal(p) {
-			return nil, &Error{Problems: d.place(ps)}
-		}
+	if stops(ps) {
+		return nil, &Error{Problems: d.place(ps)}
 	}
 	d.pending = ps
 	return &Document{doc: d, lazy: &lazyModel{}}, nil
@@ -132,16 +139,7 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 	}
 	data, err := read(sname)
 	if err != nil {
-		msg := "cannot read standards file " + quote(sname)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			msg += ": no such file"
-		case errors.Is(err, safefile.ErrNotRegular):
-			msg += ": 不是普通文件 (not a regular file)"
-		case errors.Is(err, safefile.ErrTooLarge):
-			msg += fmt.Sprintf(": 文件过大,最多 %d MiB (file too large: at most %d MiB)", safefile.MaxInput>>20, safefile.MaxInput>>20)
-		}
-		return unreadable(msg)
+		return unreadable(readProblem("标准文件", "standards file", sname, err))
 	}
 	var sd standardsDoc
 	md, ps := decodeFile(sname, data, &sd)
@@ -231,6 +229,27 @@ func (d *Document) Model(ovs ...Override) (*formula.Model, error) {
 		return nil, err
 	}
 	return doc.Compile()
+}
+
+// Tables converts and validates the plan for its data-collection
+// template: like [Document.Plan], but a plan without sub-districts is
+// accepted (filling them in is what the template is for).
+func (d *Document) Tables() (*formula.Plan, error) {
+	if len(d.doc.Subdistrict) > 0 {
+		return d.Plan()
+	}
+	_, ps, err := compile(d.doc)
+	if err != nil {
+		return nil, err
+	}
+	ps = slices.DeleteFunc(ps, func(p formula.Problem) bool {
+		return p.Path == "subdistrict" && p.Code == formula.CodeMissing
+	})
+	if len(ps) > 0 {
+		return nil, &Error{Problems: d.doc.sorted(d.doc.place(ps))}
+	}
+	c := &converter{}
+	return c.plan(d.doc), nil
 }
 
 // Files lists the files the document was read from: the plan, then the

@@ -2,6 +2,7 @@ package standards
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/caili/caili/formula"
 )
@@ -38,4 +39,9 @@ func fatal(p formula.Problem) bool {
 		return true
 	}
 	return false
+}
+
+// stops reports whether any of ps is fatal.
+func stops(ps []formula.Problem) bool {
+	return slices.ContainsFunc(ps, fatal)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
+	"github.com/caili/caili/standards/workbook"
 )
 
 const usageText = `caili — 街道财力测算 (sub-district disposable funds)
@@ -138,12 +139,14 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// load reads the plan (or the embedded sample).
-func (pf *planFlags) load() (*standards.Document, error) {
+// load reads the plan (or the embedded sample), with the data file it
+// may name ([plan] data, read by standards/workbook).
+func (pf *planFlags) load(opts ...standards.Option) (*standards.Document, error) {
+	opts = append([]standards.Option{standards.WithData(workbook.Read)}, opts...)
 	if pf.plan == "" {
-		return standards.LoadFS(configs.FS, configs.PlanPath)
+		return standards.LoadFS(configs.FS, configs.PlanPath, opts...)
 	}
-	return standards.LoadFile(pf.plan)
+	return standards.LoadFile(pf.plan, opts...)
 }
 
 // overrides gathers the scenario file's overrides, then the --set ones.

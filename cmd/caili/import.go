@@ -90,9 +90,12 @@ func loadPlanText(name string) ([]byte, *formula.Plan, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("读取计划 %s 失败 (read plan): %w", name, err)
 	}
-	doc, err := standards.Parse(filepath.Base(name), src, planDirReader(name))
+	doc, err := standards.Parse(filepath.Base(name), src, planDirReader(name), standards.WithData(workbook.Read))
 	if err != nil {
 		return nil, nil, err
+	}
+	if f := doc.DataFile(); f != "" {
+		return nil, nil, fmt.Errorf("计划 %s 的街道数据来自数据文件 %s ([plan] data):请直接修改该文件;要把数据写进计划的 [[subdistrict]] 表,先删去 data 这一行 (the plan reads its sub-districts from %s: edit that file, or remove the data line to import into the plan)", name, f, f)
 	}
 	p, err := doc.Plan()
 	if err != nil {

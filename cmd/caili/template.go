@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/internal/atomicfile"
+	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
 )
 
@@ -38,11 +39,13 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 	case ext != ".xlsx" && out != "-":
 		return usagef("--out 须以 .xlsx 或 .csv 结尾 (--out must end in .xlsx or .csv; got %q)", out)
 	}
-	doc, err := pf.load()
+	// The template of a plan without sub-districts, or whose data file
+	// is yet to be written, has empty rows to fill in.
+	doc, err := pf.load(standards.DataOptional())
 	if err != nil {
 		return err
 	}
-	p, err := doc.Plan()
+	p, err := doc.Tables()
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
+	"github.com/caili/caili/standards/workbook"
 )
 
 // readFunc reads a file a plan names, relative to the plan, with its stamp.
@@ -35,7 +36,7 @@ func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, e
 			writeField(h, string(b))
 		}
 		return b, err
-	})
+	}, standards.WithData(workbook.Read))
 	if err != nil {
 		return nil, deps, err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
+	"github.com/caili/caili/standards/workbook"
 )
 
 // Evaluate applies overrides to a document and evaluates it, returning
@@ -36,7 +37,7 @@ func Sets(tb testing.TB, doc *standards.Document, sets ...string) (*formula.Resu
 // any error fails the test.
 func File(tb testing.TB, path string, sets ...string) *formula.Result {
 	tb.Helper()
-	doc, err := standards.LoadFile(path)
+	doc, err := standards.LoadFile(path, standards.WithData(workbook.Read))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -231,5 +232,31 @@ func TestCSVShapes(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			sameSubs(t, p, mustRead(t, "x.csv", []byte(text), p), p.Subdistricts)
 		})
+	}
+}
+
+// A plan that reads its sub-districts from a data file has none of its
+// own: a column of a quantity no standard reads is kept as it is (the
+// template writes one for every quantity the sub-districts have), while
+// a misspelt column of a quantity the standards read is reported with
+// the suggestion.
+func TestExtraQuantityColumn(t *testing.T) {
+	p := tinyPlan(t)
+	filled := template(t, p, TemplateOptions{})
+	tables := withSubs(p, nil)
+	data := setCells(t, filled, map[string]any{"街道数据!P2": "households_2024", "街道数据!P3": 12, "街道数据!P4": "13.5"})
+	got := mustRead(t, "d.xlsx", data, tables)
+	if v, ok := got[0].Quantities["households_2024"]; !ok || v.String() != "12" {
+		t.Errorf("the extra column was not kept: %v", got[0].Quantities)
+	}
+	if v := got[1].Quantities["households_2024"]; v.String() != "13.5" {
+		t.Errorf("second row: %v", got[1].Quantities)
+	}
+	for _, heading := range []string{"populaton", "staff.nobody", "Not An Id"} {
+		misspelt := setCells(t, filled, map[string]any{"街道数据!H2": heading})
+		_, ps := Read("d.xlsx", misspelt, tables)
+		if !slices.ContainsFunc(ps, func(p formula.Problem) bool { return p.Path == "街道数据!H2" && p.Code == codeUnknownColumn }) {
+			t.Errorf("heading %q: want unknown_column at 街道数据!H2, got\n%s", heading, problemsText(ps))
+		}
 	}
 }

@@ -152,7 +152,7 @@ func (l *layout) dataColumns(labels map[string]Label) []column {
 		cols = append(cols, quantityColumn(q, labels[q], uses.where[q], true, uses.money[q]))
 	}
 	for _, q := range unusedQuantities(p, uses.where) {
-		cols = append(cols, quantityColumn(q, labels[q], []string{"本方案的标准未使用此数,照原样保留"}, false, false))
+		cols = append(cols, quantityColumn(q, labels[q], []string{msgUnusedQuantity}, false, false))
 	}
 	return cols
 }

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -116,6 +117,7 @@ func (r *reader) resolve(g *grid, row int, byKey bool, cols []column) *header {
 	x := newColumnIndex(cols)
 	h := &header{row: row, headed: map[int]bool{}}
 	seen := map[int]int{} // layout index → 0-based column
+	var unknown []int     // 0-based columns of headings the layout lacks
 	cells := g.rows[row-1].cells
 	h.cols = make([]*column, len(cells))
 	for col, c := range cells {
@@ -126,7 +128,7 @@ func (r *reader) resolve(g *grid, row int, byKey bool, cols []column) *header {
 		i, ok := x.find(c.text)
 		switch {
 		case !ok:
-			r.add(codeUnknownColumn, g, col, row, msgUnknownColumn(trimText(c.text), suggest(trimText(c.text), cols)))
+			unknown = append(unknown, col)
 			continue
 		case seen[i] > 0:
 			r.add(formula.CodeRepeated, g, col, row, msgRepeatedColumn(trimText(c.text), colName(seen[i]-1)))
@@ -142,12 +144,43 @@ func (r *reader) resolve(g *grid, row int, byKey bool, cols []column) *header {
 		h.cols[col] = &cc
 		h.read = append(h.read, col)
 	}
+	var missing []column
 	for i := range cols {
 		if c := &cols[i]; seen[i] == 0 && r.needColumn(c) {
 			r.addAt(formula.CodeMissing, g.rowAddr(row), g, row, len(cells), msgMissingColumn(c))
+			missing = append(missing, *c)
 		}
 	}
+	for _, col := range unknown {
+		t := trimText(cells[col].text)
+		if c, ok := r.extraQuantity(t, byKey, cols, missing); ok {
+			h.cols[col] = &c
+			h.read = append(h.read, col)
+			continue
+		}
+		r.add(codeUnknownColumn, g, col, row, msgUnknownColumn(t, suggest(t, cols)))
+	}
+	slices.Sort(h.read)
 	return h
+}
+
+// extraQuantity reads an unknown heading of 街道数据 as a quantity no
+// standard reads, kept as it is (as the template writes the ones a plan's
+// sub-districts have): in a full import, when the heading is a quantity
+// id and is not a misspelling of a column that is missing (a misspelt
+// column is reported, with the suggestion).
+func (r *reader) extraQuantity(text string, byKey bool, cols, missing []column) (column, bool) {
+	q := strings.TrimPrefix(text, prefixQuantity)
+	dataSheet := slices.ContainsFunc(cols, func(c column) bool { return c.kind == kindQuantity })
+	if r.partial || !byKey || !dataSheet || !validID(q) || suggest(text, missing) != "" {
+		return column{}, false
+	}
+	for _, pre := range []string{prefixStaff, prefixPayroll, prefixProject} {
+		if strings.HasPrefix(text, pre) {
+			return column{}, false
+		}
+	}
+	return quantityColumn(q, Label{}, []string{msgUnusedQuantity}, false, false), true
 }
 
 // needColumn reports whether a column must be in the id row: the id

@@ -54,7 +54,7 @@ func msgKind(c *column, v cell) string {
 	case cellError:
 		return say(fmt.Sprintf("%s 是错误值 %s", c.named(), clip(v.text)), "the cell is an error value")
 	case cellDate:
-		return say(fmt.Sprintf("%s 是日期 %s,不是数字", c.named(), clip(v.text)), "a date, not a number")
+		return say(fmt.Sprintf("%s 是日期 %s,不是数字;请把单元格格式改为“常规”或“数值”后重新填写", c.named(), clip(dateText(v.text))), "a date, not a number")
 	}
 	return msgNotNumber(c, v)
 }
@@ -179,3 +179,6 @@ func clipAll(ss []string) []string {
 	}
 	return out
 }
+
+// msgUnusedQuantity says what a column of a quantity no standard reads is for.
+const msgUnusedQuantity = "本方案的标准未使用此数,照原样保留"

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
@@ -44,6 +45,7 @@ func TestProblems(t *testing.T) {
 	for _, tt := range []failing{
 		{"not a number", cells(map[string]any{"街道数据!G3": "三点二"}), []string{"街道数据!G3 bad_value"}, "area_km2 不是数字 (“三点二”)"},
 		{"a comma that groups no thousands", cells(map[string]any{"街道数据!G3": "3,2"}), []string{"街道数据!G3 bad_value"}, "不是数字"},
+		{"a date in a number column", cells(map[string]any{"街道数据!G3": time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC)}), []string{"街道数据!G3 bad_value"}, "area_km2 是日期 2024-03-15,不是数字"},
 		{"negative", cells(map[string]any{"街道数据!G4": "-3.2"}), []string{"街道数据!G4 out_of_range"}, "area_km2 不能为负数 (-3.2)"},
 		{"negative, with a label above", cells(map[string]any{"街道数据!G1": "辖区面积(平方公里)", "街道数据!G4": -3.2}),
 			[]string{"街道数据!G4 out_of_range"}, "辖区面积 (area_km2) 不能为负数 (-3.2)"},

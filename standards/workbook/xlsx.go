@@ -117,7 +117,7 @@ func (b *book) kinds(g *grid, header int, cols []int) ([][4]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	metas, merges, err := scanSheet(x)
+	metas, merges, err := scanSheet(x, b.dateStyles())
 	if err != nil {
 		return nil, err
 	}

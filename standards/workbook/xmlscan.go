@@ -77,8 +77,9 @@ func (b *book) part(name string) []byte {
 // xmlScanner walks XML tags by hand: what it needs is the tags and their
 // attributes, and nothing inside a cell's value can be a tag.
 type xmlScanner struct {
-	x []byte
-	i int
+	x     []byte
+	i     int
+	dates map[int]bool // the cell formats that show dates
 }
 
 // tag is an element's start or end: its local name and attributes' text.
@@ -189,8 +190,9 @@ func (t tag) attr(name string) string {
 
 // scanSheet reads a worksheet's cells' types and its merged ranges (at
 // most maxMerges; more is an error).
-func scanSheet(x []byte) ([]cellMeta, [][4]int, error) {
-	s := &xmlScanner{x: x}
+// A number cell whose format (s) is one of dates is a date.
+func scanSheet(x []byte, dates map[int]bool) ([]cellMeta, [][4]int, error) {
+	s := &xmlScanner{x: x, dates: dates}
 	var metas []cellMeta
 	var merges [][4]int
 	row, col := 0, 0
@@ -258,6 +260,9 @@ func mergeRange(ref string) ([4]int, bool) {
 // common case, to keep the list short).
 func (s *xmlScanner) cell(t tag, row, col int) (cellMeta, bool) {
 	m := cellMeta{row: row, col: col, kind: kindOfType(t.attr("t"))}
+	if m.kind == cellNumber && len(s.dates) > 0 && s.dates[styleIndex(t.attr("s"))] {
+		m.kind = cellDate
+	}
 	if t.empty {
 		return m, m.kind != cellNumber
 	}

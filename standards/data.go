@@ -1,0 +1,170 @@
+package standards
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/safefile"
+	"github.com/shopspring/decimal"
+)
+
+// This file reads a plan's sub-districts from the data file `[plan] data`
+// names (a workbook or CSV the 街道 filled in) instead of [[subdistrict]]
+// tables. The reading itself is a [DataFunc] the caller passes with
+// [WithData]: package standards does not know workbooks (standards/workbook
+// does, and it may not be imported from here).
+
+// DataFunc reads the sub-districts of plan p (its tables, without
+// sub-districts) from a data file's bytes; name is the file's name as the
+// plan gives it. It returns every sub-district, or the problems, each
+// located by File (name) and Path (a cell such as `街道数据!F7`).
+// standards/workbook's Read is one.
+type DataFunc func(name string, data []byte, p *formula.Plan) ([]formula.Subdistrict, []formula.Problem)
+
+// An Option changes how a plan is loaded.
+type Option func(*options)
+
+type options struct {
+	data         DataFunc
+	dataOptional bool
+}
+
+// WithData lets a plan name a data file (`[plan] data = "街道数据.xlsx"`),
+// read by f. Without it such a plan is refused with a problem at
+// plan.data.
+func WithData(f DataFunc) Option { return func(o *options) { o.data = f } }
+
+// DataOptional lets the data file be missing: the plan then has no
+// sub-districts, as when its data-collection template is yet to be
+// written (see [Document.Tables]).
+func DataOptional() Option { return func(o *options) { o.dataOptional = true } }
+
+func newOptions(opts []Option) options {
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// DataFile is the data file the plan's sub-districts come from ([plan]
+// data), or "" when they are [[subdistrict]] tables.
+func (d *Document) DataFile() string {
+	if pd := d.doc.Plan; pd != nil && pd.Data.Set && pd.Data.Problem == "" {
+		return pd.Data.S
+	}
+	return ""
+}
+
+// loadData reads the sub-districts from the file [plan] data names and
+// puts them in the document as if they were [[subdistrict]] tables, so
+// that overrides, ids and patches treat them alike. It returns the
+// problems; any from the data file itself stop loading (the caller
+// reports them with the plan's). prior are the problems found so far: with
+// any, the data file is not read.
+func (d *document) loadData(planName string, read ReadFunc, o options, prior []formula.Problem) (ps []formula.Problem, stop bool) {
+	t := d.Plan.Data
+	at := func(code formula.Code, msg string) []formula.Problem {
+		return []formula.Problem{{File: planName, Path: "plan.data", Code: code, Message: msg}}
+	}
+	switch {
+	case t.Problem != "":
+		return at(formula.CodeBadValue, t.Problem), false
+	case t.S == "":
+		return at(formula.CodeMissing, "data 为空:写数据文件名,如 \"街道数据.xlsx\" (empty: name the data file)"), false
+	case len(d.Subdistrict) > 0:
+		return at(formula.CodeDataConflict, "计划已有 [[subdistrict]] 表,不能同时用数据文件 "+quote(t.S)+
+			";二者选一 (the plan has [[subdistrict]] tables and a data file: keep one)"), false
+	case read == nil:
+		return at(formula.CodeStandardsNotAllowed, "单独提交的计划不能引用数据文件;请把街道数据写进计划 (a plan sent on its own cannot name a data file)"), true
+	case o.data == nil:
+		return at(formula.CodeUnreadable, "此处不能读取数据文件 "+quote(t.S)+" (data files cannot be read here)"), true
+	case !filepath.IsLocal(t.S):
+		return at(formula.CodeUnreadable, "数据文件 "+quote(t.S)+" 必须在计划所在的文件夹内 (the data file must be inside the plan's folder: no absolute path, no \"..\")"), true
+	}
+	data, err := read(t.S)
+	if err != nil && o.dataOptional && errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	if err != nil {
+		return at(formula.CodeUnreadable, readProblem("数据文件", "data file", t.S, err)), true
+	}
+	d.files = append(d.files, t.S)
+	d.origin["subdistrict"] = t.S
+	c := &converter{}
+	p := c.plan(d)
+	if len(c.ps) > 0 || len(prior) > 0 {
+		return []formula.Problem{{File: t.S, Path: "subdistrict", Code: formula.CodeDataNotRead,
+			Message: "计划的其他问题改正后才读取数据文件 (the data file is read once the plan's other problems are fixed)"}}, false
+	}
+	subs, dps := o.data(t.S, data, p)
+	if len(dps) > 0 {
+		return dps, true
+	}
+	d.Subdistrict = subdistrictDocs(subs)
+	return nil, false
+}
+
+// readProblem says why a file the plan names could not be read.
+func readProblem(what, whatEn, name string, err error) string {
+	msg := "无法读取" + what + " " + quote(name) + " (cannot read " + whatEn + ")"
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg += ": 文件不存在 (no such file)"
+	case errors.Is(err, safefile.ErrNotRegular):
+		msg += ": 不是普通文件 (not a regular file)"
+	case errors.Is(err, safefile.ErrTooLarge):
+		msg += ": 文件过大 (file too large)"
+	}
+	return msg
+}
+
+// subdistrictDocs writes sub-districts as the tables they would be in a
+// plan file.
+func subdistrictDocs(subs []formula.Subdistrict) []subdistrictDoc {
+	out := make([]subdistrictDoc, len(subs))
+	for i, s := range subs {
+		sd := subdistrictDoc{
+			ID:             textOf(s.ID),
+			Name:           textOf(s.Name),
+			Staff:          numbersOf(s.Staff),
+			Payroll:        numbersOf(s.Payroll),
+			Quantities:     numbersOf(s.Quantities),
+			ProjectRatings: textsOf(s.ProjectRatings),
+		}
+		if s.Rating != "" {
+			sd.Performance = textOf(s.Rating)
+		}
+		if s.Adjustment != nil {
+			sd.Adjustment = Number{Set: true, Dec: *s.Adjustment}
+		}
+		out[i] = sd
+	}
+	return out
+}
+
+func textOf(s string) Text { return Text{Set: true, S: s} }
+
+func numbersOf(m map[string]decimal.Decimal) map[string]Number {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]Number, len(m))
+	for k, v := range m {
+		out[k] = Number{Set: true, Dec: v}
+	}
+	return out
+}
+
+func textsOf(m map[string]string) map[string]Text {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]Text, len(m))
+	for k, v := range m {
+		out[k] = textOf(v)
+	}
+	return out
+}
