@@ -22,6 +22,7 @@ const (
 	maxFracDigits  = 12      // digits after it
 	maxFloatDigits = 15      // significant digits of a TOML float (what a float64 keeps)
 	maxNumberBytes = 100     // a number as written, underscores and all
+	maxStringBytes = 4096    // a text value (a name, a description, a number written as a string), as written
 	maxNumberNotes = 100     // number problems reported per file
 )
 
@@ -31,6 +32,7 @@ var (
 	msgKeyParts = fmt.Sprintf("点分键超过 %d 段 (dotted key of more than %d parts)", maxKeyParts, maxKeyParts)
 	msgPath     = fmt.Sprintf("键路径超过 %d 字节 (key path longer than %d bytes)", maxPathBytes, maxPathBytes)
 	msgKeys     = fmt.Sprintf("键超过 %d 个 (more than %d keys)", maxKeys, maxKeys)
+	msgString   = fmt.Sprintf("文本超过 %d 字节 (a text longer than %d bytes)", maxStringBytes, maxStringBytes)
 	msgDigits   = fmt.Sprintf("位数过多:整数部分最多 %d 位、小数部分最多 %d 位 (too many digits: at most %d before the decimal point and %d after)",
 		maxIntDigits, maxFracDigits, maxIntDigits, maxFracDigits)
 )

@@ -123,13 +123,21 @@ func TestNumberDigits(t *testing.T) {
 		{"in an inline table", `[tiers.A]`, "[tiers.A]\nx = {y = {z = 1e-99}}", "tiers.A.x.y.z", "位数过多"},
 		{"string integer digits", `capacity = "60000000"`, `capacity = "` + strings.Repeat("1", 31) + `"`, "plan.capacity", "位数过多"},
 		{"string fraction digits", `reserve_rate = "0.02"`, `reserve_rate = "0.0000000000001"`, "plan.reserve_rate", "位数过多"},
+		// A text this long is refused before it is decoded (a syntax
+		// problem, the one of the file), saying why.
 		{"string of 900,000 digits", `capacity = "60000000"`, `capacity = "` + strings.Repeat("9", 900000) + `"`, "plan.capacity", "位数过多"},
+		{"string of 5,000 digits", `capacity = "60000000"`, `capacity = "` + strings.Repeat("9", 5000) + `"`, "plan.capacity", "位数过多"},
+		{"a name of 5,000 bytes", `name = "示例区 2025 年街道财力测算(小例)"`, `name = "` + strings.Repeat("x", 5000) + `"`, "plan.name", "文本超过 4096 字节"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ps := problemsOf(t, edit(t, tinyPlan(t), tt.old, tt.new))
+			code := formula.CodeBadValue
+			if len(tt.new) > maxStringBytes {
+				code = formula.CodeSyntax
+			}
 			for _, p := range ps {
-				if p.Path == tt.path && p.Code == formula.CodeBadValue && p.Line > 0 && strings.Contains(p.Message, tt.msg) {
+				if p.Path == tt.path && p.Code == code && p.Line > 0 && strings.Contains(p.Message, tt.msg) {
 					return
 				}
 			}

@@ -71,7 +71,15 @@ func (s *scanner) step() {
 	case s.expectKey && !strings.ContainsRune("[]{},=", rune(c)):
 		s.readKey()
 	case c == '"' || c == '\'':
+		start := s.i
 		s.skipString()
+		if s.i-start > maxStringBytes+6 { // six: the quotes of a multi-line string
+			msg := msgString
+			if numberPattern.MatchString(strings.Trim(s.src[start:start+maxNumberBytes], `"'`)) {
+				msg = msgDigits // a number written as a string
+			}
+			s.fatal(msg, s.where(nil))
+		}
 	case c == '[' || c == '{':
 		s.open(c)
 	case c == ']' || c == '}':

@@ -46,6 +46,10 @@ func readNumber(v any, checkFloat bool) Number {
 	case float64:
 		n.Dec, n.Problem = floatNumber(x, checkFloat)
 	case string:
+		if len(x) > maxIntDigits+maxFracDigits+2 && numberPattern.MatchString(x[:maxIntDigits+maxFracDigits+2]) {
+			n.Problem = msgDigits // checked before the whole text is matched: it may be very long
+			return n
+		}
 		if !numberPattern.MatchString(x) {
 			n.Problem = fmt.Sprintf("%q is not a number (digits with an optional decimal point; no exponents, '+', '_' or spaces)", clip(x))
 			return n

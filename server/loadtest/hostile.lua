@@ -3,8 +3,9 @@
 -- paced.lua's normal what-ifs run beside them on other connections:
 --   * POST /calculate of a 24 KB body nested 6,000 deep (quadratic for
 --     the TOML decoder; refused by caili's linear pre-scan: 422);
---   * POST /calculate of a plan whose capacity has 900,000 digits (refused
---     before it is parsed: 422);
+--   * POST /calculate of a plan whose capacity has 900,000 digits (a text
+--     of more than 4 KiB: refused by the same pre-scan, before the TOML
+--     lexer reads it: 422);
 --   * a what-if whose capacity has 10,000 digits (refused: 400);
 --   * a components chart of a plan renamed to 10,000 characters (drawn,
 --     the name shortened in O(n log n): 200).
