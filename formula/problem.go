@@ -73,6 +73,10 @@ const (
 	// CodeDataNotRead: a data file left unread because the plan's own
 	// tables, which say what to read, have problems.
 	CodeDataNotRead Code = "data_not_read"
+	// CodeNoEffect: an override that sets a key nothing in the plan reads
+	// (a quantity no standard uses, a coefficient for a rating no one
+	// has), which would silently give the base figures.
+	CodeNoEffect Code = "no_effect"
 	// CodeUnknownPath: an override path that names nothing.
 	CodeUnknownPath Code = "unknown_path"
 	// CodeBadQuery: a malformed, unknown or repeated request parameter.

@@ -1,7 +1,9 @@
 package formula
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,5 +126,27 @@ func TestProblemCodes(t *testing.T) {
 				t.Errorf("no problem at %s saying %q; got %v", tc.path, tc.msg, ps)
 			}
 		})
+	}
+}
+
+// TestQuantitiesRead: every quantity a sub-district must have (whose
+// absence is a missing_quantity) is one the plan reads, and only those.
+func TestQuantitiesRead(t *testing.T) {
+	p := codePlan()
+	p.Subdistricts[0].Quantities["households"] = decimal.NewFromInt(40) // read by nothing
+	got := p.QuantitiesRead()
+	if len(got) == 0 {
+		t.Fatal("no quantities read")
+	}
+	s := p.Subdistricts[0]
+	for name := range s.Quantities {
+		q := *p
+		q.Subdistricts = slices.Clone(p.Subdistricts)
+		q.Subdistricts[0].Quantities = maps.Clone(s.Quantities)
+		delete(q.Subdistricts[0].Quantities, name)
+		missing := slices.ContainsFunc(q.Validate(), func(pr Problem) bool { return pr.Code == CodeMissingQuantity })
+		if _, read := got[name]; read != missing {
+			t.Errorf("quantity %q: read %v, but a sub-district without it is a missing_quantity: %v", name, read, missing)
+		}
 	}
 }

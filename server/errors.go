@@ -52,6 +52,7 @@ type problemJSON struct {
 	File    string `json:"file"`
 	Line    int    `json:"line"`
 	Path    string `json:"path"`
+	Code    string `json:"code"` // stable (formula.Code): programs compare it, not the message
 	Message string `json:"message"`
 }
 
@@ -63,7 +64,7 @@ type rejectionJSON struct {
 }
 
 // errorJSON is the body of every error response:
-// {"error": …, "problems": [{"file", "line", "path", "message"}]}.
+// {"error": …, "problems": [{"file", "line", "path", "code", "message"}]}.
 type errorJSON struct {
 	Error     string         `json:"error"`
 	Problems  []problemJSON  `json:"problems"`
@@ -74,7 +75,7 @@ type errorJSON struct {
 func problemsJSON(ps []formula.Problem) []problemJSON {
 	out := make([]problemJSON, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, problemJSON{File: p.File, Line: p.Line, Path: p.Path, Message: p.Message})
+		out = append(out, problemJSON{File: p.File, Line: p.Line, Path: p.Path, Code: string(p.Code), Message: p.Message})
 	}
 	return out
 }

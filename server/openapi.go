@@ -281,7 +281,7 @@ func openAPIJSON(version string) ([]byte, error) {
 
 func schemas() obj {
 	str := obj{"type": "string"}
-	problem := obj{"type": "object", "properties": obj{"file": str, "line": obj{"type": "integer"}, "path": str, "message": str}}
+	problem := obj{"type": "object", "properties": obj{"file": str, "line": obj{"type": "integer"}, "path": str, "code": str, "message": str}}
 	return obj{
 		"Problem": problem,
 		"Error": obj{"type": "object", "required": []string{"error", "problems"}, "properties": obj{

@@ -221,6 +221,9 @@ func (d *Document) Model(ovs ...Override) (*formula.Model, error) {
 	}
 	if p := d.patch(ovs); p != nil {
 		if m, err := formula.Compile(p); err == nil {
+			if ps := noEffect(ovs, p, d.doc); len(ps) > 0 {
+				return nil, &Error{Problems: ps, Overrides: true}
+			}
 			return m, nil
 		}
 	}

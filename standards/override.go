@@ -23,7 +23,7 @@ func (d *document) set(path string, value any) (formula.Code, string) {
 		dst = f.doc(d, at)
 	}
 	if dst == nil {
-		return formula.CodeUnknownPath, "unknown path"
+		return formula.CodeUnknownPath, d.unknownPath(path)
 	}
 	var problem string
 	switch f.kind {

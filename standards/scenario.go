@@ -127,6 +127,9 @@ func (d *Document) Apply(ovs ...Override) (*Document, error) {
 			p.Message += " (after overrides)"
 			ps = append(ps, p)
 		}
+		if m != nil {
+			ps = append(ps, noEffect(ovs, m.Plan(), d.doc)...)
+		}
 	}
 	if len(ps) > 0 {
 		return nil, &Error{Problems: ps, Overrides: true}

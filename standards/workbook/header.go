@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/textutil"
 )
 
 // header is a sheet's id row and the columns it names.
@@ -203,7 +204,7 @@ func suggest(text string, cols []column) string {
 	t := strings.ToLower(text)
 	for i, c := range cols {
 		for _, cand := range []string{strings.ToLower(c.key), c.label, stripUnit(c.heading())} {
-			d := distance(t, cand)
+			d := textutil.Distance(t, cand)
 			if utf8.RuneCountInString(t) >= 3 && (strings.HasPrefix(cand, t) || strings.HasPrefix(t, cand)) {
 				d = min(d, 1) // a heading cut short, or run on
 			}
@@ -221,38 +222,4 @@ func suggest(text string, cols []column) string {
 		return c.key
 	}
 	return c.key + " / " + c.label
-}
-
-// distance is the Levenshtein distance between two short texts, by
-// runes; texts are clipped to 64 runes so that it stays cheap.
-func distance(a, b string) int {
-	ra, rb := []rune(clipRunes(a, 64)), []rune(clipRunes(b, 64))
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-func clipRunes(s string, n int) string {
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
 }

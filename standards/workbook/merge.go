@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -113,7 +114,7 @@ func nearestSubdistrict(id string, subs []formula.Subdistrict) string {
 	best, bestD := -1, 0
 	for i, s := range subs {
 		for _, cand := range []string{s.ID, s.Name} {
-			d := distance(strings.ToLower(id), strings.ToLower(cand))
+			d := textutil.Distance(strings.ToLower(id), strings.ToLower(cand))
 			if d <= max(2, len([]rune(cand))/3) && (best < 0 || d < bestD) {
 				best, bestD = i, d
 			}

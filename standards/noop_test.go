@@ -1,0 +1,69 @@
+package standards
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/caili/caili/configs"
+	"github.com/caili/caili/formula"
+)
+
+// TestNoSilentNoOps: an override that sets a key nothing reads, or names
+// nothing, is refused with the nearest valid names, whether it alone would
+// take the fast path or comes with one that does not; never the base
+// figures under a what-if's name.
+func TestNoSilentNoOps(t *testing.T) {
+	doc, err := LoadFS(configs.FS, configs.PlanPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		set  []string // path=value
+		code formula.Code
+		says string
+	}{
+		{"a quantity no standard reads", []string{"subdistrict.desheng.quantities.resident_populaton=999999"}, formula.CodeNoEffect, "您是不是要找 resident_population?"},
+		{"a coefficient for an unknown rating", []string{"performance.coefficients.忧=2"}, formula.CodeNoEffect, "现有:优、良、中、差"},
+		{"a project coefficient for an unknown rating", []string{"project_performance.coefficients.一般=0.5"}, formula.CodeNoEffect, "没有项目绩效等级 \"一般\""},
+		{"an unknown sub-district", []string{"subdistrict.deshen.adjustment=1.1"}, formula.CodeUnknownPath, "您是不是要找 desheng?"},
+		{"a misspelt key", []string{"subdistrict.desheng.adjustmnt=1.1"}, formula.CodeUnknownPath, "您是不是要找 subdistrict.desheng.adjustment?"},
+		{"a misspelt table", []string{"plann.capacity=1"}, formula.CodeUnknownPath, "您是不是要找 plan.capacity?"},
+		{"a misspelt map", []string{"subdistrict.desheng.quantity.area_km2=3"}, formula.CodeUnknownPath, "subdistrict.desheng.quantities.area_km2"},
+		{"a no-op beside a text override", []string{"plan.name=试算", "subdistrict.desheng.quantities.area=3"}, formula.CodeNoEffect, "您是不是要找 area_km2?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ovs []Override
+			for _, s := range tt.set {
+				path, value, _ := strings.Cut(s, "=")
+				ovs = append(ovs, Override{Path: path, Value: value, File: "--set"})
+			}
+			fast, general := fastAndGeneral(t, doc, ovs)
+			if fast != general {
+				t.Errorf("the fast path and the general way differ:\n%s\n%s", fast, general)
+			}
+			_, err := doc.Model(ovs...)
+			var se *Error
+			if !errors.As(err, &se) || !se.Overrides {
+				t.Fatalf("want an override problem, got %v", err)
+			}
+			p := se.Problems[len(se.Problems)-1]
+			if p.Code != tt.code || p.File != "--set" || !strings.Contains(p.Message, tt.says) {
+				t.Errorf("got %s %s: %s; want %s saying %q", p.Code, p.Path, p.Message, tt.code, tt.says)
+			}
+		})
+	}
+	// What does change something is accepted: a quantity a standard
+	// reads, a new rating given to a sub-district with its coefficient.
+	for _, set := range [][]Override{
+		{{Path: "subdistrict.desheng.quantities.resident_population", Value: "120000"}},
+		{{Path: "performance.coefficients.特优", Value: "1.1"}, {Path: "subdistrict.desheng.performance", Value: "特优"}},
+		{{Path: "subdistrict.desheng.staff.civil_servant", Value: "100"}},
+	} {
+		if _, err := doc.Model(set...); err != nil {
+			t.Errorf("%v: %v", set, err)
+		}
+	}
+}
