@@ -179,6 +179,8 @@ func TestExitCodes(t *testing.T) {
 		{"missing file", []string{"calc", "--plan", filepath.Join(dir, "nope.toml")}, 1, []string{"no such file"}},
 		{"unknown override", []string{"calc", "--set", "plan.nope=1"}, 1, []string{"--set: plan.nope: unknown path"}},
 		{"unknown sub-district", []string{"explain", "--subdistrict", "nowhere"}, 1, []string{"no sub-district"}},
+		{"a typo in a quantity", []string{"compare", "--set", "subdistrict.desheng.quantities.resident_populaton=999999"}, 1, []string{"您是不是要找 resident_population?"}},
+		{"a coefficient for no rating", []string{"compare", "--set", "performance.coefficients.忧=2"}, 1, []string{"没有绩效等级 \"忧\"(现有:优、良、中、差)"}},
 		{"floors infeasible", []string{"calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "damping.floor=1.08", "--set", "damping.ceiling=1.1"}, 1, []string{"damping floors cannot be funded"}},
 		{"mandatory unfunded", []string{"calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "project.elderly_meals.unit_cost=10000"}, 1, []string{"mandatory projects unfunded"}},
 	}
