@@ -143,7 +143,7 @@ func (s *Server) calculate(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out, err := renderAllocations(res, q.Format, q.NoBOM)
+	out, err := renderAllocations(res, q.Format, csvOptions(q))
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -152,5 +152,5 @@ func (s *Server) calculate(c *gin.Context) {
 	if q.Format == "csv" {
 		c.Header("Content-Disposition", `attachment; filename="plan.csv"`)
 	}
-	c.Data(http.StatusOK, allocationsType[q.Format], out)
+	c.Data(http.StatusOK, typeOf(q.Format, q), out)
 }

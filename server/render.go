@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/report/xlsx"
@@ -17,11 +18,13 @@ import (
 const (
 	typeJSON = "application/json; charset=utf-8"
 	typeCSV  = "text/csv; charset=utf-8"
-	typeXML  = "application/xml; charset=utf-8"
-	typeText = "text/plain; charset=utf-8"
-	typeTOML = "application/toml; charset=utf-8"
-	typeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	typeHTML = "text/html; charset=utf-8"
+	// typeGB18030CSV is CSV in GB18030 (encoding=gb18030).
+	typeGB18030CSV = "text/csv; charset=GB18030"
+	typeXML        = "application/xml; charset=utf-8"
+	typeText       = "text/plain; charset=utf-8"
+	typeTOML       = "application/toml; charset=utf-8"
+	typeXLSX       = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	typeHTML       = "text/html; charset=utf-8"
 )
 
 // renderAllocations renders a whole result as json, csv, xml or xlsx. The
@@ -29,12 +32,12 @@ const (
 // (report.WriteCSV); the workbook is xlsx.Write's (sheets 分配结果,
 // 测算明细 and 参数), whose bytes depend on the result alone, so that its
 // ETag can be strong.
-func renderAllocations(res *formula.Result, format string, noBOM bool) ([]byte, error) {
+func renderAllocations(res *formula.Result, format string, opts report.CSVOptions) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch format {
 	case "csv":
-		err = report.WriteCSV(&buf, res, report.CSVOptions{NoBOM: noBOM})
+		err = report.WriteCSV(&buf, res, opts)
 	case "xml":
 		err = report.WriteXML(&buf, res)
 	case "xlsx":
@@ -55,12 +58,12 @@ func renderSubdistrict(res *formula.Result, a *formula.Allocation) ([]byte, erro
 
 // renderCompare renders base against scenario as json or csv, as
 // `caili compare` does.
-func renderCompare(base, scenario *formula.Result, format string, noBOM bool) ([]byte, error) {
+func renderCompare(base, scenario *formula.Result, format string, opts report.CSVOptions) ([]byte, error) {
 	doc := report.NewCompare(report.Comparison{Base: base, Scenario: scenario})
 	var buf bytes.Buffer
 	var err error
 	if format == "csv" {
-		err = report.WriteCompareCSV(&buf, doc, report.CSVOptions{NoBOM: noBOM})
+		err = report.WriteCompareCSV(&buf, doc, opts)
 	} else {
 		err = report.EncodeJSON(&buf, doc)
 	}
@@ -116,4 +119,17 @@ func share(part, whole decimal.Decimal) string {
 		}
 	}
 	return decimal.NewFromBigInt(quo, -sharePlaces).StringFixed(sharePlaces)
+}
+
+// csvOptions are the CSV options a query asks for.
+func csvOptions(q app.Query) report.CSVOptions {
+	return report.CSVOptions{NoBOM: q.NoBOM, GB18030: q.GB18030}
+}
+
+// typeOf is the content type of a format, as the query encodes it.
+func typeOf(format string, q app.Query) string {
+	if format == "csv" && q.GB18030 {
+		return typeGB18030CSV
+	}
+	return allocationsType[format]
 }

@@ -81,10 +81,14 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 // allocationsType is the content type of each format of allocations.
 var allocationsType = map[string]string{"json": typeJSON, "csv": typeCSV, "xml": typeXML, "xlsx": typeXLSX}
 
-// csvName names a representation that may leave out the BOM.
+// csvName names a representation that may leave out the BOM or be
+// encoded in GB18030.
 func csvName(base string, q app.Query) string {
 	if q.NoBOM {
-		return base + ";nobom"
+		base += ";nobom"
+	}
+	if q.GB18030 {
+		base += ";gb18030"
 	}
 	return base
 }
@@ -96,9 +100,9 @@ func (s *Server) allocations(format string) gin.HandlerFunc {
 		allow |= app.ParamBOM
 	}
 	vf := func(plan string, q app.Query) (view, error) {
-		v := view{name: csvName("allocations."+format, q), contentType: allocationsType[format],
+		v := view{name: csvName("allocations."+format, q), contentType: typeOf(format, q),
 			render: func(_ *app.Job, res *formula.Result) ([]byte, error) {
-				return renderAllocations(res, format, q.NoBOM)
+				return renderAllocations(res, format, csvOptions(q))
 			}}
 		if format == "csv" || format == "xlsx" {
 			v.filename = plan + "." + format
@@ -185,13 +189,13 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 		if err := needWhatIf("compare", q); err != nil {
 			return view{}, err
 		}
-		v := view{name: csvName("compare."+format, q), contentType: allocationsType[format],
+		v := view{name: csvName("compare."+format, q), contentType: typeOf(format, q),
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
 				base, err := baseOf(j)
 				if err != nil {
 					return nil, err
 				}
-				return renderCompare(base, res, format, q.NoBOM)
+				return renderCompare(base, res, format, csvOptions(q))
 			}}
 		if format == "csv" {
 			v.filename = plan + "-compare.csv"

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/numfmt"
@@ -62,6 +63,29 @@ func TestAllocationsCSVSameBytesAsReport(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCSVInGB18030: encoding=gb18030 gives the same CSV in GB18030,
+// without a BOM, labelled so; the cache keeps the two apart.
+func TestCSVInGB18030(t *testing.T) {
+	e := newEnv(t, "")
+	for _, route := range []string{"allocations.csv", "compare.csv?set.plan.capacity=58000000"} {
+		sep := "?"
+		if strings.Contains(route, "?") {
+			sep = "&"
+		}
+		utf := e.Get("/api/v1/plans/tiny/"+route, http.StatusOK).Body.Bytes()
+		w := e.Get("/api/v1/plans/tiny/"+route+sep+"encoding=gb18030", http.StatusOK)
+		back, err := simplifiedchinese.GB18030.NewDecoder().Bytes(w.Body.Bytes())
+		if err != nil || !bytes.Equal(append([]byte("\ufeff"), back...), utf) {
+			t.Errorf("%s: the GB18030 CSV is not the UTF-8 one re-encoded (err %v)", route, err)
+		}
+		if got := w.Header().Get("Content-Type"); got != "text/csv; charset=GB18030" {
+			t.Errorf("%s: Content-Type %q", route, got)
+		}
+	}
+	e.Get("/api/v1/plans/tiny/allocations.csv?encoding=latin1", http.StatusBadRequest)
+	e.Get("/api/v1/plans/tiny/allocations.json?encoding=gb18030", http.StatusBadRequest)
 }
 
 func TestCell(t *testing.T) {

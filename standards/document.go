@@ -144,6 +144,9 @@ var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "pe
 // is decoded here, after checkText has checked it against the limits
 // (limits.go): a file beyond them gives one problem and is not decoded.
 func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Problem) {
+	if ps := checkEncoding(name, data); ps != nil {
+		return toml.MetaData{}, ps
+	}
 	src := string(data)
 	stop, ps := checkText(name, data, src)
 	if len(stop) > 0 {

@@ -15,16 +15,32 @@ import (
 
 // outFlags are --format and --out.
 type outFlags struct {
-	format string
-	out    string
+	format   string
+	out      string
+	encoding string
 }
 
 func (o *outFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.format, "format", "table", "output format: table, csv or json")
 	fs.StringVar(&o.out, "out", "", "write to this file instead of standard output")
+	fs.StringVar(&o.encoding, "encoding", "utf-8", "CSV 的编码:utf-8(带 BOM)或 gb18030(旧版 Excel、WPS) (CSV encoding: utf-8 with a BOM, or gb18030)")
+}
+
+// csv are the CSV options the flags ask for.
+func (o *outFlags) csv() report.CSVOptions {
+	return report.CSVOptions{GB18030: strings.EqualFold(o.encoding, "gb18030") || strings.EqualFold(o.encoding, "gbk")}
 }
 
 func (o *outFlags) check() error {
+	switch strings.ToLower(o.encoding) {
+	case "utf-8", "utf8":
+	case "gb18030", "gbk":
+		if o.format != "csv" {
+			return usagef("--encoding %s 只用于 --format csv (--encoding applies to CSV only)", o.encoding)
+		}
+	default:
+		return usagef("--encoding 须为 utf-8 或 gb18030 (--encoding must be utf-8 or gb18030; got %q)", o.encoding)
+	}
 	switch o.format {
 	case "table", "csv", "json":
 		return nil
@@ -98,7 +114,7 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	return of.emit(stdout, func(w io.Writer) error {
 		switch of.format {
 		case "csv":
-			return report.WriteCSV(w, res, report.CSVOptions{})
+			return report.WriteCSV(w, res, of.csv())
 		case "json":
 			return report.WriteJSON(w, res)
 		}
@@ -189,7 +205,7 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	return of.emit(stdout, func(w io.Writer) error {
 		switch of.format {
 		case "csv":
-			return report.WriteCompareCSV(w, doc, report.CSVOptions{})
+			return report.WriteCompareCSV(w, doc, of.csv())
 		case "json":
 			return report.EncodeJSON(w, doc)
 		}

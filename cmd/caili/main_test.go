@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -143,6 +144,11 @@ func TestCSVShape(t *testing.T) {
 	}
 	if !strings.HasPrefix(lines[len(lines)-1], "total,合计,") {
 		t.Errorf("last row is not the totals row: %q", lines[len(lines)-1])
+	}
+	gb, _, code := caili(t, "calc", "--format", "csv", "--encoding", "gb18030")
+	back, err := simplifiedchinese.GB18030.NewDecoder().String(gb)
+	if code != 0 || err != nil || "\ufeff"+back != out {
+		t.Errorf("--encoding gb18030: exit %d, err %v; want the UTF-8 CSV in GB18030 without a BOM", code, err)
 	}
 }
 

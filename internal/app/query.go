@@ -35,6 +35,7 @@ type Query struct {
 	Sets     []standards.Override // in the order written
 	Scenario string
 	NoBOM    bool
+	GB18030  bool // encoding=gb18030: CSV in GB18030 (with bom, a CSV option)
 	Merge    bool   // merge=1: only the cells present in a data file change
 	Format   string // "json" (default) or "csv"
 	Per      string // the per-capita chart's quantity; "" for its default
@@ -110,6 +111,15 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		default:
 			return QueryError(Clip(k), "bom must be 0 or 1 (got %q)", Clip(v))
 		}
+	case k == "encoding" && allow&ParamBOM != 0:
+		switch strings.ToLower(v) {
+		case "utf-8", "utf8":
+			q.GB18030 = false
+		case "gb18030", "gbk":
+			q.GB18030 = true
+		default:
+			return QueryError(Clip(k), "encoding must be utf-8 or gb18030 (got %q)", Clip(v))
+		}
 	case k == "format" && allow&ParamFormat != 0:
 		if v != "json" && v != "csv" {
 			return QueryError(Clip(k), "format must be json or csv (got %q)", Clip(v))
@@ -145,7 +155,7 @@ func (p Params) String() string {
 		out = append(out, "scenario")
 	}
 	if p&ParamBOM != 0 {
-		out = append(out, "bom")
+		out = append(out, "bom", "encoding")
 	}
 	if p&ParamFormat != 0 {
 		out = append(out, "format")

@@ -3,9 +3,12 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/caili/caili/internal/numfmt"
 
@@ -15,6 +18,9 @@ import (
 // CSVOptions control the CSV bytes.
 type CSVOptions struct {
 	NoBOM bool // leave out the UTF-8 byte-order mark Excel needs to see UTF-8
+	// GB18030 writes the file in GB18030 (which GBK is part of), without a
+	// byte-order mark, for older Excel and WPS that do not read UTF-8 CSV.
+	GB18030 bool
 }
 
 // Header is the allocation table's column header, shared by CSV, XML and
@@ -53,7 +59,7 @@ func WriteCSV(w io.Writer, r *formula.Result, opts CSVOptions) error {
 // whose cells are neutralised against formula injection.
 func writeCSV(w io.Writer, header []string, rows [][]string, text []bool, opts CSVOptions) error {
 	var buf bytes.Buffer
-	if !opts.NoBOM {
+	if !opts.NoBOM && !opts.GB18030 {
 		buf.WriteString("\ufeff")
 	}
 	cw := csv.NewWriter(&buf)
@@ -79,7 +85,14 @@ func writeCSV(w io.Writer, header []string, rows [][]string, text []bool, opts C
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	out := buf.Bytes()
+	if opts.GB18030 {
+		var err error
+		if out, err = simplifiedchinese.GB18030.NewEncoder().Bytes(out); err != nil {
+			return fmt.Errorf("encode CSV as GB18030: %w", err)
+		}
+	}
+	_, err := w.Write(out)
 	return err
 }
 

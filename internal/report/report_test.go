@@ -8,6 +8,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/report"
@@ -64,6 +65,15 @@ func TestCSVBytes(t *testing.T) {
 	}
 	if strings.Count(without.String(), "\r\n") != 5 || strings.Contains(strings.ReplaceAll(without.String(), "\r\n", ""), "\n") {
 		t.Error("rows must end in CRLF only")
+	}
+	// GB18030: the same text, in that encoding, with no BOM.
+	var gb bytes.Buffer
+	if err := report.WriteCSV(&gb, res, report.CSVOptions{GB18030: true}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := simplifiedchinese.GB18030.NewDecoder().Bytes(gb.Bytes())
+	if err != nil || !bytes.Equal(back, without.Bytes()) || bytes.Equal(gb.Bytes(), without.Bytes()) {
+		t.Errorf("GB18030 CSV does not decode to the UTF-8 CSV (err %v)", err)
 	}
 }
 
