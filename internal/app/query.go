@@ -35,7 +35,7 @@ type Query struct {
 	Sets     []standards.Override // in the order written
 	Scenario string
 	NoBOM    bool
-	GB18030  bool // encoding=gb18030: CSV in GB18030 (with bom, a CSV option)
+	GB18030  bool   // encoding=gb18030: CSV in GB18030 (with bom, a CSV option)
 	Merge    bool   // merge=1: only the cells present in a data file change
 	Format   string // "json" (default) or "csv"
 	Per      string // the per-capita chart's quantity; "" for its default
