@@ -73,6 +73,11 @@ var rules = []rule{
 		forbid: []string{"net/http/...", gin, "./server/...", "./cmd/..."},
 	},
 	{
+		reason: "internal/analysis (goal-seek, sensitivity) is application-level: it may use formula, standards and internal/app, never the server, the commands, HTTP or Gin",
+		pkgs:   []string{"./internal/analysis/..."},
+		forbid: []string{"./server/...", "./cmd/...", "net/http/...", gin, "./internal/report/..."},
+	},
+	{
 		reason: "internal/textutil and internal/safefile are leaf helpers; they import nothing of the module",
 		pkgs:   []string{"./internal/textutil/...", "./internal/safefile/..."},
 		forbid: []string{"./..."},
