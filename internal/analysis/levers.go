@@ -198,3 +198,24 @@ func (l lever) siblings(p *formula.Plan) ([]weight, bool) {
 	}
 	return nil, false
 }
+
+// IsLever reports whether a pattern of the path table is one a sweep
+// moves (a standard, a weight, a coefficient or the capacity).
+func IsLever(pattern string) bool { return leverPatterns[pattern] }
+
+// Labels are the Chinese labels of the plan's levers, by path.
+func Labels(doc *standards.Document) map[string]string {
+	out := map[string]string{}
+	m, err := doc.Compile()
+	if err != nil {
+		return out
+	}
+	nps, err := doc.NumberPaths()
+	if err != nil {
+		return out
+	}
+	for _, l := range levers(nps, m.Plan()) {
+		out[l.path] = l.label
+	}
+	return out
+}
