@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"io"
+	"strings"
 
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/app"
@@ -57,11 +58,12 @@ func (s *Server) solvePage(c *gin.Context) {
 }
 
 // solvePaths are the paths the form offers to vary: the standards and
-// the capacity, not the sub-districts' data.
+// the capacity, not the sub-districts' data, nor weights (which must sum
+// to 1 and so cannot move alone).
 func solvePaths(nps []standards.NumberPath) []standards.NumberPath {
 	var out []standards.NumberPath
 	for _, np := range nps {
-		if analysis.IsLever(np.Pattern) {
+		if analysis.IsLever(np.Pattern) && !strings.HasSuffix(np.Pattern, ".weight") {
 			out = append(out, np)
 		}
 	}

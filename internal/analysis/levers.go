@@ -219,3 +219,9 @@ func Labels(doc *standards.Document) map[string]string {
 	}
 	return out
 }
+
+// weightPath reports whether a path is a factor's or an indicator's
+// weight, which must sum to 1 with its siblings.
+func weightPath(path string) bool {
+	return strings.HasPrefix(path, "factor.") && strings.HasSuffix(path, ".weight")
+}

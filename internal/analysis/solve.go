@@ -142,6 +142,9 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 	if err != nil {
 		return nil, err
 	}
+	if weightPath(req.Vary) {
+		return nil, app.QueryError("vary", "%s 是权重,各权重之和须为 1,不能单独调节 / a weight cannot be varied alone: the weights must sum to 1", app.Clip(req.Vary))
+	}
 	unit := req.Unit
 	if unit.IsZero() {
 		unit = decimal.New(1, -2)

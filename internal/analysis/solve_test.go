@@ -99,6 +99,7 @@ func TestSolveErrors(t *testing.T) {
 		{SolveRequest{Target: "tier.mandatory.demand<=cap"}, app.KindBadRequest, "target"},
 		{SolveRequest{Target: "min_capacity", Vary: "plan.reserve_rate"}, app.KindBadRequest, "vary"},
 		{SolveRequest{Target: "accepted", Vary: "plan.name"}, app.KindBadRequest, "vary"},
+		{SolveRequest{Target: "accepted", Vary: "factor.workload.weight"}, app.KindBadRequest, "vary"},
 		{SolveRequest{Target: "accepted", Find: "middle"}, app.KindBadRequest, "find"},
 		{SolveRequest{Target: "accepted", Unit: decimal.NewFromInt(-1)}, app.KindBadRequest, "precision"},
 		{SolveRequest{Target: "district.reserve<0"}, app.KindUnprocessable, ""},
