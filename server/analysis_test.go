@@ -139,7 +139,7 @@ func TestSensitivityRoutes(t *testing.T) {
 func TestSolvePage(t *testing.T) {
 	e := newEnv(t, "")
 	b := e.Get("/plans/tiny/solve", http.StatusOK).Body.String()
-	for _, want := range []string{`<form id="solve"`, `name="target"`, `<option value="plan.capacity" selected>`, "charts/tornado.svg"} {
+	for _, want := range []string{`<form id="solve"`, `name="target"`, `<option value="plan.capacity" selected>`, `charts/tornado.svg"`} {
 		if !strings.Contains(b, want) {
 			t.Errorf("form page lacks %q", want)
 		}

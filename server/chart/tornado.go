@@ -127,8 +127,16 @@ func tornadoBar(out []shape, x func(float64) int, y int, d decimal.Decimal, reje
 	}
 	out = append(out, rect{left: l, top: y, right: r, bottom: y + h, fill: c, stroke: c, strokeWidth: 0})
 	v := formatWan(d, true)
+	w := measure(v, st)
+	inside := textStyle{st.size, colorOnSlice}
 	if d.IsNegative() {
+		if l-4-w < tornadoLeft-8 && r-l > w+8 { // no room left of the bar: inside it
+			return append(out, text{body: v, x: l + 4, y: y + h - 2, style: inside})
+		}
 		return append(out, rightText(measure, v, l-4, y+h-2, st))
+	}
+	if r+4+w > tornadoWidth-4 && r-l > w+8 {
+		return append(out, rightText(measure, v, r-4, y+h-2, inside))
 	}
 	return append(out, text{body: v, x: r + 4, y: y + h - 2, style: st})
 }

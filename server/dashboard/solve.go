@@ -76,7 +76,7 @@ var solveExamples = []Choice{
 func NewSolveView(in SolveInput) *SolveView {
 	v := &SolveView{PlanID: in.PlanID, Name: in.PlanName, PlanHref: PlanPath(in.PlanID), Status: http.StatusOK,
 		Action: PlanPath(in.PlanID) + "/solve", Target: in.Target, Precision: in.Precision, Examples: solveExamples,
-		Tornado: ChartPath(in.PlanID, "tornado") + ".svg", Failure: in.Failure}
+		Tornado: ChartPath(in.PlanID, "tornado"), Failure: in.Failure}
 	vary := in.Vary
 	if vary == "" {
 		vary = "plan.capacity"
