@@ -109,7 +109,7 @@ func WriteSensitivityTable(w io.Writer, r *Report) error {
 	if m := r.Masked(); len(m) > 0 {
 		fmt.Fprintf(&b, "\n无效调节项 masked levers(±%s 不改变任何街道合计 / move no total):\n", pct)
 		for _, l := range m {
-			fmt.Fprintf(&b, "  %s  %s %s\n", l.Path, l.Label, l.Note)
+			fmt.Fprintln(&b, strings.TrimSpace("  "+l.Path+"  "+l.Label+" "+l.Note))
 		}
 	}
 	rejected := false
