@@ -97,7 +97,13 @@ func (d *Document) NumberPaths() ([]NumberPath, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := m.Plan()
+	return PlanNumberPaths(m.Plan()), nil
+}
+
+// PlanNumberPaths is [Document.NumberPaths] of a compiled plan, such as
+// one with overrides applied ([Document.Model]): the same paths, with
+// the plan's values.
+func PlanNumberPaths(p *formula.Plan) []NumberPath {
 	var out []NumberPath
 	for _, f := range fields {
 		if f.kind != kindNumber || f.plan == nil {
@@ -110,7 +116,7 @@ func (d *Document) NumberPaths() ([]NumberPath, error) {
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // fill puts an id for "*" and a key for "**" into a pattern.

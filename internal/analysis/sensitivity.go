@@ -107,33 +107,13 @@ func Sensitivity(ctx context.Context, doc *standards.Document, req SensitivityRe
 		}
 		rep.Focus = p.Subdistricts[rep.focus].ID
 	}
-	nps, err := numberPaths(doc, req.Base, p)
-	if err != nil {
-		return nil, err
-	}
-	ls := levers(nps, p)
+	ls := levers(standards.PlanNumberPaths(p), p)
 	rep.Levers = make([]Lever, len(ls))
 	if err := sweep(ctx, ls, func(i int) { rep.Levers[i] = rep.move(doc, req.Base, p, base, ls[i], step) }); err != nil {
 		return nil, err
 	}
 	rep.rank()
 	return rep, nil
-}
-
-// numberPaths lists the plan's numeric paths with the values the base
-// overrides give them.
-func numberPaths(doc *standards.Document, base []standards.Override, p *formula.Plan) ([]standards.NumberPath, error) {
-	nps, err := doc.NumberPaths()
-	if err != nil || len(base) == 0 {
-		return nps, err
-	}
-	for i := range nps {
-		if v, err := pathValue(doc, base, nps[i].Path); err == nil {
-			nps[i].Value = v
-		}
-	}
-	_ = p
-	return nps, nil
 }
 
 // findSub is the index of a sub-district by id or name.

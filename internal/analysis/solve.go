@@ -3,7 +3,6 @@ package analysis
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
@@ -138,7 +137,7 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 		}
 		req.Find = FindMin
 	}
-	orig, err := pathValue(doc, req.Base, req.Vary)
+	orig, err := pathValue(m.Plan(), req.Vary)
 	if err != nil {
 		return nil, err
 	}
@@ -162,21 +161,11 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 	return &search{doc: doc, req: req, target: t, unit: unit, start: start.IntPart(), orig: orig, seen: map[int64]Check{}}, nil
 }
 
-// pathValue is the value of a numeric path in the plan after the base
-// overrides; a path that is not a number of this plan is a bad request.
-func pathValue(doc *standards.Document, base []standards.Override, path string) (decimal.Decimal, error) {
-	nps, err := doc.NumberPaths()
-	if err != nil {
-		return decimal.Zero, err
-	}
-	for i := len(base) - 1; i >= 0; i-- {
-		if base[i].Path == path {
-			if v, err := decimal.NewFromString(fmt.Sprint(base[i].Value)); err == nil {
-				return v, nil
-			}
-		}
-	}
-	for _, np := range nps {
+// pathValue is the value of a numeric path in a plan (with the base
+// overrides applied); a path that is not a number of the plan is a bad
+// request.
+func pathValue(p *formula.Plan, path string) (decimal.Decimal, error) {
+	for _, np := range standards.PlanNumberPaths(p) {
 		if np.Path == path {
 			return np.Value, nil
 		}

@@ -189,3 +189,24 @@ func TestSolveBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseOverrides: goal-seek and the sweep start from the plan with the
+// base overrides applied.
+func TestBaseOverrides(t *testing.T) {
+	d := sample(t)
+	base := []standards.Override{{Path: "project.vector_control.unit_cost", Value: "3", File: "--set"}}
+	s, err := Solve(context.Background(), d, SolveRequest{Target: "tier.A.demand<=cap", Vary: "project.vector_control.unit_cost", Base: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Original.String() != "3" || s.Answer.Value.String() != "4.21" {
+		t.Errorf("original %s, answer %s", s.Original, s.Answer.Value)
+	}
+	r, err := Sensitivity(context.Background(), d, SensitivityRequest{Base: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := leverOf(t, r, "project.vector_control.unit_cost"); l.Value.String() != "3" || l.Up.Value.String() != "3.3" {
+		t.Errorf("lever from %s to %s", l.Value, l.Up.Value)
+	}
+}
