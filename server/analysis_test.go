@@ -154,6 +154,10 @@ func TestSolvePage(t *testing.T) {
 	if !strings.Contains(b, "未能求解") || !strings.Contains(b, `value="nonsense"`) {
 		t.Error("a bad target is not shown on the page with the form")
 	}
+	b = e.Get("/plans/tiny/solve?target="+url.QueryEscape("district.reserve<0"), http.StatusUnprocessableEntity).Body.String()
+	if !strings.Contains(b, "未能求解") || !strings.Contains(b, `<form id="solve"`) {
+		t.Error("a target out of reach is not shown on the page with the form")
+	}
 	if b := e.Get("/plans/tiny", http.StatusOK).Body.String(); !strings.Contains(b, `href="/plans/tiny/solve"`) {
 		t.Error("the plan page does not link the solve page")
 	}
