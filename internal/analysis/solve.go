@@ -154,6 +154,9 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 	if !unit.IsPositive() || unit.Exponent() < -12 {
 		return nil, app.QueryError("precision", "precision must be a positive number with at most 12 decimals (got %s)", unit)
 	}
+	if ru := m.Plan().RoundingUnit; req.Vary == "plan.capacity" && !unit.Mod(ru).IsZero() {
+		return nil, app.QueryError("precision", "财力总额的步长须为取整单位 %s 的整数倍 / the capacity's precision must be a multiple of the rounding unit %s (got %s)", ru, ru, unit)
+	}
 	start := orig.Div(unit).Floor()
 	if start.GreaterThan(decimal.New(1, 15)) {
 		return nil, app.QueryError("precision", "%s is more than 10^15 steps of %s from zero; use a coarser precision", orig, unit)

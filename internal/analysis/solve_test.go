@@ -102,6 +102,7 @@ func TestSolveErrors(t *testing.T) {
 		{SolveRequest{Target: "accepted", Vary: "factor.workload.weight"}, app.KindBadRequest, "vary"},
 		{SolveRequest{Target: "accepted", Find: "middle"}, app.KindBadRequest, "find"},
 		{SolveRequest{Target: "accepted", Unit: decimal.NewFromInt(-1)}, app.KindBadRequest, "precision"},
+		{SolveRequest{Target: "accepted", Unit: decimal.New(5, -1)}, app.KindBadRequest, "precision"},
 		{SolveRequest{Target: "district.reserve<0"}, app.KindUnprocessable, ""},
 		{SolveRequest{Target: "accepted", Vary: "plan.reserve_rate", Find: FindMin}, app.KindUnprocessable, ""},
 	}
