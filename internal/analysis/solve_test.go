@@ -211,3 +211,13 @@ func TestBaseOverrides(t *testing.T) {
 		t.Errorf("lever from %s to %s", l.Value, l.Up.Value)
 	}
 }
+
+// BenchmarkSolveSample is goal-seek's min_capacity on the sample plan.
+func BenchmarkSolveSample(b *testing.B) {
+	d := sample(b)
+	for b.Loop() {
+		if _, err := Solve(context.Background(), d, SolveRequest{Target: "min_capacity"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
