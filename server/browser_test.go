@@ -145,6 +145,8 @@ func TestBrowserDashboard(t *testing.T) {
 		t.Errorf("the problems of a rejected what-if do not name the shortfall: %q", got)
 	}
 	b.screenshot("rejected.png")
+
+	b.solveAndTornado() // the goal-seek page and its tornado chart (browser_solve_test.go)
 	t.Logf("screenshots in %s", shots)
 }
 

@@ -47,6 +47,10 @@ func (s *Server) routes() (*gin.Engine, error) {
 	for _, f := range []string{"json", "csv"} {
 		p.get("/compare."+f, s.compare(f))
 	}
+	p.get("/solve.json", s.solve)
+	for _, f := range []string{"json", "csv"} {
+		p.get("/sensitivity."+f, s.sensitivity(f))
+	}
 	p.get("/template.xlsx", s.template(workbook.XLSX, "xlsx", typeXLSX))
 	p.get("/template.csv", s.template(workbook.CSV, "csv", typeCSV))
 	pg.POST("/data", s.requireToken, s.previewData)
@@ -59,6 +63,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	root.get("/", s.indexPage)
 	root.get("/plans/:plan", s.planPage)
 	root.get("/plans/:plan/subdistricts/:id", s.statementPage)
+	root.get("/plans/:plan/solve", s.solvePage)
 	return r, nil
 }
 

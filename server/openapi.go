@@ -48,7 +48,8 @@ var (
 		"schema": obj{"type": "string"}}
 	pKind = obj{"name": "kind", "in": "path", "required": true,
 		"description": "components: stacked components per sub-district (万元); compare: change of each total, base → what-if; " +
-			"composition: the capacity by stage and reserve (donut); per_capita: total per unit of a quantity",
+			"composition: the capacity by stage and reserve (donut); per_capita: total per unit of a quantity; " +
+			"tornado: the levers of a sensitivity sweep ranked by the change of the totals at ±`step` (of one sub-district with `subdistrict`)",
 		"schema": obj{"type": "string", "enum": chartKinds()}}
 	pPer = obj{"name": "per", "in": "query",
 		"description": "per_capita only: the quantity of [subdistrict.quantities] (or `staff.<id>`) to divide each total by; " +
@@ -69,7 +70,7 @@ func chartKinds() []string {
 	for _, k := range chart.Kinds() {
 		out = append(out, k.String())
 	}
-	return out
+	return append(out, chart.KindTornado.String())
 }
 
 // chartDesc describes the chart routes.
@@ -113,7 +114,7 @@ func whatIf(extra ...obj) []obj {
 // operations lists every route of the API. routes() registers the same
 // ones; TestOpenAPIMatchesRoutes holds the two in step.
 func operations() []operation {
-	return append(resultOperations(), dataOperations()...)
+	return append(append(resultOperations(), dataOperations()...), analysisOperations()...)
 }
 
 // resultOperations are the routes of plans, results, scenarios and pages.
@@ -140,10 +141,10 @@ func resultOperations() []operation {
 			params:  whatIf(), ok: map[string]obj{"200": withETag(resp("the workbook, as an attachment <plan>.xlsx", content(typeXLSX, obj{"type": "string", "format": "binary"})))},
 			errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/charts/{kind}.png", id: "chartPNG", summary: "a chart of the result as PNG", desc: chartDesc,
-			params: whatIf(pKind, pPer), ok: map[string]obj{"200": withETag(resp("the chart", content("image/png", obj{"type": "string", "format": "binary"})))},
+			params: whatIf(pKind, pPer, pChartStep, pChartSub), ok: map[string]obj{"200": withETag(resp("the chart", content("image/png", obj{"type": "string", "format": "binary"})))},
 			errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/charts/{kind}.svg", id: "chartSVG", summary: "a chart of the result as SVG", desc: chartDesc,
-			params: whatIf(pKind, pPer), ok: map[string]obj{"200": withETag(resp("the chart", content("image/svg+xml", textSchema)))},
+			params: whatIf(pKind, pPer, pChartStep, pChartSub), ok: map[string]obj{"200": withETag(resp("the chart", content("image/svg+xml", textSchema)))},
 			errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/subdistricts/{id}.json", id: "subdistrict", summary: "one sub-district with its lines and factor score breakdown",
 			params: whatIf(obj{"name": "id", "in": "path", "required": true, "schema": textSchema}),

@@ -230,6 +230,10 @@ func (s *Server) chart(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	if k == chart.KindTornado {
+		s.tornado(c, f) // drawn from a sensitivity sweep, not a result (analysis.go)
+		return
+	}
 	s.resultRoute(c, app.ParamSet|app.ParamScenario|app.ParamPer, func(_ string, q app.Query) (view, error) {
 		if q.Per != "" && k != chart.KindPerCapita {
 			return view{}, app.QueryError("per", "per applies only to per_capita charts, not to %s", k)

@@ -28,6 +28,8 @@ usage:
   caili serve    [--addr A] [--plans DIR] [--data DIR]
   caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
   caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
+  caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
+  caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]
 
 Without --plan the illustrative sample district built into caili is used.
 Exit status: 0 success, 1 plan rejected (problems on stderr), 2 usage,
@@ -56,6 +58,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = interruptible(ctx, cmdTemplate, args[1:], stdout, stderr)
 	case "import":
 		err = interruptible(ctx, cmdImport, args[1:], stdout, stderr)
+	case "solve":
+		err = interruptible(ctx, cmdSolve, args[1:], stdout, stderr)
+	case "sensitivity":
+		err = interruptible(ctx, cmdSensitivity, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)
 		return nil

@@ -73,6 +73,11 @@ var rules = []rule{
 		forbid: []string{"net/http/...", gin, "./server/...", "./cmd/..."},
 	},
 	{
+		reason: "internal/analysis (goal-seek, sensitivity) is application-level: it may use formula, standards and internal/app, never the server, the commands, HTTP or Gin",
+		pkgs:   []string{"./internal/analysis/..."},
+		forbid: []string{"./server/...", "./cmd/...", "net/http/...", gin},
+	},
+	{
 		reason: "internal/textutil and internal/safefile are leaf helpers; they import nothing of the module",
 		pkgs:   []string{"./internal/textutil/...", "./internal/safefile/..."},
 		forbid: []string{"./..."},
@@ -354,6 +359,7 @@ func TestRulesReportForbiddenImports(t *testing.T) {
 		{mod + "/internal/numfmt", map[string][]string{"n.go": {mod + "/formula", mod + "/standards"}}},
 		{mod + "/internal/app", map[string][]string{"app.go": {"github.com/gin-gonic/gin", mod + "/cmd/caili"}, "http.go": {"net/http"}}},
 		{mod + "/internal/textutil", map[string][]string{"clip.go": {"unicode/utf8", mod + "/formula"}}},
+		{mod + "/internal/analysis", map[string][]string{"solve.go": {mod + "/standards", mod + "/internal/app", mod + "/server/chart", "net/http"}}},
 		{mod + "/server", map[string][]string{"s.go": {"github.com/gin-gonic/gin/binding", mod + "/server/chart"}}},
 		{mod + "/server/dashboard", map[string][]string{"d.go": {"github.com/gin-gonic/gin", "github.com/wcharczuk/go-chart/v2", mod + "/server"}}},
 		{mod + "/server/chart", map[string][]string{
@@ -386,6 +392,8 @@ func TestRulesReportForbiddenImports(t *testing.T) {
 		"internal/app → example.com/m/cmd/caili app.go", // also: nothing imports cmd
 		"internal/app → net/http http.go",
 		"internal/textutil → example.com/m/formula clip.go",
+		"internal/analysis → example.com/m/server/chart solve.go",
+		"internal/analysis → net/http solve.go",
 		"server/dashboard → example.com/m/server d.go",
 		"internal/report → github.com/xuri/excelize/v2 r.go",
 		"server/dashboard → github.com/wcharczuk/go-chart/v2 d.go",

@@ -11,7 +11,9 @@
 //   - [Composition]: the district's capacity split into the stages and the
 //     reserves, as a donut;
 //   - [PerCapita]: each sub-district's total divided by a quantity such as
-//     its resident population.
+//     its resident population;
+//   - [TornadoChart]: the levers of a sensitivity sweep ranked by how much
+//     they move the totals at ±step.
 //
 // The charts are decided in plain structs of this package (a figure with
 // its value axis and the shapes it draws: rects, lines, texts, discs,
@@ -72,6 +74,7 @@ const (
 	KindCompare                     // change of total, base → what-if
 	KindComposition                 // capacity by stage and reserve (donut)
 	KindPerCapita                   // total per unit of a quantity
+	KindTornado                     // sensitivity of totals to each lever (see Tornado)
 )
 
 var kindNames = map[Kind]string{
@@ -79,9 +82,11 @@ var kindNames = map[Kind]string{
 	KindCompare:     "compare",
 	KindComposition: "composition",
 	KindPerCapita:   "per_capita",
+	KindTornado:     "tornado",
 }
 
-// Kinds returns every chart kind in a stable order.
+// Kinds returns every chart kind drawn from a result, in a stable order.
+// [KindTornado], drawn from a sensitivity sweep, is not among them.
 func Kinds() []Kind { return []Kind{KindComponents, KindCompare, KindComposition, KindPerCapita} }
 
 // String returns the kind's name as it appears in URLs: "components",
@@ -100,7 +105,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("%w: %q (want components, compare, composition or per_capita)", ErrUnknownKind, s)
+	return 0, fmt.Errorf("%w: %q (want components, compare, composition, per_capita or tornado)", ErrUnknownKind, s)
 }
 
 // Format is an image format.
@@ -151,6 +156,9 @@ type Input struct {
 	// Per is the quantity a [KindPerCapita] chart divides totals by;
 	// empty means [DefaultPer] of Result.
 	Per string
+	// Tornado is what a [KindTornado] chart draws (a sensitivity sweep,
+	// which the caller runs: it needs the plan, not a result).
+	Tornado *Tornado
 }
 
 // Render draws a chart of the given kind and format, dispatching to
@@ -168,6 +176,8 @@ func Render(k Kind, f Format, in Input) ([]byte, error) {
 		return Composition(in.Result, f)
 	case KindPerCapita:
 		return PerCapita(in.Result, in.Per, f)
+	case KindTornado:
+		return TornadoChart(in.Tornado, f)
 	}
 	return nil, fmt.Errorf("%w: %v", ErrUnknownKind, k)
 }

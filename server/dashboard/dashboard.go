@@ -47,7 +47,7 @@ type Renderer struct {
 }
 
 // pageNames are the page templates, each executed inside layout.html.
-var pageNames = []string{"index", "plan", "statement", "error"}
+var pageNames = []string{"index", "plan", "statement", "error", "solve"}
 
 // New parses the embedded templates and stylesheet.
 func New() (*Renderer, error) {

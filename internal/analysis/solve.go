@@ -1,0 +1,231 @@
+package analysis
+
+import (
+	"context"
+	"errors"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/standards"
+	"github.com/shopspring/decimal"
+)
+
+// MaxEvaluations bounds the plans one goal-seek evaluates: two rounds of
+// exponential bracketing (at most maxDoublings each) and the bisection
+// of a range below 2^maxDoublings units, plus the checks.
+const MaxEvaluations = 4*maxDoublings + 8
+
+// maxDoublings bounds the bracketing: the search reaches at most
+// 2^maxDoublings rounding units from the plan's value.
+const maxDoublings = 52
+
+// Find says which end of the values meeting the target goal-seek looks
+// for.
+type Find string
+
+// The ends.
+const (
+	FindAuto Find = ""    // whichever side the target's boundary is on
+	FindMin  Find = "min" // the smallest value meeting the target
+	FindMax  Find = "max" // the largest value meeting the target
+)
+
+// SolveRequest is a goal-seek.
+type SolveRequest struct {
+	Target string               // the target, in the grammar of [Target]
+	Vary   string               // the override path varied; "" means plan.capacity
+	Find   Find                 // which end; FindAuto looks on both sides
+	Unit   decimal.Decimal      // the step of the answer; zero: the plan's rounding unit for plan.capacity, else 0.01
+	Base   []standards.Override // overrides applied first (a scenario, --set)
+}
+
+// Check is one evaluation of the plan at a value of the varied path.
+type Check struct {
+	Value decimal.Decimal `json:"value"`
+	Holds bool            `json:"holds"` // accepted and the target holds
+	// Left and Right are the two sides of the comparison (absent for an
+	// acceptance target, or when the plan is rejected).
+	Left  *decimal.Decimal `json:"left,omitempty"`
+	Right *decimal.Decimal `json:"right,omitempty"`
+	// Rejected says why the plan was not accepted at this value ("" when
+	// it was).
+	Rejected string `json:"rejected,omitempty"`
+}
+
+// Solution is goal-seek's answer: the value, and the checks that show it
+// exact — the target holds at Answer and not one unit beyond it (one
+// unit less for the smallest value, more for the largest).
+type Solution struct {
+	Target   string          `json:"target"`
+	Vary     string          `json:"vary"`
+	Find     Find            `json:"find"`
+	Unit     decimal.Decimal `json:"unit"`
+	Original decimal.Decimal `json:"original"` // the value in the plan
+	Answer   Check           `json:"answer"`
+	Beyond   Check           `json:"beyond"` // one unit past the answer: must not hold
+	// Inside is one unit further into the values meeting the target:
+	// goal-seek assumes the target is monotone in the value, and says so
+	// (Monotone false) when this check fails.
+	Inside      *Check `json:"inside,omitempty"`
+	Monotone    bool   `json:"monotone"`
+	Evaluations int    `json:"evaluations"`
+}
+
+// Solve runs a goal-seek on a plan: exponential bracketing from the
+// plan's value, then bisection over whole units, every plan evaluated by
+// the fast what-if path without lines. It assumes the target is monotone
+// in the varied value (on each side of the plan's value) and checks it
+// one unit inside the answer. Errors are *app.Error: a bad target, path
+// or unit is a bad request; a target no value within reach meets (or
+// every value meets) is unprocessable.
+func Solve(ctx context.Context, doc *standards.Document, req SolveRequest) (*Solution, error) {
+	s, err := newSearch(doc, req)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, find, err := s.bracket(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// Invariant: holds(hi) for min (holds(lo) for max), not the other.
+	for hi-lo > 1 {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		mid := lo + (hi-lo)/2
+		h := s.eval(mid).Holds
+		if (find == FindMin) == h {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return s.solution(find, lo, hi), nil
+}
+
+// search is one goal-seek's state: the plan, the target, the path and
+// the evaluations done, by value in units.
+type search struct {
+	doc    *standards.Document
+	req    SolveRequest
+	target Target
+	unit   decimal.Decimal
+	start  int64 // the plan's value in units (rounded down)
+	orig   decimal.Decimal
+	seen   map[int64]Check
+}
+
+// newSearch checks the request against the plan.
+func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
+	if req.Vary == "" {
+		req.Vary = "plan.capacity"
+	}
+	if req.Find != FindAuto && req.Find != FindMin && req.Find != FindMax {
+		return nil, app.QueryError("find", "find must be min or max (got %q)", app.Clip(string(req.Find)))
+	}
+	m, err := doc.Model(req.Base...)
+	if err != nil {
+		return nil, err
+	}
+	t, err := ParseTarget(req.Target, m.Plan())
+	if err != nil {
+		return nil, err
+	}
+	if t.Accepted && req.Target == "min_capacity" {
+		if req.Vary != "plan.capacity" {
+			return nil, app.QueryError("vary", "min_capacity varies plan.capacity (got vary=%s)", app.Clip(req.Vary))
+		}
+		req.Find = FindMin
+	}
+	orig, err := pathValue(m.Plan(), req.Vary)
+	if err != nil {
+		return nil, err
+	}
+	if weightPath(req.Vary) {
+		return nil, app.QueryError("vary", "%s 是权重,各权重之和须为 1,不能单独调节 / a weight cannot be varied alone: the weights must sum to 1", app.Clip(req.Vary))
+	}
+	unit := req.Unit
+	if unit.IsZero() {
+		unit = decimal.New(1, -2)
+		if req.Vary == "plan.capacity" {
+			unit = m.Plan().RoundingUnit
+		}
+	}
+	if !unit.IsPositive() || unit.Exponent() < -12 {
+		return nil, app.QueryError("precision", "precision must be a positive number with at most 12 decimals (got %s)", unit)
+	}
+	if ru := m.Plan().RoundingUnit; req.Vary == "plan.capacity" && !unit.Mod(ru).IsZero() {
+		return nil, app.QueryError("precision", "财力总额的步长须为取整单位 %s 的整数倍 / the capacity's precision must be a multiple of the rounding unit %s (got %s)", ru, ru, unit)
+	}
+	start := orig.Div(unit).Floor()
+	if start.GreaterThan(decimal.New(1, 15)) {
+		return nil, app.QueryError("precision", "%s is more than 10^15 steps of %s from zero; use a coarser precision", orig, unit)
+	}
+	return &search{doc: doc, req: req, target: t, unit: unit, start: start.IntPart(), orig: orig, seen: map[int64]Check{}}, nil
+}
+
+// pathValue is the value of a numeric path in a plan (with the base
+// overrides applied); a path that is not a number of the plan is a bad
+// request.
+func pathValue(p *formula.Plan, path string) (decimal.Decimal, error) {
+	for _, np := range standards.PlanNumberPaths(p) {
+		if np.Path == path {
+			return np.Value, nil
+		}
+	}
+	return decimal.Zero, app.QueryError("vary", "%q is not a numeric path of this plan (e.g. plan.capacity, project.vector_control.unit_cost)", app.Clip(path))
+}
+
+// eval evaluates the plan with the path at n units, once per value.
+func (s *search) eval(n int64) Check {
+	if c, ok := s.seen[n]; ok {
+		return c
+	}
+	v := decimal.New(n, 0).Mul(s.unit)
+	c := Check{Value: v}
+	ovs := append(append([]standards.Override(nil), s.req.Base...),
+		standards.Override{Path: s.req.Vary, Value: v.String(), File: "--vary"})
+	res, err := evaluate(s.doc, ovs)
+	if err != nil {
+		c.Rejected = rejection(err)
+	} else {
+		ok, l, r := s.target.Holds(res)
+		c.Holds = ok
+		if !s.target.Accepted {
+			c.Left, c.Right = &l, &r
+		}
+	}
+	s.seen[n] = c
+	return c
+}
+
+// evaluate compiles a what-if and evaluates it without lines.
+func evaluate(doc *standards.Document, ovs []standards.Override) (*formula.Result, error) {
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	return m.EvaluateTotals()
+}
+
+// rejection says in words why a plan is not accepted.
+func rejection(err error) string {
+	var re *formula.RejectedError
+	if errors.As(err, &re) {
+		return rejectionLabel[re.Kind] + ":" + re.Error()
+	}
+	ae := app.Classify(err)
+	msg := ae.Message
+	if len(ae.Problems) > 0 {
+		msg = ae.Problems[0].Path + ": " + ae.Problems[0].Message
+	}
+	return "方案无效:" + msg
+}
+
+// rejectionLabel names each stage rejection in Chinese.
+var rejectionLabel = map[formula.RejectionKind]string{
+	formula.CapacityShortfall: "财力缺口",
+	formula.MandatoryUnfunded: "三保项目无法足额安排",
+	formula.NoBlockEligible:   "无街道可参与因素分配",
+	formula.FloorsInfeasible:  "保底资金不足",
+}
