@@ -39,16 +39,16 @@ func (d *document) unknownPath(path string) string {
 	}
 	var cands []string
 	for _, f := range fs {
-		if c := fill(f, parts); !strings.Contains(c, "..") {
+		if c := fillPattern(f, parts); !strings.Contains(c, "..") {
 			cands = append(cands, c)
 		}
 	}
 	return msg + nearest(path, cands, 1)
 }
 
-// fill writes a field's pattern with the typed path's id and key in
+// fillPattern writes a field's pattern with the typed path's id and key in
 // place of its wildcards, as a path it may have meant.
-func fill(f *field, parts []string) string {
+func fillPattern(f *field, parts []string) string {
 	out := slices.Clone(f.segs)
 	for i, s := range out {
 		switch {
