@@ -208,12 +208,13 @@ func TestAllocationsXLSX(t *testing.T) {
 		if got := w.Header().Get("Content-Type"); got != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
 			t.Errorf("Content-Type %q", got)
 		}
-		if got := w.Header().Get("Content-Disposition"); got != `attachment; filename="tiny.xlsx"` {
+		st := stampOf(t, "tiny.toml", tc.sets...)
+		if got := w.Header().Get("Content-Disposition"); got != attachment(st.FileName("tiny", ".xlsx")) {
 			t.Errorf("Content-Disposition %q", got)
 		}
 		res := compute(t, "tiny.toml", tc.sets...)
 		var want bytes.Buffer
-		if err := xlsx.Write(&want, res); err != nil {
+		if err := xlsx.WriteStamped(&want, res, st); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(w.Body.Bytes(), want.Bytes()) {

@@ -143,17 +143,18 @@ func (s *Server) calculate(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	res, err := s.app.Calculate(data)
+	res, st, err := s.app.Calculate(data)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	out, err := renderAllocations(res, q.Format, csvOptions(q))
+	out, err := renderAllocations(res, q.Format, csvOptions(q), st)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	c.Header("Cache-Control", "no-store")
+	c.Header("X-Caili-Stamp", st.Header())
 	if q.Format == "csv" {
 		c.Header("Content-Disposition", `attachment; filename="plan.csv"`)
 	}

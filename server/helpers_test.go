@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/testplan"
 	"github.com/caili/caili/standards"
 )
@@ -144,4 +145,23 @@ func compute(t testing.TB, file string, sets ...string) *formula.Result {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// stampOf is the stamp a result of a plan of testdata/plans with --set
+// style overrides carries, computed here from the plan's files.
+func stampOf(t testing.TB, file string, sets ...string) *report.Stamp {
+	t.Helper()
+	doc, err := standards.LoadFile(filepath.Join("testdata/plans", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ovs, err := standards.ParseSets(sets...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := doc.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &report.Stamp{Plan: p.Name, Overrides: append([]string{}, sets...), SHA256: doc.Stamp(ovs), Version: "test"}
 }

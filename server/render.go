@@ -3,7 +3,9 @@ package server
 import (
 	"bytes"
 	"math/big"
+	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -32,18 +34,18 @@ const (
 // (report.WriteCSV); the workbook is xlsx.Write's (sheets 分配结果,
 // 测算明细 and 参数), whose bytes depend on the result alone, so that its
 // ETag can be strong.
-func renderAllocations(res *formula.Result, format string, opts report.CSVOptions) ([]byte, error) {
+func renderAllocations(res *formula.Result, format string, opts report.CSVOptions, st *report.Stamp) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch format {
 	case "csv":
 		err = report.WriteCSV(&buf, res, opts)
 	case "xml":
-		err = report.WriteXML(&buf, res)
+		err = report.WriteXMLStamped(&buf, res, st)
 	case "xlsx":
-		err = xlsx.Write(&buf, res)
+		err = xlsx.WriteStamped(&buf, res, st)
 	default:
-		err = report.WriteJSON(&buf, res)
+		err = report.WriteJSONStamped(&buf, res, st)
 	}
 	return buf.Bytes(), err
 }
@@ -132,4 +134,19 @@ func typeOf(format string, q app.Query) string {
 		return typeGB18030CSV
 	}
 	return allocationsType[format]
+}
+
+// attachment is a Content-Disposition naming a download: the name in
+// UTF-8 (RFC 6266's filename*), with an ASCII fallback for old clients.
+func attachment(name string) string {
+	ascii := strings.Map(func(r rune) rune {
+		if r < ' ' || r > '~' || r == '"' || r == '\\' {
+			return '_'
+		}
+		return r
+	}, name)
+	if ascii == name {
+		return `attachment; filename="` + name + `"`
+	}
+	return `attachment; filename="` + ascii + `"; filename*=UTF-8''` + url.PathEscape(name)
 }

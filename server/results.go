@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 
@@ -53,6 +54,8 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 	}
 	key := s.app.Key(j)
 	tag := app.ETag(v.name, key)
+	st := s.app.Stamp(j)
+	c.Header("X-Caili-Stamp", st.Header())
 	c.Header("ETag", tag)
 	c.Header("Cache-Control", "no-cache")
 	if notModified(c.Request, tag) {
@@ -73,7 +76,8 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 		s.app.Cache.Grow(key, int64(len(data)))
 	}
 	if v.filename != "" {
-		c.Header("Content-Disposition", `attachment; filename="`+v.filename+`"`)
+		ext := path.Ext(v.filename)
+		c.Header("Content-Disposition", attachment(st.FileName(strings.TrimSuffix(v.filename, ext), ext)))
 	}
 	c.Data(http.StatusOK, v.contentType, data)
 }
@@ -101,8 +105,8 @@ func (s *Server) allocations(format string) gin.HandlerFunc {
 	}
 	vf := func(plan string, q app.Query) (view, error) {
 		v := view{name: csvName("allocations."+format, q), contentType: typeOf(format, q),
-			render: func(_ *app.Job, res *formula.Result) ([]byte, error) {
-				return renderAllocations(res, format, csvOptions(q))
+			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
+				return renderAllocations(res, format, csvOptions(q), s.app.Stamp(j))
 			}}
 		if format == "csv" || format == "xlsx" {
 			v.filename = plan + "." + format

@@ -17,6 +17,7 @@ import (
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/standards"
 )
 
 func csvOf(t *testing.T, res *formula.Result, noBOM bool) []byte {
@@ -52,7 +53,7 @@ func TestAllocationsCSVSameBytesAsReport(t *testing.T) {
 			if got := w.Header().Get("Content-Type"); got != "text/csv; charset=utf-8" {
 				t.Errorf("Content-Type %q", got)
 			}
-			if got := w.Header().Get("Content-Disposition"); got != `attachment; filename="`+tc.plan+`.csv"` {
+			if got, want := w.Header().Get("Content-Disposition"), attachment(stampOf(t, tc.plan+".toml", tc.sets...).FileName(tc.plan, ".csv")); got != want {
 				t.Errorf("Content-Disposition %q", got)
 			}
 			if hasBOM := bytes.HasPrefix(w.Body.Bytes(), []byte("\ufeff")); hasBOM == tc.noBOM {
@@ -196,7 +197,7 @@ func TestAllocationsJSONAndXML(t *testing.T) {
 	e := newEnv(t, "")
 	res := compute(t, "tiny.toml")
 	var want bytes.Buffer
-	if err := report.WriteJSON(&want, res); err != nil {
+	if err := report.WriteJSONStamped(&want, res, stampOf(t, "tiny.toml")); err != nil {
 		t.Fatal(err)
 	}
 	w := e.Get("/api/v1/plans/tiny/allocations.json", http.StatusOK)
@@ -236,7 +237,7 @@ func TestCompare(t *testing.T) {
 	if !bytes.Equal(w.Body.Bytes(), wantCSV.Bytes()) {
 		t.Errorf("compare CSV differs:\n%s", w.Body.String())
 	}
-	if got := w.Header().Get("Content-Disposition"); got != `attachment; filename="tiny-compare.csv"` {
+	if got := w.Header().Get("Content-Disposition"); !strings.HasPrefix(got, `attachment; filename="tiny-compare-__-`) || !strings.Contains(got, "filename*=UTF-8''tiny-compare-%E8%B0%83%E6%95%B4-") {
 		t.Errorf("Content-Disposition %q", got)
 	}
 	e.Get("/api/v1/plans/tiny/compare.json", http.StatusBadRequest)
@@ -246,8 +247,13 @@ func TestCalculate(t *testing.T) {
 	e := newEnv(t, "")
 	plan := readFile(t, "testdata/plans/tiny.toml")
 	res := compute(t, "tiny.toml")
+	doc, err := standards.Parse("body", plan, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var wantJSON bytes.Buffer
-	if err := report.WriteJSON(&wantJSON, res); err != nil {
+	st := &report.Stamp{Plan: res.Plan.Name, Overrides: []string{}, SHA256: doc.Stamp(nil), Version: "test"}
+	if err := report.WriteJSONStamped(&wantJSON, res, st); err != nil {
 		t.Fatal(err)
 	}
 	w := e.do(http.MethodPost, "/api/v1/calculate", plan, "Content-Type", "application/toml")

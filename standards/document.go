@@ -2,6 +2,7 @@ package standards
 
 import (
 	"errors"
+	"hash"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -25,6 +26,7 @@ type document struct {
 	src         map[string][]byte   // file → its text, to locate problems by line
 	files       []string            // plan file first, then the standards file
 	pending     []formula.Problem   // problems found while decoding, reported with validation
+	hash        hash.Hash           // of every file read, names and bytes, in order (digest.go)
 
 	// ProjectPerformance is [project_performance], the coefficients of
 	// project ratings.

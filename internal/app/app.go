@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
 )
 
@@ -89,31 +90,21 @@ func (e *App) Plan(id string) (*PlanVersion, error) {
 // the overrides in order. The same key always gives the same result.
 func (e *App) Key(j *Job) string {
 	h := sha256.New()
-	writeField(h, "caili-result-v1")
-	writeField(h, e.version)
-	writeField(h, j.Plan.Hash)
+	standards.WriteField(h, "caili-result-v1")
+	standards.WriteField(h, e.version)
+	standards.WriteField(h, j.Plan.Hash)
 	if j.Scenario != nil {
-		writeField(h, "scenario")
-		writeField(h, j.Scenario.Hash)
+		standards.WriteField(h, "scenario")
+		standards.WriteField(h, j.Scenario.Hash)
 	} else {
-		writeField(h, "")
-		writeField(h, "")
+		standards.WriteField(h, "")
+		standards.WriteField(h, "")
 	}
-	writeField(h, strconv.Itoa(len(j.Sets)))
+	standards.WriteField(h, strconv.Itoa(len(j.Sets)))
 	for _, o := range j.Sets {
-		writeField(h, o.Path)
-		writeField(h, valueText(o.Value))
+		standards.WriteField(h, standards.OverrideText(o))
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// valueText renders an override value for hashing; query values are
-// strings, scenario values are hashed as the scenario file's bytes.
-func valueText(v any) string {
-	if s, ok := v.(string); ok {
-		return s
-	}
-	return ""
 }
 
 // ETag is the strong entity tag of one representation (rep: the route's
@@ -121,10 +112,10 @@ func valueText(v any) string {
 // with the given keys.
 func ETag(rep string, keys ...string) string {
 	h := sha256.New()
-	writeField(h, "caili-etag-v1")
-	writeField(h, rep)
+	standards.WriteField(h, "caili-etag-v1")
+	standards.WriteField(h, rep)
 	for _, k := range keys {
-		writeField(h, k)
+		standards.WriteField(h, k)
 	}
 	return `"` + hex.EncodeToString(h.Sum(nil)[:20]) + `"`
 }
@@ -172,14 +163,10 @@ func (e *App) limitUpload(fn func()) {
 // evaluates it. Problems the overrides cause are override problems (400)
 // even when they only show when compiling.
 func evaluate(j *Job) (*formula.Result, error) {
-	var ovs []standards.Override
-	if sc := j.Scenario; sc != nil {
-		if sc.Parsed == nil {
-			return nil, sc.Err
-		}
-		ovs = append(ovs, sc.Parsed.Set...)
+	ovs, err := j.Overrides()
+	if err != nil {
+		return nil, err
 	}
-	ovs = append(ovs, j.Sets...)
 	// Apply compiles what it produces, so every problem the overrides
 	// cause, even one only compiling shows, is an override problem.
 	m, err := j.Plan.Doc.Model(ovs...)
@@ -195,22 +182,26 @@ const MaxBody = 1 << 20
 
 // Calculate parses, validates and evaluates a posted plan in an upload
 // slot. It must be self-contained: a plan that names a standards file is
-// refused.
-func (e *App) Calculate(body []byte) (res *formula.Result, err error) {
-	e.limitUpload(func() { res, err = calculate(body) })
-	return res, err
+// refused. The stamp names the plan and hashes the body.
+func (e *App) Calculate(body []byte) (res *formula.Result, st *report.Stamp, err error) {
+	e.limitUpload(func() { res, st, err = e.calculate(body) })
+	return res, st, err
 }
 
-func calculate(body []byte) (*formula.Result, error) {
+func (e *App) calculate(body []byte) (*formula.Result, *report.Stamp, error) {
 	doc, err := standards.Parse("body", body, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m, err := doc.Compile()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return m.Evaluate()
+	res, err := m.Evaluate()
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, &report.Stamp{Plan: res.Plan.Name, Overrides: []string{}, SHA256: doc.Stamp(nil), Version: e.version}, nil
 }
 
 // CheckScenario parses a scenario file sent to be saved and applies it to
@@ -229,4 +220,23 @@ func (e *App) CheckScenario(v *PlanVersion, plan, name string, data []byte) erro
 		return nil
 	}
 	return err
+}
+
+// Stamp says what the job's result is: the plan, the scenario (by its
+// [scenario] name), the overrides as applied, the hash of the plan's
+// files and those overrides, and this caili's version.
+func (e *App) Stamp(j *Job) *report.Stamp {
+	ovs, _ := j.Overrides() // a scenario that does not parse has no result to stamp
+	st := &report.Stamp{Plan: j.Plan.Name, Overrides: make([]string, len(ovs)),
+		SHA256: j.Plan.Doc.Stamp(ovs), Version: e.version}
+	for i, o := range ovs {
+		st.Overrides[i] = standards.OverrideText(o)
+	}
+	if sc := j.Scenario; sc != nil {
+		st.Scenario = sc.Name
+		if sc.Parsed != nil && sc.Parsed.Name != "" {
+			st.Scenario = sc.Parsed.Name
+		}
+	}
+	return st
 }

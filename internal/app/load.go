@@ -1,13 +1,8 @@
 package app
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"regexp"
@@ -26,15 +21,10 @@ type readFunc func(name string) ([]byte, stamp, error)
 // covers the name and bytes of every file read, in order. deps lists the
 // files read or tried, for change detection, even when loading fails.
 func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, error) {
-	h := sha256.New()
 	deps := map[string]stamp{}
 	doc, err := standards.Load(name, func(n string) ([]byte, error) {
 		b, st, err := read(n)
 		deps[n] = st
-		if err == nil {
-			writeField(h, n)
-			writeField(h, string(b))
-		}
 		return b, err
 	}, standards.WithData(workbook.Read))
 	if err != nil {
@@ -45,20 +35,11 @@ func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, e
 		return nil, deps, err
 	}
 	p := m.Plan()
-	v := &PlanVersion{ID: id, Doc: doc, Hash: hex.EncodeToString(h.Sum(nil)), Name: p.Name,
+	v := &PlanVersion{ID: id, Doc: doc, Hash: doc.FilesHash(), Name: p.Name,
 		FiscalYear: p.FiscalYear, Files: doc.Files(), LoadedAt: time.Now()}
 	res, err := m.Evaluate()
 	v.Base = &Computed{Res: res, Err: err}
 	return v, deps, nil
-}
-
-// writeField feeds a length-prefixed string to a hash, so that fields can
-// never run into each other.
-func writeField(h hash.Hash, s string) {
-	var n [8]byte
-	binary.BigEndian.PutUint64(n[:], uint64(len(s)))
-	h.Write(n[:])
-	io.WriteString(h, s)
 }
 
 // diskReader reads files relative to the directory of a plan file,

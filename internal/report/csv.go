@@ -21,6 +21,10 @@ type CSVOptions struct {
 	// GB18030 writes the file in GB18030 (which GBK is part of), without a
 	// byte-order mark, for older Excel and WPS that do not read UTF-8 CSV.
 	GB18030 bool
+	// Title, when not empty, is written as a first row of one cell before
+	// the header (the stamp's title, with --stamp): a title row, not a
+	// comment, which Excel shows and Power Query can skip.
+	Title string
 }
 
 // Header is the allocation table's column header, shared by CSV, XML and
@@ -64,6 +68,11 @@ func writeCSV(w io.Writer, header []string, rows [][]string, text []bool, opts C
 	}
 	cw := csv.NewWriter(&buf)
 	cw.UseCRLF = true
+	if opts.Title != "" {
+		if err := cw.Write([]string{SafeText(opts.Title)}); err != nil {
+			return err
+		}
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}

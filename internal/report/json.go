@@ -15,6 +15,9 @@ import (
 // Allocations is the JSON document of a result (rules §5). Amounts are
 // decimal strings in 元 with the decimal places of the rounding unit.
 type Allocations struct {
+	// Stamp says what the result is (stamp.go); absent only where a caller
+	// has none to give.
+	Stamp              *Stamp            `json:"stamp,omitempty"`
 	Plan               string            `json:"plan"`
 	District           string            `json:"district,omitempty"`
 	FiscalYear         int64             `json:"fiscal_year"`
@@ -171,7 +174,14 @@ func NewSubdistrict(f numfmt.Fmt, a *formula.Allocation, withScore bool) Subdist
 
 // WriteJSON writes a result as indented JSON (rules §5).
 func WriteJSON(w io.Writer, r *formula.Result) error {
-	return EncodeJSON(w, NewAllocations(r, true))
+	return WriteJSONStamped(w, r, nil)
+}
+
+// WriteJSONStamped is WriteJSON with the result's stamp first.
+func WriteJSONStamped(w io.Writer, r *formula.Result, st *Stamp) error {
+	doc := NewAllocations(r, true)
+	doc.Stamp = st
+	return EncodeJSON(w, doc)
 }
 
 // EncodeJSON writes any report document as indented JSON without HTML escaping.

@@ -17,12 +17,21 @@ import (
 // amounts right-aligned with digits grouped in thousands, and a summary of
 // the district's reserves.
 func WriteTable(w io.Writer, r *formula.Result) error {
+	return WriteTableStamped(w, r, nil)
+}
+
+// WriteTableStamped is WriteTable with the stamp under the title when the
+// result is a what-if, so that it is never taken for the plan itself.
+func WriteTableStamped(w io.Writer, r *formula.Result, st *Stamp) error {
 	var b strings.Builder
 	p := r.Plan
 	f := numfmt.NewFmt(r)
 	b.WriteString(p.Name)
 	if p.FiscalYear > 0 {
 		b.WriteString("  (" + strconv.FormatInt(p.FiscalYear, 10) + " 年度, 单位: 元)")
+	}
+	if st.WhatIf() {
+		b.WriteString("\n" + st.Title())
 	}
 	b.WriteString("\n\n")
 	rows := Rows(r)

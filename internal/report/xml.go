@@ -22,6 +22,7 @@ type AllocationsXML struct {
 	District           string           `xml:"district,attr,omitempty"`
 	FiscalYear         int64            `xml:"fiscal_year,attr"`
 	RoundingUnit       string           `xml:"rounding_unit,attr"`
+	Stamp              *Stamp           `xml:"stamp,omitempty"`
 	Capacity           string           `xml:"capacity"`
 	Reserve            string           `xml:"reserve"`
 	PerformanceReserve string           `xml:"performance_reserve"`
@@ -86,11 +87,18 @@ func NewAllocationsXML(r *formula.Result) *AllocationsXML {
 // an XML declaration, indented by two spaces and ending in a newline. Text
 // is escaped by encoding/xml, so names holding `<`, `&` or quotes are safe.
 func WriteXML(w io.Writer, r *formula.Result) error {
+	return WriteXMLStamped(w, r, nil)
+}
+
+// WriteXMLStamped is WriteXML with the result's stamp as the first element.
+func WriteXMLStamped(w io.Writer, r *formula.Result, st *Stamp) error {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
-	if err := enc.Encode(NewAllocationsXML(r)); err != nil {
+	doc := NewAllocationsXML(r)
+	doc.Stamp = st
+	if err := enc.Encode(doc); err != nil {
 		return err
 	}
 	if err := enc.Close(); err != nil {

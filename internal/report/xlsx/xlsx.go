@@ -56,9 +56,15 @@ var stageZH = func() map[formula.Stage]string {
 // formulas are not recalculated. Text cells are strings, never formulas,
 // so names need no neutralising.
 func Write(w io.Writer, res *formula.Result) error {
+	return WriteStamped(w, res, nil)
+}
+
+// WriteStamped is Write with the result's stamp on the 参数 sheet: the
+// scenario, each override, the hash and the version.
+func WriteStamped(w io.Writer, res *formula.Result, st *report.Stamp) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &xlsx{f: f, res: res}
+	x := &xlsx{f: f, res: res, stamp: st}
 	if err := x.styles(); err != nil {
 		return err
 	}
@@ -81,6 +87,7 @@ func Write(w io.Writer, res *formula.Result) error {
 type xlsx struct {
 	f                                 *excelize.File
 	res                               *formula.Result
+	stamp                             *report.Stamp
 	header, amount, totalText, totalN int // style ids
 }
 
@@ -304,15 +311,16 @@ func (x *xlsx) parameters() error {
 		{"年度", p.FiscalYear},
 		{"计算单位(元)", r.Unit.String()},
 		{"街道数", len(r.Subdistricts)},
-		{"财力总额", r.Capacity},
+		{"可用财力", r.Capacity},
 		{"预备费", r.Reserve},
-		{"可用财力", r.Available},
+		{"可分配财力", r.Available},
 		{"项目经费资金池", r.Pool},
 		{"激励", r.IncentivePool},
 		{"因素分配资金", r.BlockPool},
 		{"绩效预留", r.PerformanceReserve},
 		{"封顶结余", r.DampingReserve},
 	}
+	rows = append(rows, x.stampRows()...)
 	widths := []int{4, 4}
 	for i, vals := range rows {
 		if err := x.row(s, i+2, vals, 0, x.amount, widths); err != nil {
@@ -320,4 +328,24 @@ func (x *xlsx) parameters() error {
 		}
 	}
 	return x.widths(s, widths, 60)
+}
+
+// stampRows are the stamp's rows of 参数: what the result is.
+func (x *xlsx) stampRows() [][]any {
+	st := x.stamp
+	if st == nil {
+		return nil
+	}
+	scenario := "方案原值 (无调整)"
+	switch {
+	case st.Scenario != "":
+		scenario = st.Scenario
+	case len(st.Overrides) > 0:
+		scenario = "情景测算 (调整见下)"
+	}
+	rows := [][]any{{"情景", scenario}}
+	for i, o := range st.Overrides {
+		rows = append(rows, []any{fmt.Sprintf("调整 %d", i+1), o})
+	}
+	return append(rows, []any{"印记 sha256", st.SHA256}, []any{"caili 版本", st.Version})
 }

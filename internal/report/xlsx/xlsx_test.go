@@ -195,7 +195,7 @@ func TestWriteXLSX(t *testing.T) {
 			found[r[0]] = r[1]
 		}
 	}
-	if found["测算方案"] != res.Plan.Name || found["财力总额"] != "60,000,000" || found["预备费"] != "1,200,000" || found["年度"] != "2025" {
+	if found["测算方案"] != res.Plan.Name || found["可用财力"] != "60,000,000" || found["预备费"] != "1,200,000" || found["年度"] != "2025" {
 		t.Errorf("parameters %v", found)
 	}
 }

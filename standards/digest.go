@@ -1,0 +1,80 @@
+package standards
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io"
+	"strings"
+)
+
+// This file hashes what a result is computed from, for the stamp every
+// result carries (internal/report Stamp): the bytes of every file the plan
+// was read from (plan, standards, data), then the overrides as applied.
+// The same plan and overrides give the same hash wherever they are read
+// (the embedded sample and configs/plan.toml alike: files are named as
+// the plan names them).
+
+// digest feeds one file, name and bytes, to the document's running hash.
+func (d *document) digest(name string, data []byte) {
+	if d.hash == nil {
+		d.hash = sha256.New()
+	}
+	WriteField(d.hash, name)
+	WriteField(d.hash, string(data))
+}
+
+// WriteField feeds a length-prefixed string to a hash, so that fields can
+// never run into each other.
+func WriteField(h hash.Hash, s string) {
+	var n [8]byte
+	binary.BigEndian.PutUint64(n[:], uint64(len(s)))
+	h.Write(n[:])
+	io.WriteString(h, s)
+}
+
+// FilesHash is the SHA-256, in hex, of every file the plan was read from,
+// names and bytes, in the order read.
+func (d *Document) FilesHash() string {
+	if d.doc.hash == nil {
+		return hex.EncodeToString(sha256.New().Sum(nil))
+	}
+	return hex.EncodeToString(d.doc.hash.Sum(nil))
+}
+
+// Stamp is the SHA-256, in hex, of the plan's files and then the
+// overrides, each as OverrideText writes it: what a result of the plan
+// with those overrides is computed from.
+func (d *Document) Stamp(ovs []Override) string {
+	h := sha256.New()
+	WriteField(h, d.FilesHash())
+	for _, o := range ovs {
+		WriteField(h, OverrideText(o))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// OverrideText writes an override as `path=value`, a list as its items
+// joined by commas: the form --set and set. parameters take, so that the
+// text read back gives the same override.
+func OverrideText(o Override) string {
+	return o.Path + "=" + valueText(o.Value)
+}
+
+func valueText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = valueText(e)
+		}
+		return strings.Join(parts, ",")
+	case float64:
+		return fmt.Sprint(x)
+	}
+	return fmt.Sprint(v)
+}
