@@ -92,7 +92,7 @@ func (d *document) loadData(planName string, read ReadFunc, o options, prior []f
 		return at(formula.CodeUnreadable, readProblem("数据文件", "data file", t.S, err)), true
 	}
 	d.files = append(d.files, t.S)
-	d.digest(t.S, data)
+	d.digest(data)
 	d.origin["subdistrict"] = t.S
 	c := &converter{}
 	p := c.plan(d)

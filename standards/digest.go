@@ -14,15 +14,14 @@ import (
 // result carries (internal/report Stamp): the bytes of every file the plan
 // was read from (plan, standards, data), then the overrides as applied.
 // The same plan and overrides give the same hash wherever they are read
-// (the embedded sample and configs/plan.toml alike: files are named as
-// the plan names them).
+// and whatever the plan file is called (the files it names are named in
+// its bytes).
 
-// digest feeds one file, name and bytes, to the document's running hash.
-func (d *document) digest(name string, data []byte) {
+// digest feeds one file's bytes to the document's running hash.
+func (d *document) digest(data []byte) {
 	if d.hash == nil {
 		d.hash = sha256.New()
 	}
-	WriteField(d.hash, name)
 	WriteField(d.hash, string(data))
 }
 
@@ -35,8 +34,8 @@ func WriteField(h hash.Hash, s string) {
 	io.WriteString(h, s)
 }
 
-// FilesHash is the SHA-256, in hex, of every file the plan was read from,
-// names and bytes, in the order read.
+// FilesHash is the SHA-256, in hex, of the bytes of every file the plan
+// was read from, in the order read (plan, standards, data).
 func (d *Document) FilesHash() string {
 	if d.doc.hash == nil {
 		return hex.EncodeToString(sha256.New().Sum(nil))
@@ -77,4 +76,12 @@ func valueText(v any) string {
 		return fmt.Sprint(x)
 	}
 	return fmt.Sprint(v)
+}
+
+// Name is the plan's name as written ([plan] name), before any override.
+func (d *Document) Name() string {
+	if d.doc.Plan == nil {
+		return ""
+	}
+	return d.doc.Plan.Name.S
 }

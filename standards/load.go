@@ -79,7 +79,7 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 	d := &document{origin: map[string]string{}, src: map[string][]byte{}, files: []string{name}}
 	md, ps := decodeFile(name, data, d)
 	d.src[name] = data
-	d.digest(name, data)
+	d.digest(data)
 	for _, k := range md.Keys() {
 		d.origin[k[0]] = name
 	}
@@ -145,7 +145,7 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 	var sd standardsDoc
 	md, ps := decodeFile(sname, data, &sd)
 	d.src[sname] = data
-	d.digest(sname, data)
+	d.digest(data)
 	d.files = append(d.files, sname)
 	mine := map[string]bool{}
 	for _, k := range md.Keys() {

@@ -13,6 +13,7 @@ import (
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
@@ -118,6 +119,11 @@ type planFlags struct {
 	plan     string
 	scenario string
 	sets     setFlags
+	// stamp says what the last model made is (plan, scenario, overrides,
+	// hash): set by model.
+	stamp *report.Stamp
+	// scenarioName is the [scenario] name of the scenario file read.
+	scenarioName string
 }
 
 func (pf *planFlags) register(fs *flag.FlagSet, overrides bool) {
@@ -167,6 +173,7 @@ func (pf *planFlags) overrides() ([]standards.Override, error) {
 		if err != nil {
 			return nil, err
 		}
+		pf.scenarioName = sc.Name
 		ovs = append(ovs, sc.Set...)
 	}
 	return append(ovs, pf.sets...), nil
@@ -208,5 +215,23 @@ func (pf *planFlags) model() (*formula.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return doc.Model(ovs...)
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		return nil, err
+	}
+	pf.stamp = stampOf(doc, doc.Name(), pf.scenarioName, ovs)
+	return m, nil
+}
+
+// stampVersion is the version results are stamped with (tests pin it).
+var stampVersion = app.DefaultVersion
+
+// stampOf says what a result of doc with the overrides is.
+func stampOf(doc *standards.Document, plan, scenario string, ovs []standards.Override) *report.Stamp {
+	st := &report.Stamp{Plan: plan, Scenario: scenario, Overrides: make([]string, len(ovs)),
+		SHA256: doc.Stamp(ovs), Version: stampVersion()}
+	for i, o := range ovs {
+		st.Overrides[i] = standards.OverrideText(o)
+	}
+	return st
 }

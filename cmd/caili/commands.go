@@ -18,11 +18,13 @@ type outFlags struct {
 	format   string
 	out      string
 	encoding string
+	stamp    bool // --stamp: the stamp as a title row of the CSV
 }
 
 func (o *outFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.format, "format", "table", "output format: table, csv or json")
 	fs.StringVar(&o.out, "out", "", "write to this file instead of standard output")
+	fs.BoolVar(&o.stamp, "stamp", false, "CSV 首行写出印记(情景、调整、sha256)作为标题行 (CSV: the stamp as a first title row)")
 	fs.StringVar(&o.encoding, "encoding", "utf-8", "CSV 的编码:utf-8(带 BOM)或 gb18030(旧版 Excel、WPS) (CSV encoding: utf-8 with a BOM, or gb18030)")
 }
 
@@ -114,11 +116,15 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	return of.emit(stdout, func(w io.Writer) error {
 		switch of.format {
 		case "csv":
-			return report.WriteCSV(w, res, of.csv())
+			opts := of.csv()
+			if of.stamp {
+				opts.Title = res.Plan.Name + " | " + pf.stamp.Title()
+			}
+			return report.WriteCSV(w, res, opts)
 		case "json":
-			return report.WriteJSON(w, res)
+			return report.WriteJSONStamped(w, res, pf.stamp)
 		}
-		return report.WriteTable(w, res)
+		return report.WriteTableStamped(w, res, pf.stamp)
 	})
 }
 

@@ -227,7 +227,7 @@ func (e *App) CheckScenario(v *PlanVersion, plan, name string, data []byte) erro
 // files and those overrides, and this caili's version.
 func (e *App) Stamp(j *Job) *report.Stamp {
 	ovs, _ := j.Overrides() // a scenario that does not parse has no result to stamp
-	st := &report.Stamp{Plan: j.Plan.Name, Overrides: make([]string, len(ovs)),
+	st := &report.Stamp{Plan: j.Plan.Doc.Name(), Overrides: make([]string, len(ovs)),
 		SHA256: j.Plan.Doc.Stamp(ovs), Version: e.version}
 	for i, o := range ovs {
 		st.Overrides[i] = standards.OverrideText(o)

@@ -51,7 +51,7 @@ func (s *Stamp) Title() string {
 			b.WriteString("; …")
 		}
 	}
-	b.WriteString(" | sha256 " + s.Short() + " | caili " + s.Version)
+	b.WriteString(" | sha256 " + s.Short() + " | " + s.Version)
 	return b.String()
 }
 
