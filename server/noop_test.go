@@ -43,3 +43,17 @@ func TestNoSilentNoOps(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesShowTheStamp: the plan page of a what-if and the statement
+// say what they show: the scenario by its name, the overrides, the hash.
+func TestPagesShowTheStamp(t *testing.T) {
+	e := newEnv(t, "")
+	_, w := e.getPage("/plans/tiny?"+url.Values{"path": {"plan.capacity"}, "value": {"58000000"}}.Encode(), http.StatusOK)
+	if page := w.Body.String(); !strings.Contains(page, `id="stamp"`) || !strings.Contains(page, "plan.capacity=58000000") || !strings.Contains(page, "sha256 ") {
+		t.Errorf("the what-if page does not show its stamp")
+	}
+	_, w = e.getPage("/plans/tiny/subdistricts/east", http.StatusOK)
+	if page := w.Body.String(); !strings.Contains(page, "印记 方案原值 (无调整)") {
+		t.Errorf("the statement does not show its stamp")
+	}
+}

@@ -93,6 +93,7 @@ func (s *Server) planPage(c *gin.Context) {
 	if j != nil {
 		comp := s.app.Compute(j, keys[1])
 		in.Result, err = comp.Res, comp.Err
+		in.Stamp = s.app.Stamp(j).Title()
 	}
 	if err != nil {
 		// The kind table decides, as for the API: an unknown scenario is
@@ -149,7 +150,7 @@ func (s *Server) statementPage(c *gin.Context) {
 		s.failPage(c, comp.Err)
 		return
 	}
-	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi}
+	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi, Stamp: s.app.Stamp(j).Title()}
 	if wi.Active() {
 		in.Base = v.Base.Res
 	}

@@ -30,6 +30,7 @@ usage:
   caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
   caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
   caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
+  caili verify   RESULT.json [--plan F]
   caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]
 
 Without --plan the illustrative sample district built into caili is used.
@@ -63,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = interruptible(ctx, cmdSolve, args[1:], stdout, stderr)
 	case "sensitivity":
 		err = interruptible(ctx, cmdSensitivity, args[1:], stdout, stderr)
+	case "verify":
+		err = interruptible(ctx, cmdVerify, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)
 		return nil

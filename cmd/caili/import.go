@@ -27,7 +27,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&plan, "plan", "", "要写入的计划文件 (the plan file to fill in; required)")
 	fs.StringVar(&out, "out", "", "写入的计划文件,可以就是 --plan;缺省为标准输出 (file to write, may be the plan itself; default standard output)")
 	fs.BoolVar(&merge, "merge", false, "只更新文件中填写了的单元格(一个街道交回的副本) (change only the cells the file fills in)")
-	file, err := parseOneArg(fs, args)
+	file, err := parseOneArg(fs, args, "import 需要一个 .xlsx 或 .csv 文件 (import needs FILE.xlsx or FILE.csv)")
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 
 // parseOneArg parses flags that may come before or after the one
 // argument (caili import FILE --plan F, or --plan F FILE).
-func parseOneArg(fs *flag.FlagSet, args []string) (string, error) {
+func parseOneArg(fs *flag.FlagSet, args []string, missing string) (string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -76,7 +76,7 @@ func parseOneArg(fs *flag.FlagSet, args []string) (string, error) {
 	}
 	switch len(pos) {
 	case 0:
-		return "", usagef("import 需要一个 .xlsx 或 .csv 文件 (import needs FILE.xlsx or FILE.csv)")
+		return "", usagef("%s", missing)
 	case 1:
 		return pos[0], nil
 	}

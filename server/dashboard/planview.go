@@ -31,6 +31,9 @@ type PlanInput struct {
 	// Scenarios are the names of the plan's saved scenarios, offered in
 	// the what-if form.
 	Scenarios []string
+	// Stamp is the stamp of the result shown, on one line (report.Stamp
+	// Title): what it is, so that a what-if is never taken for the plan.
+	Stamp string
 }
 
 // Failure is why a what-if could not be computed, as the server's kind
@@ -44,6 +47,7 @@ type Failure struct {
 // the charts, the downloads and the what-if form, and when a what-if
 // applies, its change against the base.
 type PlanView struct {
+	Stamp      string // the shown result's stamp, on one line
 	PlanID     string
 	Name       string
 	District   string
@@ -127,7 +131,7 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 	v := &PlanView{
 		PlanID: in.PlanID, Name: p.Name, District: p.District, FiscalYear: p.FiscalYear,
 		Unit: in.Base.Unit.String() + " 元", Href: PlanPath(in.PlanID), Status: http.StatusOK,
-		WhatIf: in.WhatIf, Permalink: in.WhatIf.withQuery(PlanPath(in.PlanID)),
+		WhatIf: in.WhatIf, Permalink: in.WhatIf.withQuery(PlanPath(in.PlanID)), Stamp: in.Stamp,
 	}
 	v.Form = newForm(in)
 	shown := in.Base

@@ -25,6 +25,7 @@ type StatementInput struct {
 	// change against it; nil leaves that out.
 	Base   *formula.Result
 	WhatIf WhatIf // the page's what-if, from ParseWhatIf
+	Stamp  string // the result's stamp, on one line (report.Stamp Title)
 }
 
 // StatementView is the printable statement (测算说明书) of one
@@ -32,6 +33,7 @@ type StatementInput struct {
 // stage, its factor score by indicator, and its change against the
 // damping baseline (and against the base plan under a what-if).
 type StatementView struct {
+	Stamp      string // the result's stamp, on one line
 	PlanID     string
 	PlanName   string
 	District   string
@@ -159,7 +161,7 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 		PlanID: in.PlanID, PlanName: p.Name, District: p.District, FiscalYear: p.FiscalYear,
 		Unit: r.Unit.String() + " 元", ID: a.ID, Name: a.Name, WhatIf: in.WhatIf, Applied: in.WhatIf.Active(),
 		PlanHref: in.WhatIf.withQuery(PlanPath(in.PlanID)), BaseHref: StatementPath(in.PlanID, a.ID),
-		Total: m.amount(a.Total),
+		Total: m.amount(a.Total), Stamp: in.Stamp,
 	}
 	for k, c := range a.Components() {
 		v.Components = append(v.Components, ComponentRow{Col: Columns[k], Label: columnLabels[k], Amount: m.amount(c), Share: percent(c, a.Total)})

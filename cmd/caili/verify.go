@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/safefile"
+	"github.com/caili/caili/standards"
+)
+
+// cmdVerify recomputes a stamped JSON result (calc --format json, or the
+// API's allocations.json) from the plan and the overrides its stamp names,
+// and says whether it matches: the plan's files hash to the stamp's
+// SHA-256, and the result recomputed, with the same stamp, is the file
+// byte for byte. A mismatch is exit status 1, naming what differs.
+func cmdVerify(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("verify", stderr)
+	var pf planFlags
+	pf.register(fs, false)
+	file, err := parseOneArg(fs, args, "verify 需要一个结果文件 RESULT.json (verify needs RESULT.json)")
+	if err != nil {
+		return err
+	}
+	data, _, err := safefile.Read(file, safefile.MaxInput)
+	if err != nil {
+		return fmt.Errorf("读取 %s 失败 (read %s): %w", file, file, err)
+	}
+	var head struct{ Stamp *report.Stamp }
+	if err := json.Unmarshal(data, &head); err != nil {
+		return mismatch("%s 不是 JSON 结果 (not a JSON result): %v", file, err)
+	}
+	st := head.Stamp
+	if st == nil || st.SHA256 == "" {
+		return mismatch("%s 没有印记 (stamp),无法核验:请用 caili calc --format json 或 API 的 allocations.json 重新导出 (no stamp)", file)
+	}
+	doc, err := pf.load()
+	if err != nil {
+		return err
+	}
+	ovs, err := standards.ParseSets(st.Overrides...)
+	if err != nil {
+		return mismatch("印记中的调整无法读取 (the stamp's overrides do not parse): %v", err)
+	}
+	if got := doc.Stamp(ovs); got != st.SHA256 {
+		return mismatch("印记不符:计划 %s 的文件与调整算出的 sha256 %s…,结果中为 %s…;结果不是由这份计划算出的,或计划已改动 (the plan's files and overrides do not hash to the stamp)",
+			planName(pf), got[:12], st.Short())
+	}
+	m, err := doc.Model(ovs...)
+	if err != nil {
+		return err
+	}
+	res, err := m.Evaluate()
+	if err != nil {
+		return err
+	}
+	var want bytes.Buffer
+	if err := report.WriteJSONStamped(&want, res, st); err != nil {
+		return err
+	}
+	if !bytes.Equal(want.Bytes(), data) {
+		diffs := jsonDiffs(want.Bytes(), data, 10)
+		return mismatch("与重新计算的结果不一致 (differs from the result recomputed):\n  %s", strings.Join(diffs, "\n  "))
+	}
+	_, err = fmt.Fprintf(stdout, "一致 (matches): %s 由 %s 重新计算,逐字节相同\n  %s\n", file, planName(pf), st.Title())
+	return err
+}
+
+// planName names the plan verify used.
+func planName(pf planFlags) string {
+	if pf.plan == "" {
+		return "内置示例 (the built-in sample)"
+	}
+	return pf.plan
+}
+
+// mismatch is a result that does not verify (exit status 1).
+func mismatch(format string, a ...any) error { return fmt.Errorf(format, a...) }
+
+// jsonDiffs lists up to n values that differ between two JSON documents,
+// by path: `subdistricts[3].total: 206668900 → 206668901`; an unreadable
+// document is one difference.
+func jsonDiffs(want, got []byte, n int) []string {
+	var a, b any
+	if json.Unmarshal(want, &a) != nil || json.Unmarshal(got, &b) != nil {
+		return []string{"文件不是完整的 JSON (not whole JSON)"}
+	}
+	var out []string
+	walkDiff("", a, b, &out, n)
+	if len(out) == 0 {
+		out = append(out, "数值相同,格式不同(空格、顺序或转义) (same values, other formatting)")
+	}
+	return out
+}
+
+func walkDiff(path string, a, b any, out *[]string, n int) {
+	if len(*out) >= n {
+		return
+	}
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok {
+			break
+		}
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		for k := range y {
+			if _, ok := x[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range slices.Compact(keys) {
+			walkDiff(strings.TrimPrefix(path+"."+k, "."), x[k], y[k], out, n)
+		}
+		return
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			break
+		}
+		for i := range x {
+			walkDiff(fmt.Sprintf("%s[%d]", path, i), x[i], y[i], out, n)
+		}
+		return
+	}
+	if fmt.Sprint(a) != fmt.Sprint(b) {
+		*out = append(*out, fmt.Sprintf("%s: 应为 %v,文件中为 %v (recomputed %v, file %v)", path, show(a), show(b), show(a), show(b)))
+	}
+}
+
+func show(v any) string {
+	if v == nil {
+		return "(无)"
+	}
+	s, ok := v.(string)
+	if !ok {
+		b, _ := json.Marshal(v)
+		s = string(b)
+	}
+	return clipArg(s)
+}
+
+func clipArg(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "…"
+	}
+	return s
+}

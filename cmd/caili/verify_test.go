@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestVerify: an untouched result verifies; one whose amount or stamp
+// was edited, or that is checked against another plan, does not.
+func TestVerify(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	base, _, _ := caili(t, "calc", "--format", "json")
+	whatIf, _, _ := caili(t, "calc", "--format", "json", "--scenario", "vector_control_1_5", "--set", "plan.capacity=2600000000")
+	// One sub-district's total, one unit more.
+	at := strings.Index(whatIf, `"subdistricts"`)
+	at += strings.Index(whatIf[at:], `"total": "`) + len(`"total": "`)
+	end := at + strings.IndexByte(whatIf[at:], '"')
+	edited := whatIf[:end-1] + string(whatIf[end-1]+1-10*(whatIf[end-1]/'9')) + whatIf[end:]
+	sha := regexp.MustCompile(`"sha256": "[0-9a-f]`)
+	restamped := sha.ReplaceAllString(base, `"sha256": "x`)
+	tiny := filepath.Join(wbRoot, "testdata/tiny/plan.toml")
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		says string
+	}{
+		{"the sample", []string{write("base.json", base)}, 0, "一致 (matches)"},
+		{"a what-if: scenario and overrides from the stamp", []string{write("whatif.json", whatIf)}, 0, "情景测算: 病媒生物防制标准降至 1.5 元/平方米,调整 2 项"},
+		{"an amount edited", []string{write("edited.json", edited)}, 1, "subdistricts[0].total: 应为"},
+		{"the stamp edited", []string{write("restamped.json", restamped)}, 1, "印记不符"},
+		{"another plan", []string{write("base2.json", base), "--plan", tiny}, 1, "印记不符"},
+		{"no stamp", []string{write("nostamp.json", `{"plan": "x"}`)}, 1, "没有印记"},
+		{"not JSON", []string{write("x.json", "id,name\n")}, 1, "不是 JSON 结果"},
+		{"no file", []string{}, 2, "verify 需要一个结果文件"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, stderr, code := caili(t, append([]string{"verify"}, tt.args...)...)
+			if code != tt.code || !strings.Contains(out+stderr, tt.says) {
+				t.Errorf("exit %d, want %d saying %q\n%s%s", code, tt.code, tt.says, out, stderr)
+			}
+		})
+	}
+	if edited == whatIf {
+		t.Fatal("the test did not edit the result")
+	}
+}
