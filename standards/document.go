@@ -53,6 +53,7 @@ type planDoc struct {
 	Capacity     Number `toml:"capacity"`
 	RoundingUnit Number `toml:"rounding_unit"`
 	ReserveRate  Number `toml:"reserve_rate"`
+	Population   Text   `toml:"population"`
 	Standards    Text   `toml:"standards"`
 }
 
