@@ -92,6 +92,16 @@ func (r *Result) Equalisation() (*Equalisation, bool) {
 	if !ok {
 		return nil, false
 	}
+	return r.EqualisationBy(q)
+}
+
+// EqualisationBy measures the result per unit of quantity q (a quantity
+// name or staff.ID); false when no sub-district has any of it.
+func (r *Result) EqualisationBy(q string) (*Equalisation, bool) {
+	p := r.Plan
+	if p == nil {
+		return nil, false
+	}
 	e := &Equalisation{Population: q}
 	var idx []int
 	for i, s := range p.Subdistricts {

@@ -30,6 +30,10 @@ type Allocations struct {
 	BlockPool          string            `json:"block_pool"`
 	Totals             Columns           `json:"totals"`
 	Subdistricts       []SubdistrictJSON `json:"subdistricts"`
+	// Equalisation measures how evenly the result spreads money per
+	// person (docs/audit.md); absent when the plan has no population
+	// quantity.
+	Equalisation *EqualisationJSON `json:"equalisation,omitempty"`
 }
 
 // Columns are the component amounts and the total of one row.
@@ -131,6 +135,7 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 		Totals:             columns(f, [6]decimal.Decimal(t[:6]), t[6]),
 		Tiers:              []TierJSON{},
 		Subdistricts:       make([]SubdistrictJSON, len(r.Subdistricts)),
+		Equalisation:       NewEqualisation(r),
 	}
 	for _, to := range r.Tiers {
 		tj := TierJSON{Tier: to.Tier.String(), Demand: f.Amount(to.Demand), Budget: f.Amount(to.Budget)}
