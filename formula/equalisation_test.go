@@ -29,10 +29,10 @@ func str(d *decimal.Decimal) string {
 // TestEqualisationMeasures pins the measures on small hand-worked cases.
 func TestEqualisationMeasures(t *testing.T) {
 	for _, tc := range []struct {
-		name    string
-		people  []string
-		amounts [][3]string
-		stage   int
+		name                          string
+		people                        []string
+		amounts                       [][3]string
+		stage                         int
 		cv, gini, theil, maxmin, mean string
 	}{
 		// y = 1, 3: μ 2, sd 1, Lorenz (½, ¼): G = 1 − (½·¼ + ½·1¼) = ¼;
