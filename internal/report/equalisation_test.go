@@ -1,9 +1,11 @@
-package report
+package report_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/caili/caili/internal/report"
 )
 
 // TestEqualisationJSON: the JSON result has an equalisation object when
@@ -16,11 +18,11 @@ func TestEqualisationJSON(t *testing.T) {
 	}{{nil, false}, {[]string{"plan.population=population"}, true}} {
 		res := tinyResult(t, tc.sets...)
 		var b bytes.Buffer
-		if err := WriteJSON(&b, res); err != nil {
+		if err := report.WriteJSON(&b, res); err != nil {
 			t.Fatal(err)
 		}
 		var doc struct {
-			Equalisation *EqualisationJSON `json:"equalisation"`
+			Equalisation *report.EqualisationJSON `json:"equalisation"`
 		}
 		if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 			t.Fatal(err)
@@ -41,7 +43,7 @@ func TestEqualisationJSON(t *testing.T) {
 				t.Errorf("stage %s: %+v", st.Stage, st)
 			}
 		}
-		if got := e.Subdistricts[0].PerCapita["after_damping"]; got != PerCapita(res.Subdistricts[0].Total, e2.People[0]) {
+		if got := e.Subdistricts[0].PerCapita["after_damping"]; got != report.PerCapita(res.Subdistricts[0].Total, e2.People[0]) {
 			t.Errorf("per capita %s", got)
 		}
 	}
