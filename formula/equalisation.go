@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"cmp"
 	"math/big"
 	"slices"
 
@@ -12,11 +13,11 @@ import (
 // points — before the block grant (total − block − damping), after it
 // (total − damping) and after damping (total) — and for each the
 // population-weighted coefficient of variation, Gini coefficient, Theil
-// index and max/min ratio. Amounts and shares are exact (decimal and
-// big.Rat); the square root of the coefficient of variation is taken in
-// big.Float and the logarithms of the Theil index in float64, as
-// statistics only, never as money. Statistics are rounded to
-// StatPlaces decimal places for output.
+// index and max/min ratio. Amounts, shares, the Gini coefficient and the
+// max/min ratio are exact (decimal and big.Rat); the coefficient of
+// variation is taken in 256-bit big.Float and the logarithms of the Theil
+// index in float64, as statistics only, never as money. Statistics are
+// rounded to StatPlaces decimal places for output.
 
 // DefaultPopulation is the quantity equalisation divides by when [plan]
 // population is not set.
@@ -148,8 +149,8 @@ func measure(ids []string, people, amounts []decimal.Decimal) EqualisationStage 
 	order := perCapitaOrder(people, amounts)
 	st.Lorenz = lorenz(ids, people, amounts, order, pop, total)
 	if total.Sign() > 0 {
-		st.Gini = rounded(gini(st.Lorenz))
-		st.CV = cv(people, amounts, pop, st.Mean)
+		st.Gini = rounded(gini(people, amounts, order, pop, total))
+		st.CV = cv(people, amounts, pop, total)
 	}
 	lo, hi := order[0], order[len(order)-1]
 	if amounts[lo].Sign() > 0 {
@@ -162,15 +163,26 @@ func measure(ids []string, people, amounts []decimal.Decimal) EqualisationStage 
 	return st
 }
 
-// perCapitaOrder sorts the sub-districts by amount per person, ascending
-// (ties in plan order), comparing a_i·p_j with a_j·p_i exactly.
+// perCapitaOrder sorts the sub-districts by amount per person, ascending,
+// ties in plan order. It sorts by y_i = a_i / p_i rounded to float64 and
+// compares a_i·p_j with a_j·p_i exactly only where those are equal:
+// rounding is monotone, so unequal floats are already in exact order.
 func perCapitaOrder(people, amounts []decimal.Decimal) []int {
 	order := make([]int, len(people))
+	key := make([]float64, len(people))
+	var y big.Rat
 	for i := range order {
 		order[i] = i
+		key[i], _ = y.Quo(amounts[i].Rat(), people[i].Rat()).Float64()
 	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		return amounts[i].Mul(people[j]).Cmp(amounts[j].Mul(people[i]))
+	slices.SortFunc(order, func(i, j int) int {
+		if key[i] != key[j] {
+			return cmp.Compare(key[i], key[j])
+		}
+		if c := amounts[i].Mul(people[j]).Cmp(amounts[j].Mul(people[i])); c != 0 {
+			return c
+		}
+		return i - j
 	})
 	return order
 }
@@ -192,17 +204,19 @@ func lorenz(ids []string, people, amounts []decimal.Decimal, order []int, pop, t
 	return pts
 }
 
-// gini is 1 − Σ (X_k − X_{k−1})(L_k + L_{k−1}) over the Lorenz curve:
-// one minus twice the area under it, exactly.
-func gini(pts []LorenzPoint) *big.Rat {
-	area := new(big.Rat)
-	var dx, sy big.Rat
-	for k := 1; k < len(pts); k++ {
-		dx.Sub(pts[k].Population, pts[k-1].Population)
-		sy.Add(pts[k].Amount, pts[k-1].Amount)
-		area.Add(area, dx.Mul(&dx, &sy))
+// gini is 1 − Σ (X_k − X_{k−1})(L_k + L_{k−1}) over the Lorenz curve in
+// the given order, one minus twice the area under it, exactly: with
+// X_k − X_{k−1} = p_k / P and L_k + L_{k−1} = (2 C_{k−1} + a_k) / A, C the
+// amounts before k, it is 1 − Σ p_k (2 C_{k−1} + a_k) / (P · A), summed in
+// decimals and divided once.
+func gini(people, amounts []decimal.Decimal, order []int, pop, total decimal.Decimal) *big.Rat {
+	sum, before := decimal.Zero, decimal.Zero
+	for _, i := range order {
+		sum = sum.Add(people[i].Mul(before.Add(before).Add(amounts[i])))
+		before = before.Add(amounts[i])
 	}
-	return area.Sub(big.NewRat(1, 1), area)
+	g := new(big.Rat).Quo(sum.Rat(), pop.Mul(total).Rat())
+	return g.Sub(big.NewRat(1, 1), g)
 }
 
 // rounded rounds an exact statistic to StatPlaces, half away from zero.

@@ -8,29 +8,35 @@ import (
 )
 
 // cv is the population-weighted coefficient of variation
-// √(Σ p_i (y_i − μ)² / P) / μ with y_i = a_i / p_i: the variance is exact,
-// its square root taken in big.Float to 128 bits before rounding.
-func cv(people, amounts []decimal.Decimal, pop decimal.Decimal, mean *big.Rat) *decimal.Decimal {
-	if mean.Sign() <= 0 {
-		return nil
-	}
-	v := new(big.Rat)
-	var y, d big.Rat
+// √(Σ p_i (y_i − μ)² / P) / μ with y_i = a_i / p_i and μ = A / P, computed
+// as √(P · Σ a_i² / p_i / A² − 1). The sums are exact decimals but the
+// quotients a_i² / p_i would need the least common multiple of every
+// population as a denominator, so they, and the square root, are taken in
+// big.Float of cvPrec bits, far beyond the StatPlaces the result is
+// rounded to.
+func cv(people, amounts []decimal.Decimal, pop, total decimal.Decimal) *decimal.Decimal {
+	f := func(d decimal.Decimal) *big.Float { return new(big.Float).SetPrec(cvPrec).SetRat(d.Rat()) }
+	sum := new(big.Float).SetPrec(cvPrec)
+	var q big.Float
+	q.SetPrec(cvPrec)
 	for i := range people {
-		p := people[i].Rat()
-		y.Quo(amounts[i].Rat(), p)
-		d.Sub(&y, mean)
-		d.Mul(&d, &d)
-		v.Add(v, d.Mul(&d, p))
+		q.Quo(f(amounts[i].Mul(amounts[i])), f(people[i]))
+		sum.Add(sum, &q)
 	}
-	v.Quo(v, pop.Rat())
-	v.Quo(v, new(big.Rat).Mul(mean, mean)) // CV²
-	f := new(big.Float).SetPrec(128).SetRat(v)
-	f.Sqrt(f)
-	s := f.Text('f', StatPlaces+4)
-	out := decimal.RequireFromString(s).Round(StatPlaces)
+	a := f(total)
+	sum.Mul(sum, f(pop))
+	sum.Quo(sum, a.Mul(a, a))
+	sum.Sub(sum, new(big.Float).SetPrec(cvPrec).SetInt64(1))
+	if sum.Sign() < 0 { // all equal, but for the last bits
+		sum.SetInt64(0)
+	}
+	sum.Sqrt(sum)
+	out := decimal.RequireFromString(sum.Text('f', StatPlaces+4)).Round(StatPlaces)
 	return &out
 }
+
+// cvPrec is the precision of the coefficient of variation's arithmetic.
+const cvPrec = 256
 
 // theil is the population-weighted Theil T index
 // Σ s_i ln(s_i / π_i), s_i = a_i / A the amount share and π_i = p_i / P

@@ -181,9 +181,9 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 			}
 		}
 	}
-	v.Charts = []Link{{Kind: "components", Label: "各街道财力构成 (万元)", Href: in.WhatIf.withQuery(ChartPath(in.PlanID, "components"))}}
+	v.Charts = []Link{chartLink(in.PlanID, in.WhatIf, "components", "各街道财力构成 (万元)")}
 	if v.VsBase != nil {
-		v.Charts = append(v.Charts, Link{Kind: "compare", Label: "调整前后变化 (万元)", Href: in.WhatIf.withQuery(ChartPath(in.PlanID, "compare"))})
+		v.Charts = append(v.Charts, chartLink(in.PlanID, in.WhatIf, "compare", "调整前后变化 (万元)"))
 	}
 	v.Downloads = []Link{{Kind: "json", Label: "本街道 JSON", Href: in.WhatIf.withQuery(apiPlanPath(in.PlanID) + "/subdistricts/" + url.PathEscape(a.ID) + ".json")}}
 	return v, nil
