@@ -51,15 +51,17 @@ func checkText(text string, amount, unit decimal.Decimal) error {
 // those of the rules tests with overflow = demote (items paid in parts)
 // and those whose floors keep the rating.
 func TestLinesRecompute(t *testing.T) {
-	n := 400
+	n := 200
 	if testing.Short() {
-		n = 80
+		n = 100
 	}
 	demote := func(seed uint64) *Plan {
 		p := randomRulesPlan(seed)
 		p.TierOverflow = OverflowDemote
 		return p
 	}
+	// every kind of step must have been met, or the test proves little
+	seen := map[string]int{"最大余额": 0, "floor_u(": 0, "round(": 0, "round_u(": 0, "调减": 0, "合计": 0, "ceil": 0, "…": 0, "/ (": 0}
 	for name, gen := range map[string]func(uint64) *Plan{"random": randomPlan, "demote": demote, "floor": floorPlan} {
 		checked := 0
 		for seed := uint64(1); seed <= uint64(n); seed++ {
@@ -74,10 +76,30 @@ func TestLinesRecompute(t *testing.T) {
 			if err := CheckLines(res); err != nil {
 				t.Fatalf("%s seed %d (unit %s): %v", name, seed, res.Unit, err)
 			}
+			countSteps(res, seen)
 			checked++
 		}
 		if checked < n/10 {
 			t.Fatalf("%s: only %d of %d plans were accepted", name, checked, n)
+		}
+	}
+	for step, n := range seen {
+		if n == 0 {
+			t.Errorf("no line has %q", step)
+		}
+	}
+}
+
+// countSteps counts the lines whose text has each step of seen.
+func countSteps(res *Result, seen map[string]int) {
+	for _, a := range res.Subdistricts {
+		for _, l := range a.Lines {
+			f := l.Formula()
+			for step := range seen {
+				if strings.Contains(f, step) {
+					seen[step]++
+				}
+			}
 		}
 	}
 }
