@@ -51,7 +51,7 @@ var (
 		"schema": obj{"type": "string", "enum": chartKinds()}}
 	pPer = obj{"name": "per", "in": "query",
 		"description": "per_capita and lorenz only: the quantity of [subdistrict.quantities] (or `staff.<id>`) to divide each total by; " +
-			"default for per_capita resident_population, else population; for lorenz [plan] population, else resident_population. " +
+			"default [plan] population when the plan names one, else for per_capita resident_population, else population, and for lorenz resident_population. " +
 			"Present in every sub-district and nowhere zero, or 400.",
 		"schema": obj{"type": "string", "minLength": 1}}
 	pPaths = obj{"name": "path", "in": "query", "style": "form", "explode": true,

@@ -235,9 +235,13 @@ func PerQuantities(res *formula.Result) []string {
 }
 
 // DefaultPer returns the quantity a per-capita chart divides by when the
-// caller names none: "resident_population" or else "population" when every
-// sub-district has it, else "".
+// caller names none: the plan's [plan] population when it names one, else
+// "resident_population" or else "population" when every sub-district has
+// it, else "".
 func DefaultPer(res *formula.Result) string {
+	if res != nil && res.Plan != nil && res.Plan.Population != "" {
+		return res.Plan.Population
+	}
 	have := map[string]bool{}
 	for _, q := range PerQuantities(res) {
 		have[q] = true

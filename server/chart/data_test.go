@@ -102,3 +102,15 @@ func TestLorenzNoPopulation(t *testing.T) {
 		t.Fatalf("%v, %.20q", err, b)
 	}
 }
+
+// TestDefaultPerPlanPopulation: [plan] population is the per-capita
+// chart's default quantity too.
+func TestDefaultPerPlanPopulation(t *testing.T) {
+	res := tiny(t, "plan.population=staff.civil_servant")
+	if got := DefaultPer(res); got != "staff.civil_servant" {
+		t.Errorf("DefaultPer = %q", got)
+	}
+	if got := DefaultPer(tiny(t)); got != "population" {
+		t.Errorf("DefaultPer without [plan] population = %q", got)
+	}
+}
