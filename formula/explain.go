@@ -51,7 +51,7 @@ type projectTier struct {
 	m         *Model
 	out       TierOutcome
 	remaining decimal.Decimal // before the tier
-	extra     []bool          // nil when the tier was funded in full
+	extra     []int32         // ranks of the leftover units; nil when the tier was funded in full
 
 	refs    []itemRef         // demote: the tier's items, in item order
 	demands partDemands       // demote: their outstanding demands at this tier
@@ -78,8 +78,8 @@ func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
 }
 
 // share says what an item of demand d got at this tier: in full, or its
-// share of the tier's budget (extra: whether item k got a leftover unit).
-func (x *projectTier) share(d, amount decimal.Decimal, extra []bool, k int) string {
+// share of the tier's budget (extra: the ranks of the leftover units).
+func (x *projectTier) share(d, amount decimal.Decimal, extra []int32, k int) string {
 	if extra == nil {
 		return "全额保障"
 	}
@@ -168,7 +168,7 @@ func (x *incentiveText) explain(l *Line) string {
 	t := inc.Rate.String() + " × max(0, " + m.x[i][m.incCur].String() + " [" + inc.Current + "] − " +
 		m.x[i][m.incPrev].String() + " [" + inc.Previous + "]) = " + x.raw[i].String()
 	if !x.shares[i].Amount.Equal(x.raw[i]) {
-		t += ";激励总额 " + m.u.format(x.b) + " = floor(min(Σ " + x.sum.String() + budgetText(inc.Budget) +
+		t += ";激励总额 " + m.u.format(x.b) + " = " + m.u.fn("floor") + "(min(Σ " + x.sum.String() + budgetText(inc.Budget) +
 			", 剩余 " + m.u.format(x.remaining) + ")),按比例: " + m.u.format(x.b) + " × " + x.raw[i].String() + " / " + x.sum.String() + m.lrText(x.shares[i])
 	}
 	return t
@@ -182,32 +182,39 @@ func budgetText(b *decimal.Decimal) string {
 }
 
 // explain renders a stage 6 (block) line: the indicator's part of the
-// score, then its share of the sub-district's block amount.
+// score as a fraction of whole numbers, then its share of the
+// sub-district's block amount, block × part / score, exactly.
 func (b *blockStage) explain(l *Line) string {
 	a := &b.res.Subdistricts[l.i]
 	sp := a.Score.Parts[l.k]
 	part := sp.Part()
 	t := sp.FactorName + " " + sp.FactorWeight.String() + " × " + sp.Weight.String() + " × " +
-		sp.Value.String() + " / " + sp.DistrictSum.String() + approx(part) + " 分"
-	if a.Block.Sign() > 0 {
-		t += ";块额 " + b.m.u.format(a.Block) + " × " + FormatRat(part) + " / 得分 " + FormatRat(a.Score.Total()) + b.m.lrText(b.parts[l.i][l.k])
-	} else {
-		t += ";块额 0 → " + b.m.u.format(l.Amount)
+		sp.Value.String() + " / " + sp.DistrictSum.String() + " = " + Fraction(part) + " 分"
+	total := a.Score.Total()
+	if a.Block.Sign() == 0 || total.Sign() == 0 {
+		return t + ";块额 " + b.m.u.format(a.Block) + ",本行 = " + b.m.u.format(l.Amount)
 	}
-	return t
+	return t + ";块额 " + b.m.u.format(a.Block) + " × (" + Fraction(part) + ") / (" + Fraction(total) + ")" +
+		b.m.shareText(a.Block, new(big.Rat).Quo(part, total), b.parts[l.i][l.k])
 }
 
-// scoreText says how a sub-district's block amount was reached.
+// scoreText says how a sub-district's block amount was reached: its
+// score, adjusted, and its share of the pool by adjusted score, each an
+// exact fraction of whole numbers.
 func (b *blockStage) scoreText(s Score) string {
-	t := "得分 " + FormatRat(s.Total()) + " × 调整系数 " + s.Adjustment.String()
+	t := "得分 " + Fraction(s.Total()) + " × 调整系数 " + s.Adjustment.String()
 	if b.withPerf {
 		t += " × 绩效系数 " + s.Coef.String() + " (" + s.Rating + ")"
 	}
 	adj := s.Adjusted()
 	sumAdj := b.scaled(b.sumAdj)
 	sumAdj.Mul(sumAdj, ratPow10(b.eAdj))
-	return t + " = 调整后得分 " + FormatRat(adj) + ";块额 " + b.m.u.format(b.pool) + " × " +
-		FormatRat(adj) + " / Σ " + FormatRat(sumAdj) + b.m.lrText(b.shares[s.i])
+	t += " = 调整后得分 " + Fraction(adj)
+	if sumAdj.Sign() == 0 {
+		return t + ";Σ调整后得分为 0,块额 = " + b.m.u.format(b.shares[s.i].Amount)
+	}
+	return t + ";块额 " + b.m.u.format(b.pool) + " × (" + Fraction(adj) + ") / (Σ " + Fraction(sumAdj) + ")" +
+		b.m.shareText(b.pool, new(big.Rat).Quo(adj, sumAdj), b.shares[s.i])
 }
 
 // explain renders a stage 7 (damping) line of each kind.
@@ -217,14 +224,15 @@ func (x *dampingStage) explain(l *Line) string {
 	measured := x.measureLabel() + " " + f(x.pre[i])
 	switch l.j {
 	case dampCeiling:
-		t := "封顶 " + f(*x.hi[i]) + " = floor(" + d.Ceiling.String() + " × " + base + ");" + measured +
-			" 超出 " + f(x.pre[i].Sub(*x.hi[i])) + ",调减 min(超出, 块额 " + f(x.res.Subdistricts[i].Block) + ") = " + f(x.cut[i])
+		over := f(x.pre[i].Sub(*x.hi[i]))
+		t := "封顶 " + f(*x.hi[i]) + " = " + m.u.fn("floor") + "(" + d.Ceiling.String() + " × " + base + ");" + measured +
+			" − 封顶 " + f(*x.hi[i]) + " = 超出 " + over + ";调减 min(超出 " + over + ", 块额 " + f(x.res.Subdistricts[i].Block) + ") = " + f(x.cut[i])
 		if x.cut[i].IsZero() {
 			t += ",无因素分配可调减"
 		}
 		return t
 	case dampFloor:
-		t := "保底 " + f(x.lo[i]) + " = ceil(" + d.Floor.String() + " × " + base + ");" + measured
+		t := "保底 " + f(x.lo[i]) + " = " + m.u.fn("ceil") + "(" + d.Floor.String() + " × " + base + ");" + measured
 		if x.pre0 == nil {
 			return t + ",补足 " + f(x.lo[i]) + " − " + f(x.pre[i]) + " = " + f(x.need[i])
 		}
@@ -232,8 +240,8 @@ func (x *dampingStage) explain(l *Line) string {
 		return t + ",不计绩效等级影响 " + signed(f, effect) + " 为 " + f(x.pre0[i]) + ",补足 " + f(x.lo[i]) + " − " +
 			f(x.pre0[i]) + " = " + f(x.need[i]) + " (保底保留绩效等级影响: " + f(x.lo[i]) + " " + signedTerm(f, effect) + " = " + f(x.lo[i].Add(effect)) + ")"
 	case dampFunding:
-		return "保底资金缺口 " + f(x.shortfall) + " (保底补足 " + f(x.d) + " − 封顶调减 " + f(x.e) + ") 按高于保底的余量分摊: " +
-			f(x.shortfall) + " × 余量 " + f(x.room[i]) + " / Σ余量 " + f(x.sumG) + m.lrText(x.reduction[i])
+		return "保底资金缺口 " + f(x.shortfall) + " = 保底补足 " + f(x.d) + " − 封顶调减 " + f(x.e) + ";按高于保底的余量分摊," +
+			"调减 " + f(x.shortfall) + " × 余量 " + f(x.room[i]) + " / Σ余量 " + f(x.sumG) + m.lrText(x.reduction[i])
 	}
 	if x.pre0 != nil && !x.pre0[i].Equal(x.pre[i]) {
 		return measured + ",不计绩效等级影响 " + signed(f, *x.res.Subdistricts[i].RatingEffect) + " 为 " + f(x.pre0[i]) +
@@ -310,49 +318,4 @@ func (m *Model) basisText(i int, cols []int) string {
 	}
 	b.WriteByte(')')
 	return b.String()
-}
-
-// equals renders "= exact" or "= exact ≈ rounded" when rounding changed it.
-func (m *Model) equals(exact, rounded decimal.Decimal) string {
-	if exact.Equal(rounded) {
-		return " = " + m.u.format(rounded)
-	}
-	return " = " + exact.String() + " ≈ " + m.u.format(rounded)
-}
-
-// lrText renders the tail of a largest-remainder line: " = 1110966.67 → 1110967 (最大余额 +1)".
-func (m *Model) lrText(s lrShare) string { return m.lrTail(s.Quota(), s.Amount, s.Extra) }
-
-// lrTail renders an exact quota, the amount it became, and whether a
-// leftover unit was added.
-func (m *Model) lrTail(quota *big.Rat, amount decimal.Decimal, extra bool) string {
-	t := approx(quota) + " → " + m.u.format(amount)
-	if extra {
-		t += " (最大余额 +" + m.u.format(m.u.d) + ")"
-	}
-	return t
-}
-
-// FormatRat shows an exact rational as a decimal: exactly when it
-// terminates within six places, else "≈" and six places.
-func FormatRat(q *big.Rat) string {
-	if q.IsInt() {
-		return q.Num().String()
-	}
-	s := q.FloatString(6)
-	exact, _ := new(big.Rat).SetString(s)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if exact.Cmp(q) == 0 {
-		return s
-	}
-	return "≈" + s
-}
-
-// approx renders " = q", or " ≈ q" when q does not terminate.
-func approx(q *big.Rat) string {
-	s := FormatRat(q)
-	if t, ok := strings.CutPrefix(s, "≈"); ok {
-		return " ≈ " + t
-	}
-	return " = " + s
 }

@@ -152,8 +152,9 @@ func addUnits(a, b int64) (int64, bool) {
 }
 
 // splitUnits is largest remainder on int64 units: b units over weights w
-// (Σw = total > 0, b ≤ total). extra marks the items that got a leftover unit.
-func splitUnits(b int64, w []int64, total int64) (out []int64, extra []bool) {
+// (Σw = total > 0, b ≤ total). rank marks the items that got a leftover
+// unit with their place in the order of remainders (1 = largest; 0: none).
+func splitUnits(b int64, w []int64, total int64) (out []int64, rank []int32) {
 	out = make([]int64, len(w))
 	rems := make([]uint64, len(w))
 	var given int64
@@ -163,7 +164,7 @@ func splitUnits(b int64, w []int64, total int64) (out []int64, extra []bool) {
 		out[i], rems[i] = int64(q), r
 		given += int64(q)
 	}
-	extra = make([]bool, len(w))
+	rank = make([]int32, len(w))
 	if left := b - given; left > 0 {
 		order := make([]int32, len(w))
 		for i := range order {
@@ -179,12 +180,12 @@ func splitUnits(b int64, w []int64, total int64) (out []int64, extra []bool) {
 			}
 			return int(x - y)
 		})
-		for _, i := range order[:left] {
+		for p, i := range order[:left] {
 			out[i]++
-			extra[i] = true
+			rank[i] = int32(p + 1)
 		}
 	}
-	return out, extra
+	return out, rank
 }
 
 // unitsDecimal turns a count of units into 元.

@@ -14,6 +14,10 @@ type Plan struct {
 	Capacity     decimal.Decimal // total fiscal capacity for the sub-districts, 元
 	RoundingUnit decimal.Decimal // the smallest amount handed out: a power of ten from 0.01 to 10000 (zero is an error, not "unset")
 	ReserveRate  decimal.Decimal // share kept back as district reserve (预备费), in [0,1)
+	// Population names the quantity equalisation divides by (人均,
+	// docs/audit.md); empty: DefaultPopulation when every sub-district has
+	// it, else no equalisation. It does not change any amount.
+	Population string
 
 	Staff    []Staff
 	Quotas   []Quota

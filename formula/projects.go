@@ -41,9 +41,10 @@ type tierDemands interface {
 	// demands returns the gathered items' outstanding demands.
 	demands() partDemands
 	// split shares budget b ≤ T over the gathered items: each its demand
-	// when b = T (extra nil), else by largest remainder, extra marking the
-	// items that got a leftover unit.
-	split(t Tier, b, T decimal.Decimal) (amounts []decimal.Decimal, extra []bool, err error)
+	// when b = T (ranks nil), else by largest remainder, ranks giving the
+	// items that got a leftover unit their place in the order of
+	// remainders (1 = largest; 0: no leftover unit).
+	split(t Tier, b, T decimal.Decimal) (amounts []decimal.Decimal, ranks []int32, err error)
 	// settle takes what the last split gave the gathered items off their
 	// outstanding demands.
 	settle()
@@ -318,7 +319,7 @@ func (f *unitDemands) refs() []itemRef { return f.its }
 
 func (f *unitDemands) demands() partDemands { return partDemands{u: f.u, units: f.ds} }
 
-func (f *unitDemands) split(_ Tier, b, T decimal.Decimal) ([]decimal.Decimal, []bool, error) {
+func (f *unitDemands) split(_ Tier, b, T decimal.Decimal) ([]decimal.Decimal, []int32, error) {
 	amounts := make([]decimal.Decimal, len(f.ds))
 	if b.Equal(T) {
 		for k, d := range f.ds {
@@ -433,7 +434,7 @@ func (x *exactDemands) refs() []itemRef { return x.its }
 
 func (x *exactDemands) demands() partDemands { return partDemands{u: x.u, exact: x.ds} }
 
-func (x *exactDemands) split(t Tier, b, T decimal.Decimal) ([]decimal.Decimal, []bool, error) {
+func (x *exactDemands) split(t Tier, b, T decimal.Decimal) ([]decimal.Decimal, []int32, error) {
 	if b.Equal(T) {
 		x.got = x.ds
 		return x.ds, nil, nil
@@ -442,9 +443,9 @@ func (x *exactDemands) split(t Tier, b, T decimal.Decimal) ([]decimal.Decimal, [
 	if err != nil {
 		return nil, nil, fmt.Errorf("tier %s: %w", t, err)
 	}
-	amounts, extra := make([]decimal.Decimal, len(shares)), make([]bool, len(shares))
+	amounts, extra := make([]decimal.Decimal, len(shares)), make([]int32, len(shares))
 	for k, s := range shares {
-		amounts[k], extra[k] = s.Amount, s.Extra
+		amounts[k], extra[k] = s.Amount, s.Rank
 	}
 	x.got = amounts
 	return amounts, extra, nil

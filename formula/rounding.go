@@ -63,6 +63,7 @@ var errNoWeight = errors.New("all weights are zero")
 type lrShare struct {
 	Amount decimal.Decimal // what the item gets
 	Extra  bool            // whether it got one of the units left over
+	Rank   int32           // with Extra, its place in the order of remainders (1 = largest)
 	w      *big.Int        // the item's weight; the quota is B·w/Σw units
 	split  *lrSplit        // shared by all items of a split; nil: nothing was split
 }
@@ -269,9 +270,9 @@ func lrLeftovers(out []lrShare, buf *lrBuf, n, stride int, left int64) {
 		}
 		return int(a - b)
 	})
-	for _, i := range order[:left] {
+	for p, i := range order[:left] {
 		floors[i]++
-		out[i].Extra = true
+		out[i].Extra, out[i].Rank = true, int32(p+1)
 	}
 }
 
@@ -329,9 +330,9 @@ func (u unit) lrExactInto(out []lrShare, b decimal.Decimal, w []*big.Int) error 
 			}
 			return a - b
 		})
-		for _, i := range order[:left] {
+		for p, i := range order[:left] {
 			floors[i].Add(floors[i], big.NewInt(1))
-			out[i].Extra = true
+			out[i].Extra, out[i].Rank = true, int32(p+1)
 		}
 	}
 	for i := range w {

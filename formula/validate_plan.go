@@ -32,6 +32,9 @@ func (v *validator) header() {
 	if p.ReserveRate.Sign() < 0 || p.ReserveRate.GreaterThanOrEqual(v.one) {
 		v.ps.add(CodeOutOfRange, "plan.reserve_rate", "must be in [0, 1) (got %s)", p.ReserveRate)
 	}
+	if p.Population != "" {
+		v.refs.use(p.Population, "plan.population")
+	}
 }
 
 // staff checks the [[staff]] categories and records their ids.

@@ -49,6 +49,10 @@ func TestChartRoutes(t *testing.T) {
 		for _, f := range []chart.Format{chart.PNG, chart.SVG} {
 			u := "/api/v1/plans/tiny/charts/" + k.String() + "." + f.String()
 			in := chart.Input{Result: base}
+			if k == chart.KindLorenz { // tiny has no resident_population
+				u += "?per=population"
+				in.Per = "population"
+			}
 			if k == chart.KindCompare {
 				u += "?" + whatIfQuery
 				in = chart.Input{Result: scen, Base: base}
@@ -77,8 +81,11 @@ func TestChartRoutes(t *testing.T) {
 				}
 				wellFormedXML(t, w.Body.Bytes())
 				name := "东街道" // a sub-district of tiny
-				if k == chart.KindComposition {
+				switch k {
+				case chart.KindComposition:
 					name = "人员经费" // the donut is district-wide
+				case chart.KindLorenz:
+					name = "基尼系数"
 				}
 				if !bytes.Contains(w.Body.Bytes(), []byte(name)) {
 					t.Errorf("SVG lacks %s", name)
@@ -149,7 +156,9 @@ func TestChartErrors(t *testing.T) {
 		{"/api/v1/plans/tiny/charts/.svg", 404},
 		{"/api/v1/plans/nope/charts/components.png", 404},
 		{"/api/v1/plans/tiny/charts/components.png?scenario=nope", 404},
-		{"/api/v1/plans/tiny/charts/compare.png", 400},
+		{"/api/v1/plans/tiny/charts/lorenz.png", 400}, // no population quantity
+		{"/api/v1/plans/tiny/charts/lorenz.csv?per=nope", 400},
+		{"/api/v1/plans/tiny/charts/components.csv?per=population", 400},
 		{"/api/v1/plans/tiny/charts/components.svg?set.plan.nope=1", 400},
 		{"/api/v1/plans/tiny/charts/components.svg?nope=1", 400},
 		{"/api/v1/plans/tiny/charts/components.png?set.plan.capacity=1000", 422},

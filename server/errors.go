@@ -43,6 +43,8 @@ func classify(err error) *app.Error {
 		return &app.Error{Kind: app.KindNotFound, Message: err.Error()}
 	case errors.Is(err, chart.ErrBadQuantity):
 		return app.QueryError("per", "%s", err.Error())
+	case errors.Is(err, chart.ErrNoBaseline):
+		return &app.Error{Kind: app.KindBadRequest, Message: err.Error()}
 	}
 	return app.Classify(err)
 }

@@ -49,11 +49,13 @@ var (
 	pKind = obj{"name": "kind", "in": "path", "required": true,
 		"description": "components: stacked components per sub-district (万元); compare: change of each total, base → what-if; " +
 			"composition: the capacity by stage and reserve (donut); per_capita: total per unit of a quantity; " +
-			"tornado: the levers of a sensitivity sweep ranked by the change of the totals at ±`step` (of one sub-district with `subdistrict`)",
+			"tornado: the levers of a sensitivity sweep ranked by the change of the totals at ±`step` (of one sub-district with `subdistrict`); " +
+			"lorenz: Lorenz curves of amounts per person before the block grant, after it and after damping, with CV, Gini, Theil and max/min",
 		"schema": obj{"type": "string", "enum": chartKinds()}}
 	pPer = obj{"name": "per", "in": "query",
-		"description": "per_capita only: the quantity of [subdistrict.quantities] (or `staff.<id>`) to divide each total by; " +
-			"default resident_population, else population. Present in every sub-district and nowhere zero, or 400.",
+		"description": "per_capita and lorenz only: the quantity of [subdistrict.quantities] (or `staff.<id>`) to divide each total by; " +
+			"default [plan] population when the plan names one, else for per_capita resident_population, else population, and for lorenz resident_population. " +
+			"Present in every sub-district and nowhere zero, or 400.",
 		"schema": obj{"type": "string", "minLength": 1}}
 	pPaths = obj{"name": "path", "in": "query", "style": "form", "explode": true,
 		"description": "the what-if form's free rows: rules §4 paths, paired by position with `value` (a `set.` prefix is dropped)",
@@ -75,9 +77,10 @@ func chartKinds() []string {
 
 // chartDesc describes the chart routes.
 const chartDesc = "Drawn with the same `set.`/`scenario=` overrides as allocations, with Chinese labels (an embedded CJK font). " +
-	"`compare` draws the what-if against the plan as written and so needs overrides: without any it is 400, as compare.json is " +
+	"`compare` draws the what-if against the plan as written; without overrides it draws this year's damping measure " +
+	"against last year's baseline ([damping] baseline), and is 400 when the plan has none " +
 	"(a chart of zeros would only look like an answer); a base the rules reject cannot be compared with (422). " +
-	"An unknown kind or format is 404; `per` on any kind but per_capita, or a quantity it cannot divide by, is 400; " +
+	"An unknown kind or format is 404; `per` on any kind but per_capita and lorenz, or a quantity it cannot divide by, is 400; " +
 	"a plan or what-if the rules reject is 422. Strong ETag; If-None-Match gives 304."
 
 // pageParams are the query parameters of the plan and statement pages.
@@ -145,6 +148,10 @@ func resultOperations() []operation {
 			errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/charts/{kind}.svg", id: "chartSVG", summary: "a chart of the result as SVG", desc: chartDesc,
 			params: whatIf(pKind, pPer, pChartStep, pChartSub), ok: map[string]obj{"200": withETag(resp("the chart", content("image/svg+xml", textSchema)))},
+			errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/charts/{kind}.csv", id: "chartCSV",
+			summary: "the numbers a chart draws, as CSV (docs/audit.md)", desc: chartDesc + " The CSV takes the same parameters as the chart, and `bom`.",
+			params: whatIf(pKind, pPer, pBOM), ok: map[string]obj{"200": withETag(resp("the chart's numbers, as an attachment <plan>-<kind>.csv", content("text/csv", textSchema)))},
 			errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/subdistricts/{id}.json", id: "subdistrict", summary: "one sub-district with its lines and factor score breakdown",
 			params: whatIf(obj{"name": "id", "in": "path", "required": true, "schema": textSchema}),

@@ -209,19 +209,22 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 	return func(c *gin.Context) { s.resultRoute(c, allow, vf) }
 }
 
-// chart serves GET /api/v1/plans/{plan}/charts/{kind}.{png,svg}: a chart
-// of the plan's result, or of a what-if (`set.<path>=<value>`,
-// `scenario=<name>`), drawn by package chart.
+// chart serves GET /api/v1/plans/{plan}/charts/{kind}.{png,svg,csv}: a
+// chart of the plan's result, or of a what-if (`set.<path>=<value>`,
+// `scenario=<name>`), drawn by package chart; .csv serves the numbers the
+// chart draws (chart.Data), with the same parameters and `bom`.
 //
 //   - An unknown kind or format, or a name without an extension, is 404.
-//   - `per=<quantity>` names what a per_capita chart divides by (default
-//     chart.DefaultPer of the result); a quantity the result's sub-districts
-//     do not all have, or that is zero in one, is 400, and so is `per` on
-//     any other kind.
-//   - compare draws the what-if against the plan as written, so without
-//     overrides it is 400, as compare.json is: a chart of nothing but zeros
-//     would only look like an answer. A base the rules reject cannot be
-//     compared with (422).
+//   - `per=<quantity>` names what a per_capita or lorenz chart divides by
+//     (default chart.DefaultPer of the result, or the plan's population
+//     quantity for lorenz); a quantity the result's sub-districts do not
+//     all have, or that is zero in one, is 400, and so is `per` on any
+//     other kind, or a lorenz chart of a plan with no population quantity.
+//   - compare draws the what-if against the plan as written; without
+//     overrides it draws this year's damping measure against last year's
+//     baseline ([damping] baseline), and is 400 when the plan has none (a
+//     chart of nothing but zeros would only look like an answer). A base
+//     the rules reject cannot be compared with (422).
 //   - A plan or what-if the rules reject is 422; bad overrides are 400.
 //
 // The chart is rendered once per result and representation and kept with
@@ -238,19 +241,18 @@ func (s *Server) chart(c *gin.Context) {
 		s.tornado(c, f) // drawn from a sensitivity sweep, not a result (analysis.go)
 		return
 	}
-	s.resultRoute(c, app.ParamSet|app.ParamScenario|app.ParamPer, func(_ string, q app.Query) (view, error) {
-		if q.Per != "" && k != chart.KindPerCapita {
-			return view{}, app.QueryError("per", "per applies only to per_capita charts, not to %s", k)
+	allow := app.ParamSet | app.ParamScenario | app.ParamPer
+	if f == chart.CSV {
+		allow |= app.ParamBOM
+	}
+	s.resultRoute(c, allow, func(plan string, q app.Query) (view, error) {
+		if q.Per != "" && k != chart.KindPerCapita && k != chart.KindLorenz {
+			return view{}, app.QueryError("per", "per applies only to per_capita and lorenz charts, not to %s", k)
 		}
-		if k == chart.KindCompare {
-			if err := needWhatIf("the compare chart", q); err != nil {
-				return view{}, err
-			}
-		}
-		return view{name: chartName(k, f, q.Per), contentType: f.ContentType(),
+		v := view{name: csvName(chartName(k, f, q.Per), q), contentType: f.ContentType(),
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
-				in := chart.Input{Result: res, Per: q.Per}
-				if k == chart.KindCompare {
+				in := chart.Input{Result: res, Per: q.Per, NoBOM: q.NoBOM}
+				if k == chart.KindCompare && q.WhatIf() {
 					base, err := baseOf(j)
 					if err != nil {
 						return nil, err
@@ -258,7 +260,11 @@ func (s *Server) chart(c *gin.Context) {
 					in.Base = base
 				}
 				return chart.Render(k, f, in)
-			}}, nil
+			}}
+		if f == chart.CSV {
+			v.filename = plan + "-" + k.String() + ".csv"
+		}
+		return v, nil
 	})
 }
 

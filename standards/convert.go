@@ -125,6 +125,7 @@ func (c *converter) planTable(p *formula.Plan, pd *planDoc) {
 		p.RoundingUnit = decimal.NewFromInt(1)
 	}
 	p.ReserveRate = c.num("plan.reserve_rate", pd.ReserveRate, false)
+	p.Population = c.text("plan.population", pd.Population, false)
 }
 
 func (c *converter) staff(sd []staffDoc) []formula.Staff {

@@ -55,6 +55,7 @@ type planDoc struct {
 	Capacity     Number `toml:"capacity"`
 	RoundingUnit Number `toml:"rounding_unit"`
 	ReserveRate  Number `toml:"reserve_rate"`
+	Population   Text   `toml:"population"`
 	Standards    Text   `toml:"standards"`
 	Data         Text   `toml:"data"` // a workbook or CSV of the sub-districts (data.go)
 }

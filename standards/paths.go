@@ -68,6 +68,7 @@ type numberKey struct {
 var fields = []*field{
 	{path: "plan.name", kind: kindText, doc: inPlan(func(p *planDoc) any { return &p.Name })},
 	{path: "plan.district", kind: kindText, doc: inPlan(func(p *planDoc) any { return &p.District })},
+	{path: "plan.population", kind: kindText, doc: inPlan(func(p *planDoc) any { return &p.Population })},
 	{path: "plan.fiscal_year", kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.FiscalYear })},
 	{path: "plan.capacity", kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.Capacity }),
 		plan: planTop(func(p *formula.Plan, v decimal.Decimal) { p.Capacity = v })},

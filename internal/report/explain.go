@@ -41,7 +41,7 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 	}
 	sc := a.Score
 	if len(sc.Parts) > 0 {
-		fmt.Fprintf(&b, "\n因素得分 factor score: %s\n", formula.FormatRat(sc.Total()))
+		fmt.Fprintf(&b, "\n因素得分 factor score: %s (%s)\n", formula.Fraction(sc.Total()), formula.FormatRat(sc.Total()))
 		rows := [][]string{}
 		for _, p := range sc.Parts {
 			rows = append(rows, []string{p.FactorName, p.Quantity, p.FactorWeight.String(), p.Weight.String(),

@@ -33,6 +33,10 @@ type Allocations struct {
 	BlockPool          string            `json:"block_pool"`
 	Totals             Columns           `json:"totals"`
 	Subdistricts       []SubdistrictJSON `json:"subdistricts"`
+	// Equalisation measures how evenly the result spreads money per
+	// person (docs/audit.md); absent when the plan has no population
+	// quantity.
+	Equalisation *EqualisationJSON `json:"equalisation,omitempty"`
 }
 
 // Columns are the component amounts and the total of one row.
@@ -80,13 +84,18 @@ type LineJSON struct {
 
 // ScoreJSON is a sub-district's factor score broken down by indicator.
 type ScoreJSON struct {
-	Score      string          `json:"score"`
-	Adjustment string          `json:"adjustment"`
-	Rating     string          `json:"rating,omitempty"`
-	Coef       string          `json:"coefficient"`
-	Adjusted   string          `json:"adjusted"`
-	Formula    string          `json:"formula"`
-	Indicators []IndicatorJSON `json:"indicators"`
+	Score      string `json:"score"`
+	Adjustment string `json:"adjustment"`
+	Rating     string `json:"rating,omitempty"`
+	Coef       string `json:"coefficient"`
+	Adjusted   string `json:"adjusted"`
+	// ScoreFraction and AdjustedFraction are the score and adjusted
+	// score exactly, as fractions of whole numbers in lowest terms
+	// ("4453057/14822280"), the numbers the formula text uses.
+	ScoreFraction    string          `json:"score_fraction"`
+	AdjustedFraction string          `json:"adjusted_fraction"`
+	Formula          string          `json:"formula"`
+	Indicators       []IndicatorJSON `json:"indicators"`
 }
 
 // IndicatorJSON is one indicator's part of a score.
@@ -99,6 +108,9 @@ type IndicatorJSON struct {
 	Value        string `json:"value"`
 	DistrictSum  string `json:"district_sum"`
 	Part         string `json:"part"`
+	// PartFraction is the part exactly, a fraction of whole numbers in
+	// lowest terms ("1/19").
+	PartFraction string `json:"part_fraction"`
 }
 
 // columns formats a row's six components and its total.
@@ -126,6 +138,7 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 		Totals:             columns(f, [6]decimal.Decimal(t[:6]), t[6]),
 		Tiers:              []TierJSON{},
 		Subdistricts:       make([]SubdistrictJSON, len(r.Subdistricts)),
+		Equalisation:       NewEqualisation(r),
 	}
 	for _, to := range r.Tiers {
 		tj := TierJSON{Tier: to.Tier.String(), Demand: f.Amount(to.Demand), Budget: f.Amount(to.Budget)}
@@ -159,12 +172,13 @@ func NewSubdistrict(f numfmt.Fmt, a *formula.Allocation, withScore bool) Subdist
 		sc := &ScoreJSON{
 			Score: formula.FormatRat(a.Score.Total()), Adjustment: a.Score.Adjustment.String(), Rating: a.Score.Rating,
 			Coef: a.Score.Coef.String(), Adjusted: formula.FormatRat(a.Score.Adjusted()), Formula: a.Score.Formula(),
+			ScoreFraction: formula.Fraction(a.Score.Total()), AdjustedFraction: formula.Fraction(a.Score.Adjusted()),
 		}
 		for _, p := range a.Score.Parts {
 			sc.Indicators = append(sc.Indicators, IndicatorJSON{
 				Factor: p.Factor, FactorName: p.FactorName, FactorWeight: p.FactorWeight.String(),
 				Quantity: p.Quantity, Weight: p.Weight.String(), Value: p.Value.String(),
-				DistrictSum: p.DistrictSum.String(), Part: formula.FormatRat(p.Part()),
+				DistrictSum: p.DistrictSum.String(), Part: formula.FormatRat(p.Part()), PartFraction: formula.Fraction(p.Part()),
 			})
 		}
 		s.Score = sc

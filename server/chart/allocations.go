@@ -71,11 +71,12 @@ func Compare(base, scenario *formula.Result, f Format) ([]byte, error) {
 	if err := checkResult("the scenario", scenario); err != nil {
 		return nil, err
 	}
-	return drawBars(compareBars(base, scenario), f)
+	return drawBars(compareBars(base, scenario, "测算方案较基准的变化"), f)
 }
 
-// compareBars are the bars of [Compare].
-func compareBars(base, scenario *formula.Result) *bars {
+// compareBars are the bars of [Compare]; what names the comparison in
+// the title.
+func compareBars(base, scenario *formula.Result, what string) *bars {
 	changes := make([]decimal.Decimal, len(base.Subdistricts))
 	var sum decimal.Decimal
 	small := true
@@ -95,7 +96,7 @@ func compareBars(base, scenario *formula.Result) *bars {
 	}
 	b := &bars{
 		plan:      base.Plan.Name,
-		title:     fmt.Sprintf(" · 测算方案较基准的变化(合计 %s %s)", format(sum), unit),
+		title:     fmt.Sprintf(" · %s(合计 %s %s)", what, format(sum), unit),
 		unit:      unit,
 		parts:     []legendItem{{label: "增加", color: colorIncrease}, {label: "减少", color: colorDecrease}},
 		symmetric: true,
@@ -234,9 +235,13 @@ func PerQuantities(res *formula.Result) []string {
 }
 
 // DefaultPer returns the quantity a per-capita chart divides by when the
-// caller names none: "resident_population" or else "population" when every
-// sub-district has it, else "".
+// caller names none: the plan's [plan] population when it names one, else
+// "resident_population" or else "population" when every sub-district has
+// it, else "".
 func DefaultPer(res *formula.Result) string {
+	if res != nil && res.Plan != nil && res.Plan.Population != "" {
+		return res.Plan.Population
+	}
 	have := map[string]bool{}
 	for _, q := range PerQuantities(res) {
 		have[q] = true

@@ -14,6 +14,11 @@
 //     its resident population;
 //   - [TornadoChart]: the levers of a sensitivity sweep ranked by how much
 //     they move the totals at ±step.
+//   - [Lorenz]: the Lorenz curves of amounts per person before the block
+//     grant, after it and after damping (docs/audit.md).
+//
+// [Data] gives the numbers each kind draws, as a table the server writes
+// as CSV beside the chart.
 //
 // The charts are decided in plain structs of this package (a figure with
 // its value axis and the shapes it draws: rects, lines, texts, discs,
@@ -75,6 +80,7 @@ const (
 	KindComposition                 // capacity by stage and reserve (donut)
 	KindPerCapita                   // total per unit of a quantity
 	KindTornado                     // sensitivity of totals to each lever (see Tornado)
+	KindLorenz                      // Lorenz curves of amounts per person
 )
 
 var kindNames = map[Kind]string{
@@ -83,14 +89,17 @@ var kindNames = map[Kind]string{
 	KindComposition: "composition",
 	KindPerCapita:   "per_capita",
 	KindTornado:     "tornado",
+	KindLorenz:      "lorenz",
 }
 
 // Kinds returns every chart kind drawn from a result, in a stable order.
 // [KindTornado], drawn from a sensitivity sweep, is not among them.
-func Kinds() []Kind { return []Kind{KindComponents, KindCompare, KindComposition, KindPerCapita} }
+func Kinds() []Kind {
+	return []Kind{KindComponents, KindCompare, KindComposition, KindPerCapita, KindLorenz}
+}
 
 // String returns the kind's name as it appears in URLs: "components",
-// "compare", "composition" or "per_capita".
+// "compare", "composition", "per_capita" or "lorenz".
 func (k Kind) String() string {
 	if s, ok := kindNames[k]; ok {
 		return s
@@ -105,65 +114,87 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("%w: %q (want components, compare, composition, per_capita or tornado)", ErrUnknownKind, s)
+	return 0, fmt.Errorf("%w: %q (want components, compare, composition, per_capita, lorenz or tornado)", ErrUnknownKind, s)
 }
 
-// Format is an image format.
+// Format is an image format, or CSV: the numbers a chart draws ([Data]).
 type Format int
 
-// The image formats.
+// The formats.
 const (
 	PNG Format = iota + 1
 	SVG
+	CSV
 )
 
-// String returns the format's file extension without the dot: "png" or "svg".
+// String returns the format's file extension without the dot: "png",
+// "svg" or "csv".
 func (f Format) String() string {
 	switch f {
 	case PNG:
 		return "png"
 	case SVG:
 		return "svg"
+	case CSV:
+		return "csv"
 	}
 	return fmt.Sprintf("Format(%d)", int(f))
 }
 
 // ContentType returns the format's media type for an HTTP response.
 func (f Format) ContentType() string {
-	if f == SVG {
+	switch f {
+	case SVG:
 		return "image/svg+xml"
+	case CSV:
+		return "text/csv; charset=utf-8"
 	}
 	return "image/png"
 }
 
-// ParseFormat reads "png" or "svg" (any case).
+// ParseFormat reads "png", "svg" or "csv" (any case).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "png":
 		return PNG, nil
 	case "svg":
 		return SVG, nil
+	case "csv":
+		return CSV, nil
 	}
-	return 0, fmt.Errorf("%w: %q (want png or svg)", ErrUnknownFormat, s)
+	return 0, fmt.Errorf("%w: %q (want png, svg or csv)", ErrUnknownFormat, s)
 }
 
 // Input is what [Render] draws a chart from.
 type Input struct {
 	// Result is the result drawn; for [KindCompare], the what-if result.
 	Result *formula.Result
-	// Base is the result a [KindCompare] chart measures changes from.
+	// Base is the result a [KindCompare] chart measures changes from;
+	// nil: last year's baseline ([CompareBaseline]).
 	Base *formula.Result
 	// Per is the quantity a [KindPerCapita] chart divides totals by;
-	// empty means [DefaultPer] of Result.
+	// empty means [DefaultPer] of Result. A [KindLorenz] chart divides by
+	// it too; empty there means the plan's population quantity.
 	Per string
 	// Tornado is what a [KindTornado] chart draws (a sensitivity sweep,
 	// which the caller runs: it needs the plan, not a result).
 	Tornado *Tornado
+	// NoBOM leaves the UTF-8 byte-order mark out of CSV.
+	NoBOM bool
 }
 
 // Render draws a chart of the given kind and format, dispatching to
-// [Components], [Compare], [Composition] or [PerCapita].
+// [Components], [Compare], [Composition], [PerCapita] or [Lorenz].
+//
+// With format CSV it writes the numbers the chart draws ([Data]) instead.
 func Render(k Kind, f Format, in Input) ([]byte, error) {
+	if f == CSV {
+		t, err := Data(k, in)
+		if err != nil {
+			return nil, err
+		}
+		return writeCSV(t, in.NoBOM)
+	}
 	if k == KindPerCapita && in.Per == "" && in.Result != nil {
 		in.Per = DefaultPer(in.Result)
 	}
@@ -171,6 +202,9 @@ func Render(k Kind, f Format, in Input) ([]byte, error) {
 	case KindComponents:
 		return Components(in.Result, f)
 	case KindCompare:
+		if in.Base == nil {
+			return CompareBaseline(in.Result, f)
+		}
 		return Compare(in.Base, in.Result, f)
 	case KindComposition:
 		return Composition(in.Result, f)
@@ -178,6 +212,8 @@ func Render(k Kind, f Format, in Input) ([]byte, error) {
 		return PerCapita(in.Result, in.Per, f)
 	case KindTornado:
 		return TornadoChart(in.Tornado, f)
+	case KindLorenz:
+		return Lorenz(in.Result, in.Per, f)
 	}
 	return nil, fmt.Errorf("%w: %v", ErrUnknownKind, k)
 }

@@ -134,7 +134,7 @@ func TestLongNamesBounded(t *testing.T) {
 				}
 			}
 			wantText(t, text, "长…")
-			if k != KindComposition {
+			if k != KindComposition && k != KindLorenz {
 				wantText(t, text, "街…", "西街道")
 			}
 		}

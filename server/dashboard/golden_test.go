@@ -79,6 +79,8 @@ func TestGolden(t *testing.T) {
 	golden(t, "plan_whatif", page)
 	_, page = planPage(t, doc, "set.factor.workload.weight=0.5&path=nothing.here&value=1")
 	golden(t, "plan_problems", page)
+	_, page = planPage(t, doc, "set.plan.population=population")
+	golden(t, "plan_equalisation", page)
 	_, page = statementPage(t, doc, "north")
 	golden(t, "statement", page)
 	_, page = statementPage(t, doc, "east", "plan.capacity=59000000")

@@ -67,6 +67,10 @@ type PlanView struct {
 	Totals   Row          // its totals row
 	Compare  *CompareView // the change against the base; nil without a what-if
 
+	// Equalisation is the panel of equalisation measures; nil when the
+	// plan has no population quantity.
+	Equalisation *EqualisationView
+
 	Charts    []Link // chart images, carrying the what-if's query
 	Downloads []Link // CSV, JSON, XLSX (and the comparison), carrying the query
 	Permalink string // the page's canonical URL with its what-if
@@ -118,6 +122,7 @@ type Link struct {
 	Kind  string // chart kind, or download format
 	Label string
 	Href  string
+	CSV   string // a chart's numbers as CSV; "" for other links
 }
 
 // NewPlanView builds the plan page. It fails only on a caller's mistake:
@@ -165,6 +170,9 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 	t := shown.Totals()
 	v.Totals = Row{ID: "total", Name: "合计", Cells: m.cells([6]decimal.Decimal(t[:6]), t[6])}
 	v.Charts, v.Downloads = links(in.PlanID, in.WhatIf, v.Compare != nil)
+	if v.Equalisation = newEqualisation(in.PlanID, in.WhatIf, shown); v.Equalisation != nil {
+		v.Charts = append(v.Charts, v.Equalisation.Lorenz)
+	}
 	return v, nil
 }
 
@@ -175,7 +183,7 @@ func links(plan string, w WhatIf, compare bool) (charts, downloads []Link) {
 		kinds = append([][2]string{{"compare", "调整前后变化 (万元)"}}, kinds...)
 	}
 	for _, c := range kinds {
-		charts = append(charts, Link{Kind: c[0], Label: c[1], Href: w.withQuery(ChartPath(plan, c[0]))})
+		charts = append(charts, chartLink(plan, w, c[0], c[1]))
 	}
 	api := apiPlanPath(plan)
 	downloads = []Link{

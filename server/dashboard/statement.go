@@ -102,6 +102,7 @@ type RatingEffectView struct {
 type ScoreView struct {
 	Parts      []ScorePartRow
 	Total      string // the factor score, formula.FormatRat
+	TotalExact string // the factor score as a fraction, formula.Fraction, as the line text writes it
 	Adjustment string
 	Rating     string
 	Coef       string
@@ -115,6 +116,7 @@ type ScorePartRow struct {
 	Quantity, Weight                 string
 	Value, DistrictSum               string
 	Part                             string // W_f · w_k · x / Σx, formula.FormatRat
+	PartExact                        string // the same as a fraction, formula.Fraction
 }
 
 // BaselineView is the change against the damping baseline (such as last
@@ -183,9 +185,9 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 			}
 		}
 	}
-	v.Charts = []Link{{Kind: "components", Label: "各街道财力构成 (万元)", Href: in.WhatIf.withQuery(ChartPath(in.PlanID, "components"))}}
+	v.Charts = []Link{chartLink(in.PlanID, in.WhatIf, "components", "各街道财力构成 (万元)")}
 	if v.VsBase != nil {
-		v.Charts = append(v.Charts, Link{Kind: "compare", Label: "调整前后变化 (万元)", Href: in.WhatIf.withQuery(ChartPath(in.PlanID, "compare"))})
+		v.Charts = append(v.Charts, chartLink(in.PlanID, in.WhatIf, "compare", "调整前后变化 (万元)"))
 	}
 	v.Downloads = []Link{{Kind: "json", Label: "本街道 JSON", Href: in.WhatIf.withQuery(apiPlanPath(in.PlanID) + "/subdistricts/" + url.PathEscape(a.ID) + ".json")}}
 	return v, nil
@@ -244,12 +246,12 @@ func score(p *formula.Plan, a *formula.Allocation) ([]KV, *ScoreView) {
 	if len(sc.Parts) == 0 {
 		return profile, nil
 	}
-	sv := &ScoreView{Total: formula.FormatRat(sc.Total()), Adjustment: adj.String(), Rating: sc.Rating,
+	sv := &ScoreView{Total: formula.FormatRat(sc.Total()), TotalExact: formula.Fraction(sc.Total()), Adjustment: adj.String(), Rating: sc.Rating,
 		Coef: coef.String(), Adjusted: formula.FormatRat(sc.Adjusted()), Formula: sc.Formula()}
 	for _, sp := range sc.Parts {
 		sv.Parts = append(sv.Parts, ScorePartRow{Factor: sp.Factor, FactorName: sp.FactorName, FactorWeight: sp.FactorWeight.String(),
 			Quantity: sp.Quantity, Weight: sp.Weight.String(), Value: sp.Value.String(), DistrictSum: sp.DistrictSum.String(),
-			Part: formula.FormatRat(sp.Part())})
+			Part: formula.FormatRat(sp.Part()), PartExact: formula.Fraction(sp.Part())})
 	}
 	return profile, sv
 }

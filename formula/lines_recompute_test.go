@@ -1,0 +1,145 @@
+package formula
+
+import (
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// CheckLines recomputes every line of a result and every score formula
+// from its text (Recompute) and reports the first that does not give its
+// amount. The external tests use it on generated and sample plans.
+func CheckLines(res *Result) error {
+	for _, a := range res.Subdistricts {
+		for _, l := range a.Lines {
+			if err := checkText(l.Formula(), l.Amount, res.Unit); err != nil {
+				return errors.New(a.ID + " " + string(l.Stage) + "/" + l.Item + ": " + err.Error())
+			}
+		}
+		if f := a.Score.Formula(); f != "" {
+			if err := checkText(f, a.Block, res.Unit); err != nil {
+				return errors.New(a.ID + " score: " + err.Error())
+			}
+		}
+	}
+	return nil
+}
+
+func checkText(text string, amount, unit decimal.Decimal) error {
+	if strings.Contains(text, "≈") {
+		return errors.New("≈ in " + text)
+	}
+	v, err := Recompute(text, unit)
+	if err != nil {
+		return err
+	}
+	if v == nil {
+		v = new(big.Rat)
+	}
+	if v.Cmp(amount.Rat()) != 0 {
+		return errors.New("recomputes to " + v.RatString() + ", amount " + amount.String() + ": " + text)
+	}
+	return nil
+}
+
+// TestLinesRecompute evaluates the text of every line of random plans
+// exactly and checks it gives the line's amount: the random plans of the
+// property tests (all rounding units, both performance modes, damping),
+// those of the rules tests with overflow = demote (items paid in parts)
+// and those whose floors keep the rating.
+func TestLinesRecompute(t *testing.T) {
+	n := 200
+	if testing.Short() {
+		n = 100
+	}
+	demote := func(seed uint64) *Plan {
+		p := randomRulesPlan(seed)
+		p.TierOverflow = OverflowDemote
+		return p
+	}
+	// every kind of step must have been met, or the test proves little
+	seen := map[string]int{"最大余额": 0, "floor_u(": 0, "round(": 0, "round_u(": 0, "调减": 0, "合计": 0, "ceil": 0, "…": 0, "/ (": 0}
+	for name, gen := range map[string]func(uint64) *Plan{"random": randomPlan, "demote": demote, "floor": floorPlan} {
+		checked := 0
+		for seed := uint64(1); seed <= uint64(n); seed++ {
+			p := gen(seed)
+			if p == nil {
+				continue
+			}
+			res, err := evaluate(p)
+			if err != nil {
+				continue
+			}
+			if err := CheckLines(res); err != nil {
+				t.Fatalf("%s seed %d (unit %s): %v", name, seed, res.Unit, err)
+			}
+			countSteps(res, seen)
+			checked++
+		}
+		if checked < n/10 {
+			t.Fatalf("%s: only %d of %d plans were accepted", name, checked, n)
+		}
+	}
+	for step, n := range seen {
+		if n == 0 {
+			t.Errorf("no line has %q", step)
+		}
+	}
+}
+
+// countSteps counts the lines whose text has each step of seen.
+func countSteps(res *Result, seen map[string]int) {
+	for _, a := range res.Subdistricts {
+		for _, l := range a.Lines {
+			f := l.Formula()
+			for step := range seen {
+				if strings.Contains(f, step) {
+					seen[step]++
+				}
+			}
+		}
+	}
+}
+
+// TestRecomputeTable pins the evaluator on hand-written text.
+func TestRecomputeTable(t *testing.T) {
+	for _, tc := range []struct {
+		text, unit, want string
+		fails            bool
+	}{
+		{"108 人 × 210000 元 × (1 + 0.36) = 30844800", "1", "30844800", false},
+		{"需求 1.5 元 × 3 [q] × 0.9 (项目绩效 中) = 4.05 → round(4.05) = 4 (A 档),全额保障", "1", "4", false},
+		{"块额 10 × 1 / 3 = 3.333333… → floor(3.333333…) + 1 = 4 (最大余额, 第 1 位)", "1", "4", false},
+		{"块额 1000 × 1 / 3 = 333.333333… → floor_u(333.333333…) = 300", "100", "300", false},
+		{"调减 min(超出 5, 块额 9) = 5", "1", "-5", false},
+		{"0.05 × max(0, 10 [a] − 30 [b]) = 0", "1", "0", false},
+		{"测算 5 在 保底 3 之内,不调整", "1", "", false},
+		{"块额 10 × 1 / 3 = 3.333333… → floor(3.333333…) = 4", "1", "", true},
+		{"块额 10 × 1 / 3 = 3.333334… → floor(3.333334…) = 3", "1", "", true},
+		{"块额 10 × 1 / 3 = 3.3… → floor(3.3…) = 3", "1", "", true},
+		{"2 × 3 = 7", "1", "", true},
+		{"round(2.5) = 3;round(−2.5) = −3;ceil_u(101) = 200", "100", "200", false},
+	} {
+		v, err := Recompute(tc.text, decimal.RequireFromString(tc.unit))
+		if tc.fails {
+			if err == nil {
+				t.Errorf("%q: want an error, got %v", tc.text, v)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", tc.text, err)
+			continue
+		}
+		got := ""
+		if v != nil {
+			got = v.RatString()
+		}
+		if got != tc.want {
+			t.Errorf("%q = %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}

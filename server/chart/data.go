@@ -1,0 +1,191 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/numfmt"
+)
+
+// Table is the numbers a chart draws, as text: a header row, then one row
+// per bar, slice or point. Amounts are exact 元 at the result's rounding
+// unit, not the 万元 of the labels.
+type Table struct {
+	Header []string
+	Rows   [][]string
+}
+
+// Data returns the numbers a chart of kind k draws from in, the same
+// input [Render] takes: for components one row per sub-district with its
+// six components and total; for compare its base, scenario and change;
+// for composition each slice with its amount and share; for per_capita
+// the total, the quantity and the amount per unit; for lorenz every point
+// of every curve with the curve's measures.
+func Data(k Kind, in Input) (*Table, error) {
+	if k == KindTornado {
+		return tornadoData(in.Tornado)
+	}
+	if k == KindPerCapita && in.Per == "" && in.Result != nil {
+		in.Per = DefaultPer(in.Result)
+	}
+	if err := checkResult("the", in.Result); err != nil {
+		return nil, err
+	}
+	switch k {
+	case KindComponents:
+		return componentsData(in.Result), nil
+	case KindCompare:
+		return compareData(in)
+	case KindComposition:
+		return compositionData(in.Result), nil
+	case KindPerCapita:
+		return perCapitaData(in.Result, in.Per)
+	case KindLorenz:
+		return lorenzData(in.Result, in.Per)
+	}
+	return nil, fmt.Errorf("%w: %v", ErrUnknownKind, k)
+}
+
+func componentsData(res *formula.Result) *Table {
+	fm := numfmt.NewFmt(res)
+	t := &Table{Header: []string{"id", "街道 name"}}
+	for k, name := range formula.ComponentNames {
+		t.Header = append(t.Header, formula.ComponentLabels[k]+" "+name)
+	}
+	t.Header = append(t.Header, "合计 total")
+	for i := range res.Subdistricts {
+		a := &res.Subdistricts[i]
+		row := []string{a.ID, a.Name}
+		for _, x := range a.Components() {
+			row = append(row, fm.Amount(x))
+		}
+		t.Rows = append(t.Rows, append(row, fm.Amount(a.Total)))
+	}
+	return t
+}
+
+// compareData is the base, scenario and change of each sub-district, as
+// [Compare] or [CompareBaseline] draws them.
+func compareData(in Input) (*Table, error) {
+	base, scenario := in.Base, in.Result
+	head := []string{"id", "街道 name", "基准 base", "测算 scenario", "变化 change"}
+	if base == nil {
+		var err error
+		if base, scenario, _, err = baselineResult(in.Result); err != nil {
+			return nil, err
+		}
+		head[2], head[3] = "上年基数 baseline ("+in.Result.Plan.Damping.Baseline+")", "本年测算 measured"
+	}
+	fm := numfmt.NewFmt(in.Result)
+	t := &Table{Header: head}
+	for i := range base.Subdistricts {
+		a := &base.Subdistricts[i]
+		after := decimal.Zero
+		if s, ok := scenario.Find(a.ID); ok {
+			after = s.Total
+		}
+		t.Rows = append(t.Rows, []string{a.ID, a.Name, a.Total.String(), fm.Amount(after), after.Sub(a.Total).String()})
+	}
+	return t, nil
+}
+
+func compositionData(res *formula.Result) *Table {
+	fm := numfmt.NewFmt(res)
+	slices, _ := compositionSlices(res)
+	t := &Table{Header: []string{"项目 item", "金额 amount", "占比 share %"}}
+	for _, s := range slices {
+		share := "0.00"
+		if res.Capacity.IsPositive() {
+			share = s.amount.Mul(decimal.NewFromInt(100)).DivRound(res.Capacity, 4).Round(2).StringFixed(2)
+		}
+		t.Rows = append(t.Rows, []string{s.label, fm.Amount(s.amount), share})
+	}
+	t.Rows = append(t.Rows, []string{"财力总额", fm.Amount(res.Capacity), "100.00"})
+	return t
+}
+
+func perCapitaData(res *formula.Result, quantity string) (*Table, error) {
+	if quantity == "" {
+		return nil, fmt.Errorf("%w: no quantity named", ErrBadQuantity)
+	}
+	fm := numfmt.NewFmt(res)
+	plan := subdistrictsByID(res.Plan)
+	t := &Table{Header: []string{"id", "街道 name", "合计 total", quantity, "每单位 per unit"}}
+	for i := range res.Subdistricts {
+		a := &res.Subdistricts[i]
+		q, err := quantityOf(plan[a.ID], a.ID, quantity)
+		if err != nil {
+			return nil, err
+		}
+		t.Rows = append(t.Rows, []string{a.ID, a.Name, fm.Amount(a.Total), q.String(), a.Total.DivRound(q, 2).StringFixed(2)})
+	}
+	return t, nil
+}
+
+// lorenzData is every point of every Lorenz curve, shares rounded to
+// formula.StatPlaces, with the curve's measures on each of its rows.
+func lorenzData(res *formula.Result, per string) (*Table, error) {
+	e, err := equalisationOf(res, per)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Header: []string{"阶段 stage", "阶段名称 label", "序号 k", "id", "人口累计占比 population_share",
+		"财力累计占比 amount_share", "变异系数 cv", "基尼系数 gini", "泰尔指数 theil", "最大/最小 max_min_ratio"}}
+	share := func(q interface{ FloatString(int) string }) string { return q.FloatString(formula.StatPlaces) }
+	for _, st := range e.Stages {
+		for k, p := range st.Lorenz {
+			t.Rows = append(t.Rows, []string{st.Name, st.Label, fmt.Sprint(k), p.ID, share(p.Population), share(p.Amount),
+				statCSV(st.CV), statCSV(st.Gini), statCSV(st.Theil), statCSV(st.MaxMin)})
+		}
+	}
+	return t, nil
+}
+
+// statCSV renders a statistic, or "" when undefined.
+func statCSV(d *decimal.Decimal) string {
+	if d == nil {
+		return ""
+	}
+	return d.StringFixed(formula.StatPlaces)
+}
+
+// writeCSV writes a table as CSV: UTF-8 with a byte-order mark for Excel
+// unless noBOM, CRLF line ends, as the allocation CSV is written.
+func writeCSV(t *Table, noBOM bool) ([]byte, error) {
+	var b bytes.Buffer
+	if !noBOM {
+		b.WriteString("\uFEFF")
+	}
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	if err := w.Write(t.Header); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(t.Rows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// tornadoData is a sensitivity sweep's bars: each lever's change at −step
+// and +step, "否决" where the rules refuse the plan.
+func tornadoData(t *Tornado) (*Table, error) {
+	if t == nil {
+		return nil, fmt.Errorf("tornado: no sweep to show")
+	}
+	tab := &Table{Header: []string{"调节项 lever", t.Down, t.Up}}
+	cell := func(d decimal.Decimal, rejected bool) string {
+		if rejected {
+			return "否决"
+		}
+		return d.String()
+	}
+	for _, b := range t.Bars {
+		tab.Rows = append(tab.Rows, []string{b.Label, cell(b.Down, b.DownRejected), cell(b.Up, b.UpRejected)})
+	}
+	return tab, nil
+}
