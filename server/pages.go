@@ -152,6 +152,7 @@ func (s *Server) statementPage(c *gin.Context) {
 	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi}
 	if wi.Active() {
 		in.Base = v.Base.Res
+		in.Attribution, in.AttributionErr = s.app.Attribute(j, "group")
 	}
 	view, err := dashboard.NewStatementView(in)
 	if err != nil {

@@ -177,7 +177,7 @@ func needWhatIf(what string, q app.Query) error {
 
 // compare serves compare.{json,csv}: a what-if against the plan as written.
 func (s *Server) compare(format string) gin.HandlerFunc {
-	allow := app.ParamSet | app.ParamScenario
+	allow := app.ParamSet | app.ParamScenario | app.ParamAttribute
 	if format == "csv" {
 		allow |= app.ParamBOM
 	}
@@ -185,13 +185,21 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 		if err := needWhatIf("compare", q); err != nil {
 			return view{}, err
 		}
-		v := view{name: csvName("compare."+format, q), contentType: allocationsType[format],
+		name := csvName("compare."+format, q)
+		if q.Attribute {
+			name += ";attribute=" + q.By
+		}
+		v := view{name: name, contentType: allocationsType[format],
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
 				base, err := baseOf(j)
 				if err != nil {
 					return nil, err
 				}
-				return renderCompare(base, res, format, q.NoBOM)
+				attr, err := s.attribution(j, q)
+				if err != nil {
+					return nil, err
+				}
+				return renderCompare(base, res, attr, format, q.NoBOM)
 			}}
 		if format == "csv" {
 			v.filename = plan + "-compare.csv"

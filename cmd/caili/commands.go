@@ -165,27 +165,29 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("compare", stderr)
 	var pf planFlags
 	var of outFlags
+	var af attrFlags
 	pf.register(fs, true)
 	of.register(fs)
+	af.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := of.check(); err != nil {
 		return err
 	}
-	if pf.scenario == "" && len(pf.sets) == 0 {
-		return usagef("compare needs --scenario F or --set path=value")
-	}
-	base := planFlags{plan: pf.plan}
-	b, err := base.computeTotals() // a comparison shows no lines
+	by, err := af.check(&pf)
 	if err != nil {
 		return err
 	}
-	s, err := pf.computeTotals()
+	b, s, attr, err := af.compare(&pf, by)
 	if err != nil {
 		return err
 	}
 	doc := report.NewCompare(report.Comparison{Base: b, Scenario: s})
+	doc.Attribution = attr
+	if af.against != "" { // named for the plan compared, not the one compared with
+		doc.Plan, doc.FiscalYear = s.Plan.Name, s.Plan.FiscalYear
+	}
 	return of.emit(stdout, func(w io.Writer) error {
 		switch of.format {
 		case "csv":

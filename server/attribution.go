@@ -1,0 +1,34 @@
+package server
+
+import (
+	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/report"
+)
+
+// attribution is the attribution of a compare route's what-if when the
+// query asks for it (attribute=1), else nil: the change of every
+// sub-district split over the overrides, or their groups (by=), by
+// Shapley value (docs/attribution.md).
+func (s *Server) attribution(j *app.Job, q app.Query) (*report.AttributionJSON, error) {
+	if !q.Attribute {
+		return nil, nil
+	}
+	a, err := s.app.Attribute(j, q.By)
+	if err != nil {
+		return nil, err
+	}
+	return report.NewAttribution(a, "原方案"), nil
+}
+
+// The compare routes' attribution parameters, in the OpenAPI document.
+var (
+	pAttribute = obj{"name": "attribute", "in": "query",
+		"description": "`1` adds `attribution`: each sub-district's change of total split over the overrides (or their groups) by Shapley value, " +
+			"exactly; the parts sum to the change. In CSV, one column `attr:<player>` per player. See docs/attribution.md.",
+		"schema": obj{"type": "string", "enum": []string{"0", "1", "false", "true"}}}
+	pBy = obj{"name": "by", "in": "query",
+		"description": "with attribute=1: `override` (each override a player; weights that must sum to 1 together; at most 12, else 400), " +
+			"`group` (capacity, standards, data, ratings) or `auto` (default: override up to 12, else group). A combination of the overrides " +
+			"the rules reject makes the attribution undefined: 422 (400 if it is not a valid plan), naming the combination.",
+		"schema": obj{"type": "string", "enum": []string{"auto", "override", "group"}}}
+)
