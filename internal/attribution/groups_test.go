@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"errors"
 	"math/big"
 	"strings"
 	"testing"
@@ -96,6 +97,29 @@ func TestSentence(t *testing.T) {
 	} {
 		if got := a.Sentence(tc.r, "上年"); got != tc.want {
 			t.Errorf("got  %s\nwant %s", got, tc.want)
+		}
+	}
+}
+
+func TestChoose(t *testing.T) {
+	for _, tc := range []struct {
+		by      By
+		k, n    int
+		grouped bool
+		refused bool
+	}{
+		{ByAuto, 12, 15, false, false},
+		{ByAuto, 13, 15, true, false},
+		{ByAuto, 9, 1000, true, false},
+		{ByAuto, 8, 1000, false, false},
+		{ByPlayer, 13, 15, false, true},
+		{ByPlayer, 9, 1000, false, true},
+		{ByGroup, 1, 15, true, false},
+		{ByGroup, 40, 100000, true, false},
+	} {
+		g, err := Choose(tc.by, tc.k, tc.n, "overrides")
+		if g != tc.grouped || (err != nil) != tc.refused || (err != nil && !errors.Is(err, ErrTooManyPlayers)) {
+			t.Errorf("%+v: grouped %v, error %v", tc, g, err)
 		}
 	}
 }

@@ -32,12 +32,12 @@ func Plans(old, nw *formula.Plan, by By) (*Attribution, error) {
 		players[i] = Player{Name: key, Label: label, Group: GroupOf(e.path), Paths: []string{e.path}}
 		members[i] = []int{i}
 	}
-	grouped := by == ByGroup || (by == ByAuto && len(players) > MaxPlayers)
+	grouped, err := Choose(by, len(players), len(old.Subdistricts), "differences")
+	if err != nil {
+		return nil, err
+	}
 	if grouped {
 		players, members = GroupPlayers(players, members)
-	}
-	if len(players) > MaxPlayers {
-		return nil, fmt.Errorf("%d differences to attribute one by one (at most %d; attribute by group instead): %w", len(players), MaxPlayers, ErrTooManyPlayers)
 	}
 	eval := func(c Coalition) (*formula.Result, error) {
 		p := clonePlan(old)

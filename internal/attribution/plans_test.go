@@ -108,3 +108,14 @@ func TestPlansDifferentSubdistricts(t *testing.T) {
 		t.Fatal("no error")
 	}
 }
+
+// BenchmarkLastYearByGroup attributes the sample plan against its last
+// year by group: 16 plans built from the differences and evaluated.
+func BenchmarkLastYearByGroup(b *testing.B) {
+	old, nw := planFile(b, "../../testdata/lastyear/plan.toml"), samplePlan(b)
+	for b.Loop() {
+		if _, err := Plans(old, nw, ByGroup); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -6,7 +6,6 @@
 package whatif
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/caili/caili/formula"
@@ -26,12 +25,16 @@ import (
 // attribution is then not defined.
 func Attribute(doc *standards.Document, ovs []standards.Override, by attribution.By) (*attribution.Attribution, error) {
 	players, members := overridePlayers(ovs)
-	grouped := by == attribution.ByGroup || (by == attribution.ByAuto && len(players) > attribution.MaxPlayers)
+	base, err := doc.Compile()
+	if err != nil {
+		return nil, err
+	}
+	grouped, err := attribution.Choose(by, len(players), len(base.Plan().Subdistricts), "overrides")
+	if err != nil {
+		return nil, err
+	}
 	if grouped {
 		players, members = attribution.GroupPlayers(players, members)
-	}
-	if len(players) > attribution.MaxPlayers {
-		return nil, fmt.Errorf("%d overrides to attribute one by one (at most %d; attribute by group instead): %w", len(players), attribution.MaxPlayers, attribution.ErrTooManyPlayers)
 	}
 	perm := slowLast(ovs, members)
 	players, members = permute(players, perm), permute(members, perm)
