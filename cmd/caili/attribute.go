@@ -25,8 +25,9 @@ func (af *attrFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&af.against, "against", "", "compare --plan with this other plan (e.g. last year's) instead of with overrides")
 }
 
-// check refuses what cannot go together.
-func (af *attrFlags) check(pf *planFlags) (attribution.By, error) {
+// check refuses what cannot go together; what is the command that needs
+// something to compare ("compare", "explain --attribute").
+func (af *attrFlags) check(pf *planFlags, what string) (attribution.By, error) {
 	by, ok := attribution.ParseBy(af.by)
 	if !ok {
 		return 0, usagef("--by must be auto, override or group (got %q)", af.by)
@@ -35,7 +36,7 @@ func (af *attrFlags) check(pf *planFlags) (attribution.By, error) {
 		return 0, usagef("--against compares two plans; it takes no --scenario or --set")
 	}
 	if af.against == "" && pf.scenario == "" && len(pf.sets) == 0 {
-		return 0, usagef("compare needs --scenario F, --set path=value or --against OLDPLAN.toml")
+		return 0, usagef("%s needs --scenario F, --set path=value or --against OLDPLAN.toml", what)
 	}
 	return by, nil
 }
@@ -56,19 +57,74 @@ func (af *attrFlags) compare(pf *planFlags, by attribution.By) (b, s *formula.Re
 	if !af.attribute {
 		return b, s, nil, nil
 	}
-	doc, err := pf.load()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	ovs, err := pf.overrides()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	a, err := whatif.Attribute(doc, ovs, by)
+	a, err := overridesAttribution(pf, by)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return b, s, report.NewAttribution(a, "原方案"), nil
+}
+
+// overridesAttribution attributes the change --scenario and --set make
+// to the plan as written.
+func overridesAttribution(pf *planFlags, by attribution.By) (*attribution.Attribution, error) {
+	doc, err := pf.load()
+	if err != nil {
+		return nil, err
+	}
+	ovs, err := pf.overrides()
+	if err != nil {
+		return nil, err
+	}
+	return whatif.Attribute(doc, ovs, by)
+}
+
+// explainSentence is what `caili explain --attribute` (or --against)
+// adds under a sub-district's explanation: its change against the plan
+// as written (or the plan --against names), split by group unless --by
+// says otherwise. "" when neither flag is given.
+func (af *attrFlags) explainSentence(pf *planFlags, id string) (string, error) {
+	if !af.attribute && af.against == "" {
+		return "", nil
+	}
+	var a *attribution.Attribution
+	against := "原方案"
+	by, err := af.check(pf, "explain --attribute")
+	if err != nil {
+		return "", err
+	}
+	if af.by == "auto" {
+		by = attribution.ByGroup
+	}
+	if af.against != "" {
+		od, err := standards.LoadFile(af.against)
+		if err != nil {
+			return "", fmt.Errorf("--against: %w", err)
+		}
+		op, err := od.Plan()
+		if err != nil {
+			return "", fmt.Errorf("--against: %w", err)
+		}
+		nd, err := pf.load()
+		if err != nil {
+			return "", err
+		}
+		np, err := nd.Plan()
+		if err != nil {
+			return "", err
+		}
+		against = againstLabel(op, np)
+		a, err = attribution.Plans(op, np, by)
+		if err != nil {
+			return "", err
+		}
+	} else if a, err = overridesAttribution(pf, by); err != nil {
+		return "", err
+	}
+	r, ok := a.Index(id)
+	if !ok {
+		return "", nil // explain reports the unknown sub-district
+	}
+	return "\n变化归因 (Shapley 值,见 docs/attribution.md): " + a.Sentence(r, against) + "\n", nil
 }
 
 // comparePlans compares --plan (new) with --against (old).

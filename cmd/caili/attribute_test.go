@@ -58,6 +58,8 @@ func TestAttributeRefusals(t *testing.T) {
 		{"a coalition the rules reject", []string{"compare", "--set", "staff.civil_servant.annual_pay=2000000", "--set", "plan.capacity=9000000000", "--attribute"}, 1,
 			[]string{"组合 [staff.civil_servant.annual_pay]", "--by group"}},
 		{"missing old plan", []string{"compare", "--against", "nope.toml", "--attribute"}, 1, []string{"--against"}},
+		{"explain --attribute without a what-if", []string{"explain", "--subdistrict", "desheng", "--attribute"}, 2, []string{"explain --attribute needs"}},
+		{"explain --attribute as JSON", []string{"explain", "--subdistrict", "desheng", "--attribute", "--set", "plan.capacity=2700000000", "--format", "json"}, 2, []string{"--format text"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,5 +76,30 @@ func TestAttributeRefusals(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExplainAttribute: a what-if's explanation ends with its change
+// split by group; without --attribute it is as before.
+func TestExplainAttribute(t *testing.T) {
+	args := []string{"explain", "--subdistrict", "xinjiekou", "--set", "plan.capacity=2700000000", "--set", "project.vector_control.unit_cost=2"}
+	plain, _, code := caili(t, args...)
+	if code != 0 || strings.Contains(plain, "变化归因") {
+		t.Fatalf("exit %d; explanation without --attribute:\n%s", code, plain)
+	}
+	out, stderr, code := caili(t, append(args, "--attribute")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "\n变化归因 (Shapley 值,见 docs/attribution.md): 比原方案增加 1,530,562 元:标准调整 +45,764.50 元,财力总额 +1,484,797.50 元\n"
+	if out != plain+want {
+		t.Errorf("explanation with --attribute ends\n%q\nwant the plain one and %q", out[max(0, len(out)-300):], want)
+	}
+	// Against last year: the explanation of this year's plan, then the
+	// change on last year split by group.
+	out, stderr, code = caili(t, "explain", "--subdistrict", "desheng", "--against", "../../testdata/lastyear/plan.toml")
+	want = "\n变化归因 (Shapley 值,见 docs/attribution.md): 比上年增加 8,821,012 元:数据变化 +3,197,544.50 元,标准调整 +467,122.67 元,财力总额 +4,536,509 元,绩效评级 +619,835.83 元\n"
+	if code != 0 || !strings.HasSuffix(out, want) {
+		t.Errorf("exit %d %s; explain --against ends\n%q\nwant %q", code, stderr, out[max(0, len(out)-300):], want)
 	}
 }

@@ -23,6 +23,7 @@ usage:
   caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json] [--out F]
   caili validate [--plan F]
   caili explain  [--plan F] [--scenario F] [--set path=value]... --subdistrict ID
+                 [--attribute | --against OLDPLAN.toml] [--by auto|override|group]
   caili compare  [--plan F] (--scenario F | --set path=value... | --against OLDPLAN.toml)
                  [--attribute [--by auto|override|group]] [--format table|csv|json] [--out F]
   caili serve    [--addr A] [--plans DIR] [--data DIR]

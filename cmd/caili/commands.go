@@ -130,8 +130,10 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("explain", stderr)
 	var pf planFlags
+	var af attrFlags
 	var id, format string
 	pf.register(fs, true)
+	af.register(fs)
 	fs.StringVar(&id, "subdistrict", "", "id of the sub-district to explain")
 	fs.StringVar(&format, "format", "text", "output format: text or json")
 	if err := parse(fs, args); err != nil {
@@ -142,6 +144,13 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	}
 	if format != "text" && format != "json" {
 		return usagef("--format must be text or json (got %q)", format)
+	}
+	if format == "json" && (af.attribute || af.against != "") {
+		return usagef("--attribute and --against go with --format text (for JSON use caili compare --attribute)")
+	}
+	why, err := af.explainSentence(&pf, id)
+	if err != nil {
+		return err
 	}
 	res, err := pf.compute()
 	if err != nil {
@@ -158,7 +167,11 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	if format == "json" {
 		return report.EncodeJSON(stdout, report.NewSubdistrict(numfmt.NewFmt(res), a, true))
 	}
-	return report.WriteExplain(stdout, res, a)
+	if err := report.WriteExplain(stdout, res, a); err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, why)
+	return err
 }
 
 func cmdCompare(args []string, stdout, stderr io.Writer) error {
@@ -175,7 +188,7 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	if err := of.check(); err != nil {
 		return err
 	}
-	by, err := af.check(&pf)
+	by, err := af.check(&pf, "compare")
 	if err != nil {
 		return err
 	}
