@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/caili/caili/configs"
@@ -233,7 +234,7 @@ func TestRejectedCoalition(t *testing.T) {
 func TestRandomPlans(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	done := 0
-	for trial := range 12 {
+	for trial := range 16 {
 		var buf bytes.Buffer
 		if err := plangen.Write(&buf, 3+trial%4, 12, uint64(trial+1)); err != nil {
 			t.Fatal(err)
@@ -246,7 +247,7 @@ func TestRandomPlans(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ovs := randomOverrides(r, p, 1+trial%4)
+		ovs := randomOverrides(r, p, 1+trial%6)
 		if _, err := doc.Model(ovs...); err != nil {
 			continue
 		}
@@ -265,8 +266,10 @@ func TestRandomPlans(t *testing.T) {
 		}
 		checkAgainst(t, a, totals(t, doc, nil), totals(t, doc, ovs))
 		compareBruteForce(t, doc, ovs, a)
+		samePlayers(t, plansOf(t, doc, ovs, attribution.ByPlayer), a)
 		done++
 	}
+	t.Logf("%d random plans attributed", done)
 	if done < 6 {
 		t.Fatalf("only %d random cases could be attributed", done)
 	}
@@ -294,6 +297,15 @@ func randomOverrides(r *rand.Rand, p *formula.Plan, k int) []standards.Override 
 			return "plan.reserve_rate=0.02"
 		},
 		func() string { return fmt.Sprintf("plan.reserve_rate=0.0%d", 1+r.IntN(4)) },
+		func() string { // a rating: text, off the fast path
+			if p.Performance == nil {
+				return "plan.reserve_rate=0.03"
+			}
+			for rating := range p.Performance.Coefficients {
+				return fmt.Sprintf("subdistrict.%s.performance=%s", sd.ID, rating)
+			}
+			return "plan.reserve_rate=0.03"
+		},
 	}
 	seen := map[int]bool{}
 	for len(s) < k {
@@ -314,7 +326,11 @@ func pct(r *rand.Rand, lo, hi int) decimalT { return decimalFromPct(lo + r.IntN(
 func compareBruteForce(t *testing.T, doc *standards.Document, ovs []standards.Override, a *attribution.Attribution) {
 	t.Helper()
 	k := len(ovs)
+	memo := map[attribution.Coalition][]*big.Int{}
 	v := func(c attribution.Coalition) []*big.Int {
+		if m, ok := memo[c]; ok {
+			return m
+		}
 		var sub []standards.Override
 		for i, o := range ovs {
 			if c.Has(i) {
@@ -326,6 +342,7 @@ func compareBruteForce(t *testing.T, doc *standards.Document, ovs []standards.Ov
 		for i := range res.Subdistricts {
 			out[i] = res.Subdistricts[i].Total.Shift(2).BigInt()
 		}
+		memo[c] = out
 		return out
 	}
 	want := bruteForce(k, v)
@@ -334,6 +351,31 @@ func compareBruteForce(t *testing.T, doc *standards.Document, ovs []standards.Ov
 			w := new(big.Rat).Quo(want[i][r], big.NewRat(100, 1))
 			if a.Rows[r].Parts[i][attribution.ColTotal].Cmp(w) != 0 {
 				t.Fatalf("%s, %s: %s, permutations give %s", a.Rows[r].ID, ovs[i].Path, a.Rows[r].Parts[i][attribution.ColTotal].RatString(), w.RatString())
+			}
+		}
+	}
+}
+
+// samePlayers checks that the plan-vs-plan attribution got (of the plan
+// and the plan with the overrides applied) gives every player the parts
+// the overrides' attribution want gives it; an override that changed
+// nothing is no difference between the plans, and must have no part.
+func samePlayers(t *testing.T, got, want *attribution.Attribution) {
+	t.Helper()
+	for j, wp := range want.Players {
+		i := slices.IndexFunc(got.Players, func(p attribution.Player) bool { return p.Name == wp.Name })
+		for r := range want.Rows {
+			for c := range attribution.Columns {
+				w := want.Rows[r].Parts[j][c]
+				if i < 0 {
+					if w.Sign() != 0 {
+						t.Fatalf("%s: no difference %s, but the override has part %s", want.Rows[r].ID, wp.Name, w.RatString())
+					}
+					continue
+				}
+				if g := got.Rows[r].Parts[i][c]; g.Cmp(w) != 0 {
+					t.Fatalf("%s %s col %d: plans give %s, overrides %s", want.Rows[r].ID, wp.Name, c, g.RatString(), w.RatString())
+				}
 			}
 		}
 	}
