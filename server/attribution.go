@@ -1,6 +1,8 @@
 package server
 
 import (
+	"encoding/json"
+
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/report"
 )
@@ -32,3 +34,42 @@ var (
 			"the rules reject makes the attribution undefined: 422 (400 if it is not a valid plan), naming the combination.",
 		"schema": obj{"type": "string", "enum": []string{"auto", "override", "group"}}}
 )
+
+// statementSentences is what a what-if's statements say of its change:
+// one sentence per sub-district, or why there are none.
+type statementSentences struct {
+	Sentences map[string]string `json:"sentences,omitempty"`
+	Note      string            `json:"note,omitempty"`
+}
+
+// statementAttribution is the sentence of a sub-district's change under
+// a what-if, split by group (or a note saying why the split is not
+// defined). The split is computed once per what-if, in a computing slot,
+// and kept with its result (the cache accounts for it), so that every
+// statement of the what-if reuses it.
+func (s *Server) statementAttribution(j *app.Job, comp *app.Computed, id string) (sentence, note string) {
+	data, fresh, err := comp.Render("statement/attribution", func() ([]byte, error) {
+		var out statementSentences
+		a, err := s.app.Attribute(j, "group")
+		if err != nil {
+			out.Note = "变化无法按类别归因 (attribution not defined): " + app.Classify(err).Message
+		} else {
+			out.Sentences = map[string]string{}
+			for i := range a.Rows {
+				out.Sentences[a.Rows[i].ID] = a.Sentence(&a.Rows[i], "原方案")
+			}
+		}
+		return json.Marshal(out)
+	})
+	if err != nil {
+		return "", ""
+	}
+	if fresh && j.WhatIf() {
+		s.app.Cache.Grow(s.app.Key(j), int64(len(data)))
+	}
+	var st statementSentences
+	if json.Unmarshal(data, &st) != nil {
+		return "", ""
+	}
+	return st.Sentences[id], st.Note
+}

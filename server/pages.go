@@ -152,7 +152,7 @@ func (s *Server) statementPage(c *gin.Context) {
 	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi}
 	if wi.Active() {
 		in.Base = v.Base.Res
-		in.Attribution, in.AttributionErr = s.app.Attribute(j, "group")
+		in.Attribution, in.AttributionNote = s.statementAttribution(j, comp, id)
 	}
 	view, err := dashboard.NewStatementView(in)
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
-	"github.com/caili/caili/internal/attribution"
 	"github.com/shopspring/decimal"
 )
 
@@ -26,11 +25,12 @@ type StatementInput struct {
 	// change against it; nil leaves that out.
 	Base   *formula.Result
 	WhatIf WhatIf // the page's what-if, from ParseWhatIf
-	// Attribution is the what-if's change split over the groups (data,
-	// standards, capacity, ratings) when it could be made; AttributionErr
-	// says why not otherwise. Both nil: none shown.
-	Attribution    *attribution.Attribution
-	AttributionErr error
+	// Attribution is the sentence of the sub-district's change against
+	// the base split over the groups (data, standards, capacity, ratings):
+	// "比原方案增加 X 元:数据变化 +a 元,…" (attribution.Attribution.Sentence);
+	// AttributionNote says why there is none. Both "": nothing shown.
+	// Shown only with a what-if and a base.
+	Attribution, AttributionNote string
 }
 
 // StatementView is the printable statement (测算说明书) of one
@@ -193,7 +193,7 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 		}
 	}
 	if v.VsBase != nil {
-		v.Attribution, v.AttributionNote = attributionText(in, a.ID)
+		v.Attribution, v.AttributionNote = in.Attribution, in.AttributionNote
 	}
 	v.Charts = []Link{{Kind: "components", Label: "各街道财力构成 (万元)", Href: in.WhatIf.withQuery(ChartPath(in.PlanID, "components"))}}
 	if v.VsBase != nil {
@@ -343,20 +343,4 @@ func dampingMeasure(d *formula.Damping, a *formula.Allocation) (decimal.Decimal,
 		}
 	}
 	return measure, "本年测算口径 (不含" + strings.Join(out, "、") + ")"
-}
-
-// attributionText is the sentence of a sub-district's attributed change,
-// or why there is none.
-func attributionText(in StatementInput, id string) (sentence, note string) {
-	if in.AttributionErr != nil {
-		return "", "变化无法按类别归因 (attribution not defined): " + app.Classify(in.AttributionErr).Message
-	}
-	if in.Attribution == nil {
-		return "", ""
-	}
-	r, ok := in.Attribution.Index(id)
-	if !ok {
-		return "", ""
-	}
-	return in.Attribution.Sentence(r, "原方案"), ""
 }
