@@ -26,11 +26,16 @@ type edit struct {
 // standards whose ids differ are one difference each (the whole list);
 // sub-districts must be the same in both plans, as each is a row of the
 // attribution.
-func diffPlans(old, nw *formula.Plan) ([]edit, error) {
+//
+// Keys of sub-districts' maps that only one plan has at all (a quantity
+// only the new plan's new project uses, say; see loneKeys) are left out
+// of the differences when lone is given: a key only the new plan has is
+// set in every coalition (common), one only the old plan has is kept in
+// every coalition. Plans checks that this changes neither side.
+func diffPlans(old, nw *formula.Plan, lone loneKeys) (es, common []edit, err error) {
 	if err := sameSubdistricts(old, nw); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var es []edit
 	top := func(path string, differ bool, set func(dst *formula.Plan)) {
 		if differ {
 			es = append(es, edit{path, set})
@@ -48,9 +53,10 @@ func diffPlans(old, nw *formula.Plan) ([]edit, error) {
 	es = append(es, incentiveEdits(old, nw)...)
 	es = append(es, dampingEdits(old, nw)...)
 	for i := range old.Subdistricts {
-		es = append(es, subdistrictEdits(old, nw, i)...)
+		es = append(es, subdistrictEdits(old, nw, i, lone)...)
+		common = append(common, loneEdits(old, nw, i, lone)...)
 	}
-	return es, nil
+	return es, common, nil
 }
 
 // sameSubdistricts requires the same sub-district ids in both plans.
@@ -208,22 +214,23 @@ func ratingTableEdits(old, nw *formula.Plan) []edit {
 		if o.Mode != n.Mode {
 			es = append(es, edit{"performance.mode", func(d *formula.Plan) { d.Performance.Mode = n.Mode }})
 		}
-		es = append(es, mapEdits("performance.coefficients.", o.Coefficients, n.Coefficients, decimal.Decimal.Equal,
+		es = append(es, mapEdits("performance.coefficients.", o.Coefficients, n.Coefficients, nil, decimal.Decimal.Equal,
 			func(d *formula.Plan) map[string]decimal.Decimal { return d.Performance.Coefficients })...)
 	}
 	switch o, n := old.ProjectPerformance, nw.ProjectPerformance; {
 	case (o == nil) != (n == nil):
 		es = append(es, edit{"project_performance", func(d *formula.Plan) { d.ProjectPerformance = n }})
 	case o != nil:
-		es = append(es, mapEdits("project_performance.coefficients.", o.Coefficients, n.Coefficients, decimal.Decimal.Equal,
+		es = append(es, mapEdits("project_performance.coefficients.", o.Coefficients, n.Coefficients, nil, decimal.Decimal.Equal,
 			func(d *formula.Plan) map[string]decimal.Decimal { return d.ProjectPerformance.Coefficients })...)
 	}
 	return es
 }
 
 // mapEdits diffs a map key by key: a key set in the new map is set, a key
-// only in the old one deleted. m reaches the map in the copy.
-func mapEdits[V any](prefix string, old, nw map[string]V, equal func(a, b V) bool, m func(*formula.Plan) map[string]V) []edit {
+// only in the old one deleted; keys in skip are left out. m reaches the
+// map in the copy.
+func mapEdits[V any](prefix string, old, nw map[string]V, skip map[string]bool, equal func(a, b V) bool, m func(*formula.Plan) map[string]V) []edit {
 	keys := slices.Sorted(maps.Keys(old))
 	for k := range nw {
 		if _, ok := old[k]; !ok {
@@ -233,6 +240,9 @@ func mapEdits[V any](prefix string, old, nw map[string]V, equal func(a, b V) boo
 	slices.Sort(keys)
 	var es []edit
 	for _, k := range keys {
+		if skip[k] {
+			continue
+		}
 		o, ok1 := old[k]
 		n, ok2 := nw[k]
 		if ok1 && ok2 && equal(o, n) {
@@ -250,10 +260,9 @@ func mapEdits[V any](prefix string, old, nw map[string]V, equal func(a, b V) boo
 }
 
 // subdistrictEdits diffs the sub-district at index i of the old plan
-// with the new plan's sub-district of the same id.
-func subdistrictEdits(old, nw *formula.Plan, i int) []edit {
-	o := &old.Subdistricts[i]
-	n := &nw.Subdistricts[slices.IndexFunc(nw.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == o.ID })]
+// with the new plan's sub-district of the same id, leaving out lone keys.
+func subdistrictEdits(old, nw *formula.Plan, i int, lone loneKeys) []edit {
+	o, n := &old.Subdistricts[i], twin(nw, old.Subdistricts[i].ID)
 	at := func(d *formula.Plan) *formula.Subdistrict { return &d.Subdistricts[i] }
 	p := "subdistrict." + o.ID + "."
 	var es []edit
@@ -264,12 +273,18 @@ func subdistrictEdits(old, nw *formula.Plan, i int) []edit {
 		es = append(es, edit{p + "adjustment", func(d *formula.Plan) { at(d).Adjustment = n.Adjustment }})
 	}
 	eq := decimal.Decimal.Equal
-	es = append(es, mapEdits(p+"staff.", o.Staff, n.Staff, eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Staff })...)
-	es = append(es, mapEdits(p+"payroll.", o.Payroll, n.Payroll, eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Payroll })...)
-	es = append(es, mapEdits(p+"quantities.", o.Quantities, n.Quantities, eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Quantities })...)
-	es = append(es, mapEdits(p+"project_ratings.", o.ProjectRatings, n.ProjectRatings, func(a, b string) bool { return a == b },
+	es = append(es, mapEdits(p+"staff.", o.Staff, n.Staff, lone["staff"], eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Staff })...)
+	es = append(es, mapEdits(p+"payroll.", o.Payroll, n.Payroll, lone["payroll"], eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Payroll })...)
+	es = append(es, mapEdits(p+"quantities.", o.Quantities, n.Quantities, lone["quantities"], eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Quantities })...)
+	es = append(es, mapEdits(p+"project_ratings.", o.ProjectRatings, n.ProjectRatings, lone["project_ratings"], func(a, b string) bool { return a == b },
 		func(d *formula.Plan) map[string]string { return at(d).ProjectRatings })...)
 	return es
+}
+
+// twin is the sub-district of a plan with the id (sameSubdistricts has
+// checked there is one).
+func twin(p *formula.Plan, id string) *formula.Subdistrict {
+	return &p.Subdistricts[slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == id })]
 }
 
 func equalOpt(a, b *decimal.Decimal) bool {

@@ -16,12 +16,32 @@ import (
 // coalition's plan is a copy of old with the coalition's differences set
 // to nw's values, compiled (formula.Compile validates it in full) and
 // evaluated without lines. Both plans must have the same sub-districts.
+// Keys of sub-district maps that only one plan has at all are first left
+// out of the differences (see loneKeys).
 //
-// The attribution checks that the plan of all the differences gives the
-// new plan's amounts, sub-district by sub-district: a difference this
-// package failed to see would be an error, not a wrong answer.
+// The attribution checks that its sides are the two plans' own amounts,
+// sub-district by sub-district: a difference this package failed to see
+// would be an error, not a wrong answer.
 func Plans(old, nw *formula.Plan, by By) (*Attribution, error) {
-	es, err := diffPlans(old, nw)
+	oldRes, err := evaluatePlan(old)
+	if err != nil {
+		return nil, fmt.Errorf("old plan: %w", err)
+	}
+	newRes, err := evaluatePlan(nw)
+	if err != nil {
+		return nil, fmt.Errorf("new plan: %w", err)
+	}
+	if lone := findLoneKeys(old, nw); lone != nil {
+		if a, err := plans(old, nw, by, lone, oldRes, newRes); err == nil {
+			return a, nil
+		}
+	}
+	return plans(old, nw, by, nil, oldRes, newRes)
+}
+
+// plans is Plans with the given lone keys left out of the differences.
+func plans(old, nw *formula.Plan, by By, lone loneKeys, oldRes, newRes *formula.Result) (*Attribution, error) {
+	es, common, err := diffPlans(old, nw, lone)
 	if err != nil {
 		return nil, err
 	}
@@ -41,6 +61,9 @@ func Plans(old, nw *formula.Plan, by By) (*Attribution, error) {
 	}
 	eval := func(c Coalition) (*formula.Result, error) {
 		p := clonePlan(old)
+		for _, e := range common {
+			e.apply(p)
+		}
 		for i := range players {
 			if c.Has(i) {
 				for _, k := range members[i] {
@@ -48,35 +71,38 @@ func Plans(old, nw *formula.Plan, by By) (*Attribution, error) {
 				}
 			}
 		}
-		m, err := formula.Compile(p)
-		if err != nil {
-			return nil, err
-		}
-		return m.EvaluateTotals()
+		return evaluatePlan(p)
 	}
 	a, err := Attribute(players, grouped, eval)
 	if err != nil {
 		return nil, err
 	}
-	return a, checkNew(a, nw)
+	return a, checkSides(a, oldRes, newRes)
 }
 
-// checkNew compares the attribution's new side with the new plan's own
-// result.
-func checkNew(a *Attribution, nw *formula.Plan) error {
-	m, err := formula.Compile(nw)
+func evaluatePlan(p *formula.Plan) (*formula.Result, error) {
+	m, err := formula.Compile(p)
 	if err != nil {
-		return fmt.Errorf("new plan: %w", err)
+		return nil, err
 	}
-	res, err := m.EvaluateTotals()
-	if err != nil {
-		return fmt.Errorf("new plan: %w", err)
-	}
+	return m.EvaluateTotals()
+}
+
+// checkSides compares the attribution's sides with the plans' own
+// results.
+func checkSides(a *Attribution, oldRes, newRes *formula.Result) error {
 	for i := range a.Rows {
 		r := &a.Rows[i]
-		s, _ := res.Find(r.ID)
-		if got := columns(s); !slices.EqualFunc(got[:], r.New[:], decimal.Decimal.Equal) {
-			return fmt.Errorf("attribution: the old plan with every difference made gives %s %s, the new plan %s", r.ID, r.New[ColTotal], s.Total)
+		o, _ := oldRes.Find(r.ID)
+		n, _ := newRes.Find(r.ID)
+		if o == nil || n == nil {
+			return fmt.Errorf("attribution: no sub-district %s in a plan's result", r.ID)
+		}
+		if got := columns(o); !slices.EqualFunc(got[:], r.Base[:], decimal.Decimal.Equal) {
+			return fmt.Errorf("attribution: the old plan rebuilt gives %s %s, the old plan %s", r.ID, r.Base[ColTotal], o.Total)
+		}
+		if got := columns(n); !slices.EqualFunc(got[:], r.New[:], decimal.Decimal.Equal) {
+			return fmt.Errorf("attribution: the old plan with every difference made gives %s %s, the new plan %s", r.ID, r.New[ColTotal], n.Total)
 		}
 	}
 	return nil

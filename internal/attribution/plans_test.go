@@ -6,6 +6,7 @@ import (
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
+	"github.com/shopspring/decimal"
 )
 
 func samplePlan(t testing.TB) *formula.Plan {
@@ -117,5 +118,40 @@ func BenchmarkLastYearByGroup(b *testing.B) {
 		if _, err := Plans(old, nw, ByGroup); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPlansLoneKeys: a new project whose basis is a quantity collected
+// only this year. As a difference of data, the coalition of the new
+// standards without it is no valid plan; left out of the differences
+// (loneKeys), the project's cost counts with the standards.
+func TestPlansLoneKeys(t *testing.T) {
+	old := samplePlan(t)
+	nw := clonePlan(old)
+	nw.Projects = append(nw.Projects, formula.Project{ID: "bike_parking", Name: "非机动车停放管理", UnitCost: decimal.NewFromInt(40),
+		Basis: []string{"bike_racks"}, Tier: formula.TierB})
+	for i := range nw.Subdistricts {
+		nw.Subdistricts[i].Quantities["bike_racks"] = decimal.NewFromInt(int64(1000 + 100*i))
+	}
+	oldRes, err := evaluatePlan(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newRes, err := evaluatePlan(nw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plans(old, nw, ByGroup, nil, oldRes, newRes); err == nil {
+		t.Fatal("the new quantity as data: no error, want the standards' coalition refused")
+	}
+	a, err := Plans(old, nw, ByAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Players) != 1 || a.Players[0].Name != "project" {
+		t.Fatalf("players %+v, want the project list alone", a.Players)
+	}
+	if err := a.Check(); err != nil {
+		t.Fatal(err)
 	}
 }
