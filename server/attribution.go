@@ -31,7 +31,7 @@ var (
 	pBy = obj{"name": "by", "in": "query",
 		"description": "with attribute=1: `override` (each override a player; weights that must sum to 1 together; at most 12, else 400), " +
 			"`group` (capacity, standards, data, ratings) or `auto` (default: override up to 12, else group). A combination of the overrides " +
-			"the rules reject makes the attribution undefined: 422 (400 if it is not a valid plan), naming the combination.",
+			"the rules reject makes the attribution undefined: 422 (400 if it is not a valid plan), naming the combination. Without attribute=1, by is 400.",
 		"schema": obj{"type": "string", "enum": []string{"auto", "override", "group"}}}
 )
 

@@ -70,6 +70,11 @@ func TestCompareAttributionRefusals(t *testing.T) {
 		{"/api/v1/plans/tiny/compare.json?set.plan.capacity=58000000&attribute=yes", http.StatusBadRequest, "attribute must be"},
 		{"/api/v1/plans/tiny/compare.json?set.plan.capacity=58000000&attribute=1&by=magic", http.StatusBadRequest, "by must be"},
 		{"/api/v1/plans/tiny/allocations.json?attribute=1", http.StatusBadRequest, "unknown query parameter"},
+		{"/api/v1/plans/tiny/compare.json?set.plan.capacity=58000000&by=group", http.StatusBadRequest, "only with attribute=1"},
+		{"/api/v1/plans/tiny/compare.json?set.plan.capacity=58000000&attribute=1&by=override&set.plan.reserve_rate=0.01&set.staff.civil_servant.annual_pay=150000" +
+			"&set.staff.community_worker.annual_pay=90000&set.subdistrict.east.quantities.area_km2=3&set.subdistrict.west.quantities.area_km2=3&set.subdistrict.north.quantities.area_km2=3" +
+			"&set.subdistrict.east.staff.civil_servant=10&set.subdistrict.west.staff.civil_servant=10&set.subdistrict.north.staff.civil_servant=10" +
+			"&set.project.greening.unit_cost=5&set.project.vector_control.unit_cost=1&set.quota.office.rate=100", http.StatusBadRequest, "at most 12"},
 		// Either override alone: the pay rise is a shortfall.
 		{"/api/v1/plans/tiny/compare.json?set.staff.civil_servant.annual_pay=1600000&set.plan.capacity=600000000&attribute=1", http.StatusUnprocessableEntity,
 			"组合 [staff.civil_servant.annual_pay]"},

@@ -185,6 +185,9 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 		if err := needWhatIf("compare", q); err != nil {
 			return view{}, err
 		}
+		if q.By != "auto" && !q.Attribute {
+			return view{}, app.QueryError("by", "by applies only with attribute=1")
+		}
 		name := csvName("compare."+format, q)
 		if q.Attribute {
 			name += ";attribute=" + q.By

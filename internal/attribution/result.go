@@ -96,7 +96,7 @@ func (e *CoalitionError) Error() string {
 	if len(e.Players) > 0 {
 		who = strings.Join(e.Players, ", ")
 	}
-	return fmt.Sprintf("归因需要测算每一种组合,组合 [%s] 不能测算 (attribution: the plan with only %s applied cannot be evaluated; try grouping, --by group): %v", who, who, e.Err)
+	return fmt.Sprintf("归因需要测算每一种组合,组合 [%s] 不能测算 (attribution: the plan with only %s applied cannot be evaluated; grouping related changes, --by group, may help): %v", who, who, e.Err)
 }
 
 func (e *CoalitionError) Unwrap() error { return e.Err }
@@ -106,9 +106,11 @@ type Evaluator func(c Coalition) (*formula.Result, error)
 
 // Attribute runs the game of the players over eval and builds the
 // attribution; grouped says the players are groups. It is the common
-// ground of Plans and of package whatif (overrides of a document); a
-// coalition eval cannot evaluate is a *CoalitionError. The base's sub-districts, in order, are the rows; every
-// coalition's result must have the same sub-districts.
+// ground of Plans and of package whatif (overrides of a document). A
+// coalition eval cannot evaluate is a *CoalitionError. The base's
+// sub-districts, in order, are the rows; every coalition's result must
+// have the same sub-districts. The parts are checked to sum exactly to
+// the change (Check).
 func Attribute(players []Player, grouped bool, eval Evaluator) (*Attribution, error) {
 	var base *formula.Result
 	var newRes *formula.Result
