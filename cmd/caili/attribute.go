@@ -32,6 +32,9 @@ func (af *attrFlags) check(pf *planFlags, what string) (attribution.By, error) {
 	if !ok {
 		return 0, usagef("--by must be auto, override or group (got %q)", af.by)
 	}
+	if af.by != "auto" && !af.attribute {
+		return 0, usagef("--by goes with --attribute")
+	}
 	if af.against != "" && (pf.scenario != "" || len(pf.sets) > 0) {
 		return 0, usagef("--against compares two plans; it takes no --scenario or --set")
 	}
@@ -88,6 +91,7 @@ func (af *attrFlags) explainSentence(pf *planFlags, id string) (string, error) {
 	}
 	var a *attribution.Attribution
 	against := "原方案"
+	af.attribute = true // --against alone asks for it
 	by, err := af.check(pf, "explain --attribute")
 	if err != nil {
 		return "", err

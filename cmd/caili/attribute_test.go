@@ -52,6 +52,7 @@ func TestAttributeRefusals(t *testing.T) {
 		stderr []string
 	}{
 		{"bad --by", []string{"compare", "--scenario", "capacity_minus_5pct", "--attribute", "--by", "magic"}, 2, []string{"--by"}},
+		{"--by without --attribute", []string{"compare", "--scenario", "capacity_minus_5pct", "--by", "group"}, 2, []string{"--by goes with --attribute"}},
 		{"--against with --set", []string{"compare", "--against", "../../testdata/lastyear/plan.toml", "--set", "plan.capacity=1"}, 2, []string{"--against"}},
 		{"nothing to compare", []string{"compare", "--attribute"}, 2, []string{"--against"}},
 		{"15 overrides one by one", []string{"compare", "--scenario", "vector_control_rated_zhong", "--attribute", "--by", "override"}, 1, []string{"at most 12"}},
