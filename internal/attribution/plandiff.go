@@ -82,7 +82,12 @@ func sameSubdistricts(old, nw *formula.Plan) error {
 	}
 	if len(only) > 0 {
 		slices.Sort(only)
-		return fmt.Errorf("两个方案的街道不同,无法逐街道归因 (the plans have different sub-districts): %s", strings.Join(only, ", "))
+		more := ""
+		if len(only) > 10 {
+			more = fmt.Sprintf(" … (%d in all)", len(only))
+			only = only[:10]
+		}
+		return fmt.Errorf("两个方案的街道不同,无法逐街道归因 (the plans have different sub-districts): %s%s", strings.Join(only, ", "), more)
 	}
 	return nil
 }
