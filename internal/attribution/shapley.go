@@ -27,8 +27,11 @@ func (c Coalition) Size() int {
 
 // ValueFunc is a game: the worth of a coalition, as a vector of integers
 // of the same length for every coalition (amounts in their smallest unit,
-// one per sub-district and component). The slice it returns is read
-// before the next call and may be reused.
+// one per sub-district and component). Shapley calls it once per
+// coalition, one call at a time, in increasing order of the coalition's
+// bits (0, 1, 2, … 2^k−1): player k−1 changes least often, which lets a
+// caller keep work shared by many coalitions (package whatif does). The
+// slice it returns is read before the next call and may be reused.
 type ValueFunc func(c Coalition) ([]*big.Int, error)
 
 // Game is the outcome of a game's Shapley computation.
