@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"slices"
@@ -185,12 +186,12 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 		if err := needWhatIf("compare", q); err != nil {
 			return view{}, err
 		}
-		if q.By != "auto" && !q.Attribute {
+		if q.By != "" && q.By != "auto" && !q.Attribute {
 			return view{}, app.QueryError("by", "by applies only with attribute=1")
 		}
 		name := csvName("compare."+format, q)
 		if q.Attribute {
-			name += ";attribute=" + q.By
+			name += ";attribute=" + cmp.Or(q.By, "auto")
 		}
 		v := view{name: name, contentType: allocationsType[format],
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {

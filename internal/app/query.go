@@ -43,7 +43,8 @@ type Query struct {
 	Format   string // "json" (default) or "csv"
 	Per      string // the per-capita chart's quantity; "" for its default
 	// Attribute (attribute=1) asks for the change's attribution, By
-	// (by=…) for its players: "auto" (default), "override" or "group".
+	// (by=…) for its players: "auto" ("" when not given), "override" or
+	// "group".
 	Attribute bool
 	By        string
 }
@@ -56,7 +57,7 @@ func (q Query) WhatIf() bool { return len(q.Sets) > 0 || q.Scenario != "" }
 // not allowed on the route is a bad request; nothing is ignored, so a
 // mistyped parameter never silently gives the base plan's figures.
 func ParseQuery(raw string, allow Params) (Query, error) {
-	q := Query{Format: "json", By: "auto"}
+	q := Query{Format: "json"}
 	if len(raw) > MaxQuery {
 		return q, QueryError("", "query string longer than %d bytes", MaxQuery)
 	}
