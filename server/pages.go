@@ -153,6 +153,7 @@ func (s *Server) statementPage(c *gin.Context) {
 	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi, Stamp: s.app.Stamp(j).Title()}
 	if wi.Active() {
 		in.Base = v.Base.Res
+		in.Attribution, in.AttributionNote = s.statementAttribution(j, comp, id)
 	}
 	view, err := dashboard.NewStatementView(in)
 	if err != nil {

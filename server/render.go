@@ -60,8 +60,9 @@ func renderSubdistrict(res *formula.Result, a *formula.Allocation) ([]byte, erro
 
 // renderCompare renders base against scenario as json or csv, as
 // `caili compare` does.
-func renderCompare(base, scenario *formula.Result, format string, opts report.CSVOptions) ([]byte, error) {
+func renderCompare(base, scenario *formula.Result, attr *report.AttributionJSON, format string, opts report.CSVOptions) ([]byte, error) {
 	doc := report.NewCompare(report.Comparison{Base: base, Scenario: scenario})
+	doc.Attribution = attr
 	var buf bytes.Buffer
 	var err error
 	if format == "csv" {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"path"
@@ -185,7 +186,7 @@ func needWhatIf(what string, q app.Query) error {
 
 // compare serves compare.{json,csv}: a what-if against the plan as written.
 func (s *Server) compare(format string) gin.HandlerFunc {
-	allow := app.ParamSet | app.ParamScenario
+	allow := app.ParamSet | app.ParamScenario | app.ParamAttribute
 	if format == "csv" {
 		allow |= app.ParamBOM
 	}
@@ -193,13 +194,24 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 		if err := needWhatIf("compare", q); err != nil {
 			return view{}, err
 		}
-		v := view{name: csvName("compare."+format, q), contentType: typeOf(format, q),
+		if q.By != "" && q.By != "auto" && !q.Attribute {
+			return view{}, app.QueryError("by", "by applies only with attribute=1")
+		}
+		name := csvName("compare."+format, q)
+		if q.Attribute {
+			name += ";attribute=" + cmp.Or(q.By, "auto")
+		}
+		v := view{name: name, contentType: typeOf(format, q),
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
 				base, err := baseOf(j)
 				if err != nil {
 					return nil, err
 				}
-				return renderCompare(base, res, format, csvOptions(q))
+				attr, err := s.attribution(j, q)
+				if err != nil {
+					return nil, err
+				}
+				return renderCompare(base, res, attr, format, csvOptions(q))
 			}}
 		if format == "csv" {
 			v.filename = plan + "-compare.csv"

@@ -25,7 +25,9 @@ usage:
   caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json] [--out F]
   caili validate [--plan F]
   caili explain  [--plan F] [--scenario F] [--set path=value]... --subdistrict ID
-  caili compare  [--plan F] (--scenario F | --set path=value...) [--format table|csv|json] [--out F]
+                 [--attribute | --against OLDPLAN.toml] [--by auto|override|group]
+  caili compare  [--plan F] (--scenario F | --set path=value... | --against OLDPLAN.toml)
+                 [--attribute [--by auto|override|group]] [--format table|csv|json] [--out F]
   caili serve    [--addr A] [--plans DIR] [--data DIR]
   caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
   caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]

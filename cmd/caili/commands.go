@@ -152,8 +152,10 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("explain", stderr)
 	var pf planFlags
+	var af attrFlags
 	var id, format string
 	pf.register(fs, true)
+	af.register(fs)
 	fs.StringVar(&id, "subdistrict", "", "id of the sub-district to explain")
 	fs.StringVar(&format, "format", "text", "output format: text or json")
 	if err := parse(fs, args); err != nil {
@@ -164,6 +166,13 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	}
 	if format != "text" && format != "json" {
 		return usagef("--format must be text or json (got %q)", format)
+	}
+	if format == "json" && (af.attribute || af.against != "") {
+		return usagef("--attribute and --against go with --format text (for JSON use caili compare --attribute)")
+	}
+	why, err := af.explainSentence(&pf, id)
+	if err != nil {
+		return err
 	}
 	res, err := pf.compute()
 	if err != nil {
@@ -180,34 +189,40 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	if format == "json" {
 		return report.EncodeJSON(stdout, report.NewSubdistrict(numfmt.NewFmt(res), a, true))
 	}
-	return report.WriteExplain(stdout, res, a)
+	if err := report.WriteExplain(stdout, res, a); err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, why)
+	return err
 }
 
 func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("compare", stderr)
 	var pf planFlags
 	var of outFlags
+	var af attrFlags
 	pf.register(fs, true)
 	of.register(fs)
+	af.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := of.check(); err != nil {
 		return err
 	}
-	if pf.scenario == "" && len(pf.sets) == 0 {
-		return usagef("compare needs --scenario F or --set path=value")
-	}
-	base := planFlags{plan: pf.plan}
-	b, err := base.computeTotals() // a comparison shows no lines
+	by, err := af.check(&pf, "compare")
 	if err != nil {
 		return err
 	}
-	s, err := pf.computeTotals()
+	b, s, attr, err := af.compare(&pf, by)
 	if err != nil {
 		return err
 	}
 	doc := report.NewCompare(report.Comparison{Base: b, Scenario: s})
+	doc.Attribution = attr
+	if af.against != "" { // named for the plan compared, not the one compared with
+		doc.Plan, doc.FiscalYear = s.Plan.Name, s.Plan.FiscalYear
+	}
 	return of.emit(stdout, func(w io.Writer) error {
 		switch of.format {
 		case "csv":

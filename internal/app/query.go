@@ -25,6 +25,10 @@ const (
 	// ParamMerge: `merge=1` reads a data file as one 街道's returned copy
 	// (only the cells present change).
 	ParamMerge
+	// ParamAttribute: `attribute=1` splits a comparison's change over its
+	// causes, and `by=auto|override|group` says over what
+	// (docs/attribution.md).
+	ParamAttribute
 )
 
 // MaxQuery is the longest query string a request may have.
@@ -39,6 +43,11 @@ type Query struct {
 	Merge    bool   // merge=1: only the cells present in a data file change
 	Format   string // "json" (default) or "csv"
 	Per      string // the per-capita chart's quantity; "" for its default
+	// Attribute (attribute=1) asks for the change's attribution, By
+	// (by=…) for its players: "auto" ("" when not given), "override" or
+	// "group".
+	Attribute bool
+	By        string
 }
 
 // WhatIf reports whether the query changes the plan.
@@ -139,6 +148,13 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 			return QueryError(k, "per must name a quantity, such as per=resident_population")
 		}
 		q.Per = v
+	case k == "attribute" && allow&ParamAttribute != 0:
+		return q.attribute(v)
+	case k == "by" && allow&ParamAttribute != 0:
+		if v != "auto" && v != "override" && v != "group" {
+			return QueryError(k, "by must be auto, override or group (got %q)", Clip(v))
+		}
+		q.By = v
 	default:
 		return QueryError(Clip(k), "unknown query parameter %q here (this route takes: %s)", Clip(k), allow)
 	}
@@ -166,8 +182,24 @@ func (p Params) String() string {
 	if p&ParamPer != 0 {
 		out = append(out, "per")
 	}
+	if p&ParamAttribute != 0 {
+		out = append(out, "attribute", "by")
+	}
 	if len(out) == 0 {
 		return "no parameters"
 	}
 	return strings.Join(out, ", ")
+}
+
+// attribute reads attribute=0|1.
+func (q *Query) attribute(v string) error {
+	switch v {
+	case "0", "false":
+		q.Attribute = false
+	case "1", "true":
+		q.Attribute = true
+	default:
+		return QueryError("attribute", "attribute must be 0 or 1 (got %q)", Clip(v))
+	}
+	return nil
 }

@@ -57,6 +57,18 @@ var rules = []rule{
 		forbid: []string{"./internal/app/...", "./internal/report/...", "./server/...", "./cmd/..."},
 	},
 	{
+		reason: "internal/attribution is exact Shapley arithmetic over plans (formula) and amount text (numfmt); nothing of the application, the report formats, the server, the commands, HTTP, I/O or the clock, nor plan documents (report formats it, and standards' tests import report)",
+		pkgs:   []string{"./internal/attribution"},
+		forbid: []string{"./...", gin, "net/...", "os/...", "io/fs", "time", "log/..."},
+		allow:  []string{"./formula", "./internal/numfmt"},
+	},
+	{
+		reason: "internal/attribution/whatif builds a what-if's coalitions from a plan document (standards) for the attribution; nothing of the application, the report formats, the server, the commands, HTTP, I/O or the clock",
+		pkgs:   []string{"./internal/attribution/whatif"},
+		forbid: []string{"./...", gin, "net/...", "os/...", "io/fs", "time", "log/..."},
+		allow:  []string{"./formula", "./standards", "./internal/attribution"},
+	},
+	{
 		reason: "internal/report formats a formula.Result; it must not know plan documents, the application, the server or the commands",
 		pkgs:   []string{"./internal/report/..."},
 		forbid: []string{"./standards/...", "./internal/app/...", "./server/...", "./cmd/..."},

@@ -26,6 +26,9 @@ type CompareJSON struct {
 	Scenario     DistrictJSON `json:"scenario"`
 	Subdistricts []CompareRow `json:"subdistricts"`
 	Totals       CompareRow   `json:"totals"`
+	// Attribution splits each change over its causes (compare
+	// --attribute); nil when not asked for.
+	Attribution *AttributionJSON `json:"attribution,omitempty"`
 }
 
 // DistrictJSON is the district-level figures of one side of a comparison.
@@ -99,14 +102,26 @@ func (r CompareRow) cells() []string {
 		c.Personnel, c.Public, c.Projects, c.Incentive, c.Block, c.Damping}
 }
 
+// csvCells are a row's CSV cells, with its attribution's parts if any.
+func (c *CompareJSON) csvCells(r CompareRow) []string {
+	if c.Attribution == nil {
+		return r.cells()
+	}
+	return append(r.cells(), c.Attribution.cells(r.ID)...)
+}
+
 // WriteCompareCSV writes a comparison as CSV (BOM, CRLF, header, totals row).
 func WriteCompareCSV(w io.Writer, c *CompareJSON, opts CSVOptions) error {
 	rows := make([][]string, 0, len(c.Subdistricts)+1)
 	for _, r := range c.Subdistricts {
-		rows = append(rows, r.cells())
+		rows = append(rows, c.csvCells(r))
 	}
-	rows = append(rows, c.Totals.cells())
-	return writeCSV(w, CompareHeader, rows, []bool{true, true}, opts)
+	rows = append(rows, c.csvCells(c.Totals))
+	header := CompareHeader
+	if c.Attribution != nil {
+		header = slices.Concat(header, c.Attribution.attributionHeader())
+	}
+	return writeCSV(w, header, rows, []bool{true, true}, opts)
 }
 
 // WriteCompareTable writes a comparison for a terminal.
@@ -132,6 +147,9 @@ func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 		{"绩效预留", numfmt.Group(c.Base.PerformanceReserve), numfmt.Group(c.Scenario.PerformanceReserve)},
 		{"保底封顶结余", numfmt.Group(c.Base.DampingReserve), numfmt.Group(c.Scenario.DampingReserve)},
 	}, 1, false)
+	if c.Attribution != nil {
+		writeAttributionTable(&b, c.Attribution)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

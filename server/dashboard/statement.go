@@ -26,6 +26,12 @@ type StatementInput struct {
 	Base   *formula.Result
 	WhatIf WhatIf // the page's what-if, from ParseWhatIf
 	Stamp  string // the result's stamp, on one line (report.Stamp Title)
+	// Attribution is the sentence of the sub-district's change against
+	// the base split over the groups (data, standards, capacity, ratings):
+	// "比原方案增加 X 元:数据变化 +a 元,…" (attribution.Attribution.Sentence);
+	// AttributionNote says why there is none. Both "": nothing shown.
+	// Shown only with a what-if and a base.
+	Attribution, AttributionNote string
 }
 
 // StatementView is the printable statement (测算说明书) of one
@@ -57,6 +63,11 @@ type StatementView struct {
 	Score        *ScoreView   // nil when the plan has no factors in play
 	Baseline     *BaselineView
 	VsBase       *CompareRow // the change against the base plan; nil without a what-if or a base
+	// Attribution is the change against the base in words, split by
+	// group: "比原方案增加 X 元:数据变化 +a 元,标准调整 −b 元,…"; "" without
+	// one. AttributionNote says why it could not be made.
+	Attribution     string
+	AttributionNote string
 
 	Charts    []Link
 	Downloads []Link
@@ -184,6 +195,9 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 				}
 			}
 		}
+	}
+	if v.VsBase != nil {
+		v.Attribution, v.AttributionNote = in.Attribution, in.AttributionNote
 	}
 	v.Charts = []Link{chartLink(in.PlanID, in.WhatIf, "components", "各街道财力构成 (万元)")}
 	if v.VsBase != nil {

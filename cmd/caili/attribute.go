@@ -1,0 +1,178 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/attribution"
+	"github.com/caili/caili/internal/attribution/whatif"
+	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/standards"
+)
+
+// attrFlags are compare's --attribute, --by and --against
+// (docs/attribution.md).
+type attrFlags struct {
+	attribute bool
+	by        string
+	against   string
+}
+
+func (af *attrFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&af.attribute, "attribute", false, "split each change over its causes by Shapley value (docs/attribution.md)")
+	fs.StringVar(&af.by, "by", "auto", "with --attribute: override (each override or difference), group (capacity, standards, data, ratings) or auto")
+	fs.StringVar(&af.against, "against", "", "compare --plan with this other plan (e.g. last year's) instead of with overrides")
+}
+
+// check refuses what cannot go together; what is the command that needs
+// something to compare ("compare", "explain --attribute").
+func (af *attrFlags) check(pf *planFlags, what string) (attribution.By, error) {
+	by, ok := attribution.ParseBy(af.by)
+	if !ok {
+		return 0, usagef("--by must be auto, override or group (got %q)", af.by)
+	}
+	if af.by != "auto" && !af.attribute {
+		return 0, usagef("--by goes with --attribute")
+	}
+	if af.against != "" && (pf.scenario != "" || len(pf.sets) > 0) {
+		return 0, usagef("--against compares two plans; it takes no --scenario or --set")
+	}
+	if af.against == "" && pf.scenario == "" && len(pf.sets) == 0 {
+		return 0, usagef("%s needs --scenario F, --set path=value or --against OLDPLAN.toml", what)
+	}
+	return by, nil
+}
+
+// compare computes the two sides of the comparison, and with --attribute
+// the attribution of the change.
+func (af *attrFlags) compare(pf *planFlags, by attribution.By) (b, s *formula.Result, attr *report.AttributionJSON, err error) {
+	if af.against != "" {
+		return af.comparePlans(pf, by)
+	}
+	base := planFlags{plan: pf.plan}
+	if b, err = base.computeTotals(); err != nil { // a comparison shows no lines
+		return nil, nil, nil, err
+	}
+	if s, err = pf.computeTotals(); err != nil {
+		return nil, nil, nil, err
+	}
+	if !af.attribute {
+		return b, s, nil, nil
+	}
+	a, err := overridesAttribution(pf, by)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return b, s, report.NewAttribution(a, "原方案"), nil
+}
+
+// overridesAttribution attributes the change --scenario and --set make
+// to the plan as written.
+func overridesAttribution(pf *planFlags, by attribution.By) (*attribution.Attribution, error) {
+	doc, err := pf.load()
+	if err != nil {
+		return nil, err
+	}
+	ovs, err := pf.overrides()
+	if err != nil {
+		return nil, err
+	}
+	return whatif.Attribute(doc, ovs, by)
+}
+
+// explainSentence is what `caili explain --attribute` (or --against)
+// adds under a sub-district's explanation: its change against the plan
+// as written (or the plan --against names), split by group unless --by
+// says otherwise. "" when neither flag is given.
+func (af *attrFlags) explainSentence(pf *planFlags, id string) (string, error) {
+	if !af.attribute && af.against == "" {
+		return "", nil
+	}
+	var a *attribution.Attribution
+	against := "原方案"
+	af.attribute = true // --against alone asks for it
+	by, err := af.check(pf, "explain --attribute")
+	if err != nil {
+		return "", err
+	}
+	if af.by == "auto" {
+		by = attribution.ByGroup
+	}
+	if af.against != "" {
+		od, err := standards.LoadFile(af.against)
+		if err != nil {
+			return "", fmt.Errorf("--against: %w", err)
+		}
+		op, err := od.Plan()
+		if err != nil {
+			return "", fmt.Errorf("--against: %w", err)
+		}
+		nd, err := pf.load()
+		if err != nil {
+			return "", err
+		}
+		np, err := nd.Plan()
+		if err != nil {
+			return "", err
+		}
+		against = againstLabel(op, np)
+		a, err = attribution.Plans(op, np, by)
+		if err != nil {
+			return "", err
+		}
+	} else if a, err = overridesAttribution(pf, by); err != nil {
+		return "", err
+	}
+	r, ok := a.Index(id)
+	if !ok {
+		return "", nil // explain reports the unknown sub-district
+	}
+	return "\n变化归因 (Shapley 值,见 docs/attribution.md): " + a.Sentence(r, against) + "\n", nil
+}
+
+// comparePlans compares --plan (new) with --against (old).
+func (af *attrFlags) comparePlans(pf *planFlags, by attribution.By) (b, s *formula.Result, attr *report.AttributionJSON, err error) {
+	od, err := standards.LoadFile(af.against)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("--against: %w", err)
+	}
+	nd, err := pf.load()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	om, err := od.Compile()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("--against: %w", err)
+	}
+	nm, err := nd.Compile()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if b, err = om.EvaluateTotals(); err != nil {
+		return nil, nil, nil, fmt.Errorf("--against: %w", err)
+	}
+	if s, err = nm.EvaluateTotals(); err != nil {
+		return nil, nil, nil, err
+	}
+	if !af.attribute {
+		return b, s, nil, nil
+	}
+	a, err := attribution.Plans(om.Plan(), nm.Plan(), by)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return b, s, report.NewAttribution(a, againstLabel(om.Plan(), nm.Plan())), nil
+}
+
+// againstLabel names the old plan in sentences: 上年 when it is the year
+// before, else its year or 对比方案.
+func againstLabel(old, nw *formula.Plan) string {
+	switch {
+	case old.FiscalYear == nw.FiscalYear-1:
+		return "上年"
+	case old.FiscalYear != nw.FiscalYear:
+		return fmt.Sprintf("%d 年方案", old.FiscalYear)
+	}
+	return "对比方案"
+}
