@@ -11,7 +11,12 @@ import (
 	"github.com/caili/caili/internal/atomicfile"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/report/checkxlsx"
 )
+
+// formatCheckXLSX is calc's --format of the 复核 workbook
+// (docs/check-workbook.md).
+const formatCheckXLSX = "check-xlsx"
 
 // outFlags are --format and --out.
 type outFlags struct {
@@ -20,7 +25,7 @@ type outFlags struct {
 }
 
 func (o *outFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.format, "format", "table", "output format: table, csv or json")
+	fs.StringVar(&o.format, "format", "table", "output format: table, csv, json or check-xlsx (复核工作簿, needs --out)")
 	fs.StringVar(&o.out, "out", "", "write to this file instead of standard output")
 }
 
@@ -28,8 +33,13 @@ func (o *outFlags) check() error {
 	switch o.format {
 	case "table", "csv", "json":
 		return nil
+	case formatCheckXLSX:
+		if o.out == "" {
+			return usagef("--format check-xlsx 需要 --out 文件 (check-xlsx writes a workbook: give --out F.xlsx)")
+		}
+		return nil
 	}
-	return usagef("--format must be table, csv or json (got %q)", o.format)
+	return usagef("--format must be table, csv, json or check-xlsx (got %q)", o.format)
 }
 
 // emit writes the finished output, to --out atomically (a temporary file
@@ -88,7 +98,7 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	eval := pf.computeTotals // the table, as CSV or for a terminal, shows no lines
-	if of.format == "json" {
+	if of.format == "json" || of.format == formatCheckXLSX {
 		eval = pf.compute
 	}
 	res, err := eval()
@@ -101,6 +111,8 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 			return report.WriteCSV(w, res, report.CSVOptions{})
 		case "json":
 			return report.WriteJSON(w, res)
+		case formatCheckXLSX:
+			return checkxlsx.Write(w, res)
 		}
 		return report.WriteTable(w, res)
 	})
@@ -172,6 +184,9 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := of.check(); err != nil {
 		return err
+	}
+	if of.format == formatCheckXLSX {
+		return usagef("compare: --format must be table, csv or json (check-xlsx is for calc)")
 	}
 	if pf.scenario == "" && len(pf.sets) == 0 {
 		return usagef("compare needs --scenario F or --set path=value")

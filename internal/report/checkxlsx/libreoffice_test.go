@@ -1,0 +1,332 @@
+package checkxlsx_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/report/checkxlsx"
+	"github.com/caili/caili/internal/testplan"
+	"github.com/caili/caili/standards/plangen"
+)
+
+// soffice finds LibreOffice. Without it the test is skipped, saying how to
+// install it, except under CI=true, where it fails.
+func soffice(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("soffice")
+	if err == nil {
+		return path
+	}
+	msg := "soffice (LibreOffice) not found: the check workbook's formulas are not recalculated; " +
+		"install it with apt-get install -y --no-install-recommends libreoffice-calc-nogui"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg + " (CI=true: it is required)")
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// recalc opens every workbook of files in one LibreOffice run, which
+// recalculates their formulas (the workbooks ask for a full calculation on
+// load and carry no cached values), and saves them as .xlsx with the
+// values; it returns the saved workbooks by name.
+func recalc(t *testing.T, files map[string][]byte) map[string][]byte {
+	t.Helper()
+	bin := soffice(t)
+	dir := t.TempDir()
+	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--norestore",
+		"--convert-to", "xlsx", "--outdir", filepath.Join(dir, "out")}
+	for name, data := range files {
+		in := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(in, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, in)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	out := map[string][]byte{}
+	for name := range files {
+		b, err := os.ReadFile(filepath.Join(dir, "out", name+".xlsx"))
+		if err != nil {
+			t.Fatalf("soffice wrote no workbook for %s: %v", name, err)
+		}
+		out[name] = b
+	}
+	return out
+}
+
+// checkCell matches a check cell's formula: IF(ABS(formula-constant)<…).
+var checkCell = regexp.MustCompile(`^=?IF\(ABS\(\$?([A-Z]+)\$?([0-9]+)-\$?([A-Z]+)\$?([0-9]+)\)`)
+
+// compared counts what verify compared.
+type compared struct{ amounts, sames int }
+
+// verify reads a recalculated workbook: every check cell's formula value
+// must equal caili's figure beside it to the rounding unit (compared here
+// in Go, exactly), and say 一致; the summary must say 全部一致.
+func verify(t *testing.T, data []byte, unit decimal.Decimal) compared {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var n compared
+	places := -unit.Exponent()
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				fx, _ := f.GetCellFormula(sheet, cell)
+				m := checkCell.FindStringSubmatch(fx)
+				if m == nil {
+					continue
+				}
+				got := value(t, f, sheet, m[1]+m[2])
+				want := value(t, f, sheet, m[3]+m[4])
+				if !got.Round(places).Equal(want) {
+					t.Errorf("%s!%s%s: formula gives %s, caili %s", sheet, m[1], m[2], got, want)
+				}
+				n.amounts++
+				if row[c] == checkxlsx.Same {
+					n.sames++
+				} else {
+					t.Errorf("%s!%s: %q", sheet, cell, row[c])
+				}
+			}
+		}
+	}
+	if v, _ := f.GetCellValue(checkxlsx.SheetSummary, "B17"); v != "全部一致" {
+		t.Errorf("汇总!B17 = %q, want 全部一致", v)
+	}
+	for _, c := range []string{"B16"} {
+		if v, _ := f.GetCellValue(checkxlsx.SheetSummary, c); v != "通过" {
+			t.Errorf("汇总!%s = %q, want 通过", c, v)
+		}
+	}
+	return n
+}
+
+// value reads a number cell as a decimal (the shortest decimal of the
+// double LibreOffice saved).
+func value(t *testing.T, f *excelize.File, sheet, cell string) decimal.Decimal {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil {
+		t.Fatalf("%s!%s: not a number: %q", sheet, cell, v)
+	}
+	return decimal.NewFromFloat(x)
+}
+
+// plan is one plan the test checks.
+type plan struct {
+	name string
+	res  *formula.Result
+}
+
+// generated evaluates a plangen plan with overrides.
+func generated(t *testing.T, n, nStd int, seed uint64, sets ...string) *formula.Result {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := plangen.Write(&buf, n, nStd, seed); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "plan.toml")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return testplan.File(t, path, sets...)
+}
+
+func plans(t *testing.T) []plan {
+	tiny, rules := "../../../testdata/tiny/plan.toml", "../../../testdata/rules/plan.toml"
+	return []plan{
+		{"sample", testplan.File(t, "../../../configs/plan.toml")},
+		{"tiny", testplan.File(t, tiny)},
+		{"rules", testplan.File(t, rules)},
+		{"tiny-cents", testplan.File(t, tiny, "plan.rounding_unit=0.01", "plan.reserve_rate=0.0123")},
+		{"tiny-10000-floors", testplan.File(t, tiny, "plan.rounding_unit=10000", "damping.floor=1.07")},
+		{"tiny-floor-funding", testplan.File(t, tiny, "damping.floor=1.07")},
+		{"tiny-reserve", testplan.File(t, tiny, "performance.mode=reserve", "performance.coefficients.优=1")},
+		{"rules-cut-reserve", testplan.File(t, rules, "tiers.overflow=cut", "performance.mode=reserve", "performance.coefficients.优=1")},
+		{"gen1", generated(t, 9, 24, 1)},
+		{"gen2-demote", generated(t, 12, 30, 2, "tiers.overflow=demote", "tiers.C.max_share=0.1")},
+		{"gen3-keep", generated(t, 7, 20, 3, "damping.floor_keeps_rating=true", "damping.exclude=incentive")},
+		{"gen4-reserve", generated(t, 10, 26, 4, "performance.mode=reserve", "performance.coefficients.优=1",
+			"tiers.overflow=demote")},
+	}
+}
+
+// TestLibreOfficeRecalculates writes the check workbook of the sample
+// plan, the rules examples and random plans, recalculates them all in one
+// LibreOffice run and compares every amount with caili's.
+func TestLibreOfficeRecalculates(t *testing.T) {
+	soffice(t)
+	ps := plans(t)
+	files := map[string][]byte{}
+	for _, p := range ps {
+		var buf bytes.Buffer
+		if err := checkxlsx.Write(&buf, p.res); err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		files[p.name] = buf.Bytes()
+	}
+	eds := edits(t)
+	for _, ed := range eds {
+		files[ed.name] = edit(t, ed)
+	}
+	saved := recalc(t, files)
+	for _, ed := range eds {
+		t.Run(ed.name, func(t *testing.T) { followsEdit(t, saved[ed.name], ed.want) })
+	}
+	for _, p := range ps {
+		t.Run(p.name, func(t *testing.T) {
+			n := verify(t, saved[p.name], p.res.Unit)
+			if n.amounts < 3*len(p.res.Subdistricts) {
+				t.Errorf("only %d amounts compared", n.amounts)
+			}
+			t.Logf("%d amounts equal caili's", n.amounts)
+		})
+	}
+}
+
+// TestTooLarge refuses a plan of more sub-districts than a workbook can
+// recalculate in reasonable time.
+func TestTooLarge(t *testing.T) {
+	res := generated(t, checkxlsx.MaxSubdistricts+1, 3, 1)
+	err := checkxlsx.Write(&bytes.Buffer{}, res)
+	if err == nil || !strings.Contains(fmt.Sprint(err), "至多") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// edited is a check workbook with one input changed as a clerk would,
+// and caili's result of the same change made by an override.
+type edited struct {
+	name       string
+	base       *formula.Result
+	row        string // the label (column A) or sub-district id of the row on 输入
+	col        int    // the column changed: 2 for a parameter, 3 for a rating
+	value      any
+	want       *formula.Result
+}
+
+func edits(t *testing.T) []edited {
+	tiny, rules := "../../../testdata/tiny/plan.toml", "../../../testdata/rules/plan.toml"
+	mk := func(name, plan, row string, col int, value any, set string) edited {
+		return edited{name: name, base: testplan.File(t, plan), row: row, col: col, value: value,
+			want: testplan.File(t, plan, set)}
+	}
+	return []edited{
+		mk("edit-capacity", tiny, "财力总额 capacity(元)", 2, 59000000, "plan.capacity=59000000"),
+		mk("edit-overflow", rules, "分档顺延 tiers.overflow", 2, "cut", "tiers.overflow=cut"),
+		mk("edit-rating", tiny, "north", 3, "优", "subdistrict.north.performance=优"),
+		mk("edit-floor", tiny, "保底系数 damping.floor", 2, 1.07, "damping.floor=1.07"),
+		mk("edit-keep", rules, "保底保留绩效影响 floor_keeps_rating", 2, "否", "damping.floor_keeps_rating=false"),
+	}
+}
+
+// edit writes ed's base workbook and changes its input.
+func edit(t *testing.T, ed edited) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := checkxlsx.Write(&buf, ed.base); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(checkxlsx.SheetInputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for r, row := range rows {
+		if len(row) > 0 && row[0] == ed.row {
+			cell, _ := excelize.CoordinatesToCellName(ed.col, r+1)
+			if err := f.SetCellValue(checkxlsx.SheetInputs, cell, ed.value); err != nil {
+				t.Fatal(err)
+			}
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Fatalf("%s: no row %q on 输入", ed.name, ed.row)
+	}
+	out, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// followsEdit checks that the summary of an edited, recalculated
+// workbook shows caili's result of the same change: every component and
+// total of every sub-district.
+func followsEdit(t *testing.T, data []byte, want *formula.Result) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(checkxlsx.SheetSummary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for r, row := range rows {
+		if len(row) == 0 || r < 18 {
+			continue
+		}
+		a, ok := want.Find(row[0])
+		if !ok {
+			continue
+		}
+		seen++
+		comps := a.Components()
+		for k := range 7 {
+			cell, _ := excelize.CoordinatesToCellName(3+k, r+1)
+			exp := a.Total
+			if k < 6 {
+				exp = comps[k]
+			}
+			if got := value(t, f, checkxlsx.SheetSummary, cell); !got.Round(-want.Unit.Exponent()).Equal(exp) {
+				t.Errorf("%s %s: workbook %s, caili %s", a.ID, cell, got, exp)
+			}
+		}
+	}
+	if seen != len(want.Subdistricts) {
+		t.Errorf("found %d of %d sub-districts on 汇总", seen, len(want.Subdistricts))
+	}
+}
