@@ -21,7 +21,7 @@ type inputs struct {
 	tierShare                                               [5]string // by formula.Tier; [0] unused
 	factorW                                                 []string
 	indW                                                    [][]string
-	perfRatings, perfCoefs, projRatings, projCoefs          string // ranges
+	perfRatings, perfCoefs, projRatings, projCoefs          string   // ranges
 	rating, adjustment                                      []string // [sub-district]
 	heads, payroll, projRating                              [][]string
 	qtyCol                                                  map[string]int

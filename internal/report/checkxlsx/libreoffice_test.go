@@ -230,12 +230,12 @@ func TestTooLarge(t *testing.T) {
 // edited is a check workbook with one input changed as a clerk would,
 // and caili's result of the same change made by an override.
 type edited struct {
-	name       string
-	base       *formula.Result
-	row        string // the label (column A) or sub-district id of the row on 输入
-	col        int    // the column changed: 2 for a parameter, 3 for a rating
-	value      any
-	want       *formula.Result
+	name  string
+	base  *formula.Result
+	row   string // the label (column A) or sub-district id of the row on 输入
+	col   int    // the column changed: 2 for a parameter, 3 for a rating
+	value any
+	want  *formula.Result
 }
 
 func edits(t *testing.T) []edited {
