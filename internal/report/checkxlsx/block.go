@@ -49,12 +49,12 @@ func (b *book) incentiveSheet() {
 		b.formula(s, 4, r, in.qty(p, i, p.Incentive.Previous))
 		b.formula(s, 5, r, fmt.Sprintf("MAX(0,%s-%s)", cellName(3, r), cellName(4, r)))
 		b.formula(s, 6, r, fmt.Sprintf("%s*%s", in.incRate, cellName(5, r)))
-		b.check(s, 11, r, cellName(10, r), b.res.Subdistricts[i].Incentive)
+		b.check(s, 7+lrWidth, r, cellName(10, r), b.res.Subdistricts[i].Incentive)
 		b.incentive[i] = qual(s, 10, r)
 	}
 	b.lr(s, r0, r1, 6, 7, "$B$5", false)
-	b.checkColumn(s, 12, r0, r1)
-	b.widths(s, 16, 16, 14, 14, 12, 12, 12, 12, 10, 12, 14, 8)
+	b.checkColumn(s, 8+lrWidth, r0, r1)
+	b.widths(s, 16, 16, 14, 14, 12, 12, 12, 12, 10, 12)
 }
 
 // Columns of the 因素法 sheet after the indicator parts (from 3).
@@ -66,9 +66,9 @@ func newBlockCols(nk int) blockCols {
 	c := blockCols{score: 3 + nk}
 	c.adj, c.rating, c.coef, c.base, c.weight = c.score+1, c.score+2, c.score+3, c.score+4, c.score+5
 	c.lr = c.weight + 1
-	c.caili = c.lr + 4
+	c.caili = c.lr + lrWidth
 	c.neutralLR = c.caili + 2
-	c.effect = c.neutralLR + 4
+	c.effect = c.neutralLR + lrWidth
 	return c
 }
 
@@ -201,7 +201,7 @@ func (b *book) blockRows() {
 				if k := r - first; k < len(lines) {
 					want = lines[k]
 				}
-				b.check(s, 10, r, cellName(9, r), want)
+				b.check(s, 6+lrWidth, r, cellName(9, r), want)
 				col++
 				r++
 			}
@@ -210,7 +210,7 @@ func (b *book) blockRows() {
 			b.lr(s, first, r-1, 4, 6, absName(5, first), false)
 		}
 	}
-	b.checkColumn(s, 11, 2, r-1)
+	b.checkColumn(s, 7+lrWidth, 2, r-1)
 	b.freeze(s, 4, 2)
-	b.widths(s, 12, 14, 20, 12, 14, 12, 12, 10, 12, 14, 8)
+	b.widths(s, 12, 14, 20, 12, 14, 12, 12, 10, 12)
 }

@@ -39,18 +39,28 @@ const (
 	SheetDamping   = "增减幅控制"
 )
 
+// sheetOrder lists the sheets in order.
+var sheetOrder = []string{SheetGuide, SheetSummary, SheetInputs, SheetPersonnel, SheetPublic,
+	SheetTiers, SheetProjects, SheetIncentive, SheetBlock, SheetBlockRows, SheetDamping}
+
 // Check texts: what a check cell shows.
 const (
 	Same   = "一致"
 	Differ = "不一致"
 )
 
-// MaxSubdistricts bounds the workbook: largest-remainder ranks are
-// quadratic in the number of items, which a spreadsheet recalculates
-// slowly beyond a few thousand rows.
-const MaxSubdistricts = 1000
+// MaxSubdistricts and MaxRows bound the workbook: a row per (街道,
+// staff category, quota, project or indicator) is some 40 formulas, and
+// beyond MaxRows rows the workbook takes LibreOffice minutes to
+// recalculate and caili hundreds of megabytes to write (200 街道 × 52
+// items: about 10,000 rows, 3.7 MB, 180 MB to write, 25 s of LibreOffice).
+const (
+	MaxSubdistricts = 1000
+	MaxRows         = 12000
+)
 
-// ErrTooLarge is returned for a plan of more than MaxSubdistricts 街道.
+// ErrTooLarge is returned for a plan of more than MaxSubdistricts 街道 or
+// MaxRows item rows.
 var ErrTooLarge = errors.New("checkxlsx: plan too large for a check workbook")
 
 // Write writes res's 复核 workbook to w. res must carry its lines (from
@@ -63,12 +73,19 @@ func Write(w io.Writer, res *formula.Result) error {
 	if n := len(res.Subdistricts); n > MaxSubdistricts {
 		return fmt.Errorf("复核工作簿至多 %d 个街道 (the plan has %d): %w", MaxSubdistricts, n, ErrTooLarge)
 	}
+	if rows := itemRows(res.Plan); rows > MaxRows {
+		return fmt.Errorf("复核工作簿至多 %d 行明细(街道数 × 人员类别、定额、项目与指标数;the plan needs %d): %w", MaxRows, rows, ErrTooLarge)
+	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
 	b := newBook(f, res)
 	b.build()
 	if b.err != nil {
 		return b.err
+	}
+	if err := b.flush(sheetOrder); err != nil {
+		return err
 	}
 	fullCalc := true
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &fullCalc}); err != nil {
@@ -84,14 +101,24 @@ func Write(w io.Writer, res *formula.Result) error {
 	return nil
 }
 
+// itemRows is the number of (sub-district, item) rows of the workbook.
+func itemRows(p *formula.Plan) int {
+	items := len(p.Staff) + len(p.Quotas) + len(p.Projects)
+	for _, f := range p.Factors {
+		items += len(f.Indicators)
+	}
+	return len(p.Subdistricts) * items
+}
+
 // book builds one workbook; the first error stops it (later calls do
 // nothing).
 type book struct {
-	f   *excelize.File
-	res *formula.Result
-	p   *formula.Plan
-	err error
-	in  *inputs
+	f     *excelize.File
+	res   *formula.Result
+	p     *formula.Plan
+	err   error
+	grids map[string]*grid
+	in    *inputs
 	// refs to the stage results other sheets use
 	personnelSum, publicSum []string // [sub-district] its component, qualified
 	projectSum              []string
@@ -106,14 +133,13 @@ type book struct {
 }
 
 func newBook(f *excelize.File, res *formula.Result) *book {
-	return &book{f: f, res: res, p: res.Plan}
+	return &book{f: f, res: res, p: res.Plan, grids: map[string]*grid{}}
 }
 
 // build writes every sheet in order.
 func (b *book) build() {
 	b.styles()
-	for _, name := range []string{SheetGuide, SheetSummary, SheetInputs, SheetPersonnel, SheetPublic,
-		SheetTiers, SheetProjects, SheetIncentive, SheetBlock, SheetBlockRows, SheetDamping} {
+	for _, name := range sheetOrder {
 		if _, err := b.f.NewSheet(name); err != nil && b.err == nil {
 			b.err = fmt.Errorf("checkxlsx: sheet %s: %w", name, err)
 		}
@@ -189,34 +215,23 @@ func qualRange(sheet string, col, r0, r1 int) string {
 // set writes a value: a decimal.Decimal as a number (see number), a
 // string as text, anything else as excelize writes it.
 func (b *book) set(sheet string, col, row int, v any) {
-	if b.err != nil {
-		return
-	}
 	if d, ok := v.(decimal.Decimal); ok {
 		v = number(d)
 	}
-	if err := b.f.SetCellValue(sheet, cellName(col, row), v); err != nil {
-		b.fail(fmt.Errorf("checkxlsx: %s!%s: %w", sheet, cellName(col, row), err))
-	}
+	b.cell(sheet, col, row).v = v
 }
 
 // formula writes a formula (without the leading =).
 func (b *book) formula(sheet string, col, row int, f string) {
-	if b.err != nil {
-		return
-	}
-	if err := b.f.SetCellFormula(sheet, cellName(col, row), f); err != nil {
-		b.fail(fmt.Errorf("checkxlsx: %s!%s: %w", sheet, cellName(col, row), err))
-	}
+	b.cell(sheet, col, row).f = f
 }
 
 // style styles a range.
 func (b *book) style(sheet string, c0, r0, c1, r1, style int) {
-	if b.err != nil {
-		return
-	}
-	if err := b.f.SetCellStyle(sheet, cellName(c0, r0), cellName(c1, r1), style); err != nil {
-		b.fail(fmt.Errorf("checkxlsx: %s style: %w", sheet, err))
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			b.cell(sheet, c, r).style = style
+		}
 	}
 }
 
@@ -244,26 +259,15 @@ func (b *book) noteRow(sheet string, row int, text string) {
 
 // widths sets the widths of columns 1.. of a sheet.
 func (b *book) widths(sheet string, ws ...float64) {
+	g := b.grid(sheet)
 	for k, w := range ws {
-		if b.err != nil {
-			return
-		}
-		c := colName(k + 1)
-		if err := b.f.SetColWidth(sheet, c, c, w); err != nil {
-			b.fail(fmt.Errorf("checkxlsx: %s width: %w", sheet, err))
-		}
+		g.widths[k+1] = w
 	}
 }
 
 // freeze freezes the rows above row and the columns left of col.
 func (b *book) freeze(sheet string, col, row int) {
-	if b.err != nil {
-		return
-	}
-	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: col - 1, YSplit: row - 1,
-		TopLeftCell: cellName(col, row), ActivePane: "bottomRight"}); err != nil {
-		b.fail(fmt.Errorf("checkxlsx: %s panes: %w", sheet, err))
-	}
+	b.grid(sheet).freeze = [2]int{col, row}
 }
 
 // number is a decimal as a spreadsheet number when a double holds it

@@ -18,9 +18,9 @@ const (
 	dcCut     = 14
 	dcNeed    = 15
 	dcRoom    = 16
-	dcLR      = 17 // lr's four columns, 17–20
-	dcDamping = 21
-	dcCaili   = 22
+	dcLR      = 17 // lr's columns, from 17
+	dcDamping = dcLR + lrWidth
+	dcCaili   = dcDamping + 1
 )
 
 // dampingSheet writes 增减幅控制 (rules §3.7): the measure before damping

@@ -23,15 +23,23 @@ func (b *book) ceilU(x string) string {
 	return fmt.Sprintf("ROUNDUP(ROUND(%s,%s+6),%s)", x, b.in.digits, b.in.digits)
 }
 
-// lrHeader are the labels of the four columns lr writes.
-var lrHeader = []string{"配额整数部分(单位)", "余数", "余数名次", "所得"}
+// lrHeader are the labels of the columns lr writes; lrWidth is their
+// number. The amount is in the fourth.
+var lrHeader = []string{"配额整数部分(单位)", "余数", "分界并列序号", "所得", "剩余单位数 k", "分界余数", "高于分界的个数", "权重合计"}
+
+const lrWidth = 8
 
 // lr writes a largest-remainder split LR(budget, w) (rules §1.3) of the
-// weights in column wc, rows r0–r1 of sheet, into four columns from c:
-// the floor of each quota in units of U, its remainder, its rank among the
-// remainders (ties to the earlier row) and the amount: (floor + 1 if the
-// rank is within the units left over) × U. budget is a reference to a
-// multiple of U.
+// weights in column wc, rows r0–r1 of sheet, into lrWidth columns from c:
+// the floor of each quota in units of U, its remainder, its place among
+// the rows whose remainder ties the threshold, and the amount; in row r0
+// only, the units k left over after the floors, the threshold (the k-th
+// largest remainder, LARGE), how many remainders exceed it and Σw. A row gets
+// one more unit when its remainder exceeds the threshold, or ties it and
+// is among the first k − (those above) such rows (ties to the earlier
+// row). Each row costs a constant number of operations, so a split of n
+// rows recalculates in O(n), not O(n²) as a rank per row would. budget is
+// a reference to a multiple of U.
 //
 // integer says that the weights are multiples of U (project demands,
 // room above floors): then the remainders are computed exactly as
@@ -45,19 +53,29 @@ func (b *book) lr(sheet string, r0, r1, wc, c int, budget string, integer bool) 
 	fr := fmt.Sprintf("%s:%s", absName(c, r0), absName(c, r1))
 	rr := fmt.Sprintf("%s:%s", absName(c+1, r0), absName(c+1, r1))
 	bu := fmt.Sprintf("ROUND(%s/%s,0)", budget, u)
+	k, th, g, sw := absName(c+4, r0), absName(c+5, r0), absName(c+6, r0), absName(c+7, r0)
+	b.formula(sheet, c+7, r0, "SUM("+wr+")")
+	b.formula(sheet, c+4, r0, fmt.Sprintf("%s-SUM(%s)", bu, fr))
+	b.formula(sheet, c+5, r0, fmt.Sprintf(`IF(OR(%s<=0,%s>COUNT(%s)),"",LARGE(%s,%s))`, k, k, rr, rr, k))
+	b.formula(sheet, c+6, r0, fmt.Sprintf(`IF(%s="",0,SUMPRODUCT((%s>%s)*1))`, th, rr, th))
 	for r := r0; r <= r1; r++ {
-		w, f, rem, rank := cellName(wc, r), cellName(c, r), cellName(c+1, r), cellName(c+2, r)
+		w, f, rem, ord := cellName(wc, r), cellName(c, r), cellName(c+1, r), cellName(c+2, r)
 		if integer {
-			su := fmt.Sprintf("ROUND(SUM(%s)/%s,0)", wr, u)
+			su := fmt.Sprintf("ROUND(%s/%s,0)", sw, u)
 			wu := fmt.Sprintf("ROUND(%s/%s,0)", w, u)
 			b.formula(sheet, c, r, fmt.Sprintf("IF(%s=0,0,INT(%s*%s/%s))", su, bu, wu, su))
 			b.formula(sheet, c+1, r, fmt.Sprintf("IF(%s=0,0,(%s*%s-%s*%s)/%s)", su, bu, wu, su, f, su))
 		} else {
-			b.formula(sheet, c, r, fmt.Sprintf("IF(SUM(%s)=0,0,INT(%s*%s/SUM(%s)))", wr, bu, w, wr))
-			b.formula(sheet, c+1, r, fmt.Sprintf("IF(SUM(%s)=0,0,ROUND(%s*%s/SUM(%s)-%s,6))", wr, bu, w, wr, f))
+			b.formula(sheet, c, r, fmt.Sprintf("IF(%s=0,0,INT(%s*%s/%s))", sw, bu, w, sw))
+			b.formula(sheet, c+1, r, fmt.Sprintf("IF(%s=0,0,ROUND(%s*%s/%s-%s,6))", sw, bu, w, sw, f))
 		}
-		b.formula(sheet, c+2, r, fmt.Sprintf("SUMPRODUCT((%s>%s)*1)+SUMPRODUCT((ROW(%s)<ROW())*(%s=%s))+1", rr, rem, rr, rr, rem))
-		b.formula(sheet, c+3, r, fmt.Sprintf("ROUND((%s+IF(AND(%s>0,%s<=%s-SUM(%s)),1,0))*%s,%s)", f, w, rank, bu, fr, u, b.in.digits))
+		prev := ""
+		if r > r0 {
+			prev = "+" + cellName(c+2, r-1)
+		}
+		b.formula(sheet, c+2, r, fmt.Sprintf(`IF(%s="",0,IF(%s=%s,1,0)%s)`, th, rem, th, prev))
+		extra := fmt.Sprintf(`IF(%s="",0,IF(AND(%s>0,OR(%s>%s,AND(%s=%s,%s<=%s-%s))),1,0))`, th, w, rem, th, rem, th, ord, k, g)
+		b.formula(sheet, c+3, r, fmt.Sprintf("ROUND((%s+%s)*%s,%s)", f, extra, u, b.in.digits))
 	}
 }
 

@@ -41,9 +41,10 @@ func (in *inputs) qty(p *formula.Plan, i int, name string) string {
 	return qual(SheetInputs, in.qtyCol[name], in.subRow0+i)
 }
 
-// qtySum is the sum of a quantity over all sub-districts.
+// qtySum is the cell of the sum of a quantity over all sub-districts
+// (the 全区合计 row under the sub-districts).
 func (in *inputs) qtySum(name string) string {
-	return "SUM(" + qualRange(SheetInputs, in.qtyCol[name], in.subRow0, in.subRow1) + ")"
+	return qual(SheetInputs, in.qtyCol[name], in.subRow1+1)
 }
 
 // basis is the formula text of Σ basis of sub-district i.
@@ -344,5 +345,10 @@ func (b *book) subdistrictTable(row int) {
 			ratings = append(ratings, qual(s, c0+j, r))
 		}
 		in.heads, in.payroll, in.projRating = append(in.heads, heads), append(in.payroll, pays), append(in.projRating, ratings)
+	}
+	b.set(s, 1, in.subRow1+1, "全区合计")
+	for _, n := range names {
+		c := in.qtyCol[n]
+		b.formula(s, c, in.subRow1+1, "SUM("+qualRange(s, c, in.subRow0, in.subRow1)+")")
 	}
 }

@@ -3,6 +3,7 @@ package checkxlsx_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -202,7 +203,9 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	for _, ed := range eds {
 		files[ed.name] = edit(t, ed)
 	}
+	files["tampered"] = tamper(t)
 	saved := recalc(t, files)
+	t.Run("tampered", func(t *testing.T) { flagsTamper(t, saved["tampered"]) })
 	for _, ed := range eds {
 		t.Run(ed.name, func(t *testing.T) { followsEdit(t, saved[ed.name], ed.want) })
 	}
@@ -217,13 +220,74 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	}
 }
 
-// TestTooLarge refuses a plan of more sub-districts than a workbook can
-// recalculate in reasonable time.
+// TestTooLarge refuses a plan of more sub-districts, or more item rows,
+// than a workbook can recalculate in reasonable time.
 func TestTooLarge(t *testing.T) {
-	res := generated(t, checkxlsx.MaxSubdistricts+1, 3, 1)
-	err := checkxlsx.Write(&bytes.Buffer{}, res)
-	if err == nil || !strings.Contains(fmt.Sprint(err), "至多") {
-		t.Fatalf("err = %v", err)
+	for _, res := range []*formula.Result{
+		generated(t, checkxlsx.MaxSubdistricts+1, 3, 1),
+		generated(t, 300, 60, 1),
+	} {
+		err := checkxlsx.Write(&bytes.Buffer{}, res)
+		if !errors.Is(err, checkxlsx.ErrTooLarge) || !strings.Contains(fmt.Sprint(err), "至多") {
+			t.Errorf("%d 街道: err = %v", len(res.Subdistricts), err)
+		}
+	}
+}
+
+// TestDeterministic writes the same bytes for the same result, so that
+// the route's strong ETag names one body.
+func TestDeterministic(t *testing.T) {
+	res := testplan.File(t, "../../../testdata/rules/plan.toml")
+	var a, b bytes.Buffer
+	if err := checkxlsx.Write(&a, res); err != nil {
+		t.Fatal(err)
+	}
+	if err := checkxlsx.Write(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two writes of one result differ")
+	}
+}
+
+// tamper is the tiny example's workbook with caili's total of the first
+// 街道 on 汇总 (J20) off by one unit, as a figure copied wrongly would be.
+func tamper(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := checkxlsx.Write(&buf, testplan.File(t, "../../../testdata/tiny/plan.toml")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue(checkxlsx.SheetSummary, "J20"); v != "22659200" {
+		t.Fatalf("汇总!J20 = %q, want east's total 22659200", v)
+	}
+	if err := f.SetCellValue(checkxlsx.SheetSummary, "J20", 22659201); err != nil {
+		t.Fatal(err)
+	}
+	out, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// flagsTamper checks that the check column and the count flag the
+// tampered figure, and nothing else.
+func flagsTamper(t *testing.T, data []byte) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"K20": checkxlsx.Differ, "K21": checkxlsx.Same, "B17": "有 1 处不一致"} {
+		if v, _ := f.GetCellValue(checkxlsx.SheetSummary, cell); v != want {
+			t.Errorf("汇总!%s = %q, want %q", cell, v, want)
+		}
 	}
 }
 

@@ -14,7 +14,7 @@ const (
 	colTierIdx = 4
 	colDemand  = 9
 	colTier0   = 10
-	tierCols   = 5
+	tierCols   = 1 + lrWidth
 	colItemSum = colTier0 + 5*tierCols
 )
 
@@ -170,7 +170,7 @@ func (b *book) itemTiers(r int) {
 		dc := colTier0 + tierCols*t
 		f := fmt.Sprintf("IF(%s=%d,%s,0)", idx, t, demand)
 		if t >= 2 {
-			prevD, prevA := cellName(dc-tierCols, r), cellName(dc-1, r)
+			prevD, prevA := cellName(dc-tierCols, r), cellName(dc-tierCols+4, r)
 			f = fmt.Sprintf(`IF(%s=%d,%s,IF(AND(%s="demote",%s>=1,%s<%d),%s-%s,0))`,
 				idx, t, demand, b.in.overflow, idx, idx, t, prevD, prevA)
 		}
