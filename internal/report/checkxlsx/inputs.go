@@ -167,7 +167,7 @@ func (b *book) inputs() {
 			in.exclude[k] = b.param(&row, "控制口径剔除 "+formula.ComponentLabels[k]+" ("+name+")",
 				yes(slices.Contains(d.Exclude, name)), "是 / 否")
 		}
-		in.keep = b.param(&row, "保底保留绩效影响 floor_keeps_rating", yes(d.FloorKeepsRating && p.Performance != nil),
+		in.keep = b.param(&row, "保底保留绩效影响 floor_keeps_rating", yes(d.FloorKeepsRating),
 			"是 / 否;无 [performance] 时不起作用")
 	}
 	row++

@@ -155,15 +155,55 @@ type plan struct {
 // generated evaluates a plangen plan with overrides.
 func generated(t *testing.T, n, nStd int, seed uint64, sets ...string) *formula.Result {
 	t.Helper()
+	return testplan.File(t, generatedFile(t, n, nStd, seed, false), sets...)
+}
+
+// generatedFile writes a plangen plan; rated adds project ratings
+// (项目绩效): [project_performance] with 中 = 0.9 and 差 = 0, and every
+// second 街道 rates its first non-mandatory project 中 and every third its
+// last 差.
+func generatedFile(t *testing.T, n, nStd int, seed uint64, rated bool) string {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := plangen.Write(&buf, n, nStd, seed); err != nil {
 		t.Fatal(err)
 	}
+	text := buf.String()
+	if rated {
+		res := testplan.File(t, writeTemp(t, text))
+		var ids []string
+		for _, p := range res.Plan.Projects {
+			if p.Tier != formula.TierMandatory {
+				ids = append(ids, p.ID)
+			}
+		}
+		const sep = "\n[[subdistrict]]\n"
+		chunks := strings.Split(text, sep)
+		chunks[0] += "\n[project_performance]\n[project_performance.coefficients]\n\"中\" = \"0.9\"\n\"差\" = \"0\"\n"
+		for i := 1; i < len(chunks); i++ {
+			var r []string
+			if i%2 == 0 {
+				r = append(r, ids[0]+" = \"中\"")
+			}
+			if i%3 == 0 {
+				r = append(r, ids[len(ids)-1]+" = \"差\"")
+			}
+			if len(r) > 0 {
+				chunks[i] = strings.TrimRight(chunks[i], "\n") + "\n[subdistrict.project_ratings]\n" + strings.Join(r, "\n") + "\n"
+			}
+		}
+		text = strings.Join(chunks, sep)
+	}
+	return writeTemp(t, text)
+}
+
+func writeTemp(t *testing.T, text string) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "plan.toml")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return testplan.File(t, path, sets...)
+	return path
 }
 
 func plans(t *testing.T) []plan {
@@ -182,6 +222,8 @@ func plans(t *testing.T) []plan {
 		{"gen3-keep", generated(t, 7, 20, 3, "damping.floor_keeps_rating=true", "damping.exclude=incentive")},
 		{"gen4-reserve", generated(t, 10, 26, 4, "performance.mode=reserve", "performance.coefficients.优=1",
 			"tiers.overflow=demote")},
+		{"gen5-rated", testplan.File(t, generatedFile(t, 11, 28, 5, true), "tiers.overflow=demote", "damping.floor_keeps_rating=true")},
+		{"gen6-rated-cut", testplan.File(t, generatedFile(t, 6, 22, 6, true))},
 	}
 }
 
@@ -202,6 +244,17 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	eds := edits(t)
 	for _, ed := range eds {
 		files[ed.name] = edit(t, ed)
+	}
+	covered := map[string]bool{}
+	for _, p := range ps {
+		for _, f := range features(p.res) {
+			covered[f] = true
+		}
+	}
+	for _, f := range allFeatures {
+		if !covered[f] {
+			t.Errorf("no plan exercises %s", f)
+		}
 	}
 	files["tampered"] = tamper(t)
 	saved := recalc(t, files)
@@ -248,6 +301,44 @@ func TestDeterministic(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two writes of one result differ")
 	}
+}
+
+// allFeatures are the rules the plans of the test must exercise between
+// them (features names them).
+var allFeatures = []string{"tier split by LR", "demoted", "performance reserve", "rating effect",
+	"ceiling", "floor", "floor funding", "project rating", "incentive budget binds", "unit 0.01", "unit 10000"}
+
+// features lists the rules of allFeatures that a result exercises.
+func features(res *formula.Result) []string {
+	var out []string
+	add := func(ok bool, f string) {
+		if ok {
+			out = append(out, f)
+		}
+	}
+	for _, tr := range res.Tiers {
+		add(tr.Budget.LessThan(tr.Demand), "tier split by LR")
+		add(tr.Demoted.IsPositive(), "demoted")
+	}
+	add(res.PerformanceReserve.IsPositive(), "performance reserve")
+	p := res.Plan
+	if inc := p.Incentive; inc != nil && inc.Budget != nil {
+		add(res.IncentivePool.Equal(*inc.Budget), "incentive budget binds")
+	}
+	add(res.Unit.Equal(decimal.RequireFromString("0.01")), "unit 0.01")
+	add(res.Unit.Equal(decimal.NewFromInt(10000)), "unit 10000")
+	for _, a := range res.Subdistricts {
+		add(a.RatingEffect != nil && !a.RatingEffect.IsZero(), "rating effect")
+		for _, l := range a.Lines {
+			add(l.Stage == formula.StageDamping && l.Item == "ceiling" && !l.Amount.IsZero(), "ceiling")
+			add(l.Stage == formula.StageDamping && l.Item == "floor", "floor")
+			add(l.Stage == formula.StageDamping && l.Item == "floor_funding", "floor funding")
+		}
+	}
+	for _, sd := range p.Subdistricts {
+		add(len(sd.ProjectRatings) > 0 && p.ProjectPerformance != nil, "project rating")
+	}
+	return out
 }
 
 // tamper is the tiny example's workbook with caili's total of the first
