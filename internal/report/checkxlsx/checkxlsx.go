@@ -91,10 +91,6 @@ func Write(w io.Writer, res *formula.Result) error {
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &fullCalc}); err != nil {
 		return fmt.Errorf("checkxlsx: %w", err)
 	}
-	if err := f.DeleteSheet("Sheet1"); err != nil {
-		return fmt.Errorf("checkxlsx: %w", err)
-	}
-	f.SetActiveSheet(0)
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("checkxlsx: write: %w", err)
 	}
@@ -139,9 +135,15 @@ func newBook(f *excelize.File, res *formula.Result) *book {
 // build writes every sheet in order.
 func (b *book) build() {
 	b.styles()
-	for _, name := range sheetOrder {
-		if _, err := b.f.NewSheet(name); err != nil && b.err == nil {
-			b.err = fmt.Errorf("checkxlsx: sheet %s: %w", name, err)
+	// The first sheet is excelize's Sheet1 renamed: deleting it, or
+	// choosing the active sheet, after the sheets are streamed would make
+	// excelize read every streamed sheet back.
+	if err := b.f.SetSheetName("Sheet1", sheetOrder[0]); err != nil {
+		b.fail(fmt.Errorf("checkxlsx: sheet %s: %w", sheetOrder[0], err))
+	}
+	for _, name := range sheetOrder[1:] {
+		if _, err := b.f.NewSheet(name); err != nil {
+			b.fail(fmt.Errorf("checkxlsx: sheet %s: %w", name, err))
 		}
 	}
 	b.inputs()

@@ -197,7 +197,16 @@ func generatedFile(t *testing.T, n, nStd int, seed uint64, rated bool) string {
 	return writeTemp(t, text)
 }
 
-func writeTemp(t *testing.T, text string) string {
+// generatedFileB is the plan of BenchmarkWrite200.
+func generatedFileB(b *testing.B) string {
+	var buf bytes.Buffer
+	if err := plangen.Write(&buf, 200, 40, 7); err != nil {
+		b.Fatal(err)
+	}
+	return writeTemp(b, buf.String())
+}
+
+func writeTemp(t testing.TB, text string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "plan.toml")
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
