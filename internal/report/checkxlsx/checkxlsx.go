@@ -199,12 +199,6 @@ func absName(col, row int) string {
 	return n
 }
 
-// colName is the letters of column col.
-func colName(col int) string {
-	n, _ := excelize.ColumnNumberToName(col)
-	return n
-}
-
 // qual is the absolute reference to (col, row) of a sheet, usable from
 // any sheet.
 func qual(sheet string, col, row int) string { return "'" + sheet + "'!" + absName(col, row) }
