@@ -154,7 +154,7 @@ func (b *book) blockRow(c blockCols, i, r int) {
 	col := 3
 	for f, fa := range p.Factors {
 		for k, ind := range fa.Indicators {
-			b.formula(s, col, r, fmt.Sprintf("%s*%s*%s/%s", in.factorW[f], in.indW[f][k], in.qty(p, i, ind.Quantity), in.qtySum(ind.Quantity)))
+			b.formula(s, col, r, fmt.Sprintf("%s*%s*%s/%s", in.factorW[f], in.indW[f][k], in.qty(p, i, ind.Quantity), in.qtySum(p, ind.Quantity)))
 			col++
 		}
 	}

@@ -28,23 +28,28 @@ type inputs struct {
 	subRow0, subRow1                                        int
 }
 
-// qty is the reference to quantity name of sub-district i; staff.ID is
-// the headcount of category ID (rules §2.3).
-func (in *inputs) qty(p *formula.Plan, i int, name string) string {
-	if id, ok := strings.CutPrefix(name, "staff."); ok {
+// column is the 输入 column of quantity name: a headcount column for
+// staff.ID (rules §2.3), else the quantity's.
+func (in *inputs) column(p *formula.Plan, name string) int {
+	if id, ok := strings.CutPrefix(name, formula.StaffRefPrefix); ok {
 		for j, s := range p.Staff {
 			if s.ID == id {
-				return in.heads[i][j]
+				return 5 + j
 			}
 		}
 	}
-	return qual(SheetInputs, in.qtyCol[name], in.subRow0+i)
+	return in.qtyCol[name]
+}
+
+// qty is the reference to quantity name of sub-district i.
+func (in *inputs) qty(p *formula.Plan, i int, name string) string {
+	return qual(SheetInputs, in.column(p, name), in.subRow0+i)
 }
 
 // qtySum is the cell of the sum of a quantity over all sub-districts
 // (the 全区合计 row under the sub-districts).
-func (in *inputs) qtySum(name string) string {
-	return qual(SheetInputs, in.qtyCol[name], in.subRow1+1)
+func (in *inputs) qtySum(p *formula.Plan, name string) string {
+	return qual(SheetInputs, in.column(p, name), in.subRow1+1)
 }
 
 // basis is the formula text of Σ basis of sub-district i.
@@ -62,7 +67,7 @@ func quantityNames(p *formula.Plan) []string {
 	var names []string
 	seen := map[string]bool{}
 	add := func(n string) {
-		if !seen[n] && !strings.HasPrefix(n, "staff.") {
+		if !seen[n] && !strings.HasPrefix(n, formula.StaffRefPrefix) {
 			seen[n] = true
 			names = append(names, n)
 		}
@@ -347,8 +352,9 @@ func (b *book) subdistrictTable(row int) {
 		in.heads, in.payroll, in.projRating = append(in.heads, heads), append(in.payroll, pays), append(in.projRating, ratings)
 	}
 	b.set(s, 1, in.subRow1+1, "全区合计")
-	for _, n := range names {
-		c := in.qtyCol[n]
-		b.formula(s, c, in.subRow1+1, "SUM("+qualRange(s, c, in.subRow0, in.subRow1)+")")
+	for c := 5; c < 5+2*ns+len(names); c++ {
+		if c < 5+ns || c >= 5+2*ns {
+			b.formula(s, c, in.subRow1+1, "SUM("+qualRange(s, c, in.subRow0, in.subRow1)+")")
+		}
 	}
 }

@@ -225,6 +225,8 @@ func plans(t *testing.T) []plan {
 		{"tiny-10000-floors", testplan.File(t, tiny, "plan.rounding_unit=10000", "damping.floor=1.07")},
 		{"tiny-floor-funding", testplan.File(t, tiny, "damping.floor=1.07")},
 		{"tiny-reserve", testplan.File(t, tiny, "performance.mode=reserve", "performance.coefficients.优=1")},
+		{"tiny-staff-indicator", testplan.File(t, tiny, "factor.workload.indicator.communities.quantity=staff.civil_servant",
+			"damping.baseline=staff.civil_servant", "damping.floor=0", "damping.ceiling=100000000")},
 		{"rules-cut-reserve", testplan.File(t, rules, "tiers.overflow=cut", "performance.mode=reserve", "performance.coefficients.优=1")},
 		{"gen1", generated(t, 9, 24, 1)},
 		{"gen2-demote", generated(t, 12, 30, 2, "tiers.overflow=demote", "tiers.C.max_share=0.1")},
