@@ -41,6 +41,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	for _, f := range []string{"json", "csv", "xml", "xlsx"} {
 		p.get("/allocations."+f, s.allocations(f))
 	}
+	p.get("/allocations-check.xlsx", s.allocationsCheck)
 	p.get("/charts/:kind", s.chart)
 	p.get("/subdistricts/:id", s.subdistrict)
 	p.get("/cell/:subdistrict/:column", s.cell)

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"bytes"
 	"cmp"
+	"errors"
 	"net/http"
 	"net/url"
 	"path"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/report/checkxlsx"
 	"github.com/caili/caili/server/chart"
 	"github.com/gin-gonic/gin"
 )
@@ -115,6 +118,26 @@ func (s *Server) allocations(format string) gin.HandlerFunc {
 		return v, nil
 	}
 	return func(c *gin.Context) { s.resultRoute(c, allow, vf) }
+}
+
+// allocationsCheck serves allocations-check.xlsx: the 复核 workbook of
+// the result (inputs and every stage as live formulas beside caili's
+// figures, docs/check-workbook.md), with the same query as
+// allocations.xlsx. A plan too large for it is 422.
+func (s *Server) allocationsCheck(c *gin.Context) {
+	s.resultRoute(c, app.ParamSet|app.ParamScenario, func(plan string, _ app.Query) (view, error) {
+		return view{name: "allocations-check.xlsx", contentType: typeXLSX, filename: plan + "-check.xlsx",
+			render: func(_ *app.Job, res *formula.Result) ([]byte, error) {
+				var buf bytes.Buffer
+				if err := checkxlsx.Write(&buf, res); err != nil {
+					if errors.Is(err, checkxlsx.ErrTooLarge) {
+						return nil, app.Errorf(app.KindUnprocessable, "%s", err.Error())
+					}
+					return nil, err
+				}
+				return buf.Bytes(), nil
+			}}, nil
+	})
 }
 
 // subdistrict serves subdistricts/{id}.json.

@@ -22,7 +22,7 @@ import (
 const usageText = `caili — 街道财力测算 (sub-district disposable funds)
 
 usage:
-  caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json] [--out F]
+  caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json|check-xlsx] [--out F]
   caili validate [--plan F]
   caili explain  [--plan F] [--scenario F] [--set path=value]... --subdistrict ID
                  [--attribute | --against OLDPLAN.toml] [--by auto|override|group]

@@ -11,7 +11,12 @@ import (
 	"github.com/caili/caili/internal/atomicfile"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/report/checkxlsx"
 )
+
+// formatCheckXLSX is calc's --format of the 复核 workbook
+// (docs/check-workbook.md).
+const formatCheckXLSX = "check-xlsx"
 
 // outFlags are --format and --out.
 type outFlags struct {
@@ -22,7 +27,7 @@ type outFlags struct {
 }
 
 func (o *outFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.format, "format", "table", "output format: table, csv or json")
+	fs.StringVar(&o.format, "format", "table", "output format: table, csv, json or check-xlsx (复核工作簿, needs --out)")
 	fs.StringVar(&o.out, "out", "", "write to this file instead of standard output")
 	fs.BoolVar(&o.stamp, "stamp", false, "CSV 首行写出印记(情景、调整、sha256)作为标题行 (CSV: the stamp as a first title row)")
 	fs.StringVar(&o.encoding, "encoding", "utf-8", "CSV 的编码:utf-8(带 BOM)或 gb18030(旧版 Excel、WPS) (CSV encoding: utf-8 with a BOM, or gb18030)")
@@ -46,8 +51,13 @@ func (o *outFlags) check() error {
 	switch o.format {
 	case "table", "csv", "json":
 		return nil
+	case formatCheckXLSX:
+		if o.out == "" {
+			return usagef("--format check-xlsx 需要 --out 文件 (check-xlsx writes a workbook: give --out F.xlsx)")
+		}
+		return nil
 	}
-	return usagef("--format must be table, csv or json (got %q)", o.format)
+	return usagef("--format must be table, csv, json or check-xlsx (got %q)", o.format)
 }
 
 // emit writes the finished output, to --out atomically (a temporary file
@@ -106,7 +116,7 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	eval := pf.computeTotals // the table, as CSV or for a terminal, shows no lines
-	if of.format == "json" {
+	if of.format == "json" || of.format == formatCheckXLSX {
 		eval = pf.compute
 	}
 	res, err := eval()
@@ -123,6 +133,8 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 			return report.WriteCSV(w, res, opts)
 		case "json":
 			return report.WriteJSONStamped(w, res, pf.stamp)
+		case formatCheckXLSX:
+			return checkxlsx.Write(w, res)
 		}
 		return report.WriteTableStamped(w, res, pf.stamp)
 	})
@@ -209,6 +221,9 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := of.check(); err != nil {
 		return err
+	}
+	if of.format == formatCheckXLSX {
+		return usagef("compare: --format must be table, csv or json (check-xlsx is for calc)")
 	}
 	by, err := af.check(&pf, "compare")
 	if err != nil {
