@@ -2,10 +2,13 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
@@ -153,5 +156,27 @@ func TestPanicIsJSON500(t *testing.T) {
 	}
 	if b := decodeError(t, w); strings.Contains(b.Error, "boom") {
 		t.Errorf("panic value leaks: %q", b.Error)
+	}
+}
+
+// TestErrorPause: with Config.ErrorPause a refused request is answered
+// only after the pause, an accepted one at once.
+func TestErrorPause(t *testing.T) {
+	e := newEnvWith(t, Config{ErrorPause: 80 * time.Millisecond})
+	start := time.Now()
+	e.Get("/api/v1/plans/tiny/allocations.csv?set.plan.nope=1", http.StatusBadRequest)
+	if d := time.Since(start); d < 80*time.Millisecond {
+		t.Errorf("a refusal was answered after %v, before the pause", d)
+	}
+	e.Get("/api/v1/plans/tiny/allocations.csv", http.StatusOK)
+	// A client that goes away ends the pause.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequest(http.MethodGet, "/api/v1/plans/tiny/allocations.csv?set.plan.nope=1", nil).WithContext(ctx)
+	w := httptest.NewRecorder()
+	start = time.Now()
+	e.srv.Handler().ServeHTTP(w, req)
+	if d := time.Since(start); d >= 80*time.Millisecond {
+		t.Errorf("the pause outlived its client: %v", d)
 	}
 }

@@ -93,7 +93,24 @@ func (s *Server) fail(c *gin.Context, err error) {
 	c.Header("Cache-Control", "no-store")
 	c.Header("ETag", "")
 	c.Abort()
+	if ae.Kind != app.KindInternal {
+		s.pause(c.Request.Context())
+	}
 	s.writeJSON(c, status(ae.Kind), body(ae))
+}
+
+// pause waits Config.ErrorPause before a refusal is answered, or until
+// the client goes away.
+func (s *Server) pause(ctx context.Context) {
+	if s.cfg.ErrorPause <= 0 {
+		return
+	}
+	t := time.NewTimer(s.cfg.ErrorPause)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }
 
 // writeJSON writes a document as indented JSON, without HTML escaping

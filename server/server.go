@@ -76,6 +76,12 @@ type Config struct {
 	// ShutdownTimeout bounds how long Serve waits for requests in flight
 	// when its context ends; 0 means 10 s.
 	ShutdownTimeout time.Duration
+	// ErrorPause delays every refused API request (4xx) by this long
+	// before it is answered, holding the connection but no CPU, so that a
+	// script sending bad requests as fast as it can gets a few dozen
+	// answers a second instead of thousands, and the what-ifs of everyone
+	// else keep their speed. 0: no pause (caili serve uses 50 ms).
+	ErrorPause time.Duration
 }
 
 // Server is the HTTP API. Create it with New; serve it with Serve, or use

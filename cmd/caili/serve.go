@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/caili/caili/server"
 	"github.com/gin-gonic/gin"
@@ -24,6 +25,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	plans := fs.String("plans", "", "directory of plan files, each <id>.toml served as plan <id> (default: the built-in sample as plan \"sample\")")
 	cors := fs.String("cors", "", "let browser pages from this origin (or *) read the API; off by default")
+	pause := fs.Duration("error-pause", 50*time.Millisecond, "拒绝的请求 (4xx) 先等这么久再回答,使刷错误请求的脚本拖不慢别人 (refused requests wait this long before the answer; 0 turns it off)")
 	data := fs.String("data", "", "directory for saved scenarios (default: "+server.DefaultDataDir()+")")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -36,7 +38,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// Gin's mode is the process's: the command that owns the process
 	// chooses it (release: no debug lines on stdout).
 	gin.SetMode(gin.ReleaseMode)
-	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Token: token, Logger: log, CORSOrigin: *cors})
+	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Token: token, Logger: log, CORSOrigin: *cors, ErrorPause: *pause})
 	if err != nil {
 		return err
 	}
