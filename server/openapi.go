@@ -42,6 +42,8 @@ var (
 		"schema": obj{"type": "string", "pattern": app.NameRE.String()}}
 	pBOM = obj{"name": "bom", "in": "query", "description": "`0` leaves out the UTF-8 byte-order mark (default 1: Excel needs it)",
 		"schema": obj{"type": "string", "enum": []string{"0", "1", "false", "true"}}}
+	pHeader = obj{"name": "header", "in": "query", "description": "`zh` heads the CSV's columns with their Chinese names (编码, 街道, 人员经费, …); default `id`, the ids scripts and Power Query use",
+		"schema": obj{"type": "string", "enum": []string{"id", "zh"}}}
 	pEncoding = obj{"name": "encoding", "in": "query", "description": "`gb18030` writes the CSV in GB18030 without a BOM, for older Excel and WPS (default utf-8)",
 		"schema": obj{"type": "string", "enum": []string{"utf-8", "utf8", "gb18030", "gbk"}}}
 	pINM = obj{"name": "If-None-Match", "in": "header", "description": "an ETag from an earlier answer: 304 when unchanged",
@@ -129,14 +131,14 @@ func resultOperations() []operation {
 		{method: "GET", path: "/api/v1/plans", id: "listPlans", summary: "the plans: id, name, fiscal year, status (ok, rejected, or error with the problems of a file that fails to load)",
 			ok: map[string]obj{"200": resp("plans", content("application/json", ref("PlanList")))}},
 		{method: "POST", path: "/api/v1/calculate", id: "calculate", summary: "evaluate a self-contained plan sent as TOML",
-			params: []obj{{"name": "format", "in": "query", "schema": obj{"type": "string", "enum": []string{"json", "csv"}}}, pBOM, pEncoding},
+			params: []obj{{"name": "format", "in": "query", "schema": obj{"type": "string", "enum": []string{"json", "csv"}}}, pBOM, pEncoding, pHeader},
 			body:   obj{"required": true, "description": "a plan file (at most 1 MiB; no standards file)", "content": content("application/toml", textSchema)},
 			ok:     map[string]obj{"200": resp("the result", merge(content("application/json", ref("Allocations")), csv))},
 			errors: []int{400, 413, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.json", id: "allocationsJSON", summary: "the result as JSON (rules §5)",
 			params: whatIf(), ok: map[string]obj{"200": withETag(resp("the result", content("application/json", ref("Allocations"))))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.csv", id: "allocationsCSV", summary: "the result as CSV: UTF-8 with BOM, CRLF, header, totals row",
-			params: whatIf(pBOM, pEncoding), ok: map[string]obj{"200": withETag(resp("the result", csv))}, errors: []int{400, 404, 422}},
+			params: whatIf(pBOM, pEncoding, pHeader), ok: map[string]obj{"200": withETag(resp("the result", csv))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.xml", id: "allocationsXML", summary: "the result as flat XML for Excel FILTERXML",
 			params: whatIf(), ok: map[string]obj{"200": withETag(resp("the result", content("application/xml", textSchema)))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.xlsx", id: "allocationsXLSX",
@@ -168,7 +170,7 @@ func resultOperations() []operation {
 		{method: "GET", path: "/api/v1/plans/{plan}/compare.json", id: "compareJSON", summary: "base against scenario=/set. overrides, per sub-district and component",
 			params: whatIf(pAttribute, pBy), ok: map[string]obj{"200": withETag(resp("the comparison", content("application/json", obj{"type": "object"})))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/compare.csv", id: "compareCSV", summary: "the comparison as CSV",
-			params: whatIf(pBOM, pEncoding, pAttribute, pBy), ok: map[string]obj{"200": withETag(resp("the comparison", csv))}, errors: []int{400, 404, 422}},
+			params: whatIf(pBOM, pEncoding, pHeader, pAttribute, pBy), ok: map[string]obj{"200": withETag(resp("the comparison", csv))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/scenarios", id: "listScenarios", summary: "the plan's saved and built-in scenarios",
 			params: []obj{pPlan}, ok: map[string]obj{"200": resp("scenarios", content("application/json", obj{"type": "object"}))}, errors: []int{404}},
 		{method: "GET", path: "/api/v1/plans/{plan}/scenarios/{name}", id: "getScenario", summary: "a scenario file (rules §4 TOML)",

@@ -126,7 +126,7 @@ func share(part, whole decimal.Decimal) string {
 
 // csvOptions are the CSV options a query asks for.
 func csvOptions(q app.Query) report.CSVOptions {
-	return report.CSVOptions{NoBOM: q.NoBOM, GB18030: q.GB18030}
+	return report.CSVOptions{NoBOM: q.NoBOM, GB18030: q.GB18030, ZH: q.HeaderZH}
 }
 
 // typeOf is the content type of a format, as the query encodes it.

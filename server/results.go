@@ -98,6 +98,9 @@ func csvName(base string, q app.Query) string {
 	if q.GB18030 {
 		base += ";gb18030"
 	}
+	if q.HeaderZH {
+		base += ";zh"
+	}
 	return base
 }
 

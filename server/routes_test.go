@@ -86,6 +86,17 @@ func TestCSVInGB18030(t *testing.T) {
 		}
 	}
 	e.Get("/api/v1/plans/tiny/allocations.csv?encoding=latin1", http.StatusBadRequest)
+	// header=zh: the same rows under the Chinese column names.
+	zh := e.Get("/api/v1/plans/tiny/allocations.csv?header=zh", http.StatusOK).Body.String()
+	ids := e.Get("/api/v1/plans/tiny/allocations.csv", http.StatusOK).Body.String()
+	if !strings.HasPrefix(zh, "\ufeff编码,街道,人员经费,") || zh[strings.Index(zh, "\r\n"):] != ids[strings.Index(ids, "\r\n"):] {
+		t.Errorf("header=zh:\n%s", zh)
+	}
+	cz := e.Get("/api/v1/plans/tiny/compare.csv?set.plan.capacity=58000000&header=zh", http.StatusOK).Body.String()
+	if !strings.HasPrefix(cz, "\ufeff编码,街道,基准合计,方案合计,变化,变化%,人员经费变化") {
+		t.Errorf("compare header=zh:\n%.200s", cz)
+	}
+	e.Get("/api/v1/plans/tiny/allocations.csv?header=en", http.StatusBadRequest)
 	e.Get("/api/v1/plans/tiny/allocations.json?encoding=gb18030", http.StatusBadRequest)
 }
 

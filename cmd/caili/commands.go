@@ -23,19 +23,21 @@ type outFlags struct {
 	format   string
 	out      string
 	encoding string
-	stamp    bool // --stamp: the stamp as a title row of the CSV
+	stamp    bool   // --stamp: the stamp as a title row of the CSV
+	header   string // --header id|zh: the CSV's column names
 }
 
 func (o *outFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.format, "format", "table", "output format: table, csv, json or check-xlsx (复核工作簿, needs --out)")
 	fs.StringVar(&o.out, "out", "", "write to this file instead of standard output")
+	fs.StringVar(&o.header, "header", "id", "CSV 表头:id(编码,供脚本与 Power Query)或 zh(中文名称) (CSV header: ids, or zh for Chinese names)")
 	fs.BoolVar(&o.stamp, "stamp", false, "CSV 首行写出印记(情景、调整、sha256)作为标题行 (CSV: the stamp as a first title row)")
 	fs.StringVar(&o.encoding, "encoding", "utf-8", "CSV 的编码:utf-8(带 BOM)或 gb18030(旧版 Excel、WPS) (CSV encoding: utf-8 with a BOM, or gb18030)")
 }
 
 // csv are the CSV options the flags ask for.
 func (o *outFlags) csv() report.CSVOptions {
-	return report.CSVOptions{GB18030: strings.EqualFold(o.encoding, "gb18030") || strings.EqualFold(o.encoding, "gbk")}
+	return report.CSVOptions{GB18030: strings.EqualFold(o.encoding, "gb18030") || strings.EqualFold(o.encoding, "gbk"), ZH: o.header == "zh"}
 }
 
 func (o *outFlags) check() error {
@@ -47,6 +49,9 @@ func (o *outFlags) check() error {
 		}
 	default:
 		return usagef("--encoding 须为 utf-8 或 gb18030 (--encoding must be utf-8 or gb18030; got %q)", o.encoding)
+	}
+	if o.header != "id" && o.header != "zh" {
+		return usagef("--header 须为 id 或 zh (--header must be id or zh; got %q)", o.header)
 	}
 	switch o.format {
 	case "table", "csv", "json":

@@ -40,6 +40,7 @@ type Query struct {
 	Scenario string
 	NoBOM    bool
 	GB18030  bool   // encoding=gb18030: CSV in GB18030 (with bom, a CSV option)
+	HeaderZH bool   // header=zh: CSV columns headed by their Chinese names
 	Merge    bool   // merge=1: only the cells present in a data file change
 	Format   string // "json" (default) or "csv"
 	Per      string // the per-capita chart's quantity; "" for its default
@@ -120,6 +121,15 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		default:
 			return QueryError(Clip(k), "bom must be 0 or 1 (got %q)", Clip(v))
 		}
+	case k == "header" && allow&ParamBOM != 0:
+		switch v {
+		case "id", "ids":
+			q.HeaderZH = false
+		case "zh":
+			q.HeaderZH = true
+		default:
+			return QueryError(Clip(k), "header must be id or zh (got %q)", Clip(v))
+		}
 	case k == "encoding" && allow&ParamBOM != 0:
 		switch strings.ToLower(v) {
 		case "utf-8", "utf8":
@@ -171,7 +181,7 @@ func (p Params) String() string {
 		out = append(out, "scenario")
 	}
 	if p&ParamBOM != 0 {
-		out = append(out, "bom", "encoding")
+		out = append(out, "bom", "encoding", "header")
 	}
 	if p&ParamFormat != 0 {
 		out = append(out, "format")

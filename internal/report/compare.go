@@ -54,6 +54,19 @@ type CompareRow struct {
 var CompareHeader = slices.Concat([]string{"id", "name", "base_total", "scenario_total", "change", "change_pct"},
 	formula.ComponentNames[:])
 
+// CompareHeaderZH is CompareHeader in Chinese (header=zh): each component
+// column is that component's change.
+var CompareHeaderZH = slices.Concat([]string{"编码", "街道", "基准合计", "方案合计", "变化", "变化%"},
+	changeLabels())
+
+func changeLabels() []string {
+	out := make([]string, len(formula.ComponentLabels))
+	for i, l := range formula.ComponentLabels {
+		out[i] = l + "变化"
+	}
+	return out
+}
+
 // NewCompare builds the comparison document. Sub-districts are matched by
 // id; the base's order is kept.
 func NewCompare(c Comparison) *CompareJSON {
@@ -118,6 +131,9 @@ func WriteCompareCSV(w io.Writer, c *CompareJSON, opts CSVOptions) error {
 	}
 	rows = append(rows, c.csvCells(c.Totals))
 	header := CompareHeader
+	if opts.ZH {
+		header = CompareHeaderZH
+	}
 	if c.Attribution != nil {
 		header = slices.Concat(header, c.Attribution.attributionHeader())
 	}

@@ -25,6 +25,9 @@ type CSVOptions struct {
 	// the header (the stamp's title, with --stamp): a title row, not a
 	// comment, which Excel shows and Power Query can skip.
 	Title string
+	// ZH heads the columns with their Chinese names (编码, 街道, 人员经费, …)
+	// instead of the ids scripts and Power Query key on (header=zh).
+	ZH bool
 }
 
 // Header is the allocation table's column header, shared by CSV, XML and
@@ -56,7 +59,11 @@ func Rows(r *formula.Result) [][]string {
 // WriteCSV writes the allocation table as CSV: UTF-8 with a BOM (unless
 // opts.NoBOM), CRLF line ends, a header row and a totals row.
 func WriteCSV(w io.Writer, r *formula.Result, opts CSVOptions) error {
-	return writeCSV(w, Header, Rows(r), []bool{true, true}, opts)
+	header := Header
+	if opts.ZH {
+		header = HeaderZH
+	}
+	return writeCSV(w, header, Rows(r), []bool{true, true}, opts)
 }
 
 // writeCSV writes a header and rows; text[k] marks column k as free text,

@@ -50,7 +50,7 @@ func compositionSlices(res *formula.Result) (slices []slice, folded bool) {
 		{"保底补助", colorDamping, damping},
 		{"预备费", colorReserve, res.Reserve},
 		{"绩效预留", colorPerfRes, res.PerformanceReserve},
-		{"封顶结余", colorDampRes, res.DampingReserve},
+		{"保底封顶结余", colorDampRes, res.DampingReserve},
 	}, folded
 }
 

@@ -93,9 +93,9 @@ func (b *book) blockSheet() {
 		{"绩效模式", in.perfMode},
 		{"Σ 得分 × 调整系数 (Σbase)", "SUM(" + absName(c.base, r0) + ":" + absName(c.base, r1) + ")"},
 		{"Σ 权重 (Σadj)", "SUM(" + absName(c.weight, r0) + ":" + absName(c.weight, r1) + ")"},
-		{"因素法资金 B", `IF(B3="reserve",IF(B2>0,` + b.floorU("B2*B5/B4") + `,0),B2)`},
+		{"因素分配资金 B", `IF(B3="reserve",IF(B2>0,` + b.floorU("B2*B5/B4") + `,0),B2)`},
 		{"绩效预留", "B2-B6"},
-		{"拒绝检查", `IF(AND(B2>0,IF(B3="reserve",B4=0,B5=0)),"拒绝:无街道可分因素法资金 nobody eligible,缺口 "&B2,"通过")`},
+		{"拒绝检查", `IF(AND(B2>0,IF(B3="reserve",B4=0,B5=0)),"拒绝:无街道可分因素分配资金 nobody eligible,缺口 "&B2,"通过")`},
 	}
 	for k, row := range rows {
 		b.set(s, 1, 2+k, row.label)

@@ -49,7 +49,7 @@ func (b *book) dampingSheet() {
 		{"保底需要 D = Σ 保底补足", "SUM(" + col(dcNeed) + ")"},
 		{"缺口 S = max(0, D − E)", "MAX(0,B3-B2)"},
 		{"可让出余量合计 Σg", "SUM(" + col(dcRoom) + ")"},
-		{"增减幅调剂 damping_reserve = max(0, E − D)", "MAX(0,B2-B3)"},
+		{"保底封顶结余 damping_reserve = max(0, E − D)", "MAX(0,B2-B3)"},
 		{"拒绝检查", `IF(B4>B5,"拒绝:保底资金不足 damping floors cannot be funded,缺口 "&(B4-B5),"通过")`},
 	}
 	for k, row := range rows {

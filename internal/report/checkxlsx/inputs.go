@@ -144,7 +144,7 @@ func (b *book) inputs() {
 	row++
 	b.param(&row, "方案名称", p.Name, "")
 	b.param(&row, "年度", p.FiscalYear, "")
-	in.capacity = b.param(&row, "财力总额 capacity(元)", p.Capacity, "须为取整单位的整数倍")
+	in.capacity = b.param(&row, "可用财力 capacity(元)", p.Capacity, "须为取整单位的整数倍")
 	in.unit = b.param(&row, "取整单位 U(元)", b.res.Unit, "0.01、0.1、1、10、100、1000 或 10000")
 	b.set(s, 1, row, "取整位数 D")
 	b.formula(s, 2, row, fmt.Sprintf("ROUND(-LOG10(%s),0)", in.unit))

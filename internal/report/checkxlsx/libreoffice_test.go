@@ -411,7 +411,7 @@ func edits(t *testing.T) []edited {
 			want: testplan.File(t, plan, set)}
 	}
 	return []edited{
-		mk("edit-capacity", tiny, "财力总额 capacity(元)", 2, 59000000, "plan.capacity=59000000"),
+		mk("edit-capacity", tiny, "可用财力 capacity(元)", 2, 59000000, "plan.capacity=59000000"),
 		mk("edit-overflow", rules, "分档顺延 tiers.overflow", 2, "cut", "tiers.overflow=cut"),
 		mk("edit-rating", tiny, "north", 3, "优", "subdistrict.north.performance=优"),
 		mk("edit-floor", tiny, "保底系数 damping.floor", 2, 1.07, "damping.floor=1.07"),

@@ -52,19 +52,19 @@ func (b *book) summary() {
 		label, f, e string
 		want        *decimal.Decimal
 	}{
-		{srCapacity, "财力总额", in.capacity, "输入", &res.Capacity},
-		{srReserve, "预备费", b.round(in.capacity + "*" + in.reserveRate), "round(财力总额 × 预备费比例)", &res.Reserve},
-		{srAvailable, "可用财力", "B3-B4", "财力总额 − 预备费", &res.Available},
+		{srCapacity, "可用财力", in.capacity, "输入", &res.Capacity},
+		{srReserve, "预备费", b.round(in.capacity + "*" + in.reserveRate), "round(可用财力 × 预备费比例)", &res.Reserve},
+		{srAvailable, "可用财力", "B3-B4", "可用财力 − 预备费", &res.Available},
 		{srPersonnel, "人员经费合计", tot(3), "下表各街道人员经费之和(人员经费 表)", &totals[0]},
 		{srPublic, "公用经费合计", tot(4), "下表各街道公用经费之和(公用经费 表)", &totals[1]},
 		{srPool, "项目资金池", "B5-B6-B7", "可用财力 − 人员经费 − 公用经费", &res.Pool},
 		{srProjects, "项目经费合计", tot(5), "各档安排之和(项目分档、项目经费 表)", &totals[2]},
 		{srIncentive, "激励总额", b.incentivePool, "floor_u(min(Σraw, 限额, 剩余))(激励 表)", &res.IncentivePool},
-		{srBlock, "因素法资金", b.blockPool, "剩余财力;reserve 模式 floor_u(R × Σadj / Σbase)(因素法 表)", &res.BlockPool},
+		{srBlock, "因素分配资金", b.blockPool, "剩余财力;reserve 模式 floor_u(R × Σadj / Σbase)(因素法 表)", &res.BlockPool},
 		{srPerfReserve, "绩效预留", b.perfReserve, "reserve 模式下绩效系数扣下的部分", &res.PerformanceReserve},
-		{srDampReserve, "增减幅调剂", b.dampReserve, "封顶腾出、保底用剩的部分", &res.DampingReserve},
+		{srDampReserve, "保底封顶结余", b.dampReserve, "封顶腾出、保底用剩的部分", &res.DampingReserve},
 		{srTotal, "各街道合计", tot(9), "下表各街道合计之和", &totals[6]},
-		{srIdentity, "会计恒等式", "B14+B4+B12+B13-B3", "各街道合计 + 预备费 + 绩效预留 + 增减幅调剂 − 财力总额,应为 0", &decimal.Zero},
+		{srIdentity, "会计恒等式", "B14+B4+B12+B13-B3", "各街道合计 + 预备费 + 绩效预留 + 保底封顶结余 − 可用财力,应为 0", &decimal.Zero},
 	}
 	for _, row := range rows {
 		b.set(s, 1, row.row, row.label)

@@ -314,11 +314,11 @@ func (x *xlsx) parameters() error {
 		{"可用财力", r.Capacity},
 		{"预备费", r.Reserve},
 		{"可分配财力", r.Available},
-		{"项目经费资金池", r.Pool},
+		{"项目资金池", r.Pool},
 		{"激励", r.IncentivePool},
 		{"因素分配资金", r.BlockPool},
 		{"绩效预留", r.PerformanceReserve},
-		{"封顶结余", r.DampingReserve},
+		{"保底封顶结余", r.DampingReserve},
 	}
 	rows = append(rows, x.stampRows()...)
 	widths := []int{4, 4}
