@@ -42,6 +42,7 @@ type validator struct {
 	one      decimal.Decimal // the bound of rates and shares, and the sum of weights
 	staffIDs map[string]bool // the [[staff]] ids, for references to them
 	refs     *quantityRefs   // every quantity name the standards use
+	absent   map[string]bool // of those, the ones no sub-district has
 }
 
 // nonNeg reports d if it is negative. The path is prefix+key, joined only

@@ -15,6 +15,7 @@ func (v *validator) subdistricts() {
 		v.ps.add(CodeMissing, "subdistrict", "at least one [[subdistrict]] is required")
 	}
 	seen := map[string]bool{}
+	v.absent = v.absentEverywhere()
 	for i, s := range v.p.Subdistricts {
 		path := v.checkID("subdistrict", s.ID, i, seen)
 		v.checkName(path, s.Name)
@@ -32,6 +33,31 @@ func (v *validator) subdistricts() {
 		slices.SortStableFunc((*v.ps)[mark:], func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
 		v.missingQuantities(path, s)
 	}
+	for _, name := range v.refs.order {
+		if v.absent[name] {
+			v.ps.add(CodeMissingQuantity, v.refs.where[name],
+				"各街道都没有数量 %q:标准中的名称写错了,还是尚未采集? (no sub-district has quantity %q)", name, name)
+		}
+	}
+}
+
+// absentEverywhere is the quantities the standards read that no
+// sub-district has (of two or more): each is reported once, at the
+// standard that reads it, rather than once a sub-district.
+func (v *validator) absentEverywhere() map[string]bool {
+	if len(v.p.Subdistricts) < 2 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, name := range v.refs.order {
+		if strings.HasPrefix(name, StaffRefPrefix) {
+			continue
+		}
+		if !slices.ContainsFunc(v.p.Subdistricts, func(s Subdistrict) bool { _, ok := s.Quantities[name]; return ok }) {
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // rating checks a sub-district's performance rating when the plan has
@@ -119,7 +145,7 @@ func (v *validator) missingQuantities(path string, s Subdistrict) {
 		if strings.HasPrefix(name, StaffRefPrefix) {
 			continue
 		}
-		if _, ok := s.Quantities[name]; !ok {
+		if _, ok := s.Quantities[name]; !ok && !v.absent[name] {
 			v.ps.add(CodeMissingQuantity, path+".quantities."+name, "missing (used by %s)", v.refs.where[name])
 		}
 	}

@@ -344,6 +344,7 @@ func compile(d *document) (*formula.Model, []formula.Problem, error) {
 	} else {
 		rules = p.Validate()
 	}
+	rules = suggestQuantities(rules, p)
 	seen := map[string]bool{}
 	for _, pr := range ps {
 		seen[pr.Path] = true

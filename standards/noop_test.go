@@ -2,6 +2,8 @@ package standards
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -65,5 +67,39 @@ func TestNoSilentNoOps(t *testing.T) {
 		if _, err := doc.Model(set...); err != nil {
 			t.Errorf("%v: %v", set, err)
 		}
+	}
+}
+
+// TestMisspeltQuantityInStandards: a quantity the standards read that no
+// sub-district has is one problem, at the standards file's line, with the
+// nearest quantity the sub-districts have; a quantity some lack is
+// reported at each of those sub-districts.
+func TestMisspeltQuantityInStandards(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"plan.toml", "standards.toml"} {
+		b, err := configs.FS.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == "standards.toml" {
+			b = []byte(strings.Replace(string(b), `basis = ["vector_area_m2"]`, `basis = ["vector_area"]`, 1))
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc, err := LoadFile(filepath.Join(dir, "plan.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = doc.Plan()
+	var se *Error
+	if !errors.As(err, &se) || len(se.Problems) != 1 {
+		t.Fatalf("want one problem, got %v", err)
+	}
+	p := se.Problems[0]
+	if p.File != "standards.toml" || p.Line == 0 || p.Path != "project[vector_control].basis" || p.Code != formula.CodeMissingQuantity ||
+		!strings.Contains(p.Message, "您是不是要找 vector_area_m2?") {
+		t.Errorf("got %s:%d %s %s: %s", p.File, p.Line, p.Path, p.Code, p.Message)
 	}
 }

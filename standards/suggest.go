@@ -1,9 +1,11 @@
 package standards
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/textutil"
 )
 
@@ -95,4 +97,31 @@ func (d *document) entryIDs(table string) []string {
 		ids = []string{}
 	}
 	return ids
+}
+
+// suggestQuantities adds to each problem of a quantity no sub-district
+// has (reported at the standard that reads it) the nearest quantities the
+// sub-districts do have: a misspelt name in the standards file.
+func suggestQuantities(ps []formula.Problem, p *formula.Plan) []formula.Problem {
+	var have []string
+	for i, pr := range ps {
+		if pr.Code != formula.CodeMissingQuantity || strings.HasPrefix(pr.Path, "subdistrict") {
+			continue
+		}
+		if have == nil {
+			seen := map[string]bool{}
+			for _, s := range p.Subdistricts {
+				for q := range s.Quantities {
+					seen[q] = true
+				}
+			}
+			have = slices.Sorted(maps.Keys(seen))
+		}
+		for name, where := range p.QuantitiesRead() {
+			if where == pr.Path && !slices.Contains(have, name) && !strings.HasPrefix(name, formula.StaffRefPrefix) {
+				ps[i].Message += didYouMean(name, have)
+			}
+		}
+	}
+	return ps
 }
