@@ -150,13 +150,10 @@ func (s *Server) cell(c *gin.Context) {
 	})
 }
 
-// find is a sub-district of a result; an unknown one is not found.
-func find(j *app.Job, res *formula.Result, id string) (*formula.Allocation, error) {
-	a, ok := res.Find(id)
-	if !ok {
-		return nil, app.Errorf(app.KindNotFound, "plan %s has no sub-district %q", j.PlanID, app.Clip(id))
-	}
-	return a, nil
+// find is a sub-district of a result by its id or name (docs/names.md);
+// an unknown one is not found, a name two share a bad request.
+func find(j *app.Job, res *formula.Result, ref string) (*formula.Allocation, error) {
+	return app.FindSubdistrict(j.PlanID, res, ref)
 }
 
 // baseOf is the result of the plan as written, to compare a what-if

@@ -177,6 +177,8 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 			d.Damping = sd.Damping
 		case "project_performance":
 			d.ProjectPerformance = sd.ProjectPerformance
+		case "quantity_labels":
+			d.QuantityLabels = sd.QuantityLabels
 		}
 	}
 	return ps
@@ -218,6 +220,10 @@ func (d *Document) Compile() (*formula.Model, error) {
 func (d *Document) Model(ovs ...Override) (*formula.Model, error) {
 	if len(ovs) == 0 {
 		return d.Compile()
+	}
+	ovs, rps := d.doc.resolveOverrides(ovs)
+	if len(rps) > 0 {
+		return nil, &Error{Problems: rps, Overrides: true}
 	}
 	if p := d.patch(ovs); p != nil {
 		if m, err := formula.Compile(p); err == nil {

@@ -109,8 +109,11 @@ func (d *Document) Apply(ovs ...Override) (*Document, error) {
 	if len(ovs) == 0 {
 		return d, nil
 	}
+	ovs, ps := d.doc.resolveOverrides(ovs)
+	if len(ps) > 0 {
+		return nil, &Error{Problems: ps, Overrides: true}
+	}
 	nd := d.doc.clone()
-	var ps []formula.Problem
 	for _, o := range ovs {
 		if code, msg := nd.set(o.Path, o.Value); msg != "" {
 			ps = append(ps, formula.Problem{File: o.File, Line: o.Line, Path: o.Path, Code: code, Message: msg})

@@ -60,12 +60,23 @@ func (e *App) Resolve(planID string, q Query) (*Job, error) {
 
 // JobFor is the job of a query on one plan version, so that a page that
 // shows a base and a what-if computes both from the same version even if
-// the plan is reloaded meanwhile. An unknown scenario is 404.
+// the plan is reloaded meanwhile. An unknown scenario is 404. A scenario
+// may be named by its [scenario] name, and the overrides' paths by names
+// (docs/names.md): they are resolved here, to ids and file names.
 func (e *App) JobFor(v *PlanVersion, q Query) (*Job, error) {
 	j := &Job{PlanID: v.ID, Plan: v, Sets: q.Sets}
+	if len(q.Sets) > 0 {
+		// Names resolved to ids: the same what-if is one request (one
+		// cache entry), whichever names it uses.
+		sets, err := v.Doc.ResolveOverrides(q.Sets)
+		if err != nil {
+			return nil, err
+		}
+		j.Sets = sets
+	}
 	if q.Scenario != "" {
 		var err error
-		if j.Scenario, err = e.Scenarios.Get(v.ID, q.Scenario); err != nil {
+		if j.Scenario, err = e.Scenarios.Find(v.ID, q.Scenario); err != nil {
 			return nil, err
 		}
 	}

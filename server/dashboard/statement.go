@@ -150,9 +150,13 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	if in.PlanID == "" || r == nil || r.Plan == nil {
 		return nil, errors.New("dashboard: statement view needs a plan id and a result")
 	}
-	a, ok := r.Find(in.SubdistrictID)
-	if !ok {
-		return nil, fmt.Errorf("plan %s has no sub-district %q: %w", in.PlanID, app.Clip(in.SubdistrictID), ErrUnknownSubdistrict)
+	a, err := app.FindSubdistrict(in.PlanID, r, in.SubdistrictID)
+	if err != nil {
+		var ae *app.Error
+		if errors.As(err, &ae) && ae.Kind == app.KindNotFound {
+			return nil, fmt.Errorf("%w: %w", ErrUnknownSubdistrict, err)
+		}
+		return nil, err
 	}
 	p, m := r.Plan, moneyOf(r)
 	v := &StatementView{
