@@ -242,7 +242,7 @@ func (s *Server) chart(c *gin.Context) {
 		}
 		return view{name: chartName(k, f, q.Per), contentType: f.ContentType(),
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
-				in := chart.Input{Result: res, Per: q.Per}
+				in := chart.Input{Result: res, Per: app.QuantityRef(res.Plan, q.Per)}
 				if k == chart.KindCompare {
 					base, err := baseOf(j)
 					if err != nil {

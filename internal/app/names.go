@@ -165,3 +165,17 @@ func (s *Scenarios) Find(plan, ref string) (*Scenario, error) {
 	return nil, Errorf(KindBadRequest, "方案名称 %q 对应多个方案,请改用文件名:%s (several scenarios have this name: use a file name)",
 		Clip(ref), strings.Join(files, " / "))
 }
+
+// QuantityRef is the quantity a reference names in plan p: a label's name
+// ([quantity_labels], such as 常住人口) stands for its quantity; anything
+// else is returned as it is (trimmed), to be checked where it is used.
+func QuantityRef(p *formula.Plan, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if _, ok := p.QuantityLabels[ref]; ok {
+		return ref
+	}
+	if q, ok := p.QuantityByLabel(ref); ok {
+		return q
+	}
+	return ref
+}
