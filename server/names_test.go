@@ -120,3 +120,15 @@ func TestNameErrors(t *testing.T) {
 		t.Errorf("by id beside a shared name: %d", w.Code)
 	}
 }
+
+// TestNameProblemQuotesPath: a problem of an override written by name
+// quotes the path as written, and suggests the nearest label.
+func TestNameProblemQuotesPath(t *testing.T) {
+	srv := sampleServer(t)
+	path := "subdistrict.德胜街道.quantities.病媒防治面积"
+	w := serve(srv, http.MethodGet, "/api/v1/plans/sample/allocations.json?set."+url.QueryEscape(path)+"=1", nil)
+	e := decodeError(t, w)
+	if w.Code != http.StatusBadRequest || len(e.Problems) != 1 || e.Problems[0].Path != path || !strings.Contains(e.Problems[0].Message, "您是不是要找 病媒防制面积?") {
+		t.Errorf("%d %+v", w.Code, e)
+	}
+}

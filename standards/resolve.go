@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -297,4 +298,24 @@ func (d *Document) ResolveOverrides(ovs []Override) ([]Override, error) {
 		return nil, &Error{Problems: ps, Overrides: true}
 	}
 	return out, nil
+}
+
+// asWritten puts back, in the problems of err, the paths of the overrides
+// as they were written (by name) for the paths they were resolved to, so
+// that a problem quotes what a person typed.
+func asWritten(err error, written, resolved []Override) error {
+	var se *Error
+	if err == nil || !errors.As(err, &se) || !se.Overrides {
+		return err
+	}
+	for i := range se.Problems {
+		p := &se.Problems[i]
+		for k := range resolved {
+			if written[k].Path != resolved[k].Path && p.Path == resolved[k].Path && p.File == resolved[k].File && p.Line == resolved[k].Line {
+				p.Path = written[k].Path
+				break
+			}
+		}
+	}
+	return err
 }

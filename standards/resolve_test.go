@@ -125,7 +125,8 @@ func evalOverrides(t *testing.T, doc *Document, path, value string) *formula.Res
 
 // TestOverrideNameProblems: a name two sub-districts share is refused
 // listing their ids; an unknown name suggests ids and names; a quantity
-// label that is misspelt is a no-op refused with the nearest quantities.
+// label that is misspelt is a no-op refused with the nearest quantities
+// and labels. Problems quote the path as written, by name.
 func TestOverrideNameProblems(t *testing.T) {
 	twin := sampleText(t, func(plan string) string {
 		return strings.Replace(plan, `name = "德胜街道"`, `name = "新街口街道"`, 1)
@@ -139,7 +140,8 @@ func TestOverrideNameProblems(t *testing.T) {
 		{twin, "subdistrict.新街口街道.adjustment", formula.CodeUnknownPath, "xinjiekou、desheng"},
 		{sample(t), "subdistrict.德胜.adjustment", formula.CodeUnknownPath, "您是不是要找 desheng / 德胜街道?"},
 		{sample(t), "project.病媒生物.unit_cost", formula.CodeUnknownPath, "vector_control / 病媒生物防制"},
-		{sample(t), "subdistrict.德胜街道.quantities.病媒防治面积", formula.CodeNoEffect, "没有标准读取数量 \"病媒防治面积\""},
+		{sample(t), "subdistrict.德胜街道.quantities.病媒防治面积", formula.CodeNoEffect, "没有标准读取数量 \"病媒防治面积\",此调整不改变任何结果;您是不是要找 病媒防制面积?"},
+		{sample(t), "subdistrict.德胜街道.quantities.resident_populaton", formula.CodeNoEffect, "您是不是要找 resident_population?"},
 	} {
 		for _, how := range []string{"model", "apply"} {
 			var err error
@@ -154,7 +156,7 @@ func TestOverrideNameProblems(t *testing.T) {
 				t.Errorf("%s %s: %v; want one override problem", how, tt.path, err)
 				continue
 			}
-			if p := se.Problems[0]; p.Code != tt.code || !strings.Contains(p.Message, tt.says) || p.Path != tt.path && p.Code != formula.CodeNoEffect {
+			if p := se.Problems[0]; p.Code != tt.code || !strings.Contains(p.Message, tt.says) || p.Path != tt.path {
 				t.Errorf("%s %s: %+v; want %s saying %q", how, tt.path, p, tt.code, tt.says)
 			}
 		}

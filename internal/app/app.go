@@ -43,6 +43,9 @@ type Job struct {
 	Plan     *PlanVersion
 	Scenario *Scenario // nil: none
 	Sets     []standards.Override
+	// keySets are Sets with names resolved to ids, for the result key
+	// (nil: Sets have none).
+	keySets []standards.Override
 }
 
 // WhatIf reports whether the job changes the plan.
@@ -66,13 +69,14 @@ func (e *App) Resolve(planID string, q Query) (*Job, error) {
 func (e *App) JobFor(v *PlanVersion, q Query) (*Job, error) {
 	j := &Job{PlanID: v.ID, Plan: v, Sets: q.Sets}
 	if len(q.Sets) > 0 {
-		// Names resolved to ids: the same what-if is one request (one
-		// cache entry), whichever names it uses.
+		// The key has the names resolved to ids: the same what-if is one
+		// request (one cache entry) whichever names it uses. Sets stay as
+		// written, so that problems quote them.
 		sets, err := v.Doc.ResolveOverrides(q.Sets)
 		if err != nil {
 			return nil, err
 		}
-		j.Sets = sets
+		j.keySets = sets
 	}
 	if q.Scenario != "" {
 		var err error
@@ -110,8 +114,12 @@ func (e *App) Key(j *Job) string {
 		writeField(h, "")
 		writeField(h, "")
 	}
-	writeField(h, strconv.Itoa(len(j.Sets)))
-	for _, o := range j.Sets {
+	sets := j.Sets
+	if j.keySets != nil {
+		sets = j.keySets
+	}
+	writeField(h, strconv.Itoa(len(sets)))
+	for _, o := range sets {
 		writeField(h, o.Path)
 		writeField(h, valueText(o.Value))
 	}
