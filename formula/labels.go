@@ -15,21 +15,25 @@ import (
 // name, so that a label names one quantity only. A label for a quantity
 // nothing reads is allowed (a plan may keep labels for data it collects).
 func (v *validator) quantityLabels() {
-	byName := map[string]string{}
+	if len(v.p.QuantityLabels) == 0 {
+		return
+	}
+	byName := make(map[string]string, len(v.p.QuantityLabels))
 	for _, q := range sortedKeys(v.p.QuantityLabels) {
-		lb, path := v.p.QuantityLabels[q], "quantity_labels."+q
+		lb := v.p.QuantityLabels[q]
+		path := func() string { return "quantity_labels." + q } // made only for a problem
 		name := strings.TrimSpace(lb.Name)
 		switch {
 		case strings.TrimSpace(q) == "":
 			v.ps.add(CodeBadValue, "quantity_labels", "a label must name a quantity: the key must not be empty")
 		case strings.HasPrefix(q, StaffRefPrefix):
-			v.ps.add(CodeBadValue, path, "%s is a headcount, named by its staff category's name; 不能为人数设标签", q)
+			v.ps.add(CodeBadValue, path(), "%s is a headcount, named by its staff category's name; 不能为人数设标签", q)
 		case name == "":
-			v.ps.add(CodeMissing, path+".name", "must not be empty (标签名称不能为空)")
+			v.ps.add(CodeMissing, path()+".name", "must not be empty (标签名称不能为空)")
 		case byName[name] != "":
-			v.ps.add(CodeRepeated, path+".name", "%q also labels %s: a label must name one quantity (标签重复)", name, byName[name])
+			v.ps.add(CodeRepeated, path()+".name", "%q also labels %s: a label must name one quantity (标签重复)", name, byName[name])
 		case name != q && v.labelIsQuantity(name):
-			v.ps.add(CodeRepeated, path+".name", "%q is the name of another quantity: a label must name one quantity (标签与数量名称重复)", name)
+			v.ps.add(CodeRepeated, path()+".name", "%q is the name of another quantity: a label must name one quantity (标签与数量名称重复)", name)
 		default:
 			byName[name] = q
 		}

@@ -214,25 +214,25 @@ func (d *document) quantity(ref string) (string, bool) {
 // entries share is an error (a message; "" when none).
 func (d *document) resolvePath(path string) (string, string) {
 	parts := strings.Split(path, ".")
-	es := d.entries(parts[0])
-	if es == nil || len(parts) < 2 {
+	if _, ok := tableWords[parts[0]]; !ok || len(parts) < 2 {
 		return path, ""
 	}
 	// A name may hold dots: take the shortest run of segments that names
 	// an entry, leaving at least one segment after it.
-	if !slices.ContainsFunc(es, func(e Entry) bool { return e.ID == parts[1] }) {
+	resolved := path
+	if !d.hasID(parts[0], parts[1]) {
+		es := d.entries(parts[0])
 		for k := 2; k < len(parts); k++ {
 			id, err := ResolveRef(parts[0], strings.Join(parts[1:k], "."), es)
 			if re, ok := err.(*RefError); ok && re.Ambiguous {
 				return path, re.Error()
 			}
 			if err == nil {
-				parts = append([]string{parts[0], id}, parts[k:]...)
+				resolved = strings.Join(append([]string{parts[0], id}, parts[k:]...), ".")
 				break
 			}
 		}
 	}
-	resolved := strings.Join(parts, ".")
 	f, at, ok := lookup(resolved)
 	if !ok || at.name == "" {
 		return resolved, ""
@@ -318,4 +318,22 @@ func asWritten(err error, written, resolved []Override) error {
 		}
 	}
 	return err
+}
+
+// hasID reports whether an entry of table has the id, without listing
+// the entries (every what-if's override asks).
+func (d *document) hasID(table, id string) bool {
+	switch table {
+	case TableStaff:
+		return slices.ContainsFunc(d.Staff, func(e staffDoc) bool { return e.ID.S == id })
+	case TableQuota:
+		return slices.ContainsFunc(d.Quota, func(e quotaDoc) bool { return e.ID.S == id })
+	case TableProject:
+		return slices.ContainsFunc(d.Project, func(e projectDoc) bool { return e.ID.S == id })
+	case TableFactor:
+		return slices.ContainsFunc(d.Factor, func(e factorDoc) bool { return e.ID.S == id })
+	case TableSubdistrict:
+		return slices.ContainsFunc(d.Subdistrict, func(e subdistrictDoc) bool { return e.ID.S == id })
+	}
+	return false
 }
