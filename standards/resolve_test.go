@@ -185,3 +185,39 @@ func sampleText(t *testing.T, edit func(string) string) *Document {
 	}
 	return doc
 }
+
+// TestScenarioFileByName: a scenario file's [set] may name entries; a
+// problem keeps the file, line and path as written.
+func TestScenarioFileByName(t *testing.T) {
+	doc := sample(t)
+	sc, err := ParseScenario("s.toml", []byte("[scenario]\nname = \"按名称\"\n[set]\n\"project.病媒生物防制.unit_cost\" = \"1.5\"\n\"subdistrict.德胜街道.quantities.常住人口\" = 120000\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := []Override{{Path: "project.vector_control.unit_cost", Value: "1.5"}, {Path: "subdistrict.desheng.quantities.resident_population", Value: int64(120000)}}
+	a, err := doc.Model(sc.Set...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := doc.Model(byID...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ra, _ := a.Evaluate()
+	rb, _ := b.Evaluate()
+	if !reflect.DeepEqual(ra, rb) {
+		t.Error("the scenario by names differs from the one by ids")
+	}
+	bad, err := ParseScenario("bad.toml", []byte("[scenario]\nname = \"x\"\n[set]\n\"subdistrict.德胜街道.quantities.常驻人口\" = 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = doc.Model(bad.Set...)
+	var se *Error
+	if !errors.As(err, &se) || len(se.Problems) != 1 {
+		t.Fatalf("%v", err)
+	}
+	if p := se.Problems[0]; p.File != "bad.toml" || p.Line != 4 || p.Path != "subdistrict.德胜街道.quantities.常驻人口" || !strings.Contains(p.Message, "常住人口") {
+		t.Errorf("%+v", p)
+	}
+}
