@@ -155,7 +155,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if id == "" {
-		return usagef("explain needs --subdistrict ID")
+		return usagef("explain needs --subdistrict ID or name (街道编码或名称, e.g. desheng or 德胜街道)")
 	}
 	if format != "text" && format != "json" {
 		return usagef("--format must be text or json (got %q)", format)
