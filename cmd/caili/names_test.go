@@ -17,6 +17,10 @@ func TestExplainByName(t *testing.T) {
 			[]string{"explain", "--subdistrict", "desheng", "--set", "subdistrict.desheng.quantities.vector_area_m2=3000000", "--set", "project.vector_control.unit_cost=3"},
 		},
 		{
+			[]string{"solve", "--target", "tier.A.demand<=cap", "--vary", "project.病媒生物防制.unit_cost", "--format", "json"},
+			[]string{"solve", "--target", "tier.A.demand<=cap", "--vary", "project.vector_control.unit_cost", "--format", "json"},
+		},
+		{
 			[]string{"calc", "--format", "csv", "--set", "subdistrict.德胜街道.adjustment=1.2", "--set", "subdistrict.德胜街道.staff.公务员=120"},
 			[]string{"calc", "--format", "csv", "--set", "subdistrict.desheng.adjustment=1.2", "--set", "subdistrict.desheng.staff.civil_servant=120"},
 		},
@@ -26,6 +30,12 @@ func TestExplainByName(t *testing.T) {
 		if acode != 0 || bcode != 0 || a != b || a == "" {
 			t.Errorf("%q: exit %d %s\nis not %q: exit %d %s", tt.byName, acode, aerr, tt.byID, bcode, berr)
 		}
+	}
+	// A target by name is the target by id; only its echo differs.
+	a, _, acode := caili(t, "solve", "--target", "subdistrict.德胜街道.total>=206000000", "--format", "json")
+	b, _, bcode := caili(t, "solve", "--target", "subdistrict.desheng.total>=206000000", "--format", "json")
+	if acode != 0 || bcode != 0 || strings.Replace(a, "德胜街道", "desheng", 1) != b {
+		t.Errorf("solve by name: exit %d\n%s\nis not by id: exit %d\n%s", acode, a, bcode, b)
 	}
 	base, _, _ := caili(t, "calc", "--format", "csv")
 	moved, _, _ := caili(t, "calc", "--format", "csv", "--set", "subdistrict.德胜街道.adjustment=1.2")
