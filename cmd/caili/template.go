@@ -34,8 +34,8 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if id != "" { // by id or name (docs/names.md)
-		if id, err = doc.ResolveRef(standards.TableSubdistrict, id); err != nil {
-			return app.RefError("", err)
+		if id, err = app.ResolveRef(doc, "", standards.TableSubdistrict, id); err != nil {
+			return err
 		}
 	}
 	if out == "" {

@@ -69,11 +69,12 @@ func FindSubdistrict(planID string, res *formula.Result, ref string) (*formula.A
 }
 
 // ResolveRef finds the id of the entry of table (standards.TableStaff, …)
-// a reference names in a plan as written, with FindSubdistrict's errors.
-func ResolveRef(v *PlanVersion, table, ref string) (string, error) {
-	id, err := v.Doc.ResolveRef(table, ref)
+// a reference names in a plan as written (plan planID, "" when it has no
+// id: a file on the command line), with FindSubdistrict's errors.
+func ResolveRef(doc *standards.Document, planID, table, ref string) (string, error) {
+	id, err := doc.ResolveRef(table, ref)
 	if err != nil {
-		return "", RefError(v.ID, err)
+		return "", RefError(planID, err)
 	}
 	return id, nil
 }

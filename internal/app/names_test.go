@@ -60,10 +60,10 @@ func TestFindSubdistrict(t *testing.T) {
 	if !errors.As(err, &ae) || ae.Kind != KindBadRequest || !strings.Contains(ae.Message, twin.Subdistricts[0].ID+"、"+twin.Subdistricts[1].ID) {
 		t.Errorf("ambiguous: %v", err)
 	}
-	if id, err := ResolveRef(v, standards.TableProject, "病媒生物防制"); err != nil || id != "vector_control" {
+	if id, err := ResolveRef(v.Doc, v.ID, standards.TableProject, "病媒生物防制"); err != nil || id != "vector_control" {
 		t.Errorf("ResolveRef project = %q, %v", id, err)
 	}
-	if _, err := ResolveRef(v, standards.TableProject, "病媒"); !errors.As(err, &ae) || ae.Kind != KindNotFound {
+	if _, err := ResolveRef(v.Doc, v.ID, standards.TableProject, "病媒"); !errors.As(err, &ae) || ae.Kind != KindNotFound {
 		t.Errorf("ResolveRef unknown project: %v", err)
 	}
 }
