@@ -221,3 +221,32 @@ func TestScenarioFileByName(t *testing.T) {
 		t.Errorf("%+v", p)
 	}
 }
+
+// BenchmarkWhatIfByName is BenchmarkWhatIf/patch with the overrides
+// written by names: the resolution's cost on top of the fast path.
+func BenchmarkWhatIfByName(b *testing.B) {
+	doc, err := LoadFS(configs.FS, configs.PlanPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bm := range []struct {
+		name string
+		sets []string
+	}{
+		{"ids", []string{"plan.capacity=2600000000", "subdistrict.desheng.quantities.vector_area_m2=2400000", "project.vector_control.unit_cost=2"}},
+		{"names", []string{"plan.capacity=2600000000", "subdistrict.德胜街道.quantities.病媒防制面积=2400000", "project.病媒生物防制.unit_cost=2"}},
+	} {
+		ovs, err := ParseSets(bm.sets...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(bm.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := doc.Model(ovs...); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
