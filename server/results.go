@@ -114,7 +114,10 @@ func (s *Server) allocations(format string) gin.HandlerFunc {
 
 // subdistrict serves subdistricts/{id}.json.
 func (s *Server) subdistrict(c *gin.Context) {
+	// Trimmed here, so that the representations memoised per result are
+	// one per id or name, however many spaces a client sends.
 	id, ok := strings.CutSuffix(c.Param("id"), ".json")
+	id = strings.TrimSpace(id)
 	if !ok {
 		s.fail(c, app.Errorf(app.KindNotFound, "no route %s (sub-districts are at …/subdistricts/<id>.json)", app.Clip(c.Request.URL.Path)))
 		return
@@ -133,7 +136,7 @@ func (s *Server) subdistrict(c *gin.Context) {
 
 // cell serves cell/{subdistrict}/{column}: one bare number.
 func (s *Server) cell(c *gin.Context) {
-	id, column := c.Param("subdistrict"), c.Param("column")
+	id, column := strings.TrimSpace(c.Param("subdistrict")), c.Param("column") // trimmed: see subdistrict
 	s.resultRoute(c, app.ParamSet|app.ParamScenario, func(string, app.Query) (view, error) {
 		if !slices.Contains(cellColumns, column) {
 			return view{}, app.Errorf(app.KindNotFound, "no column %q (columns: %s)", app.Clip(column), strings.Join(cellColumns, ", "))

@@ -169,9 +169,8 @@ func (s *Scenarios) Find(plan, ref string) (*Scenario, error) {
 
 // QuantityRef is the quantity a reference names in plan p: a label's name
 // ([quantity_labels], such as 常住人口) stands for its quantity; anything
-// else is returned as it is (trimmed), to be checked where it is used.
+// else is returned as it is, to be checked where it is used.
 func QuantityRef(p *formula.Plan, ref string) string {
-	ref = strings.TrimSpace(ref)
 	if _, ok := p.QuantityLabels[ref]; ok {
 		return ref
 	}

@@ -140,7 +140,7 @@ func TestQuantityRef(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := v.Base.Res.Plan
-	for ref, want := range map[string]string{"常住人口": "resident_population", " resident_population": "resident_population", "staff.civil_servant": "staff.civil_servant", "没有": "没有"} {
+	for ref, want := range map[string]string{"常住人口": "resident_population", "resident_population": "resident_population", "staff.civil_servant": "staff.civil_servant", "没有": "没有"} {
 		if got := QuantityRef(p, ref); got != want {
 			t.Errorf("QuantityRef(%q) = %q, want %q", ref, got, want)
 		}

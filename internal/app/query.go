@@ -136,7 +136,7 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 			return QueryError(Clip(k), "merge must be 0 or 1 (got %q)", Clip(v))
 		}
 	case k == "per" && allow&ParamPer != 0:
-		if v == "" {
+		if v = strings.TrimSpace(v); v == "" {
 			return QueryError(k, "per must name a quantity, such as per=resident_population")
 		}
 		q.Per = v
