@@ -35,6 +35,17 @@ type Plan struct {
 	Damping            *Damping     // nil: no year-on-year floor or ceiling
 
 	Subdistricts []Subdistrict
+
+	// QuantityLabels name quantities the way people read them
+	// ([quantity_labels]): quantity → Chinese name and unit. A quantity
+	// without one is shown by its name. Labels change no figure.
+	QuantityLabels map[string]QuantityLabel
+}
+
+// QuantityLabel is how people name a quantity: 病媒防制面积, in 平方米.
+type QuantityLabel struct {
+	Name string // required
+	Unit string // may be empty
 }
 
 // Staff is a personnel category (人员类别) paid at actual.

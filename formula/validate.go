@@ -32,6 +32,7 @@ func (p *Plan) Validate() []Problem {
 	v.staffRefs()
 	v.subdistricts()
 	v.zeroIndicators()
+	v.quantityLabels()
 	return ps
 }
 

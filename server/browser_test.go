@@ -147,6 +147,7 @@ func TestBrowserDashboard(t *testing.T) {
 	b.screenshot("rejected.png")
 
 	b.solveAndTornado() // the goal-seek page and its tornado chart (browser_solve_test.go)
+	b.namesInForm()     // names in the form and the statement's URL (browser_names_test.go)
 	t.Logf("screenshots in %s", shots)
 }
 

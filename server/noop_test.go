@@ -19,7 +19,7 @@ func TestNoSilentNoOps(t *testing.T) {
 	}{
 		{"set.subdistrict.east.quantities.populaton=999999", "no_effect", "您是不是要找 population?"},
 		{"set.performance.coefficients.忧=2", "no_effect", "没有绩效等级"},
-		{"set.subdistrict.eastt.adjustment=1.1", "unknown_path", "您是不是要找 east?"},
+		{"set.subdistrict.eastt.adjustment=1.1", "unknown_path", "您是不是要找 east / 东街道?"},
 	} {
 		k, v, _ := strings.Cut(tt.set, "=")
 		q := url.Values{k: {v}}.Encode()

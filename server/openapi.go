@@ -38,8 +38,9 @@ var (
 			"`set.plan.capacity=2600000000&set.factor.workload.weight=0.5`. Applied in the order written.",
 		"schema": obj{"type": "object", "additionalProperties": obj{"type": "string"},
 			"propertyNames": obj{"pattern": `^set\..+$`}}}
-	pScenario = obj{"name": "scenario", "in": "query", "description": "apply a saved (or built-in) scenario of the plan first",
-		"schema": obj{"type": "string", "pattern": app.NameRE.String()}}
+	pScenario = obj{"name": "scenario", "in": "query", "description": "apply a saved (or built-in) scenario of the plan first: its file name, " +
+		"or its `[scenario] name` such as `财力总额减少 5%` (docs/names.md); a name two scenarios share is 400",
+		"schema": obj{"type": "string", "minLength": 1, "maxLength": app.MaxScenarioRef}}
 	pBOM = obj{"name": "bom", "in": "query", "description": "`0` leaves out the UTF-8 byte-order mark (default 1: Excel needs it)",
 		"schema": obj{"type": "string", "enum": []string{"0", "1", "false", "true"}}}
 	pHeader = obj{"name": "header", "in": "query", "description": "`zh` heads the CSV's columns with their Chinese names (编码, 街道, 人员经费, …); default `id`, the ids scripts and Power Query use",
@@ -55,7 +56,7 @@ var (
 			"lorenz: Lorenz curves of amounts per person before the block grant, after it and after damping, with CV, Gini, Theil and max/min",
 		"schema": obj{"type": "string", "enum": chartKinds()}}
 	pPer = obj{"name": "per", "in": "query",
-		"description": "per_capita and lorenz only: the quantity of [subdistrict.quantities] (or `staff.<id>`) to divide each total by; " +
+		"description": "per_capita and lorenz only: the quantity of [subdistrict.quantities] (or `staff.<id>`), or its [quantity_labels] name, to divide each total by; " +
 			"default [plan] population when the plan names one, else for per_capita resident_population, else population, and for lorenz resident_population. " +
 			"Present in every sub-district and nowhere zero, or 400.",
 		"schema": obj{"type": "string", "minLength": 1}}
@@ -65,7 +66,7 @@ var (
 	pValues = obj{"name": "value", "in": "query", "style": "form", "explode": true,
 		"description": "the values of the free rows, paired by position with `path`; an empty pair is ignored",
 		"schema":      obj{"type": "array", "items": obj{"type": "string"}}}
-	pSubdistrict = obj{"name": "id", "in": "path", "required": true, "description": "sub-district id", "schema": obj{"type": "string"}}
+	pSubdistrict = obj{"name": "id", "in": "path", "required": true, "description": "sub-district id or name, such as `desheng` or `德胜街道` (percent-encoded)", "schema": obj{"type": "string"}}
 )
 
 // chartKinds are the names of the chart kinds, in order.
@@ -160,11 +161,11 @@ func resultOperations() []operation {
 			params: whatIf(pKind, pPer, pBOM), ok: map[string]obj{"200": withETag(resp("the chart's numbers, as an attachment <plan>-<kind>.csv", content("text/csv", textSchema)))},
 			errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/subdistricts/{id}.json", id: "subdistrict", summary: "one sub-district with its lines and factor score breakdown",
-			params: whatIf(obj{"name": "id", "in": "path", "required": true, "schema": textSchema}),
+			params: whatIf(obj{"name": "id", "in": "path", "required": true, "description": "sub-district id or name (docs/names.md)", "schema": textSchema}),
 			ok:     map[string]obj{"200": withETag(resp("the sub-district", content("application/json", obj{"type": "object"})))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/cell/{subdistrict}/{column}", id: "cell",
 			summary: "one figure as a bare number for =WEBSERVICE(); share is total / Σ totals with six decimals",
-			params: whatIf(obj{"name": "subdistrict", "in": "path", "required": true, "schema": textSchema},
+			params: whatIf(obj{"name": "subdistrict", "in": "path", "required": true, "description": "sub-district id or name (docs/names.md)", "schema": textSchema},
 				obj{"name": "column", "in": "path", "required": true, "schema": obj{"type": "string", "enum": cellColumns}}),
 			ok: map[string]obj{"200": withETag(resp("the number", content("text/plain", textSchema)))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/compare.json", id: "compareJSON", summary: "base against scenario=/set. overrides, per sub-district and component",

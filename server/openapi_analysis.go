@@ -18,7 +18,7 @@ func analysisOperations() []operation {
 			"`tier.<mandatory|A|B|C|D>.<demand|budget|cap|shortfall|demoted>` or `district.<total|reserve|pool|block_pool|incentive_pool>`, " +
 			"op one of >= <= == > <; a bare field on the right is the left metric's own (`tier.A.demand<=cap`)"}
 	pVary := obj{"name": "vary", "in": "query", "schema": str,
-		"description": "the numeric rules §4 path varied (default plan.capacity), e.g. project.vector_control.unit_cost"}
+		"description": "the numeric rules §4 path varied (default plan.capacity), e.g. project.vector_control.unit_cost; entries may be named by name (project.病媒生物防制.unit_cost, docs/names.md)"}
 	pFind := obj{"name": "find", "in": "query", "schema": obj{"type": "string", "enum": []string{"min", "max"}},
 		"description": "which end of the values meeting the target; default: the boundary nearest the plan's value"}
 	pPrecision := obj{"name": "precision", "in": "query", "schema": str,

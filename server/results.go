@@ -145,7 +145,10 @@ func (s *Server) allocationsCheck(c *gin.Context) {
 
 // subdistrict serves subdistricts/{id}.json.
 func (s *Server) subdistrict(c *gin.Context) {
+	// Trimmed here, so that the representations memoised per result are
+	// one per id or name, however many spaces a client sends.
 	id, ok := strings.CutSuffix(c.Param("id"), ".json")
+	id = strings.TrimSpace(id)
 	if !ok {
 		s.fail(c, app.Errorf(app.KindNotFound, "no route %s (sub-districts are at …/subdistricts/<id>.json)", app.Clip(c.Request.URL.Path)))
 		return
@@ -164,7 +167,7 @@ func (s *Server) subdistrict(c *gin.Context) {
 
 // cell serves cell/{subdistrict}/{column}: one bare number.
 func (s *Server) cell(c *gin.Context) {
-	id, column := c.Param("subdistrict"), c.Param("column")
+	id, column := strings.TrimSpace(c.Param("subdistrict")), c.Param("column") // trimmed: see subdistrict
 	s.resultRoute(c, app.ParamSet|app.ParamScenario, func(string, app.Query) (view, error) {
 		if !slices.Contains(cellColumns, column) {
 			return view{}, app.Errorf(app.KindNotFound, "no column %q (columns: %s)", app.Clip(column), strings.Join(cellColumns, ", "))
@@ -181,13 +184,10 @@ func (s *Server) cell(c *gin.Context) {
 	})
 }
 
-// find is a sub-district of a result; an unknown one is not found.
-func find(j *app.Job, res *formula.Result, id string) (*formula.Allocation, error) {
-	a, ok := res.Find(id)
-	if !ok {
-		return nil, app.Errorf(app.KindNotFound, "plan %s has no sub-district %q", j.PlanID, app.Clip(id))
-	}
-	return a, nil
+// find is a sub-district of a result by its id or name (docs/names.md);
+// an unknown one is not found, a name two share a bad request.
+func find(j *app.Job, res *formula.Result, ref string) (*formula.Allocation, error) {
+	return app.FindSubdistrict(j.PlanID, res, ref)
 }
 
 // baseOf is the result of the plan as written, to compare a what-if
@@ -289,7 +289,7 @@ func (s *Server) chart(c *gin.Context) {
 		}
 		v := view{name: csvName(chartName(k, f, q.Per), q), contentType: f.ContentType(),
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
-				in := chart.Input{Result: res, Per: q.Per, NoBOM: q.NoBOM}
+				in := chart.Input{Result: res, Per: app.QuantityRef(res.Plan, q.Per), NoBOM: q.NoBOM}
 				if k == chart.KindCompare && q.WhatIf() {
 					base, err := baseOf(j)
 					if err != nil {

@@ -100,6 +100,7 @@ func (c *converter) plan(d *document) *formula.Plan {
 	p.Incentive = c.incentive(d.Incentive)
 	p.Damping = c.damping(d.Damping)
 	p.Subdistricts = c.subdistricts(d.Subdistrict)
+	p.QuantityLabels = c.quantityLabels(d.QuantityLabels, d.fileOf("quantity_labels"))
 	return p
 }
 

@@ -31,6 +31,9 @@ type document struct {
 	// ProjectPerformance is [project_performance], the coefficients of
 	// project ratings.
 	ProjectPerformance *projectPerformanceDoc `toml:"project_performance"`
+
+	// QuantityLabels is [quantity_labels]: quantity → its name and unit.
+	QuantityLabels map[string]*labelDoc `toml:"quantity_labels"`
 }
 
 // standardsDoc is what a standards file may hold: no [plan], no sub-districts.
@@ -46,6 +49,9 @@ type standardsDoc struct {
 
 	// ProjectPerformance is [project_performance].
 	ProjectPerformance *projectPerformanceDoc `toml:"project_performance"`
+
+	// QuantityLabels is [quantity_labels].
+	QuantityLabels map[string]*labelDoc `toml:"quantity_labels"`
 }
 
 type planDoc struct {
@@ -140,7 +146,7 @@ type subdistrictDoc struct {
 }
 
 // standardsKeys are the top-level keys a standards file may hold.
-var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "performance", "incentive", "damping", "project_performance"}
+var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "performance", "incentive", "damping", "project_performance", "quantity_labels"}
 
 // decodeFile decodes one TOML file into v and reports unknown keys. A file
 // that is not TOML gives one problem at the parser's line. Every TOML text

@@ -17,6 +17,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(tinyPlan(f)))
 	f.Add([]byte("[plan]\nname = \"x\"\nfiscal_year = 2025\ncapacity = 100\n[[factor]]\nid = \"a\"\nname = \"a\"\nweight = 1\n[[factor.indicator]]\nquantity = \"q\"\nweight = 1\n[[subdistrict]]\nid = \"s\"\nname = \"s\"\n[subdistrict.quantities]\nq = 1\n"))
 	f.Add([]byte("[plan]\ncapacity = 1e400\n"))
+	f.Add([]byte(tinyPlan(f) + "\n[quantity_labels]\ncommunities = { name = \"社区数\", unit = \"个\" }\nx = \"y\"\nz = { name = 1, w = 2 }\n"))
 	f.Add([]byte("[plan]\ncapacity = \"99999999999999999999999999999999.000000000000001\"\n"))
 	// Shapes that cost the decoder the square of their size, which the
 	// limits refuse first (limits.go), and text that only looks like them.
@@ -83,7 +84,10 @@ func FuzzOverride(f *testing.F) {
 		"tiers.overflow=demote&tiers.A.max_share=0.1", "tiers.overflow=cut", "damping.floor_keeps_rating=true",
 		"damping.exclude=personnel,public", "damping.exclude=", "damping.exclude=personnel,personnel",
 		"project_performance.coefficients.中=0.9&subdistrict.east.project_ratings.greening=中",
-		"plan.rounding_unit=0"} {
+		"plan.rounding_unit=0",
+		// Names wherever ids are (docs/names.md).
+		"subdistrict.东街道.adjustment=1.2&project.病媒生物防制.unit_cost=2", "subdistrict.东街道.staff.公务员=31",
+		"subdistrict.东街道.quantities.x=1", "factor.工作任务量.weight=0.5&factor.辖区面积.weight=0.1", "subdistrict.东.adjustment=1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, arg string) {

@@ -179,6 +179,8 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 			d.Damping = sd.Damping
 		case "project_performance":
 			d.ProjectPerformance = sd.ProjectPerformance
+		case "quantity_labels":
+			d.QuantityLabels = sd.QuantityLabels
 		}
 	}
 	return ps
@@ -221,6 +223,16 @@ func (d *Document) Model(ovs ...Override) (*formula.Model, error) {
 	if len(ovs) == 0 {
 		return d.Compile()
 	}
+	resolved, rps := d.doc.resolveOverrides(ovs)
+	if len(rps) > 0 {
+		return nil, &Error{Problems: rps, Overrides: true}
+	}
+	m, err := d.whatIf(resolved)
+	return m, asWritten(err, ovs, resolved)
+}
+
+// whatIf is Model with the names in the overrides resolved.
+func (d *Document) whatIf(ovs []Override) (*formula.Model, error) {
 	if p := d.patch(ovs); p != nil {
 		if m, err := formula.Compile(p); err == nil {
 			if ps := noEffect(ovs, p, d.doc); len(ps) > 0 {

@@ -32,7 +32,7 @@ func noEffect(ovs []Override, p *formula.Plan, base *document) []formula.Problem
 			if reads == nil {
 				reads = p.QuantitiesRead()
 			}
-			msg = unreadQuantity(at.name, reads)
+			msg = unreadQuantity(at.name, reads, base.QuantityLabels)
 		case "performance.coefficients.**":
 			msg = unheldRating(at.name, "绩效等级", performanceKeys(base), func(s formula.Subdistrict) []string { return []string{s.Rating} }, p)
 		case "project_performance.coefficients.**":
@@ -47,12 +47,19 @@ func noEffect(ovs []Override, p *formula.Plan, base *document) []formula.Problem
 	return ps
 }
 
-// unreadQuantity says why setting quantity name changes nothing, or "".
-func unreadQuantity(name string, reads map[string]string) string {
+// unreadQuantity says why setting quantity name changes nothing, or "";
+// it suggests the nearest quantities read, by name or label.
+func unreadQuantity(name string, reads map[string]string, labels map[string]*labelDoc) string {
 	if _, ok := reads[name]; ok || strings.HasPrefix(name, formula.StaffRefPrefix) {
 		return ""
 	}
-	return "没有标准读取数量 " + quote(name) + ",此调整不改变任何结果" + didYouMean(name, slices.Sorted(maps.Keys(reads))) +
+	cands := slices.Sorted(maps.Keys(reads))
+	for _, q := range cands {
+		if l := labels[q]; l != nil && l.Name.S != "" {
+			cands = append(cands, l.Name.S)
+		}
+	}
+	return "没有标准读取数量 " + quote(name) + ",此调整不改变任何结果" + didYouMean(name, cands) +
 		" (no standard reads this quantity: the override would change nothing)"
 }
 

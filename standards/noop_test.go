@@ -29,7 +29,7 @@ func TestNoSilentNoOps(t *testing.T) {
 		{"a quantity no standard reads", []string{"subdistrict.desheng.quantities.resident_populaton=999999"}, formula.CodeNoEffect, "您是不是要找 resident_population?"},
 		{"a coefficient for an unknown rating", []string{"performance.coefficients.忧=2"}, formula.CodeNoEffect, "现有:优、良、中、差"},
 		{"a project coefficient for an unknown rating", []string{"project_performance.coefficients.一般=0.5"}, formula.CodeNoEffect, "没有项目绩效等级 \"一般\""},
-		{"an unknown sub-district", []string{"subdistrict.deshen.adjustment=1.1"}, formula.CodeUnknownPath, "您是不是要找 desheng?"},
+		{"an unknown sub-district", []string{"subdistrict.deshen.adjustment=1.1"}, formula.CodeUnknownPath, "您是不是要找 desheng / 德胜街道?"},
 		{"a misspelt key", []string{"subdistrict.desheng.adjustmnt=1.1"}, formula.CodeUnknownPath, "您是不是要找 subdistrict.desheng.adjustment?"},
 		{"a misspelt table", []string{"plann.capacity=1"}, formula.CodeUnknownPath, "您是不是要找 plan.capacity?"},
 		{"a misspelt map", []string{"subdistrict.desheng.quantity.area_km2=3"}, formula.CodeUnknownPath, "subdistrict.desheng.quantities.area_km2"},

@@ -109,8 +109,18 @@ func (d *Document) Apply(ovs ...Override) (*Document, error) {
 	if len(ovs) == 0 {
 		return d, nil
 	}
-	nd := d.doc.clone()
+	resolved, ps := d.doc.resolveOverrides(ovs)
+	if len(ps) > 0 {
+		return nil, &Error{Problems: ps, Overrides: true}
+	}
+	nd, err := d.apply(resolved)
+	return nd, asWritten(err, ovs, resolved)
+}
+
+// apply is Apply with the names in the overrides resolved.
+func (d *Document) apply(ovs []Override) (*Document, error) {
 	var ps []formula.Problem
+	nd := d.doc.clone()
 	for _, o := range ovs {
 		if code, msg := nd.set(o.Path, o.Value); msg != "" {
 			ps = append(ps, formula.Problem{File: o.File, Line: o.Line, Path: o.Path, Code: code, Message: msg})

@@ -28,16 +28,20 @@ func nearest(typed string, names []string, n int) string {
 }
 
 // unknownPath says that path names nothing, and what it may have meant:
-// the entry ids of its table when the id is unknown, else the nearest
-// paths of the table.
+// the entry ids and names of its table when the entry is unknown, else
+// the nearest paths of the table.
 func (d *document) unknownPath(path string) string {
 	const msg = "unknown path (未知的调整路径)"
 	parts := strings.Split(path, ".")
 	fs, ok := fieldsByTable[parts[0]]
 	if !ok {
 		fs = fields // a misspelt table: any path may be meant
-	} else if ids := d.entryIDs(parts[0]); ids != nil && len(parts) > 1 && !slices.Contains(ids, parts[1]) {
-		return msg + ":没有编码为 " + quote(parts[1]) + " 的 " + parts[0] + didYouMean(parts[1], ids)
+	} else if es := d.entries(parts[0]); es != nil && len(parts) > 1 && !slices.ContainsFunc(es, func(e Entry) bool { return e.ID == parts[1] }) {
+		hint := ""
+		if near := nearRefs(parts[1], es); len(near) > 0 {
+			hint = ";您是不是要找 " + strings.Join(near, "、") + "?"
+		}
+		return msg + ":没有编码或名称为 " + quote(parts[1]) + " 的 " + parts[0] + hint
 	}
 	var cands []string
 	for _, f := range fs {
@@ -65,38 +69,17 @@ func fillPattern(f *field, parts []string) string {
 	return strings.Join(out, ".")
 }
 
-// entryIDs lists the ids of an array of tables (nil for a plain table).
-func (d *document) entryIDs(table string) []string {
-	var ids []string
-	add := func(t Text) { ids = append(ids, t.S) }
-	switch table {
-	case "staff":
-		for _, e := range d.Staff {
-			add(e.ID)
+// refNames lists the ids and names of entries, as what a reference to
+// one of them may have meant.
+func refNames(es []Entry) []string {
+	out := make([]string, 0, 2*len(es))
+	for _, e := range es {
+		out = append(out, e.ID)
+		if e.Name != "" && e.Name != e.ID {
+			out = append(out, e.Name)
 		}
-	case "quota":
-		for _, e := range d.Quota {
-			add(e.ID)
-		}
-	case "project":
-		for _, e := range d.Project {
-			add(e.ID)
-		}
-	case "factor":
-		for _, e := range d.Factor {
-			add(e.ID)
-		}
-	case "subdistrict":
-		for _, e := range d.Subdistrict {
-			add(e.ID)
-		}
-	default:
-		return nil
 	}
-	if ids == nil {
-		ids = []string{}
-	}
-	return ids
+	return out
 }
 
 // suggestQuantities adds to each problem of a quantity no sub-district

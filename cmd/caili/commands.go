@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/atomicfile"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
@@ -173,13 +174,13 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	var id, format string
 	pf.register(fs, true)
 	af.register(fs)
-	fs.StringVar(&id, "subdistrict", "", "id of the sub-district to explain")
+	fs.StringVar(&id, "subdistrict", "", "要说明的街道:编码或名称 (the sub-district to explain: its id or name, e.g. desheng or 德胜街道)")
 	fs.StringVar(&format, "format", "text", "output format: text or json")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if id == "" {
-		return usagef("explain needs --subdistrict ID")
+		return usagef("explain needs --subdistrict ID or name (街道编码或名称, e.g. desheng or 德胜街道)")
 	}
 	if format != "text" && format != "json" {
 		return usagef("--format must be text or json (got %q)", format)
@@ -195,13 +196,9 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	a, ok := res.Find(id)
-	if !ok {
-		ids := make([]string, len(res.Subdistricts))
-		for i, s := range res.Subdistricts {
-			ids[i] = s.ID
-		}
-		return fmt.Errorf("no sub-district %q in the plan (have: %s)", id, strings.Join(ids, ", "))
+	a, err := app.FindSubdistrict("", res, id)
+	if err != nil {
+		return err
 	}
 	if format == "json" {
 		return report.EncodeJSON(stdout, report.NewSubdistrict(numfmt.NewFmt(res), a, true))

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/atomicfile"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
@@ -26,6 +27,17 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	// The template of a plan without sub-districts, or whose data file
+	// is yet to be written, has empty rows to fill in.
+	doc, err := pf.load(standards.DataOptional())
+	if err != nil {
+		return err
+	}
+	if id != "" { // by id or name (docs/names.md)
+		if id, err = app.ResolveRef(doc, "", standards.TableSubdistrict, id); err != nil {
+			return err
+		}
+	}
 	if out == "" {
 		out = "subdistricts.xlsx"
 		if id != "" {
@@ -38,12 +50,6 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 		format = workbook.CSV
 	case ext != ".xlsx" && out != "-":
 		return usagef("--out 须以 .xlsx 或 .csv 结尾 (--out must end in .xlsx or .csv; got %q)", out)
-	}
-	// The template of a plan without sub-districts, or whose data file
-	// is yet to be written, has empty rows to fill in.
-	doc, err := pf.load(standards.DataOptional())
-	if err != nil {
-		return err
 	}
 	p, err := doc.Tables()
 	if err != nil {

@@ -75,7 +75,7 @@ func leverLabel(np standards.NumberPath, p *formula.Plan) string {
 	case "factor.*.weight":
 		return name(segs[1], factorNames(p)) + " 权重"
 	case "factor.*.indicator.**.weight":
-		return name(segs[1], factorNames(p)) + "·" + strings.Join(segs[3:len(segs)-1], ".") + " 权重"
+		return name(segs[1], factorNames(p)) + "·" + p.QuantityName(strings.Join(segs[3:len(segs)-1], ".")) + " 权重"
 	case "incentive.rate":
 		return "激励比例"
 	case "incentive.budget":

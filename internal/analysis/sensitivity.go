@@ -116,16 +116,13 @@ func Sensitivity(ctx context.Context, doc *standards.Document, req SensitivityRe
 	return rep, nil
 }
 
-// findSub is the index of a sub-district by id or name.
+// findSub is the index of a sub-district by id or name (docs/names.md).
 func findSub(p *formula.Plan, s string) (int, error) {
-	i := slices.IndexFunc(p.Subdistricts, func(x formula.Subdistrict) bool { return x.ID == s })
-	if i < 0 {
-		i = slices.IndexFunc(p.Subdistricts, func(x formula.Subdistrict) bool { return x.Name == s })
+	id, err := standards.ResolveRef(standards.TableSubdistrict, s, standards.PlanEntries(p, standards.TableSubdistrict))
+	if err != nil {
+		return 0, app.QueryError("subdistrict", "%s", err.Error())
 	}
-	if i < 0 {
-		return 0, app.QueryError("subdistrict", "plan has no sub-district %q (by id or name)", app.Clip(s))
-	}
-	return i, nil
+	return slices.IndexFunc(p.Subdistricts, func(x formula.Subdistrict) bool { return x.ID == id }), nil
 }
 
 // sweep runs work(i) for every lever on at most maxWorkers goroutines,

@@ -120,6 +120,12 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 	if req.Vary == "" {
 		req.Vary = "plan.capacity"
 	}
+	// A path by names (docs/names.md) is varied by ids.
+	r, err := doc.ResolveOverrides([]standards.Override{{Path: req.Vary, File: "query"}})
+	if err != nil {
+		return nil, err
+	}
+	req.Vary = r[0].Path
 	if req.Find != FindAuto && req.Find != FindMin && req.Find != FindMax {
 		return nil, app.QueryError("find", "find must be min or max (got %q)", app.Clip(string(req.Find)))
 	}

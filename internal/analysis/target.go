@@ -7,6 +7,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/standards"
 	"github.com/shopspring/decimal"
 )
 
@@ -113,13 +114,11 @@ func parseMetric(s string, p *formula.Plan) (Metric, error) {
 	m := Metric{Kind: kind, ID: id, Field: field}
 	switch kind {
 	case "subdistrict":
-		m.sub = slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == id })
-		if m.sub < 0 {
-			m.sub = slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.Name == id })
+		sid, err := standards.ResolveRef(standards.TableSubdistrict, id, standards.PlanEntries(p, standards.TableSubdistrict))
+		if err != nil {
+			return m, targetErr("%s", err.Error())
 		}
-		if m.sub < 0 {
-			return m, targetErr("plan has no sub-district %q (by id or name)", app.Clip(id))
-		}
+		m.sub = slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == sid })
 		m.ID = p.Subdistricts[m.sub].ID
 		return m, checkField(m, subFields)
 	case "tier":

@@ -44,6 +44,9 @@ type Job struct {
 	Plan     *PlanVersion
 	Scenario *Scenario // nil: none
 	Sets     []standards.Override
+	// keySets are Sets with names resolved to ids, for the result key
+	// (nil: Sets have none).
+	keySets []standards.Override
 }
 
 // WhatIf reports whether the job changes the plan.
@@ -61,12 +64,24 @@ func (e *App) Resolve(planID string, q Query) (*Job, error) {
 
 // JobFor is the job of a query on one plan version, so that a page that
 // shows a base and a what-if computes both from the same version even if
-// the plan is reloaded meanwhile. An unknown scenario is 404.
+// the plan is reloaded meanwhile. An unknown scenario is 404. A scenario
+// may be named by its [scenario] name, and the overrides' paths by names
+// (docs/names.md): they are resolved here, to ids and file names.
 func (e *App) JobFor(v *PlanVersion, q Query) (*Job, error) {
 	j := &Job{PlanID: v.ID, Plan: v, Sets: q.Sets}
+	if len(q.Sets) > 0 {
+		// The key has the names resolved to ids: the same what-if is one
+		// request (one cache entry) whichever names it uses. Sets stay as
+		// written, so that problems quote them.
+		sets, err := v.Doc.ResolveOverrides(q.Sets)
+		if err != nil {
+			return nil, err
+		}
+		j.keySets = sets
+	}
 	if q.Scenario != "" {
 		var err error
-		if j.Scenario, err = e.Scenarios.Get(v.ID, q.Scenario); err != nil {
+		if j.Scenario, err = e.Scenarios.Find(v.ID, q.Scenario); err != nil {
 			return nil, err
 		}
 	}
@@ -100,8 +115,12 @@ func (e *App) Key(j *Job) string {
 		standards.WriteField(h, "")
 		standards.WriteField(h, "")
 	}
-	standards.WriteField(h, strconv.Itoa(len(j.Sets)))
-	for _, o := range j.Sets {
+	sets := j.Sets
+	if j.keySets != nil {
+		sets = j.keySets
+	}
+	standards.WriteField(h, strconv.Itoa(len(sets)))
+	for _, o := range sets {
 		standards.WriteField(h, standards.OverrideText(o))
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -1,9 +1,14 @@
 package app
 
 import (
+	"errors"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/textutil"
 	"github.com/caili/caili/standards"
 )
@@ -38,4 +43,139 @@ func SetPath(k string) (path string, isSet bool) {
 // trimmed, located in the file "query".
 func NewOverride(path, value string) standards.Override {
 	return standards.Override{Path: strings.TrimSpace(path), Value: strings.TrimSpace(value), File: "query"}
+}
+
+// Names wherever ids are (docs/names.md): a sub-district, staff category,
+// quota, project or factor may be named by its id or its name, and a
+// scenario by its file name or its [scenario] name. Package standards
+// resolves entries (standards.ResolveRef); the functions below make its
+// answers the application's errors, for the commands and the server.
+
+// FindSubdistrict finds the sub-district a reference (its id or its
+// name) names in a result. An unknown one is not found, with the nearest
+// ids and names; a name several sub-districts share is a bad request
+// listing their ids.
+func FindSubdistrict(planID string, res *formula.Result, ref string) (*formula.Allocation, error) {
+	es := make([]standards.Entry, len(res.Subdistricts))
+	for i, a := range res.Subdistricts {
+		es[i] = standards.Entry{ID: a.ID, Name: a.Name}
+	}
+	id, err := standards.ResolveRef(standards.TableSubdistrict, ref, es)
+	if err != nil {
+		return nil, RefError(planID, err)
+	}
+	a, _ := res.Find(id)
+	return a, nil
+}
+
+// ResolveRef finds the id of the entry of table (standards.TableStaff, …)
+// a reference names in a plan as written (plan planID, "" when it has no
+// id: a file on the command line), with FindSubdistrict's errors.
+func ResolveRef(doc *standards.Document, planID, table, ref string) (string, error) {
+	id, err := doc.ResolveRef(table, ref)
+	if err != nil {
+		return "", RefError(planID, err)
+	}
+	return id, nil
+}
+
+// RefError makes a reference that names no single entry an *Error: not
+// found when nothing has the id or name, a bad request when several
+// entries share the name. Other errors are returned as they are.
+func RefError(planID string, err error) error {
+	var re *standards.RefError
+	if !errors.As(err, &re) {
+		return err
+	}
+	kind := KindNotFound
+	if re.Ambiguous {
+		kind = KindBadRequest
+	}
+	msg := re.Error()
+	if planID != "" {
+		msg = "plan " + planID + ": " + msg
+	}
+	return &Error{Kind: kind, Message: msg,
+		Problems: []formula.Problem{{Path: re.Table, Code: formula.CodeUnknownRef, Message: re.Error()}}}
+}
+
+// MaxScenarioRef is the longest scenario reference (a file name or a
+// [scenario] name) a request may give, in bytes.
+const MaxScenarioRef = 256
+
+// ValidScenarioRef reports whether s may name a scenario: a file name
+// (ValidName), or a [scenario] name such as 财力总额减少 5% — text without
+// control characters, at most MaxScenarioRef bytes. Only a ValidName is
+// ever made into a file's path.
+func ValidScenarioRef(s string) bool {
+	if ValidName(s) {
+		return true
+	}
+	if s == "" || len(s) > MaxScenarioRef || !utf8.ValidString(s) {
+		return false
+	}
+	return !strings.ContainsFunc(s, unicode.IsControl)
+}
+
+// Find returns the scenario of plan a reference names: its file name
+// (Get), else its [scenario] name, matched exactly after trimming spaces.
+// A name two scenarios share is a bad request listing their file names;
+// an unknown one is not found, with the nearest names.
+func (s *Scenarios) Find(plan, ref string) (*Scenario, error) {
+	ref = strings.TrimSpace(ref)
+	if !ValidScenarioRef(ref) {
+		return nil, Errorf(KindBadRequest, "scenario %q: give its file name (matching %s) or its [scenario] name", Clip(ref), NameRE)
+	}
+	if ValidName(ref) {
+		v, err := s.Get(plan, ref)
+		var ae *Error
+		if err == nil || !errors.As(err, &ae) || ae.Kind != KindNotFound {
+			return v, err
+		}
+	}
+	all, err := s.List(plan)
+	if err != nil {
+		return nil, err
+	}
+	var found []*Scenario
+	var names []string
+	for _, v := range all {
+		names = append(names, v.Name)
+		if v.Parsed == nil {
+			continue
+		}
+		names = append(names, v.Parsed.Name)
+		if strings.TrimSpace(v.Parsed.Name) == ref {
+			found = append(found, v)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		msg := "plan " + plan + " has no scenario " + strconv.Quote(Clip(ref)) + " (没有文件名或名称为此的方案)"
+		if near := textutil.Nearest(ref, names, 3); len(near) > 0 {
+			msg += ";您是不是要找 " + strings.Join(near, " / ") + "?"
+		}
+		return nil, Errorf(KindNotFound, "%s", msg)
+	}
+	files := make([]string, len(found))
+	for i, v := range found {
+		files[i] = v.Name
+	}
+	return nil, Errorf(KindBadRequest, "方案名称 %q 对应多个方案,请改用文件名:%s (several scenarios have this name: use a file name)",
+		Clip(ref), strings.Join(files, " / "))
+}
+
+// QuantityRef is the quantity a reference names in plan p: a label's name
+// ([quantity_labels], such as 常住人口) stands for its quantity; anything
+// else is returned as it is, to be checked where it is used.
+func QuantityRef(p *formula.Plan, ref string) string {
+	if _, ok := p.QuantityLabels[ref]; ok {
+		return ref
+	}
+	if q, ok := p.QuantityByLabel(ref); ok {
+		return q
+	}
+	return ref
 }

@@ -14,7 +14,8 @@ type Params uint8
 const (
 	// paramSet: repeatable `set.<path>=<value>` overrides (rules §4 paths).
 	ParamSet Params = 1 << iota
-	// paramScenario: `scenario=<name>`, a saved (or built-in) scenario.
+	// paramScenario: `scenario=<name>`, a saved (or built-in) scenario, by
+	// its file name or its [scenario] name.
 	ParamScenario
 	// paramBOM: `bom=0` leaves the UTF-8 byte-order mark out of CSV.
 	ParamBOM
@@ -108,8 +109,8 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 	seen[k] = true
 	switch {
 	case k == "scenario" && allow&ParamScenario != 0:
-		if !ValidName(v) {
-			return QueryError(Clip(k), "scenario name %q must match %s", Clip(v), NameRE)
+		if v = strings.TrimSpace(v); !ValidScenarioRef(v) {
+			return QueryError(Clip(k), "scenario %q: give its file name (matching %s) or its [scenario] name", Clip(v), NameRE)
 		}
 		q.Scenario = v
 	case k == "bom" && allow&ParamBOM != 0:
@@ -154,7 +155,7 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 			return QueryError(Clip(k), "merge must be 0 or 1 (got %q)", Clip(v))
 		}
 	case k == "per" && allow&ParamPer != 0:
-		if v == "" {
+		if v = strings.TrimSpace(v); v == "" {
 			return QueryError(k, "per must name a quantity, such as per=resident_population")
 		}
 		q.Per = v

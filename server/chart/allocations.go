@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -147,6 +148,9 @@ func perCapitaBars(res *formula.Result, quantity string) (*bars, error) {
 	}
 	plan := subdistrictsByID(res.Plan)
 	unit, what := "元/"+quantity, "按 "+quantity+" 计的单位财力"
+	if name := res.Plan.QuantityName(quantity); name != quantity { // [quantity_labels]
+		unit, what = "元/"+cmp.Or(res.Plan.QuantityUnit(quantity), name), "按"+name+"计的单位财力"
+	}
 	if strings.HasSuffix(quantity, "population") {
 		unit, what = "元/人", "人均可支配财力"
 	}

@@ -168,7 +168,7 @@ func hints(p *formula.Plan) []PathHint {
 	}
 	for _, fc := range p.Factors {
 		for _, ind := range fc.Indicators {
-			add("factor."+fc.ID+".indicator."+ind.Quantity+".weight", fc.Name+" 指标 "+ind.Quantity+" 权重", ind.Weight)
+			add("factor."+fc.ID+".indicator."+ind.Quantity+".weight", fc.Name+" 指标 "+quantityText(p, ind.Quantity)+" 权重", ind.Weight)
 		}
 	}
 	if pf := p.Performance; pf != nil {
@@ -202,7 +202,7 @@ func hints(p *formula.Plan) []PathHint {
 		}
 		sort.Strings(names)
 		for _, q := range names {
-			add("subdistrict."+s.ID+".quantities."+q, s.Name+" "+q, s.Quantities[q])
+			add("subdistrict."+s.ID+".quantities."+q, s.Name+" "+quantityText(p, q), s.Quantities[q])
 		}
 		for _, st := range p.Staff {
 			add("subdistrict."+s.ID+".staff."+st.ID, s.Name+" "+st.Name+" 人数", s.Staff[st.ID])
@@ -224,4 +224,31 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// quantityText names a quantity for people: its label (with the unit)
+// and its name, `病媒防制面积 (平方米) vector_area_m2`, or its name alone
+// when it has no label ([quantity_labels]).
+func quantityText(p *formula.Plan, q string) string {
+	name := p.QuantityName(q)
+	if name == q {
+		return q
+	}
+	if u := p.QuantityUnit(q); u != "" {
+		name += " (" + u + ")"
+	}
+	return name + " " + q
+}
+
+// quantityLabel is a quantity's label with its unit, `病媒防制面积 (平方米)`,
+// or "" when it has none.
+func quantityLabel(p *formula.Plan, q string) string {
+	name := p.QuantityName(q)
+	if name == q {
+		return ""
+	}
+	if u := p.QuantityUnit(q); u != "" {
+		name += " (" + u + ")"
+	}
+	return name
 }

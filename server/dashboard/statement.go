@@ -125,6 +125,7 @@ type ScoreView struct {
 type ScorePartRow struct {
 	Factor, FactorName, FactorWeight string
 	Quantity, Weight                 string
+	QuantityLabel                    string // the quantity's label and unit, or ""
 	Value, DistrictSum               string
 	Part                             string // W_f · w_k · x / Σx, formula.FormatRat
 	PartExact                        string // the same as a fraction, formula.Fraction
@@ -134,6 +135,7 @@ type ScorePartRow struct {
 // year's total).
 type BaselineView struct {
 	Quantity   string // the quantity named by [damping] baseline
+	Label      string // its label and unit, or ""
 	Value      Amount // the baseline
 	TotalLabel string // "本年合计", or what the measure leaves out: "本年测算口径 (不含人员经费)"
 	Total      Amount // this year's total, less the components [damping] exclude names
@@ -165,9 +167,13 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	if in.PlanID == "" || r == nil || r.Plan == nil {
 		return nil, errors.New("dashboard: statement view needs a plan id and a result")
 	}
-	a, ok := r.Find(in.SubdistrictID)
-	if !ok {
-		return nil, fmt.Errorf("plan %s has no sub-district %q: %w", in.PlanID, app.Clip(in.SubdistrictID), ErrUnknownSubdistrict)
+	a, err := app.FindSubdistrict(in.PlanID, r, in.SubdistrictID)
+	if err != nil {
+		var ae *app.Error
+		if errors.As(err, &ae) && ae.Kind == app.KindNotFound {
+			return nil, fmt.Errorf("%w: %w", ErrUnknownSubdistrict, err)
+		}
+		return nil, err
 	}
 	p, m := r.Plan, moneyOf(r)
 	v := &StatementView{
@@ -264,7 +270,7 @@ func score(p *formula.Plan, a *formula.Allocation) ([]KV, *ScoreView) {
 		Coef: coef.String(), Adjusted: formula.FormatRat(sc.Adjusted()), Formula: sc.Formula()}
 	for _, sp := range sc.Parts {
 		sv.Parts = append(sv.Parts, ScorePartRow{Factor: sp.Factor, FactorName: sp.FactorName, FactorWeight: sp.FactorWeight.String(),
-			Quantity: sp.Quantity, Weight: sp.Weight.String(), Value: sp.Value.String(), DistrictSum: sp.DistrictSum.String(),
+			Quantity: sp.Quantity, QuantityLabel: quantityLabel(p, sp.Quantity), Weight: sp.Weight.String(), Value: sp.Value.String(), DistrictSum: sp.DistrictSum.String(),
 			Part: formula.FormatRat(sp.Part()), PartExact: formula.Fraction(sp.Part())})
 	}
 	return profile, sv
@@ -306,7 +312,7 @@ func baseline(r *formula.Result, a *formula.Allocation) *BaselineView {
 	}
 	measure, label := dampingMeasure(d, a)
 	change := measure.Sub(x)
-	b := &BaselineView{Quantity: d.Baseline, Value: m.amount(x), TotalLabel: label, Total: m.amount(measure), Change: m.amount(change),
+	b := &BaselineView{Quantity: d.Baseline, Label: quantityLabel(r.Plan, d.Baseline), Value: m.amount(x), TotalLabel: label, Total: m.amount(measure), Change: m.amount(change),
 		Pct: signedPercent(change, x), Rule: dampingNote(d)}
 	var did []string
 	for _, l := range a.Lines {

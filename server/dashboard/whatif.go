@@ -118,10 +118,10 @@ func ParseWhatIf(q url.Values) (WhatIf, []formula.Problem) {
 		w.Sets = w.Sets[:app.MaxOverrides]
 	}
 	if s := strings.TrimSpace(q.Get(ParamScenario)); s != "" {
-		if app.ValidName(s) {
+		if app.ValidScenarioRef(s) {
 			w.Scenario = s
 		} else {
-			problems = append(problems, queryProblem(ParamScenario, fmt.Sprintf("方案名 %q 不合规 (must match %s)", app.Clip(s), app.NameRE)))
+			problems = append(problems, queryProblem(ParamScenario, fmt.Sprintf("方案 %q 不合规:请用文件名 (%s) 或方案名称 (a file name or a [scenario] name)", app.Clip(s), app.NameRE)))
 		}
 	}
 	return w, problems

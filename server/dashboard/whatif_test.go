@@ -31,7 +31,7 @@ func TestParseWhatIf(t *testing.T) {
 			encoded: "scenario=cut5&set.plan.capacity=1&set.performance.coefficients.%E4%B8%AD=0.8",
 		},
 		{
-			query:   "path=plan.capacity&value=&path=&value=7&scenario=Bad/Name&set.=3&other=1",
+			query:   "path=plan.capacity&value=&path=&value=7&scenario=Bad%01Name&set.=3&other=1",
 			encoded: "", problems: []string{"set.", "path[1]", "path[2]", "scenario"},
 		},
 	} {

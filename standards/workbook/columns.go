@@ -101,8 +101,10 @@ const (
 	prefixProject  = "project_ratings."
 )
 
-// newLayout lays out the workbook of plan p; labels name its quantities.
+// newLayout lays out the workbook of plan p; labels name its quantities,
+// before the plan's own [quantity_labels].
 func newLayout(p *formula.Plan, labels map[string]Label) *layout {
+	labels = withPlanLabels(p, labels)
 	l := &layout{plan: p}
 	if p.Performance != nil {
 		l.ratings = byCoefficient(p.Performance.Coefficients)
@@ -265,4 +267,20 @@ func (l *layout) csvColumns() []column {
 		cols = append(cols, s.cols[2:]...)
 	}
 	return cols
+}
+
+// withPlanLabels adds the plan's [quantity_labels] to labels for the
+// quantities labels leaves out.
+func withPlanLabels(p *formula.Plan, labels map[string]Label) map[string]Label {
+	if len(p.QuantityLabels) == 0 {
+		return labels
+	}
+	out := make(map[string]Label, len(p.QuantityLabels)+len(labels))
+	for q, lb := range p.QuantityLabels {
+		out[q] = Label{Name: lb.Name, Unit: lb.Unit}
+	}
+	for q, lb := range labels {
+		out[q] = lb
+	}
+	return out
 }

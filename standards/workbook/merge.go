@@ -179,7 +179,7 @@ func orNone(v string) string {
 func Diff(p *formula.Plan, old, new []formula.Subdistrict) []Change {
 	lay := newLayout(&formula.Plan{Staff: p.Staff, Projects: p.Projects, Factors: p.Factors, Quotas: p.Quotas,
 		Incentive: p.Incentive, Damping: p.Damping, Performance: p.Performance, ProjectPerformance: p.ProjectPerformance,
-		Subdistricts: slices.Concat(old, new)}, nil)
+		Subdistricts: slices.Concat(old, new), QuantityLabels: p.QuantityLabels}, nil)
 	cols := lay.csvColumns()
 	was := map[string]*formula.Subdistrict{}
 	for i := range old {

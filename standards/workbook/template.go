@@ -22,8 +22,8 @@ type TemplateOptions struct {
 	// Subdistrict, an id, writes only that sub-district's rows: the copy
 	// to send to that 街道 (returned, it is read back with [Merge]).
 	Subdistrict string
-	// Labels name quantities in Chinese, with units; a quantity without
-	// one is headed by its id (a later [quantity_labels] table fills it).
+	// Labels name quantities in Chinese, with units, before the plan's
+	// [quantity_labels]; a quantity without either is headed by its id.
 	Labels map[string]Label
 	// Format is XLSX (the default) or CSV.
 	Format Format

@@ -164,3 +164,23 @@ func TestTemplateSample(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplatePlanLabels: the plan's [quantity_labels] head the columns
+// (an explicit label wins); the id row is unchanged, so an import keys
+// on the same text.
+func TestTemplatePlanLabels(t *testing.T) {
+	p := samplePlan(t)
+	if len(p.QuantityLabels) == 0 {
+		t.Fatal("the sample has no [quantity_labels]")
+	}
+	x := open(t, template(t, p, TemplateOptions{Labels: map[string]Label{"area_km2": {"面积", "km²"}}}))
+	rows, _ := x.GetRows(SheetData)
+	for _, h := range []string{"病媒防制面积(平方米)", "常住人口(人)", "面积(km²)"} {
+		if !slices.Contains(rows[0], h) {
+			t.Errorf("no heading %s in %q", h, rows[0])
+		}
+	}
+	if !slices.Contains(rows[1], "vector_area_m2") {
+		t.Errorf("id row %q", rows[1])
+	}
+}
