@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/chromedp/chromedp"
@@ -28,6 +29,15 @@ func (b *browser) namesInForm() {
 	byID := b.apiAllocations("set.subdistrict.desheng.quantities.vector_area_m2=3000000")
 	if len(byName.Subdistricts) != len(byID.Subdistricts) || byName.Subdistricts[0].Total != byID.Subdistricts[0].Total {
 		b.t.Errorf("the form's what-if by names (%s) is not the one by ids", query)
+	}
+	// A saved scenario chosen by its Chinese name: the banner's stamp
+	// names the scenario, so the page is never taken for the plan.
+	name := "病媒生物防制标准降至 1.5 元/平方米"
+	b.follow("open a what-if by the scenario's name", http.StatusOK,
+		chromedp.Navigate(b.base+"/plans/sample?scenario="+url.QueryEscape(name)))
+	b.do("see the scenario's banner", chromedp.WaitVisible(chromedp.CSS(`#whatif-banner #stamp`)))
+	if got := b.eval(`document.getElementById("stamp").textContent`); !strings.Contains(got, "情景测算: "+name) || !strings.Contains(got, "sha256") {
+		b.t.Errorf("the banner's stamp %q does not name the scenario", got)
 	}
 	b.follow("open a statement by name", http.StatusOK, chromedp.Navigate(b.base+"/plans/sample/subdistricts/德胜街道"))
 	b.do("see the statement by name", chromedp.WaitVisible(chromedp.CSS(`article.statement`)))
