@@ -132,14 +132,7 @@ func decodeError(t testing.TB, w *httptest.ResponseRecorder) errorJSON {
 // way the CLI does.
 func compute(t testing.TB, file string, sets ...string) *formula.Result {
 	t.Helper()
-	doc, err := standards.LoadFile(filepath.Join("testdata/plans", file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ovs, err := standards.ParseSets(sets...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, ovs := loadWith(t, file, sets...)
 	res, err := testplan.Evaluate(doc, ovs...)
 	if err != nil {
 		t.Fatal(err)
@@ -151,6 +144,13 @@ func compute(t testing.TB, file string, sets ...string) *formula.Result {
 // style overrides carries, computed here from the plan's files.
 func stampOf(t testing.TB, file string, sets ...string) *report.Stamp {
 	t.Helper()
+	doc, ovs := loadWith(t, file, sets...)
+	return &report.Stamp{Plan: doc.Name(), Overrides: append([]string{}, sets...), SHA256: doc.Stamp(ovs), Version: "test"}
+}
+
+// loadWith loads a plan file of testdata/plans and reads --set overrides.
+func loadWith(t testing.TB, file string, sets ...string) (*standards.Document, []standards.Override) {
+	t.Helper()
 	doc, err := standards.LoadFile(filepath.Join("testdata/plans", file))
 	if err != nil {
 		t.Fatal(err)
@@ -159,9 +159,5 @@ func stampOf(t testing.TB, file string, sets ...string) *report.Stamp {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := doc.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &report.Stamp{Plan: p.Name, Overrides: append([]string{}, sets...), SHA256: doc.Stamp(ovs), Version: "test"}
+	return doc, ovs
 }
