@@ -189,10 +189,13 @@ func links(plan string, w WhatIf, compare bool) (charts, downloads []Link) {
 	downloads = []Link{
 		{Kind: "csv", Label: "分配结果 CSV", Href: w.withQuery(api + "/allocations.csv")},
 		{Kind: "xlsx", Label: "Excel 工作簿 XLSX", Href: w.withQuery(api + "/allocations.xlsx")},
+		{Kind: "check-xlsx", Label: "复核工作簿(公式)XLSX", Href: w.withQuery(api + "/allocations-check.xlsx")},
 		{Kind: "json", Label: "JSON", Href: w.withQuery(api + "/allocations.json")},
+		{Kind: "template", Label: "街道数据采集表 XLSX", Href: api + "/template.xlsx"},
 	}
 	if compare {
-		downloads = append(downloads, Link{Kind: "compare.csv", Label: "方案对比 CSV", Href: w.withQuery(api + "/compare.csv")})
+		downloads = append(downloads, Link{Kind: "compare.csv", Label: "方案对比 CSV", Href: w.withQuery(api + "/compare.csv")},
+			Link{Kind: "attribution.csv", Label: "变化归因 CSV", Href: w.withQuery(api+"/compare.csv") + "&attribute=1&by=group"})
 	}
 	return charts, downloads
 }
