@@ -66,9 +66,10 @@ type rejectionJSON struct {
 }
 
 // errorJSON is the body of every error response:
-// {"error": …, "problems": [{"file", "line", "path", "code", "message"}]}.
+// {"error": …, "code": …, "problems": [{"file", "line", "path", "code", "message"}]}.
 type errorJSON struct {
 	Error     string         `json:"error"`
+	Code      string         `json:"code"` // the kind's stable code (app.Kind Code): bad_request, not_found, …
 	Problems  []problemJSON  `json:"problems"`
 	Rejection *rejectionJSON `json:"rejection,omitempty"`
 }
@@ -85,7 +86,7 @@ func problemsJSON(ps []formula.Problem) []problemJSON {
 // body renders an error for the client. Internal errors say nothing of
 // their cause.
 func body(e *app.Error) errorJSON {
-	out := errorJSON{Error: e.Message, Problems: problemsJSON(e.Problems)}
+	out := errorJSON{Error: e.Message, Code: e.Kind.Code(), Problems: problemsJSON(e.Problems)}
 	if r := e.Rejection; r != nil {
 		out.Rejection = &rejectionJSON{Kind: r.Kind.String(), Gap: r.Gap.String(), Detail: r.Detail}
 	}

@@ -119,7 +119,7 @@ func (s *Server) writeJSON(c *gin.Context, status int, v any) {
 	var buf bytes.Buffer
 	if err := report.EncodeJSON(&buf, v); err != nil {
 		s.log.Error("encode response", "error", err)
-		c.Data(http.StatusInternalServerError, typeJSON, []byte(`{"error":"internal error","problems":[]}`+"\n"))
+		c.Data(http.StatusInternalServerError, typeJSON, []byte(`{"error":"internal error","code":"internal","problems":[]}`+"\n"))
 		return
 	}
 	c.Data(status, typeJSON, buf.Bytes())

@@ -302,7 +302,7 @@ func schemas() obj {
 	return obj{
 		"Problem": problem,
 		"Error": obj{"type": "object", "required": []string{"error", "problems"}, "properties": obj{
-			"error": str, "problems": obj{"type": "array", "items": ref("Problem")},
+			"error": str, "code": str, "problems": obj{"type": "array", "items": ref("Problem")},
 			"rejection": obj{"type": "object", "properties": obj{"kind": str, "gap": str, "detail": str}}}},
 		"PlanList": obj{"type": "object", "properties": obj{"plans": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 			"id": str, "name": str, "fiscal_year": obj{"type": "integer"}, "status": obj{"type": "string", "enum": []string{"ok", "rejected", "error"}},

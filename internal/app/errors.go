@@ -121,3 +121,20 @@ func Classify(err error) *Error {
 	}
 	return &Error{Kind: KindInternal, Message: "internal error", Err: err}
 }
+
+// kindCodes are the stable codes of the kinds, for programs (the API's
+// top-level "code"); they compare codes, not messages.
+var kindCodes = map[Kind]string{
+	KindBadRequest: "bad_request", KindUnauthorized: "unauthorized", KindForbidden: "forbidden",
+	KindNotFound: "not_found", KindMethodNotAllowed: "method_not_allowed", KindConflict: "conflict",
+	KindTooLarge: "too_large", KindUnprocessable: "unprocessable", KindInternal: "internal",
+}
+
+// Code is the kind's stable code, such as "not_found"; "internal" for a
+// kind without one.
+func (k Kind) Code() string {
+	if c, ok := kindCodes[k]; ok {
+		return c
+	}
+	return "internal"
+}
