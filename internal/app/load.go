@@ -28,12 +28,14 @@ type readFunc func(name string) ([]byte, stamp, error)
 func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, error) {
 	h := sha256.New()
 	deps := map[string]stamp{}
+	var sources []File
 	doc, err := standards.Load(name, func(n string) ([]byte, error) {
 		b, st, err := read(n)
 		deps[n] = st
 		if err == nil {
 			writeField(h, n)
 			writeField(h, string(b))
+			sources = append(sources, File{Name: n, Data: b})
 		}
 		return b, err
 	}, standards.WithData(workbook.Read))
@@ -46,7 +48,7 @@ func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, e
 	}
 	p := m.Plan()
 	v := &PlanVersion{ID: id, Doc: doc, Hash: hex.EncodeToString(h.Sum(nil)), Name: p.Name,
-		FiscalYear: p.FiscalYear, Files: doc.Files(), LoadedAt: time.Now()}
+		FiscalYear: p.FiscalYear, Files: doc.Files(), LoadedAt: time.Now(), Sources: sources}
 	res, err := m.Evaluate()
 	v.Base = &Computed{Res: res, Err: err}
 	return v, deps, nil
