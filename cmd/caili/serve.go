@@ -24,7 +24,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	plans := fs.String("plans", "", "directory of plan files, each <id>.toml served as plan <id> (default: the built-in sample as plan \"sample\")")
 	cors := fs.String("cors", "", "let browser pages from this origin (or *) read the API; off by default")
-	data := fs.String("data", "", "directory for saved scenarios (default: "+server.DefaultDataDir()+")")
+	data := fs.String("data", "", "data folder: the database caili.db of scenarios, versions, tokens and the audit log (default: "+server.DefaultDataDir()+")")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -40,6 +40,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

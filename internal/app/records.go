@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 
+	"github.com/caili/caili/configs"
 	"github.com/caili/caili/internal/report"
 )
 
@@ -296,4 +298,20 @@ func CreateToken(ctx context.Context, st Store, who Actor, role Role, sd, note s
 		return "", nil, err
 	}
 	return secret, rec, nil
+}
+
+// LoadPlanFile loads a plan file from disk as the server would, for the
+// command line (caili plan save): id is the plan's id in the record; an
+// empty file loads the embedded sample plan.
+func LoadPlanFile(id, file string) (*PlanVersion, error) {
+	if file == "" {
+		ps, err := newEmbeddedPlans(configs.FS, configs.PlanPath, id, nil)
+		if err != nil {
+			return nil, err
+		}
+		st, _ := ps.Get(id)
+		return st.Good, nil
+	}
+	v, _, err := loadPlan(id, filepath.Base(file), diskReader(filepath.Dir(file)))
+	return v, err
 }
