@@ -74,6 +74,7 @@ func (s *Server) planPage(c *gin.Context) {
 		return
 	}
 	in := dashboard.PlanInput{PlanID: v.ID, Base: v.Base.Res, WhatIf: wi, Problems: problems, Scenarios: names}
+	in.Record, in.Published = s.recordMark(c, v)
 	keys := []string{s.app.Key(&app.Job{PlanID: v.ID, Plan: v})}
 	var j *app.Job
 	if wi.Active() && len(problems) == 0 {
@@ -85,7 +86,7 @@ func (s *Server) planPage(c *gin.Context) {
 	// offered; only a page that shows figures gets a validator.
 	tag := ""
 	if len(problems) == 0 && err == nil {
-		tag = app.ETag("page/plan?"+wi.Encode()+"#scenarios="+strings.Join(names, ","), keys...)
+		tag = app.ETag("page/plan?"+wi.Encode()+"#scenarios="+strings.Join(names, ",")+"#record="+in.Record, keys...)
 		if s.notModified(c, tag) {
 			return
 		}

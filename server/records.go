@@ -301,3 +301,17 @@ func (s *Server) auditLog(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
 	s.writeJSON(c, http.StatusOK, gin.H{"entries": out})
 }
+
+// recordMark is the plan page's marker of the figures it shows: the
+// published label when the plan's files are those of its latest
+// publication, else 草案; "" without a record store.
+func (s *Server) recordMark(c *gin.Context, v *app.PlanVersion) (string, bool) {
+	if s.app.Records == nil {
+		return "", false
+	}
+	p, err := s.app.Records.Published(c.Request.Context(), v.ID)
+	if err == nil && p.VersionHash == v.Hash {
+		return PublishedLabel(p), true
+	}
+	return "草案", false
+}

@@ -205,3 +205,28 @@ func TestRecordsWithoutTokens(t *testing.T) {
 		t.Errorf("status %d", w.Code)
 	}
 }
+
+// TestPlanPageRecordMark: the plan page marks its figures 草案 until the
+// plan's files are the published version, then 已发布 <date> <hash>.
+func TestPlanPageRecordMark(t *testing.T) {
+	e := newRecordEnv(t)
+	mark := func() string {
+		t.Helper()
+		page := e.Get("/plans/tiny", http.StatusOK).Body.String()
+		i := strings.Index(page, `id="record"`)
+		if i < 0 {
+			t.Fatalf("no record marker on the plan page")
+		}
+		rest := page[i:]
+		return rest[strings.Index(rest, ">")+1 : strings.Index(rest, "<")]
+	}
+	if m := mark(); m != "草案" {
+		t.Errorf("before publishing: %q", m)
+	}
+	e.call("POST", "/api/v1/plans/tiny/versions", e.planner, http.StatusCreated)
+	e.call("POST", "/api/v1/plans/tiny/versions/1/approve", e.approver, http.StatusOK)
+	pub := decodeInto[publicationJSON](t, e.call("POST", "/api/v1/plans/tiny/versions/1/publish", e.approver, http.StatusOK))
+	if m := mark(); m != pub.Label || !strings.HasSuffix(m, pub.ResultHash[:8]) {
+		t.Errorf("after publishing: %q, want %q", m, pub.Label)
+	}
+}

@@ -31,6 +31,11 @@ type PlanInput struct {
 	// Scenarios are the names of the plan's saved scenarios, offered in
 	// the what-if form.
 	Scenarios []string
+	// Record marks the figures in the governed record: "草案" (the files
+	// are not published), "已发布 <date> <hash前8位>" when they are the
+	// published version, "" without a record store.
+	Record    string
+	Published bool
 }
 
 // Failure is why a what-if could not be computed, as the server's kind
@@ -67,6 +72,9 @@ type PlanView struct {
 	Downloads []Link // CSV, JSON, XLSX (and the comparison), carrying the query
 	Permalink string // the page's canonical URL with its what-if
 	Form      Form   // the what-if form, pre-filled
+
+	Record    string // 草案, or 已发布 <date> <hash前8位>; "" for none
+	Published bool
 }
 
 // SummaryRow is one step of the district summary.
@@ -128,6 +136,7 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 		PlanID: in.PlanID, Name: p.Name, District: p.District, FiscalYear: p.FiscalYear,
 		Unit: in.Base.Unit.String() + " 元", Href: PlanPath(in.PlanID), Status: http.StatusOK,
 		WhatIf: in.WhatIf, Permalink: in.WhatIf.withQuery(PlanPath(in.PlanID)),
+		Record: in.Record, Published: in.Published,
 	}
 	v.Form = newForm(in)
 	shown := in.Base
