@@ -60,15 +60,15 @@ func (s *Server) routes() (*gin.Engine, error) {
 	pg.DELETE("/scenarios/:name", s.requireToken, s.deleteScenario)
 	// The governed record (records.go).
 	pg.POST("/versions", s.requireToken, s.saveVersion)
-	pg.GET("/versions", s.signedIn, s.listVersions)
-	pg.GET("/versions/:n", s.signedIn, s.getVersion)
-	pg.GET("/versions/:n/diff", s.signedIn, s.diffVersions)
+	p.get("/versions", s.signedIn, s.listVersions)
+	p.get("/versions/:n", s.signedIn, s.getVersion)
+	p.get("/versions/:n/diff", s.signedIn, s.diffVersions)
 	pg.POST("/versions/:n/approve", s.signedIn, s.approveVersion)
 	pg.POST("/versions/:n/publish", s.signedIn, s.publishVersion)
-	pg.GET("/published", s.signedIn, s.published)
-	pg.GET("/published/result.json", s.signedIn, s.publishedResult)
-	pg.GET("/published/subdistricts/:id", s.signedIn, s.publishedStatement)
-	v1.GET("/audit", s.signedIn, s.auditLog)
+	p.get("/published", s.signedIn, s.published)
+	p.get("/published/result.json", s.signedIn, s.publishedResult)
+	p.get("/published/subdistricts/:id", s.signedIn, s.publishedStatement)
+	router{v1}.get("/audit", s.signedIn, s.auditLog)
 
 	// The dashboard's pages (pages.go).
 	root.get("/", s.indexPage)
