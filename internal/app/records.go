@@ -125,7 +125,13 @@ func LoadVersion(ctx context.Context, st Store, plan string, n int) (*VersionVie
 		return b, stamp{size: int64(len(b)), exists: true}, nil
 	})
 	if err != nil {
-		return nil, Internal("a recorded version does not load", err)
+		// Saved only when it loaded: a newer caili's stricter checks.
+		ae := Classify(err)
+		if ae.Kind == KindInternal {
+			return nil, Internal("a recorded version does not load", err)
+		}
+		return nil, &Error{Kind: KindUnprocessable, Message: fmt.Sprintf("方案 %s 第 %d 版已不能加载 (recorded version %d no longer loads)", plan, n, n),
+			Problems: ae.Problems, Err: err}
 	}
 	if pv.Hash != rec.Hash {
 		return nil, Internal("a recorded version's hash does not match its files", fmt.Errorf("%s v%d: %s ≠ %s", plan, n, pv.Hash, rec.Hash))
