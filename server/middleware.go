@@ -127,7 +127,7 @@ func (s *Server) authenticate(c *gin.Context) (app.Actor, bool) {
 	if err != nil {
 		c.Header("WWW-Authenticate", `Bearer realm="caili", error="invalid_token"`)
 		if ae := classify(err); ae.Kind == app.KindUnauthorized {
-			err = app.Errorf(app.KindUnauthorized, "wrong token (令牌无效或已吊销)")
+			err = app.Errorf(app.KindUnauthorized, "令牌无效或已吊销 (wrong or revoked token)")
 		}
 		s.fail(c, err)
 		return app.Actor{}, false

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -314,4 +315,11 @@ func (s *Server) recordMark(c *gin.Context, v *app.PlanVersion) (string, bool) {
 		return PublishedLabel(p), true
 	}
 	return "草案", false
+}
+
+// HasStoredTokens reports whether the record store has a live token
+// (caili token create), so that writes are on even without CAILI_TOKEN.
+func (s *Server) HasStoredTokens() bool {
+	ok, err := s.app.HasTokens(context.Background())
+	return err == nil && ok
 }

@@ -46,7 +46,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("listen: %w", err)
 	}
 	writes := "writes need Authorization: Bearer $CAILI_TOKEN"
-	if token == "" {
+	switch {
+	case token == "" && srv.HasStoredTokens():
+		writes = "writes need a token of caili token create (docs/records.md)"
+	case token == "":
 		writes = "writes are disabled (set CAILI_TOKEN to allow saving scenarios)"
 	}
 	fmt.Fprintf(stdout, "caili: serving %d plan(s) (%s) on http://%s/ — %s\n",
