@@ -230,3 +230,33 @@ func TestPlanPageRecordMark(t *testing.T) {
 		t.Errorf("after publishing: %q, want %q", m, pub.Label)
 	}
 }
+
+// TestScenarioWritesByRole: only planners (and the admin token) save
+// scenarios; each save is in the audit log under the token's id.
+func TestScenarioWritesByRole(t *testing.T) {
+	e := newRecordEnv(t)
+	const url = "/api/v1/plans/tiny/scenarios/tighter"
+	for _, tok := range []string{e.approver, e.east} {
+		if w := e.do(http.MethodPut, url, []byte(tighter), "Authorization", "Bearer "+tok); w.Code != http.StatusForbidden {
+			t.Errorf("PUT by a non-planner: %d", w.Code)
+		}
+	}
+	if w := e.do(http.MethodPut, url, []byte(tighter), "Authorization", "Bearer "+e.planner); w.Code != http.StatusCreated {
+		t.Fatalf("PUT by a planner: %d %s", w.Code, w.Body.String())
+	}
+	if w := e.do(http.MethodDelete, url, nil, "Authorization", "Bearer "+e.east); w.Code != http.StatusForbidden {
+		t.Errorf("DELETE by a 街道: %d", w.Code)
+	}
+	if w := e.do(http.MethodDelete, url, nil, "Authorization", "Bearer secret"); w.Code != http.StatusNoContent {
+		t.Errorf("DELETE by the admin token: %d", w.Code)
+	}
+	es, err := e.srv.app.Records.Audit(context.Background(), 2)
+	if err != nil || len(es) != 2 || es[0].Action != "scenario.delete" || es[0].Actor != "admin" ||
+		es[1].Action != "scenario.put" || es[1].Role != app.RolePlanner || es[1].Hash != app.TokenHash(tighter) {
+		t.Errorf("audit %+v %v", es, err)
+	}
+	// HEAD answers like GET on the record routes.
+	if w := e.do(http.MethodHead, "/api/v1/plans/tiny/versions", nil, "Authorization", "Bearer "+e.approver); w.Code != http.StatusOK || w.Body.Len() != 0 {
+		t.Errorf("HEAD versions: %d, %d bytes", w.Code, w.Body.Len())
+	}
+}
