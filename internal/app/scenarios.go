@@ -224,11 +224,11 @@ func importScenarioFiles(st Store, dir string, log *slog.Logger) error {
 	return nil
 }
 
-// diskReason says why a write failed, for the client, without the
+// DiskReason says why a write failed, for the client, without the
 // server's paths: ": no space left on the server's disk", ": the data
 // folder is read-only", ": the server may not write its data folder", or
 // "" for anything else.
-func diskReason(err error) string {
+func DiskReason(err error) string {
 	switch {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return ": no space left on the server's disk (磁盘已满)"

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -229,5 +230,22 @@ func TestBackupRestore(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) > 5 {
 		t.Errorf("restore left files behind: %v", entries)
+	}
+}
+
+// TestWriteFailureSaysWhy: a write the database refuses says why without
+// the server's paths.
+func TestWriteFailureSaysWhy(t *testing.T) {
+	s := open(t)
+	db, err := sql.Open("sqlite", "file:"+s.Path()+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro := &Store{db: db, path: s.Path()}
+	defer ro.Close()
+	_, err = ro.PutScenario(context.Background(), admin, app.StoredScenario{Plan: "p", Name: "a", Data: []byte("x"), Hash: "h"})
+	var ae *app.Error
+	if !errors.As(err, &ae) || ae.Kind != app.KindInternal || !strings.Contains(ae.Message, "read-only") || strings.Contains(ae.Message, s.Path()) {
+		t.Errorf("read-only write: %v", err)
 	}
 }
