@@ -74,7 +74,7 @@ func (s *Server) planPage(c *gin.Context) {
 		return
 	}
 	in := dashboard.PlanInput{PlanID: v.ID, Base: v.Base.Res, WhatIf: wi, Problems: problems, Scenarios: names}
-	in.Record, in.Published = s.recordMark(c, v)
+	in.Record, in.Published = s.recordMark(c, v, wi.Active())
 	keys := []string{s.app.Key(&app.Job{PlanID: v.ID, Plan: v})}
 	var j *app.Job
 	if wi.Active() && len(problems) == 0 {
@@ -141,7 +141,8 @@ func (s *Server) statementPage(c *gin.Context) {
 	if wi.Active() {
 		keys = append(keys, s.app.Key(&app.Job{PlanID: v.ID, Plan: v}))
 	}
-	tag := app.ETag("page/statement/"+id+"?"+wi.Encode(), keys...)
+	mark, published := s.recordMark(c, v, wi.Active())
+	tag := app.ETag("page/statement/"+id+"?"+wi.Encode()+"#record="+mark, keys...)
 	if s.notModified(c, tag) {
 		return
 	}
@@ -150,7 +151,7 @@ func (s *Server) statementPage(c *gin.Context) {
 		s.failPage(c, comp.Err)
 		return
 	}
-	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi}
+	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi, Record: mark, Published: published}
 	if wi.Active() {
 		in.Base = v.Base.Res
 	}

@@ -303,12 +303,16 @@ func (s *Server) auditLog(c *gin.Context) {
 	s.writeJSON(c, http.StatusOK, gin.H{"entries": out})
 }
 
-// recordMark is the plan page's marker of the figures it shows: the
+// recordMark is the pages' marker of the figures they show: the
 // published label when the plan's files are those of its latest
-// publication, else 草案; "" without a record store.
-func (s *Server) recordMark(c *gin.Context, v *app.PlanVersion) (string, bool) {
+// publication and no what-if applies, else 草案; "" without a record
+// store.
+func (s *Server) recordMark(c *gin.Context, v *app.PlanVersion, whatIf bool) (string, bool) {
 	if s.app.Records == nil {
 		return "", false
+	}
+	if whatIf {
+		return "草案", false
 	}
 	p, err := s.app.Records.Published(c.Request.Context(), v.ID)
 	if err == nil && p.VersionHash == v.Hash {

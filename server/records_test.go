@@ -210,9 +210,9 @@ func TestRecordsWithoutTokens(t *testing.T) {
 // plan's files are the published version, then 已发布 <date> <hash>.
 func TestPlanPageRecordMark(t *testing.T) {
 	e := newRecordEnv(t)
-	mark := func() string {
+	mark := func(url string) string {
 		t.Helper()
-		page := e.Get("/plans/tiny", http.StatusOK).Body.String()
+		page := e.Get(url, http.StatusOK).Body.String()
 		i := strings.Index(page, `id="record"`)
 		if i < 0 {
 			t.Fatalf("no record marker on the plan page")
@@ -220,14 +220,20 @@ func TestPlanPageRecordMark(t *testing.T) {
 		rest := page[i:]
 		return rest[strings.Index(rest, ">")+1 : strings.Index(rest, "<")]
 	}
-	if m := mark(); m != "草案" {
+	if m := mark("/plans/tiny"); m != "草案" {
 		t.Errorf("before publishing: %q", m)
 	}
 	e.call("POST", "/api/v1/plans/tiny/versions", e.planner, http.StatusCreated)
 	e.call("POST", "/api/v1/plans/tiny/versions/1/approve", e.approver, http.StatusOK)
 	pub := decodeInto[publicationJSON](t, e.call("POST", "/api/v1/plans/tiny/versions/1/publish", e.approver, http.StatusOK))
-	if m := mark(); m != pub.Label || !strings.HasSuffix(m, pub.ResultHash[:8]) {
+	if m := mark("/plans/tiny"); m != pub.Label || !strings.HasSuffix(m, pub.ResultHash[:8]) {
 		t.Errorf("after publishing: %q, want %q", m, pub.Label)
+	}
+	if m := mark("/plans/tiny/subdistricts/east"); m != pub.Label {
+		t.Errorf("statement after publishing: %q, want %q", m, pub.Label)
+	}
+	if m := mark("/plans/tiny/subdistricts/east?set.plan.capacity=61000000"); m != "草案" {
+		t.Errorf("a what-if statement marked %q", m)
 	}
 }
 

@@ -25,6 +25,10 @@ type StatementInput struct {
 	// change against it; nil leaves that out.
 	Base   *formula.Result
 	WhatIf WhatIf // the page's what-if, from ParseWhatIf
+	// Record and Published mark the figures as on the plan page
+	// (PlanInput.Record).
+	Record    string
+	Published bool
 }
 
 // StatementView is the printable statement (测算说明书) of one
@@ -39,10 +43,13 @@ type StatementView struct {
 	Unit       string // the rounding unit, such as "1 元"
 	ID, Name   string
 
-	WhatIf   WhatIf
-	Applied  bool   // the figures are the what-if's
-	PlanHref string // the plan page, with the what-if
-	BaseHref string // this statement without the what-if
+	WhatIf WhatIf
+	// Record is 草案 or 已发布 <date> <hash前8位>; "" for none.
+	Record    string
+	Published bool
+	Applied   bool   // the figures are the what-if's
+	PlanHref  string // the plan page, with the what-if
+	BaseHref  string // this statement without the what-if
 
 	Total      Amount
 	Components []ComponentRow
@@ -158,6 +165,7 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	v := &StatementView{
 		PlanID: in.PlanID, PlanName: p.Name, District: p.District, FiscalYear: p.FiscalYear,
 		Unit: r.Unit.String() + " 元", ID: a.ID, Name: a.Name, WhatIf: in.WhatIf, Applied: in.WhatIf.Active(),
+		Record: in.Record, Published: in.Published,
 		PlanHref: in.WhatIf.withQuery(PlanPath(in.PlanID)), BaseHref: StatementPath(in.PlanID, a.ID),
 		Total: m.amount(a.Total),
 	}
