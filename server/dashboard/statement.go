@@ -43,13 +43,14 @@ type StatementView struct {
 	Unit       string // the rounding unit, such as "1 元"
 	ID, Name   string
 
-	WhatIf WhatIf
+	WhatIf   WhatIf
+	Applied  bool   // the figures are the what-if's
+	PlanHref string // the plan page, with the what-if
+	BaseHref string // this statement without the what-if
+
 	// Record is 草案 or 已发布 <date> <hash前8位>; "" for none.
 	Record    string
 	Published bool
-	Applied   bool   // the figures are the what-if's
-	PlanHref  string // the plan page, with the what-if
-	BaseHref  string // this statement without the what-if
 
 	Total      Amount
 	Components []ComponentRow
