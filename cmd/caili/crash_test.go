@@ -128,3 +128,53 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 	}
 	t.Logf("%d of %d writes acknowledged before SIGKILL; all %d there after restart", n, writes, n-missing)
 }
+
+// TestCLIBesideServer: the command line writes the database a running
+// server uses (a version, a token) while the server takes writes; the
+// server sees both at once.
+func TestCLIBesideServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the server as a process")
+	}
+	body, err := configs.FS.ReadFile(configs.ScenarioDir + "/capacity_minus_5pct.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	_, base := startServe(t, data, "secret")
+	var wg sync.WaitGroup
+	var failed atomic.Int32
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req, _ := http.NewRequest(http.MethodPut, fmt.Sprintf("%s/api/v1/plans/sample/scenarios/side-%02d", base, i), strings.NewReader(string(body)))
+			req.Header.Set("Authorization", "Bearer secret")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil || resp.StatusCode != http.StatusCreated {
+				failed.Add(1)
+			}
+			if err == nil {
+				resp.Body.Close()
+			}
+		}()
+	}
+	rec(t, 0, "plan", "save", "--data", data)
+	out := rec(t, 0, "token", "create", "--role", "approver", "--data", data)
+	wg.Wait()
+	if failed.Load() > 0 {
+		t.Errorf("%d scenario saves failed beside the command line", failed.Load())
+	}
+	secret := regexp.MustCompile(`caili_[0-9a-f]{64}`).FindString(out)
+	req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/plans/sample/versions", nil)
+	req.Header.Set("Authorization", "Bearer "+secret)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), `"n": 1`) {
+		t.Errorf("versions with the new token: %d %s", resp.StatusCode, b)
+	}
+}
