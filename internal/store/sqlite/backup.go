@@ -68,6 +68,13 @@ func Restore(ctx context.Context, from, dir string, replace bool) (kept string, 
 			}
 		}
 	}
+	// A journal left without its database would be applied to the
+	// restored one: it goes first.
+	for _, sfx := range []string{"-wal", "-shm"} {
+		if err := os.Remove(dst + sfx); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return "", internal("restore", err)
+		}
+	}
 	if err := os.Rename(tmp, dst); err != nil {
 		return "", internal("restore", err)
 	}
