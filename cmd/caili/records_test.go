@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // rec runs the command line and returns stdout, failing on an error
@@ -117,4 +119,39 @@ func TestBackupRestoreCommands(t *testing.T) {
 		t.Errorf("restore --replace: %s", msg)
 	}
 	rec(t, 2, "restore", "--data", restored)
+}
+
+// TestPlanDiffOfDataWorkbook: a changed data workbook is named with its
+// hash, and the sub-district data it changed is listed key by key.
+func TestPlanDiffOfDataWorkbook(t *testing.T) {
+	data, dir := t.TempDir(), t.TempDir()
+	for _, n := range []string{"plan-xlsx.toml", "standards.toml", "subdistricts.xlsx"} {
+		b, err := os.ReadFile("../../configs/" + n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plan := filepath.Join(dir, "plan-xlsx.toml")
+	rec(t, 0, "plan", "save", "--plan", plan, "--data", data)
+	wb := filepath.Join(dir, "subdistricts.xlsx")
+	f, err := excelize.OpenFile(wb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.GetCellValue("街道数据", "E3"); v != "12" {
+		t.Fatalf("E3 is %q; the sample workbook changed", v)
+	}
+	f.SetCellValue("街道数据", "E3", 13)
+	if err := f.SaveAs(wb); err != nil {
+		t.Fatal(err)
+	}
+	rec(t, 0, "plan", "save", "--plan", plan, "--data", data)
+	diff := rec(t, 0, "plan", "diff", "--id", "plan-xlsx", "--data", data, "1", "2")
+	if !regexp.MustCompile(`subdistricts\.xlsx : sha256:[0-9a-f]{8} → sha256:[0-9a-f]{8}`).MatchString(diff) ||
+		!strings.Contains(diff, "街道数据 data subdistrict.xichangan.quantities.communities: 12 → 13") {
+		t.Errorf("diff:\n%s", diff)
+	}
 }

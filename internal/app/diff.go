@@ -70,6 +70,12 @@ func DiffIn(ctx context.Context, st Store, plan string, from, to int) (*VersionD
 		return nil, err
 	}
 	d := &VersionDiff{Plan: plan, From: from, To: to, Changes: fileChanges(a.Record.Files, b.Record.Files), Totals: []TotalChange{}}
+	for _, c := range d.Changes {
+		if c.Path == "" { // a data workbook changed: say what in it
+			d.Changes = append(d.Changes, dataChanges(a.Plan.Doc, b.Plan.Doc)...)
+			break
+		}
+	}
 	ra, rb := a.Plan.Base, b.Plan.Base
 	if ra.Err != nil || rb.Err != nil {
 		for _, c := range []*Computed{ra, rb} {
