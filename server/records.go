@@ -34,7 +34,7 @@ type versionJSON struct {
 	URL        string     `json:"url"`
 }
 
-// StatusText is the Chinese label of a version status.
+// statusText is the Chinese label of a version status.
 func statusText(st string) string {
 	switch st {
 	case app.StatusDraft:
@@ -99,6 +99,7 @@ func (s *Server) saveVersion(c *gin.Context) {
 	s.writeJSON(c, st, versionOf(rec))
 }
 
+// listVersions lists a plan's versions, oldest first.
 func (s *Server) listVersions(c *gin.Context) {
 	vs, err := s.app.Versions(c.Request.Context(), actorOf(c), c.Param("plan"))
 	if err != nil {
@@ -170,6 +171,7 @@ func (s *Server) diffVersions(c *gin.Context) {
 	s.writeJSON(c, http.StatusOK, d)
 }
 
+// approveVersion approves a draft (approver).
 func (s *Server) approveVersion(c *gin.Context) {
 	n, err := versionN(c, "n")
 	if err != nil {
@@ -213,6 +215,8 @@ func publicationOf(p *app.Publication, withResult bool) publicationJSON {
 	return pj
 }
 
+// publishVersion publishes an approved version, freezing its result
+// (approver).
 func (s *Server) publishVersion(c *gin.Context) {
 	n, err := versionN(c, "n")
 	if err != nil {
