@@ -22,7 +22,7 @@ import (
 )
 
 // Scenario is one scenario file (rules §4) of a plan: saved in the
-// data directory, or built in (the embedded sample's scenarios).
+// record store, or built in (the embedded sample's scenarios).
 type Scenario struct {
 	Plan, Name string
 	Data       []byte
