@@ -59,6 +59,17 @@ func (s *Server) routes() (*gin.Engine, error) {
 	p.get("/scenarios/:name", s.getScenario)
 	pg.PUT("/scenarios/:name", s.requireToken, s.putScenario)
 	pg.DELETE("/scenarios/:name", s.requireToken, s.deleteScenario)
+	// The governed record (records.go).
+	pg.POST("/versions", s.requireToken, s.saveVersion)
+	p.get("/versions", s.signedIn, s.listVersions)
+	p.get("/versions/:n", s.signedIn, s.getVersion)
+	p.get("/versions/:n/diff", s.signedIn, s.diffVersions)
+	pg.POST("/versions/:n/approve", s.signedIn, s.approveVersion)
+	pg.POST("/versions/:n/publish", s.signedIn, s.publishVersion)
+	p.get("/published", s.signedIn, s.published)
+	p.get("/published/result.json", s.signedIn, s.publishedResult)
+	p.get("/published/subdistricts/:id", s.signedIn, s.publishedStatement)
+	router{v1}.get("/audit", s.signedIn, s.auditLog)
 
 	// The dashboard's pages (pages.go).
 	root.get("/", s.indexPage)

@@ -56,31 +56,84 @@ func (s *Server) recovered(c *gin.Context, rec any) {
 	s.failFor(c, app.Errorf(app.KindInternal, "internal error"))
 }
 
-// requireToken guards a write. With no token configured on the server,
-// every write is forbidden (403), whatever the client sends: the office
-// has not switched writes on. With one, a request without
-// `Authorization: Bearer <token>`, or with another token, is
-// unauthorized (401). Tokens are compared in constant time, through
-// their SHA-256 sums so that not even the length leaks.
+// requireToken guards a write of a planner (scenarios, data previews):
+// the request's token (signedIn) must hold the planner role (403
+// otherwise).
 func (s *Server) requireToken(c *gin.Context) {
-	if s.tokenSum == nil {
-		s.fail(c, app.Errorf(app.KindForbidden, "writes are disabled: the server was started without CAILI_TOKEN"))
+	who, ok := s.authenticate(c)
+	if !ok {
 		return
 	}
-	h := c.GetHeader("Authorization")
-	scheme, tok, ok := strings.Cut(strings.TrimSpace(h), " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
-		c.Header("WWW-Authenticate", `Bearer realm="caili"`)
-		s.fail(c, app.Errorf(app.KindUnauthorized, "this write needs the header Authorization: Bearer <token>"))
-		return
-	}
-	sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
-	if subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) != 1 {
-		c.Header("WWW-Authenticate", `Bearer realm="caili", error="invalid_token"`)
-		s.fail(c, app.Errorf(app.KindUnauthorized, "wrong token"))
+	if !who.Can(app.RolePlanner) {
+		s.fail(c, app.Errorf(app.KindForbidden, "令牌 %s（%s）不能写入草案或情景 (role %s may not write)", who.ID, who.Role, who.Role))
 		return
 	}
 	c.Next()
+}
+
+// signedIn resolves the request's token to an actor for the handler
+// (actorOf), whose application call decides what the role may do.
+func (s *Server) signedIn(c *gin.Context) {
+	if _, ok := s.authenticate(c); ok {
+		c.Next()
+	}
+}
+
+// actorKey is where the request's actor is kept in the gin context.
+const actorKey = "caili.actor"
+
+// actorOf is the actor signedIn or requireToken found.
+func actorOf(c *gin.Context) app.Actor {
+	a, _ := c.Get(actorKey)
+	who, _ := a.(app.Actor)
+	return who
+}
+
+// authenticate finds who sends a request from `Authorization: Bearer
+// <token>`: the server's own token (--token, CAILI_TOKEN) is the admin
+// (planner and approver); any other is looked up by its SHA-256 among
+// the tokens of the record store (caili token create). With no server
+// token and no live stored token, writes are switched off: 403, whatever
+// the client sends. A missing or unknown token is 401. The server token
+// is compared in constant time, through SHA-256 sums so that not even
+// the length leaks; stored tokens are found by their hash.
+func (s *Server) authenticate(c *gin.Context) (app.Actor, bool) {
+	if s.tokenSum == nil {
+		has, err := s.app.HasTokens(c.Request.Context())
+		if err != nil {
+			s.fail(c, err)
+			return app.Actor{}, false
+		}
+		if !has {
+			s.fail(c, app.Errorf(app.KindForbidden, "writes are disabled: the server was started without CAILI_TOKEN"))
+			return app.Actor{}, false
+		}
+	}
+	h := c.GetHeader("Authorization")
+	scheme, tok, ok := strings.Cut(strings.TrimSpace(h), " ")
+	tok = strings.TrimSpace(tok)
+	if !ok || !strings.EqualFold(scheme, "Bearer") || tok == "" {
+		c.Header("WWW-Authenticate", `Bearer realm="caili"`)
+		s.fail(c, app.Errorf(app.KindUnauthorized, "this write needs the header Authorization: Bearer <token>"))
+		return app.Actor{}, false
+	}
+	sum := sha256.Sum256([]byte(tok))
+	if s.tokenSum != nil && subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) == 1 {
+		who := app.Actor{ID: "admin", Role: app.RoleAdmin}
+		c.Set(actorKey, who)
+		return who, true
+	}
+	who, err := s.app.Authenticate(c.Request.Context(), tok)
+	if err != nil {
+		c.Header("WWW-Authenticate", `Bearer realm="caili", error="invalid_token"`)
+		if ae := classify(err); ae.Kind == app.KindUnauthorized {
+			err = app.Errorf(app.KindUnauthorized, "令牌无效或已吊销 (wrong or revoked token)")
+		}
+		s.fail(c, err)
+		return app.Actor{}, false
+	}
+	c.Set(actorKey, who)
+	return who, true
 }
 
 // fail writes an error as JSON with the status its kind maps to, and

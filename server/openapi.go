@@ -120,7 +120,7 @@ func whatIf(extra ...obj) []obj {
 // operations lists every route of the API. routes() registers the same
 // ones; TestOpenAPIMatchesRoutes holds the two in step.
 func operations() []operation {
-	return append(append(resultOperations(), dataOperations()...), analysisOperations()...)
+	return append(append(append(resultOperations(), dataOperations()...), analysisOperations()...), recordOperations()...)
 }
 
 // resultOperations are the routes of plans, results, scenarios and pages.
@@ -235,10 +235,10 @@ func merge(a, b obj) obj {
 // errorText says what each error status means in this API.
 var errorText = map[int]string{
 	400: "bad query, override or scenario",
-	401: "missing or wrong bearer token",
-	403: "writes are disabled (no CAILI_TOKEN on the server)",
+	401: "missing, wrong or revoked bearer token",
+	403: "writes are disabled (no CAILI_TOKEN and no stored token on the server), or the token's role may not do this",
 	404: "unknown plan, sub-district, column, scenario, chart kind or format",
-	409: "built-in scenarios are read-only",
+	409: "built-in scenarios are read-only; a version not in the state the action needs (approve a draft, publish an approved version)",
 	413: "body over 1 MiB",
 	422: "the plan is rejected by the rules or does not load",
 }

@@ -109,7 +109,7 @@ func TestOpenAPIContentTypes(t *testing.T) {
 	queries := map[string]string{"compareJSON": "set.plan.capacity=58000000", "compareCSV": "set.plan.capacity=58000000", "solve": "target=min_capacity"}
 	checked := 0
 	for _, op := range operations() {
-		if op.method != http.MethodGet || strings.Contains(op.path, "{name}") {
+		if op.method != http.MethodGet || strings.Contains(op.path, "{name}") || op.write { // write: needs a token (records_test.go)
 			continue
 		}
 		target := example.Replace(op.path)

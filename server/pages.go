@@ -74,6 +74,7 @@ func (s *Server) planPage(c *gin.Context) {
 		return
 	}
 	in := dashboard.PlanInput{PlanID: v.ID, Base: v.Base.Res, WhatIf: wi, Problems: problems, Scenarios: names}
+	in.Record, in.Published = s.recordMark(c, v, wi.Active())
 	keys := []string{s.app.Key(&app.Job{PlanID: v.ID, Plan: v})}
 	var j *app.Job
 	if wi.Active() && len(problems) == 0 {
@@ -85,7 +86,7 @@ func (s *Server) planPage(c *gin.Context) {
 	// offered; only a page that shows figures gets a validator.
 	tag := ""
 	if len(problems) == 0 && err == nil {
-		tag = app.ETag("page/plan?"+wi.Encode()+"#scenarios="+strings.Join(names, ","), keys...)
+		tag = app.ETag("page/plan?"+wi.Encode()+"#scenarios="+strings.Join(names, ",")+"#record="+in.Record, keys...)
 		if s.notModified(c, tag) {
 			return
 		}
@@ -141,7 +142,8 @@ func (s *Server) statementPage(c *gin.Context) {
 	if wi.Active() {
 		keys = append(keys, s.app.Key(&app.Job{PlanID: v.ID, Plan: v}))
 	}
-	tag := app.ETag("page/statement/"+id+"?"+wi.Encode(), keys...)
+	mark, published := s.recordMark(c, v, wi.Active())
+	tag := app.ETag("page/statement/"+id+"?"+wi.Encode()+"#record="+mark, keys...)
 	if s.notModified(c, tag) {
 		return
 	}
@@ -150,7 +152,7 @@ func (s *Server) statementPage(c *gin.Context) {
 		s.failPage(c, comp.Err)
 		return
 	}
-	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi, Stamp: s.app.Stamp(j).Title()}
+	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi, Stamp: s.app.Stamp(j).Title(), Record: mark, Published: published}
 	if wi.Active() {
 		in.Base = v.Base.Res
 		in.Attribution, in.AttributionNote = s.statementAttribution(j, comp, id)

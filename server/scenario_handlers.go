@@ -119,7 +119,7 @@ func (s *Server) putScenario(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	created, err := s.app.Scenarios.Put(plan, name, data)
+	created, err := s.app.Scenarios.Put(actorOf(c), plan, name, data)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -146,7 +146,7 @@ func (s *Server) deleteScenario(c *gin.Context) {
 		return
 	}
 	name := c.Param("name")
-	if err := s.app.Scenarios.Remove(plan, name); err != nil {
+	if err := s.app.Scenarios.Remove(actorOf(c), plan, name); err != nil {
 		s.fail(c, err)
 		return
 	}

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/standards"
@@ -83,10 +85,9 @@ func TestScenarioLifecycle(t *testing.T) {
 		t.Errorf("ETag unchanged after the scenario changed")
 	}
 
-	// Saved atomically: no temporary files left behind.
-	entries, err := os.ReadDir(filepath.Join(e.data, "scenarios", "tiny"))
-	if err != nil || len(entries) != 1 || entries[0].Name() != "tighter.toml" {
-		t.Errorf("data dir holds %v (%v)", entries, err)
+	// Saved in the database, not as files.
+	if _, err := os.Stat(filepath.Join(e.data, "scenarios")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("scenario files written beside the database: %v", err)
 	}
 
 	if w := e.do(http.MethodDelete, url, nil, auth...); w.Code != http.StatusNoContent {
@@ -161,23 +162,69 @@ func TestScenarioSurvivesRestart(t *testing.T) {
 	}
 }
 
-func TestScenarioEditedByHand(t *testing.T) {
-	e := newEnv(t, "")
+// TestScenarioFilesImportedOnce is the upgrade: a data folder with the
+// scenario files of an older caili is imported into the database at the
+// first start, nothing lost (bytes and times kept, a broken file listed
+// with its problems); files are not read again after that.
+func TestScenarioFilesImportedOnce(t *testing.T) {
+	e := newEnv(t, "secret")
+	e.data = filepath.Join(t.TempDir(), "old-data")
 	dir := filepath.Join(e.data, "scenarios", "tiny")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "hand.toml"), []byte(tighter), 0o644); err != nil {
-		t.Fatal(err)
+	broken := "[scenario]\nname = \"hand\"\n[set]\n\"nope\" = 1\n"
+	old := time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC)
+	for name, body := range map[string]string{"hand.toml": tighter, "broken.toml": broken, ".tighter.toml.tmp-1": "x", "Bad Name.toml": tighter} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.srv = e.start("secret")
+	if got := e.Get("/api/v1/plans/tiny/scenarios/hand", http.StatusOK).Body.String(); got != tighter {
+		t.Errorf("imported scenario reads %q", got)
 	}
 	e.Get("/api/v1/plans/tiny/allocations.csv?scenario=hand", http.StatusOK)
-	// A file broken by hand is listed with its problems and refused in use.
-	if err := os.WriteFile(filepath.Join(dir, "hand.toml"), []byte("[scenario]\nname = \"hand\"\n[set]\n\"nope\" = 1\n# longer now\n"), 0o644); err != nil {
+	w := e.Get("/api/v1/plans/tiny/allocations.csv?scenario=broken", http.StatusBadRequest)
+	if b := decodeError(t, w); len(b.Problems) == 0 || !strings.Contains(b.Problems[0].File, "broken.toml") {
+		t.Errorf("problems %+v should name the scenario file", b.Problems)
+	}
+	var list struct {
+		Scenarios []scenarioJSON `json:"scenarios"`
+	}
+	if err := json.Unmarshal(e.Get("/api/v1/plans/tiny/scenarios", http.StatusOK).Body.Bytes(), &list); err != nil {
 		t.Fatal(err)
 	}
-	w := e.Get("/api/v1/plans/tiny/allocations.csv?scenario=hand", http.StatusBadRequest)
-	if b := decodeError(t, w); len(b.Problems) == 0 || !strings.Contains(b.Problems[0].File, "hand.toml") {
-		t.Errorf("problems %+v should name the scenario file", b.Problems)
+	if len(list.Scenarios) != 2 || list.Scenarios[0].Name != "broken" ||
+		list.Scenarios[1].Modified == nil || !list.Scenarios[1].Modified.Equal(old) {
+		t.Errorf("imported list %+v", list.Scenarios)
+	}
+	// Imported once: a file changed or added later is not read again, and
+	// a restart does not import twice.
+	if err := os.WriteFile(filepath.Join(dir, "later.toml"), []byte(tighter), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.srv.Close()
+	e.srv = e.start("secret")
+	e.Get("/api/v1/plans/tiny/scenarios/later", http.StatusNotFound)
+	var audit struct {
+		Entries []auditJSON `json:"entries"`
+	}
+	if err := json.Unmarshal(e.Get("/api/v1/audit", http.StatusOK, "Authorization", "Bearer secret").Body.Bytes(), &audit); err != nil {
+		t.Fatal(err)
+	}
+	imports := 0
+	for _, en := range audit.Entries {
+		if en.Action == "scenario.import" {
+			imports++
+		}
+	}
+	if imports != 2 {
+		t.Errorf("%d import entries in the audit log, want 2: %+v", imports, audit.Entries)
 	}
 }
 

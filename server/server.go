@@ -30,9 +30,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server/dashboard"
 	"github.com/gin-gonic/gin"
 )
@@ -49,9 +51,14 @@ type Config struct {
 	// standards files plans name, are not listed. Empty: the embedded
 	// sample plan, as plan "sample", with its built-in scenarios.
 	PlansDir string
-	// DataDir keeps saved scenarios, as scenarios/<plan>/<name>.toml.
-	// It is created on the first write. Empty: DefaultDataDir().
+	// DataDir is the data folder, created at start: it holds the record
+	// store's database (caili.db: saved scenarios, plan versions,
+	// publications, tokens, audit log). Scenario files an older caili
+	// kept there are imported once. Empty: DefaultDataDir().
 	DataDir string
+	// Store is the record store; nil opens the SQLite database of
+	// DataDir, which the server then closes on Close.
+	Store app.Store
 	// Token guards writes (PUT and DELETE): they need the header
 	// `Authorization: Bearer <Token>`. Empty: every write is refused (403).
 	Token string
@@ -94,6 +101,34 @@ type Server struct {
 	tokenSum *[sha256.Size]byte // nil: writes are refused
 	openapi  []byte
 	pages    *dashboard.Renderer
+	ownStore app.Store // opened by New, closed by Close
+}
+
+// openStore is cfg.Store, or the SQLite database of the data folder
+// (owned: the server closes it).
+func openStore(cfg Config) (st app.Store, owned bool, err error) {
+	if cfg.Store != nil {
+		return cfg.Store, false, nil
+	}
+	if fi, err := os.Stat(cfg.DataDir); err == nil && !fi.IsDir() {
+		return nil, false, fmt.Errorf("data folder %s: not a folder", cfg.DataDir)
+	}
+	db, err := sqlite.OpenDir(context.Background(), cfg.DataDir)
+	if err != nil {
+		return nil, false, err
+	}
+	return db, true, nil
+}
+
+// Close closes the record store the server opened; it is safe to call
+// more than once.
+func (s *Server) Close() error {
+	if s.ownStore == nil {
+		return nil
+	}
+	err := s.ownStore.Close()
+	s.ownStore = nil
+	return err
 }
 
 // New loads the plans and builds the server. A plans directory that
@@ -113,12 +148,25 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = 10 * time.Second
 	}
-	a, err := app.New(app.Config{PlansDir: cfg.PlansDir, DataDir: cfg.DataDir, Version: cfg.Version,
-		Logger: log, CacheEntries: cfg.CacheEntries, CacheBytes: cfg.CacheBytes})
+	if cfg.DataDir == "" {
+		cfg.DataDir = app.DefaultDataDir()
+	}
+	st, owned, err := openStore(cfg)
 	if err != nil {
 		return nil, err
 	}
+	a, err := app.New(app.Config{PlansDir: cfg.PlansDir, DataDir: cfg.DataDir, Version: cfg.Version,
+		Logger: log, CacheEntries: cfg.CacheEntries, CacheBytes: cfg.CacheBytes, Store: st})
+	if err != nil {
+		if owned {
+			st.Close()
+		}
+		return nil, err
+	}
 	s := &Server{cfg: cfg, log: log, app: a}
+	if owned {
+		s.ownStore = st
+	}
 	if cfg.Token != "" {
 		sum := sha256.Sum256([]byte(cfg.Token))
 		s.tokenSum = &sum

@@ -33,6 +33,11 @@ usage:
   caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
   caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
   caili verify   RESULT.json [--plan F]
+  caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
+  caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]
+  caili audit    [--limit N] [--data DIR]
+  caili backup   --out F [--data DIR]
+  caili restore  [--replace] [--data DIR] F
   caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]
 
 Without --plan the illustrative sample district built into caili is used.
@@ -68,6 +73,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = interruptible(ctx, cmdSensitivity, args[1:], stdout, stderr)
 	case "verify":
 		err = interruptible(ctx, cmdVerify, args[1:], stdout, stderr)
+	case "plan":
+		err = cmdPlan(ctx, args[1:], stdout, stderr)
+	case "token":
+		err = cmdToken(ctx, args[1:], stdout, stderr)
+	case "audit":
+		err = cmdAudit(ctx, args[1:], stdout, stderr)
+	case "backup":
+		err = cmdBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		err = cmdRestore(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)
 		return nil

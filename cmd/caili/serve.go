@@ -26,7 +26,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	plans := fs.String("plans", "", "directory of plan files, each <id>.toml served as plan <id> (default: the built-in sample as plan \"sample\")")
 	cors := fs.String("cors", "", "let browser pages from this origin (or *) read the API; off by default")
 	pause := fs.Duration("error-pause", 50*time.Millisecond, "拒绝的请求 (4xx) 先等这么久再回答,使刷错误请求的脚本拖不慢别人 (refused requests wait this long before the answer; 0 turns it off)")
-	data := fs.String("data", "", "directory for saved scenarios (default: "+server.DefaultDataDir()+")")
+	data := fs.String("data", "", "data folder: the database caili.db of scenarios, versions, tokens and the audit log (default: "+server.DefaultDataDir()+")")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -42,12 +42,16 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
 	writes := "writes need Authorization: Bearer $CAILI_TOKEN"
-	if token == "" {
+	switch {
+	case token == "" && srv.HasStoredTokens():
+		writes = "writes need a token of caili token create (docs/records.md)"
+	case token == "":
 		writes = "writes are disabled (set CAILI_TOKEN to allow saving scenarios)"
 	}
 	fmt.Fprintf(stdout, "caili: serving %d plan(s) (%s) on http://%s/ — %s\n",

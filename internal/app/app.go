@@ -21,6 +21,9 @@ type App struct {
 	Plans *Plans
 	// Scenarios are the saved and built-in scenarios.
 	Scenarios *Scenarios
+	// Records is the record store (versions, publications, tokens, audit
+	// log); nil when the application runs without one.
+	Records Store
 	// Cache keeps computed what-ifs.
 	Cache *Cache
 	// slots bounds how many what-ifs are computed at once (one per CPU):

@@ -29,9 +29,14 @@ type Config struct {
 	// name, are not listed. Empty: the embedded sample plan, as plan
 	// SampleID, with its built-in scenarios.
 	PlansDir string
-	// DataDir keeps saved scenarios, as scenarios/<plan>/<name>.toml.
-	// It is created on the first write. Empty: DefaultDataDir().
+	// DataDir is the data folder; the record store's database is kept
+	// there (the caller opens it and passes it as Store). Scenario files
+	// left there by an older caili (scenarios/<plan>/<name>.toml) are
+	// imported into the store once. Empty: DefaultDataDir().
 	DataDir string
+	// Store keeps saved scenarios, plan versions, publications, tokens
+	// and the audit log. Nil: only built-in scenarios, and no records.
+	Store Store
 	// Version is part of every result key, so that a new caili never
 	// reuses a result an old one computed. Empty: DefaultVersion().
 	Version string
@@ -60,8 +65,13 @@ func New(cfg Config) (*App, error) {
 	if err := checkDataDir(cfg.DataDir); err != nil {
 		return nil, err
 	}
-	scenarios := newScenarios(cfg.DataDir)
-	scenarios.removeStale(log)
+	removeStale(cfg.DataDir, log)
+	if cfg.Store != nil {
+		if err := importScenarioFiles(cfg.Store, cfg.DataDir, log); err != nil {
+			return nil, err
+		}
+	}
+	scenarios := newScenarios(cfg.Store)
 	var plans *Plans
 	var err error
 	if cfg.PlansDir == "" {
@@ -75,7 +85,7 @@ func New(cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{version: cfg.Version, Plans: plans, Scenarios: scenarios,
+	return &App{version: cfg.Version, Plans: plans, Scenarios: scenarios, Records: cfg.Store,
 		Cache: NewCache(cfg.CacheEntries, cfg.CacheBytes), slots: make(chan struct{}, runtime.GOMAXPROCS(0)),
 		uploads: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))}, nil
 }

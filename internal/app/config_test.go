@@ -71,9 +71,9 @@ func TestDiskReason(t *testing.T) {
 		&fs.PathError{Op: "open", Path: "/srv/caili/x", Err: syscall.EACCES}: "may not write",
 		errors.New("other"): "",
 	} {
-		got := diskReason(err)
+		got := DiskReason(err)
 		if want == "" && got != "" || !strings.Contains(got, want) || strings.Contains(got, "/srv") {
-			t.Errorf("diskReason(%v) = %q, want …%s…", err, got, want)
+			t.Errorf("DiskReason(%v) = %q, want …%s…", err, got, want)
 		}
 	}
 }

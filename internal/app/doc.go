@@ -4,8 +4,12 @@
 //   - the plans being served (plans.go): a folder of plan files, each
 //     loaded, validated and evaluated once, polled for changes, a file that
 //     stops loading keeping its last good version; or the embedded sample;
-//   - saved scenarios (scenarios.go), written atomically, and the
+//   - saved scenarios (scenarios.go), kept in the record store, and the
 //     read-only built-in ones;
+//   - the governed record (store.go, records.go, diff.go): the Store
+//     interface (implemented by internal/store/sqlite) of plan versions,
+//     approvals, publications, tokens and the append-only audit log, and
+//     who (which role) may do what;
 //   - jobs (app.go): a plan version, a scenario and overrides resolved
 //     from a request, their result key, computed in a bounded number of
 //     slots and kept in a bounded LRU cache (cache.go);

@@ -24,14 +24,19 @@ const (
 	// configured.
 	KindUnauthorized
 	// KindForbidden: a write where no token is configured: writes are
-	// switched off, whatever the client sends.
+	// switched off, whatever the client sends; or a token whose role may
+	// not do what is asked (a 街道 token reading another 街道, a planner
+	// publishing).
 	KindForbidden
 	// KindNotFound: an unknown plan, sub-district, column, scenario or
 	// route.
 	KindNotFound
 	// KindMethodNotAllowed: a route that exists, with another method.
 	KindMethodNotAllowed
-	// KindConflict: a write to a built-in (read-only) scenario.
+	// KindConflict: a write to a built-in (read-only) scenario; a version
+	// not in the state the action needs (approving what is not a draft,
+	// publishing what is not approved); a backup or restore that would
+	// overwrite a file.
 	KindConflict
 	// KindTooLarge: a request body over the limit (MaxBody).
 	KindTooLarge

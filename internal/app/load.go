@@ -18,13 +18,18 @@ import (
 type readFunc func(name string) ([]byte, stamp, error)
 
 // loadPlan loads, validates and evaluates a plan through read. The hash
-// covers the name and bytes of every file read, in order. deps lists the
+// is standards.Document FilesHash: the bytes of every file read, in
+// order, which the record store keeps (Sources). deps lists the
 // files read or tried, for change detection, even when loading fails.
 func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, error) {
 	deps := map[string]stamp{}
+	var sources []File
 	doc, err := standards.Load(name, func(n string) ([]byte, error) {
 		b, st, err := read(n)
 		deps[n] = st
+		if err == nil {
+			sources = append(sources, File{Name: n, Data: b})
+		}
 		return b, err
 	}, standards.WithData(workbook.Read))
 	if err != nil {
@@ -36,7 +41,7 @@ func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, e
 	}
 	p := m.Plan()
 	v := &PlanVersion{ID: id, Doc: doc, Hash: doc.FilesHash(), Name: p.Name,
-		FiscalYear: p.FiscalYear, Files: doc.Files(), LoadedAt: time.Now()}
+		FiscalYear: p.FiscalYear, Files: doc.Files(), LoadedAt: time.Now(), Sources: sources}
 	res, err := m.Evaluate()
 	v.Base = &Computed{Res: res, Err: err}
 	return v, deps, nil

@@ -92,13 +92,8 @@ func TestScenarioByName(t *testing.T) {
 	if _, err := e.Scenarios.Find(SampleID, "a\x01b"); !errors.As(err, &ae) || ae.Kind != KindBadRequest {
 		t.Errorf("control character: %v", err)
 	}
-	if _, err := e.Scenarios.Put(SampleID, "copy", byFile.Data); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Scenarios.Find(SampleID, "财力总额减少 5%"); !errors.As(err, &ae) || ae.Kind != KindBadRequest ||
-		!strings.Contains(ae.Message, "capacity_minus_5pct / copy") {
-		t.Errorf("ambiguous: %v", err)
-	}
+	// Two scenarios with one name: see TestScenarioNameShared (it needs a
+	// record store to save the second).
 	// The job of a query by names is the job by ids: the same key.
 	q1, err := ParseQuery("scenario=capacity_minus_5pct&set.subdistrict.desheng.quantities.vector_area_m2=1", ParamSet|ParamScenario)
 	if err != nil {
@@ -107,9 +102,6 @@ func TestScenarioByName(t *testing.T) {
 	q2, err := ParseQuery("scenario=%E8%B4%A2%E5%8A%9B%E6%80%BB%E9%A2%9D%E5%87%8F%E5%B0%91%205%25&set.subdistrict.%E5%BE%B7%E8%83%9C%E8%A1%97%E9%81%93.quantities.%E7%97%85%E5%AA%92%E9%98%B2%E5%88%B6%E9%9D%A2%E7%A7%AF=1",
 		ParamSet|ParamScenario)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Scenarios.Remove(SampleID, "copy"); err != nil {
 		t.Fatal(err)
 	}
 	j1, err1 := e.Resolve(SampleID, q1)

@@ -29,6 +29,9 @@ type PlanVersion struct {
 	Files      []string
 	LoadedAt   time.Time
 	Base       *Computed
+	// Sources are the files read to load it, in the order read (the
+	// plan file first): what a saved version keeps.
+	Sources []File
 }
 
 // PlanState is what the store knows of one plan file: the last version

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -16,14 +17,12 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/internal/atomicfile"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
 )
 
 // Scenario is one scenario file (rules §4) of a plan: saved in the
-// data directory, or built in (the embedded sample's scenarios).
+// record store, or built in (the embedded sample's scenarios).
 type Scenario struct {
 	Plan, Name string
 	Data       []byte
@@ -32,31 +31,27 @@ type Scenario struct {
 	Hash       string              // hex SHA-256 of data
 	Builtin    bool
 	Modified   time.Time
-	stamp      stamp
 }
 
 // File is the name problems in the scenario are reported under.
 func (s *Scenario) File() string { return "scenarios/" + s.Plan + "/" + s.Name + ".toml" }
 
-// Scenarios keeps saved scenarios as files
-// `<data>/scenarios/<plan>/<name>.toml`, written atomically (a temporary
-// file in the same directory, synced, renamed over, directory synced), so
-// a crash leaves either the old or the new file, never a torn one. Files
-// are read back on use when their size or modification time changed, so
-// a file edited by hand is picked up too. Built-in scenarios are
-// read-only.
+// Scenarios keeps saved scenarios in the record store (Store), and the
+// built-in ones (the embedded sample's) read-only beside them. Scenario
+// files under `<data>/scenarios/<plan>/<name>.toml`, where caili kept
+// them before the store, are imported once, at the first start on the
+// data folder (importScenarioFiles). Without a store only the built-in
+// scenarios exist and every write is refused.
 type Scenarios struct {
-	dir     string
+	store   Store
 	Builtin map[string]map[string][]byte // plan → name → bytes
 
-	writeMu sync.Mutex // one write at a time
-
 	mu     sync.Mutex
-	parsed map[string]*Scenario // by file path
+	parsed map[string]*Scenario // by plan/name; reused while the hash is the same
 }
 
-func newScenarios(dir string) *Scenarios {
-	return &Scenarios{dir: dir, Builtin: map[string]map[string][]byte{}, parsed: map[string]*Scenario{}}
+func newScenarios(st Store) *Scenarios {
+	return &Scenarios{store: st, Builtin: map[string]map[string][]byte{}, parsed: map[string]*Scenario{}}
 }
 
 // AddBuiltin makes every `<name>.toml` of dir in fsys a read-only scenario
@@ -82,16 +77,27 @@ func (s *Scenarios) AddBuiltin(plan string, fsys fs.FS, dir string) error {
 	return nil
 }
 
-func (s *Scenarios) planDir(plan string) string { return filepath.Join(s.dir, "scenarios", plan) }
-
-func (s *Scenarios) filePath(plan, name string) string {
-	return filepath.Join(s.planDir(plan), name+".toml")
-}
-
 func parseSaved(plan, name string, data []byte) *Scenario {
 	sum := sha256.Sum256(data)
 	v := &Scenario{Plan: plan, Name: name, Data: data, Hash: hex.EncodeToString(sum[:])}
 	v.Parsed, v.Err = standards.ParseScenario(v.File(), data)
+	return v
+}
+
+// fromStore parses a stored scenario, reusing the parse of the same bytes.
+func (s *Scenarios) fromStore(sc *StoredScenario) *Scenario {
+	key := sc.Plan + "/" + sc.Name
+	s.mu.Lock()
+	v, ok := s.parsed[key]
+	s.mu.Unlock()
+	if ok && v.Hash == sc.Hash && v.Modified.Equal(sc.Modified) {
+		return v
+	}
+	v = parseSaved(sc.Plan, sc.Name, sc.Data)
+	v.Modified = sc.Modified
+	s.mu.Lock()
+	s.parsed[key] = v
+	s.mu.Unlock()
 	return v
 }
 
@@ -100,38 +106,16 @@ func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
 	if !ValidName(name) {
 		return nil, Errorf(KindBadRequest, "scenario name %q must match %s", Clip(name), NameRE)
 	}
-	p := s.filePath(plan, name)
-	st := statFile(p)
-	if st.exists {
-		s.mu.Lock()
-		v, ok := s.parsed[p]
-		s.mu.Unlock()
-		if ok && v.stamp == st {
-			return v, nil
+	if s.store != nil {
+		sc, err := s.store.Scenario(context.Background(), plan, name)
+		if err == nil {
+			return s.fromStore(sc), nil
 		}
-		data, _, err := safefile.Read(p, safefile.MaxInput)
-		switch {
-		case errors.Is(err, safefile.ErrNotRegular), errors.Is(err, safefile.ErrTooLarge):
-			// A FIFO or a device under the scenarios folder is the
-			// scenario's problem; it is never read.
-			v = &Scenario{Plan: plan, Name: name}
-			v.Err = &standards.Error{Overrides: true, Problems: []formula.Problem{
-				{File: v.File(), Code: formula.CodeUnreadable, Message: "cannot read the scenario file: " + err.Error()}}}
-			return v, nil
-		case err == nil:
-			v = parseSaved(plan, name, data)
-			v.stamp, v.Modified = st, st.mod
-			s.mu.Lock()
-			s.parsed[p] = v
-			s.mu.Unlock()
-			return v, nil
-		case !errors.Is(err, fs.ErrNotExist):
-			return nil, &Error{Kind: KindInternal, Message: "cannot read the scenario", Err: err}
+		var ae *Error
+		if !errors.As(err, &ae) || ae.Kind != KindNotFound {
+			return nil, err
 		}
 	}
-	s.mu.Lock()
-	delete(s.parsed, p)
-	s.mu.Unlock()
 	if b, ok := s.Builtin[plan][name]; ok {
 		v := parseSaved(plan, name, b)
 		v.Builtin = true
@@ -140,31 +124,26 @@ func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
 	return nil, Errorf(KindNotFound, "plan %s has no scenario %q", plan, name)
 }
 
-// List returns the scenarios of plan, saved and built-in, by name.
+// List returns the scenarios of plan, saved and built-in, by name; a
+// saved one hides a built-in one of the same name.
 func (s *Scenarios) List(plan string) ([]*Scenario, error) {
-	names := map[string]bool{}
-	for n := range s.Builtin[plan] {
-		names[n] = true
+	byName := map[string]*Scenario{}
+	for n, b := range s.Builtin[plan] {
+		v := parseSaved(plan, n, b)
+		v.Builtin = true
+		byName[n] = v
 	}
-	entries, err := os.ReadDir(s.planDir(plan))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &Error{Kind: KindInternal, Message: "cannot list the scenarios", Err: err}
-	}
-	for _, e := range entries {
-		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && ValidName(n) && e.Type().IsRegular() {
-			names[n] = true
-		}
-	}
-	out := make([]*Scenario, 0, len(names))
-	for n := range names {
-		v, err := s.Get(plan, n)
+	if s.store != nil {
+		scs, err := s.store.Scenarios(context.Background(), plan)
 		if err != nil {
-			var ae *Error
-			if errors.As(err, &ae) && ae.Kind == KindNotFound {
-				continue // removed meanwhile
-			}
 			return nil, err
 		}
+		for i := range scs {
+			byName[scs[i].Name] = s.fromStore(&scs[i])
+		}
+	}
+	out := make([]*Scenario, 0, len(byName))
+	for _, v := range byName {
 		out = append(out, v)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
@@ -179,54 +158,77 @@ func (s *Scenarios) CheckWritable(plan, name string) error {
 	if _, ok := s.Builtin[plan][name]; ok {
 		return Errorf(KindConflict, "scenario %q is built in and read-only; save yours under another name", name)
 	}
+	if s.store == nil {
+		return Errorf(KindForbidden, "没有数据库，不能保存情景 (no record store: scenarios cannot be saved)")
+	}
 	return nil
 }
 
 // Put saves data (a scenario file already checked by the caller) as
-// scenario name of plan, atomically. created is false when it replaced
-// an existing file.
-func (s *Scenarios) Put(plan, name string, data []byte) (created bool, err error) {
+// scenario name of plan, in one transaction with its audit entry.
+// created is false when it replaced an existing one.
+func (s *Scenarios) Put(who Actor, plan, name string, data []byte) (created bool, err error) {
 	if err := s.CheckWritable(plan, name); err != nil {
 		return false, err
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	p := s.filePath(plan, name)
-	created = !statFile(p).exists
-	if err := atomicfile.Write(p, data, 0o640); err != nil {
-		return false, &Error{Kind: KindInternal, Message: "cannot save the scenario" + diskReason(err), Err: err}
-	}
-	return created, nil
+	sum := sha256.Sum256(data)
+	return s.store.PutScenario(context.Background(), who,
+		StoredScenario{Plan: plan, Name: name, Data: data, Hash: hex.EncodeToString(sum[:])})
 }
 
 // Remove deletes a saved scenario.
-func (s *Scenarios) Remove(plan, name string) error {
+func (s *Scenarios) Remove(who Actor, plan, name string) error {
 	if err := s.CheckWritable(plan, name); err != nil {
 		return err
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	p := s.filePath(plan, name)
-	if err := os.Remove(p); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return Errorf(KindNotFound, "plan %s has no saved scenario %q", plan, name)
-		}
-		return &Error{Kind: KindInternal, Message: "cannot delete the scenario" + diskReason(err), Err: err}
+	return s.store.DeleteScenario(context.Background(), who, plan, name)
+}
+
+// importScenarioFiles imports the scenario files the data folder dir
+// holds from before the store (scenarios/<plan>/<name>.toml), once in the
+// store's life. The files are left where they are.
+func importScenarioFiles(st Store, dir string, log *slog.Logger) error {
+	var scs []StoredScenario
+	plans, err := os.ReadDir(filepath.Join(dir, "scenarios"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("import scenario files: %w", err)
 	}
-	s.mu.Lock()
-	delete(s.parsed, p)
-	s.mu.Unlock()
-	if err := atomicfile.SyncDir(filepath.Dir(p)); err != nil {
-		return &Error{Kind: KindInternal, Message: "cannot delete the scenario" + diskReason(err), Err: err}
+	for _, p := range plans {
+		if !p.IsDir() || !ValidName(p.Name()) {
+			continue
+		}
+		files, err := os.ReadDir(filepath.Join(dir, "scenarios", p.Name()))
+		if err != nil {
+			return fmt.Errorf("import scenario files: %w", err)
+		}
+		for _, f := range files {
+			name, ok := strings.CutSuffix(f.Name(), ".toml")
+			if !ok || !ValidName(name) || !f.Type().IsRegular() {
+				continue
+			}
+			data, fi, err := safefile.Read(filepath.Join(dir, "scenarios", p.Name(), f.Name()), safefile.MaxInput)
+			if err != nil {
+				return fmt.Errorf("import scenario file %s/%s: %w", p.Name(), f.Name(), err)
+			}
+			sum := sha256.Sum256(data)
+			scs = append(scs, StoredScenario{Plan: p.Name(), Name: name, Data: data, Hash: hex.EncodeToString(sum[:]), Modified: fi.ModTime()})
+		}
+	}
+	n, done, err := st.ImportScenarios(context.Background(), Actor{ID: "caili-upgrade", Role: RoleAdmin}, scs)
+	if err != nil {
+		return err
+	}
+	if done && len(scs) > 0 {
+		log.Info("导入情景文件 scenario files imported into the database", "files", len(scs), "imported", n)
 	}
 	return nil
 }
 
-// diskReason says why a write failed, for the client, without the
+// DiskReason says why a write failed, for the client, without the
 // server's paths: ": no space left on the server's disk", ": the data
 // folder is read-only", ": the server may not write its data folder", or
 // "" for anything else.
-func diskReason(err error) string {
+func DiskReason(err error) string {
 	switch {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return ": no space left on the server's disk (磁盘已满)"
@@ -245,8 +247,8 @@ const staleAfter = time.Hour
 // removeStale removes the temporary files that a save interrupted by a
 // crash left in the scenario folders (.NAME.toml.tmp-*), when older than
 // staleAfter, so that they do not pile up.
-func (s *Scenarios) removeStale(log *slog.Logger) {
-	matches, _ := filepath.Glob(filepath.Join(s.dir, "scenarios", "*", ".*.toml.tmp-*"))
+func removeStale(dir string, log *slog.Logger) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "scenarios", "*", ".*.toml.tmp-*"))
 	for _, m := range matches {
 		fi, err := os.Lstat(m)
 		if err != nil || !fi.Mode().IsRegular() || time.Since(fi.ModTime()) < staleAfter {

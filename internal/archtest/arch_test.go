@@ -145,6 +145,24 @@ var rules = []rule{
 		forbid: []string{"./internal/app/...", "./server/dashboard/...", "./standards/..."},
 	},
 	{
+		reason: "the database stays behind internal/store/sqlite: only it imports database/sql and the SQLite driver (the application sees app.Store)",
+		pkgs:   []string{"./..."},
+		except: []string{"./internal/store/sqlite"},
+		forbid: []string{"database/sql/...", "modernc.org/sqlite/..."},
+	},
+	{
+		reason: "internal/store implements app.Store; of the module it may use internal/app, internal/report (through app) and internal/atomicfile only",
+		pkgs:   []string{"./internal/store/..."},
+		forbid: []string{"./..."},
+		allow:  []string{"./internal/app", "./internal/atomicfile"},
+	},
+	{
+		reason: "the record store is opened only by the front ends (server, cmd/caili); the application and below see the app.Store interface",
+		pkgs:   []string{"./..."},
+		except: []string{"./server", "./cmd/caili", "./internal/store/..."},
+		forbid: []string{"./internal/store/..."},
+	},
+	{
 		// cmd/caili sets Gin's process-wide mode (gin.SetMode) for serve.
 		reason: "Gin is the HTTP router of package server; only it and cmd/caili (which sets Gin's mode) import it",
 		pkgs:   []string{"./..."},

@@ -34,6 +34,11 @@ type PlanInput struct {
 	// Stamp is the stamp of the result shown, on one line (report.Stamp
 	// Title): what it is, so that a what-if is never taken for the plan.
 	Stamp string
+	// Record marks the figures in the governed record: "草案" (the files
+	// are not published), "已发布 <date> <hash前8位>" when they are the
+	// published version, "" without a record store.
+	Record    string
+	Published bool
 }
 
 // Failure is why a what-if could not be computed, as the server's kind
@@ -75,6 +80,9 @@ type PlanView struct {
 	Downloads []Link // CSV, JSON, XLSX (and the comparison), carrying the query
 	Permalink string // the page's canonical URL with its what-if
 	Form      Form   // the what-if form, pre-filled
+
+	Record    string // 草案, or 已发布 <date> <hash前8位>; "" for none
+	Published bool
 }
 
 // SummaryRow is one step of the district summary.
@@ -137,6 +145,7 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 		PlanID: in.PlanID, Name: p.Name, District: p.District, FiscalYear: p.FiscalYear,
 		Unit: in.Base.Unit.String() + " 元", Href: PlanPath(in.PlanID), Status: http.StatusOK,
 		WhatIf: in.WhatIf, Permalink: in.WhatIf.withQuery(PlanPath(in.PlanID)), Stamp: in.Stamp,
+		Record: in.Record, Published: in.Published,
 	}
 	v.Form = newForm(in)
 	shown := in.Base

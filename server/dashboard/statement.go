@@ -32,6 +32,10 @@ type StatementInput struct {
 	// AttributionNote says why there is none. Both "": nothing shown.
 	// Shown only with a what-if and a base.
 	Attribution, AttributionNote string
+	// Record and Published mark the figures as on the plan page
+	// (PlanInput.Record).
+	Record    string
+	Published bool
 }
 
 // StatementView is the printable statement (测算说明书) of one
@@ -51,6 +55,10 @@ type StatementView struct {
 	Applied  bool   // the figures are the what-if's
 	PlanHref string // the plan page, with the what-if
 	BaseHref string // this statement without the what-if
+
+	// Record is 草案 or 已发布 <date> <hash前8位>; "" for none.
+	Record    string
+	Published bool
 
 	Total      Amount
 	Components []ComponentRow
@@ -179,6 +187,7 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	v := &StatementView{
 		PlanID: in.PlanID, PlanName: p.Name, District: p.District, FiscalYear: p.FiscalYear,
 		Unit: r.Unit.String() + " 元", ID: a.ID, Name: a.Name, WhatIf: in.WhatIf, Applied: in.WhatIf.Active(),
+		Record: in.Record, Published: in.Published,
 		PlanHref: in.WhatIf.withQuery(PlanPath(in.PlanID)), BaseHref: StatementPath(in.PlanID, a.ID),
 		Total: m.amount(a.Total), Stamp: in.Stamp,
 	}

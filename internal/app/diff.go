@@ -1,0 +1,227 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/shopspring/decimal"
+)
+
+// Change is one value that differs between two versions: a key path in
+// one of the plan's TOML files (or a whole file that is not TOML, or
+// that is only in one version), old → new. An empty Old is a key added,
+// an empty New a key removed.
+type Change struct {
+	File string `json:"file"`
+	Path string `json:"path"`
+	Old  string `json:"old"`
+	New  string `json:"new"`
+}
+
+// TotalChange is the change of one 街道's total between two versions.
+type TotalChange struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+	Delta string `json:"delta"`
+}
+
+// VersionDiff is what changed from version From to version To of a plan.
+type VersionDiff struct {
+	Plan    string        `json:"plan"`
+	From    int           `json:"from"`
+	To      int           `json:"to"`
+	Changes []Change      `json:"changes"`
+	Totals  []TotalChange `json:"totals"`
+	// Error says why a version has no result (the rules reject it), so
+	// that its totals are missing.
+	Error string `json:"error,omitempty"`
+}
+
+// Diff compares two versions (planner or approver).
+func (e *App) Diff(ctx context.Context, who Actor, plan string, from, to int) (*VersionDiff, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if err := need(who, RolePlanner, RoleApprover); err != nil {
+		return nil, err
+	}
+	return DiffIn(ctx, st, plan, from, to)
+}
+
+// DiffIn compares two versions of a plan in a store: the changed keys of
+// their files and the change in each 街道's total.
+func DiffIn(ctx context.Context, st Store, plan string, from, to int) (*VersionDiff, error) {
+	a, err := LoadVersion(ctx, st, plan, from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := LoadVersion(ctx, st, plan, to)
+	if err != nil {
+		return nil, err
+	}
+	d := &VersionDiff{Plan: plan, From: from, To: to, Changes: fileChanges(a.Record.Files, b.Record.Files), Totals: []TotalChange{}}
+	for _, c := range d.Changes {
+		if c.Path == "" { // a data workbook changed: say what in it
+			d.Changes = append(d.Changes, dataChanges(a.Plan.Doc, b.Plan.Doc)...)
+			break
+		}
+	}
+	ra, rb := a.Plan.Base, b.Plan.Base
+	if ra.Err != nil || rb.Err != nil {
+		for _, c := range []*Computed{ra, rb} {
+			if c.Err != nil {
+				d.Error = Classify(c.Err).Message
+			}
+		}
+		return d, nil
+	}
+	old := map[string]decimal.Decimal{}
+	for _, s := range ra.Res.Subdistricts {
+		old[s.ID] = s.Total
+	}
+	for _, s := range rb.Res.Subdistricts {
+		o := old[s.ID]
+		d.Totals = append(d.Totals, TotalChange{ID: s.ID, Name: s.Name, Old: o.String(), New: s.Total.String(), Delta: s.Total.Sub(o).String()})
+	}
+	return d, nil
+}
+
+// fileChanges lists the changed keys of files with the same name, and
+// files only in one version.
+func fileChanges(a, b []File) []Change {
+	byName := func(fs []File) map[string][]byte {
+		m := map[string][]byte{}
+		for _, f := range fs {
+			m[f.Name] = f.Data
+		}
+		return m
+	}
+	ma, mb := byName(a), byName(b)
+	names := map[string]bool{}
+	for n := range ma {
+		names[n] = true
+	}
+	for n := range mb {
+		names[n] = true
+	}
+	sorted := make([]string, 0, len(names))
+	for n := range names {
+		sorted = append(sorted, n)
+	}
+	sort.Strings(sorted)
+	out := []Change{}
+	for _, n := range sorted {
+		da, oka := ma[n]
+		db, okb := mb[n]
+		if oka && okb && bytes.Equal(da, db) {
+			continue
+		}
+		fa, ea := flatten(da, oka)
+		fb, eb := flatten(db, okb)
+		if ea != nil || eb != nil {
+			out = append(out, Change{File: n, Old: fileStamp(da, oka), New: fileStamp(db, okb)})
+			continue
+		}
+		out = append(out, keyChanges(n, fa, fb)...)
+	}
+	return out
+}
+
+func keyChanges(file string, a, b map[string]string) []Change {
+	keys := map[string]bool{}
+	for k := range a {
+		keys[k] = true
+	}
+	for k := range b {
+		keys[k] = true
+	}
+	var out []Change
+	for k := range keys {
+		if a[k] != b[k] {
+			out = append(out, Change{File: file, Path: k, Old: a[k], New: b[k]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// fileStamp names a file's bytes by the first 8 hex digits of their
+// SHA-256, or "" for a file that is missing.
+func fileStamp(b []byte, ok bool) string {
+	if !ok {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(sum[:4])
+}
+
+// flatten decodes a TOML file into its key paths (a.b.c, rows as
+// table[i]) and values as text; a missing file is empty.
+func flatten(b []byte, ok bool) (map[string]string, error) {
+	out := map[string]string{}
+	if !ok {
+		return out, nil
+	}
+	var doc map[string]any
+	if _, err := toml.Decode(string(b), &doc); err != nil {
+		return nil, err
+	}
+	flattenInto(out, "", doc)
+	return out, nil
+}
+
+func flattenInto(out map[string]string, prefix string, v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			flattenInto(out, join(prefix, keyText(k)), x)
+		}
+	case []map[string]any:
+		for i, x := range t {
+			flattenInto(out, prefix+"["+strconv.Itoa(i)+"]", x)
+		}
+	case []any:
+		tables := len(t) > 0
+		for _, x := range t {
+			if _, ok := x.(map[string]any); !ok {
+				tables = false
+			}
+		}
+		if !tables {
+			out[prefix] = fmt.Sprint(t)
+			return
+		}
+		for i, x := range t {
+			flattenInto(out, prefix+"["+strconv.Itoa(i)+"]", x)
+		}
+	default:
+		out[prefix] = fmt.Sprint(t)
+	}
+}
+
+func join(prefix, k string) string {
+	if prefix == "" {
+		return k
+	}
+	return prefix + "." + k
+}
+
+// keyText quotes a key that is not bare in TOML.
+func keyText(k string) string {
+	if k != "" && strings.IndexFunc(k, func(r rune) bool {
+		return !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}) < 0 {
+		return k
+	}
+	return strconv.Quote(k)
+}

@@ -1,0 +1,323 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+
+	"github.com/caili/caili/configs"
+	"github.com/caili/caili/internal/report"
+)
+
+// The governed record of a plan (docs/records.md): a planner saves the
+// plan's current files as a draft version; an approver approves a draft
+// and publishes an approved version, which freezes its result; each
+// 街道 reads its own published statement. Every write goes through the
+// store with its audit entry. Who may do what is decided here, not in
+// the server.
+
+// records returns the store, or an error when the application has none.
+func (e *App) records() (Store, error) {
+	if e.Records == nil {
+		return nil, Errorf(KindForbidden, "没有数据库：版本与发布不可用 (no record store)")
+	}
+	return e.Records, nil
+}
+
+// need refuses an actor who holds none of roles.
+func need(who Actor, roles ...Role) error {
+	for _, r := range roles {
+		if who.Can(r) {
+			return nil
+		}
+	}
+	return Errorf(KindForbidden, "令牌 %s（%s）无权执行此操作 (token %s with role %s may not do this)", who.ID, who.Role, who.ID, who.Role)
+}
+
+// SaveVersion records the files of a plan as loaded now as a draft
+// version (planner). A plan whose latest file does not load is refused;
+// the same bytes as the latest version give that version back (created
+// false).
+func (e *App) SaveVersion(ctx context.Context, who Actor, plan, note string) (*VersionRecord, bool, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, false, err
+	}
+	if err := need(who, RolePlanner); err != nil {
+		return nil, false, err
+	}
+	v, err := e.Plan(plan)
+	if err != nil {
+		return nil, false, err
+	}
+	if ps, ok := e.Plans.Get(plan); ok && ps.Problems != nil {
+		return nil, false, &Error{Kind: KindUnprocessable, Message: "方案文件当前无法加载，不能保存版本 (the plan's files do not load now)", Problems: ps.Problems}
+	}
+	return st.SaveVersion(ctx, who, NewVersion{Plan: plan, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear,
+		Note: note, Files: v.Sources})
+}
+
+// SaveVersionOf records a plan version loaded by the caller (the command
+// line, which loads plan files itself).
+func SaveVersionOf(ctx context.Context, st Store, who Actor, v *PlanVersion, note string) (*VersionRecord, bool, error) {
+	return st.SaveVersion(ctx, who, NewVersion{Plan: v.ID, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear,
+		Note: note, Files: v.Sources})
+}
+
+// Versions lists a plan's versions (planner or approver).
+func (e *App) Versions(ctx context.Context, who Actor, plan string) ([]VersionRecord, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if err := need(who, RolePlanner, RoleApprover); err != nil {
+		return nil, err
+	}
+	return st.Versions(ctx, plan)
+}
+
+// VersionView is a recorded version loaded again, with its result.
+type VersionView struct {
+	Record *VersionRecord
+	Plan   *PlanVersion
+}
+
+// PlanVersionOf loads a recorded version from its stored files (planner or
+// approver).
+func (e *App) PlanVersionOf(ctx context.Context, who Actor, plan string, n int) (*VersionView, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if err := need(who, RolePlanner, RoleApprover); err != nil {
+		return nil, err
+	}
+	return LoadVersion(ctx, st, plan, n)
+}
+
+// LoadVersion reads a version from a store and loads its plan from the
+// stored bytes; bytes whose hash is not the recorded one are refused.
+func LoadVersion(ctx context.Context, st Store, plan string, n int) (*VersionView, error) {
+	rec, err := st.Version(ctx, plan, n)
+	if err != nil {
+		return nil, err
+	}
+	if len(rec.Files) == 0 {
+		return nil, Internal("version without files", fmt.Errorf("%s v%d", plan, n))
+	}
+	files := map[string][]byte{}
+	for _, f := range rec.Files {
+		if _, ok := files[f.Name]; !ok {
+			files[f.Name] = f.Data
+		}
+	}
+	pv, _, err := loadPlan(plan, rec.Files[0].Name, func(name string) ([]byte, stamp, error) {
+		b, ok := files[name]
+		if !ok {
+			return nil, stamp{}, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+		}
+		return b, stamp{size: int64(len(b)), exists: true}, nil
+	})
+	if err != nil {
+		// Saved only when it loaded: a newer caili's stricter checks.
+		ae := Classify(err)
+		if ae.Kind == KindInternal {
+			return nil, Internal("a recorded version does not load", err)
+		}
+		return nil, &Error{Kind: KindUnprocessable, Message: fmt.Sprintf("方案 %s 第 %d 版已不能加载 (recorded version %d no longer loads)", plan, n, n),
+			Problems: ae.Problems, Err: err}
+	}
+	if pv.Hash != rec.Hash {
+		return nil, Internal("a recorded version's hash does not match its files", fmt.Errorf("%s v%d: %s ≠ %s", plan, n, pv.Hash, rec.Hash))
+	}
+	return &VersionView{Record: rec, Plan: pv}, nil
+}
+
+// Approve approves a draft (approver).
+func (e *App) Approve(ctx context.Context, who Actor, plan string, n int) (*VersionRecord, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if err := need(who, RoleApprover); err != nil {
+		return nil, err
+	}
+	return st.Approve(ctx, who, plan, n)
+}
+
+// Publish publishes an approved version (approver).
+func (e *App) Publish(ctx context.Context, who Actor, plan string, n int) (*Publication, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if err := need(who, RoleApprover); err != nil {
+		return nil, err
+	}
+	return PublishIn(ctx, st, who, plan, n)
+}
+
+// PublishIn publishes an approved version of a store: its result,
+// computed again from the stored files, is frozen as the allocations
+// JSON (rules §5) with its SHA-256. A version whose result the rules
+// reject cannot be published.
+func PublishIn(ctx context.Context, st Store, who Actor, plan string, n int) (*Publication, error) {
+	vv, err := LoadVersion(ctx, st, plan, n)
+	if err != nil {
+		return nil, err
+	}
+	if vv.Record.Status != StatusApproved {
+		return nil, Errorf(KindConflict, "第 %d 版未经审批，不能发布 (version %d is %s; only an approved version can be published)", n, n, vv.Record.Status)
+	}
+	if err := vv.Plan.Base.Err; err != nil {
+		return nil, Classify(err)
+	}
+	var buf bytes.Buffer
+	if err := report.WriteJSON(&buf, vv.Plan.Base.Res); err != nil {
+		return nil, Internal("encode the published result", err)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	return st.Publish(ctx, who, NewPublication{Plan: plan, N: n, Result: buf.Bytes(), ResultHash: hex.EncodeToString(sum[:])})
+}
+
+// Published returns a plan's latest publication, whole (planner or
+// approver).
+func (e *App) Published(ctx context.Context, who Actor, plan string) (*Publication, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if err := need(who, RolePlanner, RoleApprover); err != nil {
+		return nil, err
+	}
+	return st.Published(ctx, plan)
+}
+
+// PublishedStatement returns one 街道's part of a plan's latest
+// publication: to planners and approvers for any 街道, to a 街道's
+// token for its own only.
+func (e *App) PublishedStatement(ctx context.Context, who Actor, plan, sd string) (*Publication, *report.SubdistrictJSON, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, nil, err
+	}
+	if who.Role == RoleSubdistrict {
+		if who.Subdistrict != sd {
+			return nil, nil, Errorf(KindForbidden, "街道令牌只能查看本街道的结算单 (a 街道 token reads its own statement only)")
+		}
+	} else if err := need(who, RolePlanner, RoleApprover); err != nil {
+		return nil, nil, err
+	}
+	pub, err := st.Published(ctx, plan)
+	if err != nil {
+		return nil, nil, err
+	}
+	var doc report.Allocations
+	if err := json.Unmarshal(pub.Result, &doc); err != nil {
+		return nil, nil, Internal("read the published result", err)
+	}
+	for i := range doc.Subdistricts {
+		if doc.Subdistricts[i].ID == sd {
+			return pub, &doc.Subdistricts[i], nil
+		}
+	}
+	return nil, nil, Errorf(KindNotFound, "已发布的方案 %s 没有街道 %q (the published plan has no sub-district %q)", plan, Clip(sd), Clip(sd))
+}
+
+// Audit returns the audit log, newest first (approver).
+func (e *App) Audit(ctx context.Context, who Actor, limit int) ([]AuditEntry, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if err := need(who, RoleApprover); err != nil {
+		return nil, err
+	}
+	return st.Audit(ctx, limit)
+}
+
+// Authenticate finds the actor of a token secret in the store; an
+// unknown or revoked token is unauthorized.
+func (e *App) Authenticate(ctx context.Context, secret string) (Actor, error) {
+	if e.Records == nil {
+		return Actor{}, Errorf(KindUnauthorized, "令牌无效 (wrong token)")
+	}
+	t, err := e.Records.TokenByHash(ctx, TokenHash(secret))
+	if err != nil {
+		if ae := Classify(err); ae.Kind == KindNotFound {
+			return Actor{}, Errorf(KindUnauthorized, "令牌无效或已吊销 (wrong or revoked token)")
+		}
+		return Actor{}, err
+	}
+	return Actor{ID: t.ID, Role: t.Role, Subdistrict: t.Subdistrict}, nil
+}
+
+// HasTokens reports whether the store has a token that is not revoked.
+func (e *App) HasTokens(ctx context.Context) (bool, error) {
+	if e.Records == nil {
+		return false, nil
+	}
+	ts, err := e.Records.Tokens(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, t := range ts {
+		if t.RevokedAt == nil {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// TokenHash is the hex SHA-256 of a token secret, as tokens are stored.
+func TokenHash(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateToken makes a token of a role (a 街道 token names its
+// sub-district) and records its hash; the secret is returned once and
+// never kept.
+func CreateToken(ctx context.Context, st Store, who Actor, role Role, sd, note string) (secret string, rec *TokenRecord, err error) {
+	if !ValidRole(role) {
+		return "", nil, Errorf(KindBadRequest, "角色须为 planner、approver 或 subdistrict (role must be planner, approver or subdistrict), not %q", Clip(string(role)))
+	}
+	if (role == RoleSubdistrict) != (sd != "") {
+		return "", nil, Errorf(KindBadRequest, "街道令牌须且只有街道令牌须指定 --subdistrict (a subdistrict token, and only one, names its sub-district)")
+	}
+	if sd != "" && !ValidName(sd) {
+		return "", nil, Errorf(KindBadRequest, "sub-district id %q must match %s", Clip(sd), NameRE)
+	}
+	var raw [32]byte
+	var id [5]byte
+	rand.Read(raw[:])
+	rand.Read(id[:])
+	secret = "caili_" + hex.EncodeToString(raw[:])
+	rec = &TokenRecord{ID: "t" + hex.EncodeToString(id[:]), Hash: TokenHash(secret), Role: role, Subdistrict: sd, Note: note}
+	if err := st.CreateToken(ctx, who, *rec); err != nil {
+		return "", nil, err
+	}
+	return secret, rec, nil
+}
+
+// LoadPlanFile loads a plan file from disk as the server would, for the
+// command line (caili plan save): id is the plan's id in the record; an
+// empty file loads the embedded sample plan.
+func LoadPlanFile(id, file string) (*PlanVersion, error) {
+	if file == "" {
+		ps, err := newEmbeddedPlans(configs.FS, configs.PlanPath, id, nil)
+		if err != nil {
+			return nil, err
+		}
+		st, _ := ps.Get(id)
+		return st.Good, nil
+	}
+	v, _, err := loadPlan(id, filepath.Base(file), diskReader(filepath.Dir(file)))
+	return v, err
+}

@@ -1,0 +1,223 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+
+	"github.com/caili/caili/internal/app"
+)
+
+const versionCols = `plan, n, hash, name, fiscal_year, note, status, created_at, created_by, approved_at, approved_by`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanVersion(r scanner) (*app.VersionRecord, error) {
+	var v app.VersionRecord
+	var created string
+	var approved sql.NullString
+	if err := r.Scan(&v.Plan, &v.N, &v.Hash, &v.Name, &v.FiscalYear, &v.Note, &v.Status, &created, &v.CreatedBy,
+		&approved, &v.ApprovedBy); err != nil {
+		return nil, err
+	}
+	v.CreatedAt, v.ApprovedAt = parseTime(created), parseTimePtr(approved)
+	return &v, nil
+}
+
+func noVersion(plan string, n int) error {
+	return app.Errorf(app.KindNotFound, "方案 %s 没有第 %d 版 (plan %s has no version %d)", plan, n, plan, n)
+}
+
+// SaveVersion records a plan's files as a draft, unless the latest
+// version has the same content.
+func (s *Store) SaveVersion(ctx context.Context, who app.Actor, nv app.NewVersion) (rec *app.VersionRecord, created bool, err error) {
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		last, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? ORDER BY n DESC LIMIT 1`, nv.Plan))
+		switch {
+		case err == nil && last.Hash == nv.Hash:
+			rec = last
+			return nil
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		n := 1
+		if last != nil {
+			n = last.N + 1
+		}
+		if err := putContent(ctx, tx, nv); err != nil {
+			return err
+		}
+		at := now()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO versions (plan, n, hash, name, fiscal_year, note, status, created_at, created_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nv.Plan, n, nv.Hash, nv.Name, nv.FiscalYear, nv.Note, app.StatusDraft, at, who.ID); err != nil {
+			return err
+		}
+		created = true
+		rec = &app.VersionRecord{Plan: nv.Plan, N: n, Hash: nv.Hash, Name: nv.Name, FiscalYear: nv.FiscalYear, Note: nv.Note,
+			Status: app.StatusDraft, CreatedAt: parseTime(at), CreatedBy: who.ID}
+		return audit(ctx, tx, who, "version.save", nv.Plan, strconv.Itoa(n), nv.Hash, nv.Note)
+	})
+	if err != nil {
+		return nil, false, internal("save version", err)
+	}
+	return rec, created, nil
+}
+
+// putContent stores a plan's files under their hash, once.
+func putContent(ctx context.Context, tx *sql.Tx, nv app.NewVersion) error {
+	r, err := tx.ExecContext(ctx, `INSERT INTO contents (hash, created_at) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING`, nv.Hash, now())
+	if err != nil {
+		return err
+	}
+	if k, _ := r.RowsAffected(); k == 0 {
+		return nil // the same bytes are already kept
+	}
+	for i, f := range nv.Files {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO content_files (hash, seq, name, data) VALUES (?, ?, ?, ?)`,
+			nv.Hash, i, f.Name, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Versions lists a plan's versions, oldest first.
+func (s *Store) Versions(ctx context.Context, plan string) ([]app.VersionRecord, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? ORDER BY n`, plan)
+	if err != nil {
+		return nil, internal("list versions", err)
+	}
+	defer rows.Close()
+	var out []app.VersionRecord
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, internal("list versions", err)
+		}
+		out = append(out, *v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, internal("list versions", err)
+	}
+	return out, nil
+}
+
+// Version returns one version with its files.
+func (s *Store) Version(ctx context.Context, plan string, n int) (*app.VersionRecord, error) {
+	v, err := scanVersion(s.db.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? AND n = ?`, plan, n))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, noVersion(plan, n)
+	}
+	if err != nil {
+		return nil, internal("read version", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT name, data FROM content_files WHERE hash = ? ORDER BY seq`, v.Hash)
+	if err != nil {
+		return nil, internal("read version", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f app.File
+		if err := rows.Scan(&f.Name, &f.Data); err != nil {
+			return nil, internal("read version", err)
+		}
+		v.Files = append(v.Files, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, internal("read version", err)
+	}
+	return v, nil
+}
+
+// Approve marks a draft approved.
+func (s *Store) Approve(ctx context.Context, who app.Actor, plan string, n int) (*app.VersionRecord, error) {
+	var rec *app.VersionRecord
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? AND n = ?`, plan, n))
+		if errors.Is(err, sql.ErrNoRows) {
+			return noVersion(plan, n)
+		}
+		if err != nil {
+			return err
+		}
+		if v.Status != app.StatusDraft {
+			return app.Errorf(app.KindConflict, "第 %d 版已是%s，只能审批草案 (version %d is %s; only a draft can be approved)",
+				n, statusText(v.Status), n, v.Status)
+		}
+		at := now()
+		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ?, approved_at = ?, approved_by = ? WHERE plan = ? AND n = ?`,
+			app.StatusApproved, at, who.ID, plan, n); err != nil {
+			return err
+		}
+		v.Status, v.ApprovedAt, v.ApprovedBy = app.StatusApproved, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID
+		rec = v
+		return audit(ctx, tx, who, "version.approve", plan, strconv.Itoa(n), v.Hash, "")
+	})
+	if err != nil {
+		return nil, internal("approve version", err)
+	}
+	return rec, nil
+}
+
+func statusText(st string) string {
+	switch st {
+	case app.StatusDraft:
+		return "草案"
+	case app.StatusApproved:
+		return "已审批"
+	case app.StatusPublished:
+		return "已发布"
+	}
+	return st
+}
+
+// Publish freezes an approved version's result.
+func (s *Store) Publish(ctx context.Context, who app.Actor, np app.NewPublication) (*app.Publication, error) {
+	var pub *app.Publication
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? AND n = ?`, np.Plan, np.N))
+		if errors.Is(err, sql.ErrNoRows) {
+			return noVersion(np.Plan, np.N)
+		}
+		if err != nil {
+			return err
+		}
+		if v.Status != app.StatusApproved {
+			return app.Errorf(app.KindConflict, "第 %d 版是%s，发布前须经审批 (version %d is %s; only an approved version can be published)",
+				np.N, statusText(v.Status), np.N, v.Status)
+		}
+		at := now()
+		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ? WHERE plan = ? AND n = ?`, app.StatusPublished, np.Plan, np.N); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO publications (plan, n, published_at, published_by, result, result_hash)
+			VALUES (?, ?, ?, ?, ?, ?)`, np.Plan, np.N, at, who.ID, np.Result, np.ResultHash); err != nil {
+			return err
+		}
+		pub = &app.Publication{Plan: np.Plan, N: np.N, VersionHash: v.Hash, PublishedAt: parseTime(at), PublishedBy: who.ID,
+			Result: np.Result, ResultHash: np.ResultHash}
+		return audit(ctx, tx, who, "version.publish", np.Plan, strconv.Itoa(np.N), np.ResultHash, "version "+v.Hash)
+	})
+	if err != nil {
+		return nil, internal("publish version", err)
+	}
+	return pub, nil
+}
+
+// Published returns a plan's latest publication.
+func (s *Store) Published(ctx context.Context, plan string) (*app.Publication, error) {
+	p := app.Publication{Plan: plan}
+	var at string
+	err := s.db.QueryRowContext(ctx, `SELECT p.n, v.hash, p.published_at, p.published_by, p.result, p.result_hash
+		FROM publications p JOIN versions v ON v.plan = p.plan AND v.n = p.n
+		WHERE p.plan = ? ORDER BY p.seq DESC LIMIT 1`, plan).Scan(&p.N, &p.VersionHash, &at, &p.PublishedBy, &p.Result, &p.ResultHash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, app.Errorf(app.KindNotFound, "方案 %s 尚未发布 (plan %s has not been published)", plan, plan)
+	}
+	if err != nil {
+		return nil, internal("read publication", err)
+	}
+	p.PublishedAt = parseTime(at)
+	return &p, nil
+}
