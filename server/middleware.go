@@ -147,18 +147,22 @@ func (s *Server) fail(c *gin.Context, err error) {
 	c.Header("ETag", "")
 	c.Abort()
 	if ae.Kind != app.KindInternal {
-		s.pause(c.Request.Context())
+		s.pause(c.Request.Context(), c.Request.ContentLength)
 	}
 	s.writeJSON(c, status(ae.Kind), body(ae))
 }
 
-// pause waits Config.ErrorPause before a refusal is answered, or until
-// the client goes away.
-func (s *Server) pause(ctx context.Context) {
+// pause waits before a refusal is answered, or until the client goes
+// away: Config.ErrorPause, and as long again for every 64 KiB of body the
+// refused request sent (at most 20 times in all), since reading a body
+// costs in proportion to its size: a client sending megabytes it knows to
+// be refused gets a few answers a second.
+func (s *Server) pause(ctx context.Context, body int64) {
 	if s.cfg.ErrorPause <= 0 {
 		return
 	}
-	t := time.NewTimer(s.cfg.ErrorPause)
+	n := 1 + min(max(body, 0)>>16, 19)
+	t := time.NewTimer(s.cfg.ErrorPause * time.Duration(n))
 	defer t.Stop()
 	select {
 	case <-t.C:

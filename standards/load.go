@@ -79,7 +79,9 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 	d := &document{origin: map[string]string{}, src: map[string][]byte{}, files: []string{name}}
 	md, ps := decodeFile(name, data, d)
 	d.src[name] = data
-	d.digest(data)
+	if !stops(ps) { // a file that is refused is not hashed: nothing is computed of it
+		d.digest(data)
+	}
 	for _, k := range md.Keys() {
 		d.origin[k[0]] = name
 	}

@@ -167,19 +167,22 @@ func (e *App) limit(fn func()) {
 
 // limitUpload runs the work of an uploaded file: in one of the upload
 // slots, then in a computing slot. The upload slot is held, after the
-// answer, for as long again as the work took, so that uploads use at most
-// half of their share of the CPUs on average, however fast a client sends
-// them.
+// answer, for uploadRest times as long as the work took, so that uploads
+// use at most a quarter of their share of the CPUs on average, however
+// fast a client sends them.
 func (e *App) limitUpload(fn func()) {
 	e.uploads <- struct{}{}
 	start := time.Now()
 	e.limit(fn)
-	rest := time.Since(start)
+	rest := uploadRest * time.Since(start)
 	go func() {
 		time.Sleep(rest)
 		<-e.uploads
 	}()
 }
+
+// uploadRest is how many times its work an upload's slot rests after it.
+const uploadRest = 3
 
 // evaluate applies a job's scenario and overrides to its plan and
 // evaluates it. Problems the overrides cause are override problems (400)
