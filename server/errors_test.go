@@ -173,6 +173,14 @@ func TestErrorPause(t *testing.T) {
 		t.Errorf("a refusal was answered after %v, before the pause", d)
 	}
 	e.Get("/api/v1/plans/tiny/allocations.csv", http.StatusOK)
+	// A refused body of 200 KiB waits as long again for each 64 KiB.
+	start = time.Now()
+	if w := e.do(http.MethodPost, "/api/v1/calculate", []byte("x = \""+strings.Repeat("9", 200<<10)+"\"\n")); w.Code != http.StatusUnprocessableEntity {
+		t.Fatalf("a refused body: %d", w.Code)
+	}
+	if d := time.Since(start); d < 4*80*time.Millisecond {
+		t.Errorf("a refused 200 KiB body was answered after %v, before its pause", d)
+	}
 	// A client that goes away ends the pause.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
