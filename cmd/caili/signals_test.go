@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -63,7 +66,10 @@ func TestSignalWhileLoading(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	// Interrupt once it is busy loading: after 0.3 s of its CPU time it is
+	// well past installing its signal handler (the first thing main does)
+	// and still reading the plan, however loaded the machine is.
+	waitCPU(t, cmd.Process.Pid, 300*time.Millisecond)
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
@@ -75,4 +81,30 @@ func TestSignalWhileLoading(t *testing.T) {
 	if stdout.Len() != 0 {
 		t.Errorf("a stopped calc wrote %d bytes", stdout.Len())
 	}
+}
+
+// waitCPU waits until process pid has used d of CPU time (Linux's
+// /proc/PID/stat: user and system time in clock ticks, taken as 100 a
+// second, their usual rate), or 20 s have passed; without /proc it waits d.
+func waitCPU(t *testing.T, pid int, d time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			time.Sleep(d)
+			return
+		}
+		// Fields after the command, which is in parentheses and may hold spaces.
+		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+		if len(f) > 12 {
+			ut, _ := strconv.ParseInt(f[11], 10, 64)
+			st, _ := strconv.ParseInt(f[12], 10, 64)
+			if time.Duration(ut+st)*10*time.Millisecond >= d {
+				return
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the process did not get busy within 20 s")
 }
