@@ -34,22 +34,9 @@ type versionJSON struct {
 	URL        string     `json:"url"`
 }
 
-// statusText is the Chinese label of a version status.
-func statusText(st string) string {
-	switch st {
-	case app.StatusDraft:
-		return "草案"
-	case app.StatusApproved:
-		return "已审批"
-	case app.StatusPublished:
-		return "已发布"
-	}
-	return st
-}
-
 func versionOf(v *app.VersionRecord) versionJSON {
 	return versionJSON{Plan: v.Plan, N: v.N, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear, Note: v.Note,
-		Status: v.Status, StatusText: statusText(v.Status), CreatedAt: v.CreatedAt, CreatedBy: v.CreatedBy,
+		Status: v.Status, StatusText: app.StatusText(v.Status), CreatedAt: v.CreatedAt, CreatedBy: v.CreatedBy,
 		ApprovedAt: v.ApprovedAt, ApprovedBy: v.ApprovedBy,
 		URL: "/api/v1/plans/" + v.Plan + "/versions/" + strconv.Itoa(v.N)}
 }

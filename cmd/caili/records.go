@@ -170,14 +170,10 @@ func planList(ctx context.Context, st *sqlite.Store, id string, stdout io.Writer
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, "版本\t状态\tsha256\t保存于\t保存人\t审批人\t备注")
 	for _, v := range vs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", v.N, statusText(v.Status), v.Hash[:8],
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", v.N, app.StatusText(v.Status), v.Hash[:8],
 			v.CreatedAt.Local().Format("2006-01-02 15:04"), v.CreatedBy, v.ApprovedBy, v.Note)
 	}
 	return tw.Flush()
-}
-
-func statusText(st string) string {
-	return map[string]string{app.StatusDraft: "草案", app.StatusApproved: "已审批", app.StatusPublished: "已发布"}[st]
 }
 
 // planOne shows, approves or publishes version n.
@@ -206,7 +202,7 @@ func planOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id strin
 		return err
 	}
 	r := vv.Record
-	fmt.Fprintf(stdout, "%s 第 %d 版 %s — %s (%d)\nsha256 %s\n保存 %s %s", id, r.N, statusText(r.Status), r.Name, r.FiscalYear,
+	fmt.Fprintf(stdout, "%s 第 %d 版 %s — %s (%d)\nsha256 %s\n保存 %s %s", id, r.N, app.StatusText(r.Status), r.Name, r.FiscalYear,
 		r.Hash, r.CreatedAt.Local().Format("2006-01-02 15:04"), r.CreatedBy)
 	if r.ApprovedAt != nil {
 		fmt.Fprintf(stdout, "；审批 %s %s", r.ApprovedAt.Local().Format("2006-01-02 15:04"), r.ApprovedBy)

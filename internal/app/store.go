@@ -135,6 +135,19 @@ const (
 	StatusPublished = "published"
 )
 
+// StatusText is the Chinese label of a version state: 草案, 已审批, 已发布.
+func StatusText(st string) string {
+	switch st {
+	case StatusDraft:
+		return "草案"
+	case StatusApproved:
+		return "已审批"
+	case StatusPublished:
+		return "已发布"
+	}
+	return st
+}
+
 // VersionRecord is a recorded plan version.
 type VersionRecord struct {
 	Plan       string

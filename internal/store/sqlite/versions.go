@@ -143,7 +143,7 @@ func (s *Store) Approve(ctx context.Context, who app.Actor, plan string, n int) 
 		}
 		if v.Status != app.StatusDraft {
 			return app.Errorf(app.KindConflict, "第 %d 版已是%s，只能审批草案 (version %d is %s; only a draft can be approved)",
-				n, statusText(v.Status), n, v.Status)
+				n, app.StatusText(v.Status), n, v.Status)
 		}
 		at := now()
 		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ?, approved_at = ?, approved_by = ? WHERE plan = ? AND n = ?`,
@@ -160,18 +160,6 @@ func (s *Store) Approve(ctx context.Context, who app.Actor, plan string, n int) 
 	return rec, nil
 }
 
-func statusText(st string) string {
-	switch st {
-	case app.StatusDraft:
-		return "草案"
-	case app.StatusApproved:
-		return "已审批"
-	case app.StatusPublished:
-		return "已发布"
-	}
-	return st
-}
-
 // Publish freezes an approved version's result.
 func (s *Store) Publish(ctx context.Context, who app.Actor, np app.NewPublication) (*app.Publication, error) {
 	var pub *app.Publication
@@ -185,7 +173,7 @@ func (s *Store) Publish(ctx context.Context, who app.Actor, np app.NewPublicatio
 		}
 		if v.Status != app.StatusApproved {
 			return app.Errorf(app.KindConflict, "第 %d 版是%s，发布前须经审批 (version %d is %s; only an approved version can be published)",
-				np.N, statusText(v.Status), np.N, v.Status)
+				np.N, app.StatusText(v.Status), np.N, v.Status)
 		}
 		at := now()
 		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ? WHERE plan = ? AND n = ?`, app.StatusPublished, np.Plan, np.N); err != nil {
