@@ -1,13 +1,17 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/standards/workbook"
 )
 
 // send is call with a body.
@@ -56,6 +60,11 @@ func TestObjectionFiling(t *testing.T) {
 	} {
 		e.send("POST", base, tc.token, tc.body, tc.want)
 	}
+	south, _, err := app.CreateToken(context.Background(), e.srv.app.Records, app.Actor{ID: "test", Role: app.RoleAdmin}, app.RoleSubdistrict, "south", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.send("POST", base, south, `{"note":"不在方案中的街道"}`, http.StatusForbidden)
 	w := e.do("POST", base, []byte(good))
 	if w.Code != http.StatusUnauthorized {
 		t.Errorf("no token: %d", w.Code)
@@ -184,4 +193,48 @@ func TestObjectionDecisions(t *testing.T) {
 	if seen["objection.file"] != 2 || seen["objection.accept"] != 1 || seen["objection.reject"] != 1 {
 		t.Errorf("audit %v", seen)
 	}
+}
+
+// TestObjectionWorkbook: a 街道 files its filled copy of the data
+// workbook (xlsx): the changed cells of its own row are the corrections.
+func TestObjectionWorkbook(t *testing.T) {
+	e := newRecordEnv(t)
+	e.publishTiny()
+	f, err := excelize.OpenReader(bytes.NewReader(e.Get("/api/v1/plans/tiny/template.xlsx", http.StatusOK).Body.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(workbook.SheetData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, row := -1, -1
+	for i, r := range rows {
+		for j, v := range r {
+			switch {
+			case v == "population" && col < 0:
+				col = j
+			case v == "west":
+				row = i
+			}
+		}
+	}
+	if col < 0 || row < 0 {
+		t.Fatal("no west row or population column in the template")
+	}
+	cell, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	if err := f.SetCellValue(workbook.SheetData, cell, 70000); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	const base = "/api/v1/plans/tiny/objections"
+	e.send("POST", base, e.east, buf.String(), http.StatusForbidden) // west's row changed
+	o := decodeInto[objectionJSON](t, e.send("POST", base+"?note=x", e.west, buf.String(), http.StatusCreated))
+	if o.Subdistrict != "west" || len(o.Corrections) != 1 || o.Corrections["quantities.population"] != "70000" {
+		t.Errorf("filed %+v", o)
+	}
+	e.send("POST", base, e.west, "PK\x03\x04 not a workbook", http.StatusUnprocessableEntity)
 }
