@@ -70,6 +70,12 @@ func (s *Server) routes() (*gin.Engine, error) {
 	p.get("/published/result.json", s.signedIn, s.publishedResult)
 	p.get("/published/subdistricts/:id", s.signedIn, s.publishedStatement)
 	router{v1}.get("/audit", s.signedIn, s.auditLog)
+	// Objections (objections.go).
+	pg.POST("/objections", s.signedIn, s.fileObjection)
+	p.get("/objections", s.signedIn, s.listObjections)
+	p.get("/objections/:n", s.signedIn, s.getObjection)
+	pg.POST("/objections/:n/accept", s.signedIn, s.acceptObjection)
+	pg.POST("/objections/:n/reject", s.signedIn, s.rejectObjection)
 
 	// The dashboard's pages (pages.go).
 	root.get("/", s.indexPage)

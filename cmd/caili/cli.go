@@ -36,6 +36,7 @@ usage:
   caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
   caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]
   caili audit    [--limit N] [--data DIR]
+  caili objection list|show|accept|reject --id ID [--reason TEXT] [--data DIR] [N]  (申诉, docs/records.md)
   caili backup   --out F [--data DIR]
   caili restore  [--replace] [--data DIR] F
   caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]
@@ -79,6 +80,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = cmdToken(ctx, args[1:], stdout, stderr)
 	case "audit":
 		err = cmdAudit(ctx, args[1:], stdout, stderr)
+	case "objection":
+		err = cmdObjection(ctx, args[1:], stdout, stderr)
 	case "backup":
 		err = cmdBackup(ctx, args[1:], stdout, stderr)
 	case "restore":

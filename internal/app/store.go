@@ -54,6 +54,20 @@ type Store interface {
 	// Tokens lists every token, revoked ones too, without secrets.
 	Tokens(ctx context.Context) ([]TokenRecord, error)
 
+	// FileObjection records a 街道's objection against a published
+	// version as pending (KindConflict unless the version is published).
+	FileObjection(ctx context.Context, who Actor, o NewObjection) (*Objection, error)
+	// Objections lists a plan's objections, oldest first.
+	Objections(ctx context.Context, plan string) ([]Objection, error)
+	// Objection returns one objection (KindNotFound when none).
+	Objection(ctx context.Context, plan string, n int) (*Objection, error)
+	// AcceptObjection saves v as a new draft version and marks the
+	// objection accepted with it, in one transaction (KindConflict
+	// unless the objection is pending).
+	AcceptObjection(ctx context.Context, who Actor, plan string, n int, v NewVersion) (*Objection, *VersionRecord, error)
+	// RejectObjection marks a pending objection rejected with a reason.
+	RejectObjection(ctx context.Context, who Actor, plan string, n int, reason string) (*Objection, error)
+
 	// Audit returns the audit log, newest first, at most limit entries.
 	Audit(ctx context.Context, limit int) ([]AuditEntry, error)
 	// Backup writes a consistent copy of the database to a new file.

@@ -33,35 +33,39 @@ func noVersion(plan string, n int) error {
 // version has the same content.
 func (s *Store) SaveVersion(ctx context.Context, who app.Actor, nv app.NewVersion) (rec *app.VersionRecord, created bool, err error) {
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		last, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? ORDER BY n DESC LIMIT 1`, nv.Plan))
-		switch {
-		case err == nil && last.Hash == nv.Hash:
-			rec = last
-			return nil
-		case err != nil && !errors.Is(err, sql.ErrNoRows):
-			return err
-		}
-		n := 1
-		if last != nil {
-			n = last.N + 1
-		}
-		if err := putContent(ctx, tx, nv); err != nil {
-			return err
-		}
-		at := now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO versions (plan, n, hash, name, fiscal_year, note, status, created_at, created_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nv.Plan, n, nv.Hash, nv.Name, nv.FiscalYear, nv.Note, app.StatusDraft, at, who.ID); err != nil {
-			return err
-		}
-		created = true
-		rec = &app.VersionRecord{Plan: nv.Plan, N: n, Hash: nv.Hash, Name: nv.Name, FiscalYear: nv.FiscalYear, Note: nv.Note,
-			Status: app.StatusDraft, CreatedAt: parseTime(at), CreatedBy: who.ID}
-		return audit(ctx, tx, who, "version.save", nv.Plan, strconv.Itoa(n), nv.Hash, nv.Note)
+		rec, created, err = saveVersion(ctx, tx, who, nv)
+		return err
 	})
 	if err != nil {
 		return nil, false, internal("save version", err)
 	}
 	return rec, created, nil
+}
+
+// saveVersion is SaveVersion inside tx.
+func saveVersion(ctx context.Context, tx *sql.Tx, who app.Actor, nv app.NewVersion) (*app.VersionRecord, bool, error) {
+	last, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? ORDER BY n DESC LIMIT 1`, nv.Plan))
+	switch {
+	case err == nil && last.Hash == nv.Hash:
+		return last, false, nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return nil, false, err
+	}
+	n := 1
+	if last != nil {
+		n = last.N + 1
+	}
+	if err := putContent(ctx, tx, nv); err != nil {
+		return nil, false, err
+	}
+	at := now()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO versions (plan, n, hash, name, fiscal_year, note, status, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nv.Plan, n, nv.Hash, nv.Name, nv.FiscalYear, nv.Note, app.StatusDraft, at, who.ID); err != nil {
+		return nil, false, err
+	}
+	rec := &app.VersionRecord{Plan: nv.Plan, N: n, Hash: nv.Hash, Name: nv.Name, FiscalYear: nv.FiscalYear, Note: nv.Note,
+		Status: app.StatusDraft, CreatedAt: parseTime(at), CreatedBy: who.ID}
+	return rec, true, audit(ctx, tx, who, "version.save", nv.Plan, strconv.Itoa(n), nv.Hash, nv.Note)
 }
 
 // putContent stores a plan's files under their hash, once.

@@ -1,0 +1,285 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/standards/workbook"
+)
+
+// Objections lists a plan's objections: all of them to planners and
+// approvers, its own to a 街道 token.
+func (e *App) Objections(ctx context.Context, who Actor, plan string) ([]Objection, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	return ObjectionsIn(ctx, st, who, plan)
+}
+
+// ObjectionsIn is Objections on a store (the command line).
+func ObjectionsIn(ctx context.Context, st Store, who Actor, plan string) ([]Objection, error) {
+	if who.Role != RoleSubdistrict {
+		if err := need(who, RolePlanner, RoleApprover); err != nil {
+			return nil, err
+		}
+	}
+	list, err := st.Objections(ctx, plan)
+	if err != nil || who.Role != RoleSubdistrict {
+		return list, err
+	}
+	own := list[:0]
+	for _, o := range list {
+		if o.Subdistrict == who.Subdistrict {
+			own = append(own, o)
+		}
+	}
+	return own, nil
+}
+
+// EffectRow is one 街道's total before and after an objection's
+// corrections.
+type EffectRow struct {
+	ID, Name              string
+	Before, After, Change decimal.Decimal
+}
+
+// Effect is what an objection's corrections would do to the version it
+// was filed against: every 街道's total, or why the rules reject the plan
+// with them.
+type Effect struct {
+	Rows     []EffectRow
+	Rejected error
+}
+
+// ObjectionView is an objection with, for planners and approvers, its
+// effect as a what-if.
+type ObjectionView struct {
+	Objection *Objection
+	Effect    *Effect // nil for a 街道 token
+}
+
+// Objection returns one objection: to planners and approvers with its
+// effect on every 街道, to a 街道 token its own without.
+func (e *App) Objection(ctx context.Context, who Actor, plan string, n int) (v *ObjectionView, err error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	e.limit(func() { v, err = ObjectionIn(ctx, st, who, plan, n) })
+	return v, err
+}
+
+// ObjectionIn is Objection on a store (the command line).
+func ObjectionIn(ctx context.Context, st Store, who Actor, plan string, n int) (*ObjectionView, error) {
+	if who.Role != RoleSubdistrict {
+		if err := need(who, RolePlanner, RoleApprover); err != nil {
+			return nil, err
+		}
+	}
+	o, err := st.Objection(ctx, plan, n)
+	if err != nil {
+		return nil, err
+	}
+	if who.Role == RoleSubdistrict {
+		if o.Subdistrict != who.Subdistrict {
+			return nil, Errorf(KindForbidden, "街道令牌只能查看本街道的申诉 (a 街道 token reads its own objections only)")
+		}
+		return &ObjectionView{Objection: o}, nil
+	}
+	vv, err := LoadVersion(ctx, st, plan, o.Version)
+	if err != nil {
+		return nil, err
+	}
+	eff, err := effectOf(vv.Plan, o)
+	if err != nil {
+		return nil, err
+	}
+	return &ObjectionView{Objection: o, Effect: eff}, nil
+}
+
+// effectOf evaluates the version with the objection's corrections and
+// compares every 街道's total with the version's own result.
+func effectOf(pv *PlanVersion, o *Objection) (*Effect, error) {
+	if pv.Base.Err != nil {
+		return nil, Classify(pv.Base.Err)
+	}
+	m, err := pv.Doc.Model(o.Overrides()...)
+	if err != nil {
+		return nil, Classify(err)
+	}
+	after, err := m.EvaluateTotals()
+	var re *formula.RejectedError
+	if errors.As(err, &re) {
+		return &Effect{Rejected: err}, nil
+	}
+	if err != nil {
+		return nil, Classify(err)
+	}
+	totals := map[string]decimal.Decimal{}
+	for _, a := range after.Subdistricts {
+		totals[a.ID] = a.Total
+	}
+	eff := &Effect{}
+	for _, b := range pv.Base.Res.Subdistricts {
+		a := totals[b.ID]
+		eff.Rows = append(eff.Rows, EffectRow{ID: b.ID, Name: b.Name, Before: b.Total, After: a, Change: a.Sub(b.Total)})
+	}
+	return eff, nil
+}
+
+// AcceptObjection accepts a pending objection (planner): the plan's
+// latest recorded version with the corrections applied to the 街道's
+// [[subdistrict]] table is saved as a new draft, in the same transaction
+// as the objection's new status. A plan whose sub-districts come from a
+// data workbook is refused: update the workbook and save a version.
+func (e *App) AcceptObjection(ctx context.Context, who Actor, plan string, n int) (o *Objection, v *VersionRecord, err error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, nil, err
+	}
+	e.limit(func() { o, v, err = AcceptObjectionIn(ctx, st, who, plan, n) })
+	return o, v, err
+}
+
+// AcceptObjectionIn is AcceptObjection on a store (the command line).
+func AcceptObjectionIn(ctx context.Context, st Store, who Actor, plan string, n int) (*Objection, *VersionRecord, error) {
+	if err := need(who, RolePlanner); err != nil {
+		return nil, nil, err
+	}
+	o, err := st.Objection(ctx, plan, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	if o.Status != ObjectionPending {
+		return nil, nil, Errorf(KindConflict, "申诉 %d 已处理（%s） (objection %d is %s)", n, o.StatusText(), n, o.Status)
+	}
+	vs, err := st.Versions(ctx, plan)
+	if err != nil {
+		return nil, nil, err
+	}
+	vv, err := LoadVersion(ctx, st, plan, vs[len(vs)-1].N)
+	if err != nil {
+		return nil, nil, err
+	}
+	nv, err := corrected(vv, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st.AcceptObjection(ctx, who, plan, n, *nv)
+}
+
+// corrected writes the version's files with the objection's corrections
+// in the plan file's [[subdistrict]] tables and loads them again.
+func corrected(vv *VersionView, o *Objection) (*NewVersion, error) {
+	doc := vv.Plan.Doc
+	if f := doc.DataFile(); f != "" {
+		return nil, Errorf(KindConflict, "方案的街道数据来自数据工作簿 %s，不能自动采纳申诉；请在工作簿中更正后保存新版本，再驳回或注明本申诉 (the plan's data is in a workbook: correct it there and save a version)", f)
+	}
+	files := vv.Record.Files
+	if !bytes.Contains(files[0].Data, []byte("[[subdistrict]]")) {
+		return nil, Errorf(KindConflict, "方案文件 %s 中没有 [[subdistrict]] 表，不能自动采纳申诉 (the plan file has no [[subdistrict]] tables)", files[0].Name)
+	}
+	p, err := doc.Plan()
+	if err != nil {
+		return nil, err
+	}
+	nd, err := doc.Apply(o.Overrides()...)
+	if err != nil {
+		return nil, Classify(err)
+	}
+	np, err := nd.Plan()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]File, len(files))
+	copy(out, files)
+	out[0].Data = workbook.ReplaceSubdistricts(files[0].Data, p, np.Subdistricts)
+	pv, err := loadFiles(vv.Record.Plan, out)
+	if err != nil {
+		return nil, Internal("the corrected plan does not load", err)
+	}
+	if got, _ := pv.Doc.Plan(); got == nil || !sameSubdistrict(got, np, o.Subdistrict) {
+		return nil, Internal("the corrected plan lost the corrections", fmt.Errorf("%s objection %d", o.Plan, o.N))
+	}
+	return &NewVersion{Plan: pv.ID, Hash: pv.Hash, Name: pv.Name, FiscalYear: pv.FiscalYear, Files: pv.Sources,
+		Note: fmt.Sprintf("采纳申诉 %d（%s）(objection %d accepted)", o.N, o.Subdistrict, o.N)}, nil
+}
+
+// sameSubdistrict reports whether sub-district id has the same data in
+// plans a and b.
+func sameSubdistrict(a, b *formula.Plan, id string) bool {
+	find := func(p *formula.Plan) *formula.Subdistrict {
+		for i := range p.Subdistricts {
+			if p.Subdistricts[i].ID == id {
+				return &p.Subdistricts[i]
+			}
+		}
+		return nil
+	}
+	x, y := find(a), find(b)
+	if x == nil || y == nil {
+		return false
+	}
+	for _, m := range [][2]map[string]decimal.Decimal{{x.Quantities, y.Quantities}, {x.Staff, y.Staff}, {x.Payroll, y.Payroll}} {
+		if len(m[0]) != len(m[1]) {
+			return false
+		}
+		for k, v := range m[0] {
+			if w, ok := m[1][k]; !ok || !v.Equal(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// loadFiles loads a plan from files held in memory (the first is the
+// plan file).
+func loadFiles(plan string, files []File) (*PlanVersion, error) {
+	byName := map[string][]byte{}
+	for _, f := range files {
+		if _, ok := byName[f.Name]; !ok {
+			byName[f.Name] = f.Data
+		}
+	}
+	pv, _, err := loadPlan(plan, files[0].Name, func(name string) ([]byte, stamp, error) {
+		b, ok := byName[name]
+		if !ok {
+			return nil, stamp{}, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+		}
+		return b, stamp{size: int64(len(b)), exists: true}, nil
+	})
+	return pv, err
+}
+
+// RejectObjection rejects a pending objection with a reason (planner).
+func (e *App) RejectObjection(ctx context.Context, who Actor, plan string, n int, reason string) (*Objection, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	return RejectObjectionIn(ctx, st, who, plan, n, reason)
+}
+
+// RejectObjectionIn is RejectObjection on a store (the command line).
+func RejectObjectionIn(ctx context.Context, st Store, who Actor, plan string, n int, reason string) (*Objection, error) {
+	if err := need(who, RolePlanner); err != nil {
+		return nil, err
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return nil, Errorf(KindBadRequest, "驳回须写明理由 (a rejection needs a reason)")
+	}
+	if len([]rune(reason)) > maxNoteRunes {
+		return nil, Errorf(KindBadRequest, "理由过长：最多 %d 字 (the reason is over %d characters)", maxNoteRunes, maxNoteRunes)
+	}
+	return st.RejectObjection(ctx, who, plan, n, reason)
+}

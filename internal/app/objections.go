@@ -1,0 +1,253 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/standards"
+	"github.com/caili/caili/standards/workbook"
+)
+
+// Objections (数据更正与申诉, docs/records.md): a 街道 files a note and
+// proposed corrections of its own data — quantities, headcounts (staff)
+// and payroll — against the latest published version of a plan. The
+// planner sees what the corrections would do to every 街道 and accepts
+// the objection (a new draft version with the corrected data) or rejects
+// it with a reason. Nothing is applied without a planner's action; every
+// step is in the audit log.
+
+// Objection states.
+const (
+	ObjectionPending  = "pending"
+	ObjectionAccepted = "accepted"
+	ObjectionRejected = "rejected"
+)
+
+// Limits of what a 街道 may file.
+const (
+	maxCorrections = 500
+	maxNoteRunes   = 2000
+)
+
+// NewObjection is an objection to record: Corrections map a key below the
+// 街道 (quantities.X, staff.X, payroll.X) to its proposed value; Hash is
+// the hex SHA-256 of the JSON of the note and corrections.
+type NewObjection struct {
+	Plan        string
+	Version     int
+	Subdistrict string
+	Note        string
+	Corrections map[string]string
+	Hash        string
+}
+
+// Objection is a recorded objection.
+type Objection struct {
+	Plan        string
+	N           int
+	Version     int // the published version it was filed against
+	Subdistrict string
+	Note        string
+	Corrections map[string]string
+	Hash        string
+	FiledAt     time.Time
+	FiledBy     string
+	Status      string
+	ResolvedAt  *time.Time
+	ResolvedBy  string
+	Reason      string // why it was rejected
+	NewVersion  int    // the draft made when it was accepted
+}
+
+// StatusText is the objection's status as a 街道 reads it: 待处理,
+// 已采纳（第 n 版）or 已驳回：reason.
+func (o *Objection) StatusText() string {
+	switch o.Status {
+	case ObjectionAccepted:
+		return "已采纳（第 " + itoa(o.NewVersion) + " 版）"
+	case ObjectionRejected:
+		return "已驳回：" + o.Reason
+	}
+	return "待处理"
+}
+
+func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
+
+// Overrides are the objection's corrections as overrides of its 街道's
+// data (subdistrict.<id>.<key>), in key order.
+func (o *Objection) Overrides() []standards.Override {
+	keys := make([]string, 0, len(o.Corrections))
+	for k := range o.Corrections {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	ovs := make([]standards.Override, len(keys))
+	for i, k := range keys {
+		ovs[i] = standards.Override{Path: "subdistrict." + o.Subdistrict + "." + k, Value: o.Corrections[k], File: "objection"}
+	}
+	return ovs
+}
+
+// FileObjection records a 街道's objection against the plan's latest
+// publication: only a 街道 token, for its own 街道. The corrections are
+// checked against the published version (known quantities, numbers).
+func (e *App) FileObjection(ctx context.Context, who Actor, plan, note string, corrections map[string]string) (o *Objection, err error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	e.limit(func() { o, err = FileObjectionIn(ctx, st, who, plan, note, corrections) })
+	return o, err
+}
+
+// FileObjectionIn is FileObjection on a store.
+func FileObjectionIn(ctx context.Context, st Store, who Actor, plan, note string, corrections map[string]string) (*Objection, error) {
+	if who.Role != RoleSubdistrict || who.Subdistrict == "" {
+		return nil, Errorf(KindForbidden, "只有街道令牌可以提出申诉 (only a 街道 token files an objection)")
+	}
+	pub, err := st.Published(ctx, plan)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := normalize(who.Subdistrict, note, corrections)
+	if err != nil {
+		return nil, err
+	}
+	vv, err := LoadVersion(ctx, st, plan, pub.N)
+	if err != nil {
+		return nil, err
+	}
+	if p, err := vv.Plan.Doc.Plan(); err != nil || !hasSubdistrict(p, who.Subdistrict) {
+		return nil, Errorf(KindForbidden, "已发布的方案 %s 没有街道 %s (the published plan has no sub-district %s)", plan, who.Subdistrict, who.Subdistrict)
+	}
+	o := &Objection{Plan: plan, Version: pub.N, Subdistrict: who.Subdistrict, Note: note, Corrections: cs}
+	if err := checkCorrections(vv.Plan, o); err != nil {
+		return nil, err
+	}
+	b, _ := json.Marshal(struct {
+		Note        string            `json:"note"`
+		Corrections map[string]string `json:"corrections"`
+	}{note, cs})
+	sum := sha256.Sum256(b)
+	return st.FileObjection(ctx, who, NewObjection{Plan: plan, Version: pub.N, Subdistrict: who.Subdistrict, Note: note,
+		Corrections: cs, Hash: hex.EncodeToString(sum[:])})
+}
+
+// normalize checks the size and keys of an objection and returns its
+// corrections keyed below the 街道: quantities.X, staff.X or payroll.X
+// (headcounts.X is staff.X; subdistrict.<own id>. may lead).
+func normalize(sd, note string, corrections map[string]string) (map[string]string, error) {
+	if utf8.RuneCountInString(note) > maxNoteRunes {
+		return nil, Errorf(KindBadRequest, "说明过长：最多 %d 字 (the note is over %d characters)", maxNoteRunes, maxNoteRunes)
+	}
+	if len(corrections) > maxCorrections {
+		return nil, Errorf(KindBadRequest, "更正项过多：最多 %d 项 (over %d corrections)", maxCorrections, maxCorrections)
+	}
+	if strings.TrimSpace(note) == "" && len(corrections) == 0 {
+		return nil, Errorf(KindBadRequest, "申诉须有说明或更正数据 (an objection needs a note or corrections)")
+	}
+	out := make(map[string]string, len(corrections))
+	for k, v := range corrections {
+		key := strings.TrimSpace(k)
+		if rest, ok := strings.CutPrefix(key, "subdistrict."); ok {
+			id, tail, _ := strings.Cut(rest, ".")
+			if id != sd {
+				return nil, Errorf(KindForbidden, "街道只能更正本街道的数据 (a 街道 corrects its own data only), not %q", Clip(k))
+			}
+			key = tail
+		}
+		if rest, ok := strings.CutPrefix(key, "headcounts."); ok {
+			key = "staff." + rest
+		}
+		group, name, _ := strings.Cut(key, ".")
+		if (group != "quantities" && group != "staff" && group != "payroll") || name == "" {
+			return nil, Errorf(KindBadRequest, "更正项须为 quantities.<名称>、staff.<类别> 或 payroll.<类别> (a correction is quantities.X, staff.X or payroll.X), not %q", Clip(k))
+		}
+		if _, err := decimal.NewFromString(strings.TrimSpace(v)); err != nil {
+			return nil, Errorf(KindBadRequest, "更正值须为数字 (a corrected value must be a number): %s = %q", Clip(k), Clip(v))
+		}
+		out[key] = strings.TrimSpace(v)
+	}
+	return out, nil
+}
+
+// checkCorrections applies the corrections to the plan version: an
+// unknown 街道, quantity or category, or a value the field refuses, is a
+// bad request.
+func checkCorrections(pv *PlanVersion, o *Objection) error {
+	if len(o.Corrections) == 0 {
+		return nil
+	}
+	if _, err := pv.Doc.Apply(o.Overrides()...); err != nil {
+		ae := Classify(err)
+		if ae.Kind != KindInternal {
+			ae.Kind = KindBadRequest
+		}
+		return ae
+	}
+	return nil
+}
+
+// FileObjectionWorkbook files an objection whose corrections are read
+// from the 街道's filled copy of the data workbook (or CSV; name says
+// which): the cells of its own quantities, headcounts and payroll that
+// differ from the published version.
+func (e *App) FileObjectionWorkbook(ctx context.Context, who Actor, plan, note, name string, data []byte) (*Objection, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if who.Role != RoleSubdistrict || who.Subdistrict == "" {
+		return nil, Errorf(KindForbidden, "只有街道令牌可以提出申诉 (only a 街道 token files an objection)")
+	}
+	pub, err := st.Published(ctx, plan)
+	if err != nil {
+		return nil, err
+	}
+	vv, err := LoadVersion(ctx, st, plan, pub.N)
+	if err != nil {
+		return nil, err
+	}
+	p, err := vv.Plan.Doc.Plan()
+	if err != nil {
+		return nil, err
+	}
+	var changes []workbook.Change
+	e.limitUpload(func() {
+		var ps []formula.Problem
+		_, changes, ps = workbook.Import(name, data, p, true)
+		if len(ps) > 0 {
+			err = &Error{Kind: KindUnprocessable, Message: "数据文件有问题 (the data file has problems)", Problems: ps}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	cs := map[string]string{}
+	for _, ch := range changes {
+		if ch.Kind != workbook.ChangeValue || ch.ID != who.Subdistrict {
+			return nil, Errorf(KindForbidden, "工作簿改动了其他街道的数据：%s (the workbook changes another 街道's data)", ch.String())
+		}
+		cs[ch.Key] = ch.New
+	}
+	return FileObjectionIn(ctx, st, who, plan, note, cs)
+}
+
+// hasSubdistrict reports whether plan p has sub-district id.
+func hasSubdistrict(p *formula.Plan, id string) bool {
+	for _, s := range p.Subdistricts {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
