@@ -46,7 +46,7 @@ func (s *Store) FileObjection(ctx context.Context, who app.Actor, no app.NewObje
 		}
 		if v.Status != app.StatusPublished {
 			return app.Errorf(app.KindConflict, "第 %d 版是%s，只能对已发布的版本提出申诉 (objections are filed against a published version)",
-				no.Version, statusText(v.Status))
+				no.Version, app.StatusText(v.Status))
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(n), 0) + 1 FROM objections WHERE plan = ?`, no.Plan).Scan(&n); err != nil {
