@@ -120,7 +120,7 @@ func whatIf(extra ...obj) []obj {
 // operations lists every route of the API. routes() registers the same
 // ones; TestOpenAPIMatchesRoutes holds the two in step.
 func operations() []operation {
-	return append(append(append(resultOperations(), dataOperations()...), analysisOperations()...), recordOperations()...)
+	return append(append(append(append(resultOperations(), dataOperations()...), analysisOperations()...), recordOperations()...), codeOperations()...)
 }
 
 // resultOperations are the routes of plans, results, scenarios and pages.
