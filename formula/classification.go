@@ -3,6 +3,7 @@ package formula
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -111,30 +112,37 @@ func (r *Result) ByCode(k CodeKind) (*CodeTotals, error) {
 	if r.noLines && len(r.Subdistricts) > 0 {
 		return nil, ErrNoLines
 	}
-	rows := map[string]*CodeTotal{}
+	u, ok := newUnit(r.Unit)
+	if !ok {
+		return nil, ErrIdentity
+	}
+	items := r.codedItems(k)
+	rows := map[string]*codeSums{}
+	seen := map[string]bool{}
 	n := len(r.Subdistricts)
 	for i := range r.Subdistricts {
 		for _, l := range r.Subdistricts[i].Lines {
-			code, item := r.lineCode(l, k)
-			row := rows[code]
+			it := items.of(l)
+			row := rows[it.code]
 			if row == nil {
-				row = &CodeTotal{Code: code, Subdistricts: zeros(n)}
-				rows[code] = row
+				row = newCodeSums(u, n)
+				rows[it.code] = row
 			}
-			if item != "" && !slices.Contains(row.Items, item) {
-				row.Items = append(row.Items, item)
+			if !seen[it.item] {
+				seen[it.item] = true
+				row.items = append(row.items, it.item)
 			}
-			row.Total = row.Total.Add(l.Amount)
-			row.Subdistricts[i] = row.Subdistricts[i].Add(l.Amount)
+			row.total.add(l.Amount)
+			row.subs[i].add(l.Amount)
 			if s := stageIndex(l.Stage); s >= 0 {
-				row.Components[s] = row.Components[s].Add(l.Amount)
+				row.comps[s].add(l.Amount)
 			}
 		}
 	}
 	out := &CodeTotals{Kind: k, Capacity: r.Capacity,
 		Reserves: r.Reserve.Add(r.PerformanceReserve).Add(r.DampingReserve)}
-	for _, row := range rows {
-		out.Rows = append(out.Rows, *row)
+	for code, row := range rows {
+		out.Rows = append(out.Rows, row.row(code))
 	}
 	slices.SortFunc(out.Rows, func(a, b CodeTotal) int {
 		switch {
@@ -144,10 +152,8 @@ func (r *Result) ByCode(k CodeKind) (*CodeTotals, error) {
 			return 1
 		case b.Code == "":
 			return -1
-		case a.Code < b.Code:
-			return -1
 		}
-		return 1
+		return strings.Compare(a.Code, b.Code)
 	})
 	if err := out.reconcile(r); err != nil {
 		return nil, err
@@ -155,23 +161,79 @@ func (r *Result) ByCode(k CodeKind) (*CodeTotals, error) {
 	return out, nil
 }
 
-// lineCode is the code of kind k of the item a line belongs to, and the
-// item as "stage.id"; "" for a line of no coded item.
-func (r *Result) lineCode(l Line, k CodeKind) (code, item string) {
-	p := r.Plan
-	j := int(l.j)
-	var c Codes
-	switch {
-	case l.Stage == StagePersonnel && j < len(p.Staff) && p.Staff[j].ID == l.Item:
-		c = p.Staff[j].Codes
-	case l.Stage == StagePublic && j < len(p.Quotas) && p.Quotas[j].ID == l.Item:
-		c = p.Quotas[j].Codes
-	case l.Stage == StageProjects && j < len(p.Projects) && p.Projects[j].ID == l.Item:
-		c = p.Projects[j].Codes
-	default:
-		return "", string(l.Stage)
+// codeSums accumulates one row of ByCode.
+type codeSums struct {
+	items []string
+	total accum
+	comps [len(ComponentNames)]accum
+	subs  []accum
+}
+
+func newCodeSums(u unit, n int) *codeSums {
+	s := &codeSums{total: accum{u: u}, subs: make([]accum, n)}
+	for c := range s.comps {
+		s.comps[c].u = u
 	}
-	return c.code(k), string(l.Stage) + "." + l.Item
+	for i := range s.subs {
+		s.subs[i].u = u
+	}
+	return s
+}
+
+// row is the row of code the sums make.
+func (s *codeSums) row(code string) CodeTotal {
+	t := CodeTotal{Code: code, Items: s.items, Total: s.total.sum(), Subdistricts: make([]decimal.Decimal, len(s.subs))}
+	for c := range s.comps {
+		t.Components[c] = s.comps[c].sum()
+	}
+	for i := range s.subs {
+		t.Subdistricts[i] = s.subs[i].sum()
+	}
+	return t
+}
+
+// codedItem is the code of an item and its name in CodeTotal.Items,
+// "stage.id" (e.g. "personnel.civil_servant") or the stage alone.
+type codedItem struct{ code, item string }
+
+// itemCodes are the codes of the staff categories, quotas and projects,
+// by stage and index, worked out once for all lines.
+type itemCodes struct {
+	staff, quotas, projects []codedItem
+}
+
+// codedItems lists the codes of kind k of the plan's items.
+func (r *Result) codedItems(k CodeKind) itemCodes {
+	p := r.Plan
+	var ic itemCodes
+	for _, s := range p.Staff {
+		ic.staff = append(ic.staff, codedItem{s.Codes.code(k), string(StagePersonnel) + "." + s.ID})
+	}
+	for _, q := range p.Quotas {
+		ic.quotas = append(ic.quotas, codedItem{q.Codes.code(k), string(StagePublic) + "." + q.ID})
+	}
+	for _, pr := range p.Projects {
+		ic.projects = append(ic.projects, codedItem{pr.Codes.code(k), string(StageProjects) + "." + pr.ID})
+	}
+	return ic
+}
+
+// of is the code and item of a line; a line of no coded item (incentive,
+// block, damping) is uncoded under its stage's name.
+func (ic itemCodes) of(l Line) codedItem {
+	var list []codedItem
+	switch l.Stage {
+	case StagePersonnel:
+		list = ic.staff
+	case StagePublic:
+		list = ic.quotas
+	case StageProjects:
+		list = ic.projects
+	}
+	if j := int(l.j); j >= 0 && j < len(list) {
+		return list[j]
+	}
+	return codedItem{"", string(l.Stage)}
 }
 
 // reconcile checks Σ rows = each sub-district's total and Σ rows +
@@ -192,12 +254,4 @@ func (t *CodeTotals) reconcile(r *Result) error {
 		return ErrIdentity
 	}
 	return nil
-}
-
-func zeros(n int) []decimal.Decimal {
-	z := make([]decimal.Decimal, n)
-	for i := range z {
-		z[i] = decimal.Zero
-	}
-	return z
 }

@@ -104,3 +104,32 @@ func TestParseCodeKind(t *testing.T) {
 		}
 	}
 }
+
+// TestByCodeChecksIdentity: ByCode refuses a result whose lines do not
+// add up to its totals, rather than print rows that do not reconcile.
+func TestByCodeChecksIdentity(t *testing.T) {
+	p := codePlan()
+	p.Staff[0].Codes = Codes{Function: "2010301", Economic: "30101"}
+	m, err := Compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.Evaluate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct, err := res.ByCode(FunctionCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ct.Rows) != 2 || ct.Rows[0].Code != "2010301" || ct.Rows[1].Code != "" {
+		t.Fatalf("rows %+v: want 2010301 then uncoded", ct.Rows)
+	}
+	if got, want := ct.Rows[0].Components[0], res.Totals()[0]; !got.Equal(want) {
+		t.Errorf("2010301 personnel %s, want all the personnel %s", got, want)
+	}
+	res.Subdistricts[0].Lines[0].Amount = res.Subdistricts[0].Lines[0].Amount.Add(res.Unit)
+	if _, err := res.ByCode(FunctionCode); err != ErrIdentity {
+		t.Errorf("ByCode on a tampered result = %v, want ErrIdentity", err)
+	}
+}
