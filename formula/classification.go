@@ -85,7 +85,7 @@ type CodeTotal struct {
 	Code         string // "" for the uncoded amounts
 	Items        []string
 	Total        decimal.Decimal
-	Components   [6]decimal.Decimal
+	Components   [len(ComponentNames)]decimal.Decimal
 	Subdistricts []decimal.Decimal
 }
 
