@@ -54,6 +54,7 @@ type Staff struct {
 	Name       string
 	AnnualPay  decimal.Decimal // pay per head per year, 元
 	OncostRate decimal.Decimal // employer social insurance and housing fund, as a fraction of pay
+	Codes      Codes           // classification codes; empty: uncoded (classification.go)
 }
 
 // Quota is a public-cost quota (公用经费定额): Rate 元 per unit of basis per year.
@@ -62,6 +63,7 @@ type Quota struct {
 	Name  string
 	Rate  decimal.Decimal
 	Basis []string // quantity names whose values are summed
+	Codes Codes    // classification codes; empty: uncoded (classification.go)
 }
 
 // Project is a common project (共性项目) at a zero-based unit cost.
@@ -71,6 +73,7 @@ type Project struct {
 	UnitCost decimal.Decimal
 	Basis    []string
 	Tier     Tier
+	Codes    Codes // classification codes; empty: uncoded (classification.go)
 }
 
 // Factor is one factor of the block-grant method (因素法), such as workload,

@@ -44,6 +44,7 @@ func (v *validator) staff() {
 		v.checkName(path, s.Name)
 		v.nonNeg(path, ".annual_pay", s.AnnualPay)
 		v.nonNeg(path, ".oncost_rate", s.OncostRate)
+		v.checkCodes(path, s.Codes)
 	}
 }
 
@@ -55,6 +56,7 @@ func (v *validator) quotas() {
 		v.checkName(path, q.Name)
 		v.nonNeg(path, ".rate", q.Rate)
 		v.checkBasis(path+".basis", q.Basis)
+		v.checkCodes(path, q.Codes)
 	}
 }
 
@@ -66,6 +68,7 @@ func (v *validator) projects() {
 		v.checkName(path, pr.Name)
 		v.nonNeg(path, ".unit_cost", pr.UnitCost)
 		v.checkBasis(path+".basis", pr.Basis)
+		v.checkCodes(path, pr.Codes)
 		if pr.Tier < TierMandatory || pr.Tier > TierD {
 			v.ps.add(CodeBadValue, path+".tier", "must be mandatory, A, B, C or D")
 		}

@@ -42,6 +42,11 @@ func (s *Server) routes() (*gin.Engine, error) {
 		p.get("/allocations."+f, s.allocations(f))
 	}
 	p.get("/allocations-check.xlsx", s.allocationsCheck)
+	for _, k := range codeKinds { // by classification code (bycode.go)
+		for _, f := range []string{"json", "csv"} {
+			p.get("/by/"+string(k)+"."+f, s.byCode(k, f))
+		}
+	}
 	p.get("/charts/:kind", s.chart)
 	p.get("/subdistricts/:id", s.subdistrict)
 	p.get("/cell/:subdistrict/:column", s.cell)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,7 +121,7 @@ func whatIf(extra ...obj) []obj {
 // operations lists every route of the API. routes() registers the same
 // ones; TestOpenAPIMatchesRoutes holds the two in step.
 func operations() []operation {
-	return append(append(append(resultOperations(), dataOperations()...), analysisOperations()...), append(recordOperations(), objectionOperations()...)...)
+	return slices.Concat(resultOperations(), dataOperations(), analysisOperations(), recordOperations(), objectionOperations(), codeOperations())
 }
 
 // resultOperations are the routes of plans, results, scenarios and pages.

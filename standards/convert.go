@@ -138,9 +138,18 @@ func (c *converter) staff(sd []staffDoc) []formula.Staff {
 			Name:       c.text(path+".name", s.Name, true),
 			AnnualPay:  c.num(path+".annual_pay", s.AnnualPay, true),
 			OncostRate: c.num(path+".oncost_rate", s.OncostRate, false),
+			Codes:      c.codes(path, s.codesDoc),
 		})
 	}
 	return out
+}
+
+// codes converts the classification codes of the entry at path.
+func (c *converter) codes(path string, d codesDoc) formula.Codes {
+	return formula.Codes{
+		Function: c.text(path+".function_code", d.FunctionCode, false),
+		Economic: c.text(path+".economic_code", d.EconomicCode, false),
+	}
 }
 
 func (c *converter) quotas(qd []quotaDoc) []formula.Quota {
@@ -152,6 +161,7 @@ func (c *converter) quotas(qd []quotaDoc) []formula.Quota {
 			Name:  c.text(path+".name", q.Name, true),
 			Rate:  c.num(path+".rate", q.Rate, true),
 			Basis: c.names(path+".basis", q.Basis),
+			Codes: c.codes(path, q.codesDoc),
 		})
 	}
 	return out
@@ -166,6 +176,7 @@ func (c *converter) projects(pd []projectDoc) []formula.Project {
 			Name:     c.text(path+".name", pr.Name, true),
 			UnitCost: c.num(path+".unit_cost", pr.UnitCost, true),
 			Basis:    c.names(path+".basis", pr.Basis),
+			Codes:    c.codes(path, pr.codesDoc),
 		}
 		if tier := c.text(path+".tier", pr.Tier, true); pr.Tier.Set && pr.Tier.Problem == "" {
 			t, ok := formula.ParseTier(tier)

@@ -71,6 +71,7 @@ type staffDoc struct {
 	Name       Text   `toml:"name"`
 	AnnualPay  Number `toml:"annual_pay"`
 	OncostRate Number `toml:"oncost_rate"`
+	codesDoc
 }
 
 type quotaDoc struct {
@@ -78,6 +79,7 @@ type quotaDoc struct {
 	Name  Text   `toml:"name"`
 	Rate  Number `toml:"rate"`
 	Basis Names  `toml:"basis"`
+	codesDoc
 }
 
 type projectDoc struct {
@@ -86,6 +88,14 @@ type projectDoc struct {
 	UnitCost Number `toml:"unit_cost"`
 	Basis    Names  `toml:"basis"`
 	Tier     Text   `toml:"tier"`
+	codesDoc
+}
+
+// codesDoc are the classification codes a [[staff]], [[quota]] or
+// [[project]] may carry (docs/classification.md).
+type codesDoc struct {
+	FunctionCode Text `toml:"function_code"`
+	EconomicCode Text `toml:"economic_code"`
 }
 
 // tierDoc is one key of [tiers]: a table [tiers.X] with its max_share, or

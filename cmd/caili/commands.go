@@ -115,11 +115,15 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	var of outFlags
 	pf.register(fs, true)
 	of.register(fs)
+	by := fs.String("by", "", "按政府收支分类汇总:function_code(功能分类)或 economic_code(经济分类) (total by classification code; docs/classification.md)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := of.check(); err != nil {
 		return err
+	}
+	if *by != "" {
+		return calcByCode(&pf, &of, *by, stdout)
 	}
 	eval := pf.computeTotals // the table, as CSV or for a terminal, shows no lines
 	if of.format == "json" || of.format == formatCheckXLSX {

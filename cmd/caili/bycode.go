@@ -1,0 +1,43 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/report"
+)
+
+// calcByCode is `caili calc --by function_code|economic_code`: the result
+// totalled by classification code (docs/classification.md), as a table,
+// CSV or JSON.
+func calcByCode(pf *planFlags, of *outFlags, by string, stdout io.Writer) error {
+	kind, ok := formula.ParseCodeKind(by)
+	if !ok {
+		return usagef("--by 须为 function_code 或 economic_code (--by must be function_code or economic_code; got %q)", by)
+	}
+	if of.format == formatCheckXLSX {
+		return usagef("--by 只用于 table、csv 或 json 格式 (--by writes a table, CSV or JSON)")
+	}
+	res, err := pf.compute()
+	if err != nil {
+		return err
+	}
+	t, err := res.ByCode(kind)
+	if err != nil {
+		return fmt.Errorf("total by %s: %w", kind, err)
+	}
+	return of.emit(stdout, func(w io.Writer) error {
+		switch of.format {
+		case "csv":
+			opts := of.csv()
+			if of.stamp {
+				opts.Title = res.Plan.Name + " | " + pf.stamp.Title()
+			}
+			return report.WriteCodesCSV(w, res, t, opts)
+		case "json":
+			return report.WriteCodesJSON(w, res, t, pf.stamp)
+		}
+		return report.WriteCodesTable(w, res, t, pf.stamp)
+	})
+}
