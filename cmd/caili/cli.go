@@ -19,36 +19,11 @@ import (
 	"github.com/caili/caili/standards/workbook"
 )
 
-const usageText = `caili — 街道财力测算 (sub-district disposable funds)
-
-usage:
-  caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json|check-xlsx] [--out F]
-  caili validate [--plan F]
-  caili explain  [--plan F] [--scenario F] [--set path=value]... --subdistrict ID
-                 [--attribute | --against OLDPLAN.toml] [--by auto|override|group]
-  caili compare  [--plan F] (--scenario F | --set path=value... | --against OLDPLAN.toml)
-                 [--attribute [--by auto|override|group]] [--format table|csv|json] [--out F]
-  caili serve    [--addr A] [--plans DIR] [--data DIR]
-  caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
-  caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
-  caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
-  caili verify   RESULT.json [--plan F]
-  caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
-  caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]
-  caili audit    [--limit N] [--data DIR]
-  caili objection list|show|accept|reject --id ID [--reason TEXT] [--data DIR] [N]  (申诉, docs/records.md)
-  caili backup   --out F [--data DIR]
-  caili restore  [--replace] [--data DIR] F
-  caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]
-
-Without --plan the illustrative sample district built into caili is used.
-Exit status: 0 success, 1 plan rejected (problems on stderr), 2 usage,
-130 / 143 stopped by Ctrl-C / SIGTERM (nothing written).
-`
-
 // run is the whole program: it parses args, does the work and writes to
 // stdout and stderr. Its error decides the exit status (see exitCode).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var lang string
+	lang, args = langArgs(args, "")
 	if len(args) == 0 {
 		args = []string{""}
 	}
@@ -87,13 +62,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "restore":
 		err = cmdRestore(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usageText)
+		fmt.Fprint(stdout, usage(lang))
 		return nil
 	case "":
-		fmt.Fprint(stderr, usageText)
+		fmt.Fprint(stderr, usage(lang))
 		err = usagef("no command given")
 	default:
-		fmt.Fprint(stderr, usageText)
+		fmt.Fprint(stderr, usage(lang))
 		err = usagef("unknown command %q", args[0])
 	}
 	if err != nil {

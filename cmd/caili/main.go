@@ -17,7 +17,11 @@ import (
 
 func main() {
 	ctx, stop := withSignals(context.Background())
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	args := os.Args[1:]
+	if l := os.Getenv("CAILI_LANG"); l != "" { // the language of the help; --lang wins
+		args = append([]string{"--lang", l}, args...)
+	}
+	err := run(ctx, args, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err))
 }

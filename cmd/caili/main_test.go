@@ -174,7 +174,7 @@ func TestExitCodes(t *testing.T) {
 		stderr []string
 	}{
 		{"ok", []string{"validate"}, 0, nil},
-		{"no command", nil, 2, []string{"usage"}},
+		{"no command", nil, 2, []string{"用法:", "no command"}},
 		{"unknown command", []string{"frobnicate"}, 2, []string{"unknown command"}},
 		{"bad flag", []string{"calc", "--bogus"}, 2, []string{"bogus"}},
 		{"bad format", []string{"calc", "--format", "pdf"}, 2, []string{"--format"}},
@@ -231,5 +231,24 @@ func TestOutFileIsAtomic(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+// TestHelpInBothLanguages pins the usage text: Chinese by default,
+// English with --lang en (CAILI_LANG=en in main does the same).
+func TestHelpInBothLanguages(t *testing.T) {
+	for _, tt := range []struct {
+		args   []string
+		golden string
+	}{
+		{[]string{"help"}, "help-zh.txt"},
+		{[]string{"--lang", "en", "help"}, "help-en.txt"},
+		{[]string{"--lang=zh", "--lang=en", "--help"}, "help-en.txt"},
+	} {
+		out, _, code := caili(t, tt.args...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d", tt.args, code)
+		}
+		wbGolden(t, tt.golden, out)
 	}
 }
