@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -158,6 +159,19 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 		return nil, app.Errorf(app.KindBadRequest, "cannot read the body: %v", err)
 	}
 	return b, nil
+}
+
+// readOptionalJSON reads a request body that may be empty or the JSON
+// object shape describes into v; anything else is a bad request.
+func readOptionalJSON(c *gin.Context, v any, shape string) error {
+	data, err := readBody(c, app.MaxBody)
+	if err != nil || len(data) == 0 {
+		return err
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return app.Errorf(app.KindBadRequest, "请求体须为 JSON %s (the body must be JSON): %v", shape, err)
+	}
+	return nil
 }
 
 // calculate evaluates a plan posted as TOML (self-contained: no standards

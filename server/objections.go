@@ -178,19 +178,12 @@ func (s *Server) rejectObjection(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	data, err := readBody(c, app.MaxBody)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req struct {
 		Reason string `json:"reason"`
 	}
-	if len(data) > 0 {
-		if err := json.Unmarshal(data, &req); err != nil {
-			s.fail(c, app.Errorf(app.KindBadRequest, "请求体须为 JSON {\"reason\": …} (the body must be JSON): %v", err))
-			return
-		}
+	if err := readOptionalJSON(c, &req, `{"reason": …}`); err != nil {
+		s.fail(c, err)
+		return
 	}
 	o, err := s.app.RejectObjection(c.Request.Context(), actorOf(c), c.Param("plan"), n, req.Reason)
 	if err != nil {

@@ -58,19 +58,12 @@ func (s *Server) saveVersion(c *gin.Context) {
 	if !ok {
 		return
 	}
-	data, err := readBody(c, app.MaxBody)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req struct {
 		Note string `json:"note"`
 	}
-	if len(data) > 0 {
-		if err := json.Unmarshal(data, &req); err != nil {
-			s.fail(c, app.Errorf(app.KindBadRequest, "请求体须为 JSON {\"note\": …} (the body must be JSON): %v", err))
-			return
-		}
+	if err := readOptionalJSON(c, &req, `{"note": …}`); err != nil {
+		s.fail(c, err)
+		return
 	}
 	rec, created, err := s.app.SaveVersion(c.Request.Context(), actorOf(c), plan, req.Note)
 	if err != nil {

@@ -6,11 +6,9 @@ import "strings"
 // CAILI_LANG=en): the command line's one table of help texts. Each
 // command's flags describe themselves, Chinese first.
 
-// usageZH is the usage in Chinese.
-const usageZH = `caili — 街道可支配财力测算
-
-用法:
-  caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json|check-xlsx] [--out F]
+// commands is the list of commands and their flags, the same in both
+// languages.
+const commands = `  caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json|check-xlsx] [--out F]
   caili validate [--plan F]
   caili explain  [--plan F] [--scenario F] [--set path=value]... --subdistrict ID
                  [--attribute | --against OLDPLAN.toml] [--by auto|override|group]
@@ -27,7 +25,13 @@ const usageZH = `caili — 街道可支配财力测算
   caili objection list|show|accept|reject --id ID [--reason TEXT] [--data DIR] [N]  (申诉, docs/records.md)
   caili backup   --out F [--data DIR]
   caili restore  [--replace] [--data DIR] F
-  caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]
+  caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]`
+
+// usageZH is the usage in Chinese.
+const usageZH = `caili — 街道可支配财力测算
+
+用法:
+` + commands + `
 
 不给 --plan 时使用内置的示意西城区方案(数字为示意,非官方数据)。
 街道、人员类别、定额、项目、因素和情景都可以用编码或中文名称指定。
@@ -40,24 +44,7 @@ const usageZH = `caili — 街道可支配财力测算
 const usageEN = `caili — sub-district disposable funds (街道可支配财力测算)
 
 usage:
-  caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json|check-xlsx] [--out F]
-  caili validate [--plan F]
-  caili explain  [--plan F] [--scenario F] [--set path=value]... --subdistrict ID
-                 [--attribute | --against OLDPLAN.toml] [--by auto|override|group]
-  caili compare  [--plan F] (--scenario F | --set path=value... | --against OLDPLAN.toml)
-                 [--attribute [--by auto|override|group]] [--format table|csv|json] [--out F]
-  caili serve    [--addr A] [--plans DIR] [--data DIR]
-  caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
-  caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
-  caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
-  caili verify   RESULT.json [--plan F]
-  caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
-  caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]
-  caili audit    [--limit N] [--data DIR]
-  caili objection list|show|accept|reject --id ID [--reason TEXT] [--data DIR] [N]  (申诉, docs/records.md)
-  caili backup   --out F [--data DIR]
-  caili restore  [--replace] [--data DIR] F
-  caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]
+` + commands + `
 
 Without --plan the illustrative sample district built into caili is used.
 Sub-districts, staff categories, quotas, projects, factors and scenarios
