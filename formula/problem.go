@@ -3,6 +3,8 @@ package formula
 import (
 	"fmt"
 	"strings"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // Problem is one thing wrong with a plan, a standards file, a scenario, an
@@ -14,7 +16,37 @@ type Problem struct {
 	Line    int    // 1-based line, 0 when not known
 	Path    string // key path in the plan file's terms, e.g. subdistrict[west].quantities.hotline_tickets; may be empty
 	Code    Code   // what kind of problem, stable across versions and languages
-	Message string // the problem in words
+	Message string // the problem in words, in Chinese (the default language)
+	English string // the same in English, when the message came from the table (package msg); see In
+}
+
+// Say makes the problem of code at path, its message taken from the one
+// message table in both languages.
+func Say(code Code, path string, m msg.Message, args ...any) Problem {
+	zh, en := m.Both(args...)
+	return Problem{Path: path, Code: code, Message: zh, English: en}
+}
+
+// In returns the problem with its Message in language l: the English
+// text for msg.En when there is one, the Chinese otherwise.
+func (p Problem) In(l msg.Lang) Problem {
+	if l == msg.En && p.English != "" {
+		p.Message = p.English
+	}
+	return p
+}
+
+// ProblemsIn returns ps with every message in language l (ps itself when
+// l is Chinese).
+func ProblemsIn(ps []Problem, l msg.Lang) []Problem {
+	if l == msg.Zh || len(ps) == 0 {
+		return ps
+	}
+	out := make([]Problem, len(ps))
+	for i, p := range ps {
+		out[i] = p.In(l)
+	}
+	return out
 }
 
 // Code names a kind of problem. Codes are stable: programs may compare
@@ -147,6 +179,12 @@ type problems []Problem
 // as by fmt.Sprintf.
 func (ps *problems) add(code Code, path, format string, args ...any) {
 	*ps = append(*ps, Problem{Path: path, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// say records a problem of the given code at path, its message taken
+// from the message table.
+func (ps *problems) say(code Code, path string, m msg.Message, args ...any) {
+	*ps = append(*ps, Say(code, path, m, args...))
 }
 
 func (ps problems) err() error {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // This file holds what validation shares: the validator and its checks of
@@ -50,7 +52,7 @@ type validator struct {
 // when there is a problem.
 func (v *validator) nonNeg(prefix, key string, d decimal.Decimal) {
 	if d.Sign() < 0 {
-		v.ps.add(CodeOutOfRange, prefix+key, "must not be negative (got %s)", d)
+		v.ps.say(CodeOutOfRange, prefix+key, msg.Negative, d)
 	}
 }
 

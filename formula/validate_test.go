@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -115,7 +116,7 @@ func TestProblemCodes(t *testing.T) {
 				if pr.Code == "" || pr.Code == CodeInvalid {
 					t.Errorf("%s: %s has code %q; validation gives every problem a specific code", pr.Path, pr.Message, pr.Code)
 				}
-				if pr.Path == tc.path && strings.Contains(pr.Message, tc.msg) {
+				if pr.Path == tc.path && strings.Contains(pr.In(msg.En).Message, tc.msg) {
 					found = true
 					if pr.Code != tc.code {
 						t.Errorf("%s: %s has code %q, want %q", pr.Path, pr.Message, pr.Code, tc.code)

@@ -47,7 +47,7 @@ colour = "red"
 		}
 	}
 	// Output:
-	// plan.toml:4: plan.capacity: must not be negative (got -5)
+	// plan.toml:4: plan.capacity: 不能为负数(实为 -5)
 	// plan.toml:5: plan.colour: unknown key
 	// plan.toml: factor: at least one [[factor]] is required
 	// plan.toml: subdistrict: at least one [[subdistrict]] is required

@@ -314,7 +314,9 @@ func (d *document) place(ps []formula.Problem) []formula.Problem {
 				continue
 			}
 			for _, ix := range loc.plain[p.Path] {
-				out = append(out, formula.Problem{File: p.File, Line: loc.line[ix], Path: a.toID(ix), Code: p.Code, Message: p.Message})
+				q := p
+				q.Line, q.Path = loc.line[ix], a.toID(ix)
+				out = append(out, q)
 			}
 			continue
 		}

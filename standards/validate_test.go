@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 func tinyPlan(t testing.TB) string {
@@ -106,7 +107,7 @@ func TestValidationRules(t *testing.T) {
 			}
 			ps := problemsOf(t, text)
 			for _, p := range ps {
-				if p.Path == tt.path && strings.Contains(p.Message, tt.msg) {
+				if p.Path == tt.path && strings.Contains(p.In(msg.En).Message, tt.msg) {
 					if p.File != "plan.toml" {
 						t.Errorf("problem file = %q, want plan.toml", p.File)
 					}

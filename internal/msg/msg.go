@@ -1,0 +1,116 @@
+package msg
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Lang is a language messages can be rendered in.
+type Lang uint8
+
+// The languages. The zero value is Chinese, the default.
+const (
+	Zh Lang = iota // 中文, the default
+	En             // English
+)
+
+// String is the language's tag: "zh" or "en".
+func (l Lang) String() string {
+	if l == En {
+		return "en"
+	}
+	return "zh"
+}
+
+// Message is one entry of the table: a Chinese and an English format,
+// each taking the same arguments in the same order (as fmt.Sprintf).
+// Messages are declared once, as package variables of this package;
+// their zero value renders as the empty string.
+type Message struct {
+	zh, en string
+}
+
+// all is every message declared, for the test that both languages take
+// the same arguments. It is appended to only while the package
+// initialises.
+var all []Message
+
+// def declares a message.
+func def(zh, en string) Message {
+	m := Message{zh: zh, en: en}
+	all = append(all, m)
+	return m
+}
+
+// All returns every message of the table, in the order declared.
+func All() []Message { return append([]Message(nil), all...) }
+
+// Formats returns the message's Chinese and English formats.
+func (m Message) Formats() (zh, en string) { return m.zh, m.en }
+
+// In renders the message in l.
+func (m Message) In(l Lang, args ...any) string {
+	if l == En {
+		return sprintf(m.en, args)
+	}
+	return sprintf(m.zh, args)
+}
+
+// Both renders the message in Chinese and in English, for values that
+// carry both so that the language can be chosen where they are shown.
+func (m Message) Both(args ...any) (zh, en string) {
+	return sprintf(m.zh, args), sprintf(m.en, args)
+}
+
+// sprintf formats without treating a format with no verbs and no
+// arguments specially.
+func sprintf(format string, args []any) string {
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// Parse reads a language setting such as "en", "en-US", "zh" or
+// "zh-Hans-CN". It reports false for anything it does not know, so a
+// caller can refuse it; the empty string is Chinese.
+func Parse(s string) (Lang, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Zh, true
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return Zh, false
+	}
+	switch base, _ := t.Base(); base.String() {
+	case "zh":
+		return Zh, true
+	case "en":
+		return En, true
+	}
+	return Zh, false
+}
+
+// matcher picks Chinese or English from an Accept-Language list.
+var matcher = language.NewMatcher([]language.Tag{language.Chinese, language.English})
+
+// FromAcceptLanguage chooses the language of an HTTP Accept-Language
+// header: English when the client prefers it to Chinese, Chinese
+// otherwise (and for an empty or malformed header).
+func FromAcceptLanguage(h string) Lang {
+	if strings.TrimSpace(h) == "" {
+		return Zh
+	}
+	tags, _, err := language.ParseAcceptLanguage(h)
+	if err != nil || len(tags) == 0 {
+		return Zh
+	}
+	_, i, c := matcher.Match(tags...)
+	if i == 1 && c != language.No {
+		return En
+	}
+	return Zh
+}
