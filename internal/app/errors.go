@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
 
@@ -57,7 +58,8 @@ const (
 // error, never shown).
 type Error struct {
 	Kind      Kind
-	Message   string
+	Message   string // in Chinese, the default language
+	English   string // the same in English, when the message came from the table (package msg); see In
 	Problems  []formula.Problem
 	Rejection *formula.RejectedError
 	Err       error
@@ -73,6 +75,28 @@ func (e *Error) Error() string {
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Say makes an Error of a kind with a message from the one message table
+// (package msg), in both languages, and no problems.
+func Say(k Kind, m msg.Message, args ...any) *Error {
+	zh, en := m.Both(args...)
+	return &Error{Kind: k, Message: zh, English: en}
+}
+
+// In returns a copy of the error with its message and problems in
+// language l (Chinese stays as it is; a message with no English keeps
+// its Chinese).
+func (e *Error) In(l msg.Lang) *Error {
+	if l == msg.Zh {
+		return e
+	}
+	c := *e
+	if c.English != "" {
+		c.Message = c.English
+	}
+	c.Problems = formula.ProblemsIn(c.Problems, l)
+	return &c
+}
 
 // Errorf makes an Error of a kind with a message and no problems.
 func Errorf(k Kind, format string, args ...any) *Error {
