@@ -14,6 +14,7 @@ type Model struct {
 	plan  *Plan
 	u     unit
 	names []string            // column → quantity name
+	refs  []string            // column → how line text names it (refNames)
 	x     [][]decimal.Decimal // [sub-district][column]
 
 	quotaCols   [][]int // [quota] → basis columns
@@ -41,6 +42,7 @@ func Compile(p *Plan) (*Model, error) {
 	u, _ := p.unit()
 	m := &Model{plan: p, u: u, incCur: -1, incPrev: -1, baseline: -1}
 	m.resolve()
+	m.refs = refNames(p, m.names)
 	m.fillRows()
 	m.rateProjects()
 	m.fastColumns()

@@ -64,7 +64,7 @@ func (x *projectTier) explain(l *Line) string {
 }
 
 // projectDemand computes an item's demand round(unit_cost × Σ basis × c)
-// and says how: "需求 1.5 元 × 700000 [vector_area_m2] × 0.9 (项目绩效 中) = 945000".
+// and says how: "需求 1.5 元 × 700000 [病媒防制面积] × 0.9 (项目绩效 中) = 945000".
 func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
 	pr := m.plan.Projects[j]
 	exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
@@ -165,8 +165,8 @@ type incentiveText struct {
 
 func (x *incentiveText) explain(l *Line) string {
 	m, inc, i := x.m, x.m.plan.Incentive, int(l.i)
-	t := inc.Rate.String() + " × max(0, " + m.x[i][m.incCur].String() + " [" + inc.Current + "] − " +
-		m.x[i][m.incPrev].String() + " [" + inc.Previous + "]) = " + x.raw[i].String()
+	t := inc.Rate.String() + " × max(0, " + m.x[i][m.incCur].String() + " " + m.ref(m.incCur) + " − " +
+		m.x[i][m.incPrev].String() + " " + m.ref(m.incPrev) + ") = " + x.raw[i].String()
 	if !x.shares[i].Amount.Equal(x.raw[i]) {
 		t += ";激励总额 " + m.u.format(x.b) + " = " + m.u.fn("floor") + "(min(Σ " + x.sum.String() + budgetText(inc.Budget) +
 			", 剩余 " + m.u.format(x.remaining) + ")),按比例: " + m.u.format(x.b) + " × " + x.raw[i].String() + " / " + x.sum.String() + m.lrText(x.shares[i])
@@ -220,7 +220,7 @@ func (b *blockStage) scoreText(s Score) string {
 // explain renders a stage 7 (damping) line of each kind.
 func (x *dampingStage) explain(l *Line) string {
 	m, d, i, f := x.m, x.m.plan.Damping, l.i, x.m.u.format
-	base := m.x[i][m.baseline].String() + " [" + d.Baseline + "]"
+	base := m.x[i][m.baseline].String() + " " + m.ref(m.baseline)
 	measured := x.measureLabel() + " " + f(x.pre[i])
 	switch l.j {
 	case dampCeiling:
@@ -299,11 +299,12 @@ func rangeText(u unit, lo decimal.Decimal, hi *decimal.Decimal, d *Damping) stri
 	return s
 }
 
-// basisText shows a basis with its values: "900000 [vector_area_m2]" or
-// "(8 [communities] + 2 [x])".
+// basisText shows a basis with its values, each quantity named by its
+// label and each headcount by its staff category's name (refNames):
+// "900000 [病媒防制面积]" or "(108 [公务员] + 60 [事业编])".
 func (m *Model) basisText(i int, cols []int) string {
 	if len(cols) == 1 {
-		return m.x[i][cols[0]].String() + " [" + m.names[cols[0]] + "]"
+		return m.x[i][cols[0]].String() + " " + m.ref(cols[0])
 	}
 	var b strings.Builder
 	b.WriteByte('(')
@@ -312,9 +313,8 @@ func (m *Model) basisText(i int, cols []int) string {
 			b.WriteString(" + ")
 		}
 		b.WriteString(m.x[i][c].String())
-		b.WriteString(" [")
-		b.WriteString(m.names[c])
-		b.WriteByte(']')
+		b.WriteByte(' ')
+		b.WriteString(m.ref(c))
 	}
 	b.WriteByte(')')
 	return b.String()

@@ -153,10 +153,16 @@ func closing(rs []rune, i int, open, shut rune) int {
 }
 
 // remark reports whether a bracket's content is words, not arithmetic: it
-// holds a Chinese character or no digit.
+// holds a Chinese character or no digit outside the [names] of quantities
+// ("(108 [公务员] + 60 [事业编])" is arithmetic).
 func remark(rs []rune) bool {
 	digit := false
-	for _, r := range rs {
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r == '[' {
+			i = closing(rs, i, '[', ']')
+			continue
+		}
 		if unicode.Is(unicode.Han, r) {
 			return true
 		}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/caili/caili/internal/numfmt"
 
 	"github.com/caili/caili/formula"
@@ -26,12 +28,13 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s (%s)\n合计 total: %s 元\n", r.Plan.Name, a.Name, a.ID, numfmt.Group(f.Amount(a.Total)))
 	comps := a.Components()
+	items, width := itemColumn(r.Plan, a.Lines)
 	for k, st := range []formula.Stage{formula.StagePersonnel, formula.StagePublic, formula.StageProjects,
 		formula.StageIncentive, formula.StageBlock, formula.StageDamping} {
 		fmt.Fprintf(&b, "\n%s: %s 元\n", stageTitle[st], numfmt.Group(f.Amount(comps[k])))
-		for _, l := range a.Lines {
+		for n, l := range a.Lines {
 			if l.Stage == st {
-				fmt.Fprintf(&b, "  %-20s %15s  %s\n", l.Item, numfmt.Group(f.Amount(l.Amount)), l.Formula())
+				fmt.Fprintf(&b, "  %s %15s  %s\n", runewidth.FillRight(items[n], width), numfmt.Group(f.Amount(l.Amount)), l.Formula())
 			}
 		}
 	}
@@ -44,7 +47,7 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 		fmt.Fprintf(&b, "\n因素得分 factor score: %s (%s)\n", formula.Fraction(sc.Total()), formula.FormatRat(sc.Total()))
 		rows := [][]string{}
 		for _, p := range sc.Parts {
-			rows = append(rows, []string{p.FactorName, p.Quantity, p.FactorWeight.String(), p.Weight.String(),
+			rows = append(rows, []string{p.FactorName, r.Plan.QuantityName(p.Quantity), p.FactorWeight.String(), p.Weight.String(),
 				p.Value.String(), p.DistrictSum.String(), formula.FormatRat(p.Part())})
 		}
 		writeAligned(&b, []string{"因素", "指标", "因素权重", "指标权重", "本街道", "全区合计", "得分"}, rows, 2, false)
@@ -52,4 +55,27 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// itemWidth is the widest the item column of WriteExplain grows; an item
+// whose name and id together are wider shows its name alone.
+const itemWidth = 44
+
+// itemColumn names each line's item as WriteExplain shows it, the name
+// with the id after it where space allows ("公务员 civil_servant"), and
+// the column's width in terminal cells (CJK characters are two wide).
+func itemColumn(p *formula.Plan, lines []formula.Line) ([]string, int) {
+	names := p.ItemNames()
+	items := make([]string, len(lines))
+	width := 20
+	for n, l := range lines {
+		items[n] = names.Label(l.Stage, l.Item)
+		if runewidth.StringWidth(items[n]) > itemWidth {
+			if name := names.Of(l.Stage, l.Item); name != "" {
+				items[n] = name
+			}
+		}
+		width = max(width, min(itemWidth, runewidth.StringWidth(items[n])))
+	}
+	return items, width
 }

@@ -225,17 +225,7 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 // stageLines groups the lines by stage, naming each item.
 func stageLines(r *formula.Result, a *formula.Allocation) []StageLines {
 	p, m := r.Plan, moneyOf(r)
-	names := map[formula.Stage]map[string]string{
-		formula.StagePersonnel: {}, formula.StagePublic: {}, formula.StageProjects: {},
-		formula.StageIncentive: {"tax_growth": "税源增长激励"},
-		formula.StageDamping:   {"floor": "保底补足", "ceiling": "封顶调减", "floor_funding": "分摊保底资金", "none": "不调整"},
-	}
-	for _, s := range p.Staff {
-		names[formula.StagePersonnel][s.ID] = s.Name
-	}
-	for _, q := range p.Quotas {
-		names[formula.StagePublic][q.ID] = q.Name
-	}
+	names := p.ItemNames()
 	for _, pr := range p.Projects {
 		names[formula.StageProjects][pr.ID] = pr.Name + " (" + tierName(pr.Tier) + ")"
 	}
@@ -248,11 +238,12 @@ func stageLines(r *formula.Result, a *formula.Allocation) []StageLines {
 			if l.Stage != st.stage {
 				continue
 			}
-			name := names[l.Stage][l.Item]
+			name := names.Of(l.Stage, l.Item)
 			if l.Stage == formula.StageBlock {
-				// Block lines follow the score's parts, one each, in order.
+				// Block lines follow the score's parts, one each, in order:
+				// the factor, then the indicator's label ("工作任务量·社区数").
 				if block < len(a.Score.Parts) {
-					name = a.Score.Parts[block].FactorName
+					name = blockName(a.Score.Parts[block].FactorName, name)
 				}
 				block++
 			}
@@ -261,6 +252,15 @@ func stageLines(r *formula.Result, a *formula.Allocation) []StageLines {
 		out = append(out, sl)
 	}
 	return out
+}
+
+// blockName names a block line by its factor and its indicator's label:
+// "工作任务量·社区数", or the factor alone when the quantity has no label.
+func blockName(factor, label string) string {
+	if label == "" {
+		return factor
+	}
+	return factor + "·" + label
 }
 
 // score builds the profile (rating, adjustment, coefficient) and the

@@ -106,6 +106,39 @@ type subdistrict struct {
 // tiers are the project tiers, mandatory first.
 var tiers = []string{"mandatory", "A", "B", "C", "D"}
 
+// labelTable names the quantities in Chinese ([quantity_labels]), so that
+// the generated plans' line text names them as a real plan's would.
+const labelTable = `[quantity_labels]
+communities         = { name = "社区数", unit = "个" }
+hotline_tickets     = { name = "接诉即办工单量", unit = "件" }
+market_entities     = { name = "登记市场主体数", unit = "户" }
+area_km2            = { name = "辖区面积", unit = "平方公里" }
+green_area_m2       = { name = "绿化养护面积", unit = "平方米" }
+resident_population = { name = "常住人口", unit = "人" }
+floating_population = { name = "流动人口", unit = "人" }
+elderly_60plus      = { name = "60岁以上老年人", unit = "人" }
+elderly_80plus      = { name = "80岁以上老年人", unit = "人" }
+disabled_persons    = { name = "持证残疾人", unit = "人" }
+households          = { name = "户数", unit = "户" }
+vector_area_m2      = { name = "病媒防制面积", unit = "平方米" }
+road_area_m2        = { name = "道路清扫保洁面积", unit = "平方米" }
+alley_area_m2       = { name = "街巷准物业面积", unit = "平方米" }
+bulky_waste_t       = { name = "大件垃圾量", unit = "吨" }
+elderly_stations    = { name = "养老驿站数", unit = "个" }
+dry_toilets         = { name = "待改造旱厕数", unit = "座" }
+parking_spaces      = { name = "停车自治车位数", unit = "个" }
+back_alleys         = { name = "背街小巷数", unit = "条" }
+schools             = { name = "学校数", unit = "所" }
+markets             = { name = "农贸市场数", unit = "个" }
+buildings           = { name = "楼宇数", unit = "栋" }
+official_vehicles   = { name = "公务用车数", unit = "辆" }
+office_area_m2      = { name = "办公用房面积", unit = "平方米" }
+tax_revenue         = { name = "本年区级税收", unit = "元" }
+tax_revenue_prev    = { name = "上年区级税收", unit = "元" }
+last_year_total     = { name = "上年可支配财力", unit = "元" }
+
+`
+
 // fixedTables are the factors and the performance adjustment, the same
 // in every generated plan.
 const fixedTables = `[[factor]]

@@ -108,6 +108,7 @@ func generate(w *bufio.Writer, n, nStd int, seed uint64) {
 	fmt.Fprintf(w, "capacity = \"%d\"\nrounding_unit = \"1\"\nreserve_rate = \"0.02\"\n\n", g.capacity)
 	g.writeStandards(w)
 	w.WriteString(fixedTables)
+	w.WriteString(labelTable)
 	fmt.Fprintf(w, "[incentive]\nrate = \"0.05\"\ncurrent = \"tax_revenue\"\nprevious = \"tax_revenue_prev\"\nbudget = \"%d\"\n\n", int64(n)*600000)
 	w.WriteString("[damping]\nbaseline = \"last_year_total\"\nfloor = \"0.9\"\nceiling = \"1.15\"\n\n")
 	g.writeSubdistricts(w)

@@ -298,19 +298,19 @@ func (b *book) subdistrictTable(row int) {
 	b.titleRow(s, row, "十、各街道数据(人数、实际工资、数量、评级;实际工资空白即按 人数 × 年工资)")
 	header := []string{"编码", "名称", "绩效等级", "调整系数"}
 	for _, st := range p.Staff {
-		header = append(header, "人数 "+st.ID)
+		header = append(header, "人数 "+named(st.Name, st.ID))
 	}
 	for _, st := range p.Staff {
-		header = append(header, "实际工资 "+st.ID)
+		header = append(header, "实际工资 "+named(st.Name, st.ID))
 	}
 	names := quantityNames(p)
 	in.qtyCol = map[string]int{}
 	for _, n := range names {
 		in.qtyCol[n] = len(header) + 1
-		header = append(header, n)
+		header = append(header, named(p.QuantityName(n), n))
 	}
 	for _, pr := range p.Projects {
-		header = append(header, "项目评级 "+pr.ID)
+		header = append(header, "项目评级 "+named(pr.Name, pr.ID))
 	}
 	b.headerRow(s, row+1, header...)
 	in.subRow0 = row + 2
@@ -357,4 +357,14 @@ func (b *book) subdistrictTable(row int) {
 			b.formula(s, c, in.subRow1+1, "SUM("+qualRange(s, c, in.subRow0, in.subRow1)+")")
 		}
 	}
+}
+
+// named is a column header's name with its id after it, "公务员
+// civil_servant", as every output names things (docs/names.md §6); the id
+// alone when the name is empty or the id.
+func named(name, id string) string {
+	if name = strings.TrimSpace(name); name == "" || name == id {
+		return id
+	}
+	return name + " " + id
 }

@@ -263,7 +263,7 @@ func (x *xlsx) lines() error {
 			if !ok {
 				stage = string(l.Stage)
 			}
-			vals := []any{a.ID, a.Name, stage, l.Item, names[l.Stage][l.Item], l.Amount, l.Formula()}
+			vals := []any{a.ID, a.Name, stage, l.Item, names.Of(l.Stage, l.Item), l.Amount, l.Formula()}
 			if err := x.row(s, row, vals, 0, x.amount, widths); err != nil {
 				return err
 			}
@@ -273,27 +273,21 @@ func (x *xlsx) lines() error {
 	return x.widths(s, widths, 80)
 }
 
-// itemNames maps each stage's line items to the names the plan gives them.
-func itemNames(p *formula.Plan) map[formula.Stage]map[string]string {
-	m := map[formula.Stage]map[string]string{
-		formula.StagePersonnel: {}, formula.StagePublic: {}, formula.StageProjects: {},
-		formula.StageBlock: {}, formula.StageDamping: {"floor": "保底", "ceiling": "封顶"},
-	}
+// itemNames maps each stage's line items to the names the plan gives them
+// (formula.Plan.ItemNames); an indicator's line is named by its factor and
+// the indicator's label, "工作任务量·社区数", as on the dashboard.
+func itemNames(p *formula.Plan) formula.ItemNames {
+	m := p.ItemNames()
 	if p == nil {
 		return m
 	}
-	for _, s := range p.Staff {
-		m[formula.StagePersonnel][s.ID] = s.Name
-	}
-	for _, q := range p.Quotas {
-		m[formula.StagePublic][q.ID] = q.Name
-	}
-	for _, pr := range p.Projects {
-		m[formula.StageProjects][pr.ID] = pr.Name
-	}
 	for _, f := range p.Factors {
 		for _, ind := range f.Indicators {
-			m[formula.StageBlock][ind.Quantity] = f.Name
+			if label := m.Of(formula.StageBlock, ind.Quantity); label != "" {
+				m[formula.StageBlock][ind.Quantity] = f.Name + "·" + label
+			} else {
+				m[formula.StageBlock][ind.Quantity] = f.Name
+			}
 		}
 	}
 	return m

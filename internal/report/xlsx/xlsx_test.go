@@ -181,6 +181,11 @@ func TestWriteXLSX(t *testing.T) {
 	if !slices.Equal(lines[1], wantLine) {
 		t.Errorf("first line %q, want %q", lines[1], wantLine)
 	}
+	for _, row := range lines[1:] {
+		if len(row) < 5 || row[4] == "" || row[4] == row[3] {
+			t.Errorf("line %q: every item is named beside its id (formula.Plan.ItemNames)", row)
+		}
+	}
 	if !strings.Contains(l.Formula(), "160000") {
 		t.Errorf("first line's formula %q does not show the pay", l.Formula())
 	}
