@@ -76,6 +76,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	p.get("/published/result.json", s.signedIn, s.publishedResult)
 	p.get("/published/subdistricts/:id", s.signedIn, s.publishedStatement)
 	router{v1}.get("/audit", s.signedIn, s.auditLog)
+	router{v1}.get("/whoami", s.signedIn, s.whoami)
 	// Objections (objections.go).
 	pg.POST("/objections", s.signedIn, s.fileObjection)
 	p.get("/objections", s.signedIn, s.listObjections)
@@ -88,6 +89,10 @@ func (s *Server) routes() (*gin.Engine, error) {
 	root.get("/plans/:plan", s.planPage)
 	root.get("/plans/:plan/subdistricts/:id", s.statementPage)
 	root.get("/plans/:plan/solve", s.solvePage)
+	// The record's pages (records_pages.go).
+	root.get("/plans/:plan/versions", s.versionsPage)
+	root.get("/plans/:plan/objections", s.objectionsPage)
+	root.get("/audit", s.auditPage)
 	return r, nil
 }
 

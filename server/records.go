@@ -32,13 +32,23 @@ type versionJSON struct {
 	ApprovedAt *time.Time `json:"approved_at,omitempty"`
 	ApprovedBy string     `json:"approved_by,omitempty"`
 	URL        string     `json:"url"`
+	// The publication of a published version (in the list of versions):
+	// when, the frozen result's hash and the label 已发布 <date> <hash>.
+	PublishedAt    *time.Time `json:"published_at,omitempty"`
+	ResultHash     string     `json:"result_hash,omitempty"`
+	PublishedLabel string     `json:"published_label,omitempty"`
 }
 
 func versionOf(v *app.VersionRecord) versionJSON {
-	return versionJSON{Plan: v.Plan, N: v.N, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear, Note: v.Note,
+	vj := versionJSON{Plan: v.Plan, N: v.N, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear, Note: v.Note,
 		Status: v.Status, StatusText: app.StatusText(v.Status), CreatedAt: v.CreatedAt, CreatedBy: v.CreatedBy,
 		ApprovedAt: v.ApprovedAt, ApprovedBy: v.ApprovedBy,
 		URL: "/api/v1/plans/" + v.Plan + "/versions/" + strconv.Itoa(v.N)}
+	if v.PublishedAt != nil && v.ResultHash != "" {
+		vj.PublishedAt, vj.ResultHash = v.PublishedAt, v.ResultHash
+		vj.PublishedLabel = PublishedLabel(&app.Publication{PublishedAt: *v.PublishedAt, ResultHash: v.ResultHash})
+	}
+	return vj
 }
 
 // versionN is the {n} of a version route (400 when not a number).
@@ -250,15 +260,17 @@ func (s *Server) publishedStatement(c *gin.Context) {
 
 // auditJSON is one audit log entry.
 type auditJSON struct {
-	Seq     int64     `json:"seq"`
-	At      time.Time `json:"at"`
-	Actor   string    `json:"actor"`
-	Role    string    `json:"role"`
-	Action  string    `json:"action"`
-	Plan    string    `json:"plan,omitempty"`
-	Subject string    `json:"subject,omitempty"`
-	Hash    string    `json:"hash,omitempty"`
-	Detail  string    `json:"detail,omitempty"`
+	Seq        int64     `json:"seq"`
+	At         time.Time `json:"at"`
+	Actor      string    `json:"actor"`
+	Role       string    `json:"role"`
+	RoleText   string    `json:"role_text"` // 规划员, 审批人, 街道, 管理员
+	Action     string    `json:"action"`
+	ActionText string    `json:"action_text"` // 保存草案, 审批, 发布, 提出申诉, …
+	Plan       string    `json:"plan,omitempty"`
+	Subject    string    `json:"subject,omitempty"`
+	Hash       string    `json:"hash,omitempty"`
+	Detail     string    `json:"detail,omitempty"`
 }
 
 // auditLog returns the newest entries of the audit log (?limit=, default
@@ -280,8 +292,8 @@ func (s *Server) auditLog(c *gin.Context) {
 	}
 	out := make([]auditJSON, len(es))
 	for i, e := range es {
-		out[i] = auditJSON{Seq: e.Seq, At: e.At, Actor: e.Actor, Role: string(e.Role), Action: e.Action, Plan: e.Plan,
-			Subject: e.Subject, Hash: e.Hash, Detail: e.Detail}
+		out[i] = auditJSON{Seq: e.Seq, At: e.At, Actor: e.Actor, Role: string(e.Role), RoleText: app.RoleText(e.Role),
+			Action: e.Action, ActionText: app.ActionText(e.Action), Plan: e.Plan, Subject: e.Subject, Hash: e.Hash, Detail: e.Detail}
 	}
 	c.Header("Cache-Control", "no-store")
 	s.writeJSON(c, http.StatusOK, gin.H{"entries": out})
@@ -310,4 +322,14 @@ func (s *Server) recordMark(c *gin.Context, v *app.PlanVersion, whatIf bool) (st
 func (s *Server) HasStoredTokens() bool {
 	ok, err := s.app.HasTokens(context.Background())
 	return err == nil && ok
+}
+
+// whoami says who the request's token is: its id, role (with its
+// Chinese label) and, for a 街道 token, its sub-district, so that the
+// dashboard's record pages can offer what the role may do.
+func (s *Server) whoami(c *gin.Context) {
+	who := actorOf(c)
+	c.Header("Cache-Control", "no-store")
+	s.writeJSON(c, http.StatusOK, gin.H{"id": who.ID, "role": string(who.Role), "role_text": app.RoleText(who.Role),
+		"subdistrict": who.Subdistrict})
 }

@@ -31,7 +31,8 @@ type Store interface {
 	// the plan's latest version has the same hash (then that one is
 	// returned with created false).
 	SaveVersion(ctx context.Context, who Actor, v NewVersion) (rec *VersionRecord, created bool, err error)
-	// Versions lists a plan's versions, oldest first, without files.
+	// Versions lists a plan's versions, oldest first, without files,
+	// with the publication of each published one.
 	Versions(ctx context.Context, plan string) ([]VersionRecord, error)
 	// Version returns one version with its files.
 	Version(ctx context.Context, plan string, n int) (*VersionRecord, error)
@@ -176,6 +177,10 @@ type VersionRecord struct {
 	ApprovedAt *time.Time
 	ApprovedBy string
 	Files      []File // only from Store.Version
+	// PublishedAt and ResultHash are the version's publication, when it
+	// has one (only from Store.Versions).
+	PublishedAt *time.Time
+	ResultHash  string
 }
 
 // NewPublication is the frozen result of an approved version.

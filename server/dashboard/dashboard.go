@@ -36,7 +36,7 @@ import (
 	"github.com/caili/caili/formula"
 )
 
-//go:embed templates/*.html caili.css
+//go:embed templates/*.html caili.css records.js
 var files embed.FS
 
 // Renderer holds the parsed templates. Create it once with New; it is
@@ -44,10 +44,15 @@ var files embed.FS
 type Renderer struct {
 	pages map[string]*template.Template
 	css   []byte
+	js    []byte // records.js, the record pages' script
 }
 
 // pageNames are the page templates, each executed inside layout.html.
 var pageNames = []string{"index", "plan", "statement", "error", "solve"}
+
+// recordPageNames are the record's pages, which also share
+// records_common.html.
+var recordPageNames = []string{"versions", "objections", "audit"}
 
 // New parses the embedded templates and stylesheet.
 func New() (*Renderer, error) {
@@ -58,6 +63,16 @@ func New() (*Renderer, error) {
 	r := &Renderer{pages: map[string]*template.Template{}, css: css}
 	for _, name := range pageNames {
 		t, err := template.New(name).Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("dashboard: parse %s page: %w", name, err)
+		}
+		r.pages[name] = t
+	}
+	if r.js, err = files.ReadFile("records.js"); err != nil {
+		return nil, fmt.Errorf("dashboard: read script: %w", err)
+	}
+	for _, name := range recordPageNames {
+		t, err := template.New(name).Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/records_common.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("dashboard: parse %s page: %w", name, err)
 		}
@@ -119,14 +134,16 @@ type PlanItem struct {
 // indexRow is a plan with its link.
 type indexRow struct {
 	PlanItem
-	Href string
+	Href                         string
+	VersionsHref, ObjectionsHref string // the record's pages of the plan
 }
 
 // Index renders the home page: every plan with its status.
 func (r *Renderer) Index(w io.Writer, plans []PlanItem) error {
 	rows := make([]indexRow, len(plans))
 	for i, p := range plans {
-		rows[i] = indexRow{PlanItem: p, Href: PlanPath(p.ID)}
+		rows[i] = indexRow{PlanItem: p, Href: PlanPath(p.ID), VersionsHref: RecordsPath(p.ID, RecordVersions),
+			ObjectionsHref: RecordsPath(p.ID, RecordObjections)}
 	}
 	return r.render(w, "index", page{Title: "方案列表", V: rows})
 }

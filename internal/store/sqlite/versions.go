@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/caili/caili/internal/app"
 )
@@ -12,6 +13,14 @@ import (
 const versionCols = `plan, n, hash, name, fiscal_year, note, status, created_at, created_by, approved_at, approved_by`
 
 type scanner interface{ Scan(dest ...any) error }
+
+// rowWith scans a row's version columns and then more.
+type rowWith struct {
+	scanner
+	more []any
+}
+
+func (r rowWith) Scan(dest ...any) error { return r.scanner.Scan(append(dest, r.more...)...) }
 
 func scanVersion(r scanner) (*app.VersionRecord, error) {
 	var v app.VersionRecord
@@ -86,19 +95,24 @@ func putContent(ctx context.Context, tx *sql.Tx, nv app.NewVersion) error {
 	return nil
 }
 
-// Versions lists a plan's versions, oldest first.
+// Versions lists a plan's versions, oldest first, each published one
+// with its publication's time and result hash.
 func (s *Store) Versions(ctx context.Context, plan string) ([]app.VersionRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? ORDER BY n`, plan)
+	rows, err := s.db.QueryContext(ctx, `SELECT v.`+strings.ReplaceAll(versionCols, ", ", ", v.")+`, p.published_at, p.result_hash
+		FROM versions v LEFT JOIN publications p ON p.plan = v.plan AND p.n = v.n
+		WHERE v.plan = ? ORDER BY v.n`, plan)
 	if err != nil {
 		return nil, internal("list versions", err)
 	}
 	defer rows.Close()
 	var out []app.VersionRecord
 	for rows.Next() {
-		v, err := scanVersion(rows)
+		var at, hash sql.NullString
+		v, err := scanVersion(rowWith{rows, []any{&at, &hash}})
 		if err != nil {
 			return nil, internal("list versions", err)
 		}
+		v.PublishedAt, v.ResultHash = parseTimePtr(at), hash.String
 		out = append(out, *v)
 	}
 	if err := rows.Err(); err != nil {
