@@ -175,12 +175,6 @@ func (e *InvalidPlanError) Error() string {
 // problems collects Problems while validating.
 type problems []Problem
 
-// add records a problem of the given code at path, its message formatted
-// as by fmt.Sprintf.
-func (ps *problems) add(code Code, path, format string, args ...any) {
-	*ps = append(*ps, Problem{Path: path, Code: code, Message: fmt.Sprintf(format, args...)})
-}
-
 // say records a problem of the given code at path, its message taken
 // from the message table.
 func (ps *problems) say(code Code, path string, m msg.Message, args ...any) {
