@@ -157,17 +157,21 @@ type InvalidPlanError struct {
 	Problems []Problem
 }
 
-// Error summarises the problems; callers that show them list Problems.
-func (e *InvalidPlanError) Error() string {
+// Error summarises the problems in Chinese; callers that show them list
+// Problems.
+func (e *InvalidPlanError) Error() string { return e.In(msg.Zh) }
+
+// In summarises the problems in language l.
+func (e *InvalidPlanError) In(l msg.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "plan is invalid: %d problem(s)", len(e.Problems))
+	b.WriteString(msg.InvalidPlan.In(l, len(e.Problems)))
 	for i, p := range e.Problems {
 		if i == 3 {
 			b.WriteString("; …")
 			break
 		}
 		b.WriteString("; ")
-		b.WriteString(p.String())
+		b.WriteString(p.In(l).String())
 	}
 	return b.String()
 }

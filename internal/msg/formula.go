@@ -113,6 +113,9 @@ var (
 		"must be 3 or 5 digits, e.g. \"30101\" (got %q)")
 )
 
+// InvalidPlan sums up formula.InvalidPlanError: how many problems.
+var InvalidPlan = def("计划有 %d 个问题", "plan is invalid: %d problem(s)")
+
 // Messages of formula.RejectedError: a valid plan the rules cannot fund
 // (rules §3).
 var (

@@ -216,7 +216,7 @@ func scanSheet(x []byte, dates map[int]bool) ([]cellMeta, [][4]int, error) {
 			}
 		case t.name == "mergeCell":
 			if len(merges) == maxMerges {
-				return nil, nil, errors.New(say("合并单元格过多", "too many merged ranges"))
+				return nil, nil, errTooManyMerges
 			}
 			if m, ok := mergeRange(t.attr("ref")); ok {
 				merges = append(merges, m)
