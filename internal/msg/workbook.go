@@ -96,6 +96,8 @@ var (
 	WbTooManyCells = def("工作簿的单元格超过 %d 个", "too many cells (more than %d)")
 	// WbCannotReadSheet: a sheet that cannot be read, and why.
 	WbCannotReadSheet = def("无法读取工作表 %s:%s", "cannot read the sheet %s: %s")
+	// WbNoSheetPart: a sheet whose content the workbook lacks.
+	WbNoSheetPart = def("找不到工作表的内容", "no worksheet part")
 	// WbTooManyMerges: a sheet of too many merged ranges.
 	WbTooManyMerges = def("合并单元格过多", "too many merged ranges")
 	// WbCSVUTF16: a CSV file that is not valid UTF-16.

@@ -25,11 +25,17 @@ func msgTooManyCells() words { return say(msg.WbTooManyCells, MaxCells) }
 // ranges.
 var errTooManyMerges = errors.New("too many merged ranges")
 
+// errNoSheetPart is a sheet whose content the workbook lacks.
+var errNoSheetPart = errors.New("no worksheet part")
+
 // why says why a sheet could not be read: err, in both languages when it
 // is one of ours.
 func why(err error) words {
-	if errors.Is(err, errTooManyMerges) {
+	switch {
+	case errors.Is(err, errTooManyMerges):
 		return say(msg.WbTooManyMerges)
+	case errors.Is(err, errNoSheetPart):
+		return say(msg.WbNoSheetPart)
 	}
 	return words{err.Error(), err.Error()}
 }

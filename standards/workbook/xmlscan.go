@@ -3,7 +3,6 @@ package workbook
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"path"
 	"strings"
 
@@ -61,7 +60,7 @@ func (b *book) sheetXML(name string) ([]byte, error) {
 			}
 		}
 	}
-	return nil, errors.New("找不到工作表的内容 (no worksheet part)")
+	return nil, errNoSheetPart
 }
 
 // part returns a part of the package, or nil.
