@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -72,10 +73,10 @@ func ValidCode(k CodeKind, s string) bool {
 // at path.
 func (v *validator) checkCodes(path string, c Codes) {
 	if !ValidCode(FunctionCode, c.Function) {
-		v.ps.add(CodeBadValue, path+".function_code", "must be 3, 5 or 7 digits, e.g. \"2010301\" (got %q)", c.Function)
+		v.ps.say(CodeBadValue, path+".function_code", msg.BadFunctionCode, c.Function)
 	}
 	if !ValidCode(EconomicCode, c.Economic) {
-		v.ps.add(CodeBadValue, path+".economic_code", "must be 3 or 5 digits, e.g. \"30101\" (got %q)", c.Economic)
+		v.ps.say(CodeBadValue, path+".economic_code", msg.BadEconomicCode, c.Economic)
 	}
 }
 

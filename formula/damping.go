@@ -3,6 +3,7 @@ package formula
 import (
 	"fmt"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -126,8 +127,8 @@ func (x *dampingStage) fundFloors() error {
 		x.sumG = x.sumG.Add(g[i])
 	}
 	if x.shortfall.GreaterThan(x.sumG) {
-		return &RejectedError{Kind: FloorsInfeasible, Gap: x.shortfall.Sub(x.sumG),
-			Detail: fmt.Sprintf("floors need %s beyond what ceilings free, but only %s can be taken above other floors", m.u.format(x.shortfall), m.u.format(x.sumG))}
+		return rejected(FloorsInfeasible, x.shortfall.Sub(x.sumG),
+			msg.FloorsDetail, m.u.format(x.shortfall), m.u.format(x.sumG))
 	}
 	shares, err := m.u.largestRemainder(x.shortfall, decimalWeights(g))
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"errors"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // RejectionKind says which stage of the rules refused a valid plan.
@@ -22,34 +24,64 @@ const (
 	FloorsInfeasible
 )
 
-var rejectionNames = map[RejectionKind]string{
-	CapacityShortfall: "capacity shortfall",
-	MandatoryUnfunded: "mandatory projects unfunded",
-	NoBlockEligible:   "nobody eligible for the block grant",
-	FloorsInfeasible:  "damping floors cannot be funded",
+// rejectionNames are the kinds' stable names, and their words.
+var rejectionNames = map[RejectionKind]struct {
+	name  string
+	words msg.Message
+}{
+	CapacityShortfall: {"capacity shortfall", msg.CapacityShortfall},
+	MandatoryUnfunded: {"mandatory projects unfunded", msg.MandatoryUnfunded},
+	NoBlockEligible:   {"nobody eligible for the block grant", msg.NoBlockEligible},
+	FloorsInfeasible:  {"damping floors cannot be funded", msg.FloorsInfeasible},
 }
 
-// String names the kind in words.
+// String names the kind: a stable English name ("capacity shortfall")
+// that programs may show or compare; In says it in a language.
 func (k RejectionKind) String() string {
 	if s, ok := rejectionNames[k]; ok {
-		return s
+		return s.name
 	}
 	return "rejected"
 }
 
-// RejectedError is a valid plan that the rules cannot fund. Gap is the
-// amount missing (元).
-type RejectedError struct {
-	Kind   RejectionKind
-	Gap    decimal.Decimal
-	Detail string
+// In says the kind in words in language l.
+func (k RejectionKind) In(l msg.Lang) string {
+	if s, ok := rejectionNames[k]; ok {
+		return s.words.In(l)
+	}
+	return msg.RejectedAny.In(l)
 }
 
-// Error says what was rejected and by how much.
-func (e *RejectedError) Error() string {
-	s := "plan rejected: " + e.Kind.String() + ", gap " + e.Gap.String() + " 元"
-	if e.Detail != "" {
-		s += " (" + e.Detail + ")"
+// RejectedError is a valid plan that the rules cannot fund. Gap is the
+// amount missing (元). Detail says why in Chinese, DetailEnglish in
+// English; Error says it all in Chinese and In in either language.
+type RejectedError struct {
+	Kind          RejectionKind
+	Gap           decimal.Decimal
+	Detail        string // why, in Chinese (the default language); may be empty
+	DetailEnglish string // the same in English, when the detail came from the message table
+}
+
+// rejected makes the rejection of kind with the gap, its detail taken
+// from the message table in both languages.
+func rejected(kind RejectionKind, gap decimal.Decimal, m msg.Message, args ...any) *RejectedError {
+	zh, en := m.Both(args...)
+	return &RejectedError{Kind: kind, Gap: gap, Detail: zh, DetailEnglish: en}
+}
+
+// Error says what was rejected and by how much, in Chinese.
+func (e *RejectedError) Error() string { return e.In(msg.Zh) }
+
+// In says what was rejected and by how much, in language l (the English
+// detail only when there is one).
+func (e *RejectedError) In(l msg.Lang) string {
+	s := msg.Rejected.In(l, e.Kind.In(l), e.Gap.String())
+	detail := e.Detail
+	if l == msg.En && e.DetailEnglish != "" {
+		detail = e.DetailEnglish
+	}
+	if detail != "" {
+		s += msg.RejectedDetail.In(l, detail)
 	}
 	return s
 }

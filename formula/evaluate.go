@@ -3,6 +3,7 @@ package formula
 import (
 	"fmt"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -111,8 +112,8 @@ func (r *run) projectPool() error {
 	}
 	if spent.GreaterThan(r.res.Available) {
 		u := r.m.u
-		return &RejectedError{Kind: CapacityShortfall, Gap: spent.Sub(r.res.Available),
-			Detail: fmt.Sprintf("personnel and public costs %s exceed available %s", u.format(spent), u.format(r.res.Available))}
+		return rejected(CapacityShortfall, spent.Sub(r.res.Available),
+			msg.ShortfallDetail, u.format(spent), u.format(r.res.Available))
 	}
 	r.res.Pool = r.res.Available.Sub(spent)
 	r.remaining = r.res.Pool

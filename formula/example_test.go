@@ -1,9 +1,11 @@
 package formula_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -54,6 +56,11 @@ func ExampleRejectedError() {
 	model, _ := formula.Compile(plan)
 	_, err := model.Evaluate()
 	fmt.Println(err)
+	var rej *formula.RejectedError
+	if errors.As(err, &rej) {
+		fmt.Println(rej.In(msg.En))
+	}
 	// Output:
+	// 计划有效但规则无法安排:可分配财力不足,缺口 200000 元(人员经费和公用经费 1200000 超过可分配财力 1000000)
 	// plan rejected: capacity shortfall, gap 200000 元 (personnel and public costs 1200000 exceed available 1000000)
 }

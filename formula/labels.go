@@ -2,6 +2,8 @@ package formula
 
 import (
 	"strings"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // This file checks [quantity_labels] (rules §2) and names quantities by
@@ -25,15 +27,15 @@ func (v *validator) quantityLabels() {
 		name := strings.TrimSpace(lb.Name)
 		switch {
 		case strings.TrimSpace(q) == "":
-			v.ps.add(CodeBadValue, "quantity_labels", "a label must name a quantity: the key must not be empty")
+			v.ps.say(CodeBadValue, "quantity_labels", msg.LabelNoKey)
 		case strings.HasPrefix(q, StaffRefPrefix):
-			v.ps.add(CodeBadValue, path(), "%s is a headcount, named by its staff category's name; 不能为人数设标签", q)
+			v.ps.say(CodeBadValue, path(), msg.LabelHeadcount, q)
 		case name == "":
-			v.ps.add(CodeMissing, path()+".name", "must not be empty (标签名称不能为空)")
+			v.ps.say(CodeMissing, path()+".name", msg.LabelEmpty)
 		case byName[name] != "":
-			v.ps.add(CodeRepeated, path()+".name", "%q also labels %s: a label must name one quantity (标签重复)", name, byName[name])
+			v.ps.say(CodeRepeated, path()+".name", msg.LabelTwice, name, byName[name])
 		case name != q && v.labelIsQuantity(name):
-			v.ps.add(CodeRepeated, path()+".name", "%q is the name of another quantity: a label must name one quantity (标签与数量名称重复)", name)
+			v.ps.say(CodeRepeated, path()+".name", msg.LabelIsQuantity, name)
 		default:
 			byName[name] = q
 		}

@@ -157,29 +157,27 @@ type InvalidPlanError struct {
 	Problems []Problem
 }
 
-// Error summarises the problems; callers that show them list Problems.
-func (e *InvalidPlanError) Error() string {
+// Error summarises the problems in Chinese; callers that show them list
+// Problems.
+func (e *InvalidPlanError) Error() string { return e.In(msg.Zh) }
+
+// In summarises the problems in language l.
+func (e *InvalidPlanError) In(l msg.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "plan is invalid: %d problem(s)", len(e.Problems))
+	b.WriteString(msg.InvalidPlan.In(l, len(e.Problems)))
 	for i, p := range e.Problems {
 		if i == 3 {
 			b.WriteString("; …")
 			break
 		}
 		b.WriteString("; ")
-		b.WriteString(p.String())
+		b.WriteString(p.In(l).String())
 	}
 	return b.String()
 }
 
 // problems collects Problems while validating.
 type problems []Problem
-
-// add records a problem of the given code at path, its message formatted
-// as by fmt.Sprintf.
-func (ps *problems) add(code Code, path, format string, args ...any) {
-	*ps = append(*ps, Problem{Path: path, Code: code, Message: fmt.Sprintf(format, args...)})
-}
 
 // say records a problem of the given code at path, its message taken
 // from the message table.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -267,8 +268,8 @@ func (r *run) tierOutcome(t Tier, T decimal.Decimal) (TierOutcome, error) {
 	out := TierOutcome{Tier: t, Demand: T}
 	if t == TierMandatory {
 		if T.GreaterThan(r.remaining) {
-			return out, &RejectedError{Kind: MandatoryUnfunded, Gap: T.Sub(r.remaining),
-				Detail: fmt.Sprintf("mandatory demand %s exceeds the %s left after personnel and public costs", m.u.format(T), m.u.format(r.remaining))}
+			return out, rejected(MandatoryUnfunded, T.Sub(r.remaining),
+				msg.MandatoryDetail, m.u.format(T), m.u.format(r.remaining))
 		}
 		out.Budget = T
 		return out, nil

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -271,7 +272,7 @@ func TestRuleProblems(t *testing.T) {
 			tt.edit(p)
 			ps := p.Validate()
 			for _, pr := range ps {
-				if pr.Path == tt.path && pr.Code == tt.code && strings.Contains(pr.Message, tt.msg) {
+				if pr.Path == tt.path && pr.Code == tt.code && strings.Contains(pr.In(msg.En).Message, tt.msg) {
 					return
 				}
 			}

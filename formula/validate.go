@@ -62,11 +62,11 @@ func (v *validator) checkID(table, id string, i int, seen map[string]bool) strin
 	path := EntryPath(table, id, i)
 	switch {
 	case id == "":
-		v.ps.add(CodeMissing, path+".id", "missing")
+		v.ps.say(CodeMissing, path+".id", msg.Missing)
 	case !validID(id):
-		v.ps.add(CodeBadID, path+".id", "%q must match ^[a-z][a-z0-9_-]*$", id)
+		v.ps.say(CodeBadID, path+".id", msg.BadID, id)
 	case seen[id]:
-		v.ps.add(CodeDuplicateID, EntryPath(table, "", i)+".id", "duplicate id %q (the same id is used by an earlier entry)", id)
+		v.ps.say(CodeDuplicateID, EntryPath(table, "", i)+".id", msg.DuplicateID, id)
 	}
 	seen[id] = true
 	return path
@@ -75,14 +75,14 @@ func (v *validator) checkID(table, id string, i int, seen map[string]bool) strin
 // checkName reports an entry's blank name.
 func (v *validator) checkName(path, name string) {
 	if strings.TrimSpace(name) == "" {
-		v.ps.add(CodeMissing, path+".name", "must not be empty")
+		v.ps.say(CodeMissing, path+".name", msg.NotEmpty)
 	}
 }
 
 // checkBasis reports an empty basis and records the quantities it uses.
 func (v *validator) checkBasis(path string, basis []string) {
 	if len(basis) == 0 {
-		v.ps.add(CodeMissing, path, "must name at least one quantity")
+		v.ps.say(CodeMissing, path, msg.EmptyBasis)
 	}
 	for _, q := range basis {
 		v.refs.use(q, path)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,21 +17,21 @@ import (
 func (v *validator) header() {
 	p := v.p
 	if strings.TrimSpace(p.Name) == "" {
-		v.ps.add(CodeMissing, "plan.name", "must not be empty")
+		v.ps.say(CodeMissing, "plan.name", msg.NotEmpty)
 	}
 	if p.FiscalYear <= 0 {
-		v.ps.add(CodeOutOfRange, "plan.fiscal_year", "must be a positive year (got %d)", p.FiscalYear)
+		v.ps.say(CodeOutOfRange, "plan.fiscal_year", msg.PositiveYear, p.FiscalYear)
 	}
 	u, okUnit := p.unit()
 	if !okUnit {
-		v.ps.add(CodeOutOfRange, "plan.rounding_unit", "must be a power of ten from 0.01 to 10000 (got %s)", p.RoundingUnit)
+		v.ps.say(CodeOutOfRange, "plan.rounding_unit", msg.BadRoundingUnit, p.RoundingUnit)
 	}
 	v.nonNeg("plan.capacity", "", p.Capacity)
 	if okUnit && !u.isMultiple(p.Capacity) {
-		v.ps.add(CodeNotMultiple, "plan.capacity", "must be a multiple of the rounding unit %s (got %s)", u.d, p.Capacity)
+		v.ps.say(CodeNotMultiple, "plan.capacity", msg.NotMultipleOfUnit, u.d, p.Capacity)
 	}
 	if p.ReserveRate.Sign() < 0 || p.ReserveRate.GreaterThanOrEqual(v.one) {
-		v.ps.add(CodeOutOfRange, "plan.reserve_rate", "must be in [0, 1) (got %s)", p.ReserveRate)
+		v.ps.say(CodeOutOfRange, "plan.reserve_rate", msg.RateBelowOne, p.ReserveRate)
 	}
 	if p.Population != "" {
 		v.refs.use(p.Population, "plan.population")
@@ -70,7 +71,7 @@ func (v *validator) projects() {
 		v.checkBasis(path+".basis", pr.Basis)
 		v.checkCodes(path, pr.Codes)
 		if pr.Tier < TierMandatory || pr.Tier > TierD {
-			v.ps.add(CodeBadValue, path+".tier", "must be mandatory, A, B, C or D")
+			v.ps.say(CodeBadValue, path+".tier", msg.BadTier)
 		}
 	}
 }
@@ -79,15 +80,15 @@ func (v *validator) projects() {
 // a cap, a share in (0, 1].
 func (v *validator) tierCaps() {
 	if o := v.p.TierOverflow; o != OverflowCut && o != OverflowDemote {
-		v.ps.add(CodeBadValue, "tiers.overflow", "must be cut or demote")
+		v.ps.say(CodeBadValue, "tiers.overflow", msg.BadOverflow)
 	}
 	for _, t := range sortedTiers(v.p.TierCaps) {
 		share := v.p.TierCaps[t]
 		path := "tiers." + t.String() + ".max_share"
 		if t == TierMandatory || t > TierD {
-			v.ps.add(CodeUnknownRef, "tiers."+t.String(), "only tiers A, B, C and D take a cap")
+			v.ps.say(CodeUnknownRef, "tiers."+t.String(), msg.CapNotTier)
 		} else if share.Sign() <= 0 || share.GreaterThan(v.one) {
-			v.ps.add(CodeOutOfRange, path, "must be in (0, 1] (got %s)", share)
+			v.ps.say(CodeOutOfRange, path, msg.ShareRange, share)
 		}
 	}
 }
@@ -100,11 +101,11 @@ func (v *validator) projectPerformance() {
 		return
 	}
 	if len(pp.Coefficients) == 0 {
-		v.ps.add(CodeMissing, "project_performance.coefficients", "at least one rating is required")
+		v.ps.say(CodeMissing, "project_performance.coefficients", msg.NeedRating)
 	}
 	for _, r := range sortedKeys(pp.Coefficients) {
 		if c := pp.Coefficients[r]; c.Sign() < 0 || c.GreaterThan(v.one) {
-			v.ps.add(CodeOutOfRange, "project_performance.coefficients."+r, "must be in [0, 1] (got %s)", c)
+			v.ps.say(CodeOutOfRange, "project_performance.coefficients."+r, msg.CoefficientRange, c)
 		}
 	}
 }
@@ -112,7 +113,7 @@ func (v *validator) projectPerformance() {
 // factors checks the [[factor]] entries and that their weights sum to 1.
 func (v *validator) factors() {
 	if len(v.p.Factors) == 0 {
-		v.ps.add(CodeMissing, "factor", "at least one [[factor]] is required")
+		v.ps.say(CodeMissing, "factor", msg.NeedFactor)
 	}
 	seen := map[string]bool{}
 	fsum := decimal.Zero
@@ -124,7 +125,7 @@ func (v *validator) factors() {
 		v.indicators(path, f.Indicators)
 	}
 	if len(v.p.Factors) > 0 && !fsum.Equal(v.one) {
-		v.ps.add(CodeWeightsNotOne, "factor", "factor weights must sum to exactly 1 (sum is %s)", fsum)
+		v.ps.say(CodeWeightsNotOne, "factor", msg.FactorWeights, fsum)
 	}
 }
 
@@ -132,7 +133,7 @@ func (v *validator) factors() {
 // path: each names a quantity once, and their weights sum to 1.
 func (v *validator) indicators(path string, inds []Indicator) {
 	if len(inds) == 0 {
-		v.ps.add(CodeMissing, path+".indicator", "at least one [[factor.indicator]] is required")
+		v.ps.say(CodeMissing, path+".indicator", msg.NeedIndicator)
 		return
 	}
 	isum := decimal.Zero
@@ -140,9 +141,9 @@ func (v *validator) indicators(path string, inds []Indicator) {
 	for k, in := range inds {
 		ipath := EntryPath(path+".indicator", in.Quantity, k)
 		if in.Quantity == "" {
-			v.ps.add(CodeMissing, ipath+".quantity", "missing")
+			v.ps.say(CodeMissing, ipath+".quantity", msg.Missing)
 		} else if seen[in.Quantity] {
-			v.ps.add(CodeDuplicateID, EntryPath(path+".indicator", "", k)+".quantity", "quantity %q appears twice in this factor", in.Quantity)
+			v.ps.say(CodeDuplicateID, EntryPath(path+".indicator", "", k)+".quantity", msg.IndicatorTwice, in.Quantity)
 		}
 		seen[in.Quantity] = true
 		v.nonNeg(ipath, ".weight", in.Weight)
@@ -152,7 +153,7 @@ func (v *validator) indicators(path string, inds []Indicator) {
 		}
 	}
 	if !isum.Equal(v.one) {
-		v.ps.add(CodeWeightsNotOne, path+".indicator", "indicator weights must sum to exactly 1 (sum is %s)", isum)
+		v.ps.say(CodeWeightsNotOne, path+".indicator", msg.IndicatorWeights, isum)
 	}
 }
 
@@ -164,14 +165,14 @@ func (v *validator) performance() {
 		return
 	}
 	if len(perf.Coefficients) == 0 {
-		v.ps.add(CodeMissing, "performance.coefficients", "at least one rating is required")
+		v.ps.say(CodeMissing, "performance.coefficients", msg.NeedRating)
 	}
 	for _, r := range sortedKeys(perf.Coefficients) {
 		c := perf.Coefficients[r]
 		path := "performance.coefficients." + r
 		v.nonNeg(path, "", c)
 		if perf.Mode == Reserve && c.GreaterThan(v.one) {
-			v.ps.add(CodeOutOfRange, path, "in reserve mode a coefficient must be at most 1 (got %s)", c)
+			v.ps.say(CodeOutOfRange, path, msg.ReserveCoefficient, c)
 		}
 	}
 }
@@ -188,7 +189,7 @@ func (v *validator) incentive() {
 	}
 	for _, kq := range [][2]string{{"current", inc.Current}, {"previous", inc.Previous}} {
 		if kq[1] == "" {
-			v.ps.add(CodeMissing, "incentive."+kq[0], "missing")
+			v.ps.say(CodeMissing, "incentive."+kq[0], msg.Missing)
 		} else {
 			v.refs.use(kq[1], "incentive."+kq[0])
 		}
@@ -202,12 +203,12 @@ func (v *validator) damping() {
 		return
 	}
 	if d.Baseline == "" {
-		v.ps.add(CodeMissing, "damping.baseline", "missing")
+		v.ps.say(CodeMissing, "damping.baseline", msg.Missing)
 	} else {
 		v.refs.use(d.Baseline, "damping.baseline")
 	}
 	if d.Floor == nil && d.Ceiling == nil {
-		v.ps.add(CodeMissing, "damping", "needs a floor, a ceiling or both")
+		v.ps.say(CodeMissing, "damping", msg.DampingBounds)
 	}
 	if d.Floor != nil {
 		v.nonNeg("damping.floor", "", *d.Floor)
@@ -216,15 +217,15 @@ func (v *validator) damping() {
 		v.nonNeg("damping.ceiling", "", *d.Ceiling)
 	}
 	if d.Floor != nil && d.Ceiling != nil && d.Floor.GreaterThan(*d.Ceiling) {
-		v.ps.add(CodeOutOfRange, "damping.floor", "must not exceed the ceiling (%s > %s)", d.Floor, d.Ceiling)
+		v.ps.say(CodeOutOfRange, "damping.floor", msg.FloorAboveCeiling, d.Floor, d.Ceiling)
 	}
 	seen := map[string]bool{}
 	for _, c := range d.Exclude {
 		switch {
 		case !slices.Contains(DampingExcludable[:], c):
-			v.ps.add(CodeUnknownRef, "damping.exclude", "%q is not a component the measure can leave out: personnel, public, projects or incentive", c)
+			v.ps.say(CodeUnknownRef, "damping.exclude", msg.NotExcludable, c)
 		case seen[c]:
-			v.ps.add(CodeRepeated, "damping.exclude", "%q is listed twice", c)
+			v.ps.say(CodeRepeated, "damping.exclude", msg.ListedTwice, c)
 		}
 		seen[c] = true
 	}
@@ -235,7 +236,7 @@ func (v *validator) damping() {
 func (v *validator) staffRefs() {
 	for _, name := range v.refs.order {
 		if id, ok := strings.CutPrefix(name, StaffRefPrefix); ok && !v.staffIDs[id] {
-			v.ps.add(CodeUnknownRef, v.refs.where[name], "%q names no [[staff]] category", name)
+			v.ps.say(CodeUnknownRef, v.refs.where[name], msg.NoStaffCategory, name)
 		}
 	}
 }

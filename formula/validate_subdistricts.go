@@ -3,6 +3,8 @@ package formula
 import (
 	"slices"
 	"strings"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // This file checks the [[subdistrict]] entries (rules §2.2, §2.3): ids and
@@ -12,7 +14,7 @@ import (
 // subdistricts checks every [[subdistrict]] entry.
 func (v *validator) subdistricts() {
 	if len(v.p.Subdistricts) == 0 {
-		v.ps.add(CodeMissing, "subdistrict", "at least one [[subdistrict]] is required")
+		v.ps.say(CodeMissing, "subdistrict", msg.NeedSubdistrict)
 	}
 	seen := map[string]bool{}
 	v.absent = v.absentEverywhere()
@@ -35,8 +37,7 @@ func (v *validator) subdistricts() {
 	}
 	for _, name := range v.refs.order {
 		if v.absent[name] {
-			v.ps.add(CodeMissingQuantity, v.refs.where[name],
-				"各街道都没有数量 %q:标准中的名称写错了,还是尚未采集? (no sub-district has quantity %q)", name, name)
+			v.ps.say(CodeMissingQuantity, v.refs.where[name], msg.QuantityNowhere, name)
 		}
 	}
 }
@@ -68,9 +69,9 @@ func (v *validator) rating(path, rating string) {
 		return
 	}
 	if rating == "" {
-		v.ps.add(CodeMissing, path+".performance", "missing: [performance] needs every sub-district's rating")
+		v.ps.say(CodeMissing, path+".performance", msg.NeedRatingOf)
 	} else if _, ok := perf.Coefficients[rating]; !ok {
-		v.ps.add(CodeUnknownRef, path+".performance", "rating %q has no coefficient in [performance.coefficients]", rating)
+		v.ps.say(CodeUnknownRef, path+".performance", msg.RatingNoCoefficient, rating)
 	}
 }
 
@@ -83,11 +84,11 @@ func (v *validator) headcounts(path string, s Subdistrict) {
 		}
 		kp := path + ".staff." + k
 		if !v.staffIDs[k] {
-			v.ps.add(CodeUnknownRef, kp, "%q is not a [[staff]] id", k)
+			v.ps.say(CodeUnknownRef, kp, msg.NotStaffID, k)
 		}
 		v.nonNeg(kp, "", n)
 		if !n.IsInteger() {
-			v.ps.add(CodeNotInteger, kp, "a headcount must be a whole number (got %s)", n)
+			v.ps.say(CodeNotInteger, kp, msg.NotWholeHeadcount, n)
 		}
 	}
 }
@@ -101,7 +102,7 @@ func (v *validator) payrolls(path string, s Subdistrict) {
 		}
 		kp := path + ".payroll." + k
 		if !v.staffIDs[k] {
-			v.ps.add(CodeUnknownRef, kp, "%q is not a [[staff]] id", k)
+			v.ps.say(CodeUnknownRef, kp, msg.NotStaffID, k)
 		}
 		v.nonNeg(kp, "", pay)
 	}
@@ -117,14 +118,14 @@ func (v *validator) projectRatings(path string, s Subdistrict) {
 		j := slices.IndexFunc(v.p.Projects, func(pr Project) bool { return pr.ID == id })
 		switch {
 		case j < 0:
-			v.ps.add(CodeUnknownRef, kp, "%q is not a [[project]] id", id)
+			v.ps.say(CodeUnknownRef, kp, msg.NotProjectID, id)
 		case v.p.Projects[j].Tier == TierMandatory:
-			v.ps.add(CodeRatedMandatory, kp, "project %q (%s) is mandatory (三保, 应保尽保): it is funded in full and cannot be rated", id, v.p.Projects[j].Name)
+			v.ps.say(CodeRatedMandatory, kp, msg.RatedMandatory, id, v.p.Projects[j].Name)
 		}
 		if pp == nil {
-			v.ps.add(CodeUnknownRef, kp, "rating %q needs a [project_performance.coefficients] table", rating)
+			v.ps.say(CodeUnknownRef, kp, msg.ProjectRatingNoTable, rating)
 		} else if _, ok := pp.Coefficients[rating]; !ok {
-			v.ps.add(CodeUnknownRef, kp, "rating %q has no coefficient in [project_performance.coefficients]", rating)
+			v.ps.say(CodeUnknownRef, kp, msg.ProjectRatingNoCoefficient, rating)
 		}
 	}
 }
@@ -146,7 +147,7 @@ func (v *validator) missingQuantities(path string, s Subdistrict) {
 			continue
 		}
 		if _, ok := s.Quantities[name]; !ok && !v.absent[name] {
-			v.ps.add(CodeMissingQuantity, path+".quantities."+name, "missing (used by %s)", v.refs.where[name])
+			v.ps.say(CodeMissingQuantity, path+".quantities."+name, msg.MissingQuantity, v.refs.where[name])
 		}
 	}
 }
@@ -163,8 +164,8 @@ func (v *validator) zeroIndicators() {
 			if in.Quantity == "" || !v.zeroEverywhere(in.Quantity) {
 				continue
 			}
-			v.ps.add(CodeZeroIndicator, EntryPath(EntryPath("factor", f.ID, i)+".indicator", in.Quantity, k),
-				"quantity %q is zero in every sub-district", in.Quantity)
+			v.ps.say(CodeZeroIndicator, EntryPath(EntryPath("factor", f.ID, i)+".indicator", in.Quantity, k),
+				msg.ZeroIndicator, in.Quantity)
 		}
 	}
 }

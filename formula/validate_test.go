@@ -46,21 +46,20 @@ func codePlan() *Plan {
 	}
 }
 
-// TestProblemCodes breaks a valid plan one rule at a time and checks the
-// code of the problem each kind of break gives: codes are stable, so
-// programs may rely on them.
-func TestProblemCodes(t *testing.T) {
+// codeBreak breaks a valid plan (codePlan) in one way, and names the
+// problem it gives.
+type codeBreak struct {
+	name      string
+	breakPlan func(p *Plan)
+	path      string
+	msg       string // a part of the message, in English
+	code      Code
+}
+
+// codeBreaks are the ways TestProblemCodes breaks codePlan.
+func codeBreaks() []codeBreak {
 	d := decimal.RequireFromString
-	if ps := codePlan().Validate(); len(ps) > 0 {
-		t.Fatalf("the base plan is invalid: %v", ps)
-	}
-	tests := []struct {
-		name      string
-		breakPlan func(p *Plan)
-		path      string
-		msg       string // a part of the message
-		code      Code
-	}{
+	return []codeBreak{
 		{"blank plan name", func(p *Plan) { p.Name = " " }, "plan.name", "must not be empty", CodeMissing},
 		{"year not positive", func(p *Plan) { p.FiscalYear = 0 }, "plan.fiscal_year", "positive year", CodeOutOfRange},
 		{"rounding unit", func(p *Plan) { p.RoundingUnit = d("5") }, "plan.rounding_unit", "power of ten", CodeOutOfRange},
@@ -106,7 +105,16 @@ func TestProblemCodes(t *testing.T) {
 			}
 		}, "factor[people].indicator[pop]", "is zero in every sub-district", CodeZeroIndicator},
 	}
-	for _, tc := range tests {
+}
+
+// TestProblemCodes breaks a valid plan one rule at a time and checks the
+// code of the problem each kind of break gives: codes are stable, so
+// programs may rely on them.
+func TestProblemCodes(t *testing.T) {
+	if ps := codePlan().Validate(); len(ps) > 0 {
+		t.Fatalf("the base plan is invalid: %v", ps)
+	}
+	for _, tc := range codeBreaks() {
 		t.Run(tc.name, func(t *testing.T) {
 			p := codePlan()
 			tc.breakPlan(p)

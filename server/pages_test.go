@@ -251,7 +251,7 @@ func TestPageStatuses(t *testing.T) {
 		says   string // on the page
 	}{
 		{"/plans/nope", 404, "no plan"},
-		{"/plans/tiny/subdistricts/nope", 404, "no sub-district"},
+		{"/plans/tiny/subdistricts/nope", 404, "没有编码或名称为"},
 		{"/plans/nope/subdistricts/east", 404, "no plan"},
 		{"/plans/tiny?scenario=nope", 404, "no scenario"},
 		{"/plans/tiny/subdistricts/east?scenario=nope", 404, "no scenario"},

@@ -69,7 +69,7 @@ func TestReloadKeepsLastGoodVersion(t *testing.T) {
 	if err := e.srv.Reload(); err != nil {
 		t.Fatal(err)
 	}
-	if p := e.planList()["tiny"]; p.Status != "error" || !strings.Contains(p.Problems[0].Message, "sum") {
+	if p := e.planList()["tiny"]; p.Status != "error" || !strings.Contains(p.Problems[0].Message, "之和") {
 		t.Errorf("invalid plan listed as %+v", p)
 	}
 	e.Get("/api/v1/plans/tiny/cell/east/total", http.StatusOK)

@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/caili/caili/formula"
@@ -51,7 +50,7 @@ func TestCodeFileProblems(t *testing.T) {
 			text := edit(t, tinyPlan(t), `id = "civil_servant"`, "id = \"civil_servant\"\n"+tc.set)
 			ps := problemsOf(t, text)
 			for _, p := range ps {
-				if p.Path == tc.path && p.Code == formula.CodeBadValue && strings.Contains(p.Message, tc.msg) {
+				if p.Path == tc.path && p.Code == formula.CodeBadValue && says(p, tc.msg) {
 					if p.File != "plan.toml" || p.Line == 0 {
 						t.Errorf("problem %s lacks its file or line", p)
 					}

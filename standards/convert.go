@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,22 +16,27 @@ type converter struct {
 	ps []formula.Problem
 }
 
-func (c *converter) add(path, msg string) {
-	c.addCode(formula.CodeBadValue, path, msg)
+func (c *converter) add(path string, why *Reason) {
+	c.addCode(formula.CodeBadValue, path, why)
 }
 
 // addCode records a problem of a given code.
-func (c *converter) addCode(code formula.Code, path, msg string) {
-	c.ps = append(c.ps, formula.Problem{Path: path, Code: code, Message: msg})
+func (c *converter) addCode(code formula.Code, path string, why *Reason) {
+	c.ps = append(c.ps, why.problem("", 0, path, code))
+}
+
+// missing records that the value at path is absent.
+func (c *converter) missing(path string) {
+	c.ps = append(c.ps, formula.Say(formula.CodeMissing, path, msg.Missing))
 }
 
 func (c *converter) num(path string, n Number, required bool) decimal.Decimal {
 	switch {
 	case !n.Set:
 		if required {
-			c.addCode(formula.CodeMissing, path, "missing")
+			c.missing(path)
 		}
-	case n.Problem != "":
+	case n.Problem != nil:
 		c.add(path, n.Problem)
 	}
 	return n.Dec
@@ -48,9 +54,9 @@ func (c *converter) text(path string, t Text, required bool) string {
 	switch {
 	case !t.Set:
 		if required {
-			c.addCode(formula.CodeMissing, path, "missing")
+			c.missing(path)
 		}
-	case t.Problem != "":
+	case t.Problem != nil:
 		c.add(path, t.Problem)
 	}
 	return t.S
@@ -59,8 +65,8 @@ func (c *converter) text(path string, t Text, required bool) string {
 func (c *converter) names(path string, l Names) []string {
 	switch {
 	case !l.Set:
-		c.addCode(formula.CodeMissing, path, "missing")
-	case l.Problem != "":
+		c.missing(path)
+	case l.Problem != nil:
 		c.add(path, l.Problem)
 	}
 	return l.List
@@ -107,15 +113,15 @@ func (c *converter) plan(d *document) *formula.Plan {
 // planTable converts [plan] into the plan's own fields.
 func (c *converter) planTable(p *formula.Plan, pd *planDoc) {
 	if pd == nil {
-		c.addCode(formula.CodeMissing, "plan", "missing: a [plan] table is required")
+		c.addCode(formula.CodeMissing, "plan", because(msg.StdPlanTable))
 		return
 	}
 	p.Name = c.text("plan.name", pd.Name, true)
 	p.District = c.text("plan.district", pd.District, false)
 	fy := c.num("plan.fiscal_year", pd.FiscalYear, true)
-	if pd.FiscalYear.Set && pd.FiscalYear.Problem == "" {
+	if pd.FiscalYear.Set && pd.FiscalYear.Problem == nil {
 		if !fy.IsInteger() || fy.LessThan(decimal.NewFromInt(1)) || fy.GreaterThan(decimal.NewFromInt(9999)) {
-			c.add("plan.fiscal_year", "must be a year such as 2025 (got "+fy.String()+")")
+			c.add("plan.fiscal_year", because(msg.StdFiscalYear, fy))
 		} else {
 			p.FiscalYear = fy.IntPart()
 		}
@@ -178,10 +184,10 @@ func (c *converter) projects(pd []projectDoc) []formula.Project {
 			Basis:    c.names(path+".basis", pr.Basis),
 			Codes:    c.codes(path, pr.codesDoc),
 		}
-		if tier := c.text(path+".tier", pr.Tier, true); pr.Tier.Set && pr.Tier.Problem == "" {
+		if tier := c.text(path+".tier", pr.Tier, true); pr.Tier.Set && pr.Tier.Problem == nil {
 			t, ok := formula.ParseTier(tier)
 			if !ok {
-				c.add(path+".tier", "must be mandatory, A, B, C or D (got "+quote(tier)+")")
+				c.add(path+".tier", because(msg.StdTierGot, quote(tier)))
 			}
 			fp.Tier = t
 		}
@@ -199,19 +205,19 @@ func (c *converter) tiers(td map[string]*tierDoc, file string) (map[formula.Tier
 		return nil, overflow
 	}
 	unknown := func(path string) {
-		c.ps = append(c.ps, formula.Problem{File: file, Path: path, Code: formula.CodeUnknownKey, Message: "unknown key"})
+		c.ps = append(c.ps, sayAt(file, 0, path, formula.CodeUnknownKey, msg.StdUnknownKey))
 	}
 	caps := map[formula.Tier]decimal.Decimal{}
 	for _, name := range sortedNames(td) {
 		e, path := td[name], "tiers."+name
 		switch {
 		case name == "overflow" && e.table:
-			c.add(path, "must be cut or demote, not a table")
+			c.add(path, because(msg.StdOverflowTable))
 		case name == "overflow":
-			if o := c.text(path, e.Value, false); e.Value.Problem == "" {
+			if o := c.text(path, e.Value, false); e.Value.Problem == nil {
 				v, ok := formula.ParseOverflow(o)
 				if !ok {
-					c.add(path, "must be cut or demote (got "+quote(o)+")")
+					c.add(path, because(msg.StdOverflowGot, quote(o)))
 				}
 				overflow = v
 			}
@@ -223,7 +229,7 @@ func (c *converter) tiers(td map[string]*tierDoc, file string) (map[formula.Tier
 			}
 			t, ok := formula.ParseTier(name)
 			if !ok || t == formula.TierMandatory {
-				c.addCode(formula.CodeUnknownRef, path, "unknown tier: caps go in [tiers.A] to [tiers.D]")
+				c.addCode(formula.CodeUnknownRef, path, because(msg.StdUnknownTier))
 				continue
 			}
 			if e.MaxShare.Set {
@@ -240,7 +246,7 @@ func (c *converter) projectPerformance(pd *projectPerformanceDoc) *formula.Proje
 		return nil
 	}
 	if pd.Coefficients == nil {
-		c.addCode(formula.CodeMissing, "project_performance.coefficients", "missing")
+		c.missing("project_performance.coefficients")
 	}
 	return &formula.ProjectPerformance{Coefficients: c.numMap("project_performance.coefficients", pd.Coefficients)}
 }
@@ -271,15 +277,15 @@ func (c *converter) performance(pd *performanceDoc) *formula.Performance {
 		return nil
 	}
 	perf := &formula.Performance{Coefficients: c.numMap("performance.coefficients", pd.Coefficients)}
-	if mode := c.text("performance.mode", pd.Mode, false); pd.Mode.Set && pd.Mode.Problem == "" {
+	if mode := c.text("performance.mode", pd.Mode, false); pd.Mode.Set && pd.Mode.Problem == nil {
 		m, ok := formula.ParsePerformanceMode(mode)
 		if !ok {
-			c.add("performance.mode", "must be redistribute or reserve (got "+quote(mode)+")")
+			c.add("performance.mode", because(msg.StdModeGot, quote(mode)))
 		}
 		perf.Mode = m
 	}
 	if pd.Coefficients == nil {
-		c.addCode(formula.CodeMissing, "performance.coefficients", "missing")
+		c.missing("performance.coefficients")
 	}
 	return perf
 }
@@ -305,11 +311,11 @@ func (c *converter) damping(dd *dampingDoc) *formula.Damping {
 		Floor:    c.optNum("damping.floor", dd.Floor),
 		Ceiling:  c.optNum("damping.ceiling", dd.Ceiling),
 	}
-	if dd.Exclude.Problem != "" {
+	if dd.Exclude.Problem != nil {
 		c.add("damping.exclude", dd.Exclude.Problem)
 	}
 	dm.Exclude = dd.Exclude.List
-	if dd.FloorKeepsRating.Problem != "" {
+	if dd.FloorKeepsRating.Problem != nil {
 		c.add("damping.floor_keeps_rating", dd.FloorKeepsRating.Problem)
 	}
 	dm.FloorKeepsRating = dd.FloorKeepsRating.B

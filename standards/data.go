@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/shopspring/decimal"
 )
@@ -52,7 +53,7 @@ func newOptions(opts []Option) options {
 // DataFile is the data file the plan's sub-districts come from ([plan]
 // data), or "" when they are [[subdistrict]] tables.
 func (d *Document) DataFile() string {
-	if pd := d.doc.Plan; pd != nil && pd.Data.Set && pd.Data.Problem == "" {
+	if pd := d.doc.Plan; pd != nil && pd.Data.Set && pd.Data.Problem == nil {
 		return pd.Data.S
 	}
 	return ""
@@ -66,30 +67,29 @@ func (d *Document) DataFile() string {
 // any, the data file is not read.
 func (d *document) loadData(planName string, read ReadFunc, o options, prior []formula.Problem) (ps []formula.Problem, stop bool) {
 	t := d.Plan.Data
-	at := func(code formula.Code, msg string) []formula.Problem {
-		return []formula.Problem{{File: planName, Path: "plan.data", Code: code, Message: msg}}
+	at := func(code formula.Code, why *Reason) []formula.Problem {
+		return []formula.Problem{why.problem(planName, 0, "plan.data", code)}
 	}
 	switch {
-	case t.Problem != "":
+	case t.Problem != nil:
 		return at(formula.CodeBadValue, t.Problem), false
 	case t.S == "":
-		return at(formula.CodeMissing, "data 为空:写数据文件名,如 \"街道数据.xlsx\" (empty: name the data file)"), false
+		return at(formula.CodeMissing, because(msg.StdDataEmpty)), false
 	case len(d.Subdistrict) > 0:
-		return at(formula.CodeDataConflict, "计划已有 [[subdistrict]] 表,不能同时用数据文件 "+quote(t.S)+
-			";二者选一 (the plan has [[subdistrict]] tables and a data file: keep one)"), false
+		return at(formula.CodeDataConflict, because(msg.StdDataTwice, quote(t.S))), false
 	case read == nil:
-		return at(formula.CodeStandardsNotAllowed, "单独提交的计划不能引用数据文件;请把街道数据写进计划 (a plan sent on its own cannot name a data file)"), true
+		return at(formula.CodeStandardsNotAllowed, because(msg.StdDataAlone)), true
 	case o.data == nil:
-		return at(formula.CodeUnreadable, "此处不能读取数据文件 "+quote(t.S)+" (data files cannot be read here)"), true
+		return at(formula.CodeUnreadable, because(msg.StdDataNotHere, quote(t.S))), true
 	case !filepath.IsLocal(t.S):
-		return at(formula.CodeUnreadable, "数据文件 "+quote(t.S)+" 必须在计划所在的文件夹内 (the data file must be inside the plan's folder: no absolute path, no \"..\")"), true
+		return at(formula.CodeUnreadable, because(msg.StdDataOutside, quote(t.S))), true
 	}
 	data, err := read(t.S)
 	if err != nil && o.dataOptional && errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}
 	if err != nil {
-		return at(formula.CodeUnreadable, readProblem("数据文件", "data file", t.S, err)), true
+		return at(formula.CodeUnreadable, readProblem(msg.StdCannotReadData, t.S, err)), true
 	}
 	d.files = append(d.files, t.S)
 	d.digest(data)
@@ -97,8 +97,7 @@ func (d *document) loadData(planName string, read ReadFunc, o options, prior []f
 	c := &converter{}
 	p := c.plan(d)
 	if len(c.ps) > 0 || len(prior) > 0 {
-		return []formula.Problem{{File: t.S, Path: "subdistrict", Code: formula.CodeDataNotRead,
-			Message: "计划的其他问题改正后才读取数据文件 (the data file is read once the plan's other problems are fixed)"}}, false
+		return []formula.Problem{sayAt(t.S, 0, "subdistrict", formula.CodeDataNotRead, msg.StdDataLater)}, false
 	}
 	subs, dps := o.data(t.S, data, p)
 	if len(dps) > 0 {
@@ -108,18 +107,19 @@ func (d *document) loadData(planName string, read ReadFunc, o options, prior []f
 	return nil, false
 }
 
-// readProblem says why a file the plan names could not be read.
-func readProblem(what, whatEn, name string, err error) string {
-	msg := "无法读取" + what + " " + quote(name) + " (cannot read " + whatEn + ")"
+// readProblem says why a file the plan names could not be read: what
+// says which file (msg.StdCannotReadData, msg.StdCannotReadStandards).
+func readProblem(what msg.Message, name string, err error) *Reason {
+	why := because(what, quote(name))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		msg += ": 文件不存在 (no such file)"
+		why = why.also(msg.StdNoSuchFile)
 	case errors.Is(err, safefile.ErrNotRegular):
-		msg += ": 不是普通文件 (not a regular file)"
+		why = why.also(msg.StdNotRegular)
 	case errors.Is(err, safefile.ErrTooLarge):
-		msg += ": 文件过大 (file too large)"
+		why = why.also(msg.StdFileTooBig)
 	}
-	return msg
+	return why
 }
 
 // subdistrictDocs writes sub-districts as the tables they would be in a

@@ -7,6 +7,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // document is one plan as written: the plan file merged with its standards
@@ -175,15 +176,15 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Probl
 	if err != nil {
 		var pe toml.ParseError
 		line := 0
-		msg := err.Error()
+		detail := err.Error()
 		if errors.As(err, &pe) {
 			line = pe.Position.Line
-			msg = pe.Message
+			detail = pe.Message
 		}
-		return md, []formula.Problem{{File: name, Line: line, Code: formula.CodeSyntax, Message: "not valid TOML: " + msg}}
+		return md, []formula.Problem{sayAt(name, line, "", formula.CodeSyntax, msg.StdNotTOML, detail)}
 	}
 	for _, k := range md.Undecoded() {
-		ps = append(ps, formula.Problem{File: name, Path: keyString(k), Code: formula.CodeUnknownKey, Message: "unknown key"})
+		ps = append(ps, sayAt(name, 0, keyString(k), formula.CodeUnknownKey, msg.StdUnknownKey))
 	}
 	return md, ps
 }

@@ -2,10 +2,10 @@ package standards
 
 import (
 	"bytes"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -19,24 +19,22 @@ import (
 // UTF-16 (say to save as UTF-8), or bytes that are not UTF-8 (say so, with
 // the first such line as GB18030 reads it when it can).
 func checkEncoding(name string, data []byte) []formula.Problem {
-	at := func(line int, msg string) []formula.Problem {
-		return []formula.Problem{{File: name, Line: line, Code: formula.CodeSyntax, Message: msg}}
+	at := func(line int, m msg.Message, args ...any) []formula.Problem {
+		return []formula.Problem{sayAt(name, line, "", formula.CodeSyntax, m, args...)}
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return at(0, "这是 Excel 工作簿或压缩文件,不是 TOML 计划:把街道数据导入计划用 caili import FILE --plan 计划.toml,"+
-			"或在计划的 [plan] 中写 data = \"文件名.xlsx\" (a workbook or zip, not a TOML plan: use caili import, or [plan] data)")
+		return at(0, msg.StdWorkbookNotPlan)
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return at(0, "文件是 UTF-16 编码;请将文件另存为 UTF-8 (the file is UTF-16: save it as UTF-8)")
+		return at(0, msg.StdUTF16)
 	case utf8.Valid(data):
 		return nil
 	}
 	line, text := firstInvalidLine(data)
-	msg := "第 " + strconv.Itoa(line) + " 行不是 UTF-8 编码;请将文件另存为 UTF-8"
 	if s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(text); err == nil && utf8.Valid(s) {
-		msg += "。按 GB18030(GBK)读,该行是:" + clip(string(bytes.TrimSpace(s)))
+		return at(line, msg.StdNotUTF8GB, line, clip(string(bytes.TrimSpace(s))))
 	}
-	return at(line, msg+" (the file is not UTF-8: save it as UTF-8)")
+	return at(line, msg.StdNotUTF8, line)
 }
 
 // firstInvalidLine returns the 1-based number and text of the first line

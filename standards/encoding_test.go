@@ -2,7 +2,6 @@ package standards
 
 import (
 	"errors"
-	"strings"
 	"testing"
 
 	"github.com/caili/caili/formula"
@@ -44,7 +43,7 @@ func TestNotUTF8(t *testing.T) {
 				t.Errorf("got %s at line %d, want syntax at %d", p.Code, p.Line, tt.line)
 			}
 			for _, s := range tt.says {
-				if !strings.Contains(p.Message, s) {
+				if !says(p, s) {
 					t.Errorf("message %q lacks %q", p.Message, s)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/caili/caili/configs"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
 
@@ -45,10 +46,12 @@ colour = "red"
 		for _, p := range se.Problems {
 			fmt.Println(p)
 		}
+		fmt.Println(se.Problems[0].In(msg.En)) // in English on request
 	}
 	// Output:
 	// plan.toml:4: plan.capacity: 不能为负数(实为 -5)
-	// plan.toml:5: plan.colour: unknown key
-	// plan.toml: factor: at least one [[factor]] is required
-	// plan.toml: subdistrict: at least one [[subdistrict]] is required
+	// plan.toml:5: plan.colour: 未知的键
+	// plan.toml: factor: 至少要有一个 [[factor]] 因素
+	// plan.toml: subdistrict: 至少要有一个 [[subdistrict]] 街道
+	// plan.toml:4: plan.capacity: must not be negative (got -5)
 }

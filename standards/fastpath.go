@@ -8,5 +8,5 @@ package standards
 // those once per combination of them and the numbers on top.
 func Patchable(o Override) bool {
 	f, _, ok := lookup(o.Path)
-	return ok && f.plan != nil && parseNumber(o.Value).Problem == ""
+	return ok && f.plan != nil && parseNumber(o.Value).Problem == nil
 }

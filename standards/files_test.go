@@ -56,7 +56,7 @@ func TestStandardsFileRefused(t *testing.T) {
 				t.Fatalf("want one problem, got %v", err)
 			}
 			p := se.Problems[0]
-			if p.File != "plan.toml" || p.Path != "plan.standards" || p.Code != formula.CodeUnreadable || p.Line == 0 || !strings.Contains(p.Message, tt.msg) {
+			if p.File != "plan.toml" || p.Path != "plan.standards" || p.Code != formula.CodeUnreadable || p.Line == 0 || !says(p, tt.msg) {
 				t.Errorf("got %s", p)
 			}
 			if strings.Contains(err.Error(), "top-secret") {

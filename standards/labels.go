@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // This file reads [quantity_labels] (rules §2): how people name each
@@ -54,11 +55,11 @@ func (c *converter) quantityLabels(ld map[string]*labelDoc, file string) map[str
 	for _, q := range sortedNames(ld) {
 		l, path := ld[q], "quantity_labels."+q
 		if !l.table {
-			c.add(path, `must be a table such as { name = "病媒防制面积", unit = "平方米" } (标签应写为表)`)
+			c.add(path, because(msg.StdLabelTable))
 			continue
 		}
 		for _, k := range l.unknown {
-			c.ps = append(c.ps, formula.Problem{File: file, Path: path + "." + k, Code: formula.CodeUnknownKey, Message: "unknown key (标签只有 name 和 unit)"})
+			c.ps = append(c.ps, sayAt(file, 0, path+"."+k, formula.CodeUnknownKey, msg.StdLabelKey))
 		}
 		out[q] = formula.QuantityLabel{Name: c.text(path+".name", l.Name, false), Unit: c.text(path+".unit", l.Unit, false)}
 	}

@@ -1,11 +1,11 @@
 package standards
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // Limits on TOML text. The decoder's cost grows with the square of the
@@ -27,26 +27,18 @@ const (
 )
 
 var (
-	msgNesting  = fmt.Sprintf("嵌套层数超过 %d (nesting deeper than %d)", maxNesting, maxNesting)
-	msgKeyBytes = fmt.Sprintf("键名超过 %d 字节 (key longer than %d bytes)", maxKeyBytes, maxKeyBytes)
-	msgKeyParts = fmt.Sprintf("点分键超过 %d 段 (dotted key of more than %d parts)", maxKeyParts, maxKeyParts)
-	msgPath     = fmt.Sprintf("键路径超过 %d 字节 (key path longer than %d bytes)", maxPathBytes, maxPathBytes)
-	msgKeys     = fmt.Sprintf("键超过 %d 个 (more than %d keys)", maxKeys, maxKeys)
-	msgString   = fmt.Sprintf("文本超过 %d 字节 (a text longer than %d bytes)", maxStringBytes, maxStringBytes)
-	msgDigits   = fmt.Sprintf("位数过多:整数部分最多 %d 位、小数部分最多 %d 位 (too many digits: at most %d before the decimal point and %d after)",
-		maxIntDigits, maxFracDigits, maxIntDigits, maxFracDigits)
+	msgNesting  = because(msg.StdNesting, maxNesting)
+	msgKeyBytes = because(msg.StdKeyBytes, maxKeyBytes)
+	msgKeyParts = because(msg.StdKeyParts, maxKeyParts)
+	msgPath     = because(msg.StdPathLen, maxPathBytes)
+	msgKeys     = because(msg.StdKeys, maxKeys)
+	msgString   = because(msg.StdString, maxStringBytes)
+	msgDigits   = because(msg.StdDigits, maxIntDigits, maxFracDigits)
 )
 
-// msgFloatDigits refuses a TOML float that a float64 cannot hold exactly;
-// plain is the number as a string would write it.
-func msgFloatDigits(plain string) string {
-	return fmt.Sprintf("TOML 浮点数最多 %d 位有效数字,请写成字符串 %q (a TOML float keeps at most %d significant digits; write it as a string: %q)",
-		maxFloatDigits, plain, maxFloatDigits, plain)
-}
-
 // floatTextProblem says why a TOML float, as written, cannot be read
-// exactly, or "" when it can.
-func floatTextProblem(tok string) string {
+// exactly, or nil when it can.
+func floatTextProblem(tok string) *Reason {
 	t := strings.ReplaceAll(tok, "_", "")
 	neg := strings.HasPrefix(t, "-")
 	t = strings.TrimLeft(t, "+-")
@@ -58,7 +50,7 @@ func floatTextProblem(tok string) string {
 			if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
 				return msgDigits
 			}
-			return "" // not a float: the decoder will say so
+			return nil // not a float: the decoder will say so
 		}
 		exp = e
 	}
@@ -69,20 +61,20 @@ func floatTextProblem(tok string) string {
 // decimalProblem checks the number ±0.digits × 10^point (digits with the
 // decimal point after the first point of them) against the digit limits
 // and the significant digits of a float.
-func decimalProblem(neg bool, digits string, point int) string {
+func decimalProblem(neg bool, digits string, point int) *Reason {
 	for digits != "" && digits[0] == '0' {
 		digits = digits[1:]
 		point--
 	}
 	digits = strings.TrimRight(digits, "0")
 	if digits == "" {
-		return "" // zero
+		return nil // zero
 	}
 	if point > maxIntDigits || len(digits)-point > maxFracDigits {
 		return msgDigits
 	}
 	if len(digits) <= maxFloatDigits {
-		return ""
+		return nil
 	}
 	var b strings.Builder
 	if neg {
@@ -96,7 +88,7 @@ func decimalProblem(neg bool, digits string, point int) string {
 	default:
 		b.WriteString(digits[:point] + "." + digits[point:])
 	}
-	return msgFloatDigits(b.String())
+	return because(msg.StdFloatDigits, maxFloatDigits, b.String())
 }
 
 // checkText scans a file before it is decoded. stop are the problems that
@@ -109,7 +101,7 @@ func checkText(name string, data []byte, src string) (stop, numbers []formula.Pr
 		return nil, nil
 	}
 	if last := issues[len(issues)-1]; last.fatal {
-		return []formula.Problem{{File: name, Line: last.line, Path: last.path, Code: formula.CodeSyntax, Message: last.msg}}, nil
+		return []formula.Problem{last.msg.problem(name, last.line, last.path, formula.CodeSyntax)}, nil
 	}
 	// The text is within the limits, so the locator reads it quickly.
 	keyAt := map[int]string{}
@@ -126,7 +118,7 @@ func checkText(name string, data []byte, src string) (stop, numbers []formula.Pr
 		case is.inline != "":
 			path += "." + is.inline
 		}
-		numbers = append(numbers, formula.Problem{File: name, Line: is.line, Path: path, Code: formula.CodeBadValue, Message: is.msg})
+		numbers = append(numbers, is.msg.problem(name, is.line, path, formula.CodeBadValue))
 	}
 	return nil, numbers
 }

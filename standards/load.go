@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/safefile"
 )
 
@@ -88,11 +89,10 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 	if d.Plan != nil && d.Plan.Standards.Set {
 		sname := d.Plan.Standards.S
 		switch {
-		case d.Plan.Standards.Problem != "":
-			ps = append(ps, formula.Problem{File: name, Path: "plan.standards", Code: formula.CodeBadValue, Message: d.Plan.Standards.Problem})
+		case d.Plan.Standards.Problem != nil:
+			ps = append(ps, d.Plan.Standards.Problem.problem(name, 0, "plan.standards", formula.CodeBadValue))
 		case read == nil:
-			ps = append(ps, formula.Problem{File: name, Path: "plan.standards", Code: formula.CodeStandardsNotAllowed,
-				Message: "a plan sent on its own cannot name a standards file; put the standards in the plan"})
+			ps = append(ps, sayAt(name, 0, "plan.standards", formula.CodeStandardsNotAllowed, msg.StdStandardsAlone))
 		default:
 			ps = append(ps, d.loadStandards(name, sname, read)...)
 		}
@@ -134,15 +134,15 @@ func (d *document) byID(ps []formula.Problem) {
 // The file must be inside the plan's folder (rules §2), whatever read
 // would accept: no absolute path, no "..".
 func (d *document) loadStandards(planName, sname string, read ReadFunc) []formula.Problem {
-	unreadable := func(msg string) []formula.Problem {
-		return []formula.Problem{{File: planName, Path: "plan.standards", Code: formula.CodeUnreadable, Message: msg}}
+	unreadable := func(why *Reason) []formula.Problem {
+		return []formula.Problem{why.problem(planName, 0, "plan.standards", formula.CodeUnreadable)}
 	}
 	if !filepath.IsLocal(sname) {
-		return unreadable("standards 文件 " + quote(sname) + " 必须在计划所在的文件夹内 (the standards file must be inside the plan's folder: no absolute path, no \"..\")")
+		return unreadable(because(msg.StdStandardsOutside, quote(sname)))
 	}
 	data, err := read(sname)
 	if err != nil {
-		return unreadable(readProblem("标准文件", "standards file", sname, err))
+		return unreadable(readProblem(msg.StdCannotReadStandards, sname, err))
 	}
 	var sd standardsDoc
 	md, ps := decodeFile(sname, data, &sd)
@@ -158,7 +158,7 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 		}
 		mine[k[0]] = true
 		if other, ok := d.origin[k[0]]; ok {
-			ps = append(ps, formula.Problem{File: sname, Path: k[0], Code: formula.CodeDuplicateKey, Message: "also defined in " + other + "; a key belongs in one file"})
+			ps = append(ps, sayAt(sname, 0, k[0], formula.CodeDuplicateKey, msg.StdAlsoDefined, other))
 			continue
 		}
 		d.origin[k[0]] = sname

@@ -99,7 +99,7 @@ func TestStandardsFileProblems(t *testing.T) {
 				t.Fatalf("want *Error, got %v", err)
 			}
 			for _, p := range se.Problems {
-				if p.Path == tt.path && strings.Contains(p.Message, tt.msg) {
+				if p.Path == tt.path && says(p, tt.msg) {
 					return
 				}
 			}

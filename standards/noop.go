@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // This file refuses overrides that would change nothing: a key that no
@@ -26,32 +27,32 @@ func noEffect(ovs []Override, p *formula.Plan, base *document) []formula.Problem
 		if !ok {
 			continue
 		}
-		var msg string
+		var why *Reason
 		switch f.path {
 		case "subdistrict.*.quantities.**":
 			if reads == nil {
 				reads = p.QuantitiesRead()
 			}
-			msg = unreadQuantity(at.name, reads, base.QuantityLabels)
+			why = unreadQuantity(at.name, reads, base.QuantityLabels)
 		case "performance.coefficients.**":
-			msg = unheldRating(at.name, "绩效等级", performanceKeys(base), func(s formula.Subdistrict) []string { return []string{s.Rating} }, p)
+			why = unheldRating(at.name, msg.StdUnheldRating, performanceKeys(base), func(s formula.Subdistrict) []string { return []string{s.Rating} }, p)
 		case "project_performance.coefficients.**":
-			msg = unheldRating(at.name, "项目绩效等级", projectPerformanceKeys(base), func(s formula.Subdistrict) []string {
+			why = unheldRating(at.name, msg.StdUnheldProjectRating, projectPerformanceKeys(base), func(s formula.Subdistrict) []string {
 				return slices.Collect(maps.Values(s.ProjectRatings))
 			}, p)
 		}
-		if msg != "" {
-			ps = append(ps, formula.Problem{File: o.File, Line: o.Line, Path: o.Path, Code: formula.CodeNoEffect, Message: msg})
+		if why != nil {
+			ps = append(ps, why.problem(o.File, o.Line, o.Path, formula.CodeNoEffect))
 		}
 	}
 	return ps
 }
 
-// unreadQuantity says why setting quantity name changes nothing, or "";
+// unreadQuantity says why setting quantity name changes nothing, or nil;
 // it suggests the nearest quantities read, by name or label.
-func unreadQuantity(name string, reads map[string]string, labels map[string]*labelDoc) string {
+func unreadQuantity(name string, reads map[string]string, labels map[string]*labelDoc) *Reason {
 	if _, ok := reads[name]; ok || strings.HasPrefix(name, formula.StaffRefPrefix) {
-		return ""
+		return nil
 	}
 	cands := slices.Sorted(maps.Keys(reads))
 	for _, q := range cands {
@@ -59,28 +60,27 @@ func unreadQuantity(name string, reads map[string]string, labels map[string]*lab
 			cands = append(cands, l.Name.S)
 		}
 	}
-	return "没有标准读取数量 " + quote(name) + ",此调整不改变任何结果" + didYouMean(name, cands) +
-		" (no standard reads this quantity: the override would change nothing)"
+	return didYouMean(because(msg.StdUnreadQuantity, quote(name)), name, cands)
 }
 
-// unheldRating says why a coefficient for rating changes nothing: the
-// rating is not in the plan's table and no sub-district has it (after the
-// overrides, which may give it to one); "" when it does something.
-func unheldRating(rating, what string, known []string, held func(formula.Subdistrict) []string, p *formula.Plan) string {
+// unheldRating says why a coefficient for rating changes nothing, as m
+// does (of the rating and the known ones): the rating is not in the
+// plan's table and no sub-district has it (after the overrides, which may
+// give it to one); nil when it does something.
+func unheldRating(rating string, m msg.Message, known []string, held func(formula.Subdistrict) []string, p *formula.Plan) *Reason {
 	if slices.Contains(known, rating) {
-		return ""
+		return nil
 	}
 	for _, s := range p.Subdistricts {
 		if slices.Contains(held(s), rating) {
-			return ""
+			return nil
 		}
 	}
-	hint := ""
+	why := because(m, quote(rating), strings.Join(known, "、"))
 	if utf8.RuneCountInString(rating) > 1 { // one character is near every other
-		hint = didYouMean(rating, known)
+		why = didYouMean(why, rating, known)
 	}
-	return "没有" + what + " " + quote(rating) + "(现有:" + strings.Join(known, "、") + "),也没有街道评为该等级,此调整不改变任何结果" +
-		hint + " (a coefficient for a rating no one has: the override would change nothing)"
+	return why
 }
 
 func performanceKeys(d *document) []string {

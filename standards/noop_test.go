@@ -52,7 +52,7 @@ func TestNoSilentNoOps(t *testing.T) {
 				t.Fatalf("want an override problem, got %v", err)
 			}
 			p := se.Problems[len(se.Problems)-1]
-			if p.Code != tt.code || p.File != "--set" || !strings.Contains(p.Message, tt.says) {
+			if p.Code != tt.code || p.File != "--set" || !says(p, tt.says) {
 				t.Errorf("got %s %s: %s; want %s saying %q", p.Code, p.Path, p.Message, tt.code, tt.says)
 			}
 		})

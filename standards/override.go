@@ -13,10 +13,10 @@ import (
 
 // set applies one override to the document. It returns why it could not
 // (an unknown path: [formula.CodeUnknownPath]; a value the field cannot
-// take: [formula.CodeBadValue]), or an empty message when it did. Paths
+// take: [formula.CodeBadValue]), or nil when it did. Paths
 // walk tables by key and arrays of tables by id (indicators by their
 // quantity), as rules §4 describes.
-func (d *document) set(path string, value any) (formula.Code, string) {
+func (d *document) set(path string, value any) (formula.Code, *Reason) {
 	f, at, ok := lookup(path)
 	var dst any
 	if ok {
@@ -25,7 +25,7 @@ func (d *document) set(path string, value any) (formula.Code, string) {
 	if dst == nil {
 		return formula.CodeUnknownPath, d.unknownPath(path)
 	}
-	var problem string
+	var problem *Reason
 	switch f.kind {
 	case kindNumber:
 		n := parseNumber(value)
@@ -56,10 +56,10 @@ func (d *document) set(path string, value any) (formula.Code, string) {
 		*dst.(*Components) = c
 		problem = c.Problem
 	}
-	if problem != "" {
+	if problem != nil {
 		return formula.CodeBadValue, problem
 	}
-	return "", ""
+	return "", nil
 }
 
 // namesValue takes a list as a TOML array, or from the command line as a

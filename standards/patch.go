@@ -64,7 +64,7 @@ func (d *Document) patch(ovs []Override) *formula.Plan {
 			return nil
 		}
 		n := parseNumber(o.Value)
-		if n.Problem != "" || !f.plan(pt, at, n.Dec) {
+		if n.Problem != nil || !f.plan(pt, at, n.Dec) {
 			return nil
 		}
 	}

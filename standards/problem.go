@@ -1,10 +1,10 @@
 package standards
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // Error is a plan that cannot be used, with every problem found. It is
@@ -18,16 +18,76 @@ type Error struct {
 	Overrides bool
 }
 
-// Error summarises the problems.
-func (e *Error) Error() string {
-	what := "plan"
+// Error summarises the problems, in Chinese.
+func (e *Error) Error() string { return e.In(msg.Zh) }
+
+// In summarises the problems in language l.
+func (e *Error) In(l msg.Lang) string {
+	one, many := msg.StdPlanRejected, msg.StdPlanRejectedMany
 	if e.Overrides {
-		what = "overrides"
+		one, many = msg.StdOverridesRejected, msg.StdOverridesRejectedMany
 	}
+	if len(e.Problems) == 0 {
+		return one.In(l, "")
+	}
+	first := e.Problems[0].In(l).String()
 	if len(e.Problems) == 1 {
-		return what + " rejected: " + e.Problems[0].String()
+		return one.In(l, first)
 	}
-	return fmt.Sprintf("%s rejected: %d problems, first: %s", what, len(e.Problems), e.Problems[0])
+	return many.In(l, len(e.Problems), first)
+}
+
+// Reason says why a value cannot be used, in Chinese and in English,
+// from the message table (package msg). A value that is fine has none:
+// its Problem is nil.
+type Reason struct {
+	Message string // in Chinese, the default language
+	English string // in English
+}
+
+// because is the reason m says, in both languages.
+func because(m msg.Message, args ...any) *Reason {
+	zh, en := m.Both(args...)
+	return &Reason{Message: zh, English: en}
+}
+
+// becauseKind is the reason m says of a value of the wrong TOML type; m
+// takes the type's name (tomlKind), said in each language.
+func becauseKind(m msg.Message, v any) *Reason {
+	k := tomlKind(v)
+	return &Reason{Message: m.In(msg.Zh, k.In(msg.Zh)), English: m.In(msg.En, k.In(msg.En))}
+}
+
+// problem is the problem of code at path (in file, at line) the reason
+// gives.
+func (r *Reason) problem(file string, line int, path string, code formula.Code) formula.Problem {
+	return formula.Problem{File: file, Line: line, Path: path, Code: code, Message: r.Message, English: r.English}
+}
+
+// sayAt is the problem of code at path in file, at line, that m says.
+func sayAt(file string, line int, path string, code formula.Code, m msg.Message, args ...any) formula.Problem {
+	p := formula.Say(code, path, m, args...)
+	p.File, p.Line = file, line
+	return p
+}
+
+// also adds to a reason what m says, in both languages (a suggestion,
+// say); nil when r is.
+func (r *Reason) also(m msg.Message, args ...any) *Reason {
+	if r == nil {
+		return nil
+	}
+	zh, en := m.Both(args...)
+	return &Reason{Message: r.Message + zh, English: r.English + en}
+}
+
+// alsoSay adds to a problem's message what m says, in both languages.
+func alsoSay(p *formula.Problem, m msg.Message, args ...any) {
+	zh, en := m.Both(args...)
+	p.Message += zh
+	if p.English != "" {
+		p.English += en
+	}
 }
 
 // fatal reports whether a problem stops loading: a file that cannot be

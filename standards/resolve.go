@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
 )
 
@@ -49,22 +50,32 @@ type RefError struct {
 	Near      []string // the nearest entries, as "id / name", when not Ambiguous
 }
 
-// Error says what went wrong, Chinese first, with what may have been
-// meant.
-func (e *RefError) Error() string {
+// Error says what went wrong in Chinese, with what may have been meant.
+func (e *RefError) Error() string { return e.In(msg.Zh) }
+
+// In says what went wrong in language l, with what may have been meant.
+func (e *RefError) In(l msg.Lang) string {
 	what, ok := tableWords[e.Table]
 	if !ok {
 		what = [2]string{e.Table, e.Table}
 	}
+	w := what[0]
+	if l == msg.En {
+		w = what[1]
+	}
 	if e.Ambiguous {
-		return "名称 " + quote(e.Ref) + " 对应多个" + what[0] + ",请改用编码:" + strings.Join(e.IDs, "、") +
-			" (several " + what[1] + " entries have this name: use an id)"
+		return msg.StdRefShared.In(l, quote(e.Ref), w, strings.Join(e.IDs, "、"))
 	}
-	msg := "没有编码或名称为 " + quote(e.Ref) + " 的" + what[0]
+	s := msg.StdRefNone.In(l, quote(e.Ref), w)
 	if len(e.Near) > 0 {
-		msg += ";您是不是要找 " + strings.Join(e.Near, "、") + "?"
+		s += msg.StdDidYouMean.In(l, strings.Join(e.Near, "、"))
 	}
-	return msg + " (no " + what[1] + " has this id or name)"
+	return s
+}
+
+// reason is the error as a Reason, in both languages.
+func (e *RefError) reason() *Reason {
+	return &Reason{Message: e.In(msg.Zh), English: e.In(msg.En)}
 }
 
 // ResolveRef finds the entry of table that ref names: by its id, else by
@@ -211,11 +222,11 @@ func (d *document) quantity(ref string) (string, bool) {
 // `subdistrict.德胜街道.quantities.病媒防制面积` is
 // `subdistrict.desheng.quantities.vector_area_m2`. A path it cannot
 // resolve is returned unchanged, for set to report; a name several
-// entries share is an error (a message; "" when none).
-func (d *document) resolvePath(path string) (string, string) {
+// entries share is an error (its reason; nil when none).
+func (d *document) resolvePath(path string) (string, *Reason) {
 	parts := strings.Split(path, ".")
 	if _, ok := tableWords[parts[0]]; !ok || len(parts) < 2 {
-		return path, ""
+		return path, nil
 	}
 	// A name may hold dots: take the shortest run of segments that names
 	// an entry, leaving at least one segment after it.
@@ -225,7 +236,7 @@ func (d *document) resolvePath(path string) (string, string) {
 		for k := 2; k < len(parts); k++ {
 			id, err := ResolveRef(parts[0], strings.Join(parts[1:k], "."), es)
 			if re, ok := err.(*RefError); ok && re.Ambiguous {
-				return path, re.Error()
+				return path, re.reason()
 			}
 			if err == nil {
 				resolved = strings.Join(append([]string{parts[0], id}, parts[k:]...), ".")
@@ -235,7 +246,7 @@ func (d *document) resolvePath(path string) (string, string) {
 	}
 	f, at, ok := lookup(resolved)
 	if !ok || at.name == "" {
-		return resolved, ""
+		return resolved, nil
 	}
 	var key string
 	switch f.path {
@@ -247,9 +258,9 @@ func (d *document) resolvePath(path string) (string, string) {
 		key = d.keyByName(TableProject, at.name)
 	}
 	if key == "" || key == at.name {
-		return resolved, ""
+		return resolved, nil
 	}
-	return fill(f.path, at.id, key), ""
+	return fill(f.path, at.id, key), nil
 }
 
 // keyByName is the id a map key names, when it is the name of exactly one
@@ -269,9 +280,9 @@ func (d *document) resolveOverrides(ovs []Override) ([]Override, []formula.Probl
 	var out []Override
 	var ps []formula.Problem
 	for i, o := range ovs {
-		p, msg := d.resolvePath(o.Path)
-		if msg != "" {
-			ps = append(ps, formula.Problem{File: o.File, Line: o.Line, Path: o.Path, Code: formula.CodeUnknownPath, Message: msg})
+		p, why := d.resolvePath(o.Path)
+		if why != nil {
+			ps = append(ps, why.problem(o.File, o.Line, o.Path, formula.CodeUnknownPath))
 			continue
 		}
 		if p != o.Path && out == nil {

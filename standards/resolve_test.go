@@ -156,7 +156,7 @@ func TestOverrideNameProblems(t *testing.T) {
 				t.Errorf("%s %s: %v; want one override problem", how, tt.path, err)
 				continue
 			}
-			if p := se.Problems[0]; p.Code != tt.code || !strings.Contains(p.Message, tt.says) || p.Path != tt.path {
+			if p := se.Problems[0]; p.Code != tt.code || !says(p, tt.says) || p.Path != tt.path {
 				t.Errorf("%s %s: %+v; want %s saying %q", how, tt.path, p, tt.code, tt.says)
 			}
 		}

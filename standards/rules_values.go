@@ -1,9 +1,10 @@
 package standards
 
 import (
-	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // This file reads the values of the rules added to [tiers] and [damping]
@@ -38,9 +39,9 @@ func (t *tierDoc) UnmarshalTOML(v any) error {
 // Flag is a plan value that must be a TOML boolean; an override from the
 // command line or a query may also write it as the text true or false.
 type Flag struct {
-	Set     bool   // the key was present
-	B       bool   // the value, when Problem is empty
-	Problem string // why the value is not a boolean
+	Set     bool    // the key was present
+	B       bool    // the value, when Problem is nil
+	Problem *Reason // why the value is not a boolean
 }
 
 // UnmarshalTOML implements [toml.Unmarshaler].
@@ -61,17 +62,17 @@ func parseFlag(v any) Flag {
 		case "false":
 			return Flag{Set: true}
 		}
-		return Flag{Set: true, Problem: fmt.Sprintf("must be true or false (got %q)", clip(x))}
+		return Flag{Set: true, Problem: because(msg.StdFlagText, clip(x))}
 	}
-	return Flag{Set: true, Problem: fmt.Sprintf("must be true or false, not %s", tomlKind(v))}
+	return Flag{Set: true, Problem: becauseKind(msg.StdFlagKind, v)}
 }
 
 // Components is a list of component names, such as [damping] exclude
 // (which names it may hold is a rule the engine checks).
 type Components struct {
 	Set     bool     // the key was present
-	List    []string // the names, when Problem is empty
-	Problem string   // why the value is not a list of names
+	List    []string // the names, when Problem is nil
+	Problem *Reason  // why the value is not a list of names
 }
 
 // UnmarshalTOML implements [toml.Unmarshaler].
@@ -93,9 +94,9 @@ func componentsValue(value any) any {
 // parseComponents reads a list of component names, a TOML array of
 // strings (empty: none).
 func parseComponents(v any) Components {
-	list, problem := stringList(v, "component names", "must be a list of component names (personnel, public, projects, incentive)")
+	list, problem := stringList(v, msg.StdComponentsList, msg.StdComponentsItem)
 	switch {
-	case problem != "":
+	case problem != nil:
 		list = nil
 	case list == nil:
 		list = []string{}

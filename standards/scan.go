@@ -17,7 +17,7 @@ type scanIssue struct {
 	path    string // key path as the scanner saw it: table header and key, no indices
 	inline  string // for numbers, keys inside inline tables below keyLine's key
 	fatal   bool   // the text must not be decoded
-	msg     string
+	msg     *Reason
 }
 
 // scanner reads TOML text just enough to find nesting, keys and numbers
@@ -307,7 +307,7 @@ func (s *scanner) inlinePath() []string {
 }
 
 // fatal records an issue that stops the scan.
-func (s *scanner) fatal(msg string, path []string) {
+func (s *scanner) fatal(msg *Reason, path []string) {
 	s.issues = append(s.issues, scanIssue{line: s.line, keyLine: s.keyLine, path: pathText(path), fatal: true, msg: msg})
 	s.stop = true
 }
@@ -354,7 +354,7 @@ func (s *scanner) number(tok string) {
 		return
 	}
 	msg := floatTextProblem(tok)
-	if msg == "" || s.numbers >= maxNumberNotes {
+	if msg == nil || s.numbers >= maxNumberNotes {
 		return
 	}
 	s.numbers++

@@ -8,6 +8,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // Override sets one value of a plan by path (rules §4), such as
@@ -76,12 +77,12 @@ func ParseScenario(file string, data []byte) (*Scenario, error) {
 	sc := &Scenario{Name: sd.Scenario.Name.S, Description: sd.Scenario.Description.S}
 	switch {
 	case !sd.Scenario.Name.Set:
-		ps = append(ps, formula.Problem{File: file, Line: loc.find("scenario"), Path: "scenario.name", Code: formula.CodeMissing, Message: "missing"})
-	case sd.Scenario.Name.Problem != "":
-		ps = append(ps, formula.Problem{File: file, Line: loc.find("scenario.name"), Path: "scenario.name", Code: formula.CodeBadValue, Message: sd.Scenario.Name.Problem})
+		ps = append(ps, sayAt(file, loc.find("scenario"), "scenario.name", formula.CodeMissing, msg.Missing))
+	case sd.Scenario.Name.Problem != nil:
+		ps = append(ps, sd.Scenario.Name.Problem.problem(file, loc.find("scenario.name"), "scenario.name", formula.CodeBadValue))
 	}
-	if sd.Scenario.Description.Problem != "" {
-		ps = append(ps, formula.Problem{File: file, Line: loc.find("scenario.description"), Path: "scenario.description", Code: formula.CodeBadValue, Message: sd.Scenario.Description.Problem})
+	if why := sd.Scenario.Description.Problem; why != nil {
+		ps = append(ps, why.problem(file, loc.find("scenario.description"), "scenario.description", formula.CodeBadValue))
 	}
 	// Keep the file's order: MetaData lists keys as they appear.
 	for _, k := range md.Keys() {
@@ -90,7 +91,7 @@ func ParseScenario(file string, data []byte) (*Scenario, error) {
 		}
 		var v any
 		if err := md.PrimitiveDecode(sd.Set[k[1]], &v); err != nil {
-			ps = append(ps, formula.Problem{File: file, Path: "set." + k[1], Code: formula.CodeBadValue, Message: err.Error()})
+			ps = append(ps, sayAt(file, 0, "set."+k[1], formula.CodeBadValue, msg.StdSetValue, err))
 			continue
 		}
 		sc.Set = append(sc.Set, Override{Path: k[1], Value: v, File: file, Line: loc.find("set." + k[1])})
@@ -122,8 +123,8 @@ func (d *Document) apply(ovs []Override) (*Document, error) {
 	var ps []formula.Problem
 	nd := d.doc.clone()
 	for _, o := range ovs {
-		if code, msg := nd.set(o.Path, o.Value); msg != "" {
-			ps = append(ps, formula.Problem{File: o.File, Line: o.Line, Path: o.Path, Code: code, Message: msg})
+		if code, why := nd.set(o.Path, o.Value); why != nil {
+			ps = append(ps, why.problem(o.File, o.Line, o.Path, code))
 		}
 	}
 	var m *formula.Model
@@ -134,7 +135,7 @@ func (d *Document) apply(ovs []Override) (*Document, error) {
 			return nil, err
 		}
 		for _, p := range nd.sorted(nd.place(vps)) {
-			p.Message += " (after overrides)"
+			alsoSay(&p, msg.StdAfterOverrides)
 			ps = append(ps, p)
 		}
 		if m != nil {

@@ -114,7 +114,7 @@ func TestOverrideProblems(t *testing.T) {
 		}
 		found := false
 		for _, p := range se.Problems {
-			found = found || (p.Path == tt.path && strings.Contains(p.Message, tt.msg))
+			found = found || (p.Path == tt.path && says(p, tt.msg))
 		}
 		if !found {
 			t.Errorf("%s: no problem at %s with %q; got:\n%s", tt.set, tt.path, tt.msg, listProblems(se.Problems))

@@ -6,42 +6,44 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
 )
 
 // This file suggests what a mistyped override path or name may have
 // meant: the nearest paths the table (paths.go) and the plan's ids make.
 
-// didYouMean suggests the names nearest to a typed one: ";您是不是要找
-// a / b?", or "" when none is near.
-func didYouMean(typed string, names []string) string {
-	return nearest(typed, names, 3)
+// didYouMean adds to why the names nearest to a typed one (";您是不是要找
+// a / b?"); why itself when none is near.
+func didYouMean(why *Reason, typed string, names []string) *Reason {
+	return suggest(why, nearest(typed, names, 3))
 }
 
-// nearest is didYouMean with at most n names.
-func nearest(typed string, names []string, n int) string {
-	near := textutil.Nearest(typed, names, n)
-	if len(near) == 0 {
-		return ""
+// suggest adds to why what may have been meant, near: names as "a / b";
+// why itself when near is empty.
+func suggest(why *Reason, near string) *Reason {
+	if near == "" {
+		return why
 	}
-	return ";您是不是要找 " + strings.Join(near, " / ") + "?"
+	return why.also(msg.StdDidYouMean, near)
+}
+
+// nearest lists at most n names nearest to a typed one, as "a / b"; ""
+// when none is near.
+func nearest(typed string, names []string, n int) string {
+	return strings.Join(textutil.Nearest(typed, names, n), " / ")
 }
 
 // unknownPath says that path names nothing, and what it may have meant:
 // the entry ids and names of its table when the entry is unknown, else
 // the nearest paths of the table.
-func (d *document) unknownPath(path string) string {
-	const msg = "unknown path (未知的调整路径)"
+func (d *document) unknownPath(path string) *Reason {
 	parts := strings.Split(path, ".")
 	fs, ok := fieldsByTable[parts[0]]
 	if !ok {
 		fs = fields // a misspelt table: any path may be meant
 	} else if es := d.entries(parts[0]); es != nil && len(parts) > 1 && !slices.ContainsFunc(es, func(e Entry) bool { return e.ID == parts[1] }) {
-		hint := ""
-		if near := nearRefs(parts[1], es); len(near) > 0 {
-			hint = ";您是不是要找 " + strings.Join(near, "、") + "?"
-		}
-		return msg + ":没有编码或名称为 " + quote(parts[1]) + " 的 " + parts[0] + hint
+		return suggest(because(msg.StdUnknownEntry, quote(parts[1]), parts[0]), strings.Join(nearRefs(parts[1], es), "、"))
 	}
 	var cands []string
 	for _, f := range fs {
@@ -49,7 +51,7 @@ func (d *document) unknownPath(path string) string {
 			cands = append(cands, c)
 		}
 	}
-	return msg + nearest(path, cands, 1)
+	return suggest(because(msg.StdUnknownPath), nearest(path, cands, 1))
 }
 
 // fillPattern writes a field's pattern with the typed path's id and key in
@@ -102,7 +104,9 @@ func suggestQuantities(ps []formula.Problem, p *formula.Plan) []formula.Problem 
 		}
 		for name, where := range p.QuantitiesRead() {
 			if where == pr.Path && !slices.Contains(have, name) && !strings.HasPrefix(name, formula.StaffRefPrefix) {
-				ps[i].Message += didYouMean(name, have)
+				if near := nearest(name, have, 3); near != "" {
+					alsoSay(&ps[i], msg.StdDidYouMean, near)
+				}
 			}
 		}
 	}

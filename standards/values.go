@@ -1,12 +1,12 @@
 package standards
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
 	"github.com/shopspring/decimal"
 )
@@ -20,8 +20,8 @@ var numberPattern = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 // every problem in a file can be reported together.
 type Number struct {
 	Set     bool            // the key was present
-	Dec     decimal.Decimal // the exact value, when Problem is empty
-	Problem string          // why the value is not a number
+	Dec     decimal.Decimal // the exact value, when Problem is nil
+	Problem *Reason         // why the value is not a number
 }
 
 // UnmarshalTOML implements [toml.Unmarshaler]. A float's digits were
@@ -51,7 +51,7 @@ func readNumber(v any, checkFloat bool) Number {
 			return n
 		}
 		if !numberPattern.MatchString(x) {
-			n.Problem = fmt.Sprintf("%q is not a number (digits with an optional decimal point; no exponents, '+', '_' or spaces)", clip(x))
+			n.Problem = because(msg.StdNumberForm, clip(x))
 			return n
 		}
 		ip, fp, _ := strings.Cut(strings.TrimPrefix(x, "-"), ".")
@@ -61,12 +61,12 @@ func readNumber(v any, checkFloat bool) Number {
 		}
 		d, err := decimal.NewFromString(x)
 		if err != nil {
-			n.Problem = fmt.Sprintf("%q is not a number", clip(x))
+			n.Problem = because(msg.StdNotNumber, clip(x))
 			return n
 		}
 		n.Dec = d
 	default:
-		n.Problem = fmt.Sprintf("must be a number, not %s", tomlKind(v))
+		n.Problem = becauseKind(msg.StdMustBeNumber, v)
 	}
 	return n
 }
@@ -75,30 +75,30 @@ func readNumber(v any, checkFloat bool) Number {
 // the same float: the number the person typed. With check, a float beyond
 // the digit limits, or with more significant digits than a float64 keeps,
 // is refused.
-func floatNumber(x float64, check bool) (decimal.Decimal, string) {
+func floatNumber(x float64, check bool) (decimal.Decimal, *Reason) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return decimal.Decimal{}, fmt.Sprintf("must be a finite number (got %v)", x)
+		return decimal.Decimal{}, because(msg.StdNotFinite, x)
 	}
 	if check {
 		// d.ddde±x: the digits and where the decimal point goes.
 		mant, exp, _ := strings.Cut(strconv.FormatFloat(math.Abs(x), 'e', -1, 64), "e")
 		e, _ := strconv.Atoi(exp)
-		if msg := decimalProblem(x < 0, strings.Replace(mant, ".", "", 1), 1+e); msg != "" {
-			return decimal.Decimal{}, msg
+		if why := decimalProblem(x < 0, strings.Replace(mant, ".", "", 1), 1+e); why != nil {
+			return decimal.Decimal{}, why
 		}
 	}
 	d, err := decimal.NewFromString(strconv.FormatFloat(x, 'f', -1, 64))
 	if err != nil {
-		return decimal.Decimal{}, fmt.Sprintf("cannot read %v as a number", x)
+		return decimal.Decimal{}, because(msg.StdFloatUnreadable, x)
 	}
-	return d, ""
+	return d, nil
 }
 
 // Text is a plan value that must be a TOML string.
 type Text struct {
-	Set     bool   // the key was present
-	S       string // the text, when Problem is empty
-	Problem string // why the value is not a string
+	Set     bool    // the key was present
+	S       string  // the text, when Problem is nil
+	Problem *Reason // why the value is not a string
 }
 
 // UnmarshalTOML implements [toml.Unmarshaler].
@@ -111,14 +111,14 @@ func parseText(v any) Text {
 	if s, ok := v.(string); ok {
 		return Text{Set: true, S: s}
 	}
-	return Text{Set: true, Problem: fmt.Sprintf("must be a string, not %s", tomlKind(v))}
+	return Text{Set: true, Problem: becauseKind(msg.StdMustBeText, v)}
 }
 
 // Names is a list of quantity names (a basis).
 type Names struct {
 	Set     bool     // the key was present
-	List    []string // the names, when Problem is empty
-	Problem string   // why the value is not a list of names
+	List    []string // the names, when Problem is nil
+	Problem *Reason  // why the value is not a list of names
 }
 
 // UnmarshalTOML implements [toml.Unmarshaler].
@@ -128,48 +128,49 @@ func (l *Names) UnmarshalTOML(v any) error {
 }
 
 func parseNames(v any) Names {
-	list, problem := stringList(v, "quantity names", "must be a list of non-empty quantity names")
+	list, problem := stringList(v, msg.StdNamesList, msg.StdNamesItem)
 	return Names{Set: true, List: list, Problem: problem}
 }
 
 // stringList reads a TOML array of non-empty strings. A value that is
-// not an array is a problem naming what the list holds; an element that
-// is not a non-empty string is itemProblem, with the elements read so far.
-func stringList(v any, what, itemProblem string) ([]string, string) {
+// not an array is the problem notList says (of its type); an element
+// that is not a non-empty string is itemProblem, with the elements read
+// so far.
+func stringList(v any, notList, itemProblem msg.Message) ([]string, *Reason) {
 	arr, ok := v.([]any)
 	if !ok {
-		return nil, fmt.Sprintf("must be a list of %s, not %s", what, tomlKind(v))
+		return nil, becauseKind(notList, v)
 	}
 	var list []string
 	for _, e := range arr {
 		s, ok := e.(string)
 		if !ok || s == "" {
-			return list, itemProblem
+			return list, because(itemProblem)
 		}
 		list = append(list, s)
 	}
-	return list, ""
+	return list, nil
 }
 
 // tomlKind names the TOML type of a decoded value for messages.
-func tomlKind(v any) string {
+func tomlKind(v any) msg.Message {
 	switch v.(type) {
 	case int64:
-		return "an integer"
+		return msg.StdKindInteger
 	case float64:
-		return "a float"
+		return msg.StdKindFloat
 	case string:
-		return "a string"
+		return msg.StdKindString
 	case bool:
-		return "a boolean"
+		return msg.StdKindBool
 	case []any:
-		return "an array"
+		return msg.StdKindArray
 	case map[string]any:
-		return "a table"
+		return msg.StdKindTable
 	case []map[string]any:
-		return "an array of tables"
+		return msg.StdKindTables
 	}
-	return "a date or time"
+	return msg.StdKindDate
 }
 
 // clip shortens long input for messages (40 runes).

@@ -219,7 +219,7 @@ func TestTemplateOfPlanWithoutSubdistricts(t *testing.T) {
 	if err := os.WriteFile(plan, []byte(text[:strings.Index(text, "[[subdistrict]]")]), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, stderr, code := caili(t, "calc", "--plan", plan); code != 1 || !strings.Contains(stderr, "at least one [[subdistrict]]") {
+	if _, stderr, code := caili(t, "calc", "--plan", plan); code != 1 || !strings.Contains(stderr, "至少要有一个 [[subdistrict]]") {
 		t.Errorf("calc of a plan without sub-districts: exit %d\n%s", code, stderr)
 	}
 	out, stderr, code := caili(t, "template", "--plan", plan, "--out", "-")

@@ -37,7 +37,7 @@ func TestFindSubdistrict(t *testing.T) {
 		{ref: "德胜街道", id: "desheng"},
 		{ref: " 西长安街街道 ", id: "xichangan"},
 		{ref: "德胜", kind: KindNotFound, says: "您是不是要找 desheng / 德胜街道?"},
-		{ref: "nowhere", kind: KindNotFound, says: "no sub-district has this id or name"},
+		{ref: "nowhere", kind: KindNotFound, says: `没有编码或名称为 "nowhere" 的街道`},
 	} {
 		a, err := FindSubdistrict(SampleID, res, tt.ref)
 		if tt.kind == 0 {

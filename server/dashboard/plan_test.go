@@ -197,7 +197,7 @@ func TestPlanProblems(t *testing.T) {
 		status      int
 		want        []string
 	}{
-		{"weights", "set.factor.workload.weight=0.5", http.StatusBadRequest, []string{"factor weights must sum to exactly 1"}},
+		{"weights", "set.factor.workload.weight=0.5", http.StatusBadRequest, []string{"各因素权重之和须恰好为 1"}},
 		{"unknown path", "path=project.nope.unit_cost&value=1", http.StatusBadRequest, []string{"project.nope"}},
 		{"half row", "path=plan.capacity&value=", http.StatusBadRequest, []string{"path[1]", "没有数值"}},
 		{"shortfall", "set.plan.capacity=1000", http.StatusUnprocessableEntity, []string{"capacity shortfall"}},

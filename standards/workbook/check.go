@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // fullChecks are the checks of a full import once every sheet is read:
@@ -72,11 +73,14 @@ func (r *reader) validate(subs []formula.Subdistrict) {
 			continue
 		}
 		have[path+"\x00"+string(pb.Code)] = true
-		msg := pb.Message
-		if label != "" {
-			msg = label + ":" + msg
+		w := words{pb.Message, pb.English}
+		if w.en == "" {
+			w.en = w.zh
 		}
-		r.ps = append(r.ps, located{p: formula.Problem{File: r.name, Path: path, Code: pb.Code, Message: msg}, sheet: len(r.order) + 1})
+		if label != "" {
+			w = sayWith(msg.WbLabelled, w, label)
+		}
+		r.ps = append(r.ps, located{p: r.problem(pb.Code, path, w), sheet: len(r.order) + 1})
 	}
 }
 

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -24,27 +24,27 @@ import (
 // without a byte-order mark, UTF-16 with one (Excel's "Unicode text"), or
 // else GBK (read as GB18030, its superset), which Chinese Excel and WPS
 // write by default.
-func decodeCSV(data []byte) (string, string) {
+func decodeCSV(data []byte) (string, words) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return "", say("无法按 UTF-16 读取文件", "cannot decode UTF-16")
+			return "", say(msg.WbCSVUTF16)
 		}
-		return string(out), ""
+		return string(out), words{}
 	case !utf8.Valid(data):
 		out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
 		if err != nil {
-			return "", say("文件既不是 UTF-8 也不是 GBK 编码", "neither UTF-8 nor GBK")
+			return "", say(msg.WbCSVEncoding)
 		}
-		return string(out), ""
+		return string(out), words{}
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", say("文件含有空字节,不是文本文件;工作簿请存为 .xlsx", "not a text file")
+		return "", say(msg.WbCSVBinary)
 	}
-	return string(data), ""
+	return string(data), words{}
 }
 
 // delimiter guesses the field separator from the first line: a comma,
@@ -64,18 +64,18 @@ func delimiter(text string) rune {
 // readCSV reads a CSV file as one sheet with every column of the
 // workbook.
 func (r *reader) readCSV(data []byte) {
-	text, msg := decodeCSV(data)
-	if msg != "" {
-		r.addFile(formula.CodeUnreadable, "", msg)
+	text, bad := decodeCSV(data)
+	if !bad.none() {
+		r.addFile(formula.CodeUnreadable, "", bad)
 		return
 	}
 	g, err := csvGrid(text)
 	if errors.Is(err, errTooManyCells) {
-		r.addFile(codeTooLarge, "", err.Error())
+		r.addFile(codeTooLarge, "", msgTooManyCells())
 		return
 	}
 	if err != nil {
-		r.addFile(formula.CodeSyntax, "", say(fmt.Sprintf("CSV 格式有误:%v", err), "not valid CSV"))
+		r.addFile(formula.CodeSyntax, "", say(msg.WbCSVSyntax, err))
 		return
 	}
 	h := r.header(g, r.lay.csvColumns(), true)

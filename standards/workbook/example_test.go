@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
 )
@@ -35,9 +36,11 @@ func Example() {
 	_, problems = workbook.Read("west.csv", wrong, p)
 	for _, pb := range problems {
 		fmt.Println(pb)
+		fmt.Println(pb.In(msg.En))
 	}
 	// Output:
 	// 0 problems
 	// 西街道 (west) area_km2:2.1 → 2.4 [G2]
-	// west.csv: G2: area_km2 不能为负数 (-2.1) (must not be negative)
+	// west.csv: G2: area_km2 不能为负数 (-2.1)
+	// west.csv: G2: area_km2: must not be negative (-2.1)
 }

@@ -1,10 +1,10 @@
 package workbook
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
 )
 
@@ -19,8 +19,27 @@ const (
 	codeTooLarge formula.Code = "too_large"
 )
 
-// say writes a message Chinese first, then English in brackets.
-func say(zh, en string) string { return zh + " (" + en + ")" }
+// words is a message said in Chinese and in English, from the message
+// table (package msg).
+type words struct{ zh, en string }
+
+// say is what m says, in both languages.
+func say(m msg.Message, args ...any) words {
+	zh, en := m.Both(args...)
+	return words{zh, en}
+}
+
+// sayWith is what m says with args and then, as its last argument, w in
+// the language of each rendering.
+func sayWith(m msg.Message, w words, args ...any) words {
+	return words{
+		zh: m.In(msg.Zh, append(args[:len(args):len(args)], w.zh)...),
+		en: m.In(msg.En, append(args[:len(args):len(args)], w.en)...),
+	}
+}
+
+// none reports whether w says nothing.
+func (w words) none() bool { return w == words{} }
 
 // clip shortens text quoted back in a message.
 func clip(s string) string { return textutil.Clip(s, 40) }
@@ -30,142 +49,105 @@ func quote(s string) string { return "“" + clip(s) + "”" }
 
 // The messages, one function a kind of problem.
 
-func msgNotNumber(c *column, v cell) string {
-	return say(fmt.Sprintf("%s 不是数字 (%s)", c.named(), quote(v.display())), "not a number")
+func msgNotNumber(c *column, v cell) words {
+	return say(msg.WbNotNumber, c.named(), quote(v.display()))
 }
 
-func msgDigits(c *column, v cell) string {
-	return say(fmt.Sprintf("%s 位数过多:整数部分最多 %d 位、小数部分最多 %d 位 (%s)", c.named(), maxIntDigits, maxFracDigits, quote(v.display())),
-		"too many digits")
+func msgDigits(c *column, v cell) words {
+	return say(msg.WbDigits, c.named(), maxIntDigits, maxFracDigits, quote(v.display()))
 }
 
-func msgNegative(c *column, d string) string {
-	return say(fmt.Sprintf("%s 不能为负数 (%s)", c.named(), d), "must not be negative")
-}
+func msgNegative(c *column, d string) words { return say(msg.WbNegative, c.named(), d) }
 
-func msgNotInteger(c *column, d string) string {
-	return say(fmt.Sprintf("%s 须为整数 (%s)", c.named(), d), "a headcount must be a whole number")
-}
+func msgNotInteger(c *column, d string) words { return say(msg.WbNotInteger, c.named(), d) }
 
-func msgKind(c *column, v cell) string {
+func msgKind(c *column, v cell) words {
 	switch v.kind {
 	case cellBool:
-		return say(fmt.Sprintf("%s 是逻辑值 %s,不是数字", c.named(), v.display()), "a boolean, not a number")
+		return say(msg.WbBool, c.named(), v.display())
 	case cellError:
-		return say(fmt.Sprintf("%s 是错误值 %s", c.named(), clip(v.text)), "the cell is an error value")
+		return say(msg.WbErrorValue, c.named(), clip(v.text))
 	case cellDate:
-		return say(fmt.Sprintf("%s 是日期 %s,不是数字;请把单元格格式改为“常规”或“数值”后重新填写", c.named(), clip(dateText(v.text))), "a date, not a number")
+		return say(msg.WbDate, c.named(), clip(dateText(v.text)))
 	}
 	return msgNotNumber(c, v)
 }
 
-func msgNoValue(c *column, v cell) string {
-	return say(fmt.Sprintf("%s 是公式 %s,但文件中没有它的计算结果;请在 Excel 或 WPS 中重新计算并保存,或改填数值", c.named(), quote(v.display())),
-		"a formula saved without its value")
+func msgNoValue(c *column, v cell) words { return say(msg.WbNoValue, c.named(), quote(v.display())) }
+
+func msgMissingQuantity(c *column) words {
+	return say(msg.WbMissingQuantity, c.named(), strings.Join(c.uses, ";"))
 }
 
-func msgMissingQuantity(c *column) string {
-	return say(fmt.Sprintf("%s 缺少数值(%s)", c.named(), strings.Join(c.uses, ";")), "missing: a standard reads it")
-}
+func msgMissing(c *column) words { return say(msg.WbMissing, c.named()) }
 
-func msgMissing(c *column) string {
-	return say(fmt.Sprintf("%s 不能为空", c.named()), "missing")
-}
+func msgMissingID() words { return say(msg.WbMissingID) }
 
-func msgMissingID() string {
-	return say("缺少街道编码 (id);合计行、备注行请删除", "a row with values but no id")
-}
+func msgBadID(id string) words { return say(msg.WbBadID, quote(id)) }
 
-func msgBadID(id string) string {
-	return say(fmt.Sprintf("街道编码 %s 不合格式:须以小写字母开头,只含小写字母、数字、_ 和 -(如 desheng)", quote(id)),
-		"an id starts with a lower-case letter and has only a-z, 0-9, _ and -")
-}
+func msgDuplicateID(id, first string) words { return say(msg.WbDuplicateID, quote(id), first) }
 
-func msgDuplicateID(id, first string) string {
-	return say(fmt.Sprintf("街道编码 %s 重复,已在 %s 出现", quote(id), first), "duplicate id")
-}
-
-func msgRating(c *column, v string, list []string) string {
+func msgRating(c *column, v string, list []string) words {
 	if len(list) == 0 {
-		return say(fmt.Sprintf("%s %s 无效:本方案未设该项系数", c.named(), quote(v)), "the plan has no coefficients for it")
+		return say(msg.WbRatingNoTable, c.named(), quote(v))
 	}
-	return say(fmt.Sprintf("%s %s 不在系数表中;可选:%s", c.named(), quote(v), strings.Join(list, "、")), "no such rating")
+	return say(msg.WbRatingUnknown, c.named(), quote(v), strings.Join(list, "、"))
 }
 
-func msgUnknownColumn(key, hint string) string {
-	zh := fmt.Sprintf("未知的列 %s", quote(key))
+func msgUnknownColumn(key, hint string) words {
 	if hint != "" {
-		zh += ";您是不是要找 " + hint + "?"
-	} else {
-		zh += ";各列的编码见 说明 表"
+		return say(msg.WbUnknownColumnNear, quote(key), hint)
 	}
-	return say(zh, "unknown column")
+	return say(msg.WbUnknownColumn, quote(key))
 }
 
-func msgUnheaded(col string, v cell) string {
-	return say(fmt.Sprintf("%s 列没有编码,却有数值 %s;是否某行多了一个分隔符,或在表旁填了数?", col, quote(v.display())),
-		"a value in a column without an id")
+func msgUnheaded(col string, v cell) words { return say(msg.WbUnheaded, col, quote(v.display())) }
+
+func msgRepeatedColumn(key, first string) words { return say(msg.WbRepeatedColumn, quote(key), first) }
+
+func msgMissingColumn(c *column) words { return say(msg.WbMissingColumn, c.named(), c.key) }
+
+func msgNoHeader(sheet string) words { return sayWith(msg.WbNoHeader, sheetName(sheet)) }
+
+func msgNoRows() words { return say(msg.WbNoRows) }
+
+func msgNoSheet(name string, have []string) words {
+	return say(msg.WbNoSheet, name, strings.Join(clipAll(have), "、"))
 }
 
-func msgRepeatedColumn(key, first string) string {
-	return say(fmt.Sprintf("列 %s 重复,已在 %s 列", quote(key), first), "a column given twice")
-}
+func msgRowNotInData(id string) words { return say(msg.WbRowNotInData, quote(id), SheetData) }
 
-func msgMissingColumn(c *column) string {
-	return say(fmt.Sprintf("缺少列 %s(编码行应有 %s)", c.named(), c.key), "missing column")
-}
+func msgRowMissing(sheet, id string) words { return say(msg.WbRowMissing, sheet, quote(id)) }
 
-func msgNoHeader(sheet string) string {
-	return say(fmt.Sprintf("%s 找不到编码行:表头须有一行写着各列的编码,第一列为 id", sheetName(sheet)),
-		"no id row: a header row of column ids, starting with id")
-}
-
-func msgNoRows() string {
-	return say("没有街道数据行", "no sub-district rows")
-}
-
-func msgNoSheet(name string, have []string) string {
-	return say(fmt.Sprintf("缺少工作表 %s(工作簿中有:%s)", name, strings.Join(clipAll(have), "、")), "missing sheet")
-}
-
-func msgRowNotInData(id string) string {
-	return say(fmt.Sprintf("街道编码 %s 不在 %s 表中", quote(id), SheetData), "no such sub-district in the data sheet")
-}
-
-func msgRowMissing(sheet, id string) string {
-	return say(fmt.Sprintf("%s 表缺少街道 %s 的行", sheet, quote(id)), "the sub-district has no row in this sheet")
-}
-
-func msgNotInPlan(id, hint string) string {
-	zh := fmt.Sprintf("计划中没有街道 %s;合并只更新已有的街道(增删街道请整体导入,不加 --merge)", quote(id))
+func msgNotInPlan(id, hint string) words {
 	if hint != "" {
-		zh = fmt.Sprintf("计划中没有街道 %s(您是不是要找 %s?);合并只更新已有的街道(增删街道请整体导入,不加 --merge)", quote(id), hint)
+		return say(msg.WbNotInPlanNear, quote(id), hint)
 	}
-	return say(zh, "no such sub-district in the plan")
+	return say(msg.WbNotInPlan, quote(id))
 }
 
-func msgZeroIndicator(c *column) string {
-	return say(fmt.Sprintf("%s 在所有街道都为 0,因素法无法按它分配", c.named()), "zero in every sub-district")
+func msgZeroIndicator(c *column) words { return say(msg.WbZeroIndicator, c.named()) }
+
+// msgTooLong and msgTooWide take the sheet's name first, in each
+// language, then the limit.
+func msgTooLong(sheet string) words {
+	n := sheetName(sheet)
+	return words{msg.WbTooLong.In(msg.Zh, n.zh, MaxRows), msg.WbTooLong.In(msg.En, n.en, MaxRows)}
 }
 
-func msgTooLong(sheet string) string {
-	return say(fmt.Sprintf("%s 超过 %d 行", sheetName(sheet), MaxRows), "too many rows")
+func msgTooWide(sheet string) words {
+	n := sheetName(sheet)
+	return words{msg.WbTooWide.In(msg.Zh, n.zh, MaxColumns), msg.WbTooWide.In(msg.En, n.en, MaxColumns)}
 }
 
-func msgTooWide(sheet string) string {
-	return say(fmt.Sprintf("%s 超过 %d 列", sheetName(sheet), MaxColumns), "too many columns")
-}
-
-func msgTooBig(n int) string {
-	return say(fmt.Sprintf("文件过大:%d 字节,最多 %d MiB", n, MaxFileBytes>>20), "file too large")
-}
+func msgTooBig(n int) words { return say(msg.WbTooBig, n, MaxFileBytes>>20) }
 
 // sheetName names a sheet in a message; a CSV file has none.
-func sheetName(sheet string) string {
+func sheetName(sheet string) words {
 	if sheet == "" {
-		return "文件"
+		return say(msg.WbFile)
 	}
-	return "工作表 " + sheet
+	return say(msg.WbSheet, sheet)
 }
 
 func clipAll(ss []string) []string {

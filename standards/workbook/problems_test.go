@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -126,6 +127,10 @@ func checkProblems(t *testing.T, tt failing, base []byte, read func([]byte) []fo
 		if pb.File != "x.xlsx" && pb.File != "x.csv" || pb.Message == "" || pb.Code == "" {
 			t.Errorf("problem without file, code or message: %#v", pb)
 		}
+		// Every problem is said in both languages, from the message table.
+		if pb.English == "" || pb.English == pb.Message || pb.In(msg.En).Message != pb.English {
+			t.Errorf("problem not in both languages: %q / %q", pb.Message, pb.English)
+		}
 	}
 	if !slices.Equal(got, tt.want) {
 		t.Fatalf("problems %q, want %q\n%s", got, tt.want, problemsText(ps))
@@ -175,7 +180,8 @@ func TestProblemsOfTheRules(t *testing.T) {
 	}
 }
 
-// TestProblemsGolden pins the messages of a workbook with many mistakes.
+// TestProblemsGolden pins the messages of a workbook with many mistakes,
+// in Chinese and then in English.
 func TestProblemsGolden(t *testing.T) {
 	p := tinyPlan(t)
 	data := setCells(t, template(t, p, TemplateOptions{}), map[string]any{
@@ -183,5 +189,5 @@ func TestProblemsGolden(t *testing.T) {
 		"人员!C3": "40.5", "人员!A6": "south", "人员!C6": 1,
 	})
 	_, ps := Read("subdistricts-2026.xlsx", data, p)
-	golden(t, "problems.golden", []byte(problemsText(ps)))
+	golden(t, "problems.golden", []byte(problemsText(ps)+"\n"+problemsText(formula.ProblemsIn(ps, msg.En))))
 }

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -84,28 +84,32 @@ func newReader(name string, p *formula.Plan, partial bool) *reader {
 }
 
 // add records a problem at a cell of grid g (0-based col, 1-based row).
-func (r *reader) add(code formula.Code, g *grid, col, row int, msg string) {
-	r.addAt(code, g.addr(col, row), g, row, col, msg)
+func (r *reader) add(code formula.Code, g *grid, col, row int, w words) {
+	r.addAt(code, g.addr(col, row), g, row, col, w)
 }
 
 // addAt records a problem at path, sorted as the cell (col, row) of g.
-func (r *reader) addAt(code formula.Code, path string, g *grid, row, col int, msg string) {
-	r.ps = append(r.ps, located{p: formula.Problem{File: r.name, Path: path, Code: code, Message: msg},
-		sheet: r.order[g.sheet], row: row, col: col})
+func (r *reader) addAt(code formula.Code, path string, g *grid, row, col int, w words) {
+	r.ps = append(r.ps, located{p: r.problem(code, path, w), sheet: r.order[g.sheet], row: row, col: col})
+}
+
+// problem is the problem of code at path of the file that w says.
+func (r *reader) problem(code formula.Code, path string, w words) formula.Problem {
+	return formula.Problem{File: r.name, Path: path, Code: code, Message: w.zh, English: w.en}
 }
 
 // addPos records a problem at a cell.
-func (r *reader) addPos(code formula.Code, p pos, msg string) {
+func (r *reader) addPos(code formula.Code, p pos, w words) {
 	if p.g == nil {
-		r.addFile(code, "", msg)
+		r.addFile(code, "", w)
 		return
 	}
-	r.add(code, p.g, p.col, p.row, msg)
+	r.add(code, p.g, p.col, p.row, w)
 }
 
 // addFile records a problem of the whole file, or of a sheet (path).
-func (r *reader) addFile(code formula.Code, path, msg string) {
-	r.ps = append(r.ps, located{p: formula.Problem{File: r.name, Path: path, Code: code, Message: msg}, sheet: r.order[path]})
+func (r *reader) addFile(code formula.Code, path string, w words) {
+	r.ps = append(r.ps, located{p: r.problem(code, path, w), sheet: r.order[path]})
 }
 
 // maxProblems bounds the problems listed: a file gone wrong throughout
@@ -121,8 +125,7 @@ func (r *reader) problems() []formula.Problem {
 	out := make([]formula.Problem, 0, min(len(r.ps), maxProblems+1))
 	for i, l := range r.ps {
 		if i == maxProblems {
-			out = append(out, formula.Problem{File: r.name, Code: codeTooLarge,
-				Message: say(fmt.Sprintf("另有 %d 个问题未列出", len(r.ps)-maxProblems), "more problems not listed")})
+			out = append(out, r.problem(codeTooLarge, "", say(msg.WbMoreProblems, len(r.ps)-maxProblems)))
 			break
 		}
 		out = append(out, l.p)
@@ -146,9 +149,9 @@ func (r *reader) readFile(data []byte) {
 	case bytes.HasPrefix(data, zipMagic):
 		r.readXLSX(data)
 	case bytes.HasPrefix(data, oleMagic) || strings.HasSuffix(lower, ".xls"):
-		r.addFile(formula.CodeUnreadable, "", say("不能读取 .xls 或加密的工作簿;请另存为 .xlsx 或 CSV(UTF-8)", "cannot read .xls or encrypted workbooks; save as .xlsx or CSV"))
+		r.addFile(formula.CodeUnreadable, "", say(msg.WbXLS))
 	case strings.HasSuffix(lower, ".xlsx") || strings.HasSuffix(lower, ".xlsm"):
-		r.addFile(formula.CodeUnreadable, "", say("不是有效的 .xlsx 工作簿", "not a valid .xlsx workbook"))
+		r.addFile(formula.CodeUnreadable, "", say(msg.WbNotXLSX))
 	default:
 		r.readCSV(data)
 	}
@@ -159,9 +162,9 @@ func (r *reader) readFile(data []byte) {
 // read. A workbook of one sheet by another name (a CSV file saved as a
 // workbook) is read in the CSV shape.
 func (r *reader) readXLSX(data []byte) {
-	b, msg := openBook(data)
-	if msg != "" {
-		r.addFile(formula.CodeUnreadable, "", msg)
+	b, bad := openBook(data)
+	if !bad.none() {
+		r.addFile(formula.CodeUnreadable, "", bad)
 		return
 	}
 	defer b.close()
@@ -193,11 +196,11 @@ func (r *reader) readSheet(b *book, name string, cols []column, main bool) bool 
 	r.books[name] = true
 	g, err := b.load(name)
 	if errors.Is(err, errTooManyCells) {
-		r.addFile(codeTooLarge, name, err.Error())
+		r.addFile(codeTooLarge, name, msgTooManyCells())
 		return false
 	}
 	if err != nil {
-		r.addFile(formula.CodeUnreadable, name, say(fmt.Sprintf("无法读取工作表 %s:%v", name, err), "cannot read the sheet"))
+		r.addFile(formula.CodeUnreadable, name, sayWith(msg.WbCannotReadSheet, why(err), name))
 		return false
 	}
 	h := r.header(g, cols, main)
@@ -206,7 +209,7 @@ func (r *reader) readSheet(b *book, name string, cols []column, main bool) bool 
 	}
 	merges, err := b.kinds(g, h.row, h.read)
 	if err != nil {
-		r.addFile(formula.CodeUnreadable, name, say(fmt.Sprintf("无法读取工作表 %s:%v", name, err), "cannot read the sheet"))
+		r.addFile(formula.CodeUnreadable, name, sayWith(msg.WbCannotReadSheet, why(err), name))
 		return false
 	}
 	spread(g, h.row, h.read, merges)

@@ -3,9 +3,9 @@ package workbook
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -15,23 +15,45 @@ type book struct {
 	cells int // cells with a value kept so far, at most MaxCells
 }
 
-// errTooManyCells stops reading a workbook of more than MaxCells values.
-var errTooManyCells = errors.New(say(fmt.Sprintf("工作簿的单元格超过 %d 个", MaxCells), "too many cells"))
+// errTooManyCells stops reading a workbook of more than MaxCells values;
+// msgTooManyCells says so.
+var errTooManyCells = errors.New("too many cells")
+
+func msgTooManyCells() words { return say(msg.WbTooManyCells, MaxCells) }
+
+// errTooManyMerges stops reading a sheet of more than maxMerges merged
+// ranges.
+var errTooManyMerges = errors.New("too many merged ranges")
+
+// errNoSheetPart is a sheet whose content the workbook lacks.
+var errNoSheetPart = errors.New("no worksheet part")
+
+// why says why a sheet could not be read: err, in both languages when it
+// is one of ours.
+func why(err error) words {
+	switch {
+	case errors.Is(err, errTooManyMerges):
+		return say(msg.WbTooManyMerges)
+	case errors.Is(err, errNoSheetPart):
+		return say(msg.WbNoSheetPart)
+	}
+	return words{err.Error(), err.Error()}
+}
 
 // openBook opens an .xlsx within the limits of what it unpacks to.
-func openBook(data []byte) (*book, string) {
+func openBook(data []byte) (*book, words) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipBytes, UnzipXMLSizeLimit: maxUnzipBytes, RawCellValue: true})
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
-			return nil, say(fmt.Sprintf("不是有效的 .xlsx 工作簿:%v", err), "not a valid .xlsx workbook")
+			return nil, say(msg.WbNotXLSXBecause, err)
 		}
 		if strings.Contains(err.Error(), "unzip size") || strings.Contains(err.Error(), "size limit") {
-			return nil, say(fmt.Sprintf("工作簿解压后超过 %d MiB", maxUnzipBytes>>20), "the workbook unpacks to too much")
+			return nil, say(msg.WbUnzipTooBig, maxUnzipBytes>>20)
 		}
-		return nil, say(fmt.Sprintf("无法打开工作簿:%v", err), "cannot open the workbook")
+		return nil, say(msg.WbCannotOpen, err)
 	}
-	return &book{f: f}, ""
+	return &book{f: f}, words{}
 }
 
 // close releases the workbook.

@@ -3,7 +3,6 @@ package workbook
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"path"
 	"strings"
 
@@ -61,7 +60,7 @@ func (b *book) sheetXML(name string) ([]byte, error) {
 			}
 		}
 	}
-	return nil, errors.New("找不到工作表的内容 (no worksheet part)")
+	return nil, errNoSheetPart
 }
 
 // part returns a part of the package, or nil.
@@ -216,7 +215,7 @@ func scanSheet(x []byte, dates map[int]bool) ([]cellMeta, [][4]int, error) {
 			}
 		case t.name == "mergeCell":
 			if len(merges) == maxMerges {
-				return nil, nil, errors.New(say("合并单元格过多", "too many merged ranges"))
+				return nil, nil, errTooManyMerges
 			}
 			if m, ok := mergeRange(t.attr("ref")); ok {
 				merges = append(merges, m)
