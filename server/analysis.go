@@ -11,6 +11,7 @@ import (
 
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server/chart"
 	"github.com/caili/caili/standards"
 	"github.com/gin-gonic/gin"
@@ -43,14 +44,14 @@ func (s *Server) analysisJob(c *gin.Context, own []string, allow app.Params) (*a
 			continue
 		}
 		if !slices.Contains(own, k) {
-			return nil, app.QueryError(k, "unknown query parameter %q here", k)
+			return nil, app.QueryError(k, msg.AppQueryUnknown, app.Clip(k), strings.Join(own, ", "))
 		}
 		v, err := url.QueryUnescape(rv)
 		if err != nil {
-			return nil, app.QueryError(k, "malformed value of query parameter %q: %v", k, err)
+			return nil, app.QueryError(k, msg.AppQueryBadValue, app.Clip(k))
 		}
 		if _, dup := vals[k]; dup {
-			return nil, app.QueryError(k, "query parameter %q given twice", k)
+			return nil, app.QueryError(k, msg.AppQueryTwice, app.Clip(k))
 		}
 		vals[k] = v
 	}
@@ -85,7 +86,7 @@ func (s *Server) run(c *gin.Context, fn func(ctx context.Context) error) error {
 	var err error
 	s.app.Limit(func() { err = fn(ctx) })
 	if ctx.Err() != nil && err != nil {
-		return app.Errorf(app.KindUnprocessable, "analysis stopped after %s: %v", analysisTimeout, err)
+		return app.Say(app.KindUnprocessable, msg.ServerAnalysisStopped, analysisTimeout.String()).Because(err)
 	}
 	return err
 }
@@ -123,12 +124,12 @@ func (s *Server) solve(c *gin.Context) {
 func solveRequest(vals map[string]string, ovs []standards.Override) (analysis.SolveRequest, error) {
 	req := analysis.SolveRequest{Target: vals["target"], Vary: vals["vary"], Find: analysis.Find(vals["find"]), Base: ovs}
 	if req.Target == "" {
-		return req, app.QueryError("target", "solve needs target=… (min_capacity, accepted, or e.g. tier.A.demand<=cap)")
+		return req, app.QueryError("target", msg.ServerSolveTarget)
 	}
 	if p := vals["precision"]; p != "" {
 		u, err := decimal.NewFromString(p)
 		if err != nil {
-			return req, app.QueryError("precision", "precision %q is not a number", app.Clip(p))
+			return req, app.QueryError("precision", msg.ServerPrecision, app.Clip(p))
 		}
 		req.Unit = u
 	}
@@ -147,7 +148,7 @@ func (s *Server) sweep(c *gin.Context, allow app.Params) (*analysis.Report, *ana
 			return nil, nil, err
 		}
 		if req.Step.IsZero() {
-			return nil, nil, app.QueryError("step", "step must be above 0")
+			return nil, nil, app.QueryError("step", msg.ServerStepZero)
 		}
 	}
 	var rep *analysis.Report

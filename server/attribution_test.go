@@ -77,9 +77,9 @@ func TestCompareAttributionRefusals(t *testing.T) {
 			"&set.project.greening.unit_cost=5&set.project.vector_control.unit_cost=1&set.quota.office.rate=100", http.StatusBadRequest, "at most 12"},
 		// Either override alone: the pay rise is a shortfall.
 		{"/api/v1/plans/tiny/compare.json?set.staff.civil_servant.annual_pay=1600000&set.plan.capacity=600000000&attribute=1", http.StatusUnprocessableEntity,
-			"组合 [staff.civil_servant.annual_pay]"},
+			"only [staff.civil_servant.annual_pay] applied"},
 	} {
-		w := e.Get(tc.target, tc.status)
+		w := e.Get(tc.target, tc.status, "Accept-Language", "en")
 		if er := decodeError(t, w); !strings.Contains(er.Error, tc.says) {
 			t.Errorf("%s: %q lacks %q", tc.target, er.Error, tc.says)
 		}

@@ -165,8 +165,8 @@ func TestChartErrors(t *testing.T) {
 		{"/api/v1/plans/short/charts/components.png", 422},
 		{"/api/v1/plans/short/charts/compare.svg?set.plan.capacity=60000000", 422},
 	} {
-		w := e.Get(tc.target, tc.status)
-		if ae := decodeError(t, w); tc.status == 422 && !strings.Contains(ae.Error, "可分配财力不足") {
+		w := e.Get(tc.target, tc.status, "Accept-Language", "en")
+		if ae := decodeError(t, w); tc.status == 422 && !strings.Contains(ae.Error, "shortfall") {
 			t.Errorf("%s: error %q does not say why", tc.target, ae.Error)
 		}
 	}

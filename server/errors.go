@@ -6,8 +6,10 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server/chart"
 	"github.com/caili/caili/server/dashboard"
+	"github.com/gin-gonic/gin"
 )
 
 // statusOf is the single place where error kinds become HTTP statuses.
@@ -31,22 +33,36 @@ func status(k app.Kind) int {
 	return http.StatusInternalServerError
 }
 
-// classify is app.Classify, after giving the views' sentinel errors their
-// kind: an unknown chart kind or format and an unknown sub-district of a
+// classify is app.Classify, after giving the views' errors their kind:
+// an unknown chart kind or format and an unknown sub-district of a
 // statement are not found; a per-capita quantity a chart cannot divide by
-// is a bad query parameter `per`. Everything else is the application's to
-// classify.
+// is a bad query parameter `per`; a compare chart without a baseline is a
+// bad request. Everything else is the application's to classify.
 func classify(err error) *app.Error {
-	switch {
-	case errors.Is(err, chart.ErrUnknownKind), errors.Is(err, chart.ErrUnknownFormat),
-		errors.Is(err, dashboard.ErrUnknownSubdistrict):
-		return &app.Error{Kind: app.KindNotFound, Message: err.Error()}
-	case errors.Is(err, chart.ErrBadQuantity):
-		return app.QueryError("per", "%s", err.Error())
-	case errors.Is(err, chart.ErrNoBaseline):
-		return &app.Error{Kind: app.KindBadRequest, Message: err.Error()}
+	var ce *chart.Error
+	if errors.As(err, &ce) {
+		switch {
+		case errors.Is(err, chart.ErrUnknownKind), errors.Is(err, chart.ErrUnknownFormat):
+			return app.Say(app.KindNotFound, ce.Msg, ce.Args...)
+		case errors.Is(err, chart.ErrBadQuantity):
+			return app.QueryError("per", ce.Msg, ce.Args...)
+		case errors.Is(err, chart.ErrNoBaseline):
+			return app.Say(app.KindBadRequest, ce.Msg, ce.Args...)
+		}
+	}
+	if errors.Is(err, dashboard.ErrUnknownSubdistrict) {
+		if ae := app.Classify(app.RefError("", err)); ae.Kind == app.KindNotFound {
+			return ae
+		}
 	}
 	return app.Classify(err)
+}
+
+// langOf is the language a request's errors are said in: English when
+// its Accept-Language prefers English to Chinese, Chinese otherwise (the
+// dashboard's own requests ask for zh-CN).
+func langOf(c *gin.Context) msg.Lang {
+	return msg.FromAcceptLanguage(c.GetHeader("Accept-Language"))
 }
 
 // problemJSON is one problem in an error response.
@@ -83,9 +99,15 @@ func problemsJSON(ps []formula.Problem) []problemJSON {
 	return out
 }
 
-// body renders an error for the client. Internal errors say nothing of
+// body renders an error for the client of request c, in the language it
+// asks for (langOf: the one place the API's language is chosen; the
+// codes are the same in every language). Internal errors say nothing of
 // their cause.
-func body(e *app.Error) errorJSON {
+func body(c *gin.Context, e *app.Error) errorJSON {
+	l := langOf(c)
+	c.Header("Content-Language", l.String())
+	c.Header("Vary", "Accept-Language")
+	e = e.In(l)
 	out := errorJSON{Error: e.Message, Code: e.Kind.Code(), Problems: problemsJSON(e.Problems)}
 	if r := e.Rejection; r != nil {
 		out.Rejection = &rejectionJSON{Kind: r.Kind.String(), Gap: r.Gap.String(), Detail: r.Detail}

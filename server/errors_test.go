@@ -12,6 +12,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/gin-gonic/gin"
 )
@@ -133,15 +134,17 @@ func TestClassify(t *testing.T) {
 		{&standards.Error{Problems: []formula.Problem{{Path: "x", Message: "bad"}}}, 422},
 		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "x", Message: "bad"}}}, 422},
 		{&formula.RejectedError{Kind: formula.FloorsInfeasible}, 422},
-		{app.Errorf(app.KindNotFound, "x"), 404},
+		{app.Say(app.KindNotFound, msg.AppNoPlan, "x"), 404},
 		{errors.New("disk on fire"), 500},
 	} {
 		ae := classify(tc.err)
 		if got := status(ae.Kind); got != tc.want {
 			t.Errorf("classify(%T) → %d, want %d", tc.err, got, tc.want)
 		}
-		if ae.Kind == app.KindInternal && strings.Contains(body(ae).Error, "fire") {
-			t.Errorf("internal cause leaks to the client: %q", body(ae).Error)
+		c, _ := gin.CreateTestContext(httptest.NewRecorder())
+		c.Request = httptest.NewRequest(http.MethodGet, "/", nil)
+		if b := body(c, ae); ae.Kind == app.KindInternal && strings.Contains(b.Error, "fire") {
+			t.Errorf("internal cause leaks to the client: %q", b.Error)
 		}
 	}
 	for k := app.KindBadRequest; k <= app.KindInternal; k++ {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards/workbook"
 	"github.com/gin-gonic/gin"
 )
@@ -26,7 +27,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	r.HandleMethodNotAllowed = true
 	r.Use(s.accessLog, gin.CustomRecoveryWithWriter(nil, s.recovered), s.cors)
 	r.NoRoute(func(c *gin.Context) {
-		s.failFor(c, app.Errorf(app.KindNotFound, "no route %s %s", c.Request.Method, app.Clip(c.Request.URL.Path)))
+		s.failFor(c, app.Say(app.KindNotFound, msg.ServerNoRoute, c.Request.Method, app.Clip(c.Request.URL.Path)))
 	})
 	r.NoMethod(s.noMethod)
 
@@ -129,12 +130,15 @@ func (s *Server) listPlans(c *gin.Context) {
 			pj.LoadedAt = &t
 			if err := v.Base.Err; err != nil {
 				ae := classify(err)
-				pj.Status, pj.Error, pj.Problems = "rejected", ae.Message, body(ae).Problems
+				b := body(c, ae)
+				pj.Status, pj.Error, pj.Problems = "rejected", b.Error, b.Problems
 			}
 		}
 		if st.Problems != nil {
-			ae := &app.Error{Message: "the plan file does not load", Problems: st.Problems}
-			pj.Status, pj.Error, pj.Problems, pj.Stale = "error", ae.Message, body(ae).Problems, st.Good != nil
+			ae := app.Say(app.KindUnprocessable, msg.ServerPlanNotLoad)
+			ae.Problems = st.Problems
+			b := body(c, ae)
+			pj.Status, pj.Error, pj.Problems, pj.Stale = "error", b.Error, b.Problems, st.Good != nil
 		}
 		out = append(out, pj)
 	}
@@ -146,7 +150,7 @@ func (s *Server) listPlans(c *gin.Context) {
 // refused with 413 without reading it all.
 func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	if c.Request.ContentLength > limit {
-		return nil, app.Errorf(app.KindTooLarge, "the body is larger than %d bytes", limit)
+		return nil, app.Say(app.KindTooLarge, msg.ServerTooLarge, limit)
 	}
 	// The body is read into one buffer of its declared length: io.ReadAll
 	// would grow one by doubling, copying and discarding twice the body.
@@ -159,9 +163,9 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		return nil, app.Errorf(app.KindTooLarge, "the body is larger than %d bytes", limit)
+		return nil, app.Say(app.KindTooLarge, msg.ServerTooLarge, limit)
 	case err != nil:
-		return nil, app.Errorf(app.KindBadRequest, "cannot read the body: %v", err)
+		return nil, app.Say(app.KindBadRequest, msg.ServerBodyUnreadable).Because(err)
 	}
 	return b, nil
 }
@@ -174,7 +178,7 @@ func readOptionalJSON(c *gin.Context, v any, shape string) error {
 		return err
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		return app.Errorf(app.KindBadRequest, "请求体须为 JSON %s (the body must be JSON): %v", shape, err)
+		return app.Say(app.KindBadRequest, msg.ServerBodyJSON, shape).Because(err)
 	}
 	return nil
 }

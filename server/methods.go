@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/gin-gonic/gin"
 )
 
@@ -51,7 +52,7 @@ func (s *Server) noMethod(c *gin.Context) {
 		c.Status(http.StatusNoContent)
 		return
 	}
-	s.failFor(c, app.Errorf(app.KindMethodNotAllowed, "%s is not allowed on %s", c.Request.Method, app.Clip(c.Request.URL.Path)))
+	s.failFor(c, app.Say(app.KindMethodNotAllowed, msg.ServerMethod, c.Request.Method, app.Clip(c.Request.URL.Path)))
 }
 
 // cors lets a browser page from Config.CORSOrigin (off when empty) read

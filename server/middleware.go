@@ -16,6 +16,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 )
 
@@ -53,7 +54,7 @@ func (s *Server) recovered(c *gin.Context, rec any) {
 		return
 	}
 	s.log.Error("panic serving request", "path", c.Request.URL.Path, "panic", rec, "stack", string(debug.Stack()))
-	s.failFor(c, app.Errorf(app.KindInternal, "internal error"))
+	s.failFor(c, app.Say(app.KindInternal, msg.AppInternal))
 }
 
 // requireToken guards a write of a planner (scenarios, data previews):
@@ -65,7 +66,7 @@ func (s *Server) requireToken(c *gin.Context) {
 		return
 	}
 	if !who.Can(app.RolePlanner) {
-		s.fail(c, app.Errorf(app.KindForbidden, "令牌 %s（%s）不能写入草案或情景 (role %s may not write)", who.ID, who.Role, who.Role))
+		s.fail(c, app.Say(app.KindForbidden, msg.ServerRoleMayNotWrite, who.ID, who.Role))
 		return
 	}
 	c.Next()
@@ -105,7 +106,7 @@ func (s *Server) authenticate(c *gin.Context) (app.Actor, bool) {
 			return app.Actor{}, false
 		}
 		if !has {
-			s.fail(c, app.Errorf(app.KindForbidden, "writes are disabled: the server was started without CAILI_TOKEN"))
+			s.fail(c, app.Say(app.KindForbidden, msg.ServerWritesDisabled))
 			return app.Actor{}, false
 		}
 	}
@@ -114,7 +115,7 @@ func (s *Server) authenticate(c *gin.Context) (app.Actor, bool) {
 	tok = strings.TrimSpace(tok)
 	if !ok || !strings.EqualFold(scheme, "Bearer") || tok == "" {
 		c.Header("WWW-Authenticate", `Bearer realm="caili"`)
-		s.fail(c, app.Errorf(app.KindUnauthorized, "this write needs the header Authorization: Bearer <token>"))
+		s.fail(c, app.Say(app.KindUnauthorized, msg.ServerNeedsToken))
 		return app.Actor{}, false
 	}
 	sum := sha256.Sum256([]byte(tok))
@@ -127,7 +128,7 @@ func (s *Server) authenticate(c *gin.Context) (app.Actor, bool) {
 	if err != nil {
 		c.Header("WWW-Authenticate", `Bearer realm="caili", error="invalid_token"`)
 		if ae := classify(err); ae.Kind == app.KindUnauthorized {
-			err = app.Errorf(app.KindUnauthorized, "令牌无效或已吊销 (wrong or revoked token)")
+			err = app.Say(app.KindUnauthorized, msg.AppRevokedToken)
 		}
 		s.fail(c, err)
 		return app.Actor{}, false
@@ -149,7 +150,7 @@ func (s *Server) fail(c *gin.Context, err error) {
 	if ae.Kind != app.KindInternal {
 		s.pause(c.Request.Context(), c.Request.ContentLength)
 	}
-	s.writeJSON(c, status(ae.Kind), body(ae))
+	s.writeJSON(c, status(ae.Kind), body(c, ae))
 }
 
 // pause waits before a refusal is answered, or until the client goes

@@ -107,7 +107,7 @@ func TestNameErrors(t *testing.T) {
 		{"/api/v1/plans/twin/cell/" + url.PathEscape("东街道") + "/total", 400, "east、west"},
 		{"/api/v1/plans/tiny/allocations.csv?set." + url.QueryEscape("subdistrict.东街.adjustment") + "=1", 400, "east / 东街道"},
 		{"/api/v1/plans/twin/allocations.csv?set." + url.QueryEscape("subdistrict.东街道.adjustment") + "=1", 400, "east、west"},
-		{"/api/v1/plans/tiny/allocations.csv?scenario=" + url.QueryEscape("没有的方案"), 404, "no scenario"},
+		{"/api/v1/plans/tiny/allocations.csv?scenario=" + url.QueryEscape("没有的方案"), 404, "没有的方案"},
 		{"/plans/twin/subdistricts/" + url.PathEscape("东街道"), 400, "east、west"},
 		{"/plans/tiny/subdistricts/" + url.PathEscape("东街"), 404, "east / 东街道"},
 	} {

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards/workbook"
 )
 
@@ -91,7 +92,7 @@ func (s *Server) fileObjection(c *gin.Context) {
 			Corrections map[string]string `json:"corrections"`
 		}
 		if err := json.Unmarshal(data, &req); err != nil {
-			s.fail(c, app.Errorf(app.KindBadRequest, "请求体须为 JSON {\"note\": …, \"corrections\": {…}} 或数据工作簿 (the body must be JSON or the data workbook): %v", err))
+			s.fail(c, app.Say(app.KindBadRequest, msg.ServerObjectionBody).Because(err))
 			return
 		}
 		o, err = s.app.FileObjection(ctx, who, plan, req.Note, req.Corrections)
@@ -141,7 +142,7 @@ func (s *Server) getObjection(c *gin.Context) {
 	if e := v.Effect; e != nil {
 		out.Effect = &effectJSON{Subdistricts: make([]effectRowJSON, 0, len(e.Rows))}
 		if e.Rejected != nil {
-			b := body(classify(e.Rejected))
+			b := body(c, classify(e.Rejected))
 			out.Effect.Rejection = &b
 		}
 		for _, r := range e.Rows {
@@ -198,7 +199,7 @@ func (s *Server) rejectObjection(c *gin.Context) {
 func objectionN(c *gin.Context) (int, error) {
 	n, err := strconv.Atoi(c.Param("n"))
 	if err != nil || n < 1 {
-		return 0, app.Errorf(app.KindBadRequest, "申诉编号须为正整数 (objection number must be a positive integer), not %q", app.Clip(c.Param("n")))
+		return 0, app.Say(app.KindBadRequest, msg.ServerObjectionNumber, app.Clip(c.Param("n")))
 	}
 	return n, nil
 }

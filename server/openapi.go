@@ -244,6 +244,9 @@ var errorText = map[int]string{
 	422: "the plan is rejected by the rules or does not load",
 }
 
+// errorLangText says how the language of an error's messages is chosen.
+const errorLangText = "错误信息默认为中文;请求头 Accept-Language 优先英文(如 en、en-US)时为英文。Messages (error, problems[].message) are in Chinese by default, in English when the request's Accept-Language prefers English; code and problems[].code are the same in every language: compare those, not the messages."
+
 // openAPIJSON renders the OpenAPI 3 document.
 func openAPIJSON(version string) ([]byte, error) {
 	paths := obj{}
@@ -256,7 +259,9 @@ func openAPIJSON(version string) ([]byte, error) {
 			if op.page {
 				responses[strconv.Itoa(code)] = resp(errorText[code]+" (an HTML error page listing the problems)", content("text/html", textSchema))
 			} else {
-				responses[strconv.Itoa(code)] = resp(errorText[code], content("application/json", ref("Error")))
+				r := resp(errorText[code], content("application/json", ref("Error")))
+				r["headers"] = obj{"Content-Language": obj{"description": "zh or en: the language of the messages (Accept-Language)", "schema": obj{"type": "string"}}}
+				responses[strconv.Itoa(code)] = r
 			}
 		}
 		if _, ok := op.ok["200"]["headers"]; ok {
@@ -302,7 +307,7 @@ func schemas() obj {
 	problem := obj{"type": "object", "properties": obj{"file": str, "line": obj{"type": "integer"}, "path": str, "code": str, "message": str}}
 	return obj{
 		"Problem": problem,
-		"Error": obj{"type": "object", "required": []string{"error", "problems"}, "properties": obj{
+		"Error": obj{"type": "object", "required": []string{"error", "problems"}, "description": errorLangText, "properties": obj{
 			"error": str, "code": str, "problems": obj{"type": "array", "items": ref("Problem")},
 			"rejection": obj{"type": "object", "properties": obj{"kind": str, "gap": str, "detail": str}}}},
 		"PlanList": obj{"type": "object", "properties": obj{"plans": obj{"type": "array", "items": obj{"type": "object", "properties": obj{

@@ -8,6 +8,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 
 	"github.com/caili/caili/server/dashboard"
 	"github.com/gin-gonic/gin"
@@ -128,7 +129,9 @@ func (s *Server) statementPage(c *gin.Context) {
 	}
 	wi, problems := dashboard.ParseWhatIf(c.Request.URL.Query())
 	if len(problems) > 0 {
-		s.failPage(c, &app.Error{Kind: app.KindBadRequest, Message: "the what-if in the query is malformed", Problems: problems})
+		e := app.Say(app.KindBadRequest, msg.ServerWhatIfMalformed)
+		e.Problems = problems
+		s.failPage(c, e)
 		return
 	}
 	j, err := s.app.JobFor(v, app.Query{Sets: wi.Overrides(), Scenario: wi.Scenario})
@@ -170,8 +173,9 @@ func (s *Server) statementPage(c *gin.Context) {
 func (s *Server) pagePlan(c *gin.Context) (*app.PlanVersion, bool) {
 	v, err := s.app.Plan(c.Param("plan"))
 	if err == nil && v.Base.Err != nil {
-		err = &app.Error{Kind: app.KindUnprocessable, Message: "plan " + v.ID + " is rejected by the rules as written",
-			Problems: dashboard.ProblemsOf(classify(v.Base.Err))}
+		e := app.Say(app.KindUnprocessable, msg.ServerPlanRejected, v.ID)
+		e.Problems = dashboard.ProblemsOf(classify(v.Base.Err))
+		err = e
 	}
 	if err != nil {
 		s.failPage(c, err)
@@ -231,13 +235,13 @@ func (s *Server) sendPage(c *gin.Context, status int, tag string, render func(io
 func (s *Server) failPage(c *gin.Context, err error) {
 	ae := classify(err)
 	status := status(ae.Kind)
-	msg := ae.Message
+	text := ae.Message // the dashboard is Chinese
 	var problems []formula.Problem
 	switch {
 	case ae.Kind == app.KindInternal:
 		s.log.Error("page failed", "path", c.Request.URL.Path, "error", err)
 	case ae.Rejection != nil:
-		msg, problems = "the plan is rejected by the rules", dashboard.ProblemsOf(ae)
+		text, problems = msg.ServerRejectedPage.In(msg.Zh), dashboard.ProblemsOf(ae)
 	default:
 		problems = dashboard.ProblemsOf(ae)
 	}
@@ -246,7 +250,7 @@ func (s *Server) failPage(c *gin.Context, err error) {
 	c.Header("Cache-Control", "no-store")
 	c.Header("X-Content-Type-Options", "nosniff")
 	var buf bytes.Buffer
-	if rerr := s.pages.Error(&buf, status, msg, problems); rerr != nil {
+	if rerr := s.pages.Error(&buf, status, text, problems); rerr != nil {
 		s.log.Error("render error page", "error", rerr)
 		c.Data(status, typeText, []byte(http.StatusText(status)+"\n"))
 		return

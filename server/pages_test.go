@@ -250,13 +250,14 @@ func TestPageStatuses(t *testing.T) {
 		status int
 		says   string // on the page
 	}{
-		{"/plans/nope", 404, "no plan"},
-		{"/plans/tiny/subdistricts/nope", 404, "没有编码或名称为"},
-		{"/plans/nope/subdistricts/east", 404, "no plan"},
-		{"/plans/tiny?scenario=nope", 404, "no scenario"},
-		{"/plans/tiny/subdistricts/east?scenario=nope", 404, "no scenario"},
+		// The pages are Chinese (msg.AppNoPlan, AppRefUnknown, AppNoScenarioRef).
+		{"/plans/nope", 404, "没有方案"},
+		{"/plans/tiny/subdistricts/nope", 404, "的街道"},
+		{"/plans/nope/subdistricts/east", 404, "没有方案"},
+		{"/plans/tiny?scenario=nope", 404, "没有文件名或名称为"},
+		{"/plans/tiny/subdistricts/east?scenario=nope", 404, "没有文件名或名称为"},
 		{"/plans/tiny?scenario=x%01y", 400, "scenario"},
-		{"/plans/tiny?scenario=..%2Fx", 404, "no scenario"},
+		{"/plans/tiny?scenario=..%2Fx", 404, "没有文件名或名称为"},
 		{"/plans/tiny?set.plan.capacity=1000", 422, "capacity shortfall"},
 		{"/plans/tiny/subdistricts/east?set.plan.capacity=1000", 422, "capacity shortfall"},
 		{"/plans/tiny?set.plan.nope=1", 400, "plan.nope"},

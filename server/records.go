@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/gin-gonic/gin"
 )
@@ -55,7 +56,7 @@ func versionOf(v *app.VersionRecord) versionJSON {
 func versionN(c *gin.Context, param string) (int, error) {
 	n, err := strconv.Atoi(c.Param(param))
 	if err != nil || n < 1 {
-		return 0, app.Errorf(app.KindBadRequest, "版本号须为正整数 (version number must be a positive integer), not %q", app.Clip(c.Param(param)))
+		return 0, app.Say(app.KindBadRequest, msg.ServerVersionNumber, app.Clip(c.Param(param)))
 	}
 	return n, nil
 }
@@ -130,7 +131,7 @@ func (s *Server) getVersion(c *gin.Context) {
 	}
 	out := gin.H{"version": versionOf(vv.Record), "files": files}
 	if err := vv.Plan.Base.Err; err != nil {
-		out["error"] = body(classify(err))
+		out["error"] = body(c, classify(err))
 	} else {
 		out["result"] = report.NewAllocations(vv.Plan.Base.Res, true)
 	}
@@ -148,7 +149,7 @@ func (s *Server) diffVersions(c *gin.Context) {
 	from := n - 1
 	if f := c.Query("from"); f != "" {
 		if from, err = strconv.Atoi(f); err != nil || from < 1 {
-			s.fail(c, app.QueryError("from", "from 须为版本号 (from must be a version number), not %q", app.Clip(f)))
+			s.fail(c, app.QueryError("from", msg.ServerFromVersion, app.Clip(f)))
 			return
 		}
 	}
@@ -280,7 +281,7 @@ func (s *Server) auditLog(c *gin.Context) {
 	if l := c.Query("limit"); l != "" {
 		n, err := strconv.Atoi(l)
 		if err != nil || n < 1 || n > 1000 {
-			s.fail(c, app.QueryError("limit", "limit 须为 1 到 1000 (limit must be 1 to 1000), not %q", app.Clip(l)))
+			s.fail(c, app.QueryError("limit", msg.ServerLimit, app.Clip(l)))
 			return
 		}
 		limit = n

@@ -12,6 +12,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report/checkxlsx"
 	"github.com/caili/caili/server/chart"
 	"github.com/gin-gonic/gin"
@@ -134,7 +135,7 @@ func (s *Server) allocationsCheck(c *gin.Context) {
 				var buf bytes.Buffer
 				if err := checkxlsx.Write(&buf, res); err != nil {
 					if errors.Is(err, checkxlsx.ErrTooLarge) {
-						return nil, app.Errorf(app.KindUnprocessable, "%s", err.Error())
+						return nil, app.Say(app.KindUnprocessable, msg.ServerCheckTooLarge).Because(err)
 					}
 					return nil, err
 				}
@@ -150,7 +151,7 @@ func (s *Server) subdistrict(c *gin.Context) {
 	id, ok := strings.CutSuffix(c.Param("id"), ".json")
 	id = strings.TrimSpace(id)
 	if !ok {
-		s.fail(c, app.Errorf(app.KindNotFound, "no route %s (sub-districts are at …/subdistricts/<id>.json)", app.Clip(c.Request.URL.Path)))
+		s.fail(c, app.Say(app.KindNotFound, msg.ServerNoSubRoute, app.Clip(c.Request.URL.Path)))
 		return
 	}
 	s.resultRoute(c, app.ParamSet|app.ParamScenario, func(string, app.Query) (view, error) {
@@ -170,7 +171,7 @@ func (s *Server) cell(c *gin.Context) {
 	id, column := strings.TrimSpace(c.Param("subdistrict")), c.Param("column") // trimmed: see subdistrict
 	s.resultRoute(c, app.ParamSet|app.ParamScenario, func(string, app.Query) (view, error) {
 		if !slices.Contains(cellColumns, column) {
-			return view{}, app.Errorf(app.KindNotFound, "no column %q (columns: %s)", app.Clip(column), strings.Join(cellColumns, ", "))
+			return view{}, app.Say(app.KindNotFound, msg.ServerNoColumn, app.Clip(column), strings.Join(cellColumns, ", "))
 		}
 		return view{name: "cell/" + id + "/" + column, contentType: typeText,
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
@@ -196,7 +197,7 @@ func baseOf(j *app.Job) (*formula.Result, error) {
 	base := j.Plan.Base
 	if base.Err != nil {
 		ae := *classify(base.Err)
-		ae.Message = "the base plan cannot be compared: " + ae.Message
+		ae.Message, ae.English = msg.ServerBaseRejected.In(msg.Zh, ae.Message), msg.ServerBaseRejected.In(msg.En, ae.In(msg.En).Message)
 		return nil, &ae
 	}
 	return base.Res, nil
@@ -205,7 +206,7 @@ func baseOf(j *app.Job) (*formula.Result, error) {
 // needWhatIf refuses a comparison without anything to compare with.
 func needWhatIf(what string, q app.Query) error {
 	if !q.WhatIf() {
-		return app.Errorf(app.KindBadRequest, "%s needs scenario=<name> or set.<path>=<value> to compare the plan with", what)
+		return app.Say(app.KindBadRequest, msg.ServerNeedsWhatIf, what)
 	}
 	return nil
 }
@@ -221,7 +222,7 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 			return view{}, err
 		}
 		if q.By != "" && q.By != "auto" && !q.Attribute {
-			return view{}, app.QueryError("by", "by applies only with attribute=1")
+			return view{}, app.QueryError("by", msg.ServerByNeedsAttribute)
 		}
 		name := csvName("compare."+format, q)
 		if q.Attribute {
@@ -285,7 +286,7 @@ func (s *Server) chart(c *gin.Context) {
 	}
 	s.resultRoute(c, allow, func(plan string, q app.Query) (view, error) {
 		if q.Per != "" && k != chart.KindPerCapita && k != chart.KindLorenz {
-			return view{}, app.QueryError("per", "per applies only to per_capita and lorenz charts, not to %s", k)
+			return view{}, app.QueryError("per", msg.ServerPerOnly, k.String())
 		}
 		v := view{name: csvName(chartName(k, f, q.Per), q), contentType: f.ContentType(),
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
@@ -311,7 +312,7 @@ func (s *Server) chart(c *gin.Context) {
 func parseChartName(name string) (chart.Kind, chart.Format, error) {
 	kind, ext, ok := strings.Cut(name, ".")
 	if !ok {
-		return 0, 0, app.Errorf(app.KindNotFound, "no chart %q (charts are at …/charts/<kind>.png or <kind>.svg)", app.Clip(name))
+		return 0, 0, app.Say(app.KindNotFound, msg.ServerNoChart, app.Clip(name))
 	}
 	k, err := chart.ParseKind(kind)
 	if err != nil {

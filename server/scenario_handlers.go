@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/gin-gonic/gin"
 )
@@ -24,7 +25,7 @@ type scenarioJSON struct {
 	URL         string        `json:"url"`
 }
 
-func describe(v *app.Scenario) scenarioJSON {
+func describe(c *gin.Context, v *app.Scenario) scenarioJSON {
 	sj := scenarioJSON{Plan: v.Plan, Name: v.Name, Builtin: v.Builtin, Status: "ok", Problems: []problemJSON{},
 		URL: "/api/v1/plans/" + v.Plan + "/scenarios/" + v.Name}
 	if !v.Builtin {
@@ -34,7 +35,7 @@ func describe(v *app.Scenario) scenarioJSON {
 	if v.Parsed != nil {
 		sj.Title, sj.Description, sj.Overrides = v.Parsed.Name, v.Parsed.Description, len(v.Parsed.Set)
 	} else {
-		sj.Status, sj.Problems = "error", body(classify(v.Err)).Problems
+		sj.Status, sj.Problems = "error", body(c, classify(v.Err)).Problems
 	}
 	return sj
 }
@@ -43,7 +44,7 @@ func describe(v *app.Scenario) scenarioJSON {
 func (s *Server) planExists(c *gin.Context) (string, bool) {
 	id := c.Param("plan")
 	if _, ok := s.app.Plans.Get(id); !ok {
-		s.fail(c, app.Errorf(app.KindNotFound, "no plan %q", app.Clip(id)))
+		s.fail(c, app.Say(app.KindNotFound, msg.AppNoPlan, app.Clip(id)))
 		return "", false
 	}
 	return id, true
@@ -61,7 +62,7 @@ func (s *Server) listScenarios(c *gin.Context) {
 	}
 	out := make([]scenarioJSON, len(vs))
 	for i, v := range vs {
-		out[i] = describe(v)
+		out[i] = describe(c, v)
 	}
 	c.Header("Cache-Control", "no-cache")
 	s.writeJSON(c, http.StatusOK, gin.H{"plan": plan, "scenarios": out})
@@ -114,7 +115,9 @@ func (s *Server) putScenario(c *gin.Context) {
 	if err := s.app.CheckScenario(v, plan, name, data); err != nil {
 		var se *standards.Error
 		if errors.As(err, &se) {
-			err = &app.Error{Kind: app.KindBadRequest, Message: "the scenario cannot be saved", Problems: se.Problems}
+			e := app.Say(app.KindBadRequest, msg.ServerScenarioNotSaved)
+			e.Problems = se.Problems
+			err = e
 		}
 		s.fail(c, err)
 		return
@@ -136,7 +139,7 @@ func (s *Server) putScenario(c *gin.Context) {
 		c.Header("Location", "/api/v1/plans/"+plan+"/scenarios/"+name)
 	}
 	c.Header("Cache-Control", "no-store")
-	s.writeJSON(c, status, describe(saved))
+	s.writeJSON(c, status, describe(c, saved))
 }
 
 // deleteScenario removes a saved scenario: 204, or 404 when there is none.

@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server/dashboard"
 	"github.com/gin-gonic/gin"
@@ -111,7 +112,7 @@ func openStore(cfg Config) (st app.Store, owned bool, err error) {
 		return cfg.Store, false, nil
 	}
 	if fi, err := os.Stat(cfg.DataDir); err == nil && !fi.IsDir() {
-		return nil, false, fmt.Errorf("data folder %s: not a folder", cfg.DataDir)
+		return nil, false, app.Say(app.KindBadRequest, msg.AppNotDataDir, cfg.DataDir)
 	}
 	db, err := sqlite.OpenDir(context.Background(), cfg.DataDir)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server/dashboard"
 	"github.com/caili/caili/standards"
 	"github.com/gin-gonic/gin"
@@ -35,7 +36,7 @@ func (s *Server) solvePage(c *gin.Context) {
 		req := analysis.SolveRequest{Target: in.Target, Vary: in.Vary, Find: analysis.Find(in.Find)}
 		if in.Precision != "" {
 			if req.Unit, err = decimal.NewFromString(in.Precision); err != nil {
-				err = app.QueryError("precision", "精度 %q 不是数字 / precision is not a number", app.Clip(in.Precision))
+				err = app.QueryError("precision", msg.ServerPrecision, app.Clip(in.Precision))
 			}
 		}
 		if err == nil {

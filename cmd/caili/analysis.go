@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/internal/analysis"
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -25,19 +26,19 @@ func cmdSolve(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if of.format == "csv" {
-		return usagef("--format must be table or json for solve (got %q)", of.format)
+		return usagef(msg.CmdSolveFormat, of.format)
 	}
 	if err := of.check(); err != nil {
 		return err
 	}
 	if *target == "" {
-		return usagef("solve needs --target (min_capacity, accepted, or a comparison such as 'tier.A.demand<=cap')")
+		return usagef(msg.CmdSolveTarget)
 	}
 	unit := decimal.Zero
 	if *precision != "" {
 		var err error
 		if unit, err = decimal.NewFromString(*precision); err != nil {
-			return usagef("--precision %q is not a number", *precision)
+			return usagef(msg.CmdPrecision, *precision)
 		}
 	}
 	doc, err := pf.load()
@@ -79,7 +80,7 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 	}
 	step, err := analysis.ParseStep(strings.TrimSpace(*stepText))
 	if err != nil {
-		return usagef("--step: %v", err)
+		return usageOf("--step", err)
 	}
 	doc, err := pf.load()
 	if err != nil {

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/attribution"
 	"github.com/caili/caili/internal/attribution/whatif"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
 )
@@ -30,16 +33,16 @@ func (af *attrFlags) register(fs *flag.FlagSet) {
 func (af *attrFlags) check(pf *planFlags, what string) (attribution.By, error) {
 	by, ok := attribution.ParseBy(af.by)
 	if !ok {
-		return 0, usagef("--by must be auto, override or group (got %q)", af.by)
+		return 0, usageChoice("--by", []string{"auto", "override", "group"}, af.by)
 	}
 	if af.by != "auto" && !af.attribute {
-		return 0, usagef("--by goes with --attribute")
+		return 0, usagef(msg.CmdByNeedsAttribute)
 	}
 	if af.against != "" && (pf.scenario != "" || len(pf.sets) > 0) {
-		return 0, usagef("--against compares two plans; it takes no --scenario or --set")
+		return 0, usagef(msg.CmdAgainstAlone)
 	}
 	if af.against == "" && pf.scenario == "" && len(pf.sets) == 0 {
-		return 0, usagef("%s needs --scenario F, --set path=value or --against OLDPLAN.toml", what)
+		return 0, usagef(msg.CmdNeedsWhatIf, what)
 	}
 	return by, nil
 }
@@ -78,7 +81,19 @@ func overridesAttribution(pf *planFlags, by attribution.By) (*attribution.Attrib
 	if err != nil {
 		return nil, err
 	}
-	return whatif.Attribute(doc, ovs, by)
+	a, err := whatif.Attribute(doc, ovs, by)
+	return a, coalitionError(err)
+}
+
+// coalitionError says which combination of an attribution cannot be
+// evaluated (app.AttributionError); other errors are returned as they
+// are.
+func coalitionError(err error) error {
+	var ce *attribution.CoalitionError
+	if errors.As(err, &ce) {
+		return app.AttributionError(err)
+	}
+	return err
 }
 
 // explainSentence is what `caili explain --attribute` (or --against)
@@ -119,7 +134,7 @@ func (af *attrFlags) explainSentence(pf *planFlags, id string) (string, error) {
 		against = againstLabel(op, np)
 		a, err = attribution.Plans(op, np, by)
 		if err != nil {
-			return "", err
+			return "", coalitionError(err)
 		}
 	} else if a, err = overridesAttribution(pf, by); err != nil {
 		return "", err
@@ -160,7 +175,7 @@ func (af *attrFlags) comparePlans(pf *planFlags, by attribution.By) (b, s *formu
 	}
 	a, err := attribution.Plans(om.Plan(), nm.Plan(), by)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, coalitionError(err)
 	}
 	return b, s, report.NewAttribution(a, againstLabel(om.Plan(), nm.Plan())), nil
 }

@@ -52,14 +52,14 @@ func TestAttributeRefusals(t *testing.T) {
 		stderr []string
 	}{
 		{"bad --by", []string{"compare", "--scenario", "capacity_minus_5pct", "--attribute", "--by", "magic"}, 2, []string{"--by"}},
-		{"--by without --attribute", []string{"compare", "--scenario", "capacity_minus_5pct", "--by", "group"}, 2, []string{"--by goes with --attribute"}},
+		{"--by without --attribute", []string{"compare", "--scenario", "capacity_minus_5pct", "--by", "group", "--lang", "en"}, 2, []string{"--by goes with --attribute"}},
 		{"--against with --set", []string{"compare", "--against", "../../testdata/lastyear/plan.toml", "--set", "plan.capacity=1"}, 2, []string{"--against"}},
 		{"nothing to compare", []string{"compare", "--attribute"}, 2, []string{"--against"}},
 		{"15 overrides one by one", []string{"compare", "--scenario", "vector_control_rated_zhong", "--attribute", "--by", "override"}, 1, []string{"at most 12"}},
 		{"a coalition the rules reject", []string{"compare", "--set", "staff.civil_servant.annual_pay=2000000", "--set", "plan.capacity=9000000000", "--attribute"}, 1,
-			[]string{"组合 [staff.civil_servant.annual_pay]", "--by group"}},
+			[]string{"组合 [staff.civil_servant.annual_pay]", "by group"}},
 		{"missing old plan", []string{"compare", "--against", "nope.toml", "--attribute"}, 1, []string{"--against"}},
-		{"explain --attribute without a what-if", []string{"explain", "--subdistrict", "desheng", "--attribute"}, 2, []string{"explain --attribute needs"}},
+		{"explain --attribute without a what-if", []string{"--lang=en", "explain", "--subdistrict", "desheng", "--attribute"}, 2, []string{"explain --attribute needs"}},
 		{"explain --attribute as JSON", []string{"explain", "--subdistrict", "desheng", "--attribute", "--set", "plan.capacity=2700000000", "--format", "json"}, 2, []string{"--format text"}},
 	}
 	for _, tt := range tests {

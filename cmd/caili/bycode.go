@@ -1,10 +1,11 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 )
 
@@ -14,10 +15,10 @@ import (
 func calcByCode(pf *planFlags, of *outFlags, by string, stdout io.Writer) error {
 	kind, ok := formula.ParseCodeKind(by)
 	if !ok {
-		return usagef("--by 须为 function_code 或 economic_code (--by must be function_code or economic_code; got %q)", by)
+		return usageChoice("--by", []string{"function_code", "economic_code"}, by)
 	}
 	if of.format == formatCheckXLSX {
-		return usagef("--by 只用于 table、csv 或 json 格式 (--by writes a table, CSV or JSON)")
+		return usagef(msg.CmdByCodeFormat)
 	}
 	res, err := pf.compute()
 	if err != nil {
@@ -25,7 +26,7 @@ func calcByCode(pf *planFlags, of *outFlags, by string, stdout io.Writer) error 
 	}
 	t, err := res.ByCode(kind)
 	if err != nil {
-		return fmt.Errorf("total by %s: %w", kind, err)
+		return app.Say(app.KindInternal, msg.CmdByCode, by).Because(err)
 	}
 	return of.emit(stdout, func(w io.Writer) error {
 		switch of.format {

@@ -13,6 +13,7 @@ import (
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
@@ -22,8 +23,13 @@ import (
 // run is the whole program: it parses args, does the work and writes to
 // stdout and stderr. Its error decides the exit status (see exitCode).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var lang string
-	lang, args = langArgs(args, "")
+	setting, args := langArgs(args)
+	lang, ok := msg.Parse(setting)
+	if !ok {
+		err := usagef(msg.CmdLang, setting)
+		reportError(stderr, err, msg.Zh)
+		return err
+	}
 	if len(args) == 0 {
 		args = []string{""}
 	}
@@ -66,37 +72,56 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	case "":
 		fmt.Fprint(stderr, usage(lang))
-		err = usagef("no command given")
+		err = usagef(msg.CmdNoCommand)
 	default:
 		fmt.Fprint(stderr, usage(lang))
-		err = usagef("unknown command %q", args[0])
+		err = usagef(msg.CmdUnknownCommand, args[0])
 	}
 	if err != nil {
-		reportError(stderr, err)
+		reportError(stderr, err, lang)
 	}
 	return err
 }
 
-// reportError writes an error for a person: every problem of a plan
-// that cannot be used on its own line (as app.Classify finds them),
-// anything else as its message.
-func reportError(w io.Writer, err error) {
+// reportError writes an error for a person, in language l: every
+// problem of a plan that cannot be used on its own line (as app.Classify
+// finds them), a rejected plan as its stage and gap (with the engine's
+// detail), anything else as its message.
+func reportError(w io.Writer, err error, l msg.Lang) {
 	var u *usageError
 	if errors.As(err, &u) {
 		if !u.quiet {
-			fmt.Fprintf(w, "caili: %v\n", err)
+			fmt.Fprintf(w, "caili: %s\n", u.in(l))
 		}
 		return
 	}
 	ae := app.Classify(err)
-	if ae.Kind == app.KindInternal || ae.Rejection != nil || len(ae.Problems) == 0 {
-		fmt.Fprintf(w, "caili: %v\n", err)
-		return
+	switch {
+	case ae.Rejection != nil:
+		text := ae.In(l).Message
+		if d := ae.Rejection.Detail; d != "" {
+			text += " (" + d + ")"
+		}
+		fmt.Fprintf(w, "caili: %s\n", text)
+	case ae.Kind == app.KindInternal || len(ae.Problems) == 0:
+		fmt.Fprintf(w, "caili: %s\n", errorText(err, l))
+	default:
+		fmt.Fprintln(w, msg.CmdProblems.In(l, len(ae.Problems)))
+		for _, p := range ae.Problems {
+			fmt.Fprintf(w, "  %s\n", p.In(l))
+		}
 	}
-	fmt.Fprintf(w, "caili: %d problem(s):\n", len(ae.Problems))
-	for _, p := range ae.Problems {
-		fmt.Fprintf(w, "  %s\n", p)
+}
+
+// errorText is an error's text in language l: the text of the
+// application error it wraps, if any, said in l, with what wraps it
+// (such as the flag it came from) kept.
+func errorText(err error, l msg.Lang) string {
+	var ae *app.Error
+	if l == msg.Zh || !errors.As(err, &ae) {
+		return err.Error()
 	}
+	return strings.Replace(err.Error(), ae.Error(), ae.In(l).Error(), 1)
 }
 
 // setFlags collects repeated --set path=value flags.
@@ -144,7 +169,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return &usageError{msg: err.Error(), quiet: true}
 	}
 	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", fs.Arg(0))
+		return usagef(msg.CmdUnexpectedArg, fs.Arg(0))
 	}
 	return nil
 }
@@ -188,7 +213,7 @@ func readScenario(name string) ([]byte, error) {
 	if b, e := configs.FS.ReadFile(configs.ScenarioDir + "/" + base + ".toml"); e == nil && !strings.ContainsAny(name, `/\`) {
 		return b, nil
 	}
-	return nil, fmt.Errorf("read scenario: %w", err)
+	return nil, app.Say(app.KindBadRequest, msg.CmdReadScenario, name).Because(err)
 }
 
 // compute loads, overrides, compiles and evaluates.

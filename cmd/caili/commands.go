@@ -10,6 +10,7 @@ import (
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/atomicfile"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/report/checkxlsx"
@@ -46,24 +47,24 @@ func (o *outFlags) check() error {
 	case "utf-8", "utf8":
 	case "gb18030", "gbk":
 		if o.format != "csv" {
-			return usagef("--encoding %s 只用于 --format csv (--encoding applies to CSV only)", o.encoding)
+			return usagef(msg.CmdEncodingCSV, o.encoding)
 		}
 	default:
-		return usagef("--encoding 须为 utf-8 或 gb18030 (--encoding must be utf-8 or gb18030; got %q)", o.encoding)
+		return usageChoice("--encoding", []string{"utf-8", "gb18030"}, o.encoding)
 	}
 	if o.header != "id" && o.header != "zh" {
-		return usagef("--header 须为 id 或 zh (--header must be id or zh; got %q)", o.header)
+		return usageChoice("--header", []string{"id", "zh"}, o.header)
 	}
 	switch o.format {
 	case "table", "csv", "json":
 		return nil
 	case formatCheckXLSX:
 		if o.out == "" {
-			return usagef("--format check-xlsx 需要 --out 文件 (check-xlsx writes a workbook: give --out F.xlsx)")
+			return usagef(msg.CmdCheckNeedsOut)
 		}
 		return nil
 	}
-	return usagef("--format must be table, csv, json or check-xlsx (got %q)", o.format)
+	return usageChoice("--format", []string{"table", "csv", "json", formatCheckXLSX}, o.format)
 }
 
 // emit writes the finished output, to --out atomically (a temporary file
@@ -184,13 +185,13 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if id == "" {
-		return usagef("explain needs --subdistrict ID or name (街道编码或名称, e.g. desheng or 德胜街道)")
+		return usagef(msg.CmdExplainNeedsSub)
 	}
 	if format != "text" && format != "json" {
-		return usagef("--format must be text or json (got %q)", format)
+		return usageChoice("--format", []string{"text", "json"}, format)
 	}
 	if format == "json" && (af.attribute || af.against != "") {
-		return usagef("--attribute and --against go with --format text (for JSON use caili compare --attribute)")
+		return usagef(msg.CmdExplainAttrText)
 	}
 	why, err := af.explainSentence(&pf, id)
 	if err != nil {
@@ -229,7 +230,7 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if of.format == formatCheckXLSX {
-		return usagef("compare: --format must be table, csv or json (check-xlsx is for calc)")
+		return usagef(msg.CmdCompareFormat)
 	}
 	by, err := af.check(&pf, "compare")
 	if err != nil {

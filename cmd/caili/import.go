@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/atomicfile"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
@@ -27,12 +29,12 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&plan, "plan", "", "要写入的计划文件 (the plan file to fill in; required)")
 	fs.StringVar(&out, "out", "", "写入的计划文件,可以就是 --plan;缺省为标准输出 (file to write, may be the plan itself; default standard output)")
 	fs.BoolVar(&merge, "merge", false, "只更新文件中填写了的单元格(一个街道交回的副本) (change only the cells the file fills in)")
-	file, err := parseOneArg(fs, args, "import 需要一个 .xlsx 或 .csv 文件 (import needs FILE.xlsx or FILE.csv)")
+	file, err := parseOneArg(fs, args, msg.CmdImportNeedsFile)
 	if err != nil {
 		return err
 	}
 	if plan == "" {
-		return usagef("import 需要 --plan F (import needs --plan F)")
+		return usagef(msg.CmdImportNeedsPlan)
 	}
 	src, p, err := loadPlanText(plan)
 	if err != nil {
@@ -62,7 +64,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 
 // parseOneArg parses flags that may come before or after the one
 // argument (caili import FILE --plan F, or --plan F FILE).
-func parseOneArg(fs *flag.FlagSet, args []string, missing string) (string, error) {
+func parseOneArg(fs *flag.FlagSet, args []string, missing msg.Message) (string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -76,11 +78,11 @@ func parseOneArg(fs *flag.FlagSet, args []string, missing string) (string, error
 	}
 	switch len(pos) {
 	case 0:
-		return "", usagef("%s", missing)
+		return "", usagef(missing)
 	case 1:
 		return pos[0], nil
 	}
-	return "", usagef("unexpected argument %q", pos[1])
+	return "", usagef(msg.CmdUnexpectedArg, pos[1])
 }
 
 // loadPlanText reads the plan file's text and its plan. The plan must
@@ -88,14 +90,14 @@ func parseOneArg(fs *flag.FlagSet, args []string, missing string) (string, error
 func loadPlanText(name string) ([]byte, *formula.Plan, error) {
 	src, _, err := safefile.Read(name, safefile.MaxInput)
 	if err != nil {
-		return nil, nil, fmt.Errorf("读取计划 %s 失败 (read plan): %w", name, err)
+		return nil, nil, app.Say(app.KindBadRequest, msg.CmdReadPlan, name).Because(err)
 	}
 	doc, err := standards.Parse(filepath.Base(name), src, planDirReader(name), standards.WithData(workbook.Read))
 	if err != nil {
 		return nil, nil, err
 	}
 	if f := doc.DataFile(); f != "" {
-		return nil, nil, fmt.Errorf("计划 %s 的街道数据来自数据文件 %s ([plan] data):请直接修改该文件;要把数据写进计划的 [[subdistrict]] 表,先删去 data 这一行 (the plan reads its sub-districts from %s: edit that file, or remove the data line to import into the plan)", name, f, f)
+		return nil, nil, app.Say(app.KindBadRequest, msg.CmdPlanHasData, name, f)
 	}
 	p, err := doc.Plan()
 	if err != nil {
@@ -117,10 +119,10 @@ func planDirReader(plan string) standards.ReadFunc {
 func readInput(name string) ([]byte, error) {
 	data, _, err := safefile.Read(name, workbook.MaxFileBytes)
 	if errors.Is(err, safefile.ErrTooLarge) {
-		return nil, fmt.Errorf("%s 过大,最多 %d MiB (%s is too large)", name, workbook.MaxFileBytes>>20, name)
+		return nil, app.Say(app.KindTooLarge, msg.CmdTooLarge, name, workbook.MaxFileBytes>>20)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("读取 %s 失败 (read %s): %w", name, name, err)
+		return nil, app.Say(app.KindBadRequest, msg.CmdRead, name).Because(err)
 	}
 	return data, nil
 }
@@ -148,7 +150,7 @@ func checkImported(plan string, text []byte, p *formula.Plan, subs []formula.Sub
 		return err
 	}
 	if d := workbook.Diff(p, subs, q.Subdistricts); len(d) > 0 {
-		return fmt.Errorf("内部错误:写出的计划与导入的数据不一致 (internal error: the plan written differs from the data read): %s", d[0])
+		return app.Say(app.KindInternal, msg.CmdImportDiffers, d[0])
 	}
 	return nil
 }

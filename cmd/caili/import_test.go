@@ -100,7 +100,7 @@ func TestImportUsage(t *testing.T) {
 	}{
 		{[]string{"import", "--plan", plan}, 2, "import 需要一个 .xlsx 或 .csv 文件"},
 		{[]string{"import", "a.csv"}, 2, "import 需要 --plan F"},
-		{[]string{"import", "a.csv", "b.csv", "--plan", plan}, 2, `unexpected argument "b.csv"`},
+		{[]string{"import", "a.csv", "b.csv", "--plan", plan, "--lang", "en"}, 2, `unexpected argument "b.csv"`},
 		{[]string{"import", "nope.csv", "--plan", plan}, 1, "读取 nope.csv 失败"},
 		{[]string{"import", "a.csv", "--plan", plan, "--bogus"}, 2, "bogus"},
 	} {

@@ -11,17 +11,16 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
+	"strings"
+
+	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 )
 
 func main() {
 	ctx, stop := withSignals(context.Background())
-	args := os.Args[1:]
-	if l := os.Getenv("CAILI_LANG"); l != "" { // the language of the help; --lang wins
-		args = append([]string{"--lang", l}, args...)
-	}
-	err := run(ctx, args, os.Stdout, os.Stderr)
+	err := run(ctx, withEnvLang(os.Args[1:], os.Getenv("CAILI_LANG")), os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err))
 }
@@ -43,14 +42,50 @@ func exitCode(err error) int {
 	return 1
 }
 
+// withEnvLang puts the language of the environment (CAILI_LANG) before
+// the arguments, as --lang, so that a --lang among them wins.
+func withEnvLang(args []string, env string) []string {
+	if env == "" {
+		return args
+	}
+	return append([]string{"--lang", env}, args...)
+}
+
 // usageError is a command-line mistake (exit status 2).
 type usageError struct {
-	msg   string
-	quiet bool // already shown to the user (by the flag package)
+	msg   string // in Chinese
+	en    string // in English; empty: as msg
+	quiet bool   // already shown to the user (by the flag package)
 }
 
 func (e *usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error {
-	return &usageError{msg: fmt.Sprintf(format, args...)}
+// in is the mistake in language l.
+func (e *usageError) in(l msg.Lang) string {
+	if l == msg.En && e.en != "" {
+		return e.en
+	}
+	return e.msg
+}
+
+// usagef is a usage error with a message of the table.
+func usagef(m msg.Message, args ...any) error {
+	zh, en := m.Both(args...)
+	return &usageError{msg: zh, en: en}
+}
+
+// usageChoice is a flag outside its values.
+func usageChoice(flag string, values []string, got string) error {
+	return usagef(msg.CmdChoice, flag, strings.Join(values, ", "), got)
+}
+
+// usageOf is a flag whose value the application refuses (err, an
+// *app.Error or any error), as a usage error naming the flag.
+func usageOf(flag string, err error) error {
+	ae := app.Classify(err)
+	zh, en := ae.Message, ae.In(msg.En).Message
+	if ae.Kind == app.KindInternal {
+		zh, en = err.Error(), err.Error()
+	}
+	return &usageError{msg: msg.CmdFlagError.In(msg.Zh, flag, zh), en: msg.CmdFlagError.In(msg.En, flag, en)}
 }

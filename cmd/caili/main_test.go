@@ -174,21 +174,23 @@ func TestExitCodes(t *testing.T) {
 		stderr []string
 	}{
 		{"ok", []string{"validate"}, 0, nil},
-		{"no command", nil, 2, []string{"用法:", "no command"}},
-		{"unknown command", []string{"frobnicate"}, 2, []string{"unknown command"}},
+		{"no command", nil, 2, []string{"用法:", "没有给出命令"}},
+		{"no command (en)", []string{"--lang", "en"}, 2, []string{"usage:", "no command"}},
+		{"unknown command", []string{"frobnicate", "--lang", "en"}, 2, []string{"unknown command"}},
+		{"unknown language", []string{"--lang", "fr", "calc"}, 2, []string{`"fr"`, "zh", "en"}},
 		{"bad flag", []string{"calc", "--bogus"}, 2, []string{"bogus"}},
 		{"bad format", []string{"calc", "--format", "pdf"}, 2, []string{"--format"}},
 		{"explain without id", []string{"explain"}, 2, []string{"--subdistrict"}},
 		{"compare without overrides", []string{"compare"}, 2, []string{"--scenario"}},
 		{"invalid plan lists every problem", []string{"calc", "--plan", bad}, 1, []string{"bad.toml:", "project[greening].tier", "oops: 未知的键"}},
-		{"shortfall", []string{"calc", "--plan", short}, 1, []string{"可分配财力不足", "6268400"}},
+		{"shortfall", []string{"calc", "--plan", short, "--lang", "en"}, 1, []string{"capacity shortfall", "6268400"}},
 		{"missing file", []string{"calc", "--plan", filepath.Join(dir, "nope.toml")}, 1, []string{"no such file"}},
 		{"unknown override", []string{"calc", "--set", "plan.nope=1"}, 1, []string{"--set: plan.nope: 未知的调整路径"}},
-		{"unknown sub-district", []string{"explain", "--subdistrict", "nowhere"}, 1, []string{"没有编码或名称为 \"nowhere\" 的街道"}},
+		{"unknown sub-district", []string{"explain", "--lang", "en", "--subdistrict", "nowhere"}, 1, []string{`nothing has the id or name "nowhere" among the sub-districts`}},
 		{"a typo in a quantity", []string{"compare", "--set", "subdistrict.desheng.quantities.resident_populaton=999999"}, 1, []string{"您是不是要找 resident_population?"}},
 		{"a coefficient for no rating", []string{"compare", "--set", "performance.coefficients.忧=2"}, 1, []string{"没有绩效等级 \"忧\"(现有:优、良、中、差)"}},
-		{"floors infeasible", []string{"calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "damping.floor=1.08", "--set", "damping.ceiling=1.1"}, 1, []string{"保底所需资金无法安排"}},
-		{"mandatory unfunded", []string{"calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "project.elderly_meals.unit_cost=10000"}, 1, []string{"三保项目无法足额安排"}},
+		{"floors infeasible", []string{"--lang", "en", "calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "damping.floor=1.08", "--set", "damping.ceiling=1.1"}, 1, []string{"damping floors cannot be funded"}},
+		{"mandatory unfunded", []string{"--lang", "en", "calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "project.elderly_meals.unit_cost=10000"}, 1, []string{"mandatory projects unfunded"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

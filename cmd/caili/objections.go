@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 )
 
@@ -25,7 +26,7 @@ const objectionUsage = `usage:
 func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, objectionUsage)
-		return usagef("objection: which? list, show, accept or reject")
+		return usagef(msg.CmdWhich, "objection", "list, show, accept, reject")
 	}
 	fs := newFlagSet("objection "+args[0], stderr)
 	id := fs.String("id", "", "plan id")
@@ -49,7 +50,7 @@ func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		})
 	}
 	fmt.Fprintln(stderr, objectionUsage)
-	return usagef("objection: unknown subcommand %q", args[0])
+	return usagef(msg.CmdUnknownSub, "objection", args[0])
 }
 
 func objectionList(ctx context.Context, st *sqlite.Store, who app.Actor, id string, stdout io.Writer) error {

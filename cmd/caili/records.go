@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server"
 )
@@ -52,7 +53,7 @@ func withStore(ctx context.Context, fs *flag.FlagSet, args []string, nargs int, 
 		return &usageError{msg: err.Error(), quiet: true}
 	}
 	if fs.NArg() != nargs {
-		return usagef("%s takes %d argument(s), got %d", fs.Name(), nargs, fs.NArg())
+		return usagef(msg.CmdArgCount, fs.Name(), nargs, fs.NArg())
 	}
 	st, err := openData(ctx, *data)
 	if err != nil {
@@ -74,7 +75,7 @@ const planUsage = `usage:
 func cmdPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, planUsage)
-		return usagef("plan: which? save, list, show, diff, approve or publish")
+		return usagef(msg.CmdWhich, "plan", "save, list, show, diff, approve, publish")
 	}
 	fs := newFlagSet("plan "+args[0], stderr)
 	id := fs.String("id", "", "plan id (default: the plan file's name without .toml; sample for the built-in plan)")
@@ -110,13 +111,13 @@ func cmdPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		})
 	}
 	fmt.Fprintln(stderr, planUsage)
-	return usagef("plan: unknown subcommand %q", args[0])
+	return usagef(msg.CmdUnknownSub, "plan", args[0])
 }
 
 func versionArg(s string) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 {
-		return 0, usagef("version number must be a positive integer, not %q", s)
+		return 0, usagef(msg.CmdVersionNumber, s)
 	}
 	return n, nil
 }
@@ -134,7 +135,7 @@ func planID(id, file string) string {
 func planSave(ctx context.Context, st *sqlite.Store, who app.Actor, file, id, note string, stdout io.Writer) error {
 	id = planID(id, file)
 	if !app.ValidName(id) {
-		return usagef("plan id %q must match %s (use --id)", id, app.NameRE)
+		return usagef(msg.CmdPlanID, id, app.NameRE)
 	}
 	v, err := app.LoadPlanFile(id, file)
 	if err != nil {
@@ -154,7 +155,7 @@ func planSave(ctx context.Context, st *sqlite.Store, who app.Actor, file, id, no
 
 func needID(id string) error {
 	if id == "" {
-		return usagef("--id is required (the plan's id)")
+		return usagef(msg.CmdRequired, "--id")
 	}
 	return nil
 }

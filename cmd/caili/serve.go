@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server"
 	"github.com/gin-gonic/gin"
 )
@@ -31,7 +32,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
-		return usagef("--addr must be host:port (got %q)", *addr)
+		return usagef(msg.CmdAddr, *addr)
 	}
 	token := strings.TrimSpace(os.Getenv("CAILI_TOKEN"))
 	log := slog.New(slog.NewTextHandler(stderr, nil))

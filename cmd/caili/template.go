@@ -9,6 +9,7 @@ import (
 
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/atomicfile"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
 )
@@ -49,7 +50,7 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 	case ext == ".csv":
 		format = workbook.CSV
 	case ext != ".xlsx" && out != "-":
-		return usagef("--out 须以 .xlsx 或 .csv 结尾 (--out must end in .xlsx or .csv; got %q)", out)
+		return usagef(msg.CmdTemplateOut, out)
 	}
 	p, err := doc.Tables()
 	if err != nil {

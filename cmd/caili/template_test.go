@@ -101,7 +101,7 @@ func TestTemplateCommandErrors(t *testing.T) {
 		{[]string{"template", "--plan", plan, "--subdistrict", "wset", "--out", "x.xlsx"}, 1, "您是不是要找 west / 西街道?"},
 		{[]string{"template", "--plan", "nope.toml"}, 1, "no such file"},
 		{[]string{"template", "--plan", plan, "--out", filepath.Join("nodir", "x.xlsx")}, 1, "文件夹 nodir 不存在"},
-		{[]string{"template", "extra"}, 2, "unexpected argument"},
+		{[]string{"template", "extra", "--lang", "en"}, 2, "unexpected argument"},
 	} {
 		_, stderr, code := caili(t, tt.args...)
 		if code != tt.code || !strings.Contains(stderr, tt.stderr) {

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server"
 )
@@ -20,7 +21,7 @@ const tokenUsage = `usage:
 func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, tokenUsage)
-		return usagef("token: which? create, list or revoke")
+		return usagef(msg.CmdWhich, "token", "create, list, revoke")
 	}
 	fs := newFlagSet("token "+args[0], stderr)
 	switch args[0] {
@@ -30,7 +31,7 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		note := fs.String("note", "", "who holds it, e.g. 德胜街道财务科")
 		return withStore(ctx, fs, args[1:], 0, func(st *sqlite.Store, _ []string) error {
 			if *role == "" {
-				return usagef("--role is required")
+				return usagef(msg.CmdRequired, "--role")
 			}
 			secret, rec, err := app.CreateToken(ctx, st, cliActor(), app.Role(*role), *sd, *note)
 			if err != nil {
@@ -66,7 +67,7 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		})
 	}
 	fmt.Fprintln(stderr, tokenUsage)
-	return usagef("token: unknown subcommand %q", args[0])
+	return usagef(msg.CmdUnknownSub, "token", args[0])
 }
 
 func subOf(t *app.TokenRecord) string {
@@ -106,7 +107,7 @@ func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	out := fs.String("out", "", "the backup file to write (must not exist)")
 	return withStore(ctx, fs, args, 0, func(st *sqlite.Store, _ []string) error {
 		if *out == "" {
-			return usagef("--out is required")
+			return usagef(msg.CmdRequired, "--out")
 		}
 		if err := st.Backup(ctx, *out); err != nil {
 			return err
@@ -126,7 +127,7 @@ func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return &usageError{msg: err.Error(), quiet: true}
 	}
 	if fs.NArg() != 1 {
-		return usagef("restore takes the backup file: caili restore [--data DIR] [--replace] FILE")
+		return usagef(msg.CmdRestoreArg)
 	}
 	dir := *data
 	if dir == "" {

@@ -1,6 +1,10 @@
 package main
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/caili/caili/internal/msg"
+)
 
 // The usage text, in Chinese by default and in English with --lang en (or
 // CAILI_LANG=en): the command line's one table of help texts. Each
@@ -37,7 +41,7 @@ const usageZH = `caili — 街道可支配财力测算
 街道、人员类别、定额、项目、因素和情景都可以用编码或中文名称指定。
 退出状态:0 成功;1 方案被拒绝(问题写在标准错误输出);2 用法错误;
 130 / 143 被 Ctrl-C / SIGTERM 中止(不写任何文件)。
-英文帮助:caili --lang en help,或设置 CAILI_LANG=en。
+英文的帮助与错误信息:任何命令加 --lang en(如 caili --lang en help),或设置 CAILI_LANG=en。
 `
 
 // usageEN is the usage in English.
@@ -51,28 +55,38 @@ Sub-districts, staff categories, quotas, projects, factors and scenarios
 may be named by id or by their Chinese name.
 Exit status: 0 success, 1 plan rejected (problems on stderr), 2 usage,
 130 / 143 stopped by Ctrl-C / SIGTERM (nothing written).
+Help and errors are in Chinese by default: --lang en on any command, or
+CAILI_LANG=en, for English (--lang wins).
 `
 
-// usage is the usage text in lang: "en" for English, anything else
-// Chinese.
-func usage(lang string) string {
-	if strings.HasPrefix(strings.ToLower(lang), "en") {
+// usage is the usage text in language l.
+func usage(l msg.Lang) string {
+	if l == msg.En {
 		return usageEN
 	}
 	return usageZH
 }
 
-// langArgs takes the leading `--lang L` (or `--lang=L`) options off the
-// arguments, the last one winning; lang is the language before them.
-func langArgs(args []string, lang string) (string, []string) {
-	for {
+// langArgs takes every `--lang L` (or `--lang=L`, `-lang L`) option off
+// the arguments, wherever it stands before a `--`, so that every command
+// takes it; the last one wins. It returns the setting ("" when none) and
+// the other arguments.
+func langArgs(args []string) (string, []string) {
+	var lang string
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		switch {
-		case len(args) >= 2 && args[0] == "--lang":
-			lang, args = args[1], args[2:]
-		case len(args) >= 1 && strings.HasPrefix(args[0], "--lang="):
-			lang, args = strings.TrimPrefix(args[0], "--lang="), args[1:]
+		case a == "--":
+			return lang, append(out, args[i:]...)
+		case (a == "--lang" || a == "-lang") && i+1 < len(args):
+			lang = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+			_, lang, _ = strings.Cut(a, "=")
 		default:
-			return lang, args
+			out = append(out, a)
 		}
 	}
+	return lang, out
 }

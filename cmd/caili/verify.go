@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
@@ -23,21 +25,21 @@ func cmdVerify(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("verify", stderr)
 	var pf planFlags
 	pf.register(fs, false)
-	file, err := parseOneArg(fs, args, "verify 需要一个结果文件 RESULT.json (verify needs RESULT.json)")
+	file, err := parseOneArg(fs, args, msg.CmdVerifyNeedsFile)
 	if err != nil {
 		return err
 	}
 	data, _, err := safefile.Read(file, safefile.MaxInput)
 	if err != nil {
-		return fmt.Errorf("读取 %s 失败 (read %s): %w", file, file, err)
+		return app.Say(app.KindBadRequest, msg.CmdRead, file).Because(err)
 	}
 	var head struct{ Stamp *report.Stamp }
 	if err := json.Unmarshal(data, &head); err != nil {
-		return mismatch("%s 不是 JSON 结果 (not a JSON result): %v", file, err)
+		return mismatch(msg.CmdNotJSON, file).Because(err)
 	}
 	st := head.Stamp
 	if st == nil || st.SHA256 == "" {
-		return mismatch("%s 没有印记 (stamp),无法核验:请用 caili calc --format json 或 API 的 allocations.json 重新导出 (no stamp)", file)
+		return mismatch(msg.CmdNoStamp, file)
 	}
 	doc, err := pf.load()
 	if err != nil {
@@ -45,11 +47,10 @@ func cmdVerify(args []string, stdout, stderr io.Writer) error {
 	}
 	ovs, err := standards.ParseSets(st.Overrides...)
 	if err != nil {
-		return mismatch("印记中的调整无法读取 (the stamp's overrides do not parse): %v", err)
+		return mismatch(msg.CmdStampOverride).Because(err)
 	}
 	if got := doc.Stamp(ovs); got != st.SHA256 {
-		return mismatch("印记不符:计划 %s 的文件与调整算出的 sha256 %s…,结果中为 %s…;结果不是由这份计划算出的,或计划已改动 (the plan's files and overrides do not hash to the stamp)",
-			planName(pf), got[:12], st.Short())
+		return mismatch(msg.CmdStampHash, planName(pf), got[:12], st.Short())
 	}
 	m, err := doc.Model(ovs...)
 	if err != nil {
@@ -65,7 +66,7 @@ func cmdVerify(args []string, stdout, stderr io.Writer) error {
 	}
 	if !bytes.Equal(want.Bytes(), data) {
 		diffs := jsonDiffs(want.Bytes(), data, 10)
-		return mismatch("与重新计算的结果不一致 (differs from the result recomputed):\n  %s", strings.Join(diffs, "\n  "))
+		return mismatch(msg.CmdDiffers, strings.Join(diffs, "\n  "))
 	}
 	_, err = fmt.Fprintf(stdout, "一致 (matches): %s 由 %s 重新计算,逐字节相同\n  %s\n", file, planName(pf), st.Title())
 	return err
@@ -80,7 +81,7 @@ func planName(pf planFlags) string {
 }
 
 // mismatch is a result that does not verify (exit status 1).
-func mismatch(format string, a ...any) error { return fmt.Errorf(format, a...) }
+func mismatch(m msg.Message, a ...any) *app.Error { return app.Say(app.KindBadRequest, m, a...) }
 
 // jsonDiffs lists up to n values that differ between two JSON documents,
 // by path: `subdistricts[3].total: 206668900 → 206668901`; an unreadable

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 )
 
 // walker steps away from the plan's value in one direction by doubling
@@ -77,13 +78,9 @@ func (s *search) bracket(ctx context.Context) (lo, hi int64, find Find, err erro
 // unbounded is the error of a target whose boundary no walk reached.
 func (s *search) unbounded(h0 bool) error {
 	if h0 {
-		return app.Errorf(app.KindUnprocessable,
-			"目标 %s 在 %s 的所有尝试取值上都成立,没有边界 / the target holds at every value of %s tried",
-			s.target.describe(), s.req.Vary, s.req.Vary)
+		return app.Say(app.KindUnprocessable, msg.AnalysisUnbounded, s.target.describe(), s.req.Vary)
 	}
-	return app.Errorf(app.KindUnprocessable,
-		"目标 %s 在 %s 的所有尝试取值上都不成立 / no value of %s tried meets the target (the plan is rejected, or the target is out of reach)",
-		s.target.describe(), s.req.Vary, s.req.Vary)
+	return app.Say(app.KindUnprocessable, msg.AnalysisUnreachable, s.target.describe(), s.req.Vary)
 }
 
 // solution reports the answer between lo and hi, one unit apart, and

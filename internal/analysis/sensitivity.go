@@ -10,6 +10,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/shopspring/decimal"
 )
@@ -86,7 +87,7 @@ func Sensitivity(ctx context.Context, doc *standards.Document, req SensitivityRe
 		step = DefaultStep
 	}
 	if !step.IsPositive() || step.GreaterThanOrEqual(decimal.NewFromInt(1)) {
-		return nil, app.QueryError("step", "step must be above 0 and below 100%% (got %s)", step)
+		return nil, app.QueryError("step", msg.AnalysisStep, step)
 	}
 	m, err := doc.Model(req.Base...)
 	if err != nil {
@@ -120,7 +121,7 @@ func Sensitivity(ctx context.Context, doc *standards.Document, req SensitivityRe
 func findSub(p *formula.Plan, s string) (int, error) {
 	id, err := standards.ResolveRef(standards.TableSubdistrict, s, standards.PlanEntries(p, standards.TableSubdistrict))
 	if err != nil {
-		return 0, app.QueryError("subdistrict", "%s", err.Error())
+		return 0, app.QueryRef("subdistrict", err)
 	}
 	return slices.IndexFunc(p.Subdistricts, func(x formula.Subdistrict) bool { return x.ID == id }), nil
 }
@@ -233,7 +234,7 @@ func ParseStep(s string) (decimal.Decimal, error) {
 	pct := strings.HasSuffix(s, "%")
 	d, err := decimal.NewFromString(strings.TrimSuffix(s, "%"))
 	if err != nil {
-		return decimal.Zero, app.QueryError("step", "step %q is not a number or a percentage such as 10%%", app.Clip(s))
+		return decimal.Zero, app.QueryError("step", msg.AnalysisStepNumber, app.Clip(s))
 	}
 	if pct {
 		d = d.Shift(-2)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/shopspring/decimal"
 )
@@ -127,7 +128,7 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 	}
 	req.Vary = r[0].Path
 	if req.Find != FindAuto && req.Find != FindMin && req.Find != FindMax {
-		return nil, app.QueryError("find", "find must be min or max (got %q)", app.Clip(string(req.Find)))
+		return nil, app.QueryError("find", msg.AnalysisFind, app.Clip(string(req.Find)))
 	}
 	m, err := doc.Model(req.Base...)
 	if err != nil {
@@ -139,7 +140,7 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 	}
 	if t.Accepted && req.Target == "min_capacity" {
 		if req.Vary != "plan.capacity" {
-			return nil, app.QueryError("vary", "min_capacity varies plan.capacity (got vary=%s)", app.Clip(req.Vary))
+			return nil, app.QueryError("vary", msg.AnalysisMinCapacityVary, app.Clip(req.Vary))
 		}
 		req.Find = FindMin
 	}
@@ -148,7 +149,7 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 		return nil, err
 	}
 	if weightPath(req.Vary) {
-		return nil, app.QueryError("vary", "%s 是权重,各权重之和须为 1,不能单独调节 / a weight cannot be varied alone: the weights must sum to 1", app.Clip(req.Vary))
+		return nil, app.QueryError("vary", msg.AnalysisWeight, app.Clip(req.Vary))
 	}
 	unit := req.Unit
 	if unit.IsZero() {
@@ -158,14 +159,14 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 		}
 	}
 	if !unit.IsPositive() || unit.Exponent() < -12 {
-		return nil, app.QueryError("precision", "precision must be a positive number with at most 12 decimals (got %s)", unit)
+		return nil, app.QueryError("precision", msg.AnalysisPrecision, unit)
 	}
 	if ru := m.Plan().RoundingUnit; req.Vary == "plan.capacity" && !unit.Mod(ru).IsZero() {
-		return nil, app.QueryError("precision", "财力总额的步长须为取整单位 %s 的整数倍 / the capacity's precision must be a multiple of the rounding unit %s (got %s)", ru, ru, unit)
+		return nil, app.QueryError("precision", msg.AnalysisPrecisionUnit, ru, unit)
 	}
 	start := orig.Div(unit).Floor()
 	if start.GreaterThan(decimal.New(1, 15)) {
-		return nil, app.QueryError("precision", "%s is more than 10^15 steps of %s from zero; use a coarser precision", orig, unit)
+		return nil, app.QueryError("precision", msg.AnalysisPrecisionSteps, orig, unit)
 	}
 	return &search{doc: doc, req: req, target: t, unit: unit, start: start.IntPart(), orig: orig, seen: map[int64]Check{}}, nil
 }
@@ -179,7 +180,7 @@ func pathValue(p *formula.Plan, path string) (decimal.Decimal, error) {
 			return np.Value, nil
 		}
 	}
-	return decimal.Zero, app.QueryError("vary", "%q is not a numeric path of this plan (e.g. plan.capacity, project.vector_control.unit_cost)", app.Clip(path))
+	return decimal.Zero, app.QueryError("vary", msg.AnalysisVaryPath, app.Clip(path))
 }
 
 // eval evaluates the plan with the path at n units, once per value.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/shopspring/decimal"
 )
@@ -60,10 +61,10 @@ func ParseTarget(s string, p *formula.Plan) (Target, error) {
 		t.Accepted = true
 		return t, nil
 	case "":
-		return t, targetErr("target is empty (want min_capacity, accepted or e.g. subdistrict.desheng.total>=60000000)")
+		return t, targetErr(msg.AnalysisTargetEmpty)
 	}
 	if len(t.Text) > 400 {
-		return t, targetErr("target longer than 400 characters")
+		return t, targetErr(msg.AnalysisTargetLong)
 	}
 	var left, right string
 	for _, op := range ops {
@@ -73,7 +74,7 @@ func ParseTarget(s string, p *formula.Plan) (Target, error) {
 		}
 	}
 	if t.Op == "" {
-		return t, targetErr("target %q has no comparison (want one of >=, <=, ==, >, <)", app.Clip(t.Text))
+		return t, targetErr(msg.AnalysisTargetNoOp, app.Clip(t.Text))
 	}
 	var err error
 	if t.Left, err = parseMetric(left, p); err != nil {
@@ -89,7 +90,7 @@ func ParseTarget(s string, p *formula.Plan) (Target, error) {
 		m, err = parseMetric(strings.Join(entityOf(t.Left), ".")+"."+right, p)
 	}
 	if err != nil {
-		return t, targetErr("right side %q of target is neither a number nor a metric", app.Clip(right))
+		return t, targetErr(msg.AnalysisTargetRight, app.Clip(right))
 	}
 	t.Right = &m
 	return t, nil
@@ -116,7 +117,7 @@ func parseMetric(s string, p *formula.Plan) (Metric, error) {
 	case "subdistrict":
 		sid, err := standards.ResolveRef(standards.TableSubdistrict, id, standards.PlanEntries(p, standards.TableSubdistrict))
 		if err != nil {
-			return m, targetErr("%s", err.Error())
+			return m, app.QueryRef("target", err)
 		}
 		m.sub = slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == sid })
 		m.ID = p.Subdistricts[m.sub].ID
@@ -124,33 +125,33 @@ func parseMetric(s string, p *formula.Plan) (Metric, error) {
 	case "tier":
 		t, ok := formula.ParseTier(id)
 		if !ok {
-			return m, targetErr("no tier %q (tiers: mandatory, A, B, C, D)", app.Clip(id))
+			return m, targetErr(msg.AnalysisNoTier, app.Clip(id))
 		}
 		m.tier = t
 		if field == "cap" {
 			if _, ok := p.TierCaps[t]; !ok {
-				return m, targetErr("tier %s has no cap (tiers.%s.max_share)", t, t)
+				return m, targetErr(msg.AnalysisTierNoCap, t, t)
 			}
 		}
 		return m, checkField(m, tierFields)
 	case "district":
 		if id != "" {
-			return m, targetErr("district metric %q: want district.<field>", app.Clip(s))
+			return m, targetErr(msg.AnalysisDistrictField, app.Clip(s))
 		}
 		return m, checkField(m, districtFields)
 	}
-	return m, targetErr("metric %q: want subdistrict.<id>.<field>, tier.<tier>.<field> or district.<field>", app.Clip(s))
+	return m, targetErr(msg.AnalysisMetric, app.Clip(s))
 }
 
 func checkField(m Metric, allowed []string) error {
 	if !slices.Contains(allowed, m.Field) {
-		return targetErr("%s has no field %q (fields: %s)", m.Kind, app.Clip(m.Field), strings.Join(allowed, ", "))
+		return targetErr(msg.AnalysisNoField, m.Kind, app.Clip(m.Field), strings.Join(allowed, ", "))
 	}
 	return nil
 }
 
-func targetErr(format string, args ...any) error {
-	return app.QueryError("target", format, args...)
+func targetErr(m msg.Message, args ...any) error {
+	return app.QueryError("target", m, args...)
 }
 
 // String writes the metric as the grammar reads it.

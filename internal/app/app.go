@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
 )
@@ -95,10 +96,10 @@ func (e *App) JobFor(v *PlanVersion, q Query) (*Job, error) {
 func (e *App) Plan(id string) (*PlanVersion, error) {
 	st, ok := e.Plans.Get(id)
 	if !ok {
-		return nil, Errorf(KindNotFound, "no plan %q", Clip(id))
+		return nil, Say(KindNotFound, msg.AppNoPlan, Clip(id))
 	}
 	if st.Good == nil {
-		return nil, &Error{Kind: KindUnprocessable, Message: "plan " + id + " does not load", Problems: st.Problems}
+		return nil, withProblems(Say(KindUnprocessable, msg.AppPlanNotLoad, id), st.Problems)
 	}
 	return st.Good, nil
 }

@@ -2,9 +2,11 @@ package app
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/caili/caili/internal/attribution"
 	"github.com/caili/caili/internal/attribution/whatif"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
 
@@ -23,7 +25,7 @@ import (
 func (e *App) Attribute(j *Job, by string) (*attribution.Attribution, error) {
 	b, ok := attribution.ParseBy(by)
 	if !ok {
-		return nil, QueryError("by", "by must be auto, override or group (got %q)", Clip(by))
+		return nil, QueryChoice("by", []string{"auto", "override", "group"}, by)
 	}
 	var ovs []standards.Override
 	if sc := j.Scenario; sc != nil {
@@ -36,24 +38,38 @@ func (e *App) Attribute(j *Job, by string) (*attribution.Attribution, error) {
 	var a *attribution.Attribution
 	var err error
 	e.limit(func() { a, err = whatif.Attribute(j.Plan.Doc, ovs, b) })
-	return a, attributionError(err)
+	return a, AttributionError(err)
 }
 
-// attributionError classifies an attribution's error.
-func attributionError(err error) error {
+// AttributionError classifies an attribution's error: too many
+// overrides one by one is a bad request (by); a combination that cannot
+// be evaluated is that combination's error, with a message naming it.
+func AttributionError(err error) error {
 	var ce *attribution.CoalitionError
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, attribution.ErrTooManyPlayers):
-		return QueryError("by", "%s", err.Error())
+		return QueryError("by", msg.AppTooManyPlayers, attribution.MaxPlayers)
 	case errors.As(err, &ce):
 		c := *Classify(ce.Err)
 		if c.Kind == KindInternal {
 			return &c
 		}
-		c.Message = ce.Error()
+		c.Message, c.English = coalitionMessage(ce)
 		return &c
 	}
 	return err
+}
+
+// coalitionMessage says which combination of an attribution cannot be
+// evaluated, and why, in both languages.
+func coalitionMessage(ce *attribution.CoalitionError) (zh, en string) {
+	var who any = msg.AppCoalitionBase
+	if len(ce.Players) > 0 {
+		who = strings.Join(ce.Players, ", ")
+	}
+	c := Classify(ce.Err)
+	zh, en = msg.AppCoalition.Both(who)
+	return zh + ":" + c.Message, en + ": " + c.In(msg.En).Message
 }

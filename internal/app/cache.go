@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // Default bounds of the result cache.
@@ -95,7 +96,7 @@ func (c *Cache) Get(key string, fn func() *Computed) *Computed {
 		// fn panicking must not leave waiters blocked forever; the panic
 		// goes on up to the recovery middleware.
 		if panicked {
-			f.val = &Computed{Err: Errorf(KindInternal, "computation failed")}
+			f.val = &Computed{Err: Say(KindInternal, msg.AppComputationFailed)}
 		}
 		c.mu.Lock()
 		delete(c.inflight, key)

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -15,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/caili/caili/configs"
+	"github.com/caili/caili/internal/msg"
 )
 
 // SampleID is the plan id of the embedded sample plan, served when no
@@ -145,9 +145,9 @@ func checkDataDir(dir string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
-		return fmt.Errorf("data folder: %w", err)
+		return Say(KindBadRequest, msg.AppDataDir, dir).Because(err)
 	case !fi.IsDir():
-		return fmt.Errorf("data folder %s: not a folder", dir)
+		return Say(KindBadRequest, msg.AppNotDataDir, dir)
 	}
 	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // TestDataDirMustBeAFolder: --data naming a regular file fails at start.
@@ -19,7 +21,8 @@ func TestDataDirMustBeAFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := New(Config{DataDir: file, Logger: slog.New(slog.DiscardHandler)})
-	if err == nil || !strings.Contains(err.Error(), "not a folder") {
+	var ae *Error
+	if !errors.As(err, &ae) || !strings.Contains(ae.In(msg.En).Message, "is not a folder") {
 		t.Errorf("New with a file as data folder: %v", err)
 	}
 	if _, err := New(Config{DataDir: filepath.Join(t.TempDir(), "new"), Logger: slog.New(slog.DiscardHandler)}); err != nil {
@@ -71,7 +74,10 @@ func TestDiskReason(t *testing.T) {
 		&fs.PathError{Op: "open", Path: "/srv/caili/x", Err: syscall.EACCES}: "may not write",
 		errors.New("other"): "",
 	} {
-		got := DiskReason(err)
+		got := ""
+		if m, ok := DiskReason(err).(msg.Message); ok {
+			got = m.In(msg.En)
+		}
 		if want == "" && got != "" || !strings.Contains(got, want) || strings.Contains(got, "/srv") {
 			t.Errorf("DiskReason(%v) = %q, want …%s…", err, got, want)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards/workbook"
 )
 
@@ -18,7 +19,7 @@ func (e *App) Template(v *PlanVersion, format workbook.Format) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := workbook.Template(&buf, p, workbook.TemplateOptions{Format: format}); err != nil {
-		return nil, Internal("cannot write the template", err)
+		return nil, Internal(msg.AppTemplateFailed, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -51,7 +52,7 @@ func (e *App) PreviewData(v *PlanVersion, name string, data []byte, merge bool) 
 func preview(p *formula.Plan, name string, data []byte, merge bool) (*DataPreview, error) {
 	subs, changes, ps := workbook.Import(name, data, p, merge)
 	if len(ps) > 0 {
-		return nil, &Error{Kind: KindUnprocessable, Message: "the data file has problems", Problems: ps}
+		return nil, withProblems(Say(KindUnprocessable, msg.AppDataProblems), ps)
 	}
 	np := *p
 	np.Subdistricts = subs

@@ -2,7 +2,7 @@ package app
 
 import (
 	"errors"
-	"fmt"
+	"strings"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
@@ -95,26 +95,70 @@ func (e *Error) In(l msg.Lang) *Error {
 		c.Message = c.English
 	}
 	c.Problems = formula.ProblemsIn(c.Problems, l)
+	if ce, ok := c.Err.(*Error); ok {
+		c.Err = ce.In(l)
+	}
 	return &c
 }
 
-// Errorf makes an Error of a kind with a message and no problems.
-func Errorf(k Kind, format string, args ...any) *Error {
-	return &Error{Kind: k, Message: fmt.Sprintf(format, args...)}
+// append adds a message to the error's, in both languages (such as what
+// may have been meant).
+func (e *Error) append(m msg.Message, args ...any) {
+	zh, en := m.Both(args...)
+	e.Message += zh
+	if e.English != "" {
+		e.English += en
+	}
+}
+
+// Because sets the error's cause (for the log; never shown to a client)
+// and returns the error.
+func (e *Error) Because(err error) *Error {
+	e.Err = err
+	return e
+}
+
+// QueryRef is a reference in a request parameter that names no single
+// entry (a *standards.RefError, see RefError) as a bad request of that
+// parameter; other errors are returned as they are.
+func QueryRef(param string, err error) error {
+	var ae *Error
+	if !errors.As(RefError("", err), &ae) || ae.Err != nil || len(ae.Problems) != 1 || ae.Problems[0].Code != formula.CodeUnknownRef {
+		return err
+	}
+	e := *ae
+	e.Kind = KindBadRequest
+	e.Problems = []formula.Problem{{File: "query", Path: param, Code: formula.CodeBadQuery, Message: e.Message, English: e.English}}
+	return &e
 }
 
 // Internal wraps a fault of the machine (a disk that cannot be read or
-// written) with what was being done.
-func Internal(msg string, err error) *Error {
-	return &Error{Kind: KindInternal, Message: msg, Err: err}
+// written) with what was being done, from the table; the cause is for
+// the log, never shown.
+func Internal(m msg.Message, err error) *Error {
+	e := Say(KindInternal, m)
+	e.Err = err
+	return e
 }
 
 // QueryError is a bad request parameter, with the parameter as the
 // problem's path so that a client can show which one.
-func QueryError(param, format string, args ...any) *Error {
-	msg := fmt.Sprintf(format, args...)
-	return &Error{Kind: KindBadRequest, Message: msg,
-		Problems: []formula.Problem{{File: "query", Path: param, Code: formula.CodeBadQuery, Message: msg}}}
+func QueryError(param string, m msg.Message, args ...any) *Error {
+	e := Say(KindBadRequest, m, args...)
+	e.Problems = []formula.Problem{{File: "query", Path: param, Code: formula.CodeBadQuery, Message: e.Message, English: e.English}}
+	return e
+}
+
+// choice is the message of a parameter outside its values: the
+// parameter's name, the values it takes and the value given.
+func choice(name string, values []string, got string) (msg.Message, []any) {
+	return msg.AppQueryChoice, []any{name, strings.Join(values, ", "), Clip(got)}
+}
+
+// QueryChoice is a bad request parameter outside its values.
+func QueryChoice(param string, values []string, got string) *Error {
+	m, args := choice(param, values, got)
+	return QueryError(param, m, args...)
 }
 
 // Classify is the one place that turns any error of the domain into an
@@ -139,16 +183,41 @@ func Classify(err error) *Error {
 		return ae
 	case errors.As(err, &se):
 		if se.Overrides {
-			return &Error{Kind: KindBadRequest, Message: "the overrides cannot be applied to the plan", Problems: se.Problems}
+			return withProblems(Say(KindBadRequest, msg.AppOverridesInvalid), se.Problems)
 		}
-		return &Error{Kind: KindUnprocessable, Message: "the plan is invalid", Problems: se.Problems}
+		return withProblems(Say(KindUnprocessable, msg.AppPlanInvalid), se.Problems)
 	case errors.As(err, &fe):
-		return &Error{Kind: KindUnprocessable, Message: "the plan is invalid", Problems: fe.Problems}
+		return withProblems(Say(KindUnprocessable, msg.AppPlanInvalid), fe.Problems)
 	case errors.As(err, &re):
-		return &Error{Kind: KindUnprocessable, Message: re.Error(),
-			Problems: []formula.Problem{{Code: formula.CodeRejected, Message: re.Error()}}, Rejection: re}
+		return Rejected(re)
 	}
-	return &Error{Kind: KindInternal, Message: "internal error", Err: err}
+	return Internal(msg.AppInternal, err)
+}
+
+// withProblems sets an error's problems.
+func withProblems(e *Error, ps []formula.Problem) *Error {
+	e.Problems = ps
+	return e
+}
+
+// rejectionWords are the stages that reject a plan, in words.
+var rejectionWords = map[formula.RejectionKind]msg.Message{
+	formula.CapacityShortfall: msg.AppRejectCapacity, formula.MandatoryUnfunded: msg.AppRejectMandatory,
+	formula.NoBlockEligible: msg.AppRejectNoBlock, formula.FloorsInfeasible: msg.AppRejectFloors,
+}
+
+// Rejected is the error of a valid plan the rules cannot fund: which
+// stage, and the gap, as the message and as the one problem (code
+// rejected).
+func Rejected(re *formula.RejectedError) *Error {
+	words, ok := rejectionWords[re.Kind]
+	if !ok {
+		words = msg.AppRejectOther
+	}
+	e := Say(KindUnprocessable, msg.AppRejected, words, re.Gap.String())
+	e.Problems = []formula.Problem{{Code: formula.CodeRejected, Message: e.Message, English: e.English}}
+	e.Rejection = re
+	return e
 }
 
 // kindCodes are the stable codes of the kinds, for programs (the API's

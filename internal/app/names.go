@@ -3,12 +3,12 @@ package app
 import (
 	"errors"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
 	"github.com/caili/caili/standards"
 )
@@ -91,12 +91,30 @@ func RefError(planID string, err error) error {
 	if re.Ambiguous {
 		kind = KindBadRequest
 	}
-	msg := re.Error()
-	if planID != "" {
-		msg = "plan " + planID + ": " + msg
+	what, ok := tableWords[re.Table]
+	if !ok {
+		what = msg.AppTableSubdistrict
 	}
-	return &Error{Kind: kind, Message: msg,
-		Problems: []formula.Problem{{Path: re.Table, Code: formula.CodeUnknownRef, Message: re.Error()}}}
+	var e *Error
+	if re.Ambiguous {
+		e = Say(kind, msg.AppRefAmbiguous, re.Ref, what, strings.Join(re.IDs, "、"))
+	} else {
+		e = Say(kind, msg.AppRefUnknown, re.Ref, what)
+		if len(re.Near) > 0 {
+			e.append(msg.AppRefNear, strings.Join(re.Near, "、"))
+		}
+	}
+	e.Problems = []formula.Problem{{Path: re.Table, Code: formula.CodeUnknownRef, Message: e.Message, English: e.English}}
+	if planID != "" {
+		e.Message, e.English = msg.AppRefInPlan.In(msg.Zh, planID, e.Message), msg.AppRefInPlan.In(msg.En, planID, e.English)
+	}
+	return e
+}
+
+// tableWords are the tables a reference names entries of, in words.
+var tableWords = map[string]msg.Message{
+	"staff": msg.AppTableStaff, "quota": msg.AppTableQuota, "project": msg.AppTableProject,
+	"factor": msg.AppTableFactor, "subdistrict": msg.AppTableSubdistrict,
 }
 
 // MaxScenarioRef is the longest scenario reference (a file name or a
@@ -124,7 +142,7 @@ func ValidScenarioRef(s string) bool {
 func (s *Scenarios) Find(plan, ref string) (*Scenario, error) {
 	ref = strings.TrimSpace(ref)
 	if !ValidScenarioRef(ref) {
-		return nil, Errorf(KindBadRequest, "scenario %q: give its file name (matching %s) or its [scenario] name", Clip(ref), NameRE)
+		return nil, Say(KindBadRequest, msg.AppScenarioRef, Clip(ref), NameRE)
 	}
 	if ValidName(ref) {
 		v, err := s.Get(plan, ref)
@@ -153,18 +171,17 @@ func (s *Scenarios) Find(plan, ref string) (*Scenario, error) {
 	case 1:
 		return found[0], nil
 	case 0:
-		msg := "plan " + plan + " has no scenario " + strconv.Quote(Clip(ref)) + " (没有文件名或名称为此的方案)"
+		e := Say(KindNotFound, msg.AppNoScenarioRef, plan, Clip(ref))
 		if near := textutil.Nearest(ref, names, 3); len(near) > 0 {
-			msg += ";您是不是要找 " + strings.Join(near, " / ") + "?"
+			e.append(msg.AppRefNear, strings.Join(near, " / "))
 		}
-		return nil, Errorf(KindNotFound, "%s", msg)
+		return nil, e
 	}
 	files := make([]string, len(found))
 	for i, v := range found {
 		files[i] = v.Name
 	}
-	return nil, Errorf(KindBadRequest, "方案名称 %q 对应多个方案,请改用文件名:%s (several scenarios have this name: use a file name)",
-		Clip(ref), strings.Join(files, " / "))
+	return nil, Say(KindBadRequest, msg.AppScenarioAmbiguous, Clip(ref), strings.Join(files, " / "))
 }
 
 // QuantityRef is the quantity a reference names in plan p: a label's name

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
 
@@ -36,8 +37,8 @@ func TestFindSubdistrict(t *testing.T) {
 		{ref: "desheng", id: "desheng"},
 		{ref: "德胜街道", id: "desheng"},
 		{ref: " 西长安街街道 ", id: "xichangan"},
-		{ref: "德胜", kind: KindNotFound, says: "您是不是要找 desheng / 德胜街道?"},
-		{ref: "nowhere", kind: KindNotFound, says: `没有编码或名称为 "nowhere" 的街道`},
+		{ref: "德胜", kind: KindNotFound, says: "did you mean desheng / 德胜街道?"},
+		{ref: "nowhere", kind: KindNotFound, says: `nothing has the id or name "nowhere" among the sub-districts`},
 	} {
 		a, err := FindSubdistrict(SampleID, res, tt.ref)
 		if tt.kind == 0 {
@@ -47,7 +48,7 @@ func TestFindSubdistrict(t *testing.T) {
 			continue
 		}
 		var ae *Error
-		if !errors.As(err, &ae) || ae.Kind != tt.kind || !strings.Contains(ae.Message, tt.says) || len(ae.Problems) != 1 {
+		if !errors.As(err, &ae) || ae.Kind != tt.kind || !strings.Contains(ae.In(msg.En).Message, tt.says) || len(ae.Problems) != 1 {
 			t.Errorf("%q: %v; want kind %d saying %q", tt.ref, err, tt.kind, tt.says)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards/workbook"
 )
 
@@ -90,7 +91,7 @@ func ObjectionIn(ctx context.Context, st Store, who Actor, plan string, n int) (
 	}
 	if who.Role == RoleSubdistrict {
 		if o.Subdistrict != who.Subdistrict {
-			return nil, Errorf(KindForbidden, "街道令牌只能查看本街道的申诉 (a 街道 token reads its own objections only)")
+			return nil, Say(KindForbidden, msg.AppOwnObjections)
 		}
 		return &ObjectionView{Objection: o}, nil
 	}
@@ -159,7 +160,7 @@ func AcceptObjectionIn(ctx context.Context, st Store, who Actor, plan string, n 
 		return nil, nil, err
 	}
 	if o.Status != ObjectionPending {
-		return nil, nil, Errorf(KindConflict, "申诉 %d 已处理（%s） (objection %d is %s)", n, o.StatusText(), n, o.Status)
+		return nil, nil, Say(KindConflict, msg.AppObjectionDecided, n, o.StatusWords())
 	}
 	vs, err := st.Versions(ctx, plan)
 	if err != nil {
@@ -181,11 +182,11 @@ func AcceptObjectionIn(ctx context.Context, st Store, who Actor, plan string, n 
 func corrected(vv *VersionView, o *Objection) (*NewVersion, error) {
 	doc := vv.Plan.Doc
 	if f := doc.DataFile(); f != "" {
-		return nil, Errorf(KindConflict, "方案的街道数据来自数据工作簿 %s，不能自动采纳申诉；请在工作簿中更正后保存新版本，再驳回或注明本申诉 (the plan's data is in a workbook: correct it there and save a version)", f)
+		return nil, Say(KindConflict, msg.AppObjectionWorkbook, f)
 	}
 	files := vv.Record.Files
 	if !bytes.Contains(files[0].Data, []byte("[[subdistrict]]")) {
-		return nil, Errorf(KindConflict, "方案文件 %s 中没有 [[subdistrict]] 表，不能自动采纳申诉 (the plan file has no [[subdistrict]] tables)", files[0].Name)
+		return nil, Say(KindConflict, msg.AppObjectionNoTables, files[0].Name)
 	}
 	p, err := doc.Plan()
 	if err != nil {
@@ -204,10 +205,10 @@ func corrected(vv *VersionView, o *Objection) (*NewVersion, error) {
 	out[0].Data = workbook.ReplaceSubdistricts(files[0].Data, p, np.Subdistricts)
 	pv, err := loadFiles(vv.Record.Plan, out)
 	if err != nil {
-		return nil, Internal("the corrected plan does not load", err)
+		return nil, Internal(msg.AppCorrectedNotLoad, err)
 	}
 	if got, _ := pv.Doc.Plan(); got == nil || !sameSubdistrict(got, np, o.Subdistrict) {
-		return nil, Internal("the corrected plan lost the corrections", fmt.Errorf("%s objection %d", o.Plan, o.N))
+		return nil, Internal(msg.AppCorrectedLost, fmt.Errorf("%s objection %d", o.Plan, o.N))
 	}
 	return &NewVersion{Plan: pv.ID, Hash: pv.Hash, Name: pv.Name, FiscalYear: pv.FiscalYear, Files: pv.Sources,
 		Note: fmt.Sprintf("采纳申诉 %d（%s）(objection %d accepted)", o.N, o.Subdistrict, o.N)}, nil
@@ -276,10 +277,10 @@ func RejectObjectionIn(ctx context.Context, st Store, who Actor, plan string, n 
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return nil, Errorf(KindBadRequest, "驳回须写明理由 (a rejection needs a reason)")
+		return nil, Say(KindBadRequest, msg.AppRejectNeedsReason)
 	}
 	if len([]rune(reason)) > maxNoteRunes {
-		return nil, Errorf(KindBadRequest, "理由过长：最多 %d 字 (the reason is over %d characters)", maxNoteRunes, maxNoteRunes)
+		return nil, Say(KindBadRequest, msg.AppReasonTooLong, maxNoteRunes)
 	}
 	return st.RejectObjection(ctx, who, plan, n, reason)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
 )
@@ -80,6 +81,18 @@ func (o *Objection) StatusText() string {
 	return "待处理"
 }
 
+// StatusWords is the objection's state as an argument of a message, in
+// words of the message's language: pending, accepted or rejected.
+func (o *Objection) StatusWords() msg.Message {
+	switch o.Status {
+	case ObjectionAccepted:
+		return msg.AppObjectionAccepted
+	case ObjectionRejected:
+		return msg.AppObjectionRejected
+	}
+	return msg.AppObjectionPending
+}
+
 func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
 
 // Overrides are the objection's corrections as overrides of its 街道's
@@ -112,7 +125,7 @@ func (e *App) FileObjection(ctx context.Context, who Actor, plan, note string, c
 // FileObjectionIn is FileObjection on a store.
 func FileObjectionIn(ctx context.Context, st Store, who Actor, plan, note string, corrections map[string]string) (*Objection, error) {
 	if who.Role != RoleSubdistrict || who.Subdistrict == "" {
-		return nil, Errorf(KindForbidden, "只有街道令牌可以提出申诉 (only a 街道 token files an objection)")
+		return nil, Say(KindForbidden, msg.AppOnlySubdistrictObjects)
 	}
 	pub, err := st.Published(ctx, plan)
 	if err != nil {
@@ -127,7 +140,7 @@ func FileObjectionIn(ctx context.Context, st Store, who Actor, plan, note string
 		return nil, err
 	}
 	if p, err := vv.Plan.Doc.Plan(); err != nil || !hasSubdistrict(p, who.Subdistrict) {
-		return nil, Errorf(KindForbidden, "已发布的方案 %s 没有街道 %s (the published plan has no sub-district %s)", plan, who.Subdistrict, who.Subdistrict)
+		return nil, Say(KindForbidden, msg.AppObjectionNoSub, plan, who.Subdistrict)
 	}
 	o := &Objection{Plan: plan, Version: pub.N, Subdistrict: who.Subdistrict, Note: note, Corrections: cs}
 	if err := checkCorrections(vv.Plan, o); err != nil {
@@ -147,13 +160,13 @@ func FileObjectionIn(ctx context.Context, st Store, who Actor, plan, note string
 // (headcounts.X is staff.X; subdistrict.<own id>. may lead).
 func normalize(sd, note string, corrections map[string]string) (map[string]string, error) {
 	if utf8.RuneCountInString(note) > maxNoteRunes {
-		return nil, Errorf(KindBadRequest, "说明过长：最多 %d 字 (the note is over %d characters)", maxNoteRunes, maxNoteRunes)
+		return nil, Say(KindBadRequest, msg.AppNoteTooLong, maxNoteRunes)
 	}
 	if len(corrections) > maxCorrections {
-		return nil, Errorf(KindBadRequest, "更正项过多：最多 %d 项 (over %d corrections)", maxCorrections, maxCorrections)
+		return nil, Say(KindBadRequest, msg.AppTooManyCorrections, maxCorrections)
 	}
 	if strings.TrimSpace(note) == "" && len(corrections) == 0 {
-		return nil, Errorf(KindBadRequest, "申诉须有说明或更正数据 (an objection needs a note or corrections)")
+		return nil, Say(KindBadRequest, msg.AppObjectionEmpty)
 	}
 	out := make(map[string]string, len(corrections))
 	for k, v := range corrections {
@@ -161,7 +174,7 @@ func normalize(sd, note string, corrections map[string]string) (map[string]strin
 		if rest, ok := strings.CutPrefix(key, "subdistrict."); ok {
 			id, tail, _ := strings.Cut(rest, ".")
 			if id != sd {
-				return nil, Errorf(KindForbidden, "街道只能更正本街道的数据 (a 街道 corrects its own data only), not %q", Clip(k))
+				return nil, Say(KindForbidden, msg.AppCorrectOwnOnly, Clip(k))
 			}
 			key = tail
 		}
@@ -170,10 +183,10 @@ func normalize(sd, note string, corrections map[string]string) (map[string]strin
 		}
 		group, name, _ := strings.Cut(key, ".")
 		if (group != "quantities" && group != "staff" && group != "payroll") || name == "" {
-			return nil, Errorf(KindBadRequest, "更正项须为 quantities.<名称>、staff.<类别> 或 payroll.<类别> (a correction is quantities.X, staff.X or payroll.X), not %q", Clip(k))
+			return nil, Say(KindBadRequest, msg.AppCorrectionKey, Clip(k))
 		}
 		if _, err := decimal.NewFromString(strings.TrimSpace(v)); err != nil {
-			return nil, Errorf(KindBadRequest, "更正值须为数字 (a corrected value must be a number): %s = %q", Clip(k), Clip(v))
+			return nil, Say(KindBadRequest, msg.AppCorrectionValue, Clip(k), Clip(v))
 		}
 		out[key] = strings.TrimSpace(v)
 	}
@@ -207,7 +220,7 @@ func (e *App) FileObjectionWorkbook(ctx context.Context, who Actor, plan, note, 
 		return nil, err
 	}
 	if who.Role != RoleSubdistrict || who.Subdistrict == "" {
-		return nil, Errorf(KindForbidden, "只有街道令牌可以提出申诉 (only a 街道 token files an objection)")
+		return nil, Say(KindForbidden, msg.AppOnlySubdistrictObjects)
 	}
 	pub, err := st.Published(ctx, plan)
 	if err != nil {
@@ -226,7 +239,7 @@ func (e *App) FileObjectionWorkbook(ctx context.Context, who Actor, plan, note, 
 		var ps []formula.Problem
 		_, changes, ps = workbook.Import(name, data, p, true)
 		if len(ps) > 0 {
-			err = &Error{Kind: KindUnprocessable, Message: "数据文件有问题 (the data file has problems)", Problems: ps}
+			err = withProblems(Say(KindUnprocessable, msg.AppDataProblems), ps)
 		}
 	})
 	if err != nil {
@@ -235,7 +248,7 @@ func (e *App) FileObjectionWorkbook(ctx context.Context, who Actor, plan, note, 
 	cs := map[string]string{}
 	for _, ch := range changes {
 		if ch.Kind != workbook.ChangeValue || ch.ID != who.Subdistrict {
-			return nil, Errorf(KindForbidden, "工作簿改动了其他街道的数据：%s (the workbook changes another 街道's data)", ch.String())
+			return nil, Say(KindForbidden, msg.AppWorkbookOtherSub, ch.String())
 		}
 		cs[ch.Key] = ch.New
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
 
@@ -90,10 +91,10 @@ type seenFile struct {
 func newDirPlans(dir string, log *slog.Logger) (*Plans, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("plans directory: %w", err)
+		return nil, Say(KindBadRequest, msg.AppPlansDir, dir).Because(err)
 	}
 	if !fi.IsDir() {
-		return nil, fmt.Errorf("plans directory %s: not a directory", dir)
+		return nil, Say(KindBadRequest, msg.AppNotPlansDir, dir)
 	}
 	s := &Plans{dir: dir, log: log, seen: map[string]seenFile{}, plans: map[string]*PlanState{}}
 	if err := s.Scan(true); err != nil {
@@ -158,11 +159,14 @@ func problemsOf(file string, err error) ([]formula.Problem, string) {
 	case errors.As(err, &fe):
 		ps := make([]formula.Problem, len(fe.Problems))
 		for i, p := range fe.Problems {
-			ps[i] = formula.Problem{File: file, Path: p.Path, Message: p.Message}
+			p.File = file
+			ps[i] = p
 		}
 		return ps, err.Error()
 	}
-	return []formula.Problem{{File: file, Message: err.Error()}}, err.Error()
+	p := formula.Say(formula.CodeUnreadable, "", msg.AppUnreadable, err)
+	p.File = file
+	return []formula.Problem{p}, err.Error()
 }
 
 // Get returns a plan's state; the state is never modified once stored.

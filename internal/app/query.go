@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
 
@@ -62,7 +63,7 @@ func (q Query) WhatIf() bool { return len(q.Sets) > 0 || q.Scenario != "" }
 func ParseQuery(raw string, allow Params) (Query, error) {
 	q := Query{Format: "json"}
 	if len(raw) > MaxQuery {
-		return q, QueryError("", "query string longer than %d bytes", MaxQuery)
+		return q, QueryError("", msg.AppQueryTooLong, MaxQuery)
 	}
 	seen := map[string]bool{}
 	for part := range strings.SplitSeq(raw, "&") {
@@ -70,19 +71,19 @@ func ParseQuery(raw string, allow Params) (Query, error) {
 			continue
 		}
 		if strings.Contains(part, ";") {
-			return q, QueryError(Clip(part), "malformed query: %q contains ';' (separate parameters with '&')", Clip(part))
+			return q, QueryError(Clip(part), msg.AppQuerySemicolon, Clip(part))
 		}
 		rk, rv, _ := strings.Cut(part, "=")
 		k, err := url.QueryUnescape(rk)
 		if err != nil {
-			return q, QueryError(Clip(rk), "malformed query parameter %q: %v", Clip(rk), err)
+			return q, QueryError(Clip(rk), msg.AppQueryBadName, Clip(rk))
 		}
 		v, err := url.QueryUnescape(rv)
 		if err != nil {
-			return q, QueryError(Clip(k), "malformed value of query parameter %q: %v", Clip(k), err)
+			return q, QueryError(Clip(k), msg.AppQueryBadValue, Clip(k))
 		}
 		if !utf8.ValidString(k) || !utf8.ValidString(v) {
-			return q, QueryError("", "query parameter %q is not valid UTF-8", Clip(k))
+			return q, QueryError("", msg.AppQueryNotUTF8, Clip(k))
 		}
 		if err := q.add(k, v, allow, seen); err != nil {
 			return q, err
@@ -95,22 +96,22 @@ func ParseQuery(raw string, allow Params) (Query, error) {
 func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 	if p, ok := SetPath(k); ok && allow&ParamSet != 0 {
 		if p == "" {
-			return QueryError(Clip(k), "query parameter %q: want set.<path>=<value>, e.g. set.plan.capacity=2600000000", Clip(k))
+			return QueryError(Clip(k), msg.AppQuerySetPath, Clip(k))
 		}
 		if len(q.Sets) >= MaxOverrides {
-			return QueryError(Clip(k), "more than %d set. overrides", MaxOverrides)
+			return QueryError(Clip(k), msg.AppQueryTooManySets, MaxOverrides)
 		}
 		q.Sets = append(q.Sets, NewOverride(p, v))
 		return nil
 	}
 	if seen[k] {
-		return QueryError(Clip(k), "query parameter %q given twice", Clip(k))
+		return QueryError(Clip(k), msg.AppQueryTwice, Clip(k))
 	}
 	seen[k] = true
 	switch {
 	case k == "scenario" && allow&ParamScenario != 0:
 		if v = strings.TrimSpace(v); !ValidScenarioRef(v) {
-			return QueryError(Clip(k), "scenario %q: give its file name (matching %s) or its [scenario] name", Clip(v), NameRE)
+			return QueryError(Clip(k), msg.AppScenarioRef, Clip(v), NameRE)
 		}
 		q.Scenario = v
 	case k == "bom" && allow&ParamBOM != 0:
@@ -120,7 +121,7 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		case "1", "true":
 			q.NoBOM = false
 		default:
-			return QueryError(Clip(k), "bom must be 0 or 1 (got %q)", Clip(v))
+			return QueryChoice(Clip(k), []string{"0", "1"}, v)
 		}
 	case k == "header" && allow&ParamBOM != 0:
 		switch v {
@@ -129,7 +130,7 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		case "zh":
 			q.HeaderZH = true
 		default:
-			return QueryError(Clip(k), "header must be id or zh (got %q)", Clip(v))
+			return QueryChoice(Clip(k), []string{"id", "zh"}, v)
 		}
 	case k == "encoding" && allow&ParamBOM != 0:
 		switch strings.ToLower(v) {
@@ -138,11 +139,11 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		case "gb18030", "gbk":
 			q.GB18030 = true
 		default:
-			return QueryError(Clip(k), "encoding must be utf-8 or gb18030 (got %q)", Clip(v))
+			return QueryChoice(Clip(k), []string{"utf-8", "gb18030"}, v)
 		}
 	case k == "format" && allow&ParamFormat != 0:
 		if v != "json" && v != "csv" {
-			return QueryError(Clip(k), "format must be json or csv (got %q)", Clip(v))
+			return QueryChoice(Clip(k), []string{"json", "csv"}, v)
 		}
 		q.Format = v
 	case k == "merge" && allow&ParamMerge != 0:
@@ -152,27 +153,36 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		case "1", "true":
 			q.Merge = true
 		default:
-			return QueryError(Clip(k), "merge must be 0 or 1 (got %q)", Clip(v))
+			return QueryChoice(Clip(k), []string{"0", "1"}, v)
 		}
 	case k == "per" && allow&ParamPer != 0:
 		if v = strings.TrimSpace(v); v == "" {
-			return QueryError(k, "per must name a quantity, such as per=resident_population")
+			return QueryError(k, msg.AppQueryPer)
 		}
 		q.Per = v
 	case k == "attribute" && allow&ParamAttribute != 0:
 		return q.attribute(v)
 	case k == "by" && allow&ParamAttribute != 0:
 		if v != "auto" && v != "override" && v != "group" {
-			return QueryError(k, "by must be auto, override or group (got %q)", Clip(v))
+			return QueryChoice(k, []string{"auto", "override", "group"}, v)
 		}
 		q.By = v
 	default:
-		return QueryError(Clip(k), "unknown query parameter %q here (this route takes: %s)", Clip(k), allow)
+		return QueryError(Clip(k), msg.AppQueryUnknown, Clip(k), allow.text())
 	}
 	return nil
 }
 
-// String lists the parameters for an error message.
+// text lists the parameters for an error message: the list, or the
+// words for none.
+func (p Params) text() any {
+	if s := p.String(); s != "" {
+		return s
+	}
+	return msg.AppQueryNone
+}
+
+// String lists the parameters, separated by ", ", or "" for none.
 func (p Params) String() string {
 	var out []string
 	if p&ParamSet != 0 {
@@ -196,9 +206,6 @@ func (p Params) String() string {
 	if p&ParamAttribute != 0 {
 		out = append(out, "attribute", "by")
 	}
-	if len(out) == 0 {
-		return "no parameters"
-	}
 	return strings.Join(out, ", ")
 }
 
@@ -210,7 +217,7 @@ func (q *Query) attribute(v string) error {
 	case "1", "true":
 		q.Attribute = true
 	default:
-		return QueryError("attribute", "attribute must be 0 or 1 (got %q)", Clip(v))
+		return QueryChoice("attribute", []string{"0", "1"}, v)
 	}
 	return nil
 }

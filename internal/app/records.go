@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 
 	"github.com/caili/caili/configs"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 )
 
@@ -25,7 +26,7 @@ import (
 // records returns the store, or an error when the application has none.
 func (e *App) records() (Store, error) {
 	if e.Records == nil {
-		return nil, Errorf(KindForbidden, "没有数据库：版本与发布不可用 (no record store)")
+		return nil, Say(KindForbidden, msg.AppNoStore)
 	}
 	return e.Records, nil
 }
@@ -37,7 +38,7 @@ func need(who Actor, roles ...Role) error {
 			return nil
 		}
 	}
-	return Errorf(KindForbidden, "令牌 %s（%s）无权执行此操作 (token %s with role %s may not do this)", who.ID, who.Role, who.ID, who.Role)
+	return Say(KindForbidden, msg.AppRoleMayNot, who.ID, who.Role)
 }
 
 // SaveVersion records the files of a plan as loaded now as a draft
@@ -57,7 +58,7 @@ func (e *App) SaveVersion(ctx context.Context, who Actor, plan, note string) (*V
 		return nil, false, err
 	}
 	if ps, ok := e.Plans.Get(plan); ok && ps.Problems != nil {
-		return nil, false, &Error{Kind: KindUnprocessable, Message: "方案文件当前无法加载，不能保存版本 (the plan's files do not load now)", Problems: ps.Problems}
+		return nil, false, withProblems(Say(KindUnprocessable, msg.AppPlanNotLoadNow), ps.Problems)
 	}
 	return st.SaveVersion(ctx, who, NewVersion{Plan: plan, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear,
 		Note: note, Files: v.Sources})
@@ -109,7 +110,7 @@ func LoadVersion(ctx context.Context, st Store, plan string, n int) (*VersionVie
 		return nil, err
 	}
 	if len(rec.Files) == 0 {
-		return nil, Internal("version without files", fmt.Errorf("%s v%d", plan, n))
+		return nil, Internal(msg.AppVersionNoFiles, fmt.Errorf("%s v%d", plan, n))
 	}
 	files := map[string][]byte{}
 	for _, f := range rec.Files {
@@ -128,13 +129,14 @@ func LoadVersion(ctx context.Context, st Store, plan string, n int) (*VersionVie
 		// Saved only when it loaded: a newer caili's stricter checks.
 		ae := Classify(err)
 		if ae.Kind == KindInternal {
-			return nil, Internal("a recorded version does not load", err)
+			return nil, Internal(msg.AppVersionNotLoad, err)
 		}
-		return nil, &Error{Kind: KindUnprocessable, Message: fmt.Sprintf("方案 %s 第 %d 版已不能加载 (recorded version %d no longer loads)", plan, n, n),
-			Problems: ae.Problems, Err: err}
+		e := withProblems(Say(KindUnprocessable, msg.AppVersionNoLongerLoads, plan, n), ae.Problems)
+		e.Err = err
+		return nil, e
 	}
 	if pv.Hash != rec.Hash {
-		return nil, Internal("a recorded version's hash does not match its files", fmt.Errorf("%s v%d: %s ≠ %s", plan, n, pv.Hash, rec.Hash))
+		return nil, Internal(msg.AppVersionHash, fmt.Errorf("%s v%d: %s ≠ %s", plan, n, pv.Hash, rec.Hash))
 	}
 	return &VersionView{Record: rec, Plan: pv}, nil
 }
@@ -173,14 +175,14 @@ func PublishIn(ctx context.Context, st Store, who Actor, plan string, n int) (*P
 		return nil, err
 	}
 	if vv.Record.Status != StatusApproved {
-		return nil, Errorf(KindConflict, "第 %d 版未经审批，不能发布 (version %d is %s; only an approved version can be published)", n, n, vv.Record.Status)
+		return nil, Say(KindConflict, msg.AppNotApproved, n, StatusText(vv.Record.Status))
 	}
 	if err := vv.Plan.Base.Err; err != nil {
 		return nil, Classify(err)
 	}
 	var buf bytes.Buffer
 	if err := report.WriteJSON(&buf, vv.Plan.Base.Res); err != nil {
-		return nil, Internal("encode the published result", err)
+		return nil, Internal(msg.AppEncodeResult, err)
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	return st.Publish(ctx, who, NewPublication{Plan: plan, N: n, Result: buf.Bytes(), ResultHash: hex.EncodeToString(sum[:])})
@@ -209,7 +211,7 @@ func (e *App) PublishedStatement(ctx context.Context, who Actor, plan, sd string
 	}
 	if who.Role == RoleSubdistrict {
 		if who.Subdistrict != sd {
-			return nil, nil, Errorf(KindForbidden, "街道令牌只能查看本街道的结算单 (a 街道 token reads its own statement only)")
+			return nil, nil, Say(KindForbidden, msg.AppOwnStatement)
 		}
 	} else if err := need(who, RolePlanner, RoleApprover); err != nil {
 		return nil, nil, err
@@ -220,14 +222,14 @@ func (e *App) PublishedStatement(ctx context.Context, who Actor, plan, sd string
 	}
 	var doc report.Allocations
 	if err := json.Unmarshal(pub.Result, &doc); err != nil {
-		return nil, nil, Internal("read the published result", err)
+		return nil, nil, Internal(msg.AppReadResult, err)
 	}
 	for i := range doc.Subdistricts {
 		if doc.Subdistricts[i].ID == sd {
 			return pub, &doc.Subdistricts[i], nil
 		}
 	}
-	return nil, nil, Errorf(KindNotFound, "已发布的方案 %s 没有街道 %q (the published plan has no sub-district %q)", plan, Clip(sd), Clip(sd))
+	return nil, nil, Say(KindNotFound, msg.AppPublishedNoSub, plan, Clip(sd))
 }
 
 // Audit returns the audit log, newest first (approver).
@@ -246,12 +248,12 @@ func (e *App) Audit(ctx context.Context, who Actor, limit int) ([]AuditEntry, er
 // unknown or revoked token is unauthorized.
 func (e *App) Authenticate(ctx context.Context, secret string) (Actor, error) {
 	if e.Records == nil {
-		return Actor{}, Errorf(KindUnauthorized, "令牌无效 (wrong token)")
+		return Actor{}, Say(KindUnauthorized, msg.AppWrongToken)
 	}
 	t, err := e.Records.TokenByHash(ctx, TokenHash(secret))
 	if err != nil {
 		if ae := Classify(err); ae.Kind == KindNotFound {
-			return Actor{}, Errorf(KindUnauthorized, "令牌无效或已吊销 (wrong or revoked token)")
+			return Actor{}, Say(KindUnauthorized, msg.AppRevokedToken)
 		}
 		return Actor{}, err
 	}
@@ -286,13 +288,13 @@ func TokenHash(secret string) string {
 // never kept.
 func CreateToken(ctx context.Context, st Store, who Actor, role Role, sd, note string) (secret string, rec *TokenRecord, err error) {
 	if !ValidRole(role) {
-		return "", nil, Errorf(KindBadRequest, "角色须为 planner、approver 或 subdistrict (role must be planner, approver or subdistrict), not %q", Clip(string(role)))
+		return "", nil, Say(KindBadRequest, msg.AppBadRole, Clip(string(role)))
 	}
 	if (role == RoleSubdistrict) != (sd != "") {
-		return "", nil, Errorf(KindBadRequest, "街道令牌须且只有街道令牌须指定 --subdistrict (a subdistrict token, and only one, names its sub-district)")
+		return "", nil, Say(KindBadRequest, msg.AppTokenSubdistrict)
 	}
 	if sd != "" && !ValidName(sd) {
-		return "", nil, Errorf(KindBadRequest, "sub-district id %q must match %s", Clip(sd), NameRE)
+		return "", nil, Say(KindBadRequest, msg.AppSubdistrictID, Clip(sd), NameRE)
 	}
 	var raw [32]byte
 	var id [5]byte

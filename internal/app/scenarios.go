@@ -17,6 +17,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
 )
@@ -104,7 +105,7 @@ func (s *Scenarios) fromStore(sc *StoredScenario) *Scenario {
 // Get returns the scenario name of plan: a saved one, else a built-in one.
 func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
 	if !ValidName(name) {
-		return nil, Errorf(KindBadRequest, "scenario name %q must match %s", Clip(name), NameRE)
+		return nil, Say(KindBadRequest, msg.AppScenarioName, Clip(name), NameRE)
 	}
 	if s.store != nil {
 		sc, err := s.store.Scenario(context.Background(), plan, name)
@@ -121,7 +122,7 @@ func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
 		v.Builtin = true
 		return v, nil
 	}
-	return nil, Errorf(KindNotFound, "plan %s has no scenario %q", plan, name)
+	return nil, Say(KindNotFound, msg.AppNoScenario, plan, name)
 }
 
 // List returns the scenarios of plan, saved and built-in, by name; a
@@ -153,13 +154,13 @@ func (s *Scenarios) List(plan string) ([]*Scenario, error) {
 // CheckWritable refuses names that are malformed or built in.
 func (s *Scenarios) CheckWritable(plan, name string) error {
 	if !ValidName(name) {
-		return Errorf(KindBadRequest, "scenario name %q must match %s", Clip(name), NameRE)
+		return Say(KindBadRequest, msg.AppScenarioName, Clip(name), NameRE)
 	}
 	if _, ok := s.Builtin[plan][name]; ok {
-		return Errorf(KindConflict, "scenario %q is built in and read-only; save yours under another name", name)
+		return Say(KindConflict, msg.AppScenarioBuiltIn, name)
 	}
 	if s.store == nil {
-		return Errorf(KindForbidden, "没有数据库，不能保存情景 (no record store: scenarios cannot be saved)")
+		return Say(KindForbidden, msg.AppScenarioNoStore)
 	}
 	return nil
 }
@@ -225,17 +226,17 @@ func importScenarioFiles(st Store, dir string, log *slog.Logger) error {
 }
 
 // DiskReason says why a write failed, for the client, without the
-// server's paths: ": no space left on the server's disk", ": the data
-// folder is read-only", ": the server may not write its data folder", or
-// "" for anything else.
-func DiskReason(err error) string {
+// server's paths, as an argument of a message: a message of the table
+// (a full disk, a read-only data folder, a folder the server may not
+// write), or "" for anything else.
+func DiskReason(err error) any {
 	switch {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return ": no space left on the server's disk (磁盘已满)"
+		return msg.AppDiskFull
 	case errors.Is(err, syscall.EROFS):
-		return ": the data folder is read-only (数据目录只读)"
+		return msg.AppDiskReadOnly
 	case errors.Is(err, fs.ErrPermission):
-		return ": the server may not write its data folder (无写入权限)"
+		return msg.AppDiskNoWrite
 	}
 	return ""
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"time"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // Store keeps the governed record of an office: saved scenarios, plan
@@ -152,13 +154,20 @@ const (
 
 // StatusText is the Chinese label of a version state: 草案, 已审批, 已发布.
 func StatusText(st string) string {
-	switch st {
-	case StatusDraft:
-		return "草案"
-	case StatusApproved:
-		return "已审批"
-	case StatusPublished:
-		return "已发布"
+	if w, ok := statusWords[st]; ok {
+		return w.In(msg.Zh)
+	}
+	return st
+}
+
+// statusWords are the statuses of a version in words.
+var statusWords = map[string]msg.Message{StatusDraft: msg.AppStatusDraft, StatusApproved: msg.AppStatusApproved, StatusPublished: msg.AppStatusPublished}
+
+// StatusWords is a version's status as an argument of a message: in
+// words of the message's language, or as it is when unknown.
+func StatusWords(st string) any {
+	if w, ok := statusWords[st]; ok {
+		return w
 	}
 	return st
 }

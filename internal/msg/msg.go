@@ -50,25 +50,39 @@ func All() []Message { return append([]Message(nil), all...) }
 // Formats returns the message's Chinese and English formats.
 func (m Message) Formats() (zh, en string) { return m.zh, m.en }
 
-// In renders the message in l.
+// In renders the message in l. An argument that is itself a Message
+// (without arguments of its own) is rendered in l too, so that a message
+// may name a word of the table, such as a table of the plan.
 func (m Message) In(l Lang, args ...any) string {
 	if l == En {
-		return sprintf(m.en, args)
+		return sprintf(m.en, l, args)
 	}
-	return sprintf(m.zh, args)
+	return sprintf(m.zh, l, args)
 }
 
 // Both renders the message in Chinese and in English, for values that
 // carry both so that the language can be chosen where they are shown.
 func (m Message) Both(args ...any) (zh, en string) {
-	return sprintf(m.zh, args), sprintf(m.en, args)
+	return sprintf(m.zh, Zh, args), sprintf(m.en, En, args)
 }
 
-// sprintf formats without treating a format with no verbs and no
+// sprintf formats in l without treating a format with no verbs and no
 // arguments specially.
-func sprintf(format string, args []any) string {
+func sprintf(format string, l Lang, args []any) string {
 	if len(args) == 0 {
 		return format
+	}
+	var in []any
+	for i, a := range args {
+		if w, ok := a.(Message); ok {
+			if in == nil {
+				in = append([]any(nil), args...)
+			}
+			in[i] = w.In(l)
+		}
+	}
+	if in != nil {
+		args = in
 	}
 	return fmt.Sprintf(format, args...)
 }

@@ -81,3 +81,15 @@ func TestIn(t *testing.T) {
 		t.Errorf("a format without arguments is printed as it is: %q %q", zh, en)
 	}
 }
+
+func TestMessageArgumentsAreRenderedInTheLanguage(t *testing.T) {
+	word := Message{zh: "街道", en: "sub-districts"}
+	m := Message{zh: "没有 %q 的%s", en: "no %q among the %s"}
+	zh, en := m.Both("x", word)
+	if zh != `没有 "x" 的街道` || en != `no "x" among the sub-districts` {
+		t.Errorf("got %q / %q", zh, en)
+	}
+	if got := m.In(En, "y", word); got != `no "y" among the sub-districts` {
+		t.Errorf("In: %q", got)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 )
 
@@ -144,7 +145,7 @@ func PerCapita(res *formula.Result, quantity string, f Format) ([]byte, error) {
 // perCapitaBars are the bars of [PerCapita].
 func perCapitaBars(res *formula.Result, quantity string) (*bars, error) {
 	if quantity == "" {
-		return nil, fmt.Errorf("%w: no quantity named", ErrBadQuantity)
+		return nil, fail(ErrBadQuantity, msg.ChartNoQuantity)
 	}
 	plan := subdistrictsByID(res.Plan)
 	unit, what := "元/"+quantity, "按 "+quantity+" 计的单位财力"
@@ -194,7 +195,7 @@ func subdistrictsByID(p *formula.Plan) map[string]*formula.Subdistrict {
 // of [subdistrict.quantities], or a headcount for "staff.ID".
 func quantityOf(s *formula.Subdistrict, id, quantity string) (decimal.Decimal, error) {
 	if s == nil {
-		return decimal.Zero, fmt.Errorf("%w: sub-district %s is not in the plan", ErrBadQuantity, id)
+		return decimal.Zero, fail(ErrBadQuantity, msg.ChartSubMissing, id)
 	}
 	var (
 		q  decimal.Decimal
@@ -206,10 +207,10 @@ func quantityOf(s *formula.Subdistrict, id, quantity string) (decimal.Decimal, e
 		q, ok = s.Quantities[quantity]
 	}
 	if !ok {
-		return decimal.Zero, fmt.Errorf("%w: %q is missing from sub-district %s", ErrBadQuantity, quantity, id)
+		return decimal.Zero, fail(ErrBadQuantity, msg.ChartQuantityMissing, quantity, id)
 	}
 	if !q.IsPositive() {
-		return decimal.Zero, fmt.Errorf("%w: %q is %s in sub-district %s; cannot divide by it", ErrBadQuantity, quantity, q, id)
+		return decimal.Zero, fail(ErrBadQuantity, msg.ChartQuantityZero, quantity, q.String(), id)
 	}
 	return q, nil
 }

@@ -2,12 +2,12 @@ package chart
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // ErrNoBaseline: a compare chart without a what-if needs last year's
@@ -25,7 +25,7 @@ func baselineResult(res *formula.Result) (base, scenario *formula.Result, what s
 	}
 	d := res.Plan.Damping
 	if d == nil || d.Baseline == "" {
-		return nil, nil, "", fmt.Errorf("%w: the plan has no [damping] baseline; compare needs scenario=<name> or set.<path>=<value>", ErrNoBaseline)
+		return nil, nil, "", fail(ErrNoBaseline, msg.ChartNoBaseline)
 	}
 	plan := subdistrictsByID(res.Plan)
 	base = &formula.Result{Plan: res.Plan, Unit: res.Unit}
@@ -34,11 +34,11 @@ func baselineResult(res *formula.Result) (base, scenario *formula.Result, what s
 		a := &res.Subdistricts[i]
 		s := plan[a.ID]
 		if s == nil {
-			return nil, nil, "", fmt.Errorf("%w: sub-district %s is not in the plan", ErrBadQuantity, a.ID)
+			return nil, nil, "", fail(ErrBadQuantity, msg.ChartSubMissing, a.ID)
 		}
 		b, ok := s.Quantities[d.Baseline]
 		if !ok {
-			return nil, nil, "", fmt.Errorf("%w: %q is missing from sub-district %s", ErrNoBaseline, d.Baseline, a.ID)
+			return nil, nil, "", fail(ErrNoBaseline, msg.ChartQuantityMissing, d.Baseline, a.ID)
 		}
 		base.Subdistricts = append(base.Subdistricts, formula.Allocation{ID: a.ID, Name: a.Name, Total: b})
 		scenario.Subdistricts = append(scenario.Subdistricts, formula.Allocation{ID: a.ID, Name: a.Name, Total: measured(a, d)})

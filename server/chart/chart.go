@@ -54,6 +54,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // Sentinel errors; every error this package returns for bad input wraps
@@ -114,7 +115,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("%w: %q (want components, compare, composition, per_capita, lorenz or tornado)", ErrUnknownKind, s)
+	return 0, fail(ErrUnknownKind, msg.ChartUnknownKind, s)
 }
 
 // Format is an image format, or CSV: the numbers a chart draws ([Data]).
@@ -162,7 +163,7 @@ func ParseFormat(s string) (Format, error) {
 	case "csv":
 		return CSV, nil
 	}
-	return 0, fmt.Errorf("%w: %q (want png, svg or csv)", ErrUnknownFormat, s)
+	return 0, fail(ErrUnknownFormat, msg.ChartUnknownFormat, s)
 }
 
 // Input is what [Render] draws a chart from.
@@ -215,13 +216,13 @@ func Render(k Kind, f Format, in Input) ([]byte, error) {
 	case KindLorenz:
 		return Lorenz(in.Result, in.Per, f)
 	}
-	return nil, fmt.Errorf("%w: %v", ErrUnknownKind, k)
+	return nil, fail(ErrUnknownKind, msg.ChartUnknownKind, k.String())
 }
 
 // checkResult rejects a nil result (or one without its plan).
 func checkResult(role string, r *formula.Result) error {
 	if r == nil || r.Plan == nil {
-		return fmt.Errorf("%w: %s result is nil", ErrNoResult, role)
+		return fail(ErrNoResult, msg.ChartNoResult)
 	}
 	return nil
 }

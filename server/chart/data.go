@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 )
 
@@ -47,7 +48,7 @@ func Data(k Kind, in Input) (*Table, error) {
 	case KindLorenz:
 		return lorenzData(in.Result, in.Per)
 	}
-	return nil, fmt.Errorf("%w: %v", ErrUnknownKind, k)
+	return nil, fail(ErrUnknownKind, msg.ChartUnknownKind, k.String())
 }
 
 func componentsData(res *formula.Result) *Table {
@@ -110,7 +111,7 @@ func compositionData(res *formula.Result) *Table {
 
 func perCapitaData(res *formula.Result, quantity string) (*Table, error) {
 	if quantity == "" {
-		return nil, fmt.Errorf("%w: no quantity named", ErrBadQuantity)
+		return nil, fail(ErrBadQuantity, msg.ChartNoQuantity)
 	}
 	fm := numfmt.NewFmt(res)
 	plan := subdistrictsByID(res.Plan)

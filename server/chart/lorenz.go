@@ -1,13 +1,13 @@
 package chart
 
 import (
-	"fmt"
 	"math/big"
 	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // Lorenz chart geometry, in pixels.
@@ -65,7 +65,7 @@ func equalisationOf(res *formula.Result, per string) (*formula.Equalisation, err
 	}
 	e, ok := res.Equalisation()
 	if !ok {
-		return nil, fmt.Errorf("%w: no population quantity for the Lorenz curve (set [plan] population, or give every sub-district resident_population)", ErrBadQuantity)
+		return nil, fail(ErrBadQuantity, msg.ChartNoPopulation)
 	}
 	return e, nil
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -100,7 +101,7 @@ func provider(f Format) (gochart.RendererProvider, error) {
 			return escapingRenderer{r}, nil
 		}, nil
 	}
-	return nil, fmt.Errorf("%w: %v", ErrUnknownFormat, f)
+	return nil, fail(ErrUnknownFormat, msg.ChartUnknownFormat, fmt.Sprint(f))
 }
 
 // escapingRenderer XML-escapes text before go-chart's SVG renderer writes

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -43,7 +44,7 @@ const (
 // drawn; the masked ones are only counted in a note.
 func TornadoChart(t *Tornado, f Format) ([]byte, error) {
 	if t == nil {
-		return nil, fmt.Errorf("%w: no sensitivity to draw", ErrNoResult)
+		return nil, fail(ErrNoResult, msg.ChartNoResult)
 	}
 	ft, err := loadFont()
 	if err != nil {

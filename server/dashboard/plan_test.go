@@ -11,6 +11,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
@@ -361,7 +362,7 @@ func TestFailureOf(t *testing.T) {
 		{rejected, http.StatusUnprocessableEntity, "capacity shortfall"},
 		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "factor", Message: "bad"}}}, http.StatusUnprocessableEntity, "factor: bad"},
 		{&standards.Error{Problems: []formula.Problem{{File: "p.toml", Line: 3, Path: "plan", Message: "x"}}}, http.StatusUnprocessableEntity, "p.toml:3 plan: x"},
-		{app.Errorf(app.KindNotFound, "plan tiny has no scenario %q", "x"), http.StatusNotFound, `no scenario "x"`},
+		{app.Say(app.KindNotFound, msg.AppNoScenario, "tiny", "x"), http.StatusNotFound, `no scenario "x"`},
 	} {
 		f := failureOf(c.err)
 		if f.Status != c.status {
@@ -369,7 +370,7 @@ func TestFailureOf(t *testing.T) {
 		}
 		var parts []string
 		for _, p := range f.Problems {
-			parts = append(parts, strings.TrimSpace(p.Where()+" "+strings.TrimSpace(p.Path+": "+p.Message)))
+			parts = append(parts, strings.TrimSpace(p.Where()+" "+strings.TrimSpace(p.Path+": "+p.In(msg.En).Message)))
 		}
 		got := strings.Join(parts, "; ")
 		if !strings.Contains(got, c.want) {

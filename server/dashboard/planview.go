@@ -392,7 +392,9 @@ func newCompare(plan string, w WhatIf, base, sc *formula.Result) *CompareView {
 // repeats the error's message (the page shows that as its heading).
 func ProblemsOf(ae *app.Error) []formula.Problem {
 	if r := ae.Rejection; r != nil {
-		return []formula.Problem{{Path: r.Kind.String(), Code: formula.CodeRejected, Message: r.Error()}}
+		p := app.Rejected(r).Problems[0]
+		p.Path = r.Kind.String()
+		return []formula.Problem{p}
 	}
 	var out []formula.Problem
 	for _, p := range ae.Problems {
@@ -410,7 +412,7 @@ func ProblemsOf(ae *app.Error) []formula.Problem {
 func FailureOf(ae *app.Error, status int) *Failure {
 	ps := ProblemsOf(ae)
 	if len(ps) == 0 {
-		ps = []formula.Problem{{Message: ae.Error()}}
+		ps = []formula.Problem{{Message: ae.Message, English: ae.English}}
 	}
 	return &Failure{Status: status, Problems: ps}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
 
@@ -84,7 +85,7 @@ func ParseWhatIf(q url.Values) (WhatIf, []formula.Problem) {
 			switch {
 			case v == "":
 			case path == "":
-				problems = append(problems, queryProblem(k, "缺少路径: 应为 set.<路径>=<数值> (want set.<path>=<value>)"))
+				problems = append(problems, queryProblem(k, msg.ServerWhatIfNoPath))
 			default:
 				add(path, v)
 			}
@@ -106,29 +107,31 @@ func ParseWhatIf(q url.Values) (WhatIf, []formula.Problem) {
 		switch {
 		case p == "" && v == "":
 		case p == "":
-			problems = append(problems, queryProblem(row, fmt.Sprintf("第 %d 行有数值 %q 但没有路径 (a value without a path)", i+1, app.Clip(v))))
+			problems = append(problems, queryProblem(row, msg.ServerWhatIfValueOnly, i+1, app.Clip(v)))
 		case v == "":
-			problems = append(problems, queryProblem(row, fmt.Sprintf("第 %d 行的路径 %s 没有数值 (a path without a value)", i+1, app.Clip(p))))
+			problems = append(problems, queryProblem(row, msg.ServerWhatIfPathOnly, i+1, app.Clip(p)))
 		default:
 			add(p, v)
 		}
 	}
 	if len(w.Sets) > app.MaxOverrides {
-		problems = append(problems, queryProblem(ParamSetPrefix+"*", fmt.Sprintf("调整项多于 %d 个 (more than %d overrides)", app.MaxOverrides, app.MaxOverrides)))
+		problems = append(problems, queryProblem(ParamSetPrefix+"*", msg.ServerWhatIfTooMany, app.MaxOverrides))
 		w.Sets = w.Sets[:app.MaxOverrides]
 	}
 	if s := strings.TrimSpace(q.Get(ParamScenario)); s != "" {
 		if app.ValidScenarioRef(s) {
 			w.Scenario = s
 		} else {
-			problems = append(problems, queryProblem(ParamScenario, fmt.Sprintf("方案 %q 不合规:请用文件名 (%s) 或方案名称 (a file name or a [scenario] name)", app.Clip(s), app.NameRE)))
+			problems = append(problems, queryProblem(ParamScenario, msg.ServerWhatIfScenario, app.Clip(s), app.NameRE))
 		}
 	}
 	return w, problems
 }
 
-func queryProblem(param, msg string) formula.Problem {
-	return formula.Problem{File: "query", Path: param, Code: formula.CodeBadQuery, Message: msg}
+func queryProblem(param string, m msg.Message, args ...any) formula.Problem {
+	p := formula.Say(formula.CodeBadQuery, param, m, args...)
+	p.File = "query"
+	return p
 }
 
 // Active reports whether the what-if changes the plan.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/atomicfile"
+	"github.com/caili/caili/internal/msg"
 )
 
 func syncFile(p string) error {
@@ -44,7 +45,7 @@ func syncDir(dir string) error {
 func Restore(ctx context.Context, from, dir string, replace bool) (kept string, err error) {
 	dst := filepath.Join(dir, FileName)
 	if _, err := os.Lstat(dst); err == nil && !replace {
-		return "", app.Errorf(app.KindConflict, "数据目录已有数据库 %s，不覆盖；确需替换请加 --replace (will not overwrite an existing database)", dst)
+		return "", app.Say(app.KindConflict, msg.AppRestoreExists, dst)
 	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return "", internal("restore", err)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 )
 
 const objectionCols = `plan, n, version, subdistrict, note, corrections, hash, filed_at, filed_by, status,
@@ -30,7 +31,7 @@ func scanObjection(r scanner) (*app.Objection, error) {
 }
 
 func noObjection(plan string, n int) error {
-	return app.Errorf(app.KindNotFound, "方案 %s 没有第 %d 号申诉 (plan %s has no objection %d)", plan, n, plan, n)
+	return app.Say(app.KindNotFound, msg.AppNoObjection, plan, n)
 }
 
 // FileObjection records a pending objection against a published version.
@@ -45,8 +46,7 @@ func (s *Store) FileObjection(ctx context.Context, who app.Actor, no app.NewObje
 			return err
 		}
 		if v.Status != app.StatusPublished {
-			return app.Errorf(app.KindConflict, "第 %d 版是%s，只能对已发布的版本提出申诉 (objections are filed against a published version)",
-				no.Version, app.StatusText(v.Status))
+			return app.Say(app.KindConflict, msg.AppObjectionNotPublished, no.Version, app.StatusWords(v.Status))
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(n), 0) + 1 FROM objections WHERE plan = ?`, no.Plan).Scan(&n); err != nil {
@@ -116,7 +116,7 @@ func pending(ctx context.Context, tx *sql.Tx, plan string, n int) (*app.Objectio
 		return nil, err
 	}
 	if o.Status != app.ObjectionPending {
-		return nil, app.Errorf(app.KindConflict, "申诉 %d 已处理（%s），不能再次处理 (objection %d is already %s)", n, o.StatusText(), n, o.Status)
+		return nil, app.Say(app.KindConflict, msg.AppObjectionAlready, n, o.StatusWords())
 	}
 	return o, nil
 }

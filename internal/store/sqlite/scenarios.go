@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 )
 
 // Scenario returns a saved scenario.
@@ -16,7 +17,7 @@ func (s *Store) Scenario(ctx context.Context, plan, name string) (*app.StoredSce
 	err := s.db.QueryRowContext(ctx, `SELECT data, hash, modified FROM scenarios WHERE plan = ? AND name = ?`,
 		plan, name).Scan(&sc.Data, &sc.Hash, &mod)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, app.Errorf(app.KindNotFound, "方案 %s 没有保存的情景 %q (plan %s has no saved scenario %q)", plan, name, plan, name)
+		return nil, app.Say(app.KindNotFound, msg.AppNoSavedScenario, plan, name)
 	}
 	if err != nil {
 		return nil, internal("read scenario", err)
@@ -75,7 +76,7 @@ func (s *Store) DeleteScenario(ctx context.Context, who app.Actor, plan, name st
 		var hash string
 		err := tx.QueryRowContext(ctx, `DELETE FROM scenarios WHERE plan = ? AND name = ? RETURNING hash`, plan, name).Scan(&hash)
 		if errors.Is(err, sql.ErrNoRows) {
-			return app.Errorf(app.KindNotFound, "方案 %s 没有保存的情景 %q (plan %s has no saved scenario %q)", plan, name, plan, name)
+			return app.Say(app.KindNotFound, msg.AppNoSavedScenario, plan, name)
 		}
 		if err != nil {
 			return err

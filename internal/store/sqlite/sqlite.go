@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 
 	driver "modernc.org/sqlite" // the "sqlite" driver
 )
@@ -216,24 +217,24 @@ func internal(what string, err error) error {
 	if errors.As(err, &ae) {
 		return err
 	}
-	return app.Internal("数据库错误 database error: "+what+reason(err), err)
+	return app.Say(app.KindInternal, msg.AppDBError, reason(err)).Because(fmt.Errorf("%s: %w", what, err))
 }
 
 // reason says why the database could not be written, without paths:
 // SQLite's own codes for a full disk, a read-only file and the like, or
 // the system's (app.DiskReason).
-func reason(err error) string {
+func reason(err error) any {
 	var se *driver.Error
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case 13: // SQLITE_FULL
-			return ": no space left on the server's disk (磁盘已满)"
+			return msg.AppDiskFull
 		case 8: // SQLITE_READONLY
-			return ": the database is read-only (数据库只读)"
+			return msg.AppDBReadOnly
 		case 3, 14: // SQLITE_PERM, SQLITE_CANTOPEN
-			return ": the server may not write its data folder (无写入权限)"
+			return msg.AppDiskNoWrite
 		case 5: // SQLITE_BUSY
-			return ": the database is busy (数据库忙，请稍后重试)"
+			return msg.AppDBBusy
 		}
 	}
 	return app.DiskReason(err)

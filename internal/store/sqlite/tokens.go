@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 )
 
 // CreateToken records a token by its hash.
@@ -43,7 +44,7 @@ func scanToken(r scanner) (*app.TokenRecord, error) {
 func (s *Store) TokenByHash(ctx context.Context, hash string) (*app.TokenRecord, error) {
 	t, err := scanToken(s.db.QueryRowContext(ctx, `SELECT `+tokenCols+` FROM tokens WHERE hash = ? AND revoked_at IS NULL`, hash))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, app.Errorf(app.KindNotFound, "令牌无效或已吊销 (unknown or revoked token)")
+		return nil, app.Say(app.KindNotFound, msg.AppUnknownToken)
 	}
 	if err != nil {
 		return nil, internal("read token", err)
@@ -59,7 +60,7 @@ func (s *Store) RevokeToken(ctx context.Context, who app.Actor, id string) error
 			return err
 		}
 		if k, _ := r.RowsAffected(); k == 0 {
-			return app.Errorf(app.KindNotFound, "没有未吊销的令牌 %q (no live token %q)", id, id)
+			return app.Say(app.KindNotFound, msg.AppNoLiveToken, id)
 		}
 		return audit(ctx, tx, who, "token.revoke", "", id, "", "")
 	})
@@ -123,7 +124,7 @@ func (s *Store) Audit(ctx context.Context, limit int) ([]app.AuditEntry, error) 
 // which fails rather than replace a file.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := os.Lstat(path); err == nil {
-		return app.Errorf(app.KindConflict, "备份文件 %s 已存在，不覆盖 (will not overwrite %s)", path, path)
+		return app.Say(app.KindConflict, msg.AppBackupExists, path)
 	}
 	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+strconv.Itoa(os.Getpid()))
 	os.Remove(tmp)
@@ -137,7 +138,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	}
 	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return app.Errorf(app.KindConflict, "备份文件 %s 已存在，不覆盖 (will not overwrite %s)", path, path)
+			return app.Say(app.KindConflict, msg.AppBackupExists, path)
 		}
 		return internal("backup", err)
 	}

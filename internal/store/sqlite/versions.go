@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 )
 
 const versionCols = `plan, n, hash, name, fiscal_year, note, status, created_at, created_by, approved_at, approved_by`
@@ -35,7 +36,7 @@ func scanVersion(r scanner) (*app.VersionRecord, error) {
 }
 
 func noVersion(plan string, n int) error {
-	return app.Errorf(app.KindNotFound, "方案 %s 没有第 %d 版 (plan %s has no version %d)", plan, n, plan, n)
+	return app.Say(app.KindNotFound, msg.AppNoVersion, plan, n)
 }
 
 // SaveVersion records a plan's files as a draft, unless the latest
@@ -160,8 +161,7 @@ func (s *Store) Approve(ctx context.Context, who app.Actor, plan string, n int) 
 			return err
 		}
 		if v.Status != app.StatusDraft {
-			return app.Errorf(app.KindConflict, "第 %d 版已是%s，只能审批草案 (version %d is %s; only a draft can be approved)",
-				n, app.StatusText(v.Status), n, v.Status)
+			return app.Say(app.KindConflict, msg.AppApproveNotDraft, n, app.StatusWords(v.Status))
 		}
 		at := now()
 		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ?, approved_at = ?, approved_by = ? WHERE plan = ? AND n = ?`,
@@ -190,8 +190,7 @@ func (s *Store) Publish(ctx context.Context, who app.Actor, np app.NewPublicatio
 			return err
 		}
 		if v.Status != app.StatusApproved {
-			return app.Errorf(app.KindConflict, "第 %d 版是%s，发布前须经审批 (version %d is %s; only an approved version can be published)",
-				np.N, app.StatusText(v.Status), np.N, v.Status)
+			return app.Say(app.KindConflict, msg.AppPublishNotApproved, np.N, app.StatusWords(v.Status))
 		}
 		at := now()
 		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ? WHERE plan = ? AND n = ?`, app.StatusPublished, np.Plan, np.N); err != nil {
@@ -219,7 +218,7 @@ func (s *Store) Published(ctx context.Context, plan string) (*app.Publication, e
 		FROM publications p JOIN versions v ON v.plan = p.plan AND v.n = p.n
 		WHERE p.plan = ? ORDER BY p.seq DESC LIMIT 1`, plan).Scan(&p.N, &p.VersionHash, &at, &p.PublishedBy, &p.Result, &p.ResultHash)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, app.Errorf(app.KindNotFound, "方案 %s 尚未发布 (plan %s has not been published)", plan, plan)
+		return nil, app.Say(app.KindNotFound, msg.AppNotPublished, plan)
 	}
 	if err != nil {
 		return nil, internal("read publication", err)
