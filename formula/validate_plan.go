@@ -201,9 +201,12 @@ func (v *validator) damping() {
 	if d == nil {
 		return
 	}
-	if d.Baseline == "" {
+	switch {
+	case d.Baseline == "":
 		v.ps.add(CodeMissing, "damping.baseline", "missing")
-	} else {
+	case d.Published != nil:
+		v.publishedBaseline(d) // source.go
+	default:
 		v.refs.use(d.Baseline, "damping.baseline")
 	}
 	if d.Floor == nil && d.Ceiling == nil {

@@ -27,6 +27,7 @@ type document struct {
 	files       []string            // plan file first, then the standards file
 	pending     []formula.Problem   // problems found while decoding, reported with validation
 	hash        hash.Hash           // of every file read, names and bytes, in order (digest.go)
+	published   *publishedCache     // reads `@published:` baselines (published.go); shared by clones
 
 	// ProjectPerformance is [project_performance], the coefficients of
 	// project ratings.
@@ -182,7 +183,14 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Probl
 		}
 		return md, []formula.Problem{{File: name, Line: line, Code: formula.CodeSyntax, Message: "not valid TOML: " + msg}}
 	}
+	undecoded := map[string]bool{}
 	for _, k := range md.Undecoded() {
+		undecoded[keyString(k)] = true
+	}
+	for _, k := range md.Undecoded() {
+		if inDated(md, k, undecoded) { // dated.go: the entries' keys are checked as they are read
+			continue
+		}
 		ps = append(ps, formula.Problem{File: name, Path: keyString(k), Code: formula.CodeUnknownKey, Message: "unknown key"})
 	}
 	return md, ps

@@ -136,7 +136,7 @@ func planSave(ctx context.Context, st *sqlite.Store, who app.Actor, file, id, no
 	if !app.ValidName(id) {
 		return usagef("plan id %q must match %s (use --id)", id, app.NameRE)
 	}
-	v, err := app.LoadPlanFile(id, file)
+	v, err := app.LoadPlanFile(id, file, st)
 	if err != nil {
 		return err
 	}

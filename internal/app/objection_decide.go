@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
 )
 
@@ -169,7 +170,7 @@ func AcceptObjectionIn(ctx context.Context, st Store, who Actor, plan string, n 
 	if err != nil {
 		return nil, nil, err
 	}
-	nv, err := corrected(vv, o)
+	nv, err := corrected(vv, o, st)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -177,8 +178,9 @@ func AcceptObjectionIn(ctx context.Context, st Store, who Actor, plan string, n 
 }
 
 // corrected writes the version's files with the objection's corrections
-// in the plan file's [[subdistrict]] tables and loads them again.
-func corrected(vv *VersionView, o *Objection) (*NewVersion, error) {
+// in the plan file's [[subdistrict]] tables and loads them again (with st,
+// the record a published baseline is read from).
+func corrected(vv *VersionView, o *Objection, st Store) (*NewVersion, error) {
 	doc := vv.Plan.Doc
 	if f := doc.DataFile(); f != "" {
 		return nil, Errorf(KindConflict, "方案的街道数据来自数据工作簿 %s，不能自动采纳申诉；请在工作簿中更正后保存新版本，再驳回或注明本申诉 (the plan's data is in a workbook: correct it there and save a version)", f)
@@ -202,7 +204,7 @@ func corrected(vv *VersionView, o *Objection) (*NewVersion, error) {
 	out := make([]File, len(files))
 	copy(out, files)
 	out[0].Data = workbook.ReplaceSubdistricts(files[0].Data, p, np.Subdistricts)
-	pv, err := loadFiles(vv.Record.Plan, out)
+	pv, err := loadFiles(vv.Record.Plan, out, publishedOptions(st, vv.Record.Plan)...)
 	if err != nil {
 		return nil, Internal("the corrected plan does not load", err)
 	}
@@ -243,7 +245,7 @@ func sameSubdistrict(a, b *formula.Plan, id string) bool {
 
 // loadFiles loads a plan from files held in memory (the first is the
 // plan file).
-func loadFiles(plan string, files []File) (*PlanVersion, error) {
+func loadFiles(plan string, files []File, opts ...standards.Option) (*PlanVersion, error) {
 	byName := map[string][]byte{}
 	for _, f := range files {
 		if _, ok := byName[f.Name]; !ok {
@@ -256,7 +258,7 @@ func loadFiles(plan string, files []File) (*PlanVersion, error) {
 			return nil, stamp{}, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 		}
 		return b, stamp{size: int64(len(b)), exists: true}, nil
-	})
+	}, opts...)
 	return pv, err
 }
 
