@@ -55,6 +55,7 @@ type Staff struct {
 	AnnualPay  decimal.Decimal // pay per head per year, 元
 	OncostRate decimal.Decimal // employer social insurance and housing fund, as a fraction of pay
 	Codes      Codes           // classification codes; empty: uncoded (classification.go)
+	Source     string          // the documents its dated values in force come from (docs/dated.md); empty: none cited
 }
 
 // Quota is a public-cost quota (公用经费定额): Rate 元 per unit of basis per year.
@@ -64,6 +65,9 @@ type Quota struct {
 	Rate  decimal.Decimal
 	Basis []string // quantity names whose values are summed
 	Codes Codes    // classification codes; empty: uncoded (classification.go)
+	// Source is the document its dated rate in force comes from
+	// (docs/dated.md); empty: none cited.
+	Source string
 }
 
 // Project is a common project (共性项目) at a zero-based unit cost.
@@ -74,6 +78,9 @@ type Project struct {
 	Basis    []string
 	Tier     Tier
 	Codes    Codes // classification codes; empty: uncoded (classification.go)
+	// Source is the document its dated unit cost in force comes from
+	// (docs/dated.md); empty: none cited.
+	Source string
 }
 
 // Factor is one factor of the block-grant method (因素法), such as workload,
@@ -129,6 +136,11 @@ type Damping struct {
 	// FloorKeepsRating tests floors on the measure without the effect of
 	// the performance rating, so that a floor does not undo a poor rating.
 	FloorKeepsRating bool
+	// Published, when not nil, says that the baseline was taken from a
+	// published result (`baseline = "@published:2025"`, docs/dated.md):
+	// the loader put each sub-district's value in its quantities under
+	// the name Baseline, and the damping lines cite the publication.
+	Published *PublishedBaseline
 }
 
 // DampingExcludable are the components [Damping] Exclude may name, in

@@ -115,6 +115,20 @@ const (
 	CodeBadQuery Code = "bad_query"
 	// CodeRejected: a valid plan the rules cannot fund (see RejectedError).
 	CodeRejected Code = "rejected"
+	// CodeNoValueForYear: a dated standards value (docs/dated.md) with
+	// no entry in force for the plan's fiscal year: every entry starts
+	// later.
+	CodeNoValueForYear Code = "no_value_for_year"
+	// CodeDuplicateYear: two entries of a dated standards value with the
+	// same `from` year, so that the value in force is ambiguous.
+	CodeDuplicateYear Code = "duplicate_year"
+	// CodePublishedMissing: a damping baseline `@published:YEAR` with no
+	// published version of that fiscal year to read (or no record store
+	// to read it from).
+	CodePublishedMissing Code = "published_missing"
+	// CodePublishedIncomplete: a damping baseline `@published:YEAR` whose
+	// published result lacks some of the plan's sub-districts.
+	CodePublishedIncomplete Code = "published_incomplete"
 	// CodeInvalid: a rule broken that no other code names. Validation
 	// gives every problem one of the codes above; this one stays for
 	// programs that compare with it.

@@ -32,7 +32,7 @@ func (p *Plan) QuantitiesRead() map[string]string {
 		use(in.Current, "incentive.current")
 		use(in.Previous, "incentive.previous")
 	}
-	if d := p.Damping; d != nil {
+	if d := p.Damping; d != nil && d.Published == nil { // a published baseline is no quantity to collect
 		use(d.Baseline, "damping.baseline")
 	}
 	return out

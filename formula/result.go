@@ -40,7 +40,7 @@ func (l Line) Formula() string {
 	if l.ex == nil {
 		return ""
 	}
-	return l.ex.explain(&l)
+	return l.cite(l.ex.explain(&l)) // cite: source.go
 }
 
 // explainer renders the formula of the lines of one stage; lines carry

@@ -202,9 +202,12 @@ func (v *validator) damping() {
 	if d == nil {
 		return
 	}
-	if d.Baseline == "" {
+	switch {
+	case d.Baseline == "":
 		v.ps.say(CodeMissing, "damping.baseline", msg.Missing)
-	} else {
+	case d.Published != nil:
+		v.publishedBaseline(d) // source.go
+	default:
 		v.refs.use(d.Baseline, "damping.baseline")
 	}
 	if d.Floor == nil && d.Ceiling == nil {

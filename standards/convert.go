@@ -13,7 +13,9 @@ import (
 // converter turns a document into a formula.Plan, collecting problems by
 // key path (id form, as formula names them).
 type converter struct {
-	ps []formula.Problem
+	ps   []formula.Problem
+	year int64           // [plan] fiscal_year, which dated values are read for (dated.go); 0 when wrong
+	pub  *publishedCache // reads published baselines (published.go)
 }
 
 func (c *converter) add(path string, why *Reason) {
@@ -38,6 +40,8 @@ func (c *converter) num(path string, n Number, required bool) decimal.Decimal {
 		}
 	case n.Problem != nil:
 		c.add(path, n.Problem)
+	case n.dated != nil:
+		c.notDated(path, n)
 	}
 	return n.Dec
 }
@@ -96,6 +100,7 @@ func (c *converter) textMap(path string, m map[string]Text) map[string]string {
 func (c *converter) plan(d *document) *formula.Plan {
 	p := &formula.Plan{}
 	c.planTable(p, d.Plan)
+	c.year, c.pub = p.FiscalYear, d.published
 	p.Staff = c.staff(d.Staff)
 	p.Quotas = c.quotas(d.Quota)
 	p.Projects = c.projects(d.Project)
@@ -106,6 +111,9 @@ func (c *converter) plan(d *document) *formula.Plan {
 	p.Incentive = c.incentive(d.Incentive)
 	p.Damping = c.damping(d.Damping)
 	p.Subdistricts = c.subdistricts(d.Subdistrict)
+	if p.Damping != nil {
+		withBaseline(p.Subdistricts, p.Damping.Baseline, c.published(p.Damping, p.Damping.Exclude))
+	}
 	p.QuantityLabels = c.quantityLabels(d.QuantityLabels, d.fileOf("quantity_labels"))
 	return p
 }
@@ -139,13 +147,16 @@ func (c *converter) staff(sd []staffDoc) []formula.Staff {
 	var out []formula.Staff
 	for i, s := range sd {
 		path := formula.EntryPath("staff", s.ID.S, i)
-		out = append(out, formula.Staff{
+		var src sources
+		st := formula.Staff{
 			ID:         c.text(path+".id", s.ID, true),
 			Name:       c.text(path+".name", s.Name, true),
-			AnnualPay:  c.num(path+".annual_pay", s.AnnualPay, true),
-			OncostRate: c.num(path+".oncost_rate", s.OncostRate, false),
+			AnnualPay:  c.dated(path+".annual_pay", s.AnnualPay, true, &src),
+			OncostRate: c.dated(path+".oncost_rate", s.OncostRate, false, &src),
 			Codes:      c.codes(path, s.codesDoc),
-		})
+		}
+		st.Source = src.String()
+		out = append(out, st)
 	}
 	return out
 }
@@ -162,13 +173,16 @@ func (c *converter) quotas(qd []quotaDoc) []formula.Quota {
 	var out []formula.Quota
 	for i, q := range qd {
 		path := formula.EntryPath("quota", q.ID.S, i)
-		out = append(out, formula.Quota{
+		var src sources
+		fq := formula.Quota{
 			ID:    c.text(path+".id", q.ID, true),
 			Name:  c.text(path+".name", q.Name, true),
-			Rate:  c.num(path+".rate", q.Rate, true),
+			Rate:  c.dated(path+".rate", q.Rate, true, &src),
 			Basis: c.names(path+".basis", q.Basis),
 			Codes: c.codes(path, q.codesDoc),
-		})
+		}
+		fq.Source = src.String()
+		out = append(out, fq)
 	}
 	return out
 }
@@ -177,13 +191,15 @@ func (c *converter) projects(pd []projectDoc) []formula.Project {
 	var out []formula.Project
 	for i, pr := range pd {
 		path := formula.EntryPath("project", pr.ID.S, i)
+		var src sources
 		fp := formula.Project{
 			ID:       c.text(path+".id", pr.ID, true),
 			Name:     c.text(path+".name", pr.Name, true),
-			UnitCost: c.num(path+".unit_cost", pr.UnitCost, true),
+			UnitCost: c.dated(path+".unit_cost", pr.UnitCost, true, &src),
 			Basis:    c.names(path+".basis", pr.Basis),
 			Codes:    c.codes(path, pr.codesDoc),
 		}
+		fp.Source = src.String()
 		if tier := c.text(path+".tier", pr.Tier, true); pr.Tier.Set && pr.Tier.Problem == nil {
 			t, ok := formula.ParseTier(tier)
 			if !ok {

@@ -30,6 +30,7 @@ type Option func(*options)
 type options struct {
 	data         DataFunc
 	dataOptional bool
+	published    PublishedFunc // WithPublished (published.go)
 }
 
 // WithData lets a plan name a data file (`[plan] data = "街道数据.xlsx"`),

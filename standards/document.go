@@ -28,6 +28,7 @@ type document struct {
 	files       []string            // plan file first, then the standards file
 	pending     []formula.Problem   // problems found while decoding, reported with validation
 	hash        hash.Hash           // of every file read, names and bytes, in order (digest.go)
+	published   *publishedCache     // reads `@published:` baselines (published.go); shared by clones
 
 	// ProjectPerformance is [project_performance], the coefficients of
 	// project ratings.
@@ -183,7 +184,14 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Probl
 		}
 		return md, []formula.Problem{sayAt(name, line, "", formula.CodeSyntax, msg.StdNotTOML, detail)}
 	}
+	undecoded := map[string]bool{}
 	for _, k := range md.Undecoded() {
+		undecoded[keyString(k)] = true
+	}
+	for _, k := range md.Undecoded() {
+		if inDated(md, k, undecoded) { // dated.go: the entries' keys are checked as they are read
+			continue
+		}
 		ps = append(ps, sayAt(name, 0, keyString(k), formula.CodeUnknownKey, msg.StdUnknownKey))
 	}
 	return md, ps

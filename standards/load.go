@@ -77,7 +77,8 @@ func Parse(name string, data []byte, read ReadFunc, opts ...Option) (*Document, 
 }
 
 func parse(name string, data []byte, read ReadFunc, o options) (*Document, error) {
-	d := &document{origin: map[string]string{}, src: map[string][]byte{}, files: []string{name}}
+	d := &document{origin: map[string]string{}, src: map[string][]byte{}, files: []string{name},
+		published: &publishedCache{f: o.published}}
 	md, ps := decodeFile(name, data, d)
 	d.src[name] = data
 	if !stops(ps) { // a file that is refused is not hashed: nothing is computed of it
@@ -298,7 +299,7 @@ func (d *document) place(ps []formula.Problem) []formula.Problem {
 	out := make([]formula.Problem, 0, len(ps))
 	unknown := map[string]map[string]bool{} // file → unknown keys reported
 	for _, p := range ps {
-		if p.Code == formula.CodeUnknownKey && p.Line == 0 {
+		if p.Code == formula.CodeUnknownKey && p.Line == 0 && !datedEntryPath.MatchString(p.Path) {
 			seen := unknown[p.File]
 			if seen == nil {
 				seen = map[string]bool{}
@@ -325,7 +326,7 @@ func (d *document) place(ps []formula.Problem) []formula.Problem {
 		}
 		if p.Line == 0 {
 			if loc := locOf(p.File); loc != nil {
-				p.Line = loc.find(a.toIndexed(p.Path))
+				p.Line = datedLine(d.src[p.File], p.Path, loc.find(a.toIndexed(p.Path))) // dated.go
 			}
 		}
 		out = append(out, p)

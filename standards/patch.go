@@ -60,11 +60,11 @@ func (d *Document) patch(ovs []Override) *formula.Plan {
 	pt := &patcher{p: &c}
 	for _, o := range ovs {
 		f, at, ok := lookup(o.Path)
-		if !ok || f.plan == nil {
+		if !ok || f.plan == nil || d.doc.isDated(f, at) {
 			return nil
 		}
 		n := parseNumber(o.Value)
-		if n.Problem != nil || !f.plan(pt, at, n.Dec) {
+		if n.Problem != nil || n.dated != nil || !f.plan(pt, at, n.Dec) {
 			return nil
 		}
 	}

@@ -22,6 +22,7 @@ type Number struct {
 	Set     bool            // the key was present
 	Dec     decimal.Decimal // the exact value, when Problem is nil
 	Problem *Reason         // why the value is not a number
+	dated   *datedValue     // the entries of a dated value (dated.go); nil: a plain value
 }
 
 // UnmarshalTOML implements [toml.Unmarshaler]. A float's digits were
@@ -45,6 +46,8 @@ func readNumber(v any, checkFloat bool) Number {
 		n.Dec = decimal.NewFromInt(x)
 	case float64:
 		n.Dec, n.Problem = floatNumber(x, checkFloat)
+	case []any: // a dated value (dated.go); where one may be written is the converter's to say
+		n.dated = readDated(x, checkFloat)
 	case string:
 		if len(x) > maxIntDigits+maxFracDigits+2 && numberPattern.MatchString(x[:maxIntDigits+maxFracDigits+2]) {
 			n.Problem = msgDigits // checked before the whole text is matched: it may be very long

@@ -140,6 +140,7 @@ func (s *setFlags) Set(v string) error {
 // planFlags are the flags every plan command takes.
 type planFlags struct {
 	plan     string
+	data     string // --data: the record a baseline @published:YEAR is read from (published.go)
 	scenario string
 	sets     setFlags
 	// stamp says what the last model made is (plan, scenario, overrides,
@@ -151,6 +152,7 @@ type planFlags struct {
 
 func (pf *planFlags) register(fs *flag.FlagSet, overrides bool) {
 	fs.StringVar(&pf.plan, "plan", "", "plan file (default: the built-in sample district)")
+	fs.StringVar(&pf.data, "data", "", "数据目录:保底封顶基数 @published:年度 从其中已发布的版本读取 (data folder a baseline @published:YEAR is read from; docs/dated.md)")
 	if overrides {
 		fs.StringVar(&pf.scenario, "scenario", "", "scenario file of overrides (rules §4)")
 		fs.Var(&pf.sets, "set", "override path=value (repeatable)")
@@ -178,6 +180,9 @@ func parse(fs *flag.FlagSet, args []string) error {
 // may name ([plan] data, read by standards/workbook).
 func (pf *planFlags) load(opts ...standards.Option) (*standards.Document, error) {
 	opts = append([]standards.Option{standards.WithData(workbook.Read)}, opts...)
+	if pf.data != "" {
+		opts = append(opts, pf.published()) // published.go
+	}
 	if pf.plan == "" {
 		return standards.LoadFS(configs.FS, configs.PlanPath, opts...)
 	}

@@ -137,7 +137,7 @@ func planSave(ctx context.Context, st *sqlite.Store, who app.Actor, file, id, no
 	if !app.ValidName(id) {
 		return usagef(msg.CmdPlanID, id, app.NameRE)
 	}
-	v, err := app.LoadPlanFile(id, file)
+	v, err := app.LoadPlanFile(id, file, st)
 	if err != nil {
 		return err
 	}

@@ -112,6 +112,10 @@ func (e *App) Key(j *Job) string {
 	standards.WriteField(h, "caili-result-v1")
 	standards.WriteField(h, e.version)
 	standards.WriteField(h, j.Plan.Hash)
+	if pv := publishedVersion(j.Plan); pv != "" { // a baseline read from the record (published.go)
+		standards.WriteField(h, "published")
+		standards.WriteField(h, pv)
+	}
 	if j.Scenario != nil {
 		standards.WriteField(h, "scenario")
 		standards.WriteField(h, j.Scenario.Hash)

@@ -80,7 +80,7 @@ func New(cfg Config) (*App, error) {
 			err = scenarios.AddBuiltin(SampleID, configs.FS, configs.ScenarioDir)
 		}
 	} else {
-		plans, err = newDirPlans(cfg.PlansDir, log)
+		plans, err = newDirPlans(cfg.PlansDir, log, cfg.Store)
 	}
 	if err != nil {
 		return nil, err

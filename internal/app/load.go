@@ -21,7 +21,9 @@ type readFunc func(name string) ([]byte, stamp, error)
 // is standards.Document FilesHash: the bytes of every file read, in
 // order, which the record store keeps (Sources). deps lists the
 // files read or tried, for change detection, even when loading fails.
-func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, error) {
+//
+// opts are further options of the loader (publishedOptions, published.go).
+func loadPlan(id, name string, read readFunc, opts ...standards.Option) (*PlanVersion, map[string]stamp, error) {
 	deps := map[string]stamp{}
 	var sources []File
 	doc, err := standards.Load(name, func(n string) ([]byte, error) {
@@ -31,7 +33,7 @@ func loadPlan(id, name string, read readFunc) (*PlanVersion, map[string]stamp, e
 			sources = append(sources, File{Name: n, Data: b})
 		}
 		return b, err
-	}, standards.WithData(workbook.Read))
+	}, append([]standards.Option{standards.WithData(workbook.Read)}, opts...)...)
 	if err != nil {
 		return nil, deps, err
 	}

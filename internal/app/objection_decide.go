@@ -12,6 +12,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
 )
 
@@ -170,7 +171,7 @@ func AcceptObjectionIn(ctx context.Context, st Store, who Actor, plan string, n 
 	if err != nil {
 		return nil, nil, err
 	}
-	nv, err := corrected(vv, o)
+	nv, err := corrected(vv, o, st)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -178,8 +179,9 @@ func AcceptObjectionIn(ctx context.Context, st Store, who Actor, plan string, n 
 }
 
 // corrected writes the version's files with the objection's corrections
-// in the plan file's [[subdistrict]] tables and loads them again.
-func corrected(vv *VersionView, o *Objection) (*NewVersion, error) {
+// in the plan file's [[subdistrict]] tables and loads them again (with st,
+// the record a published baseline is read from).
+func corrected(vv *VersionView, o *Objection, st Store) (*NewVersion, error) {
 	doc := vv.Plan.Doc
 	if f := doc.DataFile(); f != "" {
 		return nil, Say(KindConflict, msg.AppObjectionWorkbook, f)
@@ -203,7 +205,7 @@ func corrected(vv *VersionView, o *Objection) (*NewVersion, error) {
 	out := make([]File, len(files))
 	copy(out, files)
 	out[0].Data = workbook.ReplaceSubdistricts(files[0].Data, p, np.Subdistricts)
-	pv, err := loadFiles(vv.Record.Plan, out)
+	pv, err := loadFiles(vv.Record.Plan, out, publishedOptions(st, vv.Record.Plan)...)
 	if err != nil {
 		return nil, Internal(msg.AppCorrectedNotLoad, err)
 	}
@@ -244,7 +246,7 @@ func sameSubdistrict(a, b *formula.Plan, id string) bool {
 
 // loadFiles loads a plan from files held in memory (the first is the
 // plan file).
-func loadFiles(plan string, files []File) (*PlanVersion, error) {
+func loadFiles(plan string, files []File, opts ...standards.Option) (*PlanVersion, error) {
 	byName := map[string][]byte{}
 	for _, f := range files {
 		if _, ok := byName[f.Name]; !ok {
@@ -257,7 +259,7 @@ func loadFiles(plan string, files []File) (*PlanVersion, error) {
 			return nil, stamp{}, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 		}
 		return b, stamp{size: int64(len(b)), exists: true}, nil
-	})
+	}, opts...)
 	return pv, err
 }
 

@@ -69,9 +69,10 @@ func statFile(p string) stamp {
 // are read only through the plans that name them. In embedded mode it
 // serves one plan from an fs.FS and never reloads.
 type Plans struct {
-	dir  string // directory mode when not ""
-	fsys fs.FS  // embedded mode
-	log  *slog.Logger
+	dir   string // directory mode when not ""
+	fsys  fs.FS  // embedded mode
+	log   *slog.Logger
+	store Store // where a baseline `@published:YEAR` is read (published.go); nil: none
 
 	scanMu sync.Mutex          // one scan at a time
 	seen   map[string]seenFile // directory entries by file name (scanMu)
@@ -87,8 +88,9 @@ type seenFile struct {
 	warned bool
 }
 
-// newDirStore serves the plans of a directory, loading them now.
-func newDirPlans(dir string, log *slog.Logger) (*Plans, error) {
+// newDirStore serves the plans of a directory, loading them now; st is
+// the record published baselines are read from (nil: none).
+func newDirPlans(dir string, log *slog.Logger, st Store) (*Plans, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return nil, Say(KindBadRequest, msg.AppPlansDir, dir).Because(err)
@@ -96,7 +98,7 @@ func newDirPlans(dir string, log *slog.Logger) (*Plans, error) {
 	if !fi.IsDir() {
 		return nil, Say(KindBadRequest, msg.AppNotPlansDir, dir)
 	}
-	s := &Plans{dir: dir, log: log, seen: map[string]seenFile{}, plans: map[string]*PlanState{}}
+	s := &Plans{dir: dir, log: log, store: st, seen: map[string]seenFile{}, plans: map[string]*PlanState{}}
 	if err := s.Scan(true); err != nil {
 		return nil, err
 	}
@@ -127,12 +129,12 @@ func (s *Plans) reload(id, file string, prev *PlanState) {
 	if prev != nil {
 		st.Good = prev.Good
 	}
-	v, deps, err := loadPlan(id, filepath.Base(file), diskReader(filepath.Dir(file)))
+	v, deps, err := loadPlan(id, filepath.Base(file), diskReader(filepath.Dir(file)), publishedOptions(s.store, id)...)
 	st.deps = deps
 	switch {
 	case err == nil:
-		if st.Good != nil && st.Good.Hash == v.Hash {
-			v = st.Good // same bytes: keep the version and its result
+		if st.Good != nil && st.Good.Hash == v.Hash && publishedVersion(st.Good) == publishedVersion(v) {
+			v = st.Good // same bytes (and published baseline): keep the version and its result
 		} else {
 			s.log.Info("plan loaded", "plan", id, "name", v.Name, "files", strings.Join(v.Files, ","), "sha256", v.Hash)
 		}

@@ -124,7 +124,7 @@ func LoadVersion(ctx context.Context, st Store, plan string, n int) (*VersionVie
 			return nil, stamp{}, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 		}
 		return b, stamp{size: int64(len(b)), exists: true}, nil
-	})
+	}, publishedOptions(st, plan)...)
 	if err != nil {
 		// Saved only when it loaded: a newer caili's stricter checks.
 		ae := Classify(err)
@@ -162,7 +162,11 @@ func (e *App) Publish(ctx context.Context, who Actor, plan string, n int) (*Publ
 	if err := need(who, RoleApprover); err != nil {
 		return nil, err
 	}
-	return PublishIn(ctx, st, who, plan, n)
+	pub, err := PublishIn(ctx, st, who, plan, n)
+	if err == nil {
+		e.Plans.refreshPublished() // plans whose baseline is this year's publication (published.go)
+	}
+	return pub, err
 }
 
 // PublishIn publishes an approved version of a store: its result,
@@ -310,8 +314,9 @@ func CreateToken(ctx context.Context, st Store, who Actor, role Role, sd, note s
 
 // LoadPlanFile loads a plan file from disk as the server would, for the
 // command line (caili plan save): id is the plan's id in the record; an
-// empty file loads the embedded sample plan.
-func LoadPlanFile(id, file string) (*PlanVersion, error) {
+// empty file loads the embedded sample plan. st, if not nil, is the
+// record a baseline `@published:YEAR` is read from.
+func LoadPlanFile(id, file string, st Store) (*PlanVersion, error) {
 	if file == "" {
 		ps, err := newEmbeddedPlans(configs.FS, configs.PlanPath, id, nil)
 		if err != nil {
@@ -320,6 +325,6 @@ func LoadPlanFile(id, file string) (*PlanVersion, error) {
 		st, _ := ps.Get(id)
 		return st.Good, nil
 	}
-	v, _, err := loadPlan(id, filepath.Base(file), diskReader(filepath.Dir(file)))
+	v, _, err := loadPlan(id, filepath.Base(file), diskReader(filepath.Dir(file)), publishedOptions(st, id)...)
 	return v, err
 }

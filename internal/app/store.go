@@ -46,6 +46,10 @@ type Store interface {
 	// Published returns the latest publication of a plan (KindNotFound
 	// when none).
 	Published(ctx context.Context, plan string) (*Publication, error)
+	// PublishedYear returns the latest publication of those of a plan's
+	// versions whose fiscal year is year (KindNotFound when none): what a
+	// damping baseline `@published:YEAR` reads (docs/dated.md).
+	PublishedYear(ctx context.Context, plan string, year int64) (*Publication, error)
 
 	// CreateToken records a token by its hash.
 	CreateToken(ctx context.Context, who Actor, t TokenRecord) error

@@ -80,6 +80,10 @@ type LineJSON struct {
 	Item    string `json:"item"`
 	Amount  string `json:"amount"`
 	Formula string `json:"formula"`
+	// Source is where the line's standard comes from: the source
+	// documents of its dated values in force, or the publication its
+	// damping baseline was taken from (docs/dated.md); absent when none.
+	Source string `json:"source,omitempty"`
 }
 
 // ScoreJSON is a sub-district's factor score broken down by indicator.
@@ -166,7 +170,7 @@ func NewSubdistrict(f numfmt.Fmt, a *formula.Allocation, withScore bool) Subdist
 		s.RatingEffect = &e
 	}
 	for k, l := range a.Lines {
-		s.Lines[k] = LineJSON{Stage: string(l.Stage), Item: l.Item, Amount: f.Amount(l.Amount), Formula: l.Formula()}
+		s.Lines[k] = LineJSON{Stage: string(l.Stage), Item: l.Item, Amount: f.Amount(l.Amount), Formula: l.Formula(), Source: l.Source()}
 	}
 	if withScore && len(a.Score.Parts) > 0 {
 		sc := &ScoreJSON{

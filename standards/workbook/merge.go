@@ -260,5 +260,6 @@ func Import(name string, data []byte, p *formula.Plan, merge bool) ([]formula.Su
 	if len(ps) > 0 {
 		return nil, nil, ps
 	}
+	subs = keepPublished(p, subs) // published.go
 	return subs, Diff(p, p.Subdistricts, subs), nil
 }

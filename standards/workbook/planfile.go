@@ -22,6 +22,7 @@ import (
 // [SubdistrictsTOML] writes them, where the first [[subdistrict]] table
 // was (or at the end of a plan that had none), in the order of subs.
 func ReplaceSubdistricts(src []byte, p *formula.Plan, subs []formula.Subdistrict) []byte {
+	subs = withoutPublished(p, subs) // published.go
 	nl := "\n"
 	if bytes.Contains(src, []byte("\r\n")) {
 		nl = "\r\n"

@@ -50,7 +50,7 @@ func quantityUses(p *formula.Plan) *uses {
 		u.add(in.Previous, "税收增长激励:上年数 (incentive.previous)")
 		u.money[in.Current], u.money[in.Previous] = true, true
 	}
-	if d := p.Damping; d != nil {
+	if d := p.Damping; d != nil && d.Published == nil { // a published baseline is read from the record, not collected
 		u.add(d.Baseline, "保底封顶的基数 (damping.baseline)"+bounds(d))
 		u.money[d.Baseline] = true
 	}
@@ -84,6 +84,9 @@ func tierZH(t formula.Tier) string {
 // has that no standard reads.
 func unusedQuantities(p *formula.Plan, used map[string][]string) []string {
 	seen := map[string]bool{}
+	if d := p.Damping; d != nil && d.Published != nil {
+		seen[d.Baseline] = true // read from the record (docs/dated.md), not collected
+	}
 	var out []string
 	for _, s := range p.Subdistricts {
 		for q := range s.Quantities {
