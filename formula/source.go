@@ -31,6 +31,9 @@ type PublishedBaseline struct {
 	// Version names the publication: its version number and the short
 	// hash of its result, such as "第 3 版 1a2b3c4d".
 	Version string
+	// ResultHash is the SHA-256 of the published result read: the
+	// stamp of a result that used the baseline covers it.
+	ResultHash string
 }
 
 // Citation is the words a damping line ends with: "基数 取自 2025 年已发布版本

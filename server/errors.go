@@ -82,9 +82,12 @@ type rejectionJSON struct {
 }
 
 // errorJSON is the body of every error response:
-// {"error": …, "code": …, "problems": [{"file", "line", "path", "code", "message"}]}.
+// {"error": …, "message": …, "code": …, "problems": [{"file", "line", "path", "code", "message"}]}.
+// Error and Message hold the same words: "error" for the clients written
+// against earlier versions, "message" beside "code" as in each problem.
 type errorJSON struct {
 	Error     string         `json:"error"`
+	Message   string         `json:"message"`
 	Code      string         `json:"code"` // the kind's stable code (app.Kind Code): bad_request, not_found, …
 	Problems  []problemJSON  `json:"problems"`
 	Rejection *rejectionJSON `json:"rejection,omitempty"`
@@ -108,9 +111,13 @@ func body(c *gin.Context, e *app.Error) errorJSON {
 	c.Header("Content-Language", l.String())
 	c.Header("Vary", "Accept-Language")
 	e = e.In(l)
-	out := errorJSON{Error: e.Message, Code: e.Kind.Code(), Problems: problemsJSON(e.Problems)}
+	out := errorJSON{Error: e.Message, Message: e.Message, Code: e.Kind.Code(), Problems: problemsJSON(e.Problems)}
 	if r := e.Rejection; r != nil {
-		out.Rejection = &rejectionJSON{Kind: r.Kind.String(), Gap: r.Gap.String(), Detail: r.Detail}
+		detail := r.Detail
+		if l == msg.En && r.DetailEnglish != "" {
+			detail = r.DetailEnglish
+		}
+		out.Rejection = &rejectionJSON{Kind: r.Kind.String(), Gap: r.Gap.String(), Detail: detail}
 	}
 	return out
 }

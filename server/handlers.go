@@ -40,30 +40,31 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.POST("/calculate", s.calculate)
 	pg := v1.Group("/plans/:plan")
 	p := router{pg}
+	live := router{pg.Group("", s.liveRead)} // the working plans: not for a 街道's token
 	for _, f := range []string{"json", "csv", "xml", "xlsx"} {
-		p.get("/allocations."+f, s.allocations(f))
+		live.get("/allocations."+f, s.allocations(f))
 	}
-	p.get("/allocations-check.xlsx", s.allocationsCheck)
+	live.get("/allocations-check.xlsx", s.allocationsCheck)
 	for _, k := range codeKinds { // by classification code (bycode.go)
 		for _, f := range []string{"json", "csv"} {
-			p.get("/by/"+string(k)+"."+f, s.byCode(k, f))
+			live.get("/by/"+string(k)+"."+f, s.byCode(k, f))
 		}
 	}
-	p.get("/charts/:kind", s.chart)
-	p.get("/subdistricts/:id", s.subdistrict)
-	p.get("/cell/:subdistrict/:column", s.cell)
+	live.get("/charts/:kind", s.chart)
+	live.get("/subdistricts/:id", s.subdistrict)
+	live.get("/cell/:subdistrict/:column", s.cell)
 	for _, f := range []string{"json", "csv"} {
-		p.get("/compare."+f, s.compare(f))
+		live.get("/compare."+f, s.compare(f))
 	}
-	p.get("/solve.json", s.solve)
+	live.get("/solve.json", s.solve)
 	for _, f := range []string{"json", "csv"} {
-		p.get("/sensitivity."+f, s.sensitivity(f))
+		live.get("/sensitivity."+f, s.sensitivity(f))
 	}
-	p.get("/template.xlsx", s.template(workbook.XLSX, "xlsx", typeXLSX))
-	p.get("/template.csv", s.template(workbook.CSV, "csv", typeCSV))
+	live.get("/template.xlsx", s.template(workbook.XLSX, "xlsx", typeXLSX))
+	live.get("/template.csv", s.template(workbook.CSV, "csv", typeCSV))
 	pg.POST("/data", s.requireToken, s.previewData)
-	p.get("/scenarios", s.listScenarios)
-	p.get("/scenarios/:name", s.getScenario)
+	live.get("/scenarios", s.listScenarios)
+	live.get("/scenarios/:name", s.getScenario)
 	pg.PUT("/scenarios/:name", s.requireToken, s.putScenario)
 	pg.DELETE("/scenarios/:name", s.requireToken, s.deleteScenario)
 	// The governed record (records.go).

@@ -72,6 +72,39 @@ func (s *Server) requireToken(c *gin.Context) {
 	c.Next()
 }
 
+// liveRead keeps a 街道's token to the published record: the working
+// plans (their results, what-ifs, charts, scenarios) are drafts, which a
+// sub-district may not read (issue 14 §4), so a request that sends a
+// 街道's token to one is refused (403). Requests without a token are
+// answered as before (the office network, Excel WEBSERVICE); one with a
+// planner's or approver's token too; a wrong token is refused (401).
+func (s *Server) liveRead(c *gin.Context) {
+	if c.GetHeader("Authorization") == "" || !s.hasTokens(c) {
+		c.Next()
+		return
+	}
+	who, ok := s.authenticate(c)
+	if !ok {
+		return
+	}
+	if who.Role == app.RoleSubdistrict {
+		s.fail(c, app.Say(app.KindForbidden, msg.ServerSubdistrictLive, who.Subdistrict))
+		return
+	}
+	c.Next()
+}
+
+// hasTokens reports whether any token can sign in: the server's own or a
+// live stored one. A store that cannot say is taken to have some, so the
+// token is checked.
+func (s *Server) hasTokens(c *gin.Context) bool {
+	if s.tokenSum != nil {
+		return true
+	}
+	has, err := s.app.HasTokens(c.Request.Context())
+	return err != nil || has
+}
+
 // signedIn resolves the request's token to an actor for the handler
 // (actorOf), whose application call decides what the role may do.
 func (s *Server) signedIn(c *gin.Context) {

@@ -307,8 +307,8 @@ func schemas() obj {
 	problem := obj{"type": "object", "properties": obj{"file": str, "line": obj{"type": "integer"}, "path": str, "code": str, "message": str}}
 	return obj{
 		"Problem": problem,
-		"Error": obj{"type": "object", "required": []string{"error", "problems"}, "description": errorLangText, "properties": obj{
-			"error": str, "code": str, "problems": obj{"type": "array", "items": ref("Problem")},
+		"Error": obj{"type": "object", "required": []string{"error", "message", "code", "problems"}, "description": errorLangText, "properties": obj{
+			"error": str, "message": str, "code": str, "problems": obj{"type": "array", "items": ref("Problem")},
 			"rejection": obj{"type": "object", "properties": obj{"kind": str, "gap": str, "detail": str}}}},
 		"PlanList": obj{"type": "object", "properties": obj{"plans": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 			"id": str, "name": str, "fiscal_year": obj{"type": "integer"}, "status": obj{"type": "string", "enum": []string{"ok", "rejected", "error"}},

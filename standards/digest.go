@@ -8,6 +8,8 @@ import (
 	"hash"
 	"io"
 	"strings"
+
+	"github.com/caili/caili/formula"
 )
 
 // This file hashes what a result is computed from, for the stamp every
@@ -44,11 +46,18 @@ func (d *Document) FilesHash() string {
 }
 
 // Stamp is the SHA-256, in hex, of the plan's files and then the
-// overrides, each as OverrideText writes it: what a result of the plan
-// with those overrides is computed from.
+// overrides, each as OverrideText writes it, and, when the damping
+// baseline is read from a published result (`@published:2025`), that
+// result's hash: what a result of the plan with those overrides is
+// computed from.
 func (d *Document) Stamp(ovs []Override) string {
 	h := sha256.New()
 	WriteField(h, d.FilesHash())
+	if pb := d.publishedBaseline(); pb != nil {
+		// The baseline was read from the record, not from the files.
+		WriteField(h, "@published")
+		WriteField(h, pb.ResultHash)
+	}
 	for _, o := range ovs {
 		WriteField(h, OverrideText(o))
 	}
@@ -84,4 +93,15 @@ func (d *Document) Name() string {
 		return ""
 	}
 	return d.doc.Plan.Name.S
+}
+
+// publishedBaseline is the published result the plan's damping baseline
+// was read from (`@published:2025`), or nil: a plan whose baseline is a
+// typed quantity, or one that does not compile.
+func (d *Document) publishedBaseline() *formula.PublishedBaseline {
+	m, err := d.Compile()
+	if err != nil || m.Plan().Damping == nil {
+		return nil
+	}
+	return m.Plan().Damping.Published
 }

@@ -39,6 +39,9 @@ type Published struct {
 	// Version names the publication in the damping lines, such as
 	// "第 3 版 1a2b3c4d" (the version and the short hash of its result).
 	Version string
+	// ResultHash is the SHA-256, in hex, of the published result: the
+	// stamp of a result that reads it covers it (Document.Stamp).
+	ResultHash string
 	// Amounts are each sub-district's published amounts, by id.
 	Amounts map[string]PublishedAmounts
 }
@@ -126,7 +129,7 @@ func (c *converter) published(dm *formula.Damping, exclude []string) map[string]
 		c.ps = append(c.ps, formula.Say(formula.CodeUnreadable, "damping.baseline", msg.DatedPublishedUnreadable, year, err.Error()))
 		return nil
 	}
-	dm.Published = &formula.PublishedBaseline{Year: year, Plan: m[1], Version: pub.Version}
+	dm.Published = &formula.PublishedBaseline{Year: year, Plan: m[1], Version: pub.Version, ResultHash: pub.ResultHash}
 	out := make(map[string]decimal.Decimal, len(pub.Amounts))
 	for id, a := range pub.Amounts {
 		b := a.Total

@@ -1,6 +1,8 @@
 package standards
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
@@ -142,5 +144,47 @@ func TestPublishedProblems(t *testing.T) {
 				t.Errorf("%q does not name east", ps[0].English)
 			}
 		})
+	}
+}
+
+// TestStampCoversPublishedBaseline: two results of the same files whose
+// baselines come from different publications are stamped differently; a
+// plan with a typed baseline is stamped by its files alone.
+func TestStampCoversPublishedBaseline(t *testing.T) {
+	typed, base := typedBaselines(t)
+	text := edit(t, typed, `baseline = "last_year_total"`, `baseline = "@published:2024"`)
+	stampWith := func(hash string) string {
+		doc, err := Parse("plan.toml", []byte(text), nil, WithPublished(func(string, int64) (*Published, error) {
+			p := publishedOf(base)
+			p.ResultHash = hash
+			return p, nil
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc.Stamp(nil)
+	}
+	a, b := stampWith("aa"), stampWith("bb")
+	if a == b {
+		t.Errorf("publications aa and bb give one stamp %s", a)
+	}
+	if a != stampWith("aa") {
+		t.Error("the same publication stamps differently")
+	}
+	plain, err := Parse("plan.toml", []byte(text), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := plain.Stamp(nil); s == a {
+		t.Error("a plan that does not load stamps like one that read a publication")
+	}
+	doc, err := Parse("plan.toml", []byte(typed), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	WriteField(h, doc.FilesHash())
+	if got, want := doc.Stamp(nil), hex.EncodeToString(h.Sum(nil)); got != want {
+		t.Errorf("typed baseline: stamp %s, want the files' alone %s", got, want)
 	}
 }

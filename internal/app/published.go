@@ -54,7 +54,7 @@ func ReadPublished(ctx context.Context, st Store, plan string, year int64) (*sta
 	if len(short) > 8 {
 		short = short[:8]
 	}
-	out := &standards.Published{Version: fmt.Sprintf("第 %d 版 %s", pub.N, short),
+	out := &standards.Published{Version: fmt.Sprintf("第 %d 版 %s", pub.N, short), ResultHash: pub.ResultHash,
 		Amounts: make(map[string]standards.PublishedAmounts, len(doc.Subdistricts))}
 	for _, s := range doc.Subdistricts {
 		a, err := publishedAmounts(s.Columns)

@@ -92,3 +92,7 @@ var (
 	// ChartNoResult: a chart without a result (a fault of caili).
 	ChartNoResult = def("没有可绘制的结果(内部错误)", "no result to draw (internal error)")
 )
+
+// ServerSubdistrictLive: a 街道's token sent to a working (draft) plan.
+var ServerSubdistrictLive = def("街道令牌(%s)只能查看本街道已发布的结算单和本街道的申诉;方案草案与测算不对街道开放",
+	"a sub-district's token (%s) reads its own published statement and objections only; the working plans are drafts")
