@@ -54,7 +54,7 @@ func renderAllocations(res *formula.Result, format string, opts report.CSVOption
 // score broken down by indicator, as `caili explain --format json` does.
 func renderSubdistrict(res *formula.Result, a *formula.Allocation) ([]byte, error) {
 	var buf bytes.Buffer
-	err := report.EncodeJSON(&buf, report.NewSubdistrict(numfmt.NewFmt(res), a, true))
+	err := report.EncodeJSON(&buf, report.NewSubdistrict(res, a, true))
 	return buf.Bytes(), err
 }
 

@@ -190,7 +190,7 @@ func TestSubdistrict(t *testing.T) {
 	res := compute(t, "tiny.toml")
 	a, _ := res.Find("east")
 	var want bytes.Buffer
-	if err := report.EncodeJSON(&want, report.NewSubdistrict(numfmt.NewFmt(res), a, true)); err != nil {
+	if err := report.EncodeJSON(&want, report.NewSubdistrict(res, a, true)); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(w.Body.Bytes(), want.Bytes()) {

@@ -206,7 +206,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if format == "json" {
-		return report.EncodeJSON(stdout, report.NewSubdistrict(numfmt.NewFmt(res), a, true))
+		return report.EncodeJSON(stdout, report.NewSubdistrict(res, a, true))
 	}
 	if err := report.WriteExplain(stdout, res, a); err != nil {
 		return err

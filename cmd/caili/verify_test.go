@@ -28,6 +28,13 @@ func TestVerify(t *testing.T) {
 	edited := whatIf[:end-1] + string(whatIf[end-1]+1-10*(whatIf[end-1]/'9')) + whatIf[end:]
 	sha := regexp.MustCompile(`"sha256": "[0-9a-f]`)
 	restamped := sha.ReplaceAllString(base, `"sha256": "x`)
+	// As caili wrote it before lines carried names beside their ids; and
+	// that older form with an amount edited, and a line's name edited.
+	lineName := regexp.MustCompile(`("item": "[^"]*",\n)\s*"name": "[^"]*",\n`)
+	labels := regexp.MustCompile(`\n\s*"(quantity_name|unit)": "[^"]*",`)
+	unnamed := labels.ReplaceAllString(lineName.ReplaceAllString(base, "$1"), "")
+	unnamedEdited := strings.Replace(unnamed, `"amount": "27417600"`, `"amount": "27417601"`, 1)
+	renamed := strings.Replace(base, `"name": "公务员"`, `"name": "公务员X"`, 1)
 	tiny := filepath.Join(wbRoot, "testdata/tiny/plan.toml")
 	for _, tt := range []struct {
 		name string
@@ -38,6 +45,9 @@ func TestVerify(t *testing.T) {
 		{"the sample", []string{write("base.json", base)}, 0, "一致 (matches)"},
 		{"a what-if: scenario and overrides from the stamp", []string{write("whatif.json", whatIf)}, 0, "情景测算: 病媒生物防制标准降至 1.5 元/平方米,调整 2 项"},
 		{"an amount edited", []string{write("edited.json", edited)}, 1, "subdistricts[0].total: 应为"},
+		{"written before names", []string{write("unnamed.json", unnamed)}, 0, "一致 (matches)"},
+		{"written before names, an amount edited", []string{write("unnamed-edited.json", unnamedEdited)}, 1, "subdistricts[0].lines[0].amount: 应为"},
+		{"a line's name edited", []string{write("renamed.json", renamed)}, 1, "subdistricts[0].lines[0].name: 应为"},
 		{"the stamp edited", []string{write("restamped.json", restamped)}, 1, "印记不符"},
 		{"another plan", []string{write("base2.json", base), "--plan", tiny}, 1, "印记不符"},
 		{"no stamp", []string{write("nostamp.json", `{"plan": "x"}`)}, 1, "没有印记"},
@@ -51,7 +61,10 @@ func TestVerify(t *testing.T) {
 			}
 		})
 	}
-	if edited == whatIf {
+	if edited == whatIf || unnamedEdited == unnamed || renamed == base {
 		t.Fatal("the test did not edit the result")
+	}
+	if lineName.MatchString(unnamed) || labels.MatchString(unnamed) || unnamed == base {
+		t.Fatal("names left in the older form")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/caili/caili/internal/numfmt"
 
@@ -76,8 +77,13 @@ type SubdistrictJSON struct {
 
 // LineJSON is one line of an allocation.
 type LineJSON struct {
-	Stage   string `json:"stage"`
-	Item    string `json:"item"`
+	Stage string `json:"stage"`
+	Item  string `json:"item"`
+	// Name is the item as people read it (formula.Plan.ItemNames, the
+	// same naming as caili explain, the statement and the workbook): 公务员,
+	// 病媒生物防制, 常住人口, 保底补足; absent when the plan gives the item
+	// no name (an indicator whose quantity has no [quantity_labels] name).
+	Name    string `json:"name,omitempty"`
 	Amount  string `json:"amount"`
 	Formula string `json:"formula"`
 	// Source is where the line's standard comes from: the source
@@ -108,6 +114,10 @@ type IndicatorJSON struct {
 	FactorName   string `json:"factor_name"`
 	FactorWeight string `json:"factor_weight"`
 	Quantity     string `json:"quantity"`
+	// QuantityName and Unit are the quantity's [quantity_labels] name and
+	// unit (常住人口, 人); each absent when the label does not give it.
+	QuantityName string `json:"quantity_name,omitempty"`
+	Unit         string `json:"unit,omitempty"`
 	Weight       string `json:"weight"`
 	Value        string `json:"value"`
 	DistrictSum  string `json:"district_sum"`
@@ -156,21 +166,29 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 		}
 		doc.Tiers = append(doc.Tiers, tj)
 	}
+	names := p.ItemNames()
 	for i := range r.Subdistricts {
-		doc.Subdistricts[i] = NewSubdistrict(f, &r.Subdistricts[i], withScores)
+		doc.Subdistricts[i] = subdistrict(f, p, names, &r.Subdistricts[i], withScores)
 	}
 	return doc
 }
 
-// NewSubdistrict builds the JSON of one allocation.
-func NewSubdistrict(f numfmt.Fmt, a *formula.Allocation, withScore bool) SubdistrictJSON {
+// NewSubdistrict builds the JSON of one allocation of result r, its
+// lines and score parts named as in the whole result's JSON.
+func NewSubdistrict(r *formula.Result, a *formula.Allocation, withScore bool) SubdistrictJSON {
+	return subdistrict(numfmt.NewFmt(r), r.Plan, r.Plan.ItemNames(), a, withScore)
+}
+
+// subdistrict builds the JSON of one allocation, naming its items by names
+// and its quantities by plan's [quantity_labels].
+func subdistrict(f numfmt.Fmt, plan *formula.Plan, names formula.ItemNames, a *formula.Allocation, withScore bool) SubdistrictJSON {
 	s := SubdistrictJSON{ID: a.ID, Name: a.Name, Columns: columns(f, a.Components(), a.Total), Lines: make([]LineJSON, len(a.Lines))}
 	if a.RatingEffect != nil {
 		e := f.Amount(*a.RatingEffect)
 		s.RatingEffect = &e
 	}
 	for k, l := range a.Lines {
-		s.Lines[k] = LineJSON{Stage: string(l.Stage), Item: l.Item, Amount: f.Amount(l.Amount), Formula: l.Formula(), Source: l.Source()}
+		s.Lines[k] = LineJSON{Stage: string(l.Stage), Item: l.Item, Name: names.Of(l.Stage, l.Item), Amount: f.Amount(l.Amount), Formula: l.Formula(), Source: l.Source()}
 	}
 	if withScore && len(a.Score.Parts) > 0 {
 		sc := &ScoreJSON{
@@ -181,13 +199,22 @@ func NewSubdistrict(f numfmt.Fmt, a *formula.Allocation, withScore bool) Subdist
 		for _, p := range a.Score.Parts {
 			sc.Indicators = append(sc.Indicators, IndicatorJSON{
 				Factor: p.Factor, FactorName: p.FactorName, FactorWeight: p.FactorWeight.String(),
-				Quantity: p.Quantity, Weight: p.Weight.String(), Value: p.Value.String(),
+				Quantity: p.Quantity, QuantityName: names.Of(formula.StageBlock, p.Quantity), Unit: quantityUnit(plan, p.Quantity),
+				Weight: p.Weight.String(), Value: p.Value.String(),
 				DistrictSum: p.DistrictSum.String(), Part: formula.FormatRat(p.Part()), PartFraction: formula.Fraction(p.Part()),
 			})
 		}
 		s.Score = sc
 	}
 	return s
+}
+
+// quantityUnit is the unit a quantity's label gives, "" when none.
+func quantityUnit(p *formula.Plan, q string) string {
+	if p == nil {
+		return ""
+	}
+	return strings.TrimSpace(p.QuantityUnit(q))
 }
 
 // WriteJSON writes a result as indented JSON (rules §5).
@@ -199,6 +226,27 @@ func WriteJSON(w io.Writer, r *formula.Result) error {
 func WriteJSONStamped(w io.Writer, r *formula.Result, st *Stamp) error {
 	doc := NewAllocations(r, true)
 	doc.Stamp = st
+	return EncodeJSON(w, doc)
+}
+
+// WriteJSONUnnamed is WriteJSONStamped without the names beside the ids
+// (line name, quantity_name, unit): the bytes caili wrote before results
+// carried them, so that caili verify still accepts a result published
+// then.
+func WriteJSONUnnamed(w io.Writer, r *formula.Result, st *Stamp) error {
+	doc := NewAllocations(r, true)
+	doc.Stamp = st
+	for i := range doc.Subdistricts {
+		s := &doc.Subdistricts[i]
+		for k := range s.Lines {
+			s.Lines[k].Name = ""
+		}
+		if s.Score != nil {
+			for k := range s.Score.Indicators {
+				s.Score.Indicators[k].QuantityName, s.Score.Indicators[k].Unit = "", ""
+			}
+		}
+	}
 	return EncodeJSON(w, doc)
 }
 
