@@ -220,8 +220,8 @@ func (c *converter) tiers(td map[string]*tierDoc, file string) (map[formula.Tier
 	if len(td) == 0 {
 		return nil, overflow
 	}
-	unknown := func(path string) {
-		c.ps = append(c.ps, sayAt(file, 0, path, formula.CodeUnknownKey, msg.StdUnknownKey))
+	unknown := func(path, typed string, keys []string) {
+		c.ps = append(c.ps, unknownKey(file, path, typed, keys))
 	}
 	caps := map[formula.Tier]decimal.Decimal{}
 	for _, name := range sortedNames(td) {
@@ -238,10 +238,10 @@ func (c *converter) tiers(td map[string]*tierDoc, file string) (map[formula.Tier
 				overflow = v
 			}
 		case !e.table:
-			unknown(path)
+			unknown(path, name, tiersKeys())
 		default:
 			for _, k := range e.unknown {
-				unknown(path + "." + k)
+				unknown(path+"."+k, k, tierKeys())
 			}
 			t, ok := formula.ParseTier(name)
 			if !ok || t == formula.TierMandatory {

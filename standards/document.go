@@ -3,6 +3,7 @@ package standards
 import (
 	"errors"
 	"hash"
+	"reflect"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -102,9 +103,10 @@ type codesDoc struct {
 
 // tierDoc is one key of [tiers]: a table [tiers.X] with its max_share, or
 // a value of [tiers] itself (overflow). See UnmarshalTOML in rules_values.go.
+// Its tags are what keys.go suggests for an unknown key of [tiers.X].
 type tierDoc struct {
-	MaxShare Number   // [tiers.X] max_share; unset: no cap
-	Value    Text     // the value of a key of [tiers] that is not a table
+	MaxShare Number   `toml:"max_share"` // [tiers.X] max_share; unset: no cap
+	Value    Text     `toml:"-"`         // the value of a key of [tiers] that is not a table
 	table    bool     // whether the key is a table [tiers.X]
 	unknown  []string // keys of the table other than max_share, sorted
 }
@@ -188,11 +190,19 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Probl
 	for _, k := range md.Undecoded() {
 		undecoded[keyString(k)] = true
 	}
+	root := reflect.TypeOf(v)
+	valid := map[string][]string{} // parent key → the keys valid there (keys.go)
 	for _, k := range md.Undecoded() {
 		if inDated(md, k, undecoded) { // dated.go: the entries' keys are checked as they are read
 			continue
 		}
-		ps = append(ps, sayAt(name, 0, keyString(k), formula.CodeUnknownKey, msg.StdUnknownKey))
+		parent := keyString(k[:len(k)-1])
+		keys, ok := valid[parent]
+		if !ok && !undecoded[parent] { // under an unknown key, the parent is reported
+			keys = keysAt(root, k[:len(k)-1])
+			valid[parent] = keys
+		}
+		ps = append(ps, unknownKey(name, keyString(k), k[len(k)-1], keys))
 	}
 	return md, ps
 }

@@ -14,9 +14,10 @@ import (
 // problem so that every problem in a file is reported together.
 
 // labelDoc is one key of [quantity_labels].
+// Its tags are what keys.go suggests for an unknown key of a label.
 type labelDoc struct {
-	Name    Text
-	Unit    Text
+	Name    Text     `toml:"name"`
+	Unit    Text     `toml:"unit"`
 	table   bool     // the value is a table
 	unknown []string // keys of the table other than name and unit, sorted
 }
@@ -59,7 +60,11 @@ func (c *converter) quantityLabels(ld map[string]*labelDoc, file string) map[str
 			continue
 		}
 		for _, k := range l.unknown {
-			c.ps = append(c.ps, sayAt(file, 0, path+"."+k, formula.CodeUnknownKey, msg.StdLabelKey))
+			p := sayAt(file, 0, path+"."+k, formula.CodeUnknownKey, msg.StdLabelKey)
+			if near := nearest(k, labelKeys(), 1); near != "" {
+				alsoSay(&p, msg.StdDidYouMean, near)
+			}
+			c.ps = append(c.ps, p)
 		}
 		out[q] = formula.QuantityLabel{Name: c.text(path+".name", l.Name, false), Unit: c.text(path+".unit", l.Unit, false)}
 	}

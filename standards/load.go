@@ -311,6 +311,9 @@ func (d *document) place(ps []formula.Problem) []formula.Problem {
 			seen[p.Path] = true
 			loc := locOf(p.File)
 			if loc == nil || len(loc.plain[p.Path]) == 0 {
+				if loc != nil {
+					p.Line = loc.holder(p.Path)
+				}
 				out = append(out, p)
 				continue
 			}

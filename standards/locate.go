@@ -107,6 +107,26 @@ func (l *locator) find(path string) int {
 	return 0
 }
 
+// holder is the line of the nearest key or table that holds a plain path
+// (a key of an inline table, which the locator does not see), when the
+// file shows it once; 0 when it shows it in several entries.
+func (l *locator) holder(plain string) int {
+	for {
+		i := strings.LastIndexByte(plain, '.')
+		if i < 0 {
+			return 0
+		}
+		plain = plain[:i]
+		switch ix := l.plain[plain]; len(ix) {
+		case 0:
+		case 1:
+			return l.line[ix[0]]
+		default:
+			return 0
+		}
+	}
+}
+
 // resolve turns header keys into an indexed path, using the latest entry
 // of every array of tables on the way.
 func resolve(keys []string, lastIndexed map[string]string) string {

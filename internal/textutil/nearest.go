@@ -30,11 +30,12 @@ func Distance(a, b string) int {
 
 // Near reports whether a typed text is near enough a candidate to suggest
 // it: within a third of the candidate's length (at least 2 edits), or cut
-// short or run on by a few characters.
+// short or run on by a few characters (both of 3 or more: a typed
+// "colour" does not run on from a candidate "C").
 func Near(typed, candidate string) (int, bool) {
 	t, c := strings.ToLower(typed), strings.ToLower(candidate)
 	d := Distance(t, c)
-	if utf8.RuneCountInString(t) >= 3 && (strings.HasPrefix(c, t) || strings.HasPrefix(t, c)) {
+	if min(utf8.RuneCountInString(t), utf8.RuneCountInString(c)) >= 3 && (strings.HasPrefix(c, t) || strings.HasPrefix(t, c)) {
 		d = min(d, 1)
 	}
 	return d, d <= max(2, utf8.RuneCountInString(c)/3)
