@@ -75,31 +75,36 @@ func TestNoSilentNoOps(t *testing.T) {
 // nearest quantity the sub-districts have; a quantity some lack is
 // reported at each of those sub-districts.
 func TestMisspeltQuantityInStandards(t *testing.T) {
-	dir := t.TempDir()
-	for _, f := range []string{"plan.toml", "standards.toml"} {
-		b, err := configs.FS.ReadFile(f)
+	for _, tc := range []struct{ old, new, path, near string }{
+		{`basis = ["vector_area_m2"]`, `basis = ["vector_area"]`, "project[vector_control].basis", "vector_area_m2"},
+		{`quantity = "resident_population"`, `quantity = "resident_populaton"`, "factor[population].indicator[resident_populaton]", "resident_population"},
+	} {
+		dir := t.TempDir()
+		for _, f := range []string{"plan.toml", "standards.toml"} {
+			b, err := configs.FS.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f == "standards.toml" {
+				b = []byte(strings.Replace(string(b), tc.old, tc.new, 1))
+			}
+			if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		doc, err := LoadFile(filepath.Join(dir, "plan.toml"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f == "standards.toml" {
-			b = []byte(strings.Replace(string(b), `basis = ["vector_area_m2"]`, `basis = ["vector_area"]`, 1))
+		_, err = doc.Plan()
+		var se *Error
+		if !errors.As(err, &se) || len(se.Problems) != 1 {
+			t.Fatalf("%s: want one problem, got %v", tc.new, err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-			t.Fatal(err)
+		p := se.Problems[0]
+		if p.File != "standards.toml" || p.Line == 0 || p.Path != tc.path || p.Code != formula.CodeMissingQuantity ||
+			!strings.Contains(p.Message, "您是不是要找 "+tc.near+"?") || !strings.Contains(p.English, "did you mean "+tc.near+"?") {
+			t.Errorf("got %s:%d %s %s: %s / %s", p.File, p.Line, p.Path, p.Code, p.Message, p.English)
 		}
-	}
-	doc, err := LoadFile(filepath.Join(dir, "plan.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = doc.Plan()
-	var se *Error
-	if !errors.As(err, &se) || len(se.Problems) != 1 {
-		t.Fatalf("want one problem, got %v", err)
-	}
-	p := se.Problems[0]
-	if p.File != "standards.toml" || p.Line == 0 || p.Path != "project[vector_control].basis" || p.Code != formula.CodeMissingQuantity ||
-		!strings.Contains(p.Message, "您是不是要找 vector_area_m2?") {
-		t.Errorf("got %s:%d %s %s: %s", p.File, p.Line, p.Path, p.Code, p.Message)
 	}
 }

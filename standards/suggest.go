@@ -103,7 +103,7 @@ func suggestQuantities(ps []formula.Problem, p *formula.Plan) []formula.Problem 
 			have = slices.Sorted(maps.Keys(seen))
 		}
 		for name, where := range p.QuantitiesRead() {
-			if where == pr.Path && !slices.Contains(have, name) && !strings.HasPrefix(name, formula.StaffRefPrefix) {
+			if (where == pr.Path || strings.TrimSuffix(where, ".quantity") == pr.Path) && !slices.Contains(have, name) && !strings.HasPrefix(name, formula.StaffRefPrefix) {
 				if near := nearest(name, have, 3); near != "" {
 					alsoSay(&ps[i], msg.StdDidYouMean, near)
 				}
