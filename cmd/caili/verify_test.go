@@ -35,7 +35,7 @@ func TestVerify(t *testing.T) {
 		code int
 		says string
 	}{
-		{"the sample", []string{write("base.json", base)}, 0, "一致 (matches)"},
+		{"the sample", []string{write("base.json", base)}, 0, "一致:"},
 		{"a what-if: scenario and overrides from the stamp", []string{write("whatif.json", whatIf)}, 0, "情景测算: 病媒生物防制标准降至 1.5 元/平方米,调整 2 项"},
 		{"an amount edited", []string{write("edited.json", edited)}, 1, "subdistricts[0].total: 应为"},
 		{"the stamp edited", []string{write("restamped.json", restamped)}, 1, "印记不符"},
