@@ -17,11 +17,11 @@ func cmdSolve(args []string, stdout, stderr io.Writer) error {
 	var pf planFlags
 	var of outFlags
 	pf.register(fs, true)
-	of.register(fs)
-	target := fs.String("target", "", "target: min_capacity, accepted, or e.g. 'subdistrict.desheng.total>=200000000', 'tier.A.demand<=cap'")
-	vary := fs.String("vary", "plan.capacity", "the numeric override path varied, e.g. project.vector_control.unit_cost")
-	find := fs.String("find", "", "min or max: which end of the values meeting the target (default: whichever side the boundary is on)")
-	precision := fs.String("precision", "", "the step of the answer (default: the rounding unit for plan.capacity, else 0.01)")
+	of.register(fs, msg.FlagFormat, "table|json")
+	target := fs.String("target", "", msg.FlagTarget)
+	vary := fs.String("vary", "plan.capacity", msg.FlagVary)
+	find := fs.String("find", "", msg.FlagFind)
+	precision := fs.String("precision", "", msg.FlagPrecision)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -69,9 +69,9 @@ func cmdSensitivity(args []string, stdout, stderr io.Writer) error {
 	var pf planFlags
 	var of outFlags
 	pf.register(fs, true)
-	of.register(fs)
-	stepText := fs.String("step", "10%", "the relative step: 10% or 0.1")
-	sub := fs.String("subdistrict", "", "rank the levers by this sub-district's total (id or name)")
+	of.register(fs, msg.FlagFormat, "table|csv|json")
+	stepText := fs.String("step", "10%", msg.FlagStep)
+	sub := fs.String("subdistrict", "", msg.FlagSensSub)
 	if err := parse(fs, args); err != nil {
 		return err
 	}

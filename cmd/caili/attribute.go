@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/caili/caili/formula"
@@ -22,10 +21,10 @@ type attrFlags struct {
 	against   string
 }
 
-func (af *attrFlags) register(fs *flag.FlagSet) {
-	fs.BoolVar(&af.attribute, "attribute", false, "split each change over its causes by Shapley value (docs/attribution.md)")
-	fs.StringVar(&af.by, "by", "auto", "with --attribute: override (each override or difference), group (capacity, standards, data, ratings) or auto")
-	fs.StringVar(&af.against, "against", "", "compare --plan with this other plan (e.g. last year's) instead of with overrides")
+func (af *attrFlags) register(fs *flagSet) {
+	fs.BoolVar(&af.attribute, "attribute", false, msg.FlagAttribute)
+	fs.StringVar(&af.by, "by", "auto", msg.FlagAttrBy)
+	fs.StringVar(&af.against, "against", "", msg.FlagAgainst)
 }
 
 // check refuses what cannot go together; what is the command that needs

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -33,6 +32,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		args = []string{""}
 	}
+	stdout, stderr = inLang(stdout, lang), inLang(stderr, lang) // help.go
 	var err error
 	switch args[0] {
 	case "calc":
@@ -77,6 +77,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, usage(lang))
 		err = usagef(msg.CmdUnknownCommand, args[0])
 	}
+	var help *helpRequest
+	if errors.As(err, &help) { // -h, --help (flags.go)
+		_, err = io.WriteString(stdout, help.text(lang))
+		return err
+	}
 	if err != nil {
 		reportError(stderr, err, lang)
 	}
@@ -90,9 +95,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func reportError(w io.Writer, err error, l msg.Lang) {
 	var u *usageError
 	if errors.As(err, &u) {
-		if !u.quiet {
-			fmt.Fprintf(w, "caili: %s\n", u.in(l))
-		}
+		fmt.Fprintf(w, "caili: %s\n", u.in(l))
 		return
 	}
 	ae := app.Classify(err)
@@ -129,6 +132,9 @@ type setFlags []standards.Override
 
 func (s *setFlags) String() string { return "" }
 func (s *setFlags) Set(v string) error {
+	if path, _, ok := strings.Cut(v, "="); !ok || strings.TrimSpace(path) == "" {
+		return usagef(msg.FlagSetForm)
+	}
 	o, err := standards.ParseSet(v)
 	if err != nil {
 		return err
@@ -150,25 +156,19 @@ type planFlags struct {
 	scenarioName string
 }
 
-func (pf *planFlags) register(fs *flag.FlagSet, overrides bool) {
-	fs.StringVar(&pf.plan, "plan", "", "plan file (default: the built-in sample district)")
-	fs.StringVar(&pf.data, "data", "", "数据目录:保底封顶基数 @published:年度 从其中已发布的版本读取 (data folder a baseline @published:YEAR is read from; docs/dated.md)")
+func (pf *planFlags) register(fs *flagSet, overrides bool) {
+	fs.StringVar(&pf.plan, "plan", "", msg.FlagPlan)
+	fs.StringVar(&pf.data, "data", "", msg.FlagPublishedData)
 	if overrides {
-		fs.StringVar(&pf.scenario, "scenario", "", "scenario file of overrides (rules §4)")
-		fs.Var(&pf.sets, "set", "override path=value (repeatable)")
+		fs.StringVar(&pf.scenario, "scenario", "", msg.FlagScenario)
+		fs.Var(&pf.sets, "set", msg.FlagSet)
 	}
 }
 
-func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("caili "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
-// parse parses flags; a mistake is a usage error.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return &usageError{msg: err.Error(), quiet: true}
+// parse parses flags (flags.go); a mistake is a usage error.
+func parse(fs *flagSet, args []string) error {
+	if err := fs.parseFlags(args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef(msg.CmdUnexpectedArg, fs.Arg(0))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -29,12 +28,14 @@ type outFlags struct {
 	header   string // --header id|zh: the CSV's column names
 }
 
-func (o *outFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.format, "format", "table", "output format: table, csv, json or check-xlsx (复核工作簿, needs --out)")
-	fs.StringVar(&o.out, "out", "", "write to this file instead of standard output")
-	fs.StringVar(&o.header, "header", "id", "CSV 表头:id(编码,供脚本与 Power Query)或 zh(中文名称) (CSV header: ids, or zh for Chinese names)")
-	fs.BoolVar(&o.stamp, "stamp", false, "CSV 首行写出印记(情景、调整、sha256)作为标题行 (CSV: the stamp as a first title row)")
-	fs.StringVar(&o.encoding, "encoding", "utf-8", "CSV 的编码:utf-8(带 BOM)或 gb18030(旧版 Excel、WPS) (CSV encoding: utf-8 with a BOM, or gb18030)")
+// register registers the output flags; doc describes --format, with
+// the formats the command writes.
+func (o *outFlags) register(fs *flagSet, doc msg.Message, formats string) {
+	fs.StringVar(&o.format, "format", "table", doc, formats)
+	fs.StringVar(&o.out, "out", "", msg.FlagOut)
+	fs.StringVar(&o.header, "header", "id", msg.FlagHeader)
+	fs.BoolVar(&o.stamp, "stamp", false, msg.FlagStamp)
+	fs.StringVar(&o.encoding, "encoding", "utf-8", msg.FlagEncoding)
 }
 
 // csv are the CSV options the flags ask for.
@@ -115,8 +116,8 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	var pf planFlags
 	var of outFlags
 	pf.register(fs, true)
-	of.register(fs)
-	by := fs.String("by", "", "按政府收支分类汇总:function_code(功能分类)或 economic_code(经济分类) (total by classification code; docs/classification.md)")
+	of.register(fs, msg.FlagFormatCheck, "table|csv|json|check-xlsx")
+	by := fs.String("by", "", msg.FlagByCode)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -163,13 +164,11 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	p := res.Plan
-	name := pf.plan
-	if name == "" {
-		name = "sample plan"
+	var name any = pf.plan
+	if pf.plan == "" {
+		name = msg.OutSamplePlan
 	}
-	_, err = fmt.Fprintf(stdout, "%s: ok — %s, %d sub-districts, %d staff categories, %d quotas, %d projects, %d factors; capacity %s 元 allocated in full\n",
-		name, p.Name, len(p.Subdistricts), len(p.Staff), len(p.Quotas), len(p.Projects), len(p.Factors), numfmt.Group(numfmt.NewFmt(res).Amount(res.Capacity)))
-	return err
+	return say(stdout, msg.OutValidate, name, p.Name, len(p.Subdistricts), len(p.Staff), len(p.Quotas), len(p.Projects), len(p.Factors), numfmt.Group(numfmt.NewFmt(res).Amount(res.Capacity)))
 }
 
 func cmdExplain(args []string, stdout, stderr io.Writer) error {
@@ -179,8 +178,8 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	var id, format string
 	pf.register(fs, true)
 	af.register(fs)
-	fs.StringVar(&id, "subdistrict", "", "要说明的街道:编码或名称 (the sub-district to explain: its id or name, e.g. desheng or 德胜街道)")
-	fs.StringVar(&format, "format", "text", "output format: text or json")
+	fs.StringVar(&id, "subdistrict", "", msg.FlagExplainSub)
+	fs.StringVar(&format, "format", "text", msg.FlagFormat, "text|json")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -221,7 +220,7 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	var of outFlags
 	var af attrFlags
 	pf.register(fs, true)
-	of.register(fs)
+	of.register(fs, msg.FlagFormat, "table|csv|json")
 	af.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -26,9 +25,9 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("import", stderr)
 	var plan, out string
 	var merge bool
-	fs.StringVar(&plan, "plan", "", "要写入的计划文件 (the plan file to fill in; required)")
-	fs.StringVar(&out, "out", "", "写入的计划文件,可以就是 --plan;缺省为标准输出 (file to write, may be the plan itself; default standard output)")
-	fs.BoolVar(&merge, "merge", false, "只更新文件中填写了的单元格(一个街道交回的副本) (change only the cells the file fills in)")
+	fs.StringVar(&plan, "plan", "", msg.FlagImportPlan)
+	fs.StringVar(&out, "out", "", msg.FlagImportOut)
+	fs.BoolVar(&merge, "merge", false, msg.FlagMerge)
 	file, err := parseOneArg(fs, args, msg.CmdImportNeedsFile)
 	if err != nil {
 		return err
@@ -64,11 +63,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 
 // parseOneArg parses flags that may come before or after the one
 // argument (caili import FILE --plan F, or --plan F FILE).
-func parseOneArg(fs *flag.FlagSet, args []string, missing msg.Message) (string, error) {
+func parseOneArg(fs *flagSet, args []string, missing msg.Message) (string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			return "", &usageError{msg: err.Error(), quiet: true}
+		if err := fs.parseFlags(args); err != nil {
+			return "", err
 		}
 		if fs.NArg() == 0 {
 			break
@@ -163,17 +162,12 @@ func reportChanges(w io.Writer, file, out string, n int, changes []workbook.Chan
 			return err
 		}
 	}
-	to := "标准输出 (standard output)"
+	var to any = msg.OutStdout
 	if out != "" {
 		to = out
 	}
-	var err error
 	if merge {
-		_, err = fmt.Fprintf(w, "caili: 已将 %s 合并入计划,%d 处变化,写入 %s (merged %s: %d change(s))\n",
-			file, len(changes), to, file, len(changes))
-	} else {
-		_, err = fmt.Fprintf(w, "caili: 已从 %s 导入 %d 个街道,%d 处变化,写入 %s (imported %d sub-district(s) from %s: %d change(s))\n",
-			file, n, len(changes), to, n, file, len(changes))
+		return say(w, msg.OutImportMerged, file, len(changes), to)
 	}
-	return err
+	return say(w, msg.OutImported, file, n, len(changes), to)
 }

@@ -53,9 +53,8 @@ func withEnvLang(args []string, env string) []string {
 
 // usageError is a command-line mistake (exit status 2).
 type usageError struct {
-	msg   string // in Chinese
-	en    string // in English; empty: as msg
-	quiet bool   // already shown to the user (by the flag package)
+	msg string // in Chinese
+	en  string // in English; empty: as msg
 }
 
 func (e *usageError) Error() string { return e.msg }

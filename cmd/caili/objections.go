@@ -16,20 +16,23 @@ import (
 // planner's side of objections, on the database file of a data folder.
 // A 街道 files objections through the server with its token.
 
-const objectionUsage = `usage:
-  caili objection list   --id ID [--data DIR]
+const objectionUsage = `  caili objection list   --id ID [--data DIR]
   caili objection show   --id ID [--data DIR] N
   caili objection accept --id ID [--data DIR] N
   caili objection reject --id ID --reason TEXT [--data DIR] N`
 
 // cmdObjection dispatches caili objection <sub>.
 func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && isHelp(args[0]) {
+		subUsage(stdout, objectionUsage)
+		return nil
+	}
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, objectionUsage)
+		subUsage(stderr, objectionUsage)
 		return usagef(msg.CmdWhich, "objection", "list, show, accept, reject")
 	}
 	fs := newFlagSet("objection "+args[0], stderr)
-	id := fs.String("id", "", "plan id")
+	id := fs.String("id", "", msg.FlagObjectionID)
 	who := cliActor()
 	switch args[0] {
 	case "list":
@@ -37,7 +40,7 @@ func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return objectionList(ctx, st, who, *id, stdout)
 		})
 	case "show", "accept", "reject":
-		reason := fs.String("reason", "", "驳回理由 why it is rejected (reject)")
+		reason := fs.String("reason", "", msg.FlagReason)
 		return withStore(ctx, fs, args[1:], 1, func(st *sqlite.Store, a []string) error {
 			if err := needID(*id); err != nil {
 				return err
@@ -49,7 +52,7 @@ func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return objectionOne(ctx, st, who, args[0], *id, n, *reason, stdout)
 		})
 	}
-	fmt.Fprintln(stderr, objectionUsage)
+	subUsage(stderr, objectionUsage)
 	return usagef(msg.CmdUnknownSub, "objection", args[0])
 }
 
@@ -62,7 +65,7 @@ func objectionList(ctx context.Context, st *sqlite.Store, who app.Actor, id stri
 		return err
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', 0)
-	fmt.Fprintln(tw, "编号\t街道\t针对版本\t提出于\t更正项\t状态\t说明")
+	fmt.Fprintln(tw, msg.OutObjectionListHead.In(langOf(stdout)))
 	for _, o := range list {
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%d\t%s\t%s\n", o.N, o.Subdistrict, o.Version,
 			o.FiledAt.Local().Format("2006-01-02 15:04"), len(o.Corrections), o.StatusText(), o.Note)
@@ -78,38 +81,34 @@ func objectionOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id 
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(stdout, "已采纳 accepted %s 申诉 %d（%s）→ 草案第 %d 版 (draft version %d) sha256 %s\n",
-			id, o.N, o.Subdistrict, v.N, v.N, v.Hash[:16])
-		return err
+		return say(stdout, msg.OutObjectionAccepted, id, o.N, o.Subdistrict, v.N, v.Hash[:16])
 	case "reject":
 		o, err := app.RejectObjectionIn(ctx, st, who, id, n, reason)
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(stdout, "已驳回 rejected %s 申诉 %d（%s）：%s\n", id, o.N, o.Subdistrict, o.Reason)
-		return err
+		return say(stdout, msg.OutObjectionRejected, id, o.N, o.Subdistrict, o.Reason)
 	}
 	v, err := app.ObjectionIn(ctx, st, who, id, n)
 	if err != nil {
 		return err
 	}
-	o := v.Objection
-	fmt.Fprintf(stdout, "%s 申诉 %d — 街道 %s，针对第 %d 版，%s 由 %s 提出\n状态 %s\n说明 %s\n", id, o.N, o.Subdistrict, o.Version,
-		o.FiledAt.Local().Format("2006-01-02 15:04"), o.FiledBy, o.StatusText(), orNone(o.Note))
+	o, l := v.Objection, langOf(stdout)
+	say(stdout, msg.OutObjectionShow, id, o.N, o.Subdistrict, o.Version,
+		o.FiledAt.Local().Format("2006-01-02 15:04"), o.FiledBy, o.StatusText(), orNone(o.Note, l))
 	keys := make([]string, 0, len(o.Corrections))
 	for k := range o.Corrections {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		fmt.Fprintf(stdout, "  更正 %s = %s\n", k, o.Corrections[k])
+		say(stdout, msg.OutObjectionFix, k, o.Corrections[k])
 	}
 	if v.Effect == nil {
 		return nil
 	}
 	if v.Effect.Rejected != nil {
-		_, err = fmt.Fprintf(stdout, "按更正测算: %s\n", app.Classify(v.Effect.Rejected).Message)
-		return err
+		return say(stdout, msg.OutObjectionEffect, app.Classify(v.Effect.Rejected).In(l).Message)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "街道\t\t原合计\t更正后\t变化\t")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os/user"
@@ -24,8 +23,8 @@ import (
 // each write is recorded in the audit log as cli:<user name>.
 
 // dataFlag registers --data.
-func dataFlag(fs *flag.FlagSet) *string {
-	return fs.String("data", "", "数据目录 data folder holding caili.db (default: "+server.DefaultDataDir()+")")
+func dataFlag(fs *flagSet) *string {
+	return fs.String("data", "", msg.FlagRecordsData, server.DefaultDataDir())
 }
 
 // openData opens the database of a data folder.
@@ -47,10 +46,10 @@ func cliActor() app.Actor {
 
 // withStore parses a record command's flags (with --data) and runs fn on
 // the opened database.
-func withStore(ctx context.Context, fs *flag.FlagSet, args []string, nargs int, fn func(st *sqlite.Store, args []string) error) error {
+func withStore(ctx context.Context, fs *flagSet, args []string, nargs int, fn func(st *sqlite.Store, args []string) error) error {
 	data := dataFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return &usageError{msg: err.Error(), quiet: true}
+	if err := fs.parseFlags(args); err != nil {
+		return err
 	}
 	if fs.NArg() != nargs {
 		return usagef(msg.CmdArgCount, fs.Name(), nargs, fs.NArg())
@@ -63,8 +62,7 @@ func withStore(ctx context.Context, fs *flag.FlagSet, args []string, nargs int, 
 	return fn(st, fs.Args())
 }
 
-const planUsage = `usage:
-  caili plan save    [--plan F] [--id ID] [--note TEXT] [--data DIR]
+const planUsage = `  caili plan save    [--plan F] [--id ID] [--note TEXT] [--data DIR]
   caili plan list    --id ID [--data DIR]
   caili plan show    --id ID [--data DIR] N
   caili plan diff    --id ID [--data DIR] FROM TO
@@ -73,17 +71,21 @@ const planUsage = `usage:
 
 // cmdPlan dispatches caili plan <sub>.
 func cmdPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && isHelp(args[0]) {
+		subUsage(stdout, planUsage)
+		return nil
+	}
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, planUsage)
+		subUsage(stderr, planUsage)
 		return usagef(msg.CmdWhich, "plan", "save, list, show, diff, approve, publish")
 	}
 	fs := newFlagSet("plan "+args[0], stderr)
-	id := fs.String("id", "", "plan id (default: the plan file's name without .toml; sample for the built-in plan)")
+	id := fs.String("id", "", msg.FlagPlanID)
 	who := cliActor()
 	switch args[0] {
 	case "save":
-		file := fs.String("plan", "", "plan file (default: the built-in sample district)")
-		note := fs.String("note", "", "a note kept with the version")
+		file := fs.String("plan", "", msg.FlagPlan)
+		note := fs.String("note", "", msg.FlagNote)
 		return withStore(ctx, fs, args[1:], 0, func(st *sqlite.Store, _ []string) error {
 			return planSave(ctx, st, who, *file, *id, *note, stdout)
 		})
@@ -110,7 +112,7 @@ func cmdPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return planDiff(ctx, st, *id, from, to, stdout)
 		})
 	}
-	fmt.Fprintln(stderr, planUsage)
+	subUsage(stderr, planUsage)
 	return usagef(msg.CmdUnknownSub, "plan", args[0])
 }
 
@@ -145,12 +147,11 @@ func planSave(ctx context.Context, st *sqlite.Store, who app.Actor, file, id, no
 	if err != nil {
 		return err
 	}
-	what := "已保存草案 saved draft"
+	what := msg.OutPlanSaved
 	if !created {
-		what = "未改变，仍为 unchanged: still"
+		what = msg.OutPlanUnchanged
 	}
-	_, err = fmt.Fprintf(stdout, "%s %s 第 %d 版 (version %d) sha256 %s, %d file(s)\n", what, rec.Plan, rec.N, rec.N, rec.Hash[:16], len(v.Sources))
-	return err
+	return say(stdout, what, rec.Plan, rec.N, rec.Hash[:16], len(v.Sources))
 }
 
 func needID(id string) error {
@@ -169,9 +170,10 @@ func planList(ctx context.Context, st *sqlite.Store, id string, stdout io.Writer
 		return err
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', 0)
-	fmt.Fprintln(tw, "版本\t状态\tsha256\t保存于\t保存人\t审批人\t备注")
+	l := langOf(stdout)
+	fmt.Fprintln(tw, msg.OutPlanListHead.In(l))
 	for _, v := range vs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", v.N, app.StatusText(v.Status), v.Hash[:8],
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", v.N, inWords(l, app.StatusWords(v.Status)), v.Hash[:8],
 			v.CreatedAt.Local().Format("2006-01-02 15:04"), v.CreatedBy, v.ApprovedBy, v.Note)
 	}
 	return tw.Flush()
@@ -188,33 +190,30 @@ func planOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id strin
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(stdout, "已审批 approved %s 第 %d 版 sha256 %s\n", id, rec.N, rec.Hash[:16])
-		return err
+		return say(stdout, msg.OutPlanApproved, id, rec.N, rec.Hash[:16])
 	case "publish":
 		p, err := app.PublishIn(ctx, st, who, id, n)
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(stdout, "%s — %s 第 %d 版 (result sha256 %s)\n", server.PublishedLabel(p), id, p.N, p.ResultHash)
-		return err
+		return say(stdout, msg.OutPlanPublished, p.PublishedAt.Local().Format("2006-01-02"), p.ResultHash[:8], id, p.N, p.ResultHash)
 	}
 	vv, err := app.LoadVersion(ctx, st, id, n)
 	if err != nil {
 		return err
 	}
-	r := vv.Record
-	fmt.Fprintf(stdout, "%s 第 %d 版 %s — %s (%d)\nsha256 %s\n保存 %s %s", id, r.N, app.StatusText(r.Status), r.Name, r.FiscalYear,
-		r.Hash, r.CreatedAt.Local().Format("2006-01-02 15:04"), r.CreatedBy)
+	r, l := vv.Record, langOf(stdout)
+	fmt.Fprint(stdout, msg.OutPlanShow.In(l, id, r.N, app.StatusWords(r.Status), r.Name, r.FiscalYear,
+		r.Hash, r.CreatedAt.Local().Format("2006-01-02 15:04"), r.CreatedBy))
 	if r.ApprovedAt != nil {
-		fmt.Fprintf(stdout, "；审批 %s %s", r.ApprovedAt.Local().Format("2006-01-02 15:04"), r.ApprovedBy)
+		fmt.Fprint(stdout, msg.OutPlanShowAppr.In(l, r.ApprovedAt.Local().Format("2006-01-02 15:04"), r.ApprovedBy))
 	}
 	fmt.Fprintln(stdout)
 	for _, f := range r.Files {
-		fmt.Fprintf(stdout, "  文件 %s (%d bytes)\n", f.Name, len(f.Data))
+		say(stdout, msg.OutPlanFile, f.Name, len(f.Data))
 	}
 	if err := vv.Plan.Base.Err; err != nil {
-		_, err = fmt.Fprintf(stdout, "结果: %v\n", app.Classify(err).Message)
-		return err
+		return say(stdout, msg.OutResult, app.Classify(err).In(l).Message)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', tabwriter.AlignRight)
 	for _, s := range vv.Plan.Base.Res.Subdistricts {
@@ -231,12 +230,13 @@ func planDiff(ctx context.Context, st *sqlite.Store, id string, from, to int, st
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s 第 %d 版 → 第 %d 版: %d 处改动 change(s)\n", id, from, to, len(d.Changes))
+	say(stdout, msg.OutPlanDiff, id, from, to, len(d.Changes))
+	l := langOf(stdout)
 	for _, c := range d.Changes {
-		fmt.Fprintf(stdout, "  %s %s: %s → %s\n", c.File, c.Path, orNone(c.Old), orNone(c.New))
+		fmt.Fprintf(stdout, "  %s %s: %s → %s\n", c.File, c.Path, orNone(c.Old, l), orNone(c.New, l))
 	}
 	if d.Error != "" {
-		fmt.Fprintf(stdout, "结果: %s\n", d.Error)
+		say(stdout, msg.OutResult, d.Error)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "街道\t\t原合计\t新合计\t变化\t")
@@ -246,9 +246,10 @@ func planDiff(ctx context.Context, st *sqlite.Store, id string, from, to int, st
 	return tw.Flush()
 }
 
-func orNone(s string) string {
+// orNone is s, or (无) in language l when s is empty.
+func orNone(s string, l msg.Lang) string {
 	if s == "" {
-		return "(无)"
+		return msg.OutNone.In(l)
 	}
 	return s
 }

@@ -37,10 +37,10 @@ func TestPlanCommands(t *testing.T) {
 	if err := os.WriteFile(plan, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out := rec(t, 0, "plan", "save", "--plan", plan, "--note", "初稿", "--data", data); !strings.Contains(out, "saved draft tiny 第 1 版") {
+	if out := rec(t, 0, "plan", "save", "--plan", plan, "--note", "初稿", "--data", data); !strings.Contains(out, "已保存草案 tiny 第 1 版") {
 		t.Errorf("save: %s", out)
 	}
-	if out := rec(t, 0, "plan", "save", "--plan", plan, "--data", data); !strings.Contains(out, "unchanged") {
+	if out := rec(t, 0, "plan", "save", "--plan", plan, "--data", data); !strings.Contains(out, "未改变") {
 		t.Errorf("save unchanged: %s", out)
 	}
 	os.WriteFile(plan, bytes.Replace(b, []byte(`capacity = "60000000"`), []byte(`capacity = "61000000"`), 1), 0o644)
@@ -83,7 +83,7 @@ func TestTokenCommands(t *testing.T) {
 	data := t.TempDir()
 	out := rec(t, 0, "token", "create", "--role", "subdistrict", "--subdistrict", "desheng", "--note", "德胜街道", "--data", data)
 	secret := regexp.MustCompile(`caili_[0-9a-f]{64}`).FindString(out)
-	id := regexp.MustCompile(`token (t[0-9a-f]{10})`).FindStringSubmatch(out)
+	id := regexp.MustCompile(`令牌 (t[0-9a-f]{10})`).FindStringSubmatch(out)
 	if secret == "" || id == nil {
 		t.Fatalf("create: %s", out)
 	}

@@ -23,11 +23,11 @@ import (
 // variable; without it they are refused.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", stderr)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
-	plans := fs.String("plans", "", "directory of plan files, each <id>.toml served as plan <id> (default: the built-in sample as plan \"sample\")")
-	cors := fs.String("cors", "", "let browser pages from this origin (or *) read the API; off by default")
-	pause := fs.Duration("error-pause", 50*time.Millisecond, "拒绝的请求 (4xx) 先等这么久再回答,使刷错误请求的脚本拖不慢别人 (refused requests wait this long before the answer; 0 turns it off)")
-	data := fs.String("data", "", "data folder: the database caili.db of scenarios, versions, tokens and the audit log (default: "+server.DefaultDataDir()+")")
+	addr := fs.String("addr", "127.0.0.1:8080", msg.FlagAddr)
+	plans := fs.String("plans", "", msg.FlagPlans)
+	cors := fs.String("cors", "", msg.FlagCORS)
+	pause := fs.Duration("error-pause", 50*time.Millisecond, msg.FlagErrorPause)
+	data := fs.String("data", "", msg.FlagServeData, server.DefaultDataDir())
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -48,15 +48,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	writes := "writes need Authorization: Bearer $CAILI_TOKEN"
+	writes := msg.OutWritesToken
 	switch {
 	case token == "" && srv.HasStoredTokens():
-		writes = "writes need a token of caili token create (docs/records.md)"
+		writes = msg.OutWritesStored
 	case token == "":
-		writes = "writes are disabled (set CAILI_TOKEN to allow saving scenarios)"
+		writes = msg.OutWritesOff
 	}
-	fmt.Fprintf(stdout, "caili: serving %d plan(s) (%s) on http://%s/ — %s\n",
-		len(srv.Plans()), strings.Join(srv.Plans(), ", "), ln.Addr(), writes)
+	say(stdout, msg.OutServing, len(srv.Plans()), strings.Join(srv.Plans(), ", "), ln.Addr(), writes)
 
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)

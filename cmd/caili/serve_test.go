@@ -94,7 +94,7 @@ func TestServeRunsAndStops(t *testing.T) {
 	}
 	go io.Copy(io.Discard, pr)
 	base := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(line)
-	if base == "" || !strings.Contains(line, "sample") || !strings.Contains(line, "writes are disabled") {
+	if base == "" || !strings.Contains(line, "sample") || !strings.Contains(line, "写入已关闭") {
 		t.Fatalf("banner %q", line)
 	}
 	resp, err := http.Get(base + "/api/v1/plans/sample/cell/xichangan/total")

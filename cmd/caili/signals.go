@@ -52,7 +52,7 @@ type command func(args []string, stdout, stderr io.Writer) error
 func interruptible(ctx context.Context, cmd command, args []string, stdout, stderr io.Writer) error {
 	var out bytes.Buffer
 	done := make(chan error, 1)
-	go func() { done <- cmd(args, &out, stderr) }()
+	go func() { done <- cmd(args, inLang(&out, langOf(stdout)), stderr) }()
 	select {
 	case err := <-done:
 		if _, werr := stdout.Write(out.Bytes()); err == nil {

@@ -23,8 +23,8 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 	var pf planFlags
 	var id, out string
 	pf.register(fs, false)
-	fs.StringVar(&id, "subdistrict", "", "只写这个街道的一行,作为发给它的副本 (only this sub-district's rows: the copy to send it)")
-	fs.StringVar(&out, "out", "", "写入的文件,.xlsx 或 .csv;- 为标准输出 (file to write, .xlsx or .csv; - for standard output; default subdistricts.xlsx)")
+	fs.StringVar(&id, "subdistrict", "", msg.FlagTemplateSub)
+	fs.StringVar(&out, "out", "", msg.FlagTemplateOut)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -71,6 +71,5 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 	if id != "" {
 		n = 1
 	}
-	_, err = fmt.Fprintf(stderr, "caili: 已写入 %s,%d 个街道 (wrote %s: %d sub-district(s))\n", out, n, out, n)
-	return err
+	return say(stderr, msg.OutTemplateWrote, out, n)
 }

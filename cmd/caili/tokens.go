@@ -12,23 +12,26 @@ import (
 	"github.com/caili/caili/server"
 )
 
-const tokenUsage = `usage:
-  caili token create --role planner|approver|subdistrict [--subdistrict ID] [--note TEXT] [--data DIR]
+const tokenUsage = `  caili token create --role planner|approver|subdistrict [--subdistrict ID] [--note TEXT] [--data DIR]
   caili token list   [--data DIR]
   caili token revoke [--data DIR] ID`
 
 // cmdToken dispatches caili token <sub>.
 func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && isHelp(args[0]) {
+		subUsage(stdout, tokenUsage)
+		return nil
+	}
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, tokenUsage)
+		subUsage(stderr, tokenUsage)
 		return usagef(msg.CmdWhich, "token", "create, list, revoke")
 	}
 	fs := newFlagSet("token "+args[0], stderr)
 	switch args[0] {
 	case "create":
-		role := fs.String("role", "", "planner (规划员), approver (审批人) or subdistrict (街道)")
-		sd := fs.String("subdistrict", "", "the 街道's id, for --role subdistrict")
-		note := fs.String("note", "", "who holds it, e.g. 德胜街道财务科")
+		role := fs.String("role", "", msg.FlagRole)
+		sd := fs.String("subdistrict", "", msg.FlagTokenSub)
+		note := fs.String("note", "", msg.FlagTokenNote)
 		return withStore(ctx, fs, args[1:], 0, func(st *sqlite.Store, _ []string) error {
 			if *role == "" {
 				return usagef(msg.CmdRequired, "--role")
@@ -37,8 +40,7 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(stdout, "令牌 token %s (%s%s) — 只显示这一次，请妥善保存 (shown once):\n%s\n", rec.ID, rec.Role, subOf(rec), secret)
-			return err
+			return say(stdout, msg.OutTokenCreated, rec.ID, rec.Role, subOf(rec), secret)
 		})
 	case "list":
 		return withStore(ctx, fs, args[1:], 0, func(st *sqlite.Store, _ []string) error {
@@ -47,11 +49,12 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				return err
 			}
 			tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\t角色\t街道\t创建于\t状态\t备注")
+			l := langOf(stdout)
+			fmt.Fprintln(tw, msg.OutTokenListHead.In(l))
 			for _, t := range ts {
-				state := "有效"
+				state := msg.OutTokenValid.In(l)
 				if t.RevokedAt != nil {
-					state = "已吊销 " + t.RevokedAt.Local().Format("2006-01-02 15:04")
+					state = msg.OutTokenRevokedAt.In(l, t.RevokedAt.Local().Format("2006-01-02 15:04"))
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Role, t.Subdistrict, t.CreatedAt.Local().Format("2006-01-02 15:04"), state, t.Note)
 			}
@@ -62,11 +65,10 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			if err := st.RevokeToken(ctx, cliActor(), a[0]); err != nil {
 				return err
 			}
-			_, err := fmt.Fprintf(stdout, "已吊销 revoked %s\n", a[0])
-			return err
+			return say(stdout, msg.OutTokenRevoked, a[0])
 		})
 	}
-	fmt.Fprintln(stderr, tokenUsage)
+	subUsage(stderr, tokenUsage)
 	return usagef(msg.CmdUnknownSub, "token", args[0])
 }
 
@@ -80,14 +82,14 @@ func subOf(t *app.TokenRecord) string {
 // cmdAudit prints the audit log, newest first.
 func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("audit", stderr)
-	limit := fs.Int("limit", 100, "how many entries, newest first")
+	limit := fs.Int("limit", 100, msg.FlagLimit)
 	return withStore(ctx, fs, args, 0, func(st *sqlite.Store, _ []string) error {
 		es, err := st.Audit(ctx, *limit)
 		if err != nil {
 			return err
 		}
 		tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', 0)
-		fmt.Fprintln(tw, "#\t时间\t操作人\t角色\t操作\t方案\t对象\tsha256\t说明")
+		fmt.Fprintln(tw, msg.OutAuditHead.In(langOf(stdout)))
 		for _, e := range es {
 			h := e.Hash
 			if len(h) > 8 {
@@ -104,7 +106,7 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // the server may go on running; an existing file is never overwritten.
 func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("backup", stderr)
-	out := fs.String("out", "", "the backup file to write (must not exist)")
+	out := fs.String("out", "", msg.FlagBackupOut)
 	return withStore(ctx, fs, args, 0, func(st *sqlite.Store, _ []string) error {
 		if *out == "" {
 			return usagef(msg.CmdRequired, "--out")
@@ -112,8 +114,7 @@ func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err := st.Backup(ctx, *out); err != nil {
 			return err
 		}
-		_, err := fmt.Fprintf(stdout, "已备份 backed up %s → %s\n", st.Path(), *out)
-		return err
+		return say(stdout, msg.OutBackedUp, st.Path(), *out)
 	})
 }
 
@@ -122,9 +123,9 @@ func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("restore", stderr)
 	data := dataFlag(fs)
-	replace := fs.Bool("replace", false, "replace an existing database (kept beside as caili.db.replaced-<time>)")
-	if err := fs.Parse(args); err != nil {
-		return &usageError{msg: err.Error(), quiet: true}
+	replace := fs.Bool("replace", false, msg.FlagReplace)
+	if err := fs.parseFlags(args); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return usagef(msg.CmdRestoreArg)
@@ -137,9 +138,8 @@ func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已恢复 restored %s → %s\n", fs.Arg(0), dir)
-	if kept != "" {
-		fmt.Fprintf(stdout, "原数据库保存在 the replaced database is kept as %s\n", kept)
+	if err := say(stdout, msg.OutRestored, fs.Arg(0), dir); err != nil || kept == "" {
+		return err
 	}
-	return nil
+	return say(stdout, msg.OutRestoreKept, kept)
 }

@@ -69,8 +69,7 @@ func cmdVerify(args []string, stdout, stderr io.Writer) error {
 		diffs := jsonDiffs(want.Bytes(), data, 10)
 		return mismatch(msg.CmdDiffers, strings.Join(diffs, "\n  "))
 	}
-	_, err = fmt.Fprintf(stdout, "一致 (matches): %s 由 %s 重新计算,逐字节相同\n  %s\n", file, planName(pf), st.Title())
-	return err
+	return say(stdout, msg.OutVerified, file, planName(pf), st.Title())
 }
 
 // unnamedMatches reports whether data is the result as caili wrote it
@@ -81,10 +80,11 @@ func unnamedMatches(res *formula.Result, st *report.Stamp, data []byte) bool {
 	return report.WriteJSONUnnamed(&old, res, st) == nil && bytes.Equal(old.Bytes(), data)
 }
 
-// planName names the plan verify used.
-func planName(pf planFlags) string {
+// planName names the plan verify used (a word of the table for the
+// built-in plan).
+func planName(pf planFlags) any {
 	if pf.plan == "" {
-		return "内置示例 (the built-in sample)"
+		return msg.OutSamplePlan
 	}
 	return pf.plan
 }

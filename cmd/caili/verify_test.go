@@ -42,10 +42,10 @@ func TestVerify(t *testing.T) {
 		code int
 		says string
 	}{
-		{"the sample", []string{write("base.json", base)}, 0, "一致 (matches)"},
+		{"the sample", []string{write("base.json", base)}, 0, "一致:"},
 		{"a what-if: scenario and overrides from the stamp", []string{write("whatif.json", whatIf)}, 0, "情景测算: 病媒生物防制标准降至 1.5 元/平方米,调整 2 项"},
 		{"an amount edited", []string{write("edited.json", edited)}, 1, "subdistricts[0].total: 应为"},
-		{"written before names", []string{write("unnamed.json", unnamed)}, 0, "一致 (matches)"},
+		{"written before names", []string{write("unnamed.json", unnamed)}, 0, "一致:"},
 		{"written before names, an amount edited", []string{write("unnamed-edited.json", unnamedEdited)}, 1, "subdistricts[0].lines[0].amount: 应为"},
 		{"a line's name edited", []string{write("renamed.json", renamed)}, 1, "subdistricts[0].lines[0].name: 应为"},
 		{"the stamp edited", []string{write("restamped.json", restamped)}, 1, "印记不符"},
