@@ -309,6 +309,14 @@ func (w *walk) acceptAndPublish(label1 string, effect map[string]string) {
 		if got := w.eval(fmt.Sprintf(`document.querySelector('#diff-totals tr[data-id=%q] td[data-col="change"]').dataset.value`, id)); got != want {
 			t.Errorf("diff 1 → 2 changes %s by %s, the preview by %s", id, got, want)
 		}
+		// One cause, the corrected quantity: it takes the whole change.
+		part := fmt.Sprintf(`document.querySelector('#diff-attribution tr[data-id=%q] td[data-col="part"]').dataset.value`, id)
+		if got := w.eval(fmt.Sprintf(`String(Number(%s) === Number(%q))`, part, want)); got != "true" {
+			t.Errorf("the attribution gives %s %s of its change %s", id, w.eval(part), want)
+		}
+	}
+	if got := w.text(`#diff-attribution tr[data-id="east"] td.sentence`); !strings.HasPrefix(got, "比第 1 版") {
+		t.Errorf("east's attribution sentence is %q", got)
 	}
 	w.screenshot("records-diff.png")
 

@@ -22,7 +22,7 @@ func recordOperations() []operation {
 			summary: "one version, its files' hashes and its result computed from the stored files — planner or approver",
 			params:  []obj{pPlan, pN}, ok: map[string]obj{"200": js("the version with its result")}, errors: []int{400, 401, 403, 404}},
 		{method: "GET", path: "/api/v1/plans/{plan}/versions/{n}/diff", id: "diffVersions", write: true,
-			summary: "what changed from version `from` (default n−1) to n: changed keys old → new and each 街道's total — planner or approver",
+			summary: "what changed from version `from` (default n−1) to n: changed keys old → new, each 街道's total, and `attribution`: each 街道's change split over the differences by Shapley value (`attribution_error` when it cannot be) — planner or approver",
 			params:  []obj{pPlan, pN, {"name": "from", "in": "query", "schema": obj{"type": "integer", "minimum": 1}}},
 			ok:      map[string]obj{"200": js("the changes")}, errors: []int{400, 401, 403, 404}},
 		{method: "POST", path: "/api/v1/plans/{plan}/versions/{n}/approve", id: "approveVersion", write: true,

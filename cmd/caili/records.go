@@ -12,6 +12,7 @@ import (
 
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server"
 )
@@ -243,7 +244,16 @@ func planDiff(ctx context.Context, st *sqlite.Store, id string, from, to int, st
 	for _, t := range d.Totals {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", t.ID, t.Name, t.Old, t.New, t.Delta)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if d.AttributionError != "" {
+		say(stdout, msg.OutNoAttribution, d.AttributionError)
+	}
+	if d.Attribution == nil {
+		return nil
+	}
+	return report.WriteAttribution(stdout, d.Attribution)
 }
 
 // orNone is s, or (无) in language l when s is empty.

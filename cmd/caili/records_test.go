@@ -53,6 +53,10 @@ func TestPlanCommands(t *testing.T) {
 	if !strings.Contains(diff, "tiny.toml plan.capacity: 60000000 → 61000000") || !strings.Contains(diff, "east") {
 		t.Errorf("diff:\n%s", diff)
 	}
+	// The change is attributed to its one cause, the capacity.
+	if !strings.Contains(diff, "变化归因") || !strings.Contains(diff, "plan.capacity") {
+		t.Errorf("diff without its attribution:\n%s", diff)
+	}
 	if out := rec(t, 1, "plan", "publish", "--id", "tiny", "--data", data, "2"); !strings.Contains(out, "审批") {
 		t.Errorf("publish a draft: %s", out)
 	}

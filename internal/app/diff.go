@@ -11,6 +11,10 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/caili/caili/internal/attribution"
+	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/standards"
 	"github.com/shopspring/decimal"
 )
 
@@ -44,6 +48,14 @@ type VersionDiff struct {
 	// Error says why a version has no result (the rules reject it), so
 	// that its totals are missing.
 	Error string `json:"error,omitempty"`
+	// Attribution splits each 街道's change of total over the
+	// differences between the versions (or over the groups capacity,
+	// standards, data and ratings when there are more than 12), by
+	// Shapley value (docs/attribution.md); nil with AttributionError when
+	// it cannot be made (the versions' 街道 differ, a combination the
+	// rules reject).
+	Attribution      *report.AttributionJSON `json:"attribution,omitempty"`
+	AttributionError string                  `json:"attribution_error,omitempty"`
 }
 
 // Diff compares two versions (planner or approver).
@@ -55,7 +67,9 @@ func (e *App) Diff(ctx context.Context, who Actor, plan string, from, to int) (*
 	if err := need(who, RolePlanner, RoleApprover); err != nil {
 		return nil, err
 	}
-	return DiffIn(ctx, st, plan, from, to)
+	var d *VersionDiff
+	e.limit(func() { d, err = DiffIn(ctx, st, plan, from, to) }) // the attribution evaluates up to 2^12 plans
+	return d, err
 }
 
 // DiffIn compares two versions of a plan in a store: the changed keys of
@@ -93,7 +107,27 @@ func DiffIn(ctx context.Context, st Store, plan string, from, to int) (*VersionD
 		o := old[s.ID]
 		d.Totals = append(d.Totals, TotalChange{ID: s.ID, Name: s.Name, Old: o.String(), New: s.Total.String(), Delta: s.Total.Sub(o).String()})
 	}
+	d.attribute(a.Plan.Doc, b.Plan.Doc, from)
 	return d, nil
+}
+
+// attribute splits the change from version from's plan (a) to the other
+// (b) over their differences, when there are any.
+func (d *VersionDiff) attribute(a, b *standards.Document, from int) {
+	if len(d.Changes) == 0 {
+		return
+	}
+	pa, pb := planOf(a), planOf(b)
+	if pa == nil || pb == nil {
+		return
+	}
+	at, err := attribution.Plans(pa, pb, attribution.ByAuto)
+	if err != nil {
+		e := Classify(AttributionError(err))
+		d.AttributionError = e.Message
+		return
+	}
+	d.Attribution = report.NewAttribution(at, msg.AppVersionWord.In(msg.Zh, from))
 }
 
 // fileChanges lists the changed keys of files with the same name, and

@@ -271,3 +271,7 @@ var (
 	AnalysisMetric        = def("指标 %q:应为 subdistrict.<编码>.<字段>、tier.<档次>.<字段> 或 district.<字段>", "metric %q: want subdistrict.<id>.<field>, tier.<tier>.<field> or district.<field>")
 	AnalysisNoField       = def("%s 没有字段 %q(字段:%s)", "%s has no field %q (fields: %s)")
 )
+
+// AppVersionWord names a version as the base of an attribution's
+// sentences ("比第 1 版增加 …").
+var AppVersionWord = def("第 %d 版", "version %d")

@@ -65,3 +65,6 @@ var (
 	OutObjectionFix      = def("  更正 %s = %s", "  correction %s = %s")
 	OutObjectionEffect   = def("按更正测算:%s", "with the corrections: %s")
 )
+
+// OutNoAttribution: a version diff whose change cannot be attributed.
+var OutNoAttribution = def("变化无法归因:%s", "the change cannot be attributed: %s")

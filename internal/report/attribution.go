@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/caili/caili/internal/attribution"
@@ -164,4 +165,15 @@ func shortLabel(p PlayerJSON) string {
 		parts = parts[len(parts)-2:]
 	}
 	return strings.Join(parts, ".")
+}
+
+// WriteAttribution writes an attribution on its own, as a comparison's
+// table writes it under the comparison: the change of every
+// sub-district and its parts, then what each cause is (`caili plan
+// diff`).
+func WriteAttribution(w io.Writer, a *AttributionJSON) error {
+	var b strings.Builder
+	writeAttributionTable(&b, a)
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -232,7 +232,29 @@
       }), 5, "没有合计");
       out.appendChild(el("h3", { text: "测算结果:各街道合计" }));
       out.appendChild(el("div", { class: "scroll" }, [totals]));
+      showAttribution(out, d);
     }, showError);
+  }
+
+  // showAttribution shows how each 街道's change splits over the
+  // differences between the versions (Shapley value; the parts sum to
+  // the change), with the sentence a 街道 reads.
+  function showAttribution(out, d) {
+    if (d.attribution_error) out.appendChild(el("p", { class: "banner bad", text: "变化无法归因:" + d.attribution_error }));
+    var a = d.attribution;
+    if (!a) return;
+    out.appendChild(el("h3", { text: "变化归因(Shapley 值,各项之和等于变化)" }));
+    var head = [el("th", { text: "编码" }), el("th", { text: "街道" }), el("th", { class: "num", text: "变化" })];
+    a.players.forEach(function (p) { head.push(el("th", { class: "num", title: p.paths.join("、"), text: p.label })); });
+    head.push(el("th", { text: "说明" }));
+    var t = el("table", { class: "data", id: "diff-attribution" }, [el("thead", {}, [el("tr", {}, head)]), el("tbody")]);
+    setRows(t, a.subdistricts.concat([a.totals]).map(function (r) {
+      var cells = [el("td", { class: "id", text: r.id }), el("td", { class: "name", text: r.name }), amountCell(r.change, "change", true)];
+      r.parts.forEach(function (p) { cells.push(amountCell(p.amount, "part", true)); });
+      cells.push(el("td", { class: "sentence", text: r.sentence }));
+      return el("tr", { "data-id": r.id }, cells);
+    }), a.players.length + 4, "没有变化");
+    out.appendChild(el("div", { class: "scroll" }, [t]));
   }
 
   // ---- 申诉 (objections) ----
