@@ -221,23 +221,19 @@ func flattenInto(out map[string]string, prefix string, v any) {
 			flattenInto(out, join(prefix, keyText(k)), x)
 		}
 	case []map[string]any:
-		for i, x := range t {
-			flattenInto(out, prefix+"["+strconv.Itoa(i)+"]", x)
-		}
+		flattenRows(out, prefix, t)
 	case []any:
-		tables := len(t) > 0
+		rows := make([]map[string]any, 0, len(t))
 		for _, x := range t {
-			if _, ok := x.(map[string]any); !ok {
-				tables = false
+			if r, ok := x.(map[string]any); ok {
+				rows = append(rows, r)
 			}
 		}
-		if !tables {
+		if len(rows) == 0 || len(rows) != len(t) {
 			out[prefix] = fmt.Sprint(t)
 			return
 		}
-		for i, x := range t {
-			flattenInto(out, prefix+"["+strconv.Itoa(i)+"]", x)
-		}
+		flattenRows(out, prefix, rows)
 	default:
 		out[prefix] = fmt.Sprint(t)
 	}
@@ -258,4 +254,27 @@ func keyText(k string) string {
 		return k
 	}
 	return strconv.Quote(k)
+}
+
+// flattenRows flattens an array of tables, naming each row by its id
+// (subdistrict[east], as problems name entries) when every row has a
+// distinct one, by its 0-based position otherwise.
+func flattenRows(out map[string]string, prefix string, rows []map[string]any) {
+	ids := make([]string, len(rows))
+	seen := map[string]bool{}
+	for i, r := range rows {
+		id, _ := r["id"].(string)
+		if id == "" || seen[id] {
+			ids = nil
+			break
+		}
+		seen[id], ids[i] = true, id
+	}
+	for i, r := range rows {
+		key := strconv.Itoa(i)
+		if ids != nil {
+			key = ids[i]
+		}
+		flattenInto(out, prefix+"["+key+"]", r)
+	}
 }
