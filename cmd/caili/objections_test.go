@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,15 +15,7 @@ import (
 // one is a new draft version.
 func TestObjectionCommands(t *testing.T) {
 	ctx := context.Background()
-	data := filepath.Join(t.TempDir(), "data")
-	plan := filepath.Join(t.TempDir(), "tiny.toml")
-	b, err := os.ReadFile("../../testdata/tiny/plan.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(plan, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	plan, _, data := tinyRecord(t)
 	rec(t, 0, "plan", "save", "--plan", plan, "--data", data)
 	rec(t, 0, "plan", "approve", "--id", "tiny", "--data", data, "1")
 	rec(t, 0, "plan", "publish", "--id", "tiny", "--data", data, "1")

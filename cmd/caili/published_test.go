@@ -19,16 +19,7 @@ import (
 // in), and without --data, or with a data folder that has no
 // publication, is refused with the problem at its line.
 func TestPublishedBaselineCommands(t *testing.T) {
-	data := filepath.Join(t.TempDir(), "data")
-	dir := t.TempDir()
-	plan := filepath.Join(dir, "tiny.toml")
-	b, err := os.ReadFile("../../testdata/tiny/plan.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(plan, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	plan, b, data := tinyRecord(t)
 	rec(t, 0, "plan", "save", "--plan", plan, "--data", data)
 	rec(t, 0, "plan", "approve", "--id", "tiny", "--data", data, "1")
 	rec(t, 0, "plan", "publish", "--id", "tiny", "--data", data, "1")
@@ -47,7 +38,7 @@ func TestPublishedBaselineCommands(t *testing.T) {
 	if err := os.WriteFile(plan, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	typedPlan := filepath.Join(dir, "typed.toml")
+	typedPlan := filepath.Join(filepath.Dir(plan), "typed.toml")
 	if err := os.WriteFile(typedPlan, []byte(typed), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -27,16 +27,7 @@ func rec(t *testing.T, wantExit int, args ...string) string {
 // TestPlanCommands: save, list, show, diff, approve, publish on the
 // database file of a data folder, and the audit log they leave.
 func TestPlanCommands(t *testing.T) {
-	data := filepath.Join(t.TempDir(), "data")
-	dir := t.TempDir()
-	plan := filepath.Join(dir, "tiny.toml")
-	b, err := os.ReadFile("../../testdata/tiny/plan.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(plan, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	plan, b, data := tinyRecord(t)
 	if out := rec(t, 0, "plan", "save", "--plan", plan, "--note", "初稿", "--data", data); !strings.Contains(out, "已保存草案 tiny 第 1 版") {
 		t.Errorf("save: %s", out)
 	}
@@ -158,4 +149,20 @@ func TestPlanDiffOfDataWorkbook(t *testing.T) {
 		!strings.Contains(diff, "街道数据 data subdistrict.xichangan.quantities.communities: 12 → 13") {
 		t.Errorf("diff:\n%s", diff)
 	}
+}
+
+// tinyRecord copies the tiny plan into a temporary folder as tiny.toml
+// and names a data folder for its record: the plan's path, its bytes
+// and the data folder.
+func tinyRecord(t *testing.T) (plan string, text []byte, data string) {
+	t.Helper()
+	text, err := os.ReadFile("../../testdata/tiny/plan.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan = filepath.Join(t.TempDir(), "tiny.toml")
+	if err := os.WriteFile(plan, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return plan, text, filepath.Join(t.TempDir(), "data")
 }
