@@ -111,7 +111,11 @@ func (d *document) loadData(planName string, read ReadFunc, o options, prior []f
 // readProblem says why a file the plan names could not be read: what
 // says which file (msg.StdCannotReadData, msg.StdCannotReadStandards).
 func readProblem(what msg.Message, name string, err error) *Reason {
-	why := because(what, quote(name))
+	return readReason(because(what, quote(name)), err)
+}
+
+// readReason adds to why the reason err gives for a file not read.
+func readReason(why *Reason, err error) *Reason {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		why = why.also(msg.StdNoSuchFile)

@@ -34,7 +34,7 @@ type Document struct {
 // refused before anything is read from it.
 func LoadFile(name string, opts ...Option) (*Document, error) {
 	dir := filepath.Dir(name)
-	return Load(filepath.Base(name), func(n string) ([]byte, error) {
+	doc, err := Load(filepath.Base(name), func(n string) ([]byte, error) {
 		p := filepath.Join(dir, n)
 		b, _, err := safefile.Read(p, safefile.MaxInput)
 		if errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
@@ -42,6 +42,11 @@ func LoadFile(name string, opts ...Option) (*Document, error) {
 		}
 		return b, err
 	}, opts...)
+	var se *Error
+	if errors.As(err, &se) && se.cause != nil { // the plan file itself: name it as the user did
+		se.Problems[0].File = name
+	}
+	return doc, err
 }
 
 // LoadFS loads a plan file from a file system such as the embedded sample.
@@ -64,7 +69,8 @@ func Load(name string, read ReadFunc, opts ...Option) (*Document, error) {
 	}
 	data, err := read(name)
 	if err != nil {
-		return nil, fmt.Errorf("load plan: %w", err)
+		why := readReason(because(msg.StdCannotReadPlan), err)
+		return nil, &Error{Problems: []formula.Problem{why.problem(name, 0, "", formula.CodeUnreadable)}, cause: err}
 	}
 	return parse(name, data, read, newOptions(opts))
 }

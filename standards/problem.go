@@ -16,7 +16,14 @@ type Error struct {
 	// from a scenario or --set overrides (or from validating the plan
 	// they produced).
 	Overrides bool
+	// cause is the error of reading the plan file, when that is the
+	// problem (errors.Is(err, fs.ErrNotExist) still holds).
+	cause error
 }
+
+// Unwrap returns the error of reading the plan file, if that was the
+// problem.
+func (e *Error) Unwrap() error { return e.cause }
 
 // Error summarises the problems, in Chinese.
 func (e *Error) Error() string { return e.In(msg.Zh) }

@@ -58,7 +58,7 @@ func TestAttributeRefusals(t *testing.T) {
 		{"15 overrides one by one", []string{"compare", "--scenario", "vector_control_rated_zhong", "--attribute", "--by", "override"}, 1, []string{"at most 12"}},
 		{"a coalition the rules reject", []string{"compare", "--set", "staff.civil_servant.annual_pay=2000000", "--set", "plan.capacity=9000000000", "--attribute"}, 1,
 			[]string{"组合 [staff.civil_servant.annual_pay]", "by group"}},
-		{"missing old plan", []string{"compare", "--against", "nope.toml", "--attribute"}, 1, []string{"--against"}},
+		{"missing old plan", []string{"compare", "--against", "nope.toml", "--attribute"}, 1, []string{"nope.toml", "文件不存在"}},
 		{"explain --attribute without a what-if", []string{"--lang=en", "explain", "--subdistrict", "desheng", "--attribute"}, 2, []string{"explain --attribute needs"}},
 		{"explain --attribute as JSON", []string{"explain", "--subdistrict", "desheng", "--attribute", "--set", "plan.capacity=2700000000", "--format", "json"}, 2, []string{"--format text"}},
 	}

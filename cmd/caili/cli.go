@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
@@ -120,11 +122,39 @@ func reportError(w io.Writer, err error, l msg.Lang) {
 // application error it wraps, if any, said in l, with what wraps it
 // (such as the flag it came from) kept.
 func errorText(err error, l msg.Lang) string {
+	text := err.Error()
 	var ae *app.Error
-	if l == msg.Zh || !errors.As(err, &ae) {
-		return err.Error()
+	if l != msg.Zh && errors.As(err, &ae) {
+		text = strings.Replace(text, ae.Error(), ae.In(l).Error(), 1)
 	}
-	return strings.Replace(err.Error(), ae.Error(), ae.In(l).Error(), 1)
+	var sy interface {
+		error
+		msg.Sayer
+	}
+	if errors.As(err, &sy) { // an error of the table (a file caili refuses), said in l
+		text = strings.Replace(text, sy.Error(), sy.In(l), 1)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) { // the system's words for a file, said in l
+		if m, ok := fileErrors(pe.Err); ok {
+			text = strings.Replace(text, pe.Error(), m.In(l, pe.Path), 1)
+		}
+	}
+	return text
+}
+
+// fileErrors is the table's message for what the system says of a file,
+// for the common cases.
+func fileErrors(err error) (msg.Message, bool) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return msg.CmdFileNotExist, true
+	case errors.Is(err, fs.ErrPermission):
+		return msg.CmdFilePermission, true
+	case errors.Is(err, syscall.EISDIR):
+		return msg.CmdFileIsDir, true
+	}
+	return msg.Message{}, false
 }
 
 // setFlags collects repeated --set path=value flags.

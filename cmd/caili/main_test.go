@@ -184,7 +184,7 @@ func TestExitCodes(t *testing.T) {
 		{"compare without overrides", []string{"compare"}, 2, []string{"--scenario"}},
 		{"invalid plan lists every problem", []string{"calc", "--plan", bad}, 1, []string{"bad.toml:", "project[greening].tier", "oops: 未知的键"}},
 		{"shortfall", []string{"calc", "--plan", short, "--lang", "en"}, 1, []string{"capacity shortfall", "6268400"}},
-		{"missing file", []string{"calc", "--plan", filepath.Join(dir, "nope.toml")}, 1, []string{"no such file"}},
+		{"missing file", []string{"calc", "--plan", filepath.Join(dir, "nope.toml")}, 1, []string{"nope.toml", "文件不存在"}},
 		{"unknown override", []string{"calc", "--set", "plan.nope=1"}, 1, []string{"--set: plan.nope: 未知的调整路径"}},
 		{"unknown sub-district", []string{"explain", "--lang", "en", "--subdistrict", "nowhere"}, 1, []string{`nothing has the id or name "nowhere" among the sub-districts`}},
 		{"a typo in a quantity", []string{"compare", "--set", "subdistrict.desheng.quantities.resident_populaton=999999"}, 1, []string{"您是不是要找 resident_population?"}},

@@ -24,11 +24,11 @@ func TestOutRefused(t *testing.T) {
 		setup func(p string) error
 		msg   string
 	}{
-		{"fifo.csv", func(p string) error { return syscall.Mkfifo(p, 0o644) }, "it is a FIFO, not a regular file"},
-		{"link.csv", func(p string) error { return os.Symlink(target, p) }, "it is a symbolic link, not a regular file"},
-		{"folder.csv", func(p string) error { return os.Mkdir(p, 0o755) }, "it is a directory, not a regular file"},
-		{"full.csv", func(p string) error { return syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|7) }, "it is a device, not a regular file"},
-		{"missing/out.csv", nil, "folder " + filepath.Join(dir, "missing") + " does not exist"},
+		{"fifo.csv", func(p string) error { return syscall.Mkfifo(p, 0o644) }, "不是普通文件(是命名管道 (FIFO))"},
+		{"link.csv", func(p string) error { return os.Symlink(target, p) }, "不是普通文件(是符号链接)"},
+		{"folder.csv", func(p string) error { return os.Mkdir(p, 0o755) }, "不是普通文件(是文件夹)"},
+		{"full.csv", func(p string) error { return syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|7) }, "不是普通文件(是设备)"},
+		{"missing/out.csv", nil, "文件夹 " + filepath.Join(dir, "missing") + " 不存在"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,7 +96,7 @@ func TestPlanNotRegular(t *testing.T) {
 		t.Skip(err)
 	}
 	for _, p := range []string{fifo, "/dev/zero"} {
-		if _, stderr, code := caili(t, "validate", "--plan", p); code != 1 || !strings.Contains(stderr, p+": not a regular file") {
+		if _, stderr, code := caili(t, "validate", "--plan", p); code != 1 || !strings.Contains(stderr, p+": 无法读取方案文件:不是普通文件") {
 			t.Errorf("--plan %s: exit %d: %s", p, code, stderr)
 		}
 	}

@@ -99,7 +99,7 @@ func TestTemplateCommandErrors(t *testing.T) {
 	}{
 		{[]string{"template", "--plan", plan, "--out", "x.ods"}, 2, "--out 须以 .xlsx 或 .csv 结尾"},
 		{[]string{"template", "--plan", plan, "--subdistrict", "wset", "--out", "x.xlsx"}, 1, "您是不是要找 west / 西街道?"},
-		{[]string{"template", "--plan", "nope.toml"}, 1, "no such file"},
+		{[]string{"template", "--plan", "nope.toml"}, 1, "nope.toml: 无法读取方案文件:文件不存在"},
 		{[]string{"template", "--plan", plan, "--out", filepath.Join("nodir", "x.xlsx")}, 1, "文件夹 nodir 不存在"},
 		{[]string{"template", "extra", "--lang", "en"}, 2, "unexpected argument"},
 	} {

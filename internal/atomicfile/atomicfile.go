@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/safefile"
 )
 
@@ -75,11 +76,17 @@ var ErrNoDir = errors.New("no such folder")
 
 // refused is a target Write will not write, with a message for a person.
 type refused struct {
-	msg string
-	err error // ErrNotRegular or ErrNoDir
+	m    msg.Message
+	args []any
+	err  error // ErrNotRegular or ErrNoDir
 }
 
-func (e *refused) Error() string { return e.msg }
+// Error says why, in Chinese.
+func (e *refused) Error() string { return e.In(msg.Zh) }
+
+// In says why in language l.
+func (e *refused) In(l msg.Lang) string { return e.m.In(l, e.args...) }
+
 func (e *refused) Unwrap() error { return e.err }
 
 // checkTarget refuses a name that exists and is not a regular file (the
@@ -88,9 +95,7 @@ func checkTarget(name, dir string) error {
 	fi, err := os.Lstat(name)
 	switch {
 	case err == nil && !fi.Mode().IsRegular():
-		zh, en := safefile.Describe(fi.Mode())
-		return &refused{fmt.Sprintf("不会替换 %s:它是%s,不是普通文件 (will not replace %s: it is %s, not a regular file)",
-			name, zh, name, en), ErrNotRegular}
+		return &refused{msg.FileWillNotReplace, []any{name, &safefile.NotRegularError{Mode: fi.Mode()}}, ErrNotRegular}
 	case err == nil:
 		return nil
 	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
@@ -99,11 +104,11 @@ func checkTarget(name, dir string) error {
 	di, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
-		return &refused{fmt.Sprintf("文件夹 %s 不存在,无法写入 %s (folder %s does not exist; cannot write %s)", dir, name, dir, name), ErrNoDir}
+		return &refused{msg.FileNoFolder, []any{dir, name}, ErrNoDir}
 	case err != nil:
 		return fmt.Errorf("write %s: %w", name, err)
 	case !di.IsDir():
-		return &refused{fmt.Sprintf("%s 不是文件夹,无法写入 %s (%s is not a folder; cannot write %s)", dir, name, dir, name), ErrNoDir}
+		return &refused{msg.FileNotFolder, []any{dir, name}, ErrNoDir}
 	}
 	return nil
 }

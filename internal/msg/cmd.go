@@ -88,3 +88,13 @@ var (
 	CmdStampHash     = def("印记不符:方案 %s 的文件与调整算出的 sha256 为 %s…,结果中为 %s…;结果不是由这份方案算出的,或方案已改动", "the stamp does not match: the files and overrides of the plan %s hash to %s…, the result says %s…; the result was not computed from this plan, or the plan has changed")
 	CmdDiffers       = def("与重新计算的结果不一致:\n  %s", "differs from the result recomputed:\n  %s")
 )
+
+// The system's words for a file, said in the person's language.
+var (
+	// CmdFileNotExist: a file that does not exist.
+	CmdFileNotExist = def("文件 %s 不存在", "file %s does not exist")
+	// CmdFilePermission: a file caili may not read or write.
+	CmdFilePermission = def("没有权限读写 %s", "no permission to read or write %s")
+	// CmdFileIsDir: a folder where a file was wanted.
+	CmdFileIsDir = def("%s 是文件夹,不是文件", "%s is a folder, not a file")
+)

@@ -74,12 +74,19 @@ func sprintf(format string, l Lang, args []any) string {
 	}
 	var in []any
 	for i, a := range args {
-		if w, ok := a.(Message); ok {
-			if in == nil {
-				in = append([]any(nil), args...)
-			}
-			in[i] = w.In(l)
+		var s string
+		switch w := a.(type) {
+		case Message:
+			s = w.In(l)
+		case Sayer:
+			s = w.In(l)
+		default:
+			continue
 		}
+		if in == nil {
+			in = append([]any(nil), args...)
+		}
+		in[i] = s
 	}
 	if in != nil {
 		args = in
@@ -127,4 +134,11 @@ func FromAcceptLanguage(h string) Lang {
 		return En
 	}
 	return Zh
+}
+
+// Sayer is a value that can say itself in either language, such as an
+// error whose words come from the table. Passed as an argument of a
+// message, it is said in the message's language.
+type Sayer interface {
+	In(Lang) string
 }

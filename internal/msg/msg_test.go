@@ -93,3 +93,18 @@ func TestMessageArgumentsAreRenderedInTheLanguage(t *testing.T) {
 		t.Errorf("In: %q", got)
 	}
 }
+
+// sayer says itself in either language.
+type sayer struct{}
+
+func (sayer) In(l Lang) string { return Message{zh: "文件夹", en: "a directory"}.In(l) }
+
+func TestArgumentsSaidInTheMessagesLanguage(t *testing.T) {
+	m := Message{zh: "不是普通文件(是%s)", en: "not a regular file (%s)"}
+	if got := m.In(En, sayer{}); got != "not a regular file (a directory)" {
+		t.Errorf("En: %q", got)
+	}
+	if zh, _ := m.Both(sayer{}); zh != "不是普通文件(是文件夹)" {
+		t.Errorf("Zh: %q", zh)
+	}
+}

@@ -97,6 +97,8 @@ var (
 		"the standards file %s must be inside the plan's folder: no absolute path, no \"..\"")
 	// StdAlsoDefined: a top-level table in both the plan and its standards file.
 	StdAlsoDefined = def("%s 中也有此项;一项只能写在一个文件里", "also defined in %s; a key belongs in one file")
+	// StdCannotReadPlan: a plan file that cannot be read.
+	StdCannotReadPlan = def("无法读取方案文件", "cannot read the plan file")
 	// StdCannotReadStandards: a standards file that cannot be read.
 	StdCannotReadStandards = def("无法读取标准文件 %s", "cannot read standards file %s")
 	// StdCannotReadData: a data file that cannot be read.

@@ -12,6 +12,8 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // ErrNotRegular is returned for a path that is not a regular file (after
@@ -42,8 +44,7 @@ func Read(path string, limit int64) ([]byte, fs.FileInfo, error) {
 		return nil, nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		_, en := Describe(fi.Mode())
-		return nil, fi, fmt.Errorf("%w (%s)", ErrNotRegular, en)
+		return nil, fi, &NotRegularError{Mode: fi.Mode()}
 	}
 	if fi.Size() > limit {
 		return nil, fi, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, fi.Size(), limit)
@@ -82,3 +83,24 @@ func Describe(m fs.FileMode) (zh, en string) {
 	}
 	return "非普通文件", "not a regular file"
 }
+
+// NotRegularError is what Read returns for a path that is not a regular
+// file; it is ErrNotRegular (errors.Is) and says what the path is.
+type NotRegularError struct {
+	Mode fs.FileMode // the mode of what the path is
+}
+
+// Error says what the path is, in English.
+func (e *NotRegularError) Error() string { return e.In(msg.En) }
+
+// In says what the path is, in language l.
+func (e *NotRegularError) In(l msg.Lang) string {
+	zh, en := Describe(e.Mode)
+	if l == msg.En {
+		return msg.FileNotRegular.In(l, en)
+	}
+	return msg.FileNotRegular.In(l, zh)
+}
+
+// Is makes a NotRegularError ErrNotRegular.
+func (e *NotRegularError) Is(target error) bool { return target == ErrNotRegular }
