@@ -268,7 +268,7 @@ func TestOddFilesInPlans(t *testing.T) {
 	}
 	for _, id := range []string{"fifo", "zero"} {
 		p := list[id]
-		if p.Status != "error" || len(p.Problems) == 0 || !strings.Contains(p.Problems[0].Message, "not a regular file") {
+		if p.Status != "error" || len(p.Problems) == 0 || p.Problems[0].Code != "unreadable" || !strings.Contains(p.Problems[0].Message, "不是普通文件") {
 			t.Errorf("%s listed as %+v", id, p)
 		}
 		if strings.Contains(p.Problems[0].Message, e.plans) {
