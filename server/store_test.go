@@ -155,7 +155,7 @@ func TestRejectedPlanIsListed(t *testing.T) {
 }
 
 func TestNewRefusesMissingPlansDir(t *testing.T) {
-	if _, err := New(Config{PlansDir: filepath.Join(t.TempDir(), "nope"), Logger: slog.New(slog.DiscardHandler)}); err == nil {
+	if _, err := New(Config{PlansDir: filepath.Join(t.TempDir(), "nope"), DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler)}); err == nil {
 		t.Error("New accepted a missing plans directory")
 	}
 }

@@ -70,7 +70,7 @@ func TestServeUsage(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
-	if _, _, code := caili(t, "serve", "--addr", "127.0.0.1:0", "--plans", t.TempDir()+"/missing"); code != 1 {
+	if _, _, code := caili(t, "serve", "--addr", "127.0.0.1:0", "--data", t.TempDir(), "--plans", t.TempDir()+"/missing"); code != 1 {
 		t.Errorf("missing plans dir: exit %d, want 1", code)
 	}
 }

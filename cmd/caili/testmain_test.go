@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
@@ -19,5 +20,12 @@ func TestMain(m *testing.M) {
 	}
 	gin.SetMode(gin.TestMode)
 	stampVersion = func() string { return "caili test" } // golden files hold stamps
-	os.Exit(m.Run())
+	_, before := os.Stat("caili-data")
+	code := m.Run()
+	if _, after := os.Stat("caili-data"); before != nil && after == nil { // tests give their own data folder
+		fmt.Fprintln(os.Stderr, "a test used the default data folder ./caili-data; give it a temporary one")
+		os.RemoveAll("caili-data")
+		code = 1
+	}
+	os.Exit(code)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/safefile"
 )
 
 // SampleID is the plan id of the embedded sample plan, served when no
@@ -32,7 +33,8 @@ type Config struct {
 	// DataDir is the data folder; the record store's database is kept
 	// there (the caller opens it and passes it as Store). Scenario files
 	// left there by an older caili (scenarios/<plan>/<name>.toml) are
-	// imported into the store once. Empty: DefaultDataDir().
+	// imported into the store once. Empty: DefaultDataDir(), and the
+	// scenario files of LegacyDataDir() are imported too.
 	DataDir string
 	// Store keeps saved scenarios, plan versions, publications, tokens
 	// and the audit log. Nil: only built-in scenarios, and no records.
@@ -59,15 +61,17 @@ func New(cfg Config) (*App, error) {
 	if cfg.Version == "" {
 		cfg.Version = DefaultVersion()
 	}
+	from := []string{cfg.DataDir}
 	if cfg.DataDir == "" {
 		cfg.DataDir = DefaultDataDir()
+		from = []string{cfg.DataDir, LegacyDataDir()}
 	}
 	if err := checkDataDir(cfg.DataDir); err != nil {
 		return nil, err
 	}
 	removeStale(cfg.DataDir, log)
 	if cfg.Store != nil {
-		if err := importScenarioFiles(cfg.Store, cfg.DataDir, log); err != nil {
+		if err := importScenarioFiles(cfg.Store, from, log); err != nil {
 			return nil, err
 		}
 	}
@@ -123,10 +127,26 @@ func DefaultVersion() string {
 	return version
 }
 
-// DefaultDataDir is where saved scenarios go when Config.DataDir is
-// empty: $XDG_DATA_HOME/caili, else ~/.local/share/caili, else
-// ./caili-data.
+// DefaultDataDir is the data folder when none is given: ./caili-data,
+// beside where caili is started. Where there is no ./caili-data yet but
+// the folder older versions used by default (LegacyDataDir) holds a
+// database, that folder stays the default, so that an upgrade never
+// starts an empty record beside a full one.
 func DefaultDataDir() string {
+	const dir = "caili-data"
+	if _, err := os.Stat(dir); err != nil {
+		if legacy := LegacyDataDir(); legacy != dir && safefile.IsRegular(filepath.Join(legacy, "caili.db")) {
+			return legacy
+		}
+	}
+	return dir
+}
+
+// LegacyDataDir is the data folder older versions used when none was
+// given: $XDG_DATA_HOME/caili, else ~/.local/share/caili. Scenario files
+// left there are imported, once, into the database of the default data
+// folder, so that moving the default loses none.
+func LegacyDataDir() string {
 	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
 		return filepath.Join(d, "caili")
 	}

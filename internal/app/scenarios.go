@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -185,34 +186,30 @@ func (s *Scenarios) Remove(who Actor, plan, name string) error {
 	return s.store.DeleteScenario(context.Background(), who, plan, name)
 }
 
-// importScenarioFiles imports the scenario files the data folder dir
-// holds from before the store (scenarios/<plan>/<name>.toml), once in the
-// store's life. The files are left where they are.
-func importScenarioFiles(st Store, dir string, log *slog.Logger) error {
+// importScenarioFiles imports the scenario files the data folders dirs
+// hold from before the store (scenarios/<plan>/<name>.toml), once in the
+// store's life; of a scenario in two folders, the first folder's is
+// kept. The files are left where they are.
+func importScenarioFiles(st Store, dirs []string, log *slog.Logger) error {
 	var scs []StoredScenario
-	plans, err := os.ReadDir(filepath.Join(dir, "scenarios"))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("import scenario files: %w", err)
-	}
-	for _, p := range plans {
-		if !p.IsDir() || !ValidName(p.Name()) {
+	seen := map[string]bool{}
+	for i, dir := range dirs {
+		if slices.Contains(dirs[:i], dir) {
 			continue
 		}
-		files, err := os.ReadDir(filepath.Join(dir, "scenarios", p.Name()))
-		if err != nil {
-			return fmt.Errorf("import scenario files: %w", err)
+		found, err := scenarioFiles(dir)
+		if err != nil && i > 0 { // an old default folder: what cannot be read there is left
+			log.Warn("情景文件未导入 scenario files of an older data folder not imported", "folder", dir, "error", err)
+			continue
 		}
-		for _, f := range files {
-			name, ok := strings.CutSuffix(f.Name(), ".toml")
-			if !ok || !ValidName(name) || !f.Type().IsRegular() {
-				continue
+		if err != nil {
+			return err
+		}
+		for _, sc := range found {
+			if k := sc.Plan + "/" + sc.Name; !seen[k] {
+				seen[k] = true
+				scs = append(scs, sc)
 			}
-			data, fi, err := safefile.Read(filepath.Join(dir, "scenarios", p.Name(), f.Name()), safefile.MaxInput)
-			if err != nil {
-				return fmt.Errorf("import scenario file %s/%s: %w", p.Name(), f.Name(), err)
-			}
-			sum := sha256.Sum256(data)
-			scs = append(scs, StoredScenario{Plan: p.Name(), Name: name, Data: data, Hash: hex.EncodeToString(sum[:]), Modified: fi.ModTime()})
 		}
 	}
 	n, done, err := st.ImportScenarios(context.Background(), Actor{ID: "caili-upgrade", Role: RoleAdmin}, scs)
@@ -223,6 +220,38 @@ func importScenarioFiles(st Store, dir string, log *slog.Logger) error {
 		log.Info("导入情景文件 scenario files imported into the database", "files", len(scs), "imported", n)
 	}
 	return nil
+}
+
+// scenarioFiles reads the scenario files of the data folder dir (none
+// when it has no scenarios folder).
+func scenarioFiles(dir string) ([]StoredScenario, error) {
+	var scs []StoredScenario
+	plans, err := os.ReadDir(filepath.Join(dir, "scenarios"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("import scenario files: %w", err)
+	}
+	for _, p := range plans {
+		if !p.IsDir() || !ValidName(p.Name()) {
+			continue
+		}
+		files, err := os.ReadDir(filepath.Join(dir, "scenarios", p.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("import scenario files: %w", err)
+		}
+		for _, f := range files {
+			name, ok := strings.CutSuffix(f.Name(), ".toml")
+			if !ok || !ValidName(name) || !f.Type().IsRegular() {
+				continue
+			}
+			data, fi, err := safefile.Read(filepath.Join(dir, "scenarios", p.Name(), f.Name()), safefile.MaxInput)
+			if err != nil {
+				return nil, fmt.Errorf("import scenario file %s/%s: %w", p.Name(), f.Name(), err)
+			}
+			sum := sha256.Sum256(data)
+			scs = append(scs, StoredScenario{Plan: p.Name(), Name: name, Data: data, Hash: hex.EncodeToString(sum[:]), Modified: fi.ModTime()})
+		}
+	}
+	return scs, nil
 }
 
 // DiskReason says why a write failed, for the client, without the
