@@ -12,14 +12,7 @@ func TestCodesParsed(t *testing.T) {
 	text := edit(t, tinyPlan(t), `id = "civil_servant"`, "id = \"civil_servant\"\nfunction_code = \"2010301\"\neconomic_code = \"30101\"")
 	text = edit(t, text, `id = "office"`, "id = \"office\"\nfunction_code = \"20103\"")
 	text = edit(t, text, `id = "greening"`, "id = \"greening\"\neconomic_code = \"302\"")
-	doc, err := Parse("plan.toml", []byte(text), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := doc.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planOfText(t, text)
 	for _, tc := range []struct {
 		name      string
 		got, want formula.Codes

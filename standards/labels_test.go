@@ -14,14 +14,7 @@ func TestQuantityLabels(t *testing.T) {
 		`vector_area_m2 = { name = "病媒防制面积", unit = "平方米" }` + "\n" +
 		`unread_thing = { name = "无人读取" }` + "\n" + // a label nothing reads is fine
 		"[quantity_labels.area_km2]\nname = \"辖区面积\"\nunit = \"平方公里\"\n"
-	doc, err := Parse("plan.toml", []byte(text), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := doc.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planOfText(t, text)
 	want := map[string]formula.QuantityLabel{
 		"vector_area_m2": {Name: "病媒防制面积", Unit: "平方米"},
 		"unread_thing":   {Name: "无人读取"},
@@ -82,4 +75,19 @@ func TestQuantityLabelProblems(t *testing.T) {
 			t.Errorf("problems %s; want %s at %s", listProblems(ps), tt.code, tt.path)
 		})
 	}
+}
+
+// planOfText parses a plan file's text as plan.toml and converts it,
+// failing the test on any problem.
+func planOfText(t *testing.T, text string) *formula.Plan {
+	t.Helper()
+	doc, err := Parse("plan.toml", []byte(text), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := doc.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -17,14 +17,7 @@ func typedBaselines(t *testing.T) (string, map[string]decimal.Decimal) {
 	t.Helper()
 	text := edit(t, tinyPlan(t), `baseline = "last_year_total"`, `baseline = "last_year_total"
 exclude = ["incentive"]`)
-	doc, err := Parse("plan.toml", []byte(text), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := doc.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planOfText(t, text)
 	out := map[string]decimal.Decimal{}
 	for _, s := range p.Subdistricts {
 		out[s.ID] = s.Quantities["last_year_total"]
