@@ -213,7 +213,7 @@ func corrected(vv *VersionView, o *Objection, st Store) (*NewVersion, error) {
 		return nil, Internal(msg.AppCorrectedLost, fmt.Errorf("%s objection %d", o.Plan, o.N))
 	}
 	return &NewVersion{Plan: pv.ID, Hash: pv.Hash, Name: pv.Name, FiscalYear: pv.FiscalYear, Files: pv.Sources,
-		Note: fmt.Sprintf("采纳申诉 %d（%s）(objection %d accepted)", o.N, o.Subdistrict, o.N)}, nil
+		Note: msg.AppAcceptedNote.In(msg.Zh, o.N, o.Subdistrict)}, nil // a note of the record, in the record's language
 }
 
 // sameSubdistrict reports whether sub-district id has the same data in

@@ -2,6 +2,8 @@ package attribution
 
 import (
 	"strings"
+
+	"github.com/caili/caili/formula"
 )
 
 // Group is a kind of difference between two plans: what planners ask a
@@ -78,7 +80,7 @@ type Player struct {
 // attributed one by one: factor weights move together (they must sum to
 // 1), and so do the indicator weights of one factor; any other path is a
 // player of its own (the last value of a path written twice counts).
-func Bundle(path string) (key, label string) {
+func Bundle(path string, p *formula.Plan) (key, label string) {
 	parts := strings.Split(path, ".")
 	if parts[0] == "factor" && len(parts) >= 3 && parts[len(parts)-1] == "weight" {
 		if len(parts) == 3 || (len(parts) == 5 && parts[2] == "indicator" && parts[3] == "") {
@@ -88,7 +90,7 @@ func Bundle(path string) (key, label string) {
 			return "factor." + parts[1] + ".indicator.*.weight", "因素 " + parts[1] + " 指标权重"
 		}
 	}
-	return path, path
+	return path, PathLabel(path, p)
 }
 
 // GroupPlayers merges players (members[i]: whatever player i stands for,

@@ -48,7 +48,7 @@ func plans(old, nw *formula.Plan, by By, lone loneKeys, oldRes, newRes *formula.
 	players := make([]Player, len(es))
 	members := make([][]int, len(es))
 	for i, e := range es {
-		key, label := Bundle(e.path)
+		key, label := Bundle(e.path, old)
 		players[i] = Player{Name: key, Label: label, Group: GroupOf(e.path), Paths: []string{e.path}}
 		members[i] = []int{i}
 	}

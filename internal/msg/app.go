@@ -275,3 +275,6 @@ var (
 // AppVersionWord names a version as the base of an attribution's
 // sentences ("比第 1 版增加 …").
 var AppVersionWord = def("第 %d 版", "version %d")
+
+// AppAcceptedNote: the note of the draft an accepted objection makes.
+var AppAcceptedNote = def("采纳申诉 %d(%s)", "objection %d accepted (%s)")

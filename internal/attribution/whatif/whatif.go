@@ -24,11 +24,11 @@ import (
 // overrides do not make a valid plan, is a *CoalitionError: the
 // attribution is then not defined.
 func Attribute(doc *standards.Document, ovs []standards.Override, by attribution.By) (*attribution.Attribution, error) {
-	players, members := overridePlayers(ovs)
 	base, err := doc.Compile()
 	if err != nil {
 		return nil, err
 	}
+	players, members := overridePlayers(ovs, base.Plan())
 	grouped, err := attribution.Choose(by, len(players), len(base.Plan().Subdistricts), "overrides")
 	if err != nil {
 		return nil, err
@@ -116,12 +116,12 @@ func slowLast(ovs []standards.Override, members [][]int) []int {
 // overridePlayers makes the players of single overrides: one per bundle
 // (attribution.Bundle), in the order of first appearance, with the indices of
 // their overrides.
-func overridePlayers(ovs []standards.Override) ([]attribution.Player, [][]int) {
+func overridePlayers(ovs []standards.Override, p *formula.Plan) ([]attribution.Player, [][]int) {
 	var players []attribution.Player
 	var members [][]int
 	at := map[string]int{}
 	for k, o := range ovs {
-		key, label := attribution.Bundle(o.Path)
+		key, label := attribution.Bundle(o.Path, p)
 		i, ok := at[key]
 		if !ok {
 			i = len(players)
