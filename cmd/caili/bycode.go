@@ -31,11 +31,7 @@ func calcByCode(pf *planFlags, of *outFlags, by string, stdout io.Writer) error 
 	return of.emit(stdout, func(w io.Writer) error {
 		switch of.format {
 		case "csv":
-			opts := of.csv()
-			if of.stamp {
-				opts.Title = res.Plan.Name + " | " + pf.stamp.Title()
-			}
-			return report.WriteCodesCSV(w, res, t, opts)
+			return report.WriteCodesCSV(w, res, t, of.csvOf(res.Plan, pf.stamp))
 		case "json":
 			return report.WriteCodesJSON(w, res, t, pf.stamp)
 		}

@@ -43,6 +43,16 @@ func (o *outFlags) csv() report.CSVOptions {
 	return report.CSVOptions{GB18030: strings.EqualFold(o.encoding, "gb18030") || strings.EqualFold(o.encoding, "gbk"), ZH: o.header == "zh"}
 }
 
+// csvOf is csv with, under --stamp, the title row saying what the result
+// of plan p is.
+func (o *outFlags) csvOf(p *formula.Plan, st *report.Stamp) report.CSVOptions {
+	opts := o.csv()
+	if o.stamp {
+		opts.Title = p.Name + " | " + st.Title()
+	}
+	return opts
+}
+
 func (o *outFlags) check() error {
 	switch strings.ToLower(o.encoding) {
 	case "utf-8", "utf8":
@@ -138,11 +148,7 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	return of.emit(stdout, func(w io.Writer) error {
 		switch of.format {
 		case "csv":
-			opts := of.csv()
-			if of.stamp {
-				opts.Title = res.Plan.Name + " | " + pf.stamp.Title()
-			}
-			return report.WriteCSV(w, res, opts)
+			return report.WriteCSV(w, res, of.csvOf(res.Plan, pf.stamp))
 		case "json":
 			return report.WriteJSONStamped(w, res, pf.stamp)
 		case formatCheckXLSX:

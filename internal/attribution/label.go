@@ -56,29 +56,17 @@ func PathLabel(path string, p *formula.Plan) string {
 // fieldWord names a path's last part, "" when it has no name.
 func fieldWord(f string) string { return fieldWords[f] }
 
-// entryName is the name of a staff category, quota or project by id.
+// entryStage is the stage whose lines a table's entries are items of.
+var entryStage = map[string]formula.Stage{"staff": formula.StagePersonnel, "quota": formula.StagePublic, "project": formula.StageProjects}
+
+// entryName is the name of a staff category, quota or project by id
+// (formula.ItemNames, the names every output uses).
 func entryName(p *formula.Plan, table, id string) string {
-	switch table {
-	case "staff":
-		for _, s := range p.Staff {
-			if s.ID == id {
-				return s.Name
-			}
-		}
-	case "quota":
-		for _, q := range p.Quotas {
-			if q.ID == id {
-				return q.Name
-			}
-		}
-	case "project":
-		for _, pr := range p.Projects {
-			if pr.ID == id {
-				return pr.Name
-			}
-		}
+	st, ok := entryStage[table]
+	if !ok {
+		return ""
 	}
-	return ""
+	return p.ItemNames().Of(st, id)
 }
 
 // subdistrictName is a sub-district's name by id.
@@ -103,10 +91,7 @@ func subdistrictField(p *formula.Plan, rest []string) []string {
 	}
 	switch rest[0] {
 	case "quantities":
-		if l, ok := p.QuantityLabels[rest[1]]; ok && l.Name != "" {
-			return []string{l.Name}
-		}
-		return []string{rest[1]}
+		return []string{p.QuantityName(rest[1])}
 	case "staff":
 		return []string{entryName(p, "staff", rest[1]), "人数"}
 	case "payroll":
