@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/big"
 
-	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -287,7 +286,7 @@ func (r *run) blockPool(b *blockStage, w *blockWeights) (decimal.Decimal, error)
 	pool := r.remaining
 	if p.Performance != nil && p.Performance.Mode == Reserve {
 		if pool.Sign() > 0 && w.sumBase.Sign() == 0 {
-			return pool, rejected(NoBlockEligible, pool, msg.BlockScoreZero)
+			return pool, rejected(NoBlockEligible, pool, textBlockScoreZero)
 		}
 		if pool.Sign() > 0 {
 			// B = floor_u(remaining × Σadj / Σbase), Σadj/Σbase = ΣadjInts·10^eCoef / ΣbaseInts.
@@ -298,7 +297,7 @@ func (r *run) blockPool(b *blockStage, w *blockWeights) (decimal.Decimal, error)
 			r.res.PerformanceReserve = r.remaining.Sub(pool)
 		}
 	} else if pool.Sign() > 0 && b.sumAdj.Sign() == 0 {
-		return pool, rejected(NoBlockEligible, pool, msg.AdjustedScoreZero)
+		return pool, rejected(NoBlockEligible, pool, textAdjustedScoreZero)
 	}
 	return pool, nil
 }

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -73,10 +72,10 @@ func ValidCode(k CodeKind, s string) bool {
 // at path.
 func (v *validator) checkCodes(path string, c Codes) {
 	if !ValidCode(FunctionCode, c.Function) {
-		v.ps.say(CodeBadValue, path+".function_code", msg.BadFunctionCode, c.Function)
+		v.ps.say(CodeBadValue, path+".function_code", textBadFunctionCode, c.Function)
 	}
 	if !ValidCode(EconomicCode, c.Economic) {
-		v.ps.say(CodeBadValue, path+".economic_code", msg.BadEconomicCode, c.Economic)
+		v.ps.say(CodeBadValue, path+".economic_code", textBadEconomicCode, c.Economic)
 	}
 }
 

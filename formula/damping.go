@@ -3,7 +3,6 @@ package formula
 import (
 	"fmt"
 
-	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -128,7 +127,7 @@ func (x *dampingStage) fundFloors() error {
 	}
 	if x.shortfall.GreaterThan(x.sumG) {
 		return rejected(FloorsInfeasible, x.shortfall.Sub(x.sumG),
-			msg.FloorsDetail, m.u.format(x.shortfall), m.u.format(x.sumG))
+			textFloorsDetail, m.u.format(x.shortfall), m.u.format(x.sumG))
 	}
 	shares, err := m.u.largestRemainder(x.shortfall, decimalWeights(g))
 	if err != nil {

@@ -32,7 +32,12 @@
 // standards, not internal/..., not server, not cmd: they import it) and no
 // package that does I/O or reads the clock (os, io, net, time, log and the
 // like); only the standard library's arithmetic, strings and sorting, and
-// github.com/shopspring/decimal. TestImports holds it to this.
+// github.com/shopspring/decimal. It says nothing in words: a problem or a
+// rejection names a message of the table (a [Text] with its arguments,
+// [Words]), and the edge (internal/msg) renders it in the language asked
+// for. internal/archtest's TestArchitecture holds it to this, and its
+// allowlist of formula's transitive imports (the standard library and
+// decimal) to the letter.
 //
 // # Use
 //

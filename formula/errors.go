@@ -4,8 +4,6 @@ import (
 	"errors"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/caili/caili/internal/msg"
 )
 
 // RejectionKind says which stage of the rules refused a valid plan.
@@ -27,16 +25,16 @@ const (
 // rejectionNames are the kinds' stable names, and their words.
 var rejectionNames = map[RejectionKind]struct {
 	name  string
-	words msg.Message
+	words Text
 }{
-	CapacityShortfall: {"capacity shortfall", msg.CapacityShortfall},
-	MandatoryUnfunded: {"mandatory projects unfunded", msg.MandatoryUnfunded},
-	NoBlockEligible:   {"nobody eligible for the block grant", msg.NoBlockEligible},
-	FloorsInfeasible:  {"damping floors cannot be funded", msg.FloorsInfeasible},
+	CapacityShortfall: {"capacity shortfall", textCapacityShortfall},
+	MandatoryUnfunded: {"mandatory projects unfunded", textMandatoryUnfunded},
+	NoBlockEligible:   {"nobody eligible for the block grant", textNoBlockEligible},
+	FloorsInfeasible:  {"damping floors cannot be funded", textFloorsInfeasible},
 }
 
 // String names the kind: a stable English name ("capacity shortfall")
-// that programs may show or compare; In says it in a language.
+// that programs may show or compare; Words says it in words.
 func (k RejectionKind) String() string {
 	if s, ok := rejectionNames[k]; ok {
 		return s.name
@@ -44,46 +42,31 @@ func (k RejectionKind) String() string {
 	return "rejected"
 }
 
-// In says the kind in words in language l.
-func (k RejectionKind) In(l msg.Lang) string {
-	if s, ok := rejectionNames[k]; ok {
-		return s.words.In(l)
-	}
-	return msg.RejectedAny.In(l)
+// Words names the kind in words of the message table; the empty text
+// for a kind without words.
+func (k RejectionKind) Words() Text {
+	return rejectionNames[k].words
 }
 
 // RejectedError is a valid plan that the rules cannot fund. Gap is the
-// amount missing (元). Detail says why in Chinese, DetailEnglish in
-// English; Error says it all in Chinese and In in either language.
+// amount missing (元); Detail says why, in words of the message table
+// (its Text is empty when there is nothing to add). Error says it for
+// logs; the edge says it in words (package internal/msg).
 type RejectedError struct {
-	Kind          RejectionKind
-	Gap           decimal.Decimal
-	Detail        string // why, in Chinese (the default language); may be empty
-	DetailEnglish string // the same in English, when the detail came from the message table
+	Kind   RejectionKind
+	Gap    decimal.Decimal
+	Detail Words
 }
 
-// rejected makes the rejection of kind with the gap, its detail taken
-// from the message table in both languages.
-func rejected(kind RejectionKind, gap decimal.Decimal, m msg.Message, args ...any) *RejectedError {
-	zh, en := m.Both(args...)
-	return &RejectedError{Kind: kind, Gap: gap, Detail: zh, DetailEnglish: en}
+// rejected makes the rejection of kind with the gap, its detail said by t.
+func rejected(kind RejectionKind, gap decimal.Decimal, t Text, args ...any) *RejectedError {
+	return &RejectedError{Kind: kind, Gap: gap, Detail: Say(t, args...)}
 }
 
-// Error says what was rejected and by how much, in Chinese.
-func (e *RejectedError) Error() string { return e.In(msg.Zh) }
-
-// In says what was rejected and by how much, in language l (the English
-// detail only when there is one).
-func (e *RejectedError) In(l msg.Lang) string {
-	s := msg.Rejected.In(l, e.Kind.In(l), e.Gap.String())
-	detail := e.Detail
-	if l == msg.En && e.DetailEnglish != "" {
-		detail = e.DetailEnglish
-	}
-	if detail != "" {
-		s += msg.RejectedDetail.In(l, detail)
-	}
-	return s
+// Error says what was rejected and by how much, by the kind's stable
+// name, for logs.
+func (e *RejectedError) Error() string {
+	return "rejected: " + e.Kind.String() + ", short by " + e.Gap.String()
 }
 
 // ErrIdentity means a result broke the accounting identity. It is a bug in

@@ -1,12 +1,12 @@
 package formula_test
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
 )
 
 // A two-sub-district plan built in code: staff at actual, one factor.
@@ -55,11 +55,8 @@ func ExampleRejectedError() {
 	}
 	model, _ := formula.Compile(plan)
 	_, err := model.Evaluate()
-	fmt.Println(err)
-	var rej *formula.RejectedError
-	if errors.As(err, &rej) {
-		fmt.Println(rej.In(msg.En))
-	}
+	fmt.Println(msg.Error(msg.Zh, err))
+	fmt.Println(msg.Error(msg.En, err))
 	// Output:
 	// 计划有效但规则无法安排:可分配财力不足,缺口 200000 元(人员经费和公用经费 1200000 超过可分配财力 1000000)
 	// plan rejected: capacity shortfall, gap 200000 元 (personnel and public costs 1200000 exceed available 1000000)

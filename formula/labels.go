@@ -2,8 +2,6 @@ package formula
 
 import (
 	"strings"
-
-	"github.com/caili/caili/internal/msg"
 )
 
 // This file checks [quantity_labels] (rules §2) and names quantities by
@@ -27,15 +25,15 @@ func (v *validator) quantityLabels() {
 		name := strings.TrimSpace(lb.Name)
 		switch {
 		case strings.TrimSpace(q) == "":
-			v.ps.say(CodeBadValue, "quantity_labels", msg.LabelNoKey)
+			v.ps.say(CodeBadValue, "quantity_labels", textLabelNoKey)
 		case strings.HasPrefix(q, StaffRefPrefix):
-			v.ps.say(CodeBadValue, path(), msg.LabelHeadcount, q)
+			v.ps.say(CodeBadValue, path(), textLabelHeadcount, q)
 		case name == "":
-			v.ps.say(CodeMissing, path()+".name", msg.LabelEmpty)
+			v.ps.say(CodeMissing, path()+".name", textLabelEmpty)
 		case byName[name] != "":
-			v.ps.say(CodeRepeated, path()+".name", msg.LabelTwice, name, byName[name])
+			v.ps.say(CodeRepeated, path()+".name", textLabelTwice, name, byName[name])
 		case name != q && v.labelIsQuantity(name):
-			v.ps.say(CodeRepeated, path()+".name", msg.LabelIsQuantity, name)
+			v.ps.say(CodeRepeated, path()+".name", textLabelIsQuantity, name)
 		default:
 			byName[name] = q
 		}

@@ -6,8 +6,6 @@ import (
 	"unicode"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/caili/caili/internal/msg"
 )
 
 // translated reports what is wrong with a message said in Chinese and
@@ -70,12 +68,10 @@ func TestProblemsTranslated(t *testing.T) {
 			t.Errorf("break %d gives no problem", i)
 		}
 		for _, pr := range ps {
-			seen[pr.English] = true
-			if why := translated(pr.Message, pr.English); why != "" {
-				t.Errorf("break %d: %s: %q / %q: %s", i, pr.Path, pr.Message, pr.English, why)
-			}
-			if got := pr.In(msg.En).Message; got != pr.English {
-				t.Errorf("break %d: In(En) says %q, want %q", i, got, pr.English)
+			zh, en := chinese(t, pr), english(t, pr)
+			seen[en] = true
+			if why := translated(zh, en); why != "" {
+				t.Errorf("break %d: %s: %q / %q: %s", i, pr.Path, zh, en, why)
 			}
 		}
 	}
@@ -84,27 +80,28 @@ func TestProblemsTranslated(t *testing.T) {
 	}
 }
 
-// TestRejectionTranslated checks that a rejection of every kind is said
-// in Chinese by default and in English on request.
+// TestRejectionTranslated checks that the detail of a rejection of
+// every kind, and the kind's words, are said in Chinese and in English.
 func TestRejectionTranslated(t *testing.T) {
 	gap := decimal.NewFromInt(5)
 	for _, e := range []*RejectedError{
-		rejected(CapacityShortfall, gap, msg.ShortfallDetail, "10", "5"),
-		rejected(MandatoryUnfunded, gap, msg.MandatoryDetail, "10", "5"),
-		rejected(NoBlockEligible, gap, msg.BlockScoreZero),
-		rejected(NoBlockEligible, gap, msg.AdjustedScoreZero),
-		rejected(FloorsInfeasible, gap, msg.FloorsDetail, "10", "5"),
-		{Kind: RejectionKind(99), Gap: gap},
+		rejected(CapacityShortfall, gap, textShortfallDetail, "10", "5"),
+		rejected(MandatoryUnfunded, gap, textMandatoryDetail, "10", "5"),
+		rejected(NoBlockEligible, gap, textBlockScoreZero),
+		rejected(NoBlockEligible, gap, textAdjustedScoreZero),
+		rejected(FloorsInfeasible, gap, textFloorsDetail, "10", "5"),
 	} {
-		zh, en := e.Error(), e.In(msg.En)
-		if why := translated(zh, en); why != "" {
-			t.Errorf("%v: %q / %q: %s", e.Kind, zh, en, why)
+		for _, w := range []Words{e.Detail, Say(e.Kind.Words())} {
+			zh, en := sayIn(t, 0, w), sayIn(t, 1, w)
+			if why := translated(zh, en); why != "" {
+				t.Errorf("%v: %q / %q: %s", e.Kind, zh, en, why)
+			}
 		}
-		if e.In(msg.Zh) != zh {
-			t.Errorf("Error() is not the Chinese: %q", zh)
+		if got := e.Error(); !strings.Contains(got, e.Kind.String()) || !strings.Contains(got, "5") {
+			t.Errorf("Error() names neither the kind nor the gap: %q", got)
 		}
-		if !strings.HasPrefix(en, "plan rejected: ") || !strings.Contains(en, "gap 5 元") {
-			t.Errorf("the English keeps its wording: %q", en)
-		}
+	}
+	if RejectionKind(99).Words() != "" {
+		t.Error("an unknown kind has words")
 	}
 }

@@ -3,50 +3,48 @@ package formula
 import (
 	"fmt"
 	"strings"
-
-	"github.com/caili/caili/internal/msg"
 )
 
 // Problem is one thing wrong with a plan, a standards file, a scenario, an
 // override or a request: the one type every layer uses to say what is
-// wrong and where. The engine fills Path, Code and Message; the loader
-// adds the File and Line it found the key at.
+// wrong and where. The engine fills Path, Code and Says; the loader adds
+// the File and Line it found the key at. What a problem says is named,
+// not written: the edge renders Says in the language the person asked
+// for (package internal/msg).
 type Problem struct {
-	File    string // the file it was found in ("--set" for command-line overrides, "query" for a request); may be empty
-	Line    int    // 1-based line, 0 when not known
-	Path    string // key path in the plan file's terms, e.g. subdistrict[west].quantities.hotline_tickets; may be empty
-	Code    Code   // what kind of problem, stable across versions and languages
-	Message string // the problem in words, in Chinese (the default language)
-	English string // the same in English, when the message came from the table (package msg); see In
+	File string  // the file it was found in ("--set" for command-line overrides, "query" for a request); may be empty
+	Line int     // 1-based line, 0 when not known
+	Path string  // key path in the plan file's terms, e.g. subdistrict[west].quantities.hotline_tickets; may be empty
+	Code Code    // what kind of problem, stable across versions and languages
+	Says []Words // what is wrong, in words of the message table: the first says it, any more follow it (such as what may have been meant)
 }
 
-// Say makes the problem of code at path, its message taken from the one
-// message table in both languages.
-func Say(code Code, path string, m msg.Message, args ...any) Problem {
-	zh, en := m.Both(args...)
-	return Problem{Path: path, Code: code, Message: zh, English: en}
+// Text names a message of caili's one message table: formula, and every
+// layer below the edge, says what is wrong by naming a message, and the
+// edge renders it in the language asked for (package internal/msg,
+// whose keys these are).
+type Text string
+
+// Words is a text of the message table and its arguments, as the
+// arguments of fmt.Sprintf. An argument that is itself a Text or Words
+// is rendered in the same language.
+type Words struct {
+	Text Text
+	Args []any
 }
 
-// In returns the problem with its Message in language l: the English
-// text for msg.En when there is one, the Chinese otherwise.
-func (p Problem) In(l msg.Lang) Problem {
-	if l == msg.En && p.English != "" {
-		p.Message = p.English
-	}
-	return p
+// Say is the words of text t with args.
+func Say(t Text, args ...any) Words { return Words{Text: t, Args: args} }
+
+// NewProblem is the problem of code at path that t says with args.
+func NewProblem(code Code, path string, t Text, args ...any) Problem {
+	return Problem{Path: path, Code: code, Says: []Words{Say(t, args...)}}
 }
 
-// ProblemsIn returns ps with every message in language l (ps itself when
-// l is Chinese).
-func ProblemsIn(ps []Problem, l msg.Lang) []Problem {
-	if l == msg.Zh || len(ps) == 0 {
-		return ps
-	}
-	out := make([]Problem, len(ps))
-	for i, p := range ps {
-		out[i] = p.In(l)
-	}
-	return out
+// Also adds to what the problem says what t says with args (a
+// suggestion, say).
+func (p *Problem) Also(t Text, args ...any) {
+	p.Says = append(p.Says[:len(p.Says):len(p.Says)], Say(t, args...))
 }
 
 // Code names a kind of problem. Codes are stable: programs may compare
@@ -135,8 +133,9 @@ const (
 	CodeInvalid Code = "invalid"
 )
 
-// String renders the problem as "file:line: path: message", leaving out
-// the parts that are not known.
+// String renders the problem for logs and test failures as
+// "file:line: path: code text args", leaving out the parts that are not
+// known; the edge says it in words (package internal/msg).
 func (p Problem) String() string {
 	var b strings.Builder
 	if p.File != "" {
@@ -147,10 +146,12 @@ func (p Problem) String() string {
 		b.WriteString(": ")
 	}
 	if p.Path != "" {
-		b.WriteString(p.Path)
-		b.WriteString(": ")
+		b.WriteString(p.Path + ": ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(string(p.Code))
+	for _, w := range p.Says {
+		fmt.Fprintf(&b, " %s%v", w.Text, w.Args)
+	}
 	return b.String()
 }
 
@@ -171,21 +172,21 @@ type InvalidPlanError struct {
 	Problems []Problem
 }
 
-// Error summarises the problems in Chinese; callers that show them list
-// Problems.
-func (e *InvalidPlanError) Error() string { return e.In(msg.Zh) }
-
-// In summarises the problems in language l.
-func (e *InvalidPlanError) In(l msg.Lang) string {
+// Error summarises the problems by their codes and paths, for logs; the
+// edge says them in words (package internal/msg).
+func (e *InvalidPlanError) Error() string {
 	var b strings.Builder
-	b.WriteString(msg.InvalidPlan.In(l, len(e.Problems)))
+	fmt.Fprintf(&b, "invalid plan: %d problem(s)", len(e.Problems))
 	for i, p := range e.Problems {
 		if i == 3 {
 			b.WriteString("; …")
 			break
 		}
 		b.WriteString("; ")
-		b.WriteString(p.In(l).String())
+		if p.Path != "" {
+			b.WriteString(p.Path + ": ")
+		}
+		b.WriteString(string(p.Code))
 	}
 	return b.String()
 }
@@ -193,10 +194,9 @@ func (e *InvalidPlanError) In(l msg.Lang) string {
 // problems collects Problems while validating.
 type problems []Problem
 
-// say records a problem of the given code at path, its message taken
-// from the message table.
-func (ps *problems) say(code Code, path string, m msg.Message, args ...any) {
-	*ps = append(*ps, Say(code, path, m, args...))
+// say records a problem of the given code at path, that t says.
+func (ps *problems) say(code Code, path string, t Text, args ...any) {
+	*ps = append(*ps, NewProblem(code, path, t, args...))
 }
 
 func (ps problems) err() error {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -269,7 +268,7 @@ func (r *run) tierOutcome(t Tier, T decimal.Decimal) (TierOutcome, error) {
 	if t == TierMandatory {
 		if T.GreaterThan(r.remaining) {
 			return out, rejected(MandatoryUnfunded, T.Sub(r.remaining),
-				msg.MandatoryDetail, m.u.format(T), m.u.format(r.remaining))
+				textMandatoryDetail, m.u.format(T), m.u.format(r.remaining))
 		}
 		out.Budget = T
 		return out, nil

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -272,7 +271,7 @@ func TestRuleProblems(t *testing.T) {
 			tt.edit(p)
 			ps := p.Validate()
 			for _, pr := range ps {
-				if pr.Path == tt.path && pr.Code == tt.code && strings.Contains(pr.In(msg.En).Message, tt.msg) {
+				if pr.Path == tt.path && pr.Code == tt.code && strings.Contains(english(t, pr), tt.msg) {
 					return
 				}
 			}

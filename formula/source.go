@@ -3,8 +3,6 @@ package formula
 import (
 	"strconv"
 	"strings"
-
-	"github.com/caili/caili/internal/msg"
 )
 
 // This file says where a line's standards come from (docs/dated.md): a
@@ -97,7 +95,7 @@ func (v *validator) publishedBaseline(d *Damping) {
 		}
 	}
 	if len(missing) > 0 {
-		v.ps.say(CodePublishedIncomplete, "damping.baseline", msg.DatedPublishedIncomplete,
+		v.ps.say(CodePublishedIncomplete, "damping.baseline", textDatedPublishedIncomplete,
 			d.Published.Year, len(missing), strings.Join(missing, "、"))
 	}
 }

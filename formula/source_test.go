@@ -91,8 +91,8 @@ func TestPublishedBaselineIncomplete(t *testing.T) {
 	if len(ps) != 1 || ps[0].Code != CodePublishedIncomplete || ps[0].Path != "damping.baseline" {
 		t.Fatalf("problems %v, want one %s at damping.baseline", ps, CodePublishedIncomplete)
 	}
-	if !strings.Contains(ps[0].English, "西") {
-		t.Errorf("%q does not name the sub-district", ps[0].English)
+	if en := english(t, ps[0]); !strings.Contains(en, "西") {
+		t.Errorf("%q does not name the sub-district", en)
 	}
 	if _, ok := p.QuantitiesRead()["@published:2025"]; ok {
 		t.Error("a published baseline is listed as a quantity to collect")

@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/caili/caili/internal/msg"
 )
 
 // This file holds what validation shares: the validator and its checks of
@@ -52,7 +50,7 @@ type validator struct {
 // when there is a problem.
 func (v *validator) nonNeg(prefix, key string, d decimal.Decimal) {
 	if d.Sign() < 0 {
-		v.ps.say(CodeOutOfRange, prefix+key, msg.Negative, d)
+		v.ps.say(CodeOutOfRange, prefix+key, textNegative, d)
 	}
 }
 
@@ -62,11 +60,11 @@ func (v *validator) checkID(table, id string, i int, seen map[string]bool) strin
 	path := EntryPath(table, id, i)
 	switch {
 	case id == "":
-		v.ps.say(CodeMissing, path+".id", msg.Missing)
+		v.ps.say(CodeMissing, path+".id", textMissing)
 	case !validID(id):
-		v.ps.say(CodeBadID, path+".id", msg.BadID, id)
+		v.ps.say(CodeBadID, path+".id", textBadID, id)
 	case seen[id]:
-		v.ps.say(CodeDuplicateID, EntryPath(table, "", i)+".id", msg.DuplicateID, id)
+		v.ps.say(CodeDuplicateID, EntryPath(table, "", i)+".id", textDuplicateID, id)
 	}
 	seen[id] = true
 	return path
@@ -75,14 +73,14 @@ func (v *validator) checkID(table, id string, i int, seen map[string]bool) strin
 // checkName reports an entry's blank name.
 func (v *validator) checkName(path, name string) {
 	if strings.TrimSpace(name) == "" {
-		v.ps.say(CodeMissing, path+".name", msg.NotEmpty)
+		v.ps.say(CodeMissing, path+".name", textNotEmpty)
 	}
 }
 
 // checkBasis reports an empty basis and records the quantities it uses.
 func (v *validator) checkBasis(path string, basis []string) {
 	if len(basis) == 0 {
-		v.ps.say(CodeMissing, path, msg.EmptyBasis)
+		v.ps.say(CodeMissing, path, textEmptyBasis)
 	}
 	for _, q := range basis {
 		v.refs.use(q, path)

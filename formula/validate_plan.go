@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -17,21 +16,21 @@ import (
 func (v *validator) header() {
 	p := v.p
 	if strings.TrimSpace(p.Name) == "" {
-		v.ps.say(CodeMissing, "plan.name", msg.NotEmpty)
+		v.ps.say(CodeMissing, "plan.name", textNotEmpty)
 	}
 	if p.FiscalYear <= 0 {
-		v.ps.say(CodeOutOfRange, "plan.fiscal_year", msg.PositiveYear, p.FiscalYear)
+		v.ps.say(CodeOutOfRange, "plan.fiscal_year", textPositiveYear, p.FiscalYear)
 	}
 	u, okUnit := p.unit()
 	if !okUnit {
-		v.ps.say(CodeOutOfRange, "plan.rounding_unit", msg.BadRoundingUnit, p.RoundingUnit)
+		v.ps.say(CodeOutOfRange, "plan.rounding_unit", textBadRoundingUnit, p.RoundingUnit)
 	}
 	v.nonNeg("plan.capacity", "", p.Capacity)
 	if okUnit && !u.isMultiple(p.Capacity) {
-		v.ps.say(CodeNotMultiple, "plan.capacity", msg.NotMultipleOfUnit, u.d, p.Capacity)
+		v.ps.say(CodeNotMultiple, "plan.capacity", textNotMultipleOfUnit, u.d, p.Capacity)
 	}
 	if p.ReserveRate.Sign() < 0 || p.ReserveRate.GreaterThanOrEqual(v.one) {
-		v.ps.say(CodeOutOfRange, "plan.reserve_rate", msg.RateBelowOne, p.ReserveRate)
+		v.ps.say(CodeOutOfRange, "plan.reserve_rate", textRateBelowOne, p.ReserveRate)
 	}
 	if p.Population != "" {
 		v.refs.use(p.Population, "plan.population")
@@ -71,7 +70,7 @@ func (v *validator) projects() {
 		v.checkBasis(path+".basis", pr.Basis)
 		v.checkCodes(path, pr.Codes)
 		if pr.Tier < TierMandatory || pr.Tier > TierD {
-			v.ps.say(CodeBadValue, path+".tier", msg.BadTier)
+			v.ps.say(CodeBadValue, path+".tier", textBadTier)
 		}
 	}
 }
@@ -80,15 +79,15 @@ func (v *validator) projects() {
 // a cap, a share in (0, 1].
 func (v *validator) tierCaps() {
 	if o := v.p.TierOverflow; o != OverflowCut && o != OverflowDemote {
-		v.ps.say(CodeBadValue, "tiers.overflow", msg.BadOverflow)
+		v.ps.say(CodeBadValue, "tiers.overflow", textBadOverflow)
 	}
 	for _, t := range sortedTiers(v.p.TierCaps) {
 		share := v.p.TierCaps[t]
 		path := "tiers." + t.String() + ".max_share"
 		if t == TierMandatory || t > TierD {
-			v.ps.say(CodeUnknownRef, "tiers."+t.String(), msg.CapNotTier)
+			v.ps.say(CodeUnknownRef, "tiers."+t.String(), textCapNotTier)
 		} else if share.Sign() <= 0 || share.GreaterThan(v.one) {
-			v.ps.say(CodeOutOfRange, path, msg.ShareRange, share)
+			v.ps.say(CodeOutOfRange, path, textShareRange, share)
 		}
 	}
 }
@@ -101,11 +100,11 @@ func (v *validator) projectPerformance() {
 		return
 	}
 	if len(pp.Coefficients) == 0 {
-		v.ps.say(CodeMissing, "project_performance.coefficients", msg.NeedRating)
+		v.ps.say(CodeMissing, "project_performance.coefficients", textNeedRating)
 	}
 	for _, r := range sortedKeys(pp.Coefficients) {
 		if c := pp.Coefficients[r]; c.Sign() < 0 || c.GreaterThan(v.one) {
-			v.ps.say(CodeOutOfRange, "project_performance.coefficients."+r, msg.CoefficientRange, c)
+			v.ps.say(CodeOutOfRange, "project_performance.coefficients."+r, textCoefficientRange, c)
 		}
 	}
 }
@@ -113,7 +112,7 @@ func (v *validator) projectPerformance() {
 // factors checks the [[factor]] entries and that their weights sum to 1.
 func (v *validator) factors() {
 	if len(v.p.Factors) == 0 {
-		v.ps.say(CodeMissing, "factor", msg.NeedFactor)
+		v.ps.say(CodeMissing, "factor", textNeedFactor)
 	}
 	seen := map[string]bool{}
 	fsum := decimal.Zero
@@ -125,7 +124,7 @@ func (v *validator) factors() {
 		v.indicators(path, f.Indicators)
 	}
 	if len(v.p.Factors) > 0 && !fsum.Equal(v.one) {
-		v.ps.say(CodeWeightsNotOne, "factor", msg.FactorWeights, fsum)
+		v.ps.say(CodeWeightsNotOne, "factor", textFactorWeights, fsum)
 	}
 }
 
@@ -133,7 +132,7 @@ func (v *validator) factors() {
 // path: each names a quantity once, and their weights sum to 1.
 func (v *validator) indicators(path string, inds []Indicator) {
 	if len(inds) == 0 {
-		v.ps.say(CodeMissing, path+".indicator", msg.NeedIndicator)
+		v.ps.say(CodeMissing, path+".indicator", textNeedIndicator)
 		return
 	}
 	isum := decimal.Zero
@@ -141,9 +140,9 @@ func (v *validator) indicators(path string, inds []Indicator) {
 	for k, in := range inds {
 		ipath := EntryPath(path+".indicator", in.Quantity, k)
 		if in.Quantity == "" {
-			v.ps.say(CodeMissing, ipath+".quantity", msg.Missing)
+			v.ps.say(CodeMissing, ipath+".quantity", textMissing)
 		} else if seen[in.Quantity] {
-			v.ps.say(CodeDuplicateID, EntryPath(path+".indicator", "", k)+".quantity", msg.IndicatorTwice, in.Quantity)
+			v.ps.say(CodeDuplicateID, EntryPath(path+".indicator", "", k)+".quantity", textIndicatorTwice, in.Quantity)
 		}
 		seen[in.Quantity] = true
 		v.nonNeg(ipath, ".weight", in.Weight)
@@ -153,7 +152,7 @@ func (v *validator) indicators(path string, inds []Indicator) {
 		}
 	}
 	if !isum.Equal(v.one) {
-		v.ps.say(CodeWeightsNotOne, path+".indicator", msg.IndicatorWeights, isum)
+		v.ps.say(CodeWeightsNotOne, path+".indicator", textIndicatorWeights, isum)
 	}
 }
 
@@ -165,14 +164,14 @@ func (v *validator) performance() {
 		return
 	}
 	if len(perf.Coefficients) == 0 {
-		v.ps.say(CodeMissing, "performance.coefficients", msg.NeedRating)
+		v.ps.say(CodeMissing, "performance.coefficients", textNeedRating)
 	}
 	for _, r := range sortedKeys(perf.Coefficients) {
 		c := perf.Coefficients[r]
 		path := "performance.coefficients." + r
 		v.nonNeg(path, "", c)
 		if perf.Mode == Reserve && c.GreaterThan(v.one) {
-			v.ps.say(CodeOutOfRange, path, msg.ReserveCoefficient, c)
+			v.ps.say(CodeOutOfRange, path, textReserveCoefficient, c)
 		}
 	}
 }
@@ -189,7 +188,7 @@ func (v *validator) incentive() {
 	}
 	for _, kq := range [][2]string{{"current", inc.Current}, {"previous", inc.Previous}} {
 		if kq[1] == "" {
-			v.ps.say(CodeMissing, "incentive."+kq[0], msg.Missing)
+			v.ps.say(CodeMissing, "incentive."+kq[0], textMissing)
 		} else {
 			v.refs.use(kq[1], "incentive."+kq[0])
 		}
@@ -204,14 +203,14 @@ func (v *validator) damping() {
 	}
 	switch {
 	case d.Baseline == "":
-		v.ps.say(CodeMissing, "damping.baseline", msg.Missing)
+		v.ps.say(CodeMissing, "damping.baseline", textMissing)
 	case d.Published != nil:
 		v.publishedBaseline(d) // source.go
 	default:
 		v.refs.use(d.Baseline, "damping.baseline")
 	}
 	if d.Floor == nil && d.Ceiling == nil {
-		v.ps.say(CodeMissing, "damping", msg.DampingBounds)
+		v.ps.say(CodeMissing, "damping", textDampingBounds)
 	}
 	if d.Floor != nil {
 		v.nonNeg("damping.floor", "", *d.Floor)
@@ -220,15 +219,15 @@ func (v *validator) damping() {
 		v.nonNeg("damping.ceiling", "", *d.Ceiling)
 	}
 	if d.Floor != nil && d.Ceiling != nil && d.Floor.GreaterThan(*d.Ceiling) {
-		v.ps.say(CodeOutOfRange, "damping.floor", msg.FloorAboveCeiling, d.Floor, d.Ceiling)
+		v.ps.say(CodeOutOfRange, "damping.floor", textFloorAboveCeiling, d.Floor, d.Ceiling)
 	}
 	seen := map[string]bool{}
 	for _, c := range d.Exclude {
 		switch {
 		case !slices.Contains(DampingExcludable[:], c):
-			v.ps.say(CodeUnknownRef, "damping.exclude", msg.NotExcludable, c)
+			v.ps.say(CodeUnknownRef, "damping.exclude", textNotExcludable, c)
 		case seen[c]:
-			v.ps.say(CodeRepeated, "damping.exclude", msg.ListedTwice, c)
+			v.ps.say(CodeRepeated, "damping.exclude", textListedTwice, c)
 		}
 		seen[c] = true
 	}
@@ -239,7 +238,7 @@ func (v *validator) damping() {
 func (v *validator) staffRefs() {
 	for _, name := range v.refs.order {
 		if id, ok := strings.CutPrefix(name, StaffRefPrefix); ok && !v.staffIDs[id] {
-			v.ps.say(CodeUnknownRef, v.refs.where[name], msg.NoStaffCategory, name)
+			v.ps.say(CodeUnknownRef, v.refs.where[name], textNoStaffCategory, name)
 		}
 	}
 }

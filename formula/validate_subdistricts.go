@@ -3,8 +3,6 @@ package formula
 import (
 	"slices"
 	"strings"
-
-	"github.com/caili/caili/internal/msg"
 )
 
 // This file checks the [[subdistrict]] entries (rules §2.2, §2.3): ids and
@@ -14,7 +12,7 @@ import (
 // subdistricts checks every [[subdistrict]] entry.
 func (v *validator) subdistricts() {
 	if len(v.p.Subdistricts) == 0 {
-		v.ps.say(CodeMissing, "subdistrict", msg.NeedSubdistrict)
+		v.ps.say(CodeMissing, "subdistrict", textNeedSubdistrict)
 	}
 	seen := map[string]bool{}
 	v.absent = v.absentEverywhere()
@@ -37,7 +35,7 @@ func (v *validator) subdistricts() {
 	}
 	for _, name := range v.refs.order {
 		if v.absent[name] {
-			v.ps.say(CodeMissingQuantity, v.refs.where[name], msg.QuantityNowhere, name)
+			v.ps.say(CodeMissingQuantity, v.refs.where[name], textQuantityNowhere, name)
 		}
 	}
 }
@@ -69,9 +67,9 @@ func (v *validator) rating(path, rating string) {
 		return
 	}
 	if rating == "" {
-		v.ps.say(CodeMissing, path+".performance", msg.NeedRatingOf)
+		v.ps.say(CodeMissing, path+".performance", textNeedRatingOf)
 	} else if _, ok := perf.Coefficients[rating]; !ok {
-		v.ps.say(CodeUnknownRef, path+".performance", msg.RatingNoCoefficient, rating)
+		v.ps.say(CodeUnknownRef, path+".performance", textRatingNoCoefficient, rating)
 	}
 }
 
@@ -84,11 +82,11 @@ func (v *validator) headcounts(path string, s Subdistrict) {
 		}
 		kp := path + ".staff." + k
 		if !v.staffIDs[k] {
-			v.ps.say(CodeUnknownRef, kp, msg.NotStaffID, k)
+			v.ps.say(CodeUnknownRef, kp, textNotStaffID, k)
 		}
 		v.nonNeg(kp, "", n)
 		if !n.IsInteger() {
-			v.ps.say(CodeNotInteger, kp, msg.NotWholeHeadcount, n)
+			v.ps.say(CodeNotInteger, kp, textNotWholeHeadcount, n)
 		}
 	}
 }
@@ -102,7 +100,7 @@ func (v *validator) payrolls(path string, s Subdistrict) {
 		}
 		kp := path + ".payroll." + k
 		if !v.staffIDs[k] {
-			v.ps.say(CodeUnknownRef, kp, msg.NotStaffID, k)
+			v.ps.say(CodeUnknownRef, kp, textNotStaffID, k)
 		}
 		v.nonNeg(kp, "", pay)
 	}
@@ -118,14 +116,14 @@ func (v *validator) projectRatings(path string, s Subdistrict) {
 		j := slices.IndexFunc(v.p.Projects, func(pr Project) bool { return pr.ID == id })
 		switch {
 		case j < 0:
-			v.ps.say(CodeUnknownRef, kp, msg.NotProjectID, id)
+			v.ps.say(CodeUnknownRef, kp, textNotProjectID, id)
 		case v.p.Projects[j].Tier == TierMandatory:
-			v.ps.say(CodeRatedMandatory, kp, msg.RatedMandatory, id, v.p.Projects[j].Name)
+			v.ps.say(CodeRatedMandatory, kp, textRatedMandatory, id, v.p.Projects[j].Name)
 		}
 		if pp == nil {
-			v.ps.say(CodeUnknownRef, kp, msg.ProjectRatingNoTable, rating)
+			v.ps.say(CodeUnknownRef, kp, textProjectRatingNoTable, rating)
 		} else if _, ok := pp.Coefficients[rating]; !ok {
-			v.ps.say(CodeUnknownRef, kp, msg.ProjectRatingNoCoefficient, rating)
+			v.ps.say(CodeUnknownRef, kp, textProjectRatingNoCoefficient, rating)
 		}
 	}
 }
@@ -147,7 +145,7 @@ func (v *validator) missingQuantities(path string, s Subdistrict) {
 			continue
 		}
 		if _, ok := s.Quantities[name]; !ok && !v.absent[name] {
-			v.ps.say(CodeMissingQuantity, path+".quantities."+name, msg.MissingQuantity, v.refs.where[name])
+			v.ps.say(CodeMissingQuantity, path+".quantities."+name, textMissingQuantity, v.refs.where[name])
 		}
 	}
 }
@@ -165,7 +163,7 @@ func (v *validator) zeroIndicators() {
 				continue
 			}
 			v.ps.say(CodeZeroIndicator, EntryPath(EntryPath("factor", f.ID, i)+".indicator", in.Quantity, k),
-				msg.ZeroIndicator, in.Quantity)
+				textZeroIndicator, in.Quantity)
 		}
 	}
 }

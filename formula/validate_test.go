@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -122,12 +121,12 @@ func TestProblemCodes(t *testing.T) {
 			found := false
 			for _, pr := range ps {
 				if pr.Code == "" || pr.Code == CodeInvalid {
-					t.Errorf("%s: %s has code %q; validation gives every problem a specific code", pr.Path, pr.Message, pr.Code)
+					t.Errorf("%s: %s has code %q; validation gives every problem a specific code", pr.Path, english(t, pr), pr.Code)
 				}
-				if pr.Path == tc.path && strings.Contains(pr.In(msg.En).Message, tc.msg) {
+				if pr.Path == tc.path && strings.Contains(english(t, pr), tc.msg) {
 					found = true
 					if pr.Code != tc.code {
-						t.Errorf("%s: %s has code %q, want %q", pr.Path, pr.Message, pr.Code, tc.code)
+						t.Errorf("%s: %s has code %q, want %q", pr.Path, english(t, pr), pr.Code, tc.code)
 					}
 				}
 			}

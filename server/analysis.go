@@ -9,13 +9,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gin-gonic/gin"
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server/chart"
 	"github.com/caili/caili/standards"
-	"github.com/gin-gonic/gin"
-	"github.com/shopspring/decimal"
 )
 
 // The analysis routes: goal-seek (solve.json), sensitivity

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/internal/report"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/internal/report"
 )
 
 // TestCompareAttribution: compare.json and compare.csv with attribute=1

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/report"
-	"github.com/gin-gonic/gin"
 )
 
 // codeKinds are the classifications a result is totalled by, in the

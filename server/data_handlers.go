@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"net/http"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards/workbook"
-	"github.com/gin-gonic/gin"
 )
 
 // template serves GET /api/v1/plans/{plan}/template.{xlsx,csv}: the

@@ -6,8 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/caili/caili/standards/workbook"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/standards/workbook"
 )
 
 // TestPlanWithDataFile: a plan in the plans folder may read its

@@ -4,12 +4,13 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server/chart"
 	"github.com/caili/caili/server/dashboard"
-	"github.com/gin-gonic/gin"
 )
 
 // statusOf is the single place where error kinds become HTTP statuses.
@@ -93,11 +94,11 @@ type errorJSON struct {
 	Rejection *rejectionJSON `json:"rejection,omitempty"`
 }
 
-// problemsJSON renders problems for the client.
-func problemsJSON(ps []formula.Problem) []problemJSON {
+// problemsJSON renders problems for the client, in language l.
+func problemsJSON(l msg.Lang, ps []formula.Problem) []problemJSON {
 	out := make([]problemJSON, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, problemJSON{File: p.File, Line: p.Line, Path: p.Path, Code: string(p.Code), Message: p.Message})
+		out = append(out, problemJSON{File: p.File, Line: p.Line, Path: p.Path, Code: string(p.Code), Message: msg.Problem(l, p)})
 	}
 	return out
 }
@@ -110,14 +111,10 @@ func body(c *gin.Context, e *app.Error) errorJSON {
 	l := langOf(c)
 	c.Header("Content-Language", l.String())
 	c.Header("Vary", "Accept-Language")
-	e = e.In(l)
-	out := errorJSON{Error: e.Message, Message: e.Message, Code: e.Kind.Code(), Problems: problemsJSON(e.Problems)}
+	words := e.In(l)
+	out := errorJSON{Error: words, Message: words, Code: e.Kind.Code(), Problems: problemsJSON(l, e.Problems)}
 	if r := e.Rejection; r != nil {
-		detail := r.Detail
-		if l == msg.En && r.DetailEnglish != "" {
-			detail = r.DetailEnglish
-		}
-		out.Rejection = &rejectionJSON{Kind: r.Kind.String(), Gap: r.Gap.String(), Detail: detail}
+		out.Rejection = &rejectionJSON{Kind: r.Kind.String(), Gap: r.Gap.String(), Detail: msg.RejectionDetail(l, r)}
 	}
 	return out
 }

@@ -10,11 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
-	"github.com/gin-gonic/gin"
 )
 
 func TestErrorStatuses(t *testing.T) {
@@ -130,9 +131,9 @@ func TestClassify(t *testing.T) {
 		err  error
 		want int
 	}{
-		{&standards.Error{Overrides: true, Problems: []formula.Problem{{Path: "x", Message: "unknown path"}}}, 400},
-		{&standards.Error{Problems: []formula.Problem{{Path: "x", Message: "bad"}}}, 422},
-		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "x", Message: "bad"}}}, 422},
+		{&standards.Error{Overrides: true, Problems: []formula.Problem{{Path: "x", Says: []formula.Words{msg.Verbatim.Words("unknown path")}}}}, 400},
+		{&standards.Error{Problems: []formula.Problem{{Path: "x", Says: []formula.Words{msg.Verbatim.Words("bad")}}}}, 422},
+		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "x", Says: []formula.Words{msg.Verbatim.Words("bad")}}}}, 422},
 		{&formula.RejectedError{Kind: formula.FloorsInfeasible}, 422},
 		{app.Say(app.KindNotFound, msg.AppNoPlan, "x"), 404},
 		{errors.New("disk on fire"), 500},

@@ -8,10 +8,11 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards/workbook"
-	"github.com/gin-gonic/gin"
 )
 
 // routes builds the Gin engine: no trusted proxies, the

@@ -4,9 +4,10 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
-	"github.com/gin-gonic/gin"
 )
 
 // router registers every GET route for HEAD too, so that a client may

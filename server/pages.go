@@ -10,8 +10,9 @@ import (
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 
-	"github.com/caili/caili/server/dashboard"
 	"github.com/gin-gonic/gin"
+
+	"github.com/caili/caili/server/dashboard"
 )
 
 // The dashboard's pages, rendered by package dashboard from results
@@ -235,7 +236,7 @@ func (s *Server) sendPage(c *gin.Context, status int, tag string, render func(io
 func (s *Server) failPage(c *gin.Context, err error) {
 	ae := classify(err)
 	status := status(ae.Kind)
-	text := ae.Message // the dashboard is Chinese
+	text := ae.In(msg.Zh) // the dashboard is Chinese
 	var problems []formula.Problem
 	switch {
 	case ae.Kind == app.KindInternal:
@@ -288,7 +289,7 @@ func problemLine(p formula.Problem) string {
 	if p.Path != "" {
 		parts = append(parts, p.Path)
 	}
-	return strings.Join(append(parts, p.Message), ": ")
+	return strings.Join(append(parts, msg.Problem(msg.Zh, p)), ": ")
 }
 
 func problemLines(ps []formula.Problem) []string {

@@ -7,10 +7,11 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
-	"github.com/gin-gonic/gin"
 )
 
 // The record routes (docs/records.md): plan versions, approval,

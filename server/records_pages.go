@@ -4,8 +4,9 @@ import (
 	"io"
 	"net/http"
 
-	"github.com/caili/caili/server/dashboard"
 	"github.com/gin-gonic/gin"
+
+	"github.com/caili/caili/server/dashboard"
 )
 
 // The record's pages (docs/records.md): 版本 (GET /plans/{plan}/versions),

@@ -10,12 +10,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report/checkxlsx"
 	"github.com/caili/caili/server/chart"
-	"github.com/gin-gonic/gin"
 )
 
 // view is one representation of a result that a result route serves.
@@ -197,7 +198,7 @@ func baseOf(j *app.Job) (*formula.Result, error) {
 	base := j.Plan.Base
 	if base.Err != nil {
 		ae := *classify(base.Err)
-		ae.Message, ae.English = msg.ServerBaseRejected.In(msg.Zh, ae.Message), msg.ServerBaseRejected.In(msg.En, ae.In(msg.En).Message)
+		ae.Says = []formula.Words{msg.ServerBaseRejected.Words(ae.Says)}
 		return nil, &ae
 	}
 	return base.Res, nil

@@ -5,10 +5,11 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
-	"github.com/gin-gonic/gin"
 )
 
 // scenarioJSON describes one scenario in the list and after a PUT.

@@ -33,11 +33,12 @@ import (
 	"os"
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server/dashboard"
-	"github.com/gin-gonic/gin"
 )
 
 // SampleID is the plan id of the embedded sample plan, served when no

@@ -5,13 +5,14 @@ import (
 	"io"
 	"strings"
 
+	"github.com/gin-gonic/gin"
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server/dashboard"
 	"github.com/caili/caili/standards"
-	"github.com/gin-gonic/gin"
-	"github.com/shopspring/decimal"
 )
 
 // solvePage is GET /plans/{plan}/solve: the goal-seek form and, with a

@@ -29,7 +29,7 @@ func (c *converter) addCode(code formula.Code, path string, why *Reason) {
 
 // missing records that the value at path is absent.
 func (c *converter) missing(path string) {
-	c.ps = append(c.ps, formula.Say(formula.CodeMissing, path, msg.Missing))
+	c.ps = append(c.ps, msg.Missing.At(formula.CodeMissing, path))
 }
 
 func (c *converter) num(path string, n Number, required bool) decimal.Decimal {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // tinyWithData is the tiny plan with its sub-districts moved out to a
@@ -41,7 +42,7 @@ func (f *fakeData) read(name string, data []byte, p *formula.Plan) ([]formula.Su
 	f.calls++
 	f.seen = p
 	if f.bad {
-		return nil, []formula.Problem{{File: name, Path: "F7", Code: formula.CodeOutOfRange, Message: "不能为负数"}}
+		return nil, []formula.Problem{{File: name, Path: "F7", Code: formula.CodeOutOfRange, Says: []formula.Words{msg.Verbatim.Words("不能为负数")}}}
 	}
 	return f.subs, nil
 }

@@ -197,14 +197,14 @@ func (c *converter) dated(path string, n Number, required bool, src *sources) de
 			c.addCode(p.code, path+p.sub, p.raw)
 			continue
 		}
-		c.ps = append(c.ps, formula.Say(p.code, path+p.sub, p.msg, p.args...))
+		c.ps = append(c.ps, p.msg.At(p.code, path+p.sub, p.args...))
 	}
 	if len(dv.problems) > 0 || c.year == 0 {
 		return decimal.Zero
 	}
 	e, ok := dv.inForce(c.year)
 	if !ok {
-		c.ps = append(c.ps, formula.Say(formula.CodeNoValueForYear, path, msg.DatedNoValueForYear, dv.starts(), c.year))
+		c.ps = append(c.ps, msg.DatedNoValueForYear.At(formula.CodeNoValueForYear, path, dv.starts(), c.year))
 		return decimal.Zero
 	}
 	src.add(e.source)
@@ -216,7 +216,7 @@ func (c *converter) notDated(path string, n Number) bool {
 	if n.dated == nil {
 		return true
 	}
-	c.ps = append(c.ps, formula.Say(formula.CodeBadValue, path, msg.DatedNotHere))
+	c.ps = append(c.ps, msg.DatedNotHere.At(formula.CodeBadValue, path))
 	return false
 }
 

@@ -7,9 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
 )
 
 // vectorLine is the tiny plan's unit cost of vector control, which the
@@ -72,10 +73,10 @@ func TestDatedProblems(t *testing.T) {
 			}
 			p := ps[0]
 			if p.File != "plan.toml" || p.Path != tt.path || p.Code != tt.code || p.Line != lineOf(t, text, tt.at) {
-				t.Errorf("got %s:%d %s [%s] %q, want plan.toml:%d %s [%s]", p.File, p.Line, p.Path, p.Code, p.Message,
+				t.Errorf("got %s:%d %s [%s] %q, want plan.toml:%d %s [%s]", p.File, p.Line, p.Path, p.Code, msg.Problem(msg.Zh, p),
 					lineOf(t, text, tt.at), tt.path, tt.code)
 			}
-			if p.English == "" && p.Code != formula.CodeBadValue {
+			if msg.Problem(msg.En, p) == "" && p.Code != formula.CodeBadValue {
 				t.Errorf("%s: no English: not from the message table", p.Path)
 			}
 		})
@@ -98,7 +99,7 @@ func TestDatedNoValueWords(t *testing.T) {
 	if len(ps) != 1 {
 		t.Fatalf("problems %v", ps)
 	}
-	if got := ps[0].In(msg.En).Message; !strings.Contains(got, "2026、2027") || !strings.Contains(got, "2025") {
+	if got := msg.Problem(msg.En, ps[0]); !strings.Contains(got, "2026、2027") || !strings.Contains(got, "2025") {
 		t.Errorf("%q does not say the years", got)
 	}
 }

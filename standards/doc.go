@@ -19,6 +19,6 @@
 // It builds on formula, the TOML decoder and shopspring/decimal (and
 // forwards the deprecated file writer to internal/atomicfile). It must not
 // import the layers above it: internal/app, internal/report, server, cmd,
-// gin or excelize; TestImports holds it to that (its tests may use
-// internal/report to compare results).
+// gin or excelize; internal/archtest's TestArchitecture holds it to that
+// (its tests may use internal/report to compare results).
 package standards

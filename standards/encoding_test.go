@@ -4,9 +4,11 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/caili/caili/formula"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // TestNotUTF8: a plan saved in GBK, in UTF-16 or passed as a workbook is
@@ -44,7 +46,7 @@ func TestNotUTF8(t *testing.T) {
 			}
 			for _, s := range tt.says {
 				if !says(p, s) {
-					t.Errorf("message %q lacks %q", p.Message, s)
+					t.Errorf("message %q lacks %q", msg.Problem(msg.Zh, p), s)
 				}
 			}
 		})

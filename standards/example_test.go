@@ -44,9 +44,9 @@ colour = "red"
 	}
 	if se, ok := err.(*standards.Error); ok {
 		for _, p := range se.Problems {
-			fmt.Println(p)
+			fmt.Println(msg.ProblemLine(msg.Zh, p))
 		}
-		fmt.Println(se.Problems[0].In(msg.En)) // in English on request
+		fmt.Println(msg.ProblemLine(msg.En, se.Problems[0])) // in English on request
 	}
 	// Output:
 	// plan.toml:4: plan.capacity: 不能为负数(实为 -5)

@@ -34,8 +34,7 @@ func unknownKey(file, path, typed string, keys []string) formula.Problem {
 	case near != "":
 		alsoSay(&p, msg.StdDidYouMean, near)
 	case len(keys) > 0 && len(keys) <= maxListedKeys:
-		p.Message += msg.StdKeysHere.In(msg.Zh, strings.Join(keys, "、"))
-		p.English += msg.StdKeysHere.In(msg.En, strings.Join(keys, ", "))
+		alsoSay(&p, msg.StdKeysHere, msg.List(keys))
 	}
 	return p
 }

@@ -89,11 +89,11 @@ func TestUnknownKeySuggests(t *testing.T) {
 			if want := lineOf(t, text, tt.at); p.Line != want {
 				t.Errorf("line %d, want %d", p.Line, want)
 			}
-			if want := tt.says.in(msg.Zh); p.Message != want {
-				t.Errorf("zh %q, want %q", p.Message, want)
+			if want := tt.says.in(msg.Zh); msg.Problem(msg.Zh, p) != want {
+				t.Errorf("zh %q, want %q", msg.Problem(msg.Zh, p), want)
 			}
-			if want := tt.says.in(msg.En); p.In(msg.En).Message != want {
-				t.Errorf("en %q, want %q", p.In(msg.En).Message, want)
+			if want := tt.says.in(msg.En); msg.Problem(msg.En, p) != want {
+				t.Errorf("en %q, want %q", msg.Problem(msg.En, p), want)
 			}
 		})
 	}

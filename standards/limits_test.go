@@ -7,8 +7,10 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // deep is `key = {a={a=…1…}}` nested depth times (the input that takes the
@@ -61,7 +63,7 @@ func TestNestingAndKeys(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := fatalProblem(t, tt.text)
 			if p.File != "plan.toml" || p.Line != tt.line || p.Path != tt.path || p.Code != formula.CodeSyntax || !says(p, tt.msg) {
-				t.Errorf("got %s:%d %s [%s] %s\nwant line %d, path %s, %q", p.File, p.Line, p.Path, p.Code, p.Message, tt.line, tt.path, tt.msg)
+				t.Errorf("got %s:%d %s [%s] %s\nwant line %d, path %s, %q", p.File, p.Line, p.Path, p.Code, msg.Problem(msg.Zh, p), tt.line, tt.path, tt.msg)
 			}
 		})
 	}

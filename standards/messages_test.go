@@ -17,11 +17,11 @@ import (
 // no Chinese in it (English left untranslated); "" when all is well.
 func untranslated(p formula.Problem) string {
 	switch {
-	case p.Message == "" || p.English == "":
+	case msg.Problem(msg.Zh, p) == "" || msg.Problem(msg.En, p) == "":
 		return "a language is missing"
-	case p.Message == p.English:
+	case msg.Problem(msg.Zh, p) == msg.Problem(msg.En, p):
 		return "Chinese and English are the same"
-	case !strings.ContainsFunc(p.Message, func(r rune) bool { return unicode.Is(unicode.Han, r) }):
+	case !strings.ContainsFunc(msg.Problem(msg.Zh, p), func(r rune) bool { return unicode.Is(unicode.Han, r) }):
 		return "the Chinese has no Chinese in it"
 	}
 	return ""
@@ -38,7 +38,7 @@ func checkTranslated(t *testing.T, what string, err error) int {
 	}
 	for _, p := range se.Problems {
 		if why := untranslated(p); why != "" {
-			t.Errorf("%s: %s %s: %q / %q: %s", what, p.Path, p.Code, p.Message, p.English, why)
+			t.Errorf("%s: %s %s: %q / %q: %s", what, p.Path, p.Code, msg.Problem(msg.Zh, p), msg.Problem(msg.En, p), why)
 		}
 	}
 	if zh, en := se.Error(), se.In(msg.En); zh == en || !strings.HasPrefix(en, "plan rejected") && !strings.HasPrefix(en, "overrides rejected") {
@@ -136,9 +136,9 @@ func TestRefErrorTranslated(t *testing.T) {
 		if !errors.As(err, &re) {
 			t.Fatalf("%s: %v", ref, err)
 		}
-		p := formula.Problem{Message: re.Error(), English: re.In(msg.En)}
-		if why := untranslated(p); why != "" || !strings.Contains(p.English, "sub-district") {
-			t.Errorf("%s: %q / %q %s", ref, p.Message, p.English, why)
+		p := formula.Problem{Says: []formula.Words{msg.Verbatim.Words(re)}}
+		if why := untranslated(p); why != "" || !strings.Contains(msg.Problem(msg.En, p), "sub-district") {
+			t.Errorf("%s: %q / %q %s", ref, msg.Problem(msg.Zh, p), msg.Problem(msg.En, p), why)
 		}
 	}
 }

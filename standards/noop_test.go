@@ -9,6 +9,7 @@ import (
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // TestNoSilentNoOps: an override that sets a key nothing reads, or names
@@ -53,7 +54,7 @@ func TestNoSilentNoOps(t *testing.T) {
 			}
 			p := se.Problems[len(se.Problems)-1]
 			if p.Code != tt.code || p.File != "--set" || !says(p, tt.says) {
-				t.Errorf("got %s %s: %s; want %s saying %q", p.Code, p.Path, p.Message, tt.code, tt.says)
+				t.Errorf("got %s %s: %s; want %s saying %q", p.Code, p.Path, msg.Problem(msg.Zh, p), tt.code, tt.says)
 			}
 		})
 	}
@@ -103,8 +104,8 @@ func TestMisspeltQuantityInStandards(t *testing.T) {
 		}
 		p := se.Problems[0]
 		if p.File != "standards.toml" || p.Line == 0 || p.Path != tc.path || p.Code != formula.CodeMissingQuantity ||
-			!strings.Contains(p.Message, "您是不是要找 "+tc.near+"?") || !strings.Contains(p.English, "did you mean "+tc.near+"?") {
-			t.Errorf("got %s:%d %s %s: %s / %s", p.File, p.Line, p.Path, p.Code, p.Message, p.English)
+			!strings.Contains(msg.Problem(msg.Zh, p), "您是不是要找 "+tc.near+"?") || !strings.Contains(msg.Problem(msg.En, p), "did you mean "+tc.near+"?") {
+			t.Errorf("got %s:%d %s %s: %s / %s", p.File, p.Line, p.Path, p.Code, msg.Problem(msg.Zh, p), msg.Problem(msg.En, p))
 		}
 	}
 }

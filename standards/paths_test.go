@@ -97,14 +97,14 @@ func TestOverrideCodes(t *testing.T) {
 			t.Fatalf("%s: want one problem, got %v", tt.set, err)
 		}
 		p := se.Problems[0]
-		if p.Code != tt.code || !strings.HasPrefix(p.In(msg.En).Message, tt.msg) || p.File != "--set" || p.Path != o.Path {
+		if p.Code != tt.code || !strings.HasPrefix(msg.Problem(msg.En, p), tt.msg) || p.File != "--set" || p.Path != o.Path {
 			t.Errorf("%s: got %+v, want code %s and %q", tt.set, p, tt.code, tt.msg)
 		}
 	}
 	// A scenario's override keeps its file and line.
 	_, err = doc.Apply(Override{Path: "plan.name", Value: int64(5), File: "s.toml", Line: 7})
-	if se, ok := err.(*Error); !ok || se.Problems[0] != (formula.Problem{File: "s.toml", Line: 7, Path: "plan.name", Code: formula.CodeBadValue,
-		Message: "须为文本(字符串),不能是整数", English: "must be a string, not an integer"}) {
+	if se, ok := err.(*Error); !ok || msg.ProblemLine(msg.Zh, se.Problems[0]) != "s.toml:7: plan.name: 须为文本(字符串),不能是整数" ||
+		msg.Problem(msg.En, se.Problems[0]) != "must be a string, not an integer" || se.Problems[0].Code != formula.CodeBadValue {
 		t.Errorf("a scenario's bad value: %v", err)
 	}
 }

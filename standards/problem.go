@@ -37,64 +37,60 @@ func (e *Error) In(l msg.Lang) string {
 	if len(e.Problems) == 0 {
 		return one.In(l, "")
 	}
-	first := e.Problems[0].In(l).String()
+	first := msg.ProblemLine(l, e.Problems[0])
 	if len(e.Problems) == 1 {
 		return one.In(l, first)
 	}
 	return many.In(l, len(e.Problems), first)
 }
 
-// Reason says why a value cannot be used, in Chinese and in English,
-// from the message table (package msg). A value that is fine has none:
-// its Problem is nil.
+// Reason says why a value cannot be used, in words of the message table
+// (package msg), rendered where it is shown. A value that is fine has
+// none: its Reason is nil.
 type Reason struct {
-	Message string // in Chinese, the default language
-	English string // in English
+	Says []formula.Words
 }
 
-// because is the reason m says, in both languages.
+// because is the reason m says.
 func because(m msg.Message, args ...any) *Reason {
-	zh, en := m.Both(args...)
-	return &Reason{Message: zh, English: en}
+	return &Reason{Says: []formula.Words{m.Words(args...)}}
 }
 
 // becauseKind is the reason m says of a value of the wrong TOML type; m
-// takes the type's name (tomlKind), said in each language.
+// takes the type's name (tomlKind), said in the same language.
 func becauseKind(m msg.Message, v any) *Reason {
-	k := tomlKind(v)
-	return &Reason{Message: m.In(msg.Zh, k.In(msg.Zh)), English: m.In(msg.En, k.In(msg.En))}
+	return because(m, tomlKind(v))
+}
+
+// In says the reason in language l.
+func (r *Reason) In(l msg.Lang) string {
+	return msg.Problem(l, formula.Problem{Says: r.Says})
 }
 
 // problem is the problem of code at path (in file, at line) the reason
 // gives.
 func (r *Reason) problem(file string, line int, path string, code formula.Code) formula.Problem {
-	return formula.Problem{File: file, Line: line, Path: path, Code: code, Message: r.Message, English: r.English}
+	return formula.Problem{File: file, Line: line, Path: path, Code: code, Says: r.Says}
 }
 
 // sayAt is the problem of code at path in file, at line, that m says.
 func sayAt(file string, line int, path string, code formula.Code, m msg.Message, args ...any) formula.Problem {
-	p := formula.Say(code, path, m, args...)
+	p := m.At(code, path, args...)
 	p.File, p.Line = file, line
 	return p
 }
 
-// also adds to a reason what m says, in both languages (a suggestion,
-// say); nil when r is.
+// also adds to a reason what m says (a suggestion, say); nil when r is.
 func (r *Reason) also(m msg.Message, args ...any) *Reason {
 	if r == nil {
 		return nil
 	}
-	zh, en := m.Both(args...)
-	return &Reason{Message: r.Message + zh, English: r.English + en}
+	return &Reason{Says: append(r.Says[:len(r.Says):len(r.Says)], m.Words(args...))}
 }
 
-// alsoSay adds to a problem's message what m says, in both languages.
+// alsoSay adds to a problem's message what m says.
 func alsoSay(p *formula.Problem, m msg.Message, args ...any) {
-	zh, en := m.Both(args...)
-	p.Message += zh
-	if p.English != "" {
-		p.English += en
-	}
+	p.Says = append(p.Says[:len(p.Says):len(p.Says)], m.Words(args...))
 }
 
 // fatal reports whether a problem stops loading: a file that cannot be

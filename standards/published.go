@@ -112,7 +112,7 @@ func (c *converter) published(dm *formula.Damping, exclude []string) map[string]
 	}
 	m := publishedPattern.FindStringSubmatch(dm.Baseline)
 	if m == nil {
-		c.ps = append(c.ps, formula.Say(formula.CodeBadValue, "damping.baseline", msg.DatedBadPublished, clip(dm.Baseline)))
+		c.ps = append(c.ps, msg.DatedBadPublished.At(formula.CodeBadValue, "damping.baseline", clip(dm.Baseline)))
 		return nil
 	}
 	year, _ := strconv.ParseInt(m[2], 10, 64)
@@ -120,13 +120,13 @@ func (c *converter) published(dm *formula.Damping, exclude []string) map[string]
 	var np *NotPublishedError
 	switch {
 	case errors.Is(err, errNoStore):
-		c.ps = append(c.ps, formula.Say(formula.CodePublishedMissing, "damping.baseline", msg.DatedNoStore, year))
+		c.ps = append(c.ps, msg.DatedNoStore.At(formula.CodePublishedMissing, "damping.baseline", year))
 		return nil
 	case errors.As(err, &np):
-		c.ps = append(c.ps, formula.Say(formula.CodePublishedMissing, "damping.baseline", msg.DatedNotPublished, year, np.Plan))
+		c.ps = append(c.ps, msg.DatedNotPublished.At(formula.CodePublishedMissing, "damping.baseline", year, np.Plan))
 		return nil
 	case err != nil:
-		c.ps = append(c.ps, formula.Say(formula.CodeUnreadable, "damping.baseline", msg.DatedPublishedUnreadable, year, err.Error()))
+		c.ps = append(c.ps, msg.DatedPublishedUnreadable.At(formula.CodeUnreadable, "damping.baseline", year, err.Error()))
 		return nil
 	}
 	dm.Published = &formula.PublishedBaseline{Year: year, Plan: m[1], Version: pub.Version, ResultHash: pub.ResultHash}

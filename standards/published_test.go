@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // typedBaselines is the tiny plan with damping excluding the incentive, and
@@ -133,8 +135,8 @@ func TestPublishedProblems(t *testing.T) {
 				ps[0].Line != lineOf(t, text, `baseline = "@`) {
 				t.Fatalf("problems %v, want one %s at damping.baseline", ps, tt.code)
 			}
-			if tt.code == formula.CodePublishedIncomplete && !strings.Contains(ps[0].English, "东") && !strings.Contains(ps[0].English, "east") {
-				t.Errorf("%q does not name east", ps[0].English)
+			if tt.code == formula.CodePublishedIncomplete && !strings.Contains(msg.Problem(msg.En, ps[0]), "东") && !strings.Contains(msg.Problem(msg.En, ps[0]), "east") {
+				t.Errorf("%q does not name east", msg.Problem(msg.En, ps[0]))
 			}
 		})
 	}

@@ -75,7 +75,7 @@ func (e *RefError) In(l msg.Lang) string {
 
 // reason is the error as a Reason, in both languages.
 func (e *RefError) reason() *Reason {
-	return &Reason{Message: e.In(msg.Zh), English: e.In(msg.En)}
+	return because(msg.Verbatim, e)
 }
 
 // ResolveRef finds the entry of table that ref names: by its id, else by

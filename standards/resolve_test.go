@@ -8,6 +8,7 @@ import (
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // TestResolveRef: an entry is found by its id, else by its name (trimmed);
@@ -217,7 +218,7 @@ func TestScenarioFileByName(t *testing.T) {
 	if !errors.As(err, &se) || len(se.Problems) != 1 {
 		t.Fatalf("%v", err)
 	}
-	if p := se.Problems[0]; p.File != "bad.toml" || p.Line != 4 || p.Path != "subdistrict.德胜街道.quantities.常驻人口" || !strings.Contains(p.Message, "常住人口") {
+	if p := se.Problems[0]; p.File != "bad.toml" || p.Line != 4 || p.Path != "subdistrict.德胜街道.quantities.常驻人口" || !strings.Contains(msg.Problem(msg.Zh, p), "常住人口") {
 		t.Errorf("%+v", p)
 	}
 }

@@ -125,7 +125,7 @@ func TestValidationRules(t *testing.T) {
 func listProblems(ps []formula.Problem) string {
 	var b strings.Builder
 	for _, p := range ps {
-		b.WriteString("  " + p.String() + "\n")
+		b.WriteString("  " + msg.ProblemLine(msg.Zh, p) + "\n")
 	}
 	return b.String()
 }
@@ -168,7 +168,7 @@ func TestBrokenTOML(t *testing.T) {
 // says reports whether a problem's message holds s, in Chinese or in
 // English: test tables name the words of either.
 func says(p formula.Problem, s string) bool {
-	return strings.Contains(p.Message, s) || strings.Contains(p.In(msg.En).Message, s)
+	return strings.Contains(msg.Problem(msg.Zh, p), s) || strings.Contains(msg.Problem(msg.En, p), s)
 }
 
 // english is an error's text in English: an *Error's In(msg.En), else

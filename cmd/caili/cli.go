@@ -103,8 +103,8 @@ func reportError(w io.Writer, err error, l msg.Lang) {
 	ae := app.Classify(err)
 	switch {
 	case ae.Rejection != nil:
-		text := ae.In(l).Message
-		if d := ae.Rejection.Detail; d != "" {
+		text := ae.In(l)
+		if d := msg.RejectionDetail(l, ae.Rejection); d != "" {
 			text += " (" + d + ")"
 		}
 		fmt.Fprintf(w, "caili: %s\n", text)
@@ -113,7 +113,7 @@ func reportError(w io.Writer, err error, l msg.Lang) {
 	default:
 		fmt.Fprintln(w, msg.CmdProblems.In(l, len(ae.Problems)))
 		for _, p := range ae.Problems {
-			fmt.Fprintf(w, "  %s\n", p.In(l))
+			fmt.Fprintf(w, "  %s\n", msg.ProblemLine(l, p))
 		}
 	}
 }
@@ -125,7 +125,7 @@ func errorText(err error, l msg.Lang) string {
 	text := err.Error()
 	var ae *app.Error
 	if l != msg.Zh && errors.As(err, &ae) {
-		text = strings.Replace(text, ae.Error(), ae.In(l).Error(), 1)
+		text = strings.Replace(text, ae.Error(), ae.ErrorIn(l), 1)
 	}
 	var sy interface {
 		error

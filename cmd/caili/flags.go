@@ -250,7 +250,7 @@ func badValue(name, value string, v flag.Value, err error) error {
 	if errors.As(err, &u) {
 		zh, en = u.in(msg.Zh), u.in(msg.En)
 	} else if ae := app.Classify(err); ae.Kind != app.KindInternal {
-		zh, en = ae.Message, ae.In(msg.En).Message
+		zh, en = ae.In(msg.Zh), ae.In(msg.En)
 	}
 	return &usageError{msg: msg.FlagBadValue.In(msg.Zh, name, value, zh), en: msg.FlagBadValue.In(msg.En, name, value, en)}
 }

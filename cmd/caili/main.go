@@ -82,7 +82,7 @@ func usageChoice(flag string, values []string, got string) error {
 // *app.Error or any error), as a usage error naming the flag.
 func usageOf(flag string, err error) error {
 	ae := app.Classify(err)
-	zh, en := ae.Message, ae.In(msg.En).Message
+	zh, en := ae.In(msg.Zh), ae.In(msg.En)
 	if ae.Kind == app.KindInternal {
 		zh, en = err.Error(), err.Error()
 	}

@@ -108,7 +108,7 @@ func objectionOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id 
 		return nil
 	}
 	if v.Effect.Rejected != nil {
-		return say(stdout, msg.OutObjectionEffect, app.Classify(v.Effect.Rejected).In(l).Message)
+		return say(stdout, msg.OutObjectionEffect, app.Classify(v.Effect.Rejected).In(l))
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "街道\t\t原合计\t更正后\t变化\t")

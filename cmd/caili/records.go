@@ -214,7 +214,7 @@ func planOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id strin
 		say(stdout, msg.OutPlanFile, f.Name, len(f.Data))
 	}
 	if err := vv.Plan.Base.Err; err != nil {
-		return say(stdout, msg.OutResult, app.Classify(err).In(l).Message)
+		return say(stdout, msg.OutResult, app.Classify(err).In(l))
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', tabwriter.AlignRight)
 	for _, s := range vv.Plan.Base.Res.Subdistricts {

@@ -219,14 +219,14 @@ func evaluate(doc *standards.Document, ovs []standards.Override) (*formula.Resul
 func rejection(err error) string {
 	var re *formula.RejectedError
 	if errors.As(err, &re) {
-		return rejectionLabel[re.Kind] + ":" + re.Error()
+		return rejectionLabel[re.Kind] + ":" + msg.RejectionText(msg.Zh, re)
 	}
 	ae := app.Classify(err)
-	msg := ae.Message
+	words := ae.In(msg.Zh)
 	if len(ae.Problems) > 0 {
-		msg = ae.Problems[0].Path + ": " + ae.Problems[0].Message
+		words = ae.Problems[0].Path + ": " + msg.Problem(msg.Zh, ae.Problems[0])
 	}
-	return "方案无效:" + msg
+	return "方案无效:" + words
 }
 
 // rejectionLabel names each stage rejection in Chinese.

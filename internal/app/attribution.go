@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/attribution"
 	"github.com/caili/caili/internal/attribution/whatif"
 	"github.com/caili/caili/internal/msg"
@@ -56,20 +57,18 @@ func AttributionError(err error) error {
 		if c.Kind == KindInternal {
 			return &c
 		}
-		c.Message, c.English = coalitionMessage(ce)
+		c.Says = coalitionMessage(ce)
 		return &c
 	}
 	return err
 }
 
 // coalitionMessage says which combination of an attribution cannot be
-// evaluated, and why, in both languages.
-func coalitionMessage(ce *attribution.CoalitionError) (zh, en string) {
+// evaluated, and why.
+func coalitionMessage(ce *attribution.CoalitionError) []formula.Words {
 	var who any = msg.AppCoalitionBase
 	if len(ce.Players) > 0 {
 		who = strings.Join(ce.Players, ", ")
 	}
-	c := Classify(ce.Err)
-	zh, en = msg.AppCoalition.Both(who)
-	return zh + ":" + c.Message, en + ": " + c.In(msg.En).Message
+	return []formula.Words{msg.AppCoalition.Words(who), msg.AppCoalitionCause.Words(Classify(ce.Err).Says)}
 }

@@ -22,7 +22,7 @@ func TestDataDirMustBeAFolder(t *testing.T) {
 	}
 	_, err := New(Config{DataDir: file, Logger: slog.New(slog.DiscardHandler)})
 	var ae *Error
-	if !errors.As(err, &ae) || !strings.Contains(ae.In(msg.En).Message, "is not a folder") {
+	if !errors.As(err, &ae) || !strings.Contains(ae.In(msg.En), "is not a folder") {
 		t.Errorf("New with a file as data folder: %v", err)
 	}
 	if _, err := New(Config{DataDir: filepath.Join(t.TempDir(), "new"), Logger: slog.New(slog.DiscardHandler)}); err != nil {

@@ -94,7 +94,7 @@ func DiffIn(ctx context.Context, st Store, plan string, from, to int) (*VersionD
 	if ra.Err != nil || rb.Err != nil {
 		for _, c := range []*Computed{ra, rb} {
 			if c.Err != nil {
-				d.Error = Classify(c.Err).Message
+				d.Error = Classify(c.Err).In(msg.Zh)
 			}
 		}
 		return d, nil
@@ -124,7 +124,7 @@ func (d *VersionDiff) attribute(a, b *standards.Document, from int) {
 	at, err := attribution.Plans(pa, pb, attribution.ByAuto)
 	if err != nil {
 		e := Classify(AttributionError(err))
-		d.AttributionError = e.Message
+		d.AttributionError = e.In(msg.Zh)
 		return
 	}
 	d.Attribution = report.NewAttribution(at, msg.AppVersionWord.In(msg.Zh, from))

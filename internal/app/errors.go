@@ -58,57 +58,46 @@ const (
 // error, never shown).
 type Error struct {
 	Kind      Kind
-	Message   string // in Chinese, the default language
-	English   string // the same in English, when the message came from the table (package msg); see In
+	Says      []formula.Words // what went wrong, in words of the message table (package msg), rendered where it is shown; see In
 	Problems  []formula.Problem
 	Rejection *formula.RejectedError
 	Err       error
 }
 
-// Error renders the message, and the cause when there is one.
-func (e *Error) Error() string {
-	if e.Err != nil {
-		return e.Message + ": " + e.Err.Error()
+// Error renders the message in Chinese, and the cause when there is one.
+func (e *Error) Error() string { return e.ErrorIn(msg.Zh) }
+
+// ErrorIn renders the message in language l, and the cause when there is
+// one (an *Error of its own said in l too).
+func (e *Error) ErrorIn(l msg.Lang) string {
+	if e.Err == nil {
+		return e.In(l)
 	}
-	return e.Message
+	var inner *Error
+	if errors.As(e.Err, &inner) {
+		return e.In(l) + ": " + inner.ErrorIn(l)
+	}
+	return e.In(l) + ": " + e.Err.Error()
 }
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Say makes an Error of a kind with a message from the one message table
-// (package msg), in both languages, and no problems.
+// (package msg), and no problems.
 func Say(k Kind, m msg.Message, args ...any) *Error {
-	zh, en := m.Both(args...)
-	return &Error{Kind: k, Message: zh, English: en}
+	return &Error{Kind: k, Says: []formula.Words{m.Words(args...)}}
 }
 
-// In returns a copy of the error with its message and problems in
-// language l (Chinese stays as it is; a message with no English keeps
-// its Chinese).
-func (e *Error) In(l msg.Lang) *Error {
-	if l == msg.Zh {
-		return e
-	}
-	c := *e
-	if c.English != "" {
-		c.Message = c.English
-	}
-	c.Problems = formula.ProblemsIn(c.Problems, l)
-	if ce, ok := c.Err.(*Error); ok {
-		c.Err = ce.In(l)
-	}
-	return &c
+// In says the error's message in language l: what msg says of Says.
+func (e *Error) In(l msg.Lang) string {
+	return msg.Problem(l, formula.Problem{Says: e.Says})
 }
 
-// append adds a message to the error's, in both languages (such as what
-// may have been meant).
+// append adds a message to the error's (such as what may have been
+// meant).
 func (e *Error) append(m msg.Message, args ...any) {
-	zh, en := m.Both(args...)
-	e.Message += zh
-	if e.English != "" {
-		e.English += en
-	}
+	e.Says = append(e.Says[:len(e.Says):len(e.Says)], m.Words(args...))
 }
 
 // Because sets the error's cause (for the log; never shown to a client)
@@ -128,7 +117,7 @@ func QueryRef(param string, err error) error {
 	}
 	e := *ae
 	e.Kind = KindBadRequest
-	e.Problems = []formula.Problem{{File: "query", Path: param, Code: formula.CodeBadQuery, Message: e.Message, English: e.English}}
+	e.Problems = []formula.Problem{{File: "query", Path: param, Code: formula.CodeBadQuery, Says: e.Says}}
 	return &e
 }
 
@@ -145,7 +134,7 @@ func Internal(m msg.Message, err error) *Error {
 // problem's path so that a client can show which one.
 func QueryError(param string, m msg.Message, args ...any) *Error {
 	e := Say(KindBadRequest, m, args...)
-	e.Problems = []formula.Problem{{File: "query", Path: param, Code: formula.CodeBadQuery, Message: e.Message, English: e.English}}
+	e.Problems = []formula.Problem{{File: "query", Path: param, Code: formula.CodeBadQuery, Says: e.Says}}
 	return e
 }
 
@@ -215,7 +204,7 @@ func Rejected(re *formula.RejectedError) *Error {
 		words = msg.AppRejectOther
 	}
 	e := Say(KindUnprocessable, msg.AppRejected, words, re.Gap.String())
-	e.Problems = []formula.Problem{{Code: formula.CodeRejected, Message: e.Message, English: e.English}}
+	e.Problems = []formula.Problem{{Code: formula.CodeRejected, Says: e.Says}}
 	e.Rejection = re
 	return e
 }

@@ -104,9 +104,9 @@ func RefError(planID string, err error) error {
 			e.append(msg.AppRefNear, strings.Join(re.Near, "、"))
 		}
 	}
-	e.Problems = []formula.Problem{{Path: re.Table, Code: formula.CodeUnknownRef, Message: e.Message, English: e.English}}
+	e.Problems = []formula.Problem{{Path: re.Table, Code: formula.CodeUnknownRef, Says: e.Says}}
 	if planID != "" {
-		e.Message, e.English = msg.AppRefInPlan.In(msg.Zh, planID, e.Message), msg.AppRefInPlan.In(msg.En, planID, e.English)
+		e.Says = []formula.Words{msg.AppRefInPlan.Words(planID, e.Says)}
 	}
 	return e
 }

@@ -48,7 +48,7 @@ func TestFindSubdistrict(t *testing.T) {
 			continue
 		}
 		var ae *Error
-		if !errors.As(err, &ae) || ae.Kind != tt.kind || !strings.Contains(ae.In(msg.En).Message, tt.says) || len(ae.Problems) != 1 {
+		if !errors.As(err, &ae) || ae.Kind != tt.kind || !strings.Contains(ae.In(msg.En), tt.says) || len(ae.Problems) != 1 {
 			t.Errorf("%q: %v; want kind %d saying %q", tt.ref, err, tt.kind, tt.says)
 		}
 	}
@@ -58,7 +58,7 @@ func TestFindSubdistrict(t *testing.T) {
 	twin.Subdistricts[1].Name = twin.Subdistricts[0].Name
 	_, err = FindSubdistrict(SampleID, &twin, twin.Subdistricts[0].Name)
 	var ae *Error
-	if !errors.As(err, &ae) || ae.Kind != KindBadRequest || !strings.Contains(ae.Message, twin.Subdistricts[0].ID+"、"+twin.Subdistricts[1].ID) {
+	if !errors.As(err, &ae) || ae.Kind != KindBadRequest || !strings.Contains(ae.In(msg.Zh), twin.Subdistricts[0].ID+"、"+twin.Subdistricts[1].ID) {
 		t.Errorf("ambiguous: %v", err)
 	}
 	if id, err := ResolveRef(v.Doc, v.ID, standards.TableProject, "病媒生物防制"); err != nil || id != "vector_control" {
@@ -87,7 +87,7 @@ func TestScenarioByName(t *testing.T) {
 		t.Errorf("a name with a slash: %v, %v", slash, err)
 	}
 	var ae *Error
-	if _, err := e.Scenarios.Find(SampleID, "财力总额减少"); !errors.As(err, &ae) || ae.Kind != KindNotFound || !strings.Contains(ae.Message, "您是不是要找") {
+	if _, err := e.Scenarios.Find(SampleID, "财力总额减少"); !errors.As(err, &ae) || ae.Kind != KindNotFound || !strings.Contains(ae.In(msg.Zh), "您是不是要找") {
 		t.Errorf("unknown: %v", err)
 	}
 	if _, err := e.Scenarios.Find(SampleID, "a\x01b"); !errors.As(err, &ae) || ae.Kind != KindBadRequest {

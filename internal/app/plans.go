@@ -157,18 +157,18 @@ func problemsOf(file string, err error) ([]formula.Problem, string) {
 	var fe *formula.InvalidPlanError
 	switch {
 	case errors.As(err, &se):
-		return se.Problems, err.Error()
+		return se.Problems, msg.Error(msg.Zh, err)
 	case errors.As(err, &fe):
 		ps := make([]formula.Problem, len(fe.Problems))
 		for i, p := range fe.Problems {
 			p.File = file
 			ps[i] = p
 		}
-		return ps, err.Error()
+		return ps, msg.Error(msg.Zh, err)
 	}
-	p := formula.Say(formula.CodeUnreadable, "", msg.AppUnreadable, err)
+	p := msg.AppUnreadable.At(formula.CodeUnreadable, "", err)
 	p.File = file
-	return []formula.Problem{p}, err.Error()
+	return []formula.Problem{p}, msg.Error(msg.Zh, err)
 }
 
 // Get returns a plan's state; the state is never modified once stored.

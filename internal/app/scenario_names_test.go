@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 )
 
@@ -34,7 +35,7 @@ func TestScenarioNameShared(t *testing.T) {
 	}
 	var ae *app.Error
 	if _, err := e.Scenarios.Find(app.SampleID, "财力总额减少 5%"); !errors.As(err, &ae) || ae.Kind != app.KindBadRequest ||
-		!strings.Contains(ae.Message, "capacity_minus_5pct / copy") {
+		!strings.Contains(ae.In(msg.Zh), "capacity_minus_5pct / copy") {
 		t.Errorf("ambiguous: %v", err)
 	}
 }

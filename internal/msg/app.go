@@ -5,276 +5,279 @@ package msg
 var (
 	// AppInternal: a fault of caili or its machine; the cause is logged,
 	// never shown.
-	AppInternal = def("内部错误", "internal error")
+	AppInternal = def("AppInternal", "内部错误", "internal error")
 	// AppComputationFailed: a computation that panicked.
-	AppComputationFailed = def("测算失败(内部错误)", "computation failed (internal error)")
+	AppComputationFailed = def("AppComputationFailed", "测算失败(内部错误)", "computation failed (internal error)")
 	// AppTemplateFailed: the data template could not be written.
-	AppTemplateFailed = def("无法生成数据模板(内部错误)", "cannot write the template (internal error)")
+	AppTemplateFailed = def("AppTemplateFailed", "无法生成数据模板(内部错误)", "cannot write the template (internal error)")
 	// AppCorrectedNotLoad: an accepted objection's corrected plan does
 	// not load.
-	AppCorrectedNotLoad = def("更正后的方案无法加载(内部错误)", "the corrected plan does not load (internal error)")
+	AppCorrectedNotLoad = def("AppCorrectedNotLoad", "更正后的方案无法加载(内部错误)", "the corrected plan does not load (internal error)")
 	// AppCorrectedLost: the corrected plan lost the corrections.
-	AppCorrectedLost = def("更正后的方案丢失了更正(内部错误)", "the corrected plan lost the corrections (internal error)")
+	AppCorrectedLost = def("AppCorrectedLost", "更正后的方案丢失了更正(内部错误)", "the corrected plan lost the corrections (internal error)")
 	// AppVersionNoFiles: a recorded version without files.
-	AppVersionNoFiles = def("已保存的版本没有文件(内部错误)", "a recorded version has no files (internal error)")
+	AppVersionNoFiles = def("AppVersionNoFiles", "已保存的版本没有文件(内部错误)", "a recorded version has no files (internal error)")
 	// AppVersionNotLoad: a recorded version that fails to load for a
 	// reason of the machine.
-	AppVersionNotLoad = def("已保存的版本无法加载(内部错误)", "a recorded version does not load (internal error)")
+	AppVersionNotLoad = def("AppVersionNotLoad", "已保存的版本无法加载(内部错误)", "a recorded version does not load (internal error)")
 	// AppVersionHash: a recorded version's files no longer hash to its
 	// record.
-	AppVersionHash = def("已保存版本的文件与其 sha256 不符(内部错误)", "a recorded version's files do not match its hash (internal error)")
+	AppVersionHash = def("AppVersionHash", "已保存版本的文件与其 sha256 不符(内部错误)", "a recorded version's files do not match its hash (internal error)")
 	// AppEncodeResult: the published result could not be encoded.
-	AppEncodeResult = def("无法编码发布的结果(内部错误)", "cannot encode the published result (internal error)")
+	AppEncodeResult = def("AppEncodeResult", "无法编码发布的结果(内部错误)", "cannot encode the published result (internal error)")
 	// AppReadResult: the published result could not be read.
-	AppReadResult = def("无法读取发布的结果(内部错误)", "cannot read the published result (internal error)")
+	AppReadResult = def("AppReadResult", "无法读取发布的结果(内部错误)", "cannot read the published result (internal error)")
 
 	// AppOverridesInvalid: overrides (query, saved or uploaded scenario)
 	// that cannot be applied.
-	AppOverridesInvalid = def("调整无法应用到方案", "the overrides cannot be applied to the plan")
+	AppOverridesInvalid = def("AppOverridesInvalid", "调整无法应用到方案", "the overrides cannot be applied to the plan")
 	// AppPlanInvalid: a plan that does not validate.
-	AppPlanInvalid = def("方案有错误", "the plan is invalid")
+	AppPlanInvalid = def("AppPlanInvalid", "方案有错误", "the plan is invalid")
 	// AppRejected: a valid plan the rules cannot fund; the first argument
 	// is the stage's words (AppRejectCapacity …), the second the gap.
-	AppRejected = def("方案被规则拒绝:%s,缺口 %s 元", "plan rejected: %s, gap %s 元")
+	AppRejected = def("AppRejected", "方案被规则拒绝:%s,缺口 %s 元", "plan rejected: %s, gap %s 元")
 	// AppRejectCapacity … AppRejectOther: the stages that reject a plan.
-	AppRejectCapacity  = def("人员和公用经费超过可用财力", "capacity shortfall")
-	AppRejectMandatory = def("三保项目资金不足", "mandatory projects unfunded")
-	AppRejectNoBlock   = def("没有街道能分得综合补助", "nobody eligible for the block grant")
-	AppRejectFloors    = def("调节保底无法满足", "damping floors cannot be funded")
-	AppRejectOther     = def("方案被拒绝", "rejected")
+	AppRejectCapacity  = def("AppRejectCapacity", "人员和公用经费超过可用财力", "capacity shortfall")
+	AppRejectMandatory = def("AppRejectMandatory", "三保项目资金不足", "mandatory projects unfunded")
+	AppRejectNoBlock   = def("AppRejectNoBlock", "没有街道能分得综合补助", "nobody eligible for the block grant")
+	AppRejectFloors    = def("AppRejectFloors", "调节保底无法满足", "damping floors cannot be funded")
+	AppRejectOther     = def("AppRejectOther", "方案被拒绝", "rejected")
 
 	// AppPlansDir … AppNotDataDir: a folder given at start that cannot
 	// be used.
-	AppPlansDir    = def("无法读取方案文件夹 %s", "cannot read the plans folder %s")
-	AppNotPlansDir = def("方案文件夹 %s 不是文件夹", "the plans folder %s is not a folder")
-	AppDataDir     = def("无法使用数据文件夹 %s", "cannot use the data folder %s")
-	AppNotDataDir  = def("数据文件夹 %s 不是文件夹", "the data folder %s is not a folder")
+	AppPlansDir    = def("AppPlansDir", "无法读取方案文件夹 %s", "cannot read the plans folder %s")
+	AppNotPlansDir = def("AppNotPlansDir", "方案文件夹 %s 不是文件夹", "the plans folder %s is not a folder")
+	AppDataDir     = def("AppDataDir", "无法使用数据文件夹 %s", "cannot use the data folder %s")
+	AppNotDataDir  = def("AppNotDataDir", "数据文件夹 %s 不是文件夹", "the data folder %s is not a folder")
 
 	// AppNoPlan: an unknown plan id.
-	AppNoPlan = def("没有方案 %q", "no plan %q")
+	AppNoPlan = def("AppNoPlan", "没有方案 %q", "no plan %q")
 	// AppPlanNotLoad: a plan whose files do not load.
-	AppPlanNotLoad = def("方案 %s 无法加载", "plan %s does not load")
+	AppPlanNotLoad = def("AppPlanNotLoad", "方案 %s 无法加载", "plan %s does not load")
 	// AppUnreadable: a plan file that cannot be read.
-	AppUnreadable = def("无法读取文件:%v", "cannot read the file: %v")
+	AppUnreadable = def("AppUnreadable", "无法读取文件:%v", "cannot read the file: %v")
 	// AppDataProblems: an uploaded data file with problems.
-	AppDataProblems = def("数据文件有问题", "the data file has problems")
+	AppDataProblems = def("AppDataProblems", "数据文件有问题", "the data file has problems")
 
 	// AppRefUnknown: a reference (id or name) to nothing, with the table
 	// in words (AppTable…).
-	AppRefUnknown = def("没有编码或名称为 %q 的%s", "nothing has the id or name %q among the %s")
+	AppRefUnknown = def("AppRefUnknown", "没有编码或名称为 %q 的%s", "nothing has the id or name %q among the %s")
 	// AppRefAmbiguous: a name several entries share, with the table in
 	// words and their ids.
-	AppRefAmbiguous = def("名称 %q 对应多个%s,请改用编码:%s", "the name %q is shared by several %s: use an id: %s")
+	AppRefAmbiguous = def("AppRefAmbiguous", "名称 %q 对应多个%s,请改用编码:%s", "the name %q is shared by several %s: use an id: %s")
 	// AppRefNear: what may have been meant, appended to AppRefUnknown.
-	AppRefNear = def(";您是不是要找 %s?", "; did you mean %s?")
+	AppRefNear = def("AppRefNear", ";您是不是要找 %s?", "; did you mean %s?")
 	// AppRefInPlan: a reference error of a named plan.
-	AppRefInPlan = def("方案 %s:%s", "plan %s: %s")
+	AppRefInPlan = def("AppRefInPlan", "方案 %s:%s", "plan %s: %s")
 	// AppTableStaff … AppTableSubdistrict: the tables a reference names
 	// entries of.
-	AppTableStaff       = def("人员类别", "staff categories")
-	AppTableQuota       = def("定额", "quotas")
-	AppTableProject     = def("项目", "projects")
-	AppTableFactor      = def("因素", "factors")
-	AppTableSubdistrict = def("街道", "sub-districts")
+	AppTableStaff       = def("AppTableStaff", "人员类别", "staff categories")
+	AppTableQuota       = def("AppTableQuota", "定额", "quotas")
+	AppTableProject     = def("AppTableProject", "项目", "projects")
+	AppTableFactor      = def("AppTableFactor", "因素", "factors")
+	AppTableSubdistrict = def("AppTableSubdistrict", "街道", "sub-districts")
 
 	// AppScenarioRef: a scenario reference that can name nothing.
-	AppScenarioRef = def("情景 %q:请给出文件名(须符合 %s)或 [scenario] 名称", "scenario %q: give its file name (matching %s) or its [scenario] name")
+	AppScenarioRef = def("AppScenarioRef", "情景 %q:请给出文件名(须符合 %s)或 [scenario] 名称", "scenario %q: give its file name (matching %s) or its [scenario] name")
 	// AppNoScenarioRef: no scenario has the file name or name.
-	AppNoScenarioRef = def("方案 %s 没有文件名或名称为 %q 的情景", "plan %s has no scenario with the file name or name %q")
+	AppNoScenarioRef = def("AppNoScenarioRef", "方案 %s 没有文件名或名称为 %q 的情景", "plan %s has no scenario with the file name or name %q")
 	// AppScenarioAmbiguous: several scenarios share a name.
-	AppScenarioAmbiguous = def("情景名称 %q 对应多个情景,请改用文件名:%s", "several scenarios have the name %q: use a file name: %s")
+	AppScenarioAmbiguous = def("AppScenarioAmbiguous", "情景名称 %q 对应多个情景,请改用文件名:%s", "several scenarios have the name %q: use a file name: %s")
 	// AppScenarioName: an invalid scenario file name.
-	AppScenarioName = def("情景名称 %q 须符合 %s", "scenario name %q must match %s")
+	AppScenarioName = def("AppScenarioName", "情景名称 %q 须符合 %s", "scenario name %q must match %s")
 	// AppNoScenario: an unknown scenario file name.
-	AppNoScenario = def("方案 %s 没有情景 %q", "plan %s has no scenario %q")
+	AppNoScenario = def("AppNoScenario", "方案 %s 没有情景 %q", "plan %s has no scenario %q")
 	// AppScenarioBuiltIn: a write to a built-in scenario.
-	AppScenarioBuiltIn = def("情景 %q 为内置情景,只读;请另取名称保存", "scenario %q is built in and read-only; save yours under another name")
+	AppScenarioBuiltIn = def("AppScenarioBuiltIn", "情景 %q 为内置情景,只读;请另取名称保存", "scenario %q is built in and read-only; save yours under another name")
 	// AppScenarioNoStore: saving a scenario without a record store.
-	AppScenarioNoStore = def("没有数据库,不能保存情景", "no record store: scenarios cannot be saved")
+	AppScenarioNoStore = def("AppScenarioNoStore", "没有数据库,不能保存情景", "no record store: scenarios cannot be saved")
 
 	// AppQueryTooLong: a query string over the limit.
-	AppQueryTooLong = def("查询字符串超过 %d 字节", "query string longer than %d bytes")
+	AppQueryTooLong = def("AppQueryTooLong", "查询字符串超过 %d 字节", "query string longer than %d bytes")
 	// AppQuerySemicolon: a query using ';'.
-	AppQuerySemicolon = def("查询格式错误:%q 含有 ';'(参数之间请用 '&' 分隔)", "malformed query: %q contains ';' (separate parameters with '&')")
+	AppQuerySemicolon = def("AppQuerySemicolon", "查询格式错误:%q 含有 ';'(参数之间请用 '&' 分隔)", "malformed query: %q contains ';' (separate parameters with '&')")
 	// AppQueryBadName: a query parameter name that does not decode.
-	AppQueryBadName = def("查询参数 %q 格式错误", "malformed query parameter %q")
+	AppQueryBadName = def("AppQueryBadName", "查询参数 %q 格式错误", "malformed query parameter %q")
 	// AppQueryBadValue: a query parameter value that does not decode.
-	AppQueryBadValue = def("查询参数 %q 的值格式错误", "malformed value of query parameter %q")
+	AppQueryBadValue = def("AppQueryBadValue", "查询参数 %q 的值格式错误", "malformed value of query parameter %q")
 	// AppQueryNotUTF8: a query parameter that is not UTF-8.
-	AppQueryNotUTF8 = def("查询参数 %q 不是有效的 UTF-8", "query parameter %q is not valid UTF-8")
+	AppQueryNotUTF8 = def("AppQueryNotUTF8", "查询参数 %q 不是有效的 UTF-8", "query parameter %q is not valid UTF-8")
 	// AppQuerySetPath: set. without a path.
-	AppQuerySetPath = def("查询参数 %q:应为 set.<路径>=<值>,例如 set.plan.capacity=2600000000", "query parameter %q: want set.<path>=<value>, e.g. set.plan.capacity=2600000000")
+	AppQuerySetPath = def("AppQuerySetPath", "查询参数 %q:应为 set.<路径>=<值>,例如 set.plan.capacity=2600000000", "query parameter %q: want set.<path>=<value>, e.g. set.plan.capacity=2600000000")
 	// AppQueryTooManySets: more overrides than allowed.
-	AppQueryTooManySets = def("set. 调整超过 %d 项", "more than %d set. overrides")
+	AppQueryTooManySets = def("AppQueryTooManySets", "set. 调整超过 %d 项", "more than %d set. overrides")
 	// AppQueryTwice: a parameter given twice.
-	AppQueryTwice = def("查询参数 %q 重复出现", "query parameter %q given twice")
+	AppQueryTwice = def("AppQueryTwice", "查询参数 %q 重复出现", "query parameter %q given twice")
 	// AppQueryChoice: a parameter outside its values (the values listed
 	// with ", ").
-	AppQueryChoice = def("%s 须为以下之一:%s(实为 %q)", "%s must be one of: %s (got %q)")
+	AppQueryChoice = def("AppQueryChoice", "%s 须为以下之一:%s(实为 %q)", "%s must be one of: %s (got %q)")
 	// AppQueryPer: per without a quantity.
-	AppQueryPer = def("per 须指定一个数量,例如 per=resident_population", "per must name a quantity, such as per=resident_population")
+	AppQueryPer = def("AppQueryPer", "per 须指定一个数量,例如 per=resident_population", "per must name a quantity, such as per=resident_population")
 	// AppQueryUnknown: a parameter the route does not take.
-	AppQueryUnknown = def("此处没有查询参数 %q(本路由接受:%s)", "unknown query parameter %q here (this route takes: %s)")
+	AppQueryUnknown = def("AppQueryUnknown", "此处没有查询参数 %q(本路由接受:%s)", "unknown query parameter %q here (this route takes: %s)")
 	// AppQueryNone: the words for a route that takes no parameters.
-	AppQueryNone = def("无参数", "no parameters")
+	AppQueryNone = def("AppQueryNone", "无参数", "no parameters")
 
 	// AppTooManyPlayers: an attribution of too many overrides one by one.
-	AppTooManyPlayers = def("逐项归因的调整过多(最多 %d 项,且受街道数限制);请改用 by=group", "too many overrides to attribute one by one (at most %d, fewer on many sub-districts); use by=group")
+	AppTooManyPlayers = def("AppTooManyPlayers", "逐项归因的调整过多(最多 %d 项,且受街道数限制);请改用 by=group", "too many overrides to attribute one by one (at most %d, fewer on many sub-districts); use by=group")
 	// AppCoalitionBase: the combination of no override.
-	AppCoalitionBase = def("无(基准方案)", "none (the base)")
+	AppCoalitionBase = def("AppCoalitionBase", "无(基准方案)", "none (the base)")
 	// AppCoalition: a combination of overrides an attribution cannot
 	// evaluate (its players, or AppCoalitionBase).
-	AppCoalition = def("归因需要测算每一种组合,组合 [%s] 不能测算(按组归因 by group 或许可行)", "attribution needs every combination evaluated; the plan with only [%s] applied cannot be (attributing by group may help)")
+	AppCoalition = def("AppCoalition", "归因需要测算每一种组合,组合 [%s] 不能测算(按组归因 by group 或许可行)", "attribution needs every combination evaluated; the plan with only [%s] applied cannot be (attributing by group may help)")
+	// AppCoalitionCause follows AppCoalition with why the combination
+	// cannot be evaluated.
+	AppCoalitionCause = def("AppCoalitionCause", ":%s", ": %s")
 
 	// AppNoStore: records without a record store.
-	AppNoStore = def("没有数据库:版本与发布不可用", "no record store: versions and publishing are unavailable")
+	AppNoStore = def("AppNoStore", "没有数据库:版本与发布不可用", "no record store: versions and publishing are unavailable")
 	// AppRoleMayNot: a token whose role may not do what is asked.
-	AppRoleMayNot = def("令牌 %s(%s)无权执行此操作", "token %s (%s) may not do this")
+	AppRoleMayNot = def("AppRoleMayNot", "令牌 %s(%s)无权执行此操作", "token %s (%s) may not do this")
 	// AppPlanNotLoadNow: saving a version of a plan that does not load.
-	AppPlanNotLoadNow = def("方案文件当前无法加载,不能保存版本", "the plan's files do not load now: no version can be saved")
+	AppPlanNotLoadNow = def("AppPlanNotLoadNow", "方案文件当前无法加载,不能保存版本", "the plan's files do not load now: no version can be saved")
 	// AppVersionNoLongerLoads: a recorded version stricter checks refuse.
-	AppVersionNoLongerLoads = def("方案 %s 第 %d 版已不能加载", "plan %s version %d no longer loads")
+	AppVersionNoLongerLoads = def("AppVersionNoLongerLoads", "方案 %s 第 %d 版已不能加载", "plan %s version %d no longer loads")
 	// AppNotApproved: publishing a version not approved.
-	AppNotApproved = def("第 %d 版未经审批(状态 %s),不能发布", "version %d is not approved (status %s): only an approved version can be published")
+	AppNotApproved = def("AppNotApproved", "第 %d 版未经审批(状态 %s),不能发布", "version %d is not approved (status %s): only an approved version can be published")
 	// AppOwnStatement: a 街道 token reading another's statement.
-	AppOwnStatement = def("街道令牌只能查看本街道的结算单", "a 街道 token reads its own statement only")
+	AppOwnStatement = def("AppOwnStatement", "街道令牌只能查看本街道的结算单", "a 街道 token reads its own statement only")
 	// AppPublishedNoSub: a sub-district the published plan lacks.
-	AppPublishedNoSub = def("已发布的方案 %s 没有街道 %q", "the published plan %s has no sub-district %q")
+	AppPublishedNoSub = def("AppPublishedNoSub", "已发布的方案 %s 没有街道 %q", "the published plan %s has no sub-district %q")
 	// AppWrongToken: an unknown token.
-	AppWrongToken = def("令牌无效", "wrong token")
+	AppWrongToken = def("AppWrongToken", "令牌无效", "wrong token")
 	// AppRevokedToken: an unknown or revoked token.
-	AppRevokedToken = def("令牌无效或已吊销", "wrong or revoked token")
+	AppRevokedToken = def("AppRevokedToken", "令牌无效或已吊销", "wrong or revoked token")
 	// AppBadRole: a token role that does not exist.
-	AppBadRole = def("角色须为 planner、approver 或 subdistrict(实为 %q)", "role must be planner, approver or subdistrict (got %q)")
+	AppBadRole = def("AppBadRole", "角色须为 planner、approver 或 subdistrict(实为 %q)", "role must be planner, approver or subdistrict (got %q)")
 	// AppTokenSubdistrict: a 街道 token without its sub-district, or
 	// another with one.
-	AppTokenSubdistrict = def("街道令牌须且只有街道令牌须指定街道(--subdistrict)", "a subdistrict token, and only one, names its sub-district (--subdistrict)")
+	AppTokenSubdistrict = def("AppTokenSubdistrict", "街道令牌须且只有街道令牌须指定街道(--subdistrict)", "a subdistrict token, and only one, names its sub-district (--subdistrict)")
 	// AppSubdistrictID: a sub-district id of the wrong form.
-	AppSubdistrictID = def("街道编码 %q 须符合 %s", "sub-district id %q must match %s")
+	AppSubdistrictID = def("AppSubdistrictID", "街道编码 %q 须符合 %s", "sub-district id %q must match %s")
 
 	// AppOwnObjections: a 街道 token reading another's objections.
-	AppOwnObjections = def("街道令牌只能查看本街道的申诉", "a 街道 token reads its own objections only")
+	AppOwnObjections = def("AppOwnObjections", "街道令牌只能查看本街道的申诉", "a 街道 token reads its own objections only")
 	// AppObjectionDecided: deciding an objection already decided.
-	AppObjectionDecided = def("申诉 %d 已处理(%s)", "objection %d is already decided (%s)")
+	AppObjectionDecided = def("AppObjectionDecided", "申诉 %d 已处理(%s)", "objection %d is already decided (%s)")
 	// AppObjectionWorkbook: accepting where the data is in a workbook.
-	AppObjectionWorkbook = def("方案的街道数据来自数据工作簿 %s,不能自动采纳申诉;请在工作簿中更正后保存新版本,再驳回或注明本申诉", "the plan's data is in the workbook %s: an objection cannot be accepted automatically; correct the workbook, save a version, then reject or annotate the objection")
+	AppObjectionWorkbook = def("AppObjectionWorkbook", "方案的街道数据来自数据工作簿 %s,不能自动采纳申诉;请在工作簿中更正后保存新版本,再驳回或注明本申诉", "the plan's data is in the workbook %s: an objection cannot be accepted automatically; correct the workbook, save a version, then reject or annotate the objection")
 	// AppObjectionNoTables: accepting where the plan has no
 	// [[subdistrict]] tables.
-	AppObjectionNoTables = def("方案文件 %s 中没有 [[subdistrict]] 表,不能自动采纳申诉", "the plan file %s has no [[subdistrict]] tables: an objection cannot be accepted automatically")
+	AppObjectionNoTables = def("AppObjectionNoTables", "方案文件 %s 中没有 [[subdistrict]] 表,不能自动采纳申诉", "the plan file %s has no [[subdistrict]] tables: an objection cannot be accepted automatically")
 	// AppRejectNeedsReason: a rejection without a reason.
-	AppRejectNeedsReason = def("驳回须写明理由", "a rejection needs a reason")
+	AppRejectNeedsReason = def("AppRejectNeedsReason", "驳回须写明理由", "a rejection needs a reason")
 	// AppReasonTooLong: a reason over the limit.
-	AppReasonTooLong = def("理由过长:最多 %d 字", "the reason is over %d characters")
+	AppReasonTooLong = def("AppReasonTooLong", "理由过长:最多 %d 字", "the reason is over %d characters")
 	// AppOnlySubdistrictObjects: an objection by a token not a 街道's.
-	AppOnlySubdistrictObjects = def("只有街道令牌可以提出申诉", "only a 街道 token files an objection")
+	AppOnlySubdistrictObjects = def("AppOnlySubdistrictObjects", "只有街道令牌可以提出申诉", "only a 街道 token files an objection")
 	// AppObjectionNoSub: the published plan lacks the token's 街道.
-	AppObjectionNoSub = def("已发布的方案 %s 没有街道 %s", "the published plan %s has no sub-district %s")
+	AppObjectionNoSub = def("AppObjectionNoSub", "已发布的方案 %s 没有街道 %s", "the published plan %s has no sub-district %s")
 	// AppNoteTooLong: an objection's note over the limit.
-	AppNoteTooLong = def("说明过长:最多 %d 字", "the note is over %d characters")
+	AppNoteTooLong = def("AppNoteTooLong", "说明过长:最多 %d 字", "the note is over %d characters")
 	// AppTooManyCorrections: an objection with too many corrections.
-	AppTooManyCorrections = def("更正项过多:最多 %d 项", "over %d corrections")
+	AppTooManyCorrections = def("AppTooManyCorrections", "更正项过多:最多 %d 项", "over %d corrections")
 	// AppObjectionEmpty: an objection with neither note nor corrections.
-	AppObjectionEmpty = def("申诉须有说明或更正数据", "an objection needs a note or corrections")
+	AppObjectionEmpty = def("AppObjectionEmpty", "申诉须有说明或更正数据", "an objection needs a note or corrections")
 	// AppCorrectOwnOnly: a correction of another 街道's data.
-	AppCorrectOwnOnly = def("街道只能更正本街道的数据,不能更正 %q", "a 街道 corrects its own data only, not %q")
+	AppCorrectOwnOnly = def("AppCorrectOwnOnly", "街道只能更正本街道的数据,不能更正 %q", "a 街道 corrects its own data only, not %q")
 	// AppCorrectionKey: a correction of something not correctable.
-	AppCorrectionKey = def("更正项须为 quantities.<名称>、staff.<类别> 或 payroll.<类别>,不能是 %q", "a correction is quantities.<name>, staff.<category> or payroll.<category>, not %q")
+	AppCorrectionKey = def("AppCorrectionKey", "更正项须为 quantities.<名称>、staff.<类别> 或 payroll.<类别>,不能是 %q", "a correction is quantities.<name>, staff.<category> or payroll.<category>, not %q")
 	// AppCorrectionValue: a corrected value that is not a number.
-	AppCorrectionValue = def("更正值须为数字:%s = %q", "a corrected value must be a number: %s = %q")
+	AppCorrectionValue = def("AppCorrectionValue", "更正值须为数字:%s = %q", "a corrected value must be a number: %s = %q")
 	// AppWorkbookOtherSub: an objection's workbook changing another
 	// 街道's data.
-	AppWorkbookOtherSub = def("工作簿改动了其他街道的数据:%s", "the workbook changes another 街道's data: %s")
+	AppWorkbookOtherSub = def("AppWorkbookOtherSub", "工作簿改动了其他街道的数据:%s", "the workbook changes another 街道's data: %s")
 )
 
 // Messages of the record store (internal/store/sqlite) and of the
 // disk under it.
 var (
 	// AppStatusDraft … AppStatusPublished: a version's status in words.
-	AppStatusDraft     = def("草案", "a draft")
-	AppStatusApproved  = def("已审批", "approved")
-	AppStatusPublished = def("已发布", "published")
+	AppStatusDraft     = def("AppStatusDraft", "草案", "a draft")
+	AppStatusApproved  = def("AppStatusApproved", "已审批", "approved")
+	AppStatusPublished = def("AppStatusPublished", "已发布", "published")
 	// AppObjectionPending … AppObjectionRejected: an objection's status.
-	AppObjectionPending  = def("待处理", "pending")
-	AppObjectionAccepted = def("已采纳", "accepted")
-	AppObjectionRejected = def("已驳回", "rejected")
+	AppObjectionPending  = def("AppObjectionPending", "待处理", "pending")
+	AppObjectionAccepted = def("AppObjectionAccepted", "已采纳", "accepted")
+	AppObjectionRejected = def("AppObjectionRejected", "已驳回", "rejected")
 
 	// AppDBError: a fault of the database (the operation and cause are
 	// logged), with the reason when it is known (AppDisk…, or nothing).
-	AppDBError = def("数据库错误%s", "database error%s")
+	AppDBError = def("AppDBError", "数据库错误%s", "database error%s")
 	// AppDiskFull … AppDBBusy: why a write failed, without paths.
-	AppDiskFull     = def(":服务器磁盘已满", ": no space left on the server's disk")
-	AppDiskReadOnly = def(":数据目录只读", ": the data folder is read-only")
-	AppDiskNoWrite  = def(":服务器无权写入数据目录", ": the server may not write its data folder")
-	AppDBReadOnly   = def(":数据库只读", ": the database is read-only")
-	AppDBBusy       = def(":数据库忙,请稍后重试", ": the database is busy; try again later")
+	AppDiskFull     = def("AppDiskFull", ":服务器磁盘已满", ": no space left on the server's disk")
+	AppDiskReadOnly = def("AppDiskReadOnly", ":数据目录只读", ": the data folder is read-only")
+	AppDiskNoWrite  = def("AppDiskNoWrite", ":服务器无权写入数据目录", ": the server may not write its data folder")
+	AppDBReadOnly   = def("AppDBReadOnly", ":数据库只读", ": the database is read-only")
+	AppDBBusy       = def("AppDBBusy", ":数据库忙,请稍后重试", ": the database is busy; try again later")
 
 	// AppNoObjection: an unknown objection number.
-	AppNoObjection = def("方案 %s 没有第 %d 号申诉", "plan %s has no objection %d")
+	AppNoObjection = def("AppNoObjection", "方案 %s 没有第 %d 号申诉", "plan %s has no objection %d")
 	// AppObjectionNotPublished: an objection against a version not
 	// published.
-	AppObjectionNotPublished = def("第 %d 版是%s,只能对已发布的版本提出申诉", "version %d is %s: objections are filed against a published version")
+	AppObjectionNotPublished = def("AppObjectionNotPublished", "第 %d 版是%s,只能对已发布的版本提出申诉", "version %d is %s: objections are filed against a published version")
 	// AppObjectionAlready: deciding an objection twice.
-	AppObjectionAlready = def("申诉 %d 已处理(%s),不能再次处理", "objection %d is already %s")
+	AppObjectionAlready = def("AppObjectionAlready", "申诉 %d 已处理(%s),不能再次处理", "objection %d is already %s")
 	// AppNoSavedScenario: an unknown saved scenario.
-	AppNoSavedScenario = def("方案 %s 没有保存的情景 %q", "plan %s has no saved scenario %q")
+	AppNoSavedScenario = def("AppNoSavedScenario", "方案 %s 没有保存的情景 %q", "plan %s has no saved scenario %q")
 	// AppUnknownToken: an unknown or revoked token.
-	AppUnknownToken = def("令牌无效或已吊销", "unknown or revoked token")
+	AppUnknownToken = def("AppUnknownToken", "令牌无效或已吊销", "unknown or revoked token")
 	// AppNoLiveToken: revoking a token that is not live.
-	AppNoLiveToken = def("没有未吊销的令牌 %q", "no live token %q")
+	AppNoLiveToken = def("AppNoLiveToken", "没有未吊销的令牌 %q", "no live token %q")
 	// AppBackupExists: a backup over an existing file.
-	AppBackupExists = def("备份文件 %s 已存在,不覆盖", "will not overwrite the existing file %s")
+	AppBackupExists = def("AppBackupExists", "备份文件 %s 已存在,不覆盖", "will not overwrite the existing file %s")
 	// AppRestoreExists: a restore over an existing database.
-	AppRestoreExists = def("数据目录已有数据库 %s,不覆盖;确需替换请加 --replace", "will not overwrite the existing database %s; add --replace to replace it")
+	AppRestoreExists = def("AppRestoreExists", "数据目录已有数据库 %s,不覆盖;确需替换请加 --replace", "will not overwrite the existing database %s; add --replace to replace it")
 	// AppNoVersion: an unknown version.
-	AppNoVersion = def("方案 %s 没有第 %d 版", "plan %s has no version %d")
+	AppNoVersion = def("AppNoVersion", "方案 %s 没有第 %d 版", "plan %s has no version %d")
 	// AppApproveNotDraft: approving a version that is not a draft.
-	AppApproveNotDraft = def("第 %d 版已是%s,只能审批草案", "version %d is %s: only a draft can be approved")
+	AppApproveNotDraft = def("AppApproveNotDraft", "第 %d 版已是%s,只能审批草案", "version %d is %s: only a draft can be approved")
 	// AppPublishNotApproved: publishing a version not approved.
-	AppPublishNotApproved = def("第 %d 版是%s,发布前须经审批", "version %d is %s: only an approved version can be published")
+	AppPublishNotApproved = def("AppPublishNotApproved", "第 %d 版是%s,发布前须经审批", "version %d is %s: only an approved version can be published")
 	// AppNotPublished: a plan never published.
-	AppNotPublished = def("方案 %s 尚未发布", "plan %s has not been published")
+	AppNotPublished = def("AppNotPublished", "方案 %s 尚未发布", "plan %s has not been published")
 )
 
 // Messages of package internal/analysis (goal-seek and sensitivity).
 var (
 	// AnalysisFind: find outside min and max.
-	AnalysisFind = def("find 须为 min 或 max(实为 %q)", "find must be min or max (got %q)")
+	AnalysisFind = def("AnalysisFind", "find 须为 min 或 max(实为 %q)", "find must be min or max (got %q)")
 	// AnalysisMinCapacityVary: min_capacity with another path varied.
-	AnalysisMinCapacityVary = def("min_capacity 调节的是 plan.capacity(实为 vary=%s)", "min_capacity varies plan.capacity (got vary=%s)")
+	AnalysisMinCapacityVary = def("AnalysisMinCapacityVary", "min_capacity 调节的是 plan.capacity(实为 vary=%s)", "min_capacity varies plan.capacity (got vary=%s)")
 	// AnalysisWeight: a weight varied alone.
-	AnalysisWeight = def("%s 是权重,各权重之和须为 1,不能单独调节", "%s is a weight: the weights must sum to 1, so it cannot be varied alone")
+	AnalysisWeight = def("AnalysisWeight", "%s 是权重,各权重之和须为 1,不能单独调节", "%s is a weight: the weights must sum to 1, so it cannot be varied alone")
 	// AnalysisPrecision: a precision that is not a positive number.
-	AnalysisPrecision = def("精度须为正数,最多 12 位小数(实为 %s)", "precision must be a positive number with at most 12 decimals (got %s)")
+	AnalysisPrecision = def("AnalysisPrecision", "精度须为正数,最多 12 位小数(实为 %s)", "precision must be a positive number with at most 12 decimals (got %s)")
 	// AnalysisPrecisionUnit: a capacity precision not a multiple of the
 	// rounding unit.
-	AnalysisPrecisionUnit = def("财力总额的步长须为取整单位 %s 的整数倍(实为 %s)", "the capacity's precision must be a multiple of the rounding unit %s (got %s)")
+	AnalysisPrecisionUnit = def("AnalysisPrecisionUnit", "财力总额的步长须为取整单位 %s 的整数倍(实为 %s)", "the capacity's precision must be a multiple of the rounding unit %s (got %s)")
 	// AnalysisPrecisionSteps: a precision too fine for the value.
-	AnalysisPrecisionSteps = def("%s 距零超过 10^15 个步长 %s;请用更粗的精度", "%s is more than 10^15 steps of %s from zero; use a coarser precision")
+	AnalysisPrecisionSteps = def("AnalysisPrecisionSteps", "%s 距零超过 10^15 个步长 %s;请用更粗的精度", "%s is more than 10^15 steps of %s from zero; use a coarser precision")
 	// AnalysisVaryPath: a varied path that is not a number of the plan.
-	AnalysisVaryPath = def("%q 不是本方案的数值路径(例如 plan.capacity、project.vector_control.unit_cost)", "%q is not a numeric path of this plan (e.g. plan.capacity, project.vector_control.unit_cost)")
+	AnalysisVaryPath = def("AnalysisVaryPath", "%q 不是本方案的数值路径(例如 plan.capacity、project.vector_control.unit_cost)", "%q is not a numeric path of this plan (e.g. plan.capacity, project.vector_control.unit_cost)")
 	// AnalysisStep: a sensitivity step out of range.
-	AnalysisStep = def("步长须大于 0 且小于 100%%(实为 %s)", "step must be above 0 and below 100%% (got %s)")
+	AnalysisStep = def("AnalysisStep", "步长须大于 0 且小于 100%%(实为 %s)", "step must be above 0 and below 100%% (got %s)")
 	// AnalysisStepNumber: a step that is not a number.
-	AnalysisStepNumber = def("步长 %q 不是数字或百分比(如 10%%)", "step %q is not a number or a percentage such as 10%%")
+	AnalysisStepNumber = def("AnalysisStepNumber", "步长 %q 不是数字或百分比(如 10%%)", "step %q is not a number or a percentage such as 10%%")
 	// AnalysisUnbounded: a target that holds at every value tried.
-	AnalysisUnbounded = def("目标 %s 在 %s 的所有尝试取值上都成立,没有边界", "the target %s holds at every value of %s tried: there is no boundary")
+	AnalysisUnbounded = def("AnalysisUnbounded", "目标 %s 在 %s 的所有尝试取值上都成立,没有边界", "the target %s holds at every value of %s tried: there is no boundary")
 	// AnalysisUnreachable: a target no value meets.
-	AnalysisUnreachable = def("目标 %s 在 %s 的所有尝试取值上都不成立(方案被拒绝,或目标无法达到)", "the target %s is met at no value of %s tried (the plan is rejected, or the target is out of reach)")
+	AnalysisUnreachable = def("AnalysisUnreachable", "目标 %s 在 %s 的所有尝试取值上都不成立(方案被拒绝,或目标无法达到)", "the target %s is met at no value of %s tried (the plan is rejected, or the target is out of reach)")
 	// AnalysisTargetEmpty … AnalysisMetric: a target that does not parse.
-	AnalysisTargetEmpty   = def("目标为空(应为 min_capacity、accepted 或例如 subdistrict.desheng.total>=60000000)", "target is empty (want min_capacity, accepted or e.g. subdistrict.desheng.total>=60000000)")
-	AnalysisTargetLong    = def("目标超过 400 个字符", "target longer than 400 characters")
-	AnalysisTargetNoOp    = def("目标 %q 没有比较符(应为 >=、<=、==、>、< 之一)", "target %q has no comparison (want one of >=, <=, ==, >, <)")
-	AnalysisTargetRight   = def("目标右侧 %q 既不是数字也不是指标", "right side %q of target is neither a number nor a metric")
-	AnalysisNoTier        = def("没有档次 %q(档次:mandatory、A、B、C、D)", "no tier %q (tiers: mandatory, A, B, C, D)")
-	AnalysisTierNoCap     = def("档次 %s 没有上限(tiers.%s.max_share)", "tier %s has no cap (tiers.%s.max_share)")
-	AnalysisDistrictField = def("全区指标 %q:应为 district.<字段>", "district metric %q: want district.<field>")
-	AnalysisMetric        = def("指标 %q:应为 subdistrict.<编码>.<字段>、tier.<档次>.<字段> 或 district.<字段>", "metric %q: want subdistrict.<id>.<field>, tier.<tier>.<field> or district.<field>")
-	AnalysisNoField       = def("%s 没有字段 %q(字段:%s)", "%s has no field %q (fields: %s)")
+	AnalysisTargetEmpty   = def("AnalysisTargetEmpty", "目标为空(应为 min_capacity、accepted 或例如 subdistrict.desheng.total>=60000000)", "target is empty (want min_capacity, accepted or e.g. subdistrict.desheng.total>=60000000)")
+	AnalysisTargetLong    = def("AnalysisTargetLong", "目标超过 400 个字符", "target longer than 400 characters")
+	AnalysisTargetNoOp    = def("AnalysisTargetNoOp", "目标 %q 没有比较符(应为 >=、<=、==、>、< 之一)", "target %q has no comparison (want one of >=, <=, ==, >, <)")
+	AnalysisTargetRight   = def("AnalysisTargetRight", "目标右侧 %q 既不是数字也不是指标", "right side %q of target is neither a number nor a metric")
+	AnalysisNoTier        = def("AnalysisNoTier", "没有档次 %q(档次:mandatory、A、B、C、D)", "no tier %q (tiers: mandatory, A, B, C, D)")
+	AnalysisTierNoCap     = def("AnalysisTierNoCap", "档次 %s 没有上限(tiers.%s.max_share)", "tier %s has no cap (tiers.%s.max_share)")
+	AnalysisDistrictField = def("AnalysisDistrictField", "全区指标 %q:应为 district.<字段>", "district metric %q: want district.<field>")
+	AnalysisMetric        = def("AnalysisMetric", "指标 %q:应为 subdistrict.<编码>.<字段>、tier.<档次>.<字段> 或 district.<字段>", "metric %q: want subdistrict.<id>.<field>, tier.<tier>.<field> or district.<field>")
+	AnalysisNoField       = def("AnalysisNoField", "%s 没有字段 %q(字段:%s)", "%s has no field %q (fields: %s)")
 )
 
 // AppVersionWord names a version as the base of an attribution's
 // sentences ("比第 1 版增加 …").
-var AppVersionWord = def("第 %d 版", "version %d")
+var AppVersionWord = def("AppVersionWord", "第 %d 版", "version %d")
 
 // AppAcceptedNote: the note of the draft an accepted objection makes.
-var AppAcceptedNote = def("采纳申诉 %d(%s)", "objection %d accepted (%s)")
+var AppAcceptedNote = def("AppAcceptedNote", "采纳申诉 %d(%s)", "objection %d accepted (%s)")

@@ -15,6 +15,13 @@
 // amount would lose the digits a 街道 recomputes. Language tags are
 // matched with golang.org/x/text/language.
 //
-// The package is pure data and formatting: it imports nothing of the
-// module, so that even formula may use it.
+// The layers below the edge name messages rather than render them: a
+// formula.Problem (and the engine's rejection) carries formula.Words, a
+// message's key (formula.Text, the name of its variable here) and its
+// arguments. This package renders them (render.go) where a person sees
+// them: the command line, the API, the pages and the workbooks.
+//
+// The package is pure data and formatting: of the module it imports only
+// formula, whose problems it renders; formula imports nothing of the
+// module.
 package msg

@@ -5,11 +5,11 @@ package msg
 var (
 	// FileNotRegular: a path that is not a regular file; the argument
 	// says what it is (文件夹, a directory).
-	FileNotRegular = def("不是普通文件(是%s)", "not a regular file (%s)")
+	FileNotRegular = def("FileNotRegular", "不是普通文件(是%s)", "not a regular file (%s)")
 	// FileWillNotReplace: a target that exists and is not a regular file.
-	FileWillNotReplace = def("不会替换 %s:%s", "will not replace %s: %s")
+	FileWillNotReplace = def("FileWillNotReplace", "不会替换 %s:%s", "will not replace %s: %s")
 	// FileNoFolder: a target whose folder does not exist.
-	FileNoFolder = def("文件夹 %s 不存在,无法写入 %s", "folder %s does not exist; cannot write %s")
+	FileNoFolder = def("FileNoFolder", "文件夹 %s 不存在,无法写入 %s", "folder %s does not exist; cannot write %s")
 	// FileNotFolder: a target whose folder is not a folder.
-	FileNotFolder = def("%s 不是文件夹,无法写入 %s", "%s is not a folder; cannot write %s")
+	FileNotFolder = def("FileNotFolder", "%s 不是文件夹,无法写入 %s", "%s is not a folder; cannot write %s")
 )

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/caili/caili/formula"
 )
 
 // Lang is a language messages can be rendered in.
@@ -24,35 +26,54 @@ func (l Lang) String() string {
 	return "zh"
 }
 
-// Message is one entry of the table: a Chinese and an English format,
-// each taking the same arguments in the same order (as fmt.Sprintf).
-// Messages are declared once, as package variables of this package;
-// their zero value renders as the empty string.
+// Message is one entry of the table: its key, and a Chinese and an
+// English format, each taking the same arguments in the same order (as
+// fmt.Sprintf). Messages are declared once, as package variables of this
+// package, each keyed by its variable's name; their zero value renders as
+// the empty string.
+//
+// The key lets a layer that may not import this package say a message by
+// name: formula's problems carry a formula.Text, which is a key, and are
+// rendered here (Problem, Words).
 type Message struct {
-	zh, en string
+	key, zh, en string
 }
 
 // all is every message declared, for the test that both languages take
-// the same arguments. It is appended to only while the package
-// initialises.
-var all []Message
+// the same arguments; byKey finds a message by its key. Both are written
+// only while the package initialises.
+var (
+	all   []Message
+	byKey = map[string]Message{}
+)
 
-// def declares a message.
-func def(zh, en string) Message {
-	m := Message{zh: zh, en: en}
+// def declares a message under key (its variable's name).
+func def(key, zh, en string) Message {
+	m := Message{key: key, zh: zh, en: en}
 	all = append(all, m)
+	byKey[key] = m
 	return m
 }
 
 // All returns every message of the table, in the order declared.
 func All() []Message { return append([]Message(nil), all...) }
 
+// Lookup finds the message of a key; false when the table has none.
+func Lookup(key string) (Message, bool) {
+	m, ok := byKey[key]
+	return m, ok
+}
+
+// Key is the message's key: the name of its variable in this package.
+func (m Message) Key() string { return m.key }
+
 // Formats returns the message's Chinese and English formats.
 func (m Message) Formats() (zh, en string) { return m.zh, m.en }
 
 // In renders the message in l. An argument that is itself a Message
-// (without arguments of its own) is rendered in l too, so that a message
-// may name a word of the table, such as a table of the plan.
+// (without arguments of its own), a Sayer, a formula.Text or
+// formula.Words is rendered in l too, so that a message may name a word
+// of the table, such as a table of the plan.
 func (m Message) In(l Lang, args ...any) string {
 	if l == En {
 		return sprintf(m.en, l, args)
@@ -80,6 +101,12 @@ func sprintf(format string, l Lang, args []any) string {
 			s = w.In(l)
 		case Sayer:
 			s = w.In(l)
+		case formula.Text:
+			s = Text(l, w)
+		case formula.Words:
+			s = Say(l, w)
+		case []formula.Words:
+			s = Problem(l, formula.Problem{Says: w})
 		default:
 			continue
 		}

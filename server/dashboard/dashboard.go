@@ -34,6 +34,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 //go:embed templates/*.html caili.css records.js
@@ -88,6 +89,8 @@ func (r *Renderer) CSS() []byte { return bytes.Clone(r.css) }
 // funcs are the few helpers the templates use.
 var funcs = template.FuncMap{
 	"add": func(a, b int) int { return a + b },
+	// say renders what a problem says: pages are in Chinese.
+	"say": func(p formula.Problem) string { return msg.Problem(msg.Zh, p) },
 }
 
 // page is what layout.html gets: the page's title, breadcrumbs and view.

@@ -6,8 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // Form is the what-if form of the plan page (id="whatif", method GET,

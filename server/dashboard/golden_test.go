@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden HTML files in testdata/golden")
@@ -126,7 +127,7 @@ func TestIndex(t *testing.T) {
 
 func TestErrorPage(t *testing.T) {
 	var b bytes.Buffer
-	problems := []formula.Problem{{File: "query", Path: "set.x", Message: "unknown path <x>"}, {Message: "capacity shortfall, gap 45467420 元"}}
+	problems := []formula.Problem{{File: "query", Path: "set.x", Says: []formula.Words{msg.Verbatim.Words("unknown path <x>")}}, {Says: []formula.Words{msg.Verbatim.Words("capacity shortfall, gap 45467420 元")}}}
 	if err := testRenderer(t).Error(&b, http.StatusUnprocessableEntity, "the plan is rejected", problems); err != nil {
 		t.Fatal(err)
 	}

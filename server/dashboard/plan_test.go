@@ -275,7 +275,7 @@ func TestPlanEscapes(t *testing.T) {
 	evil := "<script>alert(1)</script>"
 	base := mustEvaluate(t, doc, "plan.name="+evil, "subdistrict.east.name=东&"+evil)
 	w := WhatIf{Sets: []Override{{Path: `subdistrict.east.quantities.population`, Value: `1"><script>alert(2)</script>`}}}
-	v, err := NewPlanView(PlanInput{PlanID: "a b/c?d", Base: base, WhatIf: w, Failure: failureOf(&formula.RejectedError{Detail: evil})})
+	v, err := NewPlanView(PlanInput{PlanID: "a b/c?d", Base: base, WhatIf: w, Failure: failureOf(&formula.RejectedError{Detail: formula.Say(formula.Text(msg.Verbatim.Key()), evil)})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -360,8 +360,8 @@ func TestFailureOf(t *testing.T) {
 	}{
 		{overrideErr, http.StatusBadRequest, "nothing.here"},
 		{rejected, http.StatusUnprocessableEntity, "capacity shortfall"},
-		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "factor", Message: "bad"}}}, http.StatusUnprocessableEntity, "factor: bad"},
-		{&standards.Error{Problems: []formula.Problem{{File: "p.toml", Line: 3, Path: "plan", Message: "x"}}}, http.StatusUnprocessableEntity, "p.toml:3 plan: x"},
+		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "factor", Says: []formula.Words{msg.Verbatim.Words("bad")}}}}, http.StatusUnprocessableEntity, "factor: bad"},
+		{&standards.Error{Problems: []formula.Problem{{File: "p.toml", Line: 3, Path: "plan", Says: []formula.Words{msg.Verbatim.Words("x")}}}}, http.StatusUnprocessableEntity, "p.toml:3 plan: x"},
 		{app.Say(app.KindNotFound, msg.AppNoScenario, "tiny", "x"), http.StatusNotFound, `no scenario "x"`},
 	} {
 		f := failureOf(c.err)
@@ -370,7 +370,7 @@ func TestFailureOf(t *testing.T) {
 		}
 		var parts []string
 		for _, p := range f.Problems {
-			parts = append(parts, strings.TrimSpace(p.Where()+" "+strings.TrimSpace(p.Path+": "+p.In(msg.En).Message)))
+			parts = append(parts, strings.TrimSpace(p.Where()+" "+strings.TrimSpace(p.Path+": "+msg.Problem(msg.En, p))))
 		}
 		got := strings.Join(parts, "; ")
 		if !strings.Contains(got, c.want) {

@@ -6,9 +6,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
-	"github.com/shopspring/decimal"
+	"github.com/caili/caili/internal/msg"
 )
 
 // PlanInput is what the plan page is built from. The server computes the
@@ -398,7 +400,7 @@ func ProblemsOf(ae *app.Error) []formula.Problem {
 	}
 	var out []formula.Problem
 	for _, p := range ae.Problems {
-		if p.File == "" && p.Path == "" && p.Line == 0 && p.Message == ae.Message {
+		if p.File == "" && p.Path == "" && p.Line == 0 && msg.Problem(msg.Zh, p) == ae.In(msg.Zh) {
 			continue
 		}
 		out = append(out, p)
@@ -412,7 +414,7 @@ func ProblemsOf(ae *app.Error) []formula.Problem {
 func FailureOf(ae *app.Error, status int) *Failure {
 	ps := ProblemsOf(ae)
 	if len(ps) == 0 {
-		ps = []formula.Problem{{Message: ae.Message, English: ae.English}}
+		ps = []formula.Problem{{Says: ae.Says}}
 	}
 	return &Failure{Status: status, Problems: ps}
 }

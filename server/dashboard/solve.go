@@ -6,10 +6,11 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // This file is the goal-seek page (目标求解): a form for a target and

@@ -7,9 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
-	"github.com/shopspring/decimal"
 )
 
 // ErrUnknownSubdistrict is wrapped by NewStatementView when the result has

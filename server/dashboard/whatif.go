@@ -129,7 +129,7 @@ func ParseWhatIf(q url.Values) (WhatIf, []formula.Problem) {
 }
 
 func queryProblem(param string, m msg.Message, args ...any) formula.Problem {
-	p := formula.Say(formula.CodeBadQuery, param, m, args...)
+	p := m.At(formula.CodeBadQuery, param, args...)
 	p.File = "query"
 	return p
 }

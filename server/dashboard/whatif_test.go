@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/msg"
 )
 
 func TestParseWhatIf(t *testing.T) {
@@ -49,7 +50,7 @@ func TestParseWhatIf(t *testing.T) {
 		var paths []string
 		for _, p := range problems {
 			paths = append(paths, p.Path)
-			if p.File != "query" || p.Message == "" {
+			if p.File != "query" || msg.Problem(msg.Zh, p) == "" {
 				t.Errorf("problem %+v", p)
 			}
 		}

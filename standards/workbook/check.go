@@ -73,10 +73,7 @@ func (r *reader) validate(subs []formula.Subdistrict) {
 			continue
 		}
 		have[path+"\x00"+string(pb.Code)] = true
-		w := words{pb.Message, pb.English}
-		if w.en == "" {
-			w.en = w.zh
-		}
+		w := pb.Says
 		if label != "" {
 			w = sayWith(msg.WbLabelled, w, label)
 		}

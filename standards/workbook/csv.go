@@ -65,7 +65,7 @@ func delimiter(text string) rune {
 // workbook.
 func (r *reader) readCSV(data []byte) {
 	text, bad := decodeCSV(data)
-	if !bad.none() {
+	if !none(bad) {
 		r.addFile(formula.CodeUnreadable, "", bad)
 		return
 	}

@@ -35,8 +35,8 @@ func Example() {
 	wrong := bytes.Replace(sent.Bytes(), []byte(",2.1,"), []byte(",-2.1,"), 1)
 	_, problems = workbook.Read("west.csv", wrong, p)
 	for _, pb := range problems {
-		fmt.Println(pb)
-		fmt.Println(pb.In(msg.En))
+		fmt.Println(msg.ProblemLine(msg.Zh, pb))
+		fmt.Println(msg.ProblemLine(msg.En, pb))
 	}
 	// Output:
 	// 0 problems

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // FuzzReadCSV reads any bytes as a CSV file of the tiny example: it must
@@ -22,7 +24,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		subs, ps := Read("f.csv", data, p)
 		for _, pb := range ps {
-			if pb.File != "f.csv" || pb.Code == "" || pb.Message == "" {
+			if pb.File != "f.csv" || pb.Code == "" || msg.Problem(msg.Zh, pb) == "" {
 				t.Fatalf("problem without file, code or message: %#v", pb)
 			}
 		}

@@ -8,11 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
-	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -160,11 +162,15 @@ func clipText(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// problemsText renders problems one a line, for goldens.
-func problemsText(ps []formula.Problem) string {
+// problemsText renders problems one a line, for goldens, in Chinese
+// (problemsTextIn says them in another language).
+func problemsText(ps []formula.Problem) string { return problemsTextIn(ps, msg.Zh) }
+
+// problemsTextIn renders problems one a line in language l.
+func problemsTextIn(ps []formula.Problem, l msg.Lang) string {
 	var b strings.Builder
 	for _, p := range ps {
-		b.WriteString(string(p.Code) + "\t" + p.String() + "\n")
+		b.WriteString(string(p.Code) + "\t" + msg.ProblemLine(l, p) + "\n")
 	}
 	return b.String()
 }

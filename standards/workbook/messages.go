@@ -19,27 +19,21 @@ const (
 	codeTooLarge formula.Code = "too_large"
 )
 
-// words is a message said in Chinese and in English, from the message
-// table (package msg).
-type words struct{ zh, en string }
+// words is what a problem says: messages of the table (package msg)
+// with their arguments, rendered in a language where it is shown.
+type words = []formula.Words
 
-// say is what m says, in both languages.
-func say(m msg.Message, args ...any) words {
-	zh, en := m.Both(args...)
-	return words{zh, en}
-}
+// say is what m says with args.
+func say(m msg.Message, args ...any) words { return words{m.Words(args...)} }
 
-// sayWith is what m says with args and then, as its last argument, w in
-// the language of each rendering.
+// sayWith is what m says with args and then, as its last argument, w
+// (said in the same language).
 func sayWith(m msg.Message, w words, args ...any) words {
-	return words{
-		zh: m.In(msg.Zh, append(args[:len(args):len(args)], w.zh)...),
-		en: m.In(msg.En, append(args[:len(args):len(args)], w.en)...),
-	}
+	return say(m, append(args[:len(args):len(args)], w)...)
 }
 
 // none reports whether w says nothing.
-func (w words) none() bool { return w == words{} }
+func none(w words) bool { return len(w) == 0 }
 
 // clip shortens text quoted back in a message.
 func clip(s string) string { return textutil.Clip(s, 40) }
@@ -131,13 +125,11 @@ func msgZeroIndicator(c *column) words { return say(msg.WbZeroIndicator, c.named
 // msgTooLong and msgTooWide take the sheet's name first, in each
 // language, then the limit.
 func msgTooLong(sheet string) words {
-	n := sheetName(sheet)
-	return words{msg.WbTooLong.In(msg.Zh, n.zh, MaxRows), msg.WbTooLong.In(msg.En, n.en, MaxRows)}
+	return say(msg.WbTooLong, sheetName(sheet), MaxRows)
 }
 
 func msgTooWide(sheet string) words {
-	n := sheetName(sheet)
-	return words{msg.WbTooWide.In(msg.Zh, n.zh, MaxColumns), msg.WbTooWide.In(msg.En, n.en, MaxColumns)}
+	return say(msg.WbTooWide, sheetName(sheet), MaxColumns)
 }
 
 func msgTooBig(n int) words { return say(msg.WbTooBig, n, MaxFileBytes>>20) }

@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // failing is a workbook that breaks one rule, and the problems it gives:
@@ -124,19 +125,19 @@ func checkProblems(t *testing.T, tt failing, base []byte, read func([]byte) []fo
 	var got []string
 	for _, pb := range ps {
 		got = append(got, pb.Path+" "+string(pb.Code))
-		if pb.File != "x.xlsx" && pb.File != "x.csv" || pb.Message == "" || pb.Code == "" {
+		if pb.File != "x.xlsx" && pb.File != "x.csv" || msg.Problem(msg.Zh, pb) == "" || pb.Code == "" {
 			t.Errorf("problem without file, code or message: %#v", pb)
 		}
 		// Every problem is said in both languages, from the message table.
-		if pb.English == "" || pb.English == pb.Message || pb.In(msg.En).Message != pb.English {
-			t.Errorf("problem not in both languages: %q / %q", pb.Message, pb.English)
+		if msg.Problem(msg.En, pb) == "" || msg.Problem(msg.En, pb) == msg.Problem(msg.Zh, pb) || msg.Problem(msg.En, pb) != msg.Problem(msg.En, pb) {
+			t.Errorf("problem not in both languages: %q / %q", msg.Problem(msg.Zh, pb), msg.Problem(msg.En, pb))
 		}
 	}
 	if !slices.Equal(got, tt.want) {
 		t.Fatalf("problems %q, want %q\n%s", got, tt.want, problemsText(ps))
 	}
-	if !strings.Contains(ps[0].Message, tt.says) {
-		t.Errorf("message %q does not say %q", ps[0].Message, tt.says)
+	if !strings.Contains(msg.Problem(msg.Zh, ps[0]), tt.says) {
+		t.Errorf("message %q does not say %q", msg.Problem(msg.Zh, ps[0]), tt.says)
 	}
 }
 
@@ -189,5 +190,5 @@ func TestProblemsGolden(t *testing.T) {
 		"人员!C3": "40.5", "人员!A6": "south", "人员!C6": 1,
 	})
 	_, ps := Read("subdistricts-2026.xlsx", data, p)
-	golden(t, "problems.golden", []byte(problemsText(ps)+"\n"+problemsText(formula.ProblemsIn(ps, msg.En))))
+	golden(t, "problems.golden", []byte(problemsText(ps)+"\n"+problemsTextIn(ps, msg.En)))
 }

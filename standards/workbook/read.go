@@ -95,7 +95,7 @@ func (r *reader) addAt(code formula.Code, path string, g *grid, row, col int, w 
 
 // problem is the problem of code at path of the file that w says.
 func (r *reader) problem(code formula.Code, path string, w words) formula.Problem {
-	return formula.Problem{File: r.name, Path: path, Code: code, Message: w.zh, English: w.en}
+	return formula.Problem{File: r.name, Path: path, Code: code, Says: w}
 }
 
 // addPos records a problem at a cell.
@@ -163,7 +163,7 @@ func (r *reader) readFile(data []byte) {
 // workbook) is read in the CSV shape.
 func (r *reader) readXLSX(data []byte) {
 	b, bad := openBook(data)
-	if !bad.none() {
+	if !none(bad) {
 		r.addFile(formula.CodeUnreadable, "", bad)
 		return
 	}

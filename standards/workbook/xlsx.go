@@ -37,7 +37,7 @@ func why(err error) words {
 	case errors.Is(err, errNoSheetPart):
 		return say(msg.WbNoSheetPart)
 	}
-	return words{err.Error(), err.Error()}
+	return say(msg.Verbatim, err.Error())
 }
 
 // openBook opens an .xlsx within the limits of what it unpacks to.

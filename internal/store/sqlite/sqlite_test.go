@@ -246,7 +246,7 @@ func TestWriteFailureSaysWhy(t *testing.T) {
 	defer ro.Close()
 	_, err = ro.PutScenario(context.Background(), admin, app.StoredScenario{Plan: "p", Name: "a", Data: []byte("x"), Hash: "h"})
 	var ae *app.Error
-	if !errors.As(err, &ae) || ae.Kind != app.KindInternal || !strings.Contains(ae.In(msg.En).Message, "read-only") || strings.Contains(ae.Message, s.Path()) {
+	if !errors.As(err, &ae) || ae.Kind != app.KindInternal || !strings.Contains(ae.In(msg.En), "read-only") || strings.Contains(ae.In(msg.Zh), s.Path()) {
 		t.Errorf("read-only write: %v", err)
 	}
 }
