@@ -78,7 +78,7 @@ func TestNamesInPages(t *testing.T) {
 		t.Error("the form's what-if by name is not the what-if by id")
 	}
 	w = serve(srv, http.MethodGet, "/plans/sample", nil)
-	if !strings.Contains(w.Body.String(), "德胜街道 病媒防制面积 (平方米) vector_area_m2") {
+	if !strings.Contains(w.Body.String(), "德胜街道 病媒防制面积 (平方米) = ") {
 		t.Error("the form's hints do not name quantities by their labels")
 	}
 }

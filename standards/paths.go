@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -13,7 +14,9 @@ import (
 // what-if fast path patches, how to set it in a copy of the compiled plan.
 // Both ways of applying overrides find a path's entry with lookup and
 // nothing else: document.set (override.go) reaches the field through doc,
-// the fast path (patch.go) through plan.
+// the fast path (patch.go) through plan. Each entry also holds the
+// field's label and unit, the one source of what the field is called
+// wherever a person reads a path (pathlabel.go).
 
 // valueKind is the kind of value a field takes.
 type valueKind uint8
@@ -36,6 +39,10 @@ const (
 type field struct {
 	path string
 	kind valueKind
+	// label is what a person reads for the field (pathlabel.go), a format
+	// taking the names of what "*" and "**" matched; unit is its unit, the
+	// zero Message for a ratio, weight, coefficient or text.
+	label, unit msg.Message
 	// doc reaches the field in a document: a *Number, *Text, *Names,
 	// *Flag or *Components as kind says, or a numberKey (textKey) for a
 	// map of numbers (texts). It returns nil when the document has no such
@@ -66,88 +73,88 @@ type numberKey struct {
 
 // fields is the path table, grouped by table.
 var fields = []*field{
-	{path: "plan.name", kind: kindText, doc: inPlan(func(p *planDoc) any { return &p.Name })},
-	{path: "plan.district", kind: kindText, doc: inPlan(func(p *planDoc) any { return &p.District })},
-	{path: "plan.population", kind: kindText, doc: inPlan(func(p *planDoc) any { return &p.Population })},
-	{path: "plan.fiscal_year", kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.FiscalYear })},
-	{path: "plan.capacity", kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.Capacity }),
+	{path: "plan.name", label: msg.PathPlanName, kind: kindText, doc: inPlan(func(p *planDoc) any { return &p.Name })},
+	{path: "plan.district", label: msg.PathDistrict, kind: kindText, doc: inPlan(func(p *planDoc) any { return &p.District })},
+	{path: "plan.population", label: msg.PathPopulation, kind: kindText, doc: inPlan(func(p *planDoc) any { return &p.Population })},
+	{path: "plan.fiscal_year", label: msg.PathFiscalYear, kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.FiscalYear })},
+	{path: "plan.capacity", label: msg.PathCapacity, unit: msg.UnitYuan, kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.Capacity }),
 		plan: planTop(func(p *formula.Plan, v decimal.Decimal) { p.Capacity = v })},
-	{path: "plan.rounding_unit", kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.RoundingUnit }),
+	{path: "plan.rounding_unit", label: msg.PathRoundingUnit, unit: msg.UnitYuan, kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.RoundingUnit }),
 		plan: planTop(func(p *formula.Plan, v decimal.Decimal) { p.RoundingUnit = v })},
-	{path: "plan.reserve_rate", kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.ReserveRate }),
+	{path: "plan.reserve_rate", label: msg.PathReserveRate, kind: kindNumber, doc: inPlan(func(p *planDoc) any { return &p.ReserveRate }),
 		plan: planTop(func(p *formula.Plan, v decimal.Decimal) { p.ReserveRate = v })},
 
-	{path: "staff.*.name", kind: kindText, doc: inStaff(func(s *staffDoc) any { return &s.Name })},
-	{path: "staff.*.annual_pay", kind: kindNumber, doc: inStaff(func(s *staffDoc) any { return &s.AnnualPay }),
+	{path: "staff.*.name", label: msg.PathEntryName, kind: kindText, doc: inStaff(func(s *staffDoc) any { return &s.Name })},
+	{path: "staff.*.annual_pay", label: msg.PathAnnualPay, unit: msg.UnitYuan, kind: kindNumber, doc: inStaff(func(s *staffDoc) any { return &s.AnnualPay }),
 		plan: planStaff(func(s *formula.Staff, v decimal.Decimal) { s.AnnualPay = v })},
-	{path: "staff.*.oncost_rate", kind: kindNumber, doc: inStaff(func(s *staffDoc) any { return &s.OncostRate }),
+	{path: "staff.*.oncost_rate", label: msg.PathOncostRate, kind: kindNumber, doc: inStaff(func(s *staffDoc) any { return &s.OncostRate }),
 		plan: planStaff(func(s *formula.Staff, v decimal.Decimal) { s.OncostRate = v })},
 
-	{path: "quota.*.name", kind: kindText, doc: inQuota(func(q *quotaDoc) any { return &q.Name })},
-	{path: "quota.*.rate", kind: kindNumber, doc: inQuota(func(q *quotaDoc) any { return &q.Rate }),
+	{path: "quota.*.name", label: msg.PathEntryName, kind: kindText, doc: inQuota(func(q *quotaDoc) any { return &q.Name })},
+	{path: "quota.*.rate", label: msg.PathQuotaRate, unit: msg.UnitYuan, kind: kindNumber, doc: inQuota(func(q *quotaDoc) any { return &q.Rate }),
 		plan: planQuota(func(q *formula.Quota, v decimal.Decimal) { q.Rate = v })},
-	{path: "quota.*.basis", kind: kindNames, doc: inQuota(func(q *quotaDoc) any { return &q.Basis })},
+	{path: "quota.*.basis", label: msg.PathBasis, kind: kindNames, doc: inQuota(func(q *quotaDoc) any { return &q.Basis })},
 
-	{path: "project.*.name", kind: kindText, doc: inProject(func(p *projectDoc) any { return &p.Name })},
-	{path: "project.*.unit_cost", kind: kindNumber, doc: inProject(func(p *projectDoc) any { return &p.UnitCost }),
+	{path: "project.*.name", label: msg.PathEntryName, kind: kindText, doc: inProject(func(p *projectDoc) any { return &p.Name })},
+	{path: "project.*.unit_cost", label: msg.PathUnitCost, unit: msg.UnitYuan, kind: kindNumber, doc: inProject(func(p *projectDoc) any { return &p.UnitCost }),
 		plan: planProject(func(p *formula.Project, v decimal.Decimal) { p.UnitCost = v })},
-	{path: "project.*.basis", kind: kindNames, doc: inProject(func(p *projectDoc) any { return &p.Basis })},
-	{path: "project.*.tier", kind: kindText, doc: inProject(func(p *projectDoc) any { return &p.Tier })},
+	{path: "project.*.basis", label: msg.PathBasis, kind: kindNames, doc: inProject(func(p *projectDoc) any { return &p.Basis })},
+	{path: "project.*.tier", label: msg.PathTier, kind: kindText, doc: inProject(func(p *projectDoc) any { return &p.Tier })},
 
 	// A tier the plan does not cap yet is added; the fast path takes only
 	// the tiers that may be capped (A to D).
-	{path: "tiers.*.max_share", kind: kindNumber, doc: tierMaxShare, plan: planTierCap},
-	{path: "tiers.overflow", kind: kindText, doc: tiersOverflow},
+	{path: "tiers.*.max_share", label: msg.PathTierCap, kind: kindNumber, doc: tierMaxShare, plan: planTierCap},
+	{path: "tiers.overflow", label: msg.PathOverflow, kind: kindText, doc: tiersOverflow},
 
-	{path: "project_performance.coefficients.**", kind: kindNumber, doc: projectCoefficient, plan: planProjectCoefficient},
+	{path: "project_performance.coefficients.**", label: msg.PathProjectCoefficient, kind: kindNumber, doc: projectCoefficient, plan: planProjectCoefficient},
 
-	{path: "factor.*.name", kind: kindText, doc: inFactor(func(f *factorDoc) any { return &f.Name })},
-	{path: "factor.*.weight", kind: kindNumber, doc: inFactor(func(f *factorDoc) any { return &f.Weight }),
+	{path: "factor.*.name", label: msg.PathEntryName, kind: kindText, doc: inFactor(func(f *factorDoc) any { return &f.Name })},
+	{path: "factor.*.weight", label: msg.PathFactorWeight, kind: kindNumber, doc: inFactor(func(f *factorDoc) any { return &f.Weight }),
 		plan: planFactorWeight},
-	{path: "factor.*.indicator.**.weight", kind: kindNumber, doc: inIndicator(func(in *indicatorDoc) any { return &in.Weight }),
+	{path: "factor.*.indicator.**.weight", label: msg.PathIndicatorWeight, kind: kindNumber, doc: inIndicator(func(in *indicatorDoc) any { return &in.Weight }),
 		plan: planIndicatorWeight},
-	{path: "factor.*.indicator.**.quantity", kind: kindText, doc: inIndicator(func(in *indicatorDoc) any { return &in.Quantity })},
+	{path: "factor.*.indicator.**.quantity", label: msg.PathIndicatorQuantity, kind: kindText, doc: inIndicator(func(in *indicatorDoc) any { return &in.Quantity })},
 	// An empty quantity names the factor itself, as the path reader always
 	// took it: factor.workload.indicator..weight is factor.workload.weight.
-	{path: "factor.*.indicator..name", kind: kindText, doc: inFactor(func(f *factorDoc) any { return &f.Name })},
-	{path: "factor.*.indicator..weight", kind: kindNumber, doc: inFactor(func(f *factorDoc) any { return &f.Weight }),
+	{path: "factor.*.indicator..name", label: msg.PathEntryName, kind: kindText, doc: inFactor(func(f *factorDoc) any { return &f.Name })},
+	{path: "factor.*.indicator..weight", label: msg.PathFactorWeight, kind: kindNumber, doc: inFactor(func(f *factorDoc) any { return &f.Weight }),
 		plan: planFactorWeight},
 
-	{path: "performance.mode", kind: kindText, doc: inPerformance(func(p *performanceDoc) any { return &p.Mode })},
-	{path: "performance.coefficients.**", kind: kindNumber, doc: coefficient, plan: planCoefficient},
+	{path: "performance.mode", label: msg.PathPerformanceMode, kind: kindText, doc: inPerformance(func(p *performanceDoc) any { return &p.Mode })},
+	{path: "performance.coefficients.**", label: msg.PathCoefficient, kind: kindNumber, doc: coefficient, plan: planCoefficient},
 
-	{path: "incentive.rate", kind: kindNumber, doc: inIncentive(func(in *incentiveDoc) any { return &in.Rate }),
+	{path: "incentive.rate", label: msg.PathIncentiveRate, kind: kindNumber, doc: inIncentive(func(in *incentiveDoc) any { return &in.Rate }),
 		plan: planIncentive(func(in *formula.Incentive, v decimal.Decimal) { in.Rate = v })},
-	{path: "incentive.current", kind: kindText, doc: inIncentive(func(in *incentiveDoc) any { return &in.Current })},
-	{path: "incentive.previous", kind: kindText, doc: inIncentive(func(in *incentiveDoc) any { return &in.Previous })},
-	{path: "incentive.budget", kind: kindNumber, doc: inIncentive(func(in *incentiveDoc) any { return &in.Budget }),
+	{path: "incentive.current", label: msg.PathIncentiveCurrent, kind: kindText, doc: inIncentive(func(in *incentiveDoc) any { return &in.Current })},
+	{path: "incentive.previous", label: msg.PathIncentivePrevious, kind: kindText, doc: inIncentive(func(in *incentiveDoc) any { return &in.Previous })},
+	{path: "incentive.budget", label: msg.PathIncentiveBudget, unit: msg.UnitYuan, kind: kindNumber, doc: inIncentive(func(in *incentiveDoc) any { return &in.Budget }),
 		plan: planIncentive(func(in *formula.Incentive, v decimal.Decimal) { in.Budget = &v })},
 
-	{path: "damping.baseline", kind: kindText, doc: inDamping(func(dd *dampingDoc) any { return &dd.Baseline })},
-	{path: "damping.floor", kind: kindNumber, doc: inDamping(func(dd *dampingDoc) any { return &dd.Floor }),
+	{path: "damping.baseline", label: msg.PathDampingBaseline, kind: kindText, doc: inDamping(func(dd *dampingDoc) any { return &dd.Baseline })},
+	{path: "damping.floor", label: msg.PathDampingFloor, kind: kindNumber, doc: inDamping(func(dd *dampingDoc) any { return &dd.Floor }),
 		plan: planDamping(func(dm *formula.Damping, v decimal.Decimal) { dm.Floor = &v })},
-	{path: "damping.ceiling", kind: kindNumber, doc: inDamping(func(dd *dampingDoc) any { return &dd.Ceiling }),
+	{path: "damping.ceiling", label: msg.PathDampingCeiling, kind: kindNumber, doc: inDamping(func(dd *dampingDoc) any { return &dd.Ceiling }),
 		plan: planDamping(func(dm *formula.Damping, v decimal.Decimal) { dm.Ceiling = &v })},
-	{path: "damping.exclude", kind: kindComponents, doc: inDamping(func(dd *dampingDoc) any { return &dd.Exclude })},
-	{path: "damping.floor_keeps_rating", kind: kindFlag, doc: inDamping(func(dd *dampingDoc) any { return &dd.FloorKeepsRating })},
+	{path: "damping.exclude", label: msg.PathDampingExclude, kind: kindComponents, doc: inDamping(func(dd *dampingDoc) any { return &dd.Exclude })},
+	{path: "damping.floor_keeps_rating", label: msg.PathFloorKeeps, kind: kindFlag, doc: inDamping(func(dd *dampingDoc) any { return &dd.FloorKeepsRating })},
 
-	{path: "subdistrict.*.name", kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Name })},
-	{path: "subdistrict.*.performance", kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Performance })},
-	{path: "subdistrict.*.adjustment", kind: kindNumber, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Adjustment }),
+	{path: "subdistrict.*.name", label: msg.PathEntryName, kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Name })},
+	{path: "subdistrict.*.performance", label: msg.PathRating, kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Performance })},
+	{path: "subdistrict.*.adjustment", label: msg.PathAdjustment, kind: kindNumber, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Adjustment }),
 		plan: planSubdistrict(func(s *formula.Subdistrict, v decimal.Decimal) { s.Adjustment = &v })},
 	// An empty map name names the sub-district itself, as the path reader
 	// always took it: subdistrict.east..name is subdistrict.east.name.
-	{path: "subdistrict.*..name", kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Name })},
-	{path: "subdistrict.*..performance", kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Performance })},
-	{path: "subdistrict.*..adjustment", kind: kindNumber, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Adjustment }),
+	{path: "subdistrict.*..name", label: msg.PathEntryName, kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Name })},
+	{path: "subdistrict.*..performance", label: msg.PathRating, kind: kindText, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Performance })},
+	{path: "subdistrict.*..adjustment", label: msg.PathAdjustment, kind: kindNumber, doc: inSubdistrict(func(s *subdistrictDoc) any { return &s.Adjustment }),
 		plan: planSubdistrict(func(s *formula.Subdistrict, v decimal.Decimal) { s.Adjustment = &v })},
-	{path: "subdistrict.*.staff.**", kind: kindNumber, doc: subdistrictMap(func(s *subdistrictDoc) *map[string]Number { return &s.Staff }),
+	{path: "subdistrict.*.staff.**", label: msg.PathHeadcount, unit: msg.UnitPerson, kind: kindNumber, doc: subdistrictMap(func(s *subdistrictDoc) *map[string]Number { return &s.Staff }),
 		plan: planSubdistrictMap(subStaff)},
-	{path: "subdistrict.*.payroll.**", kind: kindNumber, doc: subdistrictMap(func(s *subdistrictDoc) *map[string]Number { return &s.Payroll }),
+	{path: "subdistrict.*.payroll.**", label: msg.PathPayroll, unit: msg.UnitYuan, kind: kindNumber, doc: subdistrictMap(func(s *subdistrictDoc) *map[string]Number { return &s.Payroll }),
 		plan: planSubdistrictMap(subPayroll)},
-	{path: "subdistrict.*.quantities.**", kind: kindNumber, doc: subdistrictMap(func(s *subdistrictDoc) *map[string]Number { return &s.Quantities }),
+	{path: "subdistrict.*.quantities.**", label: msg.PathQuantity, kind: kindNumber, doc: subdistrictMap(func(s *subdistrictDoc) *map[string]Number { return &s.Quantities }),
 		plan: planSubdistrictMap(subQuantities)},
-	{path: "subdistrict.*.project_ratings.**", kind: kindText, doc: projectRating},
+	{path: "subdistrict.*.project_ratings.**", label: msg.PathProjectRating, kind: kindText, doc: projectRating},
 }
 
 // fieldsByTable indexes fields by their first segment.

@@ -131,7 +131,7 @@ func (af *attrFlags) explainSentence(pf *planFlags, id string) (string, error) {
 			return "", err
 		}
 		against = againstLabel(op, np)
-		a, err = attribution.Plans(op, np, by)
+		a, err = attribution.Plans(op, np, by, standards.PathLabel)
 		if err != nil {
 			return "", coalitionError(err)
 		}
@@ -172,7 +172,7 @@ func (af *attrFlags) comparePlans(pf *planFlags, by attribution.By) (b, s *formu
 	if !af.attribute {
 		return b, s, nil, nil
 	}
-	a, err := attribution.Plans(om.Plan(), nm.Plan(), by)
+	a, err := attribution.Plans(om.Plan(), nm.Plan(), by, standards.PathLabel)
 	if err != nil {
 		return nil, nil, nil, coalitionError(err)
 	}

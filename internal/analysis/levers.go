@@ -33,91 +33,16 @@ var leverPatterns = map[string]bool{
 	"damping.floor": true, "damping.ceiling": true,
 }
 
-// levers lists the plan's levers in the order of the path table.
+// levers lists the plan's levers in the order of the path table, each
+// named as the path table names it (standards.PathLabel).
 func levers(nps []standards.NumberPath, p *formula.Plan) []lever {
 	var out []lever
 	for _, np := range nps {
 		if leverPatterns[np.Pattern] {
-			out = append(out, lever{path: np.Path, pattern: np.Pattern, value: np.Value, label: leverLabel(np, p)})
+			out = append(out, lever{path: np.Path, pattern: np.Pattern, value: np.Value, label: standards.PathLabel(np.Path, p)})
 		}
 	}
 	return out
-}
-
-// leverLabel names a lever in Chinese from the plan's own names.
-func leverLabel(np standards.NumberPath, p *formula.Plan) string {
-	segs := strings.Split(np.Path, ".")
-	name := func(id string, names map[string]string) string {
-		if n := names[id]; n != "" {
-			return n
-		}
-		return id
-	}
-	switch np.Pattern {
-	case "plan.capacity":
-		return "财力总额"
-	case "plan.reserve_rate":
-		return "预备费率"
-	case "staff.*.annual_pay":
-		return name(segs[1], staffNames(p)) + " 年人均工资"
-	case "staff.*.oncost_rate":
-		return name(segs[1], staffNames(p)) + " 单位缴费比例"
-	case "quota.*.rate":
-		return name(segs[1], quotaNames(p)) + " 定额"
-	case "project.*.unit_cost":
-		return name(segs[1], projectNames(p)) + " 单价"
-	case "tiers.*.max_share":
-		return segs[1] + " 档上限比例"
-	case "project_performance.coefficients.**":
-		return "项目评级 " + strings.Join(segs[2:], ".") + " 系数"
-	case "performance.coefficients.**":
-		return "绩效评级 " + strings.Join(segs[2:], ".") + " 系数"
-	case "factor.*.weight":
-		return name(segs[1], factorNames(p)) + " 权重"
-	case "factor.*.indicator.**.weight":
-		return name(segs[1], factorNames(p)) + "·" + p.QuantityName(strings.Join(segs[3:len(segs)-1], ".")) + " 权重"
-	case "incentive.rate":
-		return "激励比例"
-	case "incentive.budget":
-		return "激励预算"
-	case "damping.floor":
-		return "保底比例"
-	case "damping.ceiling":
-		return "封顶比例"
-	}
-	return np.Path
-}
-
-func staffNames(p *formula.Plan) map[string]string {
-	m := map[string]string{}
-	for _, s := range p.Staff {
-		m[s.ID] = s.Name
-	}
-	return m
-}
-
-func quotaNames(p *formula.Plan) map[string]string {
-	m := map[string]string{}
-	for _, q := range p.Quotas {
-		m[q.ID] = q.Name
-	}
-	return m
-}
-
-func projectNames(p *formula.Plan) map[string]string {
-	m := map[string]string{}
-	for _, pr := range p.Projects {
-		m[pr.ID] = pr.Name
-	}
-	return m
-}
-
-func factorNames(p *formula.Plan) map[string]string {
-	m := map[string]string{}
-	for _, f := range p.Factors {
-		m[f.ID] = f.Name
-	}
-	return m
 }
 
 // weightDecimals is the precision of the weights rescaled to keep a sum

@@ -121,7 +121,7 @@ func (d *VersionDiff) attribute(a, b *standards.Document, from int) {
 	if pa == nil || pb == nil {
 		return
 	}
-	at, err := attribution.Plans(pa, pb, attribution.ByAuto)
+	at, err := attribution.Plans(pa, pb, attribution.ByAuto, standards.PathLabel)
 	if err != nil {
 		e := Classify(AttributionError(err))
 		d.AttributionError = e.In(msg.Zh)

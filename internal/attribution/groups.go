@@ -76,11 +76,29 @@ type Player struct {
 	Paths []string // the paths it changes
 }
 
+// Labeller names an override path (rules §4), or the path of a
+// difference between two plans, in the plan's words: "东街道 常住人口",
+// "病媒生物防制 单价"; the path itself when it names nothing the plan calls
+// by a name. Callers pass standards.PathLabel, the labels of the one path
+// table: this package may not import standards (internal/archtest), so
+// the words come in from the caller. A nil Labeller names every path by
+// itself.
+type Labeller func(path string, p *formula.Plan) string
+
+// of is the label of a path.
+func (l Labeller) of(path string, p *formula.Plan) string {
+	if l == nil {
+		return path
+	}
+	return l(path, p)
+}
+
 // Bundle names the player an override path belongs to when overrides are
 // attributed one by one: factor weights move together (they must sum to
 // 1), and so do the indicator weights of one factor; any other path is a
-// player of its own (the last value of a path written twice counts).
-func Bundle(path string, p *formula.Plan) (key, label string) {
+// player of its own (the last value of a path written twice counts),
+// named by label.
+func Bundle(path string, p *formula.Plan, label Labeller) (key, name string) {
 	parts := strings.Split(path, ".")
 	if parts[0] == "factor" && len(parts) >= 3 && parts[len(parts)-1] == "weight" {
 		if len(parts) == 3 || (len(parts) == 5 && parts[2] == "indicator" && parts[3] == "") {
@@ -90,7 +108,7 @@ func Bundle(path string, p *formula.Plan) (key, label string) {
 			return "factor." + parts[1] + ".indicator.*.weight", "因素 " + parts[1] + " 指标权重"
 		}
 	}
-	return path, PathLabel(path, p)
+	return path, label.of(path, p)
 }
 
 // GroupPlayers merges players (members[i]: whatever player i stands for,

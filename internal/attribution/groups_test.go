@@ -125,39 +125,23 @@ func TestChoose(t *testing.T) {
 	}
 }
 
-// TestPathLabel: a cause is named in the plan's words, the path itself
-// when the plan has no words for it.
-func TestPathLabel(t *testing.T) {
-	p := &formula.Plan{
-		Staff:          []formula.Staff{{ID: "civil_servant", Name: "公务员"}},
-		Quotas:         []formula.Quota{{ID: "office", Name: "办公经费"}},
-		Projects:       []formula.Project{{ID: "vector_control", Name: "病媒生物防制"}},
-		Subdistricts:   []formula.Subdistrict{{ID: "east", Name: "东街道"}},
-		QuantityLabels: map[string]formula.QuantityLabel{"vector_area_m2": {Name: "病媒防制面积", Unit: "平方米"}},
-	}
-	for path, want := range map[string]string{
-		"plan.capacity":                                   "财力总额",
-		"staff.civil_servant.annual_pay":                  "公务员 年人均标准",
-		"quota.office.rate":                               "办公经费 定额标准",
-		"project.vector_control.unit_cost":                "病媒生物防制 单位成本",
-		"subdistrict.east.quantities.vector_area_m2":      "东街道 病媒防制面积",
-		"subdistrict.east.quantities.households":          "东街道 households",
-		"subdistrict.east.staff.civil_servant":            "东街道 公务员 人数",
-		"subdistrict.east.project_ratings.vector_control": "东街道 病媒生物防制 项目评级",
-		"subdistrict.east.performance":                    "东街道 绩效等级",
-		"tiers.A.max_share":                               "A 档 上限比例",
-		"damping.floor":                                   "保底比例",
-		"performance.coefficients.优":                      "绩效系数 优",
-		"subdistrict.west.quantities.households":          "subdistrict.west.quantities.households",
-		"project.nope.unit_cost":                          "project.nope.unit_cost",
-		"plan.colour":                                     "plan.colour",
-		"capacity":                                        "capacity",
+// TestBundle: weights move together under one name; any other path is a
+// player of its own, named by the Labeller (by itself without one).
+func TestBundle(t *testing.T) {
+	words := func(path string, _ *formula.Plan) string { return "words of " + path }
+	for _, c := range []struct {
+		path      string
+		label     Labeller
+		key, name string
+	}{
+		{"factor.workload.weight", words, "factor.*.weight", "因素权重"},
+		{"factor.workload.indicator..weight", words, "factor.*.weight", "因素权重"},
+		{"factor.workload.indicator.households.weight", words, "factor.workload.indicator.*.weight", "因素 workload 指标权重"},
+		{"plan.capacity", words, "plan.capacity", "words of plan.capacity"},
+		{"plan.capacity", nil, "plan.capacity", "plan.capacity"},
 	} {
-		if got := PathLabel(path, p); got != want {
-			t.Errorf("PathLabel(%s) = %q, want %q", path, got, want)
+		if key, name := Bundle(c.path, &formula.Plan{}, c.label); key != c.key || name != c.name {
+			t.Errorf("Bundle(%s) = %q, %q, want %q, %q", c.path, key, name, c.key, c.name)
 		}
-	}
-	if got := PathLabel("plan.capacity", nil); got != "plan.capacity" {
-		t.Errorf("without a plan: %q", got)
 	}
 }

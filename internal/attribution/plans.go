@@ -15,14 +15,15 @@ import (
 // bundled as overrides are (factor weights together), or their groups. A
 // coalition's plan is a copy of old with the coalition's differences set
 // to nw's values, compiled (formula.Compile validates it in full) and
-// evaluated without lines. Both plans must have the same sub-districts.
+// evaluated without lines; label names the differences
+// (standards.PathLabel). Both plans must have the same sub-districts.
 // Keys of sub-district maps that only one plan has at all are first left
 // out of the differences (see loneKeys).
 //
 // The attribution checks that its sides are the two plans' own amounts,
 // sub-district by sub-district: a difference this package failed to see
 // would be an error, not a wrong answer.
-func Plans(old, nw *formula.Plan, by By) (*Attribution, error) {
+func Plans(old, nw *formula.Plan, by By, label Labeller) (*Attribution, error) {
 	oldRes, err := evaluatePlan(old)
 	if err != nil {
 		return nil, fmt.Errorf("old plan: %w", err)
@@ -32,15 +33,15 @@ func Plans(old, nw *formula.Plan, by By) (*Attribution, error) {
 		return nil, fmt.Errorf("new plan: %w", err)
 	}
 	if lone := findLoneKeys(old, nw); lone != nil {
-		if a, err := plans(old, nw, by, lone, oldRes, newRes); err == nil {
+		if a, err := plans(old, nw, by, label, lone, oldRes, newRes); err == nil {
 			return a, nil
 		}
 	}
-	return plans(old, nw, by, nil, oldRes, newRes)
+	return plans(old, nw, by, label, nil, oldRes, newRes)
 }
 
 // plans is Plans with the given lone keys left out of the differences.
-func plans(old, nw *formula.Plan, by By, lone loneKeys, oldRes, newRes *formula.Result) (*Attribution, error) {
+func plans(old, nw *formula.Plan, by By, label Labeller, lone loneKeys, oldRes, newRes *formula.Result) (*Attribution, error) {
 	es, common, err := diffPlans(old, nw, lone)
 	if err != nil {
 		return nil, err
@@ -48,8 +49,8 @@ func plans(old, nw *formula.Plan, by By, lone loneKeys, oldRes, newRes *formula.
 	players := make([]Player, len(es))
 	members := make([][]int, len(es))
 	for i, e := range es {
-		key, label := Bundle(e.path, old)
-		players[i] = Player{Name: key, Label: label, Group: GroupOf(e.path), Paths: []string{e.path}}
+		key, name := Bundle(e.path, old, label)
+		players[i] = Player{Name: key, Label: name, Group: GroupOf(e.path), Paths: []string{e.path}}
 		members[i] = []int{i}
 	}
 	grouped, err := Choose(by, len(players), len(old.Subdistricts), "differences")

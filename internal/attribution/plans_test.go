@@ -53,7 +53,7 @@ func TestPlansLastYear(t *testing.T) {
 	}
 	or, nr := evalOf(old), evalOf(nw)
 	for _, by := range []By{ByPlayer, ByGroup} {
-		a, err := Plans(old, nw, by)
+		a, err := Plans(old, nw, by, standards.PathLabel)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,7 +70,7 @@ func TestPlansLastYear(t *testing.T) {
 		}
 	}
 	// The old plan against itself: no players, no change.
-	a, err := Plans(old, old, ByAuto)
+	a, err := Plans(old, old, ByAuto, standards.PathLabel)
 	if err != nil || len(a.Players) != 0 || a.Evaluations != 1 {
 		t.Fatalf("a plan against itself: %v, %d players", err, len(a.Players))
 	}
@@ -84,7 +84,7 @@ func TestPlansStructuralDifferences(t *testing.T) {
 	nw.Projects = nw.Projects[:len(nw.Projects)-1] // a project dropped
 	nw.Subdistricts[0].Quantities["resident_population"] = nw.Subdistricts[0].Quantities["resident_population"].Add(old.Capacity.Div(old.Capacity))
 	before := clonePlan(old)
-	a, err := Plans(old, nw, ByPlayer)
+	a, err := Plans(old, nw, ByPlayer, standards.PathLabel)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestPlansDifferentSubdistricts(t *testing.T) {
 	op := samplePlan(t)
 	np := clonePlan(op)
 	np.Subdistricts = np.Subdistricts[1:]
-	if _, err := Plans(op, np, ByAuto); err == nil {
+	if _, err := Plans(op, np, ByAuto, standards.PathLabel); err == nil {
 		t.Fatal("no error")
 	}
 }
@@ -115,7 +115,7 @@ func TestPlansDifferentSubdistricts(t *testing.T) {
 func BenchmarkLastYearByGroup(b *testing.B) {
 	old, nw := planFile(b, "../../testdata/lastyear/plan.toml"), samplePlan(b)
 	for b.Loop() {
-		if _, err := Plans(old, nw, ByGroup); err != nil {
+		if _, err := Plans(old, nw, ByGroup, standards.PathLabel); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -141,10 +141,10 @@ func TestPlansLoneKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := plans(old, nw, ByGroup, nil, oldRes, newRes); err == nil {
+	if _, err := plans(old, nw, ByGroup, standards.PathLabel, nil, oldRes, newRes); err == nil {
 		t.Fatal("the new quantity as data: no error, want the standards' coalition refused")
 	}
-	a, err := Plans(old, nw, ByAuto)
+	a, err := Plans(old, nw, ByAuto, standards.PathLabel)
 	if err != nil {
 		t.Fatal(err)
 	}

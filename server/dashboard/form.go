@@ -9,6 +9,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/standards"
 )
 
 // Form is the what-if form of the plan page (id="whatif", method GET,
@@ -64,11 +66,11 @@ func newForm(in PlanInput) Form {
 	f := Form{Action: PlanPath(in.PlanID), Scenario: w.Scenario, Reset: PlanPath(in.PlanID)}
 	taken := map[string]bool{pathCapacity: true}
 	val := func(path string) string { v, _ := w.Value(path); return v }
-	f.Capacity = Field{Name: ParamCapacity, Label: "可用财力 capacity (元)", Value: val(pathCapacity), Placeholder: in.Base.Capacity.String()}
+	f.Capacity = Field{Name: ParamCapacity, Label: fieldLabel(pathCapacity, p), Value: val(pathCapacity), Placeholder: in.Base.Capacity.String()}
 	for i, fc := range p.Factors {
 		path := "factor." + fc.ID + ".weight"
 		taken[path] = true
-		f.Weights = append(f.Weights, Field{Name: ParamSetPrefix + path, Label: fc.Name + " (" + fc.ID + ")",
+		f.Weights = append(f.Weights, Field{Name: ParamSetPrefix + path, Label: fieldLabel(path, p),
 			Value: val(path), Placeholder: fc.Weight.String()})
 		if i > 0 {
 			f.WeightSum += " + "
@@ -117,7 +119,7 @@ func ruleFields(p *formula.Plan, val func(string) string) []Field {
 	if !usesRules(p) {
 		return nil
 	}
-	out := []Field{{Name: ParamSetPrefix + "tiers.overflow", Label: "分档上限挡下的需求 tiers.overflow",
+	out := []Field{{Name: ParamSetPrefix + "tiers.overflow", Label: fieldLabel("tiers.overflow", p),
 		Value: val("tiers.overflow"), Placeholder: p.TierOverflow.String(),
 		Options: []Option{{"demote", "顺延到下一档 demote"}, {"cut", "不再安排 cut"}}}}
 	d := p.Damping
@@ -129,92 +131,99 @@ func ruleFields(p *formula.Plan, val func(string) string) []Field {
 		exclude = strings.Join(d.Exclude, ",")
 	}
 	return append(out,
-		Field{Name: ParamSetPrefix + "damping.floor_keeps_rating", Label: "保底保留绩效等级影响 damping.floor_keeps_rating",
+		Field{Name: ParamSetPrefix + "damping.floor_keeps_rating", Label: fieldLabel("damping.floor_keeps_rating", p),
 			Value: val("damping.floor_keeps_rating"), Placeholder: strconv.FormatBool(d.FloorKeepsRating),
 			Options: []Option{{"true", "是:触及保底时仍体现绩效等级"}, {"false", "否:保底补足到底"}}},
-		Field{Name: ParamSetPrefix + "damping.exclude", Label: "增减幅测算口径剔除 damping.exclude",
+		Field{Name: ParamSetPrefix + "damping.exclude", Label: fieldLabel("damping.exclude", p),
 			Value: val("damping.exclude"), Placeholder: exclude,
 			Options: []Option{{"personnel,public", "不含人员经费、公用经费"}, {"personnel", "不含人员经费"}, {"[]", "不剔除:按合计"}}})
 }
 
 // hints suggests the paths of every standard, then of each sub-district's
-// quantities and staff, with their values in the base plan.
+// quantities and staff, with their values in the base plan, each named as
+// the path table names it (standards.PathLabel) with its unit.
 func hints(p *formula.Plan) []PathHint {
 	var out []PathHint
-	add := func(path, label string, d decimal.Decimal) {
+	hint := func(path, value string) {
 		if len(out) < maxHints {
-			out = append(out, PathHint{Path: path, Label: label + " = " + d.String()})
+			out = append(out, PathHint{Path: path, Label: standards.PathLabel(path, p) + unitText(path, p) + " = " + value})
 		}
 	}
-	add("plan.reserve_rate", "预备费率", p.ReserveRate)
+	add := func(path string, d decimal.Decimal) { hint(path, d.String()) }
+	add("plan.reserve_rate", p.ReserveRate)
 	for _, s := range p.Staff {
-		add("staff."+s.ID+".annual_pay", s.Name+" 人均年薪", s.AnnualPay)
-		add("staff."+s.ID+".oncost_rate", s.Name+" 单位缴费比例", s.OncostRate)
+		add("staff."+s.ID+".annual_pay", s.AnnualPay)
+		add("staff."+s.ID+".oncost_rate", s.OncostRate)
 	}
 	for _, q := range p.Quotas {
-		add("quota."+q.ID+".rate", q.Name+" 定额", q.Rate)
+		add("quota."+q.ID+".rate", q.Rate)
 	}
 	for _, pr := range p.Projects {
-		add("project."+pr.ID+".unit_cost", pr.Name+" 单价", pr.UnitCost)
+		add("project."+pr.ID+".unit_cost", pr.UnitCost)
 	}
 	if pp := p.ProjectPerformance; pp != nil {
 		for _, r := range sortedKeys(pp.Coefficients) {
-			add("project_performance.coefficients."+r, "项目绩效系数 "+r, pp.Coefficients[r])
+			add("project_performance.coefficients."+r, pp.Coefficients[r])
 		}
 	}
 	for _, t := range []formula.Tier{formula.TierA, formula.TierB, formula.TierC, formula.TierD} {
 		if c, ok := p.TierCaps[t]; ok {
-			add("tiers."+t.String()+".max_share", t.String()+" 档上限比例", c)
+			add("tiers."+t.String()+".max_share", c)
 		}
 	}
 	for _, fc := range p.Factors {
 		for _, ind := range fc.Indicators {
-			add("factor."+fc.ID+".indicator."+ind.Quantity+".weight", fc.Name+" 指标 "+quantityText(p, ind.Quantity)+" 权重", ind.Weight)
+			add("factor."+fc.ID+".indicator."+ind.Quantity+".weight", ind.Weight)
 		}
 	}
 	if pf := p.Performance; pf != nil {
-		ratings := make([]string, 0, len(pf.Coefficients))
-		for r := range pf.Coefficients {
-			ratings = append(ratings, r)
-		}
-		sort.Strings(ratings)
-		for _, r := range ratings {
-			add("performance.coefficients."+r, "绩效系数 "+r, pf.Coefficients[r])
+		for _, r := range sortedKeys(pf.Coefficients) {
+			add("performance.coefficients."+r, pf.Coefficients[r])
 		}
 	}
 	if ic := p.Incentive; ic != nil {
-		add("incentive.rate", "激励比例", ic.Rate)
+		add("incentive.rate", ic.Rate)
 		if ic.Budget != nil {
-			add("incentive.budget", "激励总额上限", *ic.Budget)
+			add("incentive.budget", *ic.Budget)
 		}
 	}
 	if d := p.Damping; d != nil {
 		if d.Floor != nil {
-			add("damping.floor", "保底比例", *d.Floor)
+			add("damping.floor", *d.Floor)
 		}
 		if d.Ceiling != nil {
-			add("damping.ceiling", "封顶比例", *d.Ceiling)
+			add("damping.ceiling", *d.Ceiling)
 		}
 	}
 	for _, s := range p.Subdistricts {
-		names := make([]string, 0, len(s.Quantities))
-		for q := range s.Quantities {
-			names = append(names, q)
-		}
-		sort.Strings(names)
-		for _, q := range names {
-			add("subdistrict."+s.ID+".quantities."+q, s.Name+" "+quantityText(p, q), s.Quantities[q])
+		for _, q := range sortedKeys(s.Quantities) {
+			add("subdistrict."+s.ID+".quantities."+q, s.Quantities[q])
 		}
 		for _, st := range p.Staff {
-			add("subdistrict."+s.ID+".staff."+st.ID, s.Name+" "+st.Name+" 人数", s.Staff[st.ID])
+			add("subdistrict."+s.ID+".staff."+st.ID, s.Staff[st.ID])
 		}
 		for _, id := range sortedKeys(s.ProjectRatings) {
-			if len(out) < maxHints {
-				out = append(out, PathHint{Path: "subdistrict." + s.ID + ".project_ratings." + id, Label: s.Name + " " + id + " 项目绩效 = " + s.ProjectRatings[id]})
-			}
+			hint("subdistrict."+s.ID+".project_ratings."+id, s.ProjectRatings[id])
 		}
 	}
 	return out
+}
+
+// fieldLabel is the label of a form field: the path's label in the plan's
+// words (standards.PathLabel), the path and its unit, such as
+// `可用财力 plan.capacity (元)`.
+func fieldLabel(path string, p *formula.Plan) string {
+	return standards.PathLabel(path, p) + " " + path + unitText(path, p)
+}
+
+// unitText is a path's unit in parentheses, ` (元)`, or "" when it has
+// none.
+func unitText(path string, p *formula.Plan) string {
+	info, _ := standards.Describe(path)
+	if u := info.UnitIn(msg.Zh, p); u != "" {
+		return " (" + u + ")"
+	}
+	return ""
 }
 
 // sortedKeys returns a map's keys in order.
@@ -225,20 +234,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
-}
-
-// quantityText names a quantity for people: its label (with the unit)
-// and its name, `病媒防制面积 (平方米) vector_area_m2`, or its name alone
-// when it has no label ([quantity_labels]).
-func quantityText(p *formula.Plan, q string) string {
-	name := p.QuantityName(q)
-	if name == q {
-		return q
-	}
-	if u := p.QuantityUnit(q); u != "" {
-		name += " (" + u + ")"
-	}
-	return name + " " + q
 }
 
 // quantityLabel is a quantity's label with its unit, `病媒防制面积 (平方米)`,

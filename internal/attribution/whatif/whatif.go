@@ -121,7 +121,7 @@ func overridePlayers(ovs []standards.Override, p *formula.Plan) ([]attribution.P
 	var members [][]int
 	at := map[string]int{}
 	for k, o := range ovs {
-		key, label := attribution.Bundle(o.Path, p)
+		key, label := attribution.Bundle(o.Path, p, standards.PathLabel)
 		i, ok := at[key]
 		if !ok {
 			i = len(players)

@@ -203,7 +203,7 @@ func plansOf(t *testing.T, doc *standards.Document, ovs []standards.Override, by
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := attribution.Plans(op, np, by)
+	a, err := attribution.Plans(op, np, by, standards.PathLabel)
 	if err != nil {
 		t.Fatal(err)
 	}
