@@ -29,7 +29,7 @@ func TestSampleDataWorkbook(t *testing.T) {
 	}
 }
 
-// The README's quick start: a plan without sub-districts names a data
+// The quick start of docs/guide.md §3: a plan without sub-districts names a data
 // file; `caili template` writes it with empty rows; a person fills it in
 // Excel; `caili calc` reads it.
 func TestQuickStartTemplateFillCalc(t *testing.T) {
