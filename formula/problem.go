@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -167,13 +168,31 @@ func (p Problem) Where() string {
 	return p.File
 }
 
-// InvalidPlanError reports every problem found in a plan at once.
+// InvalidPlanError reports every problem found in a plan at once (or in
+// a request, a scenario or overrides: problems with their place).
 type InvalidPlanError struct {
 	Problems []Problem
+	// Err is the error behind the problems, when there is one: that of
+	// reading a plan file (errors.Is(err, fs.ErrNotExist) still holds),
+	// or a sentinel of the package that found them; nil otherwise.
+	Err error
 }
 
-// Error summarises the problems by their codes and paths, for logs; the
-// edge says them in words (package internal/msg).
+// Unwrap returns the error behind the problems, if any.
+func (e *InvalidPlanError) Unwrap() error { return e.Err }
+
+// ProblemsOf returns the problems of the first *InvalidPlanError in err's
+// chain; none when there is none.
+func ProblemsOf(err error) []Problem {
+	var e *InvalidPlanError
+	if errors.As(err, &e) {
+		return e.Problems
+	}
+	return nil
+}
+
+// Error summarises the problems by their places, codes and texts, for
+// logs; the edge says them in words (package internal/msg).
 func (e *InvalidPlanError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "invalid plan: %d problem(s)", len(e.Problems))
@@ -183,10 +202,7 @@ func (e *InvalidPlanError) Error() string {
 			break
 		}
 		b.WriteString("; ")
-		if p.Path != "" {
-			b.WriteString(p.Path + ": ")
-		}
-		b.WriteString(string(p.Code))
+		b.WriteString(p.String())
 	}
 	return b.String()
 }

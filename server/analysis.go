@@ -14,6 +14,7 @@ import (
 
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server/chart"
 	"github.com/caili/caili/standards"
@@ -45,14 +46,14 @@ func (s *Server) analysisJob(c *gin.Context, own []string, allow app.Params) (*a
 			continue
 		}
 		if !slices.Contains(own, k) {
-			return nil, app.QueryError(k, msg.AppQueryUnknown, app.Clip(k), strings.Join(own, ", "))
+			return nil, msg.AppQueryUnknown.Query(k, msg.Clip(k), strings.Join(own, ", "))
 		}
 		v, err := url.QueryUnescape(rv)
 		if err != nil {
-			return nil, app.QueryError(k, msg.AppQueryBadValue, app.Clip(k))
+			return nil, msg.AppQueryBadValue.Query(k, msg.Clip(k))
 		}
 		if _, dup := vals[k]; dup {
-			return nil, app.QueryError(k, msg.AppQueryTwice, app.Clip(k))
+			return nil, msg.AppQueryTwice.Query(k, msg.Clip(k))
 		}
 		vals[k] = v
 	}
@@ -87,7 +88,7 @@ func (s *Server) run(c *gin.Context, fn func(ctx context.Context) error) error {
 	var err error
 	s.app.Limit(func() { err = fn(ctx) })
 	if ctx.Err() != nil && err != nil {
-		return app.Say(app.KindUnprocessable, msg.ServerAnalysisStopped, analysisTimeout.String()).Because(err)
+		return app.Say(caili.KindUnprocessable, msg.ServerAnalysisStopped, analysisTimeout.String()).Because(err)
 	}
 	return err
 }
@@ -125,12 +126,12 @@ func (s *Server) solve(c *gin.Context) {
 func solveRequest(vals map[string]string, ovs []standards.Override) (analysis.SolveRequest, error) {
 	req := analysis.SolveRequest{Target: vals["target"], Vary: vals["vary"], Find: analysis.Find(vals["find"]), Base: ovs}
 	if req.Target == "" {
-		return req, app.QueryError("target", msg.ServerSolveTarget)
+		return req, msg.ServerSolveTarget.Query("target")
 	}
 	if p := vals["precision"]; p != "" {
 		u, err := decimal.NewFromString(p)
 		if err != nil {
-			return req, app.QueryError("precision", msg.ServerPrecision, app.Clip(p))
+			return req, msg.ServerPrecision.Query("precision", msg.Clip(p))
 		}
 		req.Unit = u
 	}
@@ -149,7 +150,7 @@ func (s *Server) sweep(c *gin.Context, allow app.Params) (*analysis.Report, *ana
 			return nil, nil, err
 		}
 		if req.Step.IsZero() {
-			return nil, nil, app.QueryError("step", msg.ServerStepZero)
+			return nil, nil, msg.ServerStepZero.Query("step")
 		}
 	}
 	var rep *analysis.Report

@@ -53,7 +53,7 @@ func (s *Server) statementAttribution(j *app.Job, comp *app.Computed, id string)
 		var out statementSentences
 		a, err := s.app.Attribute(j, "group")
 		if err != nil {
-			out.Note = "变化无法按类别归因 (attribution not defined): " + app.Classify(err).In(msg.Zh)
+			out.Note = "变化无法按类别归因 (attribution not defined): " + msg.ErrorWords(msg.Zh, app.Classify(err))
 		} else {
 			out.Sentences = map[string]string{}
 			for i := range a.Rows {

@@ -108,7 +108,7 @@ func (s *Server) previewData(c *gin.Context) {
 	if pv.Result != nil {
 		out.Result = report.NewAllocations(pv.Result, false)
 	} else {
-		b := body(c, classify(pv.Rejected))
+		b := body(c, app.Classify(pv.Rejected))
 		out.Rejection = &b
 	}
 	c.Header("Cache-Control", "no-store")

@@ -1,62 +1,34 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/formula"
-	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
-	"github.com/caili/caili/server/chart"
-	"github.com/caili/caili/server/dashboard"
 )
 
 // statusOf is the single place where error kinds become HTTP statuses.
-var statusOf = map[app.Kind]int{
-	app.KindBadRequest:       http.StatusBadRequest,
-	app.KindUnauthorized:     http.StatusUnauthorized,
-	app.KindForbidden:        http.StatusForbidden,
-	app.KindNotFound:         http.StatusNotFound,
-	app.KindMethodNotAllowed: http.StatusMethodNotAllowed,
-	app.KindConflict:         http.StatusConflict,
-	app.KindTooLarge:         http.StatusRequestEntityTooLarge,
-	app.KindUnprocessable:    http.StatusUnprocessableEntity,
-	app.KindInternal:         http.StatusInternalServerError,
+var statusOf = map[caili.Kind]int{
+	caili.KindBadRequest:       http.StatusBadRequest,
+	caili.KindUnauthorized:     http.StatusUnauthorized,
+	caili.KindForbidden:        http.StatusForbidden,
+	caili.KindNotFound:         http.StatusNotFound,
+	caili.KindMethodNotAllowed: http.StatusMethodNotAllowed,
+	caili.KindConflict:         http.StatusConflict,
+	caili.KindTooLarge:         http.StatusRequestEntityTooLarge,
+	caili.KindUnprocessable:    http.StatusUnprocessableEntity,
+	caili.KindInternal:         http.StatusInternalServerError,
 }
 
 // status returns the HTTP status of an error kind.
-func status(k app.Kind) int {
+func status(k caili.Kind) int {
 	if s, ok := statusOf[k]; ok {
 		return s
 	}
 	return http.StatusInternalServerError
-}
-
-// classify is app.Classify, after giving the views' errors their kind:
-// an unknown chart kind or format and an unknown sub-district of a
-// statement are not found; a per-capita quantity a chart cannot divide by
-// is a bad query parameter `per`; a compare chart without a baseline is a
-// bad request. Everything else is the application's to classify.
-func classify(err error) *app.Error {
-	var ce *chart.Error
-	if errors.As(err, &ce) {
-		switch {
-		case errors.Is(err, chart.ErrUnknownKind), errors.Is(err, chart.ErrUnknownFormat):
-			return app.Say(app.KindNotFound, ce.Msg, ce.Args...)
-		case errors.Is(err, chart.ErrBadQuantity):
-			return app.QueryError("per", ce.Msg, ce.Args...)
-		case errors.Is(err, chart.ErrNoBaseline):
-			return app.Say(app.KindBadRequest, ce.Msg, ce.Args...)
-		}
-	}
-	if errors.Is(err, dashboard.ErrUnknownSubdistrict) {
-		if ae := app.Classify(app.RefError("", err)); ae.Kind == app.KindNotFound {
-			return ae
-		}
-	}
-	return app.Classify(err)
 }
 
 // langOf is the language a request's errors are said in: English when
@@ -107,13 +79,13 @@ func problemsJSON(l msg.Lang, ps []formula.Problem) []problemJSON {
 // asks for (langOf: the one place the API's language is chosen; the
 // codes are the same in every language). Internal errors say nothing of
 // their cause.
-func body(c *gin.Context, e *app.Error) errorJSON {
+func body(c *gin.Context, e *caili.Error) errorJSON {
 	l := langOf(c)
 	c.Header("Content-Language", l.String())
 	c.Header("Vary", "Accept-Language")
-	words := e.In(l)
-	out := errorJSON{Error: words, Message: words, Code: e.Kind.Code(), Problems: problemsJSON(l, e.Problems)}
-	if r := e.Rejection; r != nil {
+	words := msg.ErrorWords(l, e)
+	out := errorJSON{Error: words, Message: words, Code: e.Kind.Code(), Problems: problemsJSON(l, msg.Problems(e))}
+	if r := msg.Rejection(e); r != nil {
 		out.Rejection = &rejectionJSON{Kind: r.Kind.String(), Gap: r.Gap.String(), Detail: msg.RejectionDetail(l, r)}
 	}
 	return out

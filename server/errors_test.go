@@ -14,8 +14,8 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
-	"github.com/caili/caili/standards"
 )
 
 func TestErrorStatuses(t *testing.T) {
@@ -131,24 +131,24 @@ func TestClassify(t *testing.T) {
 		err  error
 		want int
 	}{
-		{&standards.Error{Overrides: true, Problems: []formula.Problem{{Path: "x", Says: []formula.Words{msg.Verbatim.Words("unknown path")}}}}, 400},
-		{&standards.Error{Problems: []formula.Problem{{Path: "x", Says: []formula.Words{msg.Verbatim.Words("bad")}}}}, 422},
+		{msg.WithProblems(msg.AppOverridesInvalid.Err(caili.KindBadRequest), []formula.Problem{{Path: "x", Says: []formula.Words{msg.Verbatim.Words("unknown path")}}}), 400},
+		{msg.WithProblems(msg.AppPlanInvalid.Err(caili.KindUnprocessable), []formula.Problem{{Path: "x", Says: []formula.Words{msg.Verbatim.Words("bad")}}}), 422},
 		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "x", Says: []formula.Words{msg.Verbatim.Words("bad")}}}}, 422},
 		{&formula.RejectedError{Kind: formula.FloorsInfeasible}, 422},
-		{app.Say(app.KindNotFound, msg.AppNoPlan, "x"), 404},
+		{app.Say(caili.KindNotFound, msg.AppNoPlan, "x"), 404},
 		{errors.New("disk on fire"), 500},
 	} {
-		ae := classify(tc.err)
+		ae := app.Classify(tc.err)
 		if got := status(ae.Kind); got != tc.want {
-			t.Errorf("classify(%T) → %d, want %d", tc.err, got, tc.want)
+			t.Errorf("app.Classify(%T) → %d, want %d", tc.err, got, tc.want)
 		}
 		c, _ := gin.CreateTestContext(httptest.NewRecorder())
 		c.Request = httptest.NewRequest(http.MethodGet, "/", nil)
-		if b := body(c, ae); ae.Kind == app.KindInternal && strings.Contains(b.Error, "fire") {
+		if b := body(c, ae); ae.Kind == caili.KindInternal && strings.Contains(b.Error, "fire") {
 			t.Errorf("internal cause leaks to the client: %q", b.Error)
 		}
 	}
-	for k := app.KindBadRequest; k <= app.KindInternal; k++ {
+	for k := caili.KindBadRequest; k <= caili.KindInternal; k++ {
 		if _, ok := statusOf[k]; !ok {
 			t.Errorf("kind %d has no status", k)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards/workbook"
 )
@@ -28,7 +29,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	r.HandleMethodNotAllowed = true
 	r.Use(s.accessLog, gin.CustomRecoveryWithWriter(nil, s.recovered), s.cors)
 	r.NoRoute(func(c *gin.Context) {
-		s.failFor(c, app.Say(app.KindNotFound, msg.ServerNoRoute, c.Request.Method, app.Clip(c.Request.URL.Path)))
+		s.failFor(c, app.Say(caili.KindNotFound, msg.ServerNoRoute, c.Request.Method, msg.Clip(c.Request.URL.Path)))
 	})
 	r.NoMethod(s.noMethod)
 
@@ -131,14 +132,13 @@ func (s *Server) listPlans(c *gin.Context) {
 			t := v.LoadedAt.UTC()
 			pj.LoadedAt = &t
 			if err := v.Base.Err; err != nil {
-				ae := classify(err)
+				ae := app.Classify(err)
 				b := body(c, ae)
 				pj.Status, pj.Error, pj.Problems = "rejected", b.Error, b.Problems
 			}
 		}
 		if st.Problems != nil {
-			ae := app.Say(app.KindUnprocessable, msg.ServerPlanNotLoad)
-			ae.Problems = st.Problems
+			ae := msg.WithProblems(app.Say(caili.KindUnprocessable, msg.ServerPlanNotLoad), st.Problems)
 			b := body(c, ae)
 			pj.Status, pj.Error, pj.Problems, pj.Stale = "error", b.Error, b.Problems, st.Good != nil
 		}
@@ -152,7 +152,7 @@ func (s *Server) listPlans(c *gin.Context) {
 // refused with 413 without reading it all.
 func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	if c.Request.ContentLength > limit {
-		return nil, app.Say(app.KindTooLarge, msg.ServerTooLarge, limit)
+		return nil, app.Say(caili.KindTooLarge, msg.ServerTooLarge, limit)
 	}
 	// The body is read into one buffer of its declared length: io.ReadAll
 	// would grow one by doubling, copying and discarding twice the body.
@@ -165,9 +165,9 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		return nil, app.Say(app.KindTooLarge, msg.ServerTooLarge, limit)
+		return nil, app.Say(caili.KindTooLarge, msg.ServerTooLarge, limit)
 	case err != nil:
-		return nil, app.Say(app.KindBadRequest, msg.ServerBodyUnreadable).Because(err)
+		return nil, app.Say(caili.KindBadRequest, msg.ServerBodyUnreadable).Because(err)
 	}
 	return b, nil
 }
@@ -180,7 +180,7 @@ func readOptionalJSON(c *gin.Context, v any, shape string) error {
 		return err
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		return app.Say(app.KindBadRequest, msg.ServerBodyJSON, shape).Because(err)
+		return app.Say(caili.KindBadRequest, msg.ServerBodyJSON, shape).Because(err)
 	}
 	return nil
 }

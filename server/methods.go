@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
@@ -53,7 +54,7 @@ func (s *Server) noMethod(c *gin.Context) {
 		c.Status(http.StatusNoContent)
 		return
 	}
-	s.failFor(c, app.Say(app.KindMethodNotAllowed, msg.ServerMethod, c.Request.Method, app.Clip(c.Request.URL.Path)))
+	s.failFor(c, app.Say(caili.KindMethodNotAllowed, msg.ServerMethod, c.Request.Method, msg.Clip(c.Request.URL.Path)))
 }
 
 // cors lets a browser page from Config.CORSOrigin (off when empty) read

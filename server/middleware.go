@@ -16,6 +16,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 )
@@ -54,7 +55,7 @@ func (s *Server) recovered(c *gin.Context, rec any) {
 		return
 	}
 	s.log.Error("panic serving request", "path", c.Request.URL.Path, "panic", rec, "stack", string(debug.Stack()))
-	s.failFor(c, app.Say(app.KindInternal, msg.AppInternal))
+	s.failFor(c, app.Say(caili.KindInternal, msg.AppInternal))
 }
 
 // requireToken guards a write of a planner (scenarios, data previews):
@@ -65,8 +66,8 @@ func (s *Server) requireToken(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if !who.Can(app.RolePlanner) {
-		s.fail(c, app.Say(app.KindForbidden, msg.ServerRoleMayNotWrite, who.ID, who.Role))
+	if !who.Can(caili.RolePlanner) {
+		s.fail(c, app.Say(caili.KindForbidden, msg.ServerRoleMayNotWrite, who.ID, who.Role))
 		return
 	}
 	c.Next()
@@ -87,8 +88,8 @@ func (s *Server) liveRead(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if who.Role == app.RoleSubdistrict {
-		s.fail(c, app.Say(app.KindForbidden, msg.ServerSubdistrictLive, who.Subdistrict))
+	if who.Role == caili.RoleSubdistrict {
+		s.fail(c, app.Say(caili.KindForbidden, msg.ServerSubdistrictLive, who.Subdistrict))
 		return
 	}
 	c.Next()
@@ -117,9 +118,9 @@ func (s *Server) signedIn(c *gin.Context) {
 const actorKey = "caili.actor"
 
 // actorOf is the actor signedIn or requireToken found.
-func actorOf(c *gin.Context) app.Actor {
+func actorOf(c *gin.Context) caili.Actor {
 	a, _ := c.Get(actorKey)
-	who, _ := a.(app.Actor)
+	who, _ := a.(caili.Actor)
 	return who
 }
 
@@ -131,16 +132,16 @@ func actorOf(c *gin.Context) app.Actor {
 // the client sends. A missing or unknown token is 401. The server token
 // is compared in constant time, through SHA-256 sums so that not even
 // the length leaks; stored tokens are found by their hash.
-func (s *Server) authenticate(c *gin.Context) (app.Actor, bool) {
+func (s *Server) authenticate(c *gin.Context) (caili.Actor, bool) {
 	if s.tokenSum == nil {
 		has, err := s.app.HasTokens(c.Request.Context())
 		if err != nil {
 			s.fail(c, err)
-			return app.Actor{}, false
+			return caili.Actor{}, false
 		}
 		if !has {
-			s.fail(c, app.Say(app.KindForbidden, msg.ServerWritesDisabled))
-			return app.Actor{}, false
+			s.fail(c, app.Say(caili.KindForbidden, msg.ServerWritesDisabled))
+			return caili.Actor{}, false
 		}
 	}
 	h := c.GetHeader("Authorization")
@@ -148,23 +149,23 @@ func (s *Server) authenticate(c *gin.Context) (app.Actor, bool) {
 	tok = strings.TrimSpace(tok)
 	if !ok || !strings.EqualFold(scheme, "Bearer") || tok == "" {
 		c.Header("WWW-Authenticate", `Bearer realm="caili"`)
-		s.fail(c, app.Say(app.KindUnauthorized, msg.ServerNeedsToken))
-		return app.Actor{}, false
+		s.fail(c, app.Say(caili.KindUnauthorized, msg.ServerNeedsToken))
+		return caili.Actor{}, false
 	}
 	sum := sha256.Sum256([]byte(tok))
 	if s.tokenSum != nil && subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) == 1 {
-		who := app.Actor{ID: "admin", Role: app.RoleAdmin}
+		who := caili.Actor{ID: "admin", Role: caili.RoleAdmin}
 		c.Set(actorKey, who)
 		return who, true
 	}
 	who, err := s.app.Authenticate(c.Request.Context(), tok)
 	if err != nil {
 		c.Header("WWW-Authenticate", `Bearer realm="caili", error="invalid_token"`)
-		if ae := classify(err); ae.Kind == app.KindUnauthorized {
-			err = app.Say(app.KindUnauthorized, msg.AppRevokedToken)
+		if ae := app.Classify(err); ae.Kind == caili.KindUnauthorized {
+			err = app.Say(caili.KindUnauthorized, msg.AppRevokedToken)
 		}
 		s.fail(c, err)
-		return app.Actor{}, false
+		return caili.Actor{}, false
 	}
 	c.Set(actorKey, who)
 	return who, true
@@ -173,14 +174,14 @@ func (s *Server) authenticate(c *gin.Context) (app.Actor, bool) {
 // fail writes an error as JSON with the status its kind maps to, and
 // stops the handler chain. Internal errors are logged with their cause.
 func (s *Server) fail(c *gin.Context, err error) {
-	ae := classify(err)
-	if ae.Kind == app.KindInternal {
+	ae := app.Classify(err)
+	if ae.Kind == caili.KindInternal {
 		s.log.Error("request failed", "path", c.Request.URL.Path, "error", err)
 	}
 	c.Header("Cache-Control", "no-store")
 	c.Header("ETag", "")
 	c.Abort()
-	if ae.Kind != app.KindInternal {
+	if ae.Kind != caili.KindInternal {
 		s.pause(c.Request.Context(), c.Request.ContentLength)
 	}
 	s.writeJSON(c, status(ae.Kind), body(c, ae))

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards/workbook"
 )
@@ -40,13 +41,13 @@ type objectionJSON struct {
 	URL         string            `json:"url"`
 }
 
-func objectionOf(o *app.Objection) objectionJSON {
+func objectionOf(o *caili.Objection) objectionJSON {
 	cs := o.Corrections
 	if cs == nil {
 		cs = map[string]string{}
 	}
 	return objectionJSON{Plan: o.Plan, N: o.N, Version: o.Version, Subdistrict: o.Subdistrict, Note: o.Note, Corrections: cs,
-		Hash: o.Hash, FiledAt: o.FiledAt, FiledBy: o.FiledBy, Status: o.Status, StatusText: o.StatusText(),
+		Hash: o.Hash, FiledAt: o.FiledAt, FiledBy: o.FiledBy, Status: o.Status, StatusText: app.ObjectionStatusText(o),
 		ResolvedAt: o.ResolvedAt, ResolvedBy: o.ResolvedBy, Reason: o.Reason, NewVersion: o.NewVersion,
 		URL: "/api/v1/plans/" + o.Plan + "/objections/" + strconv.Itoa(o.N)}
 }
@@ -79,7 +80,7 @@ func (s *Server) fileObjection(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	var o *app.Objection
+	var o *caili.Objection
 	who, ctx := actorOf(c), c.Request.Context()
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
@@ -92,7 +93,7 @@ func (s *Server) fileObjection(c *gin.Context) {
 			Corrections map[string]string `json:"corrections"`
 		}
 		if err := json.Unmarshal(data, &req); err != nil {
-			s.fail(c, app.Say(app.KindBadRequest, msg.ServerObjectionBody).Because(err))
+			s.fail(c, app.Say(caili.KindBadRequest, msg.ServerObjectionBody).Because(err))
 			return
 		}
 		o, err = s.app.FileObjection(ctx, who, plan, req.Note, req.Corrections)
@@ -142,7 +143,7 @@ func (s *Server) getObjection(c *gin.Context) {
 	if e := v.Effect; e != nil {
 		out.Effect = &effectJSON{Subdistricts: make([]effectRowJSON, 0, len(e.Rows))}
 		if e.Rejected != nil {
-			b := body(c, classify(e.Rejected))
+			b := body(c, app.Classify(e.Rejected))
 			out.Effect.Rejection = &b
 		}
 		for _, r := range e.Rows {
@@ -199,7 +200,7 @@ func (s *Server) rejectObjection(c *gin.Context) {
 func objectionN(c *gin.Context) (int, error) {
 	n, err := strconv.Atoi(c.Param("n"))
 	if err != nil || n < 1 {
-		return 0, app.Say(app.KindBadRequest, msg.ServerObjectionNumber, app.Clip(c.Param("n")))
+		return 0, app.Say(caili.KindBadRequest, msg.ServerObjectionNumber, msg.Clip(c.Param("n")))
 	}
 	return n, nil
 }

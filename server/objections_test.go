@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/standards/workbook"
 )
 
@@ -60,7 +61,7 @@ func TestObjectionFiling(t *testing.T) {
 	} {
 		e.send("POST", base, tc.token, tc.body, tc.want)
 	}
-	south, _, err := app.CreateToken(context.Background(), e.srv.app.Records, app.Actor{ID: "test", Role: app.RoleAdmin}, app.RoleSubdistrict, "south", "")
+	south, _, err := app.CreateToken(context.Background(), e.srv.app.Records, caili.Actor{ID: "test", Role: caili.RoleAdmin}, caili.RoleSubdistrict, "south", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,14 +152,14 @@ func TestObjectionDecisions(t *testing.T) {
 		Objection objectionJSON `json:"objection"`
 		Version   versionJSON   `json:"version"`
 	}](t, e.call("POST", base+"/1/accept", e.planner, http.StatusOK))
-	if got.Version.N != 2 || got.Version.Status != app.StatusDraft || got.Objection.NewVersion != 2 || got.Objection.StatusText != "已采纳（第 2 版）" {
+	if got.Version.N != 2 || got.Version.Status != caili.StatusDraft || got.Objection.NewVersion != 2 || got.Objection.StatusText != "已采纳（第 2 版）" {
 		t.Errorf("accepted %+v", got)
 	}
 	e.call("POST", base+"/1/accept", e.planner, http.StatusConflict)
 	e.send("POST", base+"/1/reject", e.planner, `{"reason":"x"}`, http.StatusConflict)
 
 	// The new draft holds the corrections, and its result is the effect.
-	vv, err := e.srv.app.PlanVersionOf(context.Background(), app.Actor{ID: "t", Role: app.RolePlanner}, "tiny", 2)
+	vv, err := e.srv.app.PlanVersionOf(context.Background(), caili.Actor{ID: "t", Role: caili.RolePlanner}, "tiny", 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +175,7 @@ func TestObjectionDecisions(t *testing.T) {
 	e.send("POST", base+"/2/reject", e.planner, `{"reason":"  "}`, http.StatusBadRequest)
 	e.send("POST", base+"/2/reject", e.planner, ``, http.StatusBadRequest)
 	r := decodeInto[objectionJSON](t, e.send("POST", base+"/2/reject", e.planner, `{"reason":"数据已核实"}`, http.StatusOK))
-	if r.Status != app.ObjectionRejected || r.StatusText != "已驳回：数据已核实" {
+	if r.Status != caili.ObjectionRejected || r.StatusText != "已驳回：数据已核实" {
 		t.Errorf("rejected %+v", r)
 	}
 	if w := decodeInto[objectionJSON](t, e.call("GET", base+"/2", e.west, http.StatusOK)); w.Reason != "数据已核实" {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 
 	"github.com/gin-gonic/gin"
@@ -42,7 +43,7 @@ func (s *Server) indexPage(c *gin.Context) {
 		if v := st.Good; v != nil {
 			it.Name, it.FiscalYear, it.OK = v.Name, v.FiscalYear, v.Base.Err == nil
 			if v.Base.Err != nil {
-				it.Problems = problemLines(dashboard.FailureOf(classify(v.Base.Err), 0).Problems)
+				it.Problems = problemLines(dashboard.FailureOf(app.Classify(v.Base.Err), 0).Problems)
 			}
 		}
 		if st.Problems != nil {
@@ -101,8 +102,8 @@ func (s *Server) planPage(c *gin.Context) {
 	if err != nil {
 		// The kind table decides, as for the API: an unknown scenario is
 		// 404 here too, not the 400 of a malformed what-if.
-		ae := classify(err)
-		if ae.Kind == app.KindInternal {
+		ae := app.Classify(err)
+		if ae.Kind == caili.KindInternal {
 			s.failPage(c, err)
 			return
 		}
@@ -130,9 +131,7 @@ func (s *Server) statementPage(c *gin.Context) {
 	}
 	wi, problems := dashboard.ParseWhatIf(c.Request.URL.Query())
 	if len(problems) > 0 {
-		e := app.Say(app.KindBadRequest, msg.ServerWhatIfMalformed)
-		e.Problems = problems
-		s.failPage(c, e)
+		s.failPage(c, msg.WithProblems(app.Say(caili.KindBadRequest, msg.ServerWhatIfMalformed), problems))
 		return
 	}
 	j, err := s.app.JobFor(v, app.Query{Sets: wi.Overrides(), Scenario: wi.Scenario})
@@ -174,9 +173,7 @@ func (s *Server) statementPage(c *gin.Context) {
 func (s *Server) pagePlan(c *gin.Context) (*app.PlanVersion, bool) {
 	v, err := s.app.Plan(c.Param("plan"))
 	if err == nil && v.Base.Err != nil {
-		e := app.Say(app.KindUnprocessable, msg.ServerPlanRejected, v.ID)
-		e.Problems = dashboard.ProblemsOf(classify(v.Base.Err))
-		err = e
+		err = msg.WithProblems(app.Say(caili.KindUnprocessable, msg.ServerPlanRejected, v.ID), dashboard.ProblemsOf(app.Classify(v.Base.Err)))
 	}
 	if err != nil {
 		s.failPage(c, err)
@@ -234,14 +231,14 @@ func (s *Server) sendPage(c *gin.Context, status int, tag string, render func(io
 // is shown as its kind and gap; an internal error says nothing of its
 // cause, which is logged.
 func (s *Server) failPage(c *gin.Context, err error) {
-	ae := classify(err)
+	ae := app.Classify(err)
 	status := status(ae.Kind)
-	text := ae.In(msg.Zh) // the dashboard is Chinese
+	text := msg.ErrorWords(msg.Zh, ae) // the dashboard is Chinese
 	var problems []formula.Problem
 	switch {
-	case ae.Kind == app.KindInternal:
+	case ae.Kind == caili.KindInternal:
 		s.log.Error("page failed", "path", c.Request.URL.Path, "error", err)
-	case ae.Rejection != nil:
+	case msg.Rejection(ae) != nil:
 		text, problems = msg.ServerRejectedPage.In(msg.Zh), dashboard.ProblemsOf(ae)
 	default:
 		problems = dashboard.ProblemsOf(ae)

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 )
@@ -41,14 +42,14 @@ type versionJSON struct {
 	PublishedLabel string     `json:"published_label,omitempty"`
 }
 
-func versionOf(v *app.VersionRecord) versionJSON {
+func versionOf(v *caili.VersionRecord) versionJSON {
 	vj := versionJSON{Plan: v.Plan, N: v.N, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear, Note: v.Note,
 		Status: v.Status, StatusText: app.StatusText(v.Status), CreatedAt: v.CreatedAt, CreatedBy: v.CreatedBy,
 		ApprovedAt: v.ApprovedAt, ApprovedBy: v.ApprovedBy,
 		URL: "/api/v1/plans/" + v.Plan + "/versions/" + strconv.Itoa(v.N)}
 	if v.PublishedAt != nil && v.ResultHash != "" {
 		vj.PublishedAt, vj.ResultHash = v.PublishedAt, v.ResultHash
-		vj.PublishedLabel = PublishedLabel(&app.Publication{PublishedAt: *v.PublishedAt, ResultHash: v.ResultHash})
+		vj.PublishedLabel = PublishedLabel(&caili.Publication{PublishedAt: *v.PublishedAt, ResultHash: v.ResultHash})
 	}
 	return vj
 }
@@ -57,7 +58,7 @@ func versionOf(v *app.VersionRecord) versionJSON {
 func versionN(c *gin.Context, param string) (int, error) {
 	n, err := strconv.Atoi(c.Param(param))
 	if err != nil || n < 1 {
-		return 0, app.Say(app.KindBadRequest, msg.ServerVersionNumber, app.Clip(c.Param(param)))
+		return 0, app.Say(caili.KindBadRequest, msg.ServerVersionNumber, msg.Clip(c.Param(param)))
 	}
 	return n, nil
 }
@@ -132,7 +133,7 @@ func (s *Server) getVersion(c *gin.Context) {
 	}
 	out := gin.H{"version": versionOf(vv.Record), "files": files}
 	if err := vv.Plan.Base.Err; err != nil {
-		out["error"] = body(c, classify(err))
+		out["error"] = body(c, app.Classify(err))
 	} else {
 		out["result"] = report.NewAllocations(vv.Plan.Base.Res, true)
 	}
@@ -150,7 +151,7 @@ func (s *Server) diffVersions(c *gin.Context) {
 	from := n - 1
 	if f := c.Query("from"); f != "" {
 		if from, err = strconv.Atoi(f); err != nil || from < 1 {
-			s.fail(c, app.QueryError("from", msg.ServerFromVersion, app.Clip(f)))
+			s.fail(c, msg.ServerFromVersion.Query("from", msg.Clip(f)))
 			return
 		}
 	}
@@ -194,11 +195,11 @@ type publicationJSON struct {
 
 // PublishedLabel is how a published result is marked: 已发布 <date>
 // <the result hash's first 8 hex digits>.
-func PublishedLabel(p *app.Publication) string {
+func PublishedLabel(p *caili.Publication) string {
 	return "已发布 " + p.PublishedAt.Local().Format("2006-01-02") + " " + p.ResultHash[:8]
 }
 
-func publicationOf(p *app.Publication, withResult bool) publicationJSON {
+func publicationOf(p *caili.Publication, withResult bool) publicationJSON {
 	pj := publicationJSON{Plan: p.Plan, Version: p.N, VersionHash: p.VersionHash, PublishedAt: p.PublishedAt,
 		PublishedBy: p.PublishedBy, ResultHash: p.ResultHash, Label: PublishedLabel(p)}
 	if withResult {
@@ -282,7 +283,7 @@ func (s *Server) auditLog(c *gin.Context) {
 	if l := c.Query("limit"); l != "" {
 		n, err := strconv.Atoi(l)
 		if err != nil || n < 1 || n > 1000 {
-			s.fail(c, app.QueryError("limit", msg.ServerLimit, app.Clip(l)))
+			s.fail(c, msg.ServerLimit.Query("limit", msg.Clip(l)))
 			return
 		}
 		limit = n

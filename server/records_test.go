@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 )
 
 // recordEnv is a server with an admin token and one stored token of each
@@ -24,17 +25,17 @@ func newRecordEnv(t *testing.T) *recordEnv {
 	t.Helper()
 	e := &recordEnv{testEnv: newEnv(t, "secret")}
 	t.Cleanup(func() { e.srv.Close() })
-	mk := func(role app.Role, sd string) (string, string) {
-		sec, rec, err := app.CreateToken(context.Background(), e.srv.app.Records, app.Actor{ID: "test", Role: app.RoleAdmin}, role, sd, "")
+	mk := func(role caili.Role, sd string) (string, string) {
+		sec, rec, err := app.CreateToken(context.Background(), e.srv.app.Records, caili.Actor{ID: "test", Role: caili.RoleAdmin}, role, sd, "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		return sec, rec.ID
 	}
-	e.planner, _ = mk(app.RolePlanner, "")
-	e.approver, _ = mk(app.RoleApprover, "")
-	e.east, e.eastID = mk(app.RoleSubdistrict, "east")
-	e.west, _ = mk(app.RoleSubdistrict, "west")
+	e.planner, _ = mk(caili.RolePlanner, "")
+	e.approver, _ = mk(caili.RoleApprover, "")
+	e.east, e.eastID = mk(caili.RoleSubdistrict, "east")
+	e.west, _ = mk(caili.RoleSubdistrict, "west")
 	return e
 }
 
@@ -68,7 +69,7 @@ func TestVersionsApprovePublish(t *testing.T) {
 	e := newRecordEnv(t)
 	const base = "/api/v1/plans/tiny"
 	v := decodeInto[versionJSON](t, e.call("POST", base+"/versions", e.planner, http.StatusCreated))
-	if v.N != 1 || v.Status != app.StatusDraft || v.StatusText != "草案" || v.CreatedBy == "" || len(v.Hash) != 64 {
+	if v.N != 1 || v.Status != caili.StatusDraft || v.StatusText != "草案" || v.CreatedBy == "" || len(v.Hash) != 64 {
 		t.Errorf("saved %+v", v)
 	}
 	// The same bytes again: the same version.
@@ -132,7 +133,7 @@ func TestVersionsApprovePublish(t *testing.T) {
 	e.call("GET", base+"/published/subdistricts/east", "", http.StatusUnauthorized)
 
 	// A revoked token is refused.
-	if err := e.srv.app.Records.RevokeToken(context.Background(), app.Actor{ID: "test", Role: app.RoleAdmin}, e.eastID); err != nil {
+	if err := e.srv.app.Records.RevokeToken(context.Background(), caili.Actor{ID: "test", Role: caili.RoleAdmin}, e.eastID); err != nil {
 		t.Fatal(err)
 	}
 	e.call("GET", base+"/published/subdistricts/east", e.east, http.StatusUnauthorized)
@@ -258,7 +259,7 @@ func TestScenarioWritesByRole(t *testing.T) {
 	}
 	es, err := e.srv.app.Records.Audit(context.Background(), 2)
 	if err != nil || len(es) != 2 || es[0].Action != "scenario.delete" || es[0].Actor != "admin" ||
-		es[1].Action != "scenario.put" || es[1].Role != app.RolePlanner || es[1].Hash != app.TokenHash(tighter) {
+		es[1].Action != "scenario.put" || es[1].Role != caili.RolePlanner || es[1].Hash != app.TokenHash(tighter) {
 		t.Errorf("audit %+v %v", es, err)
 	}
 	// HEAD answers like GET on the record routes.

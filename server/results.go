@@ -14,6 +14,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report/checkxlsx"
 	"github.com/caili/caili/server/chart"
@@ -136,7 +137,7 @@ func (s *Server) allocationsCheck(c *gin.Context) {
 				var buf bytes.Buffer
 				if err := checkxlsx.Write(&buf, res); err != nil {
 					if errors.Is(err, checkxlsx.ErrTooLarge) {
-						return nil, app.Say(app.KindUnprocessable, msg.ServerCheckTooLarge).Because(err)
+						return nil, app.Say(caili.KindUnprocessable, msg.ServerCheckTooLarge).Because(err)
 					}
 					return nil, err
 				}
@@ -152,7 +153,7 @@ func (s *Server) subdistrict(c *gin.Context) {
 	id, ok := strings.CutSuffix(c.Param("id"), ".json")
 	id = strings.TrimSpace(id)
 	if !ok {
-		s.fail(c, app.Say(app.KindNotFound, msg.ServerNoSubRoute, app.Clip(c.Request.URL.Path)))
+		s.fail(c, app.Say(caili.KindNotFound, msg.ServerNoSubRoute, msg.Clip(c.Request.URL.Path)))
 		return
 	}
 	s.resultRoute(c, app.ParamSet|app.ParamScenario, func(string, app.Query) (view, error) {
@@ -172,7 +173,7 @@ func (s *Server) cell(c *gin.Context) {
 	id, column := strings.TrimSpace(c.Param("subdistrict")), c.Param("column") // trimmed: see subdistrict
 	s.resultRoute(c, app.ParamSet|app.ParamScenario, func(string, app.Query) (view, error) {
 		if !slices.Contains(cellColumns, column) {
-			return view{}, app.Say(app.KindNotFound, msg.ServerNoColumn, app.Clip(column), strings.Join(cellColumns, ", "))
+			return view{}, app.Say(caili.KindNotFound, msg.ServerNoColumn, msg.Clip(column), strings.Join(cellColumns, ", "))
 		}
 		return view{name: "cell/" + id + "/" + column, contentType: typeText,
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
@@ -197,8 +198,8 @@ func find(j *app.Job, res *formula.Result, ref string) (*formula.Allocation, err
 func baseOf(j *app.Job) (*formula.Result, error) {
 	base := j.Plan.Base
 	if base.Err != nil {
-		ae := *classify(base.Err)
-		ae.Says = []formula.Words{msg.ServerBaseRejected.Words(ae.Says)}
+		ae := *app.Classify(base.Err)
+		ae.Says = []caili.Words{msg.ServerBaseRejected.Says(ae.Says)}
 		return nil, &ae
 	}
 	return base.Res, nil
@@ -207,7 +208,7 @@ func baseOf(j *app.Job) (*formula.Result, error) {
 // needWhatIf refuses a comparison without anything to compare with.
 func needWhatIf(what string, q app.Query) error {
 	if !q.WhatIf() {
-		return app.Say(app.KindBadRequest, msg.ServerNeedsWhatIf, what)
+		return app.Say(caili.KindBadRequest, msg.ServerNeedsWhatIf, what)
 	}
 	return nil
 }
@@ -223,7 +224,7 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 			return view{}, err
 		}
 		if q.By != "" && q.By != "auto" && !q.Attribute {
-			return view{}, app.QueryError("by", msg.ServerByNeedsAttribute)
+			return view{}, msg.ServerByNeedsAttribute.Query("by")
 		}
 		name := csvName("compare."+format, q)
 		if q.Attribute {
@@ -287,7 +288,7 @@ func (s *Server) chart(c *gin.Context) {
 	}
 	s.resultRoute(c, allow, func(plan string, q app.Query) (view, error) {
 		if q.Per != "" && k != chart.KindPerCapita && k != chart.KindLorenz {
-			return view{}, app.QueryError("per", msg.ServerPerOnly, k.String())
+			return view{}, msg.ServerPerOnly.Query("per", k.String())
 		}
 		v := view{name: csvName(chartName(k, f, q.Per), q), contentType: f.ContentType(),
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
@@ -313,7 +314,7 @@ func (s *Server) chart(c *gin.Context) {
 func parseChartName(name string) (chart.Kind, chart.Format, error) {
 	kind, ext, ok := strings.Cut(name, ".")
 	if !ok {
-		return 0, 0, app.Say(app.KindNotFound, msg.ServerNoChart, app.Clip(name))
+		return 0, 0, app.Say(caili.KindNotFound, msg.ServerNoChart, msg.Clip(name))
 	}
 	k, err := chart.ParseKind(kind)
 	if err != nil {

@@ -1,15 +1,15 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
-	"github.com/caili/caili/standards"
 )
 
 // scenarioJSON describes one scenario in the list and after a PUT.
@@ -36,7 +36,7 @@ func describe(c *gin.Context, v *app.Scenario) scenarioJSON {
 	if v.Parsed != nil {
 		sj.Title, sj.Description, sj.Overrides = v.Parsed.Name, v.Parsed.Description, len(v.Parsed.Set)
 	} else {
-		sj.Status, sj.Problems = "error", body(c, classify(v.Err)).Problems
+		sj.Status, sj.Problems = "error", body(c, app.Classify(v.Err)).Problems
 	}
 	return sj
 }
@@ -45,7 +45,7 @@ func describe(c *gin.Context, v *app.Scenario) scenarioJSON {
 func (s *Server) planExists(c *gin.Context) (string, bool) {
 	id := c.Param("plan")
 	if _, ok := s.app.Plans.Get(id); !ok {
-		s.fail(c, app.Say(app.KindNotFound, msg.AppNoPlan, app.Clip(id)))
+		s.fail(c, app.Say(caili.KindNotFound, msg.AppNoPlan, msg.Clip(id)))
 		return "", false
 	}
 	return id, true
@@ -114,11 +114,8 @@ func (s *Server) putScenario(c *gin.Context) {
 		return
 	}
 	if err := s.app.CheckScenario(v, plan, name, data); err != nil {
-		var se *standards.Error
-		if errors.As(err, &se) {
-			e := app.Say(app.KindBadRequest, msg.ServerScenarioNotSaved)
-			e.Problems = se.Problems
-			err = e
+		if ps := formula.ProblemsOf(err); ps != nil {
+			err = msg.WithProblems(app.Say(caili.KindBadRequest, msg.ServerScenarioNotSaved), ps)
 		}
 		s.fail(c, err)
 		return

@@ -36,6 +36,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server/dashboard"
@@ -60,7 +61,7 @@ type Config struct {
 	DataDir string
 	// Store is the record store; nil opens the SQLite database of
 	// DataDir, which the server then closes on Close.
-	Store app.Store
+	Store caili.Store
 	// Token guards writes (PUT and DELETE): they need the header
 	// `Authorization: Bearer <Token>`. Empty: every write is refused (403).
 	Token string
@@ -103,17 +104,17 @@ type Server struct {
 	tokenSum *[sha256.Size]byte // nil: writes are refused
 	openapi  []byte
 	pages    *dashboard.Renderer
-	ownStore app.Store // opened by New, closed by Close
+	ownStore caili.Store // opened by New, closed by Close
 }
 
 // openStore is cfg.Store, or the SQLite database of the data folder
 // (owned: the server closes it).
-func openStore(cfg Config) (st app.Store, owned bool, err error) {
+func openStore(cfg Config) (st caili.Store, owned bool, err error) {
 	if cfg.Store != nil {
 		return cfg.Store, false, nil
 	}
 	if fi, err := os.Stat(cfg.DataDir); err == nil && !fi.IsDir() {
-		return nil, false, app.Say(app.KindBadRequest, msg.AppNotDataDir, cfg.DataDir)
+		return nil, false, app.Say(caili.KindBadRequest, msg.AppNotDataDir, cfg.DataDir)
 	}
 	db, err := sqlite.OpenDir(context.Background(), cfg.DataDir)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server/dashboard"
 	"github.com/caili/caili/standards"
@@ -37,7 +38,7 @@ func (s *Server) solvePage(c *gin.Context) {
 		req := analysis.SolveRequest{Target: in.Target, Vary: in.Vary, Find: analysis.Find(in.Find)}
 		if in.Precision != "" {
 			if req.Unit, err = decimal.NewFromString(in.Precision); err != nil {
-				err = app.QueryError("precision", msg.ServerPrecision, app.Clip(in.Precision))
+				err = msg.ServerPrecision.Query("precision", msg.Clip(in.Precision))
 			}
 		}
 		if err == nil {
@@ -47,8 +48,8 @@ func (s *Server) solvePage(c *gin.Context) {
 			})
 		}
 		if err != nil {
-			ae := classify(err)
-			if ae.Kind == app.KindInternal {
+			ae := app.Classify(err)
+			if ae.Kind == caili.KindInternal {
 				s.failPage(c, err)
 				return
 			}

@@ -125,9 +125,9 @@ func TestDataFileProblems(t *testing.T) {
 			if err == nil {
 				_, err = doc.Plan()
 			}
-			var se *Error
+			var se *formula.InvalidPlanError
 			if !errors.As(err, &se) {
-				t.Fatalf("want *Error, got %v", err)
+				t.Fatalf("want problems, got %v", err)
 			}
 			for _, p := range se.Problems {
 				if p.File == tt.file && p.Path == tt.path && p.Code == tt.code {
@@ -173,7 +173,7 @@ func TestTablesWithoutSubdistricts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var se *Error
+	var se *formula.InvalidPlanError
 	if _, err := doc.Tables(); !errors.As(err, &se) || se.Problems[0].Code != formula.CodeUnknownKey {
 		t.Errorf("Tables of a plan with an unknown key: %v", err)
 	}

@@ -230,7 +230,7 @@ func TestDatedOverrides(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = doc.Model(ovs...)
-		var se *Error
+		var se *formula.InvalidPlanError
 		if !errors.As(err, &se) || len(se.Problems) == 0 || se.Problems[0].Code != code {
 			t.Errorf("%s: %v, want %s", set, err, code)
 		}

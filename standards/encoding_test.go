@@ -36,7 +36,7 @@ func TestNotUTF8(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse("plan.toml", []byte(tt.data), nil)
-			var se *Error
+			var se *formula.InvalidPlanError
 			if !errors.As(err, &se) || len(se.Problems) != 1 {
 				t.Fatalf("want one problem, got %v", err)
 			}

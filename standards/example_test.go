@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/caili/caili/configs"
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
@@ -42,11 +43,11 @@ colour = "red"
 	if err == nil {
 		_, err = doc.Plan()
 	}
-	if se, ok := err.(*standards.Error); ok {
-		for _, p := range se.Problems {
+	if ps := formula.ProblemsOf(err); ps != nil {
+		for _, p := range ps {
 			fmt.Println(msg.ProblemLine(msg.Zh, p))
 		}
-		fmt.Println(msg.ProblemLine(msg.En, se.Problems[0])) // in English on request
+		fmt.Println(msg.ProblemLine(msg.En, ps[0])) // in English on request
 	}
 	// Output:
 	// plan.toml:4: plan.capacity: 不能为负数(实为 -5)

@@ -51,7 +51,7 @@ func TestStandardsFileRefused(t *testing.T) {
 				}
 			}
 			_, err := LoadFile(name)
-			var se *Error
+			var se *formula.InvalidPlanError
 			if !errors.As(err, &se) || len(se.Problems) != 1 {
 				t.Fatalf("want one problem, got %v", err)
 			}

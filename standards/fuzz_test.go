@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 )
 
 // FuzzLoad feeds arbitrary bytes to the plan loader and, when they load,
@@ -38,7 +39,7 @@ func FuzzLoad(f *testing.F) {
 		defer watchdog.Stop()
 		doc, err := Parse("plan.toml", data, nil)
 		if err != nil {
-			var se *Error
+			var se *formula.InvalidPlanError
 			if !errors.As(err, &se) || len(se.Problems) == 0 {
 				t.Fatalf("load failed without problems: %v", err)
 			}
@@ -46,7 +47,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		m, err := doc.Compile()
 		if err != nil {
-			var se *Error
+			var se *formula.InvalidPlanError
 			if !errors.As(err, &se) || len(se.Problems) == 0 {
 				t.Fatalf("compile failed without problems: %v", err)
 			}
@@ -104,8 +105,8 @@ func FuzzOverride(f *testing.F) {
 		}
 		over, err := doc.Apply(ovs...)
 		if err != nil {
-			var se *Error
-			if !errors.As(err, &se) || !se.Overrides {
+			var se *formula.InvalidPlanError
+			if !errors.As(err, &se) || caili.KindOf(err) != caili.KindBadRequest {
 				t.Fatalf("override failed untyped: %v", err)
 			}
 			return

@@ -123,7 +123,7 @@ func keyProblems(t *testing.T, file, old, new string) (string, []formula.Problem
 	if err == nil && doc != nil {
 		_, err = doc.Plan()
 	}
-	var se *Error
+	var se *formula.InvalidPlanError
 	if !errors.As(err, &se) {
 		t.Fatalf("want problems, got %v", err)
 	}

@@ -5,8 +5,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // This file lists the numeric override paths of one plan: every entry of
@@ -91,7 +92,7 @@ var expanders = map[string]expander{
 // NumberPaths lists every numeric field of the plan as written that an
 // override may set by the fast path, in the order of the path table and,
 // within a pattern, of the plan (map keys sorted). A plan with problems
-// gives its *Error.
+// gives its *caili.Error.
 func (d *Document) NumberPaths() ([]NumberPath, error) {
 	m, err := d.Compile()
 	if err != nil {

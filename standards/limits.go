@@ -125,11 +125,11 @@ func checkText(name string, data []byte, src string) (stop, numbers []formula.Pr
 
 // CheckTOML checks TOML text against the limits every file is held to
 // before it is decoded (nesting, keys, the length of numbers), for a
-// caller that decodes TOML itself. It returns an *Error with the one
+// caller that decodes TOML itself. It returns a *caili.Error with the one
 // problem of the file called name, or nil when the text may be decoded.
 func CheckTOML(name string, data []byte) error {
 	if stop, _ := checkText(name, data, string(data)); len(stop) > 0 {
-		return &Error{Problems: stop}
+		return invalid("standards.CheckTOML", stop, nil)
 	}
 	return nil
 }

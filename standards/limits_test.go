@@ -24,7 +24,7 @@ func deep(key string, depth int) string {
 func fatalProblem(t *testing.T, text string) formula.Problem {
 	t.Helper()
 	_, err := Parse("plan.toml", []byte(text), nil)
-	var se *Error
+	var se *formula.InvalidPlanError
 	if !errors.As(err, &se) || len(se.Problems) != 1 {
 		t.Fatalf("want one problem, got %v", err)
 	}
@@ -71,7 +71,7 @@ func TestNestingAndKeys(t *testing.T) {
 
 // TestCheckTOML: the limits, for a caller that decodes TOML itself.
 func TestCheckTOML(t *testing.T) {
-	var se *Error
+	var se *formula.InvalidPlanError
 	if err := CheckTOML("x.toml", []byte(deep("x", 6000))); !errors.As(err, &se) || se.Problems[0].File != "x.toml" || se.Problems[0].Line != 1 {
 		t.Errorf("deep: %v", err)
 	}
@@ -165,14 +165,14 @@ func TestOverrideDigits(t *testing.T) {
 	}
 	for _, v := range []any{strings.Repeat("7", 900000), "1." + strings.Repeat("5", 13), 0.30000000000000004, 1e-300, 1e40} {
 		_, err := doc.Apply(Override{Path: "plan.capacity", Value: v, File: "--set"})
-		var se *Error
+		var se *formula.InvalidPlanError
 		if !errors.As(err, &se) || se.Problems[0].Path != "plan.capacity" || !says(se.Problems[0], "digits") {
 			t.Errorf("plan.capacity = %.40v: %v", v, err)
 		}
 	}
 	// A scenario file: the float as written, at its line.
 	_, err = ParseScenario("s.toml", []byte("[scenario]\nname = \"x\"\n[set]\n\"plan.reserve_rate\" = 1e-400\n"))
-	var se *Error
+	var se *formula.InvalidPlanError
 	if !errors.As(err, &se) || len(se.Problems) != 1 || se.Problems[0].Path != "set.plan.reserve_rate" || se.Problems[0].Line != 4 {
 		t.Errorf("scenario: %v", err)
 	}

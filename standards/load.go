@@ -42,9 +42,9 @@ func LoadFile(name string, opts ...Option) (*Document, error) {
 		}
 		return b, err
 	}, opts...)
-	var se *Error
-	if errors.As(err, &se) && se.cause != nil { // the plan file itself: name it as the user did
-		se.Problems[0].File = name
+	var ip *formula.InvalidPlanError
+	if errors.As(err, &ip) && ip.Err != nil { // the plan file itself: name it as the user did
+		ip.Problems[0].File = name
 	}
 	return doc, err
 }
@@ -59,7 +59,7 @@ func LoadFS(fsys fs.FS, name string, opts ...Option) (*Document, error) {
 
 // Load reads the plan file called name through read, and the standards
 // file it names, and decodes both. Problems with the TOML itself (syntax,
-// unknown keys, a top-level key in both files) give an *Error; the plan's
+// unknown keys, a top-level key in both files) give a *caili.Error; the plan's
 // rules are checked by [Document.Plan]. A nil read refuses a standards
 // file or a data file (a plan sent over the network must be
 // self-contained); a data file is read only with [WithData].
@@ -70,7 +70,7 @@ func Load(name string, read ReadFunc, opts ...Option) (*Document, error) {
 	data, err := read(name)
 	if err != nil {
 		why := readReason(because(msg.StdCannotReadPlan), err)
-		return nil, &Error{Problems: []formula.Problem{why.problem(name, 0, "", formula.CodeUnreadable)}, cause: err}
+		return nil, invalid("standards.Load", []formula.Problem{why.problem(name, 0, "", formula.CodeUnreadable)}, err)
 	}
 	return parse(name, data, read, newOptions(opts))
 }
@@ -107,7 +107,7 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 	if d.Plan != nil && d.Plan.Data.Set && !stops(ps) {
 		dps, stop := d.loadData(name, read, o, ps)
 		if stop {
-			return nil, &Error{Problems: d.place(append(ps, dps...))}
+			return nil, invalid("standards.Parse", d.place(append(ps, dps...)), nil)
 		}
 		ps = append(ps, dps...)
 	}
@@ -115,7 +115,7 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 	// Syntax errors and unreadable files stop here; other problems (unknown
 	// keys, a key in both files) are kept and reported with the plan's rules.
 	if stops(ps) {
-		return nil, &Error{Problems: d.place(ps)}
+		return nil, invalid("standards.Parse", d.place(ps), nil)
 	}
 	d.pending = ps
 	return &Document{doc: d, lazy: &lazyModel{}}, nil
@@ -196,7 +196,7 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 }
 
 // Plan converts the document into the engine's plan and validates it
-// against every rule of rules §2, reporting all problems in an *Error.
+// against every rule of rules §2, reporting all problems in a *caili.Error.
 func (d *Document) Plan() (*formula.Plan, error) {
 	m, err := d.Compile()
 	if err != nil {
@@ -206,7 +206,7 @@ func (d *Document) Plan() (*formula.Plan, error) {
 }
 
 // Compile converts, validates and compiles the plan, reporting every
-// problem in an *Error. The model is compiled once and kept (a document
+// problem in a *caili.Error. The model is compiled once and kept (a document
 // made by [Document.Apply] was compiled there already); it is safe to use
 // from several goroutines.
 func (d *Document) Compile() (*formula.Model, error) {
@@ -218,15 +218,15 @@ func (d *Document) Compile() (*formula.Model, error) {
 		return nil, err
 	}
 	if len(ps) > 0 {
-		return nil, &Error{Problems: d.doc.sorted(d.doc.place(ps))}
+		return nil, invalid("standards.Compile", d.doc.sorted(d.doc.place(ps)), nil)
 	}
 	return m, nil
 }
 
 // Model applies the overrides (none: the plan as written) and compiles
 // the plan: a whole what-if, ready to evaluate (the loader never
-// evaluates). Problems the overrides cause come back as an *Error with
-// Overrides set. Overrides that only change numbers take a fast path
+// evaluates). Problems the overrides cause come back as a *caili.Error of
+// caili.KindBadRequest. Overrides that only change numbers take a fast path
 // (see patch.go) to the same model.
 func (d *Document) Model(ovs ...Override) (*formula.Model, error) {
 	if len(ovs) == 0 {
@@ -234,7 +234,7 @@ func (d *Document) Model(ovs ...Override) (*formula.Model, error) {
 	}
 	resolved, rps := d.doc.resolveOverrides(ovs)
 	if len(rps) > 0 {
-		return nil, &Error{Problems: rps, Overrides: true}
+		return nil, invalidOverrides(rps)
 	}
 	m, err := d.whatIf(resolved)
 	return m, asWritten(err, ovs, resolved)
@@ -245,7 +245,7 @@ func (d *Document) whatIf(ovs []Override) (*formula.Model, error) {
 	if p := d.patch(ovs); p != nil {
 		if m, err := formula.Compile(p); err == nil {
 			if ps := noEffect(ovs, p, d.doc); len(ps) > 0 {
-				return nil, &Error{Problems: ps, Overrides: true}
+				return nil, invalidOverrides(ps)
 			}
 			return m, nil
 		}
@@ -272,7 +272,7 @@ func (d *Document) Tables() (*formula.Plan, error) {
 		return p.Path == "subdistrict" && p.Code == formula.CodeMissing
 	})
 	if len(ps) > 0 {
-		return nil, &Error{Problems: d.doc.sorted(d.doc.place(ps))}
+		return nil, invalid("standards.Compile", d.doc.sorted(d.doc.place(ps)), nil)
 	}
 	c := &converter{}
 	return c.plan(d.doc), nil

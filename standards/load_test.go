@@ -72,7 +72,7 @@ func TestStandardsFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = doc.Plan()
-	var se *Error
+	var se *formula.InvalidPlanError
 	if !errors.As(err, &se) || se.Problems[0].File != "std.toml" || se.Problems[0].Line == 0 || se.Problems[0].Path != "project[greening].tier" {
 		t.Errorf("want a std.toml problem with a line at project[greening].tier, got %v", err)
 	}
@@ -94,9 +94,9 @@ func TestStandardsFileProblems(t *testing.T) {
 			if err == nil {
 				_, err = doc.Plan()
 			}
-			var se *Error
+			var se *formula.InvalidPlanError
 			if !errors.As(err, &se) {
-				t.Fatalf("want *Error, got %v", err)
+				t.Fatalf("want problems, got %v", err)
 			}
 			for _, p := range se.Problems {
 				if p.Path == tt.path && says(p, tt.msg) {

@@ -27,13 +27,13 @@ func untranslated(p formula.Problem) string {
 	return ""
 }
 
-// checkTranslated checks every problem of err, an *Error, and its
+// checkTranslated checks every problem of err, caili's error, and its
 // summary in both languages; it returns how many problems there were.
 func checkTranslated(t *testing.T, what string, err error) int {
 	t.Helper()
-	var se *Error
+	var se *formula.InvalidPlanError
 	if !errors.As(err, &se) {
-		t.Errorf("%s: want an *Error, got %v", what, err)
+		t.Errorf("%s: want problems, got %v", what, err)
 		return 0
 	}
 	for _, p := range se.Problems {
@@ -41,7 +41,7 @@ func checkTranslated(t *testing.T, what string, err error) int {
 			t.Errorf("%s: %s %s: %q / %q: %s", what, p.Path, p.Code, msg.Problem(msg.Zh, p), msg.Problem(msg.En, p), why)
 		}
 	}
-	if zh, en := se.Error(), se.In(msg.En); zh == en || !strings.HasPrefix(en, "plan rejected") && !strings.HasPrefix(en, "overrides rejected") {
+	if zh, en := msg.Error(msg.Zh, err), msg.Error(msg.En, err); zh == en || !strings.HasPrefix(en, "the plan is invalid") && !strings.HasPrefix(en, "the overrides cannot be applied") {
 		t.Errorf("%s: the summary %q / %q", what, zh, en)
 	}
 	return len(se.Problems)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
@@ -48,8 +49,8 @@ func TestNoSilentNoOps(t *testing.T) {
 				t.Errorf("the fast path and the general way differ:\n%s\n%s", fast, general)
 			}
 			_, err := doc.Model(ovs...)
-			var se *Error
-			if !errors.As(err, &se) || !se.Overrides {
+			var se *formula.InvalidPlanError
+			if !errors.As(err, &se) || caili.KindOf(err) != caili.KindBadRequest {
 				t.Fatalf("want an override problem, got %v", err)
 			}
 			p := se.Problems[len(se.Problems)-1]
@@ -98,7 +99,7 @@ func TestMisspeltQuantityInStandards(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = doc.Plan()
-		var se *Error
+		var se *formula.InvalidPlanError
 		if !errors.As(err, &se) || len(se.Problems) != 1 {
 			t.Fatalf("%s: want one problem, got %v", tc.new, err)
 		}

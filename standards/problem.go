@@ -1,47 +1,39 @@
 package standards
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
-// Error is a plan that cannot be used, with every problem found. It is
-// returned by [Load], [Plan.Apply] and friends; use errors.As to get it.
-type Error struct {
-	// Problems lists every problem found, in file and line order.
-	Problems []formula.Problem
-	// Overrides is true when the base plan is fine and the problems come
-	// from a scenario or --set overrides (or from validating the plan
-	// they produced).
-	Overrides bool
-	// cause is the error of reading the plan file, when that is the
-	// problem (errors.Is(err, fs.ErrNotExist) still holds).
-	cause error
+// invalid is the error of a plan that cannot be used, while doing op,
+// with every problem found, in file and line order: a plan the rules
+// reject (caili.KindUnprocessable). Its problems are a
+// *formula.InvalidPlanError in its chain (formula.ProblemsOf); cause,
+// when not nil, is the error of reading the plan file
+// (errors.Is(err, fs.ErrNotExist) still holds).
+func invalid(op string, ps []formula.Problem, cause error) *caili.Error {
+	return &caili.Error{Op: op, Kind: caili.KindUnprocessable, Says: []caili.Words{msg.AppPlanInvalid.Says()},
+		Err: &formula.InvalidPlanError{Problems: ps, Err: cause}}
 }
 
-// Unwrap returns the error of reading the plan file, if that was the
-// problem.
-func (e *Error) Unwrap() error { return e.cause }
+// invalidOverrides is the error of overrides that cannot be applied
+// (whichever way they were applied: the fast path and the general way
+// give the same error): the base plan is fine and the problems come from a
+// scenario or --set overrides (or from validating the plan they
+// produced), so the request is at fault (caili.KindBadRequest).
+func invalidOverrides(ps []formula.Problem) *caili.Error {
+	return &caili.Error{Op: "standards.overrides", Kind: caili.KindBadRequest, Says: []caili.Words{msg.AppOverridesInvalid.Says()},
+		Err: &formula.InvalidPlanError{Problems: ps}}
+}
 
-// Error summarises the problems, in Chinese.
-func (e *Error) Error() string { return e.In(msg.Zh) }
-
-// In summarises the problems in language l.
-func (e *Error) In(l msg.Lang) string {
-	one, many := msg.StdPlanRejected, msg.StdPlanRejectedMany
-	if e.Overrides {
-		one, many = msg.StdOverridesRejected, msg.StdOverridesRejectedMany
-	}
-	if len(e.Problems) == 0 {
-		return one.In(l, "")
-	}
-	first := msg.ProblemLine(l, e.Problems[0])
-	if len(e.Problems) == 1 {
-		return one.In(l, first)
-	}
-	return many.In(l, len(e.Problems), first)
+// ofOverrides reports whether err is invalidOverrides'.
+func ofOverrides(err error) bool {
+	var e *caili.Error
+	return errors.As(err, &e) && e.Kind == caili.KindBadRequest
 }
 
 // Reason says why a value cannot be used, in words of the message table

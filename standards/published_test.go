@@ -126,7 +126,7 @@ func TestPublishedProblems(t *testing.T) {
 			if err == nil {
 				_, err = doc.Plan()
 			}
-			var se *Error
+			var se *formula.InvalidPlanError
 			if !errors.As(err, &se) {
 				t.Fatalf("error %v", err)
 			}

@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"errors"
 	"slices"
 	"strings"
 
@@ -301,12 +300,12 @@ func (d *document) resolveOverrides(ovs []Override) ([]Override, []formula.Probl
 // ResolveOverrides returns the overrides with the names in their paths
 // resolved to ids (德胜街道 → desheng, 病媒防制面积 → vector_area_m2),
 // as [Document.Model] applies them; a name several entries share is an
-// *Error with Overrides set. Resolving them first makes the same what-if
+// error of the overrides (caili.KindBadRequest). Resolving them first makes the same what-if
 // the same request whichever names it uses.
 func (d *Document) ResolveOverrides(ovs []Override) ([]Override, error) {
 	out, ps := d.doc.resolveOverrides(ovs)
 	if len(ps) > 0 {
-		return nil, &Error{Problems: ps, Overrides: true}
+		return nil, invalidOverrides(ps)
 	}
 	return out, nil
 }
@@ -315,12 +314,12 @@ func (d *Document) ResolveOverrides(ovs []Override) ([]Override, error) {
 // as they were written (by name) for the paths they were resolved to, so
 // that a problem quotes what a person typed.
 func asWritten(err error, written, resolved []Override) error {
-	var se *Error
-	if err == nil || !errors.As(err, &se) || !se.Overrides {
+	ps := formula.ProblemsOf(err)
+	if !ofOverrides(err) {
 		return err
 	}
-	for i := range se.Problems {
-		p := &se.Problems[i]
+	for i := range ps {
+		p := &ps[i]
 		for k := range resolved {
 			if written[k].Path != resolved[k].Path && p.Path == resolved[k].Path && p.File == resolved[k].File && p.Line == resolved[k].Line {
 				p.Path = written[k].Path

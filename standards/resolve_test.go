@@ -8,6 +8,7 @@ import (
 
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
@@ -152,8 +153,8 @@ func TestOverrideNameProblems(t *testing.T) {
 			} else {
 				_, err = tt.doc.Apply(o)
 			}
-			var se *Error
-			if !errors.As(err, &se) || !se.Overrides || len(se.Problems) != 1 {
+			var se *formula.InvalidPlanError
+			if !errors.As(err, &se) || caili.KindOf(err) != caili.KindBadRequest || len(se.Problems) != 1 {
 				t.Errorf("%s %s: %v; want one override problem", how, tt.path, err)
 				continue
 			}
@@ -214,7 +215,7 @@ func TestScenarioFileByName(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = doc.Model(bad.Set...)
-	var se *Error
+	var se *formula.InvalidPlanError
 	if !errors.As(err, &se) || len(se.Problems) != 1 {
 		t.Fatalf("%v", err)
 	}

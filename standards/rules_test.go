@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 )
 
 // rulesPlan is the shared example of the rules added later
@@ -176,9 +177,9 @@ func TestRulesOverrideProblems(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = doc.Model(o)
-		var se *Error
-		if !errors.As(err, &se) || !se.Overrides {
-			t.Fatalf("%s: want an overrides *Error, got %v", tt.set, err)
+		var se *formula.InvalidPlanError
+		if !errors.As(err, &se) || caili.KindOf(err) != caili.KindBadRequest {
+			t.Fatalf("%s: want problems of the overrides, got %v", tt.set, err)
 		}
 		found := false
 		for _, p := range se.Problems {

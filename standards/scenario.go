@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 )
@@ -61,12 +62,12 @@ type scenarioDoc struct {
 }
 
 // ParseScenario reads a scenario file: `[scenario]` (name, description) and
-// `[set]` with quoted paths. Every problem is reported in an *Error.
+// `[set]` with quoted paths. Every problem is reported in a *caili.Error.
 func ParseScenario(file string, data []byte) (*Scenario, error) {
 	var sd scenarioDoc
 	md, ps := decodeFile(file, data, &sd)
 	if len(ps) > 0 && fatal(ps[0]) {
-		return nil, &Error{Problems: ps, Overrides: true}
+		return nil, invalidOverrides(ps)
 	}
 	loc := locate(data) // after the limits are checked: they keep it fast
 	for i := range ps {
@@ -97,13 +98,13 @@ func ParseScenario(file string, data []byte) (*Scenario, error) {
 		sc.Set = append(sc.Set, Override{Path: k[1], Value: v, File: file, Line: loc.find("set." + k[1])})
 	}
 	if len(ps) > 0 {
-		return nil, &Error{Problems: ps, Overrides: true}
+		return nil, invalidOverrides(ps)
 	}
 	return sc, nil
 }
 
 // Apply returns a new document with the overrides applied; the receiver is
-// unchanged. An unknown path or a value of the wrong type gives an *Error
+// unchanged. An unknown path or a value of the wrong type gives a *caili.Error
 // with Overrides set; so does a plan the overrides leave invalid (weights
 // that no longer sum to 1, say), which is validated in full.
 func (d *Document) Apply(ovs ...Override) (*Document, error) {
@@ -112,7 +113,7 @@ func (d *Document) Apply(ovs ...Override) (*Document, error) {
 	}
 	resolved, ps := d.doc.resolveOverrides(ovs)
 	if len(ps) > 0 {
-		return nil, &Error{Problems: ps, Overrides: true}
+		return nil, invalidOverrides(ps)
 	}
 	nd, err := d.apply(resolved)
 	return nd, asWritten(err, ovs, resolved)
@@ -143,7 +144,7 @@ func (d *Document) apply(ovs []Override) (*Document, error) {
 		}
 	}
 	if len(ps) > 0 {
-		return nil, &Error{Problems: ps, Overrides: true}
+		return nil, invalidOverrides(ps)
 	}
 	return &Document{doc: nd, model: m}, nil
 }

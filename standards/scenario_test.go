@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/report"
 )
 
@@ -108,9 +110,9 @@ func TestOverrideProblems(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = doc.Apply(o)
-		var se *Error
-		if !errors.As(err, &se) || !se.Overrides {
-			t.Fatalf("%s: want an overrides *Error, got %v", tt.set, err)
+		var se *formula.InvalidPlanError
+		if !errors.As(err, &se) || caili.KindOf(err) != caili.KindBadRequest {
+			t.Fatalf("%s: want problems of the overrides, got %v", tt.set, err)
 		}
 		found := false
 		for _, p := range se.Problems {
@@ -145,7 +147,7 @@ func TestParseScenario(t *testing.T) {
 		{"[scenario\n", ""},
 	} {
 		_, err := ParseScenario("s.toml", []byte(bad.text))
-		var se *Error
+		var se *formula.InvalidPlanError
 		if !errors.As(err, &se) || se.Problems[0].Path != bad.path {
 			t.Errorf("%q: want a problem at %q, got %v", bad.text, bad.path, err)
 		}

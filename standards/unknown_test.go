@@ -26,7 +26,7 @@ func compileProblems(t testing.TB, text string) []formula.Problem {
 	if err == nil {
 		_, err = doc.Compile()
 	}
-	var se *Error
+	var se *formula.InvalidPlanError
 	if !errors.As(err, &se) {
 		t.Fatalf("want problems, got %v", err)
 	}

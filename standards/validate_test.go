@@ -39,7 +39,7 @@ func problemsOf(t *testing.T, text string) []formula.Problem {
 	if err == nil {
 		return nil
 	}
-	var se *Error
+	var se *formula.InvalidPlanError
 	if !errors.As(err, &se) {
 		t.Fatalf("error is not a *standards.Error: %v", err)
 	}
@@ -159,7 +159,7 @@ func TestEveryProblemAtOnce(t *testing.T) {
 func TestBrokenTOML(t *testing.T) {
 	s := edit(t, tinyPlan(t), "[[staff]]", "[[staff]\n")
 	_, err := Parse("plan.toml", []byte(s), nil)
-	var se *Error
+	var se *formula.InvalidPlanError
 	if !errors.As(err, &se) || len(se.Problems) != 1 || se.Problems[0].Line != 14 {
 		t.Fatalf("want one problem at line 14, got %v", err)
 	}
@@ -171,15 +171,5 @@ func says(p formula.Problem, s string) bool {
 	return strings.Contains(msg.Problem(msg.Zh, p), s) || strings.Contains(msg.Problem(msg.En, p), s)
 }
 
-// english is an error's text in English: an *Error's In(msg.En), else
-// its Error().
-func english(err error) string {
-	var se *Error
-	if errors.As(err, &se) {
-		return se.In(msg.En)
-	}
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
+// english is an error's text in English, as the edge says it.
+func english(err error) string { return msg.Error(msg.En, err) }

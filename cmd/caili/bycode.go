@@ -5,6 +5,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 )
@@ -26,7 +27,7 @@ func calcByCode(pf *planFlags, of *outFlags, by string, stdout io.Writer) error 
 	}
 	t, err := res.ByCode(kind)
 	if err != nil {
-		return app.Say(app.KindInternal, msg.CmdByCode, by).Because(err)
+		return app.Say(domain.KindInternal, msg.CmdByCode, by).Because(err)
 	}
 	return of.emit(stdout, func(w io.Writer) error {
 		switch of.format {

@@ -14,6 +14,7 @@ import (
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/safefile"
@@ -102,17 +103,17 @@ func reportError(w io.Writer, err error, l msg.Lang) {
 	}
 	ae := app.Classify(err)
 	switch {
-	case ae.Rejection != nil:
-		text := ae.In(l)
-		if d := msg.RejectionDetail(l, ae.Rejection); d != "" {
+	case msg.Rejection(ae) != nil:
+		text := msg.ErrorWords(l, ae)
+		if d := msg.RejectionDetail(l, msg.Rejection(ae)); d != "" {
 			text += " (" + d + ")"
 		}
 		fmt.Fprintf(w, "caili: %s\n", text)
-	case ae.Kind == app.KindInternal || len(ae.Problems) == 0:
+	case ae.Kind == domain.KindInternal || len(msg.Problems(ae)) == 0:
 		fmt.Fprintf(w, "caili: %s\n", errorText(err, l))
 	default:
-		fmt.Fprintln(w, msg.CmdProblems.In(l, len(ae.Problems)))
-		for _, p := range ae.Problems {
+		fmt.Fprintln(w, msg.CmdProblems.In(l, len(msg.Problems(ae))))
+		for _, p := range msg.Problems(ae) {
 			fmt.Fprintf(w, "  %s\n", msg.ProblemLine(l, p))
 		}
 	}
@@ -123,9 +124,9 @@ func reportError(w io.Writer, err error, l msg.Lang) {
 // (such as the flag it came from) kept.
 func errorText(err error, l msg.Lang) string {
 	text := err.Error()
-	var ae *app.Error
-	if l != msg.Zh && errors.As(err, &ae) {
-		text = strings.Replace(text, ae.Error(), ae.ErrorIn(l), 1)
+	var ae *domain.Error
+	if errors.As(err, &ae) {
+		text = strings.Replace(text, ae.Error(), msg.Error(l, ae), 1)
 	}
 	var sy interface {
 		error
@@ -248,7 +249,7 @@ func readScenario(name string) ([]byte, error) {
 	if b, e := configs.FS.ReadFile(configs.ScenarioDir + "/" + base + ".toml"); e == nil && !strings.ContainsAny(name, `/\`) {
 		return b, nil
 	}
-	return nil, app.Say(app.KindBadRequest, msg.CmdReadScenario, name).Because(err)
+	return nil, app.Say(domain.KindBadRequest, msg.CmdReadScenario, name).Because(err)
 }
 
 // compute loads, overrides, compiles and evaluates.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/internal/app"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
 )
@@ -249,8 +250,8 @@ func badValue(name, value string, v flag.Value, err error) error {
 	var u *usageError
 	if errors.As(err, &u) {
 		zh, en = u.in(msg.Zh), u.in(msg.En)
-	} else if ae := app.Classify(err); ae.Kind != app.KindInternal {
-		zh, en = ae.In(msg.Zh), ae.In(msg.En)
+	} else if ae := app.Classify(err); ae.Kind != domain.KindInternal {
+		zh, en = msg.ErrorWords(msg.Zh, ae), msg.ErrorWords(msg.En, ae)
 	}
 	return &usageError{msg: msg.FlagBadValue.In(msg.Zh, name, value, zh), en: msg.FlagBadValue.In(msg.En, name, value, en)}
 }

@@ -129,14 +129,9 @@ func say(w io.Writer, m msg.Message, args ...any) error {
 	return err
 }
 
-// inWords is v in language l: a word of the table (a msg.Message) said
-// in l, anything else as it is.
-func inWords(l msg.Lang, v any) string {
-	if m, ok := v.(msg.Message); ok {
-		return m.In(l)
-	}
-	return fmt.Sprint(v)
-}
+// inWords is v in language l: a word of the table (a msg.Message, a
+// text a layer names) said in l, anything else as it is.
+func inWords(l msg.Lang, v any) string { return msg.Verbatim.In(l, v) }
 
 // subUsage writes the usage lines of a command of subcommands (caili
 // plan, token, objection) under the heading in w's language.

@@ -9,6 +9,7 @@ import (
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/atomicfile"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
@@ -89,14 +90,14 @@ func parseOneArg(fs *flagSet, args []string, missing msg.Message) (string, error
 func loadPlanText(name string) ([]byte, *formula.Plan, error) {
 	src, _, err := safefile.Read(name, safefile.MaxInput)
 	if err != nil {
-		return nil, nil, app.Say(app.KindBadRequest, msg.CmdReadPlan, name).Because(err)
+		return nil, nil, app.Say(domain.KindBadRequest, msg.CmdReadPlan, name).Because(err)
 	}
 	doc, err := standards.Parse(filepath.Base(name), src, planDirReader(name), standards.WithData(workbook.Read))
 	if err != nil {
 		return nil, nil, err
 	}
 	if f := doc.DataFile(); f != "" {
-		return nil, nil, app.Say(app.KindBadRequest, msg.CmdPlanHasData, name, f)
+		return nil, nil, app.Say(domain.KindBadRequest, msg.CmdPlanHasData, name, f)
 	}
 	p, err := doc.Plan()
 	if err != nil {
@@ -118,10 +119,10 @@ func planDirReader(plan string) standards.ReadFunc {
 func readInput(name string) ([]byte, error) {
 	data, _, err := safefile.Read(name, workbook.MaxFileBytes)
 	if errors.Is(err, safefile.ErrTooLarge) {
-		return nil, app.Say(app.KindTooLarge, msg.CmdTooLarge, name, workbook.MaxFileBytes>>20)
+		return nil, app.Say(domain.KindTooLarge, msg.CmdTooLarge, name, workbook.MaxFileBytes>>20)
 	}
 	if err != nil {
-		return nil, app.Say(app.KindBadRequest, msg.CmdRead, name).Because(err)
+		return nil, app.Say(domain.KindBadRequest, msg.CmdRead, name).Because(err)
 	}
 	return data, nil
 }
@@ -149,7 +150,7 @@ func checkImported(plan string, text []byte, p *formula.Plan, subs []formula.Sub
 		return err
 	}
 	if d := workbook.Diff(p, subs, q.Subdistricts); len(d) > 0 {
-		return app.Say(app.KindInternal, msg.CmdImportDiffers, d[0])
+		return app.Say(domain.KindInternal, msg.CmdImportDiffers, d[0])
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/internal/app"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
@@ -82,8 +83,8 @@ func usageChoice(flag string, values []string, got string) error {
 // *app.Error or any error), as a usage error naming the flag.
 func usageOf(flag string, err error) error {
 	ae := app.Classify(err)
-	zh, en := ae.In(msg.Zh), ae.In(msg.En)
-	if ae.Kind == app.KindInternal {
+	zh, en := msg.ErrorWords(msg.Zh, ae), msg.ErrorWords(msg.En, ae)
+	if ae.Kind == domain.KindInternal {
 		zh, en = err.Error(), err.Error()
 	}
 	return &usageError{msg: msg.CmdFlagError.In(msg.Zh, flag, zh), en: msg.CmdFlagError.In(msg.En, flag, en)}

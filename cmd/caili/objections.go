@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/caili/caili/internal/app"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 )
@@ -56,7 +57,7 @@ func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	return usagef(msg.CmdUnknownSub, "objection", args[0])
 }
 
-func objectionList(ctx context.Context, st *sqlite.Store, who app.Actor, id string, stdout io.Writer) error {
+func objectionList(ctx context.Context, st *sqlite.Store, who domain.Actor, id string, stdout io.Writer) error {
 	if err := needID(id); err != nil {
 		return err
 	}
@@ -68,13 +69,13 @@ func objectionList(ctx context.Context, st *sqlite.Store, who app.Actor, id stri
 	fmt.Fprintln(tw, msg.OutObjectionListHead.In(langOf(stdout)))
 	for _, o := range list {
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%d\t%s\t%s\n", o.N, o.Subdistrict, o.Version,
-			o.FiledAt.Local().Format("2006-01-02 15:04"), len(o.Corrections), o.StatusText(), o.Note)
+			o.FiledAt.Local().Format("2006-01-02 15:04"), len(o.Corrections), app.ObjectionStatusText(&o), o.Note)
 	}
 	return tw.Flush()
 }
 
 // objectionOne shows, accepts or rejects objection n.
-func objectionOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id string, n int, reason string, stdout io.Writer) error {
+func objectionOne(ctx context.Context, st *sqlite.Store, who domain.Actor, sub, id string, n int, reason string, stdout io.Writer) error {
 	switch sub {
 	case "accept":
 		o, v, err := app.AcceptObjectionIn(ctx, st, who, id, n)
@@ -95,7 +96,7 @@ func objectionOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id 
 	}
 	o, l := v.Objection, langOf(stdout)
 	say(stdout, msg.OutObjectionShow, id, o.N, o.Subdistrict, o.Version,
-		o.FiledAt.Local().Format("2006-01-02 15:04"), o.FiledBy, o.StatusText(), orNone(o.Note, l))
+		o.FiledAt.Local().Format("2006-01-02 15:04"), o.FiledBy, app.ObjectionStatusText(o), orNone(o.Note, l))
 	keys := make([]string, 0, len(o.Corrections))
 	for k := range o.Corrections {
 		keys = append(keys, k)
@@ -108,7 +109,7 @@ func objectionOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id 
 		return nil
 	}
 	if v.Effect.Rejected != nil {
-		return say(stdout, msg.OutObjectionEffect, app.Classify(v.Effect.Rejected).In(l))
+		return say(stdout, msg.OutObjectionEffect, msg.ErrorWords(l, app.Classify(v.Effect.Rejected)))
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "街道\t\t原合计\t更正后\t变化\t")

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/internal/app"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/store/sqlite"
 )
 
@@ -24,8 +25,8 @@ func TestObjectionCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	east := app.Actor{ID: "teast", Role: app.RoleSubdistrict, Subdistrict: "east"}
-	west := app.Actor{ID: "twest", Role: app.RoleSubdistrict, Subdistrict: "west"}
+	east := domain.Actor{ID: "teast", Role: domain.RoleSubdistrict, Subdistrict: "east"}
+	west := domain.Actor{ID: "twest", Role: domain.RoleSubdistrict, Subdistrict: "west"}
 	if _, err := app.FileObjectionIn(ctx, st, east, "tiny", "人口普查数", map[string]string{"quantities.population": "90000"}); err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestObjectionCommands(t *testing.T) {
 	if st, err = sqlite.OpenDir(ctx, data); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := app.FileObjectionIn(ctx, st, app.Actor{ID: "t", Role: app.RoleSubdistrict, Subdistrict: "desheng"}, "xl", "",
+	if _, err := app.FileObjectionIn(ctx, st, domain.Actor{ID: "t", Role: domain.RoleSubdistrict, Subdistrict: "desheng"}, "xl", "",
 		map[string]string{"quantities.communities": "30"}); err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/caili/caili/internal/app"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/store/sqlite"
@@ -37,12 +38,12 @@ func openData(ctx context.Context, dir string) (*sqlite.Store, error) {
 }
 
 // cliActor is who the command line acts as.
-func cliActor() app.Actor {
+func cliActor() domain.Actor {
 	name := "unknown"
 	if u, err := user.Current(); err == nil {
 		name = u.Username
 	}
-	return app.Actor{ID: "cli:" + name, Role: app.RoleAdmin}
+	return domain.Actor{ID: "cli:" + name, Role: domain.RoleAdmin}
 }
 
 // withStore parses a record command's flags (with --data) and runs fn on
@@ -135,7 +136,7 @@ func planID(id, file string) string {
 	return strings.TrimSuffix(filepath.Base(file), ".toml")
 }
 
-func planSave(ctx context.Context, st *sqlite.Store, who app.Actor, file, id, note string, stdout io.Writer) error {
+func planSave(ctx context.Context, st *sqlite.Store, who domain.Actor, file, id, note string, stdout io.Writer) error {
 	id = planID(id, file)
 	if !app.ValidName(id) {
 		return usagef(msg.CmdPlanID, id, app.NameRE)
@@ -174,14 +175,14 @@ func planList(ctx context.Context, st *sqlite.Store, id string, stdout io.Writer
 	l := langOf(stdout)
 	fmt.Fprintln(tw, msg.OutPlanListHead.In(l))
 	for _, v := range vs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", v.N, inWords(l, app.StatusWords(v.Status)), v.Hash[:8],
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", v.N, inWords(l, domain.StatusWords(v.Status)), v.Hash[:8],
 			v.CreatedAt.Local().Format("2006-01-02 15:04"), v.CreatedBy, v.ApprovedBy, v.Note)
 	}
 	return tw.Flush()
 }
 
 // planOne shows, approves or publishes version n.
-func planOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id string, n int, stdout io.Writer) error {
+func planOne(ctx context.Context, st *sqlite.Store, who domain.Actor, sub, id string, n int, stdout io.Writer) error {
 	if err := needID(id); err != nil {
 		return err
 	}
@@ -204,7 +205,7 @@ func planOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id strin
 		return err
 	}
 	r, l := vv.Record, langOf(stdout)
-	fmt.Fprint(stdout, msg.OutPlanShow.In(l, id, r.N, app.StatusWords(r.Status), r.Name, r.FiscalYear,
+	fmt.Fprint(stdout, msg.OutPlanShow.In(l, id, r.N, domain.StatusWords(r.Status), r.Name, r.FiscalYear,
 		r.Hash, r.CreatedAt.Local().Format("2006-01-02 15:04"), r.CreatedBy))
 	if r.ApprovedAt != nil {
 		fmt.Fprint(stdout, msg.OutPlanShowAppr.In(l, r.ApprovedAt.Local().Format("2006-01-02 15:04"), r.ApprovedBy))
@@ -214,7 +215,7 @@ func planOne(ctx context.Context, st *sqlite.Store, who app.Actor, sub, id strin
 		say(stdout, msg.OutPlanFile, f.Name, len(f.Data))
 	}
 	if err := vv.Plan.Base.Err; err != nil {
-		return say(stdout, msg.OutResult, app.Classify(err).In(l))
+		return say(stdout, msg.OutResult, msg.ErrorWords(l, app.Classify(err)))
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', tabwriter.AlignRight)
 	for _, s := range vv.Plan.Base.Res.Subdistricts {

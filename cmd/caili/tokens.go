@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/caili/caili/internal/app"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server"
@@ -36,7 +37,7 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			if *role == "" {
 				return usagef(msg.CmdRequired, "--role")
 			}
-			secret, rec, err := app.CreateToken(ctx, st, cliActor(), app.Role(*role), *sd, *note)
+			secret, rec, err := app.CreateToken(ctx, st, cliActor(), domain.Role(*role), *sd, *note)
 			if err != nil {
 				return err
 			}
@@ -72,7 +73,7 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return usagef(msg.CmdUnknownSub, "token", args[0])
 }
 
-func subOf(t *app.TokenRecord) string {
+func subOf(t *domain.TokenRecord) string {
 	if t.Subdistrict == "" {
 		return ""
 	}

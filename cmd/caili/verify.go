@@ -11,6 +11,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	domain "github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/safefile"
@@ -32,7 +33,7 @@ func cmdVerify(args []string, stdout, stderr io.Writer) error {
 	}
 	data, _, err := safefile.Read(file, safefile.MaxInput)
 	if err != nil {
-		return app.Say(app.KindBadRequest, msg.CmdRead, file).Because(err)
+		return app.Say(domain.KindBadRequest, msg.CmdRead, file).Because(err)
 	}
 	var head struct{ Stamp *report.Stamp }
 	if err := json.Unmarshal(data, &head); err != nil {
@@ -90,7 +91,7 @@ func planName(pf planFlags) any {
 }
 
 // mismatch is a result that does not verify (exit status 1).
-func mismatch(m msg.Message, a ...any) *app.Error { return app.Say(app.KindBadRequest, m, a...) }
+func mismatch(m msg.Message, a ...any) *domain.Error { return app.Say(domain.KindBadRequest, m, a...) }
 
 // jsonDiffs lists up to n values that differ between two JSON documents,
 // by path: `subdistricts[3].total: 206668900 → 206668901`; an unreadable

@@ -3,7 +3,7 @@ package analysis
 import (
 	"context"
 
-	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
@@ -78,9 +78,9 @@ func (s *search) bracket(ctx context.Context) (lo, hi int64, find Find, err erro
 // unbounded is the error of a target whose boundary no walk reached.
 func (s *search) unbounded(h0 bool) error {
 	if h0 {
-		return app.Say(app.KindUnprocessable, msg.AnalysisUnbounded, s.target.describe(), s.req.Vary)
+		return msg.AnalysisUnbounded.Err(caili.KindUnprocessable, s.target.describe(), s.req.Vary)
 	}
-	return app.Say(app.KindUnprocessable, msg.AnalysisUnreachable, s.target.describe(), s.req.Vary)
+	return msg.AnalysisUnreachable.Err(caili.KindUnprocessable, s.target.describe(), s.req.Vary)
 }
 
 // solution reports the answer between lo and hi, one unit apart, and

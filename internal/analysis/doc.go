@@ -16,9 +16,10 @@
 // Every search and every sweep is bounded ([MaxEvaluations], the number
 // of levers of a plan).
 //
-// The package is application-level: it may import formula, standards and
-// internal/app (its errors are *app.Error, so every front end maps them
-// the same way), never the server, the commands, net/http or Gin
+// The package is application-level: it may import formula, standards,
+// the error vocabulary internal/caili (its errors are *caili.Error, so
+// every front end maps them the same way) and the message table, never
+// internal/app, the server, the commands, net/http or Gin
 // (internal/archtest holds it to that). The target grammar and the
 // commands are described in docs/analysis.md.
 package analysis

@@ -11,8 +11,9 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
-	"github.com/caili/caili/internal/numfmt"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/internal/numfmt"
 )
 
 // The formats of a goal-seek's answer and a sensitivity sweep: a table

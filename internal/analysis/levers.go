@@ -4,9 +4,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // This file decides the levers of a sensitivity sweep and the values

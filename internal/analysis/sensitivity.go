@@ -8,11 +8,11 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
-	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // DefaultStep is the step of a sensitivity sweep: ±10%.
@@ -87,7 +87,7 @@ func Sensitivity(ctx context.Context, doc *standards.Document, req SensitivityRe
 		step = DefaultStep
 	}
 	if !step.IsPositive() || step.GreaterThanOrEqual(decimal.NewFromInt(1)) {
-		return nil, app.QueryError("step", msg.AnalysisStep, step)
+		return nil, msg.AnalysisStep.Query("step", step)
 	}
 	m, err := doc.Model(req.Base...)
 	if err != nil {
@@ -121,7 +121,7 @@ func Sensitivity(ctx context.Context, doc *standards.Document, req SensitivityRe
 func findSub(p *formula.Plan, s string) (int, error) {
 	id, err := standards.ResolveRef(standards.TableSubdistrict, s, standards.PlanEntries(p, standards.TableSubdistrict))
 	if err != nil {
-		return 0, app.QueryRef("subdistrict", err)
+		return 0, standards.QueryRef("subdistrict", err)
 	}
 	return slices.IndexFunc(p.Subdistricts, func(x formula.Subdistrict) bool { return x.ID == id }), nil
 }
@@ -234,7 +234,7 @@ func ParseStep(s string) (decimal.Decimal, error) {
 	pct := strings.HasSuffix(s, "%")
 	d, err := decimal.NewFromString(strings.TrimSuffix(s, "%"))
 	if err != nil {
-		return decimal.Zero, app.QueryError("step", msg.AnalysisStepNumber, app.Clip(s))
+		return decimal.Zero, msg.AnalysisStepNumber.Query("step", msg.Clip(s))
 	}
 	if pct {
 		d = d.Shift(-2)

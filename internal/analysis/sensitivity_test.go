@@ -10,8 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/standards"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/standards"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")

@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
-	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // MaxEvaluations bounds the plans one goal-seek evaluates: two rounds of
@@ -76,7 +77,7 @@ type Solution struct {
 // plan's value, then bisection over whole units, every plan evaluated by
 // the fast what-if path without lines. It assumes the target is monotone
 // in the varied value (on each side of the plan's value) and checks it
-// one unit inside the answer. Errors are *app.Error: a bad target, path
+// one unit inside the answer. Errors are *caili.Error: a bad target, path
 // or unit is a bad request; a target no value within reach meets (or
 // every value meets) is unprocessable.
 func Solve(ctx context.Context, doc *standards.Document, req SolveRequest) (*Solution, error) {
@@ -128,7 +129,7 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 	}
 	req.Vary = r[0].Path
 	if req.Find != FindAuto && req.Find != FindMin && req.Find != FindMax {
-		return nil, app.QueryError("find", msg.AnalysisFind, app.Clip(string(req.Find)))
+		return nil, msg.AnalysisFind.Query("find", msg.Clip(string(req.Find)))
 	}
 	m, err := doc.Model(req.Base...)
 	if err != nil {
@@ -140,7 +141,7 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 	}
 	if t.Accepted && req.Target == "min_capacity" {
 		if req.Vary != "plan.capacity" {
-			return nil, app.QueryError("vary", msg.AnalysisMinCapacityVary, app.Clip(req.Vary))
+			return nil, msg.AnalysisMinCapacityVary.Query("vary", msg.Clip(req.Vary))
 		}
 		req.Find = FindMin
 	}
@@ -149,7 +150,7 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 		return nil, err
 	}
 	if weightPath(req.Vary) {
-		return nil, app.QueryError("vary", msg.AnalysisWeight, app.Clip(req.Vary))
+		return nil, msg.AnalysisWeight.Query("vary", msg.Clip(req.Vary))
 	}
 	unit := req.Unit
 	if unit.IsZero() {
@@ -159,14 +160,14 @@ func newSearch(doc *standards.Document, req SolveRequest) (*search, error) {
 		}
 	}
 	if !unit.IsPositive() || unit.Exponent() < -12 {
-		return nil, app.QueryError("precision", msg.AnalysisPrecision, unit)
+		return nil, msg.AnalysisPrecision.Query("precision", unit)
 	}
 	if ru := m.Plan().RoundingUnit; req.Vary == "plan.capacity" && !unit.Mod(ru).IsZero() {
-		return nil, app.QueryError("precision", msg.AnalysisPrecisionUnit, ru, unit)
+		return nil, msg.AnalysisPrecisionUnit.Query("precision", ru, unit)
 	}
 	start := orig.Div(unit).Floor()
 	if start.GreaterThan(decimal.New(1, 15)) {
-		return nil, app.QueryError("precision", msg.AnalysisPrecisionSteps, orig, unit)
+		return nil, msg.AnalysisPrecisionSteps.Query("precision", orig, unit)
 	}
 	return &search{doc: doc, req: req, target: t, unit: unit, start: start.IntPart(), orig: orig, seen: map[int64]Check{}}, nil
 }
@@ -180,7 +181,7 @@ func pathValue(p *formula.Plan, path string) (decimal.Decimal, error) {
 			return np.Value, nil
 		}
 	}
-	return decimal.Zero, app.QueryError("vary", msg.AnalysisVaryPath, app.Clip(path))
+	return decimal.Zero, msg.AnalysisVaryPath.Query("vary", msg.Clip(path))
 }
 
 // eval evaluates the plan with the path at n units, once per value.
@@ -221,10 +222,12 @@ func rejection(err error) string {
 	if errors.As(err, &re) {
 		return rejectionLabel[re.Kind] + ":" + msg.RejectionText(msg.Zh, re)
 	}
-	ae := app.Classify(err)
-	words := ae.In(msg.Zh)
-	if len(ae.Problems) > 0 {
-		words = ae.Problems[0].Path + ": " + msg.Problem(msg.Zh, ae.Problems[0])
+	words := msg.AppInternal.In(msg.Zh)
+	var ce *caili.Error
+	if ps := formula.ProblemsOf(err); len(ps) > 0 {
+		words = ps[0].Path + ": " + msg.Problem(msg.Zh, ps[0])
+	} else if errors.As(err, &ce) {
+		words = msg.ErrorWords(msg.Zh, ce)
 	}
 	return "方案无效:" + words
 }

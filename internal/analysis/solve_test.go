@@ -6,11 +6,13 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/configs"
-	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/plangen"
-	"github.com/shopspring/decimal"
 )
 
 func sample(t testing.TB) *standards.Document {
@@ -87,37 +89,37 @@ func TestSolveErrors(t *testing.T) {
 	d := sample(t)
 	tests := []struct {
 		req   SolveRequest
-		kind  app.Kind
+		kind  caili.Kind
 		param string
 	}{
-		{SolveRequest{Target: ""}, app.KindBadRequest, "target"},
-		{SolveRequest{Target: "subdistrict.nowhere.total>=1"}, app.KindBadRequest, "target"},
-		{SolveRequest{Target: "subdistrict.desheng.salary>=1"}, app.KindBadRequest, "target"},
-		{SolveRequest{Target: "tier.Z.demand<=cap"}, app.KindBadRequest, "target"},
-		{SolveRequest{Target: "tier.A.demand"}, app.KindBadRequest, "target"},
-		{SolveRequest{Target: "tier.A.demand<=lots"}, app.KindBadRequest, "target"},
-		{SolveRequest{Target: "tier.mandatory.demand<=cap"}, app.KindBadRequest, "target"},
-		{SolveRequest{Target: "min_capacity", Vary: "plan.reserve_rate"}, app.KindBadRequest, "vary"},
-		{SolveRequest{Target: "accepted", Vary: "plan.name"}, app.KindBadRequest, "vary"},
-		{SolveRequest{Target: "accepted", Vary: "factor.workload.weight"}, app.KindBadRequest, "vary"},
-		{SolveRequest{Target: "accepted", Find: "middle"}, app.KindBadRequest, "find"},
-		{SolveRequest{Target: "accepted", Unit: decimal.NewFromInt(-1)}, app.KindBadRequest, "precision"},
-		{SolveRequest{Target: "accepted", Unit: decimal.New(5, -1)}, app.KindBadRequest, "precision"},
-		{SolveRequest{Target: "district.reserve<0"}, app.KindUnprocessable, ""},
-		{SolveRequest{Target: "accepted", Vary: "plan.reserve_rate", Find: FindMin}, app.KindUnprocessable, ""},
+		{SolveRequest{Target: ""}, caili.KindBadRequest, "target"},
+		{SolveRequest{Target: "subdistrict.nowhere.total>=1"}, caili.KindBadRequest, "target"},
+		{SolveRequest{Target: "subdistrict.desheng.salary>=1"}, caili.KindBadRequest, "target"},
+		{SolveRequest{Target: "tier.Z.demand<=cap"}, caili.KindBadRequest, "target"},
+		{SolveRequest{Target: "tier.A.demand"}, caili.KindBadRequest, "target"},
+		{SolveRequest{Target: "tier.A.demand<=lots"}, caili.KindBadRequest, "target"},
+		{SolveRequest{Target: "tier.mandatory.demand<=cap"}, caili.KindBadRequest, "target"},
+		{SolveRequest{Target: "min_capacity", Vary: "plan.reserve_rate"}, caili.KindBadRequest, "vary"},
+		{SolveRequest{Target: "accepted", Vary: "plan.name"}, caili.KindBadRequest, "vary"},
+		{SolveRequest{Target: "accepted", Vary: "factor.workload.weight"}, caili.KindBadRequest, "vary"},
+		{SolveRequest{Target: "accepted", Find: "middle"}, caili.KindBadRequest, "find"},
+		{SolveRequest{Target: "accepted", Unit: decimal.NewFromInt(-1)}, caili.KindBadRequest, "precision"},
+		{SolveRequest{Target: "accepted", Unit: decimal.New(5, -1)}, caili.KindBadRequest, "precision"},
+		{SolveRequest{Target: "district.reserve<0"}, caili.KindUnprocessable, ""},
+		{SolveRequest{Target: "accepted", Vary: "plan.reserve_rate", Find: FindMin}, caili.KindUnprocessable, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.req.Target+"/"+tt.req.Vary, func(t *testing.T) {
 			_, err := Solve(context.Background(), d, tt.req)
-			var ae *app.Error
+			var ae *caili.Error
 			if !errors.As(err, &ae) {
-				t.Fatalf("error %v, want *app.Error", err)
+				t.Fatalf("error %v, want *caili.Error", err)
 			}
 			if ae.Kind != tt.kind {
 				t.Errorf("kind %v, want %v (%v)", ae.Kind, tt.kind, err)
 			}
-			if tt.param != "" && (len(ae.Problems) == 0 || ae.Problems[0].Path != tt.param) {
-				t.Errorf("problems %+v, want one on %s", ae.Problems, tt.param)
+			if tt.param != "" && (len(msg.Problems(ae)) == 0 || msg.Problems(ae)[0].Path != tt.param) {
+				t.Errorf("problems %+v, want one on %s", msg.Problems(ae), tt.param)
 			}
 		})
 	}
@@ -158,8 +160,8 @@ func TestSolveBruteForce(t *testing.T) {
 		first := res.Subdistricts[0]
 		for _, target := range []string{"min_capacity", "subdistrict." + first.ID + ".total>=" + first.Total.Mul(decimal.New(11, -1)).Floor().String()} {
 			s, err := Solve(context.Background(), d, SolveRequest{Target: target, Unit: unit})
-			var ae *app.Error
-			if errors.As(err, &ae) && ae.Kind == app.KindUnprocessable {
+			var ae *caili.Error
+			if errors.As(err, &ae) && ae.Kind == caili.KindUnprocessable {
 				// out of reach (a total held at its ceiling): the scan must agree
 				s = &Solution{Answer: Check{Value: decimal.NewFromInt(-1)}}
 			} else if err != nil {

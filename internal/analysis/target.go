@@ -5,11 +5,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
-	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // A Target is what goal-seek looks for (docs/analysis.md, 目标语法):
@@ -74,7 +74,7 @@ func ParseTarget(s string, p *formula.Plan) (Target, error) {
 		}
 	}
 	if t.Op == "" {
-		return t, targetErr(msg.AnalysisTargetNoOp, app.Clip(t.Text))
+		return t, targetErr(msg.AnalysisTargetNoOp, msg.Clip(t.Text))
 	}
 	var err error
 	if t.Left, err = parseMetric(left, p); err != nil {
@@ -90,7 +90,7 @@ func ParseTarget(s string, p *formula.Plan) (Target, error) {
 		m, err = parseMetric(strings.Join(entityOf(t.Left), ".")+"."+right, p)
 	}
 	if err != nil {
-		return t, targetErr(msg.AnalysisTargetRight, app.Clip(right))
+		return t, targetErr(msg.AnalysisTargetRight, msg.Clip(right))
 	}
 	t.Right = &m
 	return t, nil
@@ -117,7 +117,7 @@ func parseMetric(s string, p *formula.Plan) (Metric, error) {
 	case "subdistrict":
 		sid, err := standards.ResolveRef(standards.TableSubdistrict, id, standards.PlanEntries(p, standards.TableSubdistrict))
 		if err != nil {
-			return m, app.QueryRef("target", err)
+			return m, standards.QueryRef("target", err)
 		}
 		m.sub = slices.IndexFunc(p.Subdistricts, func(s formula.Subdistrict) bool { return s.ID == sid })
 		m.ID = p.Subdistricts[m.sub].ID
@@ -125,7 +125,7 @@ func parseMetric(s string, p *formula.Plan) (Metric, error) {
 	case "tier":
 		t, ok := formula.ParseTier(id)
 		if !ok {
-			return m, targetErr(msg.AnalysisNoTier, app.Clip(id))
+			return m, targetErr(msg.AnalysisNoTier, msg.Clip(id))
 		}
 		m.tier = t
 		if field == "cap" {
@@ -136,22 +136,22 @@ func parseMetric(s string, p *formula.Plan) (Metric, error) {
 		return m, checkField(m, tierFields)
 	case "district":
 		if id != "" {
-			return m, targetErr(msg.AnalysisDistrictField, app.Clip(s))
+			return m, targetErr(msg.AnalysisDistrictField, msg.Clip(s))
 		}
 		return m, checkField(m, districtFields)
 	}
-	return m, targetErr(msg.AnalysisMetric, app.Clip(s))
+	return m, targetErr(msg.AnalysisMetric, msg.Clip(s))
 }
 
 func checkField(m Metric, allowed []string) error {
 	if !slices.Contains(allowed, m.Field) {
-		return targetErr(msg.AnalysisNoField, m.Kind, app.Clip(m.Field), strings.Join(allowed, ", "))
+		return targetErr(msg.AnalysisNoField, m.Kind, msg.Clip(m.Field), strings.Join(allowed, ", "))
 	}
 	return nil
 }
 
 func targetErr(m msg.Message, args ...any) error {
-	return app.QueryError("target", m, args...)
+	return m.Query("target", args...)
 }
 
 // String writes the metric as the grammar reads it.

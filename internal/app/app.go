@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
@@ -24,7 +25,7 @@ type App struct {
 	Scenarios *Scenarios
 	// Records is the record store (versions, publications, tokens, audit
 	// log); nil when the application runs without one.
-	Records Store
+	Records caili.Store
 	// Cache keeps computed what-ifs.
 	Cache *Cache
 	// slots bounds how many what-ifs are computed at once (one per CPU):
@@ -96,10 +97,10 @@ func (e *App) JobFor(v *PlanVersion, q Query) (*Job, error) {
 func (e *App) Plan(id string) (*PlanVersion, error) {
 	st, ok := e.Plans.Get(id)
 	if !ok {
-		return nil, Say(KindNotFound, msg.AppNoPlan, Clip(id))
+		return nil, Say(caili.KindNotFound, msg.AppNoPlan, msg.Clip(id))
 	}
 	if st.Good == nil {
-		return nil, withProblems(Say(KindUnprocessable, msg.AppPlanNotLoad, id), st.Problems)
+		return nil, withProblems(Say(caili.KindUnprocessable, msg.AppPlanNotLoad, id), st.Problems)
 	}
 	return st.Good, nil
 }

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/attribution"
 	"github.com/caili/caili/internal/attribution/whatif"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
@@ -26,7 +26,7 @@ import (
 func (e *App) Attribute(j *Job, by string) (*attribution.Attribution, error) {
 	b, ok := attribution.ParseBy(by)
 	if !ok {
-		return nil, QueryChoice("by", []string{"auto", "override", "group"}, by)
+		return nil, msg.Choice("by", []string{"auto", "override", "group"}, by)
 	}
 	var ovs []standards.Override
 	if sc := j.Scenario; sc != nil {
@@ -51,10 +51,10 @@ func AttributionError(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, attribution.ErrTooManyPlayers):
-		return QueryError("by", msg.AppTooManyPlayers, attribution.MaxPlayers)
+		return msg.AppTooManyPlayers.Query("by", attribution.MaxPlayers)
 	case errors.As(err, &ce):
 		c := *Classify(ce.Err)
-		if c.Kind == KindInternal {
+		if c.Kind == caili.KindInternal {
 			return &c
 		}
 		c.Says = coalitionMessage(ce)
@@ -65,10 +65,10 @@ func AttributionError(err error) error {
 
 // coalitionMessage says which combination of an attribution cannot be
 // evaluated, and why.
-func coalitionMessage(ce *attribution.CoalitionError) []formula.Words {
+func coalitionMessage(ce *attribution.CoalitionError) []caili.Words {
 	var who any = msg.AppCoalitionBase
 	if len(ce.Players) > 0 {
 		who = strings.Join(ce.Players, ", ")
 	}
-	return []formula.Words{msg.AppCoalition.Words(who), msg.AppCoalitionCause.Words(Classify(ce.Err).Says)}
+	return []caili.Words{msg.AppCoalition.Says(who), msg.AppCoalitionCause.Says(Classify(ce.Err).Says)}
 }

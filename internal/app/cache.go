@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
@@ -96,7 +97,7 @@ func (c *Cache) Get(key string, fn func() *Computed) *Computed {
 		// fn panicking must not leave waiters blocked forever; the panic
 		// goes on up to the recovery middleware.
 		if panicked {
-			f.val = &Computed{Err: Say(KindInternal, msg.AppComputationFailed)}
+			f.val = &Computed{Err: Say(caili.KindInternal, msg.AppComputationFailed)}
 		}
 		c.mu.Lock()
 		delete(c.inflight, key)
@@ -114,7 +115,7 @@ func (c *Cache) Get(key string, fn func() *Computed) *Computed {
 // cacheable reports whether a value may be kept: results and the errors
 // that follow from the inputs alone, never a fault of the server.
 func cacheable(v *Computed) bool {
-	return v != nil && (v.Res != nil || (v.Err != nil && Classify(v.Err).Kind != KindInternal))
+	return v != nil && (v.Res != nil || (v.Err != nil && Classify(v.Err).Kind != caili.KindInternal))
 }
 
 // addLocked inserts a value and evicts down to the bounds.

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/caili/caili/configs"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/safefile"
 )
@@ -38,7 +39,7 @@ type Config struct {
 	DataDir string
 	// Store keeps saved scenarios, plan versions, publications, tokens
 	// and the audit log. Nil: only built-in scenarios, and no records.
-	Store Store
+	Store caili.Store
 	// Version is part of every result key, so that a new caili never
 	// reuses a result an old one computed. Empty: DefaultVersion().
 	Version string
@@ -165,9 +166,9 @@ func checkDataDir(dir string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
-		return Say(KindBadRequest, msg.AppDataDir, dir).Because(err)
+		return Say(caili.KindBadRequest, msg.AppDataDir, dir).Because(err)
 	case !fi.IsDir():
-		return Say(KindBadRequest, msg.AppNotDataDir, dir)
+		return Say(caili.KindBadRequest, msg.AppNotDataDir, dir)
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
@@ -21,8 +22,8 @@ func TestDataDirMustBeAFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := New(Config{DataDir: file, Logger: slog.New(slog.DiscardHandler)})
-	var ae *Error
-	if !errors.As(err, &ae) || !strings.Contains(ae.In(msg.En), "is not a folder") {
+	var ae *caili.Error
+	if !errors.As(err, &ae) || !strings.Contains(msg.ErrorWords(msg.En, ae), "is not a folder") {
 		t.Errorf("New with a file as data folder: %v", err)
 	}
 	if _, err := New(Config{DataDir: filepath.Join(t.TempDir(), "new"), Logger: slog.New(slog.DiscardHandler)}); err != nil {
@@ -74,10 +75,7 @@ func TestDiskReason(t *testing.T) {
 		&fs.PathError{Op: "open", Path: "/srv/caili/x", Err: syscall.EACCES}: "may not write",
 		errors.New("other"): "",
 	} {
-		got := ""
-		if m, ok := DiskReason(err).(msg.Message); ok {
-			got = m.In(msg.En)
-		}
+		got := msg.Verbatim.In(msg.En, caili.DiskReason(err))
 		if want == "" && got != "" || !strings.Contains(got, want) || strings.Contains(got, "/srv") {
 			t.Errorf("DiskReason(%v) = %q, want …%s…", err, got, want)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards/workbook"
 )
@@ -52,7 +53,7 @@ func (e *App) PreviewData(v *PlanVersion, name string, data []byte, merge bool) 
 func preview(p *formula.Plan, name string, data []byte, merge bool) (*DataPreview, error) {
 	subs, changes, ps := workbook.Import(name, data, p, merge)
 	if len(ps) > 0 {
-		return nil, withProblems(Say(KindUnprocessable, msg.AppDataProblems), ps)
+		return nil, withProblems(Say(caili.KindUnprocessable, msg.AppDataProblems), ps)
 	}
 	np := *p
 	np.Subdistricts = subs

@@ -11,11 +11,13 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/internal/attribution"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // Change is one value that differs between two versions: a key path in
@@ -59,12 +61,12 @@ type VersionDiff struct {
 }
 
 // Diff compares two versions (planner or approver).
-func (e *App) Diff(ctx context.Context, who Actor, plan string, from, to int) (*VersionDiff, error) {
+func (e *App) Diff(ctx context.Context, who caili.Actor, plan string, from, to int) (*VersionDiff, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
 	}
-	if err := need(who, RolePlanner, RoleApprover); err != nil {
+	if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
 		return nil, err
 	}
 	var d *VersionDiff
@@ -74,7 +76,7 @@ func (e *App) Diff(ctx context.Context, who Actor, plan string, from, to int) (*
 
 // DiffIn compares two versions of a plan in a store: the changed keys of
 // their files and the change in each 街道's total.
-func DiffIn(ctx context.Context, st Store, plan string, from, to int) (*VersionDiff, error) {
+func DiffIn(ctx context.Context, st caili.Store, plan string, from, to int) (*VersionDiff, error) {
 	a, err := LoadVersion(ctx, st, plan, from)
 	if err != nil {
 		return nil, err
@@ -94,7 +96,7 @@ func DiffIn(ctx context.Context, st Store, plan string, from, to int) (*VersionD
 	if ra.Err != nil || rb.Err != nil {
 		for _, c := range []*Computed{ra, rb} {
 			if c.Err != nil {
-				d.Error = Classify(c.Err).In(msg.Zh)
+				d.Error = msg.ErrorWords(msg.Zh, Classify(c.Err))
 			}
 		}
 		return d, nil
@@ -124,7 +126,7 @@ func (d *VersionDiff) attribute(a, b *standards.Document, from int) {
 	at, err := attribution.Plans(pa, pb, attribution.ByAuto, standards.PathLabel)
 	if err != nil {
 		e := Classify(AttributionError(err))
-		d.AttributionError = e.In(msg.Zh)
+		d.AttributionError = msg.ErrorWords(msg.Zh, e)
 		return
 	}
 	d.Attribution = report.NewAttribution(at, msg.AppVersionWord.In(msg.Zh, from))
@@ -132,8 +134,8 @@ func (d *VersionDiff) attribute(a, b *standards.Document, from int) {
 
 // fileChanges lists the changed keys of files with the same name, and
 // files only in one version.
-func fileChanges(a, b []File) []Change {
-	byName := func(fs []File) map[string][]byte {
+func fileChanges(a, b []caili.File) []Change {
+	byName := func(fs []caili.File) map[string][]byte {
 		m := map[string][]byte{}
 		for _, f := range fs {
 			m[f.Name] = f.Data

@@ -3,9 +3,10 @@ package app
 import (
 	"sort"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // dataFile is the File of the changes of sub-district data read from a

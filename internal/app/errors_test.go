@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
@@ -19,23 +20,23 @@ import (
 func TestErrorsInBothLanguages(t *testing.T) {
 	for _, tt := range []struct {
 		name string
-		err  *Error
-		kind Kind
+		err  *caili.Error
+		kind caili.Kind
 		code formula.Code // of the one problem, "" for none
 		en   string       // in the English message
 	}{
-		{"say", Say(KindNotFound, msg.AppNoPlan, "x"), KindNotFound, "", `no plan "x"`},
-		{"query", QueryError("bom", msg.AppQueryTwice, "bom"), KindBadRequest, formula.CodeBadQuery, `"bom" given twice`},
-		{"choice", QueryChoice("by", []string{"auto", "group"}, "magic"), KindBadRequest, formula.CodeBadQuery, `by must be one of: auto, group (got "magic")`},
-		{"rejected", Rejected(&formula.RejectedError{Kind: formula.CapacityShortfall, Gap: decimal.NewFromInt(5)}), KindUnprocessable, formula.CodeRejected, "capacity shortfall, gap 5"},
-		{"internal", Classify(errors.New("disk on fire")), KindInternal, "", "internal error"},
-		{"overrides", Classify(&standards.Error{Overrides: true, Problems: []formula.Problem{msg.Negative.At(formula.CodeOutOfRange, "plan.capacity", "-1")}}),
-			KindBadRequest, formula.CodeOutOfRange, "cannot be applied"},
-		{"ref", QueryRef("subdistrict", &standards.RefError{Table: "subdistrict", Ref: "东", Near: []string{"east / 东街道"}}).(*Error),
-			KindBadRequest, formula.CodeBadQuery, `nothing has the id or name "东" among the sub-districts; did you mean east / 东街道?`},
+		{"say", Say(caili.KindNotFound, msg.AppNoPlan, "x"), caili.KindNotFound, "", `no plan "x"`},
+		{"query", msg.AppQueryTwice.Query("bom", "bom"), caili.KindBadRequest, formula.CodeBadQuery, `"bom" given twice`},
+		{"choice", msg.Choice("by", []string{"auto", "group"}, "magic"), caili.KindBadRequest, formula.CodeBadQuery, `by must be one of: auto, group (got "magic")`},
+		{"rejected", Rejected(&formula.RejectedError{Kind: formula.CapacityShortfall, Gap: decimal.NewFromInt(5)}), caili.KindUnprocessable, formula.CodeRejected, "capacity shortfall, gap 5"},
+		{"internal", Classify(errors.New("disk on fire")), caili.KindInternal, "", "internal error"},
+		{"overrides", Classify(msg.WithProblems(msg.AppOverridesInvalid.Err(caili.KindBadRequest), []formula.Problem{msg.Negative.At(formula.CodeOutOfRange, "plan.capacity", "-1")})),
+			caili.KindBadRequest, formula.CodeOutOfRange, "cannot be applied"},
+		{"ref", standards.QueryRef("subdistrict", &standards.RefError{Table: "subdistrict", Ref: "东", Near: []string{"east / 东街道"}}).(*caili.Error),
+			caili.KindBadRequest, formula.CodeBadQuery, `nothing has the id or name "东" among the sub-districts; did you mean east / 东街道?`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			e, zh, en := tt.err, tt.err.In(msg.Zh), tt.err.In(msg.En)
+			e, zh, en := tt.err, msg.ErrorWords(msg.Zh, tt.err), msg.ErrorWords(msg.En, tt.err)
 			if zh == "" || en == "" || zh == en {
 				t.Errorf("not in both languages: %q / %q", zh, en)
 			}
@@ -48,17 +49,17 @@ func TestErrorsInBothLanguages(t *testing.T) {
 			if tt.code == "" {
 				return
 			}
-			if len(e.Problems) != 1 || e.Problems[0].Code != tt.code ||
-				msg.Problem(msg.En, e.Problems[0]) == msg.Problem(msg.Zh, e.Problems[0]) {
-				t.Errorf("problems %+v; want one %s in each language", e.Problems, tt.code)
+			if len(msg.Problems(e)) != 1 || msg.Problems(e)[0].Code != tt.code ||
+				msg.Problem(msg.En, msg.Problems(e)[0]) == msg.Problem(msg.Zh, msg.Problems(e)[0]) {
+				t.Errorf("problems %+v; want one %s in each language", msg.Problems(e), tt.code)
 			}
 		})
 	}
-	outer := Say(KindBadRequest, msg.AppScenarioNoStore).Because(Say(KindNotFound, msg.AppNoPlan, "x"))
-	if got := outer.ErrorIn(msg.En); got != `no record store: scenarios cannot be saved: no plan "x"` {
+	outer := Say(caili.KindBadRequest, msg.AppScenarioNoStore).Because(Say(caili.KindNotFound, msg.AppNoPlan, "x"))
+	if got := msg.Error(msg.En, outer); got != `no record store: scenarios cannot be saved: no plan "x"` {
 		t.Errorf("a wrapped error in English: %q", got)
 	}
-	if outer.ErrorIn(msg.Zh) != outer.Error() {
-		t.Error("Error is not the Chinese")
+	if zh := msg.Error(msg.Zh, outer); !strings.Contains(zh, "没有") || !strings.Contains(outer.Error(), "bad_request") {
+		t.Errorf("in Chinese %q; for the log %q", zh, outer.Error())
 	}
 }

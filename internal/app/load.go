@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
@@ -25,12 +27,12 @@ type readFunc func(name string) ([]byte, stamp, error)
 // opts are further options of the loader (publishedOptions, published.go).
 func loadPlan(id, name string, read readFunc, opts ...standards.Option) (*PlanVersion, map[string]stamp, error) {
 	deps := map[string]stamp{}
-	var sources []File
+	var sources []caili.File
 	doc, err := standards.Load(name, func(n string) ([]byte, error) {
 		b, st, err := read(n)
 		deps[n] = st
 		if err == nil {
-			sources = append(sources, File{Name: n, Data: b})
+			sources = append(sources, caili.File{Name: n, Data: b})
 		}
 		return b, err
 	}, append([]standards.Option{standards.WithData(workbook.Read)}, opts...)...)

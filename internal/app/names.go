@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
 	"github.com/caili/caili/standards"
@@ -20,9 +21,6 @@ var NameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
 
 // ValidName reports whether s may name a plan or a scenario.
 func ValidName(s string) bool { return NameRE.MatchString(s) }
-
-// Clip shortens client text quoted in a message (textutil.Clip, 80 runes).
-func Clip(s string) string { return textutil.Clip(s, 80) }
 
 // SetPrefix starts a request parameter that overrides a value of the
 // plan: `set.<path>=<value>`, with a path of rules §4.
@@ -62,7 +60,7 @@ func FindSubdistrict(planID string, res *formula.Result, ref string) (*formula.A
 	}
 	id, err := standards.ResolveRef(standards.TableSubdistrict, ref, es)
 	if err != nil {
-		return nil, RefError(planID, err)
+		return nil, standards.RefErr(planID, err)
 	}
 	a, _ := res.Find(id)
 	return a, nil
@@ -74,47 +72,9 @@ func FindSubdistrict(planID string, res *formula.Result, ref string) (*formula.A
 func ResolveRef(doc *standards.Document, planID, table, ref string) (string, error) {
 	id, err := doc.ResolveRef(table, ref)
 	if err != nil {
-		return "", RefError(planID, err)
+		return "", standards.RefErr(planID, err)
 	}
 	return id, nil
-}
-
-// RefError makes a reference that names no single entry an *Error: not
-// found when nothing has the id or name, a bad request when several
-// entries share the name. Other errors are returned as they are.
-func RefError(planID string, err error) error {
-	var re *standards.RefError
-	if !errors.As(err, &re) {
-		return err
-	}
-	kind := KindNotFound
-	if re.Ambiguous {
-		kind = KindBadRequest
-	}
-	what, ok := tableWords[re.Table]
-	if !ok {
-		what = msg.AppTableSubdistrict
-	}
-	var e *Error
-	if re.Ambiguous {
-		e = Say(kind, msg.AppRefAmbiguous, re.Ref, what, strings.Join(re.IDs, "、"))
-	} else {
-		e = Say(kind, msg.AppRefUnknown, re.Ref, what)
-		if len(re.Near) > 0 {
-			e.append(msg.AppRefNear, strings.Join(re.Near, "、"))
-		}
-	}
-	e.Problems = []formula.Problem{{Path: re.Table, Code: formula.CodeUnknownRef, Says: e.Says}}
-	if planID != "" {
-		e.Says = []formula.Words{msg.AppRefInPlan.Words(planID, e.Says)}
-	}
-	return e
-}
-
-// tableWords are the tables a reference names entries of, in words.
-var tableWords = map[string]msg.Message{
-	"staff": msg.AppTableStaff, "quota": msg.AppTableQuota, "project": msg.AppTableProject,
-	"factor": msg.AppTableFactor, "subdistrict": msg.AppTableSubdistrict,
 }
 
 // MaxScenarioRef is the longest scenario reference (a file name or a
@@ -142,12 +102,12 @@ func ValidScenarioRef(s string) bool {
 func (s *Scenarios) Find(plan, ref string) (*Scenario, error) {
 	ref = strings.TrimSpace(ref)
 	if !ValidScenarioRef(ref) {
-		return nil, Say(KindBadRequest, msg.AppScenarioRef, Clip(ref), NameRE)
+		return nil, Say(caili.KindBadRequest, msg.AppScenarioRef, msg.Clip(ref), NameRE)
 	}
 	if ValidName(ref) {
 		v, err := s.Get(plan, ref)
-		var ae *Error
-		if err == nil || !errors.As(err, &ae) || ae.Kind != KindNotFound {
+		var ae *caili.Error
+		if err == nil || !errors.As(err, &ae) || ae.Kind != caili.KindNotFound {
 			return v, err
 		}
 	}
@@ -171,9 +131,9 @@ func (s *Scenarios) Find(plan, ref string) (*Scenario, error) {
 	case 1:
 		return found[0], nil
 	case 0:
-		e := Say(KindNotFound, msg.AppNoScenarioRef, plan, Clip(ref))
+		e := Say(caili.KindNotFound, msg.AppNoScenarioRef, plan, msg.Clip(ref))
 		if near := textutil.Nearest(ref, names, 3); len(near) > 0 {
-			e.append(msg.AppRefNear, strings.Join(near, " / "))
+			also(e, msg.AppRefNear, strings.Join(near, " / "))
 		}
 		return nil, e
 	}
@@ -181,7 +141,7 @@ func (s *Scenarios) Find(plan, ref string) (*Scenario, error) {
 	for i, v := range found {
 		files[i] = v.Name
 	}
-	return nil, Say(KindBadRequest, msg.AppScenarioAmbiguous, Clip(ref), strings.Join(files, " / "))
+	return nil, Say(caili.KindBadRequest, msg.AppScenarioAmbiguous, msg.Clip(ref), strings.Join(files, " / "))
 }
 
 // QuantityRef is the quantity a reference names in plan p: a label's name

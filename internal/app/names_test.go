@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
@@ -31,14 +32,14 @@ func TestFindSubdistrict(t *testing.T) {
 	res := v.Base.Res
 	for _, tt := range []struct {
 		ref, id string
-		kind    Kind
+		kind    caili.Kind
 		says    string
 	}{
 		{ref: "desheng", id: "desheng"},
 		{ref: "德胜街道", id: "desheng"},
 		{ref: " 西长安街街道 ", id: "xichangan"},
-		{ref: "德胜", kind: KindNotFound, says: "did you mean desheng / 德胜街道?"},
-		{ref: "nowhere", kind: KindNotFound, says: `nothing has the id or name "nowhere" among the sub-districts`},
+		{ref: "德胜", kind: caili.KindNotFound, says: "did you mean desheng / 德胜街道?"},
+		{ref: "nowhere", kind: caili.KindNotFound, says: `nothing has the id or name "nowhere" among the sub-districts`},
 	} {
 		a, err := FindSubdistrict(SampleID, res, tt.ref)
 		if tt.kind == 0 {
@@ -47,8 +48,8 @@ func TestFindSubdistrict(t *testing.T) {
 			}
 			continue
 		}
-		var ae *Error
-		if !errors.As(err, &ae) || ae.Kind != tt.kind || !strings.Contains(ae.In(msg.En), tt.says) || len(ae.Problems) != 1 {
+		var ae *caili.Error
+		if !errors.As(err, &ae) || ae.Kind != tt.kind || !strings.Contains(msg.ErrorWords(msg.En, ae), tt.says) || len(msg.Problems(ae)) != 1 {
 			t.Errorf("%q: %v; want kind %d saying %q", tt.ref, err, tt.kind, tt.says)
 		}
 	}
@@ -57,14 +58,14 @@ func TestFindSubdistrict(t *testing.T) {
 	twin.Subdistricts = append(twin.Subdistricts[:0:0], res.Subdistricts...)
 	twin.Subdistricts[1].Name = twin.Subdistricts[0].Name
 	_, err = FindSubdistrict(SampleID, &twin, twin.Subdistricts[0].Name)
-	var ae *Error
-	if !errors.As(err, &ae) || ae.Kind != KindBadRequest || !strings.Contains(ae.In(msg.Zh), twin.Subdistricts[0].ID+"、"+twin.Subdistricts[1].ID) {
+	var ae *caili.Error
+	if !errors.As(err, &ae) || ae.Kind != caili.KindBadRequest || !strings.Contains(msg.ErrorWords(msg.Zh, ae), twin.Subdistricts[0].ID+"、"+twin.Subdistricts[1].ID) {
 		t.Errorf("ambiguous: %v", err)
 	}
 	if id, err := ResolveRef(v.Doc, v.ID, standards.TableProject, "病媒生物防制"); err != nil || id != "vector_control" {
 		t.Errorf("ResolveRef project = %q, %v", id, err)
 	}
-	if _, err := ResolveRef(v.Doc, v.ID, standards.TableProject, "病媒"); !errors.As(err, &ae) || ae.Kind != KindNotFound {
+	if _, err := ResolveRef(v.Doc, v.ID, standards.TableProject, "病媒"); !errors.As(err, &ae) || ae.Kind != caili.KindNotFound {
 		t.Errorf("ResolveRef unknown project: %v", err)
 	}
 }
@@ -86,11 +87,11 @@ func TestScenarioByName(t *testing.T) {
 	if err != nil || slash.Name != "vector_control_1_5" {
 		t.Errorf("a name with a slash: %v, %v", slash, err)
 	}
-	var ae *Error
-	if _, err := e.Scenarios.Find(SampleID, "财力总额减少"); !errors.As(err, &ae) || ae.Kind != KindNotFound || !strings.Contains(ae.In(msg.Zh), "您是不是要找") {
+	var ae *caili.Error
+	if _, err := e.Scenarios.Find(SampleID, "财力总额减少"); !errors.As(err, &ae) || ae.Kind != caili.KindNotFound || !strings.Contains(msg.ErrorWords(msg.Zh, ae), "您是不是要找") {
 		t.Errorf("unknown: %v", err)
 	}
-	if _, err := e.Scenarios.Find(SampleID, "a\x01b"); !errors.As(err, &ae) || ae.Kind != KindBadRequest {
+	if _, err := e.Scenarios.Find(SampleID, "a\x01b"); !errors.As(err, &ae) || ae.Kind != caili.KindBadRequest {
 		t.Errorf("control character: %v", err)
 	}
 	// Two scenarios with one name: see TestScenarioNameShared (it needs a

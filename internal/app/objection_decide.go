@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
@@ -18,7 +19,7 @@ import (
 
 // Objections lists a plan's objections: all of them to planners and
 // approvers, its own to a 街道 token.
-func (e *App) Objections(ctx context.Context, who Actor, plan string) ([]Objection, error) {
+func (e *App) Objections(ctx context.Context, who caili.Actor, plan string) ([]caili.Objection, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
@@ -27,14 +28,14 @@ func (e *App) Objections(ctx context.Context, who Actor, plan string) ([]Objecti
 }
 
 // ObjectionsIn is Objections on a store (the command line).
-func ObjectionsIn(ctx context.Context, st Store, who Actor, plan string) ([]Objection, error) {
-	if who.Role != RoleSubdistrict {
-		if err := need(who, RolePlanner, RoleApprover); err != nil {
+func ObjectionsIn(ctx context.Context, st caili.Store, who caili.Actor, plan string) ([]caili.Objection, error) {
+	if who.Role != caili.RoleSubdistrict {
+		if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
 			return nil, err
 		}
 	}
 	list, err := st.Objections(ctx, plan)
-	if err != nil || who.Role != RoleSubdistrict {
+	if err != nil || who.Role != caili.RoleSubdistrict {
 		return list, err
 	}
 	own := list[:0]
@@ -64,13 +65,13 @@ type Effect struct {
 // ObjectionView is an objection with, for planners and approvers, its
 // effect as a what-if.
 type ObjectionView struct {
-	Objection *Objection
+	Objection *caili.Objection
 	Effect    *Effect // nil for a 街道 token
 }
 
 // Objection returns one objection: to planners and approvers with its
 // effect on every 街道, to a 街道 token its own without.
-func (e *App) Objection(ctx context.Context, who Actor, plan string, n int) (v *ObjectionView, err error) {
+func (e *App) Objection(ctx context.Context, who caili.Actor, plan string, n int) (v *ObjectionView, err error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
@@ -80,9 +81,9 @@ func (e *App) Objection(ctx context.Context, who Actor, plan string, n int) (v *
 }
 
 // ObjectionIn is Objection on a store (the command line).
-func ObjectionIn(ctx context.Context, st Store, who Actor, plan string, n int) (*ObjectionView, error) {
-	if who.Role != RoleSubdistrict {
-		if err := need(who, RolePlanner, RoleApprover); err != nil {
+func ObjectionIn(ctx context.Context, st caili.Store, who caili.Actor, plan string, n int) (*ObjectionView, error) {
+	if who.Role != caili.RoleSubdistrict {
+		if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
 			return nil, err
 		}
 	}
@@ -90,9 +91,9 @@ func ObjectionIn(ctx context.Context, st Store, who Actor, plan string, n int) (
 	if err != nil {
 		return nil, err
 	}
-	if who.Role == RoleSubdistrict {
+	if who.Role == caili.RoleSubdistrict {
 		if o.Subdistrict != who.Subdistrict {
-			return nil, Say(KindForbidden, msg.AppOwnObjections)
+			return nil, Say(caili.KindForbidden, msg.AppOwnObjections)
 		}
 		return &ObjectionView{Objection: o}, nil
 	}
@@ -109,11 +110,11 @@ func ObjectionIn(ctx context.Context, st Store, who Actor, plan string, n int) (
 
 // effectOf evaluates the version with the objection's corrections and
 // compares every 街道's total with the version's own result.
-func effectOf(pv *PlanVersion, o *Objection) (*Effect, error) {
+func effectOf(pv *PlanVersion, o *caili.Objection) (*Effect, error) {
 	if pv.Base.Err != nil {
 		return nil, Classify(pv.Base.Err)
 	}
-	m, err := pv.Doc.Model(o.Overrides()...)
+	m, err := pv.Doc.Model(ObjectionOverrides(o)...)
 	if err != nil {
 		return nil, Classify(err)
 	}
@@ -142,7 +143,7 @@ func effectOf(pv *PlanVersion, o *Objection) (*Effect, error) {
 // [[subdistrict]] table is saved as a new draft, in the same transaction
 // as the objection's new status. A plan whose sub-districts come from a
 // data workbook is refused: update the workbook and save a version.
-func (e *App) AcceptObjection(ctx context.Context, who Actor, plan string, n int) (o *Objection, v *VersionRecord, err error) {
+func (e *App) AcceptObjection(ctx context.Context, who caili.Actor, plan string, n int) (o *caili.Objection, v *caili.VersionRecord, err error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, nil, err
@@ -152,16 +153,16 @@ func (e *App) AcceptObjection(ctx context.Context, who Actor, plan string, n int
 }
 
 // AcceptObjectionIn is AcceptObjection on a store (the command line).
-func AcceptObjectionIn(ctx context.Context, st Store, who Actor, plan string, n int) (*Objection, *VersionRecord, error) {
-	if err := need(who, RolePlanner); err != nil {
+func AcceptObjectionIn(ctx context.Context, st caili.Store, who caili.Actor, plan string, n int) (*caili.Objection, *caili.VersionRecord, error) {
+	if err := need(who, caili.RolePlanner); err != nil {
 		return nil, nil, err
 	}
 	o, err := st.Objection(ctx, plan, n)
 	if err != nil {
 		return nil, nil, err
 	}
-	if o.Status != ObjectionPending {
-		return nil, nil, Say(KindConflict, msg.AppObjectionDecided, n, o.StatusWords())
+	if o.Status != caili.ObjectionPending {
+		return nil, nil, Say(caili.KindConflict, msg.AppObjectionDecided, n, o.StatusWords())
 	}
 	vs, err := st.Versions(ctx, plan)
 	if err != nil {
@@ -181,20 +182,20 @@ func AcceptObjectionIn(ctx context.Context, st Store, who Actor, plan string, n 
 // corrected writes the version's files with the objection's corrections
 // in the plan file's [[subdistrict]] tables and loads them again (with st,
 // the record a published baseline is read from).
-func corrected(vv *VersionView, o *Objection, st Store) (*NewVersion, error) {
+func corrected(vv *VersionView, o *caili.Objection, st caili.Store) (*caili.NewVersion, error) {
 	doc := vv.Plan.Doc
 	if f := doc.DataFile(); f != "" {
-		return nil, Say(KindConflict, msg.AppObjectionWorkbook, f)
+		return nil, Say(caili.KindConflict, msg.AppObjectionWorkbook, f)
 	}
 	files := vv.Record.Files
 	if !bytes.Contains(files[0].Data, []byte("[[subdistrict]]")) {
-		return nil, Say(KindConflict, msg.AppObjectionNoTables, files[0].Name)
+		return nil, Say(caili.KindConflict, msg.AppObjectionNoTables, files[0].Name)
 	}
 	p, err := doc.Plan()
 	if err != nil {
 		return nil, err
 	}
-	nd, err := doc.Apply(o.Overrides()...)
+	nd, err := doc.Apply(ObjectionOverrides(o)...)
 	if err != nil {
 		return nil, Classify(err)
 	}
@@ -202,7 +203,7 @@ func corrected(vv *VersionView, o *Objection, st Store) (*NewVersion, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]File, len(files))
+	out := make([]caili.File, len(files))
 	copy(out, files)
 	out[0].Data = workbook.ReplaceSubdistricts(files[0].Data, p, np.Subdistricts)
 	pv, err := loadFiles(vv.Record.Plan, out, publishedOptions(st, vv.Record.Plan)...)
@@ -212,7 +213,7 @@ func corrected(vv *VersionView, o *Objection, st Store) (*NewVersion, error) {
 	if got, _ := pv.Doc.Plan(); got == nil || !sameSubdistrict(got, np, o.Subdistrict) {
 		return nil, Internal(msg.AppCorrectedLost, fmt.Errorf("%s objection %d", o.Plan, o.N))
 	}
-	return &NewVersion{Plan: pv.ID, Hash: pv.Hash, Name: pv.Name, FiscalYear: pv.FiscalYear, Files: pv.Sources,
+	return &caili.NewVersion{Plan: pv.ID, Hash: pv.Hash, Name: pv.Name, FiscalYear: pv.FiscalYear, Files: pv.Sources,
 		Note: msg.AppAcceptedNote.In(msg.Zh, o.N, o.Subdistrict)}, nil // a note of the record, in the record's language
 }
 
@@ -246,7 +247,7 @@ func sameSubdistrict(a, b *formula.Plan, id string) bool {
 
 // loadFiles loads a plan from files held in memory (the first is the
 // plan file).
-func loadFiles(plan string, files []File, opts ...standards.Option) (*PlanVersion, error) {
+func loadFiles(plan string, files []caili.File, opts ...standards.Option) (*PlanVersion, error) {
 	byName := map[string][]byte{}
 	for _, f := range files {
 		if _, ok := byName[f.Name]; !ok {
@@ -264,7 +265,7 @@ func loadFiles(plan string, files []File, opts ...standards.Option) (*PlanVersio
 }
 
 // RejectObjection rejects a pending objection with a reason (planner).
-func (e *App) RejectObjection(ctx context.Context, who Actor, plan string, n int, reason string) (*Objection, error) {
+func (e *App) RejectObjection(ctx context.Context, who caili.Actor, plan string, n int, reason string) (*caili.Objection, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
@@ -273,16 +274,16 @@ func (e *App) RejectObjection(ctx context.Context, who Actor, plan string, n int
 }
 
 // RejectObjectionIn is RejectObjection on a store (the command line).
-func RejectObjectionIn(ctx context.Context, st Store, who Actor, plan string, n int, reason string) (*Objection, error) {
-	if err := need(who, RolePlanner); err != nil {
+func RejectObjectionIn(ctx context.Context, st caili.Store, who caili.Actor, plan string, n int, reason string) (*caili.Objection, error) {
+	if err := need(who, caili.RolePlanner); err != nil {
 		return nil, err
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return nil, Say(KindBadRequest, msg.AppRejectNeedsReason)
+		return nil, Say(caili.KindBadRequest, msg.AppRejectNeedsReason)
 	}
 	if len([]rune(reason)) > maxNoteRunes {
-		return nil, Say(KindBadRequest, msg.AppReasonTooLong, maxNoteRunes)
+		return nil, Say(caili.KindBadRequest, msg.AppReasonTooLong, maxNoteRunes)
 	}
 	return st.RejectObjection(ctx, who, plan, n, reason)
 }

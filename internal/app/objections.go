@@ -7,12 +7,12 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
@@ -26,78 +26,29 @@ import (
 // it with a reason. Nothing is applied without a planner's action; every
 // step is in the audit log.
 
-// Objection states.
-const (
-	ObjectionPending  = "pending"
-	ObjectionAccepted = "accepted"
-	ObjectionRejected = "rejected"
-)
-
 // Limits of what a 街道 may file.
 const (
 	maxCorrections = 500
 	maxNoteRunes   = 2000
 )
 
-// NewObjection is an objection to record: Corrections map a key below the
-// 街道 (quantities.X, staff.X, payroll.X) to its proposed value; Hash is
-// the hex SHA-256 of the JSON of the note and corrections.
-type NewObjection struct {
-	Plan        string
-	Version     int
-	Subdistrict string
-	Note        string
-	Corrections map[string]string
-	Hash        string
-}
-
-// Objection is a recorded objection.
-type Objection struct {
-	Plan        string
-	N           int
-	Version     int // the published version it was filed against
-	Subdistrict string
-	Note        string
-	Corrections map[string]string
-	Hash        string
-	FiledAt     time.Time
-	FiledBy     string
-	Status      string
-	ResolvedAt  *time.Time
-	ResolvedBy  string
-	Reason      string // why it was rejected
-	NewVersion  int    // the draft made when it was accepted
-}
-
-// StatusText is the objection's status as a 街道 reads it: 待处理,
-// 已采纳（第 n 版）or 已驳回：reason.
-func (o *Objection) StatusText() string {
+// ObjectionStatusText is an objection's status as a 街道 reads it:
+// 待处理, 已采纳（第 n 版）or 已驳回：reason.
+func ObjectionStatusText(o *caili.Objection) string {
 	switch o.Status {
-	case ObjectionAccepted:
+	case caili.ObjectionAccepted:
 		return "已采纳（第 " + itoa(o.NewVersion) + " 版）"
-	case ObjectionRejected:
+	case caili.ObjectionRejected:
 		return "已驳回：" + o.Reason
 	}
 	return "待处理"
-}
-
-// StatusWords is the objection's state as an argument of a message, in
-// words of the message's language: pending, accepted or rejected.
-func (o *Objection) StatusWords() msg.Message {
-	switch o.Status {
-	case ObjectionAccepted:
-		return msg.AppObjectionAccepted
-	case ObjectionRejected:
-		return msg.AppObjectionRejected
-	}
-	return msg.AppObjectionPending
 }
 
 func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
 
 // Overrides are the objection's corrections as overrides of its 街道's
 // data (subdistrict.<id>.<key>), in key order.
-func (o *Objection) Overrides() []standards.Override {
+func ObjectionOverrides(o *caili.Objection) []standards.Override {
 	keys := make([]string, 0, len(o.Corrections))
 	for k := range o.Corrections {
 		keys = append(keys, k)
@@ -113,7 +64,7 @@ func (o *Objection) Overrides() []standards.Override {
 // FileObjection records a 街道's objection against the plan's latest
 // publication: only a 街道 token, for its own 街道. The corrections are
 // checked against the published version (known quantities, numbers).
-func (e *App) FileObjection(ctx context.Context, who Actor, plan, note string, corrections map[string]string) (o *Objection, err error) {
+func (e *App) FileObjection(ctx context.Context, who caili.Actor, plan, note string, corrections map[string]string) (o *caili.Objection, err error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
@@ -123,9 +74,9 @@ func (e *App) FileObjection(ctx context.Context, who Actor, plan, note string, c
 }
 
 // FileObjectionIn is FileObjection on a store.
-func FileObjectionIn(ctx context.Context, st Store, who Actor, plan, note string, corrections map[string]string) (*Objection, error) {
-	if who.Role != RoleSubdistrict || who.Subdistrict == "" {
-		return nil, Say(KindForbidden, msg.AppOnlySubdistrictObjects)
+func FileObjectionIn(ctx context.Context, st caili.Store, who caili.Actor, plan, note string, corrections map[string]string) (*caili.Objection, error) {
+	if who.Role != caili.RoleSubdistrict || who.Subdistrict == "" {
+		return nil, Say(caili.KindForbidden, msg.AppOnlySubdistrictObjects)
 	}
 	pub, err := st.Published(ctx, plan)
 	if err != nil {
@@ -140,9 +91,9 @@ func FileObjectionIn(ctx context.Context, st Store, who Actor, plan, note string
 		return nil, err
 	}
 	if p, err := vv.Plan.Doc.Plan(); err != nil || !hasSubdistrict(p, who.Subdistrict) {
-		return nil, Say(KindForbidden, msg.AppObjectionNoSub, plan, who.Subdistrict)
+		return nil, Say(caili.KindForbidden, msg.AppObjectionNoSub, plan, who.Subdistrict)
 	}
-	o := &Objection{Plan: plan, Version: pub.N, Subdistrict: who.Subdistrict, Note: note, Corrections: cs}
+	o := &caili.Objection{Plan: plan, Version: pub.N, Subdistrict: who.Subdistrict, Note: note, Corrections: cs}
 	if err := checkCorrections(vv.Plan, o); err != nil {
 		return nil, err
 	}
@@ -151,7 +102,7 @@ func FileObjectionIn(ctx context.Context, st Store, who Actor, plan, note string
 		Corrections map[string]string `json:"corrections"`
 	}{note, cs})
 	sum := sha256.Sum256(b)
-	return st.FileObjection(ctx, who, NewObjection{Plan: plan, Version: pub.N, Subdistrict: who.Subdistrict, Note: note,
+	return st.FileObjection(ctx, who, caili.NewObjection{Plan: plan, Version: pub.N, Subdistrict: who.Subdistrict, Note: note,
 		Corrections: cs, Hash: hex.EncodeToString(sum[:])})
 }
 
@@ -160,13 +111,13 @@ func FileObjectionIn(ctx context.Context, st Store, who Actor, plan, note string
 // (headcounts.X is staff.X; subdistrict.<own id>. may lead).
 func normalize(sd, note string, corrections map[string]string) (map[string]string, error) {
 	if utf8.RuneCountInString(note) > maxNoteRunes {
-		return nil, Say(KindBadRequest, msg.AppNoteTooLong, maxNoteRunes)
+		return nil, Say(caili.KindBadRequest, msg.AppNoteTooLong, maxNoteRunes)
 	}
 	if len(corrections) > maxCorrections {
-		return nil, Say(KindBadRequest, msg.AppTooManyCorrections, maxCorrections)
+		return nil, Say(caili.KindBadRequest, msg.AppTooManyCorrections, maxCorrections)
 	}
 	if strings.TrimSpace(note) == "" && len(corrections) == 0 {
-		return nil, Say(KindBadRequest, msg.AppObjectionEmpty)
+		return nil, Say(caili.KindBadRequest, msg.AppObjectionEmpty)
 	}
 	out := make(map[string]string, len(corrections))
 	for k, v := range corrections {
@@ -174,7 +125,7 @@ func normalize(sd, note string, corrections map[string]string) (map[string]strin
 		if rest, ok := strings.CutPrefix(key, "subdistrict."); ok {
 			id, tail, _ := strings.Cut(rest, ".")
 			if id != sd {
-				return nil, Say(KindForbidden, msg.AppCorrectOwnOnly, Clip(k))
+				return nil, Say(caili.KindForbidden, msg.AppCorrectOwnOnly, msg.Clip(k))
 			}
 			key = tail
 		}
@@ -183,10 +134,10 @@ func normalize(sd, note string, corrections map[string]string) (map[string]strin
 		}
 		group, name, _ := strings.Cut(key, ".")
 		if (group != "quantities" && group != "staff" && group != "payroll") || name == "" {
-			return nil, Say(KindBadRequest, msg.AppCorrectionKey, Clip(k))
+			return nil, Say(caili.KindBadRequest, msg.AppCorrectionKey, msg.Clip(k))
 		}
 		if _, err := decimal.NewFromString(strings.TrimSpace(v)); err != nil {
-			return nil, Say(KindBadRequest, msg.AppCorrectionValue, Clip(k), Clip(v))
+			return nil, Say(caili.KindBadRequest, msg.AppCorrectionValue, msg.Clip(k), msg.Clip(v))
 		}
 		out[key] = strings.TrimSpace(v)
 	}
@@ -196,14 +147,14 @@ func normalize(sd, note string, corrections map[string]string) (map[string]strin
 // checkCorrections applies the corrections to the plan version: an
 // unknown 街道, quantity or category, or a value the field refuses, is a
 // bad request.
-func checkCorrections(pv *PlanVersion, o *Objection) error {
+func checkCorrections(pv *PlanVersion, o *caili.Objection) error {
 	if len(o.Corrections) == 0 {
 		return nil
 	}
-	if _, err := pv.Doc.Apply(o.Overrides()...); err != nil {
+	if _, err := pv.Doc.Apply(ObjectionOverrides(o)...); err != nil {
 		ae := Classify(err)
-		if ae.Kind != KindInternal {
-			ae.Kind = KindBadRequest
+		if ae.Kind != caili.KindInternal {
+			ae.Kind = caili.KindBadRequest
 		}
 		return ae
 	}
@@ -214,13 +165,13 @@ func checkCorrections(pv *PlanVersion, o *Objection) error {
 // from the 街道's filled copy of the data workbook (or CSV; name says
 // which): the cells of its own quantities, headcounts and payroll that
 // differ from the published version.
-func (e *App) FileObjectionWorkbook(ctx context.Context, who Actor, plan, note, name string, data []byte) (*Objection, error) {
+func (e *App) FileObjectionWorkbook(ctx context.Context, who caili.Actor, plan, note, name string, data []byte) (*caili.Objection, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
 	}
-	if who.Role != RoleSubdistrict || who.Subdistrict == "" {
-		return nil, Say(KindForbidden, msg.AppOnlySubdistrictObjects)
+	if who.Role != caili.RoleSubdistrict || who.Subdistrict == "" {
+		return nil, Say(caili.KindForbidden, msg.AppOnlySubdistrictObjects)
 	}
 	pub, err := st.Published(ctx, plan)
 	if err != nil {
@@ -239,7 +190,7 @@ func (e *App) FileObjectionWorkbook(ctx context.Context, who Actor, plan, note, 
 		var ps []formula.Problem
 		_, changes, ps = workbook.Import(name, data, p, true)
 		if len(ps) > 0 {
-			err = withProblems(Say(KindUnprocessable, msg.AppDataProblems), ps)
+			err = withProblems(Say(caili.KindUnprocessable, msg.AppDataProblems), ps)
 		}
 	})
 	if err != nil {
@@ -248,7 +199,7 @@ func (e *App) FileObjectionWorkbook(ctx context.Context, who Actor, plan, note, 
 	cs := map[string]string{}
 	for _, ch := range changes {
 		if ch.Kind != workbook.ChangeValue || ch.ID != who.Subdistrict {
-			return nil, Say(KindForbidden, msg.AppWorkbookOtherSub, ch.String())
+			return nil, Say(caili.KindForbidden, msg.AppWorkbookOtherSub, ch.String())
 		}
 		cs[ch.Key] = ch.New
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
@@ -32,7 +33,7 @@ type PlanVersion struct {
 	Base       *Computed
 	// Sources are the files read to load it, in the order read (the
 	// plan file first): what a saved version keeps.
-	Sources []File
+	Sources []caili.File
 }
 
 // PlanState is what the store knows of one plan file: the last version
@@ -72,7 +73,7 @@ type Plans struct {
 	dir   string // directory mode when not ""
 	fsys  fs.FS  // embedded mode
 	log   *slog.Logger
-	store Store // where a baseline `@published:YEAR` is read (published.go); nil: none
+	store caili.Store // where a baseline `@published:YEAR` is read (published.go); nil: none
 
 	scanMu sync.Mutex          // one scan at a time
 	seen   map[string]seenFile // directory entries by file name (scanMu)
@@ -90,13 +91,13 @@ type seenFile struct {
 
 // newDirStore serves the plans of a directory, loading them now; st is
 // the record published baselines are read from (nil: none).
-func newDirPlans(dir string, log *slog.Logger, st Store) (*Plans, error) {
+func newDirPlans(dir string, log *slog.Logger, st caili.Store) (*Plans, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, Say(KindBadRequest, msg.AppPlansDir, dir).Because(err)
+		return nil, Say(caili.KindBadRequest, msg.AppPlansDir, dir).Because(err)
 	}
 	if !fi.IsDir() {
-		return nil, Say(KindBadRequest, msg.AppNotPlansDir, dir)
+		return nil, Say(caili.KindBadRequest, msg.AppNotPlansDir, dir)
 	}
 	s := &Plans{dir: dir, log: log, store: st, seen: map[string]seenFile{}, plans: map[string]*PlanState{}}
 	if err := s.Scan(true); err != nil {
@@ -153,11 +154,11 @@ func (s *Plans) reload(id, file string, prev *PlanState) {
 // problemsOf lists the problems of a failed load; an error without
 // problems (a file that cannot be read) becomes one problem of the file.
 func problemsOf(file string, err error) ([]formula.Problem, string) {
-	var se *standards.Error
+	var ce *caili.Error
 	var fe *formula.InvalidPlanError
 	switch {
-	case errors.As(err, &se):
-		return se.Problems, msg.Error(msg.Zh, err)
+	case errors.As(err, &ce) && formula.ProblemsOf(ce) != nil: // the loader's: placed in their files
+		return formula.ProblemsOf(ce), msg.Error(msg.Zh, err)
 	case errors.As(err, &fe):
 		ps := make([]formula.Problem, len(fe.Problems))
 		for i, p := range fe.Problems {

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // This file reads a damping baseline `@published:2025` from the record
@@ -23,7 +25,7 @@ import (
 
 // publishedOptions let the plan called id take its damping baseline from
 // the publications of st; nil st: none (a plan that asks gets a problem).
-func publishedOptions(st Store, id string) []standards.Option {
+func publishedOptions(st caili.Store, id string) []standards.Option {
 	if st == nil {
 		return nil
 	}
@@ -38,10 +40,10 @@ func publishedOptions(st Store, id string) []standards.Option {
 // ReadPublished reads the latest publication of plan's fiscal year from
 // st as a baseline needs it (a *standards.NotPublishedError when there is
 // none): the command line's hook for standards.WithPublished.
-func ReadPublished(ctx context.Context, st Store, plan string, year int64) (*standards.Published, error) {
+func ReadPublished(ctx context.Context, st caili.Store, plan string, year int64) (*standards.Published, error) {
 	pub, err := st.PublishedYear(ctx, plan, year)
 	if err != nil {
-		if ae := Classify(err); ae.Kind == KindNotFound {
+		if ae := Classify(err); ae.Kind == caili.KindNotFound {
 			return nil, &standards.NotPublishedError{Plan: plan, Year: year}
 		}
 		return nil, err

@@ -12,12 +12,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // tinyText is the tiny example plan for a fiscal year; from 2026 on its
@@ -77,7 +80,7 @@ func TestPublishedBaselineFromRecord(t *testing.T) {
 	if err := e.Plans.Scan(true); err != nil {
 		t.Fatal(err)
 	}
-	admin := app.Actor{ID: "test", Role: app.RoleAdmin}
+	admin := caili.Actor{ID: "test", Role: caili.RoleAdmin}
 	rec, _, err := e.SaveVersion(ctx, admin, "tiny", "2025")
 	if err != nil {
 		t.Fatal(err)
@@ -166,9 +169,9 @@ func TestPublishedBaselineNoStore(t *testing.T) {
 	if !hasCode(err, formula.CodePublishedMissing) {
 		t.Fatalf("%v, want %s", err, formula.CodePublishedMissing)
 	}
-	var ae *app.Error
+	var ae *caili.Error
 	errors.As(err, &ae)
-	if p := ae.Problems[0]; p.File != "tiny.toml" || p.Line == 0 || p.Path != "damping.baseline" {
+	if p := msg.Problems(ae)[0]; p.File != "tiny.toml" || p.Line == 0 || p.Path != "damping.baseline" {
 		t.Errorf("problem at %s:%d %s", p.File, p.Line, p.Path)
 	}
 }
@@ -176,11 +179,11 @@ func TestPublishedBaselineNoStore(t *testing.T) {
 // hasCode reports whether err is an application error with a problem of
 // code.
 func hasCode(err error, code formula.Code) bool {
-	var ae *app.Error
+	var ae *caili.Error
 	if !errors.As(err, &ae) {
 		return false
 	}
-	for _, p := range ae.Problems {
+	for _, p := range msg.Problems(ae) {
 		if p.Code == code {
 			return true
 		}

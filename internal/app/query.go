@@ -63,7 +63,7 @@ func (q Query) WhatIf() bool { return len(q.Sets) > 0 || q.Scenario != "" }
 func ParseQuery(raw string, allow Params) (Query, error) {
 	q := Query{Format: "json"}
 	if len(raw) > MaxQuery {
-		return q, QueryError("", msg.AppQueryTooLong, MaxQuery)
+		return q, msg.AppQueryTooLong.Query("", MaxQuery)
 	}
 	seen := map[string]bool{}
 	for part := range strings.SplitSeq(raw, "&") {
@@ -71,19 +71,19 @@ func ParseQuery(raw string, allow Params) (Query, error) {
 			continue
 		}
 		if strings.Contains(part, ";") {
-			return q, QueryError(Clip(part), msg.AppQuerySemicolon, Clip(part))
+			return q, msg.AppQuerySemicolon.Query(msg.Clip(part), msg.Clip(part))
 		}
 		rk, rv, _ := strings.Cut(part, "=")
 		k, err := url.QueryUnescape(rk)
 		if err != nil {
-			return q, QueryError(Clip(rk), msg.AppQueryBadName, Clip(rk))
+			return q, msg.AppQueryBadName.Query(msg.Clip(rk), msg.Clip(rk))
 		}
 		v, err := url.QueryUnescape(rv)
 		if err != nil {
-			return q, QueryError(Clip(k), msg.AppQueryBadValue, Clip(k))
+			return q, msg.AppQueryBadValue.Query(msg.Clip(k), msg.Clip(k))
 		}
 		if !utf8.ValidString(k) || !utf8.ValidString(v) {
-			return q, QueryError("", msg.AppQueryNotUTF8, Clip(k))
+			return q, msg.AppQueryNotUTF8.Query("", msg.Clip(k))
 		}
 		if err := q.add(k, v, allow, seen); err != nil {
 			return q, err
@@ -96,22 +96,22 @@ func ParseQuery(raw string, allow Params) (Query, error) {
 func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 	if p, ok := SetPath(k); ok && allow&ParamSet != 0 {
 		if p == "" {
-			return QueryError(Clip(k), msg.AppQuerySetPath, Clip(k))
+			return msg.AppQuerySetPath.Query(msg.Clip(k), msg.Clip(k))
 		}
 		if len(q.Sets) >= MaxOverrides {
-			return QueryError(Clip(k), msg.AppQueryTooManySets, MaxOverrides)
+			return msg.AppQueryTooManySets.Query(msg.Clip(k), MaxOverrides)
 		}
 		q.Sets = append(q.Sets, NewOverride(p, v))
 		return nil
 	}
 	if seen[k] {
-		return QueryError(Clip(k), msg.AppQueryTwice, Clip(k))
+		return msg.AppQueryTwice.Query(msg.Clip(k), msg.Clip(k))
 	}
 	seen[k] = true
 	switch {
 	case k == "scenario" && allow&ParamScenario != 0:
 		if v = strings.TrimSpace(v); !ValidScenarioRef(v) {
-			return QueryError(Clip(k), msg.AppScenarioRef, Clip(v), NameRE)
+			return msg.AppScenarioRef.Query(msg.Clip(k), msg.Clip(v), NameRE)
 		}
 		q.Scenario = v
 	case k == "bom" && allow&ParamBOM != 0:
@@ -121,7 +121,7 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		case "1", "true":
 			q.NoBOM = false
 		default:
-			return QueryChoice(Clip(k), []string{"0", "1"}, v)
+			return msg.Choice(msg.Clip(k), []string{"0", "1"}, v)
 		}
 	case k == "header" && allow&ParamBOM != 0:
 		switch v {
@@ -130,7 +130,7 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		case "zh":
 			q.HeaderZH = true
 		default:
-			return QueryChoice(Clip(k), []string{"id", "zh"}, v)
+			return msg.Choice(msg.Clip(k), []string{"id", "zh"}, v)
 		}
 	case k == "encoding" && allow&ParamBOM != 0:
 		switch strings.ToLower(v) {
@@ -139,11 +139,11 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		case "gb18030", "gbk":
 			q.GB18030 = true
 		default:
-			return QueryChoice(Clip(k), []string{"utf-8", "gb18030"}, v)
+			return msg.Choice(msg.Clip(k), []string{"utf-8", "gb18030"}, v)
 		}
 	case k == "format" && allow&ParamFormat != 0:
 		if v != "json" && v != "csv" {
-			return QueryChoice(Clip(k), []string{"json", "csv"}, v)
+			return msg.Choice(msg.Clip(k), []string{"json", "csv"}, v)
 		}
 		q.Format = v
 	case k == "merge" && allow&ParamMerge != 0:
@@ -153,22 +153,22 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		case "1", "true":
 			q.Merge = true
 		default:
-			return QueryChoice(Clip(k), []string{"0", "1"}, v)
+			return msg.Choice(msg.Clip(k), []string{"0", "1"}, v)
 		}
 	case k == "per" && allow&ParamPer != 0:
 		if v = strings.TrimSpace(v); v == "" {
-			return QueryError(k, msg.AppQueryPer)
+			return msg.AppQueryPer.Query(k)
 		}
 		q.Per = v
 	case k == "attribute" && allow&ParamAttribute != 0:
 		return q.attribute(v)
 	case k == "by" && allow&ParamAttribute != 0:
 		if v != "auto" && v != "override" && v != "group" {
-			return QueryChoice(k, []string{"auto", "override", "group"}, v)
+			return msg.Choice(k, []string{"auto", "override", "group"}, v)
 		}
 		q.By = v
 	default:
-		return QueryError(Clip(k), msg.AppQueryUnknown, Clip(k), allow.text())
+		return msg.AppQueryUnknown.Query(msg.Clip(k), msg.Clip(k), allow.text())
 	}
 	return nil
 }
@@ -217,7 +217,7 @@ func (q *Query) attribute(v string) error {
 	case "1", "true":
 		q.Attribute = true
 	default:
-		return QueryChoice("attribute", []string{"0", "1"}, v)
+		return msg.Choice("attribute", []string{"0", "1"}, v)
 	}
 	return nil
 }

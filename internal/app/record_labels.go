@@ -1,18 +1,20 @@
 package app
 
+import "github.com/caili/caili/internal/caili"
+
 // Chinese labels of the record's roles and audit actions, for the pages
 // that show them (the dashboard's 版本, 申诉 and 审计日志 pages).
 
 // RoleText is the Chinese label of a role: 规划员, 审批人, 街道, 管理员.
-func RoleText(r Role) string {
+func RoleText(r caili.Role) string {
 	switch r {
-	case RolePlanner:
+	case caili.RolePlanner:
 		return "规划员"
-	case RoleApprover:
+	case caili.RoleApprover:
 		return "审批人"
-	case RoleSubdistrict:
+	case caili.RoleSubdistrict:
 		return "街道"
-	case RoleAdmin:
+	case caili.RoleAdmin:
 		return "管理员"
 	}
 	return string(r)

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 
 	"github.com/caili/caili/configs"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 )
@@ -24,33 +25,33 @@ import (
 // the server.
 
 // records returns the store, or an error when the application has none.
-func (e *App) records() (Store, error) {
+func (e *App) records() (caili.Store, error) {
 	if e.Records == nil {
-		return nil, Say(KindForbidden, msg.AppNoStore)
+		return nil, Say(caili.KindForbidden, msg.AppNoStore)
 	}
 	return e.Records, nil
 }
 
 // need refuses an actor who holds none of roles.
-func need(who Actor, roles ...Role) error {
+func need(who caili.Actor, roles ...caili.Role) error {
 	for _, r := range roles {
 		if who.Can(r) {
 			return nil
 		}
 	}
-	return Say(KindForbidden, msg.AppRoleMayNot, who.ID, who.Role)
+	return Say(caili.KindForbidden, msg.AppRoleMayNot, who.ID, who.Role)
 }
 
 // SaveVersion records the files of a plan as loaded now as a draft
 // version (planner). A plan whose latest file does not load is refused;
 // the same bytes as the latest version give that version back (created
 // false).
-func (e *App) SaveVersion(ctx context.Context, who Actor, plan, note string) (*VersionRecord, bool, error) {
+func (e *App) SaveVersion(ctx context.Context, who caili.Actor, plan, note string) (*caili.VersionRecord, bool, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, false, err
 	}
-	if err := need(who, RolePlanner); err != nil {
+	if err := need(who, caili.RolePlanner); err != nil {
 		return nil, false, err
 	}
 	v, err := e.Plan(plan)
@@ -58,26 +59,26 @@ func (e *App) SaveVersion(ctx context.Context, who Actor, plan, note string) (*V
 		return nil, false, err
 	}
 	if ps, ok := e.Plans.Get(plan); ok && ps.Problems != nil {
-		return nil, false, withProblems(Say(KindUnprocessable, msg.AppPlanNotLoadNow), ps.Problems)
+		return nil, false, withProblems(Say(caili.KindUnprocessable, msg.AppPlanNotLoadNow), ps.Problems)
 	}
-	return st.SaveVersion(ctx, who, NewVersion{Plan: plan, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear,
+	return st.SaveVersion(ctx, who, caili.NewVersion{Plan: plan, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear,
 		Note: note, Files: v.Sources})
 }
 
 // SaveVersionOf records a plan version loaded by the caller (the command
 // line, which loads plan files itself).
-func SaveVersionOf(ctx context.Context, st Store, who Actor, v *PlanVersion, note string) (*VersionRecord, bool, error) {
-	return st.SaveVersion(ctx, who, NewVersion{Plan: v.ID, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear,
+func SaveVersionOf(ctx context.Context, st caili.Store, who caili.Actor, v *PlanVersion, note string) (*caili.VersionRecord, bool, error) {
+	return st.SaveVersion(ctx, who, caili.NewVersion{Plan: v.ID, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear,
 		Note: note, Files: v.Sources})
 }
 
 // Versions lists a plan's versions (planner or approver).
-func (e *App) Versions(ctx context.Context, who Actor, plan string) ([]VersionRecord, error) {
+func (e *App) Versions(ctx context.Context, who caili.Actor, plan string) ([]caili.VersionRecord, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
 	}
-	if err := need(who, RolePlanner, RoleApprover); err != nil {
+	if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
 		return nil, err
 	}
 	return st.Versions(ctx, plan)
@@ -85,18 +86,18 @@ func (e *App) Versions(ctx context.Context, who Actor, plan string) ([]VersionRe
 
 // VersionView is a recorded version loaded again, with its result.
 type VersionView struct {
-	Record *VersionRecord
+	Record *caili.VersionRecord
 	Plan   *PlanVersion
 }
 
 // PlanVersionOf loads a recorded version from its stored files (planner or
 // approver).
-func (e *App) PlanVersionOf(ctx context.Context, who Actor, plan string, n int) (*VersionView, error) {
+func (e *App) PlanVersionOf(ctx context.Context, who caili.Actor, plan string, n int) (*VersionView, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
 	}
-	if err := need(who, RolePlanner, RoleApprover); err != nil {
+	if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
 		return nil, err
 	}
 	return LoadVersion(ctx, st, plan, n)
@@ -104,7 +105,7 @@ func (e *App) PlanVersionOf(ctx context.Context, who Actor, plan string, n int) 
 
 // LoadVersion reads a version from a store and loads its plan from the
 // stored bytes; bytes whose hash is not the recorded one are refused.
-func LoadVersion(ctx context.Context, st Store, plan string, n int) (*VersionView, error) {
+func LoadVersion(ctx context.Context, st caili.Store, plan string, n int) (*VersionView, error) {
 	rec, err := st.Version(ctx, plan, n)
 	if err != nil {
 		return nil, err
@@ -128,12 +129,10 @@ func LoadVersion(ctx context.Context, st Store, plan string, n int) (*VersionVie
 	if err != nil {
 		// Saved only when it loaded: a newer caili's stricter checks.
 		ae := Classify(err)
-		if ae.Kind == KindInternal {
+		if ae.Kind == caili.KindInternal {
 			return nil, Internal(msg.AppVersionNotLoad, err)
 		}
-		e := withProblems(Say(KindUnprocessable, msg.AppVersionNoLongerLoads, plan, n), ae.Problems)
-		e.Err = err
-		return nil, e
+		return nil, Say(caili.KindUnprocessable, msg.AppVersionNoLongerLoads, plan, n).Because(err)
 	}
 	if pv.Hash != rec.Hash {
 		return nil, Internal(msg.AppVersionHash, fmt.Errorf("%s v%d: %s ≠ %s", plan, n, pv.Hash, rec.Hash))
@@ -142,24 +141,24 @@ func LoadVersion(ctx context.Context, st Store, plan string, n int) (*VersionVie
 }
 
 // Approve approves a draft (approver).
-func (e *App) Approve(ctx context.Context, who Actor, plan string, n int) (*VersionRecord, error) {
+func (e *App) Approve(ctx context.Context, who caili.Actor, plan string, n int) (*caili.VersionRecord, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
 	}
-	if err := need(who, RoleApprover); err != nil {
+	if err := need(who, caili.RoleApprover); err != nil {
 		return nil, err
 	}
 	return st.Approve(ctx, who, plan, n)
 }
 
 // Publish publishes an approved version (approver).
-func (e *App) Publish(ctx context.Context, who Actor, plan string, n int) (*Publication, error) {
+func (e *App) Publish(ctx context.Context, who caili.Actor, plan string, n int) (*caili.Publication, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
 	}
-	if err := need(who, RoleApprover); err != nil {
+	if err := need(who, caili.RoleApprover); err != nil {
 		return nil, err
 	}
 	pub, err := PublishIn(ctx, st, who, plan, n)
@@ -173,13 +172,13 @@ func (e *App) Publish(ctx context.Context, who Actor, plan string, n int) (*Publ
 // computed again from the stored files, is frozen as the allocations
 // JSON (rules §5) with its SHA-256. A version whose result the rules
 // reject cannot be published.
-func PublishIn(ctx context.Context, st Store, who Actor, plan string, n int) (*Publication, error) {
+func PublishIn(ctx context.Context, st caili.Store, who caili.Actor, plan string, n int) (*caili.Publication, error) {
 	vv, err := LoadVersion(ctx, st, plan, n)
 	if err != nil {
 		return nil, err
 	}
-	if vv.Record.Status != StatusApproved {
-		return nil, Say(KindConflict, msg.AppNotApproved, n, StatusText(vv.Record.Status))
+	if vv.Record.Status != caili.StatusApproved {
+		return nil, Say(caili.KindConflict, msg.AppNotApproved, n, StatusText(vv.Record.Status))
 	}
 	if err := vv.Plan.Base.Err; err != nil {
 		return nil, Classify(err)
@@ -189,17 +188,17 @@ func PublishIn(ctx context.Context, st Store, who Actor, plan string, n int) (*P
 		return nil, Internal(msg.AppEncodeResult, err)
 	}
 	sum := sha256.Sum256(buf.Bytes())
-	return st.Publish(ctx, who, NewPublication{Plan: plan, N: n, Result: buf.Bytes(), ResultHash: hex.EncodeToString(sum[:])})
+	return st.Publish(ctx, who, caili.NewPublication{Plan: plan, N: n, Result: buf.Bytes(), ResultHash: hex.EncodeToString(sum[:])})
 }
 
 // Published returns a plan's latest publication, whole (planner or
 // approver).
-func (e *App) Published(ctx context.Context, who Actor, plan string) (*Publication, error) {
+func (e *App) Published(ctx context.Context, who caili.Actor, plan string) (*caili.Publication, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
 	}
-	if err := need(who, RolePlanner, RoleApprover); err != nil {
+	if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
 		return nil, err
 	}
 	return st.Published(ctx, plan)
@@ -208,16 +207,16 @@ func (e *App) Published(ctx context.Context, who Actor, plan string) (*Publicati
 // PublishedStatement returns one 街道's part of a plan's latest
 // publication: to planners and approvers for any 街道, to a 街道's
 // token for its own only.
-func (e *App) PublishedStatement(ctx context.Context, who Actor, plan, sd string) (*Publication, *report.SubdistrictJSON, error) {
+func (e *App) PublishedStatement(ctx context.Context, who caili.Actor, plan, sd string) (*caili.Publication, *report.SubdistrictJSON, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, nil, err
 	}
-	if who.Role == RoleSubdistrict {
+	if who.Role == caili.RoleSubdistrict {
 		if who.Subdistrict != sd {
-			return nil, nil, Say(KindForbidden, msg.AppOwnStatement)
+			return nil, nil, Say(caili.KindForbidden, msg.AppOwnStatement)
 		}
-	} else if err := need(who, RolePlanner, RoleApprover); err != nil {
+	} else if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
 		return nil, nil, err
 	}
 	pub, err := st.Published(ctx, plan)
@@ -233,16 +232,16 @@ func (e *App) PublishedStatement(ctx context.Context, who Actor, plan, sd string
 			return pub, &doc.Subdistricts[i], nil
 		}
 	}
-	return nil, nil, Say(KindNotFound, msg.AppPublishedNoSub, plan, Clip(sd))
+	return nil, nil, Say(caili.KindNotFound, msg.AppPublishedNoSub, plan, msg.Clip(sd))
 }
 
 // Audit returns the audit log, newest first (approver).
-func (e *App) Audit(ctx context.Context, who Actor, limit int) ([]AuditEntry, error) {
+func (e *App) Audit(ctx context.Context, who caili.Actor, limit int) ([]caili.AuditEntry, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
 	}
-	if err := need(who, RoleApprover); err != nil {
+	if err := need(who, caili.RoleApprover); err != nil {
 		return nil, err
 	}
 	return st.Audit(ctx, limit)
@@ -250,18 +249,18 @@ func (e *App) Audit(ctx context.Context, who Actor, limit int) ([]AuditEntry, er
 
 // Authenticate finds the actor of a token secret in the store; an
 // unknown or revoked token is unauthorized.
-func (e *App) Authenticate(ctx context.Context, secret string) (Actor, error) {
+func (e *App) Authenticate(ctx context.Context, secret string) (caili.Actor, error) {
 	if e.Records == nil {
-		return Actor{}, Say(KindUnauthorized, msg.AppWrongToken)
+		return caili.Actor{}, Say(caili.KindUnauthorized, msg.AppWrongToken)
 	}
 	t, err := e.Records.TokenByHash(ctx, TokenHash(secret))
 	if err != nil {
-		if ae := Classify(err); ae.Kind == KindNotFound {
-			return Actor{}, Say(KindUnauthorized, msg.AppRevokedToken)
+		if ae := Classify(err); ae.Kind == caili.KindNotFound {
+			return caili.Actor{}, Say(caili.KindUnauthorized, msg.AppRevokedToken)
 		}
-		return Actor{}, err
+		return caili.Actor{}, err
 	}
-	return Actor{ID: t.ID, Role: t.Role, Subdistrict: t.Subdistrict}, nil
+	return caili.Actor{ID: t.ID, Role: t.Role, Subdistrict: t.Subdistrict}, nil
 }
 
 // HasTokens reports whether the store has a token that is not revoked.
@@ -290,22 +289,22 @@ func TokenHash(secret string) string {
 // CreateToken makes a token of a role (a 街道 token names its
 // sub-district) and records its hash; the secret is returned once and
 // never kept.
-func CreateToken(ctx context.Context, st Store, who Actor, role Role, sd, note string) (secret string, rec *TokenRecord, err error) {
-	if !ValidRole(role) {
-		return "", nil, Say(KindBadRequest, msg.AppBadRole, Clip(string(role)))
+func CreateToken(ctx context.Context, st caili.Store, who caili.Actor, role caili.Role, sd, note string) (secret string, rec *caili.TokenRecord, err error) {
+	if !caili.ValidRole(role) {
+		return "", nil, Say(caili.KindBadRequest, msg.AppBadRole, msg.Clip(string(role)))
 	}
-	if (role == RoleSubdistrict) != (sd != "") {
-		return "", nil, Say(KindBadRequest, msg.AppTokenSubdistrict)
+	if (role == caili.RoleSubdistrict) != (sd != "") {
+		return "", nil, Say(caili.KindBadRequest, msg.AppTokenSubdistrict)
 	}
 	if sd != "" && !ValidName(sd) {
-		return "", nil, Say(KindBadRequest, msg.AppSubdistrictID, Clip(sd), NameRE)
+		return "", nil, Say(caili.KindBadRequest, msg.AppSubdistrictID, msg.Clip(sd), NameRE)
 	}
 	var raw [32]byte
 	var id [5]byte
 	rand.Read(raw[:])
 	rand.Read(id[:])
 	secret = "caili_" + hex.EncodeToString(raw[:])
-	rec = &TokenRecord{ID: "t" + hex.EncodeToString(id[:]), Hash: TokenHash(secret), Role: role, Subdistrict: sd, Note: note}
+	rec = &caili.TokenRecord{ID: "t" + hex.EncodeToString(id[:]), Hash: TokenHash(secret), Role: role, Subdistrict: sd, Note: note}
 	if err := st.CreateToken(ctx, who, *rec); err != nil {
 		return "", nil, err
 	}
@@ -316,7 +315,7 @@ func CreateToken(ctx context.Context, st Store, who Actor, role Role, sd, note s
 // command line (caili plan save): id is the plan's id in the record; an
 // empty file loads the embedded sample plan. st, if not nil, is the
 // record a baseline `@published:YEAR` is read from.
-func LoadPlanFile(id, file string, st Store) (*PlanVersion, error) {
+func LoadPlanFile(id, file string, st caili.Store) (*PlanVersion, error) {
 	if file == "" {
 		ps, err := newEmbeddedPlans(configs.FS, configs.PlanPath, id, nil)
 		if err != nil {

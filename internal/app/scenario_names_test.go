@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 )
@@ -29,13 +30,13 @@ func TestScenarioNameShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin := app.Actor{ID: "test", Role: app.RoleAdmin}
+	admin := caili.Actor{ID: "test", Role: caili.RoleAdmin}
 	if _, err := e.Scenarios.Put(admin, app.SampleID, "copy", byFile.Data); err != nil {
 		t.Fatal(err)
 	}
-	var ae *app.Error
-	if _, err := e.Scenarios.Find(app.SampleID, "财力总额减少 5%"); !errors.As(err, &ae) || ae.Kind != app.KindBadRequest ||
-		!strings.Contains(ae.In(msg.Zh), "capacity_minus_5pct / copy") {
+	var ae *caili.Error
+	if _, err := e.Scenarios.Find(app.SampleID, "财力总额减少 5%"); !errors.As(err, &ae) || ae.Kind != caili.KindBadRequest ||
+		!strings.Contains(msg.ErrorWords(msg.Zh, ae), "capacity_minus_5pct / copy") {
 		t.Errorf("ambiguous: %v", err)
 	}
 }

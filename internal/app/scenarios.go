@@ -15,9 +15,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
@@ -45,14 +45,14 @@ func (s *Scenario) File() string { return "scenarios/" + s.Plan + "/" + s.Name +
 // data folder (importScenarioFiles). Without a store only the built-in
 // scenarios exist and every write is refused.
 type Scenarios struct {
-	store   Store
+	store   caili.Store
 	Builtin map[string]map[string][]byte // plan → name → bytes
 
 	mu     sync.Mutex
 	parsed map[string]*Scenario // by plan/name; reused while the hash is the same
 }
 
-func newScenarios(st Store) *Scenarios {
+func newScenarios(st caili.Store) *Scenarios {
 	return &Scenarios{store: st, Builtin: map[string]map[string][]byte{}, parsed: map[string]*Scenario{}}
 }
 
@@ -87,7 +87,7 @@ func parseSaved(plan, name string, data []byte) *Scenario {
 }
 
 // fromStore parses a stored scenario, reusing the parse of the same bytes.
-func (s *Scenarios) fromStore(sc *StoredScenario) *Scenario {
+func (s *Scenarios) fromStore(sc *caili.StoredScenario) *Scenario {
 	key := sc.Plan + "/" + sc.Name
 	s.mu.Lock()
 	v, ok := s.parsed[key]
@@ -106,15 +106,15 @@ func (s *Scenarios) fromStore(sc *StoredScenario) *Scenario {
 // Get returns the scenario name of plan: a saved one, else a built-in one.
 func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
 	if !ValidName(name) {
-		return nil, Say(KindBadRequest, msg.AppScenarioName, Clip(name), NameRE)
+		return nil, Say(caili.KindBadRequest, msg.AppScenarioName, msg.Clip(name), NameRE)
 	}
 	if s.store != nil {
 		sc, err := s.store.Scenario(context.Background(), plan, name)
 		if err == nil {
 			return s.fromStore(sc), nil
 		}
-		var ae *Error
-		if !errors.As(err, &ae) || ae.Kind != KindNotFound {
+		var ae *caili.Error
+		if !errors.As(err, &ae) || ae.Kind != caili.KindNotFound {
 			return nil, err
 		}
 	}
@@ -123,7 +123,7 @@ func (s *Scenarios) Get(plan, name string) (*Scenario, error) {
 		v.Builtin = true
 		return v, nil
 	}
-	return nil, Say(KindNotFound, msg.AppNoScenario, plan, name)
+	return nil, Say(caili.KindNotFound, msg.AppNoScenario, plan, name)
 }
 
 // List returns the scenarios of plan, saved and built-in, by name; a
@@ -155,13 +155,13 @@ func (s *Scenarios) List(plan string) ([]*Scenario, error) {
 // CheckWritable refuses names that are malformed or built in.
 func (s *Scenarios) CheckWritable(plan, name string) error {
 	if !ValidName(name) {
-		return Say(KindBadRequest, msg.AppScenarioName, Clip(name), NameRE)
+		return Say(caili.KindBadRequest, msg.AppScenarioName, msg.Clip(name), NameRE)
 	}
 	if _, ok := s.Builtin[plan][name]; ok {
-		return Say(KindConflict, msg.AppScenarioBuiltIn, name)
+		return Say(caili.KindConflict, msg.AppScenarioBuiltIn, name)
 	}
 	if s.store == nil {
-		return Say(KindForbidden, msg.AppScenarioNoStore)
+		return Say(caili.KindForbidden, msg.AppScenarioNoStore)
 	}
 	return nil
 }
@@ -169,17 +169,17 @@ func (s *Scenarios) CheckWritable(plan, name string) error {
 // Put saves data (a scenario file already checked by the caller) as
 // scenario name of plan, in one transaction with its audit entry.
 // created is false when it replaced an existing one.
-func (s *Scenarios) Put(who Actor, plan, name string, data []byte) (created bool, err error) {
+func (s *Scenarios) Put(who caili.Actor, plan, name string, data []byte) (created bool, err error) {
 	if err := s.CheckWritable(plan, name); err != nil {
 		return false, err
 	}
 	sum := sha256.Sum256(data)
 	return s.store.PutScenario(context.Background(), who,
-		StoredScenario{Plan: plan, Name: name, Data: data, Hash: hex.EncodeToString(sum[:])})
+		caili.StoredScenario{Plan: plan, Name: name, Data: data, Hash: hex.EncodeToString(sum[:])})
 }
 
 // Remove deletes a saved scenario.
-func (s *Scenarios) Remove(who Actor, plan, name string) error {
+func (s *Scenarios) Remove(who caili.Actor, plan, name string) error {
 	if err := s.CheckWritable(plan, name); err != nil {
 		return err
 	}
@@ -190,8 +190,8 @@ func (s *Scenarios) Remove(who Actor, plan, name string) error {
 // hold from before the store (scenarios/<plan>/<name>.toml), once in the
 // store's life; of a scenario in two folders, the first folder's is
 // kept. The files are left where they are.
-func importScenarioFiles(st Store, dirs []string, log *slog.Logger) error {
-	var scs []StoredScenario
+func importScenarioFiles(st caili.Store, dirs []string, log *slog.Logger) error {
+	var scs []caili.StoredScenario
 	seen := map[string]bool{}
 	for i, dir := range dirs {
 		if slices.Contains(dirs[:i], dir) {
@@ -212,7 +212,7 @@ func importScenarioFiles(st Store, dirs []string, log *slog.Logger) error {
 			}
 		}
 	}
-	n, done, err := st.ImportScenarios(context.Background(), Actor{ID: "caili-upgrade", Role: RoleAdmin}, scs)
+	n, done, err := st.ImportScenarios(context.Background(), caili.Actor{ID: "caili-upgrade", Role: caili.RoleAdmin}, scs)
 	if err != nil {
 		return err
 	}
@@ -224,8 +224,8 @@ func importScenarioFiles(st Store, dirs []string, log *slog.Logger) error {
 
 // scenarioFiles reads the scenario files of the data folder dir (none
 // when it has no scenarios folder).
-func scenarioFiles(dir string) ([]StoredScenario, error) {
-	var scs []StoredScenario
+func scenarioFiles(dir string) ([]caili.StoredScenario, error) {
+	var scs []caili.StoredScenario
 	plans, err := os.ReadDir(filepath.Join(dir, "scenarios"))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("import scenario files: %w", err)
@@ -248,26 +248,10 @@ func scenarioFiles(dir string) ([]StoredScenario, error) {
 				return nil, fmt.Errorf("import scenario file %s/%s: %w", p.Name(), f.Name(), err)
 			}
 			sum := sha256.Sum256(data)
-			scs = append(scs, StoredScenario{Plan: p.Name(), Name: name, Data: data, Hash: hex.EncodeToString(sum[:]), Modified: fi.ModTime()})
+			scs = append(scs, caili.StoredScenario{Plan: p.Name(), Name: name, Data: data, Hash: hex.EncodeToString(sum[:]), Modified: fi.ModTime()})
 		}
 	}
 	return scs, nil
-}
-
-// DiskReason says why a write failed, for the client, without the
-// server's paths, as an argument of a message: a message of the table
-// (a full disk, a read-only data folder, a folder the server may not
-// write), or "" for anything else.
-func DiskReason(err error) any {
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return msg.AppDiskFull
-	case errors.Is(err, syscall.EROFS):
-		return msg.AppDiskReadOnly
-	case errors.Is(err, fs.ErrPermission):
-		return msg.AppDiskNoWrite
-	}
-	return ""
 }
 
 // staleAfter is how old a temporary file of an interrupted save must be

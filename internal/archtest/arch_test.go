@@ -152,19 +152,19 @@ var rules = []rule{
 		forbid: []string{"./internal/app/...", "./server/dashboard/...", "./standards/..."},
 	},
 	{
-		reason: "the database stays behind internal/store/sqlite: only it imports database/sql and the SQLite driver (the application sees app.Store)",
+		reason: "the database stays behind internal/store/sqlite: only it imports database/sql and the SQLite driver (the application sees caili.Store)",
 		pkgs:   []string{"./..."},
 		except: []string{"./internal/store/sqlite"},
 		forbid: []string{"database/sql/...", "modernc.org/sqlite/..."},
 	},
 	{
-		reason: "internal/store implements app.Store; of the module it may use internal/app, internal/report (through app), internal/atomicfile and the message table only",
+		reason: "internal/store implements caili.Store; of the module it may use internal/app, internal/report (through app), internal/atomicfile and the message table only",
 		pkgs:   []string{"./internal/store/..."},
 		forbid: []string{"./..."},
 		allow:  []string{"./internal/app", "./internal/atomicfile", "./internal/msg"},
 	},
 	{
-		reason: "the record store is opened only by the front ends (server, cmd/caili); the application and below see the app.Store interface",
+		reason: "the record store is opened only by the front ends (server, cmd/caili); the application and below see the caili.Store interface",
 		pkgs:   []string{"./..."},
 		except: []string{"./server", "./cmd/caili", "./internal/store/..."},
 		forbid: []string{"./internal/store/..."},

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 )
 
 // Lang is a language messages can be rendered in.
@@ -107,6 +108,14 @@ func sprintf(format string, l Lang, args []any) string {
 			s = Say(l, w)
 		case []formula.Words:
 			s = Problem(l, formula.Problem{Says: w})
+		case caili.Text:
+			s = Text(l, w)
+		case caili.Words:
+			s = Text(l, w.Text, w.Args...)
+		case []caili.Words:
+			s = ErrorWords(l, &caili.Error{Says: w})
+		case formula.Problem:
+			s = ProblemLine(l, w)
 		default:
 			continue
 		}

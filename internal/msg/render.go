@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 )
 
 // This file renders what the layers below the edge say by naming a
@@ -14,10 +15,11 @@ import (
 // API, the pages, the workbooks) calls these, and nothing below it
 // renders words.
 
-// Text renders the message whose key is t in l with args. A key the
-// table lacks (a bug, which the table's test catches) is rendered as the
-// key and its arguments, so that nothing is silently lost.
-func Text(l Lang, t formula.Text, args ...any) string {
+// Text renders the message whose key is t (a formula.Text, a caili.Text)
+// in l with args. A key the table lacks (a bug, which the table's test
+// catches) is rendered as the key and its arguments, so that nothing is
+// silently lost.
+func Text[T ~string](l Lang, t T, args ...any) string {
 	m, ok := byKey[string(t)]
 	if !ok {
 		if len(args) == 0 {
@@ -35,6 +37,29 @@ func Say(l Lang, w formula.Words) string { return Text(l, w.Text, w.Args...) }
 // named by its key, for the layers that build problems.
 func (m Message) Words(args ...any) formula.Words {
 	return formula.Words{Text: formula.Text(m.key), Args: args}
+}
+
+// Says is m with args as the words of an error (caili.Words).
+func (m Message) Says(args ...any) caili.Words {
+	return caili.Words{Text: caili.Text(m.key), Args: args}
+}
+
+// Err is the error of kind that m says with args.
+func (m Message) Err(kind caili.Kind, args ...any) *caili.Error {
+	return &caili.Error{Kind: kind, Says: []caili.Words{m.Says(args...)}}
+}
+
+// ErrorWords renders what an error says in l: its words one after
+// another, without its cause.
+func ErrorWords(l Lang, e *caili.Error) string {
+	if len(e.Says) == 1 {
+		return Text(l, e.Says[0].Text, e.Says[0].Args...)
+	}
+	var b strings.Builder
+	for _, w := range e.Says {
+		b.WriteString(Text(l, w.Text, w.Args...))
+	}
+	return b.String()
 }
 
 // Problem renders what a problem says in l: its words, one after another.
@@ -110,16 +135,23 @@ func RejectionText(l Lang, e *formula.RejectedError) string {
 	return s
 }
 
-// Error renders an error in l: one that says itself (a Sayer), a plan's
-// problems or a rejection in words of the table, anything else as it
-// says itself.
+// Error renders an error in l: caili's error as its words and then its
+// cause (a cause that is a fault of the machine as it says itself), one
+// that says itself (a Sayer), a plan's problems or a rejection in words of
+// the table, anything else as it says itself.
 func Error(l Lang, err error) string {
+	var ce *caili.Error
 	var s Sayer
 	var ip *formula.InvalidPlanError
 	var re *formula.RejectedError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &ce):
+		if ce.Err == nil {
+			return ErrorWords(l, ce)
+		}
+		return ErrorWords(l, ce) + ": " + Error(l, ce.Err)
 	case errors.As(err, &s):
 		return s.In(l)
 	case errors.As(err, &ip):

@@ -39,10 +39,13 @@
 // considered beyond its first 256 runes, so a name of any length draws
 // in about the same time.
 //
-// Errors wrap the sentinels [ErrUnknownKind], [ErrUnknownFormat],
-// [ErrBadQuantity] and [ErrNoResult], so an HTTP layer can map them with
-// errors.Is: an unknown kind or format to 404, a bad ?per= quantity to
-// 400; a nil result is the caller's bug (500).
+// Errors of bad input are caili's one error type (*caili.Error) with
+// their kind, so that every front end maps them the same way: an unknown
+// kind or format is not found, a bad ?per= quantity (a problem of the
+// parameter per) or a missing baseline a bad request. Each wraps its
+// sentinel ([ErrUnknownKind], [ErrUnknownFormat], [ErrBadQuantity],
+// [ErrNoBaseline]) for errors.Is; a nil result ([ErrNoResult]) is the
+// caller's bug, a plain error.
 //
 // Amounts become float64 only to place bars and slices; every number
 // printed on a chart is formatted from the exact decimal.

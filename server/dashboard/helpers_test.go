@@ -12,6 +12,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/testplan"
 	"github.com/caili/caili/standards"
@@ -228,7 +229,7 @@ func tableCells(t *testing.T, table *html.Node) map[string]map[string]string {
 // table for the kinds a what-if can fail with.
 func failureOf(err error) *Failure {
 	ae := app.Classify(err)
-	status := map[app.Kind]int{app.KindBadRequest: http.StatusBadRequest,
-		app.KindNotFound: http.StatusNotFound, app.KindUnprocessable: http.StatusUnprocessableEntity}[ae.Kind]
+	status := map[caili.Kind]int{caili.KindBadRequest: http.StatusBadRequest,
+		caili.KindNotFound: http.StatusNotFound, caili.KindUnprocessable: http.StatusUnprocessableEntity}[ae.Kind]
 	return FailureOf(ae, status)
 }

@@ -11,10 +11,10 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
-	"github.com/caili/caili/standards"
 )
 
 // checkAllocations compares the #allocations table with a result's
@@ -361,8 +361,8 @@ func TestFailureOf(t *testing.T) {
 		{overrideErr, http.StatusBadRequest, "nothing.here"},
 		{rejected, http.StatusUnprocessableEntity, "capacity shortfall"},
 		{&formula.InvalidPlanError{Problems: []formula.Problem{{Path: "factor", Says: []formula.Words{msg.Verbatim.Words("bad")}}}}, http.StatusUnprocessableEntity, "factor: bad"},
-		{&standards.Error{Problems: []formula.Problem{{File: "p.toml", Line: 3, Path: "plan", Says: []formula.Words{msg.Verbatim.Words("x")}}}}, http.StatusUnprocessableEntity, "p.toml:3 plan: x"},
-		{app.Say(app.KindNotFound, msg.AppNoScenario, "tiny", "x"), http.StatusNotFound, `no scenario "x"`},
+		{msg.WithProblems(msg.AppPlanInvalid.Err(caili.KindUnprocessable), []formula.Problem{{File: "p.toml", Line: 3, Path: "plan", Says: []formula.Words{msg.Verbatim.Words("x")}}}), http.StatusUnprocessableEntity, "p.toml:3 plan: x"},
+		{app.Say(caili.KindNotFound, msg.AppNoScenario, "tiny", "x"), http.StatusNotFound, `no scenario "x"`},
 	} {
 		f := failureOf(c.err)
 		if f.Status != c.status {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
@@ -392,15 +393,15 @@ func newCompare(plan string, w WhatIf, base, sc *formula.Result) *CompareView {
 // ProblemsOf lists the problems a page shows for an error: a rejection
 // as its kind and text; else the error's problems, less one that only
 // repeats the error's message (the page shows that as its heading).
-func ProblemsOf(ae *app.Error) []formula.Problem {
-	if r := ae.Rejection; r != nil {
-		p := app.Rejected(r).Problems[0]
+func ProblemsOf(ae *caili.Error) []formula.Problem {
+	if r := msg.Rejection(ae); r != nil {
+		p := msg.Problems(app.Rejected(r))[0]
 		p.Path = r.Kind.String()
 		return []formula.Problem{p}
 	}
 	var out []formula.Problem
-	for _, p := range ae.Problems {
-		if p.File == "" && p.Path == "" && p.Line == 0 && msg.Problem(msg.Zh, p) == ae.In(msg.Zh) {
+	for _, p := range msg.Problems(ae) {
+		if p.File == "" && p.Path == "" && p.Line == 0 && msg.Problem(msg.Zh, p) == msg.ErrorWords(msg.Zh, ae) {
 			continue
 		}
 		out = append(out, p)
@@ -411,10 +412,10 @@ func ProblemsOf(ae *app.Error) []formula.Problem {
 // FailureOf is a failed what-if as the plan page shows it: the status
 // the server's kind table gives the error, and ProblemsOf, or the error's
 // message when that lists none.
-func FailureOf(ae *app.Error, status int) *Failure {
+func FailureOf(ae *caili.Error, status int) *Failure {
 	ps := ProblemsOf(ae)
 	if len(ps) == 0 {
-		ps = []formula.Problem{{Says: ae.Says}}
+		ps = []formula.Problem{{Says: msg.ProblemWords(ae.Says)}}
 	}
 	return &Failure{Status: status, Problems: ps}
 }

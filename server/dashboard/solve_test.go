@@ -9,6 +9,7 @@ import (
 
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 )
 
 // solvePage renders the goal-seek page of the tiny plan for a target
@@ -31,7 +32,7 @@ func solvePage(t *testing.T, target, vary string) (*SolveView, string) {
 		in.Solution, err = analysis.Solve(context.Background(), doc, analysis.SolveRequest{Target: target, Vary: vary})
 		if err != nil {
 			ae := app.Classify(err)
-			in.Failure = FailureOf(ae, map[app.Kind]int{app.KindBadRequest: 400, app.KindUnprocessable: 422}[ae.Kind])
+			in.Failure = FailureOf(ae, map[caili.Kind]int{caili.KindBadRequest: 400, caili.KindUnprocessable: 422}[ae.Kind])
 		}
 	}
 	v := NewSolveView(in)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 )
 
 // ErrUnknownSubdistrict is wrapped by NewStatementView when the result has
@@ -178,8 +179,8 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	}
 	a, err := app.FindSubdistrict(in.PlanID, r, in.SubdistrictID)
 	if err != nil {
-		var ae *app.Error
-		if errors.As(err, &ae) && ae.Kind == app.KindNotFound {
+		var ae *caili.Error
+		if errors.As(err, &ae) && ae.Kind == caili.KindNotFound {
 			return nil, fmt.Errorf("%w: %w", ErrUnknownSubdistrict, err)
 		}
 		return nil, err

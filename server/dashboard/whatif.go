@@ -107,9 +107,9 @@ func ParseWhatIf(q url.Values) (WhatIf, []formula.Problem) {
 		switch {
 		case p == "" && v == "":
 		case p == "":
-			problems = append(problems, queryProblem(row, msg.ServerWhatIfValueOnly, i+1, app.Clip(v)))
+			problems = append(problems, queryProblem(row, msg.ServerWhatIfValueOnly, i+1, msg.Clip(v)))
 		case v == "":
-			problems = append(problems, queryProblem(row, msg.ServerWhatIfPathOnly, i+1, app.Clip(p)))
+			problems = append(problems, queryProblem(row, msg.ServerWhatIfPathOnly, i+1, msg.Clip(p)))
 		default:
 			add(p, v)
 		}
@@ -122,7 +122,7 @@ func ParseWhatIf(q url.Values) (WhatIf, []formula.Problem) {
 		if app.ValidScenarioRef(s) {
 			w.Scenario = s
 		} else {
-			problems = append(problems, queryProblem(ParamScenario, msg.ServerWhatIfScenario, app.Clip(s), app.NameRE))
+			problems = append(problems, queryProblem(ParamScenario, msg.ServerWhatIfScenario, msg.Clip(s), app.NameRE))
 		}
 	}
 	return w, problems

@@ -10,9 +10,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/caili/caili/internal/app"
-	"github.com/caili/caili/internal/atomicfile"
-	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/caili"
 )
 
 func syncFile(p string) error {
@@ -27,8 +25,13 @@ func syncFile(p string) error {
 	return f.Close()
 }
 
+// syncDir makes a rename in dir durable.
 func syncDir(dir string) error {
-	if err := atomicfile.SyncDir(dir); err != nil {
+	d, err := os.Open(dir)
+	if err == nil {
+		err = errors.Join(d.Sync(), d.Close())
+	}
+	if err != nil {
 		return internal("sync folder", err)
 	}
 	return nil
@@ -45,7 +48,7 @@ func syncDir(dir string) error {
 func Restore(ctx context.Context, from, dir string, replace bool) (kept string, err error) {
 	dst := filepath.Join(dir, FileName)
 	if _, err := os.Lstat(dst); err == nil && !replace {
-		return "", app.Say(app.KindConflict, msg.AppRestoreExists, dst)
+		return "", caili.E("sqlite.Restore", caili.KindConflict, caili.TextRestoreExists, dst)
 	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return "", internal("restore", err)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 )
 
 // BenchmarkPutScenario is one scenario save with its audit entry: a
@@ -21,7 +21,7 @@ func BenchmarkPutScenario(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		name := fmt.Sprintf("s%d", i%100)
-		if _, err := s.PutScenario(ctx, admin, app.StoredScenario{Plan: "p", Name: name, Data: data, Hash: name}); err != nil {
+		if _, err := s.PutScenario(ctx, admin, caili.StoredScenario{Plan: "p", Name: name, Data: data, Hash: name}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -36,10 +36,10 @@ func BenchmarkSaveVersion(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	files := []app.File{{Name: "plan.toml", Data: make([]byte, 20000)}, {Name: "standards.toml", Data: make([]byte, 15000)}}
+	files := []caili.File{{Name: "plan.toml", Data: make([]byte, 20000)}, {Name: "standards.toml", Data: make([]byte, 15000)}}
 	b.ResetTimer()
 	for i := range b.N {
-		if _, _, err := s.SaveVersion(ctx, admin, app.NewVersion{Plan: "p", Hash: fmt.Sprint(i), Files: files}); err != nil {
+		if _, _, err := s.SaveVersion(ctx, admin, caili.NewVersion{Plan: "p", Hash: fmt.Sprint(i), Files: files}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -53,7 +53,7 @@ func BenchmarkScenario(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.PutScenario(ctx, admin, app.StoredScenario{Plan: "p", Name: "a", Data: make([]byte, 400), Hash: "h"}); err != nil {
+	if _, err := s.PutScenario(ctx, admin, caili.StoredScenario{Plan: "p", Name: "a", Data: make([]byte, 400), Hash: "h"}); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()

@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/store/sqlite"
 )
 
@@ -21,9 +21,9 @@ func Example() {
 		return
 	}
 	defer st.Close()
-	who := app.Actor{ID: "example", Role: app.RoleAdmin}
-	v, _, _ := st.SaveVersion(ctx, who, app.NewVersion{Plan: "y2026", Hash: "ab12", Name: "2026 年测算",
-		Files: []app.File{{Name: "y2026.toml", Data: []byte("[plan]\n")}}})
+	who := caili.Actor{ID: "example", Role: caili.RoleAdmin}
+	v, _, _ := st.SaveVersion(ctx, who, caili.NewVersion{Plan: "y2026", Hash: "ab12", Name: "2026 年测算",
+		Files: []caili.File{{Name: "y2026.toml", Data: []byte("[plan]\n")}}})
 	fmt.Println(v.N, v.Status)
 	a, _ := st.Approve(ctx, who, "y2026", v.N)
 	fmt.Println(a.Status)

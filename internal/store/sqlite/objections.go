@@ -7,15 +7,14 @@ import (
 	"errors"
 	"strconv"
 
-	"github.com/caili/caili/internal/app"
-	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/caili"
 )
 
 const objectionCols = `plan, n, version, subdistrict, note, corrections, hash, filed_at, filed_by, status,
 	resolved_at, resolved_by, reason, new_version`
 
-func scanObjection(r scanner) (*app.Objection, error) {
-	var o app.Objection
+func scanObjection(r scanner) (*caili.Objection, error) {
+	var o caili.Objection
 	var cs, filed string
 	var resolved sql.NullString
 	var nv sql.NullInt64
@@ -31,12 +30,12 @@ func scanObjection(r scanner) (*app.Objection, error) {
 }
 
 func noObjection(plan string, n int) error {
-	return app.Say(app.KindNotFound, msg.AppNoObjection, plan, n)
+	return caili.E("sqlite.noObjection", caili.KindNotFound, caili.TextNoObjection, plan, n)
 }
 
 // FileObjection records a pending objection against a published version.
-func (s *Store) FileObjection(ctx context.Context, who app.Actor, no app.NewObjection) (*app.Objection, error) {
-	var o *app.Objection
+func (s *Store) FileObjection(ctx context.Context, who caili.Actor, no caili.NewObjection) (*caili.Objection, error) {
+	var o *caili.Objection
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? AND n = ?`, no.Plan, no.Version))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -45,8 +44,8 @@ func (s *Store) FileObjection(ctx context.Context, who app.Actor, no app.NewObje
 		if err != nil {
 			return err
 		}
-		if v.Status != app.StatusPublished {
-			return app.Say(app.KindConflict, msg.AppObjectionNotPublished, no.Version, app.StatusWords(v.Status))
+		if v.Status != caili.StatusPublished {
+			return caili.E("sqlite.FileObjection", caili.KindConflict, caili.TextObjectionNotPublished, no.Version, caili.StatusWords(v.Status))
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(n), 0) + 1 FROM objections WHERE plan = ?`, no.Plan).Scan(&n); err != nil {
@@ -59,11 +58,11 @@ func (s *Store) FileObjection(ctx context.Context, who app.Actor, no app.NewObje
 		at := now()
 		if _, err := tx.ExecContext(ctx, `INSERT INTO objections (plan, n, version, subdistrict, note, corrections, hash, filed_at, filed_by, status)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, no.Plan, n, no.Version, no.Subdistrict, no.Note, string(cs), no.Hash, at, who.ID,
-			app.ObjectionPending); err != nil {
+			caili.ObjectionPending); err != nil {
 			return err
 		}
-		o = &app.Objection{Plan: no.Plan, N: n, Version: no.Version, Subdistrict: no.Subdistrict, Note: no.Note,
-			Corrections: no.Corrections, Hash: no.Hash, FiledAt: parseTime(at), FiledBy: who.ID, Status: app.ObjectionPending}
+		o = &caili.Objection{Plan: no.Plan, N: n, Version: no.Version, Subdistrict: no.Subdistrict, Note: no.Note,
+			Corrections: no.Corrections, Hash: no.Hash, FiledAt: parseTime(at), FiledBy: who.ID, Status: caili.ObjectionPending}
 		return audit(ctx, tx, who, "objection.file", no.Plan, strconv.Itoa(n), no.Hash,
 			"version "+strconv.Itoa(no.Version)+" subdistrict "+no.Subdistrict)
 	})
@@ -74,13 +73,13 @@ func (s *Store) FileObjection(ctx context.Context, who app.Actor, no app.NewObje
 }
 
 // Objections lists a plan's objections, oldest first.
-func (s *Store) Objections(ctx context.Context, plan string) ([]app.Objection, error) {
+func (s *Store) Objections(ctx context.Context, plan string) ([]caili.Objection, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+objectionCols+` FROM objections WHERE plan = ? ORDER BY n`, plan)
 	if err != nil {
 		return nil, internal("list objections", err)
 	}
 	defer rows.Close()
-	var out []app.Objection
+	var out []caili.Objection
 	for rows.Next() {
 		o, err := scanObjection(rows)
 		if err != nil {
@@ -95,7 +94,7 @@ func (s *Store) Objections(ctx context.Context, plan string) ([]app.Objection, e
 }
 
 // Objection returns one objection.
-func (s *Store) Objection(ctx context.Context, plan string, n int) (*app.Objection, error) {
+func (s *Store) Objection(ctx context.Context, plan string, n int) (*caili.Objection, error) {
 	o, err := scanObjection(s.db.QueryRowContext(ctx, `SELECT `+objectionCols+` FROM objections WHERE plan = ? AND n = ?`, plan, n))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, noObjection(plan, n)
@@ -107,7 +106,7 @@ func (s *Store) Objection(ctx context.Context, plan string, n int) (*app.Objecti
 }
 
 // pending reads an objection inside tx and refuses one already decided.
-func pending(ctx context.Context, tx *sql.Tx, plan string, n int) (*app.Objection, error) {
+func pending(ctx context.Context, tx *sql.Tx, plan string, n int) (*caili.Objection, error) {
 	o, err := scanObjection(tx.QueryRowContext(ctx, `SELECT `+objectionCols+` FROM objections WHERE plan = ? AND n = ?`, plan, n))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, noObjection(plan, n)
@@ -115,17 +114,17 @@ func pending(ctx context.Context, tx *sql.Tx, plan string, n int) (*app.Objectio
 	if err != nil {
 		return nil, err
 	}
-	if o.Status != app.ObjectionPending {
-		return nil, app.Say(app.KindConflict, msg.AppObjectionAlready, n, o.StatusWords())
+	if o.Status != caili.ObjectionPending {
+		return nil, caili.E("sqlite.pending", caili.KindConflict, caili.TextObjectionAlready, n, o.StatusWords())
 	}
 	return o, nil
 }
 
 // AcceptObjection saves the corrected version as a draft and marks the
 // objection accepted with it.
-func (s *Store) AcceptObjection(ctx context.Context, who app.Actor, plan string, n int, nv app.NewVersion) (*app.Objection, *app.VersionRecord, error) {
-	var o *app.Objection
-	var rec *app.VersionRecord
+func (s *Store) AcceptObjection(ctx context.Context, who caili.Actor, plan string, n int, nv caili.NewVersion) (*caili.Objection, *caili.VersionRecord, error) {
+	var o *caili.Objection
+	var rec *caili.VersionRecord
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
 		if o, err = pending(ctx, tx, plan, n); err != nil {
@@ -136,10 +135,10 @@ func (s *Store) AcceptObjection(ctx context.Context, who app.Actor, plan string,
 		}
 		at := now()
 		if _, err := tx.ExecContext(ctx, `UPDATE objections SET status = ?, resolved_at = ?, resolved_by = ?, new_version = ?
-			WHERE plan = ? AND n = ?`, app.ObjectionAccepted, at, who.ID, rec.N, plan, n); err != nil {
+			WHERE plan = ? AND n = ?`, caili.ObjectionAccepted, at, who.ID, rec.N, plan, n); err != nil {
 			return err
 		}
-		o.Status, o.ResolvedAt, o.ResolvedBy, o.NewVersion = app.ObjectionAccepted, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID, rec.N
+		o.Status, o.ResolvedAt, o.ResolvedBy, o.NewVersion = caili.ObjectionAccepted, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID, rec.N
 		return audit(ctx, tx, who, "objection.accept", plan, strconv.Itoa(n), rec.Hash, "version "+strconv.Itoa(rec.N))
 	})
 	if err != nil {
@@ -149,8 +148,8 @@ func (s *Store) AcceptObjection(ctx context.Context, who app.Actor, plan string,
 }
 
 // RejectObjection marks a pending objection rejected with a reason.
-func (s *Store) RejectObjection(ctx context.Context, who app.Actor, plan string, n int, reason string) (*app.Objection, error) {
-	var o *app.Objection
+func (s *Store) RejectObjection(ctx context.Context, who caili.Actor, plan string, n int, reason string) (*caili.Objection, error) {
+	var o *caili.Objection
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
 		if o, err = pending(ctx, tx, plan, n); err != nil {
@@ -158,10 +157,10 @@ func (s *Store) RejectObjection(ctx context.Context, who app.Actor, plan string,
 		}
 		at := now()
 		if _, err := tx.ExecContext(ctx, `UPDATE objections SET status = ?, resolved_at = ?, resolved_by = ?, reason = ?
-			WHERE plan = ? AND n = ?`, app.ObjectionRejected, at, who.ID, reason, plan, n); err != nil {
+			WHERE plan = ? AND n = ?`, caili.ObjectionRejected, at, who.ID, reason, plan, n); err != nil {
 			return err
 		}
-		o.Status, o.ResolvedAt, o.ResolvedBy, o.Reason = app.ObjectionRejected, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID, reason
+		o.Status, o.ResolvedAt, o.ResolvedBy, o.Reason = caili.ObjectionRejected, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID, reason
 		return audit(ctx, tx, who, "objection.reject", plan, strconv.Itoa(n), o.Hash, reason)
 	})
 	if err != nil {

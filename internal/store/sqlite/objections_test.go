@@ -4,26 +4,26 @@ import (
 	"context"
 	"testing"
 
-	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 )
 
 // published makes version 1 of plan p and publishes it.
 func published(t *testing.T, s *Store) {
 	t.Helper()
 	ctx := context.Background()
-	nv := app.NewVersion{Plan: "p", Hash: "h1", Name: "n", FiscalYear: 2025, Files: []app.File{{Name: "p.toml", Data: []byte("x")}}}
+	nv := caili.NewVersion{Plan: "p", Hash: "h1", Name: "n", FiscalYear: 2025, Files: []caili.File{{Name: "p.toml", Data: []byte("x")}}}
 	if _, _, err := s.SaveVersion(ctx, admin, nv); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Approve(ctx, admin, "p", 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Publish(ctx, admin, app.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
+	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
 		t.Fatal(err)
 	}
 }
 
-var east = app.Actor{ID: "teast", Role: app.RoleSubdistrict, Subdistrict: "east"}
+var east = caili.Actor{ID: "teast", Role: caili.RoleSubdistrict, Subdistrict: "east"}
 
 // TestObjectionLifecycle: an objection is filed against a published
 // version only, numbered per plan, decided once and forward only
@@ -32,26 +32,26 @@ var east = app.Actor{ID: "teast", Role: app.RoleSubdistrict, Subdistrict: "east"
 func TestObjectionLifecycle(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
-	no := app.NewObjection{Plan: "p", Version: 1, Subdistrict: "east", Note: "人口有误",
+	no := caili.NewObjection{Plan: "p", Version: 1, Subdistrict: "east", Note: "人口有误",
 		Corrections: map[string]string{"quantities.pop": "120"}, Hash: "oh"}
-	if _, err := s.FileObjection(ctx, east, no); kindOf(err) != app.KindNotFound {
+	if _, err := s.FileObjection(ctx, east, no); kindOf(err) != caili.KindNotFound {
 		t.Fatalf("against a missing version: %v", err)
 	}
-	nv := app.NewVersion{Plan: "p", Hash: "h1", Name: "n", FiscalYear: 2025, Files: []app.File{{Name: "p.toml", Data: []byte("x")}}}
+	nv := caili.NewVersion{Plan: "p", Hash: "h1", Name: "n", FiscalYear: 2025, Files: []caili.File{{Name: "p.toml", Data: []byte("x")}}}
 	if _, _, err := s.SaveVersion(ctx, admin, nv); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.FileObjection(ctx, east, no); kindOf(err) != app.KindConflict {
+	if _, err := s.FileObjection(ctx, east, no); kindOf(err) != caili.KindConflict {
 		t.Fatalf("against a draft: %v", err)
 	}
 	if _, err := s.Approve(ctx, admin, "p", 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Publish(ctx, admin, app.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
+	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
 		t.Fatal(err)
 	}
 	o1, err := s.FileObjection(ctx, east, no)
-	if err != nil || o1.N != 1 || o1.Status != app.ObjectionPending {
+	if err != nil || o1.N != 1 || o1.Status != caili.ObjectionPending {
 		t.Fatalf("file: %+v %v", o1, err)
 	}
 	o2, err := s.FileObjection(ctx, east, no)
@@ -65,22 +65,22 @@ func TestObjectionLifecycle(t *testing.T) {
 	if _, err := s.RejectObjection(ctx, admin, "p", 2, "数据已核实"); err != nil {
 		t.Fatal(err)
 	}
-	v2 := app.NewVersion{Plan: "p", Hash: "h2", Name: "n", FiscalYear: 2025, Files: []app.File{{Name: "p.toml", Data: []byte("y")}}}
+	v2 := caili.NewVersion{Plan: "p", Hash: "h2", Name: "n", FiscalYear: 2025, Files: []caili.File{{Name: "p.toml", Data: []byte("y")}}}
 	o, rec, err := s.AcceptObjection(ctx, admin, "p", 1, v2)
-	if err != nil || o.Status != app.ObjectionAccepted || rec.N != 2 || o.NewVersion != 2 || rec.Status != app.StatusDraft {
+	if err != nil || o.Status != caili.ObjectionAccepted || rec.N != 2 || o.NewVersion != 2 || rec.Status != caili.StatusDraft {
 		t.Fatalf("accept: %+v %+v %v", o, rec, err)
 	}
 	// Decided once: neither can be accepted or rejected again.
 	for n := 1; n <= 2; n++ {
-		if _, err := s.RejectObjection(ctx, admin, "p", n, "x"); kindOf(err) != app.KindConflict {
+		if _, err := s.RejectObjection(ctx, admin, "p", n, "x"); kindOf(err) != caili.KindConflict {
 			t.Errorf("reject %d again: %v", n, err)
 		}
-		if _, _, err := s.AcceptObjection(ctx, admin, "p", n, v2); kindOf(err) != app.KindConflict {
+		if _, _, err := s.AcceptObjection(ctx, admin, "p", n, v2); kindOf(err) != caili.KindConflict {
 			t.Errorf("accept %d again: %v", n, err)
 		}
 	}
 	list, err := s.Objections(ctx, "p")
-	if err != nil || len(list) != 2 || list[1].Status != app.ObjectionRejected || list[1].Reason != "数据已核实" {
+	if err != nil || len(list) != 2 || list[1].Status != caili.ObjectionRejected || list[1].Reason != "数据已核实" {
 		t.Fatalf("list: %+v %v", list, err)
 	}
 	es, err := s.Audit(ctx, 100)
@@ -103,7 +103,7 @@ func TestObjectionImmutable(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
 	published(t, s)
-	no := app.NewObjection{Plan: "p", Version: 1, Subdistrict: "east", Corrections: map[string]string{"quantities.pop": "1"}, Hash: "oh"}
+	no := caili.NewObjection{Plan: "p", Version: 1, Subdistrict: "east", Corrections: map[string]string{"quantities.pop": "1"}, Hash: "oh"}
 	if _, err := s.FileObjection(ctx, east, no); err != nil {
 		t.Fatal(err)
 	}
@@ -123,10 +123,10 @@ func TestObjectionImmutable(t *testing.T) {
 		}
 	}
 	o, err := s.Objection(ctx, "p", 1)
-	if err != nil || o.Status != app.ObjectionRejected || o.Corrections["quantities.pop"] != "1" {
+	if err != nil || o.Status != caili.ObjectionRejected || o.Corrections["quantities.pop"] != "1" {
 		t.Errorf("changed: %+v %v", o, err)
 	}
-	if _, err := s.Objection(ctx, "p", 9); kindOf(err) != app.KindNotFound {
+	if _, err := s.Objection(ctx, "p", 9); kindOf(err) != caili.KindNotFound {
 		t.Errorf("missing objection: %v", err)
 	}
 }

@@ -6,18 +6,17 @@ import (
 	"errors"
 	"strconv"
 
-	"github.com/caili/caili/internal/app"
-	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/caili"
 )
 
 // Scenario returns a saved scenario.
-func (s *Store) Scenario(ctx context.Context, plan, name string) (*app.StoredScenario, error) {
-	sc := app.StoredScenario{Plan: plan, Name: name}
+func (s *Store) Scenario(ctx context.Context, plan, name string) (*caili.StoredScenario, error) {
+	sc := caili.StoredScenario{Plan: plan, Name: name}
 	var mod string
 	err := s.db.QueryRowContext(ctx, `SELECT data, hash, modified FROM scenarios WHERE plan = ? AND name = ?`,
 		plan, name).Scan(&sc.Data, &sc.Hash, &mod)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, app.Say(app.KindNotFound, msg.AppNoSavedScenario, plan, name)
+		return nil, caili.E("sqlite.Scenario", caili.KindNotFound, caili.TextNoScenario, plan, name)
 	}
 	if err != nil {
 		return nil, internal("read scenario", err)
@@ -27,15 +26,15 @@ func (s *Store) Scenario(ctx context.Context, plan, name string) (*app.StoredSce
 }
 
 // Scenarios lists a plan's saved scenarios by name.
-func (s *Store) Scenarios(ctx context.Context, plan string) ([]app.StoredScenario, error) {
+func (s *Store) Scenarios(ctx context.Context, plan string) ([]caili.StoredScenario, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT name, data, hash, modified FROM scenarios WHERE plan = ? ORDER BY name`, plan)
 	if err != nil {
 		return nil, internal("list scenarios", err)
 	}
 	defer rows.Close()
-	var out []app.StoredScenario
+	var out []caili.StoredScenario
 	for rows.Next() {
-		sc := app.StoredScenario{Plan: plan}
+		sc := caili.StoredScenario{Plan: plan}
 		var mod string
 		if err := rows.Scan(&sc.Name, &sc.Data, &sc.Hash, &mod); err != nil {
 			return nil, internal("list scenarios", err)
@@ -50,7 +49,7 @@ func (s *Store) Scenarios(ctx context.Context, plan string) ([]app.StoredScenari
 }
 
 // PutScenario saves a scenario, replacing one of the same name.
-func (s *Store) PutScenario(ctx context.Context, who app.Actor, sc app.StoredScenario) (created bool, err error) {
+func (s *Store) PutScenario(ctx context.Context, who caili.Actor, sc caili.StoredScenario) (created bool, err error) {
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM scenarios WHERE plan = ? AND name = ?`, sc.Plan, sc.Name).Scan(&n); err != nil {
@@ -71,12 +70,12 @@ func (s *Store) PutScenario(ctx context.Context, who app.Actor, sc app.StoredSce
 }
 
 // DeleteScenario removes a saved scenario.
-func (s *Store) DeleteScenario(ctx context.Context, who app.Actor, plan, name string) error {
+func (s *Store) DeleteScenario(ctx context.Context, who caili.Actor, plan, name string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var hash string
 		err := tx.QueryRowContext(ctx, `DELETE FROM scenarios WHERE plan = ? AND name = ? RETURNING hash`, plan, name).Scan(&hash)
 		if errors.Is(err, sql.ErrNoRows) {
-			return app.Say(app.KindNotFound, msg.AppNoSavedScenario, plan, name)
+			return caili.E("sqlite.DeleteScenario", caili.KindNotFound, caili.TextNoScenario, plan, name)
 		}
 		if err != nil {
 			return err
@@ -95,7 +94,7 @@ const metaScenariosImported = "scenarios_imported"
 
 // ImportScenarios saves the scenario files once; records already there
 // are kept.
-func (s *Store) ImportScenarios(ctx context.Context, who app.Actor, scs []app.StoredScenario) (n int, done bool, err error) {
+func (s *Store) ImportScenarios(ctx context.Context, who caili.Actor, scs []caili.StoredScenario) (n int, done bool, err error) {
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		var seen int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM meta WHERE key = ?`, metaScenariosImported).Scan(&seen); err != nil {

@@ -1,4 +1,4 @@
-// Package sqlite is caili's record store (app.Store) on one SQLite file
+// Package sqlite is caili's record store (caili.Store) on one SQLite file
 // in WAL mode, through modernc.org/sqlite (pure Go, no cgo). Schema
 // migrations are the SQL files under migrations/, embedded, applied in
 // order at Open in one transaction and recorded in table schema_version.
@@ -22,10 +22,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/caili/caili/internal/app"
-	"github.com/caili/caili/internal/msg"
-
 	driver "modernc.org/sqlite" // the "sqlite" driver
+
+	"github.com/caili/caili/internal/caili"
 )
 
 // FileName is the database's file name inside the data folder.
@@ -34,7 +33,7 @@ const FileName = "caili.db"
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Store is app.Store on a SQLite file.
+// Store is caili.Store on a SQLite file.
 type Store struct {
 	db   *sql.DB
 	path string
@@ -44,7 +43,7 @@ type Store struct {
 	writeMu sync.Mutex
 }
 
-var _ app.Store = (*Store)(nil)
+var _ caili.Store = (*Store)(nil)
 
 // dsn is the connection string of a database file: WAL, a full sync at
 // every commit (an acknowledged write survives a crash of the process or
@@ -183,7 +182,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 // audit appends an entry to the audit log inside tx.
-func audit(ctx context.Context, tx *sql.Tx, who app.Actor, action, plan, subject, hash, detail string) error {
+func audit(ctx context.Context, tx *sql.Tx, who caili.Actor, action, plan, subject, hash, detail string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit (at, actor, role, action, plan, subject, hash, detail)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, now(), who.ID, string(who.Role), action, plan, subject, hash, detail)
 	if err != nil {
@@ -213,29 +212,29 @@ func parseTimePtr(s sql.NullString) *time.Time {
 
 // internal wraps a database fault as an internal error.
 func internal(what string, err error) error {
-	var ae *app.Error
+	var ae *caili.Error
 	if errors.As(err, &ae) {
 		return err
 	}
-	return app.Say(app.KindInternal, msg.AppDBError, reason(err)).Because(fmt.Errorf("%s: %w", what, err))
+	return caili.E("sqlite: "+what, caili.KindInternal, caili.TextDBError, reason(err)).Because(err)
 }
 
 // reason says why the database could not be written, without paths:
 // SQLite's own codes for a full disk, a read-only file and the like, or
-// the system's (app.DiskReason).
+// the system's (caili.DiskReason).
 func reason(err error) any {
 	var se *driver.Error
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case 13: // SQLITE_FULL
-			return msg.AppDiskFull
+			return caili.TextDiskFull
 		case 8: // SQLITE_READONLY
-			return msg.AppDBReadOnly
+			return caili.TextDBReadOnly
 		case 3, 14: // SQLITE_PERM, SQLITE_CANTOPEN
-			return msg.AppDiskNoWrite
+			return caili.TextDiskNoWrite
 		case 5: // SQLITE_BUSY
-			return msg.AppDBBusy
+			return caili.TextDBBusy
 		}
 	}
-	return app.DiskReason(err)
+	return caili.DiskReason(err)
 }

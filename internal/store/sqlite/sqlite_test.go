@@ -10,11 +10,11 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 )
 
-var admin = app.Actor{ID: "test", Role: app.RoleAdmin}
+var admin = caili.Actor{ID: "test", Role: caili.RoleAdmin}
 
 func open(t *testing.T) *Store {
 	t.Helper()
@@ -26,8 +26,8 @@ func open(t *testing.T) *Store {
 	return s
 }
 
-func kindOf(err error) app.Kind {
-	var ae *app.Error
+func kindOf(err error) caili.Kind {
+	var ae *caili.Error
 	if errors.As(err, &ae) {
 		return ae.Kind
 	}
@@ -75,7 +75,7 @@ func TestMigrationsRecorded(t *testing.T) {
 func TestRecordsAreImmutable(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
-	nv := app.NewVersion{Plan: "p", Hash: "h1", Name: "n", FiscalYear: 2025, Files: []app.File{{Name: "p.toml", Data: []byte("x")}}}
+	nv := caili.NewVersion{Plan: "p", Hash: "h1", Name: "n", FiscalYear: 2025, Files: []caili.File{{Name: "p.toml", Data: []byte("x")}}}
 	if _, _, err := s.SaveVersion(ctx, admin, nv); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestRecordsAreImmutable(t *testing.T) {
 func TestVersionLifecycle(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
-	nv := app.NewVersion{Plan: "p", Hash: "h1", Files: []app.File{{Name: "p.toml", Data: []byte("a")}, {Name: "s.toml", Data: []byte("b")}}}
+	nv := caili.NewVersion{Plan: "p", Hash: "h1", Files: []caili.File{{Name: "p.toml", Data: []byte("a")}, {Name: "s.toml", Data: []byte("b")}}}
 	v1, created, err := s.SaveVersion(ctx, admin, nv)
 	if err != nil || !created || v1.N != 1 {
 		t.Fatalf("%+v %v %v", v1, created, err)
@@ -114,22 +114,22 @@ func TestVersionLifecycle(t *testing.T) {
 	if err != nil || len(got.Files) != 2 || string(got.Files[1].Data) != "b" {
 		t.Errorf("version 3: %+v %v", got, err)
 	}
-	if _, err := s.Publish(ctx, admin, app.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); kindOf(err) != app.KindConflict {
+	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); kindOf(err) != caili.KindConflict {
 		t.Errorf("publish a draft: %v", err)
 	}
 	if _, err := s.Approve(ctx, admin, "p", 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Approve(ctx, admin, "p", 1); kindOf(err) != app.KindConflict {
+	if _, err := s.Approve(ctx, admin, "p", 1); kindOf(err) != caili.KindConflict {
 		t.Errorf("approve twice: %v", err)
 	}
-	if _, err := s.Approve(ctx, admin, "p", 9); kindOf(err) != app.KindNotFound {
+	if _, err := s.Approve(ctx, admin, "p", 9); kindOf(err) != caili.KindNotFound {
 		t.Errorf("approve a missing version: %v", err)
 	}
-	if _, err := s.Published(ctx, "p"); kindOf(err) != app.KindNotFound {
+	if _, err := s.Published(ctx, "p"); kindOf(err) != caili.KindNotFound {
 		t.Errorf("published before publishing: %v", err)
 	}
-	if _, err := s.Publish(ctx, admin, app.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
+	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
 		t.Fatal(err)
 	}
 	if p, err := s.Published(ctx, "p"); err != nil || p.N != 1 || p.VersionHash != "h1" || string(p.Result) != "{}" {
@@ -141,10 +141,10 @@ func TestVersionLifecycle(t *testing.T) {
 func TestTokens(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
-	if err := s.CreateToken(ctx, admin, app.TokenRecord{ID: "t1", Hash: "abc", Role: app.RoleSubdistrict, Subdistrict: "east"}); err != nil {
+	if err := s.CreateToken(ctx, admin, caili.TokenRecord{ID: "t1", Hash: "abc", Role: caili.RoleSubdistrict, Subdistrict: "east"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateToken(ctx, admin, app.TokenRecord{ID: "t2", Hash: "def", Role: "root"}); err == nil {
+	if err := s.CreateToken(ctx, admin, caili.TokenRecord{ID: "t2", Hash: "def", Role: "root"}); err == nil {
 		t.Errorf("a token of an unknown role was stored")
 	}
 	if tok, err := s.TokenByHash(ctx, "abc"); err != nil || tok.Subdistrict != "east" {
@@ -153,10 +153,10 @@ func TestTokens(t *testing.T) {
 	if err := s.RevokeToken(ctx, admin, "t1"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RevokeToken(ctx, admin, "t1"); kindOf(err) != app.KindNotFound {
+	if err := s.RevokeToken(ctx, admin, "t1"); kindOf(err) != caili.KindNotFound {
 		t.Errorf("revoke twice: %v", err)
 	}
-	if _, err := s.TokenByHash(ctx, "abc"); kindOf(err) != app.KindNotFound {
+	if _, err := s.TokenByHash(ctx, "abc"); kindOf(err) != caili.KindNotFound {
 		t.Errorf("revoked token found: %v", err)
 	}
 	es, err := s.Audit(ctx, 0)
@@ -175,7 +175,7 @@ func TestConcurrentWrites(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			name := "s" + string(rune('a'+i%26)) + string(rune('a'+i/26))
-			if _, err := s.PutScenario(ctx, admin, app.StoredScenario{Plan: "p", Name: name, Data: []byte(name), Hash: name}); err != nil {
+			if _, err := s.PutScenario(ctx, admin, caili.StoredScenario{Plan: "p", Name: name, Data: []byte(name), Hash: name}); err != nil {
 				t.Error(err)
 			}
 		}()
@@ -191,21 +191,21 @@ func TestConcurrentWrites(t *testing.T) {
 func TestBackupRestore(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
-	if _, err := s.PutScenario(ctx, admin, app.StoredScenario{Plan: "p", Name: "a", Data: []byte("A"), Hash: "h"}); err != nil {
+	if _, err := s.PutScenario(ctx, admin, caili.StoredScenario{Plan: "p", Name: "a", Data: []byte("A"), Hash: "h"}); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "backup.db")
 	if err := s.Backup(ctx, out); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Backup(ctx, out); kindOf(err) != app.KindConflict {
+	if err := s.Backup(ctx, out); kindOf(err) != caili.KindConflict {
 		t.Errorf("backup over a file: %v", err)
 	}
 	dir := filepath.Join(t.TempDir(), "restored")
 	if _, err := Restore(ctx, out, dir, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Restore(ctx, out, dir, false); kindOf(err) != app.KindConflict {
+	if _, err := Restore(ctx, out, dir, false); kindOf(err) != caili.KindConflict {
 		t.Errorf("restore over a database: %v", err)
 	}
 	kept, err := Restore(ctx, out, dir, true)
@@ -244,9 +244,9 @@ func TestWriteFailureSaysWhy(t *testing.T) {
 	}
 	ro := &Store{db: db, path: s.Path()}
 	defer ro.Close()
-	_, err = ro.PutScenario(context.Background(), admin, app.StoredScenario{Plan: "p", Name: "a", Data: []byte("x"), Hash: "h"})
-	var ae *app.Error
-	if !errors.As(err, &ae) || ae.Kind != app.KindInternal || !strings.Contains(ae.In(msg.En), "read-only") || strings.Contains(ae.In(msg.Zh), s.Path()) {
+	_, err = ro.PutScenario(context.Background(), admin, caili.StoredScenario{Plan: "p", Name: "a", Data: []byte("x"), Hash: "h"})
+	var ae *caili.Error
+	if !errors.As(err, &ae) || ae.Kind != caili.KindInternal || !strings.Contains(msg.ErrorWords(msg.En, ae), "read-only") || strings.Contains(msg.ErrorWords(msg.Zh, ae), s.Path()) {
 		t.Errorf("read-only write: %v", err)
 	}
 }

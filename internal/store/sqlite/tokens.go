@@ -8,12 +8,11 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/caili/caili/internal/app"
-	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/caili"
 )
 
 // CreateToken records a token by its hash.
-func (s *Store) CreateToken(ctx context.Context, who app.Actor, t app.TokenRecord) error {
+func (s *Store) CreateToken(ctx context.Context, who caili.Actor, t caili.TokenRecord) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO tokens (id, hash, role, subdistrict, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			t.ID, t.Hash, string(t.Role), t.Subdistrict, t.Note, now()); err != nil {
@@ -29,22 +28,22 @@ func (s *Store) CreateToken(ctx context.Context, who app.Actor, t app.TokenRecor
 
 const tokenCols = `id, hash, role, subdistrict, note, created_at, revoked_at`
 
-func scanToken(r scanner) (*app.TokenRecord, error) {
-	var t app.TokenRecord
+func scanToken(r scanner) (*caili.TokenRecord, error) {
+	var t caili.TokenRecord
 	var role, created string
 	var revoked sql.NullString
 	if err := r.Scan(&t.ID, &t.Hash, &role, &t.Subdistrict, &t.Note, &created, &revoked); err != nil {
 		return nil, err
 	}
-	t.Role, t.CreatedAt, t.RevokedAt = app.Role(role), parseTime(created), parseTimePtr(revoked)
+	t.Role, t.CreatedAt, t.RevokedAt = caili.Role(role), parseTime(created), parseTimePtr(revoked)
 	return &t, nil
 }
 
 // TokenByHash finds a live token by its hash.
-func (s *Store) TokenByHash(ctx context.Context, hash string) (*app.TokenRecord, error) {
+func (s *Store) TokenByHash(ctx context.Context, hash string) (*caili.TokenRecord, error) {
 	t, err := scanToken(s.db.QueryRowContext(ctx, `SELECT `+tokenCols+` FROM tokens WHERE hash = ? AND revoked_at IS NULL`, hash))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, app.Say(app.KindNotFound, msg.AppUnknownToken)
+		return nil, caili.E("sqlite.TokenByHash", caili.KindNotFound, caili.TextUnknownToken)
 	}
 	if err != nil {
 		return nil, internal("read token", err)
@@ -53,14 +52,14 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (*app.TokenRecord,
 }
 
 // RevokeToken revokes a token.
-func (s *Store) RevokeToken(ctx context.Context, who app.Actor, id string) error {
+func (s *Store) RevokeToken(ctx context.Context, who caili.Actor, id string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, now(), id)
 		if err != nil {
 			return err
 		}
 		if k, _ := r.RowsAffected(); k == 0 {
-			return app.Say(app.KindNotFound, msg.AppNoLiveToken, id)
+			return caili.E("sqlite.RevokeToken", caili.KindNotFound, caili.TextNoLiveToken, id)
 		}
 		return audit(ctx, tx, who, "token.revoke", "", id, "", "")
 	})
@@ -71,13 +70,13 @@ func (s *Store) RevokeToken(ctx context.Context, who app.Actor, id string) error
 }
 
 // Tokens lists every token.
-func (s *Store) Tokens(ctx context.Context) ([]app.TokenRecord, error) {
+func (s *Store) Tokens(ctx context.Context) ([]caili.TokenRecord, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+tokenCols+` FROM tokens ORDER BY created_at, id`)
 	if err != nil {
 		return nil, internal("list tokens", err)
 	}
 	defer rows.Close()
-	var out []app.TokenRecord
+	var out []caili.TokenRecord
 	for rows.Next() {
 		t, err := scanToken(rows)
 		if err != nil {
@@ -92,7 +91,7 @@ func (s *Store) Tokens(ctx context.Context) ([]app.TokenRecord, error) {
 }
 
 // Audit returns the audit log, newest first.
-func (s *Store) Audit(ctx context.Context, limit int) ([]app.AuditEntry, error) {
+func (s *Store) Audit(ctx context.Context, limit int) ([]caili.AuditEntry, error) {
 	if limit <= 0 {
 		limit = 1000
 	}
@@ -102,14 +101,14 @@ func (s *Store) Audit(ctx context.Context, limit int) ([]app.AuditEntry, error) 
 		return nil, internal("read audit log", err)
 	}
 	defer rows.Close()
-	var out []app.AuditEntry
+	var out []caili.AuditEntry
 	for rows.Next() {
-		var e app.AuditEntry
+		var e caili.AuditEntry
 		var at, role string
 		if err := rows.Scan(&e.Seq, &at, &e.Actor, &role, &e.Action, &e.Plan, &e.Subject, &e.Hash, &e.Detail); err != nil {
 			return nil, internal("read audit log", err)
 		}
-		e.At, e.Role = parseTime(at), app.Role(role)
+		e.At, e.Role = parseTime(at), caili.Role(role)
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
@@ -124,7 +123,7 @@ func (s *Store) Audit(ctx context.Context, limit int) ([]app.AuditEntry, error) 
 // which fails rather than replace a file.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := os.Lstat(path); err == nil {
-		return app.Say(app.KindConflict, msg.AppBackupExists, path)
+		return caili.E("sqlite.Backup", caili.KindConflict, caili.TextBackupExists, path)
 	}
 	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+strconv.Itoa(os.Getpid()))
 	os.Remove(tmp)
@@ -138,7 +137,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	}
 	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return app.Say(app.KindConflict, msg.AppBackupExists, path)
+			return caili.E("sqlite.Backup", caili.KindConflict, caili.TextBackupExists, path)
 		}
 		return internal("backup", err)
 	}

@@ -7,8 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/caili/caili/internal/app"
-	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/caili"
 )
 
 const versionCols = `plan, n, hash, name, fiscal_year, note, status, created_at, created_by, approved_at, approved_by`
@@ -23,8 +22,8 @@ type rowWith struct {
 
 func (r rowWith) Scan(dest ...any) error { return r.scanner.Scan(append(dest, r.more...)...) }
 
-func scanVersion(r scanner) (*app.VersionRecord, error) {
-	var v app.VersionRecord
+func scanVersion(r scanner) (*caili.VersionRecord, error) {
+	var v caili.VersionRecord
 	var created string
 	var approved sql.NullString
 	if err := r.Scan(&v.Plan, &v.N, &v.Hash, &v.Name, &v.FiscalYear, &v.Note, &v.Status, &created, &v.CreatedBy,
@@ -36,12 +35,12 @@ func scanVersion(r scanner) (*app.VersionRecord, error) {
 }
 
 func noVersion(plan string, n int) error {
-	return app.Say(app.KindNotFound, msg.AppNoVersion, plan, n)
+	return caili.E("sqlite.noVersion", caili.KindNotFound, caili.TextNoVersion, plan, n)
 }
 
 // SaveVersion records a plan's files as a draft, unless the latest
 // version has the same content.
-func (s *Store) SaveVersion(ctx context.Context, who app.Actor, nv app.NewVersion) (rec *app.VersionRecord, created bool, err error) {
+func (s *Store) SaveVersion(ctx context.Context, who caili.Actor, nv caili.NewVersion) (rec *caili.VersionRecord, created bool, err error) {
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		rec, created, err = saveVersion(ctx, tx, who, nv)
 		return err
@@ -53,7 +52,7 @@ func (s *Store) SaveVersion(ctx context.Context, who app.Actor, nv app.NewVersio
 }
 
 // saveVersion is SaveVersion inside tx.
-func saveVersion(ctx context.Context, tx *sql.Tx, who app.Actor, nv app.NewVersion) (*app.VersionRecord, bool, error) {
+func saveVersion(ctx context.Context, tx *sql.Tx, who caili.Actor, nv caili.NewVersion) (*caili.VersionRecord, bool, error) {
 	last, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? ORDER BY n DESC LIMIT 1`, nv.Plan))
 	switch {
 	case err == nil && last.Hash == nv.Hash:
@@ -70,16 +69,16 @@ func saveVersion(ctx context.Context, tx *sql.Tx, who app.Actor, nv app.NewVersi
 	}
 	at := now()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO versions (plan, n, hash, name, fiscal_year, note, status, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nv.Plan, n, nv.Hash, nv.Name, nv.FiscalYear, nv.Note, app.StatusDraft, at, who.ID); err != nil {
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nv.Plan, n, nv.Hash, nv.Name, nv.FiscalYear, nv.Note, caili.StatusDraft, at, who.ID); err != nil {
 		return nil, false, err
 	}
-	rec := &app.VersionRecord{Plan: nv.Plan, N: n, Hash: nv.Hash, Name: nv.Name, FiscalYear: nv.FiscalYear, Note: nv.Note,
-		Status: app.StatusDraft, CreatedAt: parseTime(at), CreatedBy: who.ID}
+	rec := &caili.VersionRecord{Plan: nv.Plan, N: n, Hash: nv.Hash, Name: nv.Name, FiscalYear: nv.FiscalYear, Note: nv.Note,
+		Status: caili.StatusDraft, CreatedAt: parseTime(at), CreatedBy: who.ID}
 	return rec, true, audit(ctx, tx, who, "version.save", nv.Plan, strconv.Itoa(n), nv.Hash, nv.Note)
 }
 
 // putContent stores a plan's files under their hash, once.
-func putContent(ctx context.Context, tx *sql.Tx, nv app.NewVersion) error {
+func putContent(ctx context.Context, tx *sql.Tx, nv caili.NewVersion) error {
 	r, err := tx.ExecContext(ctx, `INSERT INTO contents (hash, created_at) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING`, nv.Hash, now())
 	if err != nil {
 		return err
@@ -98,7 +97,7 @@ func putContent(ctx context.Context, tx *sql.Tx, nv app.NewVersion) error {
 
 // Versions lists a plan's versions, oldest first, each published one
 // with its publication's time and result hash.
-func (s *Store) Versions(ctx context.Context, plan string) ([]app.VersionRecord, error) {
+func (s *Store) Versions(ctx context.Context, plan string) ([]caili.VersionRecord, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT v.`+strings.ReplaceAll(versionCols, ", ", ", v.")+`, p.published_at, p.result_hash
 		FROM versions v LEFT JOIN publications p ON p.plan = v.plan AND p.n = v.n
 		WHERE v.plan = ? ORDER BY v.n`, plan)
@@ -106,7 +105,7 @@ func (s *Store) Versions(ctx context.Context, plan string) ([]app.VersionRecord,
 		return nil, internal("list versions", err)
 	}
 	defer rows.Close()
-	var out []app.VersionRecord
+	var out []caili.VersionRecord
 	for rows.Next() {
 		var at, hash sql.NullString
 		v, err := scanVersion(rowWith{rows, []any{&at, &hash}})
@@ -123,7 +122,7 @@ func (s *Store) Versions(ctx context.Context, plan string) ([]app.VersionRecord,
 }
 
 // Version returns one version with its files.
-func (s *Store) Version(ctx context.Context, plan string, n int) (*app.VersionRecord, error) {
+func (s *Store) Version(ctx context.Context, plan string, n int) (*caili.VersionRecord, error) {
 	v, err := scanVersion(s.db.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? AND n = ?`, plan, n))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, noVersion(plan, n)
@@ -137,7 +136,7 @@ func (s *Store) Version(ctx context.Context, plan string, n int) (*app.VersionRe
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var f app.File
+		var f caili.File
 		if err := rows.Scan(&f.Name, &f.Data); err != nil {
 			return nil, internal("read version", err)
 		}
@@ -150,8 +149,8 @@ func (s *Store) Version(ctx context.Context, plan string, n int) (*app.VersionRe
 }
 
 // Approve marks a draft approved.
-func (s *Store) Approve(ctx context.Context, who app.Actor, plan string, n int) (*app.VersionRecord, error) {
-	var rec *app.VersionRecord
+func (s *Store) Approve(ctx context.Context, who caili.Actor, plan string, n int) (*caili.VersionRecord, error) {
+	var rec *caili.VersionRecord
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? AND n = ?`, plan, n))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -160,15 +159,15 @@ func (s *Store) Approve(ctx context.Context, who app.Actor, plan string, n int) 
 		if err != nil {
 			return err
 		}
-		if v.Status != app.StatusDraft {
-			return app.Say(app.KindConflict, msg.AppApproveNotDraft, n, app.StatusWords(v.Status))
+		if v.Status != caili.StatusDraft {
+			return caili.E("sqlite.Approve", caili.KindConflict, caili.TextApproveNotDraft, n, caili.StatusWords(v.Status))
 		}
 		at := now()
 		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ?, approved_at = ?, approved_by = ? WHERE plan = ? AND n = ?`,
-			app.StatusApproved, at, who.ID, plan, n); err != nil {
+			caili.StatusApproved, at, who.ID, plan, n); err != nil {
 			return err
 		}
-		v.Status, v.ApprovedAt, v.ApprovedBy = app.StatusApproved, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID
+		v.Status, v.ApprovedAt, v.ApprovedBy = caili.StatusApproved, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID
 		rec = v
 		return audit(ctx, tx, who, "version.approve", plan, strconv.Itoa(n), v.Hash, "")
 	})
@@ -179,8 +178,8 @@ func (s *Store) Approve(ctx context.Context, who app.Actor, plan string, n int) 
 }
 
 // Publish freezes an approved version's result.
-func (s *Store) Publish(ctx context.Context, who app.Actor, np app.NewPublication) (*app.Publication, error) {
-	var pub *app.Publication
+func (s *Store) Publish(ctx context.Context, who caili.Actor, np caili.NewPublication) (*caili.Publication, error) {
+	var pub *caili.Publication
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? AND n = ?`, np.Plan, np.N))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -189,18 +188,18 @@ func (s *Store) Publish(ctx context.Context, who app.Actor, np app.NewPublicatio
 		if err != nil {
 			return err
 		}
-		if v.Status != app.StatusApproved {
-			return app.Say(app.KindConflict, msg.AppPublishNotApproved, np.N, app.StatusWords(v.Status))
+		if v.Status != caili.StatusApproved {
+			return caili.E("sqlite.Publish", caili.KindConflict, caili.TextPublishNotApproved, np.N, caili.StatusWords(v.Status))
 		}
 		at := now()
-		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ? WHERE plan = ? AND n = ?`, app.StatusPublished, np.Plan, np.N); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ? WHERE plan = ? AND n = ?`, caili.StatusPublished, np.Plan, np.N); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO publications (plan, n, published_at, published_by, result, result_hash)
 			VALUES (?, ?, ?, ?, ?, ?)`, np.Plan, np.N, at, who.ID, np.Result, np.ResultHash); err != nil {
 			return err
 		}
-		pub = &app.Publication{Plan: np.Plan, N: np.N, VersionHash: v.Hash, PublishedAt: parseTime(at), PublishedBy: who.ID,
+		pub = &caili.Publication{Plan: np.Plan, N: np.N, VersionHash: v.Hash, PublishedAt: parseTime(at), PublishedBy: who.ID,
 			Result: np.Result, ResultHash: np.ResultHash}
 		return audit(ctx, tx, who, "version.publish", np.Plan, strconv.Itoa(np.N), np.ResultHash, "version "+v.Hash)
 	})
@@ -211,14 +210,14 @@ func (s *Store) Publish(ctx context.Context, who app.Actor, np app.NewPublicatio
 }
 
 // Published returns a plan's latest publication.
-func (s *Store) Published(ctx context.Context, plan string) (*app.Publication, error) {
-	p := app.Publication{Plan: plan}
+func (s *Store) Published(ctx context.Context, plan string) (*caili.Publication, error) {
+	p := caili.Publication{Plan: plan}
 	var at string
 	err := s.db.QueryRowContext(ctx, `SELECT p.n, v.hash, p.published_at, p.published_by, p.result, p.result_hash
 		FROM publications p JOIN versions v ON v.plan = p.plan AND v.n = p.n
 		WHERE p.plan = ? ORDER BY p.seq DESC LIMIT 1`, plan).Scan(&p.N, &p.VersionHash, &at, &p.PublishedBy, &p.Result, &p.ResultHash)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, app.Say(app.KindNotFound, msg.AppNotPublished, plan)
+		return nil, caili.E("sqlite.Published", caili.KindNotFound, caili.TextNotPublished, plan)
 	}
 	if err != nil {
 		return nil, internal("read publication", err)
