@@ -21,10 +21,6 @@ import (
 // update is the -update flag of every test binary that imports golden.
 var update = flag.Bool("update", false, "rewrite the golden files with the tests' output instead of comparing")
 
-// Updating reports whether the test binary runs with -update, for a test
-// that must also write files Check does not (it rarely should).
-func Updating() bool { return *update }
-
 // Check compares got with the golden file at path and fails t, naming the
 // first line that differs, when they are not byte-identical. With -update
 // it writes got to path first (creating its folder), so the comparison
