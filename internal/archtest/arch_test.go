@@ -298,11 +298,13 @@ func goCmd(ctx context.Context, dir string, args ...string) ([]byte, error) {
 
 // listed is what go list -json reports of a package.
 type listed struct {
-	ImportPath string
-	Dir        string
-	GoFiles    []string
-	CgoFiles   []string
-	Error      *struct{ Err string }
+	ImportPath   string
+	Dir          string
+	GoFiles      []string
+	CgoFiles     []string
+	TestGoFiles  []string
+	XTestGoFiles []string
+	Error        *struct{ Err string }
 }
 
 // loadModule lists the module's packages with go list, run from the
