@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/caili/caili/internal/golden"
 )
 
 // errorRequests are the requests whose error JSON is pinned in both
@@ -48,8 +49,8 @@ func TestErrorJSONInBothLanguages(t *testing.T) {
 		fmt.Fprintf(&zh, "%s %s\n%d\n%s\n", r.method, r.url, wz.Code, wz.Body.String())
 		fmt.Fprintf(&en, "%s %s\nAccept-Language: en-US,en;q=0.9\n%d\n%s\n", r.method, r.url, we.Code, we.Body.String())
 	}
-	golden(t, "errors-zh.txt", zh.Bytes())
-	golden(t, "errors-en.txt", en.Bytes())
+	golden.Check(t, filepath.Join("testdata", "golden", "errors-zh.txt"), zh.Bytes())
+	golden.Check(t, filepath.Join("testdata", "golden", "errors-en.txt"), en.Bytes())
 }
 
 // codes are an error body's codes, the top-level one and each problem's.
@@ -60,26 +61,6 @@ func codes(b errorJSON) string {
 	}
 	j, _ := json.Marshal(out)
 	return string(j)
-}
-
-// golden compares got with testdata/golden/name, or rewrites it with
-// -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run with -update if intended):\n%s", path, got)
-	}
 }
 
 // TestPagesStayChinese: the dashboard is Chinese, and so are its error

@@ -1,15 +1,12 @@
 package server
 
 import (
-	"bytes"
-	"flag"
 	"net/http"
-	"os"
 	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	"github.com/caili/caili/internal/golden"
+)
 
 // TestGolden pins the bytes of the JSON, XML and text representations of
 // the tiny plan. Run `go test ./server -run TestGolden -update` after an
@@ -26,19 +23,6 @@ func TestGolden(t *testing.T) {
 		{"tiny.badoverride.json", "/api/v1/plans/tiny/allocations.json?set.factor.area.weight=0.3&set.plan.nope=1"},
 	} {
 		w := e.do(http.MethodGet, tc.url, nil)
-		path := filepath.Join("testdata", "golden", tc.file)
-		if *update {
-			if err := os.WriteFile(path, w.Body.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run with -update to create it)", err)
-		}
-		if !bytes.Equal(w.Body.Bytes(), want) {
-			t.Errorf("%s differs from %s (status %d):\n%s", tc.url, path, w.Code, w.Body.String())
-		}
+		golden.Check(t, filepath.Join("testdata", "golden", tc.file), w.Body.Bytes())
 	}
 }

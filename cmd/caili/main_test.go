@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +12,6 @@ import (
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // caili runs the command in-process and returns stdout, stderr and the exit code.
 func caili(t testing.TB, args ...string) (string, string, int) {
@@ -110,22 +107,7 @@ func TestGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			path := filepath.Join("..", "..", "testdata", "golden", tt.file)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s (run with -update if intended)\n--- got (first 600 bytes)\n%.600s", path, out)
-			}
+			wbGolden(t, tt.file, out)
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caili/caili/internal/golden"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
 )
@@ -32,19 +33,7 @@ func wbCopyPlan(t *testing.T, plan string, more ...string) string {
 // wbGolden compares got with testdata/golden/name (-update rewrites it).
 func wbGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(wbRoot, "testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run with -update if intended)\n--- got\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join(wbRoot, "testdata", "golden", name), []byte(got))
 }
 
 // wbRoot is the repository's root, found before a test changes folder.

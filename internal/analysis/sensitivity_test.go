@@ -4,18 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/caili/caili/internal/golden"
 	"github.com/caili/caili/standards"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func leverOf(t *testing.T, r *Report, path string) Lever {
 	t.Helper()
@@ -122,19 +119,7 @@ func TestFormatsGolden(t *testing.T) {
 		if err := write(&b); err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", name+".golden")
-		if *update {
-			if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(b.Bytes(), want) {
-			t.Errorf("%s differs from %s (go test -update)", name, golden)
-		}
+		golden.Check(t, filepath.Join("testdata", name+".golden"), b.Bytes())
 	}
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(outsString(t, r), "\uFEFF"))).ReadAll()
 	if err != nil || len(rows) < 15*len(r.Levers) {

@@ -2,56 +2,13 @@ package dashboard
 
 import (
 	"bytes"
-	"flag"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden HTML files in testdata/golden")
-
-// golden compares a page with its golden file (or rewrites it with
-// -update).
-//
-// Every page carries caili.css inline; the golden files hold a marker in
-// its place (after checking the stylesheet is there, whole), so the
-// stylesheet is pinned once, in caili.css, not once per page.
-func golden(t *testing.T, name, page string) {
-	t.Helper()
-	css := string(testRenderer(t).CSS())
-	if !strings.Contains(page, "<style>"+css+"</style>") {
-		t.Fatalf("%s does not carry the stylesheet inline", name)
-	}
-	page = strings.Replace(page, "<style>"+css+"</style>", "<style>/* caili.css */</style>", 1)
-	path := filepath.Join("testdata", "golden", name+".html")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if page != string(want) {
-		a, b := strings.Split(string(want), "\n"), strings.Split(page, "\n")
-		for i := range min(len(a), len(b)) {
-			if a[i] != b[i] {
-				t.Fatalf("%s differs from %s at line %d:\n got %s\nwant %s\n(run go test -update if the change is meant)", name, path, i+1, b[i], a[i])
-			}
-		}
-		t.Fatalf("%s differs from %s in length: %d lines, want %d", name, path, len(b), len(a))
-	}
-}
 
 // indexItems are the plans of the golden index page: one good, one whose
 // file does not load, one whose file broke after it loaded.
@@ -72,26 +29,26 @@ func TestGolden(t *testing.T) {
 	if err := r.Index(&b, indexItems); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "index", b.String())
+	goldenPage(t, "index", b.String())
 
 	_, page := planPage(t, doc, "")
-	golden(t, "plan", page)
+	goldenPage(t, "plan", page)
 	_, page = planPage(t, doc, "set.plan.capacity=59000000&path=project.vector_control.unit_cost&value=2.4")
-	golden(t, "plan_whatif", page)
+	goldenPage(t, "plan_whatif", page)
 	_, page = planPage(t, doc, "set.factor.workload.weight=0.5&path=nothing.here&value=1")
-	golden(t, "plan_problems", page)
+	goldenPage(t, "plan_problems", page)
 	_, page = planPage(t, doc, "set.plan.population=population")
-	golden(t, "plan_equalisation", page)
+	goldenPage(t, "plan_equalisation", page)
 	_, page = statementPage(t, doc, "north")
-	golden(t, "statement", page)
+	goldenPage(t, "statement", page)
 	_, page = statementPage(t, doc, "east", "plan.capacity=59000000")
-	golden(t, "statement_whatif", page)
+	goldenPage(t, "statement_whatif", page)
 
 	b.Reset()
 	if err := r.Error(&b, http.StatusNotFound, `no plan "nope"`, nil); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "error", b.String())
+	goldenPage(t, "error", b.String())
 }
 
 func TestIndex(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 )
 
 // recordPage renders a record page and returns it with the script in
-// its place checked and replaced by a marker (as golden does with the
+// its place checked and replaced by a marker (as goldenPage does with the
 // stylesheet), so that the golden files pin the frame and records.js is
 // pinned once, in its own file.
 func recordPage(t *testing.T, p RecordPage, plan, name string) string {
@@ -31,9 +31,9 @@ func recordPage(t *testing.T, p RecordPage, plan, name string) string {
 }
 
 func TestRecordsGolden(t *testing.T) {
-	golden(t, "versions", recordPage(t, RecordVersions, "tiny", "示例区 2025 年街道财力测算(小例)"))
-	golden(t, "objections", recordPage(t, RecordObjections, "tiny", "示例区 2025 年街道财力测算(小例)"))
-	golden(t, "audit", recordPage(t, RecordAudit, "", ""))
+	goldenPage(t, "versions", recordPage(t, RecordVersions, "tiny", "示例区 2025 年街道财力测算(小例)"))
+	goldenPage(t, "objections", recordPage(t, RecordObjections, "tiny", "示例区 2025 年街道财力测算(小例)"))
+	goldenPage(t, "audit", recordPage(t, RecordAudit, "", ""))
 }
 
 // TestRecordPages checks what each page offers: the token form, the

@@ -51,7 +51,7 @@ func TestSolveGolden(t *testing.T) {
 	if v.Status != http.StatusOK || v.Answer != nil {
 		t.Errorf("form alone: status %d, answer %v", v.Status, v.Answer)
 	}
-	golden(t, "solve", page)
+	goldenPage(t, "solve", page)
 
 	v, page = solvePage(t, "tier.A.demand<=cap", "project.vector_control.unit_cost")
 	if v.Answer == nil || v.Answer.Value != "1.23" || v.Answer.End != "最大值" || len(v.Answer.Checks) != 3 || v.Answer.Checks[1].Holds {
@@ -60,11 +60,11 @@ func TestSolveGolden(t *testing.T) {
 	if !strings.Contains(page, `<option value="project.vector_control.unit_cost" selected>`) {
 		t.Error("the varied path is not selected")
 	}
-	golden(t, "solve_answer", page)
+	goldenPage(t, "solve_answer", page)
 
 	v, page = solvePage(t, "subdistrict.nowhere.total>=1", "")
 	if v.Status != http.StatusBadRequest || v.Failure == nil || !strings.Contains(page, "nowhere") {
 		t.Errorf("failure: status %d", v.Status)
 	}
-	golden(t, "solve_problems", page)
+	goldenPage(t, "solve_problems", page)
 }

@@ -2,9 +2,6 @@ package workbook
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,8 +13,6 @@ import (
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // samplePlan is the sample district's plan (configs/).
 func samplePlan(t testing.TB) *formula.Plan {
@@ -135,23 +130,6 @@ func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
-	}
-}
-
-// golden compares got with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		must(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		must(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run with -update if intended)\n--- got\n%s", path, clipText(string(got), 3000))
 	}
 }
 

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/golden"
 	"github.com/caili/caili/internal/msg"
 )
 
@@ -190,5 +192,5 @@ func TestProblemsGolden(t *testing.T) {
 		"人员!C3": "40.5", "人员!A6": "south", "人员!C6": 1,
 	})
 	_, ps := Read("subdistricts-2026.xlsx", data, p)
-	golden(t, "problems.golden", []byte(problemsText(ps)+"\n"+problemsTextIn(ps, msg.En)))
+	golden.Check(t, filepath.Join("testdata", "problems.golden"), []byte(problemsText(ps)+"\n"+problemsTextIn(ps, msg.En)))
 }

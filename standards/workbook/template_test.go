@@ -2,11 +2,13 @@ package workbook
 
 import (
 	"bytes"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/golden"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -128,7 +130,7 @@ func TestTemplateLongNumbers(t *testing.T) {
 // the tiny example.
 func TestTemplateGolden(t *testing.T) {
 	p := tinyPlan(t)
-	golden(t, "tiny.csv", template(t, p, TemplateOptions{Format: CSV}))
+	golden.Check(t, filepath.Join("testdata", "tiny.csv"), template(t, p, TemplateOptions{Format: CSV}))
 	x := open(t, template(t, p, TemplateOptions{}))
 	rows, err := x.GetRows(SheetNotes)
 	must(t, err)
@@ -136,8 +138,8 @@ func TestTemplateGolden(t *testing.T) {
 	for _, r := range rows {
 		b.WriteString(strings.Join(r, "\t") + "\n")
 	}
-	golden(t, "tiny-notes.txt", []byte(b.String()))
-	golden(t, "tiny-subdistricts.toml", SubdistrictsTOML(p, p.Subdistricts))
+	golden.Check(t, filepath.Join("testdata", "tiny-notes.txt"), []byte(b.String()))
+	golden.Check(t, filepath.Join("testdata", "tiny-subdistricts.toml"), SubdistrictsTOML(p, p.Subdistricts))
 }
 
 // TestTemplateSample: the sample district's workbook has the project
