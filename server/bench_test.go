@@ -11,7 +11,7 @@ import (
 // benchServer serves the embedded sample plan, as `caili serve` does.
 func benchServer(b *testing.B) *Server {
 	b.Helper()
-	srv, err := New(Config{DataDir: b.TempDir(), Version: "bench", Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	srv, err := New(withRecord(b, Config{Version: "bench", Logger: slog.New(slog.DiscardHandler), PollInterval: -1}))
 	if err != nil {
 		b.Fatal(err)
 	}

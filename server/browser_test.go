@@ -54,7 +54,7 @@ func TestBrowserDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	srv, err := New(Config{DataDir: t.TempDir(), Version: "browser-test", Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	srv, err := New(withRecord(t, Config{Version: "browser-test", Logger: slog.New(slog.DiscardHandler), PollInterval: -1}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 // what-if, reconcile with the capacity they were computed for; the CSV is
 // an attachment with the codes as rows; bad requests are 4xx.
 func TestByCodeRoutes(t *testing.T) {
-	srv, err := New(Config{DataDir: t.TempDir(), Version: "test", Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	srv, err := New(withRecord(t, Config{Version: "test", Logger: slog.New(slog.DiscardHandler), PollInterval: -1}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -13,7 +14,9 @@ import (
 	"testing"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/internal/testplan"
 	"github.com/caili/caili/standards"
 )
@@ -25,7 +28,20 @@ type testEnv struct {
 	srv   *Server
 	plans string
 	data  string
-	cfg   Config // what newEnvWith was given
+	cfg   Config      // what newEnvWith was given
+	store caili.Store // the record of data, opened by start
+}
+
+// openRecord opens the SQLite record of the data folder dir for a test
+// server, as caili serve does; it is closed when the test ends.
+func openRecord(t testing.TB, dir string) caili.Store {
+	t.Helper()
+	st, err := sqlite.OpenDir(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("open the record: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
 
 // newEnv starts a server on a copy of testdata/plans; token "" means
@@ -47,10 +63,25 @@ func newEnvWith(t testing.TB, cfg Config) *testEnv {
 	return e
 }
 
-// start makes a new server on the same directories, as a restart would.
+// withRecord is cfg with a new data folder and its record, opened as
+// caili serve opens it and closed when the test ends.
+func withRecord(t testing.TB, cfg Config) Config {
+	t.Helper()
+	cfg.DataDir = t.TempDir()
+	cfg.Store = openRecord(t, cfg.DataDir)
+	return cfg
+}
+
+// start makes a new server on the same directories, as a restart would:
+// the record of the last one is closed and opened again.
 func (e *testEnv) start(token string) *Server {
 	e.t.Helper()
+	if e.store != nil {
+		e.store.Close()
+	}
+	e.store = openRecord(e.t, e.data)
 	cfg := e.cfg
+	cfg.Store = e.store
 	cfg.PlansDir, cfg.DataDir, cfg.Token, cfg.Version = e.plans, e.data, token, "test"
 	cfg.Logger, cfg.PollInterval = slog.New(slog.DiscardHandler), -1
 	srv, err := New(cfg)

@@ -14,7 +14,7 @@ import (
 // sampleServer serves the embedded sample plan, as `caili serve` does.
 func sampleServer(t *testing.T) *Server {
 	t.Helper()
-	srv, err := New(Config{DataDir: t.TempDir(), Version: "test", Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	srv, err := New(withRecord(t, Config{Version: "test", Logger: slog.New(slog.DiscardHandler), PollInterval: -1}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,6 @@ type recordEnv struct {
 func newRecordEnv(t *testing.T) *recordEnv {
 	t.Helper()
 	e := &recordEnv{testEnv: newEnv(t, "secret")}
-	t.Cleanup(func() { e.srv.Close() })
 	mk := func(role caili.Role, sd string) (string, string) {
 		sec, rec, err := app.CreateToken(context.Background(), e.srv.app.Records, caili.Actor{ID: "test", Role: caili.RoleAdmin}, role, sd, "")
 		if err != nil {

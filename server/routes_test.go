@@ -380,7 +380,7 @@ func TestETagAndNotModified(t *testing.T) {
 		}
 	}
 	// The same URL on a server of another version has another ETag.
-	other, err := New(Config{PlansDir: e.plans, DataDir: e.data, Version: "other", Logger: e.srv.log, PollInterval: -1})
+	other, err := New(Config{PlansDir: e.plans, DataDir: e.data, Store: e.store, Version: "other", Logger: e.srv.log, PollInterval: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

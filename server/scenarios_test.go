@@ -208,7 +208,6 @@ func TestScenarioFilesImportedOnce(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "later.toml"), []byte(tighter), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	e.srv.Close()
 	e.srv = e.start("secret")
 	e.Get("/api/v1/plans/tiny/scenarios/later", http.StatusNotFound)
 	var audit struct {
@@ -229,7 +228,7 @@ func TestScenarioFilesImportedOnce(t *testing.T) {
 }
 
 func TestBuiltinScenariosOfTheSample(t *testing.T) {
-	srv, err := New(Config{DataDir: t.TempDir(), Token: "secret", Version: "test", Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	srv, err := New(withRecord(t, Config{Token: "secret", Version: "test", Logger: slog.New(slog.DiscardHandler), PollInterval: -1}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,15 +30,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
-	"github.com/caili/caili/internal/msg"
-	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server/dashboard"
 )
 
@@ -59,8 +56,11 @@ type Config struct {
 	// publications, tokens, audit log). Scenario files an older caili
 	// kept there are imported once. Empty: DefaultDataDir().
 	DataDir string
-	// Store is the record store; nil opens the SQLite database of
-	// DataDir, which the server then closes on Close.
+	// Store is the record store (drafts, versions, publications,
+	// objections, tokens, saved scenarios, the audit log), opened and
+	// closed by the caller (caili serve opens the SQLite database of
+	// DataDir). nil: no record; the record's routes answer that there is
+	// none, and only built-in scenarios exist.
 	Store caili.Store
 	// Token guards writes (PUT and DELETE): they need the header
 	// `Authorization: Bearer <Token>`. Empty: every write is refused (403).
@@ -104,34 +104,6 @@ type Server struct {
 	tokenSum *[sha256.Size]byte // nil: writes are refused
 	openapi  []byte
 	pages    *dashboard.Renderer
-	ownStore caili.Store // opened by New, closed by Close
-}
-
-// openStore is cfg.Store, or the SQLite database of the data folder
-// (owned: the server closes it).
-func openStore(cfg Config) (st caili.Store, owned bool, err error) {
-	if cfg.Store != nil {
-		return cfg.Store, false, nil
-	}
-	if fi, err := os.Stat(cfg.DataDir); err == nil && !fi.IsDir() {
-		return nil, false, app.Say(caili.KindBadRequest, msg.AppNotDataDir, cfg.DataDir)
-	}
-	db, err := sqlite.OpenDir(context.Background(), cfg.DataDir)
-	if err != nil {
-		return nil, false, err
-	}
-	return db, true, nil
-}
-
-// Close closes the record store the server opened; it is safe to call
-// more than once.
-func (s *Server) Close() error {
-	if s.ownStore == nil {
-		return nil
-	}
-	err := s.ownStore.Close()
-	s.ownStore = nil
-	return err
 }
 
 // New loads the plans and builds the server. A plans directory that
@@ -154,22 +126,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.DataDir == "" {
 		cfg.DataDir = app.DefaultDataDir()
 	}
-	st, owned, err := openStore(cfg)
-	if err != nil {
-		return nil, err
-	}
 	a, err := app.New(app.Config{PlansDir: cfg.PlansDir, DataDir: cfg.DataDir, Version: cfg.Version,
-		Logger: log, CacheEntries: cfg.CacheEntries, CacheBytes: cfg.CacheBytes, Store: st})
+		Logger: log, CacheEntries: cfg.CacheEntries, CacheBytes: cfg.CacheBytes, Store: cfg.Store})
 	if err != nil {
-		if owned {
-			st.Close()
-		}
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, app: a}
-	if owned {
-		s.ownStore = st
-	}
 	if cfg.Token != "" {
 		sum := sha256.Sum256([]byte(cfg.Token))
 		s.tokenSum = &sum

@@ -165,8 +165,8 @@ func TestNewRefusesMissingPlansDir(t *testing.T) {
 func TestServePollsAndShutsDown(t *testing.T) {
 	dir := t.TempDir()
 	copyDir(t, "testdata/plans", dir)
-	srv, err := New(Config{PlansDir: dir, DataDir: t.TempDir(), Version: "test", Logger: slog.New(slog.DiscardHandler),
-		PollInterval: 20 * time.Millisecond, ShutdownTimeout: 2 * time.Second})
+	srv, err := New(withRecord(t, Config{PlansDir: dir, Version: "test", Logger: slog.New(slog.DiscardHandler),
+		PollInterval: 20 * time.Millisecond, ShutdownTimeout: 2 * time.Second}))
 	if err != nil {
 		t.Fatal(err)
 	}

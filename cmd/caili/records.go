@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"os/user"
 	"path/filepath"
 	"strconv"
@@ -29,10 +30,15 @@ func dataFlag(fs *flagSet) *string {
 	return fs.String("data", "", msg.FlagRecordsData, server.DefaultDataDir())
 }
 
-// openData opens the database of a data folder.
+// openData opens the database of a data folder (the default one when
+// dir is empty): the record that caili serve hands to the server and the
+// record commands work on.
 func openData(ctx context.Context, dir string) (*sqlite.Store, error) {
 	if dir == "" {
 		dir = server.DefaultDataDir()
+	}
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return nil, app.Say(domain.KindBadRequest, msg.AppNotDataDir, dir)
 	}
 	return sqlite.OpenDir(ctx, dir)
 }

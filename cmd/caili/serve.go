@@ -12,9 +12,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server"
-	"github.com/gin-gonic/gin"
 )
 
 // cmdServe runs the HTTP API until ctx ends (SIGINT or SIGTERM), then
@@ -39,11 +40,18 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// Gin's mode is the process's: the command that owns the process
 	// chooses it (release: no debug lines on stdout).
 	gin.SetMode(gin.ReleaseMode)
-	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Token: token, Logger: log, CORSOrigin: *cors, ErrorPause: *pause})
+	if *data == "" {
+		*data = server.DefaultDataDir()
+	}
+	db, err := openData(ctx, *data)
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
+	defer db.Close()
+	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Store: db, Token: token, Logger: log, CORSOrigin: *cors, ErrorPause: *pause})
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

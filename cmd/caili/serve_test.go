@@ -20,12 +20,12 @@ import (
 // `caili calc --format csv` prints, for the sample and a plans directory,
 // with and without overrides.
 func TestServeCSVIsCalcCSV(t *testing.T) {
-	sample, err := server.New(server.Config{DataDir: t.TempDir(), Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	sample, err := server.New(withRecord(t, server.Config{Logger: slog.New(slog.DiscardHandler), PollInterval: -1}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir, err := server.New(server.Config{PlansDir: "../../server/testdata/plans", DataDir: t.TempDir(),
-		Logger: slog.New(slog.DiscardHandler), PollInterval: -1})
+	dir, err := server.New(withRecord(t, server.Config{PlansDir: "../../server/testdata/plans",
+		Logger: slog.New(slog.DiscardHandler), PollInterval: -1}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,4 +121,18 @@ func TestServeRunsAndStops(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop")
 	}
+}
+
+// withRecord is cfg with a new data folder and its record, opened as
+// caili serve opens it and closed when the test ends.
+func withRecord(t *testing.T, cfg server.Config) server.Config {
+	t.Helper()
+	cfg.DataDir = t.TempDir()
+	st, err := openData(context.Background(), cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	cfg.Store = st
+	return cfg
 }

@@ -29,22 +29,18 @@ var depRules = []depRule{
 	{
 		reason: "formula is the pure engine: it links the standard library and decimal, and nothing else",
 		pkg:    "./formula",
-		allow: []string{
-			"github.com/shopspring/decimal",
-			// formula still imports the message table (and so x/text);
-			// issue 19 item 2, being done now, removes that import: then
-			// delete the next line.
-			"./internal/msg", "golang.org/x/text/...",
-		},
+		allow:  []string{"github.com/shopspring/decimal"},
 	},
-	// TODO(issue 19 item 1): internal/store/sqlite still links the
-	// application (internal/app) and through it all below; enable this
-	// rule when the leaf package of the governed record lands.
-	// {
-	//	reason: "the SQLite record store links the record's types and its driver, not the workbooks, the plan documents' TOML, the reports or the engine",
-	//	pkg:    "./internal/store/sqlite",
-	//	forbid: []string{excelize, "github.com/BurntSushi/toml/...", "./internal/report/...", "./formula/..."},
-	// },
+	{
+		reason: "the SQLite record store links the record's types and its driver, not the workbooks, the plan documents' TOML, the reports or the engine",
+		pkg:    "./internal/store/sqlite",
+		forbid: []string{excelize, "github.com/BurntSushi/toml/...", "./internal/report/...", "./formula/...", "./standards/...", "./internal/app/...", "./internal/msg/..."},
+	},
+	{
+		reason: "internal/caili, the domain at the centre, links the standard library only",
+		pkg:    "./internal/caili",
+		allow:  []string{},
+	},
 }
 
 // dep is a package go list -deps reports.

@@ -205,6 +205,7 @@ func TestRulesReportForbiddenImports(t *testing.T) {
 		"internal/app → example.com/m/cmd/caili app.go", // also: nothing imports cmd
 		"internal/app → net/http http.go",
 		"internal/textutil → example.com/m/formula clip.go",
+		"internal/analysis → example.com/m/internal/app solve.go",
 		"internal/analysis → example.com/m/server/chart solve.go",
 		"internal/analysis → net/http solve.go",
 		"server/dashboard → example.com/m/server d.go",
