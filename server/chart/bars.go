@@ -1,8 +1,9 @@
 package chart
 
 import (
-	"github.com/caili/caili/internal/msg"
 	"math"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // Bar chart geometry, in pixels.

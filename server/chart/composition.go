@@ -2,10 +2,10 @@ package chart
 
 import (
 	"fmt"
-	"github.com/caili/caili/internal/msg"
 	"math"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
