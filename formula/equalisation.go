@@ -29,9 +29,6 @@ const StatPlaces = 6
 // EqualisationStages name the three points measured, in order.
 var EqualisationStages = [...]string{"before_block", "after_block", "after_damping"}
 
-// EqualisationLabels are their Chinese names, in the same order.
-var EqualisationLabels = [...]string{"因素分配前", "因素分配后", "保底封顶后"}
-
 // Equalisation is how evenly a result spreads money per person.
 type Equalisation struct {
 	Population string   // the quantity divided by

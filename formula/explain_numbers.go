@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -73,7 +74,7 @@ func (m *Model) lrTail(quota *big.Rat, amount decimal.Decimal, rank int32) strin
 	}
 	t += " = " + u.format(amount)
 	if rank > 0 {
-		t += " (最大余额, 第 " + strconv.Itoa(int(rank)) + " 位)"
+		t += fmt.Sprintf(wordRemainderRank, strconv.Itoa(int(rank)))
 	}
 	return t
 }

@@ -15,13 +15,6 @@ import (
 // once with Plan.ItemNames and look up every line with Of.
 type ItemNames map[Stage]map[string]string
 
-// fixedItemNames name the items the rules make, not the plan: the
-// incentive's one line and the damping lines.
-var fixedItemNames = map[Stage]map[string]string{
-	StageIncentive: {"tax_growth": "税源增长激励"},
-	StageDamping:   {"none": "不调整", "floor": "保底补足", "ceiling": "封顶调减", "floor_funding": "分摊保底资金"},
-}
-
 // ItemNames names every line item of the plan: staff categories, quotas
 // and projects by their names, an indicator's line by its quantity's label
 // (the quantity's own name when it has none), the incentive and damping

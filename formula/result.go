@@ -165,10 +165,6 @@ var ComponentNames = [...]string{
 	string(StageIncentive), string(StageBlock), string(StageDamping),
 }
 
-// ComponentLabels are the Chinese names of the components, in the order
-// of ComponentNames, as every table, statement and chart heads them.
-var ComponentLabels = [len(ComponentNames)]string{"人员经费", "公用经费", "项目经费", "激励", "因素分配", "保底封顶"}
-
 // Components returns the six component amounts in the order of
 // ComponentNames.
 func (a *Allocation) Components() [len(ComponentNames)]decimal.Decimal {

@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -10,14 +11,6 @@ import (
 // (罗财〔2024〕5号), and a damping baseline may be taken from last year's
 // published result. A line ends with the citation, after its arithmetic,
 // so that a 街道 can look the standard up; the arithmetic is unchanged.
-
-// CitationMark starts the citation of a standard's source document at the
-// end of a line: "…= 3382500 (B 档),全额保障;标准依据 罗财〔2024〕5号".
-const CitationMark = ";标准依据 "
-
-// BaselineMark starts the citation of a damping baseline taken from a
-// published result: "…;基数 取自 2025 年已发布版本 第 3 版 1a2b3c4d".
-const BaselineMark = ";基数 取自 "
 
 // PublishedBaseline is a damping baseline taken from the published result
 // of an earlier fiscal year (`baseline = "@published:2025"`).
@@ -37,9 +30,9 @@ type PublishedBaseline struct {
 // Citation is the words a damping line ends with: "基数 取自 2025 年已发布版本
 // 第 3 版 1a2b3c4d".
 func (b *PublishedBaseline) Citation() string {
-	s := strconv.FormatInt(b.Year, 10) + " 年已发布版本"
+	s := fmt.Sprintf(wordPublishedYear, strconv.FormatInt(b.Year, 10))
 	if b.Plan != "" {
-		s = "方案 " + b.Plan + " " + s
+		s = fmt.Sprintf(wordOfPlan, b.Plan, s)
 	}
 	if b.Version != "" {
 		s += " " + b.Version

@@ -26,13 +26,13 @@ const (
 	TableSubdistrict = "subdistrict"
 )
 
-// tableWords name the tables in messages: Chinese, English.
-var tableWords = map[string][2]string{
-	TableStaff:       {"人员类别", "staff category"},
-	TableQuota:       {"公用经费定额", "quota"},
-	TableProject:     {"项目", "project"},
-	TableFactor:      {"因素", "factor"},
-	TableSubdistrict: {"街道", "sub-district"},
+// tableWords name the tables in messages.
+var tableWords = map[string]msg.Message{
+	TableStaff:       msg.StdTableStaff,
+	TableQuota:       msg.StdTableQuota,
+	TableProject:     msg.StdTableProject,
+	TableFactor:      msg.StdTableFactor,
+	TableSubdistrict: msg.StdTableSubdistrict,
 }
 
 // Entry is one entry of a table as a reference may name it.
@@ -54,13 +54,9 @@ func (e *RefError) Error() string { return e.In(msg.Zh) }
 
 // In says what went wrong in language l, with what may have been meant.
 func (e *RefError) In(l msg.Lang) string {
-	what, ok := tableWords[e.Table]
-	if !ok {
-		what = [2]string{e.Table, e.Table}
-	}
-	w := what[0]
-	if l == msg.En {
-		w = what[1]
+	w := e.Table
+	if what, ok := tableWords[e.Table]; ok {
+		w = what.In(l)
 	}
 	if e.Ambiguous {
 		return msg.StdRefShared.In(l, quote(e.Ref), w, strings.Join(e.IDs, "、"))

@@ -13,6 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 )
 
@@ -36,38 +37,38 @@ func WriteJSON(w io.Writer, v any) error {
 // and the checks at the answer, one unit beyond it and one unit inside.
 func WriteSolutionTable(w io.Writer, s *Solution) error {
 	var b bytes.Buffer
-	end := "最小值 (smallest)"
+	end := msg.AnaSmallest.In(msg.Zh)
 	if s.Find == FindMax {
-		end = "最大值 (largest)"
+		end = msg.AnaLargest.In(msg.Zh)
 	}
-	fmt.Fprintf(&b, "目标 target:      %s\n", s.Target)
-	fmt.Fprintf(&b, "调节 vary:        %s(原值 %s,步长 %s)\n", s.Vary, s.Original, s.Unit)
-	fmt.Fprintf(&b, "答案 answer:      %s = %s(满足目标的%s)\n", s.Vary, group(s.Answer.Value), end)
-	rows := [][]string{{"核验 check", "取值 value", "满足 holds", "左值 left", "右值 right", "说明 note"}}
-	beyond := "少一个单位 one unit less"
-	inside := "多一个单位 one unit more"
+	fmt.Fprintln(&b, msg.AnaTarget.In(msg.Zh, s.Target))
+	fmt.Fprintln(&b, msg.AnaVary.In(msg.Zh, s.Vary, s.Original, s.Unit))
+	fmt.Fprintln(&b, msg.AnaAnswer.In(msg.Zh, s.Vary, group(s.Answer.Value), end))
+	rows := [][]string{zh(msg.AnaCheck, msg.AnaValue, msg.AnaHolds, msg.AnaLeft, msg.AnaRight, msg.AnaNote)}
+	beyond := msg.AnaUnitLess.In(msg.Zh)
+	inside := msg.AnaUnitMore.In(msg.Zh)
 	if s.Find == FindMax {
 		beyond, inside = inside, beyond
 	}
-	rows = append(rows, checkRow("答案 answer", s.Answer), checkRow(beyond, s.Beyond))
+	rows = append(rows, checkRow(msg.AnaAnswerRow.In(msg.Zh), s.Answer), checkRow(beyond, s.Beyond))
 	if s.Inside != nil {
 		rows = append(rows, checkRow(inside, *s.Inside))
 	}
 	writeAligned(&b, rows, map[int]bool{1: true, 3: true, 4: true})
 	if !s.Monotone {
-		fmt.Fprintf(&b, "注意:目标对 %s 不单调(答案之内一个单位处目标不成立),答案是找到的一个边界,未必唯一。\n", s.Vary)
+		fmt.Fprintln(&b, msg.AnaNotMonotone.In(msg.Zh, s.Vary))
 		fmt.Fprintf(&b, "warning: the target is not monotone in %s here; the answer is one boundary, perhaps not the only one.\n", s.Vary)
 	} else {
-		fmt.Fprintf(&b, "假定目标随 %s 单调;在答案处核验通过。共计算 %d 次。\n", s.Vary, s.Evaluations)
+		fmt.Fprintln(&b, msg.AnaMonotone.In(msg.Zh, s.Vary, s.Evaluations))
 	}
 	_, err := w.Write(b.Bytes())
 	return err
 }
 
 func checkRow(name string, c Check) []string {
-	holds := "否 no"
+	holds := msg.AnaNo.In(msg.Zh)
 	if c.Holds {
-		holds = "是 yes"
+		holds = msg.AnaYes.In(msg.Zh)
 	}
 	left, right := "—", "—"
 	if c.Left != nil {
@@ -95,12 +96,14 @@ func oneLine(s string) string {
 func WriteSensitivityTable(w io.Writer, r *Report) error {
 	var b bytes.Buffer
 	pct := stepPercent(r.Step)
-	who := "各街道中变动最大者 the largest change over the sub-districts"
+	who := msg.AnaLargestChange.In(msg.Zh)
 	if r.Focus != "" {
-		who = "街道 " + r.Focus
+		who = msg.AnaFocus.In(msg.Zh, r.Focus)
 	}
-	fmt.Fprintf(&b, "%s · 敏感性分析 sensitivity ±%s · %s\n\n", r.Plan, pct, who)
-	rows := [][]string{{"序号", "调节项 lever", "路径 path", "原值 value", "-" + pct + " 变动", "街道", "+" + pct + " 变动", "街道"}}
+	fmt.Fprintf(&b, "%s\n\n", msg.AnaSweepTitle.In(msg.Zh, r.Plan, pct, who))
+	sub := msg.AnaSubdistrict.In(msg.Zh)
+	rows := [][]string{{msg.AnaNumber.In(msg.Zh), msg.AnaLever.In(msg.Zh), msg.AnaPath.In(msg.Zh), msg.AnaLeverValue.In(msg.Zh),
+		msg.AnaChange.In(msg.Zh, "-"+pct), sub, msg.AnaChange.In(msg.Zh, "+"+pct), sub}}
 	for i, l := range r.Levers {
 		if l.Masked {
 			continue
@@ -111,7 +114,7 @@ func WriteSensitivityTable(w io.Writer, r *Report) error {
 	}
 	writeAligned(&b, rows, map[int]bool{0: true, 3: true, 4: true, 6: true})
 	if m := r.Masked(); len(m) > 0 {
-		fmt.Fprintf(&b, "\n无效调节项 masked levers(±%s 不改变任何街道合计 / move no total):\n", pct)
+		fmt.Fprintf(&b, "\n%s\n", msg.AnaMasked.In(msg.Zh, pct))
 		for _, l := range m {
 			fmt.Fprintln(&b, strings.TrimSpace("  "+l.Path+"  "+l.Label+" "+l.Note))
 		}
@@ -123,7 +126,7 @@ func WriteSensitivityTable(w io.Writer, r *Report) error {
 				continue
 			}
 			if !rejected {
-				fmt.Fprintf(&b, "\n方案被否决的调节 moves the rules reject:\n")
+				fmt.Fprintf(&b, "\n%s\n", msg.AnaRejectedMoves.In(msg.Zh))
 				rejected = true
 			}
 			fmt.Fprintf(&b, "  %s %s%s → %s: %s\n", l.Path, "-+"[k:k+1], pct, mv.Value, oneLine(mv.Rejected))
@@ -136,7 +139,7 @@ func WriteSensitivityTable(w io.Writer, r *Report) error {
 // moveText is a move's change and the sub-district it is of, or 否决.
 func (r *Report) moveText(m Move) (string, string) {
 	if m.Rejected != "" {
-		return "否决 rejected", ""
+		return msg.AnaRejected.In(msg.Zh), ""
 	}
 	if m.Changes == nil {
 		return "—", ""
@@ -172,7 +175,8 @@ func WriteSensitivityCSV(w io.Writer, r *Report, bom bool) error {
 	}
 	cw := csv.NewWriter(&b)
 	cw.UseCRLF = true
-	_ = cw.Write([]string{"path", "调节项", "原值", "方向", "调节后取值", "街道id", "街道", "原合计", "变动", "状态"})
+	_ = cw.Write(append([]string{"path"}, zh(msg.AnaCSVLever, msg.AnaCSVValue, msg.AnaCSVDirection, msg.AnaCSVMoved,
+		msg.AnaCSVID, msg.AnaCSVSubdistrict, msg.AnaCSVTotal, msg.AnaCSVChange, msg.AnaCSVStatus)...))
 	for _, l := range r.Levers {
 		for k, mv := range []Move{l.Down, l.Up} {
 			dir := "-" + stepPercent(r.Step)
@@ -232,4 +236,13 @@ func writeAligned(b *bytes.Buffer, rows [][]string, right map[int]bool) {
 		}
 		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
 	}
+}
+
+// zh renders headings in Chinese, the language of the tables.
+func zh(ms ...msg.Message) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.In(msg.Zh)
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
 
@@ -69,12 +70,12 @@ func (l lever) moved(s decimal.Decimal, p *formula.Plan) (decimal.Decimal, []sta
 		return v, ovs, ""
 	}
 	if len(sibs) == 0 {
-		return v, nil, "唯一权重,须为 1 / the only weight, must be 1"
+		return v, nil, msg.AnaOnlyWeight.In(msg.Zh)
 	}
 	one := decimal.NewFromInt(1)
 	rest, restOld := one.Sub(v), one.Sub(l.value)
 	if restOld.IsZero() {
-		return v, nil, "其余权重均为 0 / the other weights are all 0"
+		return v, nil, msg.AnaOtherWeightsZero.In(msg.Zh)
 	}
 	sum := decimal.Zero
 	for i, sb := range sibs {

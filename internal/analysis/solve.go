@@ -220,7 +220,7 @@ func evaluate(doc *standards.Document, ovs []standards.Override) (*formula.Resul
 func rejection(err error) string {
 	var re *formula.RejectedError
 	if errors.As(err, &re) {
-		return rejectionLabel[re.Kind] + ":" + msg.RejectionText(msg.Zh, re)
+		return rejectionLabel[re.Kind].In(msg.Zh) + ":" + msg.RejectionText(msg.Zh, re)
 	}
 	words := msg.AppInternal.In(msg.Zh)
 	var ce *caili.Error
@@ -229,13 +229,13 @@ func rejection(err error) string {
 	} else if errors.As(err, &ce) {
 		words = msg.ErrorWords(msg.Zh, ce)
 	}
-	return "方案无效:" + words
+	return msg.AnaPlanInvalid.In(msg.Zh, words)
 }
 
 // rejectionLabel names each stage rejection in Chinese.
-var rejectionLabel = map[formula.RejectionKind]string{
-	formula.CapacityShortfall: "财力缺口",
-	formula.MandatoryUnfunded: "三保项目无法足额安排",
-	formula.NoBlockEligible:   "无街道可参与因素分配",
-	formula.FloorsInfeasible:  "保底资金不足",
+var rejectionLabel = map[formula.RejectionKind]msg.Message{
+	formula.CapacityShortfall: msg.AnaCapacityShortfall,
+	formula.MandatoryUnfunded: msg.AnaMandatoryUnfunded,
+	formula.NoBlockEligible:   msg.AnaNoBlockEligible,
+	formula.FloorsInfeasible:  msg.AnaFloorsInfeasible,
 }

@@ -235,7 +235,7 @@ func (t Target) Holds(res *formula.Result) (ok bool, left, right decimal.Decimal
 // describe is the target in words for a report line.
 func (t Target) describe() string {
 	if t.Accepted {
-		return "方案可行(无缺口、三保足额、保底可筹)"
+		return msg.AnaAccepted.In(msg.Zh)
 	}
 	return fmt.Sprintf("%s %s %s", t.Left, t.Op, t.rightText())
 }

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/caili/caili/formula"
@@ -29,7 +30,6 @@ const (
 var Groups = [...]Group{GroupData, GroupStandards, GroupCapacity, GroupRatings}
 
 var groupNames = [...]string{"data", "standards", "capacity", "ratings"}
-var groupLabels = [...]string{"数据变化", "标准调整", "财力总额", "绩效评级"}
 
 // String is the group's name in English, as in JSON and CSV headers.
 func (g Group) String() string { return groupNames[g] }
@@ -102,10 +102,10 @@ func Bundle(path string, p *formula.Plan, label Labeller) (key, name string) {
 	parts := strings.Split(path, ".")
 	if parts[0] == "factor" && len(parts) >= 3 && parts[len(parts)-1] == "weight" {
 		if len(parts) == 3 || (len(parts) == 5 && parts[2] == "indicator" && parts[3] == "") {
-			return "factor.*.weight", "因素权重"
+			return "factor.*.weight", wordFactorWeights
 		}
 		if parts[2] == "indicator" {
-			return "factor." + parts[1] + ".indicator.*.weight", "因素 " + parts[1] + " 指标权重"
+			return "factor." + parts[1] + ".indicator.*.weight", fmt.Sprintf(wordIndicatorWeights, parts[1])
 		}
 	}
 	return path, label.of(path, p)

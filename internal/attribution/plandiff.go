@@ -72,12 +72,12 @@ func sameSubdistricts(old, nw *formula.Plan) error {
 	var only []string
 	for id := range o {
 		if !n[id] {
-			only = append(only, id+" (只在旧方案 old plan only)")
+			only = append(only, fmt.Sprintf(errOldOnly, id))
 		}
 	}
 	for id := range n {
 		if !o[id] {
-			only = append(only, id+" (只在新方案 new plan only)")
+			only = append(only, fmt.Sprintf(errNewOnly, id))
 		}
 	}
 	if len(only) > 0 {
@@ -87,7 +87,7 @@ func sameSubdistricts(old, nw *formula.Plan) error {
 			more = fmt.Sprintf(" … (%d in all)", len(only))
 			only = only[:10]
 		}
-		return fmt.Errorf("两个方案的街道不同,无法逐街道归因 (the plans have different sub-districts): %s%s", strings.Join(only, ", "), more)
+		return fmt.Errorf(errDifferentSubdistricts, strings.Join(only, ", "), more)
 	}
 	return nil
 }

@@ -96,7 +96,7 @@ func (e *CoalitionError) Error() string {
 	if len(e.Players) > 0 {
 		who = strings.Join(e.Players, ", ")
 	}
-	return fmt.Sprintf("归因需要测算每一种组合,组合 [%s] 不能测算 (attribution: the plan with only %s applied cannot be evaluated; grouping related changes, --by group, may help): %v", who, who, e.Err)
+	return fmt.Sprintf(errCoalition, who, who, e.Err)
 }
 
 func (e *CoalitionError) Unwrap() error { return e.Err }
@@ -185,7 +185,7 @@ func columns(a *formula.Allocation) [Columns]decimal.Decimal {
 // build lays the game's values out as rows.
 func build(players []Player, grouped bool, g *Game, base, newRes *formula.Result) *Attribution {
 	a := &Attribution{Players: players, Grouped: grouped, Evaluations: g.Evaluations}
-	a.Totals = Row{ID: "total", Name: "合计", Parts: newParts(len(players))}
+	a.Totals = Row{ID: "total", Name: wordTotal, Parts: newParts(len(players))}
 	for i := range base.Subdistricts {
 		b := &base.Subdistricts[i]
 		n, _ := newRes.Find(b.ID)

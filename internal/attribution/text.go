@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/caili/caili/internal/numfmt"
@@ -18,23 +19,23 @@ import (
 func (a *Attribution) Sentence(r *Row, against string) string {
 	change := r.Change(ColTotal)
 	var b strings.Builder
-	b.WriteString("比" + against)
+	b.WriteString(fmt.Sprintf(sentenceAgainst, against))
 	switch change.Sign() {
 	case 0:
-		b.WriteString("无变化")
+		b.WriteString(sentenceNoChange)
 		return b.String()
 	case 1:
-		b.WriteString("增加 " + yuan(change, false) + " 元")
+		b.WriteString(fmt.Sprintf(sentenceUp, yuan(change, false)))
 	default:
-		b.WriteString("减少 " + yuan(change.Neg(), false) + " 元")
+		b.WriteString(fmt.Sprintf(sentenceDown, yuan(change.Neg(), false)))
 	}
-	sep := ":"
+	sep := sentenceColon
 	for i, p := range r.Rounded(ColTotal) {
 		if p.IsZero() {
 			continue
 		}
-		b.WriteString(sep + a.Players[i].Label + " " + yuan(p, true) + " 元")
-		sep = ","
+		b.WriteString(sep + fmt.Sprintf(sentencePart, a.Players[i].Label, yuan(p, true)))
+		sep = sentenceComma
 	}
 	return b.String()
 }

@@ -150,4 +150,12 @@ var (
 	StdOverridesRejected = def("StdOverridesRejected", "调整有误:%s", "overrides rejected: %s")
 	// StdOverridesRejectedMany: the first of several.
 	StdOverridesRejectedMany = def("StdOverridesRejectedMany", "调整有 %d 个问题,第一个:%s", "overrides rejected: %d problems, first: %s")
+
+	// StdTableStaff and the rest name a table whose entry a reference
+	// names (standards.RefError): an argument of StdRefShared and StdRefNone.
+	StdTableStaff       = def("StdTableStaff", "人员类别", "staff category")
+	StdTableQuota       = def("StdTableQuota", "公用经费定额", "quota")
+	StdTableProject     = def("StdTableProject", "项目", "project")
+	StdTableFactor      = def("StdTableFactor", "因素", "factor")
+	StdTableSubdistrict = def("StdTableSubdistrict", "街道", "sub-district")
 )

@@ -71,17 +71,17 @@ func IsRegular(path string) bool {
 func Describe(m fs.FileMode) (zh, en string) {
 	switch {
 	case m.IsDir():
-		return "文件夹", "a directory"
+		return msg.FileKindDir.Formats()
 	case m&fs.ModeSymlink != 0:
-		return "符号链接", "a symbolic link"
+		return msg.FileKindSymlink.Formats()
 	case m&fs.ModeNamedPipe != 0:
-		return "命名管道 (FIFO)", "a FIFO"
+		return msg.FileKindFIFO.Formats()
 	case m&fs.ModeSocket != 0:
-		return "套接字", "a socket"
+		return msg.FileKindSocket.Formats()
 	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-		return "设备", "a device"
+		return msg.FileKindDevice.Formats()
 	}
-	return "非普通文件", "not a regular file"
+	return msg.FileKindOther.Formats()
 }
 
 // NotRegularError is what Read returns for a path that is not a regular

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -31,8 +30,8 @@ func Components(res *formula.Result, f Format) ([]byte, error) {
 func componentBars(res *formula.Result) *bars {
 	b := &bars{
 		plan:  res.Plan.Name,
-		title: " · 各街道可支配财力构成",
-		unit:  "万元",
+		title: " · " + msg.ChartComponents.In(msg.Zh),
+		unit:  msg.ChartWan.In(msg.Zh),
 	}
 	for k := range componentLabels {
 		b.parts = append(b.parts, legendItem{label: componentLabels[k], color: componentColors[k]})
@@ -56,7 +55,7 @@ func componentBars(res *formula.Result) *bars {
 		b.labels = append(b.labels, formatWan(a.Total, false))
 	}
 	if anyMark {
-		b.mark = &legendItem{label: "合计(扣除封顶后)", color: colorMark, line: true}
+		b.mark = &legendItem{label: msg.ChartTotalAfterCap.In(msg.Zh), color: colorMark, line: true}
 	}
 	return b
 }
@@ -73,7 +72,7 @@ func Compare(base, scenario *formula.Result, f Format) ([]byte, error) {
 	if err := checkResult("the scenario", scenario); err != nil {
 		return nil, err
 	}
-	return drawBars(compareBars(base, scenario, "测算方案较基准的变化"), f)
+	return drawBars(compareBars(base, scenario, msg.ChartScenarioChange.In(msg.Zh)), f)
 }
 
 // compareBars are the bars of [Compare]; what names the comparison in
@@ -92,15 +91,15 @@ func compareBars(base, scenario *formula.Result, what string) *bars {
 		sum = sum.Add(changes[i])
 		small = small && changes[i].Abs().LessThan(decimal.NewFromInt(10000))
 	}
-	unit, scale, format := "万元", wan, func(d decimal.Decimal) string { return formatWan(d, true) }
+	unit, scale, format := msg.ChartWan.In(msg.Zh), wan, func(d decimal.Decimal) string { return formatWan(d, true) }
 	if small {
-		unit, scale, format = "元", func(d decimal.Decimal) float64 { return d.InexactFloat64() }, signedAmount(scenario)
+		unit, scale, format = msg.ChartYuan.In(msg.Zh), func(d decimal.Decimal) float64 { return d.InexactFloat64() }, signedAmount(scenario)
 	}
 	b := &bars{
 		plan:      base.Plan.Name,
-		title:     fmt.Sprintf(" · %s(合计 %s %s)", what, format(sum), unit),
+		title:     " · " + msg.ChartCompareTitle.In(msg.Zh, what, format(sum), unit),
 		unit:      unit,
-		parts:     []legendItem{{label: "增加", color: colorIncrease}, {label: "减少", color: colorDecrease}},
+		parts:     []legendItem{{label: msg.ChartIncrease.In(msg.Zh), color: colorIncrease}, {label: msg.ChartDecrease.In(msg.Zh), color: colorDecrease}},
 		symmetric: true,
 	}
 	for i := range base.Subdistricts {
@@ -148,12 +147,12 @@ func perCapitaBars(res *formula.Result, quantity string) (*bars, error) {
 		return nil, fail(ErrBadQuantity, msg.ChartNoQuantity)
 	}
 	plan := subdistrictsByID(res.Plan)
-	unit, what := "元/"+quantity, "按 "+quantity+" 计的单位财力"
+	unit, what := msg.ChartPerUnit.In(msg.Zh, quantity), msg.ChartPerQuantity.In(msg.Zh, quantity)
 	if name := res.Plan.QuantityName(quantity); name != quantity { // [quantity_labels]
-		unit, what = "元/"+cmp.Or(res.Plan.QuantityUnit(quantity), name), "按"+name+"计的单位财力"
+		unit, what = msg.ChartPerUnit.In(msg.Zh, cmp.Or(res.Plan.QuantityUnit(quantity), name)), msg.ChartPerNamed.In(msg.Zh, name)
 	}
 	if strings.HasSuffix(quantity, "population") {
-		unit, what = "元/人", "人均可支配财力"
+		unit, what = msg.ChartPerPerson.In(msg.Zh), msg.ChartPerCapita.In(msg.Zh)
 	}
 	b := &bars{
 		plan:  res.Plan.Name,

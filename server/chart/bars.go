@@ -1,6 +1,10 @@
 package chart
 
-import "math"
+import (
+	"math"
+
+	"github.com/caili/caili/internal/msg"
+)
 
 // Bar chart geometry, in pixels.
 const (
@@ -19,7 +23,7 @@ const (
 // rotatedRef is as wide as the widest category label drawn at -45°:
 // eight ideographs. Longer names are shortened to its width, so the labels
 // under the plot take a bounded height.
-const rotatedRef = "街道街道街道街道"
+var rotatedRef = msg.ChartWidthRef.In(msg.Zh)
 
 // Legend text widths, in pixels: an entry's label, and the unit.
 const (
@@ -305,7 +309,7 @@ func legend(items []legendItem, unit string, width int, measure measureFunc) []s
 	}
 	if unit != "" {
 		ust := textStyle{axisSize, colorMutedText}
-		unit, _ = fitText("单位:"+unit, unitMax, func(s string) int { return measure(s, ust) })
+		unit, _ = fitText(msg.ChartUnit.In(msg.Zh, unit), unitMax, func(s string) int { return measure(s, ust) })
 		out = append(out, text{body: unit, x: sideMargin, y: base, style: ust})
 	}
 	return out

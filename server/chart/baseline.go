@@ -43,9 +43,9 @@ func baselineResult(res *formula.Result) (base, scenario *formula.Result, what s
 		base.Subdistricts = append(base.Subdistricts, formula.Allocation{ID: a.ID, Name: a.Name, Total: b})
 		scenario.Subdistricts = append(scenario.Subdistricts, formula.Allocation{ID: a.ID, Name: a.Name, Total: measured(a, d)})
 	}
-	what = "较上年基数 " + d.Baseline + " 的变化"
+	what = msg.ChartBaselineChange.In(msg.Zh, d.Baseline)
 	if len(d.Exclude) > 0 {
-		what = "不含" + excludedLabels(d) + "的测算" + what
+		what = msg.ChartExcluding.In(msg.Zh, excludedLabels(d), what)
 	}
 	return base, scenario, what, nil
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -39,7 +40,7 @@ func compositionSlices(res *formula.Result) (slices []slice, folded bool) {
 	blockLabel := componentLabels[4]
 	if damping.IsNegative() {
 		block, damping, folded = block.Add(damping), decimal.Zero, true
-		blockLabel = "因素分配(扣除封顶)"
+		blockLabel = msg.ChartBlockFolded.In(msg.Zh)
 	}
 	return []slice{
 		{componentLabels[0], colorPersonnel, t[0]},
@@ -47,10 +48,10 @@ func compositionSlices(res *formula.Result) (slices []slice, folded bool) {
 		{componentLabels[2], colorProjects, t[2]},
 		{componentLabels[3], colorIncentive, t[3]},
 		{blockLabel, colorBlock, block},
-		{"保底补助", colorDamping, damping},
-		{"预备费", colorReserve, res.Reserve},
-		{"绩效预留", colorPerfRes, res.PerformanceReserve},
-		{"保底封顶结余", colorDampRes, res.DampingReserve},
+		{msg.ChartFloorTopUp.In(msg.Zh), colorDamping, damping},
+		{msg.ChartReserve.In(msg.Zh), colorReserve, res.Reserve},
+		{msg.ChartPerfReserve.In(msg.Zh), colorPerfRes, res.PerformanceReserve},
+		{msg.ChartDampingReserve.In(msg.Zh), colorDampRes, res.DampingReserve},
 	}, folded
 }
 
@@ -82,7 +83,7 @@ func compositionFigure(res *formula.Result, f Format) (figure, error) {
 	}
 	slices, folded := compositionSlices(res)
 	m := newMeasurer(ft, f)
-	title, tsize := m.fitTitle(res.Plan.Name, " · 财力总额构成", titleSize, 11, donutWidth-2*sideMargin)
+	title, tsize := m.fitTitle(res.Plan.Name, " · "+msg.ChartComposition.In(msg.Zh), titleSize, 11, donutWidth-2*sideMargin)
 	d := &donut{slices: slices, folded: folded, total: decimal.Zero}
 	for _, sl := range slices {
 		d.total = d.total.Add(sl.amount)
@@ -149,9 +150,9 @@ func (d *donut) shapes(measure measureFunc) []shape {
 	big := textStyle{18, colorText}
 	small := textStyle{11, colorMutedText}
 	out = append(out,
-		centredText(measure, "财力总额", donutCX, donutCY-14, small),
+		centredText(measure, msg.ChartCapacity.In(msg.Zh), donutCX, donutCY-14, small),
 		centredText(measure, formatWan(d.total, false), donutCX, donutCY+14, big),
-		centredText(measure, "万元", donutCX, donutCY+36, small))
+		centredText(measure, msg.ChartWan.In(msg.Zh), donutCX, donutCY+36, small))
 	return d.table(out, measure)
 }
 
@@ -182,8 +183,8 @@ func (d *donut) table(out []shape, measure measureFunc) []shape {
 	rows := len(d.slices) + 2 // header and total
 	y := donutCY - rows*rowHeight/2 + rowHeight/2
 	out = append(out,
-		rightText(measure, "金额(万元)", amountRight, y, head),
-		rightText(measure, "占比", shareRight, y, head))
+		rightText(measure, msg.ChartAmountWan.In(msg.Zh), amountRight, y, head),
+		rightText(measure, msg.ChartShare.In(msg.Zh), shareRight, y, head))
 	for _, sl := range d.slices {
 		y += rowHeight
 		out = append(out,
@@ -195,12 +196,12 @@ func (d *donut) table(out []shape, measure measureFunc) []shape {
 	y += rowHeight
 	out = append(out,
 		line{x1: tableLeft, y1: y - rowHeight + 10, x2: shareRight, y2: y - rowHeight + 10, color: colorAxis, width: 1},
-		text{body: "合计(财力总额)", x: tableLeft + 24, y: y, style: st},
+		text{body: msg.ChartTotalCapacity.In(msg.Zh), x: tableLeft + 24, y: y, style: st},
 		rightText(measure, formatWan(d.total, false), amountRight, y, st),
 		rightText(measure, d.percent(d.total), shareRight, y, st))
 	if d.folded {
 		note := textStyle{9, colorMutedText}
-		out = append(out, text{body: "注:保底封顶净额为负(封顶扣减多于保底补助),已并入因素分配。", x: tableLeft, y: y + rowHeight, style: note})
+		out = append(out, text{body: msg.ChartFoldedNote.In(msg.Zh), x: tableLeft, y: y + rowHeight, style: note})
 	}
 	return out
 }

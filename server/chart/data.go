@@ -53,11 +53,11 @@ func Data(k Kind, in Input) (*Table, error) {
 
 func componentsData(res *formula.Result) *Table {
 	fm := numfmt.NewFmt(res)
-	t := &Table{Header: []string{"id", "街道 name"}}
+	t := &Table{Header: []string{"id", msg.ChartColName.In(msg.Zh)}}
 	for k, name := range formula.ComponentNames {
 		t.Header = append(t.Header, formula.ComponentLabels[k]+" "+name)
 	}
-	t.Header = append(t.Header, "合计 total")
+	t.Header = append(t.Header, msg.ChartColTotal.In(msg.Zh))
 	for i := range res.Subdistricts {
 		a := &res.Subdistricts[i]
 		row := []string{a.ID, a.Name}
@@ -73,13 +73,13 @@ func componentsData(res *formula.Result) *Table {
 // [Compare] or [CompareBaseline] draws them.
 func compareData(in Input) (*Table, error) {
 	base, scenario := in.Base, in.Result
-	head := []string{"id", "街道 name", "基准 base", "测算 scenario", "变化 change"}
+	head := []string{"id", msg.ChartColName.In(msg.Zh), msg.ChartColBase.In(msg.Zh), msg.ChartColScenario.In(msg.Zh), msg.ChartColChange.In(msg.Zh)}
 	if base == nil {
 		var err error
 		if base, scenario, _, err = baselineResult(in.Result); err != nil {
 			return nil, err
 		}
-		head[2], head[3] = "上年基数 baseline ("+in.Result.Plan.Damping.Baseline+")", "本年测算 measured"
+		head[2], head[3] = msg.ChartColBaseline.In(msg.Zh, in.Result.Plan.Damping.Baseline), msg.ChartColMeasured.In(msg.Zh)
 	}
 	fm := numfmt.NewFmt(in.Result)
 	t := &Table{Header: head}
@@ -97,7 +97,7 @@ func compareData(in Input) (*Table, error) {
 func compositionData(res *formula.Result) *Table {
 	fm := numfmt.NewFmt(res)
 	slices, _ := compositionSlices(res)
-	t := &Table{Header: []string{"项目 item", "金额 amount", "占比 share %"}}
+	t := &Table{Header: []string{msg.ChartColItem.In(msg.Zh), msg.ChartColAmount.In(msg.Zh), msg.ChartColShare.In(msg.Zh)}}
 	for _, s := range slices {
 		share := "0.00"
 		if res.Capacity.IsPositive() {
@@ -105,7 +105,7 @@ func compositionData(res *formula.Result) *Table {
 		}
 		t.Rows = append(t.Rows, []string{s.label, fm.Amount(s.amount), share})
 	}
-	t.Rows = append(t.Rows, []string{"财力总额", fm.Amount(res.Capacity), "100.00"})
+	t.Rows = append(t.Rows, []string{msg.ChartCapacity.In(msg.Zh), fm.Amount(res.Capacity), "100.00"})
 	return t
 }
 
@@ -115,7 +115,7 @@ func perCapitaData(res *formula.Result, quantity string) (*Table, error) {
 	}
 	fm := numfmt.NewFmt(res)
 	plan := subdistrictsByID(res.Plan)
-	t := &Table{Header: []string{"id", "街道 name", "合计 total", quantity, "每单位 per unit"}}
+	t := &Table{Header: []string{"id", msg.ChartColName.In(msg.Zh), msg.ChartColTotal.In(msg.Zh), quantity, msg.ChartColPerUnit.In(msg.Zh)}}
 	for i := range res.Subdistricts {
 		a := &res.Subdistricts[i]
 		q, err := quantityOf(plan[a.ID], a.ID, quantity)
@@ -134,8 +134,8 @@ func lorenzData(res *formula.Result, per string) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Table{Header: []string{"阶段 stage", "阶段名称 label", "序号 k", "id", "人口累计占比 population_share",
-		"财力累计占比 amount_share", "变异系数 cv", "基尼系数 gini", "泰尔指数 theil", "最大/最小 max_min_ratio"}}
+	t := &Table{Header: []string{msg.ChartColStage.In(msg.Zh), msg.ChartColStageLabel.In(msg.Zh), msg.ChartColK.In(msg.Zh), "id", msg.ChartColPopShare.In(msg.Zh),
+		msg.ChartColAmountShare.In(msg.Zh), msg.ChartColCV.In(msg.Zh), msg.ChartColGini.In(msg.Zh), msg.ChartColTheil.In(msg.Zh), msg.ChartColMaxMin.In(msg.Zh)}}
 	share := func(q interface{ FloatString(int) string }) string { return q.FloatString(formula.StatPlaces) }
 	for _, st := range e.Stages {
 		for k, p := range st.Lorenz {
@@ -178,10 +178,10 @@ func tornadoData(t *Tornado) (*Table, error) {
 	if t == nil {
 		return nil, fmt.Errorf("tornado: no sweep to show")
 	}
-	tab := &Table{Header: []string{"调节项 lever", t.Down, t.Up}}
+	tab := &Table{Header: []string{msg.ChartColLever.In(msg.Zh), t.Down, t.Up}}
 	cell := func(d decimal.Decimal, rejected bool) string {
 		if rejected {
-			return "否决"
+			return msg.ChartRejected.In(msg.Zh)
 		}
 		return d.String()
 	}

@@ -78,7 +78,7 @@ func lorenzFigure(plan string, e *formula.Equalisation, f Format) (figure, error
 		return figure{}, err
 	}
 	m := newMeasurer(ft, f)
-	title, tsize := m.fitTitle(plan, " · 人均可支配财力洛伦兹曲线 ("+e.Population+")", titleSize, 11, lorenzWidth-2*sideMargin)
+	title, tsize := m.fitTitle(plan, " · "+msg.ChartLorenz.In(msg.Zh, e.Population), titleSize, 11, lorenzWidth-2*sideMargin)
 	var ticks []tick
 	for v := 0; v <= 100; v += 20 {
 		ticks = append(ticks, tick{Value: float64(v), Label: strconv.Itoa(v) + "%"})
@@ -89,9 +89,9 @@ func lorenzFigure(plan string, e *formula.Equalisation, f Format) (figure, error
 		if st.Gini != nil {
 			g = st.Gini.StringFixed(4)
 		}
-		items = append(items, legendItem{label: st.Label + " 基尼 " + g, color: lorenzColors[k], line: true})
+		items = append(items, legendItem{label: msg.ChartGiniOf.In(msg.Zh, st.Label, g), color: lorenzColors[k], line: true})
 	}
-	items = append(items, legendItem{label: "完全均等", color: colorAxis, line: true})
+	items = append(items, legendItem{label: msg.ChartEquality.In(msg.Zh), color: colorAxis, line: true})
 	return figure{
 		font: ft, title: title, titleSize: tsize, width: lorenzWidth, height: lorenzHeight,
 		pad:  insets{top: headerHeight, left: sideMargin, right: lorenzRight, bottom: lorenzBottom},
@@ -99,7 +99,7 @@ func lorenzFigure(plan string, e *formula.Equalisation, f Format) (figure, error
 		xMin: 0, xMax: 100,
 		plot: func(a plotArea, measure measureFunc) []shape { return lorenzShapes(e, a, measure) },
 		header: func(measure measureFunc) []shape {
-			return legend(items, "财力累计占比 %", lorenzWidth, measure)
+			return legend(items, msg.ChartAmountShareAxis.In(msg.Zh), lorenzWidth, measure)
 		},
 	}, nil
 }
@@ -114,7 +114,7 @@ func lorenzShapes(e *formula.Equalisation, a plotArea, measure measureFunc) []sh
 		out = append(out, line{x1: x, y1: a.y(0), x2: x, y2: a.y(100), color: colorGrid, width: 1},
 			centredText(measure, strconv.Itoa(v)+"%", x, a.bottom+labelGap+h, st))
 	}
-	out = append(out, centredText(measure, "人口累计占比 %", (a.left+a.right)/2, a.bottom+labelGap+2*h+8, textStyle{axisSize, colorMutedText}))
+	out = append(out, centredText(measure, msg.ChartPopShareAxis.In(msg.Zh), (a.left+a.right)/2, a.bottom+labelGap+2*h+8, textStyle{axisSize, colorMutedText}))
 	out = append(out, line{x1: a.x(0), y1: a.y(0), x2: a.x(100), y2: a.y(100), color: colorAxis, width: 1})
 	for k, stg := range e.Stages {
 		pts := stg.Lorenz
@@ -149,7 +149,7 @@ func lorenzTable(out []shape, e *formula.Equalisation, x, y int, measure measure
 // measure: its Chinese name, then one value per stage ("—" when undefined):
 // mean per person (元), coefficient of variation, Gini, Theil, max/min.
 func EqualisationRows(e *formula.Equalisation) [][]string {
-	rows := [][]string{{"人均 (元)"}, {"变异系数"}, {"基尼系数"}, {"泰尔指数"}, {"最大/最小"}}
+	rows := [][]string{{msg.ChartMeanYuan.In(msg.Zh)}, {msg.ChartCV.In(msg.Zh)}, {msg.ChartGini.In(msg.Zh)}, {msg.ChartTheil.In(msg.Zh)}, {msg.ChartMaxMin.In(msg.Zh)}}
 	for _, st := range e.Stages {
 		mean := decimal.NewFromBigRat(st.Mean, 4).Round(2).StringFixed(2)
 		for r, v := range []string{mean, stat(st.CV), stat(st.Gini), stat(st.Theil), stat(st.MaxMin)} {

@@ -1,8 +1,6 @@
 package chart
 
 import (
-	"fmt"
-
 	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
@@ -63,7 +61,7 @@ func TornadoChart(t *Tornado, f Format) ([]byte, error) {
 		xMin: 0, xMax: 1,
 		plot: func(_ plotArea, measure measureFunc) []shape { return tornadoShapes(t, bars, height, measure) },
 		header: func(measure measureFunc) []shape {
-			return legend([]legendItem{{label: t.Down, color: colorDecrease}, {label: t.Up, color: colorIncrease}}, "万元", tornadoWidth, measure)
+			return legend([]legendItem{{label: t.Down, color: colorDecrease}, {label: t.Up, color: colorIncrease}}, msg.ChartWan.In(msg.Zh), tornadoWidth, measure)
 		},
 	}
 	return render(fig, f)
@@ -100,15 +98,15 @@ func tornadoShapes(t *Tornado, bars []TornadoBar, height int, measure measureFun
 		out = tornadoBar(out, x, y+3, b.Down, b.DownRejected, colorDecrease, valueSt, measure)
 		out = tornadoBar(out, x, y+tornadoRow/2, b.Up, b.UpRejected, colorIncrease, valueSt, measure)
 	}
-	note := "横轴:合计变动(万元);每行上条为下调、下条为上调。"
+	note := msg.ChartTornadoAxis.In(msg.Zh)
 	if len(bars) == 0 {
-		note = "没有能改变合计的调节项。"
+		note = msg.ChartTornadoNone.In(msg.Zh)
 	}
 	if t.Masked > 0 {
-		note += fmt.Sprintf("另有 %d 个无效调节项(不改变合计)未画出。", t.Masked)
+		note += msg.ChartTornadoMasked.In(msg.Zh, t.Masked)
 	}
 	if len(t.Bars) > len(bars) {
-		note += fmt.Sprintf("只画出前 %d 项。", len(bars))
+		note += msg.ChartTornadoFirst.In(msg.Zh, len(bars))
 	}
 	out = append(out, text{body: note, x: sideMargin, y: height - 20, style: textStyle{9, colorMutedText}})
 	return out
@@ -119,7 +117,7 @@ func tornadoBar(out []shape, x func(float64) int, y int, d decimal.Decimal, reje
 	h := tornadoRow/2 - 3
 	z := x(0)
 	if rejected {
-		return append(out, text{body: "否决", x: z + 4, y: y + h - 2, style: st})
+		return append(out, text{body: msg.ChartRejected.In(msg.Zh), x: z + 4, y: y + h - 2, style: st})
 	}
 	e := x(wan(d))
 	l, r := min(z, e), max(z, e)

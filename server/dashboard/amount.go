@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 )
 
@@ -76,7 +77,7 @@ func signedPercent(part, whole decimal.Decimal) string {
 var Columns = [7]string(slices.Concat(formula.ComponentNames[:], []string{"total"}))
 
 // columnLabels are the Chinese headers of Columns.
-var columnLabels = [7]string(slices.Concat(formula.ComponentLabels[:], []string{"合计"}))
+var columnLabels = [7]string(slices.Concat(formula.ComponentLabels[:], []string{msg.DashTotal.In(msg.Zh)}))
 
 // Cell is one amount cell of a table row.
 type Cell struct {

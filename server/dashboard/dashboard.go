@@ -122,7 +122,7 @@ func (r *Renderer) render(w io.Writer, name string, p page) error {
 }
 
 // home is the first breadcrumb of every page.
-var home = Link{Label: "方案列表", Href: "/"}
+var home = Link{Label: msg.DashPlans.In(msg.Zh), Href: "/"}
 
 // PlanItem is one plan on the home page, as GET /api/v1/plans lists it.
 type PlanItem struct {
@@ -148,7 +148,7 @@ func (r *Renderer) Index(w io.Writer, plans []PlanItem) error {
 		rows[i] = indexRow{PlanItem: p, Href: PlanPath(p.ID), VersionsHref: RecordsPath(p.ID, RecordVersions),
 			ObjectionsHref: RecordsPath(p.ID, RecordObjections)}
 	}
-	return r.render(w, "index", page{Title: "方案列表", V: rows})
+	return r.render(w, "index", page{Title: msg.DashPlans.In(msg.Zh), V: rows})
 }
 
 // Plan renders a plan's page. Send it with v.Status.
@@ -164,7 +164,7 @@ func (r *Renderer) Statement(w io.Writer, v *StatementView) error {
 	if v == nil {
 		return fmt.Errorf("dashboard: nil statement view")
 	}
-	return r.render(w, "statement", page{Title: v.Name + " 测算说明书",
+	return r.render(w, "statement", page{Title: msg.DashStatementTitle.In(msg.Zh, v.Name),
 		Crumbs: []Link{home, {Label: v.PlanName, Href: v.PlanHref}, {Label: v.Name}}, V: v})
 }
 
@@ -179,19 +179,19 @@ type errorView struct {
 // Error renders an error page: the status, a message and the problems
 // (each with its file, line and path where known). The caller sends the
 // status itself.
-func (r *Renderer) Error(w io.Writer, status int, msg string, problems []formula.Problem) error {
+func (r *Renderer) Error(w io.Writer, status int, message string, problems []formula.Problem) error {
 	text := statusText[status]
 	if text == "" {
 		text = strings.ToLower(http.StatusText(status))
 	}
-	return r.render(w, "error", page{Title: fmt.Sprintf("%d %s", status, text), Crumbs: []Link{home, {Label: "出错了"}},
-		V: errorView{Status: status, Text: text, Message: msg, Problems: problems}})
+	return r.render(w, "error", page{Title: fmt.Sprintf("%d %s", status, text), Crumbs: []Link{home, {Label: msg.DashError.In(msg.Zh)}},
+		V: errorView{Status: status, Text: text, Message: message, Problems: problems}})
 }
 
 // statusText says the common statuses in Chinese.
 var statusText = map[int]string{
-	http.StatusBadRequest:          "请求有误",
-	http.StatusNotFound:            "未找到",
-	http.StatusUnprocessableEntity: "方案无法测算",
-	http.StatusInternalServerError: "服务器内部错误",
+	http.StatusBadRequest:          msg.DashBadRequest.In(msg.Zh),
+	http.StatusNotFound:            msg.DashNotFound.In(msg.Zh),
+	http.StatusUnprocessableEntity: msg.DashUnprocessable.In(msg.Zh),
+	http.StatusInternalServerError: msg.DashInternalServerError.In(msg.Zh),
 }

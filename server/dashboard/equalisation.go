@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // EqualisationView is the plan page's panel of equalisation measures
@@ -33,9 +34,9 @@ func newEqualisation(plan string, w WhatIf, r *formula.Result) *EqualisationView
 		return nil
 	}
 	v := &EqualisationView{Population: e.Population, Excluded: strings.Join(e.Excluded, ", "),
-		Lorenz: chartLink(plan, w, "lorenz", "洛伦兹曲线")}
-	rows := []EqualisationRow{{Key: "mean", Label: "人均 (元)"}, {Key: "cv", Label: "变异系数 CV"},
-		{Key: "gini", Label: "基尼系数 Gini"}, {Key: "theil", Label: "泰尔指数 Theil"}, {Key: "max_min", Label: "最大/最小 max/min"}}
+		Lorenz: chartLink(plan, w, "lorenz", msg.DashChartLorenz.In(msg.Zh))}
+	rows := []EqualisationRow{{Key: "mean", Label: msg.DashMean.In(msg.Zh)}, {Key: "cv", Label: msg.DashCV.In(msg.Zh)},
+		{Key: "gini", Label: msg.DashGini.In(msg.Zh)}, {Key: "theil", Label: msg.DashTheil.In(msg.Zh)}, {Key: "max_min", Label: msg.DashMaxMin.In(msg.Zh)}}
 	for _, st := range e.Stages {
 		v.Stages = append(v.Stages, st.Label)
 		mean := decimal.NewFromBigRat(st.Mean, 4).Round(2).StringFixed(2)

@@ -121,7 +121,7 @@ func ruleFields(p *formula.Plan, val func(string) string) []Field {
 	}
 	out := []Field{{Name: ParamSetPrefix + "tiers.overflow", Label: fieldLabel("tiers.overflow", p),
 		Value: val("tiers.overflow"), Placeholder: p.TierOverflow.String(),
-		Options: []Option{{"demote", "顺延到下一档 demote"}, {"cut", "不再安排 cut"}}}}
+		Options: []Option{{"demote", msg.DashDemote.In(msg.Zh)}, {"cut", msg.DashCut.In(msg.Zh)}}}}
 	d := p.Damping
 	if d == nil {
 		return out
@@ -133,10 +133,10 @@ func ruleFields(p *formula.Plan, val func(string) string) []Field {
 	return append(out,
 		Field{Name: ParamSetPrefix + "damping.floor_keeps_rating", Label: fieldLabel("damping.floor_keeps_rating", p),
 			Value: val("damping.floor_keeps_rating"), Placeholder: strconv.FormatBool(d.FloorKeepsRating),
-			Options: []Option{{"true", "是:触及保底时仍体现绩效等级"}, {"false", "否:保底补足到底"}}},
+			Options: []Option{{"true", msg.DashKeepsRating.In(msg.Zh)}, {"false", msg.DashFloorsFull.In(msg.Zh)}}},
 		Field{Name: ParamSetPrefix + "damping.exclude", Label: fieldLabel("damping.exclude", p),
 			Value: val("damping.exclude"), Placeholder: exclude,
-			Options: []Option{{"personnel,public", "不含人员经费、公用经费"}, {"personnel", "不含人员经费"}, {"[]", "不剔除:按合计"}}})
+			Options: []Option{{"personnel,public", msg.DashExcludeBoth.In(msg.Zh)}, {"personnel", msg.DashExcludePers.In(msg.Zh)}, {"[]", msg.DashExcludeNone.In(msg.Zh)}}})
 }
 
 // hints suggests the paths of every standard, then of each sub-district's

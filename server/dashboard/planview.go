@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -146,7 +145,7 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 	p := in.Base.Plan
 	v := &PlanView{
 		PlanID: in.PlanID, Name: p.Name, District: p.District, FiscalYear: p.FiscalYear,
-		Unit: in.Base.Unit.String() + " 元", Href: PlanPath(in.PlanID), Status: http.StatusOK,
+		Unit: msg.DashYuan.In(msg.Zh, in.Base.Unit.String()), Href: PlanPath(in.PlanID), Status: http.StatusOK,
 		WhatIf: in.WhatIf, Permalink: in.WhatIf.withQuery(PlanPath(in.PlanID)), Stamp: in.Stamp,
 		Record: in.Record, Published: in.Published,
 	}
@@ -180,7 +179,7 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 			Cells: m.cells(a.Components(), a.Total)})
 	}
 	t := shown.Totals()
-	v.Totals = Row{ID: "total", Name: "合计", Cells: m.cells([6]decimal.Decimal(t[:6]), t[6])}
+	v.Totals = Row{ID: "total", Name: msg.DashTotal.In(msg.Zh), Cells: m.cells([6]decimal.Decimal(t[:6]), t[6])}
 	v.Charts, v.Downloads = links(in.PlanID, in.WhatIf, v.Compare != nil)
 	if v.Equalisation = newEqualisation(in.PlanID, in.WhatIf, shown); v.Equalisation != nil {
 		v.Charts = append(v.Charts, v.Equalisation.Lorenz)
@@ -190,24 +189,24 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 
 // links are the chart images and downloads of a page.
 func links(plan string, w WhatIf, compare bool) (charts, downloads []Link) {
-	kinds := [][2]string{{"components", "各街道财力构成 (万元)"}, {"composition", "全区财力去向"}, {"per_capita", "人均财力"}}
+	kinds := [][2]string{{"components", msg.DashChartComponents.In(msg.Zh)}, {"composition", msg.DashChartComposition.In(msg.Zh)}, {"per_capita", msg.DashChartPerCapita.In(msg.Zh)}}
 	if compare {
-		kinds = append([][2]string{{"compare", "调整前后变化 (万元)"}}, kinds...)
+		kinds = append([][2]string{{"compare", msg.DashChartCompare.In(msg.Zh)}}, kinds...)
 	}
 	for _, c := range kinds {
 		charts = append(charts, chartLink(plan, w, c[0], c[1]))
 	}
 	api := apiPlanPath(plan)
 	downloads = []Link{
-		{Kind: "csv", Label: "分配结果 CSV", Href: w.withQuery(api + "/allocations.csv")},
-		{Kind: "xlsx", Label: "Excel 工作簿 XLSX", Href: w.withQuery(api + "/allocations.xlsx")},
-		{Kind: "check-xlsx", Label: "复核工作簿(公式)XLSX", Href: w.withQuery(api + "/allocations-check.xlsx")},
+		{Kind: "csv", Label: msg.DashAllocationsCSV.In(msg.Zh), Href: w.withQuery(api + "/allocations.csv")},
+		{Kind: "xlsx", Label: msg.DashAllocationsXLSX.In(msg.Zh), Href: w.withQuery(api + "/allocations.xlsx")},
+		{Kind: "check-xlsx", Label: msg.DashCheckXLSX.In(msg.Zh), Href: w.withQuery(api + "/allocations-check.xlsx")},
 		{Kind: "json", Label: "JSON", Href: w.withQuery(api + "/allocations.json")},
-		{Kind: "template", Label: "街道数据采集表 XLSX", Href: api + "/template.xlsx"},
+		{Kind: "template", Label: msg.DashTemplateXLSX.In(msg.Zh), Href: api + "/template.xlsx"},
 	}
 	if compare {
-		downloads = append(downloads, Link{Kind: "compare.csv", Label: "方案对比 CSV", Href: w.withQuery(api + "/compare.csv")},
-			Link{Kind: "attribution.csv", Label: "变化归因 CSV", Href: w.withQuery(api+"/compare.csv") + "&attribute=1&by=group"})
+		downloads = append(downloads, Link{Kind: "compare.csv", Label: msg.DashCompareCSV.In(msg.Zh), Href: w.withQuery(api + "/compare.csv")},
+			Link{Kind: "attribution.csv", Label: msg.DashAttributionCSV.In(msg.Zh), Href: w.withQuery(api+"/compare.csv") + "&attribute=1&by=group"})
 	}
 	return charts, downloads
 }
@@ -217,9 +216,11 @@ func links(plan string, w WhatIf, compare bool) (charts, downloads []Link) {
 // change.
 func summary(r, base *formula.Result) []SummaryRow {
 	type step struct {
-		key, op, label, en, note string
-		strong                   bool
-		val                      func(*formula.Result) decimal.Decimal
+		key, op string
+		word    msg.Message
+		note    string
+		strong  bool
+		val     func(*formula.Result) decimal.Decimal
 	}
 	col := func(k int) func(*formula.Result) decimal.Decimal {
 		return func(r *formula.Result) decimal.Decimal { return r.Totals()[k] }
@@ -231,32 +232,32 @@ func summary(r, base *formula.Result) []SummaryRow {
 		}
 		return s
 	}
-	reserveNote := "预备费率 " + rate(r.Plan.ReserveRate)
-	perfNote := "按绩效系数重新分配 (redistribute)"
+	reserveNote := msg.DashReserveNote.In(msg.Zh, rate(r.Plan.ReserveRate))
+	perfNote := msg.DashRedistribute.In(msg.Zh)
 	if pf := r.Plan.Performance; pf != nil && pf.Mode == formula.Reserve {
-		perfNote = "绩效系数低于 1 的扣减留作预留 (reserve)"
+		perfNote = msg.DashPerfReserveMode.In(msg.Zh)
 	} else if pf == nil {
-		perfNote = "未设绩效系数"
+		perfNote = msg.DashNoPerformance.In(msg.Zh)
 	}
 	steps := []step{
-		{"capacity", "", "可用财力", "capacity", "区级用于街道的财力总额", true, func(r *formula.Result) decimal.Decimal { return r.Capacity }},
-		{"reserve", "−", "区级预备费", "reserve", reserveNote, false, func(r *formula.Result) decimal.Decimal { return r.Reserve }},
-		{"available", "=", "可分配财力", "available", "", true, func(r *formula.Result) decimal.Decimal { return r.Available }},
-		{"personnel", "−", "人员经费", "personnel", "按实际", false, col(0)},
-		{"public", "−", "公用经费", "public", "按定额", false, col(1)},
-		{"pool", "=", "项目资金池", "project pool", "项目经费依财力", true, func(r *formula.Result) decimal.Decimal { return r.Pool }},
-		{"projects", "−", "项目经费", "projects", "按优先档次,见下表", false, tiersSum},
-		{"incentive", "−", "激励", "incentive", "税源增长奖励", false, func(r *formula.Result) decimal.Decimal { return r.IncentivePool }},
-		{"block_pool", "=", "因素分配资金", "block pool", "", true, func(r *formula.Result) decimal.Decimal { return r.BlockPool }},
-		{"block", "→", "因素分配", "block grant", "按因素得分 × 调整系数 × 绩效系数", false, col(4)},
-		{"performance_reserve", "→", "绩效预留", "performance reserve", perfNote, false, func(r *formula.Result) decimal.Decimal { return r.PerformanceReserve }},
-		{"damping", "±", "保底封顶 (净额)", "damping", dampingNote(r.Plan.Damping), false, col(5)},
-		{"damping_reserve", "→", "保底封顶结余", "damping reserve", "封顶调减多于保底补足的部分", false, func(r *formula.Result) decimal.Decimal { return r.DampingReserve }},
+		{"capacity", "", msg.DashCapacity, msg.DashCapacityNote.In(msg.Zh), true, func(r *formula.Result) decimal.Decimal { return r.Capacity }},
+		{"reserve", "−", msg.DashReserve, reserveNote, false, func(r *formula.Result) decimal.Decimal { return r.Reserve }},
+		{"available", "=", msg.DashAvailable, "", true, func(r *formula.Result) decimal.Decimal { return r.Available }},
+		{"personnel", "−", msg.DashPersonnel, msg.DashPersonnelNote.In(msg.Zh), false, col(0)},
+		{"public", "−", msg.DashPublic, msg.DashPublicNote.In(msg.Zh), false, col(1)},
+		{"pool", "=", msg.DashPool, msg.DashPoolNote.In(msg.Zh), true, func(r *formula.Result) decimal.Decimal { return r.Pool }},
+		{"projects", "−", msg.DashProjects, msg.DashProjectsNote.In(msg.Zh), false, tiersSum},
+		{"incentive", "−", msg.DashIncentive, msg.DashIncentiveNote.In(msg.Zh), false, func(r *formula.Result) decimal.Decimal { return r.IncentivePool }},
+		{"block_pool", "=", msg.DashBlockPool, "", true, func(r *formula.Result) decimal.Decimal { return r.BlockPool }},
+		{"block", "→", msg.DashBlock, msg.DashBlockNote.In(msg.Zh), false, col(4)},
+		{"performance_reserve", "→", msg.DashPerfReserve, perfNote, false, func(r *formula.Result) decimal.Decimal { return r.PerformanceReserve }},
+		{"damping", "±", msg.DashDamping, dampingNote(r.Plan.Damping), false, col(5)},
+		{"damping_reserve", "→", msg.DashDampingReserve, msg.DashDampingReserveNote.In(msg.Zh), false, func(r *formula.Result) decimal.Decimal { return r.DampingReserve }},
 	}
 	m := moneyOf(r)
 	out := make([]SummaryRow, 0, len(steps))
 	for _, s := range steps {
-		row := SummaryRow{Key: s.key, Op: s.op, Label: s.label, English: s.en, Note: s.note, Strong: s.strong, Value: m.amount(s.val(r))}
+		row := SummaryRow{Key: s.key, Op: s.op, Label: s.word.In(msg.Zh), English: s.word.In(msg.En), Note: s.note, Strong: s.strong, Value: m.amount(s.val(r))}
 		if base != nil {
 			b, c := m.amount(s.val(base)), m.amount(s.val(r).Sub(s.val(base)))
 			row.Base, row.Change = &b, &c
@@ -269,14 +270,14 @@ func summary(r, base *formula.Result) []SummaryRow {
 // dampingNote describes the year-on-year guard.
 func dampingNote(d *formula.Damping) string {
 	if d == nil {
-		return "未设保底封顶"
+		return msg.DashNoDamping.In(msg.Zh)
 	}
-	s := "基数 " + d.Baseline
+	s := msg.DashDampingBaseline.In(msg.Zh, d.Baseline)
 	if d.Floor != nil {
-		s += ",保底 " + rate(*d.Floor)
+		s += msg.DashDampingFloor.In(msg.Zh, rate(*d.Floor))
 	}
 	if d.Ceiling != nil {
-		s += ",封顶 " + rate(*d.Ceiling)
+		s += msg.DashDampingCeiling.In(msg.Zh, rate(*d.Ceiling))
 	}
 	if len(d.Exclude) > 0 {
 		var out []string
@@ -285,10 +286,10 @@ func dampingNote(d *formula.Damping) string {
 				out = append(out, formula.ComponentLabels[k])
 			}
 		}
-		s += ",测算口径不含" + strings.Join(out, "、")
+		s += msg.DashDampingExclude.In(msg.Zh, msg.List(out))
 	}
 	if d.FloorKeepsRating {
-		s += ",保底保留绩效等级影响"
+		s += msg.DashDampingKeeps.In(msg.Zh)
 	}
 	return s
 }
@@ -296,9 +297,9 @@ func dampingNote(d *formula.Damping) string {
 // tierName is a tier's label.
 func tierName(t formula.Tier) string {
 	if t == formula.TierMandatory {
-		return "三保 mandatory"
+		return msg.DashMandatory.In(msg.Zh)
 	}
-	return t.String() + " 档"
+	return msg.DashTier.In(msg.Zh, t.String())
 }
 
 // tiers lists how each project tier was funded.
@@ -306,23 +307,23 @@ func tiers(r *formula.Result) []TierRow {
 	m := moneyOf(r)
 	out := make([]TierRow, 0, len(r.Tiers))
 	for _, t := range r.Tiers {
-		row := TierRow{Tier: tierName(t.Tier), Demand: m.amount(t.Demand), Budget: m.amount(t.Budget), CapNote: "不设上限"}
+		row := TierRow{Tier: tierName(t.Tier), Demand: m.amount(t.Demand), Budget: m.amount(t.Budget), CapNote: msg.DashNoCap.In(msg.Zh)}
 		if t.Demoted.Sign() > 0 {
-			row.Tier += " (含上档顺延 " + m.amount(t.Demoted).Text + ")"
+			row.Tier += msg.DashDemoted.In(msg.Zh, m.amount(t.Demoted).Text)
 		}
 		if t.Tier == formula.TierMandatory {
-			row.CapNote = "应保尽保"
+			row.CapNote = msg.DashMandatoryCap.In(msg.Zh)
 		}
 		if t.Cap != nil {
 			c := m.amount(*t.Cap)
 			row.Cap = &c
 			if share, ok := r.Plan.TierCaps[t.Tier]; ok {
-				row.CapNote = rate(share) + " × 项目资金池"
+				row.CapNote = msg.DashCapShare.In(msg.Zh, rate(share))
 			}
 		}
 		switch {
 		case t.Budget.Equal(t.Demand):
-			row.Funded = "全额"
+			row.Funded = msg.DashFundedInFull.In(msg.Zh)
 		default:
 			row.Funded = percent(t.Budget, t.Demand)
 		}
@@ -386,7 +387,7 @@ func newCompare(plan string, w WhatIf, base, sc *formula.Result) *CompareView {
 		}
 		tb[6], ts[6] = tb[6].Add(b.Total), ts[6].Add(s.Total)
 	}
-	cv.Totals = row("total", "合计", "", [6]decimal.Decimal(tb[:6]), [6]decimal.Decimal(ts[:6]), tb[6], ts[6])
+	cv.Totals = row("total", msg.DashTotal.In(msg.Zh), "", [6]decimal.Decimal(tb[:6]), [6]decimal.Decimal(ts[:6]), tb[6], ts[6])
 	return cv
 }
 

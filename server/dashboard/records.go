@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // This file is the governed record's pages (docs/records.md): 版本
@@ -29,9 +31,9 @@ const (
 
 // recordTitles are the pages' headings, Chinese and English.
 var recordTitles = map[RecordPage][2]string{
-	RecordVersions:   {"版本", "versions"},
-	RecordObjections: {"申诉", "objections"},
-	RecordAudit:      {"审计日志", "audit log"},
+	RecordVersions:   {msg.DashVersions.In(msg.Zh), msg.DashVersions.In(msg.En)},
+	RecordObjections: {msg.DashObjections.In(msg.Zh), msg.DashObjections.In(msg.En)},
+	RecordAudit:      {msg.DashAudit.In(msg.Zh), msg.DashAudit.In(msg.En)},
 }
 
 // RecordsView is one of the record's pages.
@@ -66,11 +68,11 @@ func NewRecordsView(p RecordPage, planID, name string) (*RecordsView, error) {
 	if planID != "" {
 		v.PlanHref, v.API = PlanPath(planID), apiPlanPath(planID)
 		v.Nav = []Link{
-			{Kind: string(RecordVersions), Label: "版本", Href: RecordsPath(planID, RecordVersions)},
-			{Kind: string(RecordObjections), Label: "申诉", Href: RecordsPath(planID, RecordObjections)},
+			{Kind: string(RecordVersions), Label: msg.DashVersions.In(msg.Zh), Href: RecordsPath(planID, RecordVersions)},
+			{Kind: string(RecordObjections), Label: msg.DashObjections.In(msg.Zh), Href: RecordsPath(planID, RecordObjections)},
 		}
 	}
-	v.Nav = append(v.Nav, Link{Kind: string(RecordAudit), Label: "审计日志", Href: AuditPath})
+	v.Nav = append(v.Nav, Link{Kind: string(RecordAudit), Label: msg.DashAudit.In(msg.Zh), Href: AuditPath})
 	return v, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/internal/analysis"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/standards"
 )
@@ -66,11 +67,11 @@ type CheckRow struct {
 
 // solveExamples are targets offered in the form.
 var solveExamples = []Choice{
-	{Value: "min_capacity", Label: "最小财力:无缺口、三保足额、保底可筹"},
-	{Value: "tier.A.demand<=cap", Label: "A 档需求不超过上限"},
-	{Value: "tier.A.shortfall==0", Label: "A 档无缺口"},
-	{Value: "subdistrict.<街道>.total>=<金额>", Label: "某街道合计不低于…"},
-	{Value: "subdistrict.<街道>.projects>=<金额>", Label: "某街道项目经费不低于…"},
+	{Value: "min_capacity", Label: msg.DashTargetMinCapacity.In(msg.Zh)},
+	{Value: "tier.A.demand<=cap", Label: msg.DashTargetACap.In(msg.Zh)},
+	{Value: "tier.A.shortfall==0", Label: msg.DashTargetANoGap.In(msg.Zh)},
+	{Value: msg.DashTargetTotalValue.In(msg.Zh), Label: msg.DashTargetTotal.In(msg.Zh)},
+	{Value: msg.DashTargetProjectsValue.In(msg.Zh), Label: msg.DashTargetProjects.In(msg.Zh)},
 }
 
 // NewSolveView builds the goal-seek page.
@@ -87,16 +88,16 @@ func NewSolveView(in SolveInput) *SolveView {
 		if l := in.Labels[np.Path]; l != "" {
 			label = l + " · " + np.Path
 		}
-		v.Varies = append(v.Varies, Choice{Value: np.Path, Label: label + "(原值 " + np.Value.String() + ")", Selected: np.Path == vary})
+		v.Varies = append(v.Varies, Choice{Value: np.Path, Label: msg.DashVaryValue.In(msg.Zh, label, np.Value.String()), Selected: np.Path == vary})
 	}
-	for _, f := range []Choice{{Value: "", Label: "自动 (最近的边界)"}, {Value: "min", Label: "最小值 min"}, {Value: "max", Label: "最大值 max"}} {
+	for _, f := range []Choice{{Value: "", Label: msg.DashFindAuto.In(msg.Zh)}, {Value: "min", Label: msg.DashFindMin.In(msg.Zh)}, {Value: "max", Label: msg.DashFindMax.In(msg.Zh)}} {
 		f.Selected = f.Value == in.Find
 		v.Finds = append(v.Finds, f)
 	}
 	api := apiPlanPath(in.PlanID)
 	v.Downloads = []Link{
-		{Kind: "csv", Label: "敏感性分析 CSV (±10%)", Href: api + "/sensitivity.csv"},
-		{Kind: "json", Label: "敏感性分析 JSON", Href: api + "/sensitivity.json"},
+		{Kind: "csv", Label: msg.DashSensitivityCSV.In(msg.Zh), Href: api + "/sensitivity.csv"},
+		{Kind: "json", Label: msg.DashSensitivityJSON.In(msg.Zh), Href: api + "/sensitivity.json"},
 	}
 	if in.Failure != nil {
 		v.Status = in.Failure.Status
@@ -104,7 +105,7 @@ func NewSolveView(in SolveInput) *SolveView {
 	if s := in.Solution; s != nil {
 		v.Answer = solveAnswer(s)
 		q := url.Values{"target": {in.Target}, "vary": {s.Vary}}
-		v.Downloads = append(v.Downloads, Link{Kind: "solve", Label: "本次求解 JSON", Href: api + "/solve.json?" + q.Encode()})
+		v.Downloads = append(v.Downloads, Link{Kind: "solve", Label: msg.DashSolveJSON.In(msg.Zh), Href: api + "/solve.json?" + q.Encode()})
 	}
 	return v
 }
@@ -112,12 +113,12 @@ func NewSolveView(in SolveInput) *SolveView {
 // solveAnswer arranges a solution: the answer, one unit beyond (less for
 // the smallest value, more for the largest) and one unit inside.
 func solveAnswer(s *analysis.Solution) *SolveAnswer {
-	a := &SolveAnswer{Vary: s.Vary, Value: group(s.Answer.Value), End: "最小值", Monotone: s.Monotone, Evaluations: s.Evaluations}
-	beyond, inside := "少一个单位 ("+s.Unit.String()+")", "多一个单位"
+	a := &SolveAnswer{Vary: s.Vary, Value: group(s.Answer.Value), End: msg.DashSmallest.In(msg.Zh), Monotone: s.Monotone, Evaluations: s.Evaluations}
+	beyond, inside := msg.DashUnitLessBy.In(msg.Zh, s.Unit.String()), msg.DashUnitMore.In(msg.Zh)
 	if s.Find == analysis.FindMax {
-		a.End, beyond, inside = "最大值", "多一个单位 ("+s.Unit.String()+")", "少一个单位"
+		a.End, beyond, inside = msg.DashLargest.In(msg.Zh), msg.DashUnitMoreBy.In(msg.Zh, s.Unit.String()), msg.DashUnitLess.In(msg.Zh)
 	}
-	a.Checks = append(a.Checks, checkRow("答案", s.Answer), checkRow(beyond, s.Beyond))
+	a.Checks = append(a.Checks, checkRow(msg.DashAnswer.In(msg.Zh), s.Answer), checkRow(beyond, s.Beyond))
 	if s.Inside != nil {
 		a.Checks = append(a.Checks, checkRow(inside, *s.Inside))
 	}
@@ -139,6 +140,6 @@ func (r *Renderer) Solve(w io.Writer, v *SolveView) error {
 	if v == nil {
 		return fmt.Errorf("dashboard: nil solve view")
 	}
-	return r.render(w, "solve", page{Title: v.Name + " 目标求解",
-		Crumbs: []Link{home, {Label: v.Name, Href: v.PlanHref}, {Label: "目标求解"}}, V: v})
+	return r.render(w, "solve", page{Title: msg.DashSolveTitle.In(msg.Zh, v.Name),
+		Crumbs: []Link{home, {Label: v.Name, Href: v.PlanHref}, {Label: msg.DashSolve.In(msg.Zh)}}, V: v})
 }

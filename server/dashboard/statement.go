@@ -12,6 +12,7 @@ import (
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/msg"
 )
 
 // ErrUnknownSubdistrict is wrapped by NewStatementView when the result has
@@ -162,12 +163,12 @@ var stageLabels = []struct {
 	stage formula.Stage
 	label string
 }{
-	{formula.StagePersonnel, "人员经费 (按实际)"},
-	{formula.StagePublic, "公用经费 (按定额)"},
-	{formula.StageProjects, "项目经费 (按优先档次)"},
-	{formula.StageIncentive, "激励 (税源增长)"},
-	{formula.StageBlock, "因素分配 (依财力)"},
-	{formula.StageDamping, "保底封顶"},
+	{formula.StagePersonnel, msg.DashStagePersonnel.In(msg.Zh)},
+	{formula.StagePublic, msg.DashStagePublic.In(msg.Zh)},
+	{formula.StageProjects, msg.DashStageProjects.In(msg.Zh)},
+	{formula.StageIncentive, msg.DashStageIncentive.In(msg.Zh)},
+	{formula.StageBlock, msg.DashStageBlock.In(msg.Zh)},
+	{formula.StageDamping, msg.DashStageDamping.In(msg.Zh)},
 }
 
 // NewStatementView builds a sub-district's statement. An id the result
@@ -188,7 +189,7 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	p, m := r.Plan, moneyOf(r)
 	v := &StatementView{
 		PlanID: in.PlanID, PlanName: p.Name, District: p.District, FiscalYear: p.FiscalYear,
-		Unit: r.Unit.String() + " 元", ID: a.ID, Name: a.Name, WhatIf: in.WhatIf, Applied: in.WhatIf.Active(),
+		Unit: msg.DashYuan.In(msg.Zh, r.Unit.String()), ID: a.ID, Name: a.Name, WhatIf: in.WhatIf, Applied: in.WhatIf.Active(),
 		Record: in.Record, Published: in.Published,
 		PlanHref: in.WhatIf.withQuery(PlanPath(in.PlanID)), BaseHref: StatementPath(in.PlanID, a.ID),
 		Total: m.amount(a.Total), Stamp: in.Stamp,
@@ -216,11 +217,11 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	if v.VsBase != nil {
 		v.Attribution, v.AttributionNote = in.Attribution, in.AttributionNote
 	}
-	v.Charts = []Link{chartLink(in.PlanID, in.WhatIf, "components", "各街道财力构成 (万元)")}
+	v.Charts = []Link{chartLink(in.PlanID, in.WhatIf, "components", msg.DashChartComponents.In(msg.Zh))}
 	if v.VsBase != nil {
-		v.Charts = append(v.Charts, chartLink(in.PlanID, in.WhatIf, "compare", "调整前后变化 (万元)"))
+		v.Charts = append(v.Charts, chartLink(in.PlanID, in.WhatIf, "compare", msg.DashChartCompare.In(msg.Zh)))
 	}
-	v.Downloads = []Link{{Kind: "json", Label: "本街道 JSON", Href: in.WhatIf.withQuery(apiPlanPath(in.PlanID) + "/subdistricts/" + url.PathEscape(a.ID) + ".json")}}
+	v.Downloads = []Link{{Kind: "json", Label: msg.DashSubdistrictJSON.In(msg.Zh), Href: in.WhatIf.withQuery(apiPlanPath(in.PlanID) + "/subdistricts/" + url.PathEscape(a.ID) + ".json")}}
 	return v, nil
 }
 
@@ -270,9 +271,9 @@ func blockName(factor, label string) string {
 func score(p *formula.Plan, a *formula.Allocation) ([]KV, *ScoreView) {
 	sc := a.Score
 	adj, coef := sc.Adjustment, sc.Coef
-	profile := []KV{{"调整系数 adjustment", adj.String()}}
+	profile := []KV{{msg.DashAdjustment.In(msg.Zh), adj.String()}}
 	if p.Performance != nil {
-		profile = append(profile, KV{"绩效评级 rating", sc.Rating}, KV{"绩效系数 coefficient", coef.String()})
+		profile = append(profile, KV{msg.DashRating.In(msg.Zh), sc.Rating}, KV{msg.DashCoefficient.In(msg.Zh), coef.String()})
 	}
 	if len(sc.Parts) == 0 {
 		return profile, nil
@@ -289,12 +290,13 @@ func score(p *formula.Plan, a *formula.Allocation) ([]KV, *ScoreView) {
 
 // dampingStatus says what each damping line did.
 var dampingStatus = map[string]string{
-	"none": "在保底与封顶之间,未调整", "ceiling": "超出封顶,按封顶调减", "floor": "低于保底,按保底补足", "floor_funding": "分摊保底资金",
+	"none": msg.DashDampingNone.In(msg.Zh), "ceiling": msg.DashDampingCut.In(msg.Zh),
+	"floor": msg.DashDampingToppedUp.In(msg.Zh), "floor_funding": msg.DashDampingFunding.In(msg.Zh),
 }
 
 // ceilingUncut is the status of a ceiling line of 0: over the ceiling with
 // no block grant to cut.
-const ceilingUncut = "超出封顶,但因素分配为 0,无可调减"
+var ceilingUncut = msg.DashDampingUncut.In(msg.Zh)
 
 // baseline compares the total with the damping baseline, with the floor
 // and ceiling it gives.
@@ -353,7 +355,7 @@ func baseline(r *formula.Result, a *formula.Allocation) *BaselineView {
 // label.
 func dampingMeasure(d *formula.Damping, a *formula.Allocation) (decimal.Decimal, string) {
 	if len(d.Exclude) == 0 {
-		return a.Total, "本年合计"
+		return a.Total, msg.DashThisYearTotal.In(msg.Zh)
 	}
 	measure := a.Total
 	var out []string
@@ -363,5 +365,5 @@ func dampingMeasure(d *formula.Damping, a *formula.Allocation) (decimal.Decimal,
 			out = append(out, formula.ComponentLabels[k])
 		}
 	}
-	return measure, "本年测算口径 (不含" + strings.Join(out, "、") + ")"
+	return measure, msg.DashThisYearMeasure.In(msg.Zh, msg.List(out))
 }
