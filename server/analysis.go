@@ -211,13 +211,13 @@ func (s *Server) tornado(c *gin.Context, f chart.Format) {
 // the largest change over the sub-districts.
 func TornadoOf(rep *analysis.Report) *chart.Tornado {
 	pct := decimal.RequireFromString(rep.Step).Shift(2).String() + "%"
-	who := "各街道合计最大变动"
+	who := msg.TornadoAll.In(msg.Zh)
 	for _, sd := range rep.Subdistricts {
 		if sd.ID == rep.Focus {
-			who = sd.Name + "合计变动"
+			who = msg.TornadoOne.In(msg.Zh, sd.Name)
 		}
 	}
-	t := &chart.Tornado{Plan: rep.Plan, Title: "敏感性 ±" + pct + "(" + who + ")", Down: "下调 " + pct, Up: "上调 " + pct}
+	t := &chart.Tornado{Plan: rep.Plan, Title: msg.TornadoTitle.In(msg.Zh, pct, who), Down: msg.TornadoDown.In(msg.Zh, pct), Up: msg.TornadoUp.In(msg.Zh, pct)}
 	for _, l := range rep.Levers {
 		if l.Masked {
 			t.Masked++

@@ -20,7 +20,7 @@ func (s *Server) attribution(j *app.Job, q app.Query) (*report.AttributionJSON, 
 	if err != nil {
 		return nil, err
 	}
-	return report.NewAttribution(a, "原方案"), nil
+	return report.NewAttribution(a, msg.AgainstBase.In(msg.Zh)), nil
 }
 
 // The compare routes' attribution parameters, in the OpenAPI document.
@@ -53,11 +53,11 @@ func (s *Server) statementAttribution(j *app.Job, comp *app.Computed, id string)
 		var out statementSentences
 		a, err := s.app.Attribute(j, "group")
 		if err != nil {
-			out.Note = "变化无法按类别归因 (attribution not defined): " + msg.ErrorWords(msg.Zh, app.Classify(err))
+			out.Note = msg.AttributionUndefined.In(msg.Zh, msg.ErrorWords(msg.Zh, app.Classify(err)))
 		} else {
 			out.Sentences = map[string]string{}
 			for i := range a.Rows {
-				out.Sentences[a.Rows[i].ID] = a.Sentence(&a.Rows[i], "原方案")
+				out.Sentences[a.Rows[i].ID] = a.Sentence(&a.Rows[i], msg.AgainstBase.In(msg.Zh))
 			}
 		}
 		return json.Marshal(out)

@@ -49,7 +49,7 @@ func (s *Server) indexPage(c *gin.Context) {
 		if st.Problems != nil {
 			it.Stale = it.OK
 			if st.Good != nil {
-				it.Problems = append(it.Problems, "文件已修改但无法载入,仍按上次载入的版本测算 (serving the last good version)")
+				it.Problems = append(it.Problems, msg.LogLastGood.Bilingual())
 			}
 			for _, p := range st.Problems {
 				it.Problems = append(it.Problems, problemLine(p))

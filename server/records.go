@@ -196,7 +196,7 @@ type publicationJSON struct {
 // PublishedLabel is how a published result is marked: 已发布 <date>
 // <the result hash's first 8 hex digits>.
 func PublishedLabel(p *caili.Publication) string {
-	return "已发布 " + p.PublishedAt.Local().Format("2006-01-02") + " " + p.ResultHash[:8]
+	return msg.PublishedLabel.In(msg.Zh, p.PublishedAt.Local().Format("2006-01-02"), p.ResultHash[:8])
 }
 
 func publicationOf(p *caili.Publication, withResult bool) publicationJSON {
@@ -311,13 +311,13 @@ func (s *Server) recordMark(c *gin.Context, v *app.PlanVersion, whatIf bool) (st
 		return "", false
 	}
 	if whatIf {
-		return "草案", false
+		return msg.AppStatusDraft.In(msg.Zh), false
 	}
 	p, err := s.app.Records.Published(c.Request.Context(), v.ID)
 	if err == nil && p.VersionHash == v.Hash {
 		return PublishedLabel(p), true
 	}
-	return "草案", false
+	return msg.AppStatusDraft.In(msg.Zh), false
 }
 
 // HasStoredTokens reports whether the record store has a live token

@@ -66,7 +66,7 @@ func (af *attrFlags) compare(pf *planFlags, by attribution.By) (b, s *formula.Re
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return b, s, report.NewAttribution(a, "原方案"), nil
+	return b, s, report.NewAttribution(a, msg.AgainstBase.In(msg.Zh)), nil
 }
 
 // overridesAttribution attributes the change --scenario and --set make
@@ -104,7 +104,7 @@ func (af *attrFlags) explainSentence(pf *planFlags, id string) (string, error) {
 		return "", nil
 	}
 	var a *attribution.Attribution
-	against := "原方案"
+	against := msg.AgainstBase.In(msg.Zh)
 	af.attribute = true // --against alone asks for it
 	by, err := af.check(pf, "explain --attribute")
 	if err != nil {
@@ -142,7 +142,7 @@ func (af *attrFlags) explainSentence(pf *planFlags, id string) (string, error) {
 	if !ok {
 		return "", nil // explain reports the unknown sub-district
 	}
-	return "\n变化归因 (Shapley 值,见 docs/attribution.md): " + a.Sentence(r, against) + "\n", nil
+	return msg.OutAttributionLine.In(msg.Zh, a.Sentence(r, against)), nil
 }
 
 // comparePlans compares --plan (new) with --against (old).
@@ -184,9 +184,9 @@ func (af *attrFlags) comparePlans(pf *planFlags, by attribution.By) (b, s *formu
 func againstLabel(old, nw *formula.Plan) string {
 	switch {
 	case old.FiscalYear == nw.FiscalYear-1:
-		return "上年"
+		return msg.AgainstLastYear.In(msg.Zh)
 	case old.FiscalYear != nw.FiscalYear:
-		return fmt.Sprintf("%d 年方案", old.FiscalYear)
+		return msg.AgainstYear.In(msg.Zh, old.FiscalYear)
 	}
-	return "对比方案"
+	return msg.AgainstOther.In(msg.Zh)
 }

@@ -112,7 +112,7 @@ func objectionOne(ctx context.Context, st *sqlite.Store, who domain.Actor, sub, 
 		return say(stdout, msg.OutObjectionEffect, msg.ErrorWords(l, app.Classify(v.Effect.Rejected)))
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "街道\t\t原合计\t更正后\t变化\t")
+	fmt.Fprintln(tw, msg.OutEffectHeader.In(msg.Zh))
 	for _, r := range v.Effect.Rows {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", r.ID, r.Name, r.Before, r.After, r.Change)
 	}

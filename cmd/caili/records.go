@@ -247,7 +247,7 @@ func planDiff(ctx context.Context, st *sqlite.Store, id string, from, to int, st
 		say(stdout, msg.OutResult, d.Error)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "街道\t\t原合计\t新合计\t变化\t")
+	fmt.Fprintln(tw, msg.OutDiffHeader.In(msg.Zh))
 	for _, t := range d.Totals {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", t.ID, t.Name, t.Old, t.New, t.Delta)
 	}

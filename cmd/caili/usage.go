@@ -11,61 +11,11 @@ import (
 // command's flags describe themselves, Chinese first.
 
 // commands is the list of commands and their flags, the same in both
-// languages.
-const commands = `  caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json|check-xlsx] [--out F]
-  caili validate [--plan F]
-  caili explain  [--plan F] [--scenario F] [--set path=value]... --subdistrict ID
-                 [--attribute | --against OLDPLAN.toml] [--by auto|override|group]
-  caili compare  [--plan F] (--scenario F | --set path=value... | --against OLDPLAN.toml)
-                 [--attribute [--by auto|override|group]] [--format table|csv|json] [--out F]
-  caili serve    [--addr A] [--plans DIR] [--data DIR]
-  caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
-  caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
-  caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
-  caili verify   RESULT.json [--plan F]
-  caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
-  caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]
-  caili audit    [--limit N] [--data DIR]
-  caili objection list|show|accept|reject --id ID [--reason TEXT] [--data DIR] [N]  (申诉, docs/records.md)
-  caili backup   --out F [--data DIR]
-  caili restore  [--replace] [--data DIR] F
-  caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]`
+// languages (the message table's CmdCommands).
+const commands = msg.CmdCommands
 
-// usageZH is the usage in Chinese.
-const usageZH = `caili — 街道可支配财力测算
-
-用法:
-` + commands + `
-
-不给 --plan 时使用内置的示意西城区方案(数字为示意,非官方数据)。
-街道、人员类别、定额、项目、因素和情景都可以用编码或中文名称指定。
-退出状态:0 成功;1 方案被拒绝(问题写在标准错误输出);2 用法错误;
-130 / 143 被 Ctrl-C / SIGTERM 中止(不写任何文件)。
-英文的帮助与错误信息:任何命令加 --lang en(如 caili --lang en help),或设置 CAILI_LANG=en。
-`
-
-// usageEN is the usage in English.
-const usageEN = `caili — sub-district disposable funds (街道可支配财力测算)
-
-usage:
-` + commands + `
-
-Without --plan the illustrative sample district built into caili is used.
-Sub-districts, staff categories, quotas, projects, factors and scenarios
-may be named by id or by their Chinese name.
-Exit status: 0 success, 1 plan rejected (problems on stderr), 2 usage,
-130 / 143 stopped by Ctrl-C / SIGTERM (nothing written).
-Help and errors are in Chinese by default: --lang en on any command, or
-CAILI_LANG=en, for English (--lang wins).
-`
-
-// usage is the usage text in language l.
-func usage(l msg.Lang) string {
-	if l == msg.En {
-		return usageEN
-	}
-	return usageZH
-}
+// usage is the usage text in language l, from the message table.
+func usage(l msg.Lang) string { return msg.CmdUsage.In(l, commands) }
 
 // langArgs takes every `--lang L` (or `--lang=L`, `-lang L`) option off
 // the arguments, wherever it stands before a `--`, so that every command

@@ -99,12 +99,12 @@ func mismatch(m msg.Message, a ...any) *domain.Error { return app.Say(domain.Kin
 func jsonDiffs(want, got []byte, n int) []string {
 	var a, b any
 	if json.Unmarshal(want, &a) != nil || json.Unmarshal(got, &b) != nil {
-		return []string{"文件不是完整的 JSON (not whole JSON)"}
+		return []string{msg.VerifyNotWhole.In(msg.Zh)}
 	}
 	var out []string
 	walkDiff("", a, b, &out, n)
 	if len(out) == 0 {
-		out = append(out, "数值相同,格式不同(空格、顺序或转义) (same values, other formatting)")
+		out = append(out, msg.VerifySameValues.In(msg.Zh))
 	}
 	return out
 }
@@ -144,13 +144,13 @@ func walkDiff(path string, a, b any, out *[]string, n int) {
 		return
 	}
 	if fmt.Sprint(a) != fmt.Sprint(b) {
-		*out = append(*out, fmt.Sprintf("%s: 应为 %v,文件中为 %v (recomputed %v, file %v)", path, show(a), show(b), show(a), show(b)))
+		*out = append(*out, msg.VerifyDiffers.In(msg.Zh, path, show(a), show(b), show(a), show(b)))
 	}
 }
 
 func show(v any) string {
 	if v == nil {
-		return "(无)"
+		return msg.VerifyNone.In(msg.Zh)
 	}
 	s, ok := v.(string)
 	if !ok {

@@ -6,12 +6,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
 )
 
 // dataFile is the File of the changes of sub-district data read from a
 // file that is not TOML (a data workbook or CSV).
-const dataFile = "街道数据 data"
+var dataFile = msg.DataFileLabel.In(msg.Zh)
 
 // dataChanges compares the sub-district data of two plan documents as
 // compiled (whatever file it came from): staff, payroll, quantities,

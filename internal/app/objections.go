@@ -37,11 +37,11 @@ const (
 func ObjectionStatusText(o *caili.Objection) string {
 	switch o.Status {
 	case caili.ObjectionAccepted:
-		return "已采纳（第 " + itoa(o.NewVersion) + " 版）"
+		return msg.ObjectionAcceptedAs.In(msg.Zh, o.NewVersion)
 	case caili.ObjectionRejected:
-		return "已驳回：" + o.Reason
+		return msg.ObjectionRejectedWhy.In(msg.Zh, o.Reason)
 	}
-	return "待处理"
+	return msg.AppObjectionPending.In(msg.Zh)
 }
 
 func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
 )
@@ -56,7 +57,7 @@ func ReadPublished(ctx context.Context, st caili.Store, plan string, year int64)
 	if len(short) > 8 {
 		short = short[:8]
 	}
-	out := &standards.Published{Version: fmt.Sprintf("第 %d 版 %s", pub.N, short), ResultHash: pub.ResultHash,
+	out := &standards.Published{Version: msg.PublishedVersion.In(msg.Zh, pub.N, short), ResultHash: pub.ResultHash,
 		Amounts: make(map[string]standards.PublishedAmounts, len(doc.Subdistricts))}
 	for _, s := range doc.Subdistricts {
 		a, err := publishedAmounts(s.Columns)

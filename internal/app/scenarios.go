@@ -199,7 +199,7 @@ func importScenarioFiles(st caili.Store, dirs []string, log *slog.Logger) error 
 		}
 		found, err := scenarioFiles(dir)
 		if err != nil && i > 0 { // an old default folder: what cannot be read there is left
-			log.Warn("情景文件未导入 scenario files of an older data folder not imported", "folder", dir, "error", err)
+			log.Warn(msg.LogScenariosNotImported.Bilingual(), "folder", dir, "error", err)
 			continue
 		}
 		if err != nil {
@@ -217,7 +217,7 @@ func importScenarioFiles(st caili.Store, dirs []string, log *slog.Logger) error 
 		return err
 	}
 	if done && len(scs) > 0 {
-		log.Info("导入情景文件 scenario files imported into the database", "files", len(scs), "imported", n)
+		log.Info(msg.LogScenariosImported.Bilingual(), "files", len(scs), "imported", n)
 	}
 	return nil
 }

@@ -28,6 +28,12 @@ const (
 	TextObjectionNotPublished Text = "AppObjectionNotPublished" // n, state: objecting to what is not published
 	TextObjectionAlready      Text = "AppObjectionAlready"      // n, state: deciding an objection twice
 
+	// A backup that cannot be restored, a database that cannot be used.
+	TextBackupUnreadable Text = "StoreBackupUnreadable" // path: a backup file that cannot be read
+	TextBackupUnusable   Text = "StoreBackupUnusable"   // path: a backup that is not a sound database
+	TextDBFolder         Text = "StoreDBFolder"         // the database's folder cannot be made
+	TextSchemaNewer      Text = "StoreSchemaNewer"      // version, ours: a database of a newer caili
+
 	// Faults of the database and the disk.
 	TextDBError      Text = "AppDBError"      // reason: a fault of the database, with why when known
 	TextDiskFull     Text = "AppDiskFull"     // the disk is full

@@ -42,4 +42,13 @@ var (
 )
 
 // StorePublishedYearMissing: no publication of a plan in a fiscal year.
+var (
+	// StoreBackupUnreadable … StoreSchemaNewer: a backup that cannot be
+	// restored, a database that cannot be used.
+	StoreBackupUnreadable = def("StoreBackupUnreadable", "读取备份 %s 失败", "cannot read the backup %s")
+	StoreBackupUnusable   = def("StoreBackupUnusable", "备份 %s 不可用", "the backup %s is unusable")
+	StoreDBFolder         = def("StoreDBFolder", "无法建立数据库目录", "cannot make the database folder")
+	StoreSchemaNewer      = def("StoreSchemaNewer", "数据库版本 %d 比本程序新(本程序为 %d)", "schema version %d is newer than this caili's %d")
+)
+
 var StorePublishedYearMissing = def("StorePublishedYearMissing", "方案 %s 没有 %d 年度已发布的版本", "plan %s has no published version of %d")

@@ -166,3 +166,11 @@ func Error(l Lang, err error) string {
 func (m Message) At(code formula.Code, path string, args ...any) formula.Problem {
 	return formula.Problem{Path: path, Code: code, Says: []formula.Words{m.Words(args...)}}
 }
+
+// Bilingual says m in Chinese and then, in brackets, in English, for the
+// few places that speak to both at once (the log, a note on the plans
+// page): "文件已修改但无法载入 (serving the last good version)".
+func (m Message) Bilingual(args ...any) string {
+	zh, en := m.Both(args...)
+	return zh + " (" + en + ")"
+}

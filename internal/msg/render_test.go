@@ -28,14 +28,15 @@ func TestKeysAreUnique(t *testing.T) {
 	}
 }
 
-// formulaTexts reads the constants of type Text that formula declares,
-// from its source: the texts it says.
-func formulaTexts(t *testing.T) map[string]string {
+// textsOf reads the constants of type Text that the package in dir
+// (relative to the module root) declares, from its source: the texts it
+// says.
+func textsOf(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	fset := token.NewFileSet()
-	files, err := filepath.Glob(filepath.Join("..", "..", "formula", "*.go"))
+	files, err := filepath.Glob(filepath.Join("..", "..", dir, "*.go"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("formula's source not found: %v", err)
+		t.Fatalf("%s's source not found: %v", dir, err)
 	}
 	out := map[string]string{}
 	for _, f := range files {
@@ -66,16 +67,22 @@ func formulaTexts(t *testing.T) map[string]string {
 	return out
 }
 
-// TestEveryFormulaTextHasItsMessage checks that every text formula says
-// is a key of the table, so that each renders in both languages.
-func TestEveryFormulaTextHasItsMessage(t *testing.T) {
-	texts := formulaTexts(t)
-	if len(texts) < 50 {
-		t.Fatalf("found only %d texts in formula", len(texts))
-	}
-	for name, key := range texts {
-		if _, ok := Lookup(key); !ok {
-			t.Errorf("formula's %s names %q, which the table lacks", name, key)
+// TestEveryTextHasItsMessage checks that every text formula and the
+// record (internal/caili) say is a key of the table, so that each renders
+// in both languages.
+func TestEveryTextHasItsMessage(t *testing.T) {
+	for _, tc := range []struct {
+		dir   string
+		least int
+	}{{"formula", 50}, {"internal/caili", 25}} {
+		texts := textsOf(t, tc.dir)
+		if len(texts) < tc.least {
+			t.Fatalf("found only %d texts in %s", len(texts), tc.dir)
+		}
+		for name, key := range texts {
+			if _, ok := Lookup(key); !ok {
+				t.Errorf("%s's %s names %q, which the table lacks", tc.dir, name, key)
+			}
 		}
 	}
 }

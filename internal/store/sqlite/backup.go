@@ -56,10 +56,10 @@ func Restore(ctx context.Context, from, dir string, replace bool) (kept string, 
 	tmp := filepath.Join(dir, ".restore-"+strconv.Itoa(os.Getpid())+".db")
 	defer removeDB(tmp)
 	if err := copyFile(from, tmp); err != nil {
-		return "", fmt.Errorf("读取备份 read backup %s: %w", from, err)
+		return "", caili.E("sqlite.Restore", caili.KindBadRequest, caili.TextBackupUnreadable, from).Because(err)
 	}
 	if err := checkCopy(ctx, tmp); err != nil {
-		return "", fmt.Errorf("备份 %s 不可用 (backup unusable): %w", from, err)
+		return "", caili.E("sqlite.Restore", caili.KindBadRequest, caili.TextBackupUnusable, from).Because(err)
 	}
 	if _, err := os.Lstat(dst); err == nil {
 		kept = dst + ".replaced-" + time.Now().UTC().Format("20060102T150405Z")

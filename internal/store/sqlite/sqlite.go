@@ -62,7 +62,7 @@ func dsn(path string) string {
 // at path and brings its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-		return nil, fmt.Errorf("数据库目录 database folder: %w", err)
+		return nil, caili.E("sqlite.Open", caili.KindInternal, caili.TextDBFolder).Because(err)
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -133,7 +133,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 		if last := ms[len(ms)-1].version; cur > last {
-			return fmt.Errorf("数据库版本 %d 比本程序新 (schema version %d is newer than this caili's %d)", cur, cur, last)
+			return caili.E("sqlite.Open", caili.KindInternal, caili.TextSchemaNewer, cur, last)
 		}
 		for _, m := range ms {
 			if m.version <= cur {

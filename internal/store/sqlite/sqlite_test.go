@@ -65,7 +65,7 @@ func TestMigrationsRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	again.Close()
-	if _, err := Open(ctx, s.Path()); err == nil || !strings.Contains(err.Error(), "newer") {
+	if _, err := Open(ctx, s.Path()); err == nil || !strings.Contains(msg.Error(msg.En, err), "newer") {
 		t.Errorf("a newer schema opened: %v", err)
 	}
 }
