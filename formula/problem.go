@@ -139,6 +139,19 @@ const (
 // known; the edge says it in words (package internal/msg).
 func (p Problem) String() string {
 	var b strings.Builder
+	b.WriteString(p.Place())
+	b.WriteString(string(p.Code))
+	for _, w := range p.Says {
+		fmt.Fprintf(&b, " %s%v", w.Text, w.Args)
+	}
+	return b.String()
+}
+
+// Place renders where the problem is as the start of its line:
+// "file:line: path: ", leaving out the parts that are not known (empty
+// when none is).
+func (p Problem) Place() string {
+	var b strings.Builder
 	if p.File != "" {
 		b.WriteString(p.File)
 		if p.Line > 0 {
@@ -148,10 +161,6 @@ func (p Problem) String() string {
 	}
 	if p.Path != "" {
 		b.WriteString(p.Path + ": ")
-	}
-	b.WriteString(string(p.Code))
-	for _, w := range p.Says {
-		fmt.Fprintf(&b, " %s%v", w.Text, w.Args)
 	}
 	return b.String()
 }

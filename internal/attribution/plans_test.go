@@ -3,22 +3,16 @@ package attribution
 import (
 	"testing"
 
-	"github.com/caili/caili/configs"
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/standards"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/testplan"
+	"github.com/caili/caili/standards"
 )
 
 func samplePlan(t testing.TB) *formula.Plan {
 	t.Helper()
-	doc, err := standards.LoadFS(configs.FS, configs.PlanPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := doc.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, p := testplan.Sample(t)
 	return p
 }
 

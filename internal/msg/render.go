@@ -77,20 +77,7 @@ func Problem(l Lang, p formula.Problem) string {
 // ProblemLine renders a problem in l as "file:line: path: message",
 // leaving out the parts that are not known.
 func ProblemLine(l Lang, p formula.Problem) string {
-	var b strings.Builder
-	if p.File != "" {
-		b.WriteString(p.File)
-		if p.Line > 0 {
-			fmt.Fprintf(&b, ":%d", p.Line)
-		}
-		b.WriteString(": ")
-	}
-	if p.Path != "" {
-		b.WriteString(p.Path)
-		b.WriteString(": ")
-	}
-	b.WriteString(Problem(l, p))
-	return b.String()
+	return p.Place() + Problem(l, p)
 }
 
 // InvalidPlanText summarises an invalid plan's problems in l: how many,

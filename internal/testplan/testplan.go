@@ -7,6 +7,7 @@ package testplan
 import (
 	"testing"
 
+	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
@@ -46,4 +47,19 @@ func File(tb testing.TB, path string, sets ...string) *formula.Result {
 		tb.Fatal(err)
 	}
 	return res
+}
+
+// Sample loads the embedded sample plan (configs) and converts it; any
+// error fails the test.
+func Sample(tb testing.TB) (*standards.Document, *formula.Plan) {
+	tb.Helper()
+	doc, err := standards.LoadFS(configs.FS, configs.PlanPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := doc.Plan()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return doc, p
 }

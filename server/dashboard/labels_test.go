@@ -5,12 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/configs"
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/analysis"
 	"github.com/caili/caili/internal/attribution"
+	"github.com/caili/caili/internal/testplan"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // shown is what each of the four places shows for a path: place → words.
@@ -29,14 +30,7 @@ func (s shown) add(place, path, words string) {
 // plan diff — and checks they show the same words, the path table's
 // (standards.PathLabel), which name the path in the plan's words.
 func TestOnePathOneLabel(t *testing.T) {
-	doc, err := standards.LoadFS(configs.FS, configs.PlanPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := doc.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, p := testplan.Sample(t)
 	nps, err := doc.NumberPaths()
 	if err != nil {
 		t.Fatal(err)
