@@ -87,15 +87,6 @@ var notYet = map[string]int{
 	"internal/report/stamp.go":               6,
 	"internal/report/table.go":               6,
 	"standards/plangen/plangen.go":           14,
-	"standards/workbook/header.go":           1,
-	"standards/workbook/merge.go":            3,
-	"standards/workbook/messages.go":         1,
-	"standards/workbook/notes.go":            17,
-	"standards/workbook/sheet.go":            5,
-	"standards/workbook/styles.go":           1,
-	"standards/workbook/template.go":         3,
-	"standards/workbook/uses.go":             21,
-	"standards/workbook/xmlscan.go":          1,
 }
 
 // TestNoChineseLiteralOutsideTheTable fails on a string literal holding a
