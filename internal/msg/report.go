@@ -109,3 +109,16 @@ var (
 	// RepFileOverrides names a download of overrides without a scenario.
 	RepFileOverrides = def("RepFileOverrides", "调整", "overrides")
 )
+
+// Errors of the 复核 workbook (internal/report/checkxlsx): a plan too
+// large for it (the bound, then the plan's count). They are said in
+// Chinese with English in brackets, as the command line has always shown
+// them, so they are rendered with Zh.
+var (
+	// RepCheckTooManySubdistricts: more sub-districts than the workbook holds.
+	RepCheckTooManySubdistricts = def("RepCheckTooManySubdistricts", "复核工作簿至多 %d 个街道 (the plan has %d)",
+		"a check workbook holds at most %d sub-districts (the plan has %d)")
+	// RepCheckTooManyRows: more item rows than the workbook holds.
+	RepCheckTooManyRows = def("RepCheckTooManyRows", "复核工作簿至多 %d 行明细(街道数 × 人员类别、定额、项目与指标数;the plan needs %d)",
+		"a check workbook holds at most %d item rows (sub-districts × staff categories, quotas, projects and indicators; the plan needs %d)")
+)
