@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"fmt"
 	"math/big"
 	"slices"
 	"strings"
@@ -8,10 +9,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// This file holds the words: what each line's Formula and each score's
-// Formula say, in Chinese a sub-district office can check by hand. The
-// stages do the arithmetic and hand each line an explainer holding what it
-// needs; the text is built here, only when asked for.
+// This file builds what each line's Formula and each score's Formula
+// say, in Chinese a sub-district office can check by hand; the words
+// themselves are formats in words.go. The stages do the arithmetic and
+// hand each line an explainer holding what it needs; the text is built
+// here, only when asked for.
 
 // personnelText explains stage 2 lines: (payroll, or headcount × annual
 // pay) × (1 + on-cost).
@@ -22,10 +24,10 @@ func (x personnelText) explain(l *Line) string {
 	var t string
 	exact := s.Payroll[st.ID]
 	if pay, ok := s.Payroll[st.ID]; ok {
-		t = "实际工资 " + pay.String() + " 元"
+		t = fmt.Sprintf(wordPayroll, pay.String())
 	} else {
 		head := s.Staff[st.ID]
-		t = head.String() + " 人 × " + st.AnnualPay.String() + " 元"
+		t = fmt.Sprintf(wordHeadcountPay, head.String(), st.AnnualPay.String())
 		exact = head.Mul(st.AnnualPay)
 	}
 	if !st.OncostRate.IsZero() {
@@ -41,7 +43,7 @@ type publicText struct{ m *Model }
 func (x publicText) explain(l *Line) string {
 	m, q := x.m, x.m.plan.Quotas[l.j]
 	exact := q.Rate.Mul(m.sumCols(int(l.i), m.quotaCols[l.j]))
-	return q.Rate.String() + " 元 × " + m.basisText(int(l.i), m.quotaCols[l.j]) + m.equals(exact, l.Amount)
+	return fmt.Sprintf(wordRateBasis, q.Rate.String(), m.basisText(int(l.i), m.quotaCols[l.j])) + m.equals(exact, l.Amount)
 }
 
 // projectTier explains the stage 4 lines of one tier: the demand, then
@@ -68,10 +70,10 @@ func (x *projectTier) explain(l *Line) string {
 func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
 	pr := m.plan.Projects[j]
 	exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
-	t := "需求 " + pr.UnitCost.String() + " 元 × " + m.basisText(i, m.projectCols[j])
+	t := fmt.Sprintf(wordDemand, pr.UnitCost.String(), m.basisText(i, m.projectCols[j]))
 	if c, rated := m.projectCoef(i, j); rated {
 		exact = exact.Mul(c)
-		t += " × " + c.String() + " (项目绩效 " + m.plan.Subdistricts[i].ProjectRatings[pr.ID] + ")"
+		t += fmt.Sprintf(wordProjectRating, c.String(), m.plan.Subdistricts[i].ProjectRatings[pr.ID])
 	}
 	demand := m.u.round(exact)
 	return demand, t + m.equals(exact, demand)
@@ -81,13 +83,13 @@ func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
 // share of the tier's budget (extra: the ranks of the leftover units).
 func (x *projectTier) share(d, amount decimal.Decimal, extra []int32, k int) string {
 	if extra == nil {
-		return "全额保障"
+		return wordFullyFunded
 	}
 	u := x.m.u
 	quota := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
 	quota.Quo(quota, x.out.Demand.Rat())
-	return tierLimit(u, x.out, x.remaining) + ",按需求比例分配: " + u.format(x.out.Budget) + " × " +
-		u.format(d) + " / " + u.format(x.out.Demand) + x.m.lrTail(quota, amount, extra[k])
+	return tierLimit(u, x.out, x.remaining) + fmt.Sprintf(wordProportional, u.format(x.out.Budget), u.format(d), u.format(x.out.Demand)) +
+		x.m.lrTail(quota, amount, extra[k])
 }
 
 // find returns the index of item (i, j) among the tier's items.
@@ -122,17 +124,17 @@ func (x *projectParts) explain(l *Line) string {
 		if len(got) == 0 {
 			t += " (" + tierLabel(pt.out.Tier) + "),"
 		} else {
-			t += ";未安排的 " + u.format(d) + " 转入 " + tierLabel(pt.out.Tier) + ","
+			t += fmt.Sprintf(wordCarriedTo, u.format(d), tierLabel(pt.out.Tier))
 		}
 		t += pt.share(d, amt, pt.extra, k)
 		got = append(got, u.format(amt))
 		left = d.Sub(amt)
 	}
 	if len(got) > 1 {
-		t += ";合计 " + strings.Join(got, " + ") + " = " + u.format(l.Amount)
+		t += fmt.Sprintf(wordPartsTotal, strings.Join(got, " + "), u.format(l.Amount))
 	}
 	if len(got) > 1 && left.Sign() > 0 {
-		t += ";余下 " + u.format(left) + " 未安排 (D 档之后不再顺延)"
+		t += fmt.Sprintf(wordLeftUnfunded, u.format(left))
 	}
 	return t
 }
@@ -140,17 +142,17 @@ func (x *projectParts) explain(l *Line) string {
 // tierLabel names a tier: "三保 mandatory 档", "A 档".
 func tierLabel(t Tier) string {
 	if t == TierMandatory {
-		return "三保 mandatory 档"
+		return wordTierMandatory
 	}
-	return t.String() + " 档"
+	return fmt.Sprintf(wordTier, t.String())
 }
 
 // tierLimit says why a tier's budget fell short of its demand.
 func tierLimit(u unit, o TierOutcome, remaining decimal.Decimal) string {
 	if o.Cap != nil && o.Budget.Equal(*o.Cap) {
-		return "本档需求 " + u.format(o.Demand) + " 超过上限 " + u.format(*o.Cap) + " (max_share × 项目资金池)"
+		return fmt.Sprintf(wordOverCap, u.format(o.Demand), u.format(*o.Cap))
 	}
-	return "本档需求 " + u.format(o.Demand) + " 超过剩余财力 " + u.format(remaining)
+	return fmt.Sprintf(wordOverRemaining, u.format(o.Demand), u.format(remaining))
 }
 
 // incentiveText explains stage 5 lines: rate × growth, then the share of
@@ -168,8 +170,8 @@ func (x *incentiveText) explain(l *Line) string {
 	t := inc.Rate.String() + " × max(0, " + m.x[i][m.incCur].String() + " " + m.ref(m.incCur) + " − " +
 		m.x[i][m.incPrev].String() + " " + m.ref(m.incPrev) + ") = " + x.raw[i].String()
 	if !x.shares[i].Amount.Equal(x.raw[i]) {
-		t += ";激励总额 " + m.u.format(x.b) + " = " + m.u.fn("floor") + "(min(Σ " + x.sum.String() + budgetText(inc.Budget) +
-			", 剩余 " + m.u.format(x.remaining) + ")),按比例: " + m.u.format(x.b) + " × " + x.raw[i].String() + " / " + x.sum.String() + m.lrText(x.shares[i])
+		t += fmt.Sprintf(wordIncentiveShare, m.u.format(x.b), m.u.fn("floor"), x.sum.String(), budgetText(inc.Budget),
+			m.u.format(x.remaining), m.u.format(x.b), x.raw[i].String(), x.sum.String()) + m.lrText(x.shares[i])
 	}
 	return t
 }
@@ -178,7 +180,7 @@ func budgetText(b *decimal.Decimal) string {
 	if b == nil {
 		return ""
 	}
-	return ", 预算 " + b.String()
+	return fmt.Sprintf(wordBudget, b.String())
 }
 
 // explain renders a stage 6 (block) line: the indicator's part of the
@@ -188,13 +190,13 @@ func (b *blockStage) explain(l *Line) string {
 	a := &b.res.Subdistricts[l.i]
 	sp := a.Score.Parts[l.k]
 	part := sp.Part()
-	t := sp.FactorName + " " + sp.FactorWeight.String() + " × " + sp.Weight.String() + " × " +
-		sp.Value.String() + " / " + sp.DistrictSum.String() + " = " + Fraction(part) + " 分"
+	t := fmt.Sprintf(wordScorePart, sp.FactorName, sp.FactorWeight.String(), sp.Weight.String(),
+		sp.Value.String(), sp.DistrictSum.String(), Fraction(part))
 	total := a.Score.Total()
 	if a.Block.Sign() == 0 || total.Sign() == 0 {
-		return t + ";块额 " + b.m.u.format(a.Block) + ",本行 = " + b.m.u.format(l.Amount)
+		return t + fmt.Sprintf(wordBlockZero, b.m.u.format(a.Block), b.m.u.format(l.Amount))
 	}
-	return t + ";块额 " + b.m.u.format(a.Block) + " × (" + Fraction(part) + ") / (" + Fraction(total) + ")" +
+	return t + fmt.Sprintf(wordBlockShare, b.m.u.format(a.Block), Fraction(part), Fraction(total)) +
 		b.m.shareText(a.Block, new(big.Rat).Quo(part, total), b.parts[l.i][l.k])
 }
 
@@ -202,18 +204,18 @@ func (b *blockStage) explain(l *Line) string {
 // score, adjusted, and its share of the pool by adjusted score, each an
 // exact fraction of whole numbers.
 func (b *blockStage) scoreText(s Score) string {
-	t := "得分 " + Fraction(s.Total()) + " × 调整系数 " + s.Adjustment.String()
+	t := fmt.Sprintf(wordScore, Fraction(s.Total()), s.Adjustment.String())
 	if b.withPerf {
-		t += " × 绩效系数 " + s.Coef.String() + " (" + s.Rating + ")"
+		t += fmt.Sprintf(wordPerformance, s.Coef.String(), s.Rating)
 	}
 	adj := s.Adjusted()
 	sumAdj := b.scaled(b.sumAdj)
 	sumAdj.Mul(sumAdj, ratPow10(b.eAdj))
-	t += " = 调整后得分 " + Fraction(adj)
+	t += fmt.Sprintf(wordAdjustedScore, Fraction(adj))
 	if sumAdj.Sign() == 0 {
-		return t + ";Σ调整后得分为 0,块额 = " + b.m.u.format(b.shares[s.i].Amount)
+		return t + fmt.Sprintf(wordAdjustedZero, b.m.u.format(b.shares[s.i].Amount))
 	}
-	return t + ";块额 " + b.m.u.format(b.pool) + " × (" + Fraction(adj) + ") / (Σ " + Fraction(sumAdj) + ")" +
+	return t + fmt.Sprintf(wordPoolShare, b.m.u.format(b.pool), Fraction(adj), Fraction(sumAdj)) +
 		b.m.shareText(b.pool, new(big.Rat).Quo(adj, sumAdj), b.shares[s.i])
 }
 
@@ -225,29 +227,29 @@ func (x *dampingStage) explain(l *Line) string {
 	switch l.j {
 	case dampCeiling:
 		over := f(x.pre[i].Sub(*x.hi[i]))
-		t := "封顶 " + f(*x.hi[i]) + " = " + m.u.fn("floor") + "(" + d.Ceiling.String() + " × " + base + ");" + measured +
-			" − 封顶 " + f(*x.hi[i]) + " = 超出 " + over + ";调减 min(超出 " + over + ", 块额 " + f(x.res.Subdistricts[i].Block) + ") = " + f(x.cut[i])
+		t := fmt.Sprintf(wordCeiling, f(*x.hi[i]), m.u.fn("floor"), d.Ceiling.String(), base, measured,
+			f(*x.hi[i]), over, over, f(x.res.Subdistricts[i].Block), f(x.cut[i]))
 		if x.cut[i].IsZero() {
-			t += ",无因素分配可调减"
+			t += wordNothingToCut
 		}
 		return t
 	case dampFloor:
-		t := "保底 " + f(x.lo[i]) + " = " + m.u.fn("ceil") + "(" + d.Floor.String() + " × " + base + ");" + measured
+		t := fmt.Sprintf(wordFloor, f(x.lo[i]), m.u.fn("ceil"), d.Floor.String(), base, measured)
 		if x.pre0 == nil {
-			return t + ",补足 " + f(x.lo[i]) + " − " + f(x.pre[i]) + " = " + f(x.need[i])
+			return t + fmt.Sprintf(wordTopUp, f(x.lo[i]), f(x.pre[i]), f(x.need[i]))
 		}
 		effect := *x.res.Subdistricts[i].RatingEffect
-		return t + ",不计绩效等级影响 " + signed(f, effect) + " 为 " + f(x.pre0[i]) + ",补足 " + f(x.lo[i]) + " − " +
-			f(x.pre0[i]) + " = " + f(x.need[i]) + " (保底保留绩效等级影响: " + f(x.lo[i]) + " " + signedTerm(f, effect) + " = " + f(x.lo[i].Add(effect)) + ")"
+		return t + fmt.Sprintf(wordTopUpRated, signed(f, effect), f(x.pre0[i]), f(x.lo[i]),
+			f(x.pre0[i]), f(x.need[i]), f(x.lo[i]), signedTerm(f, effect), f(x.lo[i].Add(effect)))
 	case dampFunding:
-		return "保底资金缺口 " + f(x.shortfall) + " = 保底补足 " + f(x.d) + " − 封顶调减 " + f(x.e) + ";按高于保底的余量分摊," +
-			"调减 " + f(x.shortfall) + " × 余量 " + f(x.room[i]) + " / Σ余量 " + f(x.sumG) + m.lrText(x.reduction[i])
+		return fmt.Sprintf(wordFunding, f(x.shortfall), f(x.d), f(x.e), f(x.shortfall), f(x.room[i]), f(x.sumG)) +
+			m.lrText(x.reduction[i])
 	}
 	if x.pre0 != nil && !x.pre0[i].Equal(x.pre[i]) {
-		return measured + ",不计绩效等级影响 " + signed(f, *x.res.Subdistricts[i].RatingEffect) + " 为 " + f(x.pre0[i]) +
-			";保底按后者、封顶按前者检验,在" + rangeText(m.u, x.lo[i], x.hi[i], d) + " 之内,不调整"
+		return fmt.Sprintf(wordWithinRated, measured, signed(f, *x.res.Subdistricts[i].RatingEffect), f(x.pre0[i]),
+			rangeText(m.u, x.lo[i], x.hi[i], d))
 	}
-	return measured + " 在" + rangeText(m.u, x.lo[i], x.hi[i], d) + " 之内,不调整"
+	return fmt.Sprintf(wordWithin, measured, rangeText(m.u, x.lo[i], x.hi[i], d))
 }
 
 // measureLabel names what damping measures: "测算", or "测算 (不含人员经费、
@@ -260,9 +262,9 @@ func (x *dampingStage) measureLabel() string {
 		}
 	}
 	if len(out) == 0 {
-		return "测算"
+		return wordMeasure
 	}
-	return "测算 (不含" + strings.Join(out, "、") + ")"
+	return fmt.Sprintf(wordMeasureExclude, strings.Join(out, "、"))
 }
 
 // signed renders an amount with its sign: "+52000", "−1634206", "0".
@@ -288,13 +290,13 @@ func signedTerm(f func(decimal.Decimal) string, d decimal.Decimal) string {
 func rangeText(u unit, lo decimal.Decimal, hi *decimal.Decimal, d *Damping) string {
 	s := ""
 	if d.Floor != nil {
-		s += " 保底 " + u.format(lo)
+		s += fmt.Sprintf(wordRangeFloor, u.format(lo))
 	}
 	if hi != nil {
 		if s != "" {
-			s += " 与 "
+			s += wordRangeAnd
 		}
-		s += "封顶 " + u.format(*hi)
+		s += fmt.Sprintf(wordRangeCeiling, u.format(*hi))
 	}
 	return s
 }

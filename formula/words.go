@@ -41,3 +41,78 @@ const (
 	// line (%s: the rank).
 	wordRemainderRank = " (最大余额, 第 %s 位)"
 )
+
+// The explanation lines' words (explain.go), as formats of fmt.Sprintf
+// whose every verb is a %s taking text explain.go has already formatted:
+// amounts, quantities, fractions and rounding functions.
+
+// Stage 2, personnel: the actual payroll, or headcount × annual pay.
+const (
+	wordPayroll      = "实际工资 %s 元"
+	wordHeadcountPay = "%s 人 × %s 元"
+)
+
+// Stages 3 and 4, public costs and projects: a rate or unit cost × the
+// basis; a project's demand and its rating's coefficient.
+const (
+	wordRateBasis     = "%s 元 × %s"
+	wordDemand        = "需求 %s 元 × %s"
+	wordProjectRating = " × %s (项目绩效 %s)"
+)
+
+// Stage 4, projects by tier: funded in full, or a share of the tier's
+// budget (why it fell short: the cap or what remained); with overflow =
+// demote, what moved to the next tier, the parts' sum and what no tier
+// funded; a tier's name.
+const (
+	wordFullyFunded   = "全额保障"
+	wordProportional  = ",按需求比例分配: %s × %s / %s"
+	wordOverCap       = "本档需求 %s 超过上限 %s (max_share × 项目资金池)"
+	wordOverRemaining = "本档需求 %s 超过剩余财力 %s"
+	wordCarriedTo     = ";未安排的 %s 转入 %s,"
+	wordPartsTotal    = ";合计 %s = %s"
+	wordLeftUnfunded  = ";余下 %s 未安排 (D 档之后不再顺延)"
+	wordTierMandatory = "三保 mandatory 档"
+	wordTier          = "%s 档"
+)
+
+// Stage 5, the incentive cut to its total (the total, its rounding, the
+// sum, the budget if any (wordBudget), what remained, then the share:
+// total × raw / sum).
+const (
+	wordIncentiveShare = ";激励总额 %s = %s(min(Σ %s%s, 剩余 %s)),按比例: %s × %s / %s"
+	wordBudget         = ", 预算 %s"
+)
+
+// Stage 6, the block grant: an indicator's part of the score and its
+// share of the sub-district's block amount; the score, adjusted, and
+// the share of the pool by adjusted score.
+const (
+	wordScorePart     = "%s %s × %s × %s / %s = %s 分"
+	wordBlockZero     = ";块额 %s,本行 = %s"
+	wordBlockShare    = ";块额 %s × (%s) / (%s)"
+	wordScore         = "得分 %s × 调整系数 %s"
+	wordPerformance   = " × 绩效系数 %s (%s)"
+	wordAdjustedScore = " = 调整后得分 %s"
+	wordAdjustedZero  = ";Σ调整后得分为 0,块额 = %s"
+	wordPoolShare     = ";块额 %s × (%s) / (Σ %s)"
+)
+
+// Stage 7, damping: the ceiling's cut, the floor's top-up (without and
+// with the rating's effect), the floor's funding, a total within bounds,
+// what damping measures and the bounds it is checked against.
+const (
+	wordCeiling        = "封顶 %s = %s(%s × %s);%s − 封顶 %s = 超出 %s;调减 min(超出 %s, 块额 %s) = %s"
+	wordNothingToCut   = ",无因素分配可调减"
+	wordFloor          = "保底 %s = %s(%s × %s);%s"
+	wordTopUp          = ",补足 %s − %s = %s"
+	wordTopUpRated     = ",不计绩效等级影响 %s 为 %s,补足 %s − %s = %s (保底保留绩效等级影响: %s %s = %s)"
+	wordFunding        = "保底资金缺口 %s = 保底补足 %s − 封顶调减 %s;按高于保底的余量分摊,调减 %s × 余量 %s / Σ余量 %s"
+	wordWithinRated    = "%s,不计绩效等级影响 %s 为 %s;保底按后者、封顶按前者检验,在%s 之内,不调整"
+	wordWithin         = "%s 在%s 之内,不调整"
+	wordMeasure        = "测算"
+	wordMeasureExclude = "测算 (不含%s)"
+	wordRangeFloor     = " 保底 %s"
+	wordRangeAnd       = " 与 "
+	wordRangeCeiling   = "封顶 %s"
+)

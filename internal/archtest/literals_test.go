@@ -17,19 +17,19 @@ import (
 // Chinese words a person reads come from the message table
 // (internal/msg), in both languages (issue 19 §3). The only other places
 // that may hold Chinese string literals are a document's own words, each
-// document's in one file (documentWords); notYet lists what is left to
-// move. Comments
-// and struct tags do not count.
+// document's in one file (documentWords). Comments and struct tags do
+// not count.
 
 // documentWords are the files that hold a document's own words: text that
 // is part of the document (Chinese in every language), kept in one file
 // per document so that it is found in one place.
 var documentWords = map[string]string{
-	"formula/words.go":               "the names of components, fixed items and equalisation stages and the explanation lines' words: a result line is part of the result and is Chinese in every language",
-	"internal/attribution/words.go":  "the attribution's cause groups and amount sentences: part of the attribution's result, Chinese in every language",
-	"internal/report/xlsx/xlsx.go":   "the results workbook's sheet names and column headings",
-	"standards/plangen/catalogue.go": "the sample-plan generator's data: the names of the generated plan's categories, projects and factors",
-	"standards/workbook/columns.go":  "the data-collection template's column headings and notes, the words the loader reads back",
+	"formula/words.go":                   "the names of components, fixed items and equalisation stages and the explanation lines' words: a result line is part of the result and is Chinese in every language",
+	"internal/attribution/words.go":      "the attribution's cause groups and amount sentences: part of the attribution's result, Chinese in every language",
+	"internal/report/checkxlsx/words.go": "the 复核 workbook's sheet names, its 说明 sheet and each sheet's titles, headers, labels, notes and the formulas that hold words (通过, 是, 无): the workbook is Chinese in every language",
+	"internal/report/xlsx/xlsx.go":       "the results workbook's sheet names and column headings",
+	"standards/plangen/catalogue.go":     "the sample-plan generator's data: the names of the generated plan's categories, projects and factors",
+	"standards/workbook/columns.go":      "the data-collection template's column headings and notes, its 说明 sheet, its input prompts and what each column says reads it: the words the loader reads back",
 	// The OpenAPI document (GET /openapi.json) is written in English with
 	// the Chinese terms it explains; its one source is server/openapi*.go,
 	// split by route group.
@@ -43,47 +43,10 @@ var documentWords = map[string]string{
 // openAPIDoc is why the OpenAPI document's files hold Chinese terms.
 const openAPIDoc = "the OpenAPI document: English descriptions with the Chinese terms they explain (草案, 申诉, 街道), one document split by route group"
 
-// notYet are files whose words are still to be moved (issue 19 §3, not
-// done yet), with how many Chinese literals each holds; the number may
-// only go down. explain.go's words go to formula/words.go,
-// the 复核 workbook's sheet texts to one internal/report/checkxlsx/words.go,
-// the sample-plan generator's to standards/plangen/catalogue.go and the
-// template's to standards/workbook/columns.go (or, for what is a message
-// to a person, to the table); the report's headings go to the table.
-var notYet = map[string]int{
-	"formula/explain.go":                     66,
-	"internal/report/attribution.go":         6,
-	"internal/report/checkxlsx/block.go":     47,
-	"internal/report/checkxlsx/checkxlsx.go": 17,
-	"internal/report/checkxlsx/costs.go":     16,
-	"internal/report/checkxlsx/damping.go":   26,
-	"internal/report/checkxlsx/excel.go":     8,
-	"internal/report/checkxlsx/guide.go":     27,
-	"internal/report/checkxlsx/inputs.go":    73,
-	"internal/report/checkxlsx/projects.go":  35,
-	"internal/report/checkxlsx/summary.go":   50,
-	"internal/report/classification.go":      13,
-	"internal/report/compare.go":             27,
-	"internal/report/csv.go":                 4,
-	"internal/report/explain.go":             11,
-	"internal/report/stamp.go":               6,
-	"internal/report/table.go":               6,
-	"standards/plangen/plangen.go":           14,
-	"standards/workbook/header.go":           1,
-	"standards/workbook/merge.go":            3,
-	"standards/workbook/messages.go":         1,
-	"standards/workbook/notes.go":            17,
-	"standards/workbook/sheet.go":            5,
-	"standards/workbook/styles.go":           1,
-	"standards/workbook/template.go":         3,
-	"standards/workbook/uses.go":             21,
-	"standards/workbook/xmlscan.go":          1,
-}
-
 // TestNoChineseLiteralOutsideTheTable fails on a string literal holding a
 // Han character in a non-test file of the module outside internal/msg,
-// documentWords and notYet, and on an entry of those lists that no
-// longer holds one (a stale exception hides nothing and is removed).
+// and documentWords, and on an entry of documentWords that no longer
+// holds one (a stale exception hides nothing and is removed).
 func TestNoChineseLiteralOutsideTheTable(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
@@ -112,29 +75,15 @@ func TestNoChineseLiteralOutsideTheTable(t *testing.T) {
 		if _, ok := documentWords[rel]; ok || len(lits) == 0 {
 			continue
 		}
-		if n, ok := notYet[rel]; ok && len(lits) <= n {
-			continue
-		}
 		for _, l := range lits {
 			t.Errorf("%s:%s: a Chinese literal outside the message table: say it with a message of internal/msg (or, for a document's own words, in its one words file)", rel, l)
 		}
 	}
-	for _, list := range []map[string]int{keysOf(documentWords), notYet} {
-		for rel := range list {
-			if found[rel] == 0 {
-				t.Errorf("%s is excepted but holds no Chinese literal (or does not exist): remove it from the list", rel)
-			}
+	for rel := range documentWords {
+		if found[rel] == 0 {
+			t.Errorf("%s is excepted but holds no Chinese literal (or does not exist): remove it from the list", rel)
 		}
 	}
-}
-
-// keysOf is a map's keys, as a set.
-func keysOf(m map[string]string) map[string]int {
-	out := make(map[string]int, len(m))
-	for k := range m {
-		out[k] = 1
-	}
-	return out
 }
 
 // goSources lists the module's non-test .go files, relative to root and

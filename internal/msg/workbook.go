@@ -111,3 +111,26 @@ var (
 	// WbLabelled puts a column's label before a rule's problem.
 	WbLabelled = def("WbLabelled", "%s:%s", "%s: %s")
 )
+
+// Messages of the data-collection template and of a merge, said where
+// standards/workbook writes a template or lists a merge's changes. They
+// are said in Chinese with English in brackets, as the command line has
+// always shown them, so they are rendered with Zh.
+var (
+	// WbWriteWorkbook: a template workbook that could not be written (the cause follows).
+	WbWriteWorkbook = def("WbWriteWorkbook", "写工作簿失败 (write workbook)", "write workbook")
+	// WbWriteCSV: a template CSV file that could not be written (the cause follows).
+	WbWriteCSV = def("WbWriteCSV", "写 CSV 失败 (write CSV)", "write CSV")
+	// WbNoSubdistrict: a template asked for a sub-district the plan lacks; the hint (WbNoSubdistrictNear) follows the name.
+	WbNoSubdistrict = def("WbNoSubdistrict", "计划中没有街道 %s%s (no such sub-district)", "no such sub-district %s%s")
+	// WbNoSubdistrictNear: the nearest sub-district to the one asked for.
+	WbNoSubdistrictNear = def("WbNoSubdistrictNear", "(您是不是要找 %s?)", " (did you mean %s?)")
+	// WbSharedFormula stands for the text of a shared formula saved without its value.
+	WbSharedFormula = def("WbSharedFormula", "(共享公式 shared formula)", "(shared formula)")
+	// WbChangeAdded: a merge adds a sub-district (its name and id).
+	WbChangeAdded = def("WbChangeAdded", "新增街道 %s (added)", "added sub-district %s")
+	// WbChangeRemoved: a merge removes a sub-district (its name and id).
+	WbChangeRemoved = def("WbChangeRemoved", "删除街道 %s (removed)", "removed sub-district %s")
+	// WbNoValueShown stands for an empty value in a merge's change.
+	WbNoValueShown = def("WbNoValueShown", "(空)", "(none)")
+)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/internal/attribution"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/shopspring/decimal"
 )
@@ -119,12 +120,12 @@ func (a *AttributionJSON) cells(id string) []string {
 // writeAttributionTable writes the attribution under a comparison's
 // table: change and parts per sub-district, then what each player is.
 func writeAttributionTable(b *strings.Builder, a *AttributionJSON) {
-	by := "逐项"
+	by := msg.RepByItem
 	if a.By == "group" {
-		by = "按类别"
+		by = msg.RepByGroup
 	}
-	fmt.Fprintf(b, "\n变化归因 (Shapley 值,%s,%d 次测算;各项之和等于变化) (单位: 元)\n\n", by, a.Evaluations)
-	head := []string{"编码", "街道", "变化"}
+	fmt.Fprintf(b, "\n%s\n\n", msg.RepAttributionTitle.In(msg.Zh, by, a.Evaluations))
+	head := zh(msg.RepColID, msg.RepColSubdistrict, msg.RepColChange)
 	for i, p := range a.Players {
 		head = append(head, fmt.Sprintf("[%d] %s", i+1, shortLabel(p)))
 	}

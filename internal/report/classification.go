@@ -4,10 +4,10 @@ import (
 	"cmp"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/shopspring/decimal"
 )
@@ -22,14 +22,14 @@ const Uncoded = "uncoded"
 
 // UncodedLabel is the code cell of the uncoded row in the terminal table
 // and in a CSV with Chinese headers.
-const UncodedLabel = "未分类 (uncoded)"
+var UncodedLabel = msg.RepUncoded.In(msg.Zh)
 
 // CodeKindLabel is the Chinese name of a classification.
 func CodeKindLabel(k formula.CodeKind) string {
 	if k == formula.EconomicCode {
-		return "支出经济分类"
+		return msg.RepEconomicCode.In(msg.Zh)
 	}
-	return "支出功能分类"
+	return msg.RepFunctionCode.In(msg.Zh)
 }
 
 // CodesJSON is the JSON document of a result totalled by code.
@@ -116,7 +116,7 @@ func WriteCodesCSV(w io.Writer, r *formula.Result, t *formula.CodeTotals, opts C
 	header := slices.Concat([]string{string(t.Kind), "total"}, formula.ComponentNames[:])
 	uncoded := Uncoded
 	if opts.ZH {
-		header = slices.Concat([]string{CodeKindLabel(t.Kind), "合计"}, formula.ComponentLabels[:])
+		header = slices.Concat([]string{CodeKindLabel(t.Kind), msg.RepColTotal.In(msg.Zh)}, formula.ComponentLabels[:])
 		uncoded = UncodedLabel
 	}
 	for i := range r.Subdistricts {
@@ -135,10 +135,8 @@ func WriteCodesCSV(w io.Writer, r *formula.Result, t *formula.CodeTotals, opts C
 func WriteCodesTable(w io.Writer, r *formula.Result, t *formula.CodeTotals, st *Stamp) error {
 	var b strings.Builder
 	p := r.Plan
-	b.WriteString(p.Name + " — 按" + CodeKindLabel(t.Kind) + "汇总 (by " + string(t.Kind) + ")")
-	if p.FiscalYear > 0 {
-		b.WriteString("  (" + strconv.FormatInt(p.FiscalYear, 10) + " 年度, 单位: 元)")
-	}
+	b.WriteString(msg.RepByCodeTitle.In(msg.Zh, p.Name, CodeKindLabel(t.Kind), string(t.Kind)))
+	writeYear(&b, p.FiscalYear)
 	if st.WhatIf() {
 		b.WriteString("\n" + st.Title())
 	}
@@ -152,15 +150,15 @@ func WriteCodesTable(w io.Writer, r *formula.Result, t *formula.CodeTotals, st *
 		}
 		rows = append(rows, row)
 	}
-	rows[len(rows)-1][0] = "街道合计"
-	header := slices.Concat([]string{"科目编码", "合计"}, formula.ComponentLabels[:])
+	rows[len(rows)-1][0] = msg.RepSubdistrictsTotal.In(msg.Zh)
+	header := slices.Concat(zh(msg.RepColCode, msg.RepColTotal), formula.ComponentLabels[:])
 	writeAligned(&b, header, rows, 1, true)
 	b.WriteString("\n")
 	f := numfmt.NewFmt(r)
 	summary := [][]string{
-		{"街道合计 sub-districts", numfmt.Group(f.Amount(t.Capacity.Sub(t.Reserves)))},
-		{"预留合计 reserves", numfmt.Group(f.Amount(t.Reserves))},
-		{"可用财力 capacity", numfmt.Group(f.Amount(t.Capacity))},
+		{msg.RepSumSubdistricts.In(msg.Zh), numfmt.Group(f.Amount(t.Capacity.Sub(t.Reserves)))},
+		{msg.RepSumReserves.In(msg.Zh), numfmt.Group(f.Amount(t.Reserves))},
+		{msg.RepSumCapacity.In(msg.Zh), numfmt.Group(f.Amount(t.Capacity))},
 	}
 	writeAligned(&b, nil, summary, 1, false)
 	_, err := io.WriteString(w, b.String())

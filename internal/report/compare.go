@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 
 	"github.com/shopspring/decimal"
@@ -56,13 +57,13 @@ var CompareHeader = slices.Concat([]string{"id", "name", "base_total", "scenario
 
 // CompareHeaderZH is CompareHeader in Chinese (header=zh): each component
 // column is that component's change.
-var CompareHeaderZH = slices.Concat([]string{"编码", "街道", "基准合计", "方案合计", "变化", "变化%"},
+var CompareHeaderZH = slices.Concat(zh(msg.RepColID, msg.RepColSubdistrict, msg.RepColBaseTotal, msg.RepColScenarioTotal, msg.RepColChange, msg.RepColChangePct),
 	changeLabels())
 
 func changeLabels() []string {
 	out := make([]string, len(formula.ComponentLabels))
 	for i, l := range formula.ComponentLabels {
-		out[i] = l + "变化"
+		out[i] = msg.RepComponentChange.In(msg.Zh, l)
 	}
 	return out
 }
@@ -91,7 +92,7 @@ func NewCompare(c Comparison) *CompareJSON {
 		}
 		tb[6], ts[6] = tb[6].Add(b.Total), ts[6].Add(s.Total)
 	}
-	doc.Totals = compareRow(f, "total", "合计", [6]decimal.Decimal(tb[:6]), tb[6], [6]decimal.Decimal(ts[:6]), ts[6])
+	doc.Totals = compareRow(f, "total", msg.RepColTotal.In(msg.Zh), [6]decimal.Decimal(tb[:6]), tb[6], [6]decimal.Decimal(ts[:6]), ts[6])
 	return doc
 }
 
@@ -143,8 +144,9 @@ func WriteCompareCSV(w io.Writer, c *CompareJSON, opts CSVOptions) error {
 // WriteCompareTable writes a comparison for a terminal.
 func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 	var b strings.Builder
-	b.WriteString(c.Plan + "  方案对比 (单位: 元)\n\n")
-	head := []string{"编码", "街道", "基准合计", "方案合计", "变化", "变化%", "人员", "公用", "项目", "激励", "因素分配", "保底封顶"}
+	b.WriteString(c.Plan + "  " + msg.RepCompareTitle.In(msg.Zh) + "\n\n")
+	head := zh(msg.RepColID, msg.RepColSubdistrict, msg.RepColBaseTotal, msg.RepColScenarioTotal, msg.RepColChange, msg.RepColChangePct,
+		msg.RepShortPersonnel, msg.RepShortPublic, msg.RepShortProjects, msg.RepShortIncentive, msg.RepShortBlock, msg.RepShortDamping)
 	var rows [][]string
 	for _, r := range append(append([]CompareRow{}, c.Subdistricts...), c.Totals) {
 		cells := r.cells()
@@ -157,11 +159,11 @@ func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 	}
 	writeAligned(&b, head, rows, 2, true)
 	b.WriteString("\n")
-	writeAligned(&b, []string{"", "基准", "方案"}, [][]string{
-		{"可用财力", numfmt.Group(c.Base.Capacity), numfmt.Group(c.Scenario.Capacity)},
-		{"预备费", numfmt.Group(c.Base.Reserve), numfmt.Group(c.Scenario.Reserve)},
-		{"绩效预留", numfmt.Group(c.Base.PerformanceReserve), numfmt.Group(c.Scenario.PerformanceReserve)},
-		{"保底封顶结余", numfmt.Group(c.Base.DampingReserve), numfmt.Group(c.Scenario.DampingReserve)},
+	writeAligned(&b, []string{"", msg.RepBase.In(msg.Zh), msg.RepScenario.In(msg.Zh)}, [][]string{
+		{msg.RepCapacity.In(msg.Zh), numfmt.Group(c.Base.Capacity), numfmt.Group(c.Scenario.Capacity)},
+		{msg.RepReserve.In(msg.Zh), numfmt.Group(c.Base.Reserve), numfmt.Group(c.Scenario.Reserve)},
+		{msg.RepPerformanceReserve.In(msg.Zh), numfmt.Group(c.Base.PerformanceReserve), numfmt.Group(c.Scenario.PerformanceReserve)},
+		{msg.RepDampingReserve.In(msg.Zh), numfmt.Group(c.Base.DampingReserve), numfmt.Group(c.Scenario.DampingReserve)},
 	}, 1, false)
 	if c.Attribution != nil {
 		writeAttributionTable(&b, c.Attribution)

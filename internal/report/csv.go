@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 
 	"github.com/caili/caili/formula"
@@ -35,7 +36,7 @@ type CSVOptions struct {
 var Header = slices.Concat([]string{"id", "name"}, formula.ComponentNames[:], []string{"total"})
 
 // HeaderZH is the Chinese header of the terminal table.
-var HeaderZH = slices.Concat([]string{"编码", "街道"}, formula.ComponentLabels[:], []string{"合计"})
+var HeaderZH = slices.Concat(zh(msg.RepColID, msg.RepColSubdistrict), formula.ComponentLabels[:], zh(msg.RepColTotal))
 
 // Rows returns the allocation table: one row a sub-district, then a
 // totals row (id "total", name "合计").
@@ -49,7 +50,7 @@ func Rows(r *formula.Result) [][]string {
 			f.Amount(c[3]), f.Amount(c[4]), f.Amount(c[5]), f.Amount(a.Total)})
 	}
 	t := r.Totals()
-	row := []string{"total", "合计"}
+	row := []string{"total", msg.RepColTotal.In(msg.Zh)}
 	for _, x := range t {
 		row = append(row, f.Amount(x))
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 
 	"github.com/caili/caili/formula"
@@ -26,12 +27,12 @@ var stageTitle = func() map[formula.Stage]string {
 func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 	f := numfmt.NewFmt(r)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s (%s)\n合计 total: %s 元\n", r.Plan.Name, a.Name, a.ID, numfmt.Group(f.Amount(a.Total)))
+	fmt.Fprintf(&b, "%s  %s (%s)\n%s\n", r.Plan.Name, a.Name, a.ID, msg.RepExplainTotal.In(msg.Zh, numfmt.Group(f.Amount(a.Total))))
 	comps := a.Components()
 	items, width := itemColumn(r.Plan, a.Lines)
 	for k, st := range []formula.Stage{formula.StagePersonnel, formula.StagePublic, formula.StageProjects,
 		formula.StageIncentive, formula.StageBlock, formula.StageDamping} {
-		fmt.Fprintf(&b, "\n%s: %s 元\n", stageTitle[st], numfmt.Group(f.Amount(comps[k])))
+		fmt.Fprintf(&b, "\n%s\n", msg.RepExplainStage.In(msg.Zh, stageTitle[st], numfmt.Group(f.Amount(comps[k]))))
 		for n, l := range a.Lines {
 			if l.Stage == st {
 				fmt.Fprintf(&b, "  %s %15s  %s\n", runewidth.FillRight(items[n], width), numfmt.Group(f.Amount(l.Amount)), l.Formula())
@@ -39,18 +40,19 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 		}
 	}
 	if e := a.RatingEffect; e != nil {
-		fmt.Fprintf(&b, "\n绩效等级影响 rating effect: %s 元 (因素分配 %s − 不计绩效等级的因素分配 %s);保底不抵消此影响\n",
-			numfmt.Group(f.Amount(*e)), numfmt.Group(f.Amount(a.Block)), numfmt.Group(f.Amount(a.Block.Sub(*e))))
+		fmt.Fprintf(&b, "\n%s\n", msg.RepRatingEffect.In(msg.Zh,
+			numfmt.Group(f.Amount(*e)), numfmt.Group(f.Amount(a.Block)), numfmt.Group(f.Amount(a.Block.Sub(*e)))))
 	}
 	sc := a.Score
 	if len(sc.Parts) > 0 {
-		fmt.Fprintf(&b, "\n因素得分 factor score: %s (%s)\n", formula.Fraction(sc.Total()), formula.FormatRat(sc.Total()))
+		fmt.Fprintf(&b, "\n%s\n", msg.RepFactorScore.In(msg.Zh, formula.Fraction(sc.Total()), formula.FormatRat(sc.Total())))
 		rows := [][]string{}
 		for _, p := range sc.Parts {
 			rows = append(rows, []string{p.FactorName, r.Plan.QuantityName(p.Quantity), p.FactorWeight.String(), p.Weight.String(),
 				p.Value.String(), p.DistrictSum.String(), formula.FormatRat(p.Part())})
 		}
-		writeAligned(&b, []string{"因素", "指标", "因素权重", "指标权重", "本街道", "全区合计", "得分"}, rows, 2, false)
+		writeAligned(&b, zh(msg.RepColFactor, msg.RepColIndicator, msg.RepColFactorWeight, msg.RepColIndicatorWeight,
+			msg.RepColThis, msg.RepColDistrict, msg.RepColScore), rows, 2, false)
 		fmt.Fprintf(&b, "%s\n", sc.Formula())
 	}
 	_, err := io.WriteString(w, b.String())

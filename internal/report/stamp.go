@@ -2,9 +2,9 @@ package report
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
 )
 
@@ -39,14 +39,14 @@ func (s *Stamp) Title() string {
 	var b strings.Builder
 	switch {
 	case s.Scenario != "":
-		b.WriteString("情景测算: " + s.Scenario)
+		b.WriteString(msg.RepStampScenario.In(msg.Zh, s.Scenario))
 	case len(s.Overrides) > 0:
-		b.WriteString("情景测算")
+		b.WriteString(msg.RepStampWhatIf.In(msg.Zh))
 	default:
-		b.WriteString("方案原值 (无调整)")
+		b.WriteString(msg.RepStampPlan.In(msg.Zh))
 	}
 	if n := len(s.Overrides); n > 0 {
-		b.WriteString(",调整 " + strconv.Itoa(n) + " 项: " + strings.Join(clipAll(s.Overrides, 3), "; "))
+		b.WriteString(msg.RepStampOverrides.In(msg.Zh, n, strings.Join(clipAll(s.Overrides, 3), "; ")))
 		if n > 3 {
 			b.WriteString("; …")
 		}
@@ -82,7 +82,7 @@ func (s *Stamp) FileName(planID, ext string) string {
 	case s.Scenario != "":
 		return planID + "-" + safeName(s.Scenario) + ext
 	}
-	return planID + "-调整-" + s.SHA256[:min(8, len(s.SHA256))] + ext
+	return planID + "-" + msg.RepFileOverrides.In(msg.Zh) + "-" + s.SHA256[:min(8, len(s.SHA256))] + ext
 }
 
 // safeName keeps a name usable as a file name on every system.

@@ -2,9 +2,9 @@ package report
 
 import (
 	"io"
-	"strconv"
 	"strings"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 
 	"github.com/mattn/go-runewidth"
@@ -27,9 +27,7 @@ func WriteTableStamped(w io.Writer, r *formula.Result, st *Stamp) error {
 	p := r.Plan
 	f := numfmt.NewFmt(r)
 	b.WriteString(p.Name)
-	if p.FiscalYear > 0 {
-		b.WriteString("  (" + strconv.FormatInt(p.FiscalYear, 10) + " 年度, 单位: 元)")
-	}
+	writeYear(&b, p.FiscalYear)
 	if st.WhatIf() {
 		b.WriteString("\n" + st.Title())
 	}
@@ -44,11 +42,11 @@ func WriteTableStamped(w io.Writer, r *formula.Result, st *Stamp) error {
 	writeAligned(&b, HeaderZH, rows, 2, true)
 	b.WriteString("\n")
 	summary := [][]string{
-		{"可用财力 capacity", numfmt.Group(f.Amount(r.Capacity))},
-		{"区级预备费 reserve", numfmt.Group(f.Amount(r.Reserve))},
-		{"绩效预留 performance reserve", numfmt.Group(f.Amount(r.PerformanceReserve))},
-		{"保底封顶结余 damping reserve", numfmt.Group(f.Amount(r.DampingReserve))},
-		{"街道合计 sub-districts", numfmt.Group(total)},
+		{msg.RepSumCapacity.In(msg.Zh), numfmt.Group(f.Amount(r.Capacity))},
+		{msg.RepSumReserve.In(msg.Zh), numfmt.Group(f.Amount(r.Reserve))},
+		{msg.RepSumPerformanceReserve.In(msg.Zh), numfmt.Group(f.Amount(r.PerformanceReserve))},
+		{msg.RepSumDampingReserve.In(msg.Zh), numfmt.Group(f.Amount(r.DampingReserve))},
+		{msg.RepSumSubdistricts.In(msg.Zh), numfmt.Group(total)},
 	}
 	writeAligned(&b, nil, summary, 1, false)
 	_, err := io.WriteString(w, b.String())
@@ -105,4 +103,21 @@ func writeAligned(b *strings.Builder, header []string, rows [][]string, numFrom 
 		}
 		line(row)
 	}
+}
+
+// writeYear writes a title's fiscal year and unit, when the plan has a year.
+func writeYear(b *strings.Builder, year int64) {
+	if year > 0 {
+		b.WriteString("  " + msg.RepYearUnit.In(msg.Zh, year))
+	}
+}
+
+// zh renders headings of the message table in Chinese, the reports'
+// language.
+func zh(ms ...msg.Message) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.In(msg.Zh)
+	}
+	return out
 }

@@ -189,3 +189,19 @@ mode = "redistribute"
 "差" = "0.85"
 
 `
+
+// planHead is the generated plan's [plan] table up to its fiscal year;
+// it takes the number of sub-districts.
+const planHead = "[plan]\nname = \"合成测试区 %d 个街道\"\ndistrict = \"合成测试区\"\nfiscal_year = 2025\n"
+
+// The names of what the generator invents beyond the catalogue, each
+// numbered: a staff category, a public-cost quota, a sub-district.
+const (
+	otherStaffName  = "其他人员%02d"
+	otherQuotaName  = "其他公用经费%03d"
+	subdistrictName = "第%d街道"
+)
+
+// ratingDraws are the performance ratings a sub-district is drawn from,
+// each as often as it is listed.
+var ratingDraws = []string{"优", "良", "良", "中", "优", "良", "中", "良", "差", "良"}

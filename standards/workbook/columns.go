@@ -125,7 +125,7 @@ func newLayout(p *formula.Plan, labels map[string]Label) *layout {
 // idColumns are the first two columns of every sheet.
 func idColumns(nameRequired bool) []column {
 	return []column{
-		{key: keyID, kind: kindID, label: "街道编码", required: true,
+		{key: keyID, kind: kindID, label: labelID, required: true,
 			uses: []string{"街道的编码,导入时按它对应各表的行;以小写字母开头,只含小写字母、数字、_ 和 -"}},
 		{key: keyName, kind: kindName, label: "街道名称", required: nameRequired, uses: []string{"街道的名称"}},
 	}
@@ -283,4 +283,101 @@ func withPlanLabels(p *formula.Plan, labels map[string]Label) map[string]Label {
 		out[q] = lb
 	}
 	return out
+}
+
+// The template's words: the 说明 sheet, the data validation's prompts and
+// what each column says reads it. They are the document's own text,
+// Chinese in every language, and the loader reads some of them back.
+
+// labelID is the id column's label, which the loader also accepts as its
+// heading.
+const labelID = "街道编码"
+
+// docTitle follows the plan's name in the workbook's title property.
+const docTitle = " 街道数据采集表"
+
+// dateFormatLetters are the letters of a date number format (年月日 in
+// a Chinese one), by which a cell is known to hold a date.
+const dateFormatLetters = "ymdhs年月日"
+
+// The data validation's prompts: a rating chosen from a list (the list
+// follows), an amount, a headcount.
+const (
+	promptChoose    = "请从下拉列表中选择:"
+	promptNumber    = "请填写不小于 0 的数"
+	promptHeadcount = "人数须为不小于 0 的整数"
+)
+
+// The 说明 sheet's title (the plan's name and year), its table's header
+// row, and its words for whether a column must be filled in.
+const (
+	notesTitle = "%s —— 街道数据采集表(%d 年度)"
+	wordYes    = "是"
+	wordNo     = "否"
+)
+
+// notesHead is the header row of the 说明 sheet's table of columns.
+var notesHead = []string{"工作表", "列", "编码", "名称", "单位", "必填", "含义与使用它的标准"}
+
+// howTo is the 说明 sheet's text on filling in the workbook.
+var howTo = []string{
+	"填写说明 (how to fill in)",
+	"1. 每个街道一行。第 2 行(灰色)是各列的编码,导入时据此识别各列,请勿修改或删除;第 1 行的名称可以改。",
+	"2. 数字可以是数值或文本,可带千位分隔符(1,234,567)和全角数字;不能为负数;人数须为整数。小数最多 12 位、整数最多 30 位。",
+	"3. 绩效等级、街道名称和标准所用的各项数量必须填写;区域调节系数空白即 1;人数空白即 0;实际工资空白按标准工资计算;项目绩效空白即不评级。",
+	"4. 可以用公式,但须在 Excel 或 WPS 中保存(保存时会存下计算结果);没有计算结果的公式会被拒绝。",
+	"5. 隐藏的行照常导入,不导入的行请删除;空行会被跳过;合并的单元格按其显示的值读取;增加的工作表不会被读取。",
+	"6. 发给一个街道的副本(caili template --subdistrict)交回后,用 caili import --merge 只更新其中填写了的单元格。",
+}
+
+// msgUnusedQuantity says what a column of a quantity no standard reads is for.
+const msgUnusedQuantity = "本方案的标准未使用此数,照原样保留"
+
+// What reads a quantity, as the 说明 sheet says it: the incentive's
+// previous year and damping's baseline (its bounds follow).
+const (
+	useIncentivePrevious = "税收增长激励:上年数 (incentive.previous)"
+	useDampingBaseline   = "保底封顶的基数 (damping.baseline)"
+)
+
+// useFactor says that factor f reads a quantity through indicator in.
+func useFactor(f *formula.Factor, in *formula.Indicator) string {
+	return "因素 " + f.Name + " (" + f.ID + ", 权重 " + f.Weight.String() + ") 的指标,权重 " + in.Weight.String()
+}
+
+// useQuota says that quota q reads a quantity as its basis.
+func useQuota(q *formula.Quota) string {
+	return "定额 " + q.Name + " (" + q.ID + "):" + q.Rate.String() + " 元 × 基数"
+}
+
+// useProject says that project pr reads a quantity as its basis.
+func useProject(pr *formula.Project) string {
+	return "项目 " + pr.Name + " (" + pr.ID + ", " + tierZH(pr.Tier) + "):" + pr.UnitCost.String() + " 元 × 基数"
+}
+
+// useIncentiveCurrent says that the incentive in reads a quantity as this
+// year's amount.
+func useIncentiveCurrent(in *formula.Incentive) string {
+	return "税收增长激励:本年数 (incentive.current),奖励 " + in.Rate.String() + " × 增长额"
+}
+
+// useQuotaBasis and useProjectBasis say that a quota or a project counts
+// a staff category's headcount in its basis.
+func useQuotaBasis(q *formula.Quota) string { return "定额 " + q.Name + " (" + q.ID + ") 的基数" }
+
+func useProjectBasis(pr *formula.Project) string {
+	return "项目 " + pr.Name + " (" + pr.ID + ") 的基数"
+}
+
+// boundFloor and boundCeiling say a damping's floor and ceiling.
+func boundFloor(v *decimal.Decimal) string { return "保底 " + v.String() + " 倍" }
+
+func boundCeiling(v *decimal.Decimal) string { return "封顶 " + v.String() + " 倍" }
+
+// tierZH names a tier in Chinese.
+func tierZH(t formula.Tier) string {
+	if t == formula.TierMandatory {
+		return "三保"
+	}
+	return t.String() + " 档"
 }

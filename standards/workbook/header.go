@@ -90,7 +90,7 @@ func stripUnit(s string) string {
 func isIDHeading(text string) bool { return isIDKey(text) || isIDLabel(text) }
 
 func isIDKey(text string) bool   { return strings.EqualFold(trimText(text), keyID) }
-func isIDLabel(text string) bool { return normLabel(trimText(text)) == "街道编码" }
+func isIDLabel(text string) bool { return normLabel(trimText(text)) == labelID }
 
 // findHeader returns the id row: the first of the sheet's first
 // maxHeaderRows rows with a cell reading `id`, or else the first with one

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
 	"github.com/shopspring/decimal"
 )
@@ -154,9 +155,9 @@ func (c Change) String() string {
 	who := c.Name + " (" + c.ID + ")"
 	switch c.Kind {
 	case ChangeAdded:
-		return "新增街道 " + who + " (added)"
+		return msg.WbChangeAdded.In(msg.Zh, who)
 	case ChangeRemoved:
-		return "删除街道 " + who + " (removed)"
+		return msg.WbChangeRemoved.In(msg.Zh, who)
 	}
 	s := who + " " + c.Label + ":" + orNone(c.Old) + " → " + orNone(c.New)
 	if c.Cell != "" {
@@ -167,7 +168,7 @@ func (c Change) String() string {
 
 func orNone(v string) string {
 	if v == "" {
-		return "(空)"
+		return msg.WbNoValueShown.In(msg.Zh)
 	}
 	return v
 }

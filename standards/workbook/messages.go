@@ -153,6 +153,3 @@ func clipAll(ss []string) []string {
 	}
 	return out
 }
-
-// msgUnusedQuantity says what a column of a quantity no standard reads is for.
-const msgUnusedQuantity = "本方案的标准未使用此数,照原样保留"

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -44,11 +45,11 @@ func templateXLSX(w io.Writer, lay *layout, subs []formula.Subdistrict, blank in
 		return err
 	}
 	f.SetActiveSheet(0)
-	if err := f.SetDocProps(&excelize.DocProperties{Title: lay.plan.Name + " 街道数据采集表", Creator: "caili"}); err != nil {
+	if err := f.SetDocProps(&excelize.DocProperties{Title: lay.plan.Name + docTitle, Creator: "caili"}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	if err := f.Write(w); err != nil {
-		return fmt.Errorf("写工作簿失败 (write workbook): %w", err)
+		return fmt.Errorf("%s: %w", msg.WbWriteWorkbook.In(msg.Zh), err)
 	}
 	return nil
 }
@@ -191,7 +192,7 @@ func (x *writer) validation(sheet string, col int, c *column, last int) error {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = fmt.Sprintf("%s%d:%s%d", colName(col), firstRow, colName(col), last)
 	var err error
-	msg := ""
+	prompt := ""
 	switch c.kind {
 	case kindRating, kindProjectRating:
 		list := x.lay.ratings
@@ -202,18 +203,18 @@ func (x *writer) validation(sheet string, col int, c *column, last int) error {
 			return nil
 		}
 		err = dv.SetDropList(list)
-		msg = "请从下拉列表中选择:" + strings.Join(list, "、")
+		prompt = promptChoose + strings.Join(list, "、")
 	case kindAdjustment, kindQuantity, kindPayroll:
 		err = dv.SetRange(0, 0, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorGreaterThanOrEqual)
-		msg = "请填写不小于 0 的数"
+		prompt = promptNumber
 	case kindHeadcount:
 		err = dv.SetRange(0, 0, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual)
-		msg = "人数须为不小于 0 的整数"
+		prompt = promptHeadcount
 	default:
 		return nil
 	}
 	if err == nil {
-		dv.SetError(excelize.DataValidationErrorStyleStop, c.label, msg)
+		dv.SetError(excelize.DataValidationErrorStyleStop, c.label, prompt)
 		err = x.f.AddDataValidation(sheet, dv)
 	}
 	if err != nil {

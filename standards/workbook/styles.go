@@ -75,7 +75,7 @@ func isDateFormat(code string) bool {
 		case c == ']':
 			bracket = false
 		case bracket:
-		case strings.ContainsRune("ymdhs年月日", c):
+		case strings.ContainsRune(dateFormatLetters, c):
 			return true
 		}
 	}

@@ -1,11 +1,13 @@
 package workbook
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // Format is a file format of sub-district data.
@@ -57,9 +59,9 @@ func Template(w io.Writer, p *formula.Plan, opts TemplateOptions) error {
 		if i < 0 {
 			hint := nearestSubdistrict(opts.Subdistrict, subs)
 			if hint != "" {
-				hint = "(您是不是要找 " + hint + "?)"
+				hint = msg.WbNoSubdistrictNear.In(msg.Zh, hint)
 			}
-			return fmt.Errorf("计划中没有街道 %s%s (no such sub-district)", quote(opts.Subdistrict), hint)
+			return errors.New(msg.WbNoSubdistrict.In(msg.Zh, quote(opts.Subdistrict), hint))
 		}
 		subs = subs[i : i+1]
 	}
@@ -92,7 +94,7 @@ func templateCSV(w io.Writer, lay *layout, subs []formula.Subdistrict) error {
 		rows = append(rows, row)
 	}
 	if err := writeCSV(w, rows); err != nil {
-		return fmt.Errorf("写 CSV 失败 (write CSV): %w", err)
+		return fmt.Errorf("%s: %w", msg.WbWriteCSV.In(msg.Zh), err)
 	}
 	return nil
 }

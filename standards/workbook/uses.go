@@ -32,26 +32,26 @@ func quantityUses(p *formula.Plan) *uses {
 	u := &uses{where: map[string][]string{}, money: map[string]bool{}}
 	for _, f := range p.Factors {
 		for _, in := range f.Indicators {
-			u.add(in.Quantity, "因素 "+f.Name+" ("+f.ID+", 权重 "+f.Weight.String()+") 的指标,权重 "+in.Weight.String())
+			u.add(in.Quantity, useFactor(&f, &in))
 		}
 	}
 	for _, q := range p.Quotas {
 		for _, b := range q.Basis {
-			u.add(b, "定额 "+q.Name+" ("+q.ID+"):"+q.Rate.String()+" 元 × 基数")
+			u.add(b, useQuota(&q))
 		}
 	}
 	for _, pr := range p.Projects {
 		for _, b := range pr.Basis {
-			u.add(b, "项目 "+pr.Name+" ("+pr.ID+", "+tierZH(pr.Tier)+"):"+pr.UnitCost.String()+" 元 × 基数")
+			u.add(b, useProject(&pr))
 		}
 	}
 	if in := p.Incentive; in != nil {
-		u.add(in.Current, "税收增长激励:本年数 (incentive.current),奖励 "+in.Rate.String()+" × 增长额")
-		u.add(in.Previous, "税收增长激励:上年数 (incentive.previous)")
+		u.add(in.Current, useIncentiveCurrent(in))
+		u.add(in.Previous, useIncentivePrevious)
 		u.money[in.Current], u.money[in.Previous] = true, true
 	}
 	if d := p.Damping; d != nil && d.Published == nil { // a published baseline is read from the record, not collected
-		u.add(d.Baseline, "保底封顶的基数 (damping.baseline)"+bounds(d))
+		u.add(d.Baseline, useDampingBaseline+bounds(d))
 		u.money[d.Baseline] = true
 	}
 	return u
@@ -61,23 +61,15 @@ func quantityUses(p *formula.Plan) *uses {
 func bounds(d *formula.Damping) string {
 	var parts []string
 	if d.Floor != nil {
-		parts = append(parts, "保底 "+d.Floor.String()+" 倍")
+		parts = append(parts, boundFloor(d.Floor))
 	}
 	if d.Ceiling != nil {
-		parts = append(parts, "封顶 "+d.Ceiling.String()+" 倍")
+		parts = append(parts, boundCeiling(d.Ceiling))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	return ":" + strings.Join(parts, "、")
-}
-
-// tierZH names a tier in Chinese.
-func tierZH(t formula.Tier) string {
-	if t == formula.TierMandatory {
-		return "三保"
-	}
-	return t.String() + " 档"
 }
 
 // unusedQuantities lists, by name, the quantities some sub-district of p
@@ -107,14 +99,14 @@ func staffRefs(p *formula.Plan) map[string][]string {
 	for _, q := range p.Quotas {
 		for _, b := range q.Basis {
 			if id, ok := strings.CutPrefix(b, formula.StaffRefPrefix); ok {
-				out[id] = append(out[id], "定额 "+q.Name+" ("+q.ID+") 的基数")
+				out[id] = append(out[id], useQuotaBasis(&q))
 			}
 		}
 	}
 	for _, pr := range p.Projects {
 		for _, b := range pr.Basis {
 			if id, ok := strings.CutPrefix(b, formula.StaffRefPrefix); ok {
-				out[id] = append(out[id], "项目 "+pr.Name+" ("+pr.ID+") 的基数")
+				out[id] = append(out[id], useProjectBasis(&pr))
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -284,7 +285,7 @@ func (s *xmlScanner) cell(t tag, row, col int) (cellMeta, bool) {
 	if hasF && !hasV {
 		m.kind = cellNoValue
 		if m.formula == "" {
-			m.formula = "(共享公式 shared formula)"
+			m.formula = msg.WbSharedFormula.In(msg.Zh)
 		}
 	}
 	return m, m.kind != cellNumber

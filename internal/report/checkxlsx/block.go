@@ -2,6 +2,7 @@ package checkxlsx
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -17,30 +18,31 @@ func (b *book) incentiveSheet() {
 	n := len(p.Subdistricts)
 	b.incentive = make([]string, n)
 	if p.Incentive == nil {
-		b.titleRow(s, 1, "本方案未设 [incentive]:激励为 0,剩余财力全部进入因素法分配。")
+		b.titleRow(s, 1, incNone)
 		for i := range b.incentive {
 			b.incentive[i] = "0"
 		}
 		b.incentivePool, b.blockStart = "0", b.afterProjects
 		return
 	}
-	b.titleRow(s, 1, "税收增长激励:raw = 比例 × max(0, 本年 − 上年);总额 B = floor_u(min(Σraw, 限额, 剩余));按 raw 最大余额法分配")
-	b.set(s, 1, 2, "本阶段前剩余")
+	b.titleRow(s, 1, incTitle)
+	b.set(s, 1, 2, incBefore)
 	b.formula(s, 2, 2, b.afterProjects)
 	b.set(s, 1, 3, "Σ raw")
 	r0, r1 := 9, 8+n
 	b.formula(s, 2, 3, "SUM("+absName(6, r0)+":"+absName(6, r1)+")")
-	b.set(s, 1, 4, "限额")
-	b.formula(s, 2, 4, fmt.Sprintf(`IF(%s="","不限",%s)`, in.incBudget, in.incBudget))
-	b.set(s, 1, 5, "激励总额 B")
+	b.set(s, 1, 4, incBudget)
+	b.formula(s, 2, 4, fmt.Sprintf(fmlIncUnlimited, in.incBudget, in.incBudget))
+	b.set(s, 1, 5, incPool)
 	b.formula(s, 2, 5, b.floorU(fmt.Sprintf(`MIN(B3,B2,IF(%s="",B3,%s))`, in.incBudget, in.incBudget)))
 	b.check(s, 3, 5, "B5", b.res.IncentivePool)
-	b.set(s, 1, 6, "本阶段后剩余")
+	b.set(s, 1, 6, incAfter)
 	b.formula(s, 2, 6, "B2-B5")
 	b.checkColumn(s, 4, 5, 5)
 	b.incentivePool, b.blockStart = qual(s, 2, 5), qual(s, 2, 6)
-	header := append([]string{"街道编码", "街道", "本年 " + p.Incentive.Current, "上年 " + p.Incentive.Previous, "增长", "raw"}, lrHeader...)
-	b.headerRow(s, 8, append(header, "caili 精确数", "核对")...)
+	header := slices.Concat([]string{colID, colName, incCurrent + p.Incentive.Current, incPrevious + p.Incentive.Previous, incGrowth, "raw"},
+		lrHeader, []string{colCaili, colCheck})
+	b.headerRow(s, 8, header...)
 	for i, sd := range p.Subdistricts {
 		r := r0 + i
 		b.set(s, 1, r, sd.ID)
@@ -87,19 +89,19 @@ func (b *book) blockSheet() {
 	}
 	c := newBlockCols(nk)
 	r0, r1 := 12, 11+n
-	b.titleRow(s, 1, "因素法分配:得分 = Σ 因素权重 × 指标权重 × 本街道数量 / 全区合计;权重 = 得分 × 调整系数 × 绩效系数")
-	rows := []struct{ label, f string }{
-		{"本阶段前剩余 R", b.blockStart},
-		{"绩效模式", in.perfMode},
-		{"Σ 得分 × 调整系数 (Σbase)", "SUM(" + absName(c.base, r0) + ":" + absName(c.base, r1) + ")"},
-		{"Σ 权重 (Σadj)", "SUM(" + absName(c.weight, r0) + ":" + absName(c.weight, r1) + ")"},
-		{"因素分配资金 B", `IF(B3="reserve",IF(B2>0,` + b.floorU("B2*B5/B4") + `,0),B2)`},
-		{"绩效预留", "B2-B6"},
-		{"拒绝检查", `IF(AND(B2>0,IF(B3="reserve",B4=0,B5=0)),"拒绝:无街道可分因素分配资金 nobody eligible,缺口 "&B2,"通过")`},
+	b.titleRow(s, 1, blockTitle)
+	formulas := []string{ // labelled by blockParams
+		b.blockStart,
+		in.perfMode,
+		"SUM(" + absName(c.base, r0) + ":" + absName(c.base, r1) + ")",
+		"SUM(" + absName(c.weight, r0) + ":" + absName(c.weight, r1) + ")",
+		`IF(B3="reserve",IF(B2>0,` + b.floorU("B2*B5/B4") + `,0),B2)`,
+		"B2-B6",
+		fmlBlockRefusal,
 	}
-	for k, row := range rows {
-		b.set(s, 1, 2+k, row.label)
-		b.formula(s, 2, 2+k, row.f)
+	for k, f := range formulas {
+		b.set(s, 1, 2+k, blockParams[k])
+		b.formula(s, 2, 2+k, f)
 	}
 	b.check(s, 3, 6, "B6", b.res.BlockPool)
 	b.check(s, 3, 7, "B7", b.res.PerformanceReserve)
@@ -127,21 +129,19 @@ func (b *book) keepsRating() bool {
 
 func (b *book) blockHeader(c blockCols) {
 	const s = SheetBlock
-	header := []string{"街道编码", "街道"}
+	header := []string{colID, colName}
 	for _, f := range b.p.Factors {
 		for _, ind := range f.Indicators {
 			header = append(header, f.Name+" "+ind.Quantity)
 		}
 	}
-	header = append(header, "得分", "调整系数", "绩效等级", "绩效系数", "base = 得分 × 调整系数", "权重 = base × 绩效系数")
-	header = append(header, lrHeader...)
-	header = append(header, "caili 精确数", "核对")
+	header = slices.Concat(header, blockHead, lrHeader, []string{colCaili, colCheck})
 	for _, h := range lrHeader {
-		header = append(header, "不计绩效 "+h)
+		header = append(header, blockNeutral+h)
 	}
-	header = append(header, "绩效等级影响", "caili 精确数", "核对")
+	header = append(header, blockEffect...)
 	b.headerRow(s, 11, header...)
-	b.noteRow(s, 10, "不计绩效等级的分配 LR(R, base) 只在 保底保留绩效影响 为 是 时用于增减幅控制;绩效预留只在 reserve 模式下不为 0。")
+	b.noteRow(s, 10, blockNote)
 }
 
 func (b *book) blockRow(c blockCols, i, r int) {
@@ -164,7 +164,7 @@ func (b *book) blockRow(c blockCols, i, r int) {
 	}
 	b.formula(s, c.adj, r, in.adjustment[i])
 	b.formula(s, c.rating, r, in.rating[i])
-	b.formula(s, c.coef, r, fmt.Sprintf(`IF(%s="无",1,%s)`, in.perfMode, lookup(cellName(c.rating, r), in.perfRatings, in.perfCoefs)))
+	b.formula(s, c.coef, r, fmt.Sprintf(fmlCoefOrOne, in.perfMode, lookup(cellName(c.rating, r), in.perfRatings, in.perfCoefs)))
 	b.formula(s, c.base, r, cellName(c.score, r)+"*"+cellName(c.adj, r))
 	b.formula(s, c.weight, r, cellName(c.base, r)+"*"+cellName(c.coef, r))
 	b.check(s, c.caili, r, cellName(c.lr+3, r), a.Block)
@@ -172,7 +172,7 @@ func (b *book) blockRow(c blockCols, i, r int) {
 	if a.RatingEffect != nil {
 		b.check(s, c.effect+1, r, cellName(c.effect, r), *a.RatingEffect)
 	} else {
-		b.set(s, c.effect+1, r, "(不适用)")
+		b.set(s, c.effect+1, r, blockNotApplied)
 	}
 	b.block[i] = qual(s, c.lr+3, r)
 	b.neutral[i] = qual(s, c.neutralLR+3, r)
@@ -183,8 +183,7 @@ func (b *book) blockRow(c blockCols, i, r int) {
 func (b *book) blockRows() {
 	const s = SheetBlockRows
 	p := b.p
-	header := append([]string{"街道编码", "街道", "数量", "得分部分", "本街道因素分配"}, lrHeader...)
-	b.headerRow(s, 1, append(header, "caili 精确数", "核对")...)
+	b.headerRow(s, 1, slices.Concat(blockRowsHead, lrHeader, []string{colCaili, colCheck})...)
 	r := 2
 	for i, sd := range p.Subdistricts {
 		first := r

@@ -22,31 +22,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/caili/caili/formula"
-)
-
-// Sheet names of the workbook, in order.
-const (
-	SheetGuide     = "说明"
-	SheetSummary   = "汇总"
-	SheetInputs    = "输入"
-	SheetPersonnel = "人员经费"
-	SheetPublic    = "公用经费"
-	SheetTiers     = "项目分档"
-	SheetProjects  = "项目经费"
-	SheetIncentive = "激励"
-	SheetBlock     = "因素法"
-	SheetBlockRows = "因素法明细"
-	SheetDamping   = "增减幅控制"
-)
-
-// sheetOrder lists the sheets in order.
-var sheetOrder = []string{SheetGuide, SheetSummary, SheetInputs, SheetPersonnel, SheetPublic,
-	SheetTiers, SheetProjects, SheetIncentive, SheetBlock, SheetBlockRows, SheetDamping}
-
-// Check texts: what a check cell shows.
-const (
-	Same   = "一致"
-	Differ = "不一致"
+	"github.com/caili/caili/internal/msg"
 )
 
 // MaxSubdistricts and MaxRows bound the workbook: a row per (街道,
@@ -71,10 +47,10 @@ func Write(w io.Writer, res *formula.Result) error {
 		return errors.New("checkxlsx: no result")
 	}
 	if n := len(res.Subdistricts); n > MaxSubdistricts {
-		return fmt.Errorf("复核工作簿至多 %d 个街道 (the plan has %d): %w", MaxSubdistricts, n, ErrTooLarge)
+		return fmt.Errorf("%s: %w", msg.RepCheckTooManySubdistricts.In(msg.Zh, MaxSubdistricts, n), ErrTooLarge)
 	}
 	if rows := itemRows(res.Plan); rows > MaxRows {
-		return fmt.Errorf("复核工作簿至多 %d 行明细(街道数 × 人员类别、定额、项目与指标数;the plan needs %d): %w", MaxRows, rows, ErrTooLarge)
+		return fmt.Errorf("%s: %w", msg.RepCheckTooManyRows.In(msg.Zh, MaxRows, rows), ErrTooLarge)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -306,7 +282,7 @@ func sum(terms []string) string {
 // yes is the text of a yes/no input.
 func yes(v bool) string {
 	if v {
-		return "是"
+		return wordYes
 	}
-	return "否"
+	return wordNo
 }

@@ -2,6 +2,7 @@ package checkxlsx
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -37,7 +38,7 @@ func stageLines(a *formula.Allocation, stage formula.Stage) []decimal.Decimal {
 // adding its rows' amounts (column amount), and records the check column.
 func (b *book) itemRows(sheet string, header []string, items []string, amount int,
 	row func(i, k, r int) decimal.Decimal) []string {
-	b.headerRow(sheet, 1, append(header, "金额(公式)", "caili 精确数", "核对")...)
+	b.headerRow(sheet, 1, slices.Concat(header, itemAmountHead)...)
 	sums := make([]string, len(b.p.Subdistricts))
 	r := 2
 	for i, sd := range b.p.Subdistricts {
@@ -70,8 +71,7 @@ func (b *book) personnel() {
 	for j, st := range p.Staff {
 		ids[j] = st.ID
 	}
-	header := []string{"街道编码", "街道", "人员类别", "人数", "实际工资", "年工资", "社保公积金比例", "工资基数"}
-	b.personnelSum = b.itemRows(s, header, ids, 9, func(i, j, r int) decimal.Decimal {
+	b.personnelSum = b.itemRows(s, personnelHead, ids, 9, func(i, j, r int) decimal.Decimal {
 		b.formula(s, 4, r, in.heads[i][j])
 		b.formula(s, 5, r, fmt.Sprintf(`IF(%s="","",%s)`, in.payroll[i][j], in.payroll[i][j]))
 		b.formula(s, 6, r, in.staffPay[j])
@@ -92,8 +92,7 @@ func (b *book) public() {
 	for j, q := range p.Quotas {
 		ids[j] = q.ID
 	}
-	header := []string{"街道编码", "街道", "定额", "定额(元/单位)", "基数合计"}
-	b.publicSum = b.itemRows(s, header, ids, 6, func(i, j, r int) decimal.Decimal {
+	b.publicSum = b.itemRows(s, publicHead, ids, 6, func(i, j, r int) decimal.Decimal {
 		b.formula(s, 4, r, in.quotaRate[j])
 		b.formula(s, 5, r, in.basis(p, i, p.Quotas[j].Basis))
 		b.formula(s, 6, r, b.round(fmt.Sprintf("%s*%s", cellName(4, r), cellName(5, r))))

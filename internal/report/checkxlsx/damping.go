@@ -2,6 +2,7 @@ package checkxlsx
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/caili/caili/formula"
 )
@@ -34,7 +35,7 @@ func (b *book) dampingSheet() {
 	n := len(p.Subdistricts)
 	b.damping = make([]string, n)
 	if p.Damping == nil {
-		b.titleRow(s, 1, "本方案未设 [damping]:不做增减幅控制,各街道保底封顶为 0。")
+		b.titleRow(s, 1, dampNone)
 		for i := range b.damping {
 			b.damping[i] = "0"
 		}
@@ -43,29 +44,20 @@ func (b *book) dampingSheet() {
 	}
 	r0, r1 := 11, 10+n
 	col := func(c int) string { return absName(c, r0) + ":" + absName(c, r1) }
-	b.titleRow(s, 1, "增减幅控制:保底线 = ceil_u(保底系数 × 基数),封顶线 = floor_u(封顶系数 × 基数);封顶只从因素分配中扣")
-	rows := []struct{ label, f string }{
-		{"封顶腾出 E = Σ 封顶调减", "SUM(" + col(dcCut) + ")"},
-		{"保底需要 D = Σ 保底补足", "SUM(" + col(dcNeed) + ")"},
-		{"缺口 S = max(0, D − E)", "MAX(0,B3-B2)"},
-		{"可让出余量合计 Σg", "SUM(" + col(dcRoom) + ")"},
-		{"保底封顶结余 damping_reserve = max(0, E − D)", "MAX(0,B2-B3)"},
-		{"拒绝检查", `IF(B4>B5,"拒绝:保底资金不足 damping floors cannot be funded,缺口 "&(B4-B5),"通过")`},
-	}
-	for k, row := range rows {
-		b.set(s, 1, 2+k, row.label)
-		b.formula(s, 2, 2+k, row.f)
+	b.titleRow(s, 1, dampTitle)
+	formulas := []string{"SUM(" + col(dcCut) + ")", "SUM(" + col(dcNeed) + ")", "MAX(0,B3-B2)", // labelled by dampParams
+		"SUM(" + col(dcRoom) + ")", "MAX(0,B2-B3)", fmlDampRefusal}
+	for k, f := range formulas {
+		b.set(s, 1, 2+k, dampParams[k])
+		b.formula(s, 2, 2+k, f)
 	}
 	b.check(s, 3, 6, "B6", b.res.DampingReserve)
 	b.checkColumn(s, 4, 6, 6)
 	b.dampReserve = qual(s, 2, 6)
-	b.noteRow(s, 8, "可让出余量 g = max(0, min(测算 − 调减 − 保底线, 因素分配 − 调减)),只有不需保底补足的街道有;缺口 S 按 g 最大余额法分摊。")
-	header := []string{"街道编码", "街道"}
-	header = append(header, formula.ComponentLabels[:5]...)
-	header = append(header, "控制口径测算 pre", "绩效等级影响", "保底检验口径 pre0", "基数 "+p.Damping.Baseline,
-		"保底线", "封顶线", "封顶调减", "保底补足", "可让出余量 g")
-	header = append(header, lrHeader...)
-	b.headerRow(s, 10, append(header, "增减幅(公式)", "caili 精确数", "核对")...)
+	b.noteRow(s, 8, dampNote)
+	header := slices.Concat([]string{colID, colName}, formula.ComponentLabels[:5], dampHead,
+		[]string{dampBaseline + p.Damping.Baseline}, dampHeadMore, lrHeader, dampTail)
+	b.headerRow(s, 10, header...)
 	for i, sd := range p.Subdistricts {
 		r := r0 + i
 		b.set(s, 1, r, sd.ID)
@@ -76,10 +68,10 @@ func (b *book) dampingSheet() {
 		}
 		terms := []string{cellName(dcComp0+4, r)}
 		for k := range 4 {
-			terms = append(terms, fmt.Sprintf(`IF(%s="是",0,%s)`, in.exclude[k], cellName(dcComp0+k, r)))
+			terms = append(terms, fmt.Sprintf(fmlExcluded, in.exclude[k], cellName(dcComp0+k, r)))
 		}
 		b.formula(s, dcPre, r, sum(terms))
-		b.formula(s, dcPerf, r, fmt.Sprintf(`IF(AND(%s="是",%s<>"无"),%s-%s,0)`, in.keep, in.perfMode, b.block[i], b.neutral[i]))
+		b.formula(s, dcPerf, r, fmt.Sprintf(fmlKeptEffect, in.keep, in.perfMode, b.block[i], b.neutral[i]))
 		b.formula(s, dcPre0, r, cellName(dcPre, r)+"-"+cellName(dcPerf, r))
 		b.formula(s, dcBase, r, in.qty(p, i, p.Damping.Baseline))
 		b.formula(s, dcLo, r, fmt.Sprintf(`IF(%s="",0,%s)`, in.floor, b.ceilU(in.floor+"*"+cellName(dcBase, r))))

@@ -23,10 +23,7 @@ func (b *book) ceilU(x string) string {
 	return fmt.Sprintf("ROUNDUP(ROUND(%s,%s+6),%s)", x, b.in.digits, b.in.digits)
 }
 
-// lrHeader are the labels of the columns lr writes; lrWidth is their
-// number. The amount is in the fourth.
-var lrHeader = []string{"配额整数部分(单位)", "余数", "分界并列序号", "所得", "剩余单位数 k", "分界余数", "高于分界的个数", "权重合计"}
-
+// lrWidth is the number of lrHeader's columns; the amount is in the fourth.
 const lrWidth = 8
 
 // lr writes a largest-remainder split LR(budget, w) (rules §1.3) of the

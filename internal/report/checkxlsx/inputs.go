@@ -140,40 +140,39 @@ func (b *book) inputs() {
 	in := &inputs{}
 	b.in = in
 	row := 1
-	b.titleRow(s, row, "一、方案参数(改动数值或文字后,各表自动重算)")
+	b.titleRow(s, row, inTitle)
 	row++
-	b.param(&row, "方案名称", p.Name, "")
-	b.param(&row, "年度", p.FiscalYear, "")
-	in.capacity = b.param(&row, "可用财力 capacity(元)", p.Capacity, "须为取整单位的整数倍")
-	in.unit = b.param(&row, "取整单位 U(元)", b.res.Unit, "0.01、0.1、1、10、100、1000 或 10000")
-	b.set(s, 1, row, "取整位数 D")
+	b.param(&row, inName, p.Name, "")
+	b.param(&row, inYear, p.FiscalYear, "")
+	in.capacity = b.param(&row, inCapacity, p.Capacity, inCapacityNote)
+	in.unit = b.param(&row, inUnit, b.res.Unit, inUnitNote)
+	b.set(s, 1, row, inDigits)
 	b.formula(s, 2, row, fmt.Sprintf("ROUND(-LOG10(%s),0)", in.unit))
-	b.set(s, 3, row, "由 U 算出:ROUND 的小数位数")
+	b.set(s, 3, row, inDigitsNote)
 	in.digits = qual(s, 2, row)
 	row++
-	in.reserveRate = b.param(&row, "预备费比例 reserve_rate", p.ReserveRate, "")
-	in.overflow = b.param(&row, "分档顺延 tiers.overflow", p.TierOverflow.String(), "cut:挡下的不再安排;demote:A、B、C 档挡下的顺延到下一档")
-	mode := "无"
+	in.reserveRate = b.param(&row, inReserveRate, p.ReserveRate, "")
+	in.overflow = b.param(&row, inOverflow, p.TierOverflow.String(), inOverflowNote)
+	mode := wordNone
 	if p.Performance != nil {
 		mode = p.Performance.Mode.String()
 	}
-	in.perfMode = b.param(&row, "绩效模式 performance.mode", mode, "redistribute 或 reserve;无:方案未设 [performance],绩效系数为 1")
+	in.perfMode = b.param(&row, inPerfMode, mode, inPerfModeNote)
 	if inc := p.Incentive; inc != nil {
-		in.incRate = b.param(&row, "激励比例 incentive.rate", inc.Rate, "")
-		b.param(&row, "激励:本年数量", inc.Current, "见街道表的同名列")
-		b.param(&row, "激励:上年数量", inc.Previous, "")
-		in.incBudget = b.param(&row, "激励限额 incentive.budget(元)", optional(inc.Budget), "空白:不限额")
+		in.incRate = b.param(&row, inIncRate, inc.Rate, "")
+		b.param(&row, inIncCurrent, inc.Current, inSameColumn)
+		b.param(&row, inIncPrevious, inc.Previous, "")
+		in.incBudget = b.param(&row, inIncBudget, optional(inc.Budget), inIncBudgetNote)
 	}
 	if d := p.Damping; d != nil {
-		b.param(&row, "增减幅基数 damping.baseline", d.Baseline, "见街道表的同名列")
-		in.floor = b.param(&row, "保底系数 damping.floor", optional(d.Floor), "空白:不设保底")
-		in.ceiling = b.param(&row, "封顶系数 damping.ceiling", optional(d.Ceiling), "空白:不封顶")
+		b.param(&row, inBaseline, d.Baseline, inSameColumn)
+		in.floor = b.param(&row, inFloor, optional(d.Floor), inFloorNote)
+		in.ceiling = b.param(&row, inCeiling, optional(d.Ceiling), inCeilingNote)
 		for k, name := range formula.DampingExcludable {
-			in.exclude[k] = b.param(&row, "控制口径剔除 "+formula.ComponentLabels[k]+" ("+name+")",
-				yes(slices.Contains(d.Exclude, name)), "是 / 否")
+			in.exclude[k] = b.param(&row, inExclude+formula.ComponentLabels[k]+" ("+name+")",
+				yes(slices.Contains(d.Exclude, name)), inYesNo)
 		}
-		in.keep = b.param(&row, "保底保留绩效影响 floor_keeps_rating", yes(d.FloorKeepsRating),
-			"是 / 否;无 [performance] 时不起作用")
+		in.keep = b.param(&row, inKeepRating, yes(d.FloorKeepsRating), inKeepRatingNote)
 	}
 	row++
 	row = b.standardTables(row)
@@ -203,18 +202,18 @@ func (b *book) table(row int, title string, header []string, n int, values func(
 func (b *book) standardTables(row int) int {
 	const s = SheetInputs
 	p, in := b.p, b.in
-	first, next := b.table(row, "二、人员类别", []string{"编码", "名称", "年工资(元/人)", "社保公积金比例"}, len(p.Staff),
+	first, next := b.table(row, inStaffTitle, inStaffHead, len(p.Staff),
 		func(k int) []any { st := p.Staff[k]; return []any{st.ID, st.Name, st.AnnualPay, st.OncostRate} })
 	for k := range p.Staff {
 		in.staffPay = append(in.staffPay, qual(s, 3, first+k))
 		in.staffOncost = append(in.staffOncost, qual(s, 4, first+k))
 	}
-	first, next = b.table(next, "三、公用经费定额", []string{"编码", "名称", "定额(元/单位)", "基数"}, len(p.Quotas),
+	first, next = b.table(next, inQuotaTitle, inQuotaHead, len(p.Quotas),
 		func(k int) []any { q := p.Quotas[k]; return []any{q.ID, q.Name, q.Rate, strings.Join(q.Basis, ", ")} })
 	for k := range p.Quotas {
 		in.quotaRate = append(in.quotaRate, qual(s, 3, first+k))
 	}
-	first, next = b.table(next, "四、共性项目", []string{"编码", "名称", "单位标准(元)", "基数", "档次", "档次序号"}, len(p.Projects),
+	first, next = b.table(next, inProjectTitle, inProjectHead, len(p.Projects),
 		func(k int) []any {
 			pr := p.Projects[k]
 			return []any{pr.ID, pr.Name, pr.UnitCost, strings.Join(pr.Basis, ", "), pr.Tier.String()}
@@ -224,7 +223,7 @@ func (b *book) standardTables(row int) int {
 		in.projCost = append(in.projCost, qual(s, 3, first+k))
 		in.projTier = append(in.projTier, qual(s, 6, first+k))
 	}
-	first, next = b.table(next, "五、分档上限(占项目资金池的份额;空白为不设上限)", []string{"档次", "上限比例 max_share"}, 4,
+	first, next = b.table(next, inTierCapTitle, inTierCapHead, 4,
 		func(k int) []any {
 			t := formula.Tier(k + 1)
 			if c, ok := p.TierCaps[t]; ok {
@@ -242,7 +241,7 @@ func (b *book) standardTables(row int) int {
 func (b *book) factorTables(row int) int {
 	const s = SheetInputs
 	p, in := b.p, b.in
-	first, next := b.table(row, "六、因素", []string{"因素编码", "名称", "权重"}, len(p.Factors),
+	first, next := b.table(row, inFactorTitle, inFactorHead, len(p.Factors),
 		func(k int) []any { f := p.Factors[k]; return []any{f.ID, f.Name, f.Weight} })
 	for k := range p.Factors {
 		in.factorW = append(in.factorW, qual(s, 3, first+k))
@@ -253,7 +252,7 @@ func (b *book) factorTables(row int) int {
 			inds = append(inds, [2]int{f, k})
 		}
 	}
-	first, next = b.table(next, "七、因素指标", []string{"因素编码", "数量(街道表的列)", "权重"}, len(inds),
+	first, next = b.table(next, inIndicatorTitle, inIndicatorHead, len(inds),
 		func(k int) []any {
 			fa := p.Factors[inds[k][0]]
 			ind := fa.Indicators[inds[k][1]]
@@ -269,9 +268,9 @@ func (b *book) factorTables(row int) int {
 			keys = append(keys, r)
 		}
 		sort.Strings(keys)
-		first, next := b.table(row, title, []string{"等级", "系数"}, max(len(keys), 1), func(k int) []any {
+		first, next := b.table(row, title, inCoefHead, max(len(keys), 1), func(k int) []any {
 			if len(keys) == 0 {
-				return []any{"(无)", nil}
+				return []any{inNoRating, nil}
 			}
 			return []any{keys[k], coefs[keys[k]]}
 		})
@@ -285,8 +284,8 @@ func (b *book) factorTables(row int) int {
 	if p.ProjectPerformance != nil {
 		proj = p.ProjectPerformance.Coefficients
 	}
-	in.perfRatings, in.perfCoefs, next = coefTable(next, "八、绩效系数 performance.coefficients", perf)
-	in.projRatings, in.projCoefs, next = coefTable(next, "九、项目绩效系数 project_performance.coefficients", proj)
+	in.perfRatings, in.perfCoefs, next = coefTable(next, inPerfTitle, perf)
+	in.projRatings, in.projCoefs, next = coefTable(next, inProjPerfTitle, proj)
 	return next
 }
 
@@ -295,13 +294,13 @@ func (b *book) factorTables(row int) int {
 func (b *book) subdistrictTable(row int) {
 	const s = SheetInputs
 	p, in := b.p, b.in
-	b.titleRow(s, row, "十、各街道数据(人数、实际工资、数量、评级;实际工资空白即按 人数 × 年工资)")
-	header := []string{"编码", "名称", "绩效等级", "调整系数"}
+	b.titleRow(s, row, inSubTitle)
+	header := slices.Clone(inSubHead)
 	for _, st := range p.Staff {
-		header = append(header, "人数 "+named(st.Name, st.ID))
+		header = append(header, inHeadcountPrefix+named(st.Name, st.ID))
 	}
 	for _, st := range p.Staff {
-		header = append(header, "实际工资 "+named(st.Name, st.ID))
+		header = append(header, inPayrollPrefix+named(st.Name, st.ID))
 	}
 	names := quantityNames(p)
 	in.qtyCol = map[string]int{}
@@ -310,7 +309,7 @@ func (b *book) subdistrictTable(row int) {
 		header = append(header, named(p.QuantityName(n), n))
 	}
 	for _, pr := range p.Projects {
-		header = append(header, "项目评级 "+named(pr.Name, pr.ID))
+		header = append(header, inProjRatePrefix+named(pr.Name, pr.ID))
 	}
 	b.headerRow(s, row+1, header...)
 	in.subRow0 = row + 2
@@ -351,7 +350,7 @@ func (b *book) subdistrictTable(row int) {
 		}
 		in.heads, in.payroll, in.projRating = append(in.heads, heads), append(in.payroll, pays), append(in.projRating, ratings)
 	}
-	b.set(s, 1, in.subRow1+1, "全区合计")
+	b.set(s, 1, in.subRow1+1, inDistrictTotal)
 	for c := 5; c < 5+2*ns+len(names); c++ {
 		if c < 5+ns || c >= 5+2*ns {
 			b.formula(s, c, in.subRow1+1, "SUM("+qualRange(s, c, in.subRow0, in.subRow1)+")")

@@ -2,6 +2,7 @@ package checkxlsx
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -30,8 +31,6 @@ const (
 	tcCheck // caili T, check, caili cap, check, caili budget, check
 )
 
-var tierLabels = [5]string{"三保", "A", "B", "C", "D"}
-
 // tierRow is the 项目分档 row of tier t.
 func tierRow(t int) int { return 3 + t }
 
@@ -42,9 +41,8 @@ func tierRow(t int) int { return 3 + t }
 func (b *book) tiers() {
 	const s = SheetTiers
 	in := b.in
-	b.titleRow(s, 1, "项目分档:按 三保、A、B、C、D 依次安排;上限以第 3 阶段的整个项目资金池计")
-	b.headerRow(s, 2, "档次", "本档需求 T", "其中顺延来的", "上限比例", "上限 cap", "本档前剩余", "本档安排", "本档后剩余",
-		"caili 需求", "核对", "caili 上限", "核对", "caili 安排", "核对", "拒绝检查")
+	b.titleRow(s, 1, tierTitle)
+	b.headerRow(s, 2, tierHead...)
 	nItems := len(b.p.Subdistricts) * len(b.p.Projects)
 	r0, r1 := 2, 1+nItems
 	for t := range 5 {
@@ -67,7 +65,7 @@ func (b *book) tiers() {
 				cellName(tcDemand, r), cellName(tcBefore, r), cellName(tcCap, r), cellName(tcDemand, r), cellName(tcCap, r)))
 		} else {
 			b.formula(s, tcBudget, r, cellName(tcDemand, r))
-			b.formula(s, tcCheck+6, r, fmt.Sprintf(`IF(%s>%s,"拒绝:三保项目资金不足 mandatory projects unfunded,缺口 "&(%s-%s),"通过")`,
+			b.formula(s, tcCheck+6, r, fmt.Sprintf(fmlTierRefuse,
 				cellName(tcDemand, r), cellName(tcBefore, r), cellName(tcDemand, r), cellName(tcBefore, r)))
 		}
 		b.formula(s, tcBefore, r, before)
@@ -77,8 +75,8 @@ func (b *book) tiers() {
 	b.checkColumn(s, tcCheck+1, 3, 7)
 	b.checkColumn(s, tcCheck+5, 3, 7)
 	b.afterProjects = qual(s, tcAfter, tierRow(4))
-	b.noteRow(s, 9, "三保没有上限;A–D 档 安排 = min(T, 上限, 本档前剩余)。分档顺延(demote)时,A、B、C 档挡下的需求作为同一条目的需求进入下一档(见 项目经费 表的各档 本档需求 列)。")
-	b.noteRow(s, 10, "本档无条目时 caili 不列此档,caili 需求、安排记为 0;上限只在 caili 列出此档时核对。")
+	b.noteRow(s, 9, tierNoteCaps)
+	b.noteRow(s, 10, tierNoteEmpty)
 	b.widths(s, 8, 14, 14, 12, 14, 14, 14, 14, 14, 8, 14, 8, 14, 8, 30)
 }
 
@@ -101,10 +99,10 @@ func (b *book) tierChecks(r int, t formula.Tier) {
 	case out != nil && out.Cap != nil:
 		b.check(s, tcCheck+2, r, cellName(tcCap, r), *out.Cap)
 	case out != nil:
-		b.set(s, tcCheck+2, r, "无上限")
+		b.set(s, tcCheck+2, r, tierNoCap)
 		b.formula(s, tcCheck+3, r, fmt.Sprintf(`IF(%s="","%s","%s")`, cellName(tcCap, r), Same, Differ))
 	default:
-		b.set(s, tcCheck+2, r, "本档无条目")
+		b.set(s, tcCheck+2, r, tierNoItems)
 		b.set(s, tcCheck+3, r, Same)
 	}
 	b.check(s, tcCheck+4, r, cellName(tcBudget, r), budget)
@@ -117,14 +115,14 @@ func (b *book) tierChecks(r int, t formula.Tier) {
 func (b *book) projects() {
 	const s = SheetProjects
 	p, in := b.p, b.in
-	header := []string{"街道编码", "街道", "项目", "档次序号", "基数合计", "单位标准", "项目评级", "项目绩效系数", "需求"}
+	header := slices.Clone(projectHead)
 	for _, t := range tierLabels {
-		header = append(header, t+" 本档需求")
+		header = append(header, t+tierDemand)
 		for _, h := range lrHeader {
 			header = append(header, t+" "+h)
 		}
 	}
-	header = append(header, "项目经费(公式)", "caili 精确数", "核对")
+	header = append(header, projectTail...)
 	b.headerRow(s, 1, header...)
 	r0, r1 := 2, 1+len(p.Subdistricts)*len(p.Projects)
 	b.projectSum = make([]string, len(p.Subdistricts))
