@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -124,6 +125,17 @@ func (w *walk) waitReady(want string) {
 func (w *walk) text(sel string) string {
 	w.t.Helper()
 	return w.eval(fmt.Sprintf(`(function () { var e = document.querySelector(%q); return e ? e.textContent.trim() : "<none>"; })()`, sel))
+}
+
+// waitText waits, for up to 10 s, until the first element a selector
+// finds says want, and returns what it says then.
+func (w *walk) waitText(sel, want string) string {
+	w.t.Helper()
+	got := w.text(sel)
+	for deadline := time.Now().Add(10 * time.Second); got != want && time.Now().Before(deadline); got = w.text(sel) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	return got
 }
 
 // count is how many elements a selector finds.
@@ -289,7 +301,8 @@ func (w *walk) acceptAndPublish(label1 string, effect map[string]string) {
 	t := w.t
 	w.click(`#objections button.accept[data-n="1"]`, `#new-draft-link`)
 	w.noError("accept")
-	if got := w.text(`#objections tr[data-n="1"] td.status`); got != "已采纳（第 2 版）" {
+	// The list is reloaded after the notice shows: wait for it.
+	if got := w.waitText(`#objections tr[data-n="1"] td.status`, "已采纳（第 2 版）"); got != "已采纳（第 2 版）" {
 		t.Errorf("the accepted objection is %q", got)
 	}
 	w.follow("go to the versions", http.StatusOK, chromedp.Click(chromedp.CSS(`#new-draft-link`)))
