@@ -48,11 +48,11 @@ func TestPlanCommands(t *testing.T) {
 	if !strings.Contains(diff, "变化归因") || !strings.Contains(diff, "plan.capacity") {
 		t.Errorf("diff without its attribution:\n%s", diff)
 	}
-	if out := rec(t, 1, "plan", "publish", "--id", "tiny", "--data", data, "2"); !strings.Contains(out, "审批") {
+	if out := rec(t, 1, "plan", "publish", "--single-user", "--id", "tiny", "--data", data, "2"); !strings.Contains(out, "审批") {
 		t.Errorf("publish a draft: %s", out)
 	}
-	rec(t, 0, "plan", "approve", "--id", "tiny", "--data", data, "2")
-	pub := rec(t, 0, "plan", "publish", "--id", "tiny", "--data", data, "2")
+	rec(t, 0, "plan", "approve", "--single-user", "--id", "tiny", "--data", data, "2")
+	pub := rec(t, 0, "plan", "publish", "--single-user", "--id", "tiny", "--data", data, "2")
 	if !regexp.MustCompile(`^已发布 \d{4}-\d\d-\d\d [0-9a-f]{8} — tiny 第 2 版`).MatchString(pub) {
 		t.Errorf("publish: %s", pub)
 	}
