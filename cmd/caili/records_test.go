@@ -86,7 +86,7 @@ func TestTokenCommands(t *testing.T) {
 	if strings.Contains(list, secret) || !strings.Contains(list, id[1]) || !strings.Contains(list, "desheng") || !strings.Contains(list, "有效") {
 		t.Errorf("list:\n%s", list)
 	}
-	rec(t, 0, "token", "revoke", "--data", data, id[1])
+	rec(t, 0, "token", "revoke", id[1], "--data", data) // as the docs write it
 	if list := rec(t, 0, "token", "list", "--data", data); !strings.Contains(list, "已吊销") {
 		t.Errorf("list after revoke:\n%s", list)
 	}
@@ -94,6 +94,9 @@ func TestTokenCommands(t *testing.T) {
 	rec(t, 1, "token", "create", "--role", "subdistrict", "--data", data)
 	rec(t, 1, "token", "create", "--role", "root", "--data", data)
 	rec(t, 2, "token", "create", "--data", data)
+	if out := rec(t, 0, "token", "create", "--role", "reader", "--data", data); !strings.Contains(out, "reader") {
+		t.Errorf("a reader token: %s", out)
+	}
 }
 
 // TestBackupRestoreCommands: a backup never overwrites; a restore goes
