@@ -21,6 +21,7 @@ var statusOf = map[caili.Kind]int{
 	caili.KindTooLarge:         http.StatusRequestEntityTooLarge,
 	caili.KindUnprocessable:    http.StatusUnprocessableEntity,
 	caili.KindInternal:         http.StatusInternalServerError,
+	caili.KindTimeout:          http.StatusServiceUnavailable,
 }
 
 // status returns the HTTP status of an error kind.

@@ -3,8 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"crypto/subtle"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -30,10 +28,7 @@ func (s *Server) accessLog(c *gin.Context) {
 	if c.Writer.Status() >= 500 {
 		lvl = slog.LevelError
 	}
-	q := c.Request.URL.RawQuery
-	if len(q) > 512 {
-		q = q[:512] + "…"
-	}
+	q := redactQuery(c.Request.URL.RawQuery)
 	s.log.LogAttrs(context.Background(), lvl, "http",
 		slog.String("method", c.Request.Method),
 		slog.String("path", c.Request.URL.Path),
@@ -58,43 +53,6 @@ func (s *Server) recovered(c *gin.Context, rec any) {
 	s.failFor(c, app.Say(caili.KindInternal, msg.AppInternal))
 }
 
-// requireToken guards a write of a planner (scenarios, data previews):
-// the request's token (signedIn) must hold the planner role (403
-// otherwise).
-func (s *Server) requireToken(c *gin.Context) {
-	who, ok := s.authenticate(c)
-	if !ok {
-		return
-	}
-	if !who.Can(caili.RolePlanner) {
-		s.fail(c, app.Say(caili.KindForbidden, msg.ServerRoleMayNotWrite, who.ID, who.Role))
-		return
-	}
-	c.Next()
-}
-
-// liveRead keeps a 街道's token to the published record: the working
-// plans (their results, what-ifs, charts, scenarios) are drafts, which a
-// sub-district may not read (issue 14 §4), so a request that sends a
-// 街道's token to one is refused (403). Requests without a token are
-// answered as before (the office network, Excel WEBSERVICE); one with a
-// planner's or approver's token too; a wrong token is refused (401).
-func (s *Server) liveRead(c *gin.Context) {
-	if c.GetHeader("Authorization") == "" || !s.hasTokens(c) {
-		c.Next()
-		return
-	}
-	who, ok := s.authenticate(c)
-	if !ok {
-		return
-	}
-	if who.Role == caili.RoleSubdistrict {
-		s.fail(c, app.Say(caili.KindForbidden, msg.ServerSubdistrictLive, who.Subdistrict))
-		return
-	}
-	c.Next()
-}
-
 // hasTokens reports whether any token can sign in: the server's own or a
 // live stored one. A store that cannot say is taken to have some, so the
 // token is checked.
@@ -106,74 +64,23 @@ func (s *Server) hasTokens(c *gin.Context) bool {
 	return err != nil || has
 }
 
-// signedIn resolves the request's token to an actor for the handler
-// (actorOf), whose application call decides what the role may do.
-func (s *Server) signedIn(c *gin.Context) {
-	if _, ok := s.authenticate(c); ok {
-		c.Next()
-	}
-}
-
 // actorKey is where the request's actor is kept in the gin context.
 const actorKey = "caili.actor"
 
-// actorOf is the actor signedIn or requireToken found.
+// actorOf is the actor the gate found (the zero actor for a request
+// let in without a token).
 func actorOf(c *gin.Context) caili.Actor {
 	a, _ := c.Get(actorKey)
 	who, _ := a.(caili.Actor)
 	return who
 }
 
-// authenticate finds who sends a request from `Authorization: Bearer
-// <token>`: the server's own token (--token, CAILI_TOKEN) is the admin
-// (planner and approver); any other is looked up by its SHA-256 among
-// the tokens of the record store (caili token create). With no server
-// token and no live stored token, writes are switched off: 403, whatever
-// the client sends. A missing or unknown token is 401. The server token
-// is compared in constant time, through SHA-256 sums so that not even
-// the length leaks; stored tokens are found by their hash.
-func (s *Server) authenticate(c *gin.Context) (caili.Actor, bool) {
-	if s.tokenSum == nil {
-		has, err := s.app.HasTokens(c.Request.Context())
-		if err != nil {
-			s.fail(c, err)
-			return caili.Actor{}, false
-		}
-		if !has {
-			s.fail(c, app.Say(caili.KindForbidden, msg.ServerWritesDisabled))
-			return caili.Actor{}, false
-		}
-	}
-	h := c.GetHeader("Authorization")
-	scheme, tok, ok := strings.Cut(strings.TrimSpace(h), " ")
-	tok = strings.TrimSpace(tok)
-	if !ok || !strings.EqualFold(scheme, "Bearer") || tok == "" {
-		c.Header("WWW-Authenticate", `Bearer realm="caili"`)
-		s.fail(c, app.Say(caili.KindUnauthorized, msg.ServerNeedsToken))
-		return caili.Actor{}, false
-	}
-	sum := sha256.Sum256([]byte(tok))
-	if s.tokenSum != nil && subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) == 1 {
-		who := caili.Actor{ID: "admin", Role: caili.RoleAdmin}
-		c.Set(actorKey, who)
-		return who, true
-	}
-	who, err := s.app.Authenticate(c.Request.Context(), tok)
-	if err != nil {
-		c.Header("WWW-Authenticate", `Bearer realm="caili", error="invalid_token"`)
-		if ae := app.Classify(err); ae.Kind == caili.KindUnauthorized {
-			err = app.Say(caili.KindUnauthorized, msg.AppRevokedToken)
-		}
-		s.fail(c, err)
-		return caili.Actor{}, false
-	}
-	c.Set(actorKey, who)
-	return who, true
-}
-
 // fail writes an error as JSON with the status its kind maps to, and
 // stops the handler chain. Internal errors are logged with their cause.
 func (s *Server) fail(c *gin.Context, err error) {
+	if s.abandoned(c, err) {
+		return
+	}
 	ae := app.Classify(err)
 	if ae.Kind == caili.KindInternal {
 		s.log.Error("request failed", "path", c.Request.URL.Path, "error", err)
@@ -185,6 +92,32 @@ func (s *Server) fail(c *gin.Context, err error) {
 		s.pause(c.Request.Context(), c.Request.ContentLength)
 	}
 	s.writeJSON(c, status(ae.Kind), body(c, ae))
+}
+
+// StatusClientClosedRequest is the status logged for a request whose
+// client went away before its answer (nginx's 499); nothing is sent.
+const StatusClientClosedRequest = 499
+
+// abandoned answers a request abandoned because its client went away
+// (logged as 499, nothing sent) or its deadline passed (503, timeout):
+// whatever it was doing was rolled back. It reports false for any other
+// error.
+func (s *Server) abandoned(c *gin.Context, err error) bool {
+	ctx := c.Request.Context()
+	timedOut := errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded)
+	gone := errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled)
+	switch {
+	case timedOut:
+		c.Abort()
+		c.Header("Cache-Control", "no-store")
+		s.writeJSON(c, status(caili.KindTimeout), body(c, app.Classify(app.Say(caili.KindTimeout, msg.AccessTimeout))))
+	case gone:
+		c.AbortWithStatus(StatusClientClosedRequest)
+	default:
+		return false
+	}
+	s.log.Info("request abandoned", "path", c.Request.URL.Path, "error", err)
+	return true
 }
 
 // pause waits before a refusal is answered, or until the client goes

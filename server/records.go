@@ -209,14 +209,22 @@ func publicationOf(p *caili.Publication, withResult bool) publicationJSON {
 }
 
 // publishVersion publishes an approved version, freezing its result
-// (approver).
+// (approver). The body may be empty, or {"supersedes": "why"} to publish
+// a version older than the current publication over it.
 func (s *Server) publishVersion(c *gin.Context) {
 	n, err := versionN(c, "n")
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	p, err := s.app.Publish(c.Request.Context(), actorOf(c), c.Param("plan"), n)
+	var req struct {
+		Supersedes string `json:"supersedes"`
+	}
+	if err := readOptionalJSON(c, &req, `{"supersedes": …}`); err != nil {
+		s.fail(c, err)
+		return
+	}
+	p, err := s.app.Publish(c.Request.Context(), actorOf(c), c.Param("plan"), n, req.Supersedes)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -30,12 +30,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/server/dashboard"
 )
 
@@ -62,9 +64,32 @@ type Config struct {
 	// DataDir). nil: no record; the record's routes answer that there is
 	// none, and only built-in scenarios exist.
 	Store caili.Store
-	// Token guards writes (PUT and DELETE): they need the header
-	// `Authorization: Bearer <Token>`. Empty: every write is refused (403).
+	// Token is the admin's token (planner and approver at once): the
+	// header `Authorization: Bearer <Token>`. Tokens of the record store
+	// (caili token create) sign in too. With neither, every write is
+	// refused (403).
 	Token string
+	// Network says the server is reached over a network (caili serve on
+	// an address that is not loopback; Serve sets it too when its
+	// listener's address is not loopback): every route but /healthz and
+	// the static documents needs a token (docs/operations.md). False:
+	// one person at a desk, who reads the working plans without a token.
+	Network bool
+	// AnonymousRead lets a request without a token read published
+	// results (caili serve --anonymous read), never drafts or the record.
+	AnonymousRead bool
+	// SingleUser waives four eyes (caili serve --single-user): whoever
+	// saved a version may approve and publish it, and the audit log says
+	// so. Refused with Network.
+	SingleUser bool
+	// AuthFailPause is the pause each failed authentication of a client
+	// address adds before its refusal is answered (up to 2 s, forgotten
+	// after a quiet minute); 0 means 100 ms, negative none.
+	AuthFailPause time.Duration
+	// WriteDeadline bounds a request other than a read, from its first
+	// byte to its commit; a write not committed by then is rolled back.
+	// 0 means DefaultWriteDeadline.
+	WriteDeadline time.Duration
 	// Version is part of every ETag, so that a new caili never answers
 	// 304 for a result an old one computed. Empty: the module version,
 	// plus a hash of the executable for development builds.
@@ -104,6 +129,9 @@ type Server struct {
 	tokenSum *[sha256.Size]byte // nil: writes are refused
 	openapi  []byte
 	pages    *dashboard.Renderer
+	rules    map[string]rule // who may reach each route (access.go)
+	network  atomic.Bool     // reached over a network (Config.Network)
+	failures failures        // failed authentications by address (auth.go)
 }
 
 // New loads the plans and builds the server. A plans directory that
@@ -126,12 +154,22 @@ func New(cfg Config) (*Server, error) {
 	if cfg.DataDir == "" {
 		cfg.DataDir = app.DefaultDataDir()
 	}
+	if cfg.SingleUser && cfg.Network {
+		return nil, app.Say(caili.KindBadRequest, msg.AccessSingleUserNetwork)
+	}
+	if cfg.AuthFailPause == 0 {
+		cfg.AuthFailPause = 100 * time.Millisecond
+	}
+	if cfg.WriteDeadline <= 0 {
+		cfg.WriteDeadline = DefaultWriteDeadline
+	}
 	a, err := app.New(app.Config{PlansDir: cfg.PlansDir, DataDir: cfg.DataDir, Version: cfg.Version,
-		Logger: log, CacheEntries: cfg.CacheEntries, CacheBytes: cfg.CacheBytes, Store: cfg.Store})
+		Logger: log, CacheEntries: cfg.CacheEntries, CacheBytes: cfg.CacheBytes, Store: cfg.Store, SingleUser: cfg.SingleUser})
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, app: a}
+	s := &Server{cfg: cfg, log: log, app: a, rules: accessTable(), failures: failures{step: cfg.AuthFailPause}}
+	s.network.Store(cfg.Network)
 	if cfg.Token != "" {
 		sum := sha256.Sum256([]byte(cfg.Token))
 		s.tokenSum = &sum
@@ -158,20 +196,55 @@ func (s *Server) Reload() error {
 	return s.app.Plans.Scan(true)
 }
 
-// Serve answers HTTP on ln until ctx ends, then shuts down gracefully:
-// it stops accepting, lets requests in flight finish (up to
-// Config.ShutdownTimeout) and returns nil. It also polls the plans
-// directory for changes while it runs.
-func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	hs := &http.Server{
+// ReadTimeout bounds reading a request, its body (the largest upload)
+// included.
+const ReadTimeout = 30 * time.Second
+
+// httpServer is the HTTP server of s. Its write timeout, counted from
+// the end of a request's headers, leaves room for the slowest request
+// accepted: its body read (ReadTimeout) and its work, within the write
+// deadline, and then its answer.
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{
 		Handler:           s.router,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      s.cfg.WriteDeadline + 15*time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+}
+
+// IsLoopback reports whether addr (host:port, or a listener's address)
+// is a loopback address: 127.0.0.0/8, ::1 or localhost. An empty host
+// (all addresses) is not.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Serve answers HTTP on ln until ctx ends, then shuts down gracefully:
+// it stops accepting, lets requests in flight finish (up to
+// Config.ShutdownTimeout) and returns nil. It also polls the plans
+// directory for changes while it runs. A listener whose address is not
+// loopback makes the server closed (Config.Network), whatever the
+// configuration said; single-user is then refused.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	if !IsLoopback(ln.Addr().String()) {
+		if s.cfg.SingleUser {
+			return app.Say(caili.KindBadRequest, msg.AccessSingleUserNetwork)
+		}
+		s.network.Store(true)
+	}
+	hs := s.httpServer()
 	wctx, stop := context.WithCancel(ctx)
 	defer stop()
 	go s.app.Plans.Watch(wctx, s.cfg.PollInterval)

@@ -111,10 +111,32 @@ type helpRequest struct{ set *flagSet }
 
 func (h *helpRequest) Error() string { return "help requested" }
 
-// parseFlags checks args against the flags, then parses them. A mistake
-// is a usage error said from the table, followed by the hint to run
-// caili <command> -h.
+// parseFlags checks args against the flags, then parses them. Flags may
+// come before or after the other arguments (caili token revoke ID
+// --data DIR); after --, nothing is a flag. A mistake is a usage error
+// said from the table, followed by the hint to run caili <command> -h.
 func (f *flagSet) parseFlags(args []string) error {
+	var rest []string
+	for len(args) > 0 {
+		if err := f.parseRun(args); err != nil {
+			return err
+		}
+		left := f.Args()
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			rest = append(rest, left...)
+			break
+		}
+		if len(left) == 0 {
+			break
+		}
+		rest, args = append(rest, left[0]), left[1:]
+	}
+	return f.Parse(append([]string{"--"}, rest...))
+}
+
+// parseRun checks and parses one run of flags, up to the first argument
+// that is not one.
+func (f *flagSet) parseRun(args []string) error {
 	if err := f.check(args); err != nil {
 		return err
 	}

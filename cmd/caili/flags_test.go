@@ -138,7 +138,7 @@ func TestInformationalOutputInBothLanguages(t *testing.T) {
 			{"validate", "--plan", "../../testdata/tiny/plan.toml"},
 			{"plan", "save", "--id", "tiny", "--plan", "../../testdata/tiny/plan.toml", "--data", data},
 			{"plan", "save", "--id", "tiny", "--plan", "../../testdata/tiny/plan.toml", "--data", data},
-			{"plan", "approve", "--id", "tiny", "--data", data, "1"},
+			{"plan", "approve", "--single-user", "--id", "tiny", "--data", data, "1"},
 			{"backup", "--data", data, "--out", filepath.Join(dir, "backup.db")},
 			{"restore", "--data", filepath.Join(dir, "restored"), filepath.Join(dir, "backup.db")},
 		}
@@ -172,7 +172,8 @@ func TestFlagCheck(t *testing.T) {
 		{[]string{"--format=csv", "-stamp=true", "-limit", "3"}, ""},
 		{[]string{"--format", "-x"}, ""},
 		{[]string{"--", "--nope"}, ""},
-		{[]string{"file", "--nope"}, ""},
+		{[]string{"file", "--nope"}, "usage"}, // flags after an argument are flags too
+		{[]string{"file", "--stamp", "--", "--nope"}, ""},
 		{[]string{"--format", "--stamp"}, "usage"},
 		{[]string{"--format", "-h"}, "usage"},
 		{[]string{"--nope"}, "usage"},

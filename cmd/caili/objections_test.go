@@ -18,8 +18,8 @@ func TestObjectionCommands(t *testing.T) {
 	ctx := context.Background()
 	plan, _, data := tinyRecord(t)
 	rec(t, 0, "plan", "save", "--plan", plan, "--data", data)
-	rec(t, 0, "plan", "approve", "--id", "tiny", "--data", data, "1")
-	rec(t, 0, "plan", "publish", "--id", "tiny", "--data", data, "1")
+	rec(t, 0, "plan", "approve", "--single-user", "--id", "tiny", "--data", data, "1")
+	rec(t, 0, "plan", "publish", "--single-user", "--id", "tiny", "--data", data, "1")
 
 	st, err := sqlite.OpenDir(ctx, data)
 	if err != nil {
@@ -70,8 +70,8 @@ func TestObjectionCommands(t *testing.T) {
 	}
 	// A plan whose data is a workbook: acceptance is refused, saying why.
 	rec(t, 0, "plan", "save", "--plan", "../../configs/plan-xlsx.toml", "--id", "xl", "--data", data)
-	rec(t, 0, "plan", "approve", "--id", "xl", "--data", data, "1")
-	rec(t, 0, "plan", "publish", "--id", "xl", "--data", data, "1")
+	rec(t, 0, "plan", "approve", "--single-user", "--id", "xl", "--data", data, "1")
+	rec(t, 0, "plan", "publish", "--single-user", "--id", "xl", "--data", data, "1")
 	if st, err = sqlite.OpenDir(ctx, data); err != nil {
 		t.Fatal(err)
 	}

@@ -21,8 +21,8 @@ import (
 func TestPublishedBaselineCommands(t *testing.T) {
 	plan, b, data := tinyRecord(t)
 	rec(t, 0, "plan", "save", "--plan", plan, "--data", data)
-	rec(t, 0, "plan", "approve", "--id", "tiny", "--data", data, "1")
-	rec(t, 0, "plan", "publish", "--id", "tiny", "--data", data, "1")
+	rec(t, 0, "plan", "approve", "--single-user", "--id", "tiny", "--data", data, "1")
+	rec(t, 0, "plan", "publish", "--single-user", "--id", "tiny", "--data", data, "1")
 	var y2025 report.Allocations
 	if err := json.Unmarshal([]byte(rec(t, 0, "calc", "--plan", plan, "--format", "json")), &y2025); err != nil {
 		t.Fatal(err)

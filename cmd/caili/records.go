@@ -74,8 +74,8 @@ const planUsage = `  caili plan save    [--plan F] [--id ID] [--note TEXT] [--da
   caili plan list    --id ID [--data DIR]
   caili plan show    --id ID [--data DIR] N
   caili plan diff    --id ID [--data DIR] FROM TO
-  caili plan approve --id ID [--data DIR] N
-  caili plan publish --id ID [--data DIR] N`
+  caili plan approve --id ID [--data DIR] [--single-user] N
+  caili plan publish --id ID [--data DIR] [--single-user] [--supersedes REASON] N`
 
 // cmdPlan dispatches caili plan <sub>.
 func cmdPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -100,12 +100,19 @@ func cmdPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case "list":
 		return withStore(ctx, fs, args[1:], 0, func(st *sqlite.Store, _ []string) error { return planList(ctx, st, *id, stdout) })
 	case "show", "approve", "publish":
+		var o app.PublishOptions
+		if args[0] != "show" {
+			fs.BoolVar(&o.SingleUser, "single-user", false, msg.FlagCLISingle)
+		}
+		if args[0] == "publish" {
+			fs.StringVar(&o.Supersedes, "supersedes", "", msg.FlagSupersedes)
+		}
 		return withStore(ctx, fs, args[1:], 1, func(st *sqlite.Store, a []string) error {
 			n, err := versionArg(a[0])
 			if err != nil {
 				return err
 			}
-			return planOne(ctx, st, who, args[0], *id, n, stdout)
+			return planOne(ctx, st, who, args[0], *id, n, o, stdout)
 		})
 	case "diff":
 		return withStore(ctx, fs, args[1:], 2, func(st *sqlite.Store, a []string) error {
@@ -188,19 +195,19 @@ func planList(ctx context.Context, st *sqlite.Store, id string, stdout io.Writer
 }
 
 // planOne shows, approves or publishes version n.
-func planOne(ctx context.Context, st *sqlite.Store, who domain.Actor, sub, id string, n int, stdout io.Writer) error {
+func planOne(ctx context.Context, st *sqlite.Store, who domain.Actor, sub, id string, n int, o app.PublishOptions, stdout io.Writer) error {
 	if err := needID(id); err != nil {
 		return err
 	}
 	switch sub {
 	case "approve":
-		rec, err := st.Approve(ctx, who, id, n)
+		rec, err := app.ApproveIn(ctx, st, who, id, n, o.SingleUser)
 		if err != nil {
 			return err
 		}
 		return say(stdout, msg.OutPlanApproved, id, rec.N, rec.Hash[:16])
 	case "publish":
-		p, err := app.PublishIn(ctx, st, who, id, n)
+		p, err := app.PublishIn(ctx, st, who, id, n, o)
 		if err != nil {
 			return err
 		}

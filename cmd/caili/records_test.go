@@ -48,11 +48,11 @@ func TestPlanCommands(t *testing.T) {
 	if !strings.Contains(diff, "变化归因") || !strings.Contains(diff, "plan.capacity") {
 		t.Errorf("diff without its attribution:\n%s", diff)
 	}
-	if out := rec(t, 1, "plan", "publish", "--id", "tiny", "--data", data, "2"); !strings.Contains(out, "审批") {
+	if out := rec(t, 1, "plan", "publish", "--single-user", "--id", "tiny", "--data", data, "2"); !strings.Contains(out, "审批") {
 		t.Errorf("publish a draft: %s", out)
 	}
-	rec(t, 0, "plan", "approve", "--id", "tiny", "--data", data, "2")
-	pub := rec(t, 0, "plan", "publish", "--id", "tiny", "--data", data, "2")
+	rec(t, 0, "plan", "approve", "--single-user", "--id", "tiny", "--data", data, "2")
+	pub := rec(t, 0, "plan", "publish", "--single-user", "--id", "tiny", "--data", data, "2")
 	if !regexp.MustCompile(`^已发布 \d{4}-\d\d-\d\d [0-9a-f]{8} — tiny 第 2 版`).MatchString(pub) {
 		t.Errorf("publish: %s", pub)
 	}
@@ -86,7 +86,7 @@ func TestTokenCommands(t *testing.T) {
 	if strings.Contains(list, secret) || !strings.Contains(list, id[1]) || !strings.Contains(list, "desheng") || !strings.Contains(list, "有效") {
 		t.Errorf("list:\n%s", list)
 	}
-	rec(t, 0, "token", "revoke", "--data", data, id[1])
+	rec(t, 0, "token", "revoke", id[1], "--data", data) // as the docs write it
 	if list := rec(t, 0, "token", "list", "--data", data); !strings.Contains(list, "已吊销") {
 		t.Errorf("list after revoke:\n%s", list)
 	}
@@ -94,6 +94,9 @@ func TestTokenCommands(t *testing.T) {
 	rec(t, 1, "token", "create", "--role", "subdistrict", "--data", data)
 	rec(t, 1, "token", "create", "--role", "root", "--data", data)
 	rec(t, 2, "token", "create", "--data", data)
+	if out := rec(t, 0, "token", "create", "--role", "reader", "--data", data); !strings.Contains(out, "reader") {
+		t.Errorf("a reader token: %s", out)
+	}
 }
 
 // TestBackupRestoreCommands: a backup never overwrites; a restore goes

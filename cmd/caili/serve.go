@@ -19,9 +19,11 @@ import (
 )
 
 // cmdServe runs the HTTP API until ctx ends (SIGINT or SIGTERM), then
-// shuts down gracefully. SIGHUP reloads the plan files. Writes (saving and
-// deleting scenarios) need the token in the CAILI_TOKEN environment
-// variable; without it they are refused.
+// shuts down gracefully. SIGHUP reloads the plan files. Writes need a
+// token (CAILI_TOKEN, the admin's, or one of caili token create). On an
+// address that is not loopback every route but /healthz and the static
+// documents needs a token; --anonymous read opens published results.
+// --single-user (loopback only) waives four eyes.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", msg.FlagAddr)
@@ -29,11 +31,20 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cors := fs.String("cors", "", msg.FlagCORS)
 	pause := fs.Duration("error-pause", 50*time.Millisecond, msg.FlagErrorPause)
 	data := fs.String("data", "", msg.FlagServeData, server.DefaultDataDir())
+	anon := fs.String("anonymous", "", msg.FlagAnonymous)
+	single := fs.Bool("single-user", false, msg.FlagSingleUser)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return usagef(msg.CmdAddr, *addr)
+	}
+	if *anon != "" && *anon != "read" {
+		return usagef(msg.AccessAnonymousValue)
+	}
+	network := !server.IsLoopback(*addr)
+	if *single && network {
+		return usagef(msg.AccessSingleUserNetwork)
 	}
 	token := strings.TrimSpace(os.Getenv("CAILI_TOKEN"))
 	log := slog.New(slog.NewTextHandler(stderr, nil))
@@ -48,7 +59,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Store: db, Token: token, Logger: log, CORSOrigin: *cors, ErrorPause: *pause})
+	srv, err := server.New(server.Config{PlansDir: *plans, DataDir: *data, Store: db, Token: token, Logger: log, CORSOrigin: *cors,
+		ErrorPause: *pause, Network: network, AnonymousRead: *anon == "read", SingleUser: *single})
 	if err != nil {
 		return err
 	}

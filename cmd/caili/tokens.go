@@ -13,9 +13,9 @@ import (
 	"github.com/caili/caili/server"
 )
 
-const tokenUsage = `  caili token create --role planner|approver|subdistrict [--subdistrict ID] [--note TEXT] [--data DIR]
+const tokenUsage = `  caili token create --role planner|approver|reader|subdistrict [--subdistrict ID] [--note TEXT] [--data DIR]
   caili token list   [--data DIR]
-  caili token revoke [--data DIR] ID`
+  caili token revoke ID [--data DIR]`
 
 // cmdToken dispatches caili token <sub>.
 func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {

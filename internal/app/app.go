@@ -40,6 +40,8 @@ type App struct {
 	// what-ifs of everyone else. An upload then also takes a computing
 	// slot.
 	uploads chan struct{}
+	// singleUser waives four eyes (Config.SingleUser).
+	singleUser bool
 }
 
 // Job is a resolved request for a result: a loaded plan version, perhaps

@@ -49,6 +49,10 @@ type Config struct {
 	// defaults (DefaultCacheEntries, DefaultCacheBytes).
 	CacheEntries int
 	CacheBytes   int64
+	// SingleUser waives the four-eyes rule (one person at a desk: caili
+	// serve --single-user on a loopback address); every approval and
+	// publication it lets through says so in the audit log.
+	SingleUser bool
 }
 
 // New loads the plans and builds the application. A plans directory that
@@ -90,7 +94,7 @@ func New(cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{version: cfg.Version, Plans: plans, Scenarios: scenarios, Records: cfg.Store,
+	return &App{version: cfg.Version, Plans: plans, Scenarios: scenarios, Records: cfg.Store, singleUser: cfg.SingleUser,
 		Cache: NewCache(cfg.CacheEntries, cfg.CacheBytes), slots: make(chan struct{}, runtime.GOMAXPROCS(0)),
 		uploads: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))}, nil
 }

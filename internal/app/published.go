@@ -42,6 +42,16 @@ func publishedOptions(st caili.Store, id string) []standards.Option {
 // st as a baseline needs it (a *standards.NotPublishedError when there is
 // none): the command line's hook for standards.WithPublished.
 func ReadPublished(ctx context.Context, st caili.Store, plan string, year int64) (*standards.Published, error) {
+	pub, err := latestOfYear(ctx, st, plan, year)
+	if err != nil {
+		return nil, err
+	}
+	return baselineOf(pub)
+}
+
+// latestOfYear is the latest publication of plan's fiscal year (a
+// *standards.NotPublishedError when there is none).
+func latestOfYear(ctx context.Context, st caili.Store, plan string, year int64) (*caili.Publication, error) {
 	pub, err := st.PublishedYear(ctx, plan, year)
 	if err != nil {
 		if ae := Classify(err); ae.Kind == caili.KindNotFound {
@@ -49,9 +59,14 @@ func ReadPublished(ctx context.Context, st caili.Store, plan string, year int64)
 		}
 		return nil, err
 	}
+	return pub, nil
+}
+
+// baselineOf reads a publication's result as a damping baseline needs it.
+func baselineOf(pub *caili.Publication) (*standards.Published, error) {
 	var doc report.Allocations
 	if err := json.Unmarshal(pub.Result, &doc); err != nil {
-		return nil, fmt.Errorf("read the result published as %s version %d: %w", plan, pub.N, err)
+		return nil, fmt.Errorf("read the result published as %s version %d: %w", pub.Plan, pub.N, err)
 	}
 	short := pub.ResultHash
 	if len(short) > 8 {
@@ -62,7 +77,7 @@ func ReadPublished(ctx context.Context, st caili.Store, plan string, year int64)
 	for _, s := range doc.Subdistricts {
 		a, err := publishedAmounts(s.Columns)
 		if err != nil {
-			return nil, fmt.Errorf("the result published as %s version %d, sub-district %s: %w", plan, pub.N, s.ID, err)
+			return nil, fmt.Errorf("the result published as %s version %d, sub-district %s: %w", pub.Plan, pub.N, s.ID, err)
 		}
 		out.Amounts[s.ID] = a
 	}

@@ -85,10 +85,11 @@ func TestPublishedBaselineFromRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.Approve(ctx, admin, "tiny", rec.N); err != nil {
+	approver := caili.Actor{ID: "approver", Role: caili.RoleApprover}
+	if _, err := e.Approve(ctx, approver, "tiny", rec.N); err != nil {
 		t.Fatal(err)
 	}
-	pub, err := e.Publish(ctx, admin, "tiny", rec.N)
+	pub, err := e.Publish(ctx, approver, "tiny", rec.N, "")
 	if err != nil {
 		t.Fatal(err)
 	}

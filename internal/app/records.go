@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -15,6 +14,7 @@ import (
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/standards"
 )
 
 // The governed record of a plan (docs/records.md): a planner saves the
@@ -54,6 +54,9 @@ func (e *App) SaveVersion(ctx context.Context, who caili.Actor, plan, note strin
 	if err := need(who, caili.RolePlanner); err != nil {
 		return nil, false, err
 	}
+	if err := checkVersionNote(note); err != nil {
+		return nil, false, err
+	}
 	v, err := e.Plan(plan)
 	if err != nil {
 		return nil, false, err
@@ -68,6 +71,9 @@ func (e *App) SaveVersion(ctx context.Context, who caili.Actor, plan, note strin
 // SaveVersionOf records a plan version loaded by the caller (the command
 // line, which loads plan files itself).
 func SaveVersionOf(ctx context.Context, st caili.Store, who caili.Actor, v *PlanVersion, note string) (*caili.VersionRecord, bool, error) {
+	if err := checkVersionNote(note); err != nil {
+		return nil, false, err
+	}
 	return st.SaveVersion(ctx, who, caili.NewVersion{Plan: v.ID, Hash: v.Hash, Name: v.Name, FiscalYear: v.FiscalYear,
 		Note: note, Files: v.Sources})
 }
@@ -106,6 +112,11 @@ func (e *App) PlanVersionOf(ctx context.Context, who caili.Actor, plan string, n
 // LoadVersion reads a version from a store and loads its plan from the
 // stored bytes; bytes whose hash is not the recorded one are refused.
 func LoadVersion(ctx context.Context, st caili.Store, plan string, n int) (*VersionView, error) {
+	return loadVersion(ctx, st, plan, n, publishedOptions(st, plan))
+}
+
+// loadVersion is LoadVersion with the options that read its baselines.
+func loadVersion(ctx context.Context, st caili.Store, plan string, n int, opts []standards.Option) (*VersionView, error) {
 	rec, err := st.Version(ctx, plan, n)
 	if err != nil {
 		return nil, err
@@ -125,7 +136,7 @@ func LoadVersion(ctx context.Context, st caili.Store, plan string, n int) (*Vers
 			return nil, stamp{}, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 		}
 		return b, stamp{size: int64(len(b)), exists: true}, nil
-	}, publishedOptions(st, plan)...)
+	}, opts...)
 	if err != nil {
 		// Saved only when it loaded: a newer caili's stricter checks.
 		ae := Classify(err)
@@ -140,73 +151,23 @@ func LoadVersion(ctx context.Context, st caili.Store, plan string, n int) (*Vers
 	return &VersionView{Record: rec, Plan: pv}, nil
 }
 
-// Approve approves a draft (approver).
-func (e *App) Approve(ctx context.Context, who caili.Actor, plan string, n int) (*caili.VersionRecord, error) {
-	st, err := e.records()
-	if err != nil {
-		return nil, err
-	}
-	if err := need(who, caili.RoleApprover); err != nil {
-		return nil, err
-	}
-	return st.Approve(ctx, who, plan, n)
-}
-
-// Publish publishes an approved version (approver).
-func (e *App) Publish(ctx context.Context, who caili.Actor, plan string, n int) (*caili.Publication, error) {
-	st, err := e.records()
-	if err != nil {
-		return nil, err
-	}
-	if err := need(who, caili.RoleApprover); err != nil {
-		return nil, err
-	}
-	pub, err := PublishIn(ctx, st, who, plan, n)
-	if err == nil {
-		e.Plans.refreshPublished() // plans whose baseline is this year's publication (published.go)
-	}
-	return pub, err
-}
-
-// PublishIn publishes an approved version of a store: its result,
-// computed again from the stored files, is frozen as the allocations
-// JSON (rules §5) with its SHA-256. A version whose result the rules
-// reject cannot be published.
-func PublishIn(ctx context.Context, st caili.Store, who caili.Actor, plan string, n int) (*caili.Publication, error) {
-	vv, err := LoadVersion(ctx, st, plan, n)
-	if err != nil {
-		return nil, err
-	}
-	if vv.Record.Status != caili.StatusApproved {
-		return nil, Say(caili.KindConflict, msg.AppNotApproved, n, StatusText(vv.Record.Status))
-	}
-	if err := vv.Plan.Base.Err; err != nil {
-		return nil, Classify(err)
-	}
-	var buf bytes.Buffer
-	if err := report.WriteJSON(&buf, vv.Plan.Base.Res); err != nil {
-		return nil, Internal(msg.AppEncodeResult, err)
-	}
-	sum := sha256.Sum256(buf.Bytes())
-	return st.Publish(ctx, who, caili.NewPublication{Plan: plan, N: n, Result: buf.Bytes(), ResultHash: hex.EncodeToString(sum[:])})
-}
-
-// Published returns a plan's latest publication, whole (planner or
-// approver).
+// Published returns a plan's current publication, whole (planner,
+// approver or reader; an anonymous reader where the server lets one read
+// published results).
 func (e *App) Published(ctx context.Context, who caili.Actor, plan string) (*caili.Publication, error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, err
 	}
-	if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
+	if err := need(who, caili.RolePlanner, caili.RoleApprover, caili.RoleReader); err != nil {
 		return nil, err
 	}
 	return st.Published(ctx, plan)
 }
 
 // PublishedStatement returns one 街道's part of a plan's latest
-// publication: to planners and approvers for any 街道, to a 街道's
-// token for its own only.
+// publication: to planners, approvers and readers for any 街道, to a
+// 街道's token for its own only.
 func (e *App) PublishedStatement(ctx context.Context, who caili.Actor, plan, sd string) (*caili.Publication, *report.SubdistrictJSON, error) {
 	st, err := e.records()
 	if err != nil {
@@ -216,7 +177,7 @@ func (e *App) PublishedStatement(ctx context.Context, who caili.Actor, plan, sd 
 		if who.Subdistrict != sd {
 			return nil, nil, Say(caili.KindForbidden, msg.AppOwnStatement)
 		}
-	} else if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
+	} else if err := need(who, caili.RolePlanner, caili.RoleApprover, caili.RoleReader); err != nil {
 		return nil, nil, err
 	}
 	pub, err := st.Published(ctx, plan)

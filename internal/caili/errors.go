@@ -47,6 +47,9 @@ const (
 	// written, a broken accounting identity); never caused by what a
 	// client sends.
 	KindInternal
+	// KindTimeout: a request abandoned because its deadline passed
+	// before it finished; a write was rolled back, nothing was kept.
+	KindTimeout
 )
 
 // kindCodes are the stable codes of the kinds, for programs (the API's
@@ -54,7 +57,7 @@ const (
 var kindCodes = map[Kind]string{
 	KindBadRequest: "bad_request", KindUnauthorized: "unauthorized", KindForbidden: "forbidden",
 	KindNotFound: "not_found", KindMethodNotAllowed: "method_not_allowed", KindConflict: "conflict",
-	KindTooLarge: "too_large", KindUnprocessable: "unprocessable", KindInternal: "internal",
+	KindTooLarge: "too_large", KindUnprocessable: "unprocessable", KindInternal: "internal", KindTimeout: "timeout",
 }
 
 // Code is the kind's stable code, such as "not_found"; "internal" for a

@@ -36,11 +36,23 @@ type Store interface {
 	Versions(ctx context.Context, plan string) ([]VersionRecord, error)
 	// Version returns one version with its files.
 	Version(ctx context.Context, plan string, n int) (*VersionRecord, error)
-	// Approve marks a draft approved (KindConflict unless it is a draft).
-	Approve(ctx context.Context, who Actor, plan string, n int) (*VersionRecord, error)
+	// Approve marks a draft approved and records what the approval
+	// pinned (KindConflict unless it is a draft).
+	Approve(ctx context.Context, who Actor, a NewApproval) (*VersionRecord, error)
+	// Approval returns the latest approval of a version (KindNotFound
+	// when it has none).
+	Approval(ctx context.Context, plan string, n int) (*Approval, error)
+	// Unapprove returns an approved version to draft, saying why in the
+	// audit log (KindConflict unless it is approved).
+	Unapprove(ctx context.Context, who Actor, plan string, n int, why string) error
 	// Publish freezes an approved version's result (KindConflict unless
-	// the version is approved).
+	// the version is approved with that result, or when it is older
+	// than the plan's current publication and p.Supersedes gives no
+	// reason).
 	Publish(ctx context.Context, who Actor, p NewPublication) (*Publication, error)
+	// PublicationOf returns the publication of version n (KindNotFound
+	// when it is not published).
+	PublicationOf(ctx context.Context, plan string, n int) (*Publication, error)
 	// Published returns the latest publication of a plan (KindNotFound
 	// when none).
 	Published(ctx context.Context, plan string) (*Publication, error)
@@ -79,6 +91,8 @@ type Store interface {
 	Backup(ctx context.Context, path string) error
 	// Close closes the database.
 	Close() error
+
+	Keys
 }
 
 // Role is what a token may do.
@@ -93,6 +107,9 @@ const (
 	RoleApprover Role = "approver"
 	// RoleSubdistrict reads the published statement of one 街道 only.
 	RoleSubdistrict Role = "subdistrict"
+	// RoleReader reads results, published and draft (a spreadsheet's
+	// WEBSERVICE), and writes nothing.
+	RoleReader Role = "reader"
 	// RoleAdmin is the server's own --token (CAILI_TOKEN) and the
 	// command line on the database file: planner and approver at once.
 	RoleAdmin Role = "admin"
@@ -100,7 +117,7 @@ const (
 
 // ValidRole reports whether r is a role a token can be created with.
 func ValidRole(r Role) bool {
-	return r == RolePlanner || r == RoleApprover || r == RoleSubdistrict
+	return r == RolePlanner || r == RoleApprover || r == RoleSubdistrict || r == RoleReader
 }
 
 // Actor is who makes a request: a token's id and role, and for a 街道
@@ -175,11 +192,16 @@ type VersionRecord struct {
 }
 
 // NewPublication is the frozen result of an approved version.
+// Supersedes, when not empty, is why a version older than the plan's
+// current publication is published over it (recorded in the audit log);
+// SingleUser says that the four-eyes rule was waived.
 type NewPublication struct {
 	Plan       string
 	N          int
 	Result     []byte // the allocations JSON (rules §5)
 	ResultHash string // hex SHA-256 of Result
+	Supersedes string
+	SingleUser bool
 }
 
 // Publication is a published version with its frozen result.

@@ -28,6 +28,12 @@ const (
 	TextObjectionNotPublished Text = "AppObjectionNotPublished" // n, state: objecting to what is not published
 	TextObjectionAlready      Text = "AppObjectionAlready"      // n, state: deciding an objection twice
 
+	// What approval pinned and the order of publications.
+	TextNoApproval      Text = "StoreNoApproval"      // plan, n: a version never approved
+	TextNotApproved     Text = "StoreNotApproved"     // n, state: unapproving what is not approved
+	TextApprovalChanged Text = "StoreApprovalChanged" // n: publishing a result other than the approved one
+	TextPublishOlder    Text = "StorePublishOlder"    // n, current: publishing a version older than the current one
+
 	// A backup that cannot be restored, a database that cannot be used.
 	TextBackupUnreadable Text = "StoreBackupUnreadable" // path: a backup file that cannot be read
 	TextBackupUnusable   Text = "StoreBackupUnusable"   // path: a backup that is not a sound database

@@ -19,7 +19,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	driver "modernc.org/sqlite" // the "sqlite" driver
@@ -37,10 +36,11 @@ var migrations embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
-	// writeMu serialises this process's writes, so that they queue here
-	// rather than spin on SQLite's lock; other processes (the command
-	// line beside a running server) wait on busy_timeout.
-	writeMu sync.Mutex
+	// writing serialises this process's writes (a semaphore of one), so
+	// that they queue here rather than spin on SQLite's lock, and a
+	// write whose context ends while it waits gives up; other processes
+	// (the command line beside a running server) wait on busy_timeout.
+	writing chan struct{}
 }
 
 var _ caili.Store = (*Store)(nil)
@@ -68,7 +68,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, writing: make(chan struct{}, 1)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
@@ -167,14 +167,25 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 }
 
 // write runs fn in a write transaction, committing when it returns nil.
+// It runs within ctx: when ctx ends (the client went away, the deadline
+// passed) before the commit, the transaction is rolled back and the
+// context's error returned, so nothing is written without its answer.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	select {
+	case s.writing <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-s.writing }()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		tx.Rollback()
 		return err
 	}

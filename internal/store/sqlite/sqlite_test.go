@@ -117,13 +117,13 @@ func TestVersionLifecycle(t *testing.T) {
 	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); kindOf(err) != caili.KindConflict {
 		t.Errorf("publish a draft: %v", err)
 	}
-	if _, err := s.Approve(ctx, admin, "p", 1); err != nil {
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Approve(ctx, admin, "p", 1); kindOf(err) != caili.KindConflict {
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); kindOf(err) != caili.KindConflict {
 		t.Errorf("approve twice: %v", err)
 	}
-	if _, err := s.Approve(ctx, admin, "p", 9); kindOf(err) != caili.KindNotFound {
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 9, Result: []byte("{}"), ResultHash: "r"}); kindOf(err) != caili.KindNotFound {
 		t.Errorf("approve a missing version: %v", err)
 	}
 	if _, err := s.Published(ctx, "p"); kindOf(err) != caili.KindNotFound {
@@ -242,7 +242,7 @@ func TestWriteFailureSaysWhy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ro := &Store{db: db, path: s.Path()}
+	ro := &Store{db: db, path: s.Path(), writing: make(chan struct{}, 1)}
 	defer ro.Close()
 	_, err = ro.PutScenario(context.Background(), admin, caili.StoredScenario{Plan: "p", Name: "a", Data: []byte("x"), Hash: "h"})
 	var ae *caili.Error

@@ -148,67 +148,6 @@ func (s *Store) Version(ctx context.Context, plan string, n int) (*caili.Version
 	return v, nil
 }
 
-// Approve marks a draft approved.
-func (s *Store) Approve(ctx context.Context, who caili.Actor, plan string, n int) (*caili.VersionRecord, error) {
-	var rec *caili.VersionRecord
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? AND n = ?`, plan, n))
-		if errors.Is(err, sql.ErrNoRows) {
-			return noVersion(plan, n)
-		}
-		if err != nil {
-			return err
-		}
-		if v.Status != caili.StatusDraft {
-			return caili.E("sqlite.Approve", caili.KindConflict, caili.TextApproveNotDraft, n, caili.StatusWords(v.Status))
-		}
-		at := now()
-		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ?, approved_at = ?, approved_by = ? WHERE plan = ? AND n = ?`,
-			caili.StatusApproved, at, who.ID, plan, n); err != nil {
-			return err
-		}
-		v.Status, v.ApprovedAt, v.ApprovedBy = caili.StatusApproved, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID
-		rec = v
-		return audit(ctx, tx, who, "version.approve", plan, strconv.Itoa(n), v.Hash, "")
-	})
-	if err != nil {
-		return nil, internal("approve version", err)
-	}
-	return rec, nil
-}
-
-// Publish freezes an approved version's result.
-func (s *Store) Publish(ctx context.Context, who caili.Actor, np caili.NewPublication) (*caili.Publication, error) {
-	var pub *caili.Publication
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE plan = ? AND n = ?`, np.Plan, np.N))
-		if errors.Is(err, sql.ErrNoRows) {
-			return noVersion(np.Plan, np.N)
-		}
-		if err != nil {
-			return err
-		}
-		if v.Status != caili.StatusApproved {
-			return caili.E("sqlite.Publish", caili.KindConflict, caili.TextPublishNotApproved, np.N, caili.StatusWords(v.Status))
-		}
-		at := now()
-		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ? WHERE plan = ? AND n = ?`, caili.StatusPublished, np.Plan, np.N); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO publications (plan, n, published_at, published_by, result, result_hash)
-			VALUES (?, ?, ?, ?, ?, ?)`, np.Plan, np.N, at, who.ID, np.Result, np.ResultHash); err != nil {
-			return err
-		}
-		pub = &caili.Publication{Plan: np.Plan, N: np.N, VersionHash: v.Hash, PublishedAt: parseTime(at), PublishedBy: who.ID,
-			Result: np.Result, ResultHash: np.ResultHash}
-		return audit(ctx, tx, who, "version.publish", np.Plan, strconv.Itoa(np.N), np.ResultHash, "version "+v.Hash)
-	})
-	if err != nil {
-		return nil, internal("publish version", err)
-	}
-	return pub, nil
-}
-
 // Published returns a plan's latest publication.
 func (s *Store) Published(ctx context.Context, plan string) (*caili.Publication, error) {
 	p := caili.Publication{Plan: plan}
