@@ -237,12 +237,20 @@ func merge(a, b obj) obj {
 var errorText = map[int]string{
 	400: "bad query, override or scenario",
 	401: "missing, wrong or revoked bearer token",
-	403: "writes are disabled (no CAILI_TOKEN and no stored token on the server), or the token's role may not do this",
+	403: "writes are disabled (no CAILI_TOKEN and no stored token on the server), the token's role may not do this, or four eyes: the approver or publisher is whoever saved the version",
 	404: "unknown plan, sub-district, column, scenario, chart kind or format",
-	409: "built-in scenarios are read-only; a version not in the state the action needs (approve a draft, publish an approved version)",
+	409: "built-in scenarios are read-only; a version not in the state the action needs (approve a draft, publish an approved version); a publication that would differ from the approved result (approve again); a version older than the current publication without `supersedes`; an Idempotency-Key whose first request has not finished",
 	413: "body over 1 MiB",
-	422: "the plan is rejected by the rules or does not load",
+	422: "the plan is rejected by the rules or does not load; an Idempotency-Key given before with another request",
+	503: "the write could not finish within its deadline and was rolled back: nothing was written; retry (with the same Idempotency-Key)",
 }
+
+// pIdempotency is the header every POST accepts: a retry with the same
+// key gets the first answer back (Idempotent-Replayed: true) instead of
+// doing the write twice.
+var pIdempotency = obj{"name": "Idempotency-Key", "in": "header", "required": false,
+	"description": "a key of the client's choosing (per token, kept 24 h): a retry with the same key and request returns the first answer instead of writing twice",
+	"schema":      obj{"type": "string", "maxLength": 200}}
 
 // errorLangText says how the language of an error's messages is chosen.
 const errorLangText = "错误信息默认为中文;请求头 Accept-Language 优先英文(如 en、en-US)时为英文。Messages (error, problems[].message) are in Chinese by default, in English when the request's Accept-Language prefers English; code and problems[].code are the same in every language: compare those, not the messages."
@@ -277,6 +285,9 @@ func openAPIJSON(version string) ([]byte, error) {
 		if op.body != nil {
 			o["requestBody"] = op.body
 		}
+		if op.method == "POST" {
+			o["parameters"] = append(op.params[:len(op.params):len(op.params)], pIdempotency)
+		}
 		if op.write {
 			o["security"] = []obj{{"bearer": []string{}}}
 		}
@@ -293,8 +304,12 @@ func openAPIJSON(version string) ([]byte, error) {
 			"description": "Sub-district disposable-funds allocation (docs/rules.md), for spreadsheets and scripts. Amounts are decimal strings in 元."},
 		"paths": paths,
 		"components": obj{
-			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer", "description": "the CAILI_TOKEN of the server"}},
-			"schemas":         schemas(),
+			"securitySchemes": obj{
+				"bearer": obj{"type": "http", "scheme": "bearer", "description": "the server's CAILI_TOKEN (admin) or a stored token (caili token create): planner, approver, subdistrict or reader"},
+				"query": obj{"type": "apiKey", "in": "query", "name": "token",
+					"description": "for spreadsheets that cannot send headers (Excel WEBSERVICE): a reader or subdistrict token on GET of result routes only; never logged"},
+			},
+			"schemas": schemas(),
 		},
 	}
 	var buf bytes.Buffer
