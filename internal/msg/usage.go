@@ -15,6 +15,8 @@ const CmdCommands = `  caili calc     [--plan F] [--scenario F] [--set path=valu
   caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
   caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
   caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
+  caili notice   [--plan F] [--data DIR] [--subdistrict ID] [--kind 测算|控制数|批复] [--doc-no 文号] [--date YYYY-MM-DD] [--template F] --out F.pdf
+  caili report   renda [--plan F] [--scenario F] [--set path=value]... --out F.xlsx  (人大 街道财力安排表, 万元)
   caili verify   RESULT.json [--plan F]
   caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
   caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]
