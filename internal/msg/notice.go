@@ -18,7 +18,7 @@ var (
 	// NoticeBureauNone is the bureau when the plan names no district.
 	NoticeBureauNone = def("NoticeBureauNone", "区财政局", "district finance bureau")
 	// NoticeDate is a date on a notice (%d: year, month, day).
-	NoticeDate = def("NoticeDate", "%d年%d月%d日", "%d-%02d-%02d")
+	NoticeDate = def("NoticeDate", "%d年%d月%d日", "%d-%d-%d")
 	// NoticeDraft marks a notice of a plan not published (or a what-if).
 	NoticeDraft = def("NoticeDraft", "草案", "draft")
 	// NoticeNoDocNo stands for a 文号 not given.
