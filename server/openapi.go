@@ -48,6 +48,8 @@ var (
 		"schema": obj{"type": "string", "enum": []string{"id", "zh"}}}
 	pEncoding = obj{"name": "encoding", "in": "query", "description": "`gb18030` writes the CSV in GB18030 without a BOM, for older Excel and WPS (default utf-8)",
 		"schema": obj{"type": "string", "enum": []string{"utf-8", "utf8", "gb18030", "gbk"}}}
+	pUnit = obj{"name": "unit", "in": "query", "description": "`万元` (or `wan`) shows the CSV's amounts in 万元 with two decimals, rows rounded by the largest-remainder method (尾差) so that they add up to the rounded totals, with a note in a title row; default `元`, the amounts as computed (JSON stays in 元)",
+		"schema": obj{"type": "string", "enum": []string{"元", "万元", "yuan", "wan"}}}
 	pINM = obj{"name": "If-None-Match", "in": "header", "description": "an ETag from an earlier answer: 304 when unchanged",
 		"schema": obj{"type": "string"}}
 	pKind = obj{"name": "kind", "in": "path", "required": true,
@@ -140,7 +142,7 @@ func resultOperations() []operation {
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.json", id: "allocationsJSON", summary: "the result as JSON (rules §5)",
 			params: whatIf(), ok: map[string]obj{"200": withETag(resp("the result", content("application/json", ref("Allocations"))))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.csv", id: "allocationsCSV", summary: "the result as CSV: UTF-8 with BOM, CRLF, header, totals row",
-			params: whatIf(pBOM, pEncoding, pHeader), ok: map[string]obj{"200": withETag(resp("the result", csv))}, errors: []int{400, 404, 422}},
+			params: whatIf(pBOM, pEncoding, pHeader, pUnit), ok: map[string]obj{"200": withETag(resp("the result", csv))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.xml", id: "allocationsXML", summary: "the result as flat XML for Excel FILTERXML",
 			params: whatIf(), ok: map[string]obj{"200": withETag(resp("the result", content("application/xml", textSchema)))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/allocations.xlsx", id: "allocationsXLSX",
@@ -172,7 +174,7 @@ func resultOperations() []operation {
 		{method: "GET", path: "/api/v1/plans/{plan}/compare.json", id: "compareJSON", summary: "base against scenario=/set. overrides, per sub-district and component",
 			params: whatIf(pAttribute, pBy), ok: map[string]obj{"200": withETag(resp("the comparison", content("application/json", obj{"type": "object"})))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/compare.csv", id: "compareCSV", summary: "the comparison as CSV",
-			params: whatIf(pBOM, pEncoding, pHeader, pAttribute, pBy), ok: map[string]obj{"200": withETag(resp("the comparison", csv))}, errors: []int{400, 404, 422}},
+			params: whatIf(pBOM, pEncoding, pHeader, pAttribute, pBy, pUnit), ok: map[string]obj{"200": withETag(resp("the comparison", csv))}, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/scenarios", id: "listScenarios", summary: "the plan's saved and built-in scenarios",
 			params: []obj{pPlan}, ok: map[string]obj{"200": resp("scenarios", content("application/json", obj{"type": "object"}))}, errors: []int{404}},
 		{method: "GET", path: "/api/v1/plans/{plan}/scenarios/{name}", id: "getScenario", summary: "a scenario file (rules §4 TOML)",

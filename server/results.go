@@ -104,6 +104,9 @@ func csvName(base string, q app.Query) string {
 	if q.HeaderZH {
 		base += ";zh"
 	}
+	if q.Wan {
+		base += ";wan"
+	}
 	return base
 }
 
@@ -111,11 +114,14 @@ func csvName(base string, q app.Query) string {
 func (s *Server) allocations(format string) gin.HandlerFunc {
 	allow := app.ParamSet | app.ParamScenario
 	if format == "csv" {
-		allow |= app.ParamBOM
+		allow |= app.ParamBOM | app.ParamUnit
 	}
 	vf := func(plan string, q app.Query) (view, error) {
 		v := view{name: csvName("allocations."+format, q), contentType: typeOf(format, q),
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
+				if q.Wan {
+					return renderCSVWan(res, csvOptions(q))
+				}
 				return renderAllocations(res, format, csvOptions(q), s.app.Stamp(j))
 			}}
 		if format == "csv" || format == "xlsx" {
@@ -217,7 +223,7 @@ func needWhatIf(what string, q app.Query) error {
 func (s *Server) compare(format string) gin.HandlerFunc {
 	allow := app.ParamSet | app.ParamScenario | app.ParamAttribute
 	if format == "csv" {
-		allow |= app.ParamBOM
+		allow |= app.ParamBOM | app.ParamUnit
 	}
 	vf := func(plan string, q app.Query) (view, error) {
 		if err := needWhatIf("compare", q); err != nil {
@@ -239,6 +245,9 @@ func (s *Server) compare(format string) gin.HandlerFunc {
 				attr, err := s.attribution(j, q)
 				if err != nil {
 					return nil, err
+				}
+				if q.Wan {
+					return renderCompareWan(base, res, attr, csvOptions(q))
 				}
 				return renderCompare(base, res, attr, format, csvOptions(q))
 			}}

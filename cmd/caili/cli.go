@@ -56,6 +56,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = interruptible(ctx, cmdSolve, args[1:], stdout, stderr)
 	case "sensitivity":
 		err = interruptible(ctx, cmdSensitivity, args[1:], stdout, stderr)
+	case "report":
+		err = interruptible(ctx, cmdReport, args[1:], stdout, stderr)
+	case "notice":
+		err = interruptible(ctx, cmdNotice, args[1:], stdout, stderr)
 	case "verify":
 		err = interruptible(ctx, cmdVerify, args[1:], stdout, stderr)
 	case "plan":

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -128,11 +129,16 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	pf.register(fs, true)
 	of.register(fs, msg.FlagFormatCheck, "table|csv|json|check-xlsx")
 	by := fs.String("by", "", msg.FlagByCode)
+	var unit unitFlag
+	unit.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := of.check(); err != nil {
 		return err
+	}
+	if err := unit.check(of.format); err != nil || (unit.wan() && *by != "") {
+		return cmp.Or(err, usagef(msg.CmdUnitJSON))
 	}
 	if *by != "" {
 		return calcByCode(&pf, &of, *by, stdout)
@@ -146,6 +152,12 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return of.emit(stdout, func(w io.Writer) error {
+		switch {
+		case unit.wan() && of.format == "csv":
+			return report.WriteCSVWan(w, res, of.csvOf(res.Plan, pf.stamp))
+		case unit.wan():
+			return report.WriteTableWan(w, res, pf.stamp)
+		}
 		switch of.format {
 		case "csv":
 			return report.WriteCSV(w, res, of.csvOf(res.Plan, pf.stamp))
@@ -228,10 +240,15 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	pf.register(fs, true)
 	of.register(fs, msg.FlagFormat, "table|csv|json")
 	af.register(fs)
+	var unit unitFlag
+	unit.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := of.check(); err != nil {
+		return err
+	}
+	if err := unit.check(of.format); err != nil {
 		return err
 	}
 	if of.format == formatCheckXLSX {
@@ -245,7 +262,10 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	doc := report.NewCompare(report.Comparison{Base: b, Scenario: s})
+	doc, err := compareDoc(report.Comparison{Base: b, Scenario: s}, unit.wan())
+	if err != nil {
+		return err
+	}
 	doc.Attribution = attr
 	if af.against != "" { // named for the plan compared, not the one compared with
 		doc.Plan, doc.FiscalYear = s.Plan.Name, s.Plan.FiscalYear

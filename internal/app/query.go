@@ -31,6 +31,9 @@ const (
 	// causes, and `by=auto|override|group` says over what
 	// (docs/attribution.md).
 	ParamAttribute
+	// ParamUnit: `unit=元|万元` shows a CSV's amounts in 万元 (two
+	// decimals, rows rounded with 尾差; issue 24 §3).
+	ParamUnit
 )
 
 // MaxQuery is the longest query string a request may have.
@@ -51,6 +54,7 @@ type Query struct {
 	// "group".
 	Attribute bool
 	By        string
+	Wan       bool // unit=万元: amounts a person reads in 万元
 }
 
 // WhatIf reports whether the query changes the plan.
@@ -162,11 +166,10 @@ func (q *Query) add(k, v string, allow Params, seen map[string]bool) error {
 		q.Per = v
 	case k == "attribute" && allow&ParamAttribute != 0:
 		return q.attribute(v)
+	case k == "unit" && allow&ParamUnit != 0:
+		return q.unit(v)
 	case k == "by" && allow&ParamAttribute != 0:
-		if v != "auto" && v != "override" && v != "group" {
-			return msg.Choice(k, []string{"auto", "override", "group"}, v)
-		}
-		q.By = v
+		return q.by(v)
 	default:
 		return msg.AppQueryUnknown.Query(msg.Clip(k), msg.Clip(k), allow.text())
 	}
@@ -205,6 +208,9 @@ func (p Params) String() string {
 	}
 	if p&ParamAttribute != 0 {
 		out = append(out, "attribute", "by")
+	}
+	if p&ParamUnit != 0 {
+		out = append(out, "unit")
 	}
 	return strings.Join(out, ", ")
 }

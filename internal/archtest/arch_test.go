@@ -40,6 +40,7 @@ const (
 	gin      = "github.com/gin-gonic/gin/..."
 	excelize = "github.com/xuri/excelize/..."
 	gochart  = "github.com/wcharczuk/go-chart/..."
+	fpdf     = "codeberg.org/go-pdf/fpdf/..."
 )
 
 // rules is the module's architecture. Every rule must constrain a
@@ -133,6 +134,17 @@ var rules = []rule{
 		reason: "standards stays free of excelize: the loader will reach standards/workbook through a small hook, never by importing it",
 		pkgs:   []string{"./standards"},
 		forbid: []string{"./standards/workbook"},
+	},
+	{
+		reason: "internal/fonts is a leaf holding the embedded CJK font, shared by the charts and the PDF notices so that it is in the binary once: it imports nothing of the module",
+		pkgs:   []string{"./internal/fonts"},
+		forbid: []string{"./..."},
+	},
+	{
+		reason: "the PDF library stays behind internal/report/notice, the notices' one writer (issue 24 §4)",
+		pkgs:   []string{"./..."},
+		except: []string{"./internal/report/notice"},
+		forbid: []string{fpdf},
 	},
 	{
 		reason: "server/chart is the only go-chart user",

@@ -5,16 +5,18 @@ package msg
 
 // CmdCommands is the list of caili's commands and their flags, the same
 // in both languages: the argument of CmdUsage.
-const CmdCommands = `  caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json|check-xlsx] [--out F]
+const CmdCommands = `  caili calc     [--plan F] [--scenario F] [--set path=value]... [--format table|csv|json|check-xlsx] [--unit 元|万元] [--out F]
   caili validate [--plan F]
   caili explain  [--plan F] [--scenario F] [--set path=value]... --subdistrict ID
                  [--attribute | --against OLDPLAN.toml] [--by auto|override|group]
   caili compare  [--plan F] (--scenario F | --set path=value... | --against OLDPLAN.toml)
-                 [--attribute [--by auto|override|group]] [--format table|csv|json] [--out F]
+                 [--attribute [--by auto|override|group]] [--format table|csv|json] [--unit 元|万元] [--out F]
   caili serve    [--addr A] [--plans DIR] [--data DIR]
   caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
   caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
   caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
+  caili notice   [--plan F] [--data DIR] [--subdistrict ID] [--kind 测算|控制数|批复] [--doc-no 文号] [--date YYYY-MM-DD] [--template F] --out F.pdf
+  caili report   renda [--plan F] [--scenario F] [--set path=value]... --out F.xlsx  (人大 街道财力安排表, 万元)
   caili verify   RESULT.json [--plan F]
   caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
   caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]

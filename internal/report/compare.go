@@ -30,6 +30,7 @@ type CompareJSON struct {
 	// Attribution splits each change over its causes (compare
 	// --attribute); nil when not asked for.
 	Attribution *AttributionJSON `json:"attribution,omitempty"`
+	wan         bool             // amounts in 万元 (NewCompareWan, wan.go)
 }
 
 // DistrictJSON is the district-level figures of one side of a comparison.
@@ -138,13 +139,16 @@ func WriteCompareCSV(w io.Writer, c *CompareJSON, opts CSVOptions) error {
 	if c.Attribution != nil {
 		header = slices.Concat(header, c.Attribution.attributionHeader())
 	}
+	if c.wan {
+		opts.Title = wanTitle(opts.Title)
+	}
 	return writeCSV(w, header, rows, []bool{true, true}, opts)
 }
 
 // WriteCompareTable writes a comparison for a terminal.
 func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 	var b strings.Builder
-	b.WriteString(c.Plan + "  " + msg.RepCompareTitle.In(msg.Zh) + "\n\n")
+	b.WriteString(c.Plan + "  " + c.compareTitle() + "\n\n")
 	head := zh(msg.RepColID, msg.RepColSubdistrict, msg.RepColBaseTotal, msg.RepColScenarioTotal, msg.RepColChange, msg.RepColChangePct,
 		msg.RepShortPersonnel, msg.RepShortPublic, msg.RepShortProjects, msg.RepShortIncentive, msg.RepShortBlock, msg.RepShortDamping)
 	var rows [][]string
@@ -168,6 +172,7 @@ func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 	if c.Attribution != nil {
 		writeAttributionTable(&b, c.Attribution)
 	}
+	b.WriteString(c.compareNote())
 	_, err := io.WriteString(w, b.String())
 	return err
 }

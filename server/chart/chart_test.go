@@ -410,7 +410,7 @@ func TestEmbeddedFont(t *testing.T) {
 			t.Errorf("font has no glyph for %q", r)
 		}
 	}
-	lic, err := os.ReadFile("fonts/LICENSE-wqy-microhei.txt")
+	lic, err := os.ReadFile("../../internal/fonts/LICENSE-wqy-microhei.txt")
 	if err != nil || !bytes.Contains(lic, []byte("Apache")) {
 		t.Errorf("font licence missing or incomplete: %v", err)
 	}

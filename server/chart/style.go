@@ -1,7 +1,6 @@
 package chart
 
 import (
-	_ "embed" // the CJK font is embedded
 	"fmt"
 	"math"
 	"strconv"
@@ -13,16 +12,13 @@ import (
 	"golang.org/x/image/font"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/fonts"
 	"github.com/caili/caili/internal/numfmt"
 )
 
-// fontTTF is face 0 of Debian's fonts-wqy-microhei TTC (文泉驿微米黑),
-// extracted into a standalone TrueType file because golang/freetype cannot
-// read collections. Its licence is fonts/LICENSE-wqy-microhei.txt
-// (Apache-2.0 or GPL-3+ with the font exception).
-//
-//go:embed fonts/wqy-microhei.ttf
-var fontTTF []byte
+// fontTTF is the embedded CJK font (文泉驿微米黑, internal/fonts, shared
+// with the PDF notices).
+var fontTTF = fonts.CJK()
 
 var (
 	fontOnce   sync.Once
