@@ -52,8 +52,8 @@ func TestNoticeCommand(t *testing.T) {
 func TestNoticeOfPublishedPlan(t *testing.T) {
 	plan, _, data := tinyRecord(t)
 	rec(t, 0, "plan", "save", "--plan", plan, "--data", data)
-	rec(t, 0, "plan", "approve", "--id", "tiny", "--data", data, "1")
-	rec(t, 0, "plan", "publish", "--id", "tiny", "--data", data, "1")
+	rec(t, 0, "plan", "approve", "--single-user", "--id", "tiny", "--data", data, "1")
+	rec(t, 0, "plan", "publish", "--single-user", "--id", "tiny", "--data", data, "1")
 	out := filepath.Join(t.TempDir(), "n.pdf")
 	rec(t, 0, "notice", "--plan", plan, "--data", data, "--kind", "批复", "--out", out)
 	text := pdfText(t, out)
