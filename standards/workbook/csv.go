@@ -70,8 +70,17 @@ func (r *reader) readCSV(data []byte) {
 		return
 	}
 	g, err := csvGrid(text)
-	if errors.Is(err, errTooManyCells) {
+	var rc *refusedCell
+	var le *limitError
+	switch {
+	case errors.Is(err, errTooManyCells):
 		r.addFile(codeTooLarge, "", msgTooManyCells())
+		return
+	case errors.As(err, &rc) && errors.As(err, &le):
+		r.add(codeTooLarge, rc.g, rc.col, rc.row, le.w)
+		return
+	case errors.As(err, &le):
+		r.addFile(codeTooLarge, "", le.w)
 		return
 	}
 	if err != nil {
@@ -87,12 +96,18 @@ func (r *reader) readCSV(data []byte) {
 
 // csvGrid reads CSV text into rows of text cells, numbered as a
 // spreadsheet shows them: an empty line is a row, a quoted field that
-// spans lines is one.
+// spans lines is one. A line longer than maxCSVLine is refused before it
+// is parsed, and a row keeps only its cells that hold something, so that
+// a line of commas costs nothing.
 func csvGrid(text string) (*grid, error) {
+	if err := csvLines(text); err != nil {
+		return nil, err
+	}
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma = delimiter(text)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
+	cr.ReuseRecord = true
 	g := &grid{}
 	row, endLine, cells := 0, 0, 0
 	for {
@@ -121,9 +136,14 @@ func csvGrid(text string) (*grid, error) {
 		for len(g.rows) < row-1 {
 			g.rows = append(g.rows, gridRow{num: len(g.rows) + 1})
 		}
-		gr := gridRow{num: row, cells: make([]cell, len(rec))}
+		gr := gridRow{num: row}
 		for i, v := range rec {
-			if gr.cells[i] = textCell(v); gr.cells[i].kind != cellBlank {
+			if c := textCell(v); c.kind != cellBlank {
+				if utf8.RuneCountInString(v) > maxCellRunes {
+					return nil, &refusedCell{g: g, col: i, row: row, err: beyond(msg.WbCellTooLong, maxCellRunes)}
+				}
+				c.text = strings.Clone(v) // not the whole line's
+				gr.set(i, c)
 				cells++
 			}
 		}
@@ -132,6 +152,25 @@ func csvGrid(text string) (*grid, error) {
 		}
 		g.rows = append(g.rows, gr)
 	}
+}
+
+// maxCSVLine bounds one line of a CSV file: a thousand columns of long
+// text fit, ten million commas do not.
+const maxCSVLine = 1 << 20
+
+// csvLines refuses text with a line longer than maxCSVLine.
+func csvLines(text string) error {
+	for n := 1; text != ""; n++ {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			i = len(text)
+		}
+		if i > maxCSVLine {
+			return beyond(msg.WbCSVLineTooLong, n, maxCSVLine>>10)
+		}
+		text = text[min(i+1, len(text)):]
+	}
+	return nil
 }
 
 // writeCSV writes rows as CSV the way caili writes CSV for Excel: UTF-8
