@@ -58,7 +58,7 @@ func diskReader(dir string) readFunc {
 		if !filepath.IsLocal(n) {
 			return nil, stamp{}, fmt.Errorf("%s: %w", n, errOutside)
 		}
-		b, fi, err := safefile.Read(filepath.Join(dir, n), safefile.MaxInput)
+		b, fi, err := safefile.ReadInside(dir, n, safefile.MaxInput)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, stamp{}, err

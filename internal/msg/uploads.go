@@ -30,7 +30,8 @@ var (
 		"sub-district %s: its name on %s (%s) differs from the one on %s (%s)")
 	// ServerUploadBusy: the upload pool's queue is full.
 	ServerUploadBusy = def("ServerUploadBusy", "服务器正忙于处理其他上传,请稍后重试", "the server is busy with other uploads; try again shortly")
-	// StdFileOutside: a standards or data file that leads out of the
-	// plan's folder.
-	StdFileOutside = def("StdFileOutside", "%s 指向方案文件夹之外的文件,不予读取", "%s leads to a file outside the plan's folder, which is not read")
+	// StdLinkOutside: why a standards or data file was not read: it
+	// leads (through a symbolic link) out of the plan's folder.
+	StdLinkOutside = def("StdLinkOutside", ":它(经符号链接)指向计划所在文件夹之外,未读取",
+		": it leads (through a symbolic link) outside the plan's folder, and was not read")
 )
