@@ -138,7 +138,7 @@ func WriteCompareCSV(w io.Writer, c *CompareJSON, opts CSVOptions) error {
 	if c.Attribution != nil {
 		header = slices.Concat(header, c.Attribution.attributionHeader())
 	}
-	return writeCSV(w, header, rows, []bool{true, true}, opts)
+	return writeCSV(w, header, rows, opts)
 }
 
 // WriteCompareTable writes a comparison for a terminal.

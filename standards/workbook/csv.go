@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/csvout"
 	"github.com/caili/caili/internal/msg"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -173,30 +174,15 @@ func csvLines(text string) error {
 	return nil
 }
 
-// writeCSV writes rows as CSV the way caili writes CSV for Excel: UTF-8
-// with a byte-order mark, CRLF line ends, and text that Excel would take
-// for a formula (starting with = + - @) kept as text with a leading '.
+// writeCSV writes rows as CSV the way caili writes CSV for Excel, through
+// the one CSV writer (internal/csvout): UTF-8 with a byte-order mark,
+// CRLF line ends, and text that Excel would take for a formula kept as
+// text with a leading '.
 func writeCSV(w io.Writer, rows [][]string) error {
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	cw := csv.NewWriter(&buf)
-	cw.UseCRLF = true
-	for _, row := range rows {
-		out := make([]string, len(row))
-		for i, v := range row {
-			if v != "" && strings.ContainsRune("=+-@", rune(v[0])) {
-				v = "'" + v
-			}
-			out[i] = v
-		}
-		if err := cw.Write(out); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	cw := csvout.New(csvout.Options{})
+	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := cw.WriteTo(w)
 	return err
 }
