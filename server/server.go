@@ -104,6 +104,7 @@ type Server struct {
 	tokenSum *[sha256.Size]byte // nil: writes are refused
 	openapi  []byte
 	pages    *dashboard.Renderer
+	uploads  *uploadPool // bounds the uploads read at once (uploads.go)
 }
 
 // New loads the plans and builds the server. A plans directory that
@@ -131,7 +132,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, app: a}
+	s := &Server{cfg: cfg, log: log, app: a, uploads: newUploadPool()}
 	if cfg.Token != "" {
 		sum := sha256.Sum256([]byte(cfg.Token))
 		s.tokenSum = &sum

@@ -154,16 +154,6 @@ func colName(col int) string {
 	return name
 }
 
-// blank reports whether every cell of the row is blank.
-func (r *gridRow) blank() bool {
-	for _, c := range r.cells {
-		if c.kind != cellBlank {
-			return false
-		}
-	}
-	return true
-}
-
 // textCell is a text cell, or a blank one when s is only spaces.
 func textCell(s string) cell {
 	if trimText(s) == "" {
