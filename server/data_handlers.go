@@ -86,11 +86,11 @@ func (s *Server) previewData(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	data, err := readBody(c, workbook.MaxFileBytes)
-	if err != nil {
-		s.fail(c, err)
+	data, done, ok := s.readUpload(c)
+	if !ok {
 		return
 	}
+	defer done()
 	name := "body.csv"
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		name = "body.xlsx"

@@ -12,7 +12,6 @@ import (
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
-	"github.com/caili/caili/standards/workbook"
 )
 
 // The objection routes (数据更正与申诉, docs/records.md): a 街道 files a
@@ -75,12 +74,13 @@ func (s *Server) fileObjection(c *gin.Context) {
 	if !ok {
 		return
 	}
-	data, err := readBody(c, workbook.MaxFileBytes)
-	if err != nil {
-		s.fail(c, err)
+	data, done, ok := s.readUpload(c)
+	if !ok {
 		return
 	}
+	defer done()
 	var o *caili.Objection
+	var err error
 	who, ctx := actorOf(c), c.Request.Context()
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):

@@ -132,6 +132,7 @@ type Server struct {
 	rules    map[string]rule // who may reach each route (access.go)
 	network  atomic.Bool     // reached over a network (Config.Network)
 	failures failures        // failed authentications by address (auth.go)
+	uploads  *uploadPool     // bounds the uploads read at once (uploads.go)
 }
 
 // New loads the plans and builds the server. A plans directory that
@@ -168,7 +169,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, app: a, rules: accessTable(), failures: failures{step: cfg.AuthFailPause}}
+	s := &Server{cfg: cfg, log: log, app: a, rules: accessTable(), failures: failures{step: cfg.AuthFailPause}, uploads: newUploadPool()}
 	s.network.Store(cfg.Network)
 	if cfg.Token != "" {
 		sum := sha256.Sum256([]byte(cfg.Token))

@@ -121,6 +121,8 @@ func readReason(why *Reason, err error) *Reason {
 		why = why.also(msg.StdNoSuchFile)
 	case errors.Is(err, safefile.ErrNotRegular):
 		why = why.also(msg.StdNotRegular)
+	case errors.Is(err, safefile.ErrOutside):
+		why = why.also(msg.StdLinkOutside)
 	case errors.Is(err, safefile.ErrTooLarge):
 		why = why.also(msg.StdFileTooBig)
 	}

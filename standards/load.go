@@ -31,12 +31,13 @@ type Document struct {
 // LoadFile loads a plan file from disk, with the standards file it names
 // (relative to the plan's directory). Only regular files are read, of at
 // most [safefile.MaxInput] bytes: a FIFO or a device such as /dev/zero is
-// refused before anything is read from it.
+// refused before anything is read from it; and only files inside the
+// plan's folder once symbolic links are followed ([safefile.ReadInside]).
 func LoadFile(name string, opts ...Option) (*Document, error) {
 	dir := filepath.Dir(name)
 	doc, err := Load(filepath.Base(name), func(n string) ([]byte, error) {
 		p := filepath.Join(dir, n)
-		b, _, err := safefile.Read(p, safefile.MaxInput)
+		b, _, err := safefile.ReadInside(dir, n, safefile.MaxInput)
 		if errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
 			return nil, fmt.Errorf("%s: %w", p, err) // the operating system's errors name it already
 		}

@@ -110,7 +110,7 @@ func loadPlanText(name string) ([]byte, *formula.Plan, error) {
 func planDirReader(plan string) standards.ReadFunc {
 	dir := filepath.Dir(plan)
 	return func(n string) ([]byte, error) {
-		b, _, err := safefile.Read(filepath.Join(dir, n), safefile.MaxInput)
+		b, _, err := safefile.ReadInside(dir, n, safefile.MaxInput)
 		return b, err
 	}
 }

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/caili/caili/internal/csvout"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 )
@@ -167,14 +167,10 @@ func stepPercent(step string) string {
 // WriteSensitivityCSV writes one row per lever, direction and
 // sub-district (one row per lever and direction when the move is
 // rejected or the lever not moved): UTF-8 with a BOM and CRLF line ends,
-// as Chinese Excel opens it.
+// as Chinese Excel opens it, through the one CSV writer (internal/csvout:
+// no name a spreadsheet would run as a formula).
 func WriteSensitivityCSV(w io.Writer, r *Report, bom bool) error {
-	var b bytes.Buffer
-	if bom {
-		b.WriteString("\uFEFF")
-	}
-	cw := csv.NewWriter(&b)
-	cw.UseCRLF = true
+	cw := csvout.New(csvout.Options{NoBOM: !bom})
 	_ = cw.Write(append([]string{"path"}, zh(msg.AnaCSVLever, msg.AnaCSVValue, msg.AnaCSVDirection, msg.AnaCSVMoved,
 		msg.AnaCSVID, msg.AnaCSVSubdistrict, msg.AnaCSVTotal, msg.AnaCSVChange, msg.AnaCSVStatus)...))
 	for _, l := range r.Levers {
@@ -201,12 +197,10 @@ func WriteSensitivityCSV(w io.Writer, r *Report, bom bool) error {
 			}
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if _, err := cw.WriteTo(w); err != nil {
 		return fmt.Errorf("sensitivity csv: %w", err)
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return nil
 }
 
 // writeAligned writes rows in columns aligned by display width (a

@@ -51,14 +51,22 @@ func loadPlan(id, name string, read readFunc, opts ...standards.Option) (*PlanVe
 	return v, deps, nil
 }
 
-// diskReader reads files relative to the directory of a plan file,
-// stamping each from the same open file it reads.
-func diskReader(dir string) readFunc {
+// diskReader reads the plan file and the files it names, relative to its
+// directory, stamping each from the same open file it reads. The files it
+// names must land inside the plan's folder once symbolic links are
+// followed (safefile.ReadInside); the plan file itself is where the
+// plans folder has it.
+func diskReader(file string) readFunc {
+	dir, plan := filepath.Dir(file), filepath.Base(file)
 	return func(n string) ([]byte, stamp, error) {
 		if !filepath.IsLocal(n) {
 			return nil, stamp{}, fmt.Errorf("%s: %w", n, errOutside)
 		}
-		b, fi, err := safefile.Read(filepath.Join(dir, n), safefile.MaxInput)
+		read := func() ([]byte, fs.FileInfo, error) { return safefile.ReadInside(dir, n, safefile.MaxInput) }
+		if n == plan {
+			read = func() ([]byte, fs.FileInfo, error) { return safefile.Read(file, safefile.MaxInput) }
+		}
+		b, fi, err := read()
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, stamp{}, err

@@ -130,7 +130,7 @@ func (s *Plans) reload(id, file string, prev *PlanState) {
 	if prev != nil {
 		st.Good = prev.Good
 	}
-	v, deps, err := loadPlan(id, filepath.Base(file), diskReader(filepath.Dir(file)), publishedOptions(s.store, id)...)
+	v, deps, err := loadPlan(id, filepath.Base(file), diskReader(file), publishedOptions(s.store, id)...)
 	st.deps = deps
 	switch {
 	case err == nil:

@@ -285,6 +285,6 @@ func LoadPlanFile(id, file string, st caili.Store) (*PlanVersion, error) {
 		st, _ := ps.Get(id)
 		return st.Good, nil
 	}
-	v, _, err := loadPlan(id, filepath.Base(file), diskReader(filepath.Dir(file)), publishedOptions(st, id)...)
+	v, _, err := loadPlan(id, filepath.Base(file), diskReader(file), publishedOptions(st, id)...)
 	return v, err
 }

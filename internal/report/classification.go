@@ -126,7 +126,7 @@ func WriteCodesCSV(w io.Writer, r *formula.Result, t *formula.CodeTotals, opts C
 			header[len(header)-1] = a.ID
 		}
 	}
-	return writeCSV(w, header, codeRows(r, t, uncoded), []bool{true}, opts)
+	return writeCSV(w, header, codeRows(r, t, uncoded), opts)
 }
 
 // WriteCodesTable writes the totals by code for a terminal: code, total

@@ -142,7 +142,7 @@ func WriteCompareCSV(w io.Writer, c *CompareJSON, opts CSVOptions) error {
 	if c.wan {
 		opts.Title = wanTitle(opts.Title)
 	}
-	return writeCSV(w, header, rows, []bool{true, true}, opts)
+	return writeCSV(w, header, rows, opts)
 }
 
 // WriteCompareTable writes a comparison for a terminal.

@@ -1,15 +1,10 @@
 package report
 
 import (
-	"bytes"
-	"encoding/csv"
-	"fmt"
 	"io"
 	"slices"
-	"strings"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-
+	"github.com/caili/caili/internal/csvout"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 
@@ -64,61 +59,31 @@ func WriteCSV(w io.Writer, r *formula.Result, opts CSVOptions) error {
 	if opts.ZH {
 		header = HeaderZH
 	}
-	return writeCSV(w, header, Rows(r), []bool{true, true}, opts)
+	return writeCSV(w, header, Rows(r), opts)
 }
 
-// writeCSV writes a header and rows; text[k] marks column k as free text,
-// whose cells are neutralised against formula injection.
-func writeCSV(w io.Writer, header []string, rows [][]string, text []bool, opts CSVOptions) error {
-	var buf bytes.Buffer
-	if !opts.NoBOM && !opts.GB18030 {
-		buf.WriteString("\ufeff")
-	}
-	cw := csv.NewWriter(&buf)
-	cw.UseCRLF = true
+// writeCSV writes a title (when opts has one), a header and rows through
+// the one CSV writer (internal/csvout), which keeps every cell from being
+// run as a formula.
+func writeCSV(w io.Writer, header []string, rows [][]string, opts CSVOptions) error {
+	cw := csvout.New(csvout.Options{NoBOM: opts.NoBOM, GB18030: opts.GB18030})
 	if opts.Title != "" {
-		if err := cw.Write([]string{SafeText(opts.Title)}); err != nil {
+		if err := cw.Write([]string{opts.Title}); err != nil {
 			return err
 		}
 	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, row := range rows {
-		out := row
-		for k := range row {
-			if k < len(text) && text[k] {
-				if out[k] != SafeText(row[k]) {
-					out = append([]string(nil), row...)
-					out[k] = SafeText(row[k])
-				}
-			}
-		}
-		if err := cw.Write(out); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
-	out := buf.Bytes()
-	if opts.GB18030 {
-		var err error
-		if out, err = simplifiedchinese.GB18030.NewEncoder().Bytes(out); err != nil {
-			return fmt.Errorf("encode CSV as GB18030: %w", err)
-		}
-	}
-	_, err := w.Write(out)
+	_, err := cw.WriteTo(w)
 	return err
 }
 
 // SafeText neutralises a text cell that a spreadsheet would run as a
 // formula (it begins with = + - @, or a tab or carriage return) by
-// putting an apostrophe in front.
-func SafeText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+// putting an apostrophe in front; a decimal number stays as it is
+// (csvout.Cell).
+func SafeText(s string) string { return csvout.Cell(s) }

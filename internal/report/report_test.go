@@ -22,7 +22,7 @@ func tinyResult(t *testing.T, sets ...string) *formula.Result {
 
 func TestSafeText(t *testing.T) {
 	for in, want := range map[string]string{
-		"东街道": "东街道", "=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "'+1", "-2": "'-2", "@SUM": "'@SUM", "": "",
+		"东街道": "东街道", "=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "+1", "-2": "-2", "-2+1": "'-2+1", "\t=1": "'\t=1", "@SUM": "'@SUM", "": "",
 	} {
 		if got := report.SafeText(in); got != want {
 			t.Errorf("SafeText(%q) = %q, want %q", in, got, want)

@@ -87,7 +87,7 @@ func WriteCSVWan(w io.Writer, r *formula.Result, opts CSVOptions) error {
 		header = HeaderZH
 	}
 	opts.Title = wanTitle(opts.Title)
-	return writeCSV(w, header, rows, []bool{true, true}, opts)
+	return writeCSV(w, header, rows, opts)
 }
 
 // wanTitle is a CSV title row in 万元: the title, if any, then the note.

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 
 	"github.com/caili/caili/internal/msg"
@@ -104,3 +105,38 @@ func (e *NotRegularError) In(l msg.Lang) string {
 
 // Is makes a NotRegularError ErrNotRegular.
 func (e *NotRegularError) Is(target error) bool { return target == ErrNotRegular }
+
+// ErrOutside is returned by ReadInside for a name that leads out of its
+// folder: an absolute path, "..", or a symbolic link (of the file or of
+// a folder on the way) to somewhere else. Nothing of the file is read.
+var ErrOutside = errors.New("leads outside its folder")
+
+// ReadInside reads the file name (a relative path) of folder dir as Read
+// does, once it has made sure that the file is inside dir: both are
+// resolved with their symbolic links followed (filepath.EvalSymlinks),
+// and the file must land inside the folder (ErrOutside otherwise). What
+// is read is the resolved file.
+func ReadInside(dir, name string, limit int64) ([]byte, fs.FileInfo, error) {
+	if !filepath.IsLocal(name) {
+		return nil, nil, ErrOutside
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(dir, name))
+	if err != nil {
+		return nil, nil, err
+	}
+	if !Inside(root, target) {
+		return nil, nil, ErrOutside
+	}
+	return Read(target, limit)
+}
+
+// Inside reports whether path is root or below it (both clean, with no
+// symbolic links left).
+func Inside(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && filepath.IsLocal(rel)
+}

@@ -1,13 +1,12 @@
 package chart
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/csvout"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 )
@@ -154,22 +153,18 @@ func statCSV(d *decimal.Decimal) string {
 	return d.StringFixed(formula.StatPlaces)
 }
 
-// writeCSV writes a table as CSV: UTF-8 with a byte-order mark for Excel
-// unless noBOM, CRLF line ends, as the allocation CSV is written.
+// writeCSV writes a table as CSV through the one CSV writer
+// (internal/csvout): UTF-8 with a byte-order mark for Excel unless noBOM,
+// CRLF line ends, no cell a spreadsheet would run as a formula.
 func writeCSV(t *Table, noBOM bool) ([]byte, error) {
-	var b bytes.Buffer
-	if !noBOM {
-		b.WriteString("\uFEFF")
-	}
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
+	w := csvout.New(csvout.Options{NoBOM: noBOM})
 	if err := w.Write(t.Header); err != nil {
 		return nil, err
 	}
 	if err := w.WriteAll(t.Rows); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return w.Bytes()
 }
 
 // tornadoData is a sensitivity sweep's bars: each lever's change at −step

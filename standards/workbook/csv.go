@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/csvout"
 	"github.com/caili/caili/internal/msg"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -70,8 +71,17 @@ func (r *reader) readCSV(data []byte) {
 		return
 	}
 	g, err := csvGrid(text)
-	if errors.Is(err, errTooManyCells) {
+	var rc *refusedCell
+	var le *limitError
+	switch {
+	case errors.Is(err, errTooManyCells):
 		r.addFile(codeTooLarge, "", msgTooManyCells())
+		return
+	case errors.As(err, &rc) && errors.As(err, &le):
+		r.add(codeTooLarge, rc.g, rc.col, rc.row, le.w)
+		return
+	case errors.As(err, &le):
+		r.addFile(codeTooLarge, "", le.w)
 		return
 	}
 	if err != nil {
@@ -87,12 +97,18 @@ func (r *reader) readCSV(data []byte) {
 
 // csvGrid reads CSV text into rows of text cells, numbered as a
 // spreadsheet shows them: an empty line is a row, a quoted field that
-// spans lines is one.
+// spans lines is one. A line longer than maxCSVLine is refused before it
+// is parsed, and a row keeps only its cells that hold something, so that
+// a line of commas costs nothing.
 func csvGrid(text string) (*grid, error) {
+	if err := csvLines(text); err != nil {
+		return nil, err
+	}
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma = delimiter(text)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
+	cr.ReuseRecord = true
 	g := &grid{}
 	row, endLine, cells := 0, 0, 0
 	for {
@@ -121,9 +137,14 @@ func csvGrid(text string) (*grid, error) {
 		for len(g.rows) < row-1 {
 			g.rows = append(g.rows, gridRow{num: len(g.rows) + 1})
 		}
-		gr := gridRow{num: row, cells: make([]cell, len(rec))}
+		gr := gridRow{num: row}
 		for i, v := range rec {
-			if gr.cells[i] = textCell(v); gr.cells[i].kind != cellBlank {
+			if c := textCell(v); c.kind != cellBlank {
+				if utf8.RuneCountInString(v) > maxCellRunes {
+					return nil, &refusedCell{g: g, col: i, row: row, err: beyond(msg.WbCellTooLong, maxCellRunes)}
+				}
+				c.text = strings.Clone(v) // not the whole line's
+				gr.set(i, c)
 				cells++
 			}
 		}
@@ -134,30 +155,34 @@ func csvGrid(text string) (*grid, error) {
 	}
 }
 
-// writeCSV writes rows as CSV the way caili writes CSV for Excel: UTF-8
-// with a byte-order mark, CRLF line ends, and text that Excel would take
-// for a formula (starting with = + - @) kept as text with a leading '.
-func writeCSV(w io.Writer, rows [][]string) error {
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	cw := csv.NewWriter(&buf)
-	cw.UseCRLF = true
-	for _, row := range rows {
-		out := make([]string, len(row))
-		for i, v := range row {
-			if v != "" && strings.ContainsRune("=+-@", rune(v[0])) {
-				v = "'" + v
-			}
-			out[i] = v
+// maxCSVLine bounds one line of a CSV file: a thousand columns of long
+// text fit, ten million commas do not.
+const maxCSVLine = 1 << 20
+
+// csvLines refuses text with a line longer than maxCSVLine.
+func csvLines(text string) error {
+	for n := 1; text != ""; n++ {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			i = len(text)
 		}
-		if err := cw.Write(out); err != nil {
-			return err
+		if i > maxCSVLine {
+			return beyond(msg.WbCSVLineTooLong, n, maxCSVLine>>10)
 		}
+		text = text[min(i+1, len(text)):]
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	return nil
+}
+
+// writeCSV writes rows as CSV the way caili writes CSV for Excel, through
+// the one CSV writer (internal/csvout): UTF-8 with a byte-order mark,
+// CRLF line ends, and text that Excel would take for a formula kept as
+// text with a leading '.
+func writeCSV(w io.Writer, rows [][]string) error {
+	cw := csvout.New(csvout.Options{})
+	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := cw.WriteTo(w)
 	return err
 }

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,43 +25,89 @@ const (
 type cellKind uint8
 
 const (
-	cellBlank   cellKind = iota
-	cellText             // text (a shared or inline string, a formula's text result, CSV)
-	cellNumber           // a number cell: text is the stored value
-	cellBool             // TRUE or FALSE
-	cellError            // #DIV/0!, #N/A …
-	cellDate             // an ISO 8601 date cell
-	cellNoValue          // a formula without a cached value
+	cellBlank    cellKind = iota
+	cellText              // text (a shared or inline string, a formula's text result, CSV)
+	cellNumber            // a number cell: text is the stored value
+	cellBool              // TRUE or FALSE
+	cellError             // #DIV/0!, #N/A …
+	cellDate              // an ISO 8601 date cell
+	cellNoValue           // a formula without a cached value
+	cellExternal          // a formula reading another workbook: its cached value is not taken
 )
 
 // cell is one cell as stored.
 type cell struct {
 	kind    cellKind
-	text    string // the stored text: a number's digits, a string, an error's code
-	formula string // for cellNoValue: the formula
+	typ     cellKind // what the file says the cell is; kinds makes it its kind
+	col     int32    // 0-based column
+	text    string   // the stored text: a number's digits, a string, an error's code
+	formula string   // for cellNoValue and cellExternal: the formula
 }
 
-// gridRow is one row of a sheet: its 1-based number and its cells by
-// 0-based column.
+// gridRow is one row of a sheet: its 1-based number and the cells that
+// hold something, by 0-based column: a row costs what its cells hold,
+// not the column the last one names.
 type gridRow struct {
 	num   int
-	cells []cell
+	cells []cell // in order of col
+}
+
+// find is the index of the row's cell in 0-based column col, or where it
+// would go.
+func (r *gridRow) find(col int) (int, bool) {
+	n := len(r.cells)
+	if n > 0 && int(r.cells[n-1].col) < col {
+		return n, false
+	}
+	i, j := 0, n
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if int(r.cells[h].col) < col {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i, i < n && int(r.cells[i].col) == col
 }
 
 // at returns the row's cell in 0-based column col.
 func (r *gridRow) at(col int) cell {
-	if col < len(r.cells) {
-		return r.cells[col]
+	if i, ok := r.find(col); ok {
+		return r.cells[i]
 	}
-	return cell{}
+	return cell{col: int32(col)}
+}
+
+// set puts a cell in 0-based column col.
+func (r *gridRow) set(col int, c cell) {
+	c.col = int32(col)
+	i, ok := r.find(col)
+	switch {
+	case ok:
+		r.cells[i] = c
+	case i == len(r.cells):
+		r.cells = append(r.cells, c)
+	default:
+		r.cells = slices.Insert(r.cells, i, c)
+	}
+}
+
+// width is one more than the row's last column that holds something.
+func (r *gridRow) width() int {
+	if len(r.cells) == 0 {
+		return 0
+	}
+	return int(r.cells[len(r.cells)-1].col) + 1
 }
 
 // grid is a sheet (or a CSV file) as rows of cells.
 type grid struct {
 	sheet   string // the sheet's name; "" for a CSV file
 	rows    []gridRow
-	tooWide bool // some row had cells beyond MaxColumns
-	tooLong bool // the sheet had rows beyond MaxRows
+	tooWide bool     // some row had cells beyond MaxColumns
+	tooLong bool     // the sheet had rows beyond MaxRows
+	merges  [][4]int // the sheet's merged ranges (c1, r1, c2, r2, 1-based)
 }
 
 // addr names a cell for a problem: 街道数据!F7, or F7 in a CSV file.
@@ -107,16 +154,6 @@ func colName(col int) string {
 	return name
 }
 
-// blank reports whether every cell of the row is blank.
-func (r *gridRow) blank() bool {
-	for _, c := range r.cells {
-		if c.kind != cellBlank {
-			return false
-		}
-	}
-	return true
-}
-
 // textCell is a text cell, or a blank one when s is only spaces.
 func textCell(s string) cell {
 	if trimText(s) == "" {
@@ -133,7 +170,7 @@ func (c cell) display() string {
 			return "TRUE"
 		}
 		return "FALSE"
-	case cellNoValue:
+	case cellNoValue, cellExternal:
 		return "=" + c.formula
 	}
 	return c.text

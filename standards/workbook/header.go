@@ -119,9 +119,10 @@ func (r *reader) resolve(g *grid, row int, byKey bool, cols []column) *header {
 	h := &header{row: row, headed: map[int]bool{}}
 	seen := map[int]int{} // layout index → 0-based column
 	var unknown []int     // 0-based columns of headings the layout lacks
-	cells := g.rows[row-1].cells
-	h.cols = make([]*column, len(cells))
-	for col, c := range cells {
+	hr := &g.rows[row-1]
+	h.cols = make([]*column, hr.width())
+	for _, c := range hr.cells {
+		col := int(c.col)
 		if c.kind == cellBlank {
 			continue
 		}
@@ -148,12 +149,12 @@ func (r *reader) resolve(g *grid, row int, byKey bool, cols []column) *header {
 	var missing []column
 	for i := range cols {
 		if c := &cols[i]; seen[i] == 0 && r.needColumn(c) {
-			r.addAt(formula.CodeMissing, g.rowAddr(row), g, row, len(cells), msgMissingColumn(c))
+			r.addAt(formula.CodeMissing, g.rowAddr(row), g, row, hr.width(), msgMissingColumn(c))
 			missing = append(missing, *c)
 		}
 	}
 	for _, col := range unknown {
-		t := trimText(cells[col].text)
+		t := trimText(hr.at(col).text)
 		if c, ok := r.extraQuantity(t, byKey, cols, missing); ok {
 			h.cols[col] = &c
 			h.read = append(h.read, col)

@@ -163,8 +163,8 @@ func (r *reader) readFile(data []byte) {
 // workbook) is read in the CSV shape.
 func (r *reader) readXLSX(data []byte) {
 	b, bad := openBook(data)
-	if !none(bad) {
-		r.addFile(formula.CodeUnreadable, "", bad)
+	if bad != nil {
+		r.addFile(bad.code, "", bad.w)
 		return
 	}
 	defer b.close()
@@ -195,11 +195,19 @@ func (r *reader) readXLSX(data []byte) {
 func (r *reader) readSheet(b *book, name string, cols []column, main bool) bool {
 	r.books[name] = true
 	g, err := b.load(name)
-	if errors.Is(err, errTooManyCells) {
+	var rc *refusedCell
+	var le *limitError
+	switch {
+	case errors.Is(err, errTooManyCells):
 		r.addFile(codeTooLarge, name, msgTooManyCells())
 		return false
-	}
-	if err != nil {
+	case errors.As(err, &rc) && errors.As(err, &le):
+		r.add(le.code, rc.g, rc.col, rc.row, le.w)
+		return false
+	case errors.As(err, &le):
+		r.addFile(le.code, name, le.w)
+		return false
+	case err != nil:
 		r.addFile(formula.CodeUnreadable, name, sayWith(msg.WbCannotReadSheet, why(err), name))
 		return false
 	}
@@ -207,12 +215,8 @@ func (r *reader) readSheet(b *book, name string, cols []column, main bool) bool 
 	if h == nil {
 		return false
 	}
-	merges, err := b.kinds(g, h.row, h.read)
-	if err != nil {
-		r.addFile(formula.CodeUnreadable, name, sayWith(msg.WbCannotReadSheet, why(err), name))
-		return false
-	}
-	spread(g, h.row, h.read, merges)
+	kinds(g, h.row, h.read)
+	spread(g, h.row, h.read)
 	r.rows(g, h, main)
 	return true
 }
@@ -275,8 +279,8 @@ func (r *reader) rows(g *grid, h *header, main bool) {
 // unheaded reports the values of a row in columns without a heading: a
 // row shifted by a stray separator, or figures typed beside the table.
 func (r *reader) unheaded(g *grid, row *gridRow, h *header) {
-	for col, c := range row.cells {
-		if c.kind != cellBlank && !h.headed[col] {
+	for _, c := range row.cells {
+		if col := int(c.col); c.kind != cellBlank && !h.headed[col] {
 			r.add(codeUnknownColumn, g, col, row.num, msgUnheaded(colName(col), c))
 		}
 	}

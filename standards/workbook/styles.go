@@ -16,6 +16,14 @@ import (
 // dateStyles returns the indices of the workbook's cell formats (the s
 // attribute of a cell) whose number format is a date or a time.
 func (b *book) dateStyles() map[int]bool {
+	if b.dates == nil {
+		b.dates = b.readDateStyles()
+	}
+	return b.dates
+}
+
+// readDateStyles reads the date styles from styles.xml.
+func (b *book) readDateStyles() map[int]bool {
 	var st struct {
 		NumFmts []struct {
 			ID   int    `xml:"numFmtId,attr"`

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,9 +16,14 @@ import (
 // project rating: funded in full).
 func (r *reader) value(rec *record, g *grid, row *gridRow, col int, c *column) {
 	v := row.at(col)
+	first, had := rec.cells[c.key]
 	rec.cells[c.key] = pos{g, col, row.num}
-	if v.kind == cellNoValue {
+	switch v.kind {
+	case cellNoValue:
 		r.add(codeNoValue, g, col, row.num, msgNoValue(c, v))
+		return
+	case cellExternal:
+		r.add(formula.CodeBadValue, g, col, row.num, say(msg.WbExternalLink, c.named(), quote(v.display())))
 		return
 	}
 	if v.kind == cellBlank {
@@ -32,7 +38,15 @@ func (r *reader) value(rec *record, g *grid, row *gridRow, col int, c *column) {
 	}
 	switch c.kind {
 	case kindName:
-		rec.sub.Name = r.textValue(g, row, col, c, v)
+		name := r.textValue(g, row, col, c, v)
+		if had && rec.sub.Name != "" && name != "" && name != rec.sub.Name {
+			// One sub-district named two ways: which one is meant is for
+			// the person who filled it in to say (issue 20 §9).
+			r.add(formula.CodeBadValue, g, col, row.num, say(msg.WbNameDiffers, rec.sub.ID,
+				first.addr(), quote(rec.sub.Name), g.addr(col, row.num), quote(name)))
+			return
+		}
+		rec.sub.Name = name
 	case kindRating:
 		rec.sub.Rating = r.rating(g, row, col, c, v, r.lay.ratings)
 	case kindProjectRating:

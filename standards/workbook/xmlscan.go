@@ -2,77 +2,14 @@ package workbook
 
 import (
 	"bytes"
-	"encoding/xml"
-	"path"
 	"strings"
 
-	"github.com/caili/caili/internal/msg"
 	"github.com/xuri/excelize/v2"
 )
 
-// This file reads what a worksheet's XML says about its cells beyond
-// their values (which excelize reads): each cell's type, whether it holds
-// a formula with no cached value, and the merged ranges. It is one pass
-// over the bytes, with no document tree: excelize's tree of a 10,000-row
-// sheet costs more than everything else the import does.
-
-// cellMeta is one cell's type, as the worksheet stores it.
-type cellMeta struct {
-	row, col int // 1-based
-	kind     cellKind
-	formula  string // for cellNoValue
-}
-
-// sheetXML returns the XML of the named worksheet: the workbook's sheet
-// list gives its relationship, the relationships its part.
-func (b *book) sheetXML(name string) ([]byte, error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := xml.Unmarshal(b.part("xl/workbook.xml"), &wb); err != nil {
-		return nil, err
-	}
-	if err := xml.Unmarshal(b.part("xl/_rels/workbook.xml.rels"), &rels); err != nil {
-		return nil, err
-	}
-	for _, s := range wb.Sheets {
-		if s.Name != name {
-			continue
-		}
-		for _, r := range rels.Rels {
-			if r.ID != s.RID {
-				continue
-			}
-			p := strings.TrimPrefix(r.Target, "/")
-			if !strings.HasPrefix(r.Target, "/") {
-				p = path.Join("xl", r.Target)
-			}
-			if data := b.part(p); data != nil {
-				return data, nil
-			}
-		}
-	}
-	return nil, errNoSheetPart
-}
-
-// part returns a part of the package, or nil.
-func (b *book) part(name string) []byte {
-	v, ok := b.f.Pkg.Load(name)
-	if !ok {
-		return nil
-	}
-	data, _ := v.([]byte)
-	return data
-}
+// This file is the XML scanner the reading of a worksheet (sheetscan.go)
+// and its shared strings (shared.go) walk the tags with: one pass over
+// the bytes, with no document tree, expanding no entity but XML's own.
 
 // xmlScanner walks XML tags by hand: what it needs is the tags and their
 // attributes, and nothing inside a cell's value can be a tag.
@@ -135,10 +72,11 @@ func (s *xmlScanner) readTag() tag {
 	for s.i < len(s.x) && !strings.ContainsRune(" \t\r\n/>", rune(s.x[s.i])) {
 		s.i++
 	}
-	t.name = string(s.x[start:s.i])
-	if k := strings.LastIndexByte(t.name, ':'); k >= 0 {
-		t.name = t.name[k+1:]
+	name := s.x[start:s.i]
+	if k := bytes.LastIndexByte(name, ':'); k >= 0 {
+		name = name[k+1:]
 	}
+	t.name = tagName(name)
 	attrs := s.i
 	var quote byte
 	for ; s.i < len(s.x); s.i++ {
@@ -159,6 +97,36 @@ func (s *xmlScanner) readTag() tag {
 	}
 	t.attrs = s.x[attrs:]
 	return t
+}
+
+// tagName is a tag's local name as a string: the names the reader looks
+// for without allocating (a sheet has millions of tags), others copied.
+func tagName(b []byte) string {
+	switch string(b) {
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "f":
+		return "f"
+	case "t":
+		return "t"
+	case "r":
+		return "r"
+	case "is":
+		return "is"
+	case "si":
+		return "si"
+	case "row":
+		return "row"
+	case "rPh":
+		return "rPh"
+	case "rPr":
+		return "rPr"
+	case "mergeCell":
+		return "mergeCell"
+	}
+	return string(b)
 }
 
 // attr returns an attribute's value ("" when absent), by local name.
@@ -185,43 +153,6 @@ func (t tag) attr(name string) string {
 			return string(a[1 : end+1])
 		}
 		a = a[end+2:]
-	}
-}
-
-// scanSheet reads a worksheet's cells' types and its merged ranges (at
-// most maxMerges; more is an error).
-// A number cell whose format (s) is one of dates is a date.
-func scanSheet(x []byte, dates map[int]bool) ([]cellMeta, [][4]int, error) {
-	s := &xmlScanner{x: x, dates: dates}
-	var metas []cellMeta
-	var merges [][4]int
-	row, col := 0, 0
-	for {
-		t, ok := s.next()
-		if !ok {
-			return metas, merges, nil
-		}
-		switch {
-		case t.end:
-		case t.name == "row":
-			row, col = rowNumber(t.attr("r"), row), 0
-		case t.name == "c":
-			if c, r, err := excelize.CellNameToCoordinates(t.attr("r")); err == nil {
-				col, row = c, r
-			} else {
-				col++
-			}
-			if m, keep := s.cell(t, row, col); keep {
-				metas = append(metas, m)
-			}
-		case t.name == "mergeCell":
-			if len(merges) == maxMerges {
-				return nil, nil, errTooManyMerges
-			}
-			if m, ok := mergeRange(t.attr("ref")); ok {
-				merges = append(merges, m)
-			}
-		}
 	}
 }
 
@@ -252,54 +183,6 @@ func mergeRange(ref string) ([4]int, bool) {
 		return [4]int{}, false
 	}
 	return [4]int{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
-}
-
-// cell reads a <c> element's children: a formula, a value. It returns
-// the cell's kind when it is not plain (a number or text is known from
-// the type alone: keep is false for cells with a value and no type, the
-// common case, to keep the list short).
-func (s *xmlScanner) cell(t tag, row, col int) (cellMeta, bool) {
-	m := cellMeta{row: row, col: col, kind: kindOfType(t.attr("t"))}
-	if m.kind == cellNumber && len(s.dates) > 0 && s.dates[styleIndex(t.attr("s"))] {
-		m.kind = cellDate
-	}
-	if t.empty {
-		return m, m.kind != cellNumber
-	}
-	hasF, hasV := false, false
-	for {
-		c, ok := s.next()
-		if !ok || (c.end && c.name == "c") {
-			break
-		}
-		switch {
-		case c.name == "f" && !c.end:
-			hasF = true
-			if !c.empty {
-				m.formula = s.text()
-			}
-		case c.name == "v" || c.name == "is":
-			hasV = hasV || !c.end
-		}
-	}
-	if hasF && !hasV {
-		m.kind = cellNoValue
-		if m.formula == "" {
-			m.formula = msg.WbSharedFormula.In(msg.Zh)
-		}
-	}
-	return m, m.kind != cellNumber
-}
-
-// text reads an element's text up to the next tag, XML entities decoded.
-func (s *xmlScanner) text() string {
-	j := bytes.IndexByte(s.x[s.i:], '<')
-	if j < 0 {
-		j = len(s.x) - s.i
-	}
-	raw := string(s.x[s.i : s.i+j])
-	s.i += j
-	return clip(strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&").Replace(raw))
 }
 
 // kindOfType maps a cell's t attribute to its kind.
