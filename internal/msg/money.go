@@ -35,3 +35,19 @@ var (
 	// StdCapBaseGot: [tiers] cap_base of no known name.
 	StdCapBaseGot = def("StdCapBaseGot", "须为 pool 或 available(实为 %s)", "must be pool or available (got %s)")
 )
+
+// Headings of the allocation table (CSV, terminal table) for the figures
+// of rules §6, each shown when the plan has the feature.
+var (
+	// RepColTransfers heads a sub-district's share of the earmarked
+	// transfers (part of its total).
+	RepColTransfers = def("RepColTransfers", "专项转移支付", "transfers")
+	// RepColManaged heads what the district's departments spend for a
+	// sub-district (not part of its total).
+	RepColManaged = def("RepColManaged", "区级部门统筹", "district-managed")
+	// RepSumDistrictPool, RepSumDistrictManaged and RepSumTransfers are
+	// lines of the table's summary.
+	RepSumDistrictPool    = def("RepSumDistrictPool", "区级统筹 district pool", "district pool")
+	RepSumDistrictManaged = def("RepSumDistrictManaged", "区级部门统筹 district-managed", "district-managed")
+	RepSumTransfers       = def("RepSumTransfers", "专项转移支付 transfers", "transfers")
+)

@@ -2,7 +2,10 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
@@ -33,21 +36,35 @@ func WriteTableStamped(w io.Writer, r *formula.Result, st *Stamp) error {
 	}
 	b.WriteString("\n\n")
 	rows := Rows(r)
-	total := rows[len(rows)-1][8]
+	header := HeaderOf(r, true)
+	total := rows[len(rows)-1][slices.Index(header, msg.RepColTotal.In(msg.Zh))]
 	for _, row := range rows {
 		for k := 2; k < len(row); k++ {
 			row[k] = numfmt.Group(row[k])
 		}
 	}
-	writeAligned(&b, HeaderZH, rows, 2, true)
+	writeAligned(&b, header, rows, 2, true)
 	b.WriteString("\n")
 	summary := [][]string{
 		{msg.RepSumCapacity.In(msg.Zh), numfmt.Group(f.Amount(r.Capacity))},
 		{msg.RepSumReserve.In(msg.Zh), numfmt.Group(f.Amount(r.Reserve))},
 		{msg.RepSumPerformanceReserve.In(msg.Zh), numfmt.Group(f.Amount(r.PerformanceReserve))},
 		{msg.RepSumDampingReserve.In(msg.Zh), numfmt.Group(f.Amount(r.DampingReserve))},
-		{msg.RepSumSubdistricts.In(msg.Zh), numfmt.Group(total)},
 	}
+	for _, x := range []struct {
+		has bool
+		m   msg.Message
+		v   decimal.Decimal
+	}{
+		{p.KeepsDistrictPool(), msg.RepSumDistrictPool, r.DistrictPool},
+		{p.HasDistrictManaged(), msg.RepSumDistrictManaged, r.DistrictManaged},
+		{p.HasTransfers(), msg.RepSumTransfers, r.Transfers},
+	} {
+		if x.has {
+			summary = append(summary, []string{x.m.In(msg.Zh), numfmt.Group(f.Amount(x.v))})
+		}
+	}
+	summary = append(summary, []string{msg.RepSumSubdistricts.In(msg.Zh), numfmt.Group(total)})
 	writeAligned(&b, nil, summary, 1, false)
 	_, err := io.WriteString(w, b.String())
 	return err
