@@ -110,7 +110,7 @@ func (c *converter) plan(d *document) *formula.Plan {
 	p.Performance = c.performance(d.Performance)
 	p.Incentive = c.incentive(d.Incentive)
 	p.Damping = c.damping(d.Damping)
-	c.money(p, &d.moneyDoc)
+	c.money(p, &d.moneyDoc, d.fileOf("project_execution"))
 	p.Subdistricts = c.subdistricts(d.Subdistrict)
 	if p.Damping != nil {
 		withBaseline(p.Subdistricts, p.Damping.Baseline, c.published(p.Damping, p.Damping.Exclude))

@@ -60,10 +60,14 @@ type projectExecutionDoc struct {
 	Bands []bandDoc `toml:"bands"`
 }
 
-// bandDoc is one band of [project_execution] bands, an inline table.
+// bandDoc is one band of [project_execution] bands, an inline table
+// (see UnmarshalTOML in convert_money.go). Its tags are what keys.go
+// suggests for an unknown key of a band.
 type bandDoc struct {
-	Below       Number `toml:"below"`
-	Coefficient Number `toml:"coefficient"`
+	Below       Number   `toml:"below"`
+	Coefficient Number   `toml:"coefficient"`
+	problem     *Reason  // why the band is not a table
+	unknown     []string // keys other than below and coefficient, sorted
 }
 
 type transferDoc struct {

@@ -34,6 +34,10 @@ var (
 	StdCapBaseTable = def("StdCapBaseTable", "须为 pool 或 available,不能是表", "must be pool or available, not a table")
 	// StdCapBaseGot: [tiers] cap_base of no known name.
 	StdCapBaseGot = def("StdCapBaseGot", "须为 pool 或 available(实为 %s)", "must be pool or available (got %s)")
+	// StdBandsList: an override of [project_execution] bands that is not
+	// an array of inline tables.
+	StdBandsList = def("StdBandsList", `须为执行率档次的数组,如 [{below="0.5",coefficient="0.8"}]`,
+		`must be an array of bands such as [{below="0.5",coefficient="0.8"}]`)
 )
 
 // Headings of the allocation table (CSV, terminal table) for the figures
