@@ -55,3 +55,11 @@ var (
 	RepSumDistrictManaged = def("RepSumDistrictManaged", "区级部门统筹 district-managed", "district-managed")
 	RepSumTransfers       = def("RepSumTransfers", "专项转移支付 transfers", "transfers")
 )
+
+// The transfers' table named in messages of references by name (rules §4).
+var (
+	// StdTableTransfer names [[transfer]] in the loader's messages.
+	StdTableTransfer = def("StdTableTransfer", "专项转移支付", "transfer")
+	// AppTableTransfer names [[transfer]] in the application's messages.
+	AppTableTransfer = def("AppTableTransfer", "专项转移支付", "transfers")
+)
