@@ -8,7 +8,9 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/report/xlsx"
 	"github.com/caili/caili/internal/testplan"
+	"github.com/xuri/excelize/v2"
 )
 
 func moneyResult(t *testing.T, sets ...string) *formula.Result {
@@ -89,5 +91,45 @@ func TestMoneyOutputs(t *testing.T) {
 	}
 	if h := report.HeaderOf(tiny, false); len(h) != len(report.Header) {
 		t.Errorf("the tiny plan's header %v", h)
+	}
+}
+
+// TestWriteXLSXMoney: the allocation sheet of a plan with transfers and
+// district-managed projects (SPEC §6) has their columns, transfers before
+// 合计 and managed after it, and the lines name their stages in Chinese.
+func TestWriteXLSXMoney(t *testing.T) {
+	res := moneyResult(t)
+	var b bytes.Buffer
+	if err := xlsx.Write(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(xlsx.SheetAllocations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); got != "编码,街道,人员经费,公用经费,项目经费,激励,因素分配,保底封顶,专项转移支付,合计,区级部门统筹" {
+		t.Errorf("header %s", got)
+	}
+	if got := strings.Join(rows[2][8:], "|"); got != "899,610|18,628,050|432,000" {
+		t.Errorf("west: %s", got)
+	}
+	if got := strings.Join(rows[4][8:], "|"); got != "4,000,000|58,879,400|2,992,000" {
+		t.Errorf("totals: %s", got)
+	}
+	lines, err := f.GetRows(xlsx.SheetLines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages := map[string]bool{}
+	for _, l := range lines[1:] {
+		stages[l[2]] = true
+	}
+	if !stages["专项转移支付"] || !stages["区级部门统筹"] || stages["transfers"] || stages["managed"] {
+		t.Errorf("stages %v", stages)
 	}
 }
