@@ -27,6 +27,8 @@ type Model struct {
 	adjustment []decimal.Decimal         // per sub-district
 	coef       []decimal.Decimal         // per sub-district performance coefficient
 	projCoef   []map[int]decimal.Decimal // per sub-district: project index → coefficient of its project rating; nil: none rated
+	execBand   []map[int]int             // per sub-district: project index → its execution band (rules §6); nil: none cut
+	transCols  [][]int                   // [transfer] → basis columns
 	excluded   [len(ComponentNames)]bool // components [damping] exclude leaves out of the measure
 
 	cols      []column // [column] int64 mantissas for the fast path (quota and project bases)
@@ -45,6 +47,7 @@ func Compile(p *Plan) (*Model, error) {
 	m.refs = refNames(p, m.names)
 	m.fillRows()
 	m.rateProjects()
+	m.executionBands()
 	m.fastColumns()
 	return m, nil
 }
@@ -98,6 +101,9 @@ func (m *Model) resolve() {
 	}
 	if d := p.Damping; d != nil {
 		m.baseline = c.col(d.Baseline)
+	}
+	for _, t := range p.Transfers {
+		m.transCols = append(m.transCols, c.basis(t.Basis))
 	}
 }
 
@@ -167,6 +173,67 @@ func (m *Model) projectCoef(i, j int) (decimal.Decimal, bool) {
 	}
 	c, ok := m.projCoef[i][j]
 	return c, ok
+}
+
+// executionBands records, for every item with an execution rate below a
+// band of [project_execution], the band that cuts its demand (rules §6).
+func (m *Model) executionBands() {
+	p := m.plan
+	if p.ProjectExecution == nil {
+		return
+	}
+	index := make(map[string]int, len(p.Projects))
+	for j, pr := range p.Projects {
+		if _, ok := index[pr.ID]; !ok {
+			index[pr.ID] = j
+		}
+	}
+	m.execBand = make([]map[int]int, len(p.Subdistricts))
+	for i, s := range p.Subdistricts {
+		for id, rate := range s.Execution {
+			k, ok := p.ProjectExecution.executionBand(rate)
+			if !ok {
+				continue
+			}
+			if m.execBand[i] == nil {
+				m.execBand[i] = make(map[int]int, len(s.Execution))
+			}
+			m.execBand[i][index[id]] = k
+		}
+	}
+}
+
+// executionCoef returns the coefficient of the execution band that cuts
+// item (i, j)'s demand, its band, and whether one does.
+func (m *Model) executionCoef(i, j int) (decimal.Decimal, int, bool) {
+	if m.execBand == nil || m.execBand[i] == nil {
+		return decimal.Decimal{}, 0, false
+	}
+	k, ok := m.execBand[i][j]
+	if !ok {
+		return decimal.Decimal{}, 0, false
+	}
+	return m.plan.ProjectExecution.Bands[k].Coefficient, k, true
+}
+
+// itemCoefList holds the coefficients an item's demand is multiplied by,
+// c[:n], without allocating.
+type itemCoefList struct {
+	c [2]decimal.Decimal
+	n int
+}
+
+// itemCoefs returns the coefficients of item (i, j)'s demand, in order:
+// its project rating's and its execution band's, those that apply.
+func (m *Model) itemCoefs(i, j int) itemCoefList {
+	var l itemCoefList
+	if c, rated := m.projectCoef(i, j); rated {
+		l.c[l.n], l.n = c, l.n+1
+	}
+	if e, _, cut := m.executionCoef(i, j); cut {
+		l.c[l.n], l.n = e, l.n+1
+	}
+	return l
 }
 
 // fastColumns prepares, for the int64 fast path, the columns quotas and

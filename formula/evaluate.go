@@ -46,7 +46,7 @@ func (m *Model) evaluate(lines bool) (*Result, error) {
 	if err := r.projectPool(); err != nil {
 		return nil, err
 	}
-	steps := []func() error{r.projects, r.incentive, r.block, r.damping}
+	steps := []func() error{r.projects, r.incentive, r.keepDistrictPool, r.block, r.damping, r.transfers}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -55,7 +55,7 @@ func (m *Model) evaluate(lines bool) (*Result, error) {
 	// Stage 8: total.
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		a.Total = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block).Add(a.Damping)
+		a.Total = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block).Add(a.Damping).Add(a.Transfers)
 	}
 	if err := r.res.CheckIdentity(); err != nil {
 		return nil, fmt.Errorf("evaluate %q: %w", m.plan.Name, err)
@@ -81,8 +81,8 @@ func (m *Model) newResult(lines bool) *Result {
 		return res
 	}
 	// Room for every line: staff, quotas, projects, incentive, one per
-	// indicator, and up to three damping lines.
-	n := len(p.Staff) + len(p.Quotas) + len(p.Projects) + 4
+	// indicator, up to three damping lines and one per transfer.
+	n := len(p.Staff) + len(p.Quotas) + len(p.Projects) + 4 + len(p.Transfers)
 	for _, f := range p.Factors {
 		n += len(f.Indicators)
 	}

@@ -62,7 +62,7 @@ type projectTier struct {
 
 func (x *projectTier) explain(l *Line) string {
 	demand, head := x.m.projectDemand(int(l.i), int(l.j))
-	return head + " (" + tierLabel(x.out.Tier) + ")," + x.share(demand, l.Amount, x.extra, int(l.k))
+	return head + " (" + tierLabel(x.out.Tier) + ")," + x.share(demand, l.Amount, x.extra, int(l.k)) + x.m.managedTail(int(l.j))
 }
 
 // projectDemand computes an item's demand round(unit_cost × Σ basis × c)
@@ -74,6 +74,11 @@ func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
 	if c, rated := m.projectCoef(i, j); rated {
 		exact = exact.Mul(c)
 		t += fmt.Sprintf(wordProjectRating, c.String(), m.plan.Subdistricts[i].ProjectRatings[pr.ID])
+	}
+	if e, k, cut := m.executionCoef(i, j); cut {
+		exact = exact.Mul(e)
+		t += fmt.Sprintf(wordExecution, e.String(), m.plan.Subdistricts[i].Execution[pr.ID].String(),
+			m.plan.ProjectExecution.Bands[k].Below.String())
 	}
 	demand := m.u.round(exact)
 	return demand, t + m.equals(exact, demand)
@@ -88,7 +93,7 @@ func (x *projectTier) share(d, amount decimal.Decimal, extra []int32, k int) str
 	u := x.m.u
 	quota := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
 	quota.Quo(quota, x.out.Demand.Rat())
-	return tierLimit(u, x.out, x.remaining) + fmt.Sprintf(wordProportional, u.format(x.out.Budget), u.format(d), u.format(x.out.Demand)) +
+	return tierLimit(x.m, x.out, x.remaining) + fmt.Sprintf(wordProportional, u.format(x.out.Budget), u.format(d), u.format(x.out.Demand)) +
 		x.m.lrTail(quota, amount, extra[k])
 }
 
@@ -136,7 +141,22 @@ func (x *projectParts) explain(l *Line) string {
 	if len(got) > 1 && left.Sign() > 0 {
 		t += fmt.Sprintf(wordLeftUnfunded, u.format(left))
 	}
-	return t
+	return t + x.m.managedTail(int(l.j))
+}
+
+// managedTail says, on the line of a district-managed project (rules
+// §6), who spends it and that it is not part of the sub-district's
+// funds; "" for other projects.
+func (m *Model) managedTail(j int) string {
+	pr := m.plan.Projects[j]
+	if pr.Managed != ManagedByDistrict {
+		return ""
+	}
+	dept := pr.Department
+	if dept == "" {
+		dept = wordDistrictDepartment
+	}
+	return fmt.Sprintf(wordManagedBy, dept)
 }
 
 // tierLabel names a tier: "三保 mandatory 档", "A 档".
@@ -148,8 +168,12 @@ func tierLabel(t Tier) string {
 }
 
 // tierLimit says why a tier's budget fell short of its demand.
-func tierLimit(u unit, o TierOutcome, remaining decimal.Decimal) string {
+func tierLimit(m *Model, o TierOutcome, remaining decimal.Decimal) string {
+	u := m.u
 	if o.Cap != nil && o.Budget.Equal(*o.Cap) {
+		if m.plan.TierCapBase == CapAvailable {
+			return fmt.Sprintf(wordOverCapAvailable, u.format(o.Demand), u.format(*o.Cap))
+		}
 		return fmt.Sprintf(wordOverCap, u.format(o.Demand), u.format(*o.Cap))
 	}
 	return fmt.Sprintf(wordOverRemaining, u.format(o.Demand), u.format(remaining))

@@ -48,8 +48,10 @@ func checkText(text string, amount, unit decimal.Decimal) error {
 // TestLinesRecompute evaluates the text of every line of random plans
 // exactly and checks it gives the line's amount: the random plans of the
 // property tests (all rounding units, both performance modes, damping),
-// those of the rules tests with overflow = demote (items paid in parts)
-// and those whose floors keep the rating.
+// those of the rules tests with overflow = demote (items paid in parts),
+// those whose floors keep the rating and those with the tables of rules
+// §6 (execution cuts, district-managed projects, transfers, caps on the
+// whole budget).
 func TestLinesRecompute(t *testing.T) {
 	n := 200
 	if testing.Short() {
@@ -61,8 +63,9 @@ func TestLinesRecompute(t *testing.T) {
 		return p
 	}
 	// every kind of step must have been met, or the test proves little
-	seen := map[string]int{"最大余额": 0, "floor_u(": 0, "round(": 0, "round_u(": 0, "调减": 0, "合计": 0, "ceil": 0, "…": 0, "/ (": 0}
-	for name, gen := range map[string]func(uint64) *Plan{"random": randomPlan, "demote": demote, "floor": floorPlan} {
+	seen := map[string]int{"最大余额": 0, "floor_u(": 0, "round(": 0, "round_u(": 0, "调减": 0, "合计": 0, "ceil": 0, "…": 0, "/ (": 0,
+		"执行率": 0, "统筹安排": 0, "/ Σ ": 0, "可用财力": 0}
+	for name, gen := range map[string]func(uint64) *Plan{"random": randomPlan, "demote": demote, "floor": floorPlan, "money": randomMoneyPlan} {
 		checked := 0
 		for seed := uint64(1); seed <= uint64(n); seed++ {
 			p := gen(seed)

@@ -16,11 +16,13 @@ import (
 type ItemNames map[Stage]map[string]string
 
 // ItemNames names every line item of the plan: staff categories, quotas
-// and projects by their names, an indicator's line by its quantity's label
+// and projects (district-managed ones under stage managed) and transfers
+// by their names, an indicator's line by its quantity's label
 // (the quantity's own name when it has none), the incentive and damping
 // lines by what they do.
 func (p *Plan) ItemNames() ItemNames {
-	n := ItemNames{StagePersonnel: {}, StagePublic: {}, StageProjects: {}, StageBlock: {}, StageIncentive: {}, StageDamping: {}}
+	n := ItemNames{StagePersonnel: {}, StagePublic: {}, StageProjects: {}, StageBlock: {}, StageIncentive: {}, StageDamping: {},
+		StageManaged: {}, StageTransfers: {}}
 	for st, m := range fixedItemNames {
 		for k, v := range m {
 			n[st][k] = v
@@ -36,7 +38,14 @@ func (p *Plan) ItemNames() ItemNames {
 		n[StagePublic][q.ID] = q.Name
 	}
 	for _, pr := range p.Projects {
+		if pr.Managed == ManagedByDistrict {
+			n[StageManaged][pr.ID] = pr.Name
+			continue
+		}
 		n[StageProjects][pr.ID] = pr.Name
+	}
+	for _, t := range p.Transfers {
+		n[StageTransfers][t.ID] = t.Name
 	}
 	for _, f := range p.Factors {
 		for _, ind := range f.Indicators {

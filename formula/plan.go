@@ -26,6 +26,9 @@ type Plan struct {
 	// TierOverflow says what becomes of the demand a tier's cap (or what
 	// remains) refuses: cut (the default) or demoted to the next tier.
 	TierOverflow Overflow
+	// TierCapBase says what max_share is a share of: the project pool
+	// (the default) or the available capacity (rules §6).
+	TierCapBase CapBase
 	// ProjectPerformance holds the coefficients of project ratings
 	// (项目绩效); nil: no project is rated.
 	ProjectPerformance *ProjectPerformance
@@ -33,6 +36,14 @@ type Plan struct {
 	Performance        *Performance // nil: no performance adjustment
 	Incentive          *Incentive   // nil: no tax-growth incentive
 	Damping            *Damping     // nil: no year-on-year floor or ceiling
+	// Block is [block] (rules §6); nil: stage 6 shares out all that is
+	// left and the district keeps nothing.
+	Block *Block
+	// ProjectExecution is [project_execution], the execution-rate cuts
+	// (rules §6); nil: no cut.
+	ProjectExecution *ProjectExecution
+	// Transfers are the earmarked transfers from above (rules §6).
+	Transfers []Transfer
 
 	Subdistricts []Subdistrict
 
@@ -81,6 +92,11 @@ type Project struct {
 	// Source is the document its dated unit cost in force comes from
 	// (docs/dated.md); empty: none cited.
 	Source string
+	// Managed says who spends its funds: the sub-district (the default)
+	// or the district's department (统分结合, rules §6).
+	Managed Management
+	// Department is the 主管部门's name; empty: none given.
+	Department string
 }
 
 // Factor is one factor of the block-grant method (因素法), such as workload,
@@ -159,6 +175,9 @@ type Subdistrict struct {
 	// ProjectRatings rates projects of this sub-district: project id →
 	// a rating of [ProjectPerformance]. Unrated projects count in full.
 	ProjectRatings map[string]string
+	// Execution is [subdistrict.execution]: project id → last year's
+	// execution rate of that project here (执行率, rules §6).
+	Execution map[string]decimal.Decimal
 }
 
 // Tier is a project priority tier. Mandatory (三保) is funded first and in

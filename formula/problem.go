@@ -98,6 +98,15 @@ const (
 	// CodeRatedMandatory: a rating given to a mandatory (三保) project,
 	// which is funded in full and cannot be rated.
 	CodeRatedMandatory Code = "rated_mandatory"
+	// CodeExecutionMandatory: an execution rate of a mandatory (三保)
+	// project (rules §6).
+	CodeExecutionMandatory Code = "execution_mandatory"
+	// CodeBandsOrder: execution bands whose below does not strictly
+	// increase (rules §6).
+	CodeBandsOrder Code = "bands_order"
+	// CodeZeroBasis: a transfer of an amount above zero on a basis that
+	// is zero in every sub-district (rules §6).
+	CodeZeroBasis Code = "zero_basis"
 	// CodeDataConflict: a plan that names a data file ([plan] data) and
 	// has [[subdistrict]] tables too; its sub-districts come from one place.
 	CodeDataConflict Code = "data_conflict"

@@ -98,7 +98,7 @@ func (r *run) projects() error {
 		// A tier's sum overflowed int64: undo and take the exact path.
 		for i := range lines {
 			a := &r.res.Subdistricts[i]
-			a.Lines, a.Projects = a.Lines[:lines[i]], decimal.Zero
+			a.Lines, a.Projects, a.Managed = a.Lines[:lines[i]], decimal.Zero, decimal.Zero
 		}
 		r.res.Tiers = nil
 		r.remaining = r.res.Pool
@@ -128,9 +128,13 @@ func (r *run) projectStage(d tierDemands) error {
 			return err
 		}
 	}
+	managed := accum{u: r.m.u}
 	for i := range r.res.Subdistricts {
-		r.res.Subdistricts[i].Projects = book.sums[i].sum()
+		a := &r.res.Subdistricts[i]
+		a.Projects, a.Managed = book.sums[i].sum(), book.managed[i].sum()
+		managed.add(a.Managed)
 	}
+	r.res.DistrictManaged = managed.sum()
 	return nil
 }
 
@@ -157,8 +161,20 @@ func tierCols(byTier [][]int, t Tier, demote bool) []tierCol {
 // every sub-district's sum and, when the result keeps lines, the items'
 // lines, one a project in project file order from first[i] on.
 type projectBook struct {
-	sums  []accum // [sub-district] Σ of its items' amounts
-	first []int   // [sub-district] its first project line; nil without lines
+	sums     []accum // [sub-district] Σ of its items' amounts, district-managed ones left out
+	managed  []accum // [sub-district] Σ of its district-managed items' amounts (rules §6)
+	district []bool  // [project] managed by the district
+	first    []int   // [sub-district] its first project line; nil without lines
+}
+
+// add books amount to item (i, j): to the sub-district's projects, or to
+// its managed figure when the district manages project j.
+func (b *projectBook) add(i, j int, amount decimal.Decimal) {
+	if b.district[j] {
+		b.managed[i].add(amount)
+		return
+	}
+	b.sums[i].add(amount)
 }
 
 // line returns the line of item (i, j), or nil when there are no lines.
@@ -173,9 +189,13 @@ func (b *projectBook) line(res *Result, i, j int) *Line {
 // keeps lines, every sub-district's project lines, without amounts.
 func (r *run) projectBook() *projectBook {
 	p := r.m.plan
-	b := &projectBook{sums: make([]accum, len(p.Subdistricts))}
+	b := &projectBook{sums: make([]accum, len(p.Subdistricts)), managed: make([]accum, len(p.Subdistricts)),
+		district: make([]bool, len(p.Projects))}
 	for i := range b.sums {
-		b.sums[i].u = r.m.u
+		b.sums[i].u, b.managed[i].u = r.m.u, r.m.u
+	}
+	for j, pr := range p.Projects {
+		b.district[j] = pr.Managed == ManagedByDistrict
 	}
 	if r.res.noLines {
 		return b
@@ -185,7 +205,11 @@ func (r *run) projectBook() *projectBook {
 		a := &r.res.Subdistricts[i]
 		b.first[i] = len(a.Lines)
 		for j, pr := range p.Projects {
-			a.Lines = append(a.Lines, Line{Stage: StageProjects, Item: pr.ID, i: int32(i), j: int32(j)})
+			stage := StageProjects
+			if b.district[j] {
+				stage = StageManaged
+			}
+			a.Lines = append(a.Lines, Line{Stage: stage, Item: pr.ID, i: int32(i), j: int32(j)})
 		}
 	}
 	return b
@@ -224,7 +248,7 @@ func (r *run) fundTier(d tierDemands, t Tier, cols []tierCol, book *projectBook,
 	k := 0
 	for i := range r.res.Subdistricts {
 		for _, c := range cols {
-			book.sums[i].add(amounts[k])
+			book.add(i, c.j, amounts[k])
 			if l := book.line(r.res, i, c.j); l != nil {
 				l.Amount, l.ex, l.k = amounts[k], ex, int32(k)
 			}
@@ -242,7 +266,7 @@ func (r *run) fundParts(d tierDemands, ex *projectTier, demands partDemands, amo
 	t := ex.out.Tier
 	ex.refs, ex.demands, ex.amounts = d.refs(), demands, amounts
 	for k, it := range ex.refs {
-		book.sums[it.i].add(amounts[k])
+		book.add(int(it.i), int(it.j), amounts[k])
 		l := book.line(r.res, int(it.i), int(it.j))
 		if r.m.plan.Projects[it.j].Tier == t { // the item's first part
 			if l != nil {
@@ -275,11 +299,20 @@ func (r *run) tierOutcome(t Tier, T decimal.Decimal) (TierOutcome, error) {
 	}
 	out.Budget = decimal.Min(T, r.remaining)
 	if share, ok := p.TierCaps[t]; ok {
-		c := m.u.floor(share.Mul(r.res.Pool))
+		c := m.u.floor(share.Mul(r.capBase()))
 		out.Cap = &c
 		out.Budget = decimal.Min(out.Budget, c)
 	}
 	return out, nil
+}
+
+// capBase is what a tier's max_share is a share of: the project pool, or
+// with [tiers] cap_base = "available" the available capacity (rules §6).
+func (r *run) capBase() decimal.Decimal {
+	if r.m.plan.TierCapBase == CapAvailable {
+		return r.res.Available
+	}
+	return r.res.Pool
 }
 
 // unitDemands is stage 4 on int64 counts of the rounding unit.
@@ -342,8 +375,9 @@ func (f *unitDemands) settle() {
 	}
 }
 
-// demandUnits computes every project demand round(unit_cost × Σ basis × c)
-// (c the coefficient of the item's project rating, 1 unrated) as int64
+// demandUnits computes every project demand round(unit_cost × Σ basis × c
+// × e) (c the coefficient of the item's project rating, 1 unrated; e its
+// execution band's, rules §6, 1 without) as int64
 // units, reporting false if any does not fit (or the fast path is off).
 func (m *Model) demandUnits() ([][]int64, bool) {
 	if m.exactOnly {
@@ -368,7 +402,8 @@ func (m *Model) demandUnits() ([][]int64, bool) {
 				return nil, false
 			}
 			cost := costs[j]
-			if c, rated := m.projectCoef(i, j); rated {
+			coefs := m.itemCoefs(i, j)
+			for _, c := range coefs.c[:coefs.n] {
 				cs, ok1 := toSmall(c)
 				if cost, ok = mulSmall(cost, cs); !ok || !ok1 {
 					return nil, false
@@ -402,7 +437,8 @@ func newExactDemands(m *Model) *exactDemands {
 		d[i] = make([]decimal.Decimal, len(p.Projects))
 		for j, pr := range p.Projects {
 			x := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
-			if c, rated := m.projectCoef(i, j); rated {
+			coefs := m.itemCoefs(i, j)
+			for _, c := range coefs.c[:coefs.n] {
 				x = x.Mul(c)
 			}
 			d[i][j] = m.u.round(x)

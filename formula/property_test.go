@@ -228,11 +228,12 @@ func checkDamping(t *testing.T, seed uint64, p *Plan, res *Result) {
 func fingerprint(r *Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s %s %s\n", r.Capacity, r.Reserve, r.PerformanceReserve, r.DampingReserve, r.Pool)
+	fmt.Fprintf(&b, "district %s %s %s\n", r.DistrictPool, r.DistrictManaged, r.Transfers)
 	for _, t := range r.Tiers {
 		fmt.Fprintf(&b, "tier %s %s %s %s\n", t.Tier, t.Demand, t.Budget, t.Demoted)
 	}
 	for _, a := range r.Subdistricts {
-		fmt.Fprintf(&b, "%s %v %s %s\n", a.ID, a.Components(), a.Total, a.Score.Formula())
+		fmt.Fprintf(&b, "%s %v %s %s %s %s\n", a.ID, a.Components(), a.Managed, a.Transfers, a.Total, a.Score.Formula())
 		if a.RatingEffect != nil {
 			fmt.Fprintf(&b, "  rating effect %s\n", a.RatingEffect)
 		}

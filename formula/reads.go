@@ -3,8 +3,8 @@ package formula
 // QuantitiesRead returns every quantity name the plan's standards read,
 // each with the key path of the first standard that reads it: quota and
 // project bases (a `staff.ID` basis is a headcount), factor indicators,
-// the incentive's current and previous quantities and the damping
-// baseline. A quantity of a sub-district that is not here changes no
+// the incentive's current and previous quantities, the damping
+// baseline and transfer bases. A quantity of a sub-district that is not here changes no
 // figure.
 func (p *Plan) QuantitiesRead() map[string]string {
 	out := map[string]string{}
@@ -34,6 +34,11 @@ func (p *Plan) QuantitiesRead() map[string]string {
 	}
 	if d := p.Damping; d != nil && d.Published == nil { // a published baseline is no quantity to collect
 		use(d.Baseline, "damping.baseline")
+	}
+	for i, t := range p.Transfers {
+		for _, b := range t.Basis {
+			use(b, EntryPath("transfer", t.ID, i)+".basis")
+		}
 	}
 	return out
 }

@@ -22,6 +22,14 @@ const (
 	StageDamping   Stage = "damping"
 )
 
+// The stages of rules §6 whose lines are not components: what the
+// district manages for a sub-district (not part of its total) and the
+// transfers passed through (part of its total, outside the six).
+const (
+	StageManaged   Stage = "managed"
+	StageTransfers Stage = "transfers"
+)
+
 // Line is one amount in a sub-district's allocation and how it was reached.
 type Line struct {
 	Stage  Stage
@@ -50,7 +58,8 @@ type explainer interface {
 }
 
 // Result is a computed allocation. Its amounts satisfy the accounting
-// identity Σ total + reserve + performance reserve + damping reserve = capacity.
+// identity Σ total + reserve + performance reserve + damping reserve +
+// district pool + district managed = capacity + transfers.
 type Result struct {
 	Plan               *Plan
 	Unit               decimal.Decimal // rounding unit in force
@@ -63,7 +72,14 @@ type Result struct {
 	BlockPool          decimal.Decimal // what was left for the block grant
 	PerformanceReserve decimal.Decimal
 	DampingReserve     decimal.Decimal
-	Subdistricts       []Allocation
+	// DistrictPool is what [block] amount left with the district (区级统筹,
+	// rules §6); zero without it.
+	DistrictPool decimal.Decimal
+	// DistrictManaged is Σ of the sub-districts' Managed (统分结合).
+	DistrictManaged decimal.Decimal
+	// Transfers is Σ of the transfers' amounts (专项转移支付).
+	Transfers    decimal.Decimal
+	Subdistricts []Allocation
 
 	noLines bool // made by EvaluateTotals: no allocation has lines
 }
@@ -88,6 +104,12 @@ type Allocation struct {
 	Incentive decimal.Decimal
 	Block     decimal.Decimal
 	Damping   decimal.Decimal
+	// Managed is what the district's departments spend for it on
+	// district-managed projects (rules §6): not part of Total.
+	Managed decimal.Decimal
+	// Transfers is its share of the earmarked transfers (rules §6):
+	// part of Total, outside the six components and damping.
+	Transfers decimal.Decimal
 	Total     decimal.Decimal
 	Score     Score
 	Lines     []Line
@@ -216,6 +238,9 @@ func (r *Result) CheckIdentity() error {
 	sum.add(r.Reserve)
 	sum.add(r.PerformanceReserve)
 	sum.add(r.DampingReserve)
+	sum.add(r.DistrictPool)
+	sum.add(r.DistrictManaged)
+	managed, transfers := accum{u: u}, accum{u: u}
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
 		c := a.Components()
@@ -223,6 +248,9 @@ func (r *Result) CheckIdentity() error {
 		for _, x := range c {
 			t.add(x)
 		}
+		t.add(a.Transfers)
+		managed.add(a.Managed)
+		transfers.add(a.Transfers)
 		if !t.sum().Equal(a.Total) {
 			return ErrIdentity
 		}
@@ -231,7 +259,10 @@ func (r *Result) CheckIdentity() error {
 		}
 		sum.add(a.Total)
 	}
-	if !sum.sum().Equal(r.Capacity) {
+	if !managed.sum().Equal(r.DistrictManaged) || !transfers.sum().Equal(r.Transfers) {
+		return ErrIdentity
+	}
+	if !sum.sum().Equal(r.Capacity.Add(r.Transfers)) {
 		return ErrIdentity
 	}
 	return nil
@@ -241,9 +272,17 @@ func (r *Result) CheckIdentity() error {
 func (a *Allocation) linesAddUp(u unit) bool {
 	c := a.Components()
 	var byStage [len(ComponentNames)]accum
+	managed, transfers := accum{u: u}, accum{u: u}
 	for _, l := range a.Lines {
 		k := stageIndex(l.Stage)
-		if k < 0 {
+		switch {
+		case l.Stage == StageManaged:
+			managed.add(l.Amount)
+			continue
+		case l.Stage == StageTransfers:
+			transfers.add(l.Amount)
+			continue
+		case k < 0:
 			return false
 		}
 		byStage[k].u = u
@@ -255,7 +294,7 @@ func (a *Allocation) linesAddUp(u unit) bool {
 			return false
 		}
 	}
-	return true
+	return managed.sum().Equal(a.Managed) && transfers.sum().Equal(a.Transfers)
 }
 
 // stageIndex is the position of a stage among ComponentNames, or -1. It

@@ -62,4 +62,14 @@ const (
 	textShareRange                 Text = "ShareRange"
 	textShortfallDetail            Text = "ShortfallDetail"
 	textZeroIndicator              Text = "ZeroIndicator"
+
+	// Rules §6, where the money goes (internal/msg/money.go).
+	textBadCapBase         Text = "BadCapBase"
+	textBadManaged         Text = "BadManaged"
+	textNeedBand           Text = "NeedBand"
+	textBandBelow          Text = "BandBelow"
+	textBandsIncreasing    Text = "BandsIncreasing"
+	textExecutionMandatory Text = "ExecutionMandatory"
+	textExecutionNoTable   Text = "ExecutionNoTable"
+	textTransferZeroBasis  Text = "TransferZeroBasis"
 )

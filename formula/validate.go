@@ -29,9 +29,11 @@ func (p *Plan) Validate() []Problem {
 	v.performance()
 	v.incentive()
 	v.damping()
+	v.money()
 	v.staffRefs()
 	v.subdistricts()
 	v.zeroIndicators()
+	v.zeroTransfers()
 	v.quantityLabels()
 	return ps
 }

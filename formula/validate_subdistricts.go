@@ -30,6 +30,7 @@ func (v *validator) subdistricts() {
 		v.payrolls(path, s)
 		v.quantityValues(path, s)
 		v.projectRatings(path, s)
+		v.executionRates(path, s)
 		slices.SortStableFunc((*v.ps)[mark:], func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
 		v.missingQuantities(path, s)
 	}

@@ -65,15 +65,18 @@ const (
 // demote, what moved to the next tier, the parts' sum and what no tier
 // funded; a tier's name.
 const (
-	wordFullyFunded   = "全额保障"
-	wordProportional  = ",按需求比例分配: %s × %s / %s"
-	wordOverCap       = "本档需求 %s 超过上限 %s (max_share × 项目资金池)"
-	wordOverRemaining = "本档需求 %s 超过剩余财力 %s"
-	wordCarriedTo     = ";未安排的 %s 转入 %s,"
-	wordPartsTotal    = ";合计 %s = %s"
-	wordLeftUnfunded  = ";余下 %s 未安排 (D 档之后不再顺延)"
-	wordTierMandatory = "三保 mandatory 档"
-	wordTier          = "%s 档"
+	wordFullyFunded  = "全额保障"
+	wordProportional = ",按需求比例分配: %s × %s / %s"
+	wordOverCap      = "本档需求 %s 超过上限 %s (max_share × 项目资金池)"
+	// wordOverCapAvailable: the cap on the whole budget ([tiers]
+	// cap_base = "available", rules §6).
+	wordOverCapAvailable = "本档需求 %s 超过上限 %s (max_share × 可用财力)"
+	wordOverRemaining    = "本档需求 %s 超过剩余财力 %s"
+	wordCarriedTo        = ";未安排的 %s 转入 %s,"
+	wordPartsTotal       = ";合计 %s = %s"
+	wordLeftUnfunded     = ";余下 %s 未安排 (D 档之后不再顺延)"
+	wordTierMandatory    = "三保 mandatory 档"
+	wordTier             = "%s 档"
 )
 
 // Stage 5, the incentive cut to its total (the total, its rounding, the
@@ -115,4 +118,18 @@ const (
 	wordRangeFloor     = " 保底 %s"
 	wordRangeAnd       = " 与 "
 	wordRangeCeiling   = "封顶 %s"
+)
+
+// Rules §6, where the money goes: an execution band's cut of a demand (%s:
+// the coefficient, the rate, the band's below); who spends a
+// district-managed project (%s: the department, or
+// wordDistrictDepartment); a transfer's share by its basis (its name,
+// amount, the sub-district's basis and the district's sum), or nothing
+// when the basis is zero everywhere (its name and amount, the line's).
+const (
+	wordExecution          = " × %s (执行率 %s 低于 %s)"
+	wordManagedBy          = ";由%s统筹安排,不计入本街道财力"
+	wordDistrictDepartment = "区级主管部门"
+	wordTransfer           = "[%s] %s 元 × %s / Σ %s"
+	wordTransferZero       = "[%s] %s 元,基数合计为 0,本行 = %s"
 )

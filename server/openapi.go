@@ -333,7 +333,9 @@ func schemas() obj {
 			"loaded_at": obj{"type": "string", "format": "date-time"}, "problems": obj{"type": "array", "items": ref("Problem")}}}}}},
 		"Allocations": obj{"type": "object", "description": "rules §5: amounts are decimal strings", "properties": obj{
 			"plan": str, "fiscal_year": obj{"type": "integer"}, "rounding_unit": str, "capacity": str, "reserve": str,
-			"performance_reserve": str, "damping_reserve": str, "subdistricts": obj{"type": "array", "items": obj{"type": "object"}}}},
+			"performance_reserve": str, "damping_reserve": str, "subdistricts": obj{"type": "array", "items": obj{"type": "object"}},
+			// SPEC §6, each present when the plan has the feature.
+			"district_pool": str, "district_managed": str, "transfers": str}},
 		"Scenario": obj{"type": "object", "properties": obj{"plan": str, "name": str, "title": str, "description": str,
 			"builtin": obj{"type": "boolean"}, "modified": obj{"type": "string", "format": "date-time"}, "overrides": obj{"type": "integer"},
 			"status": str, "problems": obj{"type": "array", "items": ref("Problem")}, "url": str}},

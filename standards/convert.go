@@ -104,12 +104,13 @@ func (c *converter) plan(d *document) *formula.Plan {
 	p.Staff = c.staff(d.Staff)
 	p.Quotas = c.quotas(d.Quota)
 	p.Projects = c.projects(d.Project)
-	p.TierCaps, p.TierOverflow = c.tiers(d.Tiers, d.fileOf("tiers"))
+	p.TierCaps, p.TierOverflow, p.TierCapBase = c.tiers(d.Tiers, d.fileOf("tiers"))
 	p.ProjectPerformance = c.projectPerformance(d.ProjectPerformance)
 	p.Factors = c.factors(d.Factor)
 	p.Performance = c.performance(d.Performance)
 	p.Incentive = c.incentive(d.Incentive)
 	p.Damping = c.damping(d.Damping)
+	c.money(p, &d.moneyDoc, d.fileOf("project_execution"))
 	p.Subdistricts = c.subdistricts(d.Subdistrict)
 	if p.Damping != nil {
 		withBaseline(p.Subdistricts, p.Damping.Baseline, c.published(p.Damping, p.Damping.Exclude))
@@ -200,6 +201,7 @@ func (c *converter) projects(pd []projectDoc) []formula.Project {
 			Codes:    c.codes(path, pr.codesDoc),
 		}
 		fp.Source = src.String()
+		fp.Managed, fp.Department = c.managed(path, pr)
 		if tier := c.text(path+".tier", pr.Tier, true); pr.Tier.Set && pr.Tier.Problem == nil {
 			t, ok := formula.ParseTier(tier)
 			if !ok {
@@ -215,10 +217,11 @@ func (c *converter) projects(pd []projectDoc) []formula.Project {
 // tiers converts [tiers]: the caps of [tiers.X] in name order (nil when
 // there are none; a table without max_share caps nothing) and overflow.
 // Keys it does not know are reported as unknown keys of file.
-func (c *converter) tiers(td map[string]*tierDoc, file string) (map[formula.Tier]decimal.Decimal, formula.Overflow) {
+func (c *converter) tiers(td map[string]*tierDoc, file string) (map[formula.Tier]decimal.Decimal, formula.Overflow, formula.CapBase) {
 	var overflow formula.Overflow
+	var base formula.CapBase
 	if len(td) == 0 {
-		return nil, overflow
+		return nil, overflow, base
 	}
 	unknown := func(path, typed string, keys []string) {
 		c.ps = append(c.ps, unknownKey(file, path, typed, keys))
@@ -237,6 +240,8 @@ func (c *converter) tiers(td map[string]*tierDoc, file string) (map[formula.Tier
 				}
 				overflow = v
 			}
+		case name == "cap_base":
+			base = c.capBase(path, e)
 		case !e.table:
 			unknown(path, name, tiersKeys())
 		default:
@@ -253,7 +258,7 @@ func (c *converter) tiers(td map[string]*tierDoc, file string) (map[formula.Tier
 			}
 		}
 	}
-	return caps, overflow
+	return caps, overflow, base
 }
 
 // projectPerformance converts [project_performance].
@@ -351,6 +356,7 @@ func (c *converter) subdistricts(sd []subdistrictDoc) []formula.Subdistrict {
 			Payroll:        c.numMap(path+".payroll", s.Payroll),
 			Quantities:     c.numMap(path+".quantities", s.Quantities),
 			ProjectRatings: c.textMap(path+".project_ratings", s.ProjectRatings),
+			Execution:      c.execution(path+".execution", s.Execution),
 		})
 	}
 	return out

@@ -37,6 +37,44 @@ type document struct {
 
 	// QuantityLabels is [quantity_labels]: quantity → its name and unit.
 	QuantityLabels map[string]*labelDoc `toml:"quantity_labels"`
+
+	moneyDoc
+}
+
+// moneyDoc are the tables of rules §6 a plan or standards file may hold:
+// [block], [project_execution] and [[transfer]].
+type moneyDoc struct {
+	// Block is [block]: the most stage 6 shares out.
+	Block *blockDoc `toml:"block"`
+	// ProjectExecution is [project_execution]: execution-rate bands.
+	ProjectExecution *projectExecutionDoc `toml:"project_execution"`
+	// Transfer is [[transfer]]: earmarked transfers passed through.
+	Transfer []transferDoc `toml:"transfer"`
+}
+
+type blockDoc struct {
+	Amount Number `toml:"amount"`
+}
+
+type projectExecutionDoc struct {
+	Bands []bandDoc `toml:"bands"`
+}
+
+// bandDoc is one band of [project_execution] bands, an inline table
+// (see UnmarshalTOML in convert_money.go). Its tags are what keys.go
+// suggests for an unknown key of a band.
+type bandDoc struct {
+	Below       Number   `toml:"below"`
+	Coefficient Number   `toml:"coefficient"`
+	problem     *Reason  // why the band is not a table
+	unknown     []string // keys other than below and coefficient, sorted
+}
+
+type transferDoc struct {
+	ID     Text   `toml:"id"`
+	Name   Text   `toml:"name"`
+	Amount Number `toml:"amount"`
+	Basis  Names  `toml:"basis"`
 }
 
 // standardsDoc is what a standards file may hold: no [plan], no sub-districts.
@@ -55,6 +93,8 @@ type standardsDoc struct {
 
 	// QuantityLabels is [quantity_labels].
 	QuantityLabels map[string]*labelDoc `toml:"quantity_labels"`
+
+	moneyDoc
 }
 
 type planDoc struct {
@@ -91,6 +131,10 @@ type projectDoc struct {
 	UnitCost Number `toml:"unit_cost"`
 	Basis    Names  `toml:"basis"`
 	Tier     Text   `toml:"tier"`
+	// Managed is who spends it: subdistrict (default) or district (rules §6).
+	Managed Text `toml:"managed"`
+	// Department is the 主管部门's name.
+	Department Text `toml:"department"`
 	codesDoc
 }
 
@@ -157,10 +201,13 @@ type subdistrictDoc struct {
 	Quantities  map[string]Number `toml:"quantities"`
 	// ProjectRatings is [subdistrict.project_ratings]: project id → rating.
 	ProjectRatings map[string]Text `toml:"project_ratings"`
+	// Execution is [subdistrict.execution]: project id → execution rate.
+	Execution map[string]Number `toml:"execution"`
 }
 
 // standardsKeys are the top-level keys a standards file may hold.
-var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "performance", "incentive", "damping", "project_performance", "quantity_labels"}
+var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "performance", "incentive", "damping", "project_performance", "quantity_labels",
+	"block", "project_execution", "transfer"}
 
 // decodeFile decodes one TOML file into v and reports unknown keys. A file
 // that is not TOML gives one problem at the parser's line. Every TOML text

@@ -88,7 +88,10 @@ func FuzzOverride(f *testing.F) {
 		"plan.rounding_unit=0",
 		// Names wherever ids are (docs/names.md).
 		"subdistrict.东街道.adjustment=1.2&project.病媒生物防制.unit_cost=2", "subdistrict.东街道.staff.公务员=31",
-		"subdistrict.东街道.quantities.x=1", "factor.工作任务量.weight=0.5&factor.辖区面积.weight=0.1", "subdistrict.东.adjustment=1"} {
+		"subdistrict.东街道.quantities.x=1", "factor.工作任务量.weight=0.5&factor.辖区面积.weight=0.1", "subdistrict.东.adjustment=1",
+		// Where the money goes (SPEC §6): tables an override adds.
+		"block.amount=4500000", "block.amount=4500000&project.vector_control.unit_cost=2", "tiers.cap_base=available",
+		"block.amount=-1", "tiers.cap_base=x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, arg string) {

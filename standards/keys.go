@@ -130,10 +130,10 @@ func eachKey(t reflect.Type, f func(key string, ft reflect.Type) bool) bool {
 	return true
 }
 
-// tiersKeys lists the keys of [tiers]: overflow, and the tiers whose
+// tiersKeys lists the keys of [tiers]: overflow, cap_base, and the tiers whose
 // share may be capped in a table [tiers.A] to [tiers.D].
 func tiersKeys() []string {
-	keys := []string{"overflow"}
+	keys := []string{"overflow", "cap_base"}
 	for t := formula.TierA; t <= formula.TierD; t++ {
 		keys = append(keys, t.String())
 	}

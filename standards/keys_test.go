@@ -70,7 +70,7 @@ func TestUnknownKeySuggests(t *testing.T) {
 		{"nothing near, few keys", "plan", `ceiling = "1.10"`, "ceiling = \"1.10\"\ncolour = 1", "damping.colour", "colour",
 			keySays{m: msg.StdUnknownKey, listed: []string{"baseline", "floor", "ceiling", "exclude", "floor_keeps_rating"}}},
 		{"nothing near, few keys of [tiers]", "plan", "[tiers.A]", "[tiers]\ncolour = 1\n[tiers.A]", "tiers.colour", "colour",
-			keySays{m: msg.StdUnknownKey, listed: []string{"overflow", "A", "B", "C", "D"}}},
+			keySays{m: msg.StdUnknownKey, listed: []string{"overflow", "cap_base", "A", "B", "C", "D"}}},
 		{"nothing near, many keys", "plan", `capacity = "60000000"`, "capacity = \"60000000\"\ncolour = 1", "plan.colour", "colour", keySays{m: msg.StdUnknownKey}},
 		{"nothing near at the top level", "plan", "[plan]", "colour = 1\n[plan]", "colour", "colour", keySays{m: msg.StdUnknownKey}},
 		{"a valid key of the wrong kind", "plan", "[tiers.A]", "[tiers]\nB = 1\n[tiers.A]", "tiers.B", "B = 1", keySays{m: msg.StdUnknownKey}},

@@ -87,6 +87,15 @@ var expanders = map[string]expander{
 	"subdistrict.*.staff.**":      subdistrictMaps(func(s *formula.Subdistrict) map[string]decimal.Decimal { return s.Staff }),
 	"subdistrict.*.payroll.**":    subdistrictMaps(func(s *formula.Subdistrict) map[string]decimal.Decimal { return s.Payroll }),
 	"subdistrict.*.quantities.**": subdistrictMaps(func(s *formula.Subdistrict) map[string]decimal.Decimal { return s.Quantities }),
+	"subdistrict.*.execution.**":  subdistrictMaps(func(s *formula.Subdistrict) map[string]decimal.Decimal { return s.Execution }),
+	"block.amount": optional(func(p *formula.Plan) *decimal.Decimal {
+		if p.Block == nil {
+			return nil
+		}
+		return p.Block.Amount
+	}),
+	"transfer.*.amount": each(func(p *formula.Plan) []formula.Transfer { return p.Transfers },
+		func(t formula.Transfer) (string, decimal.Decimal) { return t.ID, t.Amount }),
 }
 
 // NumberPaths lists every numeric field of the plan as written that an

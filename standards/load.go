@@ -191,6 +191,12 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 			d.ProjectPerformance = sd.ProjectPerformance
 		case "quantity_labels":
 			d.QuantityLabels = sd.QuantityLabels
+		case "block":
+			d.Block = sd.Block
+		case "project_execution":
+			d.ProjectExecution = sd.ProjectExecution
+		case "transfer":
+			d.Transfer = sd.Transfer
 		}
 	}
 	return ps

@@ -55,6 +55,10 @@ func (d *document) set(path string, value any) (formula.Code, *Reason) {
 		c := parseComponents(componentsValue(value))
 		*dst.(*Components) = c
 		problem = c.Problem
+	case kindBands:
+		var bands []bandDoc
+		bands, problem = parseBands(value)
+		*dst.(*[]bandDoc) = bands
 	}
 	if problem != nil {
 		return formula.CodeBadValue, problem
@@ -165,11 +169,11 @@ func inIndicator(f func(*indicatorDoc) any) docGetter {
 
 // tierMaxShare reaches a tier's cap, adding the tier when the plan has
 // none: the converter then checks its name. A key of [tiers] that is not
-// a table (overflow) has no cap.
+// a table (overflow, cap_base) has no cap.
 func tierMaxShare(d *document, at match) any {
 	t, ok := d.Tiers[at.id]
 	if !ok {
-		if at.id == "overflow" {
+		if at.id == "overflow" || at.id == "cap_base" {
 			return nil
 		}
 		t = &tierDoc{table: true}
@@ -181,18 +185,33 @@ func tierMaxShare(d *document, at match) any {
 	return &t.MaxShare
 }
 
-// tiersOverflow reaches [tiers] overflow, adding it (and [tiers]) when
-// the plan has none.
-func tiersOverflow(d *document, _ match) any {
-	t, ok := d.Tiers["overflow"]
-	if !ok {
-		t = &tierDoc{}
-		d.Tiers["overflow"] = t
+// tiersValue reaches a value of [tiers] itself (overflow, cap_base),
+// adding it (and [tiers]) when the plan has none.
+func tiersValue(key string) docGetter {
+	return func(d *document, _ match) any {
+		t, ok := d.Tiers[key]
+		if !ok {
+			t = &tierDoc{}
+			d.Tiers[key] = t
+		}
+		if t.table {
+			return nil
+		}
+		return &t.Value
 	}
-	if t.table {
-		return nil
+}
+
+// blockAmount reaches [block] amount, adding [block] when the plan has
+// none (rules §4).
+func blockAmount(d *document, _ match) any {
+	if d.Block == nil {
+		d.Block = &blockDoc{}
 	}
-	return &t.Value
+	return &d.Block.Amount
+}
+
+func inTransfer(f func(*transferDoc) any) docGetter {
+	return inEntry(func(d *document) []transferDoc { return d.Transfer }, func(t *transferDoc) Text { return t.ID }, f)
 }
 
 // projectCoefficient reaches a project-rating coefficient, new or not.

@@ -167,6 +167,18 @@ func planSubdistrict(set func(*formula.Subdistrict, decimal.Decimal)) planSetter
 		func(s *formula.Subdistrict) string { return s.ID }, set)
 }
 
+func planTransfer(set func(*formula.Transfer, decimal.Decimal)) planSetter {
+	return planEntry("transfer", func(p *formula.Plan) *[]formula.Transfer { return &p.Transfers },
+		func(t *formula.Transfer) string { return t.ID }, set)
+}
+
+// planBlockAmount sets [block] amount, adding [block] when the plan has
+// none, as the general way does.
+func planBlockAmount(pt *patcher, _ match, v decimal.Decimal) bool {
+	pt.p.Block = &formula.Block{Amount: &v}
+	return true
+}
+
 func planIncentive(set func(*formula.Incentive, decimal.Decimal)) planSetter {
 	return planOptional("incentive", func(p *formula.Plan) **formula.Incentive { return &p.Incentive }, set)
 }
@@ -264,6 +276,7 @@ const (
 	subStaff = iota
 	subPayroll
 	subQuantities
+	subExecution
 )
 
 // planSubdistrictMap sets a key, new or not, of one of a sub-district's
@@ -280,7 +293,7 @@ func planSubdistrictMap(which int) planSetter {
 		if pt.subMaps == nil {
 			pt.subMaps = map[[2]int]bool{}
 		}
-		m := [...]*map[string]decimal.Decimal{&s.Staff, &s.Payroll, &s.Quantities}[which]
+		m := [...]*map[string]decimal.Decimal{&s.Staff, &s.Payroll, &s.Quantities, &s.Execution}[which]
 		if !pt.subMaps[[2]int{i, which}] {
 			pt.subMaps[[2]int{i, which}] = true
 			*m = maps.Clone(*m)

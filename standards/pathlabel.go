@@ -110,6 +110,8 @@ func entryName(p *formula.Plan, table, id string) (string, bool) {
 		return named(p.Factors, id, func(f formula.Factor) (string, string) { return f.ID, f.Name })
 	case "subdistrict":
 		return named(p.Subdistricts, id, func(s formula.Subdistrict) (string, string) { return s.ID, s.Name })
+	case "transfer":
+		return named(p.Transfers, id, func(t formula.Transfer) (string, string) { return t.ID, t.Name })
 	}
 	return id, true // a tier
 }
@@ -121,7 +123,7 @@ func keyName(p *formula.Plan, before, key string) (string, bool) {
 		return p.QuantityName(key), true
 	case "staff", "payroll":
 		return entryName(p, "staff", key)
-	case "project_ratings":
+	case "project_ratings", "execution":
 		return entryName(p, "project", key)
 	}
 	return key, true // a rating
@@ -141,7 +143,8 @@ func named[T any](list []T, id string, idName func(T) (string, string)) (string,
 	return "", false
 }
 
-// String is the kind's name: number, text, names, flag or components.
+// String is the kind's name: number, text, names, flag, components or
+// bands.
 func (k valueKind) String() string {
-	return [...]string{"", "number", "text", "names", "flag", "components"}[k]
+	return [...]string{"", "number", "text", "names", "flag", "components", "bands"}[k]
 }

@@ -27,6 +27,7 @@ const (
 	kindNames                           // a Names, read from an array or a comma-separated string
 	kindFlag                            // a Flag, read from a boolean or the text true or false
 	kindComponents                      // a Components, read from an array or a comma-separated string
+	kindBands                           // execution bands, read from an array of inline tables or its TOML text
 )
 
 // field is one settable field of a plan.
@@ -100,11 +101,24 @@ var fields = []*field{
 		plan: planProject(func(p *formula.Project, v decimal.Decimal) { p.UnitCost = v })},
 	{path: "project.*.basis", label: msg.PathBasis, kind: kindNames, doc: inProject(func(p *projectDoc) any { return &p.Basis })},
 	{path: "project.*.tier", label: msg.PathTier, kind: kindText, doc: inProject(func(p *projectDoc) any { return &p.Tier })},
+	{path: "project.*.managed", label: msg.PathManaged, kind: kindText, doc: inProject(func(p *projectDoc) any { return &p.Managed })},
+	{path: "project.*.department", label: msg.PathDepartment, kind: kindText, doc: inProject(func(p *projectDoc) any { return &p.Department })},
 
 	// A tier the plan does not cap yet is added; the fast path takes only
 	// the tiers that may be capped (A to D).
 	{path: "tiers.*.max_share", label: msg.PathTierCap, kind: kindNumber, doc: tierMaxShare, plan: planTierCap},
-	{path: "tiers.overflow", label: msg.PathOverflow, kind: kindText, doc: tiersOverflow},
+	{path: "tiers.overflow", label: msg.PathOverflow, kind: kindText, doc: tiersValue("overflow")},
+	{path: "tiers.cap_base", label: msg.PathCapBase, kind: kindText, doc: tiersValue("cap_base")},
+
+	// Rules §6: [block] amount (the table is added when absent),
+	// [project_execution] bands and the transfers.
+	{path: "block.amount", label: msg.PathBlockAmount, unit: msg.UnitYuan, kind: kindNumber, doc: blockAmount, plan: planBlockAmount},
+	{path: "project_execution.bands", label: msg.PathExecutionBands, kind: kindBands,
+		doc: inTable(func(d *document) *projectExecutionDoc { return d.ProjectExecution }, func(pe *projectExecutionDoc) any { return &pe.Bands })},
+	{path: "transfer.*.name", label: msg.PathEntryName, kind: kindText, doc: inTransfer(func(t *transferDoc) any { return &t.Name })},
+	{path: "transfer.*.amount", label: msg.PathTransferAmount, unit: msg.UnitYuan, kind: kindNumber, doc: inTransfer(func(t *transferDoc) any { return &t.Amount }),
+		plan: planTransfer(func(t *formula.Transfer, v decimal.Decimal) { t.Amount = v })},
+	{path: "transfer.*.basis", label: msg.PathBasis, kind: kindNames, doc: inTransfer(func(t *transferDoc) any { return &t.Basis })},
 
 	{path: "project_performance.coefficients.**", label: msg.PathProjectCoefficient, kind: kindNumber, doc: projectCoefficient, plan: planProjectCoefficient},
 
@@ -155,6 +169,8 @@ var fields = []*field{
 	{path: "subdistrict.*.quantities.**", label: msg.PathQuantity, kind: kindNumber, doc: subdistrictMap(func(s *subdistrictDoc) *map[string]Number { return &s.Quantities }),
 		plan: planSubdistrictMap(subQuantities)},
 	{path: "subdistrict.*.project_ratings.**", label: msg.PathProjectRating, kind: kindText, doc: projectRating},
+	{path: "subdistrict.*.execution.**", label: msg.PathExecutionRate, kind: kindNumber, doc: subdistrictMap(func(s *subdistrictDoc) *map[string]Number { return &s.Execution }),
+		plan: planSubdistrictMap(subExecution)},
 }
 
 // fieldsByTable indexes fields by their first segment.

@@ -12,13 +12,14 @@ import (
 // finds that field and no other, every field is reached in a document as
 // the kind its entry names, and only numeric fields have a fast setter.
 func TestPathTable(t *testing.T) {
-	// The rules example has every table a path can reach.
-	doc, err := LoadFile("../testdata/rules/plan.toml")
+	// The money example has every table a path can reach.
+	doc, err := LoadFile("../testdata/money/plan.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	// An id and a name the rules example has, for each table.
-	ids := map[string]string{"staff": "civil_servant", "quota": "office", "project": "greening", "tiers": "A", "factor": "workload", "subdistrict": "east"}
+	ids := map[string]string{"staff": "civil_servant", "quota": "office", "project": "greening", "tiers": "A", "factor": "workload", "subdistrict": "east",
+		"transfer": "city_greening"}
 	names := map[string]string{"factor": "communities", "performance": "优", "project_performance": "中", "subdistrict": "population"}
 	seen := map[string]bool{}
 	for _, f := range fields {
@@ -60,6 +61,8 @@ func TestPathTable(t *testing.T) {
 			_, ok = dst.(*Flag)
 		case kindComponents:
 			_, ok = dst.(*Components)
+		case kindBands:
+			_, ok = dst.(*[]bandDoc)
 		}
 		if !ok {
 			t.Errorf("%s: the document gives the wrong kind of field for %s", f.path, path)

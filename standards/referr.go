@@ -44,7 +44,7 @@ func RefErr(planID string, err error) error {
 // refTables are the tables a reference names entries of, in words.
 var refTables = map[string]msg.Message{
 	"staff": msg.AppTableStaff, "quota": msg.AppTableQuota, "project": msg.AppTableProject,
-	"factor": msg.AppTableFactor, "subdistrict": msg.AppTableSubdistrict,
+	"factor": msg.AppTableFactor, "subdistrict": msg.AppTableSubdistrict, "transfer": msg.AppTableTransfer,
 }
 
 // QueryRef is a reference in a request parameter that names no single

@@ -24,6 +24,7 @@ const (
 	TableProject     = "project"
 	TableFactor      = "factor"
 	TableSubdistrict = "subdistrict"
+	TableTransfer    = "transfer"
 )
 
 // tableWords name the tables in messages.
@@ -33,6 +34,7 @@ var tableWords = map[string]msg.Message{
 	TableProject:     msg.StdTableProject,
 	TableFactor:      msg.StdTableFactor,
 	TableSubdistrict: msg.StdTableSubdistrict,
+	TableTransfer:    msg.StdTableTransfer,
 }
 
 // Entry is one entry of a table as a reference may name it.
@@ -144,6 +146,10 @@ func PlanEntries(p *formula.Plan, table string) []Entry {
 		for _, e := range p.Subdistricts {
 			out = append(out, Entry{e.ID, e.Name})
 		}
+	case TableTransfer:
+		for _, e := range p.Transfers {
+			out = append(out, Entry{e.ID, e.Name})
+		}
 	}
 	return out
 }
@@ -172,6 +178,10 @@ func (d *document) entries(table string) []Entry {
 		}
 	case TableSubdistrict:
 		for _, e := range d.Subdistrict {
+			add(e.ID, e.Name)
+		}
+	case TableTransfer:
+		for _, e := range d.Transfer {
 			add(e.ID, e.Name)
 		}
 	default:
@@ -249,7 +259,7 @@ func (d *document) resolvePath(path string) (string, *Reason) {
 		key, _ = d.quantity(strings.TrimSpace(at.name))
 	case "subdistrict.*.staff.**", "subdistrict.*.payroll.**":
 		key = d.keyByName(TableStaff, at.name)
-	case "subdistrict.*.project_ratings.**":
+	case "subdistrict.*.project_ratings.**", "subdistrict.*.execution.**":
 		key = d.keyByName(TableProject, at.name)
 	}
 	if key == "" || key == at.name {

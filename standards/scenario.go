@@ -190,7 +190,17 @@ func (d *document) clone() *document {
 	for i := range c.Subdistrict {
 		s := &c.Subdistrict[i]
 		s.Staff, s.Payroll, s.Quantities = maps.Clone(s.Staff), maps.Clone(s.Payroll), maps.Clone(s.Quantities)
-		s.ProjectRatings = maps.Clone(s.ProjectRatings)
+		s.ProjectRatings, s.Execution = maps.Clone(s.ProjectRatings), maps.Clone(s.Execution)
 	}
+	if d.Block != nil {
+		b := *d.Block
+		c.Block = &b
+	}
+	if d.ProjectExecution != nil {
+		pe := *d.ProjectExecution
+		pe.Bands = slices.Clone(pe.Bands)
+		c.ProjectExecution = &pe
+	}
+	c.Transfer = slices.Clone(d.Transfer)
 	return &c
 }

@@ -30,6 +30,12 @@ func TestTinyExample(t *testing.T) { checkExample(t, "tiny") }
 // amount.
 func TestRulesExample(t *testing.T) { checkExample(t, "rules") }
 
+// TestMoneyExample reproduces shared/examples/money/expected.json, the
+// example of where the money goes (SPEC §6: a fixed block grant with the
+// rest kept by the district, a district-managed project, transfers, tier
+// caps on the whole budget, execution-rate cuts), amount for amount.
+func TestMoneyExample(t *testing.T) { checkExample(t, "money") }
+
 // checkExample compares `caili calc --format json` on testdata/NAME/plan.toml
 // with testdata/NAME/expected.json.
 func checkExample(t *testing.T, name string) {
@@ -42,6 +48,9 @@ func checkExample(t *testing.T, name string) {
 		Reserve            string `json:"reserve"`
 		PerformanceReserve string `json:"performance_reserve"`
 		DampingReserve     string `json:"damping_reserve"`
+		DistrictPool       any    `json:"district_pool"`
+		DistrictManaged    any    `json:"district_managed"`
+		Transfers          any    `json:"transfers"`
 		Subdistricts       []map[string]any
 	}
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
@@ -67,6 +76,15 @@ func checkExample(t *testing.T, name string) {
 	same("reserve", got.Reserve, want.Reserve)
 	same("performance_reserve", got.PerformanceReserve, want.PerformanceReserve)
 	same("damping_reserve", got.DampingReserve, want.DampingReserve)
+	for _, x := range []struct {
+		name      string
+		got, want any
+	}{{"district_pool", got.DistrictPool, want.DistrictPool}, {"district_managed", got.DistrictManaged, want.DistrictManaged},
+		{"transfers", got.Transfers, want.Transfers}} {
+		if x.want != nil {
+			same(x.name, x.got, x.want)
+		}
+	}
 	if len(got.Subdistricts) != len(want.Subdistricts) {
 		t.Fatalf("%d sub-districts, want %d", len(got.Subdistricts), len(want.Subdistricts))
 	}
@@ -77,8 +95,10 @@ func checkExample(t *testing.T, name string) {
 				t.Errorf("subdistrict %d %s = %v, want %v", i, k, g[k], w[k])
 			}
 		}
-		for _, k := range []string{"personnel", "public", "projects", "incentive", "block", "damping", "total"} {
-			same(w["id"].(string)+"."+k, g[k], w[k])
+		for _, k := range []string{"personnel", "public", "projects", "incentive", "block", "damping", "total", "managed", "transfers"} {
+			if _, ok := w[k]; ok {
+				same(w["id"].(string)+"."+k, g[k], w[k])
+			}
 		}
 	}
 }

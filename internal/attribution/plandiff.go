@@ -52,6 +52,7 @@ func diffPlans(old, nw *formula.Plan, lone loneKeys) (es, common []edit, err err
 	es = append(es, ratingTableEdits(old, nw)...)
 	es = append(es, incentiveEdits(old, nw)...)
 	es = append(es, dampingEdits(old, nw)...)
+	es = append(es, moneyEdits(old, nw)...)
 	for i := range old.Subdistricts {
 		es = append(es, subdistrictEdits(old, nw, i, lone)...)
 		common = append(common, loneEdits(old, nw, i, lone)...)
@@ -150,6 +151,7 @@ func projectEdits(old, nw *formula.Plan) []edit {
 			decField("unit_cost", func(p *formula.Project) *decimal.Decimal { return &p.UnitCost }),
 			namesField("basis", func(p *formula.Project) *[]string { return &p.Basis }),
 			{"tier", func(a, b *formula.Project) bool { return a.Tier == b.Tier }, func(d, s *formula.Project) { d.Tier = s.Tier }},
+			{"managed", func(a, b *formula.Project) bool { return a.Managed == b.Managed }, func(d, s *formula.Project) { d.Managed = s.Managed }},
 		})
 }
 
@@ -283,6 +285,7 @@ func subdistrictEdits(old, nw *formula.Plan, i int, lone loneKeys) []edit {
 	es = append(es, mapEdits(p+"quantities.", o.Quantities, n.Quantities, lone["quantities"], eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Quantities })...)
 	es = append(es, mapEdits(p+"project_ratings.", o.ProjectRatings, n.ProjectRatings, lone["project_ratings"], func(a, b string) bool { return a == b },
 		func(d *formula.Plan) map[string]string { return at(d).ProjectRatings })...)
+	es = append(es, mapEdits(p+"execution.", o.Execution, n.Execution, nil, eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Execution })...)
 	return es
 }
 

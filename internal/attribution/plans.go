@@ -132,8 +132,9 @@ func clonePlan(p *formula.Plan) *formula.Plan {
 	for i := range c.Subdistricts {
 		s := &c.Subdistricts[i]
 		s.Staff, s.Payroll, s.Quantities = cloneMap(s.Staff), cloneMap(s.Payroll), cloneMap(s.Quantities)
-		s.ProjectRatings = cloneMap(s.ProjectRatings)
+		s.ProjectRatings, s.Execution = cloneMap(s.ProjectRatings), cloneMap(s.Execution)
 	}
+	c.Transfers = slices.Clone(p.Transfers)
 	return &c
 }
 

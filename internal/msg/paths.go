@@ -81,6 +81,18 @@ var (
 	PathQuantity      = def("PathQuantity", "%s %s", "%s %s")
 	PathProjectRating = def("PathProjectRating", "%s %s 项目评级", "%s %s project rating")
 
+	// The fields of rules §6, where the money goes: [block] amount,
+	// [tiers] cap_base, a project's managed and department, a transfer's
+	// (%s: the transfer), the execution bands and a sub-district's
+	// execution rate of a project (%s: the sub-district, the project).
+	PathBlockAmount    = def("PathBlockAmount", "因素分配资金", "block grant amount")
+	PathCapBase        = def("PathCapBase", "分档上限计算基数", "base of the tier caps")
+	PathManaged        = def("PathManaged", "%s 统筹方式", "%s managed by")
+	PathDepartment     = def("PathDepartment", "%s 主管部门", "%s department")
+	PathTransferAmount = def("PathTransferAmount", "%s 金额", "%s amount")
+	PathExecutionBands = def("PathExecutionBands", "执行率压减档次", "execution-rate bands")
+	PathExecutionRate  = def("PathExecutionRate", "%s %s 执行率", "%s %s execution rate")
+
 	// UnitYuan and UnitPerson are the units of the path table's numbers
 	// that have one (ratios, weights and coefficients have none).
 	UnitYuan   = def("UnitYuan", "元", "yuan")

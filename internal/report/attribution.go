@@ -82,7 +82,7 @@ func attributionRow(a *attribution.Attribution, r *attribution.Row, against stri
 	for i, p := range a.Players {
 		s := func(c int) string { return cols[c][i].StringFixed(2) }
 		out.Parts = append(out.Parts, PartJSON{Player: p.Name, Amount: s(attribution.ColTotal), Exact: r.Parts[i][attribution.ColTotal].RatString(),
-			Components: Columns{s(0), s(1), s(2), s(3), s(4), s(5), s(6)}})
+			Components: Columns{Personnel: s(0), Public: s(1), Projects: s(2), Incentive: s(3), Block: s(4), Damping: s(5), Total: s(6)}})
 	}
 	return out
 }

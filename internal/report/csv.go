@@ -9,6 +9,7 @@ import (
 	"github.com/caili/caili/internal/numfmt"
 
 	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
 )
 
 // CSVOptions control the CSV bytes.
@@ -33,33 +34,88 @@ var Header = slices.Concat([]string{"id", "name"}, formula.ComponentNames[:], []
 // HeaderZH is the Chinese header of the terminal table.
 var HeaderZH = slices.Concat(zh(msg.RepColID, msg.RepColSubdistrict), formula.ComponentLabels[:], zh(msg.RepColTotal))
 
+// The columns of rules §6 (where the money goes), in a result's table
+// when its plan has the feature: transfers before total (part of it),
+// managed after it (not part of it).
+const (
+	colTransfers = "transfers"
+	colManaged   = "managed"
+)
+
+// HeaderOf is the allocation table's header for result r: Header, with
+// the transfers and managed columns when its plan has them (rules §6).
+// zh heads the columns in Chinese (HeaderZH).
+func HeaderOf(r *formula.Result, zh bool) []string {
+	h := Header
+	if zh {
+		h = HeaderZH
+	}
+	transfers, managed := moneyColumns(r)
+	if !transfers && !managed {
+		return h
+	}
+	out := slices.Clone(h[:len(h)-1])
+	if transfers {
+		out = append(out, pick(zh, msg.RepColTransfers, colTransfers))
+	}
+	out = append(out, h[len(h)-1])
+	if managed {
+		out = append(out, pick(zh, msg.RepColManaged, colManaged))
+	}
+	return out
+}
+
+// pick is a heading in Chinese or its id.
+func pick(zh bool, m msg.Message, id string) string {
+	if zh {
+		return m.In(msg.Zh)
+	}
+	return id
+}
+
+// moneyColumns says whether r's table has the transfers and the managed
+// columns.
+func moneyColumns(r *formula.Result) (transfers, managed bool) {
+	if r.Plan == nil {
+		return false, false
+	}
+	return r.Plan.HasTransfers(), r.Plan.HasDistrictManaged()
+}
+
 // Rows returns the allocation table: one row a sub-district, then a
-// totals row (id "total", name "合计").
+// totals row (id "total", name "合计"), in the columns of HeaderOf.
 func Rows(r *formula.Result) [][]string {
 	f := numfmt.NewFmt(r)
+	transfers, managed := moneyColumns(r)
+	row := func(id, name string, c [len(formula.ComponentNames)]decimal.Decimal, tr, total, mg decimal.Decimal) []string {
+		out := []string{id, name}
+		for _, x := range c {
+			out = append(out, f.Amount(x))
+		}
+		if transfers {
+			out = append(out, f.Amount(tr))
+		}
+		out = append(out, f.Amount(total))
+		if managed {
+			out = append(out, f.Amount(mg))
+		}
+		return out
+	}
 	rows := make([][]string, 0, len(r.Subdistricts)+1)
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
-		c := a.Components()
-		rows = append(rows, []string{a.ID, a.Name, f.Amount(c[0]), f.Amount(c[1]), f.Amount(c[2]),
-			f.Amount(c[3]), f.Amount(c[4]), f.Amount(c[5]), f.Amount(a.Total)})
+		rows = append(rows, row(a.ID, a.Name, a.Components(), a.Transfers, a.Total, a.Managed))
 	}
 	t := r.Totals()
-	row := []string{"total", msg.RepColTotal.In(msg.Zh)}
-	for _, x := range t {
-		row = append(row, f.Amount(x))
-	}
-	return append(rows, row)
+	n := len(formula.ComponentNames)
+	return append(rows, row("total", msg.RepColTotal.In(msg.Zh), [len(formula.ComponentNames)]decimal.Decimal(t[:n]),
+		r.Transfers, t[n], r.DistrictManaged))
 }
 
 // WriteCSV writes the allocation table as CSV: UTF-8 with a BOM (unless
 // opts.NoBOM), CRLF line ends, a header row and a totals row.
 func WriteCSV(w io.Writer, r *formula.Result, opts CSVOptions) error {
-	header := Header
-	if opts.ZH {
-		header = HeaderZH
-	}
-	return writeCSV(w, header, Rows(r), opts)
+	return writeCSV(w, HeaderOf(r, opts.ZH), Rows(r), opts)
 }
 
 // writeCSV writes a title (when opts has one), a header and rows through

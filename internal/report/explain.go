@@ -11,6 +11,7 @@ import (
 	"github.com/caili/caili/internal/numfmt"
 
 	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
 )
 
 var stageTitle = func() map[formula.Stage]string {
@@ -18,6 +19,8 @@ var stageTitle = func() map[formula.Stage]string {
 	for k, name := range formula.ComponentNames {
 		m[formula.Stage(name)] = formula.ComponentLabels[k] + " " + name
 	}
+	m[formula.StageTransfers] = msg.RepColTransfers.In(msg.Zh) + " " + string(formula.StageTransfers)
+	m[formula.StageManaged] = msg.RepColManaged.In(msg.Zh) + " " + string(formula.StageManaged)
 	return m
 }()
 
@@ -35,6 +38,26 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 		fmt.Fprintf(&b, "\n%s\n", msg.RepExplainStage.In(msg.Zh, stageTitle[st], numfmt.Group(f.Amount(comps[k]))))
 		for n, l := range a.Lines {
 			if l.Stage == st {
+				fmt.Fprintf(&b, "  %s %15s  %s\n", runewidth.FillRight(items[n], width), numfmt.Group(f.Amount(l.Amount)), l.Formula())
+			}
+		}
+	}
+	// Rules §6: the transfers (part of the total) and what the district
+	// manages for the sub-district (not part of it), when the plan has them.
+	for _, x := range []struct {
+		has bool
+		st  formula.Stage
+		sum decimal.Decimal
+	}{
+		{r.Plan.HasTransfers(), formula.StageTransfers, a.Transfers},
+		{r.Plan.HasDistrictManaged(), formula.StageManaged, a.Managed},
+	} {
+		if !x.has {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s\n", msg.RepExplainStage.In(msg.Zh, stageTitle[x.st], numfmt.Group(f.Amount(x.sum))))
+		for n, l := range a.Lines {
+			if l.Stage == x.st {
 				fmt.Fprintf(&b, "  %s %15s  %s\n", runewidth.FillRight(items[n], width), numfmt.Group(f.Amount(l.Amount)), l.Formula())
 			}
 		}

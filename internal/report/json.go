@@ -18,22 +18,29 @@ import (
 type Allocations struct {
 	// Stamp says what the result is (stamp.go); absent only where a caller
 	// has none to give.
-	Stamp              *Stamp            `json:"stamp,omitempty"`
-	Plan               string            `json:"plan"`
-	District           string            `json:"district,omitempty"`
-	FiscalYear         int64             `json:"fiscal_year"`
-	RoundingUnit       string            `json:"rounding_unit"`
-	Capacity           string            `json:"capacity"`
-	Reserve            string            `json:"reserve"`
-	PerformanceReserve string            `json:"performance_reserve"`
-	DampingReserve     string            `json:"damping_reserve"`
-	Available          string            `json:"available"`
-	ProjectPool        string            `json:"project_pool"`
-	Tiers              []TierJSON        `json:"tiers"`
-	IncentivePool      string            `json:"incentive_pool"`
-	BlockPool          string            `json:"block_pool"`
-	Totals             Columns           `json:"totals"`
-	Subdistricts       []SubdistrictJSON `json:"subdistricts"`
+	Stamp              *Stamp `json:"stamp,omitempty"`
+	Plan               string `json:"plan"`
+	District           string `json:"district,omitempty"`
+	FiscalYear         int64  `json:"fiscal_year"`
+	RoundingUnit       string `json:"rounding_unit"`
+	Capacity           string `json:"capacity"`
+	Reserve            string `json:"reserve"`
+	PerformanceReserve string `json:"performance_reserve"`
+	DampingReserve     string `json:"damping_reserve"`
+	// DistrictPool, DistrictManaged and Transfers are where the money
+	// goes (rules §6), each present when the plan has the feature: what
+	// [block] amount left with the district, what its departments manage
+	// for the sub-districts, and the earmarked transfers passed through.
+	DistrictPool    *string           `json:"district_pool,omitempty"`
+	DistrictManaged *string           `json:"district_managed,omitempty"`
+	Transfers       *string           `json:"transfers,omitempty"`
+	Available       string            `json:"available"`
+	ProjectPool     string            `json:"project_pool"`
+	Tiers           []TierJSON        `json:"tiers"`
+	IncentivePool   string            `json:"incentive_pool"`
+	BlockPool       string            `json:"block_pool"`
+	Totals          Columns           `json:"totals"`
+	Subdistricts    []SubdistrictJSON `json:"subdistricts"`
 	// Equalisation measures how evenly the result spreads money per
 	// person (docs/audit.md); absent when the plan has no population
 	// quantity.
@@ -48,7 +55,12 @@ type Columns struct {
 	Incentive string `json:"incentive"`
 	Block     string `json:"block"`
 	Damping   string `json:"damping"`
-	Total     string `json:"total"`
+	// Managed (not part of the total) and Transfers (part of it) are
+	// present when the plan has district-managed projects or transfers
+	// (rules §6).
+	Managed   *string `json:"managed,omitempty"`
+	Transfers *string `json:"transfers,omitempty"`
+	Total     string  `json:"total"`
 }
 
 // TierJSON is how one project tier was funded.
@@ -129,7 +141,8 @@ type IndicatorJSON struct {
 
 // columns formats a row's six components and its total.
 func columns(f numfmt.Fmt, c [6]decimal.Decimal, total decimal.Decimal) Columns {
-	return Columns{f.Amount(c[0]), f.Amount(c[1]), f.Amount(c[2]), f.Amount(c[3]), f.Amount(c[4]), f.Amount(c[5]), f.Amount(total)}
+	return Columns{Personnel: f.Amount(c[0]), Public: f.Amount(c[1]), Projects: f.Amount(c[2]), Incentive: f.Amount(c[3]),
+		Block: f.Amount(c[4]), Damping: f.Amount(c[5]), Total: f.Amount(total)}
 }
 
 // NewAllocations builds the JSON document of a result. withScores adds each
@@ -170,7 +183,21 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 	for i := range r.Subdistricts {
 		doc.Subdistricts[i] = subdistrict(f, p, names, &r.Subdistricts[i], withScores)
 	}
+	doc.DistrictPool = optAmount(f, p.KeepsDistrictPool(), r.DistrictPool)
+	doc.DistrictManaged = optAmount(f, p.HasDistrictManaged(), r.DistrictManaged)
+	doc.Transfers = optAmount(f, p.HasTransfers(), r.Transfers)
+	doc.Totals.Managed, doc.Totals.Transfers = doc.DistrictManaged, doc.Transfers
 	return doc
+}
+
+// optAmount formats an amount of rules §6 when the plan has its feature;
+// nil otherwise.
+func optAmount(f numfmt.Fmt, has bool, x decimal.Decimal) *string {
+	if !has {
+		return nil
+	}
+	s := f.Amount(x)
+	return &s
 }
 
 // NewSubdistrict builds the JSON of one allocation of result r, its
@@ -183,6 +210,10 @@ func NewSubdistrict(r *formula.Result, a *formula.Allocation, withScore bool) Su
 // and its quantities by plan's [quantity_labels].
 func subdistrict(f numfmt.Fmt, plan *formula.Plan, names formula.ItemNames, a *formula.Allocation, withScore bool) SubdistrictJSON {
 	s := SubdistrictJSON{ID: a.ID, Name: a.Name, Columns: columns(f, a.Components(), a.Total), Lines: make([]LineJSON, len(a.Lines))}
+	if plan != nil {
+		s.Managed = optAmount(f, plan.HasDistrictManaged(), a.Managed)
+		s.Transfers = optAmount(f, plan.HasTransfers(), a.Transfers)
+	}
 	if a.RatingEffect != nil {
 		e := f.Amount(*a.RatingEffect)
 		s.RatingEffect = &e

@@ -2,7 +2,10 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
@@ -33,21 +36,16 @@ func WriteTableStamped(w io.Writer, r *formula.Result, st *Stamp) error {
 	}
 	b.WriteString("\n\n")
 	rows := Rows(r)
-	total := rows[len(rows)-1][8]
+	header := HeaderOf(r, true)
+	total := rows[len(rows)-1][slices.Index(header, msg.RepColTotal.In(msg.Zh))]
 	for _, row := range rows {
 		for k := 2; k < len(row); k++ {
 			row[k] = numfmt.Group(row[k])
 		}
 	}
-	writeAligned(&b, HeaderZH, rows, 2, true)
+	writeAligned(&b, header, rows, 2, true)
 	b.WriteString("\n")
-	summary := [][]string{
-		{msg.RepSumCapacity.In(msg.Zh), numfmt.Group(f.Amount(r.Capacity))},
-		{msg.RepSumReserve.In(msg.Zh), numfmt.Group(f.Amount(r.Reserve))},
-		{msg.RepSumPerformanceReserve.In(msg.Zh), numfmt.Group(f.Amount(r.PerformanceReserve))},
-		{msg.RepSumDampingReserve.In(msg.Zh), numfmt.Group(f.Amount(r.DampingReserve))},
-		{msg.RepSumSubdistricts.In(msg.Zh), numfmt.Group(total)},
-	}
+	summary := summaryRows(r, func(d decimal.Decimal) string { return numfmt.Group(f.Amount(d)) }, numfmt.Group(total))
 	writeAligned(&b, nil, summary, 1, false)
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -120,4 +118,32 @@ func zh(ms ...msg.Message) []string {
 		out[i] = m.In(msg.Zh)
 	}
 	return out
+}
+
+// summaryRows are the lines under an allocation table: capacity, the
+// reserves, the district figures of rules §6 where the plan has them, and
+// the sub-districts' total (given, as the table shows it); amount says
+// each amount in the table's unit.
+func summaryRows(r *formula.Result, amount func(decimal.Decimal) string, total string) [][]string {
+	summary := [][]string{
+		{msg.RepSumCapacity.In(msg.Zh), amount(r.Capacity)},
+		{msg.RepSumReserve.In(msg.Zh), amount(r.Reserve)},
+		{msg.RepSumPerformanceReserve.In(msg.Zh), amount(r.PerformanceReserve)},
+		{msg.RepSumDampingReserve.In(msg.Zh), amount(r.DampingReserve)},
+	}
+	p := r.Plan
+	for _, x := range []struct {
+		has bool
+		m   msg.Message
+		v   decimal.Decimal
+	}{
+		{p != nil && p.KeepsDistrictPool(), msg.RepSumDistrictPool, r.DistrictPool},
+		{p != nil && p.HasDistrictManaged(), msg.RepSumDistrictManaged, r.DistrictManaged},
+		{p != nil && p.HasTransfers(), msg.RepSumTransfers, r.Transfers},
+	} {
+		if x.has {
+			summary = append(summary, []string{x.m.In(msg.Zh), amount(x.v)})
+		}
+	}
+	return append(summary, []string{msg.RepSumSubdistricts.In(msg.Zh), total})
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -41,38 +42,79 @@ func UnitNames() []string { return []string{msg.UnitYuan.In(msg.Zh), msg.UnitWan
 // wanFmt formats amounts already in 万元 with two decimals.
 var wanFmt = numfmt.NewFmt(&formula.Result{Unit: decimal.New(1, -2)})
 
-// componentTable is a result's components, one row a sub-district, in 元.
-func componentTable(r *formula.Result) [][]decimal.Decimal {
-	cells := make([][]decimal.Decimal, len(r.Subdistricts))
-	for i := range r.Subdistricts {
-		c := r.Subdistricts[i].Components()
-		cells[i] = c[:]
+// WanColumns are the columns of an allocation table that add up to each
+// sub-district's total, one row a sub-district, in 元: the components and,
+// when the plan has transfers (rules §6, part of the total), the
+// transfers; labels are their Chinese headings and excluded says which
+// lie outside the damping measure of a plan whose damping excludes them
+// (transfers always do). The 万元 tables (calc, the 人大 table, the
+// notices) round these, so that they agree with each other.
+func WanColumns(r *formula.Result) (cells [][]decimal.Decimal, labels []string, excluded []bool) {
+	transfers, _ := moneyColumns(r)
+	labels = slices.Clone(formula.ComponentLabels[:])
+	excluded = make([]bool, len(labels))
+	if d := r.Plan; d != nil && d.Damping != nil {
+		for _, x := range d.Damping.Exclude {
+			if k := slices.Index(formula.ComponentNames[:], x); k >= 0 {
+				excluded[k] = true
+			}
+		}
 	}
-	return cells
+	if transfers {
+		labels = append(labels, msg.RepColTransfers.In(msg.Zh))
+		excluded = append(excluded, true)
+	}
+	cells = make([][]decimal.Decimal, len(r.Subdistricts))
+	for i := range r.Subdistricts {
+		a := &r.Subdistricts[i]
+		c := a.Components()
+		cells[i] = c[:]
+		if transfers {
+			cells[i] = append(cells[i], a.Transfers)
+		}
+	}
+	return cells, labels, excluded
 }
 
-// WanRows is the allocation table of Rows in 万元: the components rounded
-// to two decimals so that every row adds up to its total and every column
-// to its total (numfmt.RoundWanTable), amounts without separators.
+// WanRows is the allocation table of Rows in 万元, in the columns of
+// HeaderOf: the components (and transfers) rounded to two decimals so
+// that every row adds up to its total and every column to its total
+// (numfmt.RoundWanTable); the district-managed column, which is not part
+// of the total, rounded on its own to add up to its total
+// (numfmt.LargestRemainder). Amounts without separators.
 func WanRows(r *formula.Result) ([][]string, error) {
-	t, err := numfmt.RoundWanTable(componentTable(r))
+	_, managed := moneyColumns(r)
+	cells, _, _ := WanColumns(r)
+	t, err := numfmt.RoundWanTable(cells)
 	if err != nil {
 		return nil, err
+	}
+	var mg []int64
+	var mgTotal int64
+	if managed {
+		xs := make([]decimal.Decimal, len(r.Subdistricts))
+		for i := range r.Subdistricts {
+			xs[i] = r.Subdistricts[i].Managed
+		}
+		mg, mgTotal = numfmt.LargestRemainder(xs)
+	}
+	row := func(id, name string, cells []int64, total int64, m func() int64) []string {
+		out := []string{id, name}
+		for _, c := range cells {
+			out = append(out, numfmt.WanPlain(c))
+		}
+		out = append(out, numfmt.WanPlain(total))
+		if managed {
+			out = append(out, numfmt.WanPlain(m()))
+		}
+		return out
 	}
 	rows := make([][]string, 0, len(r.Subdistricts)+1)
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
-		row := []string{a.ID, a.Name}
-		for _, c := range t.Cells[i] {
-			row = append(row, numfmt.WanPlain(c))
-		}
-		rows = append(rows, append(row, numfmt.WanPlain(t.RowTotals[i])))
+		rows = append(rows, row(a.ID, a.Name, t.Cells[i], t.RowTotals[i], func() int64 { return mg[i] }))
 	}
-	row := []string{"total", msg.RepColTotal.In(msg.Zh)}
-	for _, c := range t.ColTotals {
-		row = append(row, numfmt.WanPlain(c))
-	}
-	return append(rows, append(row, numfmt.WanPlain(t.Total))), nil
+	return append(rows, row("total", msg.RepColTotal.In(msg.Zh), t.ColTotals, t.Total, func() int64 { return mgTotal })), nil
 }
 
 // WriteCSVWan is WriteCSV in 万元 (WanRows): the title row says the unit
@@ -82,12 +124,8 @@ func WriteCSVWan(w io.Writer, r *formula.Result, opts CSVOptions) error {
 	if err != nil {
 		return err
 	}
-	header := Header
-	if opts.ZH {
-		header = HeaderZH
-	}
 	opts.Title = wanTitle(opts.Title)
-	return writeCSV(w, header, rows, opts)
+	return writeCSV(w, HeaderOf(r, opts.ZH), rows, opts)
 }
 
 // wanTitle is a CSV title row in 万元: the title, if any, then the note.
@@ -121,15 +159,11 @@ func WriteTableWan(w io.Writer, r *formula.Result, st *Stamp) error {
 			row[k] = numfmt.Group(row[k])
 		}
 	}
-	writeAligned(&b, HeaderZH, rows, 2, true)
+	header := HeaderOf(r, true)
+	total := rows[len(rows)-1][slices.Index(header, msg.RepColTotal.In(msg.Zh))]
+	writeAligned(&b, header, rows, 2, true)
 	b.WriteString("\n")
-	summary := [][]string{
-		{msg.RepSumCapacity.In(msg.Zh), wanOne(r.Capacity)},
-		{msg.RepSumReserve.In(msg.Zh), wanOne(r.Reserve)},
-		{msg.RepSumPerformanceReserve.In(msg.Zh), wanOne(r.PerformanceReserve)},
-		{msg.RepSumDampingReserve.In(msg.Zh), wanOne(r.DampingReserve)},
-		{msg.RepSumSubdistricts.In(msg.Zh), rows[len(rows)-1][len(rows[0])-1]},
-	}
+	summary := summaryRows(r, wanOne, total)
 	writeAligned(&b, nil, summary, 1, false)
 	b.WriteString("\n" + msg.RepWanNote.In(msg.Zh) + "\n")
 	_, err = io.WriteString(w, b.String())

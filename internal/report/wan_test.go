@@ -132,3 +132,39 @@ func TestCompareWanAddsUp(t *testing.T) {
 	addsUp(t, changes, 0)
 	addsUp(t, sides, 0)
 }
+
+// TestWanRowsOfWhereTheMoneyGoes: in a plan with transfers and
+// district-managed projects (rules §6), the 万元 table has their columns
+// in the places of the 元 table; the transfers are part of each total and
+// add up with the components, the managed column (not part of the total)
+// adds up on its own, and every amount is within 0.01 万元 of the exact one.
+func TestWanRowsOfWhereTheMoneyGoes(t *testing.T) {
+	res := testplan.File(t, "../../testdata/money/plan.toml")
+	rows, err := report.WanRows(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, exact := report.HeaderOf(res, false), report.Rows(res)
+	if len(rows[0]) != len(header) || header[len(header)-1] != "managed" || header[len(header)-3] != "transfers" {
+		t.Fatalf("header %v, row %v", header, rows[0])
+	}
+	withoutManaged := make([][]string, len(rows))
+	managed := decimal.Zero
+	for i, row := range rows {
+		withoutManaged[i] = row[:len(row)-1]
+		m, _ := decimal.NewFromString(row[len(row)-1])
+		if i < len(rows)-1 {
+			managed = managed.Add(m)
+		} else if !managed.Equal(m) {
+			t.Errorf("the managed column adds to %s, total %s", managed, m)
+		}
+		for k := 2; k < len(row); k++ {
+			a, _ := decimal.NewFromString(row[k])
+			e, _ := decimal.NewFromString(exact[i][k])
+			if a.Sub(e.Shift(-4)).Abs().GreaterThanOrEqual(decimal.New(1, -2)) {
+				t.Errorf("%s: %s 万元 for %s 元", header[k], row[k], exact[i][k])
+			}
+		}
+	}
+	addsUp(t, withoutManaged, 2)
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/caili/caili/internal/numfmt"
 
 	"github.com/caili/caili/formula"
+	"github.com/shopspring/decimal"
 )
 
 // AllocationsXML is the XML document of a result: flat elements without
@@ -17,18 +18,23 @@ import (
 // decimal string with the decimal places of the rounding unit, the same
 // strings as the CSV and JSON.
 type AllocationsXML struct {
-	XMLName            xml.Name         `xml:"allocations"`
-	Plan               string           `xml:"plan,attr"`
-	District           string           `xml:"district,attr,omitempty"`
-	FiscalYear         int64            `xml:"fiscal_year,attr"`
-	RoundingUnit       string           `xml:"rounding_unit,attr"`
-	Stamp              *Stamp           `xml:"stamp,omitempty"`
-	Capacity           string           `xml:"capacity"`
-	Reserve            string           `xml:"reserve"`
-	PerformanceReserve string           `xml:"performance_reserve"`
-	DampingReserve     string           `xml:"damping_reserve"`
-	Subdistricts       []SubdistrictXML `xml:"subdistrict"`
-	Totals             ColumnsXML       `xml:"totals"`
+	XMLName            xml.Name `xml:"allocations"`
+	Plan               string   `xml:"plan,attr"`
+	District           string   `xml:"district,attr,omitempty"`
+	FiscalYear         int64    `xml:"fiscal_year,attr"`
+	RoundingUnit       string   `xml:"rounding_unit,attr"`
+	Stamp              *Stamp   `xml:"stamp,omitempty"`
+	Capacity           string   `xml:"capacity"`
+	Reserve            string   `xml:"reserve"`
+	PerformanceReserve string   `xml:"performance_reserve"`
+	DampingReserve     string   `xml:"damping_reserve"`
+	// DistrictPool, DistrictManaged and Transfers (SPEC §6) are present
+	// when the plan has the feature, as in the JSON.
+	DistrictPool    string           `xml:"district_pool,omitempty"`
+	DistrictManaged string           `xml:"district_managed,omitempty"`
+	Transfers       string           `xml:"transfers,omitempty"`
+	Subdistricts    []SubdistrictXML `xml:"subdistrict"`
+	Totals          ColumnsXML       `xml:"totals"`
 }
 
 // SubdistrictXML is one sub-district's row of the XML document.
@@ -47,7 +53,11 @@ type ColumnsXML struct {
 	Incentive string `xml:"incentive"`
 	Block     string `xml:"block"`
 	Damping   string `xml:"damping"`
+	// Transfers (part of the total) and Managed (not part of it) are
+	// present when the plan has them, in the CSV's order (SPEC §6).
+	Transfers string `xml:"transfers,omitempty"`
 	Total     string `xml:"total"`
+	Managed   string `xml:"managed,omitempty"`
 }
 
 // NewAllocationsXML builds the XML document of a result.
@@ -55,8 +65,15 @@ func NewAllocationsXML(r *formula.Result) *AllocationsXML {
 	f := numfmt.NewFmt(r)
 	p := r.Plan
 	cols := func(c [6]string, total string) ColumnsXML {
-		return ColumnsXML{c[0], c[1], c[2], c[3], c[4], c[5], total}
+		return ColumnsXML{Personnel: c[0], Public: c[1], Projects: c[2], Incentive: c[3], Block: c[4], Damping: c[5], Total: total}
 	}
+	opt := func(has bool, x decimal.Decimal) string {
+		if !has {
+			return ""
+		}
+		return f.Amount(x)
+	}
+	transfers, managed := moneyColumns(r)
 	doc := &AllocationsXML{
 		Plan: p.Name, District: p.District, FiscalYear: p.FiscalYear,
 		RoundingUnit:       r.Unit.String(),
@@ -73,6 +90,7 @@ func NewAllocationsXML(r *formula.Result) *AllocationsXML {
 			c[k] = f.Amount(x)
 		}
 		doc.Subdistricts[i] = SubdistrictXML{ID: a.ID, Name: a.Name, ColumnsXML: cols(c, f.Amount(a.Total))}
+		doc.Subdistricts[i].Transfers, doc.Subdistricts[i].Managed = opt(transfers, a.Transfers), opt(managed, a.Managed)
 	}
 	t := r.Totals()
 	var c [6]string
@@ -80,6 +98,9 @@ func NewAllocationsXML(r *formula.Result) *AllocationsXML {
 		c[k] = f.Amount(t[k])
 	}
 	doc.Totals = cols(c, f.Amount(t[6]))
+	doc.Totals.Transfers, doc.Totals.Managed = opt(transfers, r.Transfers), opt(managed, r.DistrictManaged)
+	doc.DistrictPool = opt(p != nil && p.KeepsDistrictPool(), r.DistrictPool)
+	doc.DistrictManaged, doc.Transfers = doc.Totals.Managed, doc.Totals.Transfers
 	return doc
 }
 

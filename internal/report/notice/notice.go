@@ -20,8 +20,6 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
@@ -173,7 +171,8 @@ func contents(r *formula.Result, which []int, o Options) ([]page, error) {
 	if int(o.Kind) >= len(kinds) {
 		return nil, errors.New("notice: unknown kind")
 	}
-	tab, err := numfmt.RoundWanTable(componentCells(r))
+	cells, labels, _ := report.WanColumns(r)
+	tab, err := numfmt.RoundWanTable(cells)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +188,7 @@ func contents(r *formula.Result, which []int, o Options) ([]page, error) {
 		a := &r.Subdistricts[i]
 		pg := page{bureau: Bureau(r.Plan), docNo: docNo, dateTx: DateText(o.Date)}
 		for k, c := range tab.Cells[i] {
-			pg.rows = append(pg.rows, row{formula.ComponentLabels[k], numfmt.WanText(c)})
+			pg.rows = append(pg.rows, row{labels[k], numfmt.WanText(c)})
 		}
 		pg.rows = append(pg.rows, row{msg.RepColTotal.In(msg.Zh), numfmt.WanText(tab.RowTotals[i])})
 		pg.f = Fields{Bureau: pg.bureau, Subdistrict: a.Name, SubdistrictID: a.ID, Plan: r.Plan.Name, Year: r.Plan.FiscalYear,
@@ -218,16 +217,4 @@ func run(t *template.Template, name string, f Fields) (string, error) {
 		return "", msg.NoticeTemplateBad.Err(caili.KindBadRequest, err.Error())
 	}
 	return strings.TrimRight(strings.Trim(b.String(), "\r\n"), " \t\r\n"), nil
-}
-
-// componentCells are the components of every sub-district, in 元: the
-// notice's row is its 街道's row of the whole table rounded to 万元, so
-// that every notice agrees with the 人大 table and calc --unit 万元.
-func componentCells(r *formula.Result) [][]decimal.Decimal {
-	cells := make([][]decimal.Decimal, len(r.Subdistricts))
-	for i := range r.Subdistricts {
-		c := r.Subdistricts[i].Components()
-		cells[i] = c[:]
-	}
-	return cells
 }

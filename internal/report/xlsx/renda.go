@@ -18,6 +18,7 @@ import (
 // 街道 rounded with 尾差 (rows and columns add up), and, when the plan has
 // a damping baseline, last year's baseline and this year on its basis.
 type rendaTable struct {
+	labels   []string // the columns' headings (report.WanColumns)
 	wan      numfmt.WanTable
 	last     []int64 // last year, per 街道 (nil: no baseline)
 	lastT    int64
@@ -28,26 +29,15 @@ type rendaTable struct {
 
 // newRendaTable rounds a result for the 人大 table.
 func newRendaTable(r *formula.Result) (*rendaTable, error) {
-	cells := make([][]decimal.Decimal, len(r.Subdistricts))
-	for i := range r.Subdistricts {
-		c := r.Subdistricts[i].Components()
-		cells[i] = c[:]
-	}
+	cells, labels, excluded := report.WanColumns(r)
 	wan, err := numfmt.RoundWanTable(cells)
 	if err != nil {
 		return nil, err
 	}
-	t := &rendaTable{wan: wan, excluded: make([]bool, len(formula.ComponentNames))}
+	t := &rendaTable{labels: labels, wan: wan, excluded: excluded}
 	d := r.Plan.Damping
 	if d == nil || d.Baseline == "" {
 		return t, nil
-	}
-	for _, x := range d.Exclude {
-		for k, name := range formula.ComponentNames {
-			if name == x {
-				t.excluded[k] = true
-			}
-		}
 	}
 	base := make([]decimal.Decimal, len(r.Plan.Subdistricts))
 	for i, s := range r.Plan.Subdistricts {
@@ -119,7 +109,7 @@ func (w *rendaWriter) do(err error) {
 // headers are the table's column headings.
 func (t *rendaTable) headers() []string {
 	h := []string{msg.RepColSubdistrict.In(msg.Zh)}
-	h = append(h, formula.ComponentLabels[:]...)
+	h = append(h, t.labels...)
 	h = append(h, msg.RepColTotal.In(msg.Zh))
 	if t.last != nil {
 		h = append(h, msg.RendaLastYear.In(msg.Zh), msg.RendaThisYear.In(msg.Zh), msg.RendaChange.In(msg.Zh), msg.RendaChangePct.In(msg.Zh))
@@ -192,7 +182,7 @@ func rendaBasis(r *formula.Result, t *rendaTable) string {
 	var out []string
 	for k, ex := range t.excluded {
 		if ex {
-			out = append(out, formula.ComponentLabels[k])
+			out = append(out, t.labels[k])
 		}
 	}
 	left := msg.RendaNone.In(msg.Zh)

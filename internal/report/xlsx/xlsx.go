@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
 
@@ -36,6 +37,8 @@ var stageZH = func() map[formula.Stage]string {
 	for k, name := range formula.ComponentNames {
 		m[formula.Stage(name)] = report.HeaderZH[2+k]
 	}
+	m[formula.StageTransfers] = msg.RepColTransfers.In(msg.Zh)
+	m[formula.StageManaged] = msg.RepColManaged.In(msg.Zh)
 	return m
 }()
 
@@ -181,30 +184,42 @@ func exactNumber(d decimal.Decimal) any {
 
 func (x *xlsx) allocations() error {
 	const s = SheetAllocations
-	if err := x.sheet(s, report.HeaderZH, 2); err != nil {
+	header := report.HeaderOf(x.res, true) // with transfers and managed where the plan has them (SPEC §6)
+	if err := x.sheet(s, header, 2); err != nil {
 		return err
 	}
-	widths := make([]int, len(report.HeaderZH))
-	for i, h := range report.HeaderZH {
+	widths := make([]int, len(header))
+	for i, h := range header {
 		widths[i] = runewidth.StringWidth(h)
+	}
+	p := x.res.Plan
+	transfers, managed := p != nil && p.HasTransfers(), p != nil && p.HasDistrictManaged()
+	amounts := func(c [len(formula.ComponentNames)]decimal.Decimal, tr, total, mg decimal.Decimal) []any {
+		var vals []any
+		for _, v := range c {
+			vals = append(vals, v)
+		}
+		if transfers {
+			vals = append(vals, tr)
+		}
+		vals = append(vals, total)
+		if managed {
+			vals = append(vals, mg)
+		}
+		return vals
 	}
 	row := 2
 	for i := range x.res.Subdistricts {
 		a := &x.res.Subdistricts[i]
-		vals := []any{a.ID, a.Name}
-		for _, c := range a.Components() {
-			vals = append(vals, c)
-		}
-		vals = append(vals, a.Total)
+		vals := append([]any{a.ID, a.Name}, amounts(a.Components(), a.Transfers, a.Total, a.Managed)...)
 		if err := x.row(s, row, vals, 0, x.amount, widths); err != nil {
 			return err
 		}
 		row++
 	}
-	totals := []any{"合计", ""}
-	for _, t := range x.res.Totals() {
-		totals = append(totals, t)
-	}
+	t := x.res.Totals()
+	n := len(formula.ComponentNames)
+	totals := append([]any{"合计", ""}, amounts([len(formula.ComponentNames)]decimal.Decimal(t[:n]), x.res.Transfers, t[n], x.res.DistrictManaged)...)
 	if err := x.row(s, row, totals, x.totalText, x.totalN, widths); err != nil {
 		return err
 	}
