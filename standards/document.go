@@ -225,13 +225,11 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Probl
 	md, err := toml.Decode(src, v)
 	if err != nil {
 		var pe toml.ParseError
-		line := 0
-		detail := err.Error()
-		if errors.As(err, &pe) {
-			line = pe.Position.Line
-			detail = pe.Message
+		if !errors.As(err, &pe) {
+			return md, []formula.Problem{sayAt(name, 0, "", formula.CodeSyntax, msg.SynAt, 1, msg.SynOther)}
 		}
-		return md, []formula.Problem{sayAt(name, line, "", formula.CodeSyntax, msg.StdNotTOML, detail)}
+		line, m, args := syntaxWords(pe, src)
+		return md, []formula.Problem{sayAt(name, line, "", formula.CodeSyntax, m, args...)}
 	}
 	undecoded := map[string]bool{}
 	for _, k := range md.Undecoded() {

@@ -3,8 +3,6 @@ package msg
 // Messages of package standards: plan, standards and scenario files,
 // overrides (rules §2, §4).
 var (
-	// StdNotTOML frames the TOML decoder's own message.
-	StdNotTOML = def("StdNotTOML", "不是有效的 TOML:%s", "not valid TOML: %s")
 	// StdUnknownKey: a key the plan file does not define.
 	StdUnknownKey = def("StdUnknownKey", "未知的键", "unknown key")
 	// StdWorkbookNotPlan: a workbook given as a plan.
