@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,6 +129,14 @@ func TestVersionsApprovePublish(t *testing.T) {
 	e.call("GET", base+"/published/subdistricts/east", e.west, http.StatusForbidden)
 	e.call("GET", base+"/published/subdistricts/west", e.west, http.StatusOK)
 	e.call("GET", base+"/published/subdistricts/nowhere", e.approver, http.StatusNotFound)
+	// By name as by id; another 街道's statement is refused naming both.
+	byName := decodeInto[map[string]json.RawMessage](t, e.call("GET", base+"/published/subdistricts/"+url.PathEscape("东街道"), e.east, http.StatusOK))
+	if string(byName["subdistrict"]) != string(st["subdistrict"]) {
+		t.Errorf("by name %s, by id %s", byName["subdistrict"], st["subdistrict"])
+	}
+	if refused := string(e.call("GET", base+"/published/subdistricts/"+url.PathEscape("西街道"), e.east, http.StatusForbidden)); !strings.Contains(refused, "东街道") || !strings.Contains(refused, "西街道") {
+		t.Errorf("the refusal does not name both: %s", refused)
+	}
 	e.call("GET", base+"/published", e.east, http.StatusForbidden)
 	e.call("GET", base+"/published/subdistricts/east", "", http.StatusUnauthorized)
 

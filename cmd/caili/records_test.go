@@ -99,6 +99,27 @@ func TestTokenCommands(t *testing.T) {
 	}
 }
 
+// TestTokenForSubdistrictByName: a 街道 token may name its 街道 by name,
+// in the sample or in --plan; a 街道 the plan does not have is refused,
+// with the nearest suggested, and no token is made.
+func TestTokenForSubdistrictByName(t *testing.T) {
+	data := t.TempDir()
+	if out := rec(t, 0, "token", "create", "--role", "subdistrict", "--subdistrict", "德胜街道", "--data", data); !strings.Contains(out, "subdistrict desheng") {
+		t.Errorf("by name: %s", out)
+	}
+	plan := filepath.Join("..", "..", "testdata", "tiny", "plan.toml")
+	if out := rec(t, 0, "token", "create", "--role", "subdistrict", "--subdistrict", "north", "--plan", plan, "--data", data); !strings.Contains(out, "subdistrict north") {
+		t.Errorf("in --plan: %s", out)
+	}
+	_, stderr, code := caili(t, "token", "create", "--role", "subdistrict", "--subdistrict", "德盛街道", "--data", data)
+	if code != 1 || !strings.Contains(stderr, "您是不是要找 desheng / 德胜街道") {
+		t.Errorf("an unknown 街道: %d %s", code, stderr)
+	}
+	if list := rec(t, 0, "token", "list", "--data", data); strings.Count(list, "subdistrict") != 2 {
+		t.Errorf("tokens:\n%s", list)
+	}
+}
+
 // TestBackupRestoreCommands: a backup never overwrites; a restore goes
 // into an empty folder, or with --replace keeps the old database.
 func TestBackupRestoreCommands(t *testing.T) {

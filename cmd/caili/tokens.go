@@ -11,9 +11,10 @@ import (
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/store/sqlite"
 	"github.com/caili/caili/server"
+	"github.com/caili/caili/standards"
 )
 
-const tokenUsage = `  caili token create --role planner|approver|reader|subdistrict [--subdistrict ID] [--note TEXT] [--data DIR]
+const tokenUsage = `  caili token create --role planner|approver|reader|subdistrict [--subdistrict ID|名称 [--plan F]] [--note TEXT] [--data DIR]
   caili token list   [--data DIR]
   caili token revoke ID [--data DIR]`
 
@@ -32,12 +33,17 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case "create":
 		role := fs.String("role", "", msg.FlagRole)
 		sd := fs.String("subdistrict", "", msg.FlagTokenSub)
+		plan := fs.String("plan", "", msg.FlagTokenPlan)
 		note := fs.String("note", "", msg.FlagTokenNote)
 		return withStore(ctx, fs, args[1:], 0, func(st *sqlite.Store, _ []string) error {
 			if *role == "" {
 				return usagef(msg.CmdRequired, "--role")
 			}
-			secret, rec, err := app.CreateToken(ctx, st, cliActor(), domain.Role(*role), *sd, *note)
+			id, err := tokenSubdistrict(*sd, *plan)
+			if err != nil {
+				return err
+			}
+			secret, rec, err := app.CreateToken(ctx, st, cliActor(), domain.Role(*role), id, *note)
 			if err != nil {
 				return err
 			}
@@ -71,6 +77,21 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	subUsage(stderr, tokenUsage)
 	return usagef(msg.CmdUnknownSub, "token", args[0])
+}
+
+// tokenSubdistrict is the id of the 街道 a 街道 token is for: ref is its id
+// or its name in the plan (the built-in sample when plan is empty); a
+// 街道 the plan does not have is refused, with the nearest suggested.
+func tokenSubdistrict(ref, plan string) (string, error) {
+	if ref == "" {
+		return "", nil
+	}
+	pf := planFlags{plan: plan}
+	doc, err := pf.load()
+	if err != nil {
+		return "", err
+	}
+	return app.ResolveRef(doc, "", standards.TableSubdistrict, ref)
 }
 
 func subOf(t *domain.TokenRecord) string {

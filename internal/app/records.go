@@ -173,12 +173,10 @@ func (e *App) PublishedStatement(ctx context.Context, who caili.Actor, plan, sd 
 	if err != nil {
 		return nil, nil, err
 	}
-	if who.Role == caili.RoleSubdistrict {
-		if who.Subdistrict != sd {
-			return nil, nil, Say(caili.KindForbidden, msg.AppOwnStatement)
+	if who.Role != caili.RoleSubdistrict {
+		if err := need(who, caili.RolePlanner, caili.RoleApprover, caili.RoleReader); err != nil {
+			return nil, nil, err
 		}
-	} else if err := need(who, caili.RolePlanner, caili.RoleApprover, caili.RoleReader); err != nil {
-		return nil, nil, err
 	}
 	pub, err := st.Published(ctx, plan)
 	if err != nil {
@@ -188,12 +186,37 @@ func (e *App) PublishedStatement(ctx context.Context, who caili.Actor, plan, sd 
 	if err := json.Unmarshal(pub.Result, &doc); err != nil {
 		return nil, nil, Internal(msg.AppReadResult, err)
 	}
-	for i := range doc.Subdistricts {
-		if doc.Subdistricts[i].ID == sd {
-			return pub, &doc.Subdistricts[i], nil
+	i, err := publishedSubdistrict(doc.Subdistricts, plan, sd)
+	if err != nil {
+		return nil, nil, err
+	}
+	if who.Role == caili.RoleSubdistrict && who.Subdistrict != doc.Subdistricts[i].ID {
+		own := who.Subdistrict
+		if j, err := publishedSubdistrict(doc.Subdistricts, plan, own); err == nil {
+			own = doc.Subdistricts[j].Name
+		}
+		return nil, nil, Say(caili.KindForbidden, msg.AppOwnStatementOf, own, doc.Subdistricts[i].Name)
+	}
+	return pub, &doc.Subdistricts[i], nil
+}
+
+// publishedSubdistrict finds the 街道 a reference names (its id or its
+// name) among a publication's: not found, with the nearest suggested.
+func publishedSubdistrict(subs []report.SubdistrictJSON, plan, ref string) (int, error) {
+	es := make([]standards.Entry, len(subs))
+	for i, s := range subs {
+		es[i] = standards.Entry{ID: s.ID, Name: s.Name}
+	}
+	id, err := standards.ResolveRef(standards.TableSubdistrict, ref, es)
+	if err != nil {
+		return 0, standards.RefErr(plan, err)
+	}
+	for i := range subs {
+		if subs[i].ID == id {
+			return i, nil
 		}
 	}
-	return nil, nil, Say(caili.KindNotFound, msg.AppPublishedNoSub, plan, msg.Clip(sd))
+	return 0, Say(caili.KindNotFound, msg.AppPublishedNoSub, plan, msg.Clip(ref))
 }
 
 // Audit returns the audit log, newest first (approver).

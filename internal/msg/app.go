@@ -139,8 +139,6 @@ var (
 	AppVersionNoLongerLoads = def("AppVersionNoLongerLoads", "方案 %s 第 %d 版已不能加载", "plan %s version %d no longer loads")
 	// AppNotApproved: publishing a version not approved.
 	AppNotApproved = def("AppNotApproved", "第 %d 版未经审批(状态 %s),不能发布", "version %d is not approved (status %s): only an approved version can be published")
-	// AppOwnStatement: a 街道 token reading another's statement.
-	AppOwnStatement = def("AppOwnStatement", "街道令牌只能查看本街道的结算单", "a 街道 token reads its own statement only")
 	// AppPublishedNoSub: a sub-district the published plan lacks.
 	AppPublishedNoSub = def("AppPublishedNoSub", "已发布的方案 %s 没有街道 %q", "the published plan %s has no sub-district %q")
 	// AppWrongToken: an unknown token.

@@ -24,6 +24,11 @@ var (
 	ActTokenCreate      = def("ActTokenCreate", "创建令牌", "create a token")
 	ActTokenRevoke      = def("ActTokenRevoke", "吊销令牌", "revoke a token")
 
+	// AppOwnStatementOf: a 街道's token asking for another 街道's published
+	// statement: its own 街道, then the one asked for.
+	AppOwnStatementOf = def("AppOwnStatementOf", "街道令牌只能查看本街道(%s)已发布的结算单,不能查看 %s 的",
+		"a sub-district token reads its own sub-district's (%s) published statement only, not %s's")
+
 	// ObjectionAcceptedAs: an accepted objection with the draft it made.
 	ObjectionAcceptedAs = def("ObjectionAcceptedAs", "已采纳（第 %d 版）", "accepted (version %d)")
 	// ObjectionRejectedWhy: a rejected objection with the reason.
