@@ -14,7 +14,7 @@ import (
 	"github.com/caili/caili/standards"
 )
 
-const tokenUsage = `  caili token create --role planner|approver|reader|subdistrict [--subdistrict ID|名称 [--plan F]] [--note TEXT] [--data DIR]
+const tokenUsage = `  caili token create --role planner|approver|reader|subdistrict [--subdistrict ID|NAME [--plan F]] [--note TEXT] [--data DIR]
   caili token list   [--data DIR]
   caili token revoke ID [--data DIR]`
 
