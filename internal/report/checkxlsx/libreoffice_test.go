@@ -217,6 +217,7 @@ func writeTemp(t testing.TB, text string) string {
 
 func plans(t *testing.T) []plan {
 	tiny, rules := "../../../testdata/tiny/plan.toml", "../../../testdata/rules/plan.toml"
+	money := "../../../testdata/money/plan.toml"
 	return []plan{
 		{"sample", testplan.File(t, "../../../configs/plan.toml")},
 		{"tiny", testplan.File(t, tiny)},
@@ -235,6 +236,13 @@ func plans(t *testing.T) []plan {
 			"tiers.overflow=demote")},
 		{"gen5-rated", testplan.File(t, generatedFile(t, 11, 28, 5, true), "tiers.overflow=demote", "damping.floor_keeps_rating=true")},
 		{"gen6-rated-cut", testplan.File(t, generatedFile(t, 6, 22, 6, true))},
+		{"money", testplan.File(t, money)},
+		{"money-reserve-cut", testplan.File(t, money, "performance.mode=reserve", "performance.coefficients.优=1",
+			"tiers.overflow=cut", "block.amount=3500000", "damping.floor=0.75")},
+		{"money-cents-pool", testplan.File(t, money, "plan.rounding_unit=0.01", "tiers.cap_base=pool",
+			"block.amount=99000000", "subdistrict.north.execution.vector_control=0.5")},
+		{"rules-money", testplan.File(t, rules, "block.amount=4000000", "tiers.cap_base=available",
+			"project.greening.managed=district", "damping.floor=0.85")},
 	}
 }
 
@@ -317,7 +325,8 @@ func TestDeterministic(t *testing.T) {
 // allFeatures are the rules the plans of the test must exercise between
 // them (features names them).
 var allFeatures = []string{"tier split by LR", "demoted", "performance reserve", "rating effect",
-	"ceiling", "floor", "floor funding", "project rating", "incentive budget binds", "unit 0.01", "unit 10000"}
+	"ceiling", "floor", "floor funding", "project rating", "incentive budget binds", "unit 0.01", "unit 10000",
+	"district pool", "district-managed", "transfers", "cap_base available", "execution cut", "execution band edge"}
 
 // features lists the rules of allFeatures that a result exercises.
 func features(res *formula.Result) []string {
@@ -348,6 +357,33 @@ func features(res *formula.Result) []string {
 	}
 	for _, sd := range p.Subdistricts {
 		add(len(sd.ProjectRatings) > 0 && p.ProjectPerformance != nil, "project rating")
+	}
+	return append(out, moneyFeatures(res)...)
+}
+
+// moneyFeatures lists the rules of §6 (where the money goes) of
+// allFeatures that a result exercises.
+func moneyFeatures(res *formula.Result) []string {
+	var out []string
+	add := func(ok bool, f string) {
+		if ok {
+			out = append(out, f)
+		}
+	}
+	p := res.Plan
+	add(res.DistrictPool.IsPositive(), "district pool")
+	add(res.DistrictManaged.IsPositive(), "district-managed")
+	add(res.Transfers.IsPositive(), "transfers")
+	add(p.TierCapBase == formula.CapAvailable, "cap_base available")
+	if pe := p.ProjectExecution; pe != nil {
+		for _, sd := range p.Subdistricts {
+			for _, rate := range sd.Execution {
+				for _, band := range pe.Bands {
+					add(rate.LessThan(band.Below), "execution cut")
+					add(rate.Equal(band.Below), "execution band edge")
+				}
+			}
+		}
 	}
 	return out
 }
