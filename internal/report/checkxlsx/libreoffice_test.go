@@ -435,13 +435,14 @@ type edited struct {
 	name  string
 	base  *formula.Result
 	row   string // the label (column A) or sub-district id of the row on 输入
-	col   int    // the column changed: 2 for a parameter, 3 for a rating
+	col   int    // the column changed: 2 for a parameter, 3 for a rating or a transfer's amount
 	value any
 	want  *formula.Result
 }
 
 func edits(t *testing.T) []edited {
 	tiny, rules := "../../../testdata/tiny/plan.toml", "../../../testdata/rules/plan.toml"
+	money := "../../../testdata/money/plan.toml"
 	mk := func(name, plan, row string, col int, value any, set string) edited {
 		return edited{name: name, base: testplan.File(t, plan), row: row, col: col, value: value,
 			want: testplan.File(t, plan, set)}
@@ -452,6 +453,9 @@ func edits(t *testing.T) []edited {
 		mk("edit-rating", tiny, "north", 3, "优", "subdistrict.north.performance=优"),
 		mk("edit-floor", tiny, "保底系数 damping.floor", 2, 1.07, "damping.floor=1.07"),
 		mk("edit-keep", rules, "保底保留绩效影响 floor_keeps_rating", 2, "否", "damping.floor_keeps_rating=false"),
+		mk("edit-block-amount", money, "因素分配资金 block.amount(元)", 2, 4500000, "block.amount=4500000"),
+		mk("edit-cap-base", money, "分档上限基数 tiers.cap_base", 2, "pool", "tiers.cap_base=pool"),
+		mk("edit-transfer", money, "city_greening", 3, 2000001, "transfer.city_greening.amount=2000001"),
 	}
 }
 
