@@ -36,6 +36,10 @@ func componentBars(res *formula.Result) *bars {
 	for k := range componentLabels {
 		b.parts = append(b.parts, legendItem{label: componentLabels[k], color: componentColors[k]})
 	}
+	transfers := res.Plan.HasTransfers()
+	if transfers {
+		b.parts = append(b.parts, legendItem{label: msg.ChartTransfers.In(msg.Zh), color: colorTransfers})
+	}
 	anyMark := false
 	for i := range res.Subdistricts {
 		a := &res.Subdistricts[i]
@@ -44,6 +48,9 @@ func componentBars(res *formula.Result) *bars {
 		for _, x := range a.Components() {
 			row = append(row, wan(x))
 			negative = negative || x.IsNegative()
+		}
+		if transfers {
+			row = append(row, wan(a.Transfers))
 		}
 		mark := math.NaN()
 		if negative {

@@ -42,7 +42,7 @@ func compositionSlices(res *formula.Result) (slices []slice, folded bool) {
 		block, damping, folded = block.Add(damping), decimal.Zero, true
 		blockLabel = msg.ChartBlockFolded.In(msg.Zh)
 	}
-	return []slice{
+	slices = []slice{
 		{componentLabels[0], colorPersonnel, t[0]},
 		{componentLabels[1], colorPublic, t[1]},
 		{componentLabels[2], colorProjects, t[2]},
@@ -52,7 +52,17 @@ func compositionSlices(res *formula.Result) (slices []slice, folded bool) {
 		{msg.ChartReserve.In(msg.Zh), colorReserve, res.Reserve},
 		{msg.ChartPerfReserve.In(msg.Zh), colorPerfRes, res.PerformanceReserve},
 		{msg.ChartDampingReserve.In(msg.Zh), colorDampRes, res.DampingReserve},
-	}, folded
+	}
+	// rules §6: what the district keeps (its own slice, the savings) and
+	// what its departments spend for the sub-districts; with them the
+	// slices still add up to the capacity.
+	if res.Plan.KeepsDistrictPool() {
+		slices = append(slices, slice{msg.ChartDistrictPool.In(msg.Zh), colorDistPool, res.DistrictPool})
+	}
+	if res.Plan.HasDistrictManaged() {
+		slices = append(slices, slice{msg.ChartDistrictManaged.In(msg.Zh), colorManaged, res.DistrictManaged})
+	}
+	return slices, folded
 }
 
 // Composition draws the district's capacity as a donut: personnel,

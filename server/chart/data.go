@@ -56,12 +56,19 @@ func componentsData(res *formula.Result) *Table {
 	for k, name := range formula.ComponentNames {
 		t.Header = append(t.Header, formula.ComponentLabels[k]+" "+name)
 	}
+	transfers := res.Plan.HasTransfers()
+	if transfers {
+		t.Header = append(t.Header, msg.ChartColTransfers.In(msg.Zh))
+	}
 	t.Header = append(t.Header, msg.ChartColTotal.In(msg.Zh))
 	for i := range res.Subdistricts {
 		a := &res.Subdistricts[i]
 		row := []string{a.ID, a.Name}
 		for _, x := range a.Components() {
 			row = append(row, fm.Amount(x))
+		}
+		if transfers {
+			row = append(row, fm.Amount(a.Transfers))
 		}
 		t.Rows = append(t.Rows, append(row, fm.Amount(a.Total)))
 	}

@@ -72,7 +72,10 @@ type PlanView struct {
 	Identity Identity     // Σ totals + reserves = capacity, checked
 	Rows     []Row        // the allocation table, one row a sub-district
 	Totals   Row          // its totals row
-	Compare  *CompareView // the change against the base; nil without a what-if
+	// TransfersLabel and ManagedLabel head the allocation table's
+	// columns of rules §6 in a plan that has them ("": no column).
+	TransfersLabel, ManagedLabel string
+	Compare                      *CompareView // the change against the base; nil without a what-if
 
 	// Equalisation is the panel of equalisation measures; nil when the
 	// plan has no population quantity.
@@ -115,8 +118,11 @@ type TierRow struct {
 // which must equal Capacity.
 type Identity struct {
 	Totals, Reserve, PerformanceReserve, DampingReserve Amount
-	Sum, Capacity                                       Amount
-	OK                                                  bool
+	// Money is the terms of rules §6 in words, "+ 区级统筹 X + 区级部门统筹 Y
+	// − 专项转移支付 Z", in a plan that has them ("" otherwise).
+	Money         string
+	Sum, Capacity Amount
+	OK            bool
 }
 
 // Row is one row of the allocation table.
@@ -180,6 +186,7 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 	}
 	t := shown.Totals()
 	v.Totals = Row{ID: "total", Name: msg.DashTotal.In(msg.Zh), Cells: m.cells([6]decimal.Decimal(t[:6]), t[6])}
+	v.moneyColumns(shown)
 	v.Charts, v.Downloads = links(in.PlanID, in.WhatIf, v.Compare != nil)
 	if v.Equalisation = newEqualisation(in.PlanID, in.WhatIf, shown); v.Equalisation != nil {
 		v.Charts = append(v.Charts, v.Equalisation.Lorenz)
@@ -211,17 +218,20 @@ func links(plan string, w WhatIf, compare bool) (charts, downloads []Link) {
 	return charts, downloads
 }
 
+// step is one step of the summary: its key, operation, label, note,
+// whether it is a subtotal, and its figure in a result.
+type step struct {
+	key, op string
+	word    msg.Message
+	note    string
+	strong  bool
+	val     func(*formula.Result) decimal.Decimal
+}
+
 // summary walks the district's capacity through the stages to the
 // reserves. With a base, each row carries the base's figure and the
 // change.
 func summary(r, base *formula.Result) []SummaryRow {
-	type step struct {
-		key, op string
-		word    msg.Message
-		note    string
-		strong  bool
-		val     func(*formula.Result) decimal.Decimal
-	}
 	col := func(k int) func(*formula.Result) decimal.Decimal {
 		return func(r *formula.Result) decimal.Decimal { return r.Totals()[k] }
 	}
@@ -254,6 +264,7 @@ func summary(r, base *formula.Result) []SummaryRow {
 		{"damping", "±", msg.DashDamping, dampingNote(r.Plan.Damping), false, col(5)},
 		{"damping_reserve", "→", msg.DashDampingReserve, msg.DashDampingReserveNote.In(msg.Zh), false, func(r *formula.Result) decimal.Decimal { return r.DampingReserve }},
 	}
+	steps = moneySteps(r, steps)
 	m := moneyOf(r)
 	out := make([]SummaryRow, 0, len(steps))
 	for _, s := range steps {
@@ -319,6 +330,9 @@ func tiers(r *formula.Result) []TierRow {
 			row.Cap = &c
 			if share, ok := r.Plan.TierCaps[t.Tier]; ok {
 				row.CapNote = msg.DashCapShare.In(msg.Zh, rate(share))
+				if r.Plan.TierCapBase == formula.CapAvailable {
+					row.CapNote = msg.DashCapShareAvailable.In(msg.Zh, rate(share))
+				}
 			}
 		}
 		switch {
@@ -338,8 +352,13 @@ func identity(r *formula.Result) Identity {
 	m := moneyOf(r)
 	t := r.Totals()[6]
 	sum := t.Add(r.Reserve).Add(r.PerformanceReserve).Add(r.DampingReserve)
+	var money string
+	if p := r.Plan; p.KeepsDistrictPool() || p.HasDistrictManaged() || p.HasTransfers() {
+		sum = sum.Add(r.DistrictPool).Add(r.DistrictManaged).Sub(r.Transfers)
+		money = msg.DashIdentityMoney.In(msg.Zh, m.amount(r.DistrictPool).Text, m.amount(r.DistrictManaged).Text, m.amount(r.Transfers).Text)
+	}
 	return Identity{Totals: m.amount(t), Reserve: m.amount(r.Reserve), PerformanceReserve: m.amount(r.PerformanceReserve),
-		DampingReserve: m.amount(r.DampingReserve), Sum: m.amount(sum), Capacity: m.amount(r.Capacity), OK: sum.Equal(r.Capacity)}
+		DampingReserve: m.amount(r.DampingReserve), Money: money, Sum: m.amount(sum), Capacity: m.amount(r.Capacity), OK: sum.Equal(r.Capacity)}
 }
 
 // CompareView is a what-if's change against the base, per sub-district.

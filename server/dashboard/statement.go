@@ -90,6 +90,9 @@ type ComponentRow struct {
 	Label  string
 	Amount Amount
 	Share  string // of the total, in percent
+	// Outside marks a row not added to the total: the district-managed
+	// amount (rules §6), shown after the total.
+	Outside bool
 }
 
 // KV is a labelled value.
@@ -101,6 +104,9 @@ type StageLines struct {
 	Label string
 	Total Amount
 	Lines []LineRow
+	// Outside marks the section of district-managed projects (rules §6):
+	// spent by the district's departments, not part of the total.
+	Outside bool
 }
 
 // LineRow is one line of the statement.
@@ -158,11 +164,14 @@ type BaselineView struct {
 	Status     string  // what damping did this year: 未调整, 按封顶调减, 按保底补足, 分摊保底资金
 }
 
-// stages in the order of rules §3 with their labels.
-var stageLabels = []struct {
+// stageLabel is a stage of the statement with its label.
+type stageLabel struct {
 	stage formula.Stage
 	label string
-}{
+}
+
+// stages in the order of rules §3 with their labels.
+var stageLabels = []stageLabel{
 	{formula.StagePersonnel, msg.DashStagePersonnel.In(msg.Zh)},
 	{formula.StagePublic, msg.DashStagePublic.In(msg.Zh)},
 	{formula.StageProjects, msg.DashStageProjects.In(msg.Zh)},
@@ -197,7 +206,13 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	for k, c := range a.Components() {
 		v.Components = append(v.Components, ComponentRow{Col: Columns[k], Label: columnLabels[k], Amount: m.amount(c), Share: percent(c, a.Total)})
 	}
+	if p.HasTransfers() {
+		v.Components = append(v.Components, ComponentRow{Col: "transfers", Label: msg.RepColTransfers.In(msg.Zh), Amount: m.amount(a.Transfers), Share: percent(a.Transfers, a.Total)})
+	}
 	v.Components = append(v.Components, ComponentRow{Col: Columns[6], Label: columnLabels[6], Amount: v.Total, Share: percent(a.Total, a.Total)})
+	if p.HasDistrictManaged() {
+		v.Components = append(v.Components, ComponentRow{Col: "managed", Label: msg.DashManagedOutside.In(msg.Zh), Amount: m.amount(a.Managed), Share: "—", Outside: true})
+	}
 	if e := a.RatingEffect; e != nil {
 		v.RatingEffect = &RatingEffectView{Block: m.amount(a.Block), Neutral: m.amount(a.Block.Sub(*e)), Effect: m.amount(*e)}
 	}
@@ -231,11 +246,20 @@ func stageLines(r *formula.Result, a *formula.Allocation) []StageLines {
 	names := p.ItemNames()
 	for _, pr := range p.Projects {
 		names[formula.StageProjects][pr.ID] = pr.Name + " (" + tierName(pr.Tier) + ")"
+		names[formula.StageManaged][pr.ID] = names[formula.StageProjects][pr.ID]
 	}
 	comps := a.Components()
-	out := make([]StageLines, 0, len(stageLabels))
-	for k, st := range stageLabels {
-		sl := StageLines{Stage: string(st.stage), Label: st.label, Total: m.amount(comps[k])}
+	out := make([]StageLines, 0, len(stageLabels)+2)
+	for k, st := range statementStages(p) {
+		sl := StageLines{Stage: string(st.stage), Label: st.label}
+		switch st.stage {
+		case formula.StageManaged:
+			sl.Total, sl.Outside = m.amount(a.Managed), true
+		case formula.StageTransfers:
+			sl.Total = m.amount(a.Transfers)
+		default:
+			sl.Total = m.amount(comps[k])
+		}
 		block := 0
 		for _, l := range a.Lines {
 			if l.Stage != st.stage {
@@ -253,6 +277,20 @@ func stageLines(r *formula.Result, a *formula.Allocation) []StageLines {
 			sl.Lines = append(sl.Lines, LineRow{Item: l.Item, Name: name, Amount: m.amount(l.Amount), Formula: l.Formula()})
 		}
 		out = append(out, sl)
+	}
+	return out
+}
+
+// statementStages are the statement's sections: the stages of rules §3,
+// then those of rules §6 that the plan has — district-managed projects
+// (not part of the total) and transfers, each its own section.
+func statementStages(p *formula.Plan) []stageLabel {
+	out := slices.Clone(stageLabels)
+	if p.HasDistrictManaged() {
+		out = append(out, stageLabel{formula.StageManaged, msg.DashStageManaged.In(msg.Zh)})
+	}
+	if p.HasTransfers() {
+		out = append(out, stageLabel{formula.StageTransfers, msg.DashStageTransfers.In(msg.Zh)})
 	}
 	return out
 }

@@ -91,7 +91,7 @@ func (b *book) blockSheet() {
 	r0, r1 := 12, 11+n
 	b.titleRow(s, 1, blockTitle)
 	formulas := []string{ // labelled by blockParams
-		b.blockStart,
+		b.blockLimit(),
 		in.perfMode,
 		"SUM(" + absName(c.base, r0) + ":" + absName(c.base, r1) + ")",
 		"SUM(" + absName(c.weight, r0) + ":" + absName(c.weight, r1) + ")",

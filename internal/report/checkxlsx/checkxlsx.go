@@ -60,7 +60,7 @@ func Write(w io.Writer, res *formula.Result) error {
 	if b.err != nil {
 		return b.err
 	}
-	if err := b.flush(sheetOrder); err != nil {
+	if err := b.flush(b.sheets()); err != nil {
 		return err
 	}
 	fullCalc := true
@@ -97,6 +97,9 @@ type book struct {
 	incentive, block        []string
 	neutral                 []string // [sub-district] block grant without ratings
 	damping                 []string
+	managed                 []string   // [sub-district] its district-managed sum (rules §6)
+	transfers               [][]string // [sub-district] its share of each transfer
+	districtPool            string
 	// cells of district figures
 	available, pool, afterProjects, blockStart, blockPool, perfReserve, dampReserve string
 	incentivePool                                                                   string
@@ -117,7 +120,7 @@ func (b *book) build() {
 	if err := b.f.SetSheetName("Sheet1", sheetOrder[0]); err != nil {
 		b.fail(fmt.Errorf("checkxlsx: sheet %s: %w", sheetOrder[0], err))
 	}
-	for _, name := range sheetOrder[1:] {
+	for _, name := range b.sheets()[1:] {
 		if _, err := b.f.NewSheet(name); err != nil {
 			b.fail(fmt.Errorf("checkxlsx: sheet %s: %w", name, err))
 		}
@@ -132,6 +135,7 @@ func (b *book) build() {
 	b.blockSheet()
 	b.blockRows()
 	b.dampingSheet()
+	b.transfersSheet()
 	b.summary()
 	b.guide()
 }

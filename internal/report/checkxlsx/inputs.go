@@ -26,6 +26,11 @@ type inputs struct {
 	heads, payroll, projRating                              [][]string
 	qtyCol                                                  map[string]int
 	subRow0, subRow1                                        int
+	// rules §6, in a plan that has them ("" or nil otherwise)
+	blockAmount, capBase, bandBelow, bandCoef string
+	nBands                                    int
+	projManaged, transferAmount               []string
+	execRate                                  [][]string // [sub-district][project]
 }
 
 // column is the 输入 column of quantity name: a headcount column for
@@ -174,8 +179,10 @@ func (b *book) inputs() {
 		}
 		in.keep = b.param(&row, inKeepRating, yes(d.FloorKeepsRating), inKeepRatingNote)
 	}
+	b.moneyParams(&row)
 	row++
 	row = b.standardTables(row)
+	row = b.moneyTables(row)
 	b.subdistrictTable(row)
 	b.widths(s, 26, 22, 18, 16, 16, 14, 14, 14)
 }
@@ -213,13 +220,21 @@ func (b *book) standardTables(row int) int {
 	for k := range p.Quotas {
 		in.quotaRate = append(in.quotaRate, qual(s, 3, first+k))
 	}
-	first, next = b.table(next, inProjectTitle, inProjectHead, len(p.Projects),
+	projHead := inProjectHead
+	if p.HasDistrictManaged() {
+		projHead = append(slices.Clone(projHead), inManagedHead)
+	}
+	first, next = b.table(next, inProjectTitle, projHead, len(p.Projects),
 		func(k int) []any {
 			pr := p.Projects[k]
 			return []any{pr.ID, pr.Name, pr.UnitCost, strings.Join(pr.Basis, ", "), pr.Tier.String()}
 		})
 	for k := range p.Projects {
 		b.formula(s, 6, first+k, fmt.Sprintf(`MATCH(%s,{"mandatory","A","B","C","D"},0)-1`, cellName(5, first+k)))
+		if p.HasDistrictManaged() {
+			b.set(s, 7, first+k, p.Projects[k].Managed.String())
+			in.projManaged = append(in.projManaged, qual(s, 7, first+k))
+		}
 		in.projCost = append(in.projCost, qual(s, 3, first+k))
 		in.projTier = append(in.projTier, qual(s, 6, first+k))
 	}
@@ -311,6 +326,8 @@ func (b *book) subdistrictTable(row int) {
 	for _, pr := range p.Projects {
 		header = append(header, inProjRatePrefix+named(pr.Name, pr.ID))
 	}
+	c0 := len(header) - len(p.Projects) + 1
+	header = b.executionHeader(header)
 	b.headerRow(s, row+1, header...)
 	in.subRow0 = row + 2
 	in.subRow1 = in.subRow0 + len(p.Subdistricts) - 1
@@ -341,7 +358,6 @@ func (b *book) subdistrictTable(row int) {
 				b.set(s, in.qtyCol[n], r, v)
 			}
 		}
-		c0 := len(header) - len(p.Projects) + 1
 		for j, pr := range p.Projects {
 			if v, ok := sd.ProjectRatings[pr.ID]; ok {
 				b.set(s, c0+j, r, v)
@@ -349,6 +365,7 @@ func (b *book) subdistrictTable(row int) {
 			ratings = append(ratings, qual(s, c0+j, r))
 		}
 		in.heads, in.payroll, in.projRating = append(in.heads, heads), append(in.payroll, pays), append(in.projRating, ratings)
+		b.executionRates(i, r, c0+len(p.Projects))
 	}
 	b.set(s, 1, in.subRow1+1, inDistrictTotal)
 	for c := 5; c < 5+2*ns+len(names); c++ {

@@ -217,6 +217,7 @@ func writeTemp(t testing.TB, text string) string {
 
 func plans(t *testing.T) []plan {
 	tiny, rules := "../../../testdata/tiny/plan.toml", "../../../testdata/rules/plan.toml"
+	money := "../../../testdata/money/plan.toml"
 	return []plan{
 		{"sample", testplan.File(t, "../../../configs/plan.toml")},
 		{"tiny", testplan.File(t, tiny)},
@@ -235,6 +236,13 @@ func plans(t *testing.T) []plan {
 			"tiers.overflow=demote")},
 		{"gen5-rated", testplan.File(t, generatedFile(t, 11, 28, 5, true), "tiers.overflow=demote", "damping.floor_keeps_rating=true")},
 		{"gen6-rated-cut", testplan.File(t, generatedFile(t, 6, 22, 6, true))},
+		{"money", testplan.File(t, money)},
+		{"money-reserve-cut", testplan.File(t, money, "performance.mode=reserve", "performance.coefficients.优=1",
+			"tiers.overflow=cut", "block.amount=3500000", "damping.floor=0.75")},
+		{"money-cents-pool", testplan.File(t, money, "plan.rounding_unit=0.01", "tiers.cap_base=pool",
+			"block.amount=99000000", "subdistrict.north.execution.vector_control=0.5")},
+		{"rules-money", testplan.File(t, rules, "block.amount=4000000", "tiers.cap_base=available",
+			"project.greening.managed=district", "damping.floor=0.85")},
 	}
 }
 
@@ -317,7 +325,8 @@ func TestDeterministic(t *testing.T) {
 // allFeatures are the rules the plans of the test must exercise between
 // them (features names them).
 var allFeatures = []string{"tier split by LR", "demoted", "performance reserve", "rating effect",
-	"ceiling", "floor", "floor funding", "project rating", "incentive budget binds", "unit 0.01", "unit 10000"}
+	"ceiling", "floor", "floor funding", "project rating", "incentive budget binds", "unit 0.01", "unit 10000",
+	"district pool", "district-managed", "transfers", "cap_base available", "execution cut", "execution band edge"}
 
 // features lists the rules of allFeatures that a result exercises.
 func features(res *formula.Result) []string {
@@ -348,6 +357,33 @@ func features(res *formula.Result) []string {
 	}
 	for _, sd := range p.Subdistricts {
 		add(len(sd.ProjectRatings) > 0 && p.ProjectPerformance != nil, "project rating")
+	}
+	return append(out, moneyFeatures(res)...)
+}
+
+// moneyFeatures lists the rules of §6 (where the money goes) of
+// allFeatures that a result exercises.
+func moneyFeatures(res *formula.Result) []string {
+	var out []string
+	add := func(ok bool, f string) {
+		if ok {
+			out = append(out, f)
+		}
+	}
+	p := res.Plan
+	add(res.DistrictPool.IsPositive(), "district pool")
+	add(res.DistrictManaged.IsPositive(), "district-managed")
+	add(res.Transfers.IsPositive(), "transfers")
+	add(p.TierCapBase == formula.CapAvailable, "cap_base available")
+	if pe := p.ProjectExecution; pe != nil {
+		for _, sd := range p.Subdistricts {
+			for _, rate := range sd.Execution {
+				for _, band := range pe.Bands {
+					add(rate.LessThan(band.Below), "execution cut")
+					add(rate.Equal(band.Below), "execution band edge")
+				}
+			}
+		}
 	}
 	return out
 }
@@ -399,13 +435,14 @@ type edited struct {
 	name  string
 	base  *formula.Result
 	row   string // the label (column A) or sub-district id of the row on 输入
-	col   int    // the column changed: 2 for a parameter, 3 for a rating
+	col   int    // the column changed: 2 for a parameter, 3 for a rating or a transfer's amount
 	value any
 	want  *formula.Result
 }
 
 func edits(t *testing.T) []edited {
 	tiny, rules := "../../../testdata/tiny/plan.toml", "../../../testdata/rules/plan.toml"
+	money := "../../../testdata/money/plan.toml"
 	mk := func(name, plan, row string, col int, value any, set string) edited {
 		return edited{name: name, base: testplan.File(t, plan), row: row, col: col, value: value,
 			want: testplan.File(t, plan, set)}
@@ -416,6 +453,9 @@ func edits(t *testing.T) []edited {
 		mk("edit-rating", tiny, "north", 3, "优", "subdistrict.north.performance=优"),
 		mk("edit-floor", tiny, "保底系数 damping.floor", 2, 1.07, "damping.floor=1.07"),
 		mk("edit-keep", rules, "保底保留绩效影响 floor_keeps_rating", 2, "否", "damping.floor_keeps_rating=false"),
+		mk("edit-block-amount", money, "因素分配资金 block.amount(元)", 2, 4500000, "block.amount=4500000"),
+		mk("edit-cap-base", money, "分档上限基数 tiers.cap_base", 2, "pool", "tiers.cap_base=pool"),
+		mk("edit-transfer", money, "city_greening", 3, 2000001, "transfer.city_greening.amount=2000001"),
 	}
 }
 

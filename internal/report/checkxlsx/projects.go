@@ -60,7 +60,7 @@ func (b *book) tiers() {
 		if t > 0 {
 			before = cellName(tcAfter, r-1)
 			b.formula(s, tcShare, r, fmt.Sprintf(`IF(%s="","",%s)`, in.tierShare[t], in.tierShare[t]))
-			b.formula(s, tcCap, r, fmt.Sprintf(`IF(%s="","",%s)`, cellName(tcShare, r), b.floorU(cellName(tcShare, r)+"*"+b.pool)))
+			b.formula(s, tcCap, r, fmt.Sprintf(`IF(%s="","",%s)`, cellName(tcShare, r), b.floorU(cellName(tcShare, r)+"*"+b.capBase())))
 			b.formula(s, tcBudget, r, fmt.Sprintf(`MIN(%s,%s,IF(%s="",%s,%s))`,
 				cellName(tcDemand, r), cellName(tcBefore, r), cellName(tcCap, r), cellName(tcDemand, r), cellName(tcCap, r)))
 		} else {
@@ -77,6 +77,9 @@ func (b *book) tiers() {
 	b.afterProjects = qual(s, tcAfter, tierRow(4))
 	b.noteRow(s, 9, tierNoteCaps)
 	b.noteRow(s, 10, tierNoteEmpty)
+	if b.in.capBase != "" {
+		b.noteRow(s, 11, tierNoteCapBase)
+	}
 	b.widths(s, 8, 14, 14, 12, 14, 14, 14, 14, 14, 8, 14, 8, 14, 8, 30)
 }
 
@@ -122,10 +125,10 @@ func (b *book) projects() {
 			header = append(header, t+" "+h)
 		}
 	}
-	header = append(header, projectTail...)
+	header = b.projectHeaderMoney(append(header, projectTail...))
 	b.headerRow(s, 1, header...)
 	r0, r1 := 2, 1+len(p.Subdistricts)*len(p.Projects)
-	b.projectSum = make([]string, len(p.Subdistricts))
+	b.projectSum, b.managed = make([]string, len(p.Subdistricts)), make([]string, len(p.Subdistricts))
 	r := r0
 	for i, sd := range p.Subdistricts {
 		first := r
@@ -138,15 +141,19 @@ func (b *book) projects() {
 			b.formula(s, 6, r, in.projCost[j])
 			b.formula(s, 7, r, fmt.Sprintf(`IF(%s="","",%s)`, in.projRating[i][j], in.projRating[i][j]))
 			b.formula(s, 8, r, fmt.Sprintf(`IF(%s="",1,%s)`, cellName(7, r), lookup(cellName(7, r), in.projRatings, in.projCoefs)))
-			b.formula(s, colDemand, r, b.round(fmt.Sprintf("%s*%s*%s", cellName(6, r), cellName(5, r), cellName(8, r))))
+			e := b.itemMoney(i, j, r)
+			b.formula(s, colDemand, r, b.round(fmt.Sprintf("%s*%s*%s%s", cellName(6, r), cellName(5, r), cellName(8, r), e)))
 			b.itemTiers(r)
-			b.check(s, colItemSum+1, r, cellName(colItemSum, r), lineAmount(&b.res.Subdistricts[i], formula.StageProjects, pr.ID))
+			a := &b.res.Subdistricts[i]
+			b.check(s, colItemSum+1, r, cellName(colItemSum, r),
+				lineAmount(a, formula.StageProjects, pr.ID).Add(lineAmount(a, formula.StageManaged, pr.ID)))
 			r++
 		}
-		b.projectSum[i] = "0"
+		b.projectSum[i], b.managed[i] = "0", "0"
 		if r > first {
 			b.projectSum[i] = "SUM(" + qualRange(s, colItemSum, first, r-1) + ")"
 		}
+		b.splitManaged(i, first, r-1)
 	}
 	if r1 >= r0 {
 		for t := range 5 {

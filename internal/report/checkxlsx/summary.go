@@ -78,6 +78,9 @@ func (b *book) summary() {
 		qual(SheetTiers, tcCheck+6, tierRow(0)), b.stageRejections()))
 	b.set(s, 5, srRejected, sumPassed)
 	b.subdistrictTotals(t0)
+	if terms := b.moneySummary(t0); terms != "" {
+		b.formula(s, 2, srIdentity, "B14+B4+B12+B13-B3"+terms)
+	}
 	b.set(s, 1, srChecks, sumChecks)
 	counts := make([]string, len(b.checks))
 	for k, c := range b.checks {
@@ -108,7 +111,11 @@ func (b *book) subdistrictTotals(t0 int) {
 		for k, c := range []string{b.personnelSum[i], b.publicSum[i], b.projectSum[i], b.incentive[i], b.block[i], b.damping[i]} {
 			b.formula(s, 3+k, r, c)
 		}
-		b.formula(s, 9, r, fmt.Sprintf("SUM(%s:%s)", cellName(3, r), cellName(8, r)))
+		total := fmt.Sprintf("SUM(%s:%s)", cellName(3, r), cellName(8, r))
+		if b.p.HasTransfers() {
+			total += "+" + cellName(12, r)
+		}
+		b.formula(s, 9, r, total)
 		b.check(s, 10, r, cellName(9, r), b.res.Subdistricts[i].Total)
 	}
 	b.checkColumn(s, 11, t0, t0+len(b.p.Subdistricts)-1)

@@ -280,3 +280,49 @@ var (
 	dampHeadMore = []string{"保底线", "封顶线", "封顶调减", "保底补足", "可让出余量 g"}
 	dampTail     = []string{"增减幅(公式)", colCaili, colCheck}
 )
+
+// SheetTransfers is the sheet of the earmarked transfers (rules §6),
+// written after the others in a plan that has them.
+const SheetTransfers = "专项转移支付"
+
+// The words of rules §6 (where the money goes), written only in a plan
+// that has the table they describe: the 输入 sheet's parameters and
+// tables, the 项目经费 sheet's extra columns, the 因素法 sheet's district
+// pool, the 专项转移支付 sheet and the 汇总 sheet's district figures.
+const (
+	inBlockAmount     = "因素分配资金 block.amount(元)"
+	inBlockAmountNote = "第 6 阶段至多分配此数(含绩效预留);其余留区级统筹 district_pool"
+	inCapBase         = "分档上限基数 tiers.cap_base"
+	inCapBaseNote     = "pool:项目资金池;available:可用财力(部门预算总盘子)"
+	inManagedHead     = "管理 managed"
+	inDistrict        = "district"
+	inExecTitle       = "十一、执行率压减 project_execution.bands(执行率低于 below 的取该档系数,按档次顺序取第一档)"
+	inTransferTitle   = "十二、专项转移支付 transfer(按各自基数最大余额法分配,不计入财力与增减幅控制)"
+	inExecPrefix      = "执行率 "
+	projManaged       = "管理 managed(district:区级部门统筹,不计入街道合计)"
+	projExecRate      = "执行率"
+	projExecCoef      = "执行系数 e"
+	blockDistrictPool = "区级统筹 district_pool = 本阶段前剩余 − R"
+	blockLimitedStart = "本阶段前剩余(限额前)"
+	transferTitle     = "专项转移支付:每项按其基数合计 w 以最大余额法 LR(金额, w) 分到各街道;不占财力,不计入增减幅控制,计入街道合计"
+	sumMoneyTitle     = "资金去向(规则 §6)"
+	sumDistrictPool   = "区级统筹 district_pool"
+	sumDistrictPoolF  = "剩余超出 因素分配资金 block.amount 的部分,留区级(因素法 表)"
+	sumManaged        = "区级部门统筹 district_managed"
+	sumManagedF       = "区级部门统筹项目的安排之和,不计入街道合计(项目经费 表)"
+	sumTransfers      = "专项转移支付 transfers"
+	sumTransfersF     = "各项转移支付金额之和(专项转移支付 表),计入街道合计"
+	sumIdentityMoney  = "各街道合计 + 预备费 + 绩效预留 + 保底封顶结余 + 区级统筹 + 区级部门统筹 − 可用财力 − 专项转移支付,应为 0"
+	tierNoteCapBase   = "本方案 tiers.cap_base = available:A–D 档上限 = floor_u(上限比例 × 可用财力),即部门预算总盘子(见 输入 表)。"
+	guideMoney        = "资金去向(规则 §6):因素分配资金限额与区级统筹(因素法 表第 9 行)、区级部门统筹项目(项目经费 表 管理 列,计入 区级部门统筹 不计入街道合计)、专项转移支付(专项转移支付 表)、分档上限以可用财力计(项目分档 表)、执行率压减(项目经费 表 执行率、执行系数 列)。"
+)
+
+// The 专项转移支付 sheet's header before and after the split; the 汇总
+// sheet's extra columns of the sub-districts.
+var (
+	transferHead    = []string{colID, colName, "转移支付", "基数合计 w", "金额"}
+	transferTail    = []string{colCaili, colCheck}
+	sumMoneyColumns = []string{"专项转移支付(公式)", colCaili, colCheck, "区级部门统筹(公式,不计入合计)", colCaili, colCheck}
+	inTransferHead  = []string{"编码", "名称", "金额(元)", "基数"}
+	inExecHead      = []string{"低于 below", "系数 coefficient"}
+)
