@@ -58,6 +58,8 @@ var (
 	WbNoSheet = def("WbNoSheet", "缺少工作表 %s(工作簿中有:%s)", "missing sheet %s (the workbook has: %s)")
 	// WbRowNotInData: a row of a sub-district the data sheet lacks.
 	WbRowNotInData = def("WbRowNotInData", "街道编码 %s 不在 %s 表中", "no such sub-district %s in the data sheet %s")
+	// WbRowNotInDataNear: the same, with the nearest 街道 of the data sheet.
+	WbRowNotInDataNear = def("WbRowNotInDataNear", "街道编码 %s 不在 %s 表中;您是不是要找 %s?", "no such sub-district %s in the data sheet %s; did you mean %s?")
 	// WbRowMissing: a sub-district without a row in a sheet.
 	WbRowMissing = def("WbRowMissing", "%s 表缺少街道 %s 的行", "sheet %s has no row for the sub-district %s")
 	// WbNotInPlan: a merge of a sub-district the plan lacks.

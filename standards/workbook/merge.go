@@ -3,12 +3,14 @@ package workbook
 import (
 	"maps"
 	"slices"
+	"sort"
 	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
-	"github.com/shopspring/decimal"
 )
 
 // Merge reads a returned copy (one 街道's, or any part of the workbook)
@@ -112,6 +114,9 @@ func overlay(dst *formula.Subdistrict, src formula.Subdistrict) {
 // nearestSubdistrict names the sub-district whose id or name is nearest
 // to id, as `desheng / 德胜街道`, or "".
 func nearestSubdistrict(id string, subs []formula.Subdistrict) string {
+	if len(subs) == 0 {
+		return ""
+	}
 	best, bestD := -1, 0
 	for i, s := range subs {
 		for _, cand := range []string{s.ID, s.Name} {
@@ -263,4 +268,20 @@ func Import(name string, data []byte, p *formula.Plan, merge bool) ([]formula.Su
 	}
 	subs = keepPublished(p, subs) // published.go
 	return subs, Diff(p, p.Subdistricts, subs), nil
+}
+
+// nearestRecord is the 街道 of the data sheet (SheetData) nearest to id,
+// by id or name, as "id / 名称"; "" when none is near. The rows are taken
+// in the sheet's order, so that a tie goes to the first.
+func (r *reader) nearestRecord(id string) string {
+	recs := make([]*record, 0, len(r.byID))
+	for _, rec := range r.byID {
+		recs = append(recs, rec)
+	}
+	sort.Slice(recs, func(i, j int) bool { return recs[i].idCell.row < recs[j].idCell.row })
+	subs := make([]formula.Subdistrict, len(recs))
+	for i, rec := range recs {
+		subs[i] = rec.sub
+	}
+	return nearestSubdistrict(id, subs)
 }

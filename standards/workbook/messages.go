@@ -109,7 +109,12 @@ func msgNoSheet(name string, have []string) words {
 	return say(msg.WbNoSheet, name, strings.Join(clipAll(have), "、"))
 }
 
-func msgRowNotInData(id string) words { return say(msg.WbRowNotInData, quote(id), SheetData) }
+func msgRowNotInData(id, hint string) words {
+	if hint != "" {
+		return say(msg.WbRowNotInDataNear, quote(id), SheetData, hint)
+	}
+	return say(msg.WbRowNotInData, quote(id), SheetData)
+}
 
 func msgRowMissing(sheet, id string) words { return say(msg.WbRowMissing, sheet, quote(id)) }
 

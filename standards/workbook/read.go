@@ -318,7 +318,7 @@ func (r *reader) record(g *grid, row *gridRow, idCol int, main bool, seen map[st
 	if !main {
 		rec := r.byID[id]
 		if rec == nil {
-			r.add(formula.CodeUnknownRef, g, idCol, row.num, msgRowNotInData(id))
+			r.add(formula.CodeUnknownRef, g, idCol, row.num, msgRowNotInData(id, r.nearestRecord(id)))
 		}
 		return rec
 	}
