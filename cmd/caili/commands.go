@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/atomicfile"
@@ -186,7 +188,46 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	if pf.plan == "" {
 		name = msg.OutSamplePlan
 	}
-	return say(stdout, msg.OutValidate, name, p.Name, len(p.Subdistricts), len(p.Staff), len(p.Quotas), len(p.Projects), len(p.Factors), numfmt.Group(numfmt.NewFmt(res).Amount(res.Capacity)))
+	f := numfmt.NewFmt(res)
+	return say(stdout, msg.OutValidate, name, p.Name, len(p.Subdistricts), len(p.Staff), len(p.Quotas), len(p.Projects), len(p.Factors),
+		numfmt.Group(f.Amount(res.Capacity)), keptBack(res, f))
+}
+
+// keptBack says whether all of capacity went to the 街道 and the reserve
+// (全部分配), or how much is not the 街道's and where it is: the
+// performance reserve, the damping reserve, the district pool and the
+// district-managed projects (rules §6).
+func keptBack(res *formula.Result, f numfmt.Fmt) any {
+	var parts wordsList
+	kept := decimal.Zero
+	for _, x := range []struct {
+		m msg.Message
+		v decimal.Decimal
+	}{{msg.OutKeptPerformance, res.PerformanceReserve}, {msg.OutKeptDamping, res.DampingReserve}, {msg.OutKeptPool, res.DistrictPool},
+		{msg.OutKeptManaged, res.DistrictManaged}} {
+		if x.v.IsPositive() {
+			kept = kept.Add(x.v)
+			parts = append(parts, x.m.Words(numfmt.Group(f.Amount(x.v))))
+		}
+	}
+	if kept.IsZero() {
+		return msg.OutAllocatedInFull
+	}
+	share := kept.Mul(decimal.NewFromInt(100)).DivRound(res.Capacity, 2).StringFixed(2)
+	return msg.OutKeptBack.Words(numfmt.Group(f.Amount(kept)), share, parts)
+}
+
+// wordsList is a list of messages said as one argument, each in the
+// message's language, joined as msg.List joins.
+type wordsList []formula.Words
+
+// In says the list in l.
+func (w wordsList) In(l msg.Lang) string {
+	out := make([]string, len(w))
+	for i, x := range w {
+		out[i] = msg.Say(l, x)
+	}
+	return msg.List(out).In(l)
 }
 
 func cmdExplain(args []string, stdout, stderr io.Writer) error {

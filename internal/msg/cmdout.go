@@ -8,9 +8,20 @@ var (
 	// OutSamplePlan: the built-in plan, named.
 	OutSamplePlan = def("OutSamplePlan", "内置示意方案", "sample plan")
 	// OutValidate: caili validate (the plan, its name, its counts, the
-	// capacity).
-	OutValidate = def("OutValidate", "%s:通过 — %s,%d 个街道、%d 类人员、%d 项定额、%d 个项目、%d 个因素;财力 %s 元全部分配",
-		"%s: ok — %s, %d sub-districts, %d staff categories, %d quotas, %d projects, %d factors; capacity %s 元 allocated in full")
+	// capacity, and OutAllocatedInFull or OutKeptBack).
+	OutValidate = def("OutValidate", "%s:通过 — %s,%d 个街道、%d 类人员、%d 项定额、%d 个项目、%d 个因素;财力 %s 元%s",
+		"%s: ok — %s, %d sub-districts, %d staff categories, %d quotas, %d projects, %d factors; capacity %s 元%s")
+	// OutAllocatedInFull: every 元 of capacity went to the 街道 or the
+	// reserve (预备费).
+	OutAllocatedInFull = def("OutAllocatedInFull", "全部分配", " allocated in full")
+	// OutKeptBack: part of capacity stays unallocated: how much, its share
+	// of capacity, and what holds it (OutKept…, listed).
+	OutKeptBack = def("OutKeptBack", ",其中 %s 元(占 %s%%)未分配到街道:%s", ", of which %s 元 (%s%%) is not allocated to the sub-districts: %s")
+	// OutKeptPerformance … OutKeptPool: what holds money kept back.
+	OutKeptPerformance = def("OutKeptPerformance", "绩效预留 %s 元", "performance reserve %s 元")
+	OutKeptDamping     = def("OutKeptDamping", "保底封顶结余 %s 元", "damping reserve %s 元")
+	OutKeptPool        = def("OutKeptPool", "区级统筹 %s 元", "district pool %s 元")
+	OutKeptManaged     = def("OutKeptManaged", "区级部门统筹 %s 元", "district-managed %s 元")
 	// OutVerified: caili verify of a result that matches (the file, the
 	// plan, the stamp).
 	OutVerified = def("OutVerified", "一致:%s 由 %s 重新计算,逐字节相同\n  %s", "matches: %s, recomputed from %s, is the same byte for byte\n  %s")
