@@ -39,6 +39,8 @@ const (
 	TextBackupUnusable   Text = "StoreBackupUnusable"   // path: a backup that is not a sound database
 	TextDBFolder         Text = "StoreDBFolder"         // the database's folder cannot be made
 	TextSchemaNewer      Text = "StoreSchemaNewer"      // version, ours: a database of a newer caili
+	TextDBInUse          Text = "StoreDBInUse"          // path: a restore over a database a server holds open
+	TextDBRestoring      Text = "StoreDBRestoring"      // a database being restored
 
 	// Faults of the database and the disk.
 	TextDBError      Text = "AppDBError"      // reason: a fault of the database, with why when known

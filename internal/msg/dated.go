@@ -49,6 +49,8 @@ var (
 	StoreBackupUnusable   = def("StoreBackupUnusable", "备份 %s 不可用", "the backup %s is unusable")
 	StoreDBFolder         = def("StoreDBFolder", "无法建立数据库目录", "cannot make the database folder")
 	StoreSchemaNewer      = def("StoreSchemaNewer", "数据库版本 %d 比本程序新(本程序为 %d)", "schema version %d is newer than this caili's %d")
+	StoreDBInUse          = def("StoreDBInUse", "数据库 %s 正在使用(caili serve 或另一个命令打开着它):请先停止服务,再恢复", "the database %s is in use (caili serve or another command has it open): stop the server, then restore")
+	StoreDBRestoring      = def("StoreDBRestoring", "数据库正在恢复,请稍后再试", "the database is being restored: try again shortly")
 )
 
 var StorePublishedYearMissing = def("StorePublishedYearMissing", "方案 %s 没有 %d 年度已发布的版本", "plan %s has no published version of %d")

@@ -43,15 +43,22 @@ func syncDir(dir string) error {
 // integrity_check) there, and only then renamed into place, so that a
 // failed restore changes nothing. A data folder that already has a
 // database is refused unless replace is set; the database replaced is
-// then kept beside as caili.db.replaced-<time>. The server must be
-// stopped while restoring.
+// then kept beside as caili.db.replaced-<time>. A database a running
+// server (or any other store) holds open is refused: stop it first.
 func Restore(ctx context.Context, from, dir string, replace bool) (kept string, err error) {
 	dst := filepath.Join(dir, FileName)
-	if _, err := os.Lstat(dst); err == nil && !replace {
-		return "", caili.E("sqlite.Restore", caili.KindConflict, caili.TextRestoreExists, dst)
-	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return "", internal("restore", err)
+	}
+	held, err := lock(dst, true)
+	if errors.Is(err, errLocked) {
+		return "", caili.E("sqlite.Restore", caili.KindConflict, caili.TextDBInUse, dst)
+	} else if err != nil {
+		return "", internal("restore", err)
+	}
+	defer unlock(held)
+	if _, err := os.Lstat(dst); err == nil && !replace {
+		return "", caili.E("sqlite.Restore", caili.KindConflict, caili.TextRestoreExists, dst)
 	}
 	tmp := filepath.Join(dir, ".restore-"+strconv.Itoa(os.Getpid())+".db")
 	defer removeDB(tmp)
@@ -109,7 +116,7 @@ func checkCopy(ctx context.Context, p string) error {
 }
 
 func removeDB(p string) {
-	for _, sfx := range []string{"", "-wal", "-shm"} {
+	for _, sfx := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
 		os.Remove(p + sfx)
 	}
 }

@@ -41,6 +41,9 @@ type Store struct {
 	// write whose context ends while it waits gives up; other processes
 	// (the command line beside a running server) wait on busy_timeout.
 	writing chan struct{}
+	// held is the shared lock of the database file (lock_unix.go), held
+	// while the store is open.
+	held *os.File
 }
 
 var _ caili.Store = (*Store)(nil)
@@ -64,16 +67,30 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, caili.E("sqlite.Open", caili.KindInternal, caili.TextDBFolder).Because(err)
 	}
+	held, err := lock(path, false)
+	if errors.Is(err, errLocked) {
+		return nil, caili.E("sqlite.Open", caili.KindConflict, caili.TextDBRestoring).Because(err)
+	} else if err != nil {
+		return nil, caili.E("sqlite.Open", caili.KindInternal, caili.TextDBError, caili.DiskReason(err)).Because(err)
+	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
+		unlock(held)
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, writing: make(chan struct{}, 1)}
+	s := &Store{db: db, path: path, writing: make(chan struct{}, 1), held: held}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// unlock lets go of a lock (nil: none).
+func unlock(f *os.File) {
+	if f != nil {
+		f.Close()
+	}
 }
 
 // OpenDir opens the database of a data folder (FileName inside it).
@@ -84,8 +101,13 @@ func OpenDir(ctx context.Context, dir string) (*Store, error) {
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and lets go of its lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	unlock(s.held)
+	s.held = nil
+	return err
+}
 
 // migration is one embedded SQL file: NNNN_name.sql.
 type migration struct {

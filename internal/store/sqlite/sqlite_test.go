@@ -219,10 +219,14 @@ func TestBackupRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
 	if sc, err := r.Scenario(ctx, "p", "a"); err != nil || string(sc.Data) != "A" {
 		t.Errorf("restored scenario %+v %v", sc, err)
 	}
+	// Not while a store (a running server) holds the database open.
+	if _, err := Restore(ctx, out, dir, true); kindOf(err) != caili.KindConflict {
+		t.Errorf("restore under an open store: %v", err)
+	}
+	r.Close()
 	// A file that is not a database changes nothing.
 	junk := filepath.Join(t.TempDir(), "junk.db")
 	os.WriteFile(junk, []byte("not a database at all, not at all"), 0o644)

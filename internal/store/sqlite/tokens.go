@@ -126,12 +126,11 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 		return caili.E("sqlite.Backup", caili.KindConflict, caili.TextBackupExists, path)
 	}
 	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+strconv.Itoa(os.Getpid()))
-	os.Remove(tmp)
+	removeDB(tmp)
+	defer removeDB(tmp) // a failed backup leaves nothing behind: the copy, its journal
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-		os.Remove(tmp)
 		return internal("backup", err)
 	}
-	defer os.Remove(tmp)
 	if err := syncFile(tmp); err != nil {
 		return internal("backup", err)
 	}
