@@ -64,10 +64,25 @@ func TestByCodeReconciles(t *testing.T) {
 	checkByCode(t, doc)
 	// the money example (rules §6): managed lines are not in the rows,
 	// transfers are, the district pool and managed amounts are reserves
+	// (ByCode checks Σ rows + reserves = capacity + transfers itself)
 	if doc, err = standards.LoadFile("../testdata/money/plan.toml"); err != nil {
 		t.Fatal(err)
 	}
-	checkByCode(t, doc)
+	m, err := doc.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.Evaluate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct, err := res.ByCode(formula.FunctionCode)
+	if err != nil {
+		t.Fatalf("money example: %v", err)
+	}
+	if want := res.Reserve.Add(res.DistrictPool).Add(res.DistrictManaged); !ct.Reserves.Equal(want) || !ct.Transfers.Equal(res.Transfers) {
+		t.Errorf("money example: reserves %s (want %s), transfers %s", ct.Reserves, want, ct.Transfers)
+	}
 }
 
 func checkByCode(t *testing.T, doc *standards.Document) {
