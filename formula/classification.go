@@ -90,12 +90,18 @@ type CodeTotal struct {
 }
 
 // CodeTotals is a result totalled by the codes of one classification.
-// Σ rows' Total + Reserves = Capacity exactly.
+// Σ rows' Total + Reserves = Capacity + Transfers exactly.
 type CodeTotals struct {
-	Kind     CodeKind
-	Rows     []CodeTotal // by code, the uncoded row (if any amount is uncoded) last
+	Kind CodeKind
+	Rows []CodeTotal // by code, the uncoded row (if any amount is uncoded) last
+	// Reserves is what capacity funds outside the sub-districts' totals:
+	// the reserve, the performance and damping reserves, and under rules
+	// §6 the district pool and the district-managed amounts.
 	Reserves decimal.Decimal
 	Capacity decimal.Decimal
+	// Transfers are the earmarked transfers (rules §6): part of the
+	// sub-districts' totals (the uncoded row), not of capacity.
+	Transfers decimal.Decimal
 }
 
 // ErrNoLines is returned by Result.ByCode for a result made without lines
@@ -122,6 +128,9 @@ func (r *Result) ByCode(k CodeKind) (*CodeTotals, error) {
 	n := len(r.Subdistricts)
 	for i := range r.Subdistricts {
 		for _, l := range r.Subdistricts[i].Lines {
+			if l.Stage == StageManaged { // spent by the district, not part of the total (rules §6)
+				continue
+			}
 			it := items.of(l)
 			row := rows[it.code]
 			if row == nil {
@@ -139,8 +148,8 @@ func (r *Result) ByCode(k CodeKind) (*CodeTotals, error) {
 			}
 		}
 	}
-	out := &CodeTotals{Kind: k, Capacity: r.Capacity,
-		Reserves: r.Reserve.Add(r.PerformanceReserve).Add(r.DampingReserve)}
+	out := &CodeTotals{Kind: k, Capacity: r.Capacity, Transfers: r.Transfers,
+		Reserves: r.Reserve.Add(r.PerformanceReserve).Add(r.DampingReserve).Add(r.DistrictPool).Add(r.DistrictManaged)}
 	for code, row := range rows {
 		out.Rows = append(out.Rows, row.row(code))
 	}
@@ -237,7 +246,7 @@ func (ic itemCodes) of(l Line) codedItem {
 }
 
 // reconcile checks Σ rows = each sub-district's total and Σ rows +
-// reserves = capacity.
+// reserves = capacity + transfers.
 func (t *CodeTotals) reconcile(r *Result) error {
 	sum := t.Reserves
 	for i, a := range r.Subdistricts {
@@ -250,7 +259,7 @@ func (t *CodeTotals) reconcile(r *Result) error {
 		}
 		sum = sum.Add(s)
 	}
-	if !sum.Equal(t.Capacity) {
+	if !sum.Equal(t.Capacity.Add(t.Transfers)) {
 		return ErrIdentity
 	}
 	return nil

@@ -62,6 +62,27 @@ func TestByCodeReconciles(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkByCode(t, doc)
+	// the money example (rules §6): managed lines are not in the rows,
+	// transfers are, the district pool and managed amounts are reserves
+	// (ByCode checks Σ rows + reserves = capacity + transfers itself)
+	if doc, err = standards.LoadFile("../testdata/money/plan.toml"); err != nil {
+		t.Fatal(err)
+	}
+	m, err := doc.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.Evaluate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct, err := res.ByCode(formula.FunctionCode)
+	if err != nil {
+		t.Fatalf("money example: %v", err)
+	}
+	if want := res.Reserve.Add(res.DistrictPool).Add(res.DistrictManaged); !ct.Reserves.Equal(want) || !ct.Transfers.Equal(res.Transfers) {
+		t.Errorf("money example: reserves %s (want %s), transfers %s", ct.Reserves, want, ct.Transfers)
+	}
 }
 
 func checkByCode(t *testing.T, doc *standards.Document) {
@@ -97,7 +118,7 @@ func checkByCode(t *testing.T, doc *standards.Document) {
 				checkItems(t, res.Plan, k, row)
 			}
 		}
-		if !sum.Equal(res.Capacity) {
+		if !sum.Equal(res.Capacity.Add(ct.Transfers)) { // transfers (rules §6) are in the rows, not in capacity
 			t.Errorf("%s: Σ rows + reserves = %s, capacity %s", k, sum, res.Capacity)
 		}
 		totals := res.Totals()

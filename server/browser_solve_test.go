@@ -23,11 +23,11 @@ func (b *browser) solveAndTornado() {
 		chromedp.SetValue(chromedp.CSS(`#solve select[name="vary"]`), "project.vector_control.unit_cost"))
 	b.follow("submit the goal-seek", http.StatusOK, chromedp.Click(chromedp.CSS(`#solve button[type="submit"]`)))
 	b.do("see the answer", chromedp.WaitVisible(chromedp.CSS(`#solve-answer`)))
-	if got := b.eval(`document.getElementById("solve-value").textContent`); got != "4.21" {
-		b.t.Errorf("goal-seek answer %q, want 4.21", got)
+	if got := b.eval(`document.getElementById("solve-value").textContent`); got != "16.75" {
+		b.t.Errorf("goal-seek answer %q, want 16.75 (tier A capped at 25%% of the whole budget, cap_base = available)", got)
 	}
 	checks := b.eval(`document.querySelector("#solve-answer table.checks").textContent`)
-	for _, want := range []string{"4.21", "4.22", "多一个单位"} {
+	for _, want := range []string{"16.75", "16.76", "多一个单位"} {
 		if !strings.Contains(checks, want) {
 			b.t.Errorf("the checks lack %q: %q", want, checks)
 		}

@@ -29,9 +29,9 @@ func TestByCodeRoutes(t *testing.T) {
 	} {
 		w := e.Get(tc.target, http.StatusOK)
 		var doc struct {
-			Kind, Capacity, Reserves string
-			IDs                      []string `json:"subdistricts"`
-			Rows                     []struct {
+			Kind, Capacity, Reserves, Transfers string
+			IDs                                 []string `json:"subdistricts"`
+			Rows                                []struct {
 				Code          string
 				Components    struct{ Total string }
 				BySubdistrict []string `json:"by_subdistrict"`
@@ -50,8 +50,8 @@ func TestByCodeRoutes(t *testing.T) {
 				t.Errorf("%s: row %s has %d sub-district amounts for %d sub-districts", tc.target, r.Code, len(r.BySubdistrict), len(doc.IDs))
 			}
 		}
-		if !sum.Equal(decimal.RequireFromString(doc.Capacity)) {
-			t.Errorf("%s: Σ rows + reserves = %s, capacity %s", tc.target, sum, doc.Capacity)
+		if !sum.Equal(decimal.RequireFromString(doc.Capacity).Add(decimal.RequireFromString(doc.Transfers))) { // transfers: rules §6
+			t.Errorf("%s: Σ rows + reserves = %s, capacity %s + transfers %s", tc.target, sum, doc.Capacity, doc.Transfers)
 		}
 		if !strings.Contains(tc.target, doc.Kind) || len(doc.Rows) < 2 {
 			t.Errorf("%s: kind %q, %d rows", tc.target, doc.Kind, len(doc.Rows))

@@ -20,7 +20,7 @@ func TestLoadSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Subdistricts) != 15 || len(p.Projects) < 12 || len(p.TierCaps) != 4 || p.Performance == nil || p.Incentive == nil || p.Damping == nil {
+	if len(p.Subdistricts) != 15 || len(p.Projects) < 12 || len(p.TierCaps) != 3 || !p.KeepsDistrictPool() || !p.HasTransfers() || !p.HasDistrictManaged() || p.Performance == nil || p.Incentive == nil || p.Damping == nil {
 		t.Errorf("sample plan incomplete: %d sub-districts, %d projects, %d tier caps", len(p.Subdistricts), len(p.Projects), len(p.TierCaps))
 	}
 	if got := doc.Files(); len(got) != 2 || got[1] != "standards.toml" {

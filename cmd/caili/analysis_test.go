@@ -12,7 +12,7 @@ import (
 // targets (1).
 func TestSolveCommand(t *testing.T) {
 	out, stderr, code := caili(t, "solve", "--target", "min_capacity")
-	if code != 0 || !strings.Contains(out, "2,534,753,967") || !strings.Contains(out, "2,534,753,966") || !strings.Contains(out, "少一个单位") {
+	if code != 0 || !strings.Contains(out, "2,540,855,639") || !strings.Contains(out, "2,540,855,638") || !strings.Contains(out, "少一个单位") {
 		t.Fatalf("exit %d\n%s%s", code, out, stderr)
 	}
 	out, stderr, code = caili(t, "solve", "--target", "tier.A.demand<=cap", "--vary", "project.vector_control.unit_cost", "--format", "json")
@@ -26,13 +26,13 @@ func TestSolveCommand(t *testing.T) {
 			Holds bool   `json:"holds"`
 		} `json:"beyond"`
 	}
-	if code != 0 || json.Unmarshal([]byte(out), &s) != nil || s.Find != "max" || s.Answer.Value != "4.21" || s.Beyond.Value != "4.22" || s.Beyond.Holds {
+	if code != 0 || json.Unmarshal([]byte(out), &s) != nil || s.Find != "max" || s.Answer.Value != "16.75" || s.Beyond.Value != "16.76" || s.Beyond.Holds {
 		t.Fatalf("exit %d: %+v\n%s", code, s, stderr)
 	}
 	// the base overrides apply first
 	out, _, code = caili(t, "solve", "--target", "tier.A.demand<=cap", "--vary", "project.vector_control.unit_cost",
 		"--set", "tiers.A.max_share=0.3", "--find", "max", "--precision", "0.1")
-	if code != 0 || strings.Contains(out, "= 4.21") || !strings.Contains(out, "步长 0.1") {
+	if code != 0 || strings.Contains(out, "= 16.75") || !strings.Contains(out, "步长 0.1") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 	for _, tt := range []struct {

@@ -78,14 +78,14 @@ func TestExplainAttribute(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := "\n变化归因 (Shapley 值,见 docs/attribution.md): 比原方案增加 1,530,562 元:标准调整 +45,764.50 元,财力总额 +1,484,797.50 元\n"
+	want := "\n变化归因 (Shapley 值,见 docs/attribution.md): 比原方案减少 861,745 元:标准调整 −861,745 元\n"
 	if out != plain+want {
 		t.Errorf("explanation with --attribute ends\n%q\nwant the plain one and %q", out[max(0, len(out)-300):], want)
 	}
 	// Against last year: the explanation of this year's plan, then the
 	// change on last year split by group.
 	out, stderr, code = caili(t, "explain", "--subdistrict", "desheng", "--against", "../../testdata/lastyear/plan.toml")
-	want = "\n变化归因 (Shapley 值,见 docs/attribution.md): 比上年增加 8,821,012 元:数据变化 +3,197,544.50 元,标准调整 +467,122.67 元,财力总额 +4,536,509 元,绩效评级 +619,835.83 元\n"
+	want = "\n变化归因 (Shapley 值,见 docs/attribution.md): 比上年增加 6,478,509 元:数据变化 +2,332,472.75 元,标准调整 −920,911.92 元,财力总额 +4,486,359.42 元,绩效评级 +580,588.75 元\n"
 	if code != 0 || !strings.HasSuffix(out, want) {
 		t.Errorf("exit %d %s; explain --against ends\n%q\nwant %q", code, stderr, out[max(0, len(out)-300):], want)
 	}

@@ -31,15 +31,15 @@ func TestByCodeGolden(t *testing.T) {
 }
 
 // TestByCodeJSONReconciles: in the JSON of the sample, Σ rows + reserves
-// = capacity, and there is an uncoded row (the block grant is uncoded).
+// = capacity + transfers (rules §6), and there is an uncoded row (the block grant is uncoded).
 func TestByCodeJSONReconciles(t *testing.T) {
 	out, stderr, code := caili(t, "calc", "--by", "function_code", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	var doc struct {
-		Capacity, Reserves string
-		Rows               []struct {
+		Capacity, Reserves, Transfers string
+		Rows                          []struct {
 			Code       string
 			Components struct{ Total string }
 		}
@@ -51,7 +51,7 @@ func TestByCodeJSONReconciles(t *testing.T) {
 	for _, r := range doc.Rows {
 		sum = sum.Add(decimal.RequireFromString(r.Components.Total))
 	}
-	if !sum.Equal(decimal.RequireFromString(doc.Capacity)) {
+	if !sum.Equal(decimal.RequireFromString(doc.Capacity).Add(decimal.RequireFromString(doc.Transfers))) {
 		t.Errorf("Σ rows + reserves = %s, capacity %s", sum, doc.Capacity)
 	}
 	if len(doc.Rows) < 2 || doc.Rows[len(doc.Rows)-1].Code != "uncoded" {

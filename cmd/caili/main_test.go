@@ -115,6 +115,8 @@ func TestGolden(t *testing.T) {
 		{"sample.json", []string{"calc", "--format", "json"}},
 		{"explain-desheng.txt", []string{"explain", "--subdistrict", "desheng"}},
 		{"compare-vector.txt", []string{"compare", "--scenario", "vector_control_1_5"}},
+		{"compare-vector-saved.txt", []string{"compare", "--scenario", "vector_control_saved"}},
+		{"compare-execution.txt", []string{"compare", "--scenario", "execution_cut"}},
 		{"compare-vector.csv", []string{"compare", "--scenario", "vector_control_1_5", "--format", "csv"}},
 		{"compare-capacity.json", []string{"compare", "--scenario", "capacity_minus_5pct", "--format", "json"}},
 		{"compare-workload.txt", []string{"compare", "--set", "factor.workload.weight=0.5", "--set", "factor.area.weight=0.1"}},

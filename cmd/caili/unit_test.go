@@ -7,11 +7,11 @@ import (
 
 func TestUnitWan(t *testing.T) {
 	out, errOut, code := caili(t, "calc", "--unit", "万元")
-	if code != 0 || !strings.Contains(out, "单位: 万元") || !strings.Contains(out, "262,424.79") || !strings.Contains(out, "尾差") {
+	if code != 0 || !strings.Contains(out, "单位: 万元") || !strings.Contains(out, "259,097.44") || !strings.Contains(out, "尾差") {
 		t.Fatalf("calc --unit 万元: %d %s\n%s", code, errOut, out)
 	}
 	out, _, code = caili(t, "calc", "--unit", "wan", "--format", "csv")
-	if code != 0 || !strings.Contains(out, "total,合计,") || !strings.Contains(out, ",262424.79\r\n") {
+	if code != 0 || !strings.Contains(out, "total,合计,") || !strings.Contains(out, ",259097.44,5553.60\r\n") {
 		t.Fatalf("calc --unit wan --format csv: %d\n%s", code, out)
 	}
 	out, _, code = caili(t, "compare", "--scenario", "vector_control_1_5", "--unit", "万元")

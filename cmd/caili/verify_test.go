@@ -43,7 +43,7 @@ func TestVerify(t *testing.T) {
 		says string
 	}{
 		{"the sample", []string{write("base.json", base)}, 0, "一致:"},
-		{"a what-if: scenario and overrides from the stamp", []string{write("whatif.json", whatIf)}, 0, "情景测算: 病媒生物防制标准降至 1.5 元/平方米,调整 2 项"},
+		{"a what-if: scenario and overrides from the stamp", []string{write("whatif.json", whatIf)}, 0, "情景测算: 病媒生物防制标准降至 1.5 元/平方米,调整 3 项"},
 		{"an amount edited", []string{write("edited.json", edited)}, 1, "subdistricts[0].total: 应为"},
 		{"written before names", []string{write("unnamed.json", unnamed)}, 0, "一致:"},
 		{"written before names, an amount edited", []string{write("unnamed-edited.json", unnamedEdited)}, 1, "subdistricts[0].lines[0].amount: 应为"},

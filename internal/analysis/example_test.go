@@ -24,8 +24,8 @@ func ExampleSolve() {
 	fmt.Println(s.Find, s.Answer.Value, s.Answer.Holds)
 	fmt.Println(s.Beyond.Value, s.Beyond.Holds)
 	// Output:
-	// max 4.21 true
-	// 4.22 false
+	// max 16.75 true
+	// 16.76 false
 }
 
 // The smallest capacity the sample plan is accepted with: floors
@@ -41,7 +41,7 @@ func ExampleSolve_minCapacity() {
 	}
 	fmt.Println(s.Answer.Value, s.Beyond.Value, s.Beyond.Holds)
 	// Output:
-	// 2534753967 2534753966 false
+	// 2540855639 2540855638 false
 }
 
 // The levers that move the sample district's totals most at ±10%.
@@ -58,7 +58,7 @@ func ExampleSensitivity() {
 		fmt.Println(l.Path, l.MaxChange)
 	}
 	// Output:
-	// plan.capacity 16947761
-	// damping.ceiling 7935690
-	// damping.floor 6352456
+	// damping.ceiling 7438890
+	// damping.floor 6014536
+	// staff.community_worker.annual_pay 5037120
 }

@@ -54,14 +54,14 @@ func TestSolveTargets(t *testing.T) {
 		find Find
 		want string // the answer, when known
 	}{
-		{SolveRequest{Target: "min_capacity"}, FindMin, "2534753967"},
-		{SolveRequest{Target: "accepted", Find: FindMin}, FindMin, "2534753967"},
-		{SolveRequest{Target: "tier.A.demand<=cap", Vary: "project.vector_control.unit_cost"}, FindMax, "4.21"},
-		{SolveRequest{Target: "tier.A.shortfall==0", Vary: "project.vector_control.unit_cost"}, FindMax, "4.21"},
+		{SolveRequest{Target: "min_capacity"}, FindMin, "2540855639"},
+		{SolveRequest{Target: "accepted", Find: FindMin}, FindMin, "2540855639"},
+		{SolveRequest{Target: "tier.A.demand<=cap", Vary: "project.vector_control.unit_cost"}, FindMax, "16.75"},
+		{SolveRequest{Target: "tier.A.shortfall==0", Vary: "project.vector_control.unit_cost"}, FindMax, "16.75"},
 		{SolveRequest{Target: "subdistrict.desheng.total>=200000000"}, FindMin, ""},
 		{SolveRequest{Target: "subdistrict.德胜街道.total>=200000000"}, FindMin, ""},
 		// holds at 12: auto finds the nearer boundary (rejection above); min the one below
-		{SolveRequest{Target: "subdistrict.desheng.projects>=30000000", Vary: "project.road_cleaning.unit_cost"}, FindMax, "77.88"},
+		{SolveRequest{Target: "subdistrict.desheng.projects>=30000000", Vary: "project.road_cleaning.unit_cost"}, FindMax, "77.78"},
 		{SolveRequest{Target: "subdistrict.desheng.projects>=40000000", Vary: "project.road_cleaning.unit_cost", Find: FindMin}, FindMin, ""},
 		{SolveRequest{Target: "district.reserve>=60000000", Unit: decimal.NewFromInt(1000)}, FindMin, ""},
 		{SolveRequest{Target: "tier.B.budget>=tier.B.demand", Vary: "tiers.B.max_share", Unit: decimal.New(1, -4)}, FindMin, ""},
@@ -202,7 +202,7 @@ func TestBaseOverrides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Original.String() != "3" || s.Answer.Value.String() != "4.21" {
+	if s.Original.String() != "3" || s.Answer.Value.String() != "16.75" {
 		t.Errorf("original %s, answer %s", s.Original, s.Answer.Value)
 	}
 	r, err := Sensitivity(context.Background(), d, SensitivityRequest{Base: base})

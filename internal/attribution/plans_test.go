@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -48,6 +49,12 @@ func TestPlansLastYear(t *testing.T) {
 	or, nr := evalOf(old), evalOf(nw)
 	for _, by := range []By{ByPlayer, ByGroup} {
 		a, err := Plans(old, nw, by, standards.PathLabel)
+		if by == ByPlayer && errors.Is(err, ErrTooManyPlayers) {
+			// the sample adopted rules §6 (its baseline restated, greening
+			// district-managed, a block amount, a transfer …): more
+			// differences than can be attributed one by one
+			continue
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -34,14 +34,17 @@ func CodeKindLabel(k formula.CodeKind) string {
 
 // CodesJSON is the JSON document of a result totalled by code.
 type CodesJSON struct {
-	Stamp    *Stamp        `json:"stamp,omitempty"`
-	Plan     string        `json:"plan"`
-	Kind     string        `json:"kind"`
-	Capacity string        `json:"capacity"`
-	Reserves string        `json:"reserves"` // reserve + performance reserve + damping reserve
-	Total    string        `json:"total"`    // Σ rows = capacity − reserves
-	IDs      []string      `json:"subdistricts"`
-	Rows     []CodeRowJSON `json:"rows"`
+	Stamp    *Stamp `json:"stamp,omitempty"`
+	Plan     string `json:"plan"`
+	Kind     string `json:"kind"`
+	Capacity string `json:"capacity"`
+	Reserves string `json:"reserves"` // reserve + performance reserve + damping reserve (+ district pool + district-managed, rules §6)
+	// Transfers (rules §6) are part of the rows, not of capacity; present
+	// when the plan has them.
+	Transfers *string       `json:"transfers,omitempty"`
+	Total     string        `json:"total"` // Σ rows = capacity + transfers − reserves
+	IDs       []string      `json:"subdistricts"`
+	Rows      []CodeRowJSON `json:"rows"`
 }
 
 // CodeRowJSON is one code's amounts; BySubdistrict follows the document's
@@ -57,7 +60,8 @@ type CodeRowJSON struct {
 func NewCodes(r *formula.Result, t *formula.CodeTotals, st *Stamp) *CodesJSON {
 	f := numfmt.NewFmt(r)
 	doc := &CodesJSON{Stamp: st, Plan: r.Plan.Name, Kind: string(t.Kind), Capacity: f.Amount(t.Capacity),
-		Reserves: f.Amount(t.Reserves), Total: f.Amount(t.Capacity.Sub(t.Reserves))}
+		Reserves: f.Amount(t.Reserves), Total: f.Amount(t.Capacity.Add(t.Transfers).Sub(t.Reserves)),
+		Transfers: optAmount(f, r.Plan.HasTransfers(), t.Transfers)}
 	for i := range r.Subdistricts {
 		doc.IDs = append(doc.IDs, r.Subdistricts[i].ID)
 	}
@@ -108,6 +112,9 @@ func codeRows(r *formula.Result, t *formula.CodeTotals, uncoded string) [][]stri
 	rows = append(rows, out,
 		slices.Concat([]string{"reserves", f.Amount(t.Reserves)}, blank),
 		slices.Concat([]string{"capacity", f.Amount(t.Capacity)}, blank))
+	if r.Plan.HasTransfers() {
+		rows = append(rows, slices.Concat([]string{"transfers", f.Amount(t.Transfers)}, blank))
+	}
 	return rows
 }
 
@@ -142,8 +149,12 @@ func WriteCodesTable(w io.Writer, r *formula.Result, t *formula.CodeTotals, st *
 	}
 	b.WriteString("\n\n")
 	all := codeRows(r, t, UncodedLabel)
-	rows := make([][]string, 0, len(all)-2)
-	for _, row := range all[:len(all)-2] {
+	tail := 2 // the reserves and capacity rows (and transfers, rules §6)
+	if p.HasTransfers() {
+		tail = 3
+	}
+	rows := make([][]string, 0, len(all)-tail)
+	for _, row := range all[:len(all)-tail] {
 		row = row[:2+len(formula.ComponentNames)]
 		for k := 1; k < len(row); k++ {
 			row[k] = numfmt.Group(row[k])
@@ -156,9 +167,12 @@ func WriteCodesTable(w io.Writer, r *formula.Result, t *formula.CodeTotals, st *
 	b.WriteString("\n")
 	f := numfmt.NewFmt(r)
 	summary := [][]string{
-		{msg.RepSumSubdistricts.In(msg.Zh), numfmt.Group(f.Amount(t.Capacity.Sub(t.Reserves)))},
+		{msg.RepSumSubdistricts.In(msg.Zh), numfmt.Group(f.Amount(t.Capacity.Add(t.Transfers).Sub(t.Reserves)))},
 		{msg.RepSumReserves.In(msg.Zh), numfmt.Group(f.Amount(t.Reserves))},
 		{msg.RepSumCapacity.In(msg.Zh), numfmt.Group(f.Amount(t.Capacity))},
+	}
+	if r.Plan.HasTransfers() {
+		summary = append(summary, []string{msg.RepSumTransfers.In(msg.Zh), numfmt.Group(f.Amount(t.Transfers))})
 	}
 	writeAligned(&b, nil, summary, 1, false)
 	_, err := io.WriteString(w, b.String())

@@ -30,7 +30,13 @@ type CompareJSON struct {
 	// Attribution splits each change over its causes (compare
 	// --attribute); nil when not asked for.
 	Attribution *AttributionJSON `json:"attribution,omitempty"`
-	wan         bool             // amounts in 万元 (NewCompareWan, wan.go)
+	// Change is the change of the district's figures and Where says where
+	// the change went (区级统筹 +X 元 (节省)), when either plan has a table
+	// of rules §6 (compare_money.go).
+	Change *DistrictJSON `json:"change,omitempty"`
+	Where  string        `json:"where,omitempty"`
+	wan    bool          // amounts in 万元 (NewCompareWan, wan.go)
+	money  compareMoney  // the figures of rules §6 shown
 }
 
 // DistrictJSON is the district-level figures of one side of a comparison.
@@ -39,6 +45,11 @@ type DistrictJSON struct {
 	Reserve            string `json:"reserve"`
 	PerformanceReserve string `json:"performance_reserve"`
 	DampingReserve     string `json:"damping_reserve"`
+	// DistrictPool, DistrictManaged and Transfers (rules §6) are present
+	// when either plan has the feature.
+	DistrictPool    *string `json:"district_pool,omitempty"`
+	DistrictManaged *string `json:"district_managed,omitempty"`
+	Transfers       *string `json:"transfers,omitempty"`
 }
 
 // CompareRow is one sub-district (or the totals) in a comparison.
@@ -73,17 +84,17 @@ func changeLabels() []string {
 // id; the base's order is kept.
 func NewCompare(c Comparison) *CompareJSON {
 	f := numfmt.NewFmt(c.Scenario)
-	side := func(r *formula.Result) DistrictJSON {
-		return DistrictJSON{f.Amount(r.Capacity), f.Amount(r.Reserve), f.Amount(r.PerformanceReserve), f.Amount(r.DampingReserve)}
-	}
-	doc := &CompareJSON{Plan: c.Base.Plan.Name, FiscalYear: c.Base.Plan.FiscalYear, Base: side(c.Base), Scenario: side(c.Scenario)}
+	m := moneyOf(c.Base, c.Scenario)
+	doc := &CompareJSON{Plan: c.Base.Plan.Name, FiscalYear: c.Base.Plan.FiscalYear, Base: districtSide(f.Amount, m, c.Base), Scenario: districtSide(f.Amount, m, c.Scenario)}
 	var tb, ts [7]decimal.Decimal
+	var pairs [][2]*formula.Allocation
 	for i := range c.Base.Subdistricts {
 		b := &c.Base.Subdistricts[i]
 		s, ok := c.Scenario.Find(b.ID)
 		if !ok {
 			s = &formula.Allocation{ID: b.ID, Name: b.Name}
 		}
+		pairs = append(pairs, [2]*formula.Allocation{b, s})
 		doc.Subdistricts = append(doc.Subdistricts, compareRow(f, b.ID, b.Name, b.Components(), b.Total, s.Components(), s.Total))
 		for k, x := range b.Components() {
 			tb[k] = tb[k].Add(x)
@@ -94,6 +105,7 @@ func NewCompare(c Comparison) *CompareJSON {
 		tb[6], ts[6] = tb[6].Add(b.Total), ts[6].Add(s.Total)
 	}
 	doc.Totals = compareRow(f, "total", msg.RepColTotal.In(msg.Zh), [6]decimal.Decimal(tb[:6]), tb[6], [6]decimal.Decimal(ts[:6]), ts[6])
+	doc.addMoney(f, c, pairs)
 	return doc
 }
 
@@ -113,8 +125,8 @@ func compareRow(f numfmt.Fmt, id, name string, bc [6]decimal.Decimal, bt decimal
 
 func (r CompareRow) cells() []string {
 	c := r.Components
-	return []string{r.ID, r.Name, r.BaseTotal, r.ScenarioTotal, r.Change, r.ChangePct,
-		c.Personnel, c.Public, c.Projects, c.Incentive, c.Block, c.Damping}
+	return append([]string{r.ID, r.Name, r.BaseTotal, r.ScenarioTotal, r.Change, r.ChangePct,
+		c.Personnel, c.Public, c.Projects, c.Incentive, c.Block, c.Damping}, r.moneyCells()...)
 }
 
 // csvCells are a row's CSV cells, with its attribution's parts if any.
@@ -132,10 +144,7 @@ func WriteCompareCSV(w io.Writer, c *CompareJSON, opts CSVOptions) error {
 		rows = append(rows, c.csvCells(r))
 	}
 	rows = append(rows, c.csvCells(c.Totals))
-	header := CompareHeader
-	if opts.ZH {
-		header = CompareHeaderZH
-	}
+	header := c.compareHeader(opts.ZH)
 	if c.Attribution != nil {
 		header = slices.Concat(header, c.Attribution.attributionHeader())
 	}
@@ -151,6 +160,12 @@ func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 	b.WriteString(c.Plan + "  " + c.compareTitle() + "\n\n")
 	head := zh(msg.RepColID, msg.RepColSubdistrict, msg.RepColBaseTotal, msg.RepColScenarioTotal, msg.RepColChange, msg.RepColChangePct,
 		msg.RepShortPersonnel, msg.RepShortPublic, msg.RepShortProjects, msg.RepShortIncentive, msg.RepShortBlock, msg.RepShortDamping)
+	if c.money.transfers {
+		head = append(head, msg.RepColTransfers.In(msg.Zh))
+	}
+	if c.money.managed {
+		head = append(head, msg.RepColManaged.In(msg.Zh))
+	}
 	var rows [][]string
 	for _, r := range append(append([]CompareRow{}, c.Subdistricts...), c.Totals) {
 		cells := r.cells()
@@ -163,12 +178,18 @@ func WriteCompareTable(w io.Writer, c *CompareJSON) error {
 	}
 	writeAligned(&b, head, rows, 2, true)
 	b.WriteString("\n")
-	writeAligned(&b, []string{"", msg.RepBase.In(msg.Zh), msg.RepScenario.In(msg.Zh)}, [][]string{
-		{msg.RepCapacity.In(msg.Zh), numfmt.Group(c.Base.Capacity), numfmt.Group(c.Scenario.Capacity)},
-		{msg.RepReserve.In(msg.Zh), numfmt.Group(c.Base.Reserve), numfmt.Group(c.Scenario.Reserve)},
-		{msg.RepPerformanceReserve.In(msg.Zh), numfmt.Group(c.Base.PerformanceReserve), numfmt.Group(c.Scenario.PerformanceReserve)},
-		{msg.RepDampingReserve.In(msg.Zh), numfmt.Group(c.Base.DampingReserve), numfmt.Group(c.Scenario.DampingReserve)},
-	}, 1, false)
+	dhead := []string{"", msg.RepBase.In(msg.Zh), msg.RepScenario.In(msg.Zh)}
+	if c.Change != nil {
+		dhead = append(dhead, msg.RepColChange.In(msg.Zh))
+	}
+	drows := c.districtRows()
+	for i := range drows {
+		drows[i] = drows[i][:len(dhead)]
+	}
+	writeAligned(&b, dhead, drows, 1, false)
+	if c.Where != "" {
+		b.WriteString("\n" + c.Where + "\n")
+	}
 	if c.Attribution != nil {
 		writeAttributionTable(&b, c.Attribution)
 	}

@@ -175,7 +175,9 @@ func wanOne(d decimal.Decimal) string { return numfmt.WanText(numfmt.RoundWanTot
 
 // sideCells are the components of a comparison's side in 元, one row
 // per sub-district of the base (a sub-district the side lacks is zero).
-func sideCells(base, side *formula.Result) [][]decimal.Decimal {
+// With transfers (rules §6, part of the total) they follow the
+// components, so that a row adds up to its total.
+func sideCells(base, side *formula.Result, transfers bool) [][]decimal.Decimal {
 	cells := make([][]decimal.Decimal, len(base.Subdistricts))
 	for i := range base.Subdistricts {
 		a, ok := side.Find(base.Subdistricts[i].ID)
@@ -184,6 +186,9 @@ func sideCells(base, side *formula.Result) [][]decimal.Decimal {
 		}
 		c := a.Components()
 		cells[i] = c[:]
+		if transfers {
+			cells[i] = append(cells[i], a.Transfers)
+		}
 	}
 	return cells
 }
@@ -196,8 +201,8 @@ func sideCells(base, side *formula.Result) [][]decimal.Decimal {
 // amounts are each rounded alone.
 func NewCompareWan(c Comparison) (*CompareJSON, error) {
 	exact := NewCompare(c)
-	base := sideCells(c.Base, c.Base)
-	scen := sideCells(c.Base, c.Scenario)
+	base := sideCells(c.Base, c.Base, exact.money.transfers)
+	scen := sideCells(c.Base, c.Scenario, exact.money.transfers)
 	change := make([][]decimal.Decimal, len(base))
 	for i := range base {
 		change[i] = make([]decimal.Decimal, len(base[i]))
@@ -214,10 +219,15 @@ func NewCompareWan(c Comparison) (*CompareJSON, error) {
 		return nil, err
 	}
 	one := func(d decimal.Decimal) string { return numfmt.WanPlain(numfmt.RoundWanTotal(d)) }
-	side := func(r *formula.Result) DistrictJSON {
-		return DistrictJSON{one(r.Capacity), one(r.Reserve), one(r.PerformanceReserve), one(r.DampingReserve)}
+	oneD := func(d decimal.Decimal) string { return one(d) }
+	m := exact.money
+	doc := &CompareJSON{Plan: exact.Plan, FiscalYear: exact.FiscalYear, Base: districtSide(oneD, m, c.Base), Scenario: districtSide(oneD, m, c.Scenario),
+		wan: true, money: m, Where: exact.Where}
+	if exact.Change != nil {
+		ch := districtJSON(oneD, m, districtChange(c))
+		doc.Change = &ch
 	}
-	doc := &CompareJSON{Plan: exact.Plan, FiscalYear: exact.FiscalYear, Base: side(c.Base), Scenario: side(c.Scenario), wan: true}
+	mgRows, mgTotal := managedChangeWan(c, m)
 	row := func(id, name string, b, d []int64, btot, dtot int64, pct string) CompareRow {
 		var bc, sc [len(formula.ComponentNames)]decimal.Decimal
 		for k := range min(len(b), len(bc)) {
@@ -225,12 +235,22 @@ func NewCompareWan(c Comparison) (*CompareJSON, error) {
 		}
 		r := compareRow(wanFmt, id, name, bc, decimal.New(btot, -2), sc, decimal.New(btot+dtot, -2))
 		r.ChangePct = pct
+		if m.transfers && len(d) > len(bc) {
+			r.Components.Transfers = optAmount(wanFmt, true, decimal.New(d[len(bc)], -2))
+		}
 		return r
 	}
 	for i, e := range exact.Subdistricts {
-		doc.Subdistricts = append(doc.Subdistricts, row(e.ID, e.Name, bt.Cells[i], ct.Cells[i], bt.RowTotals[i], ct.RowTotals[i], e.ChangePct))
+		r := row(e.ID, e.Name, bt.Cells[i], ct.Cells[i], bt.RowTotals[i], ct.RowTotals[i], e.ChangePct)
+		if m.managed {
+			r.Components.Managed = optAmount(wanFmt, true, decimal.New(mgRows[i], -2))
+		}
+		doc.Subdistricts = append(doc.Subdistricts, r)
 	}
 	doc.Totals = row(exact.Totals.ID, exact.Totals.Name, bt.ColTotals, ct.ColTotals, bt.Total, ct.Total, exact.Totals.ChangePct)
+	if m.managed {
+		doc.Totals.Components.Managed = optAmount(wanFmt, true, decimal.New(mgTotal, -2))
+	}
 	return doc, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/report"
 )
 
 // ErrUnknownSubdistrict is wrapped by NewStatementView when the result has
@@ -79,6 +80,10 @@ type StatementView struct {
 	// one. AttributionNote says why it could not be made.
 	Attribution     string
 	AttributionNote string
+	// Where says where the what-if's change went across the district
+	// (rules §6): "变化去向:街道合计 −X 元,区级统筹 +Y 元 (节省),…"; ""
+	// without a what-if, or when the plan has none of §6's tables.
+	Where string
 
 	Charts    []Link
 	Downloads []Link
@@ -231,6 +236,7 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 	}
 	if v.VsBase != nil {
 		v.Attribution, v.AttributionNote = in.Attribution, in.AttributionNote
+		v.Where = report.NewCompare(report.Comparison{Base: in.Base, Scenario: r}).Where
 	}
 	v.Charts = []Link{chartLink(in.PlanID, in.WhatIf, "components", msg.DashChartComponents.In(msg.Zh))}
 	if v.VsBase != nil {

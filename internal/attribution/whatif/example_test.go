@@ -31,6 +31,6 @@ func ExampleAttribute() {
 	fmt.Println(a.Sentence(r, "原方案"))
 	fmt.Println(a.Evaluations, "plans evaluated")
 	// Output:
-	// 比原方案增加 1,530,562 元:标准调整 +45,764.50 元,财力总额 +1,484,797.50 元
+	// 比原方案减少 861,745 元:标准调整 −861,745 元
 	// 4 plans evaluated
 }
