@@ -38,3 +38,12 @@ var (
 	// scenario (%d: the most).
 	ServerScenariosNeeded = def("ServerScenariosNeeded", "请用 scenario=名称 给出 1 至 %d 个情景 (可重复)", "name 1 to %d scenarios as scenario=NAME (repeated)")
 )
+
+// Words of the notices' and the 人大 table's downloads (issue 24 §4–5).
+var (
+	// ServerNoticeDate is a date= not of the form YYYY-MM-DD.
+	ServerNoticeDate = def("ServerNoticeDate", "date 应为 YYYY-MM-DD, 而不是 %q", "date must be YYYY-MM-DD, not %q")
+	// ServerParamTooLong is a parameter longer than it may be (%s: the
+	// parameter, %d: the most characters).
+	ServerParamTooLong = def("ServerParamTooLong", "参数 %s 最多 %d 个字符", "parameter %s takes at most %d characters")
+)

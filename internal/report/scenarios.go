@@ -188,3 +188,18 @@ func WriteScenariosTable(w io.Writer, s *ScenariosJSON) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// BaseOnly is scenarios side by side without a scenario: the base's
+// totals alone (a plan with no scenario to compare).
+func BaseOnly(base *CompareJSON) *ScenariosJSON {
+	s, err := NewScenarios([]string{""}, []*CompareJSON{base})
+	if err != nil {
+		return nil // not reached: one comparison always goes side by side
+	}
+	s.Scenarios, s.Districts = []string{}, []DistrictJSON{}
+	for i := range s.Subdistricts {
+		s.Subdistricts[i].Scenarios = []ScenarioCell{}
+	}
+	s.Totals.Scenarios = []ScenarioCell{}
+	return s
+}
