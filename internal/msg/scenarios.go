@@ -47,3 +47,14 @@ var (
 	// parameter, %d: the most characters).
 	ServerParamTooLong = def("ServerParamTooLong", "参数 %s 最多 %d 个字符", "parameter %s takes at most %d characters")
 )
+
+// Words of the dashboard's downloads of those documents, and of its 万元
+// switch.
+var (
+	// DashNoticesPDF, DashRendaXLSX and DashScenariosXLSX label the plan
+	// page's downloads of the notices, the 人大 table and every scenario
+	// side by side.
+	DashNoticesPDF    = def("DashNoticesPDF", "财力测算通知书 (PDF, 各街道)", "notices to the sub-districts (PDF)")
+	DashRendaXLSX     = def("DashRendaXLSX", "人大街道财力安排表 (xlsx, 万元)", "the 人大 table (xlsx, 10,000 yuan)")
+	DashScenariosXLSX = def("DashScenariosXLSX", "全部情景并列对比 (xlsx)", "every scenario side by side (xlsx)")
+)

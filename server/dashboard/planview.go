@@ -204,6 +204,7 @@ func links(plan string, w WhatIf, compare bool) (charts, downloads []Link) {
 		{Kind: "json", Label: "JSON", Href: w.withQuery(api + "/allocations.json")},
 		{Kind: "template", Label: msg.DashTemplateXLSX.In(msg.Zh), Href: api + "/template.xlsx"},
 	}
+	downloads = append(downloads, documentLinks(plan, w)...) // documents.go
 	if compare {
 		downloads = append(downloads, Link{Kind: "compare.csv", Label: msg.DashCompareCSV.In(msg.Zh), Href: w.withQuery(api + "/compare.csv")},
 			Link{Kind: "attribution.csv", Label: msg.DashAttributionCSV.In(msg.Zh), Href: w.withQuery(api+"/compare.csv") + "&attribute=1&by=group"})
