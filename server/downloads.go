@@ -171,3 +171,12 @@ func (s *Server) notices(c *gin.Context) {
 	c.Header("Content-Disposition", attachment(o.Stamp.FileName(name, ".pdf")))
 	c.Data(http.StatusOK, typePDF, buf.Bytes())
 }
+
+// wanTag is what a page's validator adds for the 万元 switch: nothing in
+// 元, so that a page's tag stays what it was.
+func wanTag(wan bool) string {
+	if wan {
+		return "#unit=wan"
+	}
+	return ""
+}

@@ -102,3 +102,19 @@ func TestNoticesAndRendaRoutes(t *testing.T) {
 		t.Fatalf("renda.xlsx: %s %q", r.Header().Get("Content-Type"), r.Header().Get("Content-Disposition"))
 	}
 }
+
+// The plan page in 万元: the note, the switch back to 元, its own validator.
+func TestPlanPageWanRoute(t *testing.T) {
+	h := sampleHandler(t)
+	w := get(t, h, "/plans/sample?unit="+url.QueryEscape("万元"), http.StatusOK)
+	y := get(t, h, "/plans/sample", http.StatusOK)
+	if b := w.Body.String(); !strings.Contains(b, `id="wan-note"`) || !strings.Contains(b, "262,424.79") {
+		t.Fatalf("万元 page lacks the note or the total in 万元")
+	}
+	if strings.Contains(y.Body.String(), `id="wan-note"`) || !strings.Contains(y.Body.String(), `class="unit-switch"`) {
+		t.Fatalf("元 page")
+	}
+	if w.Header().Get("ETag") == "" || w.Header().Get("ETag") == y.Header().Get("ETag") {
+		t.Errorf("ETags %q %q", w.Header().Get("ETag"), y.Header().Get("ETag"))
+	}
+}

@@ -58,3 +58,11 @@ var (
 	DashRendaXLSX     = def("DashRendaXLSX", "人大街道财力安排表 (xlsx, 万元)", "the 人大 table (xlsx, 10,000 yuan)")
 	DashScenariosXLSX = def("DashScenariosXLSX", "全部情景并列对比 (xlsx)", "every scenario side by side (xlsx)")
 )
+
+// Words of the dashboard's 万元 switch (issue 24 §3).
+var (
+	// DashUnitSwitch labels the switch between 元 and 万元.
+	DashUnitSwitch = def("DashUnitSwitch", "金额单位", "unit")
+	// DashWanNote says the table is in 万元 and how it was rounded.
+	DashWanNote = def("DashWanNote", "单位: 万元。", "in 10,000 yuan. ")
+)

@@ -99,6 +99,7 @@ type page struct {
 	Class  string // the body's class: the page's name
 	CSS    template.CSS
 	Crumbs []Link
+	Tools  []Link // the header's switch of the unit (wan.go); nil on most pages
 	V      any
 }
 
@@ -156,7 +157,7 @@ func (r *Renderer) Plan(w io.Writer, v *PlanView) error {
 	if v == nil {
 		return fmt.Errorf("dashboard: nil plan view")
 	}
-	return r.render(w, "plan", page{Title: v.Name, Crumbs: []Link{home, {Label: v.Name}}, V: v})
+	return r.render(w, "plan", page{Title: v.Name, Crumbs: []Link{home, {Label: v.Name}}, Tools: v.UnitSwitch, V: v})
 }
 
 // Statement renders a sub-district's statement.
