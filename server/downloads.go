@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report/notice"
 	"github.com/caili/caili/internal/report/xlsx"
+	"github.com/caili/caili/server/dashboard"
 )
 
 // Downloads of the documents issue 24 built (§4–6): the notices to the
@@ -27,8 +29,10 @@ import (
 const typePDF = "application/pdf"
 
 // downloadRoutes registers the routes of this file and of
-// compare_scenarios.go on the working plans' group.
-func (s *Server) downloadRoutes(live router) {
+// compare_scenarios.go on the working plans' group, and the page of
+// scenarios side by side on the root.
+func (s *Server) downloadRoutes(root, live router) {
+	root.get("/plans/:plan/compare", s.scenariosPage)
 	for _, f := range sideBySideFormats {
 		live.get("/compare-scenarios."+f, s.compareScenarios(f))
 	}
@@ -44,6 +48,7 @@ func downloadAccess(t map[string]rule, p string) {
 	}
 	t["GET "+p+"/notices.pdf"] = ruleLive
 	t["GET "+p+"/renda.xlsx"] = ruleLive
+	t["GET /plans/:plan/compare"] = ruleLive
 }
 
 // renda serves renda.xlsx: the 人大 table (街道财力安排表) of the plan, or of
@@ -170,6 +175,29 @@ func (s *Server) notices(c *gin.Context) {
 	c.Header("X-Caili-Stamp", o.Stamp.Header())
 	c.Header("Content-Disposition", attachment(o.Stamp.FileName(name, ".pdf")))
 	c.Data(http.StatusOK, typePDF, buf.Bytes())
+}
+
+// scenariosPage shows scenarios side by side (dashboard.ScenariosView):
+// the scenarios the query names, or every one of the plan; unit=万元 and
+// set.… as compare-scenarios.csv takes them. An unknown scenario is the
+// 404 page, a bad parameter 400.
+func (s *Server) scenariosPage(c *gin.Context) {
+	v, ok := s.pagePlan(c)
+	if !ok {
+		return
+	}
+	all, err := s.scenarioNames(v.ID)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	doc, _, err := s.sideBySide(v.ID, c.Request.URL.RawQuery, app.ParamSet|app.ParamUnit)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	view := dashboard.NewScenariosView(v.ID, v.Name, all, doc)
+	s.sendPage(c, http.StatusOK, "", func(w io.Writer) error { return s.pages.Scenarios(w, view) })
 }
 
 // wanTag is what a page's validator adds for the 万元 switch: nothing in

@@ -118,3 +118,26 @@ func TestPlanPageWanRoute(t *testing.T) {
 		t.Errorf("ETags %q %q", w.Header().Get("ETag"), y.Header().Get("ETag"))
 	}
 }
+
+// The page of scenarios side by side shows the groups the API gives.
+func TestScenariosPage(t *testing.T) {
+	h := sampleHandler(t)
+	w := get(t, h, "/plans/sample/compare?scenario=vector_control_1_5&scenario=capacity_minus_5pct", http.StatusOK)
+	b := w.Body.String()
+	for _, want := range []string{`id="scenarios-table"`, `colspan="3" class="group">vector_control_1_5<`, `data-col="change.2">-129,167,898`,
+		`value="workload_weight_0_5">`, `compare-scenarios.xlsx?scenario=vector_control_1_5&amp;scenario=capacity_minus_5pct`} {
+		if !strings.Contains(b, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	wan := get(t, h, "/plans/sample/compare?scenario=capacity_minus_5pct&unit=wan", http.StatusOK).Body.String()
+	if !strings.Contains(wan, `id="wan-note"`) || !strings.Contains(wan, "-12,916.79") || !strings.Contains(wan, `name="unit" value="万元"`) {
+		t.Errorf("万元 page")
+	}
+	all := get(t, h, "/plans/sample/compare", http.StatusOK).Body.String()
+	if strings.Count(all, `class="group"`) < 5 {
+		t.Errorf("every scenario: %d groups", strings.Count(all, `class="group"`))
+	}
+	get(t, h, "/plans/sample/compare?scenario=nope", http.StatusNotFound)
+	get(t, h, "/plans/sample/compare?bogus=1", http.StatusBadRequest)
+}

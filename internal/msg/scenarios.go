@@ -51,18 +51,26 @@ var (
 // Words of the dashboard's downloads of those documents, and of its 万元
 // switch.
 var (
-	// DashNoticesPDF, DashRendaXLSX and DashScenariosXLSX label the plan
-	// page's downloads of the notices, the 人大 table and every scenario
-	// side by side.
-	DashNoticesPDF    = def("DashNoticesPDF", "财力测算通知书 (PDF, 各街道)", "notices to the sub-districts (PDF)")
-	DashRendaXLSX     = def("DashRendaXLSX", "人大街道财力安排表 (xlsx, 万元)", "the 人大 table (xlsx, 10,000 yuan)")
-	DashScenariosXLSX = def("DashScenariosXLSX", "全部情景并列对比 (xlsx)", "every scenario side by side (xlsx)")
+	// DashNoticesPDF and DashRendaXLSX label the plan page's downloads of
+	// the notices and the 人大 table.
+	DashNoticesPDF = def("DashNoticesPDF", "财力测算通知书 (PDF, 各街道)", "notices to the sub-districts (PDF)")
+	DashRendaXLSX  = def("DashRendaXLSX", "人大街道财力安排表 (xlsx, 万元)", "the 人大 table (xlsx, 10,000 yuan)")
 )
 
 // Words of the dashboard's 万元 switch (issue 24 §3).
 var (
 	// DashUnitSwitch labels the switch between 元 and 万元.
 	DashUnitSwitch = def("DashUnitSwitch", "金额单位", "unit")
-	// DashWanNote says the table is in 万元 and how it was rounded.
-	DashWanNote = def("DashWanNote", "单位: 万元。", "in 10,000 yuan. ")
+)
+
+// Words of the dashboard's page of scenarios side by side.
+var (
+	// DashScenariosPage labels the plan page's link to the page of
+	// scenarios side by side, and crumbs it.
+	DashScenariosPage = def("DashScenariosPage", "多个情景并列对比", "scenarios side by side")
+	// DashScenariosCSV, DashScenariosXLSXOne and DashScenariosJSON label
+	// that page's downloads.
+	DashScenariosCSV     = def("DashScenariosCSV", "并列对比 CSV", "side by side, CSV")
+	DashScenariosXLSXOne = def("DashScenariosXLSXOne", "并列对比 xlsx", "side by side, xlsx")
+	DashScenariosJSON    = def("DashScenariosJSON", "并列对比 JSON", "side by side, JSON")
 )

@@ -74,6 +74,6 @@ func (v *PlanView) applyWan(r *formula.Result) error {
 	}
 	set(&v.Totals, t.ColTotals, t.Total)
 	v.Wan = true
-	v.WanNote = msg.DashWanNote.In(msg.Zh) + msg.RepWanNote.In(msg.Zh)
+	v.WanNote = msg.RepWanNote.In(msg.Zh)
 	return nil
 }
