@@ -147,7 +147,8 @@ func (s *Server) statementPage(c *gin.Context) {
 		keys = append(keys, s.app.Key(&app.Job{PlanID: v.ID, Plan: v}))
 	}
 	mark, published := s.recordMark(c, v, wi.Active())
-	tag := app.ETag("page/statement/"+id+"?"+wi.Encode()+"#record="+mark, keys...)
+	wan := dashboard.WanQuery(c.Request.URL.Query())
+	tag := app.ETag("page/statement/"+id+"?"+wi.Encode()+wanTag(wan)+"#record="+mark, keys...)
 	if s.notModified(c, tag) {
 		return
 	}
@@ -156,7 +157,8 @@ func (s *Server) statementPage(c *gin.Context) {
 		s.failPage(c, comp.Err)
 		return
 	}
-	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi, Stamp: s.app.Stamp(j).Title(), Record: mark, Published: published}
+	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi, Stamp: s.app.Stamp(j).Title(), Record: mark, Published: published,
+		Wan: wan}
 	if wi.Active() {
 		in.Base = v.Base.Res
 		in.Attribution, in.AttributionNote = s.statementAttribution(j, comp, id)

@@ -166,7 +166,7 @@ func (r *Renderer) Statement(w io.Writer, v *StatementView) error {
 		return fmt.Errorf("dashboard: nil statement view")
 	}
 	return r.render(w, "statement", page{Title: msg.DashStatementTitle.In(msg.Zh, v.Name),
-		Crumbs: []Link{home, {Label: v.PlanName, Href: v.PlanHref}, {Label: v.Name}}, V: v})
+		Crumbs: []Link{home, {Label: v.PlanName, Href: v.PlanHref}, {Label: v.Name}}, Tools: v.UnitSwitch, V: v})
 }
 
 // errorView is the error page's content.

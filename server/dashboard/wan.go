@@ -77,3 +77,29 @@ func (v *PlanView) applyWan(r *formula.Result) error {
 	v.WanNote = msg.RepWanNote.In(msg.Zh)
 	return nil
 }
+
+// applyWan shows the 万元 column of the statement of the sub-district id
+// of r as the whole table rounds it (the plan page's, the notices' and
+// the 人大 table's figures): its components add up to its total.
+func (v *StatementView) applyWan(r *formula.Result, id string) error {
+	cells, _, _ := report.WanColumns(r)
+	t, err := numfmt.RoundWanTable(cells)
+	if err != nil {
+		return err
+	}
+	for i := range r.Subdistricts {
+		if r.Subdistricts[i].ID != id {
+			continue
+		}
+		for k := range v.Components {
+			c := t.RowTotals[i]
+			if k < len(v.Components)-1 {
+				c = t.Cells[i][k]
+			}
+			v.Components[k].Amount.Wan = numfmt.WanText(c)
+		}
+		v.Total.Wan = numfmt.WanText(t.RowTotals[i])
+	}
+	v.WanNote = msg.RepWanNote.In(msg.Zh)
+	return nil
+}

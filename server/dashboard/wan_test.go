@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -47,5 +48,38 @@ func TestPlanPageWan(t *testing.T) {
 	v, page := planPage(t, doc, "")
 	if v.Wan || strings.Contains(page, "wan-note") || v.UnitSwitch[0].Href != "" || !strings.HasSuffix(v.UnitSwitch[1].Href, "?unit=%E4%B8%87%E5%85%83") {
 		t.Errorf("元: %+v", v.UnitSwitch)
+	}
+}
+
+// The statement in 万元: the components' 万元 column adds up to the total,
+// as the plan page's row of the 街道 in 万元 shows it.
+func TestStatementWan(t *testing.T) {
+	doc := loadTiny(t)
+	r := mustEvaluate(t, doc)
+	plan, _ := planPage(t, doc, "unit=wan")
+	for _, row := range plan.Rows {
+		v, err := NewStatementView(StatementInput{PlanID: "tiny", SubdistrictID: row.ID, Result: r, Wan: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := testRenderer(t).Statement(&b, v); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), `id="wan-note"`) || v.UnitSwitch[1].Href != "" {
+			t.Errorf("%s: no note or switch", row.ID)
+		}
+		sum := decimal.Zero
+		for k, c := range v.Components {
+			if c.Amount.Wan != row.Cells[k].Text {
+				t.Errorf("%s %s: statement %s, plan page %s", row.ID, c.Col, c.Amount.Wan, row.Cells[k].Text)
+			}
+			if k < len(v.Components)-1 {
+				sum = sum.Add(decimal.RequireFromString(strings.ReplaceAll(c.Amount.Wan, ",", "")))
+			}
+		}
+		if total := decimal.RequireFromString(strings.ReplaceAll(v.Total.Wan, ",", "")); !sum.Equal(total) {
+			t.Errorf("%s: components %s, total %s", row.ID, sum, total)
+		}
 	}
 }
