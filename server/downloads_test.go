@@ -1,11 +1,16 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -140,4 +145,54 @@ func TestScenariosPage(t *testing.T) {
 	}
 	get(t, h, "/plans/sample/compare?scenario=nope", http.StatusNotFound)
 	get(t, h, "/plans/sample/compare?bogus=1", http.StatusBadRequest)
+}
+
+// pdfText is a PDF's text (pdftotext); the test is skipped without it.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) not found")
+	}
+	f := filepath.Join(t.TempDir(), "n.pdf")
+	if err := os.WriteFile(f, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-layout", f, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// A notice of the working plan is a draft; once its files are published,
+// it is dated from the publication and is not; a what-if stays a draft.
+func TestNoticeDatedFromPublication(t *testing.T) {
+	e := newRecordEnv(t)
+	text := func(target string) string {
+		t.Helper()
+		return pdfText(t, e.Get(target, http.StatusOK).Body.Bytes())
+	}
+	if s := text("/api/v1/plans/tiny/notices.pdf?subdistrict=east"); !strings.Contains(s, "草案") || !strings.Contains(s, "东街道") {
+		t.Fatalf("before publishing:\n%s", s)
+	}
+	e.call("POST", "/api/v1/plans/tiny/versions", e.planner, http.StatusCreated)
+	e.call("POST", "/api/v1/plans/tiny/versions/1/approve", e.approver, http.StatusOK)
+	e.call("POST", "/api/v1/plans/tiny/versions/1/publish", e.approver, http.StatusOK)
+	p, err := e.srv.app.Records.Published(context.Background(), "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := p.PublishedAt.Local()
+	day := fmt.Sprintf("%d年%d月%d日", at.Year(), int(at.Month()), at.Day())
+	if s := text("/api/v1/plans/tiny/notices.pdf?subdistrict=east&doc_no=" + url.QueryEscape("区财〔2025〕1号")); strings.Contains(s, "草案") ||
+		!strings.Contains(s, day) || !strings.Contains(s, "区财〔2025〕1号") {
+		t.Fatalf("after publishing (want %s):\n%s", day, s)
+	}
+	if s := text("/api/v1/plans/tiny/notices.pdf?subdistrict=east&date=2025-03-01"); !strings.Contains(s, "2025年3月1日") {
+		t.Fatalf("date= after publishing:\n%s", s)
+	}
+	if s := text("/api/v1/plans/tiny/notices.pdf?subdistrict=east&set.plan.capacity=61000000"); !strings.Contains(s, "草案") {
+		t.Fatalf("a what-if:\n%s", s)
+	}
 }

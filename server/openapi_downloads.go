@@ -6,6 +6,10 @@ import (
 	"github.com/caili/caili/internal/report/notice"
 )
 
+// pPageUnit is the pages' 万元 switch (plan page and statement).
+var pPageUnit = obj{"name": "unit", "in": "query", "schema": obj{"type": "string"},
+	"description": "`万元` (or `wan`) shows the allocation table (the statement's 万元 column) in 万元 with two decimals, rounded by the largest-remainder method (尾差) so that rows and columns add up, with a note; anything else is 元, the page as it always was"}
+
 // downloadOperations are the routes of downloads.go and
 // compare_scenarios.go (issue 24 §4–6).
 func downloadOperations() []operation {
