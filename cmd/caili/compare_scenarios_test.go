@@ -117,7 +117,7 @@ func TestCompareScenariosFormats(t *testing.T) {
 	}
 	defer x.Close()
 	rows, err := x.GetRows(x.GetSheetName(0))
-	if err != nil || len(rows) < 19 || rows[2][1] != "基准合计" || rows[18][0] != "合计" {
+	if err != nil || len(rows) < 20 || rows[2][1] != "基准合计" || rows[2][2] != sideScenarios[0] || rows[19][0] != "合计" {
 		t.Fatalf("xlsx rows: %v %q", err, rows)
 	}
 	// The single form is unchanged; several refuse what needs one.

@@ -53,19 +53,19 @@ func TestScenariosWorkbookAddsUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) < 19 || rows[2][0] != "街道" || rows[18][0] != "合计" || !strings.Contains(rows[1][len(rows[1])-1], "万元") {
+	if len(rows) < 20 || rows[2][0] != "街道" || rows[2][2] != "财力减5%" || rows[3][3] != "变化" || rows[19][0] != "合计" || !strings.Contains(rows[1][len(rows[1])-1], "万元") {
 		t.Fatalf("layout: %q", rows[:4])
 	}
-	for col := 1; col < len(rows[2]); col++ {
-		if strings.Contains(rows[2][col], "%") {
+	for col := 1; col < len(rows[3]); col++ {
+		if strings.Contains(rows[3][col], "%") {
 			continue
 		}
 		sum := decimal.Zero
-		for _, r := range rows[3:18] {
+		for _, r := range rows[4:19] {
 			sum = sum.Add(decimal.RequireFromString(r[col]).Round(2))
 		}
-		if total := decimal.RequireFromString(rows[18][col]).Round(2); !sum.Equal(total) {
-			t.Errorf("%s: the 街道 add up to %s, the totals row says %s", rows[2][col], sum, total)
+		if total := decimal.RequireFromString(rows[19][col]).Round(2); !sum.Equal(total) {
+			t.Errorf("column %d: the 街道 add up to %s, the totals row says %s", col+1, sum, total)
 		}
 	}
 }
