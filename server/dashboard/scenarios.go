@@ -84,7 +84,11 @@ func NewScenariosView(plan, planName string, all []string, doc *report.Scenarios
 		return out
 	}
 	for _, r := range doc.Subdistricts {
-		v.Rows = append(v.Rows, row(r, StatementPath(plan, r.ID)))
+		href := StatementPath(plan, r.ID)
+		if v.Wan {
+			href = withWan(href)
+		}
+		v.Rows = append(v.Rows, row(r, href))
 	}
 	v.Totals = row(doc.Totals, "")
 	q := url.Values{}

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"net/url"
+	"strings"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
@@ -30,18 +31,23 @@ func WanQuery(q url.Values) bool {
 // unitSwitch is the switch between 元 and 万元 of a page at href (with its
 // what-if's query, if any): the unit shown is not a link.
 func unitSwitch(href string, wan bool) []Link {
-	sep := "?"
-	if u, err := url.Parse(href); err == nil && u.RawQuery != "" {
-		sep = "&"
-	}
 	yuan := Link{Kind: "unit", Label: msg.UnitYuan.In(msg.Zh), Href: href}
-	w := Link{Kind: "unit", Label: msg.UnitWan.In(msg.Zh), Href: href + sep + ParamUnit + "=" + url.QueryEscape(msg.UnitWan.In(msg.Zh))}
+	w := Link{Kind: "unit", Label: msg.UnitWan.In(msg.Zh), Href: withWan(href)}
 	if wan {
 		w.Href = ""
 	} else {
 		yuan.Href = ""
 	}
 	return []Link{yuan, w}
+}
+
+// withWan is a page's link with unit=万元.
+func withWan(href string) string {
+	sep := "?"
+	if strings.Contains(href, "?") {
+		sep = "&"
+	}
+	return href + sep + ParamUnit + "=" + url.QueryEscape(msg.UnitWan.In(msg.Zh))
 }
 
 // applyWan shows the allocation table of r in 万元.
@@ -71,6 +77,7 @@ func (v *PlanView) applyWan(r *formula.Result) error {
 	}
 	for i := range v.Rows {
 		set(&v.Rows[i], t.Cells[i], t.RowTotals[i])
+		v.Rows[i].Href = withWan(v.Rows[i].Href) // the statement in 万元 too
 	}
 	set(&v.Totals, t.ColTotals, t.Total)
 	v.Wan = true

@@ -41,6 +41,9 @@ func TestPlanPageWan(t *testing.T) {
 				t.Errorf("%s column %s: the rows add up to %s, the totals row says %s", q, c.Col, cols[k], c.Raw)
 			}
 		}
+		if !strings.Contains(v.Rows[0].Href, "unit=%E4%B8%87%E5%85%83") {
+			t.Errorf("%s: the statement link %s is not in 万元", q, v.Rows[0].Href)
+		}
 		if len(v.UnitSwitch) != 2 || v.UnitSwitch[0].Href == "" || v.UnitSwitch[1].Href != "" || strings.Contains(v.UnitSwitch[0].Href, "unit=") {
 			t.Errorf("%s: switch %+v", q, v.UnitSwitch)
 		}
