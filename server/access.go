@@ -107,6 +107,7 @@ func accessTable() map[string]rule {
 		t["GET "+p+"/compare."+f] = ruleLive
 		t["GET "+p+"/sensitivity."+f] = ruleLive
 	}
+	downloadAccess(t, p) // downloads.go
 	return t
 }
 

@@ -92,7 +92,7 @@ const chartDesc = "Drawn with the same `set.`/`scenario=` overrides as allocatio
 // pageParams are the query parameters of the plan and statement pages.
 func pageParams(extra ...obj) []obj {
 	sets := merge(pSets, obj{"description": "what-if overrides, as for the API; an empty value is no override (an empty form field)"})
-	return append(append([]obj{pPlan}, extra...), sets, pScenario, pPaths, pValues, pINM)
+	return append(append([]obj{pPlan}, extra...), sets, pScenario, pPaths, pValues, pPageUnit, pINM)
 }
 
 func content(mime string, schema obj) obj { return obj{mime: obj{"schema": schema}} }
@@ -123,7 +123,7 @@ func whatIf(extra ...obj) []obj {
 // operations lists every route of the API. routes() registers the same
 // ones; TestOpenAPIMatchesRoutes holds the two in step.
 func operations() []operation {
-	return slices.Concat(resultOperations(), dataOperations(), analysisOperations(), recordOperations(), objectionOperations(), codeOperations())
+	return slices.Concat(resultOperations(), dataOperations(), analysisOperations(), recordOperations(), objectionOperations(), codeOperations(), downloadOperations())
 }
 
 // resultOperations are the routes of plans, results, scenarios and pages.

@@ -76,7 +76,8 @@ func (s *Server) planPage(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	in := dashboard.PlanInput{PlanID: v.ID, Base: v.Base.Res, WhatIf: wi, Problems: problems, Scenarios: names}
+	in := dashboard.PlanInput{PlanID: v.ID, Base: v.Base.Res, WhatIf: wi, Problems: problems, Scenarios: names,
+		Wan: dashboard.WanQuery(c.Request.URL.Query())}
 	in.Record, in.Published = s.recordMark(c, v, wi.Active())
 	keys := []string{s.app.Key(&app.Job{PlanID: v.ID, Plan: v})}
 	var j *app.Job
@@ -89,7 +90,7 @@ func (s *Server) planPage(c *gin.Context) {
 	// offered; only a page that shows figures gets a validator.
 	tag := ""
 	if len(problems) == 0 && err == nil {
-		tag = app.ETag("page/plan?"+wi.Encode()+"#scenarios="+strings.Join(names, ",")+"#record="+in.Record, keys...)
+		tag = app.ETag("page/plan?"+wi.Encode()+wanTag(in.Wan)+"#scenarios="+strings.Join(names, ",")+"#record="+in.Record, keys...)
 		if s.notModified(c, tag) {
 			return
 		}
@@ -146,7 +147,8 @@ func (s *Server) statementPage(c *gin.Context) {
 		keys = append(keys, s.app.Key(&app.Job{PlanID: v.ID, Plan: v}))
 	}
 	mark, published := s.recordMark(c, v, wi.Active())
-	tag := app.ETag("page/statement/"+id+"?"+wi.Encode()+"#record="+mark, keys...)
+	wan := dashboard.WanQuery(c.Request.URL.Query())
+	tag := app.ETag("page/statement/"+id+"?"+wi.Encode()+wanTag(wan)+"#record="+mark, keys...)
 	if s.notModified(c, tag) {
 		return
 	}
@@ -155,7 +157,8 @@ func (s *Server) statementPage(c *gin.Context) {
 		s.failPage(c, comp.Err)
 		return
 	}
-	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi, Stamp: s.app.Stamp(j).Title(), Record: mark, Published: published}
+	in := dashboard.StatementInput{PlanID: v.ID, SubdistrictID: id, Result: comp.Res, WhatIf: wi, Stamp: s.app.Stamp(j).Title(), Record: mark, Published: published,
+		Wan: wan}
 	if wi.Active() {
 		in.Base = v.Base.Res
 		in.Attribution, in.AttributionNote = s.statementAttribution(j, comp, id)

@@ -279,12 +279,17 @@ func cmdCompare(args []string, stdout, stderr io.Writer) error {
 	var of outFlags
 	var af attrFlags
 	pf.register(fs, true)
-	of.register(fs, msg.FlagFormat, "table|csv|json")
+	of.register(fs, msg.FlagFormat, "table|csv|json|xlsx")
 	af.register(fs)
 	var unit unitFlag
 	unit.register(fs)
+	var sl scenarioList
+	sl.register(fs, &pf)
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if sl.sideBySide(of.format) { // compare_scenarios.go
+		return compareScenarios(stdout, &pf, &of, &af, &unit, sl.names)
 	}
 	if err := of.check(); err != nil {
 		return err

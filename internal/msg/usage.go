@@ -11,6 +11,7 @@ const CmdCommands = `  caili calc     [--plan F] [--scenario F] [--set path=valu
                  [--attribute | --against OLDPLAN.toml] [--by auto|override|group]
   caili compare  [--plan F] (--scenario F | --set path=value... | --against OLDPLAN.toml)
                  [--attribute [--by auto|override|group]] [--format table|csv|json] [--unit 元|万元] [--out F]
+  caili compare  [--plan F] --scenario A --scenario B... [--set path=value]... [--format table|csv|json|xlsx] [--unit 元|万元] [--out F]
   caili serve    [--addr A] [--plans DIR] [--data DIR]
   caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
   caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]

@@ -49,7 +49,7 @@ type Renderer struct {
 }
 
 // pageNames are the page templates, each executed inside layout.html.
-var pageNames = []string{"index", "plan", "statement", "error", "solve"}
+var pageNames = []string{"index", "plan", "statement", "error", "solve", "scenarios"}
 
 // recordPageNames are the record's pages, which also share
 // records_common.html.
@@ -99,6 +99,7 @@ type page struct {
 	Class  string // the body's class: the page's name
 	CSS    template.CSS
 	Crumbs []Link
+	Tools  []Link // the header's switch of the unit (wan.go); nil on most pages
 	V      any
 }
 
@@ -156,7 +157,7 @@ func (r *Renderer) Plan(w io.Writer, v *PlanView) error {
 	if v == nil {
 		return fmt.Errorf("dashboard: nil plan view")
 	}
-	return r.render(w, "plan", page{Title: v.Name, Crumbs: []Link{home, {Label: v.Name}}, V: v})
+	return r.render(w, "plan", page{Title: v.Name, Crumbs: []Link{home, {Label: v.Name}}, Tools: v.UnitSwitch, V: v})
 }
 
 // Statement renders a sub-district's statement.
@@ -165,7 +166,7 @@ func (r *Renderer) Statement(w io.Writer, v *StatementView) error {
 		return fmt.Errorf("dashboard: nil statement view")
 	}
 	return r.render(w, "statement", page{Title: msg.DashStatementTitle.In(msg.Zh, v.Name),
-		Crumbs: []Link{home, {Label: v.PlanName, Href: v.PlanHref}, {Label: v.Name}}, V: v})
+		Crumbs: []Link{home, {Label: v.PlanName, Href: v.PlanHref}, {Label: v.Name}}, Tools: v.UnitSwitch, V: v})
 }
 
 // errorView is the error page's content.

@@ -72,7 +72,7 @@ func planPage(t *testing.T, doc *standards.Document, rawQuery string) (*PlanView
 		t.Fatal(err)
 	}
 	w, problems := ParseWhatIf(q)
-	in := PlanInput{PlanID: "tiny", Base: mustEvaluate(t, doc), WhatIf: w, Problems: problems, Scenarios: []string{"cut5", "vector"}}
+	in := PlanInput{PlanID: "tiny", Base: mustEvaluate(t, doc), WhatIf: w, Problems: problems, Scenarios: []string{"cut5", "vector"}, Wan: WanQuery(q)}
 	if w.Active() && len(problems) == 0 {
 		d, err := doc.Apply(w.Overrides()...)
 		if err == nil {

@@ -41,6 +41,8 @@ type PlanInput struct {
 	// published version, "" without a record store.
 	Record    string
 	Published bool
+	// Wan shows the allocation table in 万元 (unit=万元, wan.go).
+	Wan bool
 }
 
 // Failure is why a what-if could not be computed, as the server's kind
@@ -88,6 +90,12 @@ type PlanView struct {
 
 	Record    string // 草案, or 已发布 <date> <hash前8位>; "" for none
 	Published bool
+
+	// Wan: the allocation table is in 万元, WanNote says so and how it was
+	// rounded; UnitSwitch is the switch between 元 and 万元 (wan.go).
+	Wan        bool
+	WanNote    string
+	UnitSwitch []Link
 }
 
 // SummaryRow is one step of the district summary.
@@ -191,6 +199,12 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 	if v.Equalisation = newEqualisation(in.PlanID, in.WhatIf, shown); v.Equalisation != nil {
 		v.Charts = append(v.Charts, v.Equalisation.Lorenz)
 	}
+	v.UnitSwitch = unitSwitch(v.Permalink, in.Wan)
+	if in.Wan {
+		if err := v.applyWan(shown); err != nil {
+			return nil, err
+		}
+	}
 	return v, nil
 }
 
@@ -211,6 +225,7 @@ func links(plan string, w WhatIf, compare bool) (charts, downloads []Link) {
 		{Kind: "json", Label: "JSON", Href: w.withQuery(api + "/allocations.json")},
 		{Kind: "template", Label: msg.DashTemplateXLSX.In(msg.Zh), Href: api + "/template.xlsx"},
 	}
+	downloads = append(downloads, documentLinks(plan, w)...) // documents.go
 	if compare {
 		downloads = append(downloads, Link{Kind: "compare.csv", Label: msg.DashCompareCSV.In(msg.Zh), Href: w.withQuery(api + "/compare.csv")},
 			Link{Kind: "attribution.csv", Label: msg.DashAttributionCSV.In(msg.Zh), Href: w.withQuery(api+"/compare.csv") + "&attribute=1&by=group"})

@@ -40,6 +40,9 @@ type StatementInput struct {
 	// (PlanInput.Record).
 	Record    string
 	Published bool
+	// Wan shows the components' 万元 column rounded with 尾差 (unit=万元,
+	// wan.go).
+	Wan bool
 }
 
 // StatementView is the printable statement (测算说明书) of one
@@ -87,6 +90,11 @@ type StatementView struct {
 
 	Charts    []Link
 	Downloads []Link
+
+	// WanNote says how the 万元 column was rounded (unit=万元); UnitSwitch
+	// is the switch between 元 and 万元 (wan.go).
+	WanNote    string
+	UnitSwitch []Link
 }
 
 // ComponentRow is one component of the sub-district's total.
@@ -243,6 +251,12 @@ func NewStatementView(in StatementInput) (*StatementView, error) {
 		v.Charts = append(v.Charts, chartLink(in.PlanID, in.WhatIf, "compare", msg.DashChartCompare.In(msg.Zh)))
 	}
 	v.Downloads = []Link{{Kind: "json", Label: msg.DashSubdistrictJSON.In(msg.Zh), Href: in.WhatIf.withQuery(apiPlanPath(in.PlanID) + "/subdistricts/" + url.PathEscape(a.ID) + ".json")}}
+	v.UnitSwitch = unitSwitch(in.WhatIf.withQuery(v.BaseHref), in.Wan)
+	if in.Wan {
+		if err := v.applyWan(r, a.ID); err != nil {
+			return nil, err
+		}
+	}
 	return v, nil
 }
 
