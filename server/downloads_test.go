@@ -113,7 +113,7 @@ func TestPlanPageWanRoute(t *testing.T) {
 	h := sampleHandler(t)
 	w := get(t, h, "/plans/sample?unit="+url.QueryEscape("万元"), http.StatusOK)
 	y := get(t, h, "/plans/sample", http.StatusOK)
-	if b := w.Body.String(); !strings.Contains(b, `id="wan-note"`) || !strings.Contains(b, "262,424.79") {
+	if b := w.Body.String(); !strings.Contains(b, `id="wan-note"`) || !strings.Contains(b, "259,097.44") {
 		t.Fatalf("万元 page lacks the note or the total in 万元")
 	}
 	if strings.Contains(y.Body.String(), `id="wan-note"`) || !strings.Contains(y.Body.String(), `class="unit-switch"`) {
@@ -129,14 +129,14 @@ func TestScenariosPage(t *testing.T) {
 	h := sampleHandler(t)
 	w := get(t, h, "/plans/sample/compare?scenario=vector_control_1_5&scenario=capacity_minus_5pct", http.StatusOK)
 	b := w.Body.String()
-	for _, want := range []string{`id="scenarios-table"`, `colspan="3" class="group">vector_control_1_5<`, `data-col="change.2">-129,167,898`,
+	for _, want := range []string{`id="scenarios-table"`, `colspan="3" class="group">vector_control_1_5<`, `data-col="change.2">-121,430,430`,
 		`value="workload_weight_0_5">`, `compare-scenarios.xlsx?scenario=vector_control_1_5&amp;scenario=capacity_minus_5pct`} {
 		if !strings.Contains(b, want) {
 			t.Errorf("page lacks %s", want)
 		}
 	}
 	wan := get(t, h, "/plans/sample/compare?scenario=capacity_minus_5pct&unit=wan", http.StatusOK).Body.String()
-	if !strings.Contains(wan, `id="wan-note"`) || !strings.Contains(wan, "-12,916.79") || !strings.Contains(wan, `name="unit" value="万元"`) {
+	if !strings.Contains(wan, `id="wan-note"`) || !strings.Contains(wan, "-12,143.04") || !strings.Contains(wan, `name="unit" value="万元"`) {
 		t.Errorf("万元 page")
 	}
 	all := get(t, h, "/plans/sample/compare", http.StatusOK).Body.String()

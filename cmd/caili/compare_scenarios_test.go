@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -58,7 +59,7 @@ func TestCompareScenariosMatchSingle(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &one); err != nil {
 			t.Fatal(err)
 		}
-		if side.Districts[k] != one.Scenario || side.Base != one.Base {
+		if !reflect.DeepEqual(side.Districts[k], one.Scenario) || !reflect.DeepEqual(side.Base, one.Base) {
 			t.Errorf("%s: district %v, alone %v", s, side.Districts[k], one.Scenario)
 		}
 		rows := append(append([]report.CompareRow{}, one.Subdistricts...), one.Totals)

@@ -71,7 +71,7 @@ func NewScenarios(names []string, docs []*CompareJSON) (*ScenariosJSON, error) {
 	}
 	out.Totals = rowOf(first.Totals)
 	for _, d := range docs {
-		if d.wan != out.wan || len(d.Subdistricts) != len(out.Subdistricts) || d.Base != out.Base {
+		if d.wan != out.wan || len(d.Subdistricts) != len(out.Subdistricts) || !d.Base.equal(out.Base) {
 			return nil, errScenarios
 		}
 		out.Districts = append(out.Districts, d.Scenario)
@@ -202,4 +202,13 @@ func BaseOnly(base *CompareJSON) *ScenariosJSON {
 	}
 	s.Totals.Scenarios = []ScenarioCell{}
 	return s
+}
+
+// equal reports whether two sides of comparisons say the same figures
+// (the figures of rules §6 compared by value, not by pointer).
+func (a DistrictJSON) equal(b DistrictJSON) bool {
+	same := func(x, y *string) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return a.Capacity == b.Capacity && a.Reserve == b.Reserve && a.PerformanceReserve == b.PerformanceReserve &&
+		a.DampingReserve == b.DampingReserve && same(a.DistrictPool, b.DistrictPool) &&
+		same(a.DistrictManaged, b.DistrictManaged) && same(a.Transfers, b.Transfers)
 }

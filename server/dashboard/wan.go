@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
@@ -50,19 +52,64 @@ func withWan(href string) string {
 	return href + sep + ParamUnit + "=" + url.QueryEscape(msg.UnitWan.In(msg.Zh))
 }
 
-// applyWan shows the allocation table of r in 万元.
-func (v *PlanView) applyWan(r *formula.Result) error {
+// wanTable is r's allocation table rounded to 万元 (report.WanColumns:
+// the components and transfers, adding up to each total) and, when the
+// plan has district-managed projects, their column (not part of the
+// total) rounded on its own.
+type wanTable struct {
+	numfmt.WanTable
+	managed      []int64
+	managedTotal int64
+}
+
+// newWanTable rounds r's allocation table to 万元.
+func newWanTable(r *formula.Result) (*wanTable, error) {
 	cells, _, _ := report.WanColumns(r)
 	t, err := numfmt.RoundWanTable(cells)
 	if err != nil {
+		return nil, err
+	}
+	w := &wanTable{WanTable: t}
+	if r.Plan != nil && r.Plan.HasDistrictManaged() {
+		xs := make([]decimal.Decimal, len(r.Subdistricts))
+		for i := range r.Subdistricts {
+			xs[i] = r.Subdistricts[i].Managed
+		}
+		w.managed, w.managedTotal = numfmt.LargestRemainder(xs)
+	}
+	return w, nil
+}
+
+// row is the amounts of row i (-1: the totals) in the order the pages
+// show them: the columns that add up, the total, then the managed column
+// when there is one.
+func (w *wanTable) row(i int) []int64 {
+	cells, total, managed := w.ColTotals, w.Total, w.managedTotal
+	if i >= 0 {
+		cells, total = w.Cells[i], w.RowTotals[i]
+		if w.managed != nil {
+			managed = w.managed[i]
+		}
+	}
+	out := append(append([]int64{}, cells...), total)
+	if w.managed != nil {
+		out = append(out, managed)
+	}
+	return out
+}
+
+// applyWan shows the allocation table of r in 万元.
+func (v *PlanView) applyWan(r *formula.Result) error {
+	t, err := newWanTable(r)
+	if err != nil {
 		return err
 	}
-	set := func(row *Row, cs []int64, total int64) {
+	set := func(row *Row, cs []int64) {
 		for k := range row.Cells {
-			c := total
-			if k < len(row.Cells)-1 {
-				c = cs[k]
+			if k >= len(cs) {
+				break
 			}
+			c := cs[k]
 			a := &row.Cells[k].Amount
 			a.Text = numfmt.WanText(c)
 			a.Raw = numfmt.WanPlain(c)
@@ -76,10 +123,10 @@ func (v *PlanView) applyWan(r *formula.Result) error {
 		}
 	}
 	for i := range v.Rows {
-		set(&v.Rows[i], t.Cells[i], t.RowTotals[i])
+		set(&v.Rows[i], t.row(i))
 		v.Rows[i].Href = withWan(v.Rows[i].Href) // the statement in 万元 too
 	}
-	set(&v.Totals, t.ColTotals, t.Total)
+	set(&v.Totals, t.row(-1))
 	v.Wan = true
 	v.WanNote = msg.RepWanNote.In(msg.Zh)
 	return nil
@@ -89,8 +136,7 @@ func (v *PlanView) applyWan(r *formula.Result) error {
 // of r as the whole table rounds it (the plan page's, the notices' and
 // the 人大 table's figures): its components add up to its total.
 func (v *StatementView) applyWan(r *formula.Result, id string) error {
-	cells, _, _ := report.WanColumns(r)
-	t, err := numfmt.RoundWanTable(cells)
+	t, err := newWanTable(r)
 	if err != nil {
 		return err
 	}
@@ -98,12 +144,11 @@ func (v *StatementView) applyWan(r *formula.Result, id string) error {
 		if r.Subdistricts[i].ID != id {
 			continue
 		}
+		cs := t.row(i)
 		for k := range v.Components {
-			c := t.RowTotals[i]
-			if k < len(v.Components)-1 {
-				c = t.Cells[i][k]
+			if k < len(cs) {
+				v.Components[k].Amount.Wan = numfmt.WanText(cs[k])
 			}
-			v.Components[k].Amount.Wan = numfmt.WanText(c)
 		}
 		v.Total.Wan = numfmt.WanText(t.RowTotals[i])
 	}
