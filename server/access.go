@@ -76,6 +76,7 @@ func accessTable() map[string]rule {
 	const p = "/api/v1/plans/:plan"
 	t := map[string]rule{
 		"GET /healthz": ruleOpen, "GET /openapi.json": ruleOpen,
+		"GET /signin": ruleOpen, "POST /signin": ruleOpen, "POST /signout": ruleOpen,
 		"GET /api/v1/plans": ruleLive, "POST /api/v1/calculate": ruleCompute,
 		"GET " + p + "/allocations-check.xlsx": ruleLive, "GET " + p + "/charts/:kind": ruleLive,
 		"GET " + p + "/subdistricts/:id": ruleLive, "GET " + p + "/cell/:subdistrict/:column": ruleLive,
@@ -146,6 +147,9 @@ func (s *Server) gate(c *gin.Context) {
 	if !fromQuery {
 		tok = bearer(c.GetHeader("Authorization"))
 	}
+	if tok == "" && !fromQuery && c.GetHeader("Authorization") == "" {
+		tok = cookieToken(c.Request) // a signed-in browser (signin.go)
+	}
 	if tok == "" && c.GetHeader("Authorization") == "" || s.letIn(r) && !s.hasTokens(c) {
 		s.anonymous(c, r) // a server with no token ignores a header (a spreadsheet that always sends one)
 		return
@@ -189,6 +193,7 @@ func (s *Server) anonymous(c *gin.Context, r rule) {
 		s.fail(c, app.Say(caili.KindForbidden, msg.ServerWritesDisabled))
 	case !s.hasTokens(c):
 		s.fail(c, app.Say(caili.KindForbidden, msg.AccessNoTokens))
+	case s.toSignIn(c): // a browser's page: the sign-in page (signin.go)
 	default:
 		c.Header("WWW-Authenticate", `Bearer realm="caili"`)
 		s.fail(c, app.Say(caili.KindUnauthorized, msg.AccessNeedsToken))

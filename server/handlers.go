@@ -36,6 +36,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	root := router{r}
 	root.get("/healthz", s.healthz)
 	root.get("/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, typeJSON, s.openapi) })
+	s.signInRoutes(root) // signin.go
 
 	v1 := r.Group("/api/v1")
 	router{v1}.get("/plans", s.listPlans)

@@ -61,5 +61,16 @@ func recordOperations() []operation {
 		{method: "GET", path: "/audit", id: "auditPage", page: true,
 			summary: "dashboard: 审计日志 — the audit log, newest first (approver's token)",
 			ok:      map[string]obj{"200": resp("HTML page", content("text/html", textSchema))}},
+		{method: "GET", path: "/signin", id: "signInPage", page: true,
+			summary: "dashboard: 登录 — on a server reached over a network, a browser signs in once with a token, kept in a session cookie",
+			params:  []obj{{"name": "next", "in": "query", "schema": obj{"type": "string"}, "description": "the local page to go back to"}},
+			ok:      map[string]obj{"200": resp("HTML page", content("text/html", textSchema))}},
+		{method: "POST", path: "/signin", id: "signIn", page: true,
+			summary: "sign in: a form with `token` (and `next`); a token that signs someone in becomes a session cookie (HttpOnly, SameSite=Strict) read on GET and HEAD only — writes still need the Authorization header",
+			body:    obj{"required": true, "content": content("application/x-www-form-urlencoded", obj{"type": "object", "properties": obj{"token": obj{"type": "string"}, "next": obj{"type": "string"}}})},
+			ok:      map[string]obj{"303": resp("signed in: on to next", nil)}, errors: []int{400, 401}},
+		{method: "POST", path: "/signout", id: "signOut", page: true,
+			summary: "sign out: the session cookie is forgotten",
+			ok:      map[string]obj{"303": resp("signed out: on to the sign-in page", nil)}},
 	}
 }

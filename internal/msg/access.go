@@ -83,3 +83,11 @@ var (
 	FlagCLISingle  = def("FlagCLISingle", "一人使用:免除四眼原则(审计日志记录)", "one person: waive four eyes (the audit log says so)")
 	FlagSupersedes = def("FlagSupersedes", "以较旧的版本取代当前发布的理由", "why an older version is published over the current one")
 )
+
+// The sign-in page of a server on a network (server/signin.go).
+var (
+	// DashSignIn is the sign-in page's title.
+	DashSignIn = def("DashSignIn", "登录", "sign in")
+	// SignInFailed: a token that signs nobody in.
+	SignInFailed = def("SignInFailed", "令牌无效或已吊销,请核对后重新粘贴", "the token is unknown or revoked: check it and paste it again")
+)

@@ -49,7 +49,7 @@ type Renderer struct {
 }
 
 // pageNames are the page templates, each executed inside layout.html.
-var pageNames = []string{"index", "plan", "statement", "error", "solve", "scenarios"}
+var pageNames = []string{"index", "plan", "statement", "error", "solve", "scenarios", "signin"}
 
 // recordPageNames are the record's pages, which also share
 // records_common.html.
@@ -187,6 +187,21 @@ func (r *Renderer) Error(w io.Writer, status int, message string, problems []for
 	}
 	return r.render(w, "error", page{Title: fmt.Sprintf("%d %s", status, text), Crumbs: []Link{home, {Label: msg.DashError.In(msg.Zh)}},
 		V: errorView{Status: status, Text: text, Message: message, Problems: problems}})
+}
+
+// signinView is what signin.html shows: where to go after, and why the
+// last sign-in failed ("" the first time).
+type signinView struct {
+	Next    string
+	Message string
+}
+
+// SignIn renders the sign-in page of a server on a network: a token is
+// pasted once and kept in a session cookie. next is the local page to go
+// back to; message says why the last try failed.
+func (r *Renderer) SignIn(w io.Writer, next, message string) error {
+	return r.render(w, "signin", page{Title: msg.DashSignIn.In(msg.Zh), Crumbs: []Link{home, {Label: msg.DashSignIn.In(msg.Zh)}},
+		V: signinView{Next: next, Message: message}})
 }
 
 // statusText says the common statuses in Chinese.
