@@ -192,17 +192,23 @@ type incentiveText struct {
 func (x *incentiveText) explain(l *Line) string {
 	m, inc, i := x.m, x.m.plan.Incentive, int(l.i)
 	cur, prev := m.x[i][m.incCur], m.x[i][m.incPrev]
-	growth := num(cur) + " " + m.ref(m.incCur) + " − " + num(prev) + " " + m.ref(m.incPrev)
+	cut := !x.shares[i].Amount.Equal(x.raw[i])
+	// A line cut to the incentive's total names this year and last
+	// instead of their quantities' labels, to stay short.
+	growth := fmt.Sprintf(wordGrowth, num(cur), num(prev))
+	if !cut {
+		growth = num(cur) + " " + m.ref(m.incCur) + " − " + num(prev) + " " + m.ref(m.incPrev)
+	}
 	if cur.LessThan(prev) {
 		growth = "max(0, " + growth + ")"
 	} else {
 		growth = "(" + growth + ")"
 	}
-	t := num(inc.Rate) + " × " + growth + " = " + num(x.raw[i])
-	if !x.shares[i].Amount.Equal(x.raw[i]) {
-		t += fmt.Sprintf(wordIncentiveShare, m.u.group(x.b), num(x.raw[i]), num(x.sum)) + m.lrText(x.shares[i])
+	t := num(inc.Rate) + " × " + growth
+	if cut {
+		return t + fmt.Sprintf(wordIncentiveShare, m.u.group(x.b), num(x.sum)) + m.lrText(x.shares[i])
 	}
-	return t
+	return t + " = " + num(x.raw[i])
 }
 
 // explain renders a stage 6 (block) line: the sub-district's block amount
@@ -234,16 +240,18 @@ func (b *blockStage) scoreText(s Score) string {
 		b.m.lrAbout(b.shares[s.i])
 }
 
-// explain renders a stage 7 (damping) line of each kind.
+// explain renders a stage 7 (damping) line of each kind. To stay short,
+// the lines that change an amount name the baseline and the measured
+// total plainly ("基数", "测算"); the line of a total within its bounds
+// says what is measured and the baseline's label.
 func (x *dampingStage) explain(l *Line) string {
 	m, d, i, f := x.m, x.m.plan.Damping, l.i, x.m.u.group
-	base := num(m.x[i][m.baseline]) + " " + m.ref(m.baseline)
-	measured := x.measureLabel() + " " + f(x.pre[i])
+	base := fmt.Sprintf(wordBaseline, num(m.x[i][m.baseline]))
+	measured := wordMeasure + " " + f(x.pre[i])
 	switch l.j {
 	case dampCeiling:
-		over := f(x.pre[i].Sub(*x.hi[i]))
 		t := fmt.Sprintf(wordCeiling, f(*x.hi[i]), m.u.fn("floor"), d.Ceiling.String(), base, measured,
-			f(*x.hi[i]), over, over, f(x.res.Subdistricts[i].Block), f(x.cut[i]))
+			f(*x.hi[i]), f(x.res.Subdistricts[i].Block), f(x.cut[i]))
 		if x.cut[i].IsZero() {
 			t += wordNothingToCut
 		}
@@ -253,13 +261,12 @@ func (x *dampingStage) explain(l *Line) string {
 		if x.pre0 == nil {
 			return t + fmt.Sprintf(wordTopUp, f(x.lo[i]), f(x.pre[i]), f(x.need[i]))
 		}
-		effect := *x.res.Subdistricts[i].RatingEffect
-		return t + fmt.Sprintf(wordTopUpRated, signed(f, effect), f(x.pre0[i]), f(x.lo[i]),
-			f(x.pre0[i]), f(x.need[i]), f(x.lo[i]), signedTerm(f, effect), f(x.lo[i].Add(effect)))
+		return t + fmt.Sprintf(wordTopUpRated, f(x.pre0[i]), f(x.lo[i]), f(x.pre0[i]), f(x.need[i]))
 	case dampFunding:
-		return fmt.Sprintf(wordFunding, f(x.shortfall), f(x.d), f(x.e), f(x.shortfall), f(x.room[i]), f(x.sumG)) +
+		return fmt.Sprintf(wordFunding, f(x.shortfall), f(x.room[i]), f(x.sumG)) +
 			m.lrText(x.reduction[i])
 	}
+	measured = x.measureLabel() + " " + f(x.pre[i])
 	if x.pre0 != nil && !x.pre0[i].Equal(x.pre[i]) {
 		return fmt.Sprintf(wordWithinRated, measured, signed(f, *x.res.Subdistricts[i].RatingEffect), f(x.pre0[i]),
 			rangeText(m.u, x.lo[i], x.hi[i], d))
@@ -291,14 +298,6 @@ func signed(f func(decimal.Decimal) string, d decimal.Decimal) string {
 		return "−" + f(d.Neg())
 	}
 	return f(d)
-}
-
-// signedTerm renders an amount as a term of a sum: "+ 52000", "− 1634206".
-func signedTerm(f func(decimal.Decimal) string, d decimal.Decimal) string {
-	if d.Sign() < 0 {
-		return "− " + f(d.Neg())
-	}
-	return "+ " + f(d)
 }
 
 // rangeText names the floor and ceiling a total stayed within.

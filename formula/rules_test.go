@@ -111,7 +111,7 @@ func TestHandWorkedRules(t *testing.T) {
 		// ends at 630000 − 82166 = 547834; a funds it (room 161000).
 		{"keeps", Redistribute, func(p *Plan) { damp(p, "0.9", "", 400000, 700000, true) },
 			want{rows: [2][4]int64{{82333, 328667, -68833, 452167}, {94667, 164334, 68833, 547834}}, effect: []int64{82166, -82166},
-				lineContains: map[string]string{"b/floor": "不计绩效等级影响 −82,166 为 561,167,补足 630,000 − 561,167 = 68,833 (保底保留绩效等级影响: 630,000 − 82,166 = 547,834)"}}},
+				lineContains: map[string]string{"b/floor": "测算 479,001,不计绩效等级影响为 561,167,补足 630,000 − 561,167 = 68,833"}}},
 		// Reserve: block LR(369750, [1, 0.5]) = 246500, 123250; effects −1, −123250.
 		{"keeps", Reserve, func(p *Plan) { damp(p, "0.9", "", 400000, 700000, true) },
 			want{rows: [2][4]int64{{82333, 246500, -68833, 370000}, {94667, 123250, 68833, 506750}}, perfReserve: 123251, effect: []int64{-1, -123250}}},
@@ -119,7 +119,7 @@ func TestHandWorkedRules(t *testing.T) {
 		// ceiling 330000: −81000; b 94667 + 164334 = 259001, floor 270000: +10999.
 		{"exclude", Redistribute, func(p *Plan) { damp(p, "0.9", "1.1", 300000, 300000, false, "personnel", "public") },
 			want{rows: [2][4]int64{{82333, 328667, -81000, 440000}, {94667, 164334, 10999, 490000}}, dampReserve: 70001,
-				lineContains: map[string]string{"a/ceiling": "测算 (不含人员经费、公用经费) 411,000 − 封顶 330,000 = 超出 81,000"}}},
+				lineContains: map[string]string{"a/ceiling": "调减 min(测算 411,000 − 330,000, 因素分配 328,667) = 81,000"}}},
 		// Reserve: b measures 94667 + 123250 = 217917, +52083, taken from a.
 		{"exclude", Reserve, func(p *Plan) { damp(p, "0.9", "1.1", 300000, 300000, false, "personnel", "public") },
 			want{rows: [2][4]int64{{82333, 246500, -52083, 386750}, {94667, 123250, 52083, 490000}}, perfReserve: 123251}},
@@ -292,7 +292,7 @@ func TestCeilingWithoutBlock(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := res.Subdistricts[1]
-	want := "封顶 110,000 = floor(1.1 × 100,000 [last]);测算 314,667 − 封顶 110,000 = 超出 204,667;调减 min(超出 204,667, 因素分配 0) = 0,无因素分配可调减"
+	want := "封顶 110,000 = floor(1.1 × 基数 100,000);调减 min(测算 314,667 − 110,000, 因素分配 0) = 0,无因素分配可调减"
 	if got := lineFormula(t, res, "b/ceiling"); got != want || !b.Damping.IsZero() {
 		t.Errorf("damping %s, line %q\nwant %q", b.Damping, got, want)
 	}

@@ -79,10 +79,12 @@ const (
 	wordTier             = "%s 档"
 )
 
-// Stage 5, the incentive cut to its total (the total, then the share:
+// Stage 5, the incentive: the growth of a line cut to the incentive's
+// total (this year's, last year's), then its share of the total (the
 // total × raw ÷ sum).
 const (
-	wordIncentiveShare = ";按激励总额比例: %s × %s ÷ %s"
+	wordGrowth         = "%s − %s"
+	wordIncentiveShare = " × 激励总额 %s ÷ Σ %s"
 )
 
 // Stage 6, the block grant: an indicator's share of the sub-district's
@@ -100,12 +102,13 @@ const (
 // with the rating's effect), the floor's funding, a total within bounds,
 // what damping measures and the bounds it is checked against.
 const (
-	wordCeiling        = "封顶 %s = %s(%s × %s);%s − 封顶 %s = 超出 %s;调减 min(超出 %s, 因素分配 %s) = %s"
+	wordBaseline       = "基数 %s"
+	wordCeiling        = "封顶 %s = %s(%s × %s);调减 min(%s − %s, 因素分配 %s) = %s"
 	wordNothingToCut   = ",无因素分配可调减"
 	wordFloor          = "保底 %s = %s(%s × %s);%s"
 	wordTopUp          = ",补足 %s − %s = %s"
-	wordTopUpRated     = ",不计绩效等级影响 %s 为 %s,补足 %s − %s = %s (保底保留绩效等级影响: %s %s = %s)"
-	wordFunding        = "保底资金缺口 %s = 保底补足 %s − 封顶调减 %s;按高于保底的余量分摊,调减 %s × 余量 %s / Σ余量 %s"
+	wordTopUpRated     = ",不计绩效等级影响为 %s,补足 %s − %s = %s"
+	wordFunding        = "保底资金缺口按高于保底的余量分摊;调减 %s × 余量 %s ÷ Σ余量 %s"
 	wordWithinRated    = "%s,不计绩效等级影响 %s 为 %s;保底按后者、封顶按前者检验,在%s 之内,不调整"
 	wordWithin         = "%s 在%s 之内,不调整"
 	wordMeasure        = "测算"
