@@ -193,12 +193,7 @@ func (x *incentiveText) explain(l *Line) string {
 	m, inc, i := x.m, x.m.plan.Incentive, int(l.i)
 	cur, prev := m.x[i][m.incCur], m.x[i][m.incPrev]
 	cut := !x.shares[i].Amount.Equal(x.raw[i])
-	// A line cut to the incentive's total names this year and last
-	// instead of their quantities' labels, to stay short.
-	growth := fmt.Sprintf(wordGrowth, num(cur), num(prev))
-	if !cut {
-		growth = num(cur) + " " + m.ref(m.incCur) + " − " + num(prev) + " " + m.ref(m.incPrev)
-	}
+	growth := num(cur) + " " + m.ref(m.incCur) + " − " + num(prev) + " " + m.ref(m.incPrev)
 	if cur.LessThan(prev) {
 		growth = "max(0, " + growth + ")"
 	} else {

@@ -9,7 +9,8 @@ import (
 )
 
 // The rule every line of a statement keeps (issue 21 §3): at most
-// MaxLineRunes characters, counted as runes (a CJK character counts one,
+// MaxLineRunes characters (not counting the note of a unit the
+// largest-remainder method added, ",尾差 +1 元(最大余额法)"), counted as runes (a CJK character counts one,
 // as on a printed page, not two as in a terminal), whole parts of four
 // digits or more grouped by thousands, and no number of more than
 // maxSigDigits significant digits. Quantity labels in [brackets] and the
@@ -38,7 +39,10 @@ func CheckReadable(res *Result) error {
 }
 
 func readable(text string) error {
-	if n := utf8.RuneCountInString(text); n > MaxLineRunes {
+	// The note of a unit the largest-remainder method added is not
+	// counted: "about 120" leaves room for it.
+	note := fmt.Sprintf(wordRemainderUnit, "1")
+	if n := utf8.RuneCountInString(strings.Replace(text, note, "", 1)); n > MaxLineRunes {
 		return fmt.Errorf("%d characters: %s", n, text)
 	}
 	rs := []rune(unbracketed(uncited(text)))

@@ -79,11 +79,9 @@ const (
 	wordTier             = "%s 档"
 )
 
-// Stage 5, the incentive: the growth of a line cut to the incentive's
-// total (this year's, last year's), then its share of the total (the
-// total × raw ÷ sum).
+// Stage 5, the incentive cut to its total: rate × growth × the total ÷
+// the sum of every sub-district's rate × growth.
 const (
-	wordGrowth         = "%s − %s"
 	wordIncentiveShare = " × 激励总额 %s ÷ Σ %s"
 )
 
