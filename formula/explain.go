@@ -24,10 +24,10 @@ func (x personnelText) explain(l *Line) string {
 	var t string
 	exact := s.Payroll[st.ID]
 	if pay, ok := s.Payroll[st.ID]; ok {
-		t = fmt.Sprintf(wordPayroll, pay.String())
+		t = fmt.Sprintf(wordPayroll, num(pay))
 	} else {
 		head := s.Staff[st.ID]
-		t = fmt.Sprintf(wordHeadcountPay, head.String(), st.AnnualPay.String())
+		t = fmt.Sprintf(wordHeadcountPay, num(head), num(st.AnnualPay))
 		exact = head.Mul(st.AnnualPay)
 	}
 	if !st.OncostRate.IsZero() {
@@ -43,7 +43,7 @@ type publicText struct{ m *Model }
 func (x publicText) explain(l *Line) string {
 	m, q := x.m, x.m.plan.Quotas[l.j]
 	exact := q.Rate.Mul(m.sumCols(int(l.i), m.quotaCols[l.j]))
-	return fmt.Sprintf(wordRateBasis, q.Rate.String(), m.basisText(int(l.i), m.quotaCols[l.j])) + m.equals(exact, l.Amount)
+	return fmt.Sprintf(wordRateBasis, num(q.Rate), m.basisText(int(l.i), m.quotaCols[l.j])) + m.equals(exact, l.Amount)
 }
 
 // projectTier explains the stage 4 lines of one tier: the demand, then
@@ -70,15 +70,15 @@ func (x *projectTier) explain(l *Line) string {
 func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
 	pr := m.plan.Projects[j]
 	exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
-	t := fmt.Sprintf(wordDemand, pr.UnitCost.String(), m.basisText(i, m.projectCols[j]))
+	t := fmt.Sprintf(wordDemand, num(pr.UnitCost), m.basisText(i, m.projectCols[j]))
 	if c, rated := m.projectCoef(i, j); rated {
 		exact = exact.Mul(c)
 		t += fmt.Sprintf(wordProjectRating, c.String(), m.plan.Subdistricts[i].ProjectRatings[pr.ID])
 	}
 	if e, k, cut := m.executionCoef(i, j); cut {
 		exact = exact.Mul(e)
-		t += fmt.Sprintf(wordExecution, e.String(), m.plan.Subdistricts[i].Execution[pr.ID].String(),
-			m.plan.ProjectExecution.Bands[k].Below.String())
+		t += fmt.Sprintf(wordExecution, e.String(), num(m.plan.Subdistricts[i].Execution[pr.ID]),
+			num(m.plan.ProjectExecution.Bands[k].Below))
 	}
 	demand := m.u.round(exact)
 	return demand, t + m.equals(exact, demand)
@@ -93,8 +93,8 @@ func (x *projectTier) share(d, amount decimal.Decimal, extra []int32, k int) str
 	u := x.m.u
 	quota := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
 	quota.Quo(quota, x.out.Demand.Rat())
-	return tierLimit(x.m, x.out, x.remaining) + fmt.Sprintf(wordProportional, u.format(x.out.Budget), u.format(d), u.format(x.out.Demand)) +
-		x.m.lrTail(quota, amount, extra[k])
+	return tierLimit(x.m, x.out, x.remaining) + fmt.Sprintf(wordProportional, u.group(x.out.Budget), u.group(d), u.group(x.out.Demand)) +
+		x.m.lrTail(quota, amount, extra[k] > 0, false)
 }
 
 // find returns the index of item (i, j) among the tier's items.
@@ -129,17 +129,17 @@ func (x *projectParts) explain(l *Line) string {
 		if len(got) == 0 {
 			t += " (" + tierLabel(pt.out.Tier) + "),"
 		} else {
-			t += fmt.Sprintf(wordCarriedTo, u.format(d), tierLabel(pt.out.Tier))
+			t += fmt.Sprintf(wordCarriedTo, u.group(d), tierLabel(pt.out.Tier))
 		}
 		t += pt.share(d, amt, pt.extra, k)
-		got = append(got, u.format(amt))
+		got = append(got, u.group(amt))
 		left = d.Sub(amt)
 	}
 	if len(got) > 1 {
-		t += fmt.Sprintf(wordPartsTotal, strings.Join(got, " + "), u.format(l.Amount))
+		t += fmt.Sprintf(wordPartsTotal, strings.Join(got, " + "), u.group(l.Amount))
 	}
 	if len(got) > 1 && left.Sign() > 0 {
-		t += fmt.Sprintf(wordLeftUnfunded, u.format(left))
+		t += fmt.Sprintf(wordLeftUnfunded, u.group(left))
 	}
 	return t + x.m.managedTail(int(l.j))
 }
@@ -172,11 +172,11 @@ func tierLimit(m *Model, o TierOutcome, remaining decimal.Decimal) string {
 	u := m.u
 	if o.Cap != nil && o.Budget.Equal(*o.Cap) {
 		if m.plan.TierCapBase == CapAvailable {
-			return fmt.Sprintf(wordOverCapAvailable, u.format(o.Demand), u.format(*o.Cap))
+			return fmt.Sprintf(wordOverCapAvailable, u.group(o.Demand), u.group(*o.Cap))
 		}
-		return fmt.Sprintf(wordOverCap, u.format(o.Demand), u.format(*o.Cap))
+		return fmt.Sprintf(wordOverCap, u.group(o.Demand), u.group(*o.Cap))
 	}
-	return fmt.Sprintf(wordOverRemaining, u.format(o.Demand), u.format(remaining))
+	return fmt.Sprintf(wordOverRemaining, u.group(o.Demand), u.group(remaining))
 }
 
 // incentiveText explains stage 5 lines: rate × growth, then the share of
@@ -191,68 +191,62 @@ type incentiveText struct {
 
 func (x *incentiveText) explain(l *Line) string {
 	m, inc, i := x.m, x.m.plan.Incentive, int(l.i)
-	t := inc.Rate.String() + " × max(0, " + m.x[i][m.incCur].String() + " " + m.ref(m.incCur) + " − " +
-		m.x[i][m.incPrev].String() + " " + m.ref(m.incPrev) + ") = " + x.raw[i].String()
-	if !x.shares[i].Amount.Equal(x.raw[i]) {
-		t += fmt.Sprintf(wordIncentiveShare, m.u.format(x.b), m.u.fn("floor"), x.sum.String(), budgetText(inc.Budget),
-			m.u.format(x.remaining), m.u.format(x.b), x.raw[i].String(), x.sum.String()) + m.lrText(x.shares[i])
+	cur, prev := m.x[i][m.incCur], m.x[i][m.incPrev]
+	cut := !x.shares[i].Amount.Equal(x.raw[i])
+	growth := num(cur) + " " + m.ref(m.incCur) + " − " + num(prev) + " " + m.ref(m.incPrev)
+	if cur.LessThan(prev) {
+		growth = "max(0, " + growth + ")"
+	} else {
+		growth = "(" + growth + ")"
 	}
-	return t
+	t := num(inc.Rate) + " × " + growth
+	if cut {
+		return t + fmt.Sprintf(wordIncentiveShare, m.u.group(x.b), num(x.sum)) + m.lrText(x.shares[i])
+	}
+	return t + " = " + num(x.raw[i])
 }
 
-func budgetText(b *decimal.Decimal) string {
-	if b == nil {
-		return ""
-	}
-	return fmt.Sprintf(wordBudget, b.String())
-}
-
-// explain renders a stage 6 (block) line: the indicator's part of the
-// score as a fraction of whole numbers, then its share of the
-// sub-district's block amount, block × part / score, exactly.
+// explain renders a stage 6 (block) line: the sub-district's block amount
+// shared by the indicator's part of its score, the scores rounded to as
+// many places as the amount needs (scorePlaces).
 func (b *blockStage) explain(l *Line) string {
 	a := &b.res.Subdistricts[l.i]
-	sp := a.Score.Parts[l.k]
-	part := sp.Part()
-	t := fmt.Sprintf(wordScorePart, sp.FactorName, sp.FactorWeight.String(), sp.Weight.String(),
-		sp.Value.String(), sp.DistrictSum.String(), Fraction(part))
-	total := a.Score.Total()
+	part, total := a.Score.Parts[l.k].Part(), a.Score.Total()
 	if a.Block.Sign() == 0 || total.Sign() == 0 {
-		return t + fmt.Sprintf(wordBlockZero, b.m.u.format(a.Block), b.m.u.format(l.Amount))
+		return fmt.Sprintf(wordBlockZero, b.m.u.group(a.Block), b.m.u.group(l.Amount))
 	}
-	return t + fmt.Sprintf(wordBlockShare, b.m.u.format(a.Block), Fraction(part), Fraction(total)) +
-		b.m.shareText(a.Block, new(big.Rat).Quo(part, total), b.parts[l.i][l.k])
+	p := b.m.u.scorePlaces(a.Block, total)
+	return fmt.Sprintf(wordBlockShare, b.m.u.group(a.Block), scoreText(part, p), scoreText(total, p)) +
+		b.m.lrAbout(b.parts[l.i][l.k])
 }
 
-// scoreText says how a sub-district's block amount was reached: its
-// score, adjusted, and its share of the pool by adjusted score, each an
-// exact fraction of whole numbers.
+// scoreText says how a sub-district's block amount was reached: the pool
+// × its adjusted score ÷ the district's sum of adjusted scores, the scores
+// rounded to as many places as the pool needs (scorePlaces). The score,
+// its adjustment and coefficient are in the 因素得分 table.
 func (b *blockStage) scoreText(s Score) string {
-	t := fmt.Sprintf(wordScore, Fraction(s.Total()), s.Adjustment.String())
-	if b.withPerf {
-		t += fmt.Sprintf(wordPerformance, s.Coef.String(), s.Rating)
-	}
-	adj := s.Adjusted()
 	sumAdj := b.scaled(b.sumAdj)
 	sumAdj.Mul(sumAdj, ratPow10(b.eAdj))
-	t += fmt.Sprintf(wordAdjustedScore, Fraction(adj))
 	if sumAdj.Sign() == 0 {
-		return t + fmt.Sprintf(wordAdjustedZero, b.m.u.format(b.shares[s.i].Amount))
+		return fmt.Sprintf(wordAdjustedZero, b.m.u.group(b.shares[s.i].Amount))
 	}
-	return t + fmt.Sprintf(wordPoolShare, b.m.u.format(b.pool), Fraction(adj), Fraction(sumAdj)) +
-		b.m.shareText(b.pool, new(big.Rat).Quo(adj, sumAdj), b.shares[s.i])
+	p := b.m.u.scorePlaces(b.pool, sumAdj)
+	return fmt.Sprintf(wordPoolShare, b.m.u.group(b.pool), scoreText(s.Adjusted(), p), scoreText(sumAdj, p)) +
+		b.m.lrAbout(b.shares[s.i])
 }
 
-// explain renders a stage 7 (damping) line of each kind.
+// explain renders a stage 7 (damping) line of each kind. To stay short,
+// the lines that change an amount name the baseline and the measured
+// total plainly ("基数", "测算"); the line of a total within its bounds
+// says what is measured and the baseline's label.
 func (x *dampingStage) explain(l *Line) string {
-	m, d, i, f := x.m, x.m.plan.Damping, l.i, x.m.u.format
-	base := m.x[i][m.baseline].String() + " " + m.ref(m.baseline)
-	measured := x.measureLabel() + " " + f(x.pre[i])
+	m, d, i, f := x.m, x.m.plan.Damping, l.i, x.m.u.group
+	base := fmt.Sprintf(wordBaseline, num(m.x[i][m.baseline]))
+	measured := wordMeasure + " " + f(x.pre[i])
 	switch l.j {
 	case dampCeiling:
-		over := f(x.pre[i].Sub(*x.hi[i]))
 		t := fmt.Sprintf(wordCeiling, f(*x.hi[i]), m.u.fn("floor"), d.Ceiling.String(), base, measured,
-			f(*x.hi[i]), over, over, f(x.res.Subdistricts[i].Block), f(x.cut[i]))
+			f(*x.hi[i]), f(x.res.Subdistricts[i].Block), f(x.cut[i]))
 		if x.cut[i].IsZero() {
 			t += wordNothingToCut
 		}
@@ -262,13 +256,12 @@ func (x *dampingStage) explain(l *Line) string {
 		if x.pre0 == nil {
 			return t + fmt.Sprintf(wordTopUp, f(x.lo[i]), f(x.pre[i]), f(x.need[i]))
 		}
-		effect := *x.res.Subdistricts[i].RatingEffect
-		return t + fmt.Sprintf(wordTopUpRated, signed(f, effect), f(x.pre0[i]), f(x.lo[i]),
-			f(x.pre0[i]), f(x.need[i]), f(x.lo[i]), signedTerm(f, effect), f(x.lo[i].Add(effect)))
+		return t + fmt.Sprintf(wordTopUpRated, f(x.pre0[i]), f(x.lo[i]), f(x.pre0[i]), f(x.need[i]))
 	case dampFunding:
-		return fmt.Sprintf(wordFunding, f(x.shortfall), f(x.d), f(x.e), f(x.shortfall), f(x.room[i]), f(x.sumG)) +
+		return fmt.Sprintf(wordFunding, f(x.shortfall), f(x.room[i]), f(x.sumG)) +
 			m.lrText(x.reduction[i])
 	}
+	measured = x.measureLabel() + " " + f(x.pre[i])
 	if x.pre0 != nil && !x.pre0[i].Equal(x.pre[i]) {
 		return fmt.Sprintf(wordWithinRated, measured, signed(f, *x.res.Subdistricts[i].RatingEffect), f(x.pre0[i]),
 			rangeText(m.u, x.lo[i], x.hi[i], d))
@@ -302,25 +295,17 @@ func signed(f func(decimal.Decimal) string, d decimal.Decimal) string {
 	return f(d)
 }
 
-// signedTerm renders an amount as a term of a sum: "+ 52000", "− 1634206".
-func signedTerm(f func(decimal.Decimal) string, d decimal.Decimal) string {
-	if d.Sign() < 0 {
-		return "− " + f(d.Neg())
-	}
-	return "+ " + f(d)
-}
-
 // rangeText names the floor and ceiling a total stayed within.
 func rangeText(u unit, lo decimal.Decimal, hi *decimal.Decimal, d *Damping) string {
 	s := ""
 	if d.Floor != nil {
-		s += fmt.Sprintf(wordRangeFloor, u.format(lo))
+		s += fmt.Sprintf(wordRangeFloor, u.group(lo))
 	}
 	if hi != nil {
 		if s != "" {
 			s += wordRangeAnd
 		}
-		s += fmt.Sprintf(wordRangeCeiling, u.format(*hi))
+		s += fmt.Sprintf(wordRangeCeiling, u.group(*hi))
 	}
 	return s
 }
@@ -330,7 +315,7 @@ func rangeText(u unit, lo decimal.Decimal, hi *decimal.Decimal, d *Damping) stri
 // "900000 [病媒防制面积]" or "(108 [公务员] + 60 [事业编])".
 func (m *Model) basisText(i int, cols []int) string {
 	if len(cols) == 1 {
-		return m.x[i][cols[0]].String() + " " + m.ref(cols[0])
+		return num(m.x[i][cols[0]]) + " " + m.ref(cols[0])
 	}
 	var b strings.Builder
 	b.WriteByte('(')
@@ -338,7 +323,7 @@ func (m *Model) basisText(i int, cols []int) string {
 		if k > 0 {
 			b.WriteString(" + ")
 		}
-		b.WriteString(m.x[i][c].String())
+		b.WriteString(num(m.x[i][c]))
 		b.WriteByte(' ')
 		b.WriteString(m.ref(c))
 	}

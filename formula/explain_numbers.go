@@ -3,26 +3,31 @@ package formula
 import (
 	"fmt"
 	"math/big"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
 // This file holds how the line text writes numbers and rounding steps, so
-// that every formula, evaluated as written with the numbers it shows,
-// gives its amount (docs/audit.md):
+// that a person with a 12-digit calculator can check every line with the
+// numbers it shows (docs/audit.md):
 //
-//   - shares are fractions of whole numbers or of the exact decimals they
-//     are made of: "35945275 × 1158247628697600 / 9843334261546663";
-//   - an exact value that does not terminate is shown cut (not rounded)
-//     after six decimal places and marked "…": "4229616.553232…" stands
-//     for the exact value just computed and is only its first digits;
-//   - the rounding step is written out after "→": "round(…)",
-//     "floor(…)", "floor(…) + 1 (最大余额, 第 3 位)"; with a rounding unit
-//     U other than 1 元 the functions are floor_u, ceil_u, round_u (to a
-//     multiple of U) and a leftover unit adds U;
+//   - numbers carry thousands separators ("27,706,144") and no number has
+//     more than twelve significant digits where the plan allows it;
+//   - an exact result is written after "="; a value that is not exact
+//     (a share cut to two places below the rounding unit, or a product of
+//     rounded scores) after "≈", and lands within one rounding unit of
+//     the exact value;
+//   - the rounding step is written after "→" with the amount it gave; a
+//     unit the largest-remainder method added is said after it:
+//     ",尾差 +1 元(最大余额法)";
+//   - damping's bounds keep their rounding functions, floor(…) and ceil(…)
+//     (floor_u, ceil_u to a rounding unit U other than 1 元), which are
+//     exact;
 //   - "调减 …" gives the amount taken off: the line's amount is its negative.
+//
+// The exact fractions are not line text: they are in the JSON's fields
+// for machines and in the 复核 workbook.
 
 // fn names a rounding function for the unit: "floor" when U = 1, else
 // "floor_u" (to a multiple of U, rules §1.2).
@@ -33,51 +38,124 @@ func (u unit) fn(name string) string {
 	return name + "_u"
 }
 
-// equals renders " = exact", or " = exact → round(exact) = rounded" when
-// rounding to the unit changed it.
-func (m *Model) equals(exact, rounded decimal.Decimal) string {
-	if exact.Equal(rounded) {
-		return " = " + m.u.format(rounded)
+// group renders an amount with the decimal places of U and thousands
+// separators: "27,706,144".
+func (u unit) group(x decimal.Decimal) string { return groupDigits(u.format(x)) }
+
+// num renders a quantity, a rate or an exact value with thousands
+// separators: "1,650,000,000", "0.36".
+func num(d decimal.Decimal) string { return groupDigits(d.String()) }
+
+// groupDigits puts a comma between each three digits of a number's
+// whole part: "-1234567.891" → "-1,234,567.891".
+func groupDigits(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
 	}
-	e := exact.String()
-	return " = " + e + " → " + m.u.fn("round") + "(" + e + ") = " + m.u.format(rounded)
+	whole, frac, dot := strings.Cut(s, ".")
+	if len(whole) > 3 {
+		var b strings.Builder
+		lead := len(whole) % 3
+		b.WriteString(whole[:lead])
+		for i := lead; i < len(whole); i += 3 {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(whole[i : i+3])
+		}
+		whole = b.String()
+	}
+	if dot {
+		return sign + whole + "." + frac
+	}
+	return sign + whole
 }
 
-// shareText renders " = b × n / d" for a share b × q with q = n/d in
-// lowest terms, then the largest-remainder step of s.
-func (m *Model) shareText(b decimal.Decimal, q *big.Rat, s lrShare) string {
-	return " = " + m.u.format(b) + " × " + q.Num().String() + " / " + q.Denom().String() + m.lrText(s)
+// equals renders " = exact", or " = exact → rounded" when rounding to the
+// unit changed it.
+func (m *Model) equals(exact, rounded decimal.Decimal) string {
+	if exact.Equal(rounded) {
+		return " = " + m.u.group(rounded)
+	}
+	return " = " + num(exact) + " → " + m.u.group(rounded)
 }
 
 // lrText renders the tail of a largest-remainder line:
-// " = 4229616.553232… → floor(4229616.553232…) + 1 = 4229617 (最大余额, 第 2 位)".
+// " ≈ 4,229,616.55 → 4,229,617,尾差 +1 元(最大余额法)".
 func (m *Model) lrText(s lrShare) string {
-	var rank int32
-	if s.Extra {
-		rank = s.Rank
-	}
-	return m.lrTail(s.Quota(), s.Amount, rank)
+	return m.lrTail(s.Quota(), s.Amount, s.Extra, false)
 }
 
-// lrTail renders an exact quota, the rounding step and the amount it
-// became; rank > 0 is the place of the item's remainder among those that
-// got a leftover unit.
-func (m *Model) lrTail(quota *big.Rat, amount decimal.Decimal, rank int32) string {
+// lrAbout is lrText after a share by rounded scores: the share shown is
+// the exact one, which the rounded scores give only about ("≈").
+func (m *Model) lrAbout(s lrShare) string {
+	return m.lrTail(s.Quota(), s.Amount, s.Extra, true)
+}
+
+// lrTail renders an exact quota cut to two places below the unit, the
+// amount it became and, when the largest-remainder method added a unit,
+// where that unit came from; about says the quota is only about what the
+// numbers before it give.
+func (m *Model) lrTail(quota *big.Rat, amount decimal.Decimal, extra, about bool) string {
 	u := m.u
-	if rank == 0 && quota.Cmp(amount.Rat()) == 0 {
-		return " = " + u.format(amount)
+	if !about && !extra && quota.Cmp(amount.Rat()) == 0 {
+		return " = " + u.group(amount)
 	}
-	q := RatText(quota)
-	t := " = " + q + " → " + u.fn("floor") + "(" + q + ")"
-	if rank > 0 {
-		t += " + " + u.format(u.d)
+	q, exact := cutRat(quota, u.places+2)
+	rel := " ≈ "
+	if exact && !about {
+		rel = " = "
 	}
-	t += " = " + u.format(amount)
-	if rank > 0 {
-		t += fmt.Sprintf(wordRemainderRank, strconv.Itoa(int(rank)))
+	t := rel + groupDigits(q) + " → " + u.group(amount)
+	if extra {
+		t += fmt.Sprintf(wordRemainderUnit, u.group(u.d))
 	}
 	return t
 }
+
+// cutRat renders q cut toward zero to the given decimal places (at least
+// none) and reports whether that is all of it.
+func cutRat(q *big.Rat, places int32) (string, bool) {
+	places = max(places, 0)
+	n := new(big.Int).Mul(q.Num(), pow10Int(places))
+	r := new(big.Int)
+	n.QuoRem(n, q.Denom(), r)
+	d := decimal.NewFromBigInt(n, -places)
+	if r.Sign() == 0 {
+		return d.String(), true
+	}
+	s := d.StringFixed(places)
+	if n.Sign() == 0 && q.Sign() < 0 {
+		s = "-" + s
+	}
+	return s, false
+}
+
+// scorePlaces is how many decimal places the scores of a share
+// amount × a ÷ s must show (a ≤ s) so that a 12-digit calculator fed the
+// rounded scores lands within half a unit of the exact share, less the
+// part cutRat takes off: amount × 10^-p / s ≤ 0.4 U (each score rounded
+// by at most ½·10^-p moves the share by at most amount·10^-p/s). At least
+// six places.
+func (u unit) scorePlaces(amount decimal.Decimal, s *big.Rat) int32 {
+	if s.Sign() <= 0 {
+		return ratPlaces
+	}
+	bound := new(big.Rat).Mul(big.NewRat(2, 5), u.d.Rat()) // 0.4 U
+	bound.Mul(bound, s)
+	a := amount.Abs().Rat()
+	p := int32(ratPlaces)
+	for ; p < 60; p++ {
+		if new(big.Rat).Mul(a, ratPow10(-p)).Cmp(bound) <= 0 {
+			break
+		}
+	}
+	return p
+}
+
+// scoreText renders a score rounded to the given places: "0.07885120".
+func scoreText(q *big.Rat, places int32) string { return groupDigits(q.FloatString(int(places))) }
 
 // Fraction renders an exact rational as a fraction of whole numbers in
 // lowest terms: "12/1205", or "7" when it is whole.

@@ -2,6 +2,7 @@ package formula_test
 
 import (
 	"bytes"
+	"io/fs"
 	"testing"
 
 	"github.com/caili/caili/configs"
@@ -46,5 +47,46 @@ func checkDoc(t *testing.T, doc *standards.Document) {
 	}
 	if err := formula.CheckLines(res); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSampleLinesReadable checks that every line of the sample's
+// statements, for every sub-district, in the sample plan and each of its
+// scenarios, fits the rule of CheckReadable and recomputes.
+func TestSampleLinesReadable(t *testing.T) {
+	doc, err := standards.LoadFS(configs.FS, configs.PlanPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]*standards.Document{"sample": doc}
+	names, err := fs.Glob(configs.FS, configs.ScenarioDir+"/*.toml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no scenarios: %v", err)
+	}
+	for _, n := range names {
+		data, _ := fs.ReadFile(configs.FS, n)
+		sc, err := standards.ParseScenario(n, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs[n], err = doc.Apply(sc.Set...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, d := range docs {
+		m, err := d.Compile()
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := m.Evaluate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := formula.CheckReadable(res); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if err := formula.CheckLines(res); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }

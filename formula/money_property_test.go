@@ -117,7 +117,7 @@ func TestPropertyMoney(t *testing.T) {
 		n = 100
 	}
 	accepted := 0
-	seen := map[string]int{"执行率": 0, "统筹安排": 0, "/ Σ ": 0, "可用财力": 0}
+	seen := map[string]int{"执行率": 0, "统筹安排": 0, "÷ Σ ": 0, "可用财力": 0}
 	for seed := uint64(1); seed <= uint64(n); seed++ {
 		p := randomMoneyPlan(seed)
 		if ps := p.Validate(); len(ps) > 0 {

@@ -2,7 +2,6 @@ package formula
 
 import (
 	"fmt"
-	"math/big"
 
 	"github.com/shopspring/decimal"
 )
@@ -84,9 +83,8 @@ func (x *transferText) explain(l *Line) string {
 		name = tr.ID
 	}
 	if x.sum.IsZero() {
-		return fmt.Sprintf(wordTransferZero, name, m.u.format(tr.Amount), m.u.format(l.Amount))
+		return fmt.Sprintf(wordTransferZero, name, m.u.group(tr.Amount), m.u.group(l.Amount))
 	}
-	q := new(big.Rat).Quo(x.w[i].Rat(), x.sum.Rat())
-	return fmt.Sprintf(wordTransfer, name, m.u.format(tr.Amount), m.basisText(i, m.transCols[x.t]), x.sum.String()) +
-		m.shareText(tr.Amount, q, x.shares[i])
+	return fmt.Sprintf(wordTransfer, name, m.u.group(tr.Amount), m.basisText(i, m.transCols[x.t]), num(x.sum)) +
+		m.lrText(x.shares[i])
 }

@@ -22,7 +22,7 @@ import (
 // the value of its last chain (negated when that chain says 调减), or nil
 // when the text holds no chain.
 func Recompute(text string, u decimal.Decimal) (*big.Rat, error) {
-	text = uncited(text) // source_test.go
+	text = ungrouped(uncited(text)) // uncited: source_test.go
 	var last *big.Rat
 	for _, seg := range segments(text) {
 		toks, err := tokenize(seg)
@@ -42,6 +42,22 @@ func Recompute(text string, u decimal.Decimal) (*big.Rat, error) {
 		last = v
 	}
 	return last, nil
+}
+
+// ungrouped drops the thousands separators of the numbers of text: a comma
+// with a digit before it and three after, then no digit.
+func ungrouped(text string) string {
+	rs := []rune(text)
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		if r == ',' && i > 0 && unicode.IsDigit(rs[i-1]) && i+3 < len(rs) &&
+			unicode.IsDigit(rs[i+1]) && unicode.IsDigit(rs[i+2]) && unicode.IsDigit(rs[i+3]) &&
+			(i+4 == len(rs) || !unicode.IsDigit(rs[i+4])) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 // segments splits text at the separators ; ; , , outside brackets.
@@ -65,7 +81,7 @@ func segments(text string) []string {
 }
 
 type token struct {
-	kind   byte // 'n' number, 'f' function, '=' equals, '>' rounding step, or the operator * / + - ( ) ,
+	kind   byte // 'n' number, 'f' function, '=' equals, '~' about, '>' rounding step, or the operator * / + - ( ) ,
 	num    *big.Rat
 	text   string // the digits shown, for approximate numbers; the function name
 	approx bool
@@ -94,6 +110,10 @@ func tokenize(seg string) ([]token, error) {
 			toks = append(toks, token{kind: byte(r)})
 		case r == '×':
 			toks = append(toks, token{kind: '*'})
+		case r == '÷':
+			toks = append(toks, token{kind: '/'})
+		case r == '≈':
+			toks = append(toks, token{kind: '~'})
 		case r == '−':
 			toks = append(toks, token{kind: '-'})
 		case r == '=':
@@ -174,21 +194,24 @@ func remark(rs []rune) bool {
 
 func hasRelation(toks []token) bool {
 	for _, t := range toks {
-		if t.kind == '=' || t.kind == '>' {
+		if relation(t.kind) {
 			return true
 		}
 	}
 	return false
 }
 
-// evalChain evaluates the sides of a chain in turn and checks that sides
-// joined by "=" are equal. A side of words alone names what follows.
+func relation(k byte) bool { return k == '=' || k == '~' || k == '>' }
+
+// evalChain evaluates the sides of a chain in turn and checks each
+// relation (see the top of the file). A side of words alone names what
+// follows.
 func evalChain(toks []token, u *big.Rat) (*big.Rat, error) {
 	var cur *big.Rat
 	rel := byte(0)
 	start := 0
 	for k := 0; k <= len(toks); k++ {
-		if k < len(toks) && toks[k].kind != '=' && toks[k].kind != '>' {
+		if k < len(toks) && !relation(toks[k].kind) {
 			continue
 		}
 		side := toks[start:k]
@@ -201,12 +224,14 @@ func evalChain(toks []token, u *big.Rat) (*big.Rat, error) {
 			if err != nil {
 				return nil, err
 			}
-			if rel == '=' && cur != nil && v.Cmp(cur) != 0 {
-				return nil, fmt.Errorf("%s ≠ %s", v.RatString(), cur.RatString())
+			if cur != nil && rel != 0 {
+				if tol := tolerance(rel, side, u); new(big.Rat).Abs(new(big.Rat).Sub(v, cur)).Cmp(tol) > 0 {
+					return nil, fmt.Errorf("%s %c %s: off by more than %s", cur.RatString(), rel, v.RatString(), tol.RatString())
+				}
 			}
 			cur = v
-		} else if rel == '>' {
-			return nil, errors.New("empty rounding step")
+		} else if rel == '>' || rel == '~' {
+			return nil, errors.New("empty step")
 		}
 		if k < len(toks) {
 			rel, start = toks[k].kind, k+1
@@ -216,4 +241,19 @@ func evalChain(toks []token, u *big.Rat) (*big.Rat, error) {
 		return nil, errors.New("a chain without numbers")
 	}
 	return cur, nil
+}
+
+// tolerance is how far a side may be from the one before it: nothing
+// after "=", but for a decimal shown cut (one unit of its last place);
+// one rounding unit after "≈" and "→".
+func tolerance(rel byte, side []token, u *big.Rat) *big.Rat {
+	if rel != '=' {
+		return u
+	}
+	if len(side) == 1 && side[0].kind == 'n' && !side[0].approx {
+		if _, frac, ok := strings.Cut(side[0].text, "."); ok {
+			return new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(len(frac))), nil))
+		}
+	}
+	return new(big.Rat)
 }

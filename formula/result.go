@@ -41,7 +41,7 @@ type Line struct {
 }
 
 // Formula says how the amount was reached, in words a person can check,
-// e.g. "40 人 × 160000 元 × (1 + 0.35) = 8640000". It is rendered on
+// e.g. "40 人 × 160,000 元 × (1 + 0.35) = 8,640,000". It is rendered on
 // demand, so results that are only summed or written as CSV never pay for
 // the text.
 func (l Line) Formula() string {

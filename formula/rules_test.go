@@ -94,8 +94,8 @@ func TestHandWorkedRules(t *testing.T) {
 		// B: y 0 + 30000 in full. Remaining 670001 − 30000 − 67000 − 30000 = 543001:
 		// LR(543001, [1, 0.5]) = 362000.67 → 362001 (+1), 181000.33 → 181000.
 		{"ratings", Redistribute, rateProjects, want{rows: [2][4]int64{{33929, 362001, 0, 505930}, {93071, 181000, 0, 494071}},
-			lineContains: map[string]string{"b/x": "需求 10 元 × 6000 [x_base] × 0.9 (项目绩效 中) = 54000 (A 档)",
-				"a/y": "需求 1 元 × 50000 [y_base] × 0 (项目绩效 差) = 0 (B 档),全额保障"}}},
+			lineContains: map[string]string{"b/x": "需求 10 元 × 6,000 [x_base] × 0.9 (项目绩效 中) = 54,000 (A 档)",
+				"a/y": "需求 1 元 × 50,000 [y_base] × 0 (项目绩效 差) = 0 (B 档),全额保障"}}},
 		// Reserve: B = floor(543001 × 1.5 / 2) = 407250; LR(407250, [1, 0.5]) = 271500, 135750.
 		{"ratings", Reserve, rateProjects, want{rows: [2][4]int64{{33929, 271500, 0, 415429}, {93071, 135750, 0, 448821}}, perfReserve: 135751}},
 		// Demote: A gives LR(67000, [30000, 60000]) = 22333, 44667 (+1);
@@ -103,7 +103,7 @@ func TestHandWorkedRules(t *testing.T) {
 		// LR(33500, …) = 2493.64 → 2494 (+1), 16262.14 → 16262, 4986.95 → 4987 (+1), 9757.28 → 9757;
 		// C (no projects, no cap) pays what B refused in full. Every item whole.
 		{"demote", Redistribute, demote, want{rows: [2][4]int64{{90000, 313334, 0, 513334}, {110000, 156667, 0, 486667}},
-			lineContains: map[string]string{"a/x": "(A 档),本档需求 90000 超过上限 67000 (max_share × 项目资金池),按需求比例分配: 67000 × 30000 / 90000 = 22333.333333… → floor(22333.333333…) = 22333;未安排的 7667 转入 B 档,"}}},
+			lineContains: map[string]string{"a/x": "(A 档),本档需求 90,000 超过上限 67,000 (max_share × 项目资金池),按需求比例分配: 67,000 × 30,000 ÷ 90,000 ≈ 22,333.33 → 22,333;未安排的 7,667 转入 B 档,"}}},
 		{"demote", Reserve, demote, want{rows: [2][4]int64{{90000, 235000, 0, 435000}, {110000, 117500, 0, 447500}}, perfReserve: 117501}},
 		// Floors keep the rating: without ratings the block is LR(493001, [1, 1])
 		// = 246501 (tie: a, the earlier), 246500; b's effect 164334 − 246500 = −82166.
@@ -111,7 +111,7 @@ func TestHandWorkedRules(t *testing.T) {
 		// ends at 630000 − 82166 = 547834; a funds it (room 161000).
 		{"keeps", Redistribute, func(p *Plan) { damp(p, "0.9", "", 400000, 700000, true) },
 			want{rows: [2][4]int64{{82333, 328667, -68833, 452167}, {94667, 164334, 68833, 547834}}, effect: []int64{82166, -82166},
-				lineContains: map[string]string{"b/floor": "不计绩效等级影响 −82166 为 561167,补足 630000 − 561167 = 68833 (保底保留绩效等级影响: 630000 − 82166 = 547834)"}}},
+				lineContains: map[string]string{"b/floor": "测算 479,001,不计绩效等级影响为 561,167,补足 630,000 − 561,167 = 68,833"}}},
 		// Reserve: block LR(369750, [1, 0.5]) = 246500, 123250; effects −1, −123250.
 		{"keeps", Reserve, func(p *Plan) { damp(p, "0.9", "", 400000, 700000, true) },
 			want{rows: [2][4]int64{{82333, 246500, -68833, 370000}, {94667, 123250, 68833, 506750}}, perfReserve: 123251, effect: []int64{-1, -123250}}},
@@ -119,7 +119,7 @@ func TestHandWorkedRules(t *testing.T) {
 		// ceiling 330000: −81000; b 94667 + 164334 = 259001, floor 270000: +10999.
 		{"exclude", Redistribute, func(p *Plan) { damp(p, "0.9", "1.1", 300000, 300000, false, "personnel", "public") },
 			want{rows: [2][4]int64{{82333, 328667, -81000, 440000}, {94667, 164334, 10999, 490000}}, dampReserve: 70001,
-				lineContains: map[string]string{"a/ceiling": "测算 (不含人员经费、公用经费) 411000 − 封顶 330000 = 超出 81000"}}},
+				lineContains: map[string]string{"a/ceiling": "调减 min(测算 411,000 − 330,000, 因素分配 328,667) = 81,000"}}},
 		// Reserve: b measures 94667 + 123250 = 217917, +52083, taken from a.
 		{"exclude", Reserve, func(p *Plan) { damp(p, "0.9", "1.1", 300000, 300000, false, "personnel", "public") },
 			want{rows: [2][4]int64{{82333, 246500, -52083, 386750}, {94667, 123250, 52083, 490000}}, perfReserve: 123251}},
@@ -127,7 +127,7 @@ func TestHandWorkedRules(t *testing.T) {
 		// b/y 30000 = 47000 → 4327, 0, 7790, 21383; C pays the rest.
 		{"together", Redistribute, together, want{rows: [2][4]int64{{40000, 350667, -70667, 430000}, {104000, 175334, 18000, 517334}},
 			dampReserve: 52667, effect: []int64{87666, -87666},
-			lineContains: map[string]string{"b/y": "按需求比例分配: 33500 × 30000 / 47000 = 21382.978723… → floor(21382.978723…) + 1 = 21383 (最大余额, 第 1 位);未安排的 8617 转入 C 档,全额保障;合计 21383 + 8617 = 30000"}}},
+			lineContains: map[string]string{"b/y": "按需求比例分配: 33,500 × 30,000 ÷ 47,000 ≈ 21,382.97 → 21,383,尾差 +1 元(最大余额法);未安排的 8,617 转入 C 档,全额保障;合计 21,383 + 8,617 = 30,000"}}},
 		{"together", Reserve, together, want{rows: [2][4]int64{{40000, 263000, -18000, 395000}, {104000, 131500, 18000, 473500}},
 			perfReserve: 131501, effect: []int64{-1, -131500}}},
 	}
@@ -219,11 +219,11 @@ func TestDemoteTie(t *testing.T) {
 		t.Errorf("projects %s, block %s, total %s; want 199, 1, 200", a.Projects, a.Block, a.Total)
 	}
 	for item, want := range map[string]string{
-		"x": "需求 1 元 × 150 [qx] = 150 (A 档),本档需求 150 超过上限 100 (max_share × 项目资金池),按需求比例分配: 100 × 150 / 150 = 100;" +
-			"未安排的 50 转入 B 档,本档需求 100 超过上限 99 (max_share × 项目资金池),按需求比例分配: 99 × 50 / 100 = 49.5 → floor(49.5) + 1 = 50 (最大余额, 第 1 位);合计 100 + 50 = 150",
-		"y": "需求 1 元 × 50 [qy] = 50 (B 档),本档需求 100 超过上限 99 (max_share × 项目资金池),按需求比例分配: 99 × 50 / 100 = 49.5 → floor(49.5) = 49;" +
-			"未安排的 1 转入 C 档,本档需求 1 超过上限 0 (max_share × 项目资金池),按需求比例分配: 0 × 1 / 1 = 0;" +
-			"未安排的 1 转入 D 档,本档需求 1 超过上限 0 (max_share × 项目资金池),按需求比例分配: 0 × 1 / 1 = 0;合计 49 + 0 + 0 = 49;余下 1 未安排 (D 档之后不再顺延)",
+		"x": "需求 1 元 × 150 [qx] = 150 (A 档),本档需求 150 超过上限 100 (max_share × 项目资金池),按需求比例分配: 100 × 150 ÷ 150 = 100;" +
+			"未安排的 50 转入 B 档,本档需求 100 超过上限 99 (max_share × 项目资金池),按需求比例分配: 99 × 50 ÷ 100 = 49.5 → 50,尾差 +1 元(最大余额法);合计 100 + 50 = 150",
+		"y": "需求 1 元 × 50 [qy] = 50 (B 档),本档需求 100 超过上限 99 (max_share × 项目资金池),按需求比例分配: 99 × 50 ÷ 100 = 49.5 → 49;" +
+			"未安排的 1 转入 C 档,本档需求 1 超过上限 0 (max_share × 项目资金池),按需求比例分配: 0 × 1 ÷ 1 = 0;" +
+			"未安排的 1 转入 D 档,本档需求 1 超过上限 0 (max_share × 项目资金池),按需求比例分配: 0 × 1 ÷ 1 = 0;合计 49 + 0 + 0 = 49;余下 1 未安排 (D 档之后不再顺延)",
 	} {
 		if got := lineFormula(t, res, "a/"+item); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", item, got, want)
@@ -292,11 +292,11 @@ func TestCeilingWithoutBlock(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := res.Subdistricts[1]
-	want := "封顶 110000 = floor(1.1 × 100000 [last]);测算 314667 − 封顶 110000 = 超出 204667;调减 min(超出 204667, 块额 0) = 0,无因素分配可调减"
+	want := "封顶 110,000 = floor(1.1 × 基数 100,000);调减 min(测算 314,667 − 110,000, 因素分配 0) = 0,无因素分配可调减"
 	if got := lineFormula(t, res, "b/ceiling"); got != want || !b.Damping.IsZero() {
 		t.Errorf("damping %s, line %q\nwant %q", b.Damping, got, want)
 	}
-	if got := lineFormula(t, res, "b/pop"); !strings.HasSuffix(got, ";块额 0,本行 = 0") {
+	if got := lineFormula(t, res, "b/pop"); !strings.HasSuffix(got, "本街道因素分配 0 元,本行 = 0") {
 		t.Errorf("block line of 0: %q", got)
 	}
 }

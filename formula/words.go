@@ -37,9 +37,9 @@ const (
 	// wordOfPlan cites another plan's published result (%s: the plan,
 	// then wordPublishedYear).
 	wordOfPlan = "方案 %s %s"
-	// wordRemainderRank says where the largest-remainder method ranked a
-	// line (%s: the rank).
-	wordRemainderRank = " (最大余额, 第 %s 位)"
+	// wordRemainderUnit says that the largest-remainder method gave a
+	// line one more unit (%s: the unit).
+	wordRemainderUnit = ",尾差 +%s 元(最大余额法)"
 )
 
 // The explanation lines' words (explain.go), as formats of fmt.Sprintf
@@ -66,7 +66,7 @@ const (
 // funded; a tier's name.
 const (
 	wordFullyFunded  = "全额保障"
-	wordProportional = ",按需求比例分配: %s × %s / %s"
+	wordProportional = ",按需求比例分配: %s × %s ÷ %s"
 	wordOverCap      = "本档需求 %s 超过上限 %s (max_share × 项目资金池)"
 	// wordOverCapAvailable: the cap on the whole budget ([tiers]
 	// cap_base = "available", rules §6).
@@ -79,38 +79,34 @@ const (
 	wordTier             = "%s 档"
 )
 
-// Stage 5, the incentive cut to its total (the total, its rounding, the
-// sum, the budget if any (wordBudget), what remained, then the share:
-// total × raw / sum).
+// Stage 5, the incentive cut to its total: rate × growth × the total ÷
+// the sum of every sub-district's rate × growth.
 const (
-	wordIncentiveShare = ";激励总额 %s = %s(min(Σ %s%s, 剩余 %s)),按比例: %s × %s / %s"
-	wordBudget         = ", 预算 %s"
+	wordIncentiveShare = " × 激励总额 %s ÷ Σ %s"
 )
 
-// Stage 6, the block grant: an indicator's part of the score and its
-// share of the sub-district's block amount; the score, adjusted, and
-// the share of the pool by adjusted score.
+// Stage 6, the block grant: an indicator's share of the sub-district's
+// block amount (the amount, the indicator's part and the score), or
+// nothing to share (the amount, the line's); the sub-district's share of
+// the pool by adjusted score (the pool, its adjusted score, the sum).
 const (
-	wordScorePart     = "%s %s × %s × %s / %s = %s 分"
-	wordBlockZero     = ";块额 %s,本行 = %s"
-	wordBlockShare    = ";块额 %s × (%s) / (%s)"
-	wordScore         = "得分 %s × 调整系数 %s"
-	wordPerformance   = " × 绩效系数 %s (%s)"
-	wordAdjustedScore = " = 调整后得分 %s"
-	wordAdjustedZero  = ";Σ调整后得分为 0,块额 = %s"
-	wordPoolShare     = ";块额 %s × (%s) / (Σ %s)"
+	wordBlockZero    = "本街道因素分配 %s 元,本行 = %s"
+	wordBlockShare   = "本街道因素分配 %s 元 × 本项得分 %s ÷ 本街道得分 %s"
+	wordAdjustedZero = "全区调整后得分合计为 0,因素分配 = %s"
+	wordPoolShare    = "因素分配资金 %s 元 × 本街道调整后得分 %s ÷ 全区合计 %s"
 )
 
 // Stage 7, damping: the ceiling's cut, the floor's top-up (without and
 // with the rating's effect), the floor's funding, a total within bounds,
 // what damping measures and the bounds it is checked against.
 const (
-	wordCeiling        = "封顶 %s = %s(%s × %s);%s − 封顶 %s = 超出 %s;调减 min(超出 %s, 块额 %s) = %s"
+	wordBaseline       = "基数 %s"
+	wordCeiling        = "封顶 %s = %s(%s × %s);调减 min(%s − %s, 因素分配 %s) = %s"
 	wordNothingToCut   = ",无因素分配可调减"
 	wordFloor          = "保底 %s = %s(%s × %s);%s"
 	wordTopUp          = ",补足 %s − %s = %s"
-	wordTopUpRated     = ",不计绩效等级影响 %s 为 %s,补足 %s − %s = %s (保底保留绩效等级影响: %s %s = %s)"
-	wordFunding        = "保底资金缺口 %s = 保底补足 %s − 封顶调减 %s;按高于保底的余量分摊,调减 %s × 余量 %s / Σ余量 %s"
+	wordTopUpRated     = ",不计绩效等级影响为 %s,补足 %s − %s = %s"
+	wordFunding        = "保底资金缺口按高于保底的余量分摊;调减 %s × 余量 %s ÷ Σ余量 %s"
 	wordWithinRated    = "%s,不计绩效等级影响 %s 为 %s;保底按后者、封顶按前者检验,在%s 之内,不调整"
 	wordWithin         = "%s 在%s 之内,不调整"
 	wordMeasure        = "测算"
@@ -130,6 +126,6 @@ const (
 	wordExecution          = " × %s (执行率 %s 低于 %s)"
 	wordManagedBy          = ";由%s统筹安排,不计入本街道财力"
 	wordDistrictDepartment = "区级主管部门"
-	wordTransfer           = "[%s] %s 元 × %s / Σ %s"
+	wordTransfer           = "[%s] %s 元 × %s ÷ Σ %s"
 	wordTransferZero       = "[%s] %s 元,基数合计为 0,本行 = %s"
 )

@@ -206,8 +206,8 @@ func TestStatementPage(t *testing.T) {
 	e := newEnv(t, "")
 	p, w := e.getPage("/plans/tiny/subdistricts/east", http.StatusOK)
 	text := textOf(p.root)
-	for _, want := range []string{"22,659,200", "东街道 east", "40 人 × 160000 元 × (1 + 0.35) = 8640000",
-		"工作任务量 0.4 × 0.5 × 8 / 19", "打印"} {
+	for _, want := range []string{"22,659,200", "东街道 east", "40 人 × 160,000 元 × (1 + 0.35) = 8,640,000",
+		"本项得分", "因素分配资金", "打印"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("statement lacks %q", want)
 		}

@@ -186,7 +186,7 @@ func TestWriteXLSX(t *testing.T) {
 			t.Errorf("line %q: every item is named beside its id (formula.Plan.ItemNames)", row)
 		}
 	}
-	if !strings.Contains(l.Formula(), "160000") {
+	if !strings.Contains(l.Formula(), "160,000") {
 		t.Errorf("first line's formula %q does not show the pay", l.Formula())
 	}
 
