@@ -24,7 +24,7 @@ var (
 	// AppObjectionDataFile: the workbook of the version is not among its files.
 	AppObjectionDataFile = def("AppObjectionDataFile", "版本的文件中没有数据工作簿 %s", "the version's files have no data file %s")
 	// AppObjectionDiskDiffers: the workbook on disk cannot take the correction.
-	AppObjectionDiskDiffers = def("AppObjectionDiskDiffers", "方案文件夹中的数据文件 %s 不能写入更正:%s", "the data file %s in the plans folder cannot take the correction: %s")
+	AppObjectionDiskDiffers = def("AppObjectionDiskDiffers", "方案文件夹中的数据文件 %s 不能写入更正:", "the data file %s in the plans folder cannot take the correction: ")
 	// AppObjectionDiskWrite: writing the corrected workbook failed.
 	AppObjectionDiskWrite = def("AppObjectionDiskWrite", "写入更正后的数据文件", "write the corrected data file")
 
