@@ -163,3 +163,44 @@ func TestObjectionAcceptWorkbook(t *testing.T) {
 	}
 	e.call("POST", base+"/1/accept", e.planner, http.StatusConflict)
 }
+
+// TestObjectionCorrected: a planner marks an objection corrected in the
+// data by hand (已在数据中更正): no version is made, the 街道 reads the
+// correction, not 已驳回, and the audit log has it.
+func TestObjectionCorrected(t *testing.T) {
+	e := newRecordEnv(t)
+	xc := e.withWorkbookPlan()
+	const base = "/api/v1/plans/plan-xlsx/objections"
+	e.send("POST", base, xc, `{"note":"面积","corrections":{"quantities.area_km2":"4.3"}}`, http.StatusCreated)
+	for _, tok := range []string{xc, e.approver} {
+		e.send("POST", base+"/1/corrected", tok, `{}`, http.StatusForbidden)
+	}
+	o := decodeInto[objectionJSON](t, e.send("POST", base+"/1/corrected", e.planner, `{"note":"已在工作簿中更正,见第 2 版"}`, http.StatusOK))
+	if o.Status != caili.ObjectionCorrected || o.StatusText != "已在数据中更正：已在工作簿中更正,见第 2 版" || o.NewVersion != 0 {
+		t.Errorf("corrected %+v", o)
+	}
+	if r := decodeInto[objectionJSON](t, e.call("GET", base+"/1", xc, http.StatusOK)); r.Status != caili.ObjectionCorrected || strings.Contains(r.StatusText, "驳回") {
+		t.Errorf("the 街道 reads %+v", r)
+	}
+	e.send("POST", base+"/1/corrected", e.planner, ``, http.StatusConflict)
+	e.call("POST", base+"/1/accept", e.planner, http.StatusConflict)
+	e.send("POST", base, xc, `{"note":"无更正"}`, http.StatusCreated)
+	if o := decodeInto[objectionJSON](t, e.send("POST", base+"/2/corrected", e.planner, ``, http.StatusOK)); o.StatusText != "已在数据中更正" {
+		t.Errorf("without a note: %+v", o)
+	}
+	if vs := e.call("GET", "/api/v1/plans/plan-xlsx/versions", e.planner, http.StatusOK); strings.Contains(string(vs), `"n":2`) {
+		t.Errorf("a version was made: %s", vs)
+	}
+	entries := decodeInto[struct {
+		Entries []auditJSON `json:"entries"`
+	}](t, e.call("GET", "/api/v1/audit", e.approver, http.StatusOK))
+	n := 0
+	for _, a := range entries.Entries {
+		if a.Action == "objection.corrected" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("audit: %d objection.corrected entries", n)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -147,4 +148,28 @@ func (e *App) planFile(id string) string {
 		return st.file
 	}
 	return ""
+}
+
+// CorrectedObjection marks a pending objection corrected in the data by
+// hand (planner): the planner made the correction (in the workbook, the
+// plan file) and says so, with a note, so that the 街道 reads
+// 已在数据中更正 rather than 已驳回. No version is made.
+func (e *App) CorrectedObjection(ctx context.Context, who caili.Actor, plan string, n int, note string) (*caili.Objection, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	return CorrectedObjectionIn(ctx, st, who, plan, n, note)
+}
+
+// CorrectedObjectionIn is CorrectedObjection on a store (the command line).
+func CorrectedObjectionIn(ctx context.Context, st caili.Store, who caili.Actor, plan string, n int, note string) (*caili.Objection, error) {
+	if err := need(who, caili.RolePlanner); err != nil {
+		return nil, err
+	}
+	note = strings.TrimSpace(note)
+	if len([]rune(note)) > maxNoteRunes {
+		return nil, Say(caili.KindBadRequest, msg.AppReasonTooLong, maxNoteRunes)
+	}
+	return st.CorrectedObjection(ctx, who, plan, n, note)
 }

@@ -31,13 +31,12 @@ var (
 	// AppObjectionCorrected: an objection's status: corrected in the data by hand.
 	AppObjectionCorrected = def("AppObjectionCorrected", "已在数据中更正", "corrected in the data")
 	// ObjectionCorrectedNote: a corrected objection with the planner's note.
-	ObjectionCorrectedNote = def("ObjectionCorrectedNote", "已在数据中更正:%s", "corrected in the data: %s")
+	ObjectionCorrectedNote = def("ObjectionCorrectedNote", "已在数据中更正：%s", "corrected in the data: %s")
 	// ActObjectionCorrected: the audit log's action.
 	ActObjectionCorrected = def("ActObjectionCorrected", "申诉已在数据中更正", "mark an objection corrected in the data")
 	// OutObjectionCorrected: caili objection corrected.
 	OutObjectionCorrected = def("OutObjectionCorrected", "%s 申诉 %d(%s)已标记为已在数据中更正", "%s objection %d (%s) marked corrected in the data")
-	// OutObjectionWrote: a cell the accepted correction wrote.
-	OutObjectionWrote = def("OutObjectionWrote", "  %s %s:%s → %s", "  %s %s: %s → %s")
-	// AppCorrectedNeedsNote: the note of a correction made by hand is too long.
-	AppCorrectedNoteLong = def("AppCorrectedNoteLong", "说明不能超过 %d 个字", "the note is at most %d characters")
+	// FlagCorrectedNote, FlagObjectionPlans: caili objection's flags.
+	FlagCorrectedNote  = def("FlagCorrectedNote", "说明(已在数据中更正时)", "the note (corrected)")
+	FlagObjectionPlans = def("FlagObjectionPlans", "方案文件夹:采纳时一并更正其中的数据工作簿(旧文件留副本)", "the plans folder: accept also corrects its data workbook (a copy of the old one is kept)")
 )
