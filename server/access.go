@@ -92,6 +92,7 @@ func accessTable() map[string]rule {
 		"POST " + p + "/objections": ruleObjectionFile, "GET " + p + "/objections": ruleObjectionRead,
 		"GET " + p + "/objections/:n":         ruleObjectionRead,
 		"POST " + p + "/objections/:n/accept": rulePlanner, "POST " + p + "/objections/:n/reject": rulePlanner,
+		"POST " + p + "/objections/:n/corrected": rulePlanner,
 		// The dashboard's pages show the working plans; the record's
 		// pages are frames that ask the API with the user's token.
 		"GET /": ruleLive, "GET /plans/:plan": ruleLive, "GET /plans/:plan/subdistricts/:id": ruleLive,

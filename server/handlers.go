@@ -89,6 +89,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	p.get("/objections/:n", s.getObjection)
 	pg.POST("/objections/:n/accept", s.acceptObjection)
 	pg.POST("/objections/:n/reject", s.rejectObjection)
+	pg.POST("/objections/:n/corrected", s.correctedObjection)
 
 	// The dashboard's pages (pages.go).
 	root.get("/", s.indexPage)

@@ -204,3 +204,27 @@ func objectionN(c *gin.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// correctedObjection marks a pending objection corrected in the data by
+// hand: the body, optional, is {"note": …}.
+func (s *Server) correctedObjection(c *gin.Context) {
+	n, err := objectionN(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var req struct {
+		Note string `json:"note"`
+	}
+	if err := readOptionalJSON(c, &req, `{"note": …}`); err != nil {
+		s.fail(c, err)
+		return
+	}
+	o, err := s.app.CorrectedObjection(c.Request.Context(), actorOf(c), c.Param("plan"), n, req.Note)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	s.writeJSON(c, http.StatusOK, objectionOf(o))
+}

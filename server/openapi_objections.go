@@ -22,7 +22,7 @@ func objectionOperations() []operation {
 			}},
 			ok: map[string]obj{"201": js("the pending objection")}, errors: []int{400, 401, 403, 404, 409, 413, 422}},
 		{method: "GET", path: "/api/v1/plans/{plan}/objections", id: "listObjections", write: true,
-			summary: "objections with their status (待处理, 已采纳, 已驳回) — planner or approver: all; subdistrict: its own",
+			summary: "objections with their status (待处理, 已采纳, 已驳回, 已在数据中更正) — planner or approver: all; subdistrict: its own",
 			params:  []obj{pPlan}, ok: map[string]obj{"200": js("objections")}, errors: []int{401, 403}},
 		{method: "GET", path: "/api/v1/plans/{plan}/objections/{n}", id: "getObjection", write: true,
 			summary: "one objection; for planners and approvers with its effect on every 街道 (totals before/after) — subdistrict: its own",
@@ -35,5 +35,10 @@ func objectionOperations() []operation {
 			params:  []obj{pPlan, pN},
 			body:    obj{"required": true, "content": content("application/json", obj{"type": "object", "required": []string{"reason"}, "properties": obj{"reason": obj{"type": "string"}}})},
 			ok:      map[string]obj{"200": js("the rejected objection")}, errors: []int{400, 401, 403, 404, 409, 413}},
+		{method: "POST", path: "/api/v1/plans/{plan}/objections/{n}/corrected", id: "correctedObjection", write: true,
+			summary: "mark a pending objection corrected in the data by hand (已在数据中更正), with an optional note; no version is made — planner",
+			params:  []obj{pPlan, pN},
+			body:    obj{"required": false, "content": content("application/json", obj{"type": "object", "properties": obj{"note": obj{"type": "string"}}})},
+			ok:      map[string]obj{"200": js("the corrected objection")}, errors: []int{400, 401, 403, 404, 409, 413}},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"text/tabwriter"
 
@@ -13,14 +14,16 @@ import (
 	"github.com/caili/caili/internal/store/sqlite"
 )
 
-// caili objection list|show|accept|reject (申诉, docs/records.md): the
+// caili objection list|show|accept|reject|corrected (申诉, docs/records.md): the
 // planner's side of objections, on the database file of a data folder.
 // A 街道 files objections through the server with its token.
 
 const objectionUsage = `  caili objection list   --id ID [--data DIR]
   caili objection show   --id ID [--data DIR] N
   caili objection accept --id ID [--data DIR] N
-  caili objection reject --id ID --reason TEXT [--data DIR] N`
+  caili objection reject --id ID --reason TEXT [--data DIR] N
+  caili objection corrected --id ID [--note TEXT] [--data DIR] N
+  (accept --plans DIR also corrects the data workbook of the plans folder)`
 
 // cmdObjection dispatches caili objection <sub>.
 func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -30,7 +33,7 @@ func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	if len(args) == 0 {
 		subUsage(stderr, objectionUsage)
-		return usagef(msg.CmdWhich, "objection", "list, show, accept, reject")
+		return usagef(msg.CmdWhich, "objection", "list, show, accept, reject, corrected")
 	}
 	fs := newFlagSet("objection "+args[0], stderr)
 	id := fs.String("id", "", msg.FlagObjectionID)
@@ -40,8 +43,10 @@ func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return withStore(ctx, fs, args[1:], 0, func(st *sqlite.Store, _ []string) error {
 			return objectionList(ctx, st, who, *id, stdout)
 		})
-	case "show", "accept", "reject":
+	case "show", "accept", "reject", "corrected":
 		reason := fs.String("reason", "", msg.FlagReason)
+		note := fs.String("note", "", msg.FlagCorrectedNote)
+		plans := fs.String("plans", "", msg.FlagObjectionPlans)
 		return withStore(ctx, fs, args[1:], 1, func(st *sqlite.Store, a []string) error {
 			if err := needID(*id); err != nil {
 				return err
@@ -49,6 +54,20 @@ func cmdObjection(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			n, err := versionArg(a[0])
 			if err != nil {
 				return err
+			}
+			if args[0] == "corrected" {
+				o, err := app.CorrectedObjectionIn(ctx, st, who, *id, n, *note)
+				if err != nil {
+					return err
+				}
+				return say(stdout, msg.OutObjectionCorrected, *id, o.N, o.Subdistrict)
+			}
+			if args[0] == "accept" && *plans != "" {
+				o, v, err := app.AcceptObjectionFile(ctx, st, who, *id, n, filepath.Join(*plans, *id+".toml"))
+				if err != nil {
+					return err
+				}
+				return say(stdout, msg.OutObjectionAccepted, *id, o.N, o.Subdistrict, v.N, v.Hash[:16])
 			}
 			return objectionOne(ctx, st, who, args[0], *id, n, *reason, stdout)
 		})

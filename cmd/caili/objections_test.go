@@ -68,20 +68,27 @@ func TestObjectionCommands(t *testing.T) {
 			t.Errorf("audit without %s:\n%s", a, audit)
 		}
 	}
-	// A plan whose data is a workbook: acceptance is refused, saying why.
+	// A plan whose data is a workbook: accepted into the version's
+	// workbook; another marked corrected in the data by hand.
 	rec(t, 0, "plan", "save", "--plan", "../../configs/plan-xlsx.toml", "--id", "xl", "--data", data)
 	rec(t, 0, "plan", "approve", "--single-user", "--id", "xl", "--data", data, "1")
 	rec(t, 0, "plan", "publish", "--single-user", "--id", "xl", "--data", data, "1")
 	if st, err = sqlite.OpenDir(ctx, data); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := app.FileObjectionIn(ctx, st, domain.Actor{ID: "t", Role: domain.RoleSubdistrict, Subdistrict: "desheng"}, "xl", "",
-		map[string]string{"quantities.communities": "30"}); err != nil {
-		t.Fatal(err)
+	for range 2 {
+		if _, err := app.FileObjectionIn(ctx, st, domain.Actor{ID: "t", Role: domain.RoleSubdistrict, Subdistrict: "desheng"}, "xl", "",
+			map[string]string{"quantities.communities": "30"}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	st.Close()
-	if out := rec(t, 1, "objection", "accept", "--id", "xl", "--data", data, "1"); !strings.Contains(out, "数据工作簿 subdistricts.xlsx") {
+	if out := rec(t, 0, "objection", "accept", "--id", "xl", "--data", data, "1"); !strings.Contains(out, "草案第 2 版") {
 		t.Errorf("accept with a workbook: %s", out)
+	}
+	rec(t, 0, "objection", "corrected", "--id", "xl", "--note", "手工更正", "--data", data, "2")
+	if out := rec(t, 0, "objection", "list", "--id", "xl", "--data", data); !strings.Contains(out, "已在数据中更正：手工更正") {
+		t.Errorf("list after corrected:\n%s", out)
 	}
 	rec(t, 2, "objection", "show", "--data", data, "1")
 	rec(t, 2, "objection", "frob")

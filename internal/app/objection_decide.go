@@ -142,18 +142,29 @@ func effectOf(pv *PlanVersion, o *caili.Objection) (*Effect, error) {
 // latest recorded version with the corrections applied to the 街道's
 // [[subdistrict]] table is saved as a new draft, in the same transaction
 // as the objection's new status. A plan whose sub-districts come from a
-// data workbook is refused: update the workbook and save a version.
+// data workbook has the corrected cells written into the version's
+// workbook, and into the workbook of the plans folder served
+// (objection_data.go).
 func (e *App) AcceptObjection(ctx context.Context, who caili.Actor, plan string, n int) (o *caili.Objection, v *caili.VersionRecord, err error) {
 	st, err := e.records()
 	if err != nil {
 		return nil, nil, err
 	}
-	e.limit(func() { o, v, err = AcceptObjectionIn(ctx, st, who, plan, n) })
+	file := e.planFile(plan)
+	e.limit(func() { o, v, err = AcceptObjectionFile(ctx, st, who, plan, n, file) })
 	return o, v, err
 }
 
-// AcceptObjectionIn is AcceptObjection on a store (the command line).
+// AcceptObjectionIn is AcceptObjection on a store (the command line),
+// writing the record only.
 func AcceptObjectionIn(ctx context.Context, st caili.Store, who caili.Actor, plan string, n int) (*caili.Objection, *caili.VersionRecord, error) {
+	return AcceptObjectionFile(ctx, st, who, plan, n, "")
+}
+
+// AcceptObjectionFile is AcceptObjectionIn that also writes the corrected
+// cells into the data workbook beside planFile, the plan's file on disk
+// ("": none), keeping a copy of the old workbook beside it.
+func AcceptObjectionFile(ctx context.Context, st caili.Store, who caili.Actor, plan string, n int, planFile string) (*caili.Objection, *caili.VersionRecord, error) {
 	if err := need(who, caili.RolePlanner); err != nil {
 		return nil, nil, err
 	}
@@ -172,49 +183,52 @@ func AcceptObjectionIn(ctx context.Context, st caili.Store, who caili.Actor, pla
 	if err != nil {
 		return nil, nil, err
 	}
-	nv, err := corrected(vv, o, st)
+	nv, dw, err := corrected(vv, o, st)
 	if err != nil {
 		return nil, nil, err
 	}
-	return st.AcceptObjection(ctx, who, plan, n, *nv)
+	if dw == nil || planFile == "" {
+		return st.AcceptObjection(ctx, who, plan, n, *nv)
+	}
+	return dw.acceptOnDisk(ctx, st, who, plan, n, *nv, planFile)
 }
 
 // corrected writes the version's files with the objection's corrections
 // in the plan file's [[subdistrict]] tables and loads them again (with st,
 // the record a published baseline is read from).
-func corrected(vv *VersionView, o *caili.Objection, st caili.Store) (*caili.NewVersion, error) {
+func corrected(vv *VersionView, o *caili.Objection, st caili.Store) (*caili.NewVersion, *dataWrite, error) {
 	doc := vv.Plan.Doc
 	if f := doc.DataFile(); f != "" {
-		return nil, Say(caili.KindConflict, msg.AppObjectionWorkbook, f)
+		return correctedData(vv, o, st, f)
 	}
 	files := vv.Record.Files
 	if !bytes.Contains(files[0].Data, []byte("[[subdistrict]]")) {
-		return nil, Say(caili.KindConflict, msg.AppObjectionNoTables, files[0].Name)
+		return nil, nil, Say(caili.KindConflict, msg.AppObjectionNoTables, files[0].Name)
 	}
 	p, err := doc.Plan()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	nd, err := doc.Apply(ObjectionOverrides(o)...)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, nil, Classify(err)
 	}
 	np, err := nd.Plan()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]caili.File, len(files))
 	copy(out, files)
 	out[0].Data = workbook.ReplaceSubdistricts(files[0].Data, p, np.Subdistricts)
 	pv, err := loadFiles(vv.Record.Plan, out, publishedOptions(st, vv.Record.Plan)...)
 	if err != nil {
-		return nil, Internal(msg.AppCorrectedNotLoad, err)
+		return nil, nil, Internal(msg.AppCorrectedNotLoad, err)
 	}
 	if got, _ := pv.Doc.Plan(); got == nil || !sameSubdistrict(got, np, o.Subdistrict) {
-		return nil, Internal(msg.AppCorrectedLost, fmt.Errorf("%s objection %d", o.Plan, o.N))
+		return nil, nil, Internal(msg.AppCorrectedLost, fmt.Errorf("%s objection %d", o.Plan, o.N))
 	}
 	return &caili.NewVersion{Plan: pv.ID, Hash: pv.Hash, Name: pv.Name, FiscalYear: pv.FiscalYear, Files: pv.Sources,
-		Note: msg.AppAcceptedNote.In(msg.Zh, o.N, o.Subdistrict)}, nil // a note of the record, in the record's language
+		Note: msg.AppAcceptedNote.In(msg.Zh, o.N, o.Subdistrict)}, nil, nil // a note of the record, in the record's language
 }
 
 // sameSubdistrict reports whether sub-district id has the same data in

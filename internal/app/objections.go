@@ -33,13 +33,18 @@ const (
 )
 
 // ObjectionStatusText is an objection's status as a 街道 reads it:
-// 待处理, 已采纳（第 n 版）or 已驳回：reason.
+// 待处理, 已采纳（第 n 版）, 已驳回：reason or 已在数据中更正：note.
 func ObjectionStatusText(o *caili.Objection) string {
 	switch o.Status {
 	case caili.ObjectionAccepted:
 		return msg.ObjectionAcceptedAs.In(msg.Zh, o.NewVersion)
 	case caili.ObjectionRejected:
 		return msg.ObjectionRejectedWhy.In(msg.Zh, o.Reason)
+	case caili.ObjectionCorrected:
+		if o.Reason == "" {
+			return msg.AppObjectionCorrected.In(msg.Zh)
+		}
+		return msg.ObjectionCorrectedNote.In(msg.Zh, o.Reason)
 	}
 	return msg.AppObjectionPending.In(msg.Zh)
 }

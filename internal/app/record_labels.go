@@ -30,6 +30,7 @@ var actionWords = map[string]msg.Message{
 	"version.publish":      msg.ActVersionPublish,
 	"objection.file":       msg.ActObjectionFile,
 	"objection.accept":     msg.ActObjectionAccept,
+	"objection.corrected":  msg.ActObjectionCorrected,
 	"objection.reject":     msg.ActObjectionReject,
 	"scenario.put":         msg.ActScenarioPut,
 	"scenario.delete":      msg.ActScenarioDelete,

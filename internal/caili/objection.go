@@ -15,6 +15,9 @@ const (
 	ObjectionPending  = "pending"
 	ObjectionAccepted = "accepted"
 	ObjectionRejected = "rejected"
+	// ObjectionCorrected: accepted as corrected in the data by hand (已在
+	// 数据中更正), without a new version made from it.
+	ObjectionCorrected = "corrected"
 )
 
 // NewObjection is an objection to record: Corrections map a key below the
@@ -43,7 +46,7 @@ type Objection struct {
 	Status      string
 	ResolvedAt  *time.Time
 	ResolvedBy  string
-	Reason      string // why it was rejected
+	Reason      string // why it was rejected, or the note of a correction made by hand
 	NewVersion  int    // the draft made when it was accepted
 }
 
@@ -55,6 +58,8 @@ func (o *Objection) StatusWords() Text {
 		return TextObjectionAccepted
 	case ObjectionRejected:
 		return TextObjectionRejected
+	case ObjectionCorrected:
+		return TextObjectionCorrected
 	}
 	return TextObjectionPending
 }

@@ -84,6 +84,9 @@ type Store interface {
 	AcceptObjection(ctx context.Context, who Actor, plan string, n int, v NewVersion) (*Objection, *VersionRecord, error)
 	// RejectObjection marks a pending objection rejected with a reason.
 	RejectObjection(ctx context.Context, who Actor, plan string, n int, reason string) (*Objection, error)
+	// CorrectedObjection marks a pending objection corrected in the data
+	// by hand (ObjectionCorrected), with a note.
+	CorrectedObjection(ctx context.Context, who Actor, plan string, n int, note string) (*Objection, error)
 
 	// Audit returns the audit log, newest first, at most limit entries.
 	Audit(ctx context.Context, limit int) ([]AuditEntry, error)

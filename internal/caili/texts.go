@@ -51,12 +51,13 @@ const (
 	TextDBBusy       Text = "AppDBBusy"       // the database stays locked
 
 	// The states of a version and of an objection, in words.
-	TextStatusDraft       Text = "AppStatusDraft"
-	TextStatusApproved    Text = "AppStatusApproved"
-	TextStatusPublished   Text = "AppStatusPublished"
-	TextObjectionPending  Text = "AppObjectionPending"
-	TextObjectionAccepted Text = "AppObjectionAccepted"
-	TextObjectionRejected Text = "AppObjectionRejected"
+	TextStatusDraft        Text = "AppStatusDraft"
+	TextStatusApproved     Text = "AppStatusApproved"
+	TextStatusPublished    Text = "AppStatusPublished"
+	TextObjectionPending   Text = "AppObjectionPending"
+	TextObjectionAccepted  Text = "AppObjectionAccepted"
+	TextObjectionRejected  Text = "AppObjectionRejected"
+	TextObjectionCorrected Text = "AppObjectionCorrected"
 )
 
 // DiskReason says why a write to the disk failed, without naming the

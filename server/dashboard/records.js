@@ -320,8 +320,10 @@
     var kids = [el("button", { type: "button", class: "show", "data-n": String(o.n), text: me.role === "subdistrict" ? "查看" : "预览" })];
     if (can("planner") && o.status === "pending") {
       kids.push(el("button", { type: "button", class: "accept", "data-n": String(o.n), text: "采纳" }));
-      kids.push(el("input", { type: "text", class: "reason", "data-n": String(o.n), placeholder: "驳回理由", maxlength: "2000" }));
+      kids.push(el("input", { type: "text", class: "reason", "data-n": String(o.n), placeholder: "驳回理由或更正说明", maxlength: "2000" }));
       kids.push(el("button", { type: "button", class: "reject", "data-n": String(o.n), text: "驳回" }));
+      kids.push(el("button", { type: "button", class: "corrected", "data-n": String(o.n), text: "已在数据中更正",
+        title: "更正已由规划员在数据中手工完成(不生成新版本);输入框中的文字作为说明" }));
     }
     return el("td", { class: "row-actions noprint" }, kids);
   }
@@ -374,6 +376,15 @@
       call("POST", api + "/objections/" + n + "/accept").then(function (r) {
         notice(["已采纳申诉 " + n + " → 草案第 " + r.version.n + " 版 (sha256 " + short(r.version.hash) + ") · ",
           el("a", { href: root.dataset.versions, id: "new-draft-link", text: "到版本页审批、发布" })]);
+        return loadObjections();
+      }).catch(function (e) { b.disabled = false; showError(e); });
+      return;
+    }
+    if (b.classList.contains("corrected")) {
+      var note = b.parentNode.querySelector("input.reason").value.trim();
+      b.disabled = true;
+      call("POST", api + "/objections/" + n + "/corrected", { note: note }).then(function (o) {
+        notice(["申诉 " + n + " " + o.status_text]);
         return loadObjections();
       }).catch(function (e) { b.disabled = false; showError(e); });
       return;

@@ -147,6 +147,29 @@ func (s *Store) AcceptObjection(ctx context.Context, who caili.Actor, plan strin
 	return o, rec, nil
 }
 
+// CorrectedObjection marks a pending objection corrected in the data by
+// hand, with the planner's note (kept as its reason).
+func (s *Store) CorrectedObjection(ctx context.Context, who caili.Actor, plan string, n int, note string) (*caili.Objection, error) {
+	var o *caili.Objection
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if o, err = pending(ctx, tx, plan, n); err != nil {
+			return err
+		}
+		at := now()
+		if _, err := tx.ExecContext(ctx, `UPDATE objections SET status = ?, resolved_at = ?, resolved_by = ?, reason = ?
+			WHERE plan = ? AND n = ?`, caili.ObjectionCorrected, at, who.ID, note, plan, n); err != nil {
+			return err
+		}
+		o.Status, o.ResolvedAt, o.ResolvedBy, o.Reason = caili.ObjectionCorrected, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID, note
+		return audit(ctx, tx, who, "objection.corrected", plan, strconv.Itoa(n), o.Hash, note)
+	})
+	if err != nil {
+		return nil, internal("mark objection corrected", err)
+	}
+	return o, nil
+}
+
 // RejectObjection marks a pending objection rejected with a reason.
 func (s *Store) RejectObjection(ctx context.Context, who caili.Actor, plan string, n int, reason string) (*caili.Objection, error) {
 	var o *caili.Objection
