@@ -83,13 +83,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	p.get("/published/subdistricts/:id", s.publishedStatement)
 	router{v1}.get("/audit", s.auditLog)
 	router{v1}.get("/whoami", s.whoami)
-	// Objections (objections.go).
-	pg.POST("/objections", s.fileObjection)
-	p.get("/objections", s.listObjections)
-	p.get("/objections/:n", s.getObjection)
-	pg.POST("/objections/:n/accept", s.acceptObjection)
-	pg.POST("/objections/:n/reject", s.rejectObjection)
-	pg.POST("/objections/:n/corrected", s.correctedObjection)
+	s.objectionRoutes(pg) // objections.go
 
 	// The dashboard's pages (pages.go).
 	root.get("/", s.indexPage)
@@ -217,4 +211,16 @@ func (s *Server) calculate(c *gin.Context) {
 		c.Header("Content-Disposition", `attachment; filename="plan.csv"`)
 	}
 	c.Data(http.StatusOK, typeOf(q.Format, q), out)
+}
+
+// objectionRoutes registers the objections of a plan (objections.go) on
+// the plan's group.
+func (s *Server) objectionRoutes(pg *gin.RouterGroup) {
+	p := router{pg}
+	pg.POST("/objections", s.fileObjection)
+	p.get("/objections", s.listObjections)
+	p.get("/objections/:n", s.getObjection)
+	pg.POST("/objections/:n/accept", s.acceptObjection)
+	pg.POST("/objections/:n/reject", s.rejectObjection)
+	pg.POST("/objections/:n/corrected", s.correctedObjection)
 }

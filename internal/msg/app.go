@@ -157,8 +157,6 @@ var (
 	AppOwnObjections = def("AppOwnObjections", "街道令牌只能查看本街道的申诉", "a 街道 token reads its own objections only")
 	// AppObjectionDecided: deciding an objection already decided.
 	AppObjectionDecided = def("AppObjectionDecided", "申诉 %d 已处理(%s)", "objection %d is already decided (%s)")
-	// AppObjectionWorkbook: accepting where the data is in a workbook.
-	AppObjectionWorkbook = def("AppObjectionWorkbook", "方案的街道数据来自数据工作簿 %s,不能自动采纳申诉;请在工作簿中更正后保存新版本,再驳回或注明本申诉", "the plan's data is in the workbook %s: an objection cannot be accepted automatically; correct the workbook, save a version, then reject or annotate the objection")
 	// AppObjectionNoTables: accepting where the plan has no
 	// [[subdistrict]] tables.
 	AppObjectionNoTables = def("AppObjectionNoTables", "方案文件 %s 中没有 [[subdistrict]] 表,不能自动采纳申诉", "the plan file %s has no [[subdistrict]] tables: an objection cannot be accepted automatically")
