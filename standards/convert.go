@@ -116,6 +116,11 @@ func (c *converter) plan(d *document) *formula.Plan {
 		withBaseline(p.Subdistricts, p.Damping.Baseline, c.published(p.Damping, p.Damping.Exclude))
 	}
 	p.QuantityLabels = c.quantityLabels(d.QuantityLabels, d.fileOf("quantity_labels"))
+	p.Catalogue = d.catalogue
+	if p.Catalogue == nil {
+		p.Catalogue = builtinCatalogue() // classify.go
+	}
+	c.checkCatalogue(p) // classify.go
 	return p
 }
 
@@ -167,6 +172,11 @@ func (c *converter) codes(path string, d codesDoc) formula.Codes {
 	return formula.Codes{
 		Function: c.text(path+".function_code", d.FunctionCode, false),
 		Economic: c.text(path+".economic_code", d.EconomicCode, false),
+		// classify.go
+		GovEconomic: c.text(path+".gov_economic_code", d.GovEconomicCode, false),
+		Class:       c.text(path+".class", d.Class, false),
+		Fund:        c.text(path+".fund", d.Fund, false),
+		DocNo:       c.text(path+".doc_no", d.DocNo, false),
 	}
 }
 
