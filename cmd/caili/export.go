@@ -56,7 +56,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if ext == ".xlsx" {
 		err = xlsx.WriteExport(&buf, res, prof)
 	} else {
-		err = report.WriteExportCSV(&buf, res, prof, gb)
+		err = report.WriteExportCSV(&buf, res, prof, report.CSVOptions{GB18030: gb})
 	}
 	if err != nil {
 		return err

@@ -40,6 +40,7 @@ var documentWords = map[string]string{
 	"server/openapi_objections.go": openAPIDoc,
 	"server/openapi_records.go":    openAPIDoc,
 	"server/openapi_downloads.go":  openAPIDoc,
+	"server/openapi_export.go":     openAPIDoc,
 }
 
 // openAPIDoc is why the OpenAPI document's files hold Chinese terms.

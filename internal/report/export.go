@@ -59,13 +59,14 @@ func ExportAmountText(a decimal.Decimal, format string) string {
 }
 
 // WriteExportCSV writes the export as CSV, through csvout: UTF-8 with a
-// byte-order mark, or GB18030.
-func WriteExportCSV(w io.Writer, res *formula.Result, prof *formula.ExportProfile, gb18030 bool) error {
+// byte-order mark (unless opts.NoBOM), or GB18030; opts' Title and ZH do
+// not apply (the profile heads the columns).
+func WriteExportCSV(w io.Writer, res *formula.Result, prof *formula.ExportProfile, opts CSVOptions) error {
 	header, rows, err := ExportTable(res, prof)
 	if err != nil {
 		return err
 	}
-	cw := csvout.New(csvout.Options{GB18030: gb18030})
+	cw := csvout.New(csvout.Options{NoBOM: opts.NoBOM, GB18030: opts.GB18030})
 	if err := cw.Write(header); err != nil {
 		return err
 	}
