@@ -33,9 +33,11 @@ type catalogueDoc struct {
 	GovEconomic map[string]Text `toml:"gov_economic"`
 }
 
-// builtinCatalogue is the 科目 table in force when a plan names none:
-// configs/kemu-2025.toml, read once; nil if it could not be read (a
-// broken build, which TestBuiltinCatalogue catches).
+// builtinCatalogue is the 科目 table that names codes when a plan names
+// none: configs/kemu-2025.toml, read once; nil if it could not be read (a
+// broken build, which TestBuiltinCatalogue catches). It checks no code:
+// a plan's codes are checked against the table the plan names, so that a
+// plan of codes beyond the sample's keeps loading.
 var builtinCatalogue = sync.OnceValue(func() *formula.Catalogue {
 	data, err := configs.FS.ReadFile(configs.CataloguePath)
 	if err != nil {

@@ -28,8 +28,6 @@ func TestClassificationProblems(t *testing.T) {
 		{"class", `class = "人员"`, "staff[civil_servant].class", "项目类别"},
 		{"fund", `fund = "基金"`, "staff[civil_servant].fund", "资金性质"},
 		{"gov economic", `gov_economic_code = "30101"`, "staff[civil_servant].gov_economic_code", "以 5 开头"},
-		{"unknown code", `function_code = "2010302"`, "staff[civil_servant].function_code", "最接近的是 2010301"},
-		{"unknown economic", `economic_code = "30102"`, "staff[civil_servant].economic_code", "最接近的是 30101"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := edit(t, tinyPlan(t), `id = "civil_servant"`, "id = \"civil_servant\"\n"+tc.set)
@@ -38,8 +36,51 @@ func TestClassificationProblems(t *testing.T) {
 	}
 	text := tinyPlan(t) + "\n[classification.block]\nfunction_code = \"2010399\"\nclas = \"运转类\"\n"
 	checkProblem(t, problemsOf(t, text), "classification.block.clas", "class")
-	text = tinyPlan(t) + "\n[classification.damping]\nfunction_code = \"2019999\"\n"
-	checkProblem(t, problemsOf(t, text), "classification.damping.function_code", "2010399")
+}
+
+// TestUnknownCodes: with a catalogue named, a code it lacks is a problem
+// with the nearest code it holds; without one, nothing is checked and the
+// built-in table names the codes it knows.
+func TestUnknownCodes(t *testing.T) {
+	kemu, err := configs.FS.ReadFile(configs.CataloguePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, set, path, msg string
+	}{
+		{"function", `function_code = "2010302"`, "staff[civil_servant].function_code", "最接近的是 2010301"},
+		{"economic", `economic_code = "30102"`, "staff[civil_servant].economic_code", "最接近的是 30101"},
+		{"gov economic", `gov_economic_code = "50102"`, "staff[civil_servant].gov_economic_code", "不在科目表"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := edit(t, tinyPlan(t), `id = "civil_servant"`, "id = \"civil_servant\"\n"+tc.set)
+			named := edit(t, text, "[plan]", "[plan]\ncatalogue = \"kemu.toml\"")
+			checkProblem(t, loadProblems(t, map[string][]byte{"plan.toml": []byte(named), "kemu.toml": kemu}), tc.path, tc.msg)
+			if ps := loadProblems(t, map[string][]byte{"plan.toml": []byte(text)}); len(ps) > 0 {
+				t.Errorf("without a catalogue named: %s", listProblems(ps))
+			}
+		})
+	}
+	text := edit(t, tinyPlan(t), "[plan]", "[plan]\ncatalogue = \"kemu.toml\"") + "\n[classification.damping]\nfunction_code = \"2019999\"\n"
+	checkProblem(t, loadProblems(t, map[string][]byte{"plan.toml": []byte(text), "kemu.toml": kemu}), "classification.damping.function_code", "2010399")
+}
+
+// loadProblems writes files into a folder and loads plan.toml from it:
+// the problems of loading and validating.
+func loadProblems(t *testing.T, files map[string][]byte) []formula.Problem {
+	t.Helper()
+	dir := t.TempDir()
+	for f, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc, err := LoadFile(filepath.Join(dir, "plan.toml"))
+	if err == nil {
+		_, err = doc.Plan()
+	}
+	return formula.ProblemsOf(err)
 }
 
 func checkProblem(t *testing.T, ps []formula.Problem, path, msg string) {

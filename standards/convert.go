@@ -116,11 +116,13 @@ func (c *converter) plan(d *document) *formula.Plan {
 		withBaseline(p.Subdistricts, p.Damping.Baseline, c.published(p.Damping, p.Damping.Exclude))
 	}
 	p.QuantityLabels = c.quantityLabels(d.QuantityLabels, d.fileOf("quantity_labels"))
+	// classify.go: the codes are checked against the catalogue the plan
+	// names; without one, the built-in table names what it knows.
 	p.Catalogue = d.catalogue
+	c.checkCatalogue(p)
 	if p.Catalogue == nil {
-		p.Catalogue = builtinCatalogue() // classify.go
+		p.Catalogue = builtinCatalogue()
 	}
-	c.checkCatalogue(p) // classify.go
 	return p
 }
 
