@@ -167,7 +167,10 @@ type ExportRow struct {
 	SubdistrictName string
 	// Unit is the 预算单位: the 街道's name, or for a district-managed
 	// line the project's department (主管部门), which spends it.
-	Unit      string
+	Unit string
+	// UnitCode is the 街道's 预算单位编码; empty for a district-managed
+	// line (the department's code is not in the plan) or when none is given.
+	UnitCode  string
 	Managed   bool
 	Stage     Stage
 	StageName string // ComponentLabels, or a kind of rules §6
@@ -182,7 +185,7 @@ type ExportRow struct {
 // ExportFields are the fields an export profile's column may name, in
 // the default profile's order.
 var ExportFields = []string{
-	"year", "subdistrict_id", "subdistrict", "unit", "line", "item_id", "item",
+	"year", "unit_code", "unit", "subdistrict_id", "subdistrict", "line", "item_id", "item",
 	"class", "function_code", "function_name", "economic_code", "economic_name",
 	"gov_economic_code", "gov_economic_name", "fund", "doc_no", "amount",
 }
@@ -201,6 +204,8 @@ func (e ExportRow) Field(p *Plan, f string) string {
 		return e.SubdistrictName
 	case "unit":
 		return e.Unit
+	case "unit_code":
+		return e.UnitCode
 	case "line":
 		return e.StageName
 	case "item_id":
@@ -252,6 +257,10 @@ func (r *Result) ExportRows() ([]ExportRow, error) {
 	names := p.ItemNames()
 	var rows []ExportRow
 	managed := decimal.Zero
+	codes := make(map[string]string, len(p.Subdistricts))
+	for _, s := range p.Subdistricts {
+		codes[s.ID] = s.UnitCode
+	}
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
 		sum := decimal.Zero
@@ -260,12 +269,12 @@ func (r *Result) ExportRows() ([]ExportRow, error) {
 				continue
 			}
 			c := p.Classify(l)
-			row := ExportRow{Subdistrict: a.ID, SubdistrictName: a.Name, Unit: a.Name, Stage: l.Stage, StageName: StageLabel(l.Stage),
+			row := ExportRow{Subdistrict: a.ID, SubdistrictName: a.Name, Unit: a.Name, UnitCode: codes[a.ID], Stage: l.Stage, StageName: StageLabel(l.Stage),
 				Item: l.Item, ItemName: names.Of(l.Stage, l.Item), Codes: c, Amount: l.Amount,
 				FunctionName: p.Catalogue.Name(FunctionCode, c.Function), EconomicName: p.Catalogue.Name(EconomicCode, c.Economic),
 				GovEconomicName: p.Catalogue.Name(GovEconomicCode, c.GovEconomic)}
 			if l.Stage == StageManaged {
-				row.Managed = true
+				row.Managed, row.UnitCode = true, ""
 				if j := int(l.j); j >= 0 && j < len(p.Projects) && p.Projects[j].Department != "" {
 					row.Unit = p.Projects[j].Department
 				}

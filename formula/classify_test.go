@@ -38,6 +38,9 @@ func TestExportRowsClassified(t *testing.T) {
 			r.GovEconomicName == "" || c.Fund != formula.FundGeneral || c.GovEconomic != formula.GovEconomicOf(c.Economic) {
 			t.Errorf("row %s %s %s: %+v", r.Subdistrict, r.Stage, r.Item, r)
 		}
+		if (r.UnitCode == "") != r.Managed {
+			t.Errorf("row %s %s %s: 预算单位编码 %q", r.Subdistrict, r.Stage, r.Item, r.UnitCode)
+		}
 		switch r.Stage {
 		case formula.StagePersonnel:
 			if c.Class != formula.ClassPersonnel {

@@ -174,6 +174,7 @@ var DampingExcludable = [...]string{string(StagePersonnel), string(StagePublic),
 type Subdistrict struct {
 	ID         string
 	Name       string
+	UnitCode   string                     // 预算单位编码 in the budget system; empty: none given (classify.go)
 	Rating     string                     // performance rating; ignored without [performance]
 	Adjustment *decimal.Decimal           // regional coefficient on the block score; nil means 1
 	Staff      map[string]decimal.Decimal // staff category → whole headcount

@@ -362,6 +362,7 @@ func (c *converter) subdistricts(sd []subdistrictDoc) []formula.Subdistrict {
 		out = append(out, formula.Subdistrict{
 			ID:             c.text(path+".id", s.ID, true),
 			Name:           c.text(path+".name", s.Name, true),
+			UnitCode:       c.text(path+".unit_code", s.UnitCode, false),
 			Rating:         c.text(path+".performance", s.Performance, false),
 			Adjustment:     c.optNum(path+".adjustment", s.Adjustment),
 			Staff:          c.numMap(path+".staff", s.Staff),

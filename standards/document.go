@@ -207,6 +207,7 @@ type subdistrictDoc struct {
 	ID          Text              `toml:"id"`
 	Name        Text              `toml:"name"`
 	Performance Text              `toml:"performance"`
+	UnitCode    Text              `toml:"unit_code"` // 预算单位编码 (classify.go)
 	Adjustment  Number            `toml:"adjustment"`
 	Staff       map[string]Number `toml:"staff"`
 	Payroll     map[string]Number `toml:"payroll"`
