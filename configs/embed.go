@@ -14,7 +14,7 @@ import "embed"
 // be computed without the source tree (plan.toml names standards.toml by a
 // path relative to itself, which resolves inside FS as well).
 //
-//go:embed plan.toml standards.toml scenarios/*.toml
+//go:embed plan.toml standards.toml scenarios/*.toml kemu-2025.toml export/*.toml
 var FS embed.FS
 
 const (
@@ -22,4 +22,11 @@ const (
 	PlanPath = "plan.toml"
 	// ScenarioDir is the directory inside FS holding the sample scenarios.
 	ScenarioDir = "scenarios"
+	// ExportDir is the directory inside FS holding the built-in export
+	// profiles (export/<name>.toml, docs/classification.md).
+	ExportDir = "export"
+	// CataloguePath is the built-in 科目 table's path inside FS: the
+	// names of the codes the sample uses, in force when a plan names
+	// none (docs/classification.md).
+	CataloguePath = "kemu-2025.toml"
 )

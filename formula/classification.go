@@ -17,7 +17,15 @@ import (
 // code (经济分类, e.g. "30101"). An empty code means uncoded.
 type Codes struct {
 	Function string // 3, 5 or 7 digits: 类, 款, 项
-	Economic string // 3 or 5 digits: 类, 款
+	Economic string // 3 or 5 digits: 类, 款 (部门经济分类, 30x)
+	// The rest of the 预算管理一体化 classification (classify.go):
+	// GovEconomic is the 政府经济分类 (50x, 3 or 5 digits), Class the
+	// project class (ProjectClasses), Fund the 资金性质 (FundKinds),
+	// DocNo the 指标文号. Empty: the stage's default (Classify).
+	GovEconomic string
+	Class       string
+	Fund        string
+	DocNo       string
 }
 
 // CodeKind names one of the two classifications.
@@ -77,6 +85,7 @@ func (v *validator) checkCodes(path string, c Codes) {
 	if !ValidCode(EconomicCode, c.Economic) {
 		v.ps.say(CodeBadValue, path+".economic_code", textBadEconomicCode, c.Economic)
 	}
+	v.checkClass(path, c) // classify.go
 }
 
 // CodeTotal is the amount of one code: in all, per component (in the
@@ -205,30 +214,41 @@ func (s *codeSums) row(code string) CodeTotal {
 // "stage.id" (e.g. "personnel.civil_servant") or the stage alone.
 type codedItem struct{ code, item string }
 
-// itemCodes are the codes of the staff categories, quotas and projects,
-// by stage and index, worked out once for all lines.
+// itemCodes are the codes of the staff categories, quotas, projects and
+// transfers, by stage and index, and of the block grant, incentive and
+// damping, worked out once for all lines (defaults filled in, Classify).
 type itemCodes struct {
-	staff, quotas, projects []codedItem
+	staff, quotas, projects, transfers []codedItem
+	stages                             map[Stage]codedItem
 }
 
 // codedItems lists the codes of kind k of the plan's items.
 func (r *Result) codedItems(k CodeKind) itemCodes {
 	p := r.Plan
-	var ic itemCodes
-	for _, s := range p.Staff {
-		ic.staff = append(ic.staff, codedItem{s.Codes.code(k), string(StagePersonnel) + "." + s.ID})
+	ic := itemCodes{stages: map[Stage]codedItem{}}
+	of := func(st Stage, j int, id string) codedItem {
+		return codedItem{p.Classify(Line{Stage: st, j: int32(j)}).code(k), string(st) + "." + id}
 	}
-	for _, q := range p.Quotas {
-		ic.quotas = append(ic.quotas, codedItem{q.Codes.code(k), string(StagePublic) + "." + q.ID})
+	for j, s := range p.Staff {
+		ic.staff = append(ic.staff, of(StagePersonnel, j, s.ID))
 	}
-	for _, pr := range p.Projects {
-		ic.projects = append(ic.projects, codedItem{pr.Codes.code(k), string(StageProjects) + "." + pr.ID})
+	for j, q := range p.Quotas {
+		ic.quotas = append(ic.quotas, of(StagePublic, j, q.ID))
+	}
+	for j, pr := range p.Projects {
+		ic.projects = append(ic.projects, of(StageProjects, j, pr.ID))
+	}
+	for j, t := range p.Transfers {
+		ic.transfers = append(ic.transfers, of(StageTransfers, j, t.ID))
+	}
+	for _, st := range []Stage{StageIncentive, StageBlock, StageDamping} {
+		ic.stages[st] = codedItem{p.Classify(Line{Stage: st}).code(k), string(st)}
 	}
 	return ic
 }
 
-// of is the code and item of a line; a line of no coded item (incentive,
-// block, damping) is uncoded under its stage's name.
+// of is the code and item of a line; the incentive, block and damping
+// lines are their stage's item.
 func (ic itemCodes) of(l Line) codedItem {
 	var list []codedItem
 	switch l.Stage {
@@ -238,6 +258,12 @@ func (ic itemCodes) of(l Line) codedItem {
 		list = ic.quotas
 	case StageProjects:
 		list = ic.projects
+	case StageTransfers:
+		list = ic.transfers
+	default:
+		if it, ok := ic.stages[l.Stage]; ok {
+			return it
+		}
 	}
 	if j := int(l.j); j >= 0 && j < len(list) {
 		return list[j]

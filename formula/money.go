@@ -88,6 +88,7 @@ type Transfer struct {
 	Name   string
 	Amount decimal.Decimal // a multiple of the rounding unit
 	Basis  []string        // quantity names whose values are summed
+	Codes  Codes           // classification (classify.go); empty: the defaults
 }
 
 // ProjectExecution is [project_execution]: the bands of execution-rate

@@ -51,6 +51,13 @@ type Plan struct {
 	// ([quantity_labels]): quantity → Chinese name and unit. A quantity
 	// without one is shown by its name. Labels change no figure.
 	QuantityLabels map[string]QuantityLabel
+
+	// StageCodes classify the lines of no standard: the block grant, the
+	// incentive and damping ([classification.*], classify.go).
+	StageCodes StageCodes
+	// Catalogue names the classification codes (科目表, [plan]
+	// catalogue); nil: none named, codes are shown without names.
+	Catalogue *Catalogue
 }
 
 // QuantityLabel is how people name a quantity: 病媒防制面积, in 平方米.
@@ -167,6 +174,7 @@ var DampingExcludable = [...]string{string(StagePersonnel), string(StagePublic),
 type Subdistrict struct {
 	ID         string
 	Name       string
+	UnitCode   string                     // 预算单位编码 in the budget system; empty: none given (classify.go)
 	Rating     string                     // performance rating; ignored without [performance]
 	Adjustment *decimal.Decimal           // regional coefficient on the block score; nil means 1
 	Staff      map[string]decimal.Decimal // staff category → whole headcount

@@ -39,7 +39,9 @@ func (v *validator) money() {
 			v.ps.say(CodeNotMultiple, path+".amount", textNotMultipleOfUnit, u.d, t.Amount)
 		}
 		v.checkBasis(path+".basis", t.Basis)
+		v.checkCodes(path, t.Codes)
 	}
+	v.checkStageCodes() // classify.go
 }
 
 // executionBands checks [project_execution]: at least one band, each

@@ -110,6 +110,7 @@ func accessTable() map[string]rule {
 		t["GET "+p+"/sensitivity."+f] = ruleLive
 	}
 	downloadAccess(t, p) // downloads.go
+	exportAccess(t, p)   // export.go
 	return t
 }
 

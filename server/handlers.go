@@ -60,6 +60,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 		live.get("/compare."+f, s.compare(f))
 	}
 	s.downloadRoutes(root, live) // compare-scenarios, notices.pdf, renda.xlsx (downloads.go)
+	s.exportRoutes(live)         // export.csv, export.xlsx (export.go)
 	live.get("/solve.json", s.solve)
 	for _, f := range []string{"json", "csv"} {
 		live.get("/sensitivity."+f, s.sensitivity(f))

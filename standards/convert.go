@@ -116,6 +116,13 @@ func (c *converter) plan(d *document) *formula.Plan {
 		withBaseline(p.Subdistricts, p.Damping.Baseline, c.published(p.Damping, p.Damping.Exclude))
 	}
 	p.QuantityLabels = c.quantityLabels(d.QuantityLabels, d.fileOf("quantity_labels"))
+	// classify.go: the codes are checked against the catalogue the plan
+	// names; without one, the built-in table names what it knows.
+	p.Catalogue = d.catalogue
+	c.checkCatalogue(p)
+	if p.Catalogue == nil {
+		p.Catalogue = builtinCatalogue()
+	}
 	return p
 }
 
@@ -167,6 +174,11 @@ func (c *converter) codes(path string, d codesDoc) formula.Codes {
 	return formula.Codes{
 		Function: c.text(path+".function_code", d.FunctionCode, false),
 		Economic: c.text(path+".economic_code", d.EconomicCode, false),
+		// classify.go
+		GovEconomic: c.text(path+".gov_economic_code", d.GovEconomicCode, false),
+		Class:       c.text(path+".class", d.Class, false),
+		Fund:        c.text(path+".fund", d.Fund, false),
+		DocNo:       c.text(path+".doc_no", d.DocNo, false),
 	}
 }
 
@@ -350,6 +362,7 @@ func (c *converter) subdistricts(sd []subdistrictDoc) []formula.Subdistrict {
 		out = append(out, formula.Subdistrict{
 			ID:             c.text(path+".id", s.ID, true),
 			Name:           c.text(path+".name", s.Name, true),
+			UnitCode:       c.text(path+".unit_code", s.UnitCode, false),
 			Rating:         c.text(path+".performance", s.Performance, false),
 			Adjustment:     c.optNum(path+".adjustment", s.Adjustment),
 			Staff:          c.numMap(path+".staff", s.Staff),

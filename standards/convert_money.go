@@ -46,8 +46,10 @@ func (c *converter) money(p *formula.Plan, d *moneyDoc, file string) {
 			Name:   c.text(path+".name", t.Name, true),
 			Amount: c.num(path+".amount", t.Amount, true),
 			Basis:  c.names(path+".basis", t.Basis),
+			Codes:  c.codes(path, t.codesDoc),
 		})
 	}
+	c.stageCodes(p, d.Classification) // classify.go
 }
 
 // managed converts a project's managed and department.

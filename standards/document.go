@@ -30,6 +30,7 @@ type document struct {
 	pending     []formula.Problem   // problems found while decoding, reported with validation
 	hash        hash.Hash           // of every file read, names and bytes, in order (digest.go)
 	published   *publishedCache     // reads `@published:` baselines (published.go); shared by clones
+	catalogue   *formula.Catalogue  // the 科目 table [plan] catalogue names (classify.go); nil: none
 
 	// ProjectPerformance is [project_performance], the coefficients of
 	// project ratings.
@@ -50,6 +51,9 @@ type moneyDoc struct {
 	ProjectExecution *projectExecutionDoc `toml:"project_execution"`
 	// Transfer is [[transfer]]: earmarked transfers passed through.
 	Transfer []transferDoc `toml:"transfer"`
+	// Classification is [classification.block|incentive|damping]: the
+	// codes of the lines of no standard (classify.go).
+	Classification *classificationDoc `toml:"classification"`
 }
 
 type blockDoc struct {
@@ -75,6 +79,7 @@ type transferDoc struct {
 	Name   Text   `toml:"name"`
 	Amount Number `toml:"amount"`
 	Basis  Names  `toml:"basis"`
+	codesDoc
 }
 
 // standardsDoc is what a standards file may hold: no [plan], no sub-districts.
@@ -106,7 +111,8 @@ type planDoc struct {
 	ReserveRate  Number `toml:"reserve_rate"`
 	Population   Text   `toml:"population"`
 	Standards    Text   `toml:"standards"`
-	Data         Text   `toml:"data"` // a workbook or CSV of the sub-districts (data.go)
+	Data         Text   `toml:"data"`      // a workbook or CSV of the sub-districts (data.go)
+	Catalogue    Text   `toml:"catalogue"` // the 科目 table (classify.go)
 }
 
 type staffDoc struct {
@@ -143,6 +149,12 @@ type projectDoc struct {
 type codesDoc struct {
 	FunctionCode Text `toml:"function_code"`
 	EconomicCode Text `toml:"economic_code"`
+	// The 一体化 classification (classify.go): 政府经济分类, project class,
+	// 资金性质, 指标文号.
+	GovEconomicCode Text `toml:"gov_economic_code"`
+	Class           Text `toml:"class"`
+	Fund            Text `toml:"fund"`
+	DocNo           Text `toml:"doc_no"`
 }
 
 // tierDoc is one key of [tiers]: a table [tiers.X] with its max_share, or
@@ -195,6 +207,7 @@ type subdistrictDoc struct {
 	ID          Text              `toml:"id"`
 	Name        Text              `toml:"name"`
 	Performance Text              `toml:"performance"`
+	UnitCode    Text              `toml:"unit_code"` // 预算单位编码 (classify.go)
 	Adjustment  Number            `toml:"adjustment"`
 	Staff       map[string]Number `toml:"staff"`
 	Payroll     map[string]Number `toml:"payroll"`
@@ -207,7 +220,7 @@ type subdistrictDoc struct {
 
 // standardsKeys are the top-level keys a standards file may hold.
 var standardsKeys = []string{"staff", "quota", "project", "tiers", "factor", "performance", "incentive", "damping", "project_performance", "quantity_labels",
-	"block", "project_execution", "transfer"}
+	"block", "project_execution", "transfer", "classification"}
 
 // decodeFile decodes one TOML file into v and reports unknown keys. A file
 // that is not TOML gives one problem at the parser's line. Every TOML text

@@ -139,8 +139,8 @@ func TestKeysAt(t *testing.T) {
 		path []string
 		want []string
 	}{
-		{[]string{"plan"}, []string{"name", "district", "fiscal_year", "capacity", "rounding_unit", "reserve_rate", "population", "standards", "data"}},
-		{[]string{"staff"}, []string{"id", "name", "annual_pay", "oncost_rate", "function_code", "economic_code"}},
+		{[]string{"plan"}, []string{"name", "district", "fiscal_year", "capacity", "rounding_unit", "reserve_rate", "population", "standards", "data", "catalogue"}},
+		{[]string{"staff"}, []string{"id", "name", "annual_pay", "oncost_rate", "function_code", "economic_code", "gov_economic_code", "class", "fund", "doc_no"}},
 		{[]string{"factor", "indicator"}, []string{"quantity", "weight"}},
 		{[]string{"performance"}, []string{"mode", "coefficients"}},
 		{[]string{"performance", "coefficients"}, nil},

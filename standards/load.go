@@ -105,6 +105,9 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 			ps = append(ps, d.loadStandards(name, sname, read)...)
 		}
 	}
+	if d.Plan != nil && d.Plan.Catalogue.Set && !stops(ps) {
+		ps = append(ps, d.loadCatalogue(name, read)...) // classify.go
+	}
 	if d.Plan != nil && d.Plan.Data.Set && !stops(ps) {
 		dps, stop := d.loadData(name, read, o, ps)
 		if stop {
@@ -197,6 +200,8 @@ func (d *document) loadStandards(planName, sname string, read ReadFunc) []formul
 			d.ProjectExecution = sd.ProjectExecution
 		case "transfer":
 			d.Transfer = sd.Transfer
+		case "classification":
+			d.Classification = sd.Classification
 		}
 	}
 	return ps

@@ -60,6 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = interruptible(ctx, cmdReport, args[1:], stdout, stderr)
 	case "notice":
 		err = interruptible(ctx, cmdNotice, args[1:], stdout, stderr)
+	case "export":
+		err = interruptible(ctx, cmdExport, args[1:], stdout, stderr)
 	case "verify":
 		err = interruptible(ctx, cmdVerify, args[1:], stdout, stderr)
 	case "plan":

@@ -17,6 +17,7 @@ const CmdCommands = `  caili calc     [--plan F] [--scenario F] [--set path=valu
   caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
   caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
   caili notice   [--plan F] [--data DIR] [--subdistrict ID] [--kind 测算|控制数|批复] [--doc-no 文号] [--date YYYY-MM-DD] [--template F] --out F.pdf
+  caili export   [--plan F] [--scenario F] [--set path=value]... [--profile yitihua|F.toml] [--encoding utf-8|gb18030] --out F.csv|F.xlsx  (预算管理一体化)
   caili report   renda [--plan F] [--scenario F] [--set path=value]... --out F.xlsx  (人大 街道财力安排表, 万元)
   caili verify   RESULT.json [--plan F]
   caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
