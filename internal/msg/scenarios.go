@@ -55,6 +55,9 @@ var (
 	// the notices and the 人大 table.
 	DashNoticesPDF = def("DashNoticesPDF", "财力测算通知书 (PDF, 各街道)", "notices to the sub-districts (PDF)")
 	DashRendaXLSX  = def("DashRendaXLSX", "人大街道财力安排表 (xlsx, 万元)", "the 人大 table (xlsx, 10,000 yuan)")
+	// DashExportXLSX labels the download of the export for the budget
+	// system (预算管理一体化), in the default profile.
+	DashExportXLSX = def("DashExportXLSX", "预算管理一体化导入表 (xlsx, 每街道每行)", "the budget system's import (xlsx, a row per sub-district and line)")
 )
 
 // Words of the dashboard's 万元 switch (issue 24 §3).
