@@ -109,8 +109,9 @@ func accessTable() map[string]rule {
 		t["GET "+p+"/compare."+f] = ruleLive
 		t["GET "+p+"/sensitivity."+f] = ruleLive
 	}
-	downloadAccess(t, p) // downloads.go
-	exportAccess(t, p)   // export.go
+	downloadAccess(t, p)   // downloads.go
+	exportAccess(t, p)     // export.go
+	webServiceAccess(t, p) // webservice.go
 	return t
 }
 

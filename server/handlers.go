@@ -61,6 +61,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	}
 	s.downloadRoutes(root, live) // compare-scenarios, notices.pdf, renda.xlsx (downloads.go)
 	s.exportRoutes(live)         // export.csv, export.xlsx (export.go)
+	s.webServiceRoutes(live)     // webservice.xlsx (webservice.go)
 	live.get("/solve.json", s.solve)
 	for _, f := range []string{"json", "csv"} {
 		live.get("/sensitivity."+f, s.sensitivity(f))

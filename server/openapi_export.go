@@ -26,5 +26,10 @@ func exportOperations() []operation {
 			desc: desc, params: whatIf(pProfile),
 			ok:     map[string]obj{"200": withETag(resp("the workbook, as an attachment <plan>-<profile>.xlsx", content(typeXLSX, binary)))},
 			errors: []int{400, 404, 422}},
+		{method: "GET", path: "/api/v1/plans/{plan}/webservice.xlsx", id: "webServiceXLSX",
+			summary: "a workbook whose cells pull the plan's figures live from this server with WEBSERVICE (written _xlfn.WEBSERVICE, so that LibreOffice shows no #NAME?): a row per sub-district, a column per component and the total",
+			params:  []obj{pPlan},
+			ok:      map[string]obj{"200": withETag(resp("the workbook, as an attachment <plan>-webservice.xlsx", content(typeXLSX, binary)))},
+			errors:  []int{400, 404, 422}},
 	}
 }

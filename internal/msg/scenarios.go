@@ -77,3 +77,15 @@ var (
 	DashScenariosXLSXOne = def("DashScenariosXLSXOne", "并列对比 xlsx", "side by side, xlsx")
 	DashScenariosJSON    = def("DashScenariosJSON", "并列对比 JSON", "side by side, JSON")
 )
+
+// The workbook that pulls figures live with WEBSERVICE
+// (internal/report/xlsx/webservice.go, docs/api.md).
+var (
+	// WebServiceSheet names its sheet.
+	WebServiceSheet = def("WebServiceSheet", "实时取数", "live figures")
+	// WebServiceNote is the note under its table: the server it asks.
+	WebServiceNote = def("WebServiceNote", "以上各格用 WEBSERVICE 向 %s 实时取数;LibreOffice 须先允许更新链接(工具 → 选项 → LibreOffice Calc → 常规 → 更新链接),见 docs/api.md",
+		"each cell above asks %s with WEBSERVICE; LibreOffice asks only once links may be updated (Tools → Options → LibreOffice Calc → General), see docs/api.md")
+	// DashWebServiceXLSX labels the plan page's download of it.
+	DashWebServiceXLSX = def("DashWebServiceXLSX", "实时取数工作簿 (xlsx, WEBSERVICE)", "a workbook that pulls the figures live (xlsx, WEBSERVICE)")
+)

@@ -16,6 +16,9 @@ func documentLinks(plan string, w WhatIf) []Link {
 		{Kind: "export", Label: msg.DashExportXLSX.In(msg.Zh), Href: w.withQuery(api + "/export.xlsx")},
 	}
 	if w.Encode() == "" {
+		out = append(out, Link{Kind: "webservice", Label: msg.DashWebServiceXLSX.In(msg.Zh), Href: api + "/webservice.xlsx"})
+	}
+	if w.Encode() == "" {
 		out = append(out, Link{Kind: "compare-scenarios", Label: msg.DashScenariosPage.In(msg.Zh), Href: ScenariosPath(plan)})
 	}
 	return out
