@@ -230,6 +230,11 @@ func (d *document) quantity(ref string) (string, bool) {
 // entries share is an error (its reason; nil when none).
 func (d *document) resolvePath(path string) (string, *Reason) {
 	parts := strings.Split(path, ".")
+	if _, ok := fieldsByTable[parts[0]]; !ok {
+		if p := d.pathByLabel(path); p != "" { // a number named by its label (labelpath.go)
+			return p, nil
+		}
+	}
 	if _, ok := tableWords[parts[0]]; !ok || len(parts) < 2 {
 		return path, nil
 	}

@@ -41,6 +41,9 @@ func (d *document) unknownPath(path string) *Reason {
 	parts := strings.Split(path, ".")
 	fs, ok := fieldsByTable[parts[0]]
 	if !ok {
+		if near := d.labelSuggestion(path); near != "" { // a key or a label near one (labelpath.go)
+			return suggest(because(msg.StdUnknownPath), near)
+		}
 		fs = fields // a misspelt table: any path may be meant
 	} else if es := d.entries(parts[0]); es != nil && len(parts) > 1 && !slices.ContainsFunc(es, func(e Entry) bool { return e.ID == parts[1] }) {
 		return suggest(because(msg.StdUnknownEntry, quote(parts[1]), parts[0]), strings.Join(nearRefs(parts[1], es), "、"))
