@@ -149,9 +149,11 @@ func (x *dampingStage) lines() {
 		if over {
 			// Over the ceiling: a line even when there was no block
 			// grant to cut, saying so.
+			x.res.Ceilinged++
 			x.line(a, i, "ceiling", dampCeiling, cut.Neg())
 		}
 		if !need.IsZero() {
+			x.res.Floored++
 			x.line(a, i, "floor", dampFloor, need)
 		}
 		if !reduction.IsZero() {

@@ -80,6 +80,9 @@ type Result struct {
 	// Transfers is Σ of the transfers' amounts (专项转移支付).
 	Transfers    decimal.Decimal
 	Subdistricts []Allocation
+	// Ceilinged and Floored count the sub-districts whose measure stood
+	// above its ceiling and below its floor at stage 7 (for Warnings).
+	Ceilinged, Floored int
 
 	noLines bool // made by EvaluateTotals: no allocation has lines
 }

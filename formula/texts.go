@@ -72,4 +72,7 @@ const (
 	textExecutionMandatory Text = "ExecutionMandatory"
 	textExecutionNoTable   Text = "ExecutionNoTable"
 	textTransferZeroBasis  Text = "TransferZeroBasis"
+	textWarnKeptBack       Text = "WarnKeptBack"
+	textWarnCeilings       Text = "WarnCeilings"
+	textWarnFloors         Text = "WarnFloors"
 )

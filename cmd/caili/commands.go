@@ -153,6 +153,9 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if of.format != "json" { // JSON carries its warnings
+		sayWarnings(stderr, res)
+	}
 	return of.emit(stdout, func(w io.Writer) error {
 		switch {
 		case unit.wan() && of.format == "csv":
@@ -189,8 +192,20 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		name = msg.OutSamplePlan
 	}
 	f := numfmt.NewFmt(res)
-	return say(stdout, msg.OutValidate, name, p.Name, len(p.Subdistricts), len(p.Staff), len(p.Quotas), len(p.Projects), len(p.Factors),
-		numfmt.Group(f.Amount(res.Capacity)), keptBack(res, f))
+	if err := say(stdout, msg.OutValidate, name, p.Name, len(p.Subdistricts), len(p.Staff), len(p.Quotas), len(p.Projects), len(p.Factors),
+		numfmt.Group(f.Amount(res.Capacity)), keptBack(res, f)); err != nil {
+		return err
+	}
+	sayWarnings(stdout, res)
+	return nil
+}
+
+// sayWarnings writes a result's warnings (formula.Result.Warnings), one a
+// line, in w's language.
+func sayWarnings(w io.Writer, res *formula.Result) {
+	for _, x := range res.Warnings() {
+		say(w, msg.OutWarning, x.Says)
+	}
 }
 
 // keptBack says whether all of capacity went to the 街道 and the reserve

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 
 	"github.com/shopspring/decimal"
@@ -45,6 +46,24 @@ type Allocations struct {
 	// person (docs/audit.md); absent when the plan has no population
 	// quantity.
 	Equalisation *EqualisationJSON `json:"equalisation,omitempty"`
+	// Warnings are what the result should not leave unsaid (money kept
+	// back, floors or ceilings binding for most 街道); absent when none.
+	Warnings []WarningJSON `json:"warnings,omitempty"`
+}
+
+// WarningJSON is one warning: its stable code and its words (Chinese).
+type WarningJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Warnings are r's warnings as JSON (formula.Result.Warnings), in Chinese.
+func Warnings(r *formula.Result) []WarningJSON {
+	var out []WarningJSON
+	for _, w := range r.Warnings() {
+		out = append(out, WarningJSON{Code: string(w.Code), Message: msg.Say(msg.Zh, w.Says)})
+	}
+	return out
 }
 
 // Columns are the component amounts and the total of one row.
@@ -187,6 +206,7 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 	doc.DistrictManaged = optAmount(f, p.HasDistrictManaged(), r.DistrictManaged)
 	doc.Transfers = optAmount(f, p.HasTransfers(), r.Transfers)
 	doc.Totals.Managed, doc.Totals.Transfers = doc.DistrictManaged, doc.Transfers
+	doc.Warnings = Warnings(r)
 	return doc
 }
 

@@ -72,8 +72,11 @@ type PlanView struct {
 	Summary  []SummaryRow // capacity → reserve → … → reserves
 	Tiers    []TierRow    // how each project tier was funded
 	Identity Identity     // Σ totals + reserves = capacity, checked
-	Rows     []Row        // the allocation table, one row a sub-district
-	Totals   Row          // its totals row
+	// Warnings are what the figures shown should not leave unsaid
+	// (formula.Result.Warnings), in Chinese: the page's banner.
+	Warnings []string
+	Rows     []Row // the allocation table, one row a sub-district
+	Totals   Row   // its totals row
 	// TransfersLabel and ManagedLabel head the allocation table's
 	// columns of rules §6 in a plan that has them ("": no column).
 	TransfersLabel, ManagedLabel string
@@ -187,6 +190,9 @@ func NewPlanView(in PlanInput) (*PlanView, error) {
 	v.Summary = summary(shown, base)
 	v.Tiers = tiers(shown)
 	v.Identity = identity(shown)
+	for _, w := range shown.Warnings() {
+		v.Warnings = append(v.Warnings, msg.Say(msg.Zh, w.Says))
+	}
 	for i := range shown.Subdistricts {
 		a := &shown.Subdistricts[i]
 		v.Rows = append(v.Rows, Row{ID: a.ID, Name: a.Name, Href: in.WhatIf.withQuery(StatementPath(in.PlanID, a.ID)),

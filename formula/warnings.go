@@ -1,0 +1,52 @@
+package formula
+
+import "github.com/shopspring/decimal"
+
+// Warnings are what an accepted result should not leave unsaid (issue 21
+// §4): nothing is wrong with the plan, but a person reading only the
+// totals would be misled. Each has a stable code, like a problem, and its
+// words; the edge renders them beside the result (calc, validate, JSON,
+// the dashboard's banner).
+
+// Warning codes.
+const (
+	// WarnKeptBack: money kept back from the sub-districts (the
+	// performance reserve, the damping reserve and the district pool)
+	// above 1% of capacity.
+	WarnKeptBack Code = "kept_back"
+	// WarnCeilings and WarnFloors: a ceiling or a floor that binds for
+	// more than half of the sub-districts, so that the formula decides
+	// little and what-ifs barely move the totals.
+	WarnCeilings Code = "ceilings_bind"
+	WarnFloors   Code = "floors_bind"
+)
+
+// Warning is one thing an accepted result should say.
+type Warning struct {
+	Code Code
+	Says Words
+}
+
+// keptBackShare is the share of capacity above which money kept back is
+// worth a warning.
+var keptBackShare = decimal.New(1, -2)
+
+// Warnings are the result's warnings, in a fixed order; none for a result
+// that allocates as it seems to.
+func (r *Result) Warnings() []Warning {
+	var out []Warning
+	kept := r.PerformanceReserve.Add(r.DampingReserve).Add(r.DistrictPool)
+	if r.Capacity.IsPositive() && kept.GreaterThan(r.Capacity.Mul(keptBackShare)) {
+		pct := kept.Mul(decimal.NewFromInt(100)).DivRound(r.Capacity, 2).StringFixed(2)
+		out = append(out, Warning{WarnKeptBack, Say(textWarnKeptBack, kept.String(), pct,
+			r.PerformanceReserve.String(), r.DampingReserve.String(), r.DistrictPool.String(), r.Ceilinged, r.Floored)})
+	}
+	n := len(r.Subdistricts)
+	if 2*r.Ceilinged > n {
+		out = append(out, Warning{WarnCeilings, Say(textWarnCeilings, r.Ceilinged, n)})
+	}
+	if 2*r.Floored > n {
+		out = append(out, Warning{WarnFloors, Say(textWarnFloors, r.Floored, n)})
+	}
+	return out
+}
