@@ -89,22 +89,8 @@ func WriteScenarios(w io.Writer, s *report.ScenariosJSON, st *report.Stamp) erro
 // columns, n rows of 街道 and the totals row last), as the 人大 table is.
 func (w *rendaWriter) scenarioStyles(cols, n int) {
 	f, s := w.f, w.sheet
-	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
-	numFmt := "#,##0.00"
-	style := func(st *excelize.Style) int {
-		id, err := f.NewStyle(st)
-		w.do(err)
-		return id
-	}
-	title := style(&excelize.Style{Font: &excelize.Font{Size: 16, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center"}})
-	unit := style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}})
-	head := style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8E8E8"}},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	text := style(&excelize.Style{Border: border})
-	amount := style(&excelize.Style{Border: border, CustomNumFmt: &numFmt})
-	totalText := style(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}})
-	totalAmount := style(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, CustomNumFmt: &numFmt})
+	st := w.newTableStyles()
+	title, unit, head, text, amount, totalText, totalAmount := st.title, st.unit, st.head, st.text, st.amount, st.totalText, st.totalAmount
 	at := func(c, r int) string {
 		name, _ := excelize.CoordinatesToCellName(c, r)
 		return name

@@ -150,28 +150,17 @@ func (s *Store) AcceptObjection(ctx context.Context, who caili.Actor, plan strin
 // CorrectedObjection marks a pending objection corrected in the data by
 // hand, with the planner's note (kept as its reason).
 func (s *Store) CorrectedObjection(ctx context.Context, who caili.Actor, plan string, n int, note string) (*caili.Objection, error) {
-	var o *caili.Objection
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		if o, err = pending(ctx, tx, plan, n); err != nil {
-			return err
-		}
-		at := now()
-		if _, err := tx.ExecContext(ctx, `UPDATE objections SET status = ?, resolved_at = ?, resolved_by = ?, reason = ?
-			WHERE plan = ? AND n = ?`, caili.ObjectionCorrected, at, who.ID, note, plan, n); err != nil {
-			return err
-		}
-		o.Status, o.ResolvedAt, o.ResolvedBy, o.Reason = caili.ObjectionCorrected, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID, note
-		return audit(ctx, tx, who, "objection.corrected", plan, strconv.Itoa(n), o.Hash, note)
-	})
-	if err != nil {
-		return nil, internal("mark objection corrected", err)
-	}
-	return o, nil
+	return s.decide(ctx, who, plan, n, caili.ObjectionCorrected, "objection.corrected", note)
 }
 
 // RejectObjection marks a pending objection rejected with a reason.
 func (s *Store) RejectObjection(ctx context.Context, who caili.Actor, plan string, n int, reason string) (*caili.Objection, error) {
+	return s.decide(ctx, who, plan, n, caili.ObjectionRejected, "objection.reject", reason)
+}
+
+// decide marks a pending objection status (rejected, corrected) with the
+// reason, and audits it as action, in one transaction.
+func (s *Store) decide(ctx context.Context, who caili.Actor, plan string, n int, status, action, reason string) (*caili.Objection, error) {
 	var o *caili.Objection
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -180,14 +169,14 @@ func (s *Store) RejectObjection(ctx context.Context, who caili.Actor, plan strin
 		}
 		at := now()
 		if _, err := tx.ExecContext(ctx, `UPDATE objections SET status = ?, resolved_at = ?, resolved_by = ?, reason = ?
-			WHERE plan = ? AND n = ?`, caili.ObjectionRejected, at, who.ID, reason, plan, n); err != nil {
+			WHERE plan = ? AND n = ?`, status, at, who.ID, reason, plan, n); err != nil {
 			return err
 		}
-		o.Status, o.ResolvedAt, o.ResolvedBy, o.Reason = caili.ObjectionRejected, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID, reason
-		return audit(ctx, tx, who, "objection.reject", plan, strconv.Itoa(n), o.Hash, reason)
+		o.Status, o.ResolvedAt, o.ResolvedBy, o.Reason = status, parseTimePtr(sql.NullString{String: at, Valid: true}), who.ID, reason
+		return audit(ctx, tx, who, action, plan, strconv.Itoa(n), o.Hash, reason)
 	})
 	if err != nil {
-		return nil, internal("reject objection", err)
+		return nil, internal(action, err)
 	}
 	return o, nil
 }
