@@ -58,6 +58,6 @@ func ExampleRejectedError() {
 	fmt.Println(msg.Error(msg.Zh, err))
 	fmt.Println(msg.Error(msg.En, err))
 	// Output:
-	// 计划有效但规则无法安排:可分配财力不足,缺口 200000 元(人员经费和公用经费 1200000 超过可分配财力 1000000)
+	// 方案有效但规则无法安排:可分配财力不足,缺口 200000 元(人员经费和公用经费 1200000 超过可分配财力 1000000)
 	// plan rejected: capacity shortfall, gap 200000 元 (personnel and public costs 1200000 exceed available 1000000)
 }

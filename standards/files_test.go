@@ -39,7 +39,7 @@ func TestStandardsFileRefused(t *testing.T) {
 			return os.Truncate(big, safefile.MaxInput+1)
 		}, "too large"},
 		{"a device", "/dev/zero", nil, "inside the plan's folder"},
-		{"an absolute path", secret, nil, "必须在计划所在的文件夹内"},
+		{"an absolute path", secret, nil, "必须在方案所在的文件夹内"},
 		{"a way out", "../" + filepath.Base(filepath.Dir(secret)) + "/secret.toml", nil, "no absolute path, no \"..\""},
 	}
 	for _, tt := range tests {

@@ -104,7 +104,7 @@ func TestPlanNotRegular(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for std, msg := range map[string]string{"fifo.toml": "不是普通文件", "/dev/zero": "必须在计划所在的文件夹内"} {
+	for std, msg := range map[string]string{"fifo.toml": "不是普通文件", "/dev/zero": "必须在方案所在的文件夹内"} {
 		text := strings.Replace(string(plan), "[plan]\n", "[plan]\nstandards = \""+std+"\"\n", 1)
 		if err := os.WriteFile(filepath.Join(dir, "plan.toml"), []byte(text), 0o644); err != nil {
 			t.Fatal(err)

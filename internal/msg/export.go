@@ -15,7 +15,7 @@ var (
 	// ExportCannotReadCatalogue: a 科目 table that cannot be read.
 	ExportCannotReadCatalogue = def("ExportCannotReadCatalogue", "无法读取科目表 %s", "cannot read the code catalogue %s")
 	// ExportCatalogueOutside: a 科目 table outside the plan's folder.
-	ExportCatalogueOutside = def("ExportCatalogueOutside", "科目表 %s 必须在计划所在的文件夹内",
+	ExportCatalogueOutside = def("ExportCatalogueOutside", "科目表 %s 必须在方案所在的文件夹内",
 		"the code catalogue %s must be inside the plan's folder: no absolute path, no \"..\"")
 	// ExportCatalogueYear: a 科目 table's year that is not one.
 	ExportCatalogueYear = def("ExportCatalogueYear", "科目表的 year 须为年度, 如 2025", "the catalogue's year must be a year, e.g. 2025")

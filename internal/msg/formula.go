@@ -114,17 +114,17 @@ var (
 )
 
 // InvalidPlan sums up formula.InvalidPlanError: how many problems.
-var InvalidPlan = def("InvalidPlan", "计划有 %d 个问题", "plan is invalid: %d problem(s)")
+var InvalidPlan = def("InvalidPlan", "方案有 %d 个问题", "plan is invalid: %d problem(s)")
 
 // Messages of formula.RejectedError: a valid plan the rules cannot fund
 // (rules §3).
 var (
 	// Rejected frames a rejection: its kind, the gap in 元, and the detail.
-	Rejected = def("Rejected", "计划有效但规则无法安排:%s,缺口 %s 元", "plan rejected: %s, gap %s 元")
+	Rejected = def("Rejected", "方案有效但规则无法安排:%s,缺口 %s 元", "plan rejected: %s, gap %s 元")
 	// RejectedDetail adds the detail of a rejection.
 	RejectedDetail = def("RejectedDetail", "(%s)", " (%s)")
 	// RejectedAny is a rejection of no known kind.
-	RejectedAny = def("RejectedAny", "计划有效但规则无法安排", "rejected")
+	RejectedAny = def("RejectedAny", "方案有效但规则无法安排", "rejected")
 	// CapacityShortfall: personnel and public costs exceed what is available.
 	CapacityShortfall = def("CapacityShortfall", "可分配财力不足", "capacity shortfall")
 	// MandatoryUnfunded: mandatory projects exceed what is left.

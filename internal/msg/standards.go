@@ -6,8 +6,8 @@ var (
 	// StdUnknownKey: a key the plan file does not define.
 	StdUnknownKey = def("StdUnknownKey", "未知的键", "unknown key")
 	// StdWorkbookNotPlan: a workbook given as a plan.
-	StdWorkbookNotPlan = def("StdWorkbookNotPlan", "这是 Excel 工作簿或压缩文件,不是 TOML 计划:把街道数据导入计划用 caili import FILE --plan 计划.toml,"+
-		"或在计划的 [plan] 中写 data = \"文件名.xlsx\"",
+	StdWorkbookNotPlan = def("StdWorkbookNotPlan", "这是 Excel 工作簿或压缩文件,不是 TOML 方案:把街道数据导入方案用 caili import FILE --plan 方案.toml,"+
+		"或在方案的 [plan] 中写 data = \"文件名.xlsx\"",
 		"a workbook or zip, not a TOML plan: use caili import, or [plan] data")
 	// StdUTF16: a file saved as UTF-16.
 	StdUTF16 = def("StdUTF16", "文件是 UTF-16 编码;请将文件另存为 UTF-8", "the file is UTF-16: save it as UTF-8")
@@ -88,10 +88,10 @@ var (
 	StdLabelKey = def("StdLabelKey", "未知的键:标签只有 name 和 unit", "unknown key: a label has only name and unit")
 
 	// StdStandardsAlone: a plan sent on its own names a standards file.
-	StdStandardsAlone = def("StdStandardsAlone", "单独提交的计划不能引用标准文件;请把标准写进计划",
+	StdStandardsAlone = def("StdStandardsAlone", "单独提交的方案不能引用标准文件;请把标准写进方案",
 		"a plan sent on its own cannot name a standards file; put the standards in the plan")
 	// StdStandardsOutside: a standards file outside the plan's folder.
-	StdStandardsOutside = def("StdStandardsOutside", "标准文件 %s 必须在计划所在的文件夹内",
+	StdStandardsOutside = def("StdStandardsOutside", "标准文件 %s 必须在方案所在的文件夹内",
 		"the standards file %s must be inside the plan's folder: no absolute path, no \"..\"")
 	// StdAlsoDefined: a top-level table in both the plan and its standards file.
 	StdAlsoDefined = def("StdAlsoDefined", "%s 中也有此项;一项只能写在一个文件里", "also defined in %s; a key belongs in one file")
@@ -106,14 +106,14 @@ var (
 	StdNotRegular  = def("StdNotRegular", ":不是普通文件", ": not a regular file")
 	StdFileTooBig  = def("StdFileTooBig", ":文件过大", ": file too large")
 	StdDataEmpty   = def("StdDataEmpty", "data 为空:写数据文件名,如 \"街道数据.xlsx\"", "empty: name the data file")
-	StdDataTwice   = def("StdDataTwice", "计划已有 [[subdistrict]] 表,不能同时用数据文件 %s;二者选一", "the plan has [[subdistrict]] tables and a data file %s: keep one")
-	StdDataAlone   = def("StdDataAlone", "单独提交的计划不能引用数据文件;请把街道数据写进计划", "a plan sent on its own cannot name a data file")
+	StdDataTwice   = def("StdDataTwice", "方案已有 [[subdistrict]] 表,不能同时用数据文件 %s;二者选一", "the plan has [[subdistrict]] tables and a data file %s: keep one")
+	StdDataAlone   = def("StdDataAlone", "单独提交的方案不能引用数据文件;请把街道数据写进方案", "a plan sent on its own cannot name a data file")
 	StdDataNotHere = def("StdDataNotHere", "此处不能读取数据文件 %s", "data files cannot be read here (%s)")
 	// StdDataOutside: a data file outside the plan's folder.
-	StdDataOutside = def("StdDataOutside", "数据文件 %s 必须在计划所在的文件夹内",
+	StdDataOutside = def("StdDataOutside", "数据文件 %s 必须在方案所在的文件夹内",
 		"the data file %s must be inside the plan's folder: no absolute path, no \"..\"")
 	// StdDataLater: a data file left unread while the plan has problems.
-	StdDataLater = def("StdDataLater", "计划的其他问题改正后才读取数据文件", "the data file is read once the plan's other problems are fixed")
+	StdDataLater = def("StdDataLater", "方案的其他问题改正后才读取数据文件", "the data file is read once the plan's other problems are fixed")
 
 	// StdSetValue: a scenario's [set] value that cannot be read.
 	StdSetValue = def("StdSetValue", "无法读取调整值:%s", "cannot read the value: %s")
@@ -140,10 +140,6 @@ var (
 	// StdRefNone: a reference no entry has as id or name.
 	StdRefNone = def("StdRefNone", "没有编码或名称为 %s 的%s", "%s is not the id or name of any %s")
 
-	// StdPlanRejected: the one problem of a plan that cannot be used.
-	StdPlanRejected = def("StdPlanRejected", "计划有误:%s", "plan rejected: %s")
-	// StdPlanRejectedMany: the first of several.
-	StdPlanRejectedMany = def("StdPlanRejectedMany", "计划有 %d 个问题,第一个:%s", "plan rejected: %d problems, first: %s")
 	// StdOverridesRejected: the one problem overrides cause.
 	StdOverridesRejected = def("StdOverridesRejected", "调整有误:%s", "overrides rejected: %s")
 	// StdOverridesRejectedMany: the first of several.

@@ -63,10 +63,10 @@ var (
 	// WbRowMissing: a sub-district without a row in a sheet.
 	WbRowMissing = def("WbRowMissing", "%s 表缺少街道 %s 的行", "sheet %s has no row for the sub-district %s")
 	// WbNotInPlan: a merge of a sub-district the plan lacks.
-	WbNotInPlan = def("WbNotInPlan", "计划中没有街道 %s;合并只更新已有的街道(增删街道请整体导入,不加 --merge)",
+	WbNotInPlan = def("WbNotInPlan", "方案中没有街道 %s;合并只更新已有的街道(增删街道请整体导入,不加 --merge)",
 		"no such sub-district %s in the plan; a merge only updates the sub-districts it has (import without --merge to add or remove them)")
 	// WbNotInPlanNear: the same, with the nearest sub-district.
-	WbNotInPlanNear = def("WbNotInPlanNear", "计划中没有街道 %s(您是不是要找 %s?);合并只更新已有的街道(增删街道请整体导入,不加 --merge)",
+	WbNotInPlanNear = def("WbNotInPlanNear", "方案中没有街道 %s(您是不是要找 %s?);合并只更新已有的街道(增删街道请整体导入,不加 --merge)",
 		"no such sub-district %s in the plan (did you mean %s?); a merge only updates the sub-districts it has (import without --merge to add or remove them)")
 	// WbZeroIndicator: an indicator column zero everywhere.
 	WbZeroIndicator = def("WbZeroIndicator", "%s 在所有街道都为 0,因素法无法按它分配", "%s: zero in every sub-district")
@@ -124,7 +124,7 @@ var (
 	// WbWriteCSV: a template CSV file that could not be written (the cause follows).
 	WbWriteCSV = def("WbWriteCSV", "写 CSV 失败 (write CSV)", "write CSV")
 	// WbNoSubdistrict: a template asked for a sub-district the plan lacks; the hint (WbNoSubdistrictNear) follows the name.
-	WbNoSubdistrict = def("WbNoSubdistrict", "计划中没有街道 %s%s (no such sub-district)", "no such sub-district %s%s")
+	WbNoSubdistrict = def("WbNoSubdistrict", "方案中没有街道 %s%s (no such sub-district)", "no such sub-district %s%s")
 	// WbNoSubdistrictNear: the nearest sub-district to the one asked for.
 	WbNoSubdistrictNear = def("WbNoSubdistrictNear", "(您是不是要找 %s?)", " (did you mean %s?)")
 	// WbSharedFormula stands for the text of a shared formula saved without its value.
