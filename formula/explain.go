@@ -50,10 +50,9 @@ func (x publicText) explain(l *Line) string {
 // full funding or the proportional share. With overflow = demote it also
 // keeps the tier's items, their demands and amounts, for projectParts.
 type projectTier struct {
-	m         *Model
-	out       TierOutcome
-	remaining decimal.Decimal // before the tier
-	extra     []int32         // ranks of the leftover units; nil when the tier was funded in full
+	m     *Model
+	out   TierOutcome
+	extra []int32 // ranks of the leftover units; nil when the tier was funded in full
 
 	refs    []itemRef         // demote: the tier's items, in item order
 	demands partDemands       // demote: their outstanding demands at this tier
@@ -62,7 +61,7 @@ type projectTier struct {
 
 func (x *projectTier) explain(l *Line) string {
 	demand, head := x.m.projectDemand(int(l.i), int(l.j))
-	return head + " (" + tierLabel(x.out.Tier) + ")," + x.share(demand, l.Amount, x.extra, int(l.k)) + x.m.managedTail(int(l.j))
+	return head + "," + tierLabel(x.out.Tier) + "," + x.share(demand, l.Amount, x.extra, int(l.k)) + x.m.managedTail(int(l.j))
 }
 
 // projectDemand computes an item's demand round(unit_cost × Σ basis × c)
@@ -93,7 +92,7 @@ func (x *projectTier) share(d, amount decimal.Decimal, extra []int32, k int) str
 	u := x.m.u
 	quota := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
 	quota.Quo(quota, x.out.Demand.Rat())
-	return tierLimit(x.m, x.out, x.remaining) + fmt.Sprintf(wordProportional, u.group(x.out.Budget), u.group(d), u.group(x.out.Demand)) +
+	return tierLimit(x.m, x.out) + fmt.Sprintf(wordProportional, u.group(x.out.Budget), u.group(d), u.group(x.out.Demand)) +
 		x.m.lrTail(quota, amount, extra[k] > 0, false)
 }
 
@@ -116,23 +115,23 @@ type projectParts struct {
 }
 
 func (x *projectParts) explain(l *Line) string {
+	if l.k > 0 {
+		return x.partText(l)
+	}
 	u := x.m.u
 	demand, t := x.m.projectDemand(int(l.i), int(l.j))
-	var got []string
+	ps := x.parts(l.i, l.j)
+	got := make([]string, len(ps))
 	left := demand
-	for _, pt := range x.tiers {
-		k, ok := pt.find(l.i, l.j)
-		if !ok {
-			continue
-		}
-		d, amt := pt.demands.at(k), pt.amounts[k]
-		if len(got) == 0 {
-			t += " (" + tierLabel(pt.out.Tier) + "),"
+	for n, p := range ps {
+		d, amt := p.t.demands.at(p.k), p.t.amounts[p.k]
+		if n == 0 {
+			t += "," + tierLabel(p.t.out.Tier) + ","
 		} else {
-			t += fmt.Sprintf(wordCarriedTo, u.group(d), tierLabel(pt.out.Tier))
+			t += fmt.Sprintf(wordCarriedTo, u.group(d), tierLabel(p.t.out.Tier))
 		}
-		t += pt.share(d, amt, pt.extra, k)
-		got = append(got, u.group(amt))
+		t += p.t.share(d, amt, p.t.extra, p.k)
+		got[n] = u.group(amt)
 		left = d.Sub(amt)
 	}
 	if len(got) > 1 {
@@ -140,6 +139,75 @@ func (x *projectParts) explain(l *Line) string {
 	}
 	if len(got) > 1 && left.Sign() > 0 {
 		t += fmt.Sprintf(wordLeftUnfunded, u.group(left))
+	}
+	return t + x.m.managedTail(int(l.j))
+}
+
+// tierPart is an item's part at one tier: the tier and the item's index
+// among its items.
+type tierPart struct {
+	t *projectTier
+	k int
+}
+
+// parts returns item (i, j)'s parts, one for each tier it joined, in
+// funding order.
+func (x *projectParts) parts(i, j int32) []tierPart {
+	var out []tierPart
+	for _, pt := range x.tiers {
+		if k, ok := pt.find(i, j); ok {
+			out = append(out, tierPart{pt, k})
+		}
+	}
+	return out
+}
+
+// readable splits the line of an item paid in parts into one line for
+// each part (l.k = the part's number from 1), for a statement
+// (ReadableLines): each part fits a line where the whole does not.
+func (x *projectParts) readable(l Line) []Line {
+	ps := x.parts(l.i, l.j)
+	if len(ps) < 2 {
+		return []Line{l}
+	}
+	out := make([]Line, len(ps))
+	for n, p := range ps {
+		out[n] = l
+		out[n].Amount, out[n].k = p.t.amounts[p.k], int32(n+1)
+	}
+	return out
+}
+
+// partText renders part l.k of an item paid in parts: the first as a
+// project line at its tier; each next one what was left of the demand
+// (the demand less the parts before it), moved to the next tier and how
+// that tier paid it; the last says what no tier funded.
+func (x *projectParts) partText(l *Line) string {
+	u := x.m.u
+	ps := x.parts(l.i, l.j)
+	n := int(l.k) - 1
+	if n >= len(ps) {
+		return ""
+	}
+	p := ps[n]
+	d, amt := p.t.demands.at(p.k), p.t.amounts[p.k]
+	var t string
+	if n == 0 {
+		_, t = x.m.projectDemand(int(l.i), int(l.j))
+		t += "," + tierLabel(p.t.out.Tier) + ","
+	} else {
+		demand, _ := x.m.projectDemand(int(l.i), int(l.j))
+		t = wordPartLeft + " " + u.group(demand)
+		for _, q := range ps[:n] {
+			t += " − " + u.group(q.t.amounts[q.k])
+		}
+		t += " = " + u.group(d) + fmt.Sprintf(wordPartMoved, tierLabel(p.t.out.Tier))
+	}
+	t += p.t.share(d, amt, p.t.extra, p.k)
+	if n == len(ps)-1 {
+		if left := d.Sub(amt); left.Sign() > 0 {
+			t += fmt.Sprintf(wordLeftUnfunded, u.group(left))
+		}
 	}
 	return t + x.m.managedTail(int(l.j))
 }
@@ -159,7 +227,7 @@ func (m *Model) managedTail(j int) string {
 	return fmt.Sprintf(wordManagedBy, dept)
 }
 
-// tierLabel names a tier: "三保 mandatory 档", "A 档".
+// tierLabel names a tier: "保基本民生项目(应保尽保)", "A档".
 func tierLabel(t Tier) string {
 	if t == TierMandatory {
 		return wordTierMandatory
@@ -167,16 +235,16 @@ func tierLabel(t Tier) string {
 	return fmt.Sprintf(wordTier, t.String())
 }
 
-// tierLimit says why a tier's budget fell short of its demand.
-func tierLimit(m *Model, o TierOutcome, remaining decimal.Decimal) string {
-	u := m.u
+// tierLimit says why a tier's budget fell short of its demand; the
+// budget and the demand are the numbers of the share after it.
+func tierLimit(m *Model, o TierOutcome) string {
 	if o.Cap != nil && o.Budget.Equal(*o.Cap) {
 		if m.plan.TierCapBase == CapAvailable {
-			return fmt.Sprintf(wordOverCapAvailable, u.group(o.Demand), u.group(*o.Cap))
+			return wordOverCapAvailable
 		}
-		return fmt.Sprintf(wordOverCap, u.group(o.Demand), u.group(*o.Cap))
+		return wordOverCap
 	}
-	return fmt.Sprintf(wordOverRemaining, u.group(o.Demand), u.group(remaining))
+	return wordOverRemaining
 }
 
 // incentiveText explains stage 5 lines: rate × growth, then the share of
@@ -211,6 +279,9 @@ func (x *incentiveText) explain(l *Line) string {
 // many places as the amount needs (scorePlaces).
 func (b *blockStage) explain(l *Line) string {
 	a := &b.res.Subdistricts[l.i]
+	if l.k < 0 {
+		return b.scoreText(a.Score) // the statement's one line (ReadableLines)
+	}
 	part, total := a.Score.Parts[l.k].Part(), a.Score.Total()
 	if a.Block.Sign() == 0 || total.Sign() == 0 {
 		return fmt.Sprintf(wordBlockZero, b.m.u.group(a.Block), b.m.u.group(l.Amount))

@@ -157,6 +157,15 @@ func (u unit) scorePlaces(amount decimal.Decimal, s *big.Rat) int32 {
 // scoreText renders a score rounded to the given places: "0.07885120".
 func scoreText(q *big.Rat, places int32) string { return groupDigits(q.FloatString(int(places))) }
 
+// SharePlaces is how many decimal places a table of scores shows.
+const SharePlaces = 6
+
+// ShareText renders a score or an indicator's part of it rounded to
+// SharePlaces places, "0.007820": the 因素得分 table a person reads
+// beside the one block line (Allocation.ReadableLines). Exact fractions
+// are for machines (Fraction).
+func ShareText(q *big.Rat) string { return q.FloatString(SharePlaces) }
+
 // Fraction renders an exact rational as a fraction of whole numbers in
 // lowest terms: "12/1205", or "7" when it is whole.
 func Fraction(q *big.Rat) string {

@@ -51,8 +51,9 @@ func checkDoc(t *testing.T, doc *standards.Document) {
 }
 
 // TestSampleLinesReadable checks that every line of the sample's
-// statements, for every sub-district, in the sample plan and each of its
-// scenarios, fits the rule of CheckReadable and recomputes.
+// statements, for every sub-district, in the sample plan, each of its
+// scenarios and the example plans, fits the rule of
+// CheckReadable and recomputes.
 func TestSampleLinesReadable(t *testing.T) {
 	doc, err := standards.LoadFS(configs.FS, configs.PlanPath)
 	if err != nil {
@@ -70,6 +71,13 @@ func TestSampleLinesReadable(t *testing.T) {
 			t.Fatal(err)
 		}
 		if docs[n], err = doc.Apply(sc.Set...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The example plans (the shared examples' copies; the sample's
+	// workbook plan gives the sample's lines, server/datafile_test.go).
+	for _, n := range []string{"../testdata/tiny/plan.toml", "../testdata/rules/plan.toml", "../testdata/money/plan.toml"} {
+		if docs[n], err = standards.LoadFile(n); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -9,20 +9,69 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// CheckLines recomputes every line of a result and every score formula
-// from its text (Recompute) and reports the first that does not give its
-// amount. The external tests use it on generated and sample plans.
+// CheckLines recomputes every line of a result, those a statement shows
+// (ReadableLines: the block grant one line, by rounded scores) and those
+// for machines (Lines: the block grant by indicator), from its text
+// (Recompute), and reports the first that does not give its amount. It
+// also checks the machine fields exactly (checkBlockExact). The external
+// tests use it on generated and sample plans.
 func CheckLines(res *Result) error {
 	for _, a := range res.Subdistricts {
-		for _, l := range a.Lines {
-			if err := checkText(l.Formula(), l.Amount, res.Unit); err != nil {
-				return errors.New(a.ID + " " + string(l.Stage) + "/" + l.Item + ": " + err.Error())
+		for _, lines := range [][]Line{a.ReadableLines(), a.Lines} {
+			for _, l := range lines {
+				if err := checkText(l.Formula(), l.Amount, res.Unit); err != nil {
+					return errors.New(a.ID + " " + string(l.Stage) + "/" + l.Item + ": " + err.Error())
+				}
 			}
 		}
 		if f := a.Score.Formula(); f != "" {
 			if err := checkText(f, a.Block, res.Unit); err != nil {
 				return errors.New(a.ID + " score: " + err.Error())
 			}
+		}
+	}
+	return checkBlockExact(res)
+}
+
+// checkBlockExact checks the block grant's machine fields with exact
+// fractions: each sub-district's lines by indicator add up to its block
+// amount, its parts add up to its score, and its block amount is within
+// one unit of pool × adjusted score ÷ Σ adjusted scores, the exact share
+// the readable line shows rounded.
+func checkBlockExact(res *Result) error {
+	sumAdj := new(big.Rat)
+	var b *blockStage
+	for _, a := range res.Subdistricts {
+		sumAdj.Add(sumAdj, a.Score.Adjusted())
+		if a.Score.b != nil {
+			b = a.Score.b
+		}
+	}
+	if b == nil || sumAdj.Sign() == 0 {
+		return nil
+	}
+	unit := res.Unit.Rat()
+	for _, a := range res.Subdistricts {
+		lines, parts := decimal.Zero, new(big.Rat)
+		for _, l := range a.Lines {
+			if l.Stage == StageBlock {
+				lines = lines.Add(l.Amount)
+			}
+		}
+		for _, p := range a.Score.Parts {
+			parts.Add(parts, p.Part())
+		}
+		if len(a.Score.Parts) > 0 && !lines.Equal(a.Block) {
+			return errors.New(a.ID + ": block lines add up to " + lines.String() + ", block " + a.Block.String())
+		}
+		if parts.Cmp(a.Score.Total()) != 0 {
+			return errors.New(a.ID + ": score parts add up to " + parts.RatString() + ", score " + a.Score.Total().RatString())
+		}
+		q := new(big.Rat).Mul(b.pool.Rat(), a.Score.Adjusted())
+		q.Quo(q, sumAdj)
+		q.Sub(q, a.Block.Rat())
+		if q.Abs(q).Cmp(unit) >= 0 {
+			return errors.New(a.ID + ": block " + a.Block.String() + " is a unit or more from its exact share")
 		}
 	}
 	return nil

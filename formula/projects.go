@@ -229,7 +229,7 @@ func (r *run) fundTier(d tierDemands, t Tier, cols []tierCol, book *projectBook,
 			return nil
 		}
 	}
-	ex := &projectTier{m: r.m, remaining: r.remaining}
+	ex := &projectTier{m: r.m}
 	out, err := r.tierOutcome(t, T)
 	if err != nil {
 		return err

@@ -21,12 +21,12 @@ const (
 	maxSigDigits = 12
 )
 
-// CheckReadable reports the first line or score formula of a result that
-// breaks the rule.
+// CheckReadable reports every line a statement shows (ReadableLines) or
+// score formula of a result that breaks the rule.
 func CheckReadable(res *Result) error {
 	var errs []error
 	for _, a := range res.Subdistricts {
-		for _, l := range a.Lines {
+		for _, l := range a.ReadableLines() {
 			if err := readable(l.Formula()); err != nil {
 				errs = append(errs, fmt.Errorf("%s %s/%s: %w", a.ID, l.Stage, l.Item, err))
 			}

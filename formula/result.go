@@ -320,3 +320,35 @@ func stageIndex(s Stage) int {
 	}
 	return -1
 }
+
+// BlockItem is the item of the one block line a statement shows for a
+// sub-district (ReadableLines): its share of the pool by adjusted score.
+const BlockItem = "by_score"
+
+// ReadableLines are the lines a statement shows a person: every line of
+// the allocation, except that the block grant's lines by indicator give
+// way to one line, the sub-district's share of the pool by its adjusted
+// score (Score.Formula), item BlockItem, and a project paid in parts at
+// several tiers (overflow = demote) is one line a part. The breakdown by
+// indicator is the score's table; Lines keeps the lines by indicator and
+// by project for machines (JSON, CSV, the 复核 workbook, classification).
+func (a *Allocation) ReadableLines() []Line {
+	b := a.Score.b
+	out := make([]Line, 0, len(a.Lines))
+	done := false
+	for _, l := range a.Lines {
+		if x, ok := l.ex.(*projectParts); ok {
+			out = append(out, x.readable(l)...)
+			continue
+		}
+		if l.Stage != StageBlock || b == nil {
+			out = append(out, l)
+			continue
+		}
+		if !done {
+			out = append(out, Line{Stage: StageBlock, Item: BlockItem, Amount: a.Block, ex: b, i: int32(a.Score.i), k: -1})
+			done = true
+		}
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,8 +95,8 @@ func TestHandWorkedRules(t *testing.T) {
 		// B: y 0 + 30000 in full. Remaining 670001 − 30000 − 67000 − 30000 = 543001:
 		// LR(543001, [1, 0.5]) = 362000.67 → 362001 (+1), 181000.33 → 181000.
 		{"ratings", Redistribute, rateProjects, want{rows: [2][4]int64{{33929, 362001, 0, 505930}, {93071, 181000, 0, 494071}},
-			lineContains: map[string]string{"b/x": "需求 10 元 × 6,000 [x_base] × 0.9 (项目绩效 中) = 54,000 (A 档)",
-				"a/y": "需求 1 元 × 50,000 [y_base] × 0 (项目绩效 差) = 0 (B 档),全额保障"}}},
+			lineContains: map[string]string{"b/x": "需求 10 元 × 6,000 [x_base] × 0.9(项目绩效 中) = 54,000,A档",
+				"a/y": "需求 1 元 × 50,000 [y_base] × 0(项目绩效 差) = 0,B档,全额保障"}}},
 		// Reserve: B = floor(543001 × 1.5 / 2) = 407250; LR(407250, [1, 0.5]) = 271500, 135750.
 		{"ratings", Reserve, rateProjects, want{rows: [2][4]int64{{33929, 271500, 0, 415429}, {93071, 135750, 0, 448821}}, perfReserve: 135751}},
 		// Demote: A gives LR(67000, [30000, 60000]) = 22333, 44667 (+1);
@@ -103,7 +104,7 @@ func TestHandWorkedRules(t *testing.T) {
 		// LR(33500, …) = 2493.64 → 2494 (+1), 16262.14 → 16262, 4986.95 → 4987 (+1), 9757.28 → 9757;
 		// C (no projects, no cap) pays what B refused in full. Every item whole.
 		{"demote", Redistribute, demote, want{rows: [2][4]int64{{90000, 313334, 0, 513334}, {110000, 156667, 0, 486667}},
-			lineContains: map[string]string{"a/x": "(A 档),本档需求 90,000 超过上限 67,000 (max_share × 项目资金池),按需求比例分配: 67,000 × 30,000 ÷ 90,000 ≈ 22,333.33 → 22,333;未安排的 7,667 转入 B 档,"}}},
+			lineContains: map[string]string{"a/x": "A档,超上限按比例 67,000 × 30,000 ÷ 90,000 ≈ 22,333.33 → 22,333;余 7,667 转入B档,"}}},
 		{"demote", Reserve, demote, want{rows: [2][4]int64{{90000, 235000, 0, 435000}, {110000, 117500, 0, 447500}}, perfReserve: 117501}},
 		// Floors keep the rating: without ratings the block is LR(493001, [1, 1])
 		// = 246501 (tie: a, the earlier), 246500; b's effect 164334 − 246500 = −82166.
@@ -127,7 +128,7 @@ func TestHandWorkedRules(t *testing.T) {
 		// b/y 30000 = 47000 → 4327, 0, 7790, 21383; C pays the rest.
 		{"together", Redistribute, together, want{rows: [2][4]int64{{40000, 350667, -70667, 430000}, {104000, 175334, 18000, 517334}},
 			dampReserve: 52667, effect: []int64{87666, -87666},
-			lineContains: map[string]string{"b/y": "按需求比例分配: 33,500 × 30,000 ÷ 47,000 ≈ 21,382.97 → 21,383,尾差 +1 元(最大余额法);未安排的 8,617 转入 C 档,全额保障;合计 21,383 + 8,617 = 30,000"}}},
+			lineContains: map[string]string{"b/y": "按比例 33,500 × 30,000 ÷ 47,000 ≈ 21,382.97 → 21,383,尾差 +1 元(最大余额法);余 8,617 转入C档,全额保障;合计 21,383 + 8,617 = 30,000"}}},
 		{"together", Reserve, together, want{rows: [2][4]int64{{40000, 263000, -18000, 395000}, {104000, 131500, 18000, 473500}},
 			perfReserve: 131501, effect: []int64{-1, -131500}}},
 	}
@@ -219,15 +220,32 @@ func TestDemoteTie(t *testing.T) {
 		t.Errorf("projects %s, block %s, total %s; want 199, 1, 200", a.Projects, a.Block, a.Total)
 	}
 	for item, want := range map[string]string{
-		"x": "需求 1 元 × 150 [qx] = 150 (A 档),本档需求 150 超过上限 100 (max_share × 项目资金池),按需求比例分配: 100 × 150 ÷ 150 = 100;" +
-			"未安排的 50 转入 B 档,本档需求 100 超过上限 99 (max_share × 项目资金池),按需求比例分配: 99 × 50 ÷ 100 = 49.5 → 50,尾差 +1 元(最大余额法);合计 100 + 50 = 150",
-		"y": "需求 1 元 × 50 [qy] = 50 (B 档),本档需求 100 超过上限 99 (max_share × 项目资金池),按需求比例分配: 99 × 50 ÷ 100 = 49.5 → 49;" +
-			"未安排的 1 转入 C 档,本档需求 1 超过上限 0 (max_share × 项目资金池),按需求比例分配: 0 × 1 ÷ 1 = 0;" +
-			"未安排的 1 转入 D 档,本档需求 1 超过上限 0 (max_share × 项目资金池),按需求比例分配: 0 × 1 ÷ 1 = 0;合计 49 + 0 + 0 = 49;余下 1 未安排 (D 档之后不再顺延)",
+		"x": "需求 1 元 × 150 [qx] = 150,A档,超上限按比例 100 × 150 ÷ 150 = 100;" +
+			"余 50 转入B档,超上限按比例 99 × 50 ÷ 100 = 49.5 → 50,尾差 +1 元(最大余额法);合计 100 + 50 = 150",
+		"y": "需求 1 元 × 50 [qy] = 50,B档,超上限按比例 99 × 50 ÷ 100 = 49.5 → 49;" +
+			"余 1 转入C档,超上限按比例 0 × 1 ÷ 1 = 0;" +
+			"余 1 转入D档,超上限按比例 0 × 1 ÷ 1 = 0;合计 49 + 0 + 0 = 49;余下 1 未安排(D档之后不再顺延)",
 	} {
 		if got := lineFormula(t, res, "a/"+item); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", item, got, want)
 		}
+	}
+	// A statement shows each part on its own line (ReadableLines).
+	var got []string
+	for _, l := range a.ReadableLines() {
+		if l.Stage == StageProjects {
+			got = append(got, l.Item+" "+l.Amount.String()+": "+l.Formula())
+		}
+	}
+	want := []string{
+		"x 100: 需求 1 元 × 150 [qx] = 150,A档,超上限按比例 100 × 150 ÷ 150 = 100",
+		"x 50: 未安排 150 − 100 = 50 转入B档,超上限按比例 99 × 50 ÷ 100 = 49.5 → 50,尾差 +1 元(最大余额法)",
+		"y 49: 需求 1 元 × 50 [qy] = 50,B档,超上限按比例 99 × 50 ÷ 100 = 49.5 → 49",
+		"y 0: 未安排 50 − 49 = 1 转入C档,超上限按比例 0 × 1 ÷ 1 = 0",
+		"y 0: 未安排 50 − 49 − 0 = 1 转入D档,超上限按比例 0 × 1 ÷ 1 = 0;余下 1 未安排(D档之后不再顺延)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("readable lines:\n got %q\nwant %q", got, want)
 	}
 	if len(res.Tiers) != 4 {
 		t.Errorf("%d tiers, want A, B, C and D (C and D with demoted demand only)", len(res.Tiers))

@@ -19,6 +19,7 @@ var EqualisationLabels = [...]string{"因素分配前", "因素分配后", "保�
 // incentive's one line and the damping lines.
 var fixedItemNames = map[Stage]map[string]string{
 	StageIncentive: {"tax_growth": "税源增长激励"},
+	StageBlock:     {BlockItem: "按调整后得分分配"},
 	StageDamping:   {"none": "不调整", "floor": "保底补足", "ceiling": "封顶调减", "floor_funding": "分摊保底资金"},
 }
 
@@ -57,7 +58,7 @@ const (
 const (
 	wordRateBasis     = "%s 元 × %s"
 	wordDemand        = "需求 %s 元 × %s"
-	wordProjectRating = " × %s (项目绩效 %s)"
+	wordProjectRating = " × %s(项目绩效 %s)"
 )
 
 // Stage 4, projects by tier: funded in full, or a share of the tier's
@@ -66,17 +67,21 @@ const (
 // funded; a tier's name.
 const (
 	wordFullyFunded  = "全额保障"
-	wordProportional = ",按需求比例分配: %s × %s ÷ %s"
-	wordOverCap      = "本档需求 %s 超过上限 %s (max_share × 项目资金池)"
+	wordProportional = "按比例 %s × %s ÷ %s"
+	wordOverCap      = "超上限"
 	// wordOverCapAvailable: the cap on the whole budget ([tiers]
 	// cap_base = "available", rules §6).
-	wordOverCapAvailable = "本档需求 %s 超过上限 %s (max_share × 可用财力)"
-	wordOverRemaining    = "本档需求 %s 超过剩余财力 %s"
-	wordCarriedTo        = ";未安排的 %s 转入 %s,"
+	wordOverCapAvailable = "超上限(按可用财力计)"
+	wordOverRemaining    = "超剩余财力"
+	wordCarriedTo        = ";余 %s 转入%s,"
+	// wordPartLeft, wordPartMoved: a part's line on a statement, "未安排
+	// 1,650,000 − 1,629,418 = 20,582 转入B档,…".
+	wordPartLeft  = "未安排"
+	wordPartMoved = " 转入%s,"
 	wordPartsTotal       = ";合计 %s = %s"
-	wordLeftUnfunded     = ";余下 %s 未安排 (D 档之后不再顺延)"
-	wordTierMandatory    = "三保 mandatory 档"
-	wordTier             = "%s 档"
+	wordLeftUnfunded     = ";余下 %s 未安排(D档之后不再顺延)"
+	wordTierMandatory    = "保基本民生项目(应保尽保)"
+	wordTier             = "%s档"
 )
 
 // Stage 5, the incentive cut to its total: rate × growth × the total ÷

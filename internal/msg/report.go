@@ -87,8 +87,8 @@ var (
 	// grant, the block grant without ratings).
 	RepRatingEffect = def("RepRatingEffect", "绩效等级影响 rating effect: %s 元 (因素分配 %s − 不计绩效等级的因素分配 %s);保底不抵消此影响",
 		"rating effect: %s yuan (block %s − block without ratings %s); the floor does not offset it")
-	// RepFactorScore: the factor score as a fraction and a decimal.
-	RepFactorScore = def("RepFactorScore", "因素得分 factor score: %s (%s)", "factor score: %s (%s)")
+	// RepFactorScore: the factor score to six places.
+	RepFactorScore = def("RepFactorScore", "因素得分 factor score: %s", "factor score: %s")
 	// RepColFactor and the rest head the factor score's table.
 	RepColFactor          = def("RepColFactor", "因素", "factor")
 	RepColIndicator       = def("RepColIndicator", "指标", "indicator")

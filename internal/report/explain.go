@@ -25,18 +25,20 @@ var stageTitle = func() map[formula.Stage]string {
 }()
 
 // WriteExplain writes one sub-district's statement for a terminal: every
-// line with its formula, grouped by stage, and its factor score broken
-// down by indicator.
+// line with its formula, grouped by stage (the block grant one line, its
+// share by adjusted score: formula.Allocation.ReadableLines), and its
+// factor score broken down by indicator.
 func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 	f := numfmt.NewFmt(r)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s (%s)\n%s\n", r.Plan.Name, a.Name, a.ID, msg.RepExplainTotal.In(msg.Zh, numfmt.Group(f.Amount(a.Total))))
 	comps := a.Components()
-	items, width := itemColumn(r.Plan, a.Lines)
+	lines := a.ReadableLines()
+	items, width := itemColumn(r.Plan, lines)
 	for k, st := range []formula.Stage{formula.StagePersonnel, formula.StagePublic, formula.StageProjects,
 		formula.StageIncentive, formula.StageBlock, formula.StageDamping} {
 		fmt.Fprintf(&b, "\n%s\n", msg.RepExplainStage.In(msg.Zh, stageTitle[st], numfmt.Group(f.Amount(comps[k]))))
-		for n, l := range a.Lines {
+		for n, l := range lines {
 			if l.Stage == st {
 				fmt.Fprintf(&b, "  %s %15s  %s\n", runewidth.FillRight(items[n], width), numfmt.Group(f.Amount(l.Amount)), l.Formula())
 			}
@@ -56,7 +58,7 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 			continue
 		}
 		fmt.Fprintf(&b, "\n%s\n", msg.RepExplainStage.In(msg.Zh, stageTitle[x.st], numfmt.Group(f.Amount(x.sum))))
-		for n, l := range a.Lines {
+		for n, l := range lines {
 			if l.Stage == x.st {
 				fmt.Fprintf(&b, "  %s %15s  %s\n", runewidth.FillRight(items[n], width), numfmt.Group(f.Amount(l.Amount)), l.Formula())
 			}
@@ -68,19 +70,21 @@ func WriteExplain(w io.Writer, r *formula.Result, a *formula.Allocation) error {
 	}
 	sc := a.Score
 	if len(sc.Parts) > 0 {
-		fmt.Fprintf(&b, "\n%s\n", msg.RepFactorScore.In(msg.Zh, formula.Fraction(sc.Total()), formula.FormatRat(sc.Total())))
+		fmt.Fprintf(&b, "\n%s\n", msg.RepFactorScore.In(msg.Zh, formula.ShareText(sc.Total())))
 		rows := [][]string{}
 		for _, p := range sc.Parts {
 			rows = append(rows, []string{p.FactorName, r.Plan.QuantityName(p.Quantity), p.FactorWeight.String(), p.Weight.String(),
-				p.Value.String(), p.DistrictSum.String(), formula.FormatRat(p.Part())})
+				num(p.Value), num(p.DistrictSum), formula.ShareText(p.Part())})
 		}
 		writeAligned(&b, zh(msg.RepColFactor, msg.RepColIndicator, msg.RepColFactorWeight, msg.RepColIndicatorWeight,
 			msg.RepColThis, msg.RepColDistrict, msg.RepColScore), rows, 2, false)
-		fmt.Fprintf(&b, "%s\n", sc.Formula())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// num renders a quantity with thousands separators: "7,030,000".
+func num(d decimal.Decimal) string { return numfmt.Group(d.String()) }
 
 // itemWidth is the widest the item column of WriteExplain grows; an item
 // whose name and id together are wider shows its name alone.

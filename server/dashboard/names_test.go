@@ -9,8 +9,8 @@ import (
 )
 
 // TestStatementNames: on the sample, whose [quantity_labels] name its
-// quantities, the statement names each line by the plan's name (an
-// indicator's line by its factor and label) and the line text names
+// quantities, the statement names each line by the plan's name (the block
+// grant's one line by what it does) and the line text names
 // quantities by their labels and headcounts by their staff categories.
 func TestStatementNames(t *testing.T) {
 	doc, err := standards.LoadFS(configs.FS, configs.PlanPath)
@@ -29,7 +29,7 @@ func TestStatementNames(t *testing.T) {
 		{"personnel/civil_servant", "公务员", ""},
 		{"public/office", "办公经费", "[公务员]"},
 		{"projects/vector_control", "病媒生物防制 (A 档)", "[病媒防制面积]"},
-		{"block/communities", "工作任务量·社区数", ""},
+		{"block/by_score", "按调整后得分分配", "本街道调整后得分"},
 		{"incentive/tax_growth", "税源增长激励", "[本年区级税收]"},
 	} {
 		l, ok := got[tc.key]

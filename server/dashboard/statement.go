@@ -13,6 +13,7 @@ import (
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
 )
 
@@ -142,13 +143,12 @@ type RatingEffectView struct {
 // ScoreView is the factor score broken down by indicator.
 type ScoreView struct {
 	Parts      []ScorePartRow
-	Total      string // the factor score, formula.FormatRat
-	TotalExact string // the factor score as a fraction, formula.Fraction, as the line text writes it
+	Total      string // the factor score to six places, formula.ShareText
 	Adjustment string
 	Rating     string
 	Coef       string
-	Adjusted   string // score × adjustment × coefficient
-	Formula    string // formula.Score.Formula
+	Adjusted   string // score × adjustment × coefficient, formula.ShareText
+	Formula    string // formula.Score.Formula: the statement's one block line
 }
 
 // ScorePartRow is one indicator's part of the score.
@@ -157,8 +157,7 @@ type ScorePartRow struct {
 	Quantity, Weight                 string
 	QuantityLabel                    string // the quantity's label and unit, or ""
 	Value, DistrictSum               string
-	Part                             string // W_f · w_k · x / Σx, formula.FormatRat
-	PartExact                        string // the same as a fraction, formula.Fraction
+	Part                             string // W_f · w_k · x / Σx to six places, formula.ShareText
 }
 
 // BaselineView is the change against the damping baseline (such as last
@@ -280,20 +279,13 @@ func stageLines(r *formula.Result, a *formula.Allocation) []StageLines {
 		default:
 			sl.Total = m.amount(comps[k])
 		}
-		block := 0
-		for _, l := range a.Lines {
+		// The block grant is one line, its share by adjusted score; the
+		// breakdown by indicator is the 因素得分 table.
+		for _, l := range a.ReadableLines() {
 			if l.Stage != st.stage {
 				continue
 			}
 			name := names.Of(l.Stage, l.Item)
-			if l.Stage == formula.StageBlock {
-				// Block lines follow the score's parts, one each, in order:
-				// the factor, then the indicator's label ("工作任务量·社区数").
-				if block < len(a.Score.Parts) {
-					name = blockName(a.Score.Parts[block].FactorName, name)
-				}
-				block++
-			}
 			sl.Lines = append(sl.Lines, LineRow{Item: l.Item, Name: name, Amount: m.amount(l.Amount), Formula: l.Formula()})
 		}
 		out = append(out, sl)
@@ -315,15 +307,6 @@ func statementStages(p *formula.Plan) []stageLabel {
 	return out
 }
 
-// blockName names a block line by its factor and its indicator's label:
-// "工作任务量·社区数", or the factor alone when the quantity has no label.
-func blockName(factor, label string) string {
-	if label == "" {
-		return factor
-	}
-	return factor + "·" + label
-}
-
 // score builds the profile (rating, adjustment, coefficient) and the
 // factor score's breakdown.
 func score(p *formula.Plan, a *formula.Allocation) ([]KV, *ScoreView) {
@@ -336,12 +319,12 @@ func score(p *formula.Plan, a *formula.Allocation) ([]KV, *ScoreView) {
 	if len(sc.Parts) == 0 {
 		return profile, nil
 	}
-	sv := &ScoreView{Total: formula.FormatRat(sc.Total()), TotalExact: formula.Fraction(sc.Total()), Adjustment: adj.String(), Rating: sc.Rating,
-		Coef: coef.String(), Adjusted: formula.FormatRat(sc.Adjusted()), Formula: sc.Formula()}
+	sv := &ScoreView{Total: formula.ShareText(sc.Total()), Adjustment: adj.String(), Rating: sc.Rating,
+		Coef: coef.String(), Adjusted: formula.ShareText(sc.Adjusted()), Formula: sc.Formula()}
 	for _, sp := range sc.Parts {
 		sv.Parts = append(sv.Parts, ScorePartRow{Factor: sp.Factor, FactorName: sp.FactorName, FactorWeight: sp.FactorWeight.String(),
-			Quantity: sp.Quantity, QuantityLabel: quantityLabel(p, sp.Quantity), Weight: sp.Weight.String(), Value: sp.Value.String(), DistrictSum: sp.DistrictSum.String(),
-			Part: formula.FormatRat(sp.Part()), PartExact: formula.Fraction(sp.Part())})
+			Quantity: sp.Quantity, QuantityLabel: quantityLabel(p, sp.Quantity), Weight: sp.Weight.String(),
+			Value: numfmt.Group(sp.Value.String()), DistrictSum: numfmt.Group(sp.DistrictSum.String()), Part: formula.ShareText(sp.Part())})
 	}
 	return profile, sv
 }

@@ -21,17 +21,19 @@ func TestStatementHasEveryLine(t *testing.T) {
 			root := parse(t, page)
 			f := numfmt.NewFmt(res)
 
-			// Every line, in order, with its amount and formula.
+			// Every line a person reads, in order, with its amount and
+			// formula (the block grant one line).
+			lines := a.ReadableLines()
 			var got [][3]string
 			for _, tr := range findAll(byID(t, root, "lines"), func(n *html.Node) bool { c, _ := attr(n, "class"); return c == "line" }) {
 				tds := findAll(tr, tagged("td"))
 				st, _ := attr(tr, "data-stage")
 				got = append(got, [3]string{st, text(tds[1]), text(tds[2])})
 			}
-			if len(got) != len(a.Lines) {
-				t.Fatalf("%d lines shown, want %d", len(got), len(a.Lines))
+			if len(got) != len(lines) {
+				t.Fatalf("%d lines shown, want %d", len(got), len(lines))
 			}
-			for i, l := range a.Lines {
+			for i, l := range lines {
 				want := [3]string{string(l.Stage), numfmt.Group(f.Amount(l.Amount)), strings.Join(strings.Fields(l.Formula()), " ")}
 				if got[i] != want {
 					t.Errorf("line %d:\n got %q\nwant %q", i, got[i], want)
@@ -53,17 +55,19 @@ func TestStatementHasEveryLine(t *testing.T) {
 				t.Errorf("total %q", cells["total"])
 			}
 
-			// The factor score by indicator, and its formula.
+			// The factor score by indicator (six places), and the block
+			// grant as one line: the share by adjusted score.
 			score := text(byID(t, root, "score"))
 			for _, p := range a.Score.Parts {
 				row := strings.Join([]string{p.FactorName, p.Factor, p.Quantity, p.FactorWeight.String(), p.Weight.String(),
-					p.Value.String(), p.DistrictSum.String(), formula.FormatRat(p.Part())}, " ")
+					numfmt.Group(p.Value.String()), numfmt.Group(p.DistrictSum.String()), formula.ShareText(p.Part())}, " ")
 				if !strings.Contains(score, row) {
 					t.Errorf("score lacks %q:\n%s", row, score)
 				}
 			}
-			if !strings.Contains(score, strings.Join(strings.Fields(a.Score.Formula()), " ")) {
-				t.Errorf("score lacks the formula %q", a.Score.Formula())
+			block := findAll(byID(t, root, "stage-block"), withAttr("data-stage"))
+			if len(block) != 2 || !strings.Contains(text(block[1]), strings.Join(strings.Fields(a.Score.Formula()), " ")) {
+				t.Errorf("the block grant is not one line with the formula %q", a.Score.Formula())
 			}
 			if hasID(root, "whatif-banner") || hasID(root, "vs-base") {
 				t.Error("a base statement says a what-if applies")
