@@ -85,6 +85,10 @@ type Result struct {
 	Ceilinged, Floored int
 
 	noLines bool // made by EvaluateTotals: no allocation has lines
+	// absorbed names the sub-districts whose figure before damping the
+	// overrides changed and whose final amount they did not
+	// (CompareWith, WarnAbsorbed).
+	absorbed []string
 }
 
 // TierOutcome is how one project tier was funded.

@@ -75,4 +75,5 @@ const (
 	textWarnKeptBack       Text = "WarnKeptBack"
 	textWarnCeilings       Text = "WarnCeilings"
 	textWarnFloors         Text = "WarnFloors"
+	textWarnAbsorbed       Text = "WarnAbsorbed"
 )

@@ -1,6 +1,10 @@
 package formula
 
-import "github.com/shopspring/decimal"
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
 
 // Warnings are what an accepted result should not leave unsaid (issue 21
 // §4): nothing is wrong with the plan, but a person reading only the
@@ -19,6 +23,11 @@ const (
 	// little and what-ifs barely move the totals.
 	WarnCeilings Code = "ceilings_bind"
 	WarnFloors   Code = "floors_bind"
+	// WarnAbsorbed: overrides (a what-if or a scenario) change some
+	// sub-districts' figure before damping, but floors and ceilings
+	// absorb all of it: their final amounts are those of the plan
+	// without the overrides (Result.CompareWith).
+	WarnAbsorbed Code = "override_absorbed"
 )
 
 // Warning is one thing an accepted result should say.
@@ -38,8 +47,8 @@ func (r *Result) Warnings() []Warning {
 	kept := r.PerformanceReserve.Add(r.DampingReserve).Add(r.DistrictPool)
 	if r.Capacity.IsPositive() && kept.GreaterThan(r.Capacity.Mul(keptBackShare)) {
 		pct := kept.Mul(decimal.NewFromInt(100)).DivRound(r.Capacity, 2).StringFixed(2)
-		out = append(out, Warning{WarnKeptBack, Say(textWarnKeptBack, kept.String(), pct,
-			r.PerformanceReserve.String(), r.DampingReserve.String(), r.DistrictPool.String(), r.Ceilinged, r.Floored)})
+		out = append(out, Warning{WarnKeptBack, Say(textWarnKeptBack, num(kept), pct,
+			num(r.PerformanceReserve), num(r.DampingReserve), num(r.DistrictPool), r.Ceilinged, r.Floored)})
 	}
 	n := len(r.Subdistricts)
 	if 2*r.Ceilinged > n {
@@ -48,5 +57,38 @@ func (r *Result) Warnings() []Warning {
 	if 2*r.Floored > n {
 		out = append(out, Warning{WarnFloors, Say(textWarnFloors, r.Floored, n)})
 	}
+	if len(r.absorbed) > 0 {
+		names := r.absorbed
+		if len(names) > absorbedNamed {
+			names = append(names[:absorbedNamed:absorbedNamed], wordAndMore)
+		}
+		out = append(out, Warning{WarnAbsorbed, Say(textWarnAbsorbed, len(r.absorbed), strings.Join(names, "、"))})
+	}
 	return out
+}
+
+// absorbedNamed is how many sub-districts WarnAbsorbed names.
+const absorbedNamed = 5
+
+// CompareWith notes base, the result of the same plan without the
+// overrides r was computed with, so that Warnings says which
+// sub-districts' figure before damping the overrides changed while their
+// final amount stayed base's (WarnAbsorbed). Call it once, before r is
+// shared; base may have no lines (EvaluateTotals).
+func (r *Result) CompareWith(base *Result) {
+	r.absorbed = nil
+	if base == nil {
+		return
+	}
+	for i := range r.Subdistricts {
+		a := &r.Subdistricts[i]
+		b, ok := base.Find(a.ID)
+		if !ok || a.Damping.IsZero() && b.Damping.IsZero() {
+			continue
+		}
+		pre, basePre := a.Total.Sub(a.Damping), b.Total.Sub(b.Damping)
+		if !pre.Equal(basePre) && a.Total.Equal(b.Total) {
+			r.absorbed = append(r.absorbed, a.Name)
+		}
+	}
 }

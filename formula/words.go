@@ -23,6 +23,9 @@ var fixedItemNames = map[Stage]map[string]string{
 	StageDamping:   {"none": "不调整", "floor": "保底补足", "ceiling": "封顶调减", "floor_funding": "分摊保底资金"},
 }
 
+// wordAndMore ends a list of names cut short (Warnings).
+const wordAndMore = "等"
+
 // CitationMark starts the citation of a standard's source document at the
 // end of a line: "…= 3382500 (B 档),全额保障;标准依据 罗财〔2024〕5号".
 const CitationMark = ";标准依据 "

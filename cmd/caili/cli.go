@@ -191,6 +191,10 @@ type planFlags struct {
 	stamp *report.Stamp
 	// scenarioName is the [scenario] name of the scenario file read.
 	scenarioName string
+	// doc and ovs are the plan and the overrides the last model was made
+	// of (compareWithBase).
+	doc *standards.Document
+	ovs []standards.Override
 }
 
 func (pf *planFlags) register(fs *flagSet, overrides bool) {
@@ -285,7 +289,32 @@ func (pf *planFlags) model() (*formula.Model, error) {
 		return nil, err
 	}
 	pf.stamp = stampOf(doc, doc.Name(), pf.scenarioName, ovs)
+	pf.doc, pf.ovs = doc, ovs
 	return m, nil
+}
+
+// compareWithBase notes, on a result computed with overrides, the plan's
+// result without them (totals only), so that its warnings say where
+// damping absorbed what the overrides changed (formula WarnAbsorbed).
+// Without overrides it does nothing; a base the rules reject is no base.
+func (pf *planFlags) compareWithBase(res *formula.Result) error {
+	if len(pf.ovs) == 0 || pf.doc == nil {
+		return nil
+	}
+	m, err := pf.doc.Model()
+	if err != nil {
+		return err
+	}
+	base, err := m.EvaluateTotals()
+	var re *formula.RejectedError
+	if errors.As(err, &re) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	res.CompareWith(base)
+	return nil
 }
 
 // stampVersion is the version results are stamped with (tests pin it).

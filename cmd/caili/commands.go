@@ -153,6 +153,9 @@ func cmdCalc(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := pf.compareWithBase(res); err != nil {
+		return err
+	}
 	if of.format != "json" { // JSON carries its warnings
 		sayWarnings(stderr, res)
 	}
@@ -184,6 +187,9 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	}
 	res, err := pf.computeTotals()
 	if err != nil {
+		return err
+	}
+	if err := pf.compareWithBase(res); err != nil {
 		return err
 	}
 	p := res.Plan

@@ -206,7 +206,12 @@ func evaluate(j *Job) (*formula.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.Evaluate()
+	res, err := m.Evaluate()
+	if err == nil && len(ovs) > 0 && j.Plan.Base != nil {
+		// Warnings say where damping absorbed what the overrides changed.
+		res.CompareWith(j.Plan.Base.Res)
+	}
+	return res, err
 }
 
 // MaxBody is the largest request body accepted (a posted plan or a

@@ -14,6 +14,10 @@ var (
 	// WarnFloors: floors bind for most 街道.
 	WarnFloors = def("WarnFloors", "%d 个街道(共 %d 个)触及保底:因素与标准的变化多被保底吸收,调整后合计变化不大",
 		"%d of %d sub-districts are at their floor: changes of factors and standards are mostly absorbed by it")
+	// WarnAbsorbed: overrides absorbed entirely by damping; how many 街道
+	// and their names.
+	WarnAbsorbed = def("WarnAbsorbed", "调整改变了 %d 个街道保底封顶前的测算数,但被保底封顶全部吸收,这些街道的最终金额不变:%s",
+		"the overrides change the figure before damping of %d sub-district(s), but floors and ceilings absorb all of it and their final amounts do not change: %s")
 	// OutWarning introduces a warning on the command line.
 	OutWarning = def("OutWarning", "注意:%s", "note: %s")
 )
