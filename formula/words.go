@@ -79,12 +79,12 @@ const (
 	wordCarriedTo        = ";余 %s 转入%s,"
 	// wordPartLeft, wordPartMoved: a part's line on a statement, "未安排
 	// 1,650,000 − 1,629,418 = 20,582 转入B档,…".
-	wordPartLeft  = "未安排"
-	wordPartMoved = " 转入%s,"
-	wordPartsTotal       = ";合计 %s = %s"
-	wordLeftUnfunded     = ";余下 %s 未安排(D档之后不再顺延)"
-	wordTierMandatory    = "保基本民生项目(应保尽保)"
-	wordTier             = "%s档"
+	wordPartLeft      = "未安排"
+	wordPartMoved     = " 转入%s,"
+	wordPartsTotal    = ";合计 %s = %s"
+	wordLeftUnfunded  = ";余下 %s 未安排(D档之后不再顺延)"
+	wordTierMandatory = "保基本民生项目(应保尽保)"
+	wordTier          = "%s档"
 )
 
 // Stage 5, the incentive cut to its total: rate × growth × the total ÷
