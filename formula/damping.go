@@ -127,7 +127,7 @@ func (x *dampingStage) fundFloors() error {
 	}
 	if x.shortfall.GreaterThan(x.sumG) {
 		return rejected(FloorsInfeasible, x.shortfall.Sub(x.sumG),
-			textFloorsDetail, m.u.format(x.shortfall), m.u.format(x.sumG))
+			textFloorsDetail, m.u.group(x.shortfall), m.u.group(x.sumG))
 	}
 	shares, err := m.u.largestRemainder(x.shortfall, decimalWeights(g))
 	if err != nil {

@@ -112,7 +112,7 @@ func (r *run) projectPool() error {
 	if spent.GreaterThan(r.res.Available) {
 		u := r.m.u
 		return rejected(CapacityShortfall, spent.Sub(r.res.Available),
-			textShortfallDetail, u.format(spent), u.format(r.res.Available))
+			textShortfallDetail, u.group(spent), u.group(r.res.Available))
 	}
 	r.res.Pool = r.res.Available.Sub(spent)
 	r.remaining = r.res.Pool

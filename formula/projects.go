@@ -292,7 +292,7 @@ func (r *run) tierOutcome(t Tier, T decimal.Decimal) (TierOutcome, error) {
 	if t == TierMandatory {
 		if T.GreaterThan(r.remaining) {
 			return out, rejected(MandatoryUnfunded, T.Sub(r.remaining),
-				textMandatoryDetail, m.u.format(T), m.u.format(r.remaining))
+				textMandatoryDetail, m.u.group(T), m.u.group(r.remaining))
 		}
 		out.Budget = T
 		return out, nil

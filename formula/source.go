@@ -27,7 +27,7 @@ type PublishedBaseline struct {
 	ResultHash string
 }
 
-// Citation is the words a damping line ends with: "基数 取自 2025 年已发布版本
+// Citation is the words a damping line ends with: "基数 取自 2025年已发布版本
 // 第 3 版 1a2b3c4d".
 func (b *PublishedBaseline) Citation() string {
 	s := fmt.Sprintf(wordPublishedYear, strconv.FormatInt(b.Year, 10))

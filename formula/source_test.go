@@ -62,7 +62,7 @@ func TestLinesCiteSources(t *testing.T) {
 		StagePersonnel: CitationMark + "罗财〔2024〕5号",
 		StagePublic:    CitationMark + "罗财〔2023〕12号",
 		StageProjects:  CitationMark + "罗财〔2024〕5号、罗财〔2024〕9号",
-		StageDamping:   BaselineMark + "2025 年已发布版本 第 3 版 1a2b3c4d",
+		StageDamping:   BaselineMark + "2025年已发布版本 第 3 版 1a2b3c4d",
 	}
 	for i, a := range res.Subdistricts {
 		if !a.Total.Equal(want.Subdistricts[i].Total) {
@@ -105,9 +105,9 @@ func TestCitationWords(t *testing.T) {
 		b    PublishedBaseline
 		want string
 	}{
-		{PublishedBaseline{Year: 2025}, "2025 年已发布版本"},
-		{PublishedBaseline{Year: 2025, Version: "第 2 版 abcd"}, "2025 年已发布版本 第 2 版 abcd"},
-		{PublishedBaseline{Year: 2024, Plan: "xicheng", Version: "第 1 版 ff"}, "方案 xicheng 2024 年已发布版本 第 1 版 ff"},
+		{PublishedBaseline{Year: 2025}, "2025年已发布版本"},
+		{PublishedBaseline{Year: 2025, Version: "第 2 版 abcd"}, "2025年已发布版本 第 2 版 abcd"},
+		{PublishedBaseline{Year: 2024, Plan: "xicheng", Version: "第 1 版 ff"}, "方案 xicheng 2024年已发布版本 第 1 版 ff"},
 	} {
 		if got := tc.b.Citation(); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.b, got, tc.want)

@@ -31,13 +31,13 @@ const wordAndMore = "等"
 const CitationMark = ";标准依据 "
 
 // BaselineMark starts the citation of a damping baseline taken from a
-// published result: "…;基数 取自 2025 年已发布版本 第 3 版 1a2b3c4d".
+// published result: "…;基数 取自 2025年已发布版本 第 3 版 1a2b3c4d".
 const BaselineMark = ";基数 取自 "
 
 // Words of the explanation lines.
 const (
 	// wordPublishedYear cites a published result (%s: its fiscal year).
-	wordPublishedYear = "%s 年已发布版本"
+	wordPublishedYear = "%s年已发布版本"
 	// wordOfPlan cites another plan's published result (%s: the plan,
 	// then wordPublishedYear).
 	wordOfPlan = "方案 %s %s"

@@ -248,7 +248,7 @@ func (w *walk) objectAndPreview(label string) map[string]string {
 	}
 	w.screenshot("records-statement.png")
 	w.do("fill the objection",
-		chromedp.SendKeys(chromedp.CSS(`#object-note`), "人口按 2025 年普查数更正"),
+		chromedp.SendKeys(chromedp.CSS(`#object-note`), "人口按 2025年普查数更正"),
 		chromedp.SendKeys(chromedp.CSS(`#corrections tr.corr-row input[name="key"]`), "population"),
 		chromedp.SendKeys(chromedp.CSS(`#corrections tr.corr-row input[name="value"]`), "90000"))
 	w.click(`#object-form button[type="submit"]`, `#objections tr[data-n="1"]`)
@@ -310,7 +310,7 @@ func (w *walk) acceptAndPublish(label1 string, effect map[string]string) {
 	if got := w.text(`#versions tr[data-n="2"] td.status`); got != "草案" {
 		t.Errorf("the new version is %q", got)
 	}
-	if got := w.text(`#versions tr[data-n="2"] td.note`); !strings.Contains(got, "采纳申诉 1") {
+	if got := w.text(`#versions tr[data-n="2"] td.note`); !strings.Contains(got, "采纳异议 1") {
 		t.Errorf("the new draft's note is %q", got)
 	}
 	w.click(`#versions button.diff[data-n="2"]`, `#diff-totals`)
@@ -393,7 +393,7 @@ func (w *walk) auditShowsEveryStep() {
 	if strings.Join(steps, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the plan's audit entries, oldest first:\n%s\nwant:\n%s", strings.Join(steps, "\n"), strings.Join(want, "\n"))
 	}
-	for _, label := range []string{"保存草案", "审批", "发布", "提出申诉", "采纳申诉"} {
+	for _, label := range []string{"保存草案", "审批", "发布", "提出异议", "采纳异议"} {
 		if !strings.Contains(w.text("#audit tbody"), label) {
 			t.Errorf("the audit page does not say %s", label)
 		}
@@ -406,7 +406,7 @@ func (w *walk) auditShowsEveryStep() {
 // rejection needs a reason.
 func (w *walk) refusals() {
 	t := w.t
-	w.e.send("POST", "/api/v1/plans/tiny/objections", w.e.west, `{"note":"西街道的申诉","corrections":{"quantities.population":"1000"}}`, http.StatusCreated)
+	w.e.send("POST", "/api/v1/plans/tiny/objections", w.e.west, `{"note":"西街道的异议","corrections":{"quantities.population":"1000"}}`, http.StatusCreated)
 	w.openAs("/plans/tiny/objections", w.e.east, "1")
 	if n, own := w.count(`#objections tr[data-n]`), w.count(`#objections tr[data-subdistrict="east"]`); n != 1 || own != 1 {
 		t.Errorf("east sees %d objections, %d its own", n, own)

@@ -14,7 +14,7 @@ import (
 	"github.com/caili/caili/internal/msg"
 )
 
-// The objection routes (数据更正与申诉, docs/records.md): a 街道 files a
+// The objection routes (数据更正与异议, docs/records.md): a 街道 files a
 // note and corrections of its own data against the latest publication;
 // planners see each with its effect on every 街道 and accept or reject
 // it. Every one needs a token (signedIn); the application decides what

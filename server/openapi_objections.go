@@ -1,6 +1,6 @@
 package server
 
-// objectionOperations are the routes of objections (数据更正与申诉,
+// objectionOperations are the routes of objections (数据更正与异议,
 // objections.go; docs/records.md). Each needs a bearer token.
 func objectionOperations() []operation {
 	pN := obj{"name": "n", "in": "path", "required": true, "description": "objection number (1, 2, …)",
@@ -12,7 +12,7 @@ func objectionOperations() []operation {
 	}}
 	return []operation{
 		{method: "POST", path: "/api/v1/plans/{plan}/objections", id: "fileObjection", write: true,
-			summary: "file an objection (申诉) with corrections of the 街道's own data against the latest publication — subdistrict token",
+			summary: "file an objection (异议) with corrections of the 街道's own data against the latest publication — subdistrict token",
 			desc:    "JSON {note, corrections}, or the 街道's filled data workbook (xlsx or CSV) as the body with the note in ?note=: the cells of its own quantities, headcounts and payroll that differ from the published version. Nothing is applied until a planner accepts it.",
 			params:  []obj{pPlan, {"name": "note", "in": "query", "schema": obj{"type": "string"}}},
 			body: obj{"required": true, "content": obj{

@@ -54,7 +54,7 @@ func recordOperations() []operation {
 			desc:    "A frame whose script calls the record routes with the token the user pastes (kept in sessionStorage); the page itself shows no record.",
 			params:  []obj{pPlan}, ok: map[string]obj{"200": resp("HTML page", content("text/html", textSchema))}, errors: []int{404, 422}},
 		{method: "GET", path: "/plans/{plan}/objections", id: "objectionsPage", page: true,
-			summary: "dashboard: 申诉 — a 街道 reads its published statement and files an objection; planners preview, accept or reject",
+			summary: "dashboard: 异议 — a 街道 reads its published statement and files an objection; planners preview, accept or reject",
 			desc:    "A frame whose script calls the objection routes with the token the user pastes (kept in sessionStorage). `?show=n` opens objection n.",
 			params:  []obj{pPlan, {"name": "show", "in": "query", "schema": obj{"type": "integer", "minimum": 1}}},
 			ok:      map[string]obj{"200": resp("HTML page", content("text/html", textSchema))}, errors: []int{404, 422}},

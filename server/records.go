@@ -277,7 +277,7 @@ type auditJSON struct {
 	Role       string    `json:"role"`
 	RoleText   string    `json:"role_text"` // 规划员, 审批人, 街道, 管理员
 	Action     string    `json:"action"`
-	ActionText string    `json:"action_text"` // 保存草案, 审批, 发布, 提出申诉, …
+	ActionText string    `json:"action_text"` // 保存草案, 审批, 发布, 提出异议, …
 	Plan       string    `json:"plan,omitempty"`
 	Subject    string    `json:"subject,omitempty"`
 	Hash       string    `json:"hash,omitempty"`

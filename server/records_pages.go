@@ -10,7 +10,7 @@ import (
 )
 
 // The record's pages (docs/records.md): 版本 (GET /plans/{plan}/versions),
-// 申诉 (GET /plans/{plan}/objections) and 审计日志 (GET /audit). Each is
+// 异议 (GET /plans/{plan}/objections) and 审计日志 (GET /audit). Each is
 // a frame whose script asks the record routes with the token the user
 // pastes; the page itself needs no token and shows no record, so that
 // nothing here decides what a role may see.
@@ -18,7 +18,7 @@ import (
 // versionsPage is the 版本 page of a plan.
 func (s *Server) versionsPage(c *gin.Context) { s.recordPage(c, dashboard.RecordVersions) }
 
-// objectionsPage is the 申诉 page of a plan.
+// objectionsPage is the 异议 page of a plan.
 func (s *Server) objectionsPage(c *gin.Context) { s.recordPage(c, dashboard.RecordObjections) }
 
 // recordPage sends a record page of a known plan (404 for an unknown one).

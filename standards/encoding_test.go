@@ -29,7 +29,7 @@ func TestNotUTF8(t *testing.T) {
 		line       int
 		says       []string
 	}{
-		{"GBK", gbk, 5, []string{"第 5 行不是 UTF-8 编码", "请将文件另存为 UTF-8", `name = "示例区 2025 年街道财力测算(小例)"`}},
+		{"GBK", gbk, 5, []string{"第 5 行不是 UTF-8 编码", "请将文件另存为 UTF-8", `name = "示例区 2025年街道财力测算(小例)"`}},
 		{"UTF-16", u16, 0, []string{"UTF-16", "请将文件另存为 UTF-8"}},
 		{"a workbook", "PK\x03\x04\x14\x00\x06\x00rest of a zip", 0, []string{"caili import", "[plan] data"}},
 		{"stray bytes", "[plan]\nname = \"a\xff\"\n", 2, []string{"第 2 行不是 UTF-8 编码"}},

@@ -28,7 +28,7 @@ func Example() {
 		return
 	}
 	fmt.Println(res.Plan.Name, len(res.Subdistricts), res.Capacity)
-	// Output: 西城区(示例)2025 年街道可支配财力测算 15 2680000000
+	// Output: 西城区(示例)2025年街道可支配财力测算 15 2680000000
 }
 
 // Every problem of a plan is reported at once, with file, line and path.

@@ -129,7 +129,7 @@ func TestNumberDigits(t *testing.T) {
 		// problem, the one of the file), saying why.
 		{"string of 900,000 digits", `capacity = "60000000"`, `capacity = "` + strings.Repeat("9", 900000) + `"`, "plan.capacity", "位数过多"},
 		{"string of 5,000 digits", `capacity = "60000000"`, `capacity = "` + strings.Repeat("9", 5000) + `"`, "plan.capacity", "位数过多"},
-		{"a name of 5,000 bytes", `name = "示例区 2025 年街道财力测算(小例)"`, `name = "` + strings.Repeat("x", 5000) + `"`, "plan.name", "文本超过 4096 字节"},
+		{"a name of 5,000 bytes", `name = "示例区 2025年街道财力测算(小例)"`, `name = "` + strings.Repeat("x", 5000) + `"`, "plan.name", "文本超过 4096 字节"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

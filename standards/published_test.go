@@ -52,8 +52,8 @@ func TestPublishedBaseline(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ baseline, plan, cite string }{
-		{"@published:2024", "", "2024 年已发布版本 第 2 版 0123abcd"},
-		{"@published:xicheng-2024:2024", "xicheng-2024", "方案 xicheng-2024 2024 年已发布版本 第 2 版 0123abcd"},
+		{"@published:2024", "", "2024年已发布版本 第 2 版 0123abcd"},
+		{"@published:xicheng-2024:2024", "xicheng-2024", "方案 xicheng-2024 2024年已发布版本 第 2 版 0123abcd"},
 	} {
 		text := edit(t, typed, `baseline = "last_year_total"`, `baseline = "`+tc.baseline+`"`)
 		asked := 0

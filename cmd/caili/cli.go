@@ -99,8 +99,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // reportError writes an error for a person, in language l: every
 // problem of a plan that cannot be used on its own line (as app.Classify
-// finds them), a rejected plan as its stage and gap (with the engine's
-// detail), anything else as its message.
+// finds them), a rejected plan as its stage, gap and what to change (the
+// engine's detail on the next line), anything else as its message.
 func reportError(w io.Writer, err error, l msg.Lang) {
 	var u *usageError
 	if errors.As(err, &u) {
@@ -112,7 +112,7 @@ func reportError(w io.Writer, err error, l msg.Lang) {
 	case msg.Rejection(ae) != nil:
 		text := msg.ErrorWords(l, ae)
 		if d := msg.RejectionDetail(l, msg.Rejection(ae)); d != "" {
-			text += " (" + d + ")"
+			text += "\n  " + d
 		}
 		fmt.Fprintf(w, "caili: %s\n", text)
 	case ae.Kind == domain.KindInternal || len(msg.Problems(ae)) == 0:

@@ -14,7 +14,7 @@ import (
 	"github.com/caili/caili/internal/store/sqlite"
 )
 
-// caili objection list|show|accept|reject|corrected (申诉, docs/records.md): the
+// caili objection list|show|accept|reject|corrected (异议, docs/records.md): the
 // planner's side of objections, on the database file of a data folder.
 // A 街道 files objections through the server with its token.
 

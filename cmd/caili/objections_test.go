@@ -55,7 +55,7 @@ func TestObjectionCommands(t *testing.T) {
 	if out := rec(t, 0, "objection", "reject", "--id", "tiny", "--reason", "以民政局数据为准", "--data", data, "2"); !strings.Contains(out, "已驳回") {
 		t.Errorf("reject: %s", out)
 	}
-	if list := rec(t, 0, "plan", "list", "--id", "tiny", "--data", data); !regexp.MustCompile(`(?m)^2\s+草案.*采纳申诉 1`).MatchString(list) {
+	if list := rec(t, 0, "plan", "list", "--id", "tiny", "--data", data); !regexp.MustCompile(`(?m)^2\s+草案.*采纳异议 1`).MatchString(list) {
 		t.Errorf("plan list:\n%s", list)
 	}
 	diff := rec(t, 0, "plan", "diff", "--id", "tiny", "--data", data, "1", "2")

@@ -48,7 +48,7 @@ func TestPublishedBaselineCommands(t *testing.T) {
 		t.Errorf("@published:2025:\n%s\nwant, as typed:\n%s", got, want)
 	}
 	explain := rec(t, 0, "explain", "--plan", plan, "--data", data, "--subdistrict", "east")
-	if !regexp.MustCompile(`基数 取自 2025 年已发布版本 第 1 版 [0-9a-f]{8}`).MatchString(explain) {
+	if !regexp.MustCompile(`基数 取自 2025年已发布版本 第 1 版 [0-9a-f]{8}`).MatchString(explain) {
 		t.Errorf("explain does not cite the publication:\n%s", explain)
 	}
 

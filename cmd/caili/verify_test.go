@@ -48,9 +48,9 @@ func TestVerify(t *testing.T) {
 		{"written before names", []string{write("unnamed.json", unnamed)}, 0, "一致:"},
 		{"written before names, an amount edited", []string{write("unnamed-edited.json", unnamedEdited)}, 1, "subdistricts[0].lines[0].amount: 应为"},
 		{"a line's name edited", []string{write("renamed.json", renamed)}, 1, "subdistricts[0].lines[0].name: 应为"},
-		{"the stamp edited", []string{write("restamped.json", restamped)}, 1, "印记不符"},
-		{"another plan", []string{write("base2.json", base), "--plan", tiny}, 1, "印记不符"},
-		{"no stamp", []string{write("nostamp.json", `{"plan": "x"}`)}, 1, "没有印记"},
+		{"the stamp edited", []string{write("restamped.json", restamped)}, 1, "校验码不符"},
+		{"another plan", []string{write("base2.json", base), "--plan", tiny}, 1, "校验码不符"},
+		{"no stamp", []string{write("nostamp.json", `{"plan": "x"}`)}, 1, "没有校验码"},
 		{"not JSON", []string{write("x.json", "id,name\n")}, 1, "不是 JSON 结果"},
 		{"no file", []string{}, 2, "verify 需要一个结果文件"},
 	} {

@@ -136,10 +136,13 @@ func WriteSensitivityTable(w io.Writer, r *Report) error {
 	return err
 }
 
-// moveText is a move's change and the sub-district it is of, or 否决.
+// moveText is a move's change and the sub-district it is of, or
+// 不可行(保底资金不足): why the calculation does not hold, the label
+// before the colon of m.Rejected (rejection).
 func (r *Report) moveText(m Move) (string, string) {
 	if m.Rejected != "" {
-		return msg.AnaRejected.In(msg.Zh), ""
+		why, _, _ := strings.Cut(m.Rejected, ":")
+		return msg.AnaRejected.In(msg.Zh, why), ""
 	}
 	if m.Changes == nil {
 		return "—", ""

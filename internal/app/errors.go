@@ -3,9 +3,12 @@ package app
 import (
 	"errors"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/numfmt"
 )
 
 // The application's errors are caili's one error type, *caili.Error: a
@@ -62,20 +65,24 @@ func Classify(err error) *caili.Error {
 	return Internal(msg.AppInternal, err)
 }
 
-// rejectionWords are the stages that reject a plan, in words.
-var rejectionWords = map[formula.RejectionKind]msg.Message{
-	formula.CapacityShortfall: msg.AppRejectCapacity, formula.MandatoryUnfunded: msg.AppRejectMandatory,
-	formula.NoBlockEligible: msg.AppRejectNoBlock, formula.FloorsInfeasible: msg.AppRejectFloors,
+// rejectionWords are the stages that reject a plan, in words, and what to
+// change so that the calculation holds.
+var rejectionWords = map[formula.RejectionKind][2]msg.Message{
+	formula.CapacityShortfall: {msg.AppRejectCapacity, msg.AppFixCapacity},
+	formula.MandatoryUnfunded: {msg.AppRejectMandatory, msg.AppFixMandatory},
+	formula.NoBlockEligible:   {msg.AppRejectNoBlock, msg.AppFixNoBlock},
+	formula.FloorsInfeasible:  {msg.AppRejectFloors, msg.AppFixFloors},
 }
 
-// Rejected is the error of a valid plan the rules cannot fund: which
-// stage, and the gap, as the message; the rejection is its cause (see
+// Rejected is the error of a valid plan the rules cannot fund (测算不成立):
+// which stage, the gap in 元 and 万元 and what to change, as the message; the rejection is its cause (see
 // Rejection), and its one problem (code rejected) says the message (see
 // Problems).
 func Rejected(re *formula.RejectedError) *caili.Error {
 	words, ok := rejectionWords[re.Kind]
 	if !ok {
-		words = msg.AppRejectOther
+		words = [2]msg.Message{msg.AppRejectOther, msg.AppFixOther}
 	}
-	return Say(caili.KindUnprocessable, msg.AppRejected, words, re.Gap.String()).Because(re)
+	wan := re.Gap.Div(decimal.NewFromInt(10000)).StringFixed(2)
+	return Say(caili.KindUnprocessable, msg.AppRejected, words[0], numfmt.Group(re.Gap.String()), numfmt.Group(wan), words[1]).Because(re)
 }

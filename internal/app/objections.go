@@ -18,7 +18,7 @@ import (
 	"github.com/caili/caili/standards/workbook"
 )
 
-// Objections (数据更正与申诉, docs/records.md): a 街道 files a note and
+// Objections (数据更正与异议, docs/records.md): a 街道 files a note and
 // proposed corrections of its own data — quantities, headcounts (staff)
 // and payroll — against the latest published version of a plan. The
 // planner sees what the corrections would do to every 街道 and accepts

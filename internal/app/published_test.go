@@ -138,8 +138,8 @@ func TestPublishedBaselineFromRecord(t *testing.T) {
 	if got, exp := amounts(t, nv.Base.Res), amounts(t, want); got != exp {
 		t.Errorf("@published:tiny:2025 gives\n%s\nwant, as typed,\n%s", got, exp)
 	}
-	checkCites(t, v.Base.Res, "2025 年已发布版本 第 1 版 "+pub.ResultHash[:8])
-	checkCites(t, nv.Base.Res, "方案 tiny 2025 年已发布版本 第 1 版 "+pub.ResultHash[:8])
+	checkCites(t, v.Base.Res, "2025年已发布版本 第 1 版 "+pub.ResultHash[:8])
+	checkCites(t, nv.Base.Res, "方案 tiny 2025年已发布版本 第 1 版 "+pub.ResultHash[:8])
 }
 
 // checkCites checks that every damping line ends with the citation.

@@ -6,7 +6,7 @@ import (
 )
 
 // Chinese labels of the record's roles and audit actions, for the pages
-// that show them (the dashboard's 版本, 申诉 and 审计日志 pages), from the
+// that show them (the dashboard's 版本, 异议 and 审计日志 pages), from the
 // message table.
 
 // roleWords are the roles in words.

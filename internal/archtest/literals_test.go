@@ -44,7 +44,7 @@ var documentWords = map[string]string{
 }
 
 // openAPIDoc is why the OpenAPI document's files hold Chinese terms.
-const openAPIDoc = "the OpenAPI document: English descriptions with the Chinese terms they explain (草案, 申诉, 街道), one document split by route group"
+const openAPIDoc = "the OpenAPI document: English descriptions with the Chinese terms they explain (草案, 异议, 街道), one document split by route group"
 
 // TestNoChineseLiteralOutsideTheTable fails on a string literal holding a
 // Han character in a non-test file of the module outside internal/msg,

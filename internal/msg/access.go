@@ -44,7 +44,7 @@ var (
 	// AppChangedHash: the result's hash, approved and now.
 	AppChangedHash = def("AppChangedHash", "结果 sha256 %s → %s", "result sha256 %s → %s")
 	// AppPinnedMissing: a pinned publication that cannot be read.
-	AppPinnedMissing = def("AppPinnedMissing", "审批时使用的 %s:%d 年第 %d 版发布已不可读", "the publication %s:%d version %d read at approval cannot be read")
+	AppPinnedMissing = def("AppPinnedMissing", "审批时使用的 %s:%d年第 %d 版发布已不可读", "the publication %s:%d version %d read at approval cannot be read")
 	// AppVersionNoteTooLong: a version's note over the limit.
 	AppVersionNoteTooLong = def("AppVersionNoteTooLong", "版本说明过长:最多 %d 字", "the version's note is over %d characters")
 	// AppSupersedesTooLong: a reason to supersede over the limit.

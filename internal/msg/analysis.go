@@ -52,9 +52,10 @@ var (
 	// AnaMasked and AnaRejectedMoves head the lists after the table (%s:
 	// the step).
 	AnaMasked        = def("AnaMasked", "无效调节项 masked levers(±%s 不改变任何街道合计 / move no total):", "masked levers (±%s move no total):")
-	AnaRejectedMoves = def("AnaRejectedMoves", "方案被否决的调节 moves the rules reject:", "moves the rules reject:")
-	// AnaRejected: a move the rules reject, in the table.
-	AnaRejected = def("AnaRejected", "否决 rejected", "rejected")
+	AnaRejectedMoves = def("AnaRejectedMoves", "测算不成立的调节:", "moves with which the calculation does not hold:")
+	// AnaRejected: a move the rules reject, in the table, with why (%s:
+	// AnaFloorsInfeasible …, or 方案无效).
+	AnaRejected = def("AnaRejected", "不可行(%s)", "infeasible (%s)")
 	// AnaCSVLever and the rest head the columns of a sweep's CSV.
 	AnaCSVLever       = def("AnaCSVLever", "调节项", "lever")
 	AnaCSVValue       = def("AnaCSVValue", "原值", "value")
@@ -74,7 +75,7 @@ var (
 	AnaPlanInvalid = def("AnaPlanInvalid", "方案无效:%s", "plan invalid: %s")
 	// AnaCapacityShortfall and the rest name the stage rejections.
 	AnaCapacityShortfall = def("AnaCapacityShortfall", "财力缺口", "capacity shortfall")
-	AnaMandatoryUnfunded = def("AnaMandatoryUnfunded", "三保项目无法足额安排", "mandatory projects unfunded")
+	AnaMandatoryUnfunded = def("AnaMandatoryUnfunded", "保基本民生项目无法足额安排", "mandatory projects unfunded")
 	AnaNoBlockEligible   = def("AnaNoBlockEligible", "无街道可参与因素分配", "no sub-district eligible for the block")
 	AnaFloorsInfeasible  = def("AnaFloorsInfeasible", "保底资金不足", "floors cannot be funded")
 	// AnaAccepted: the target that the plan is feasible.

@@ -33,15 +33,28 @@ var (
 	AppOverridesInvalid = def("AppOverridesInvalid", "调整无法应用到方案", "the overrides cannot be applied to the plan")
 	// AppPlanInvalid: a plan that does not validate.
 	AppPlanInvalid = def("AppPlanInvalid", "方案有错误", "the plan is invalid")
-	// AppRejected: a valid plan the rules cannot fund; the first argument
-	// is the stage's words (AppRejectCapacity …), the second the gap.
-	AppRejected = def("AppRejected", "方案被规则拒绝:%s,缺口 %s 元", "plan rejected: %s, gap %s 元")
+	// AppRejected: a valid plan the rules cannot fund: the stage's words
+	// (AppRejectCapacity …), the gap in 元 and in 万元, and what to change
+	// (AppFixCapacity …).
+	AppRejected = def("AppRejected", "测算不成立:%s,缺口 %s 元(%s 万元);%s",
+		"the calculation does not hold: %s, short by %s 元 (%s 万元); %s")
 	// AppRejectCapacity … AppRejectOther: the stages that reject a plan.
-	AppRejectCapacity  = def("AppRejectCapacity", "人员和公用经费超过可用财力", "capacity shortfall")
-	AppRejectMandatory = def("AppRejectMandatory", "三保项目资金不足", "mandatory projects unfunded")
-	AppRejectNoBlock   = def("AppRejectNoBlock", "没有街道能分得综合补助", "nobody eligible for the block grant")
-	AppRejectFloors    = def("AppRejectFloors", "调节保底无法满足", "damping floors cannot be funded")
-	AppRejectOther     = def("AppRejectOther", "方案被拒绝", "rejected")
+	AppRejectCapacity  = def("AppRejectCapacity", "人员经费和公用经费超过可分配财力", "personnel and public costs exceed what is available")
+	AppRejectMandatory = def("AppRejectMandatory", "保基本民生项目资金不足", "the mandatory projects cannot be funded in full")
+	AppRejectNoBlock   = def("AppRejectNoBlock", "没有街道能分得因素分配资金", "nobody is eligible for the block grant")
+	AppRejectFloors    = def("AppRejectFloors", "保底资金不足", "the damping floors cannot be funded")
+	AppRejectOther     = def("AppRejectOther", "规则无法安排", "the rules cannot fund the plan")
+	// AppFixCapacity … AppFixOther: what to change so that the
+	// calculation holds, by the stage that rejected it.
+	AppFixCapacity = def("AppFixCapacity", "请提高可用财力、降低预备费率,或降低人员、公用经费标准",
+		"raise the capacity (or lower the reserve rate), or lower the personnel and public standards")
+	AppFixMandatory = def("AppFixMandatory", "请提高可用财力,或降低保基本民生项目的单价、人员和公用经费标准",
+		"raise the capacity, or lower the mandatory projects' unit costs or the personnel and public standards")
+	AppFixNoBlock = def("AppFixNoBlock", "请检查因素指标数据、调整系数和绩效系数,至少一个街道的调整后得分须大于 0",
+		"check the indicators' data, the adjustments and the performance coefficients: at least one sub-district's adjusted score must be above 0")
+	AppFixFloors = def("AppFixFloors", "请降低保底比例、提高封顶比例或提高可用财力",
+		"lower the floor, raise the ceiling or raise the capacity")
+	AppFixOther = def("AppFixOther", "请检查方案", "check the plan")
 
 	// AppPlansDir … AppNotDataDir: a folder given at start that cannot
 	// be used.
@@ -154,18 +167,18 @@ var (
 	AppSubdistrictID = def("AppSubdistrictID", "街道编码 %q 须符合 %s", "sub-district id %q must match %s")
 
 	// AppOwnObjections: a 街道 token reading another's objections.
-	AppOwnObjections = def("AppOwnObjections", "街道令牌只能查看本街道的申诉", "a 街道 token reads its own objections only")
+	AppOwnObjections = def("AppOwnObjections", "街道令牌只能查看本街道的异议", "a 街道 token reads its own objections only")
 	// AppObjectionDecided: deciding an objection already decided.
-	AppObjectionDecided = def("AppObjectionDecided", "申诉 %d 已处理(%s)", "objection %d is already decided (%s)")
+	AppObjectionDecided = def("AppObjectionDecided", "异议 %d 已处理(%s)", "objection %d is already decided (%s)")
 	// AppObjectionNoTables: accepting where the plan has no
 	// [[subdistrict]] tables.
-	AppObjectionNoTables = def("AppObjectionNoTables", "方案文件 %s 中没有 [[subdistrict]] 表,不能自动采纳申诉", "the plan file %s has no [[subdistrict]] tables: an objection cannot be accepted automatically")
+	AppObjectionNoTables = def("AppObjectionNoTables", "方案文件 %s 中没有 [[subdistrict]] 表,不能自动采纳异议", "the plan file %s has no [[subdistrict]] tables: an objection cannot be accepted automatically")
 	// AppRejectNeedsReason: a rejection without a reason.
 	AppRejectNeedsReason = def("AppRejectNeedsReason", "驳回须写明理由", "a rejection needs a reason")
 	// AppReasonTooLong: a reason over the limit.
 	AppReasonTooLong = def("AppReasonTooLong", "理由过长:最多 %d 字", "the reason is over %d characters")
 	// AppOnlySubdistrictObjects: an objection by a token not a 街道's.
-	AppOnlySubdistrictObjects = def("AppOnlySubdistrictObjects", "只有街道令牌可以提出申诉", "only a 街道 token files an objection")
+	AppOnlySubdistrictObjects = def("AppOnlySubdistrictObjects", "只有街道令牌可以提出异议", "only a 街道 token files an objection")
 	// AppObjectionNoSub: the published plan lacks the token's 街道.
 	AppObjectionNoSub = def("AppObjectionNoSub", "已发布的方案 %s 没有街道 %s", "the published plan %s has no sub-district %s")
 	// AppNoteTooLong: an objection's note over the limit.
@@ -173,7 +186,7 @@ var (
 	// AppTooManyCorrections: an objection with too many corrections.
 	AppTooManyCorrections = def("AppTooManyCorrections", "更正项过多:最多 %d 项", "over %d corrections")
 	// AppObjectionEmpty: an objection with neither note nor corrections.
-	AppObjectionEmpty = def("AppObjectionEmpty", "申诉须有说明或更正数据", "an objection needs a note or corrections")
+	AppObjectionEmpty = def("AppObjectionEmpty", "异议须有说明或更正数据", "an objection needs a note or corrections")
 	// AppCorrectOwnOnly: a correction of another 街道's data.
 	AppCorrectOwnOnly = def("AppCorrectOwnOnly", "街道只能更正本街道的数据,不能更正 %q", "a 街道 corrects its own data only, not %q")
 	// AppCorrectionKey: a correction of something not correctable.
@@ -208,12 +221,12 @@ var (
 	AppDBBusy       = def("AppDBBusy", ":数据库忙,请稍后重试", ": the database is busy; try again later")
 
 	// AppNoObjection: an unknown objection number.
-	AppNoObjection = def("AppNoObjection", "方案 %s 没有第 %d 号申诉", "plan %s has no objection %d")
+	AppNoObjection = def("AppNoObjection", "方案 %s 没有第 %d 号异议", "plan %s has no objection %d")
 	// AppObjectionNotPublished: an objection against a version not
 	// published.
-	AppObjectionNotPublished = def("AppObjectionNotPublished", "第 %d 版是%s,只能对已发布的版本提出申诉", "version %d is %s: objections are filed against a published version")
+	AppObjectionNotPublished = def("AppObjectionNotPublished", "第 %d 版是%s,只能对已发布的版本提出异议", "version %d is %s: objections are filed against a published version")
 	// AppObjectionAlready: deciding an objection twice.
-	AppObjectionAlready = def("AppObjectionAlready", "申诉 %d 已处理(%s),不能再次处理", "objection %d is already %s")
+	AppObjectionAlready = def("AppObjectionAlready", "异议 %d 已处理(%s),不能再次处理", "objection %d is already %s")
 	// AppNoSavedScenario: an unknown saved scenario.
 	AppNoSavedScenario = def("AppNoSavedScenario", "方案 %s 没有保存的情景 %q", "plan %s has no saved scenario %q")
 	// AppUnknownToken: an unknown or revoked token.
@@ -276,4 +289,4 @@ var (
 var AppVersionWord = def("AppVersionWord", "第 %d 版", "version %d")
 
 // AppAcceptedNote: the note of the draft an accepted objection makes.
-var AppAcceptedNote = def("AppAcceptedNote", "采纳申诉 %d(%s)", "objection %d accepted (%s)")
+var AppAcceptedNote = def("AppAcceptedNote", "采纳异议 %d(%s)", "objection %d accepted (%s)")

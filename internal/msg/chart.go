@@ -44,7 +44,7 @@ var (
 	ChartFloorTopUp     = def("ChartFloorTopUp", "保底补助", "floor top-up")
 	ChartReserve        = def("ChartReserve", "预备费", "reserve")
 	ChartPerfReserve    = def("ChartPerfReserve", "绩效预留", "performance reserve")
-	ChartDampingReserve = def("ChartDampingReserve", "保底封顶结余", "damping reserve")
+	ChartDampingReserve = def("ChartDampingReserve", "封顶调减留存资金", "damping reserve")
 	// ChartComposition titles the composition; ChartCapacity is its centre.
 	ChartComposition = def("ChartComposition", "财力总额构成", "composition of the capacity")
 	ChartCapacity    = def("ChartCapacity", "财力总额", "capacity")
@@ -78,5 +78,5 @@ var (
 	ChartTornadoMasked = def("ChartTornadoMasked", "另有 %d 个无效调节项(不改变合计)未画出。", "%d more levers change no total and are not drawn.")
 	ChartTornadoFirst  = def("ChartTornadoFirst", "只画出前 %d 项。", "only the first %d are drawn.")
 	// ChartRejected: a move the rules refuse.
-	ChartRejected = def("ChartRejected", "否决", "rejected")
+	ChartRejected = def("ChartRejected", "不可行", "infeasible")
 )

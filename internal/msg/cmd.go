@@ -83,9 +83,9 @@ var (
 
 	// CmdNotJSON … CmdDiffers: a result that does not verify.
 	CmdNotJSON       = def("CmdNotJSON", "%s 不是 JSON 结果", "%s is not a JSON result")
-	CmdNoStamp       = def("CmdNoStamp", "%s 没有印记 (stamp),无法核验:请用 caili calc --format json 或 API 的 allocations.json 重新导出", "%s has no stamp and cannot be verified: export it again with caili calc --format json or the API's allocations.json")
-	CmdStampOverride = def("CmdStampOverride", "印记中的调整无法读取", "the stamp's overrides do not parse")
-	CmdStampHash     = def("CmdStampHash", "印记不符:方案 %s 的文件与调整算出的 sha256 为 %s…,结果中为 %s…;结果不是由这份方案算出的,或方案已改动", "the stamp does not match: the files and overrides of the plan %s hash to %s…, the result says %s…; the result was not computed from this plan, or the plan has changed")
+	CmdNoStamp       = def("CmdNoStamp", "%s 没有校验码 (stamp),无法核验:请用 caili calc --format json 或 API 的 allocations.json 重新导出", "%s has no stamp and cannot be verified: export it again with caili calc --format json or the API's allocations.json")
+	CmdStampOverride = def("CmdStampOverride", "校验码中的调整无法读取", "the stamp's overrides do not parse")
+	CmdStampHash     = def("CmdStampHash", "校验码不符:方案 %s 的文件与调整算出的 sha256 为 %s…,结果中为 %s…;结果不是由这份方案算出的,或方案已改动", "the stamp does not match: the files and overrides of the plan %s hash to %s…, the result says %s…; the result was not computed from this plan, or the plan has changed")
 	CmdDiffers       = def("CmdDiffers", "与重新计算的结果不一致:\n  %s", "differs from the result recomputed:\n  %s")
 )
 

@@ -19,7 +19,7 @@ var (
 	OutKeptBack = def("OutKeptBack", ",其中 %s 元(占 %s%%)未分配到街道:%s", ", of which %s 元 (%s%%) is not allocated to the sub-districts: %s")
 	// OutKeptPerformance … OutKeptPool: what holds money kept back.
 	OutKeptPerformance = def("OutKeptPerformance", "绩效预留 %s 元", "performance reserve %s 元")
-	OutKeptDamping     = def("OutKeptDamping", "保底封顶结余 %s 元", "damping reserve %s 元")
+	OutKeptDamping     = def("OutKeptDamping", "封顶调减留存资金 %s 元", "damping reserve %s 元")
 	OutKeptPool        = def("OutKeptPool", "区级统筹 %s 元", "district pool %s 元")
 	OutKeptManaged     = def("OutKeptManaged", "区级部门统筹 %s 元", "district-managed %s 元")
 	// OutVerified: caili verify of a result that matches (the file, the
@@ -69,10 +69,10 @@ var (
 
 	// OutObjectionAccepted … OutObjectionEffect: caili objection (the
 	// plan id, the objection's number, its sub-district …).
-	OutObjectionAccepted = def("OutObjectionAccepted", "已采纳 %s 申诉 %d(%s)→ 草案第 %d 版 sha256 %s", "accepted %s objection %d (%s) → draft version %d sha256 %s")
-	OutObjectionRejected = def("OutObjectionRejected", "已驳回 %s 申诉 %d(%s):%s", "rejected %s objection %d (%s): %s")
+	OutObjectionAccepted = def("OutObjectionAccepted", "已采纳 %s 异议 %d(%s)→ 草案第 %d 版 sha256 %s", "accepted %s objection %d (%s) → draft version %d sha256 %s")
+	OutObjectionRejected = def("OutObjectionRejected", "已驳回 %s 异议 %d(%s):%s", "rejected %s objection %d (%s): %s")
 	OutObjectionListHead = def("OutObjectionListHead", "编号\t街道\t针对版本\t提出于\t更正项\t状态\t说明", "no.\tsub-district\tversion\tfiled\tcorrections\tstate\tnote")
-	OutObjectionShow     = def("OutObjectionShow", "%s 申诉 %d — 街道 %s,针对第 %d 版,%s 由 %s 提出\n状态 %s\n说明 %s", "%s objection %d — sub-district %s, on version %d, filed %s by %s\nstate %s\nnote %s")
+	OutObjectionShow     = def("OutObjectionShow", "%s 异议 %d — 街道 %s,针对第 %d 版,%s 由 %s 提出\n状态 %s\n说明 %s", "%s objection %d — sub-district %s, on version %d, filed %s by %s\nstate %s\nnote %s")
 	OutObjectionFix      = def("OutObjectionFix", "  更正 %s = %s", "  correction %s = %s")
 	OutObjectionEffect   = def("OutObjectionEffect", "按更正测算:%s", "with the corrections: %s")
 )

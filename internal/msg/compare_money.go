@@ -25,5 +25,5 @@ var (
 	RepWhereManaged            = def("RepWhereManaged", "区级部门统筹 %s 元", "district-managed %s")
 	RepWhereReserve            = def("RepWhereReserve", "预备费 %s 元", "reserve %s")
 	RepWherePerformanceReserve = def("RepWherePerformanceReserve", "绩效预留 %s 元", "performance reserve %s")
-	RepWhereDampingReserve     = def("RepWhereDampingReserve", "保底封顶结余 %s 元", "damping reserve %s")
+	RepWhereDampingReserve     = def("RepWhereDampingReserve", "封顶调减留存资金 %s 元", "damping reserve %s")
 )

@@ -44,6 +44,6 @@ var (
 
 	// DashVersions and the rest: the record pages.
 	DashVersions   = def("DashVersions", "版本", "versions")
-	DashObjections = def("DashObjections", "申诉", "objections")
+	DashObjections = def("DashObjections", "异议", "objections")
 	DashAudit      = def("DashAudit", "审计日志", "audit log")
 )

@@ -28,7 +28,7 @@ var (
 	DashBlockNote          = def("DashBlockNote", "按因素得分 × 调整系数 × 绩效系数", "by factor score × adjustment × coefficient")
 	DashPerfReserve        = def("DashPerfReserve", "绩效预留", "performance reserve")
 	DashDamping            = def("DashDamping", "保底封顶 (净额)", "damping")
-	DashDampingReserve     = def("DashDampingReserve", "保底封顶结余", "damping reserve")
+	DashDampingReserve     = def("DashDampingReserve", "封顶调减留存资金", "damping reserve")
 	DashDampingReserveNote = def("DashDampingReserveNote", "封顶调减多于保底补足的部分", "what the ceilings take beyond what the floors add")
 	// DashRedistribute, DashPerfReserveMode and DashNoPerformance say
 	// what happens to the performance coefficients.

@@ -7,7 +7,7 @@ var (
 	DatedNoValueForYear = def("DatedNoValueForYear", "没有 %[2]d 年度适用的标准值:各条目分别自 %[1]s 年起施行,而方案年度为 %[2]d",
 		"no value in force in %[2]d: the entries start in %[1]s, the plan's fiscal year is %[2]d")
 	// DatedDuplicateYear: two entries with the same from.
-	DatedDuplicateYear = def("DatedDuplicateYear", "有两个条目都自 %d 年起施行,无法确定适用哪一个",
+	DatedDuplicateYear = def("DatedDuplicateYear", "有两个条目都自 %d年起施行,无法确定适用哪一个",
 		"two entries start in %d: which one is in force is ambiguous")
 	// DatedEmpty: an empty array.
 	DatedEmpty = def("DatedEmpty", "分年度标准不能是空数组:至少写一个 { from = 年份, value = \"…\" }",
@@ -31,14 +31,14 @@ var (
 	DatedBadPublished = def("DatedBadPublished", "%q 不是已发布基数的写法:应为 \"@published:2025\" 或 \"@published:方案编号:2025\"",
 		"%q is not a published baseline: write \"@published:2025\" or \"@published:PLAN:2025\"")
 	// DatedNoStore: @published without a record store.
-	DatedNoStore = def("DatedNoStore", "没有 %d 年度已发布的版本可读:本次计算没有数据库(命令行请用 --data 指定数据目录)",
+	DatedNoStore = def("DatedNoStore", "没有 %d年度已发布的版本可读:本次计算没有数据库(命令行请用 --data 指定数据目录)",
 		"no published version of %d to read: this calculation has no record store (on the command line, give the data folder with --data)")
 	// DatedNotPublished: no publication of that year.
-	DatedNotPublished = def("DatedNotPublished", "没有 %d 年度已发布的版本:%s", "no published version of %d: %s")
+	DatedNotPublished = def("DatedNotPublished", "没有 %d年度已发布的版本:%s", "no published version of %d: %s")
 	// DatedPublishedUnreadable: the record store could not be read.
-	DatedPublishedUnreadable = def("DatedPublishedUnreadable", "无法读取 %d 年度已发布的版本:%s", "cannot read the published version of %d: %s")
+	DatedPublishedUnreadable = def("DatedPublishedUnreadable", "无法读取 %d年度已发布的版本:%s", "cannot read the published version of %d: %s")
 	// DatedPublishedIncomplete: the published result lacks sub-districts.
-	DatedPublishedIncomplete = def("DatedPublishedIncomplete", "%d 年已发布的结果中没有 %d 个街道:%s", "the result published for %d lacks %d sub-district(s): %s")
+	DatedPublishedIncomplete = def("DatedPublishedIncomplete", "%d年已发布的结果中没有 %d 个街道:%s", "the result published for %d lacks %d sub-district(s): %s")
 )
 
 // StorePublishedYearMissing: no publication of a plan in a fiscal year.
@@ -53,4 +53,4 @@ var (
 	StoreDBRestoring      = def("StoreDBRestoring", "数据库正在恢复,请稍后再试", "the database is being restored: try again shortly")
 )
 
-var StorePublishedYearMissing = def("StorePublishedYearMissing", "方案 %s 没有 %d 年度已发布的版本", "plan %s has no published version of %d")
+var StorePublishedYearMissing = def("StorePublishedYearMissing", "方案 %s 没有 %d年度已发布的版本", "plan %s has no published version of %d")

@@ -26,7 +26,7 @@ var (
 	ExportCatalogueName = def("ExportCatalogueName", "科目 %q 的名称为空", "code %q has an empty name")
 	// ExportUnknownCode: a code the 科目 table does not hold (%s: the
 	// code, %s: the table, %d: its year, %s: the nearest code).
-	ExportUnknownCode = def("ExportUnknownCode", "科目 %s 不在科目表 %s (%d 年) 中; 最接近的是 %s",
+	ExportUnknownCode = def("ExportUnknownCode", "科目 %s 不在科目表 %s (%d年) 中; 最接近的是 %s",
 		"code %s is not in the catalogue %s (%d); the nearest is %s")
 
 	// ExportProfileUnknown: --profile names no built-in profile and no

@@ -43,7 +43,7 @@ var (
 	FlagFormatCheck   = def("FlagFormatCheck", "输出格式:%s(check-xlsx 为复核工作簿,须给 --out)", "output format: %s (check-xlsx: the check workbook, needs --out)")
 	FlagOut           = def("FlagOut", "写入这个文件,而不是标准输出", "write to this file instead of standard output")
 	FlagHeader        = def("FlagHeader", "CSV 表头:id(编码,供脚本与 Power Query)或 zh(中文名称)", "CSV header: id (ids, for scripts and Power Query) or zh (Chinese names)")
-	FlagStamp         = def("FlagStamp", "CSV 首行写出印记(情景、调整、sha256)作为标题行", "CSV: the stamp (scenario, overrides, sha256) as a first title row")
+	FlagStamp         = def("FlagStamp", "CSV 首行写出校验码(情景、调整、sha256)作为标题行", "CSV: the stamp (scenario, overrides, sha256) as a first title row")
 	FlagEncoding      = def("FlagEncoding", "CSV 的编码:utf-8(带 BOM)或 gb18030(旧版 Excel、WPS)", "CSV encoding: utf-8 (with a BOM) or gb18030 (older Excel, WPS)")
 	FlagByCode        = def("FlagByCode", "按政府收支分类汇总:function_code(功能分类)或 economic_code(经济分类)(docs/classification.md)", "total by classification code: function_code or economic_code (docs/classification.md)")
 	FlagExplainSub    = def("FlagExplainSub", "要说明的街道:编码或名称(如 desheng 或 德胜街道)", "the sub-district to explain: its id or name (e.g. desheng or 德胜街道)")

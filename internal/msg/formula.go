@@ -120,15 +120,15 @@ var InvalidPlan = def("InvalidPlan", "方案有 %d 个问题", "plan is invalid:
 // (rules §3).
 var (
 	// Rejected frames a rejection: its kind, the gap in 元, and the detail.
-	Rejected = def("Rejected", "方案有效但规则无法安排:%s,缺口 %s 元", "plan rejected: %s, gap %s 元")
+	Rejected = def("Rejected", "测算不成立:%s,缺口 %s 元", "the calculation does not hold: %s, short by %s 元")
 	// RejectedDetail adds the detail of a rejection.
 	RejectedDetail = def("RejectedDetail", "(%s)", " (%s)")
 	// RejectedAny is a rejection of no known kind.
-	RejectedAny = def("RejectedAny", "方案有效但规则无法安排", "rejected")
+	RejectedAny = def("RejectedAny", "测算不成立", "the calculation does not hold")
 	// CapacityShortfall: personnel and public costs exceed what is available.
 	CapacityShortfall = def("CapacityShortfall", "可分配财力不足", "capacity shortfall")
 	// MandatoryUnfunded: mandatory projects exceed what is left.
-	MandatoryUnfunded = def("MandatoryUnfunded", "三保项目无法足额安排", "mandatory projects unfunded")
+	MandatoryUnfunded = def("MandatoryUnfunded", "保基本民生项目无法足额安排", "mandatory projects unfunded")
 	// NoBlockEligible: nobody's block score is above zero.
 	NoBlockEligible = def("NoBlockEligible", "没有街道能分得因素分配资金", "nobody eligible for the block grant")
 	// FloorsInfeasible: the damping floors cannot be funded.
@@ -136,7 +136,7 @@ var (
 	// ShortfallDetail: the detail of a capacity shortfall.
 	ShortfallDetail = def("ShortfallDetail", "人员经费和公用经费 %s 超过可分配财力 %s", "personnel and public costs %s exceed available %s")
 	// MandatoryDetail: the detail of unfunded mandatory projects.
-	MandatoryDetail = def("MandatoryDetail", "三保项目需要 %s,超过安排人员和公用经费后剩余的 %s",
+	MandatoryDetail = def("MandatoryDetail", "保基本民生项目需要 %s,超过安排人员和公用经费后剩余的 %s",
 		"mandatory demand %s exceeds the %s left after personnel and public costs")
 	// BlockScoreZero: every block score is zero.
 	BlockScoreZero = def("BlockScoreZero", "各街道的因素得分都为 0", "every sub-district's block score is zero")

@@ -14,9 +14,9 @@ var (
 	ActVersionSave      = def("ActVersionSave", "保存草案", "save a draft")
 	ActVersionApprove   = def("ActVersionApprove", "审批", "approve")
 	ActVersionPublish   = def("ActVersionPublish", "发布", "publish")
-	ActObjectionFile    = def("ActObjectionFile", "提出申诉", "file an objection")
-	ActObjectionAccept  = def("ActObjectionAccept", "采纳申诉", "accept an objection")
-	ActObjectionReject  = def("ActObjectionReject", "驳回申诉", "reject an objection")
+	ActObjectionFile    = def("ActObjectionFile", "提出异议", "file an objection")
+	ActObjectionAccept  = def("ActObjectionAccept", "采纳异议", "accept an objection")
+	ActObjectionReject  = def("ActObjectionReject", "驳回异议", "reject an objection")
 	ActScenarioPut      = def("ActScenarioPut", "保存情景", "save a scenario")
 	ActScenarioDelete   = def("ActScenarioDelete", "删除情景", "delete a scenario")
 	ActScenarioImport   = def("ActScenarioImport", "导入情景", "import a scenario")
@@ -26,7 +26,7 @@ var (
 
 	// AppOwnStatementOf: a 街道's token asking for another 街道's published
 	// statement: its own 街道, then the one asked for.
-	AppOwnStatementOf = def("AppOwnStatementOf", "街道令牌只能查看本街道(%s)已发布的结算单,不能查看 %s 的",
+	AppOwnStatementOf = def("AppOwnStatementOf", "街道令牌只能查看本街道(%s)已发布的财力测算通知书,不能查看 %s 的",
 		"a sub-district token reads its own sub-district's (%s) published statement only, not %s's")
 
 	// ObjectionAcceptedAs: an accepted objection with the draft it made.
@@ -59,7 +59,7 @@ var (
 	// AgainstBase … AgainstOther: what an attribution compares with.
 	AgainstBase     = def("AgainstBase", "原方案", "the plan as written")
 	AgainstLastYear = def("AgainstLastYear", "上年", "last year")
-	AgainstYear     = def("AgainstYear", "%d 年方案", "the plan of %d")
+	AgainstYear     = def("AgainstYear", "%d年方案", "the plan of %d")
 	AgainstOther    = def("AgainstOther", "对比方案", "the other plan")
 	// OutAttributionLine introduces the attribution's sentence under a
 	// comparison.

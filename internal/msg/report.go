@@ -41,18 +41,18 @@ var (
 	RepCapacity           = def("RepCapacity", "可用财力", "capacity")
 	RepReserve            = def("RepReserve", "预备费", "reserve")
 	RepPerformanceReserve = def("RepPerformanceReserve", "绩效预留", "performance reserve")
-	RepDampingReserve     = def("RepDampingReserve", "保底封顶结余", "damping reserve")
+	RepDampingReserve     = def("RepDampingReserve", "封顶调减留存资金", "damping reserve")
 	// RepCompareTitle follows the plan's name over a comparison.
 	RepCompareTitle = def("RepCompareTitle", "方案对比 (单位: 元)", "comparison (in yuan)")
 
 	// RepYearUnit follows a table's title (%d: the fiscal year).
-	RepYearUnit = def("RepYearUnit", "(%d 年度, 单位: 元)", "(fiscal year %d, in yuan)")
+	RepYearUnit = def("RepYearUnit", "(%d年度, 单位: 元)", "(fiscal year %d, in yuan)")
 	// RepSumCapacity and the rest are the summary rows under the
 	// allocation table and the table by code, in both languages at once.
 	RepSumCapacity           = def("RepSumCapacity", "可用财力 capacity", "capacity")
 	RepSumReserve            = def("RepSumReserve", "区级预备费 reserve", "reserve")
 	RepSumPerformanceReserve = def("RepSumPerformanceReserve", "绩效预留 performance reserve", "performance reserve")
-	RepSumDampingReserve     = def("RepSumDampingReserve", "保底封顶结余 damping reserve", "damping reserve")
+	RepSumDampingReserve     = def("RepSumDampingReserve", "封顶调减留存资金 damping reserve", "damping reserve")
 	RepSumSubdistricts       = def("RepSumSubdistricts", "街道合计 sub-districts", "sub-districts")
 	RepSumReserves           = def("RepSumReserves", "预留合计 reserves", "reserves")
 

@@ -28,7 +28,7 @@ var (
 	// ServerObjectionBody: an objection's body of neither form.
 	ServerObjectionBody = def("ServerObjectionBody", `请求体须为 JSON {"note": …, "corrections": {…}} 或数据工作簿`, `the body must be JSON {"note": …, "corrections": {…}} or the data workbook`)
 	// ServerObjectionNumber: an objection number that is not one.
-	ServerObjectionNumber = def("ServerObjectionNumber", "申诉编号须为正整数,不能是 %q", "an objection number must be a positive integer, not %q")
+	ServerObjectionNumber = def("ServerObjectionNumber", "异议编号须为正整数,不能是 %q", "an objection number must be a positive integer, not %q")
 	// ServerVersionNumber: a version number that is not one.
 	ServerVersionNumber = def("ServerVersionNumber", "版本号须为正整数,不能是 %q", "a version number must be a positive integer, not %q")
 	// ServerFromVersion: from that is not a version number.
@@ -49,7 +49,7 @@ var (
 	// ServerPlanRejected: a page of a plan the rules reject as written.
 	ServerPlanRejected = def("ServerPlanRejected", "方案 %s 按原样被规则拒绝", "plan %s is rejected by the rules as written")
 	// ServerRejectedPage: the heading of a page of a rejected plan.
-	ServerRejectedPage = def("ServerRejectedPage", "方案被规则拒绝", "the plan is rejected by the rules")
+	ServerRejectedPage = def("ServerRejectedPage", "测算不成立", "the calculation does not hold")
 	// ServerBaseRejected: a comparison with a base the rules reject.
 	ServerBaseRejected = def("ServerBaseRejected", "原方案无法比较:%s", "the base plan cannot be compared: %s")
 	// ServerScenarioNotSaved: a scenario that cannot be saved.
@@ -94,5 +94,5 @@ var (
 )
 
 // ServerSubdistrictLive: a 街道's token sent to a working (draft) plan.
-var ServerSubdistrictLive = def("ServerSubdistrictLive", "街道令牌(%s)只能查看本街道已发布的结算单和本街道的申诉;方案草案与测算不对街道开放",
+var ServerSubdistrictLive = def("ServerSubdistrictLive", "街道令牌(%s)只能查看本街道已发布的财力测算通知书和本街道的异议;方案草案与测算不对街道开放",
 	"a sub-district's token (%s) reads its own published statement and objections only; the working plans are drafts")

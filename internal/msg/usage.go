@@ -23,7 +23,7 @@ const CmdCommands = `  caili calc     [--plan F] [--scenario F] [--set path=valu
   caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
   caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]
   caili audit    [--limit N] [--data DIR]
-  caili objection list|show|accept|reject --id ID [--reason TEXT] [--data DIR] [N]  (申诉, docs/records.md)
+  caili objection list|show|accept|reject --id ID [--reason TEXT] [--data DIR] [N]  (异议, docs/records.md)
   caili backup   --out F [--data DIR]
   caili restore  [--replace] [--data DIR] F
   caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]`

@@ -8,7 +8,7 @@ var (
 	// paths.go, the computed amounts): 万元, two decimals, rounded with 尾差.
 	UnitWan = def("UnitWan", "万元", "wan")
 	// RepYearUnitWan follows a table's title in 万元 (%d: the fiscal year).
-	RepYearUnitWan = def("RepYearUnitWan", "(%d 年度, 单位: 万元)", "(fiscal year %d, in 10,000 yuan)")
+	RepYearUnitWan = def("RepYearUnitWan", "(%d年度, 单位: 万元)", "(fiscal year %d, in 10,000 yuan)")
 	// RepUnitWanOnly follows a title in 万元 without a fiscal year.
 	RepUnitWanOnly = def("RepUnitWanOnly", "(单位: 万元)", "(in 10,000 yuan)")
 	// RepWanNote says how amounts in 万元 were rounded.

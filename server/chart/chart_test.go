@@ -30,7 +30,7 @@ func tiny(t testing.TB, sets ...string) *formula.Result {
 // components are comp(i) (元) and whose population is 1000 + i. It is not
 // an evaluated plan: it exercises drawing only.
 func synth(n int, name func(int) string, comp func(int) [6]int64) *formula.Result {
-	plan := &formula.Plan{Name: "合成测试区 2025 年街道财力测算", FiscalYear: 2025}
+	plan := &formula.Plan{Name: "合成测试区 2025年街道财力测算", FiscalYear: 2025}
 	res := &formula.Result{Plan: plan, Unit: decimal.NewFromInt(1)}
 	var total decimal.Decimal
 	for i := range n {

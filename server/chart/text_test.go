@@ -90,7 +90,7 @@ func TestFitTitle(t *testing.T) {
 			whole bool
 			size  float64 // 0: any
 		}{
-			{"小区 2025 年街道财力测算", 1168, true, titleSize},
+			{"小区 2025年街道财力测算", 1168, true, titleSize},
 			{strings.Repeat("长", 60), 1168, true, 0},
 			{strings.Repeat("长", 120), 1168, false, 11},
 			{strings.Repeat("长", longRunes), 1168, false, 11},

@@ -13,7 +13,7 @@ import (
 // indexItems are the plans of the golden index page: one good, one whose
 // file does not load, one whose file broke after it loaded.
 var indexItems = []PlanItem{
-	{ID: "tiny", Name: "示例区 2025 年街道财力测算(小例)", FiscalYear: 2025, OK: true},
+	{ID: "tiny", Name: "示例区 2025年街道财力测算(小例)", FiscalYear: 2025, OK: true},
 	{ID: "broken", Name: "坏的 <方案>", FiscalYear: 2025, Problems: []string{
 		"plan.toml:17: staff[civil_servant].oncost_rate: must not be negative (got -0.35)",
 		"plan.toml:59: project[greening].tier: must be mandatory, A, B, C or D (got \"E\")"}},
@@ -71,7 +71,7 @@ func TestIndex(t *testing.T) {
 		t.Errorf("stale plan row: %s", got)
 	}
 	if links := findAll(rows[2], withAttr("href")); len(links) != 4 {
-		t.Errorf("stale plan row has %d links, want its id, its name and its 版本 and 申诉 pages", len(links))
+		t.Errorf("stale plan row has %d links, want its id, its name and its 版本 and 异议 pages", len(links))
 	}
 	if strings.Contains(b.String(), "<方案>") {
 		t.Error("a name is not escaped")

@@ -75,7 +75,7 @@ func TestPlanIdentity(t *testing.T) {
 	doc := loadTiny(t)
 	_, page := planPage(t, doc, "")
 	got := text(byID(t, parse(t, page), "identity"))
-	want := "57,710,395 + 预备费 1,200,000 + 绩效预留 0 + 保底封顶结余 1,089,605 = 60,000,000 = 可用财力 60,000,000 ✓"
+	want := "57,710,395 + 预备费 1,200,000 + 绩效预留 0 + 封顶调减留存资金 1,089,605 = 60,000,000 = 可用财力 60,000,000 ✓"
 	if !strings.Contains(got, want) {
 		t.Errorf("identity line:\n got %s\nwant …%s", got, want)
 	}

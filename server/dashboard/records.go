@@ -9,7 +9,7 @@ import (
 )
 
 // This file is the governed record's pages (docs/records.md): 版本
-// (versions: save a draft, approve, publish, compare two versions), 申诉
+// (versions: save a draft, approve, publish, compare two versions), 异议
 // (objections: a 街道 reads its published statement and files one; a
 // planner previews, accepts or rejects) and 审计日志 (the audit log).
 //

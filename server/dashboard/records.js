@@ -1,4 +1,4 @@
-// caili: the record's pages (版本, 申诉, 审计日志). Everything shown comes
+// caili: the record's pages (版本, 异议, 审计日志). Everything shown comes
 // from the API, asked with the token the user pasted (kept in
 // sessionStorage for this tab only); what a role may see and do is the
 // API's decision, and its refusals are shown with their message and code.
@@ -257,7 +257,7 @@
     out.appendChild(el("div", { class: "scroll" }, [t]));
   }
 
-  // ---- 申诉 (objections) ----
+  // ---- 异议 (objections) ----
 
   var columns = [["personnel", "人员经费"], ["public", "公用经费"], ["projects", "项目经费"], ["incentive", "激励"],
     ["block", "因素分配"], ["damping", "保底封顶"], ["total", "合计"]];
@@ -305,7 +305,7 @@
     });
     call("POST", api + "/objections", { note: $("object-note").value.trim(), corrections: cs }).then(function (o) {
       $("object-form").reset();
-      notice(["已提出申诉 " + o.n + "(" + o.status_text + "),针对第 " + o.version + " 版"]);
+      notice(["已提出异议 " + o.n + "(" + o.status_text + "),针对第 " + o.version + " 版"]);
       return loadObjections();
     }).catch(showError);
   }
@@ -337,7 +337,7 @@
           el("td", {}, [correctionList(o.corrections)]), el("td", { class: "note", text: o.note }),
           el("td", { class: "status", text: o.status_text }), objectionActions(o)]);
       });
-      setRows($("objections"), rows, 8, "没有申诉");
+      setRows($("objections"), rows, 8, "没有异议");
     }, fail);
   }
 
@@ -346,7 +346,7 @@
     out.textContent = "";
     return call("GET", api + "/objections/" + n).then(function (o) {
       $("preview-section").hidden = false;
-      $("preview-title").textContent = "申诉 " + o.n + " · 街道 " + o.subdistrict + " · 针对第 " + o.version + " 版 · " + o.status_text;
+      $("preview-title").textContent = "异议 " + o.n + " · 街道 " + o.subdistrict + " · 针对第 " + o.version + " 版 · " + o.status_text;
       out.appendChild(el("p", { class: "note", text: o.note }));
       out.appendChild(correctionList(o.corrections));
       if (!o.effect) return;
@@ -374,7 +374,7 @@
     if (b.classList.contains("accept")) {
       b.disabled = true;
       call("POST", api + "/objections/" + n + "/accept").then(function (r) {
-        notice(["已采纳申诉 " + n + " → 草案第 " + r.version.n + " 版 (sha256 " + short(r.version.hash) + ") · ",
+        notice(["已采纳异议 " + n + " → 草案第 " + r.version.n + " 版 (sha256 " + short(r.version.hash) + ") · ",
           el("a", { href: root.dataset.versions, id: "new-draft-link", text: "到版本页审批、发布" })]);
         return loadObjections();
       }).catch(function (e) { b.disabled = false; showError(e); });
@@ -384,7 +384,7 @@
       var note = b.parentNode.querySelector("input.reason").value.trim();
       b.disabled = true;
       call("POST", api + "/objections/" + n + "/corrected", { note: note }).then(function (o) {
-        notice(["申诉 " + n + " " + o.status_text]);
+        notice(["异议 " + n + " " + o.status_text]);
         return loadObjections();
       }).catch(function (e) { b.disabled = false; showError(e); });
       return;
@@ -392,7 +392,7 @@
     if (b.classList.contains("reject")) {
       var reason = b.parentNode.querySelector("input.reason").value.trim();
       call("POST", api + "/objections/" + n + "/reject", { reason: reason }).then(function (o) {
-        notice(["已驳回申诉 " + n + ":" + o.reason]);
+        notice(["已驳回异议 " + n + ":" + o.reason]);
         return loadObjections();
       }).catch(showError);
     }

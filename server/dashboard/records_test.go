@@ -31,8 +31,8 @@ func recordPage(t *testing.T, p RecordPage, plan, name string) string {
 }
 
 func TestRecordsGolden(t *testing.T) {
-	goldenPage(t, "versions", recordPage(t, RecordVersions, "tiny", "示例区 2025 年街道财力测算(小例)"))
-	goldenPage(t, "objections", recordPage(t, RecordObjections, "tiny", "示例区 2025 年街道财力测算(小例)"))
+	goldenPage(t, "versions", recordPage(t, RecordVersions, "tiny", "示例区 2025年街道财力测算(小例)"))
+	goldenPage(t, "objections", recordPage(t, RecordObjections, "tiny", "示例区 2025年街道财力测算(小例)"))
 	goldenPage(t, "audit", recordPage(t, RecordAudit, "", ""))
 }
 

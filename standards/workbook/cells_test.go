@@ -133,7 +133,7 @@ func TestCells(t *testing.T) {
 		{"title and merged group headings above the labels", func(t *testing.T) []byte {
 			return edit(t, base, func(x *excelize.File) {
 				must(t, x.InsertRows(SheetData, 1, 2))
-				must(t, x.SetCellStr(SheetData, "A1", "2026 年街道数据采集表"))
+				must(t, x.SetCellStr(SheetData, "A1", "2026年街道数据采集表"))
 				must(t, x.MergeCell(SheetData, "A1", "N1"))
 				must(t, x.SetCellStr(SheetData, "E2", "因素"))
 				must(t, x.MergeCell(SheetData, "E2", "H2"))
@@ -226,7 +226,7 @@ func TestCSVShapes(t *testing.T) {
 		"semicolons":        strings.ReplaceAll(plain, ",", ";"),
 		"LF line ends":      strings.ReplaceAll(plain, "\r\n", "\n"),
 		"headed by labels":  labels,
-		"a title line":      "2026 年街道数据\r\n\r\n" + plain,
+		"a title line":      "2026年街道数据\r\n\r\n" + plain,
 		"blank lines":       strings.Replace(plain, "\r\n", "\r\n\r\n,,,\r\n", 2),
 	} {
 		t.Run(name, func(t *testing.T) {

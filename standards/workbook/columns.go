@@ -311,7 +311,7 @@ const (
 // The 说明 sheet's title (the plan's name and year), its table's header
 // row, and its words for whether a column must be filled in.
 const (
-	notesTitle = "%s —— 街道数据采集表(%d 年度)"
+	notesTitle = "%s —— 街道数据采集表(%d年度)"
 	wordYes    = "是"
 	wordNo     = "否"
 )

@@ -70,7 +70,7 @@ func TestLibreOffice(t *testing.T) {
 		must(t, x.SetCellStr(SheetData, "H4", "64000 "))               // a trailing space
 		must(t, x.SetCellFormula(SheetData, "N5", "10000000+5000000")) // recomputed on saving
 		must(t, x.InsertRows(SheetData, 1, 1))                         // a title row, merged
-		must(t, x.SetCellStr(SheetData, "A1", "2026 年街道数据"))
+		must(t, x.SetCellStr(SheetData, "A1", "2026年街道数据"))
 		must(t, x.MergeCell(SheetData, "A1", "D1"))
 		must(t, x.MergeCell(SheetData, "E2", "F2")) // merged label cells
 		must(t, x.InsertRows(SheetData, 5, 1))      // a blank row in the middle

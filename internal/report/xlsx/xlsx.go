@@ -327,7 +327,7 @@ func (x *xlsx) parameters() error {
 		{"激励", r.IncentivePool},
 		{"因素分配资金", r.BlockPool},
 		{"绩效预留", r.PerformanceReserve},
-		{"保底封顶结余", r.DampingReserve},
+		{"封顶调减留存资金", r.DampingReserve},
 	}
 	rows = append(rows, x.stampRows()...)
 	widths := []int{4, 4}
@@ -356,5 +356,5 @@ func (x *xlsx) stampRows() [][]any {
 	for i, o := range st.Overrides {
 		rows = append(rows, []any{fmt.Sprintf("调整 %d", i+1), o})
 	}
-	return append(rows, []any{"印记 sha256", st.SHA256}, []any{"caili 版本", st.Version})
+	return append(rows, []any{"校验码 sha256", st.SHA256}, []any{"caili 版本", st.Version})
 }

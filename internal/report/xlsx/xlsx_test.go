@@ -29,7 +29,7 @@ func evaluated(t testing.TB) *formula.Result {
 			Staff:      map[string]decimal.Decimal{"civil_servant": decimal.NewFromInt(staff)},
 			Quantities: map[string]decimal.Decimal{"population": decimal.NewFromInt(pop)}}
 	}
-	plan := &formula.Plan{Name: "测试区 2025 年街道财力测算", District: "测试区", FiscalYear: 2025,
+	plan := &formula.Plan{Name: "测试区 2025年街道财力测算", District: "测试区", FiscalYear: 2025,
 		Capacity: dec("60000000"), ReserveRate: dec("0.02"), RoundingUnit: dec("1"),
 		Staff:  []formula.Staff{{ID: "civil_servant", Name: "公务员", AnnualPay: dec("160000"), OncostRate: dec("0.35")}},
 		Quotas: []formula.Quota{{ID: "office", Name: "办公经费", Rate: dec("12000"), Basis: []string{"staff.civil_servant"}}},

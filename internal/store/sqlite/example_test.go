@@ -22,7 +22,7 @@ func Example() {
 	}
 	defer st.Close()
 	who := caili.Actor{ID: "example", Role: caili.RoleAdmin}
-	v, _, _ := st.SaveVersion(ctx, who, caili.NewVersion{Plan: "y2026", Hash: "ab12", Name: "2026 年测算",
+	v, _, _ := st.SaveVersion(ctx, who, caili.NewVersion{Plan: "y2026", Hash: "ab12", Name: "2026年测算",
 		Files: []caili.File{{Name: "y2026.toml", Data: []byte("[plan]\n")}}})
 	fmt.Println(v.N, v.Status)
 	a, _ := st.Approve(ctx, who, caili.NewApproval{Plan: "y2026", N: v.N, Result: []byte("{}"), ResultHash: "r1"})

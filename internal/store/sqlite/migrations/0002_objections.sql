@@ -1,4 +1,4 @@
--- 0002: objections (数据更正与申诉): a 街道 files a note and proposed
+-- 0002: objections (数据更正与异议): a 街道 files a note and proposed
 -- corrections of its own data against a published version; a planner
 -- accepts it (a new draft version) or rejects it with a reason.
 
