@@ -43,7 +43,7 @@ type publicText struct{ m *Model }
 func (x publicText) explain(l *Line) string {
 	m, q := x.m, x.m.plan.Quotas[l.j]
 	exact := q.Rate.Mul(m.sumCols(int(l.i), m.quotaCols[l.j]))
-	return fmt.Sprintf(wordRateBasis, num(q.Rate), m.basisText(int(l.i), m.quotaCols[l.j])) + m.equals(exact, l.Amount)
+	return fmt.Sprintf(wordRateBasis, num(q.Rate), m.rateUnit(m.quotaCols[l.j]), m.basisText(int(l.i), m.quotaCols[l.j])) + m.equals(exact, l.Amount)
 }
 
 // projectTier explains the stage 4 lines of one tier: the demand, then
@@ -69,7 +69,7 @@ func (x *projectTier) explain(l *Line) string {
 func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
 	pr := m.plan.Projects[j]
 	exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
-	t := fmt.Sprintf(wordDemand, num(pr.UnitCost), m.basisText(i, m.projectCols[j]))
+	t := fmt.Sprintf(wordDemand, num(pr.UnitCost), m.rateUnit(m.projectCols[j]), m.basisText(i, m.projectCols[j]))
 	if c, rated := m.projectCoef(i, j); rated {
 		exact = exact.Mul(c)
 		t += fmt.Sprintf(wordProjectRating, c.String(), m.plan.Subdistricts[i].ProjectRatings[pr.ID])
@@ -379,6 +379,27 @@ func rangeText(u unit, lo decimal.Decimal, hi *decimal.Decimal, d *Damping) stri
 		s += fmt.Sprintf(wordRangeCeiling, u.group(*hi))
 	}
 	return s
+}
+
+// rateUnit is the unit of a rate on the basis cols: per head a year when
+// they are all headcounts, per the unit of its quantities a year when they
+// share one ([quantity_labels]), else 元.
+func (m *Model) rateUnit(cols []int) string {
+	unit := ""
+	for k, c := range cols {
+		u := m.plan.QuantityUnit(m.names[c])
+		if strings.HasPrefix(m.names[c], StaffRefPrefix) {
+			u = wordHeadcountUn
+		}
+		if u == "" || k > 0 && u != unit {
+			return wordYuan
+		}
+		unit = u
+	}
+	if unit == "" {
+		return wordYuan
+	}
+	return fmt.Sprintf(wordYuanPer, unit)
 }
 
 // basisText shows a basis with its values, each quantity named by its

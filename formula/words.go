@@ -23,6 +23,15 @@ var fixedItemNames = map[Stage]map[string]string{
 	StageDamping:   {"none": "不调整", "floor": "保底补足", "ceiling": "封顶调减", "floor_funding": "分摊保底资金"},
 }
 
+// A rate's unit, per head or per unit of its basis a year: "元/人·年",
+// "元/平方米·年", or "元" when the basis has no one unit. The slash is
+// the full-width one: an ASCII slash would read as a division.
+const (
+	wordYuan        = "元"
+	wordYuanPer     = "元/%s·年"
+	wordHeadcountUn = "人"
+)
+
 // wordAndMore ends a list of names cut short (Warnings).
 const wordAndMore = "等"
 
@@ -53,14 +62,14 @@ const (
 // Stage 2, personnel: the actual payroll, or headcount × annual pay.
 const (
 	wordPayroll      = "实际工资 %s 元"
-	wordHeadcountPay = "%s 人 × %s 元"
+	wordHeadcountPay = "%s 人 × %s 元/人·年"
 )
 
 // Stages 3 and 4, public costs and projects: a rate or unit cost × the
 // basis; a project's demand and its rating's coefficient.
 const (
-	wordRateBasis     = "%s 元 × %s"
-	wordDemand        = "需求 %s 元 × %s"
+	wordRateBasis     = "%s %s × %s"
+	wordDemand        = "需求 %s %s × %s"
 	wordProjectRating = " × %s(项目绩效 %s)"
 )
 

@@ -59,7 +59,24 @@ func PathLabelIn(l msg.Lang, path string, p *formula.Plan) string {
 	if !ok {
 		return path
 	}
+	if info.Pattern == "staff.*.annual_pay" && retireePay(p, info.ID) {
+		return msg.PathRetireePay.In(l, names...)
+	}
 	return info.Label.In(l, names...)
+}
+
+// retireePay reports whether staff category id is the plan's one category
+// of retirees (its name says 退休), whose annual pay is called 人均离退休费
+// rather than 年人均工资.
+func retireePay(p *formula.Plan, id string) bool {
+	n, this := 0, false
+	for _, s := range p.Staff {
+		if strings.Contains(s.Name, msg.RetireeWord) {
+			n++
+			this = this || s.ID == id
+		}
+	}
+	return this && n == 1
 }
 
 // Names are the plan's names of what the path's wildcards matched, in the

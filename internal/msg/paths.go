@@ -34,6 +34,9 @@ var (
 	PathBasis = def("PathBasis", "%s 基数", "%s basis")
 	// PathAnnualPay and PathOncostRate: a staff category's standards.
 	PathAnnualPay  = def("PathAnnualPay", "%s 年人均工资", "%s annual pay per head")
+	// PathRetireePay: the annual pay of the plan's one category of
+	// retirees (%s: its name, unused in Chinese).
+	PathRetireePay = def("PathRetireePay", "人均离退休费%.0s", "pension per head%.0s")
 	PathOncostRate = def("PathOncostRate", "%s 单位缴费比例", "%s employer contribution rate")
 	// PathQuotaRate: a quota's rate per unit of its basis.
 	PathQuotaRate = def("PathQuotaRate", "%s 定额标准", "%s quota rate")
@@ -98,3 +101,7 @@ var (
 	UnitYuan   = def("UnitYuan", "元", "yuan")
 	UnitPerson = def("UnitPerson", "人", "persons")
 )
+
+// RetireeWord marks a staff category of retirees by its name: its annual
+// pay is PathRetireePay.
+const RetireeWord = "退休"
