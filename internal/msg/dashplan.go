@@ -32,7 +32,7 @@ var (
 	DashDampingReserveNote = def("DashDampingReserveNote", "封顶调减多于保底补足的部分", "what the ceilings take beyond what the floors add")
 	// DashRedistribute, DashPerfReserveMode and DashNoPerformance say
 	// what happens to the performance coefficients.
-	DashRedistribute    = def("DashRedistribute", "按绩效系数重新分配 (redistribute)", "redistributed by coefficient")
+	DashRedistribute    = def("DashRedistribute", "按绩效系数重新分配", "redistributed by coefficient")
 	DashPerfReserveMode = def("DashPerfReserveMode", "绩效系数低于 1 的扣减留作预留 (reserve)", "cuts below 1 kept in reserve")
 	DashNoPerformance   = def("DashNoPerformance", "未设绩效系数", "no performance coefficients")
 
@@ -47,9 +47,9 @@ var (
 
 	// DashMandatory and DashTier name a tier (%s: A to D); DashDemoted
 	// adds what it took from the tier above (%s: the amount).
-	DashMandatory = def("DashMandatory", "三保 mandatory", "mandatory")
-	DashTier      = def("DashTier", "%s 档", "tier %s")
-	DashDemoted   = def("DashDemoted", " (含上档顺延 %s)", " (with %s demoted from above)")
+	DashMandatory = def("DashMandatory", "保基本民生项目(应保尽保)", "mandatory")
+	DashTier      = def("DashTier", "%s档", "tier %s")
+	DashDemoted   = def("DashDemoted", "(含上档顺延 %s)", " (with %s demoted from above)")
 	// DashNoCap and the rest: a tier's cap and funding (%s: the share).
 	DashNoCap        = def("DashNoCap", "不设上限", "no cap")
 	DashMandatoryCap = def("DashMandatoryCap", "应保尽保", "funded in full")
@@ -64,9 +64,9 @@ var (
 	DashStageBlock     = def("DashStageBlock", "因素分配 (依财力)", "block (as capacity allows)")
 	DashStageDamping   = def("DashStageDamping", "保底封顶", "damping")
 	// DashAdjustment, DashRating and DashCoefficient: a sub-district's profile.
-	DashAdjustment  = def("DashAdjustment", "调整系数 adjustment", "adjustment")
-	DashRating      = def("DashRating", "绩效评级 rating", "rating")
-	DashCoefficient = def("DashCoefficient", "绩效系数 coefficient", "coefficient")
+	DashAdjustment  = def("DashAdjustment", "调整系数", "adjustment")
+	DashRating      = def("DashRating", "绩效评级", "rating")
+	DashCoefficient = def("DashCoefficient", "绩效系数", "coefficient")
 	// DashDampingNone and the rest say what a damping line did.
 	DashDampingNone     = def("DashDampingNone", "在保底与封顶之间,未调整", "between the floor and the ceiling, not adjusted")
 	DashDampingCut      = def("DashDampingCut", "超出封顶,按封顶调减", "over the ceiling, cut to it")

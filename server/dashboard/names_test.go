@@ -28,7 +28,7 @@ func TestStatementNames(t *testing.T) {
 	for _, tc := range []struct{ key, name, inFormula string }{
 		{"personnel/civil_servant", "公务员", ""},
 		{"public/office", "办公经费", "[公务员]"},
-		{"projects/vector_control", "病媒生物防制 (A 档)", "[病媒防制面积]"},
+		{"projects/vector_control", "病媒生物防制 · A档", "[病媒防制面积]"},
 		{"block/by_score", "按调整后得分分配", "本街道调整后得分"},
 		{"incentive/tax_growth", "税源增长激励", "[本年区级税收]"},
 	} {

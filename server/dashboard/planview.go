@@ -282,7 +282,7 @@ func summary(r, base *formula.Result) []SummaryRow {
 		{"block_pool", "=", msg.DashBlockPool, "", true, func(r *formula.Result) decimal.Decimal { return r.BlockPool }},
 		{"block", "→", msg.DashBlock, msg.DashBlockNote.In(msg.Zh), false, col(4)},
 		{"performance_reserve", "→", msg.DashPerfReserve, perfNote, false, func(r *formula.Result) decimal.Decimal { return r.PerformanceReserve }},
-		{"damping", "±", msg.DashDamping, dampingNote(r.Plan.Damping), false, col(5)},
+		{"damping", "±", msg.DashDamping, dampingNote(r.Plan), false, col(5)},
 		{"damping_reserve", "→", msg.DashDampingReserve, msg.DashDampingReserveNote.In(msg.Zh), false, func(r *formula.Result) decimal.Decimal { return r.DampingReserve }},
 	}
 	steps = moneySteps(r, steps)
@@ -300,11 +300,12 @@ func summary(r, base *formula.Result) []SummaryRow {
 }
 
 // dampingNote describes the year-on-year guard.
-func dampingNote(d *formula.Damping) string {
+func dampingNote(p *formula.Plan) string {
+	d := p.Damping
 	if d == nil {
 		return msg.DashNoDamping.In(msg.Zh)
 	}
-	s := msg.DashDampingBaseline.In(msg.Zh, d.Baseline)
+	s := msg.DashDampingBaseline.In(msg.Zh, p.QuantityName(d.Baseline))
 	if d.Floor != nil {
 		s += msg.DashDampingFloor.In(msg.Zh, rate(*d.Floor))
 	}

@@ -95,7 +95,7 @@ func TestFormRules(t *testing.T) {
 		t.Fatalf("the what-if failed: %+v", v.Problems)
 	}
 	v, _ = planPage(t, doc, "")
-	if got := v.Tiers[3].Tier; got != "C 档 (含上档顺延 359,360)" {
+	if got := v.Tiers[3].Tier; got != "C档(含上档顺延 359,360)" {
 		t.Errorf("tier C: %q", got)
 	}
 }

@@ -264,7 +264,7 @@ func stageLines(r *formula.Result, a *formula.Allocation) []StageLines {
 	p, m := r.Plan, moneyOf(r)
 	names := p.ItemNames()
 	for _, pr := range p.Projects {
-		names[formula.StageProjects][pr.ID] = pr.Name + " (" + tierName(pr.Tier) + ")"
+		names[formula.StageProjects][pr.ID] = pr.Name + " · " + tierName(pr.Tier)
 		names[formula.StageManaged][pr.ID] = names[formula.StageProjects][pr.ID]
 	}
 	comps := a.Components()
@@ -367,7 +367,7 @@ func baseline(r *formula.Result, a *formula.Allocation) *BaselineView {
 	measure, label := dampingMeasure(d, a)
 	change := measure.Sub(x)
 	b := &BaselineView{Quantity: d.Baseline, Label: quantityLabel(r.Plan, d.Baseline), Value: m.amount(x), TotalLabel: label, Total: m.amount(measure), Change: m.amount(change),
-		Pct: signedPercent(change, x), Rule: dampingNote(d)}
+		Pct: signedPercent(change, x), Rule: dampingNote(r.Plan)}
 	var did []string
 	for _, l := range a.Lines {
 		if l.Stage == formula.StageDamping {

@@ -59,7 +59,11 @@ func TestStatementHasEveryLine(t *testing.T) {
 			// grant as one line: the share by adjusted score.
 			score := text(byID(t, root, "score"))
 			for _, p := range a.Score.Parts {
-				row := strings.Join([]string{p.FactorName, p.Factor, p.Quantity, p.FactorWeight.String(), p.Weight.String(),
+				q := quantityLabel(res.Plan, p.Quantity) // ids only in tooltips
+				if q == "" {
+					q = p.Quantity
+				}
+				row := strings.Join([]string{p.FactorName, q, p.FactorWeight.String(), p.Weight.String(),
 					numfmt.Group(p.Value.String()), numfmt.Group(p.DistrictSum.String()), formula.ShareText(p.Part())}, " ")
 				if !strings.Contains(score, row) {
 					t.Errorf("score lacks %q:\n%s", row, score)
