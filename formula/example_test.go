@@ -39,9 +39,9 @@ func Example() {
 	}
 	// Output:
 	// 东街道 4320000 2346667 6666667
-	//    20 人 × 160,000 元 × (1 + 0.35) = 4,320,000
+	//    20 人 × 160,000 元／人·年 × (1 + 0.35) = 4,320,000
 	// 西街道 2160000 1173333 3333333
-	//    10 人 × 160,000 元 × (1 + 0.35) = 2,160,000
+	//    10 人 × 160,000 元／人·年 × (1 + 0.35) = 2,160,000
 }
 
 // A plan the rules cannot fund is rejected with the gap.
@@ -58,6 +58,6 @@ func ExampleRejectedError() {
 	fmt.Println(msg.Error(msg.Zh, err))
 	fmt.Println(msg.Error(msg.En, err))
 	// Output:
-	// 方案有效但规则无法安排:可分配财力不足,缺口 200000 元(人员经费和公用经费 1200000 超过可分配财力 1000000)
-	// plan rejected: capacity shortfall, gap 200000 元 (personnel and public costs 1200000 exceed available 1000000)
+	// 测算不成立:可分配财力不足,缺口 200000 元(人员经费和公用经费 1,200,000 超过可分配财力 1,000,000)
+	// the calculation does not hold: capacity shortfall, short by 200000 元 (personnel and public costs 1,200,000 exceed available 1,000,000)
 }

@@ -263,7 +263,7 @@ func (x *incentiveText) explain(l *Line) string {
 	cut := !x.shares[i].Amount.Equal(x.raw[i])
 	growth := num(cur) + " " + m.ref(m.incCur) + " − " + num(prev) + " " + m.ref(m.incPrev)
 	if cur.LessThan(prev) {
-		growth = "max(0, " + growth + ")"
+		growth = fnWords["max"] + "(0, " + growth + ")"
 	} else {
 		growth = "(" + growth + ")"
 	}

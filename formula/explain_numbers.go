@@ -29,13 +29,14 @@ import (
 // The exact fractions are not line text: they are in the JSON's fields
 // for machines and in the 复核 workbook.
 
-// fn names a rounding function for the unit: "floor" when U = 1, else
-// "floor_u" (to a multiple of U, rules §1.2).
+// fn names a rounding function for the unit in words: "向下取整" (floor)
+// when U = 1, else "按单位向下取整" (floor_u, to a multiple of U, rules
+// §1.2).
 func (u unit) fn(name string) string {
 	if u.places == 0 {
-		return name
+		return fnWords[name]
 	}
-	return name + "_u"
+	return fnWords[name+"_u"]
 }
 
 // group renders an amount with the decimal places of U and thousands

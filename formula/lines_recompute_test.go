@@ -111,7 +111,7 @@ func TestLinesRecompute(t *testing.T) {
 		return p
 	}
 	// every kind of step must have been met, or the test proves little
-	seen := map[string]int{"最大余额法": 0, "floor_u(": 0, "→": 0, "≈": 0, "调减": 0, "合计": 0, "ceil": 0, ",": 0, "本项得分": 0,
+	seen := map[string]int{"最大余额法": 0, "按单位向下取整(": 0, "→": 0, "≈": 0, "调减": 0, "合计": 0, "向上取整": 0, ",": 0, "本项得分": 0,
 		"执行率": 0, "统筹安排": 0, "÷ Σ ": 0, "可用财力": 0, "激励总额": 0}
 	for name, gen := range map[string]func(uint64) *Plan{"random": randomPlan, "demote": demote, "floor": floorPlan, "money": randomMoneyPlan} {
 		checked := 0

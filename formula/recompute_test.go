@@ -144,7 +144,11 @@ func tokenize(seg string) ([]token, error) {
 			for k < len(rs) && rs[k] == ' ' {
 				k++
 			}
-			if w := string(rs[i:j]); functions[w] && k < len(rs) && rs[k] == '(' {
+			w := string(rs[i:j])
+			if f, ok := FunctionWords()[w]; ok {
+				w = f // the function a Chinese word names: 向下取整 → floor
+			}
+			if functions[w] && k < len(rs) && rs[k] == '(' {
 				toks = append(toks, token{kind: 'f', text: w})
 			}
 			i = j - 1

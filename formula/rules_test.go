@@ -120,7 +120,7 @@ func TestHandWorkedRules(t *testing.T) {
 		// ceiling 330000: −81000; b 94667 + 164334 = 259001, floor 270000: +10999.
 		{"exclude", Redistribute, func(p *Plan) { damp(p, "0.9", "1.1", 300000, 300000, false, "personnel", "public") },
 			want{rows: [2][4]int64{{82333, 328667, -81000, 440000}, {94667, 164334, 10999, 490000}}, dampReserve: 70001,
-				lineContains: map[string]string{"a/ceiling": "调减 min(测算 411,000 − 330,000, 因素分配 328,667) = 81,000"}}},
+				lineContains: map[string]string{"a/ceiling": "调减 取较小者(测算 411,000 − 330,000, 因素分配 328,667) = 81,000"}}},
 		// Reserve: b measures 94667 + 123250 = 217917, +52083, taken from a.
 		{"exclude", Reserve, func(p *Plan) { damp(p, "0.9", "1.1", 300000, 300000, false, "personnel", "public") },
 			want{rows: [2][4]int64{{82333, 246500, -52083, 386750}, {94667, 123250, 52083, 490000}}, perfReserve: 123251}},
@@ -310,7 +310,7 @@ func TestCeilingWithoutBlock(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := res.Subdistricts[1]
-	want := "封顶 110,000 = floor(1.1 × 基数 100,000);调减 min(测算 314,667 − 110,000, 因素分配 0) = 0,无因素分配可调减"
+	want := "封顶 110,000 = 向下取整(1.1 × 基数 100,000);调减 取较小者(测算 314,667 − 110,000, 因素分配 0) = 0,无因素分配可调减"
 	if got := lineFormula(t, res, "b/ceiling"); got != want || !b.Damping.IsZero() {
 		t.Errorf("damping %s, line %q\nwant %q", b.Damping, got, want)
 	}

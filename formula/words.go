@@ -23,14 +23,30 @@ var fixedItemNames = map[Stage]map[string]string{
 	StageDamping:   {"none": "不调整", "floor": "保底补足", "ceiling": "封顶调减", "floor_funding": "分摊保底资金"},
 }
 
-// A rate's unit, per head or per unit of its basis a year: "元/人·年",
-// "元/平方米·年", or "元" when the basis has no one unit. The slash is
+// A rate's unit, per head or per unit of its basis a year: "元／人·年",
+// "元／平方米·年", or "元" when the basis has no one unit. The slash is
 // the full-width one: an ASCII slash would read as a division.
 const (
 	wordYuan        = "元"
-	wordYuanPer     = "元/%s·年"
+	wordYuanPer     = "元／%s·年"
 	wordHeadcountUn = "人"
 )
+
+// fnWords name the functions line text uses, in Chinese (FunctionWords).
+var fnWords = map[string]string{
+	"floor": "向下取整", "ceil": "向上取整", "floor_u": "按单位向下取整", "ceil_u": "按单位向上取整",
+	"min": "取较小者", "max": "取较大者",
+}
+
+// FunctionWords maps the words of a function in line text to its
+// function: "向下取整" → "floor" (docs/audit.md).
+func FunctionWords() map[string]string {
+	out := make(map[string]string, len(fnWords))
+	for f, w := range fnWords {
+		out[w] = f
+	}
+	return out
+}
 
 // wordAndMore ends a list of names cut short (Warnings).
 const wordAndMore = "等"
@@ -62,7 +78,7 @@ const (
 // Stage 2, personnel: the actual payroll, or headcount × annual pay.
 const (
 	wordPayroll      = "实际工资 %s 元"
-	wordHeadcountPay = "%s 人 × %s 元/人·年"
+	wordHeadcountPay = "%s 人 × %s 元／人·年"
 )
 
 // Stages 3 and 4, public costs and projects: a rate or unit cost × the
@@ -118,7 +134,7 @@ const (
 // what damping measures and the bounds it is checked against.
 const (
 	wordBaseline       = "基数 %s"
-	wordCeiling        = "封顶 %s = %s(%s × %s);调减 min(%s − %s, 因素分配 %s) = %s"
+	wordCeiling        = "封顶 %s = %s(%s × %s);调减 取较小者(%s − %s, 因素分配 %s) = %s"
 	wordNothingToCut   = ",无因素分配可调减"
 	wordFloor          = "保底 %s = %s(%s × %s);%s"
 	wordTopUp          = ",补足 %s − %s = %s"

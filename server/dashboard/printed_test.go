@@ -13,7 +13,7 @@ import (
 
 // printedWord is an English word or an id in printed text: two or more
 // ASCII letters (a tier's letter, "A档", is one).
-var printedWord = regexp.MustCompile(`[A-Za-z_]{2,}`)
+var printedWord = regexp.MustCompile(`[A-Za-z][A-Za-z_]+`)
 
 // TestPrintedStatementHasNoEnglish: the statement of every 街道 of the
 // sample, as printed (without the parts that do not print and the
