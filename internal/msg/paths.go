@@ -33,7 +33,7 @@ var (
 	// PathBasis is the quantities a quota or project is reckoned on.
 	PathBasis = def("PathBasis", "%s 基数", "%s basis")
 	// PathAnnualPay and PathOncostRate: a staff category's standards.
-	PathAnnualPay  = def("PathAnnualPay", "%s 年人均工资", "%s annual pay per head")
+	PathAnnualPay = def("PathAnnualPay", "%s 年人均工资", "%s annual pay per head")
 	// PathRetireePay: the annual pay of the plan's one category of
 	// retirees (%s: its name, unused in Chinese).
 	PathRetireePay = def("PathRetireePay", "人均离退休费%.0s", "pension per head%.0s")
