@@ -175,7 +175,7 @@ func writeCSV(t *Table, noBOM bool) ([]byte, error) {
 }
 
 // tornadoData is a sensitivity sweep's bars: each lever's change at −step
-// and +step, "否决" where the rules refuse the plan.
+// and +step, "不可行" where the rules refuse the plan.
 func tornadoData(t *Tornado) (*Table, error) {
 	if t == nil {
 		return nil, fmt.Errorf("tornado: no sweep to show")

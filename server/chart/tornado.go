@@ -19,7 +19,7 @@ type Tornado struct {
 }
 
 // TornadoBar is one lever: its label and the change at each step; a
-// rejected step (the rules refuse the plan there) draws no bar but 否决.
+// rejected step (the rules refuse the plan there) draws no bar but 不可行.
 type TornadoBar struct {
 	Label                    string
 	Down, Up                 decimal.Decimal
@@ -112,7 +112,7 @@ func tornadoShapes(t *Tornado, bars []TornadoBar, height int, measure measureFun
 	return out
 }
 
-// tornadoBar draws one half-row bar from zero with its value, or 否决.
+// tornadoBar draws one half-row bar from zero with its value, or 不可行.
 func tornadoBar(out []shape, x func(float64) int, y int, d decimal.Decimal, rejected bool, c color, st textStyle, measure measureFunc) []shape {
 	h := tornadoRow/2 - 3
 	z := x(0)

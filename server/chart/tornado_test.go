@@ -41,7 +41,7 @@ func TestTornado(t *testing.T) {
 					t.Errorf("%d: svg lacks %q", n, want)
 				}
 			}
-			if n > 1 && (!strings.Contains(s, "否决") || !strings.Contains(s, "调节项1")) {
+			if n > 1 && (!strings.Contains(s, "不可行") || !strings.Contains(s, "调节项1")) {
 				t.Errorf("%d: svg lacks a rejected step or a label", n)
 			}
 			if n == 100 && (strings.Contains(s, "调节项40<") || !strings.Contains(s, "只画出前 40 项")) {
