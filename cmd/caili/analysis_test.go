@@ -57,7 +57,7 @@ func TestSolveCommand(t *testing.T) {
 // and the rejected moves), CSV and JSON.
 func TestSensitivityCommand(t *testing.T) {
 	out, stderr, code := caili(t, "sensitivity")
-	if code != 0 || !strings.Contains(out, "无效调节项") || !strings.Contains(out, "方案被否决") || !strings.Contains(out, "plan.capacity") {
+	if code != 0 || !strings.Contains(out, "无效调节项") || !strings.Contains(out, "测算不成立的调节") || !strings.Contains(out, "plan.capacity") {
 		t.Fatalf("exit %d\n%s%s", code, out, stderr)
 	}
 	out, _, code = caili(t, "sensitivity", "--format", "csv", "--step", "5%", "--subdistrict", "desheng")

@@ -187,14 +187,14 @@ func TestExitCodes(t *testing.T) {
 		{"explain without id", []string{"explain"}, 2, []string{"--subdistrict"}},
 		{"compare without overrides", []string{"compare"}, 2, []string{"--scenario"}},
 		{"invalid plan lists every problem", []string{"calc", "--plan", bad}, 1, []string{"bad.toml:", "project[greening].tier", "oops: 未知的键"}},
-		{"shortfall", []string{"calc", "--plan", short, "--lang", "en"}, 1, []string{"capacity shortfall", "6268400"}},
+		{"shortfall", []string{"calc", "--plan", short, "--lang", "en"}, 1, []string{"the calculation does not hold", "exceed what is available", "6,268,400", "626.84 万元", "raise the capacity"}},
 		{"missing file", []string{"calc", "--plan", filepath.Join(dir, "nope.toml")}, 1, []string{"nope.toml", "文件不存在"}},
 		{"unknown override", []string{"calc", "--set", "plan.nope=1"}, 1, []string{"--set: plan.nope: 未知的调整路径"}},
 		{"unknown sub-district", []string{"explain", "--lang", "en", "--subdistrict", "nowhere"}, 1, []string{`nothing has the id or name "nowhere" among the sub-districts`}},
 		{"a typo in a quantity", []string{"compare", "--set", "subdistrict.desheng.quantities.resident_populaton=999999"}, 1, []string{"您是不是要找 resident_population?"}},
 		{"a coefficient for no rating", []string{"compare", "--set", "performance.coefficients.忧=2"}, 1, []string{"没有绩效等级 \"忧\"(现有:优、良、中、差)"}},
 		{"floors infeasible", []string{"--lang", "en", "calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "damping.floor=1.08", "--set", "damping.ceiling=1.1"}, 1, []string{"damping floors cannot be funded"}},
-		{"mandatory unfunded", []string{"--lang", "en", "calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "project.elderly_meals.unit_cost=10000"}, 1, []string{"mandatory projects unfunded"}},
+		{"mandatory unfunded", []string{"--lang", "en", "calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "project.elderly_meals.unit_cost=10000"}, 1, []string{"mandatory projects cannot be funded"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -25,6 +26,7 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 	pf.register(fs, false)
 	fs.StringVar(&id, "subdistrict", "", msg.FlagTemplateSub)
 	fs.StringVar(&out, "out", "", msg.FlagTemplateOut)
+	force := fs.Bool("force", false, msg.FlagTemplateForce)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -51,6 +53,10 @@ func cmdTemplate(args []string, stdout, stderr io.Writer) error {
 		format = workbook.CSV
 	case ext != ".xlsx" && out != "-":
 		return usagef(msg.CmdTemplateOut, out)
+	}
+	// A filled workbook is not overwritten with a blank one by mistake.
+	if _, err := os.Stat(out); err == nil && out != "-" && !*force {
+		return usagef(msg.CmdTemplateExists, out)
 	}
 	p, err := doc.Tables()
 	if err != nil {

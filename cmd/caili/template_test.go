@@ -101,3 +101,30 @@ func TestTemplateCommandErrors(t *testing.T) {
 		t.Error("a failed run wrote a file")
 	}
 }
+
+// TestTemplateKeepsAnExistingFile: template --out over a file that exists
+// leaves it alone and says what to do (--force, or a new name); with
+// --force it writes the template.
+func TestTemplateKeepsAnExistingFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "filled.xlsx")
+	if err := os.WriteFile(out, []byte("filled"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := caili(t, "template", "--out", out)
+	if code != 2 || !strings.Contains(stderr, "--force") || !strings.Contains(stderr, "新的文件名") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "filled" {
+		t.Error("the existing file was changed")
+	}
+	_, stderr, code = caili(t, "--lang", "en", "template", "--out", out)
+	if code != 2 || !strings.Contains(stderr, "--force") || !strings.Contains(stderr, "new name") {
+		t.Errorf("in English: exit %d: %s", code, stderr)
+	}
+	if _, stderr, code = caili(t, "template", "--out", out, "--force"); code != 0 {
+		t.Fatalf("--force: exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) == "filled" {
+		t.Error("--force did not write the template")
+	}
+}

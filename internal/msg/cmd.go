@@ -65,6 +65,9 @@ var (
 	CmdAddr = def("CmdAddr", "--addr 须为 主机:端口(实为 %q)", "--addr must be host:port (got %q)")
 	// CmdTemplateOut: template --out of another extension.
 	CmdTemplateOut = def("CmdTemplateOut", "--out 须以 .xlsx 或 .csv 结尾(实为 %q)", "--out must end in .xlsx or .csv (got %q)")
+	// CmdTemplateExists: template --out names a file that exists.
+	CmdTemplateExists = def("CmdTemplateExists", "%s 已存在,没有改动它:要用空白模板覆盖,请加 --force;要保留它,请用 --out 指定新的文件名",
+		"%s exists and was left alone: add --force to overwrite it with a blank template, or give --out a new name to keep it")
 
 	// CmdReadPlan: a plan file that cannot be read.
 	CmdReadPlan = def("CmdReadPlan", "读取方案 %s 失败", "cannot read the plan %s")

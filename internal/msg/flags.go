@@ -57,6 +57,7 @@ var (
 	FlagStep          = def("FlagStep", "相对步长:百分数或小数,如 0.1", "the relative step: a percentage or a fraction such as 0.1")
 	FlagSensSub       = def("FlagSensSub", "按这个街道的合计给各杠杆排序(编码或名称)", "rank the levers by this sub-district's total (id or name)")
 	FlagTemplateSub   = def("FlagTemplateSub", "只写这个街道的一行,作为发给它的副本", "only this sub-district's rows: the copy to send it")
+	FlagTemplateForce = def("FlagTemplateForce", "--out 的文件已存在时覆盖它", "overwrite the --out file if it exists")
 	FlagTemplateOut   = def("FlagTemplateOut", "写入的文件,.xlsx 或 .csv;- 为标准输出(不给时为 subdistricts.xlsx)", "file to write, .xlsx or .csv; - for standard output (default subdistricts.xlsx)")
 	FlagImportPlan    = def("FlagImportPlan", "要写入的方案文件(必须给出)", "the plan file to fill in (required)")
 	FlagImportOut     = def("FlagImportOut", "写入的方案文件,可以就是 --plan;不给时写到标准输出", "file to write, may be the plan itself; default standard output")
