@@ -271,7 +271,7 @@ var (
 	// AnalysisUnbounded: a target that holds at every value tried.
 	AnalysisUnbounded = def("AnalysisUnbounded", "目标 %s 在 %s 的所有尝试取值上都成立,没有边界", "the target %s holds at every value of %s tried: there is no boundary")
 	// AnalysisUnreachable: a target no value meets.
-	AnalysisUnreachable = def("AnalysisUnreachable", "目标 %s 在 %s 的所有尝试取值上都不成立(方案被拒绝,或目标无法达到)", "the target %s is met at no value of %s tried (the plan is rejected, or the target is out of reach)")
+	AnalysisUnreachable = def("AnalysisUnreachable", "目标 %s 在 %s 的所有尝试取值上都不成立(测算不成立,或目标无法达到)", "the target %s is met at no value of %s tried (the plan is rejected, or the target is out of reach)")
 	// AnalysisTargetEmpty … AnalysisMetric: a target that does not parse.
 	AnalysisTargetEmpty   = def("AnalysisTargetEmpty", "目标为空(应为 min_capacity、accepted 或例如 subdistrict.desheng.total>=60000000)", "target is empty (want min_capacity, accepted or e.g. subdistrict.desheng.total>=60000000)")
 	AnalysisTargetLong    = def("AnalysisTargetLong", "目标超过 400 个字符", "target longer than 400 characters")
