@@ -41,7 +41,7 @@ func (b *browser) namesInForm() {
 	}
 	b.follow("open a statement by name", http.StatusOK, chromedp.Navigate(b.base+"/plans/sample/subdistricts/德胜街道"))
 	b.do("see the statement by name", chromedp.WaitVisible(chromedp.CSS(`article.statement`)))
-	if got := b.eval(`document.querySelector('article.statement h1').textContent`); !strings.Contains(got, "德胜街道") || !strings.Contains(got, "desheng") {
+	if got := b.eval(`document.querySelector('article.statement h1').textContent + " " + document.querySelector('article.statement h1').title`); !strings.Contains(got, "德胜街道") || !strings.Contains(got, "desheng") {
 		b.t.Errorf("statement heading %q", got)
 	}
 	if got := b.eval(`document.querySelector('article.statement').textContent`); !strings.Contains(got, "常住人口 (人)") {

@@ -141,7 +141,7 @@ func TestBrowserDashboard(t *testing.T) {
 	// and lists why, with 422.
 	b.follow("open a rejected what-if", http.StatusUnprocessableEntity, chromedp.Navigate(ts.URL+"/plans/sample?set.plan.capacity=1000"))
 	b.do("see its problems", chromedp.WaitVisible(chromedp.CSS(`#problems`)), chromedp.WaitVisible(chromedp.CSS(`#whatif`)))
-	if got := b.eval(`document.getElementById("problems").textContent`); !strings.Contains(got, "shortfall") {
+	if got := b.eval(`document.getElementById("problems").textContent`); !strings.Contains(got, "人员经费和公用经费超过可分配财力") {
 		t.Errorf("the problems of a rejected what-if do not name the shortfall: %q", got)
 	}
 	b.screenshot("rejected.png")

@@ -166,7 +166,7 @@ func TestChartErrors(t *testing.T) {
 		{"/api/v1/plans/short/charts/compare.svg?set.plan.capacity=60000000", 422},
 	} {
 		w := e.Get(tc.target, tc.status, "Accept-Language", "en")
-		if ae := decodeError(t, w); tc.status == 422 && !strings.Contains(ae.Error, "shortfall") {
+		if ae := decodeError(t, w); tc.status == 422 && !strings.Contains(ae.Error, "exceed what is available") {
 			t.Errorf("%s: error %q does not say why", tc.target, ae.Error)
 		}
 	}

@@ -56,8 +56,8 @@ func TestNamesInPages(t *testing.T) {
 	srv := sampleServer(t)
 	w := serve(srv, http.MethodGet, "/plans/sample/subdistricts/"+url.PathEscape("德胜街道"), nil)
 	body := w.Body.String()
-	if w.Code != http.StatusOK || !strings.Contains(body, "desheng") || !strings.Contains(body, "常住人口 (人) <code>resident_population</code>") ||
-		!strings.Contains(body, "上年保底封顶基数 (元) <code>last_year_formula</code>") {
+	if w.Code != http.StatusOK || !strings.Contains(body, "desheng") || !strings.Contains(body, `title="resident_population">常住人口 (人)`) ||
+		!strings.Contains(body, `title="last_year_formula">基数 上年保底封顶基数 (元)`) {
 		t.Errorf("statement by name: %d\n%.2000s", w.Code, body)
 	}
 	table := func(target string) string {

@@ -76,7 +76,7 @@ func (s *Server) planPage(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	in := dashboard.PlanInput{PlanID: v.ID, Base: v.Base.Res, WhatIf: wi, Problems: problems, Scenarios: names,
+	in := dashboard.PlanInput{PlanID: v.ID, Base: v.Base.Res, WhatIf: wi, Problems: problems, Scenarios: names, ScenarioTitles: s.scenarioTitles(v.ID),
 		Wan: dashboard.WanQuery(c.Request.URL.Query())}
 	in.Record, in.Published = s.recordMark(c, v, wi.Active())
 	keys := []string{s.app.Key(&app.Job{PlanID: v.ID, Plan: v})}
@@ -197,6 +197,22 @@ func (s *Server) scenarioNames(plan string) ([]string, error) {
 		names[i] = sc.Name
 	}
 	return names, nil
+}
+
+// scenarioTitles maps a plan's scenarios' ids to their [scenario] names,
+// for the what-if form to show; nil when they cannot be listed.
+func (s *Server) scenarioTitles(plan string) map[string]string {
+	vs, err := s.app.Scenarios.List(plan)
+	if err != nil {
+		return nil
+	}
+	out := make(map[string]string, len(vs))
+	for _, sc := range vs {
+		if sc.Parsed != nil && sc.Parsed.Name != "" {
+			out[sc.Name] = sc.Parsed.Name
+		}
+	}
+	return out
 }
 
 // notModified answers 304 when the request's If-None-Match names tag.

@@ -206,7 +206,7 @@ func TestStatementPage(t *testing.T) {
 	e := newEnv(t, "")
 	p, w := e.getPage("/plans/tiny/subdistricts/east", http.StatusOK)
 	text := textOf(p.root)
-	for _, want := range []string{"22,659,200", "东街道 east", "40 人 × 160,000 元 × (1 + 0.35) = 8,640,000",
+	for _, want := range []string{"22,659,200", "东街道", "40 人 × 160,000 元／人·年 × (1 + 0.35) = 8,640,000",
 		"本街道调整后得分", "因素分配资金", "打印"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("statement lacks %q", want)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -10,6 +11,7 @@ import (
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/standards"
 )
 
 // scenarioJSON describes one scenario in the list and after a PUT.
@@ -75,7 +77,7 @@ func (s *Server) getScenario(c *gin.Context) {
 	if !ok {
 		return
 	}
-	v, err := s.app.Scenarios.Get(plan, c.Param("name"))
+	v, err := s.app.Scenarios.Find(plan, c.Param("name")) // by id or name
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -92,13 +94,19 @@ func (s *Server) getScenario(c *gin.Context) {
 
 // putScenario saves a scenario file (rules §4 TOML) after checking that it
 // parses and that its overrides apply to the plan as it is now (400
-// otherwise, with every problem). 201 when new, 200 when replaced.
+// otherwise, with every problem). 201 when new, 200 when replaced. The
+// scenario is named by its id or by a name in free text (病媒3元), kept
+// under the id app.ScenarioID makes of it; the file's [scenario] name must
+// then be that name.
 func (s *Server) putScenario(c *gin.Context) {
 	plan, ok := s.planExists(c)
 	if !ok {
 		return
 	}
-	name := c.Param("name")
+	name, title := c.Param("name"), ""
+	if !app.ValidName(name) && app.ValidScenarioRef(name) {
+		title, name = strings.TrimSpace(name), app.ScenarioID(name)
+	}
 	if err := s.app.Scenarios.CheckWritable(plan, name); err != nil {
 		s.fail(c, err)
 		return
@@ -119,6 +127,12 @@ func (s *Server) putScenario(c *gin.Context) {
 		}
 		s.fail(c, err)
 		return
+	}
+	if title != "" {
+		if sc, err := standards.ParseScenario(name, data); err == nil && strings.TrimSpace(sc.Name) != title {
+			s.fail(c, app.Say(caili.KindBadRequest, msg.AppScenarioTitle, title, sc.Name))
+			return
+		}
 	}
 	created, err := s.app.Scenarios.Put(actorOf(c), plan, name, data)
 	if err != nil {
@@ -147,6 +161,14 @@ func (s *Server) deleteScenario(c *gin.Context) {
 		return
 	}
 	name := c.Param("name")
+	if !app.ValidName(name) { // by its name: the id it is kept under
+		v, err := s.app.Scenarios.Find(plan, name)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		name = v.Name
+	}
 	if err := s.app.Scenarios.Remove(actorOf(c), plan, name); err != nil {
 		s.fail(c, err)
 		return

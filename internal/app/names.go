@@ -1,6 +1,8 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"regexp"
 	"strings"
@@ -75,6 +77,20 @@ func ResolveRef(doc *standards.Document, planID, table, ref string) (string, err
 		return "", standards.RefErr(planID, err)
 	}
 	return id, nil
+}
+
+// ScenarioID is the id (file name) a scenario saved under ref is kept
+// by: ref itself when it is a ValidName ("vector_1_5"), else, for a name
+// in free text such as 病媒3元, "s-" and the first 12 hex digits of the
+// SHA-256 of the trimmed name: the same name always gives the same id,
+// with no pinyin table (docs/records.md).
+func ScenarioID(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ValidName(ref) {
+		return ref
+	}
+	sum := sha256.Sum256([]byte(ref))
+	return "s-" + hex.EncodeToString(sum[:6])
 }
 
 // MaxScenarioRef is the longest scenario reference (a file name or a

@@ -98,6 +98,10 @@ var (
 	AppScenarioAmbiguous = def("AppScenarioAmbiguous", "情景名称 %q 对应多个情景,请改用文件名:%s", "several scenarios have the name %q: use a file name: %s")
 	// AppScenarioName: an invalid scenario file name.
 	AppScenarioName = def("AppScenarioName", "情景名称 %q 须符合 %s", "scenario name %q must match %s")
+	// AppScenarioTitle: a scenario saved under a name in free text whose
+	// file's [scenario] name is another.
+	AppScenarioTitle = def("AppScenarioTitle", "按名称 %q 保存的情景,文件中的 [scenario] name 须相同(实为 %q)",
+		"a scenario saved by the name %q must have that [scenario] name in its file (it has %q)")
 	// AppNoScenario: an unknown scenario file name.
 	AppNoScenario = def("AppNoScenario", "方案 %s 没有情景 %q", "plan %s has no scenario %q")
 	// AppScenarioBuiltIn: a write to a built-in scenario.

@@ -26,11 +26,12 @@ type Form struct {
 	// out), for a plan that uses any of them; nil otherwise (the free rows
 	// still take their paths).
 	Rules     []Field
-	Rows      []Override // the free "path = value" rows (ParamPath, ParamValue), at least FreeRows
-	Scenario  string     // the scenario chosen; "" for none
-	Scenarios []string   // the names offered
-	Hints     []PathHint // suggested paths for the free rows (a datalist)
-	Reset     string     // the page without a what-if
+	Rows      []Override        // the free "path = value" rows (ParamPath, ParamValue), at least FreeRows
+	Scenario  string            // the scenario chosen; "" for none
+	Scenarios []string          // the names offered
+	Titles    map[string]string // their [scenario] names, shown for them
+	Hints     []PathHint        // suggested paths for the free rows (a datalist)
+	Reset     string            // the page without a what-if
 }
 
 // Field is one input of the form.
@@ -94,7 +95,7 @@ func newForm(in PlanInput) Form {
 	for len(f.Rows) < n {
 		f.Rows = append(f.Rows, Override{})
 	}
-	f.Scenarios = slices.Clone(in.Scenarios)
+	f.Scenarios, f.Titles = slices.Clone(in.Scenarios), in.ScenarioTitles
 	sort.Strings(f.Scenarios)
 	if w.Scenario != "" && !slices.Contains(f.Scenarios, w.Scenario) {
 		f.Scenarios = append(f.Scenarios, w.Scenario)

@@ -33,6 +33,9 @@ type PlanInput struct {
 	// Scenarios are the names of the plan's saved scenarios, offered in
 	// the what-if form.
 	Scenarios []string
+	// ScenarioTitles are the [scenario] names of the scenarios by id, the
+	// words the form shows for them (a saved 病媒3元 is kept as s-…).
+	ScenarioTitles map[string]string
 	// Stamp is the stamp of the result shown, on one line (report.Stamp
 	// Title): what it is, so that a what-if is never taken for the plan.
 	Stamp string
