@@ -119,6 +119,9 @@ func TestNoticesOfAll(t *testing.T) {
 		for k+n < len(pages) && !strings.Contains(pages[k+n], notice.Bureau(res.Plan)+"\n") && strings.Contains(pages[k+n], "共") && !strings.Contains(pages[k+n], "第1页") {
 			n++
 		}
+		if n > 2 {
+			t.Errorf("%s's notice has %d pages, more than two A4 pages", a.Name, n)
+		}
 		counts = append(counts, n)
 		k += n
 	}
