@@ -28,7 +28,7 @@ func TestErrorsInBothLanguages(t *testing.T) {
 		{"say", Say(caili.KindNotFound, msg.AppNoPlan, "x"), caili.KindNotFound, "", `no plan "x"`},
 		{"query", msg.AppQueryTwice.Query("bom", "bom"), caili.KindBadRequest, formula.CodeBadQuery, `"bom" given twice`},
 		{"choice", msg.Choice("by", []string{"auto", "group"}, "magic"), caili.KindBadRequest, formula.CodeBadQuery, `by must be one of: auto, group (got "magic")`},
-		{"rejected", Rejected(&formula.RejectedError{Kind: formula.CapacityShortfall, Gap: decimal.NewFromInt(5)}), caili.KindUnprocessable, formula.CodeRejected, "capacity shortfall, gap 5"},
+		{"rejected", Rejected(&formula.RejectedError{Kind: formula.CapacityShortfall, Gap: decimal.NewFromInt(5)}), caili.KindUnprocessable, formula.CodeRejected, "exceed what is available, short by 5 元 (0.00 万元); raise the capacity"},
 		{"internal", Classify(errors.New("disk on fire")), caili.KindInternal, "", "internal error"},
 		{"overrides", Classify(msg.WithProblems(msg.AppOverridesInvalid.Err(caili.KindBadRequest), []formula.Problem{msg.Negative.At(formula.CodeOutOfRange, "plan.capacity", "-1")})),
 			caili.KindBadRequest, formula.CodeOutOfRange, "cannot be applied"},

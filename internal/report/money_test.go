@@ -54,7 +54,7 @@ func TestMoneyOutputs(t *testing.T) {
 	if err := report.WriteTable(&b, res); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"专项转移支付", "区级部门统筹", "区级统筹 district pool            928,600", "街道合计 sub-districts         58,879,400"} {
+	for _, want := range []string{"专项转移支付", "区级部门统筹", "区级统筹 district pool               928,600", "街道合计 sub-districts            58,879,400"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, b.String())
 		}
