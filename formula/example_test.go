@@ -58,6 +58,6 @@ func ExampleRejectedError() {
 	fmt.Println(msg.Error(msg.Zh, err))
 	fmt.Println(msg.Error(msg.En, err))
 	// Output:
-	// 测算不成立:可分配财力不足,缺口 200000 元(人员经费和公用经费 1,200,000 超过可分配财力 1,000,000)
+	// 测算不成立:可分配财力不足,缺口 200000 元（人员经费和公用经费 1,200,000 超过可分配财力 1,000,000）
 	// the calculation does not hold: capacity shortfall, short by 200000 元 (personnel and public costs 1,200,000 exceed available 1,000,000)
 }

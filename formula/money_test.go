@@ -213,7 +213,7 @@ func TestTransfers(t *testing.T) {
 		t.Errorf("blocks %s: transfers changed the block grant", got)
 	}
 	f := res.Subdistricts[0].Lines[len(res.Subdistricts[0].Lines)-3].Formula()
-	if !strings.Contains(f, "尾差 +1 元(最大余额法)") {
+	if !strings.Contains(f, "尾差 +1 元（最大余额法）") {
 		t.Errorf("the tie's line: %s", f)
 	}
 }

@@ -10,7 +10,7 @@ import (
 
 // The rule every line of a statement keeps (issue 21 §3): at most
 // MaxLineRunes characters (not counting the note of a unit the
-// largest-remainder method added, ",尾差 +1 元(最大余额法)"), counted as runes (a CJK character counts one,
+// largest-remainder method added, ",尾差 +1 元（最大余额法）"), counted as runes (a CJK character counts one,
 // as on a printed page, not two as in a terminal), whole parts of four
 // digits or more grouped by thousands, and no number of more than
 // maxSigDigits significant digits. Quantity labels in [brackets] and the

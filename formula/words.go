@@ -52,7 +52,7 @@ func FunctionWords() map[string]string {
 const wordAndMore = "等"
 
 // CitationMark starts the citation of a standard's source document at the
-// end of a line: "…= 3382500 (B 档),全额保障;标准依据 罗财〔2024〕5号".
+// end of a line: "…= 3,382,500,B档,全额保障;标准依据 罗财〔2024〕5号".
 const CitationMark = ";标准依据 "
 
 // BaselineMark starts the citation of a damping baseline taken from a
@@ -68,7 +68,7 @@ const (
 	wordOfPlan = "方案 %s %s"
 	// wordRemainderUnit says that the largest-remainder method gave a
 	// line one more unit (%s: the unit).
-	wordRemainderUnit = ",尾差 +%s 元(最大余额法)"
+	wordRemainderUnit = ",尾差 +%s 元（最大余额法）"
 )
 
 // The explanation lines' words (explain.go), as formats of fmt.Sprintf
@@ -86,7 +86,7 @@ const (
 const (
 	wordRateBasis     = "%s %s × %s"
 	wordDemand        = "需求 %s %s × %s"
-	wordProjectRating = " × %s(项目绩效 %s)"
+	wordProjectRating = " × %s（项目绩效 %s）"
 )
 
 // Stage 4, projects by tier: funded in full, or a share of the tier's
@@ -99,7 +99,7 @@ const (
 	wordOverCap      = "超上限"
 	// wordOverCapAvailable: the cap on the whole budget ([tiers]
 	// cap_base = "available", rules §6).
-	wordOverCapAvailable = "超上限(按可用财力计)"
+	wordOverCapAvailable = "超上限（按可用财力计）"
 	wordOverRemaining    = "超剩余财力"
 	wordCarriedTo        = ";余 %s 转入%s,"
 	// wordPartLeft, wordPartMoved: a part's line on a statement, "未安排
@@ -107,8 +107,8 @@ const (
 	wordPartLeft      = "未安排"
 	wordPartMoved     = " 转入%s,"
 	wordPartsTotal    = ";合计 %s = %s"
-	wordLeftUnfunded  = ";余下 %s 未安排(D档之后不再顺延)"
-	wordTierMandatory = "保基本民生项目(应保尽保)"
+	wordLeftUnfunded  = ";余下 %s 未安排（D档之后不再顺延）"
+	wordTierMandatory = "保基本民生项目（应保尽保）"
 	wordTier          = "%s档"
 )
 
@@ -143,7 +143,7 @@ const (
 	wordWithinRated    = "%s,不计绩效等级影响 %s 为 %s;保底按后者、封顶按前者检验,在%s 之内,不调整"
 	wordWithin         = "%s 在%s 之内,不调整"
 	wordMeasure        = "测算"
-	wordMeasureExclude = "测算 (不含%s)"
+	wordMeasureExclude = "测算（不含%s）"
 	wordRangeFloor     = " 保底 %s"
 	wordRangeAnd       = " 与 "
 	wordRangeCeiling   = "封顶 %s"

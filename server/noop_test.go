@@ -53,7 +53,7 @@ func TestPagesShowTheStamp(t *testing.T) {
 		t.Errorf("the what-if page does not show its stamp")
 	}
 	_, w = e.getPage("/plans/tiny/subdistricts/east", http.StatusOK)
-	if page := w.Body.String(); !strings.Contains(page, "校验码 方案原值 (无调整)") {
+	if page := w.Body.String(); !strings.Contains(page, "校验码 方案原值（无调整）") {
 		t.Errorf("the statement does not show its stamp")
 	}
 }

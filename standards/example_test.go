@@ -28,7 +28,7 @@ func Example() {
 		return
 	}
 	fmt.Println(res.Plan.Name, len(res.Subdistricts), res.Capacity)
-	// Output: 西城区(示例)2025年街道可支配财力测算 15 2680000000
+	// Output: 西城区（示例）2025年街道可支配财力测算 15 2680000000
 }
 
 // Every problem of a plan is reported at once, with file, line and path.
@@ -50,7 +50,7 @@ colour = "red"
 		fmt.Println(msg.ProblemLine(msg.En, ps[0])) // in English on request
 	}
 	// Output:
-	// plan.toml:4: plan.capacity: 不能为负数(实为 -5)
+	// plan.toml:4: plan.capacity: 不能为负数（实为 -5）
 	// plan.toml:5: plan.colour: 未知的键
 	// plan.toml: factor: 至少要有一个 [[factor]] 因素
 	// plan.toml: subdistrict: 至少要有一个 [[subdistrict]] 街道

@@ -106,7 +106,7 @@ func TestOverrideCodes(t *testing.T) {
 	}
 	// A scenario's override keeps its file and line.
 	_, err = doc.Apply(Override{Path: "plan.name", Value: int64(5), File: "s.toml", Line: 7})
-	if se, ok := invalidOf(err); !ok || msg.ProblemLine(msg.Zh, se.Problems[0]) != "s.toml:7: plan.name: 须为文本(字符串),不能是整数" ||
+	if se, ok := invalidOf(err); !ok || msg.ProblemLine(msg.Zh, se.Problems[0]) != "s.toml:7: plan.name: 须为文本（字符串）,不能是整数" ||
 		msg.Problem(msg.En, se.Problems[0]) != "must be a string, not an integer" || se.Problems[0].Code != formula.CodeBadValue {
 		t.Errorf("a scenario's bad value: %v", err)
 	}

@@ -24,7 +24,7 @@ func TestSyntaxErrorsInChinese(t *testing.T) {
 	for _, tt := range []struct {
 		text string
 		line int
-		col  string // in the message: "(第 N 列)"
+		col  string // in the message: "（第 N 列）"
 		want string // in the Chinese message
 	}{
 		{"name = \"x\" y\n", 2, "第 12 列", "多出了 “y”"},
@@ -56,7 +56,7 @@ func TestSyntaxErrorsInChinese(t *testing.T) {
 			continue
 		}
 		zh, en := msg.Problem(msg.Zh, ps[0]), msg.Problem(msg.En, ps[0])
-		if !strings.HasPrefix(zh, "TOML 格式错误(第 ") || !strings.Contains(zh, tt.col) || !strings.Contains(zh, tt.want) {
+		if !strings.HasPrefix(zh, "TOML 格式错误（第 ") || !strings.Contains(zh, tt.col) || !strings.Contains(zh, tt.want) {
 			t.Errorf("%q: %q, want %s and %q", tt.text, zh, tt.col, tt.want)
 		}
 		for _, w := range englishWord.FindAllString(quoted.ReplaceAllString(zh, ""), -1) {

@@ -78,14 +78,14 @@ func TestExplainAttribute(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := "\n变化归因 (Shapley 值,见 docs/attribution.md): 比原方案减少 861,745 元:标准调整 −861,745 元\n"
+	want := "\n变化归因（Shapley 值,见 docs/attribution.md）: 比原方案减少 861,745 元:标准调整 −861,745 元\n"
 	if out != plain+want {
 		t.Errorf("explanation with --attribute ends\n%q\nwant the plain one and %q", out[max(0, len(out)-300):], want)
 	}
 	// Against last year: the explanation of this year's plan, then the
 	// change on last year split by group.
 	out, stderr, code = caili(t, "explain", "--subdistrict", "desheng", "--against", "../../testdata/lastyear/plan.toml")
-	want = "\n变化归因 (Shapley 值,见 docs/attribution.md): 比上年增加 6,478,509 元:数据变化 +2,332,472.75 元,标准调整 −920,911.92 元,财力总额 +4,486,359.42 元,绩效评级 +580,588.75 元\n"
+	want = "\n变化归因（Shapley 值,见 docs/attribution.md）: 比上年增加 6,478,509 元:数据变化 +2,332,472.75 元,标准调整 −920,911.92 元,财力总额 +4,486,359.42 元,绩效评级 +580,588.75 元\n"
 	if code != 0 || !strings.HasSuffix(out, want) {
 		t.Errorf("exit %d %s; explain --against ends\n%q\nwant %q", code, stderr, out[max(0, len(out)-300):], want)
 	}

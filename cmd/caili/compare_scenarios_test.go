@@ -100,7 +100,7 @@ func TestCompareScenariosMatchSingle(t *testing.T) {
 func TestCompareScenariosFormats(t *testing.T) {
 	args := []string{"compare", "--scenario", sideScenarios[0], "--scenario", sideScenarios[1]}
 	out, errOut, code := caili(t, args...)
-	if code != 0 || !strings.Contains(out, "多方案对比 (单位: 元)") || !strings.Contains(out, "方案2 变化") ||
+	if code != 0 || !strings.Contains(out, "多方案对比（单位: 元）") || !strings.Contains(out, "方案2 变化") ||
 		!strings.Contains(out, "方案1: vector_control_1_5") {
 		t.Fatalf("table: %d %s\n%s", code, errOut, out)
 	}
@@ -122,7 +122,7 @@ func TestCompareScenariosFormats(t *testing.T) {
 		t.Fatalf("xlsx rows: %v %q", err, rows)
 	}
 	// The single form is unchanged; several refuse what needs one.
-	if out, _, code := caili(t, "compare", "--scenario", sideScenarios[0]); code != 0 || !strings.Contains(out, "方案对比 (单位: 元)") {
+	if out, _, code := caili(t, "compare", "--scenario", sideScenarios[0]); code != 0 || !strings.Contains(out, "方案对比（单位: 元）") {
 		t.Fatalf("single: %d\n%s", code, out)
 	}
 	for _, bad := range [][]string{append(args, "--attribute"), append(args, "--format", "xlsx"), append(args, "--format", "check-xlsx", "--out", "x.xlsx")} {

@@ -192,7 +192,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown override", []string{"calc", "--set", "plan.nope=1"}, 1, []string{"--set: plan.nope: 未知的调整路径"}},
 		{"unknown sub-district", []string{"explain", "--lang", "en", "--subdistrict", "nowhere"}, 1, []string{`nothing has the id or name "nowhere" among the sub-districts`}},
 		{"a typo in a quantity", []string{"compare", "--set", "subdistrict.desheng.quantities.resident_populaton=999999"}, 1, []string{"您是不是要找 resident_population?"}},
-		{"a coefficient for no rating", []string{"compare", "--set", "performance.coefficients.忧=2"}, 1, []string{"没有绩效等级 \"忧\"(现有:优、良、中、差)"}},
+		{"a coefficient for no rating", []string{"compare", "--set", "performance.coefficients.忧=2"}, 1, []string{"没有绩效等级 \"忧\"（现有:优、良、中、差）"}},
 		{"floors infeasible", []string{"--lang", "en", "calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "damping.floor=1.08", "--set", "damping.ceiling=1.1"}, 1, []string{"damping floors cannot be funded"}},
 		{"mandatory unfunded", []string{"--lang", "en", "calc", "--plan", "../../testdata/tiny/plan.toml", "--set", "project.elderly_meals.unit_cost=10000"}, 1, []string{"mandatory projects cannot be funded"}},
 	}

@@ -32,7 +32,7 @@ func TestNoticeCommand(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "n.pdf")
 	rec(t, 0, "notice", "--subdistrict", "德胜街道", "--doc-no", "西财预〔2025〕12号", "--date", "2025-12-01", "--out", out)
 	text := pdfText(t, out)
-	for _, want := range []string{"西城区(示例)财政局", "西财预〔2025〕12号", "德胜街道", "20,432.64", "2025年12月1日", "草案", "第1页共1页", "校验码"} {
+	for _, want := range []string{"西城区（示例）财政局", "西财预〔2025〕12号", "德胜街道", "20,432.64", "2025年12月1日", "草案", "第1页共1页", "校验码"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the notice lacks %q:\n%s", want, text)
 		}

@@ -24,10 +24,10 @@ func TestOutRefused(t *testing.T) {
 		setup func(p string) error
 		msg   string
 	}{
-		{"fifo.csv", func(p string) error { return syscall.Mkfifo(p, 0o644) }, "不是普通文件(是命名管道 (FIFO))"},
-		{"link.csv", func(p string) error { return os.Symlink(target, p) }, "不是普通文件(是符号链接)"},
-		{"folder.csv", func(p string) error { return os.Mkdir(p, 0o755) }, "不是普通文件(是文件夹)"},
-		{"full.csv", func(p string) error { return syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|7) }, "不是普通文件(是设备)"},
+		{"fifo.csv", func(p string) error { return syscall.Mkfifo(p, 0o644) }, "不是普通文件（是命名管道 (FIFO)）"},
+		{"link.csv", func(p string) error { return os.Symlink(target, p) }, "不是普通文件（是符号链接）"},
+		{"folder.csv", func(p string) error { return os.Mkdir(p, 0o755) }, "不是普通文件（是文件夹）"},
+		{"full.csv", func(p string) error { return syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|7) }, "不是普通文件（是设备）"},
 		{"missing/out.csv", nil, "文件夹 " + filepath.Join(dir, "missing") + " 不存在"},
 	}
 	for _, tt := range tests {

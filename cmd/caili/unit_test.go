@@ -15,7 +15,7 @@ func TestUnitWan(t *testing.T) {
 		t.Fatalf("calc --unit wan --format csv: %d\n%s", code, out)
 	}
 	out, _, code = caili(t, "compare", "--scenario", "vector_control_1_5", "--unit", "万元")
-	if code != 0 || !strings.Contains(out, "方案对比 (单位: 万元)") {
+	if code != 0 || !strings.Contains(out, "方案对比（单位: 万元）") {
 		t.Fatalf("compare --unit 万元: %d\n%s", code, out)
 	}
 	for _, args := range [][]string{{"calc", "--unit", "万元", "--format", "json"}, {"calc", "--unit", "亿元"}} {

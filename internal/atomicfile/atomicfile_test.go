@@ -52,7 +52,7 @@ func TestReplaceRefused(t *testing.T) {
 		msg   string
 	}{
 		{"fifo", func(p string) error { return syscall.Mkfifo(p, 0o644) }, ErrNotRegular, "命名管道 (FIFO)"},
-		{"link", func(p string) error { return os.Symlink(target, p) }, ErrNotRegular, "不是普通文件(是符号链接)"},
+		{"link", func(p string) error { return os.Symlink(target, p) }, ErrNotRegular, "不是普通文件（是符号链接）"},
 		{"directory", func(p string) error { return os.Mkdir(p, 0o755) }, ErrNotRegular, "不会替换"},
 		{"missing/out.csv", nil, ErrNoDir, "不存在,无法写入"},
 		{"target/out.csv", nil, ErrNoDir, "不是文件夹,无法写入"},
@@ -99,7 +99,7 @@ func TestReplaceDevice(t *testing.T) {
 		t.Skipf("cannot make a device node (not root?): %v", err)
 	}
 	err := Replace(full, []byte("x"), 0o644)
-	if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "不是普通文件(是设备)") {
+	if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "不是普通文件（是设备）") {
 		t.Fatalf("got %v", err)
 	}
 	if fi, err := os.Lstat(full); err != nil || fi.Mode()&os.ModeCharDevice == 0 {

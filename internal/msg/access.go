@@ -12,17 +12,17 @@ var (
 	// role).
 	AccessRoleMayNot = def("AccessRoleMayNot", "令牌 %s(%s)不能访问此地址", "token %s (%s) may not reach this address")
 	// AccessQueryToken: ?token= where it is not accepted.
-	AccessQueryToken = def("AccessQueryToken", "?token= 只用于 reader 和 subdistrict 令牌读取结果(GET);其他请用请求头 Authorization",
+	AccessQueryToken = def("AccessQueryToken", "?token= 只用于 reader 和 subdistrict 令牌读取结果（GET）;其他请用请求头 Authorization",
 		"?token= is only for reader and subdistrict tokens reading results (GET); send others in the Authorization header")
 	// AccessNoTokens: a server that needs tokens and has none.
 	AccessNoTokens = def("AccessNoTokens", "此服务器没有可用的令牌:请用 caili token create 创建",
 		"this server has no token: create one with caili token create")
 	// AccessSingleUserNetwork: --single-user on an address that is not
 	// loopback.
-	AccessSingleUserNetwork = def("AccessSingleUserNetwork", "--single-user 只能用于本机地址(127.0.0.1、::1)",
+	AccessSingleUserNetwork = def("AccessSingleUserNetwork", "--single-user 只能用于本机地址（127.0.0.1、::1）",
 		"--single-user only works on a loopback address (127.0.0.1, ::1)")
 	// AccessAnonymousValue: a value of --anonymous other than read.
-	AccessAnonymousValue = def("AccessAnonymousValue", "--anonymous 只能是 read(匿名只读已发布的结果)",
+	AccessAnonymousValue = def("AccessAnonymousValue", "--anonymous 只能是 read（匿名只读已发布的结果）",
 		"--anonymous can only be read (anonymous reading of published results)")
 	// AccessTimeout: a request whose deadline passed; nothing written.
 	AccessTimeout = def("AccessTimeout", "请求超时,已放弃;未写入任何内容", "the request took too long and was abandoned; nothing was written")
@@ -30,10 +30,10 @@ var (
 	AccessClientGone = def("AccessClientGone", "客户端已断开;未写入任何内容", "the client went away; nothing was written")
 
 	// AppFourEyesApprove: approving a version one saved oneself (n, id).
-	AppFourEyesApprove = def("AppFourEyesApprove", "第 %d 版由 %s 保存,须由另一人审批(四眼原则)",
+	AppFourEyesApprove = def("AppFourEyesApprove", "第 %d 版由 %s 保存,须由另一人审批（四眼原则）",
 		"version %d was saved by %s: another person must approve it (four eyes)")
 	// AppFourEyesPublish: publishing a version one saved oneself (n, id).
-	AppFourEyesPublish = def("AppFourEyesPublish", "第 %d 版由 %s 保存,须由另一人发布(四眼原则)",
+	AppFourEyesPublish = def("AppFourEyesPublish", "第 %d 版由 %s 保存,须由另一人发布（四眼原则）",
 		"version %d was saved by %s: another person must publish it (four eyes)")
 	// AppApprovalDiffers: a publication whose result differs from the
 	// approved one (n, what changed); the version is a draft again.
@@ -59,7 +59,7 @@ var (
 		"version %d: the result to publish is not the approved one; approve it again")
 	// StorePublishOlder: publishing a version older than the current
 	// publication (n, current) without a reason.
-	StorePublishOlder = def("StorePublishOlder", "第 %d 版比当前发布的第 %d 版旧;如确要以它取代,请给出理由(supersedes)",
+	StorePublishOlder = def("StorePublishOlder", "第 %d 版比当前发布的第 %d 版旧;如确要以它取代,请给出理由（supersedes）",
 		"version %d is older than the current publication, version %d; to publish it over that, give a reason (supersedes)")
 
 	// IdemKeyBad: an Idempotency-Key that is not 1 to 200 visible ASCII
@@ -78,9 +78,9 @@ var (
 
 	// FlagAnonymous … FlagSupersedes: the flags of caili serve and caili
 	// plan publish added for access and publication.
-	FlagAnonymous  = def("FlagAnonymous", "不带令牌的请求可做什么:read = 只读已发布的结果(仅对非本机地址有意义)", "what a request without a token may do: read = read published results (for a non-loopback address)")
-	FlagSingleUser = def("FlagSingleUser", "一人使用:免除四眼原则(仅本机地址;审计日志记录)", "one person: waive four eyes (loopback only; the audit log says so)")
-	FlagCLISingle  = def("FlagCLISingle", "一人使用:免除四眼原则(审计日志记录)", "one person: waive four eyes (the audit log says so)")
+	FlagAnonymous  = def("FlagAnonymous", "不带令牌的请求可做什么:read = 只读已发布的结果（仅对非本机地址有意义）", "what a request without a token may do: read = read published results (for a non-loopback address)")
+	FlagSingleUser = def("FlagSingleUser", "一人使用:免除四眼原则（仅本机地址;审计日志记录）", "one person: waive four eyes (loopback only; the audit log says so)")
+	FlagCLISingle  = def("FlagCLISingle", "一人使用:免除四眼原则（审计日志记录）", "one person: waive four eyes (the audit log says so)")
 	FlagSupersedes = def("FlagSupersedes", "以较旧的版本取代当前发布的理由", "why an older version is published over the current one")
 )
 

@@ -13,8 +13,8 @@ var (
 	// target; the path, its value and the step; the path, the answer and
 	// AnaSmallest or AnaLargest).
 	AnaTarget = def("AnaTarget", "目标 target:      %s", "target:      %s")
-	AnaVary   = def("AnaVary", "调节 vary:        %s(原值 %s,步长 %s)", "vary:        %s (value %s, step %s)")
-	AnaAnswer = def("AnaAnswer", "答案 answer:      %s = %s(满足目标的%s)", "answer:      %s = %s (the %s meeting the target)")
+	AnaVary   = def("AnaVary", "调节 vary:        %s（原值 %s,步长 %s）", "vary:        %s (value %s, step %s)")
+	AnaAnswer = def("AnaAnswer", "答案 answer:      %s = %s（满足目标的%s）", "answer:      %s = %s (the %s meeting the target)")
 	// AnaCheck and the rest head the columns of the checks.
 	AnaCheck = def("AnaCheck", "核验 check", "check")
 	AnaValue = def("AnaValue", "取值 value", "value")
@@ -31,7 +31,7 @@ var (
 	AnaNo  = def("AnaNo", "否 no", "no")
 	// AnaNotMonotone and AnaMonotone close the answer (%s: the path; %d:
 	// how many plans were computed).
-	AnaNotMonotone = def("AnaNotMonotone", "注意:目标对 %s 不单调(答案之内一个单位处目标不成立),答案是找到的一个边界,未必唯一。", "note: the target is not monotone in %s (it fails one unit inside the answer); the answer is one boundary found, perhaps not the only one.")
+	AnaNotMonotone = def("AnaNotMonotone", "注意:目标对 %s 不单调（答案之内一个单位处目标不成立）,答案是找到的一个边界,未必唯一。", "note: the target is not monotone in %s (it fails one unit inside the answer); the answer is one boundary found, perhaps not the only one.")
 	AnaMonotone    = def("AnaMonotone", "假定目标随 %s 单调;在答案处核验通过。共计算 %d 次。", "the target is taken to be monotone in %s; it holds at the answer. %d plans computed.")
 
 	// AnaLargestChange and AnaFocus: whose change a sweep shows (%s: the
@@ -51,11 +51,11 @@ var (
 	AnaSubdistrict = def("AnaSubdistrict", "街道", "sub-district")
 	// AnaMasked and AnaRejectedMoves head the lists after the table (%s:
 	// the step).
-	AnaMasked        = def("AnaMasked", "无效调节项 masked levers(±%s 不改变任何街道合计 / move no total):", "masked levers (±%s move no total):")
+	AnaMasked        = def("AnaMasked", "无效调节项 masked levers（±%s 不改变任何街道合计 / move no total）:", "masked levers (±%s move no total):")
 	AnaRejectedMoves = def("AnaRejectedMoves", "测算不成立的调节:", "moves with which the calculation does not hold:")
 	// AnaRejected: a move the rules reject, in the table, with why (%s:
 	// AnaFloorsInfeasible …, or 方案无效).
-	AnaRejected = def("AnaRejected", "不可行(%s)", "infeasible (%s)")
+	AnaRejected = def("AnaRejected", "不可行（%s）", "infeasible (%s)")
 	// AnaCSVLever and the rest head the columns of a sweep's CSV.
 	AnaCSVLever       = def("AnaCSVLever", "调节项", "lever")
 	AnaCSVValue       = def("AnaCSVValue", "原值", "value")
@@ -79,5 +79,5 @@ var (
 	AnaNoBlockEligible   = def("AnaNoBlockEligible", "无街道可参与因素分配", "no sub-district eligible for the block")
 	AnaFloorsInfeasible  = def("AnaFloorsInfeasible", "保底资金不足", "floors cannot be funded")
 	// AnaAccepted: the target that the plan is feasible.
-	AnaAccepted = def("AnaAccepted", "方案可行(无缺口、三保足额、保底可筹)", "the plan is feasible (no shortfall, mandatory projects funded, floors fundable)")
+	AnaAccepted = def("AnaAccepted", "方案可行（无缺口、三保足额、保底可筹）", "the plan is feasible (no shortfall, mandatory projects funded, floors fundable)")
 )

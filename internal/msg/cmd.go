@@ -6,7 +6,7 @@ var (
 	// CmdProblems: the heading of a list of problems.
 	CmdProblems = def("CmdProblems", "caili: %d 个问题:", "caili: %d problem(s):")
 	// CmdLang: an unknown --lang or CAILI_LANG.
-	CmdLang = def("CmdLang", "语言 %q 不受支持:请用 zh(中文,默认)或 en(English)", "language %q is not supported: use zh (Chinese, the default) or en (English)")
+	CmdLang = def("CmdLang", "语言 %q 不受支持:请用 zh（中文,默认）或 en(English)", "language %q is not supported: use zh (Chinese, the default) or en (English)")
 	// CmdNoCommand: no command given.
 	CmdNoCommand = def("CmdNoCommand", "没有给出命令", "no command given")
 	// CmdUnknownCommand: an unknown command.
@@ -14,19 +14,19 @@ var (
 	// CmdUnexpectedArg: an argument the command does not take.
 	CmdUnexpectedArg = def("CmdUnexpectedArg", "多余的参数 %q", "unexpected argument %q")
 	// CmdChoice: a flag outside its values (the values listed with ", ").
-	CmdChoice = def("CmdChoice", "%s 须为以下之一:%s(实为 %q)", "%s must be one of: %s (got %q)")
+	CmdChoice = def("CmdChoice", "%s 须为以下之一:%s（实为 %q）", "%s must be one of: %s (got %q)")
 	// CmdFlagError: a flag whose value the application refuses.
 	CmdFlagError = def("CmdFlagError", "%s:%s", "%s: %s")
 	// CmdEncodingCSV: --encoding gb18030 without CSV.
 	CmdEncodingCSV = def("CmdEncodingCSV", "--encoding %s 只用于 --format csv", "--encoding %s applies to --format csv only")
 	// CmdCheckNeedsOut: check-xlsx without --out.
-	CmdCheckNeedsOut = def("CmdCheckNeedsOut", "--format check-xlsx 需要 --out 文件(如 --out F.xlsx)", "--format check-xlsx writes a workbook: give --out F.xlsx")
+	CmdCheckNeedsOut = def("CmdCheckNeedsOut", "--format check-xlsx 需要 --out 文件（如 --out F.xlsx）", "--format check-xlsx writes a workbook: give --out F.xlsx")
 	// CmdExplainNeedsSub: explain without --subdistrict.
-	CmdExplainNeedsSub = def("CmdExplainNeedsSub", "explain 需要 --subdistrict 街道编码或名称(如 desheng 或 德胜街道)", "explain needs --subdistrict ID or name (e.g. desheng or 德胜街道)")
+	CmdExplainNeedsSub = def("CmdExplainNeedsSub", "explain 需要 --subdistrict 街道编码或名称（如 desheng 或 德胜街道）", "explain needs --subdistrict ID or name (e.g. desheng or 德胜街道)")
 	// CmdExplainAttrText: attribution flags with JSON.
-	CmdExplainAttrText = def("CmdExplainAttrText", "--attribute 和 --against 只用于 --format text(JSON 请用 caili compare --attribute)", "--attribute and --against go with --format text (for JSON use caili compare --attribute)")
+	CmdExplainAttrText = def("CmdExplainAttrText", "--attribute 和 --against 只用于 --format text（JSON 请用 caili compare --attribute）", "--attribute and --against go with --format text (for JSON use caili compare --attribute)")
 	// CmdCompareFormat: compare with check-xlsx.
-	CmdCompareFormat = def("CmdCompareFormat", "compare:--format 须为 table、csv 或 json(check-xlsx 只用于 calc)", "compare: --format must be table, csv or json (check-xlsx is for calc)")
+	CmdCompareFormat = def("CmdCompareFormat", "compare:--format 须为 table、csv 或 json（check-xlsx 只用于 calc）", "compare: --format must be table, csv or json (check-xlsx is for calc)")
 	// CmdByNeedsAttribute: --by without --attribute.
 	CmdByNeedsAttribute = def("CmdByNeedsAttribute", "--by 须与 --attribute 一起使用", "--by goes with --attribute")
 	// CmdAgainstAlone: --against with overrides.
@@ -36,9 +36,9 @@ var (
 	// CmdByCodeFormat: --by function_code with check-xlsx.
 	CmdByCodeFormat = def("CmdByCodeFormat", "--by 只用于 table、csv 或 json 格式", "--by writes a table, CSV or JSON")
 	// CmdSolveFormat: solve with CSV.
-	CmdSolveFormat = def("CmdSolveFormat", "solve 的 --format 须为 table 或 json(实为 %q)", "--format must be table or json for solve (got %q)")
+	CmdSolveFormat = def("CmdSolveFormat", "solve 的 --format 须为 table 或 json（实为 %q）", "--format must be table or json for solve (got %q)")
 	// CmdSolveTarget: solve without --target.
-	CmdSolveTarget = def("CmdSolveTarget", "solve 需要 --target(min_capacity、accepted,或比较式如 'tier.A.demand<=cap')", "solve needs --target (min_capacity, accepted, or a comparison such as 'tier.A.demand<=cap')")
+	CmdSolveTarget = def("CmdSolveTarget", "solve 需要 --target（min_capacity、accepted,或比较式如 'tier.A.demand<=cap'）", "solve needs --target (min_capacity, accepted, or a comparison such as 'tier.A.demand<=cap')")
 	// CmdPrecision: --precision that is not a number.
 	CmdPrecision = def("CmdPrecision", "--precision %q 不是数字", "--precision %q is not a number")
 	// CmdImportNeedsFile … CmdVerifyNeedsFile: a command without its one
@@ -56,15 +56,15 @@ var (
 	// CmdVersionNumber: a version number that is not one.
 	CmdVersionNumber = def("CmdVersionNumber", "版本号须为正整数,不能是 %q", "a version number must be a positive integer, not %q")
 	// CmdPlanID: a plan id of the wrong form.
-	CmdPlanID = def("CmdPlanID", "方案编号 %q 须符合 %s(请用 --id)", "plan id %q must match %s (use --id)")
+	CmdPlanID = def("CmdPlanID", "方案编号 %q 须符合 %s（请用 --id）", "plan id %q must match %s (use --id)")
 	// CmdRequired: a required flag missing.
 	CmdRequired = def("CmdRequired", "须给出 %s", "%s is required")
 	// CmdRestoreArg: restore without its file.
 	CmdRestoreArg = def("CmdRestoreArg", "restore 需要备份文件:caili restore [--data DIR] [--replace] FILE", "restore takes the backup file: caili restore [--data DIR] [--replace] FILE")
 	// CmdAddr: --addr that is not host:port.
-	CmdAddr = def("CmdAddr", "--addr 须为 主机:端口(实为 %q)", "--addr must be host:port (got %q)")
+	CmdAddr = def("CmdAddr", "--addr 须为 主机:端口（实为 %q）", "--addr must be host:port (got %q)")
 	// CmdTemplateOut: template --out of another extension.
-	CmdTemplateOut = def("CmdTemplateOut", "--out 须以 .xlsx 或 .csv 结尾(实为 %q)", "--out must end in .xlsx or .csv (got %q)")
+	CmdTemplateOut = def("CmdTemplateOut", "--out 须以 .xlsx 或 .csv 结尾（实为 %q）", "--out must end in .xlsx or .csv (got %q)")
 	// CmdTemplateExists: template --out names a file that exists.
 	CmdTemplateExists = def("CmdTemplateExists", "%s 已存在,没有改动它:要用空白模板覆盖,请加 --force;要保留它,请用 --out 指定新的文件名",
 		"%s exists and was left alone: add --force to overwrite it with a blank template, or give --out a new name to keep it")

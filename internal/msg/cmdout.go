@@ -16,7 +16,7 @@ var (
 	OutAllocatedInFull = def("OutAllocatedInFull", "全部分配", " allocated in full")
 	// OutKeptBack: part of capacity stays unallocated: how much, its share
 	// of capacity, and what holds it (OutKept…, listed).
-	OutKeptBack = def("OutKeptBack", ",其中 %s 元(占 %s%%)未分配到街道:%s", ", of which %s 元 (%s%%) is not allocated to the sub-districts: %s")
+	OutKeptBack = def("OutKeptBack", ",其中 %s 元（占 %s%%）未分配到街道:%s", ", of which %s 元 (%s%%) is not allocated to the sub-districts: %s")
 	// OutKeptPerformance … OutKeptPool: what holds money kept back.
 	OutKeptPerformance = def("OutKeptPerformance", "绩效预留 %s 元", "performance reserve %s 元")
 	OutKeptDamping     = def("OutKeptDamping", "封顶调减留存资金 %s 元", "damping reserve %s 元")
@@ -35,24 +35,24 @@ var (
 	OutStdout = def("OutStdout", "标准输出", "standard output")
 	// OutServing … OutWritesOff: caili serve's first line (how many
 	// plans, their ids, the address, how writes are allowed).
-	OutServing      = def("OutServing", "caili: 提供 %d 个方案(%s),地址 http://%s/ — %s", "caili: serving %d plan(s) (%s) on http://%s/ — %s")
+	OutServing      = def("OutServing", "caili: 提供 %d 个方案（%s）,地址 http://%s/ — %s", "caili: serving %d plan(s) (%s) on http://%s/ — %s")
 	OutWritesToken  = def("OutWritesToken", "写入须带 Authorization: Bearer $CAILI_TOKEN", "writes need Authorization: Bearer $CAILI_TOKEN")
-	OutWritesStored = def("OutWritesStored", "写入须用 caili token create 创建的令牌(docs/records.md)", "writes need a token of caili token create (docs/records.md)")
-	OutWritesOff    = def("OutWritesOff", "写入已关闭(设置 CAILI_TOKEN 以允许保存情景)", "writes are disabled (set CAILI_TOKEN to allow saving scenarios)")
+	OutWritesStored = def("OutWritesStored", "写入须用 caili token create 创建的令牌（docs/records.md）", "writes need a token of caili token create (docs/records.md)")
+	OutWritesOff    = def("OutWritesOff", "写入已关闭（设置 CAILI_TOKEN 以允许保存情景）", "writes are disabled (set CAILI_TOKEN to allow saving scenarios)")
 
 	// OutPlanSaved … OutPlanDiff: caili plan (the plan id, the version,
 	// its sha256 …).
 	OutPlanSaved     = def("OutPlanSaved", "已保存草案 %s 第 %d 版 sha256 %s,%d 个文件", "saved draft %s version %d sha256 %s, %d file(s)")
 	OutPlanUnchanged = def("OutPlanUnchanged", "未改变,仍为 %s 第 %d 版 sha256 %s,%d 个文件", "unchanged: still %s version %d sha256 %s, %d file(s)")
 	OutPlanApproved  = def("OutPlanApproved", "已审批 %s 第 %d 版 sha256 %s", "approved %s version %d sha256 %s")
-	OutPlanPublished = def("OutPlanPublished", "已发布 %s %s — %s 第 %d 版(结果 sha256 %s)", "published %s %s — %s version %d (result sha256 %s)")
+	OutPlanPublished = def("OutPlanPublished", "已发布 %s %s — %s 第 %d 版（结果 sha256 %s）", "published %s %s — %s version %d (result sha256 %s)")
 	OutPlanListHead  = def("OutPlanListHead", "版本\t状态\tsha256\t保存于\t保存人\t审批人\t备注", "version\tstate\tsha256\tsaved\tsaved by\tapproved by\tnote")
 	OutPlanShow      = def("OutPlanShow", "%s 第 %d 版 %s — %s (%d)\nsha256 %s\n保存 %s %s", "%s version %d %s — %s (%d)\nsha256 %s\nsaved %s by %s")
 	OutPlanShowAppr  = def("OutPlanShowAppr", ";审批 %s %s", "; approved %s by %s")
-	OutPlanFile      = def("OutPlanFile", "  文件 %s (%d 字节)", "  file %s (%d bytes)")
+	OutPlanFile      = def("OutPlanFile", "  文件 %s（%d 字节）", "  file %s (%d bytes)")
 	OutResult        = def("OutResult", "结果:%s", "result: %s")
 	OutPlanDiff      = def("OutPlanDiff", "%s 第 %d 版 → 第 %d 版:%d 处改动", "%s version %d → version %d: %d change(s)")
-	OutNone          = def("OutNone", "(无)", "(none)")
+	OutNone          = def("OutNone", "（无）", "(none)")
 
 	// OutTokenCreated … OutAuditHead: caili token and caili audit.
 	OutTokenCreated   = def("OutTokenCreated", "令牌 %s(%s%s)— 只显示这一次,请妥善保存:\n%s", "token %s (%s%s) — shown this once, keep it safe:\n%s")

@@ -12,7 +12,7 @@ var (
 	RepColManagedChange   = def("RepColManagedChange", "区级部门统筹变化", "district-managed change")
 	// RepWhere says where a change went: %s the parts, then the change of
 	// capacity and of transfers they add up to.
-	RepWhere = def("RepWhere", "变化去向:%s(合计等于可用财力变化 %s 元加专项转移支付变化 %s 元)",
+	RepWhere = def("RepWhere", "变化去向:%s（合计等于可用财力变化 %s 元加专项转移支付变化 %s 元）",
 		"where the change went: %s (together the change of capacity, %s, plus that of transfers, %s)")
 	// RepWhereSep separates the parts of RepWhere.
 	RepWhereSep = def("RepWhereSep", ",", ", ")
@@ -20,7 +20,7 @@ var (
 	RepWhereNone = def("RepWhereNone", "各项均无变化", "nothing changed")
 	// The parts of RepWhere; %s is a signed amount.
 	RepWhereSubdistricts       = def("RepWhereSubdistricts", "街道合计 %s 元", "sub-districts' totals %s")
-	RepWhereSaving             = def("RepWhereSaving", "区级统筹 %s 元 (节省)", "district pool %s (saved)")
+	RepWhereSaving             = def("RepWhereSaving", "区级统筹 %s 元（节省）", "district pool %s (saved)")
 	RepWherePool               = def("RepWherePool", "区级统筹 %s 元", "district pool %s")
 	RepWhereManaged            = def("RepWhereManaged", "区级部门统筹 %s 元", "district-managed %s")
 	RepWhereReserve            = def("RepWhereReserve", "预备费 %s 元", "reserve %s")

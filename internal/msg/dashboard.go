@@ -25,15 +25,15 @@ var (
 	DashInternalServerError = def("DashInternalServerError", "服务器内部错误", "internal server error")
 
 	// DashChartComponents and the rest: the charts linked from a page.
-	DashChartComponents  = def("DashChartComponents", "各街道财力构成 (万元)", "components of each sub-district (10k yuan)")
+	DashChartComponents  = def("DashChartComponents", "各街道财力构成（万元）", "components of each sub-district (10k yuan)")
 	DashChartComposition = def("DashChartComposition", "全区财力去向", "where the district's capacity goes")
 	DashChartPerCapita   = def("DashChartPerCapita", "人均财力", "capacity per head")
-	DashChartCompare     = def("DashChartCompare", "调整前后变化 (万元)", "change from the plan (10k yuan)")
+	DashChartCompare     = def("DashChartCompare", "调整前后变化（万元）", "change from the plan (10k yuan)")
 	DashChartLorenz      = def("DashChartLorenz", "洛伦兹曲线", "Lorenz curve")
 	// DashAllocationsCSV and the rest: the downloads of a page.
 	DashAllocationsCSV  = def("DashAllocationsCSV", "分配结果 CSV", "allocations CSV")
 	DashAllocationsXLSX = def("DashAllocationsXLSX", "Excel 工作簿 XLSX", "Excel workbook XLSX")
-	DashCheckXLSX       = def("DashCheckXLSX", "复核工作簿(公式)XLSX", "check workbook (formulas) XLSX")
+	DashCheckXLSX       = def("DashCheckXLSX", "复核工作簿（公式）XLSX", "check workbook (formulas) XLSX")
 	DashTemplateXLSX    = def("DashTemplateXLSX", "街道数据采集表 XLSX", "sub-district data template XLSX")
 	DashCompareCSV      = def("DashCompareCSV", "方案对比 CSV", "comparison CSV")
 	DashAttributionCSV  = def("DashAttributionCSV", "变化归因 CSV", "attribution CSV")

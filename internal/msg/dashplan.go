@@ -27,7 +27,7 @@ var (
 	DashBlock              = def("DashBlock", "因素分配", "block grant")
 	DashBlockNote          = def("DashBlockNote", "按因素得分 × 调整系数 × 绩效系数", "by factor score × adjustment × coefficient")
 	DashPerfReserve        = def("DashPerfReserve", "绩效预留", "performance reserve")
-	DashDamping            = def("DashDamping", "保底封顶 (净额)", "damping")
+	DashDamping            = def("DashDamping", "保底封顶（净额）", "damping")
 	DashDampingReserve     = def("DashDampingReserve", "封顶调减留存资金", "damping reserve")
 	DashDampingReserveNote = def("DashDampingReserveNote", "封顶调减多于保底补足的部分", "what the ceilings take beyond what the floors add")
 	// DashRedistribute, DashPerfReserveMode and DashNoPerformance say
@@ -47,9 +47,9 @@ var (
 
 	// DashMandatory and DashTier name a tier (%s: A to D); DashDemoted
 	// adds what it took from the tier above (%s: the amount).
-	DashMandatory = def("DashMandatory", "保基本民生项目(应保尽保)", "mandatory")
+	DashMandatory = def("DashMandatory", "保基本民生项目（应保尽保）", "mandatory")
 	DashTier      = def("DashTier", "%s档", "tier %s")
-	DashDemoted   = def("DashDemoted", "(含上档顺延 %s)", " (with %s demoted from above)")
+	DashDemoted   = def("DashDemoted", "（含上档顺延 %s）", " (with %s demoted from above)")
 	// DashNoCap and the rest: a tier's cap and funding (%s: the share).
 	DashNoCap        = def("DashNoCap", "不设上限", "no cap")
 	DashMandatoryCap = def("DashMandatoryCap", "应保尽保", "funded in full")
@@ -57,11 +57,11 @@ var (
 	DashFundedInFull = def("DashFundedInFull", "全额", "in full")
 
 	// DashStagePersonnel and the rest name the stages of a statement.
-	DashStagePersonnel = def("DashStagePersonnel", "人员经费 (按实际)", "personnel (as paid)")
-	DashStagePublic    = def("DashStagePublic", "公用经费 (按定额)", "public (by quota)")
-	DashStageProjects  = def("DashStageProjects", "项目经费 (按优先档次)", "projects (by priority tier)")
-	DashStageIncentive = def("DashStageIncentive", "激励 (税源增长)", "incentive (tax-base growth)")
-	DashStageBlock     = def("DashStageBlock", "因素分配 (依财力)", "block (as capacity allows)")
+	DashStagePersonnel = def("DashStagePersonnel", "人员经费（按实际）", "personnel (as paid)")
+	DashStagePublic    = def("DashStagePublic", "公用经费（按定额）", "public (by quota)")
+	DashStageProjects  = def("DashStageProjects", "项目经费（按优先档次）", "projects (by priority tier)")
+	DashStageIncentive = def("DashStageIncentive", "激励（税源增长）", "incentive (tax-base growth)")
+	DashStageBlock     = def("DashStageBlock", "因素分配（依财力）", "block (as capacity allows)")
 	DashStageDamping   = def("DashStageDamping", "保底封顶", "damping")
 	// DashAdjustment, DashRating and DashCoefficient: a sub-district's profile.
 	DashAdjustment  = def("DashAdjustment", "调整系数", "adjustment")
@@ -74,7 +74,7 @@ var (
 	DashDampingFunding  = def("DashDampingFunding", "分摊保底资金", "share of the floors' funding")
 	DashDampingUncut    = def("DashDampingUncut", "超出封顶,但因素分配为 0,无可调减", "over the ceiling, but the block grant is 0: nothing to cut")
 	DashThisYearTotal   = def("DashThisYearTotal", "本年合计", "this year's total")
-	DashThisYearMeasure = def("DashThisYearMeasure", "本年测算口径 (不含%s)", "this year's measure (without %s)")
+	DashThisYearMeasure = def("DashThisYearMeasure", "本年测算口径（不含%s）", "this year's measure (without %s)")
 
 	// DashDemote and the rest: the choices of the what-if form.
 	DashDemote      = def("DashDemote", "顺延到下一档 demote", "demote")
@@ -86,7 +86,7 @@ var (
 	DashExcludeNone = def("DashExcludeNone", "不剔除:按合计", "nothing left out: the total")
 
 	// DashMean and the rest name the equalisation measures.
-	DashMean   = def("DashMean", "人均 (元)", "per head (yuan)")
+	DashMean   = def("DashMean", "人均（元）", "per head (yuan)")
 	DashCV     = def("DashCV", "变异系数 CV", "CV")
 	DashGini   = def("DashGini", "基尼系数 Gini", "Gini")
 	DashTheil  = def("DashTheil", "泰尔指数 Theil", "Theil")
@@ -103,9 +103,9 @@ var (
 	DashTargetTotalValue    = def("DashTargetTotalValue", "subdistrict.<街道>.total>=<金额>", "subdistrict.<sub-district>.total>=<amount>")
 	DashTargetProjectsValue = def("DashTargetProjectsValue", "subdistrict.<街道>.projects>=<金额>", "subdistrict.<sub-district>.projects>=<amount>")
 	// DashVaryValue: a path offered to vary (%s: its label, its value).
-	DashVaryValue = def("DashVaryValue", "%s(原值 %s)", "%s (value %s)")
+	DashVaryValue = def("DashVaryValue", "%s（原值 %s）", "%s (value %s)")
 	// DashFindAuto, DashFindMin and DashFindMax: which boundary to find.
-	DashFindAuto = def("DashFindAuto", "自动 (最近的边界)", "automatic (the nearest boundary)")
+	DashFindAuto = def("DashFindAuto", "自动（最近的边界）", "automatic (the nearest boundary)")
 	DashFindMin  = def("DashFindMin", "最小值 min", "min")
 	DashFindMax  = def("DashFindMax", "最大值 max", "max")
 	// DashSmallest, DashLargest, DashUnitLess, DashUnitMore and DashAnswer:

@@ -20,7 +20,7 @@ var (
 	// DatedMissingValue: an entry without value.
 	DatedMissingValue = def("DatedMissingValue", "缺少 value", "value is missing")
 	// DatedBadSource: source not a text, or too long.
-	DatedBadSource = def("DatedBadSource", "source 须是不超过 %d 个字的文本(文件号,如 罗财〔2024〕5号)",
+	DatedBadSource = def("DatedBadSource", "source 须是不超过 %d 个字的文本（文件号,如 罗财〔2024〕5号）",
 		"source must be a text of at most %d characters (a document number)")
 	// DatedUnknownKey: a key of an entry other than from, value, source.
 	DatedUnknownKey = def("DatedUnknownKey", "未知的键 %q:条目只能有 from、value 和 source", "unknown key %q: an entry has from, value and source only")
@@ -31,7 +31,7 @@ var (
 	DatedBadPublished = def("DatedBadPublished", "%q 不是已发布基数的写法:应为 \"@published:2025\" 或 \"@published:方案编号:2025\"",
 		"%q is not a published baseline: write \"@published:2025\" or \"@published:PLAN:2025\"")
 	// DatedNoStore: @published without a record store.
-	DatedNoStore = def("DatedNoStore", "没有 %d年度已发布的版本可读:本次计算没有数据库(命令行请用 --data 指定数据目录)",
+	DatedNoStore = def("DatedNoStore", "没有 %d年度已发布的版本可读:本次计算没有数据库（命令行请用 --data 指定数据目录）",
 		"no published version of %d to read: this calculation has no record store (on the command line, give the data folder with --data)")
 	// DatedNotPublished: no publication of that year.
 	DatedNotPublished = def("DatedNotPublished", "没有 %d年度已发布的版本:%s", "no published version of %d: %s")
@@ -48,8 +48,8 @@ var (
 	StoreBackupUnreadable = def("StoreBackupUnreadable", "读取备份 %s 失败", "cannot read the backup %s")
 	StoreBackupUnusable   = def("StoreBackupUnusable", "备份 %s 不可用", "the backup %s is unusable")
 	StoreDBFolder         = def("StoreDBFolder", "无法建立数据库目录", "cannot make the database folder")
-	StoreSchemaNewer      = def("StoreSchemaNewer", "数据库版本 %d 比本程序新(本程序为 %d)", "schema version %d is newer than this caili's %d")
-	StoreDBInUse          = def("StoreDBInUse", "数据库 %s 正在使用(caili serve 或另一个命令打开着它):请先停止服务,再恢复", "the database %s is in use (caili serve or another command has it open): stop the server, then restore")
+	StoreSchemaNewer      = def("StoreSchemaNewer", "数据库版本 %d 比本程序新（本程序为 %d）", "schema version %d is newer than this caili's %d")
+	StoreDBInUse          = def("StoreDBInUse", "数据库 %s 正在使用（caili serve 或另一个命令打开着它）:请先停止服务,再恢复", "the database %s is in use (caili serve or another command has it open): stop the server, then restore")
 	StoreDBRestoring      = def("StoreDBRestoring", "数据库正在恢复,请稍后再试", "the database is being restored: try again shortly")
 )
 

@@ -11,6 +11,6 @@ func ExampleMessage_In() {
 	fmt.Println(m.In(msg.Zh, "-3"))
 	fmt.Println(m.In(msg.En, "-3"))
 	// Output:
-	// 不能为负数(实为 -3)
+	// 不能为负数（实为 -3）
 	// must not be negative (got -3)
 }

@@ -5,7 +5,7 @@ package msg
 var (
 	// FileNotRegular: a path that is not a regular file; the argument
 	// says what it is (文件夹, a directory).
-	FileNotRegular = def("FileNotRegular", "不是普通文件(是%s)", "not a regular file (%s)")
+	FileNotRegular = def("FileNotRegular", "不是普通文件（是%s）", "not a regular file (%s)")
 	// FileWillNotReplace: a target that exists and is not a regular file.
 	FileWillNotReplace = def("FileWillNotReplace", "不会替换 %s:%s", "will not replace %s: %s")
 	// FileNoFolder: a target whose folder does not exist.

@@ -5,15 +5,15 @@ package msg
 // [project_execution] and [[transfer]].
 var (
 	// BadCapBase: [tiers] cap_base neither pool nor available.
-	BadCapBase = def("BadCapBase", "须为 pool(项目资金池)或 available(可用财力)", "must be pool or available")
+	BadCapBase = def("BadCapBase", "须为 pool（项目资金池）或 available（可用财力）", "must be pool or available")
 	// BadManaged: a project's managed neither subdistrict nor district.
-	BadManaged = def("BadManaged", "须为 subdistrict(街道安排)或 district(区级部门统筹)", "must be subdistrict or district")
+	BadManaged = def("BadManaged", "须为 subdistrict（街道安排）或 district（区级部门统筹）", "must be subdistrict or district")
 	// NeedBand: [project_execution] without a band.
 	NeedBand = def("NeedBand", "至少要有一档执行率", "at least one band is required")
 	// BandBelow: a band whose below is not above zero.
-	BandBelow = def("BandBelow", "执行率界限须大于 0(实为 %s)", "must be above 0 (got %s)")
+	BandBelow = def("BandBelow", "执行率界限须大于 0（实为 %s）", "must be above 0 (got %s)")
 	// BandsIncreasing: a band whose below is not above the one before it.
-	BandsIncreasing = def("BandsIncreasing", "执行率界限须逐档递增(%s 不大于上一档的 %s)",
+	BandsIncreasing = def("BandsIncreasing", "执行率界限须逐档递增（%s 不大于上一档的 %s）",
 		"must increase from band to band (%s is not above the band before's %s)")
 	// ExecutionMandatory: an execution rate of a mandatory (三保) project.
 	ExecutionMandatory = def("ExecutionMandatory", "项目 %q(%s)属于三保,应保尽保,全额安排,不按执行率压减",
@@ -29,11 +29,11 @@ var (
 // Messages of package standards for the tables of rules §6.
 var (
 	// StdManagedGot: a project's managed of no known name.
-	StdManagedGot = def("StdManagedGot", "须为 subdistrict 或 district(实为 %s)", "must be subdistrict or district (got %s)")
+	StdManagedGot = def("StdManagedGot", "须为 subdistrict 或 district（实为 %s）", "must be subdistrict or district (got %s)")
 	// StdCapBaseTable: [tiers.cap_base] written as a table.
 	StdCapBaseTable = def("StdCapBaseTable", "须为 pool 或 available,不能是表", "must be pool or available, not a table")
 	// StdCapBaseGot: [tiers] cap_base of no known name.
-	StdCapBaseGot = def("StdCapBaseGot", "须为 pool 或 available(实为 %s)", "must be pool or available (got %s)")
+	StdCapBaseGot = def("StdCapBaseGot", "须为 pool 或 available（实为 %s）", "must be pool or available (got %s)")
 	// StdBandsList: an override of [project_execution] bands that is not
 	// an array of inline tables.
 	StdBandsList = def("StdBandsList", `须为执行率档次的数组,如 [{below="0.5",coefficient="0.8"}]`,

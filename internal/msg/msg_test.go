@@ -69,8 +69,8 @@ func TestFromAcceptLanguage(t *testing.T) {
 }
 
 func TestIn(t *testing.T) {
-	m := Message{zh: "不能为负数(实为 %s)", en: "must not be negative (got %s)"}
-	if got := m.In(Zh, "-1"); got != "不能为负数(实为 -1)" {
+	m := Message{zh: "不能为负数（实为 %s）", en: "must not be negative (got %s)"}
+	if got := m.In(Zh, "-1"); got != "不能为负数（实为 -1）" {
 		t.Errorf("Zh: %q", got)
 	}
 	if got := m.In(En, "-1"); got != "must not be negative (got -1)" {
@@ -100,11 +100,11 @@ type sayer struct{}
 func (sayer) In(l Lang) string { return Message{zh: "文件夹", en: "a directory"}.In(l) }
 
 func TestArgumentsSaidInTheMessagesLanguage(t *testing.T) {
-	m := Message{zh: "不是普通文件(是%s)", en: "not a regular file (%s)"}
+	m := Message{zh: "不是普通文件（是%s）", en: "not a regular file (%s)"}
 	if got := m.In(En, sayer{}); got != "not a regular file (a directory)" {
 		t.Errorf("En: %q", got)
 	}
-	if zh, _ := m.Both(sayer{}); zh != "不是普通文件(是文件夹)" {
+	if zh, _ := m.Both(sayer{}); zh != "不是普通文件（是文件夹）" {
 		t.Errorf("Zh: %q", zh)
 	}
 }

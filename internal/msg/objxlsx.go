@@ -37,6 +37,6 @@ var (
 	// OutObjectionCorrected: caili objection corrected.
 	OutObjectionCorrected = def("OutObjectionCorrected", "%s 异议 %d(%s)已标记为已在数据中更正", "%s objection %d (%s) marked corrected in the data")
 	// FlagCorrectedNote, FlagObjectionPlans: caili objection's flags.
-	FlagCorrectedNote  = def("FlagCorrectedNote", "说明(已在数据中更正时)", "the note (corrected)")
-	FlagObjectionPlans = def("FlagObjectionPlans", "方案文件夹:采纳时一并更正其中的数据工作簿(旧文件留副本)", "the plans folder: accept also corrects its data workbook (a copy of the old one is kept)")
+	FlagCorrectedNote  = def("FlagCorrectedNote", "说明（已在数据中更正时）", "the note (corrected)")
+	FlagObjectionPlans = def("FlagObjectionPlans", "方案文件夹:采纳时一并更正其中的数据工作簿（旧文件留副本）", "the plans folder: accept also corrects its data workbook (a copy of the old one is kept)")
 )

@@ -26,7 +26,7 @@ var (
 
 	// AppOwnStatementOf: a 街道's token asking for another 街道's published
 	// statement: its own 街道, then the one asked for.
-	AppOwnStatementOf = def("AppOwnStatementOf", "街道令牌只能查看本街道(%s)已发布的财力测算通知书,不能查看 %s 的",
+	AppOwnStatementOf = def("AppOwnStatementOf", "街道令牌只能查看本街道（%s）已发布的财力测算通知书,不能查看 %s 的",
 		"a sub-district token reads its own sub-district's (%s) published statement only, not %s's")
 
 	// ObjectionAcceptedAs: an accepted objection with the draft it made.
@@ -63,7 +63,7 @@ var (
 	AgainstOther    = def("AgainstOther", "对比方案", "the other plan")
 	// OutAttributionLine introduces the attribution's sentence under a
 	// comparison.
-	OutAttributionLine = def("OutAttributionLine", "\n变化归因 (Shapley 值,见 docs/attribution.md): %s\n",
+	OutAttributionLine = def("OutAttributionLine", "\n变化归因（Shapley 值,见 docs/attribution.md）: %s\n",
 		"\nattribution of the change (Shapley values, see docs/attribution.md): %s\n")
 	// AttributionUndefined: a statement's change that cannot be attributed
 	// by category, and why.
@@ -77,10 +77,10 @@ var (
 	// VerifyNotWhole … VerifyNone: what caili verify finds in a result,
 	// in both languages on one line whichever is chosen.
 	VerifyNotWhole   = def("VerifyNotWhole", "文件不是完整的 JSON (not whole JSON)", "文件不是完整的 JSON (not whole JSON)")
-	VerifySameValues = def("VerifySameValues", "数值相同,格式不同(空格、顺序或转义) (same values, other formatting)",
+	VerifySameValues = def("VerifySameValues", "数值相同,格式不同（空格、顺序或转义） (same values, other formatting)",
 		"数值相同,格式不同(空格、顺序或转义) (same values, other formatting)")
 	VerifyDiffers = def("VerifyDiffers", "%s: 应为 %v,文件中为 %v (recomputed %v, file %v)", "%s: 应为 %v,文件中为 %v (recomputed %v, file %v)")
-	VerifyNone    = def("VerifyNone", "(无)", "(none)")
+	VerifyNone    = def("VerifyNone", "（无）", "(none)")
 
 	// TornadoAll … TornadoDown: the tornado chart's title and legend.
 	TornadoAll   = def("TornadoAll", "各街道合计最大变动", "the largest change of any total")

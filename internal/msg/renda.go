@@ -24,7 +24,7 @@ var (
 	// RendaNoLastYear says why there are no last year's columns.
 	RendaNoLastYear = def("RendaNoLastYear", "方案没有保底封顶基数, 表中未列上年对比。", "the plan has no damping baseline: last year's columns are left out.")
 	// FlagRendaOut describes report renda's --out.
-	FlagRendaOut = def("FlagRendaOut", "写入的 xlsx 文件 (必填)", "the xlsx file to write (required)")
+	FlagRendaOut = def("FlagRendaOut", "写入的 xlsx 文件（必填）", "the xlsx file to write (required)")
 	// CmdReportUsage lists report's tables.
 	CmdReportUsage = def("CmdReportUsage", "用法: caili report renda [--plan F] [--scenario F] [--set path=value]... --out F.xlsx", "usage: caili report renda [--plan F] [--scenario F] [--set path=value]... --out F.xlsx")
 	// CmdRendaNeedsOut asks for --out.

@@ -90,7 +90,7 @@ func TestEveryTextHasItsMessage(t *testing.T) {
 func TestRenderProblem(t *testing.T) {
 	p := formula.NewProblem(formula.CodeOutOfRange, "plan.capacity", formula.Text(Negative.Key()), decimal.RequireFromString("-5"))
 	p.File, p.Line = "plan.toml", 3
-	if got := ProblemLine(Zh, p); got != "plan.toml:3: plan.capacity: 不能为负数(实为 -5)" {
+	if got := ProblemLine(Zh, p); got != "plan.toml:3: plan.capacity: 不能为负数（实为 -5）" {
 		t.Errorf("Zh: %q", got)
 	}
 	p.Also(formula.Text(StdDidYouMean.Key()), "capacity")

@@ -43,10 +43,10 @@ var (
 	RepPerformanceReserve = def("RepPerformanceReserve", "绩效预留", "performance reserve")
 	RepDampingReserve     = def("RepDampingReserve", "封顶调减留存资金", "damping reserve")
 	// RepCompareTitle follows the plan's name over a comparison.
-	RepCompareTitle = def("RepCompareTitle", "方案对比 (单位: 元)", "comparison (in yuan)")
+	RepCompareTitle = def("RepCompareTitle", "方案对比（单位: 元）", "comparison (in yuan)")
 
 	// RepYearUnit follows a table's title (%d: the fiscal year).
-	RepYearUnit = def("RepYearUnit", "(%d年度, 单位: 元)", "(fiscal year %d, in yuan)")
+	RepYearUnit = def("RepYearUnit", "（%d年度, 单位: 元）", "(fiscal year %d, in yuan)")
 	// RepSumCapacity and the rest are the summary rows under the
 	// allocation table and the table by code, in both languages at once.
 	RepSumCapacity           = def("RepSumCapacity", "可用财力 capacity", "capacity")
@@ -72,7 +72,7 @@ var (
 	RepByGroup = def("RepByGroup", "按类别", "by group")
 	// RepAttributionTitle titles an attribution (%s: how it splits,
 	// %d: how many results it computed).
-	RepAttributionTitle = def("RepAttributionTitle", "变化归因 (Shapley 值,%s,%d 次测算;各项之和等于变化) (单位: 元)",
+	RepAttributionTitle = def("RepAttributionTitle", "变化归因（Shapley 值,%s,%d 次测算;各项之和等于变化）（单位: 元）",
 		"attribution of the change (Shapley values, %s, %d evaluations; the parts add up to the change) (in yuan)")
 )
 
@@ -85,7 +85,7 @@ var (
 	RepExplainStage = def("RepExplainStage", "%s: %s 元", "%s: %s yuan")
 	// RepRatingEffect: what the rating changed (%s: the effect, the block
 	// grant, the block grant without ratings).
-	RepRatingEffect = def("RepRatingEffect", "绩效等级影响 rating effect: %s 元 (因素分配 %s − 不计绩效等级的因素分配 %s);保底不抵消此影响",
+	RepRatingEffect = def("RepRatingEffect", "绩效等级影响 rating effect: %s 元（因素分配 %s − 不计绩效等级的因素分配 %s）;保底不抵消此影响",
 		"rating effect: %s yuan (block %s − block without ratings %s); the floor does not offset it")
 	// RepFactorScore: the factor score to six places.
 	RepFactorScore = def("RepFactorScore", "因素得分 factor score: %s", "factor score: %s")
@@ -103,7 +103,7 @@ var (
 	// RepStampWhatIf: a result of overrides without a scenario.
 	RepStampWhatIf = def("RepStampWhatIf", "情景测算", "what-if")
 	// RepStampPlan: a result of the plan as it is.
-	RepStampPlan = def("RepStampPlan", "方案原值 (无调整)", "the plan as it is (no overrides)")
+	RepStampPlan = def("RepStampPlan", "方案原值（无调整）", "the plan as it is (no overrides)")
 	// RepStampOverrides: how many overrides and the first of them.
 	RepStampOverrides = def("RepStampOverrides", ",调整 %d 项: %s", ", %d overrides: %s")
 	// RepFileOverrides names a download of overrides without a scenario.
@@ -119,6 +119,6 @@ var (
 	RepCheckTooManySubdistricts = def("RepCheckTooManySubdistricts", "复核工作簿至多 %d 个街道 (the plan has %d)",
 		"a check workbook holds at most %d sub-districts (the plan has %d)")
 	// RepCheckTooManyRows: more item rows than the workbook holds.
-	RepCheckTooManyRows = def("RepCheckTooManyRows", "复核工作簿至多 %d 行明细(街道数 × 人员类别、定额、项目与指标数;the plan needs %d)",
+	RepCheckTooManyRows = def("RepCheckTooManyRows", "复核工作簿至多 %d 行明细（街道数 × 人员类别、定额、项目与指标数;the plan needs %d）",
 		"a check workbook holds at most %d item rows (sub-districts × staff categories, quotas, projects and indicators; the plan needs %d)")
 )

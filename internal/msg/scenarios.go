@@ -5,9 +5,9 @@ package msg
 // (issue 24 §4–5), and of the dashboard's 万元 switch (issue 24 §3).
 var (
 	// RepScenariosTitle follows the plan's name over scenarios side by side.
-	RepScenariosTitle = def("RepScenariosTitle", "多方案对比 (单位: 元)", "scenarios side by side (in yuan)")
+	RepScenariosTitle = def("RepScenariosTitle", "多方案对比（单位: 元）", "scenarios side by side (in yuan)")
 	// RepScenariosTitleWan is RepScenariosTitle in 万元.
-	RepScenariosTitleWan = def("RepScenariosTitleWan", "多方案对比 (单位: 万元)", "scenarios side by side (in 10,000 yuan)")
+	RepScenariosTitleWan = def("RepScenariosTitleWan", "多方案对比（单位: 万元）", "scenarios side by side (in 10,000 yuan)")
 	// RepScenarioColTotal, RepScenarioColChange and RepScenarioColPct head
 	// a scenario's column group (%s: the scenario): its total, its change
 	// against the base, the change in per cent.
@@ -25,7 +25,7 @@ var (
 	// RepScenariosSheet is the workbook's sheet of scenarios side by side.
 	RepScenariosSheet = def("RepScenariosSheet", "多方案对比", "scenarios")
 	// FlagScenarios describes compare's --scenario, which may be repeated.
-	FlagScenarios = def("FlagScenarios", "情景文件:一组调整(规则 §4),或内置情景的名称;可重复,多个情景并列对比", "scenario file of overrides (rules §4), or a built-in scenario's name; repeat it to set several scenarios side by side")
+	FlagScenarios = def("FlagScenarios", "情景文件:一组调整（规则 §4）,或内置情景的名称;可重复,多个情景并列对比", "scenario file of overrides (rules §4), or a built-in scenario's name; repeat it to set several scenarios side by side")
 	// CmdScenariosAlone refuses --attribute or --against with several
 	// scenarios.
 	CmdScenariosAlone = def("CmdScenariosAlone", "多个 --scenario 并列对比时不能同时使用 --attribute 或 --against", "several --scenario side by side cannot go with --attribute or --against")
@@ -36,7 +36,7 @@ var (
 	CmdScenariosTooMany = def("CmdScenariosTooMany", "最多并列对比 %d 个情景", "at most %d scenarios side by side")
 	// ServerScenariosNeeded asks compare-scenarios for at least one
 	// scenario (%d: the most).
-	ServerScenariosNeeded = def("ServerScenariosNeeded", "请用 scenario=名称 给出 1 至 %d 个情景 (可重复)", "name 1 to %d scenarios as scenario=NAME (repeated)")
+	ServerScenariosNeeded = def("ServerScenariosNeeded", "请用 scenario=名称 给出 1 至 %d 个情景（可重复）", "name 1 to %d scenarios as scenario=NAME (repeated)")
 )
 
 // Words of the notices' and the 人大 table's downloads (issue 24 §4–5).
@@ -53,11 +53,11 @@ var (
 var (
 	// DashNoticesPDF and DashRendaXLSX label the plan page's downloads of
 	// the notices and the 人大 table.
-	DashNoticesPDF = def("DashNoticesPDF", "财力测算通知书 (PDF, 各街道)", "notices to the sub-districts (PDF)")
-	DashRendaXLSX  = def("DashRendaXLSX", "人大街道财力安排表 (xlsx, 万元)", "the 人大 table (xlsx, 10,000 yuan)")
+	DashNoticesPDF = def("DashNoticesPDF", "财力测算通知书（PDF, 各街道）", "notices to the sub-districts (PDF)")
+	DashRendaXLSX  = def("DashRendaXLSX", "人大街道财力安排表（xlsx, 万元）", "the 人大 table (xlsx, 10,000 yuan)")
 	// DashExportXLSX labels the download of the export for the budget
 	// system (预算管理一体化), in the default profile.
-	DashExportXLSX = def("DashExportXLSX", "预算管理一体化导入表 (xlsx, 每街道每行)", "the budget system's import (xlsx, a row per sub-district and line)")
+	DashExportXLSX = def("DashExportXLSX", "预算管理一体化导入表（xlsx, 每街道每行）", "the budget system's import (xlsx, a row per sub-district and line)")
 )
 
 // Words of the dashboard's 万元 switch (issue 24 §3).
@@ -84,7 +84,7 @@ var (
 	// WebServiceSheet names its sheet.
 	WebServiceSheet = def("WebServiceSheet", "实时取数", "live figures")
 	// WebServiceNote is the note under its table: the server it asks.
-	WebServiceNote = def("WebServiceNote", "以上各格用 WEBSERVICE 向 %s 实时取数;LibreOffice 须先允许更新链接(工具 → 选项 → LibreOffice Calc → 常规 → 更新链接),见 docs/api.md",
+	WebServiceNote = def("WebServiceNote", "以上各格用 WEBSERVICE 向 %s 实时取数;LibreOffice 须先允许更新链接（工具 → 选项 → LibreOffice Calc → 常规 → 更新链接）,见 docs/api.md",
 		"each cell above asks %s with WEBSERVICE; LibreOffice asks only once links may be updated (Tools → Options → LibreOffice Calc → General), see docs/api.md")
 	// DashWebServiceXLSX labels the plan page's download of it.
 	DashWebServiceXLSX = def("DashWebServiceXLSX", "实时取数工作簿 (xlsx, WEBSERVICE)", "a workbook that pulls the figures live (xlsx, WEBSERVICE)")

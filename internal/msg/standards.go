@@ -31,18 +31,18 @@ var (
 		"a TOML float keeps at most %d significant digits; write it as a string: %q")
 
 	// StdNumberForm: text that is not a number as a plan writes one.
-	StdNumberForm = def("StdNumberForm", "%q 不是数字(只写数字和小数点,不能有指数、“+”、“_”或空格)",
+	StdNumberForm = def("StdNumberForm", "%q 不是数字（只写数字和小数点,不能有指数、“+”、“_”或空格）",
 		"%q is not a number (digits with an optional decimal point; no exponents, '+', '_' or spaces)")
 	// StdNotNumber: text that is not a number.
 	StdNotNumber = def("StdNotNumber", "%q 不是数字", "%q is not a number")
 	// StdMustBeNumber: a value of another TOML type (%s: the type, see StdKind…).
 	StdMustBeNumber = def("StdMustBeNumber", "须为数字,不能是%s", "must be a number, not %s")
 	// StdNotFinite: a float that is infinite or not a number.
-	StdNotFinite = def("StdNotFinite", "须为有限的数(实为 %v)", "must be a finite number (got %v)")
+	StdNotFinite = def("StdNotFinite", "须为有限的数（实为 %v）", "must be a finite number (got %v)")
 	// StdFloatUnreadable: a float that cannot be read.
 	StdFloatUnreadable = def("StdFloatUnreadable", "无法把 %v 读作数字", "cannot read %v as a number")
 	// StdMustBeText: a value that is not a string.
-	StdMustBeText = def("StdMustBeText", "须为文本(字符串),不能是%s", "must be a string, not %s")
+	StdMustBeText = def("StdMustBeText", "须为文本（字符串）,不能是%s", "must be a string, not %s")
 	// StdNamesList: a basis that is not an array.
 	StdNamesList = def("StdNamesList", "须为数量名称的列表,不能是%s", "must be a list of quantity names, not %s")
 	// StdNamesItem: a basis with an element that is not a non-empty text.
@@ -50,10 +50,10 @@ var (
 	// StdComponentsList: [damping] exclude that is not an array.
 	StdComponentsList = def("StdComponentsList", "须为组成部分名称的列表,不能是%s", "must be a list of component names, not %s")
 	// StdComponentsItem: [damping] exclude with an element that is not a name.
-	StdComponentsItem = def("StdComponentsItem", "须为组成部分名称的列表(personnel、public、projects、incentive)",
+	StdComponentsItem = def("StdComponentsItem", "须为组成部分名称的列表（personnel、public、projects、incentive）",
 		"must be a list of component names (personnel, public, projects, incentive)")
 	// StdFlagText: a flag written as text other than true or false.
-	StdFlagText = def("StdFlagText", "须为 true 或 false(实为 %q)", "must be true or false (got %q)")
+	StdFlagText = def("StdFlagText", "须为 true 或 false（实为 %q）", "must be true or false (got %q)")
 	// StdFlagKind: a flag of another TOML type.
 	StdFlagKind = def("StdFlagKind", "须为 true 或 false,不能是%s", "must be true or false, not %s")
 
@@ -70,17 +70,17 @@ var (
 	// StdPlanTable: a plan without [plan].
 	StdPlanTable = def("StdPlanTable", "缺少 [plan] 表", "missing: a [plan] table is required")
 	// StdFiscalYear: a fiscal year that is not a year.
-	StdFiscalYear = def("StdFiscalYear", "须为年份,如 2025(实为 %s)", "must be a year such as 2025 (got %s)")
+	StdFiscalYear = def("StdFiscalYear", "须为年份,如 2025（实为 %s）", "must be a year such as 2025 (got %s)")
 	// StdTierGot: a project tier of no known name.
-	StdTierGot = def("StdTierGot", "须为 mandatory、A、B、C 或 D(实为 %s)", "must be mandatory, A, B, C or D (got %s)")
+	StdTierGot = def("StdTierGot", "须为 mandatory、A、B、C 或 D（实为 %s）", "must be mandatory, A, B, C or D (got %s)")
 	// StdOverflowTable: [tiers.overflow] written as a table.
 	StdOverflowTable = def("StdOverflowTable", "须为 cut 或 demote,不能是表", "must be cut or demote, not a table")
 	// StdOverflowGot: [tiers] overflow of no known name.
-	StdOverflowGot = def("StdOverflowGot", "须为 cut 或 demote(实为 %s)", "must be cut or demote (got %s)")
+	StdOverflowGot = def("StdOverflowGot", "须为 cut 或 demote（实为 %s）", "must be cut or demote (got %s)")
 	// StdUnknownTier: [tiers.X] for no tier A to D.
 	StdUnknownTier = def("StdUnknownTier", "未知的档次:上限写在 [tiers.A] 到 [tiers.D] 中", "unknown tier: caps go in [tiers.A] to [tiers.D]")
 	// StdModeGot: [performance] mode of no known name.
-	StdModeGot = def("StdModeGot", "须为 redistribute 或 reserve(实为 %s)", "must be redistribute or reserve (got %s)")
+	StdModeGot = def("StdModeGot", "须为 redistribute 或 reserve（实为 %s）", "must be redistribute or reserve (got %s)")
 	// StdLabelTable: a quantity label that is not a table.
 	StdLabelTable = def("StdLabelTable", `标签应写为表,如 { name = "病媒防制面积", unit = "平方米" }`,
 		`must be a table such as { name = "病媒防制面积", unit = "平方米" }`)
@@ -118,7 +118,7 @@ var (
 	// StdSetValue: a scenario's [set] value that cannot be read.
 	StdSetValue = def("StdSetValue", "无法读取调整值:%s", "cannot read the value: %s")
 	// StdAfterOverrides marks a problem the overrides caused.
-	StdAfterOverrides = def("StdAfterOverrides", "(调整后)", " (after overrides)")
+	StdAfterOverrides = def("StdAfterOverrides", "（调整后）", " (after overrides)")
 	// StdDidYouMean suggests what was meant.
 	StdDidYouMean = def("StdDidYouMean", ";您是不是要找 %s?", "; did you mean %s?")
 	// StdUnknownPath: an override path that names nothing.
@@ -129,10 +129,10 @@ var (
 	StdUnreadQuantity = def("StdUnreadQuantity", "没有标准读取数量 %s,此调整不改变任何结果",
 		"no standard reads quantity %s: the override would change nothing")
 	// StdUnheldRating: an override of a performance coefficient no one has.
-	StdUnheldRating = def("StdUnheldRating", "没有绩效等级 %s(现有:%s),也没有街道评为该等级,此调整不改变任何结果",
+	StdUnheldRating = def("StdUnheldRating", "没有绩效等级 %s（现有:%s）,也没有街道评为该等级,此调整不改变任何结果",
 		"a coefficient for rating %s, which no one has (the plan has: %s): the override would change nothing")
 	// StdUnheldProjectRating: the same for a project-rating coefficient.
-	StdUnheldProjectRating = def("StdUnheldProjectRating", "没有项目绩效等级 %s(现有:%s),也没有街道评为该等级,此调整不改变任何结果",
+	StdUnheldProjectRating = def("StdUnheldProjectRating", "没有项目绩效等级 %s（现有:%s）,也没有街道评为该等级,此调整不改变任何结果",
 		"a coefficient for project rating %s, which no one has (the plan has: %s): the override would change nothing")
 
 	// StdRefShared: a name several entries share.

@@ -32,6 +32,6 @@ var (
 	ServerUploadBusy = def("ServerUploadBusy", "服务器正忙于处理其他上传,请稍后重试", "the server is busy with other uploads; try again shortly")
 	// StdLinkOutside: why a standards or data file was not read: it
 	// leads (through a symbolic link) out of the plan's folder.
-	StdLinkOutside = def("StdLinkOutside", ":它(经符号链接)指向方案所在文件夹之外,未读取",
+	StdLinkOutside = def("StdLinkOutside", ":它（经符号链接）指向方案所在文件夹之外,未读取",
 		": it leads (through a symbolic link) outside the plan's folder, and was not read")
 )

@@ -6,13 +6,13 @@ var (
 	// WarnKeptBack: money kept back; the amount, its share of capacity,
 	// its parts (performance reserve, damping reserve, district pool) and
 	// how many 街道 hit a ceiling and a floor.
-	WarnKeptBack = def("WarnKeptBack", "有 %s 元(占财力 %s%%)未分配到街道:绩效预留 %s、封顶调减留存资金 %s、区级统筹 %s;%d 个街道封顶、%d 个街道保底",
+	WarnKeptBack = def("WarnKeptBack", "有 %s 元（占财力 %s%%）未分配到街道:绩效预留 %s、封顶调减留存资金 %s、区级统筹 %s;%d 个街道封顶、%d 个街道保底",
 		"%s 元 (%s%% of capacity) is not allocated to the sub-districts: performance reserve %s, damping reserve %s, district pool %s; %d sub-district(s) at their ceiling, %d at their floor")
 	// WarnCeilings: ceilings bind for most 街道.
-	WarnCeilings = def("WarnCeilings", "%d 个街道(共 %d 个)触及封顶:因素与标准的变化多被封顶吸收,调整后合计变化不大",
+	WarnCeilings = def("WarnCeilings", "%d 个街道（共 %d 个）触及封顶:因素与标准的变化多被封顶吸收,调整后合计变化不大",
 		"%d of %d sub-districts are at their ceiling: changes of factors and standards are mostly absorbed by it")
 	// WarnFloors: floors bind for most 街道.
-	WarnFloors = def("WarnFloors", "%d 个街道(共 %d 个)触及保底:因素与标准的变化多被保底吸收,调整后合计变化不大",
+	WarnFloors = def("WarnFloors", "%d 个街道（共 %d 个）触及保底:因素与标准的变化多被保底吸收,调整后合计变化不大",
 		"%d of %d sub-districts are at their floor: changes of factors and standards are mostly absorbed by it")
 	// WarnAbsorbed: overrides absorbed entirely by damping; how many 街道
 	// and their names.

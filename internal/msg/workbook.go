@@ -24,13 +24,13 @@ var (
 	WbNoValue = def("WbNoValue", "%s 是公式 %s,但文件中没有它的计算结果;请在 Excel 或 WPS 中重新计算并保存,或改填数值",
 		"%s: a formula (%s) saved without its value; recalculate and save it in Excel or WPS, or type the value")
 	// WbMissingQuantity: an empty cell of a quantity a standard reads.
-	WbMissingQuantity = def("WbMissingQuantity", "%s 缺少数值(%s)", "%s: missing: a standard reads it (%s)")
+	WbMissingQuantity = def("WbMissingQuantity", "%s 缺少数值（%s）", "%s: missing: a standard reads it (%s)")
 	// WbMissing: an empty cell that must be filled.
 	WbMissing = def("WbMissing", "%s 不能为空", "%s: missing")
 	// WbMissingID: a row with values and no id.
 	WbMissingID = def("WbMissingID", "缺少街道编码 (id);合计行、备注行请删除", "a row with values but no id; delete total and note rows")
 	// WbBadID: an id of the wrong form.
-	WbBadID = def("WbBadID", "街道编码 %s 不合格式:须以小写字母开头,只含小写字母、数字、_ 和 -(如 desheng)",
+	WbBadID = def("WbBadID", "街道编码 %s 不合格式:须以小写字母开头,只含小写字母、数字、_ 和 -（如 desheng）",
 		"id %s: an id starts with a lower-case letter and has only a-z, 0-9, _ and - (e.g. desheng)")
 	// WbDuplicateID: an id in two rows.
 	WbDuplicateID = def("WbDuplicateID", "街道编码 %s 重复,已在 %s 出现", "duplicate id %s (first at %s)")
@@ -48,14 +48,14 @@ var (
 	// WbRepeatedColumn: a column given twice.
 	WbRepeatedColumn = def("WbRepeatedColumn", "列 %s 重复,已在 %s 列", "a column given twice: %s (first in column %s)")
 	// WbMissingColumn: a column the plan needs that the sheet lacks.
-	WbMissingColumn = def("WbMissingColumn", "缺少列 %s(编码行应有 %s)", "missing column %s (the id row should have %s)")
+	WbMissingColumn = def("WbMissingColumn", "缺少列 %s（编码行应有 %s）", "missing column %s (the id row should have %s)")
 	// WbNoHeader: a sheet without its id row (%s: WbSheet or WbFile).
 	WbNoHeader = def("WbNoHeader", "%s 找不到编码行:表头须有一行写着各列的编码,第一列为 id",
 		"%s: no id row: a header row of column ids, starting with id")
 	// WbNoRows: no sub-district rows.
 	WbNoRows = def("WbNoRows", "没有街道数据行", "no sub-district rows")
 	// WbNoSheet: a sheet the workbook lacks.
-	WbNoSheet = def("WbNoSheet", "缺少工作表 %s(工作簿中有:%s)", "missing sheet %s (the workbook has: %s)")
+	WbNoSheet = def("WbNoSheet", "缺少工作表 %s（工作簿中有:%s）", "missing sheet %s (the workbook has: %s)")
 	// WbRowNotInData: a row of a sub-district the data sheet lacks.
 	WbRowNotInData = def("WbRowNotInData", "街道编码 %s 不在 %s 表中", "no such sub-district %s in the data sheet %s")
 	// WbRowNotInDataNear: the same, with the nearest 街道 of the data sheet.
@@ -63,10 +63,10 @@ var (
 	// WbRowMissing: a sub-district without a row in a sheet.
 	WbRowMissing = def("WbRowMissing", "%s 表缺少街道 %s 的行", "sheet %s has no row for the sub-district %s")
 	// WbNotInPlan: a merge of a sub-district the plan lacks.
-	WbNotInPlan = def("WbNotInPlan", "方案中没有街道 %s;合并只更新已有的街道(增删街道请整体导入,不加 --merge)",
+	WbNotInPlan = def("WbNotInPlan", "方案中没有街道 %s;合并只更新已有的街道（增删街道请整体导入,不加 --merge）",
 		"no such sub-district %s in the plan; a merge only updates the sub-districts it has (import without --merge to add or remove them)")
 	// WbNotInPlanNear: the same, with the nearest sub-district.
-	WbNotInPlanNear = def("WbNotInPlanNear", "方案中没有街道 %s(您是不是要找 %s?);合并只更新已有的街道(增删街道请整体导入,不加 --merge)",
+	WbNotInPlanNear = def("WbNotInPlanNear", "方案中没有街道 %s（您是不是要找 %s?）;合并只更新已有的街道（增删街道请整体导入,不加 --merge）",
 		"no such sub-district %s in the plan (did you mean %s?); a merge only updates the sub-districts it has (import without --merge to add or remove them)")
 	// WbZeroIndicator: an indicator column zero everywhere.
 	WbZeroIndicator = def("WbZeroIndicator", "%s 在所有街道都为 0,因素法无法按它分配", "%s: zero in every sub-district")
@@ -126,13 +126,13 @@ var (
 	// WbNoSubdistrict: a template asked for a sub-district the plan lacks; the hint (WbNoSubdistrictNear) follows the name.
 	WbNoSubdistrict = def("WbNoSubdistrict", "方案中没有街道 %s%s (no such sub-district)", "no such sub-district %s%s")
 	// WbNoSubdistrictNear: the nearest sub-district to the one asked for.
-	WbNoSubdistrictNear = def("WbNoSubdistrictNear", "(您是不是要找 %s?)", " (did you mean %s?)")
+	WbNoSubdistrictNear = def("WbNoSubdistrictNear", "（您是不是要找 %s?）", " (did you mean %s?)")
 	// WbSharedFormula stands for the text of a shared formula saved without its value.
-	WbSharedFormula = def("WbSharedFormula", "(共享公式 shared formula)", "(shared formula)")
+	WbSharedFormula = def("WbSharedFormula", "（共享公式 shared formula）", "(shared formula)")
 	// WbChangeAdded: a merge adds a sub-district (its name and id).
 	WbChangeAdded = def("WbChangeAdded", "新增街道 %s (added)", "added sub-district %s")
 	// WbChangeRemoved: a merge removes a sub-district (its name and id).
 	WbChangeRemoved = def("WbChangeRemoved", "删除街道 %s (removed)", "removed sub-district %s")
 	// WbNoValueShown stands for an empty value in a merge's change.
-	WbNoValueShown = def("WbNoValueShown", "(空)", "(none)")
+	WbNoValueShown = def("WbNoValueShown", "（空）", "(none)")
 )

@@ -11,7 +11,7 @@ import (
 )
 
 // TestCompareWhereTheMoneyWent: with a fixed block grant (rules §6) a
-// lower standard shows as "区级统筹 +X 元 (节省)"; every row's components'
+// lower standard shows as "区级统筹 +X 元（节省）"; every row's components'
 // changes plus its transfers' change add up to its change of total; the
 // district's figures and their changes are shown beside the totals, in
 // 元 and in 万元; a comparison of a plan without §6's tables has none of it.
@@ -26,7 +26,7 @@ func TestCompareWhereTheMoneyWent(t *testing.T) {
 	if !pool.IsPositive() || *doc.Change.DistrictPool != pool.String() || *doc.Change.Transfers != "300000" || *doc.Change.DistrictManaged != "-374000" {
 		t.Errorf("district pool %s (want %s), transfers %s, managed %s", *doc.Change.DistrictPool, pool, *doc.Change.Transfers, *doc.Change.DistrictManaged)
 	}
-	want := "区级统筹 +" + groupInt(pool) + " 元 (节省)"
+	want := "区级统筹 +" + groupInt(pool) + " 元（节省）"
 	if !strings.Contains(doc.Where, want) {
 		t.Errorf("where %q, want %q in it", doc.Where, want)
 	}

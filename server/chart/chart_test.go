@@ -120,9 +120,9 @@ func TestEveryKindAndFormat(t *testing.T) {
 	cmp := Input{Result: whatIf, Base: base}
 	names := []string{"东街道", "西街道", "北街道"}
 	want := map[Kind][]string{
-		KindComponents:  append([]string{"单位:万元", "人员经费", "保底封顶", "合计(扣除封顶后)", "2,265.92"}, names...),
+		KindComponents:  append([]string{"单位:万元", "人员经费", "保底封顶", "合计（扣除封顶后）", "2,265.92"}, names...),
 		KindCompare:     append([]string{"增加", "减少", "测算方案较基准的变化"}, names...),
-		KindComposition: {"财力总额", "预备费", "因素分配(扣除封顶)", "已并入因素分配"},
+		KindComposition: {"财力总额", "预备费", "因素分配（扣除封顶）", "已并入因素分配"},
 		KindPerCapita:   append([]string{"人均可支配财力", "元/人"}, names...),
 		KindLorenz:      {"洛伦兹曲线", "基尼系数", "完全均等", "因素分配前", "保底封顶后"},
 	}
@@ -351,7 +351,7 @@ func TestComponentsMarksNegativeDamping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantText(t, svgText(t, b), "合计(扣除封顶后)", "130.00")
+	wantText(t, svgText(t, b), "合计（扣除封顶后）", "130.00")
 }
 
 func TestNiceAxis(t *testing.T) {

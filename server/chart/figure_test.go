@@ -69,7 +69,7 @@ func TestComponentsFigure(t *testing.T) {
 		}
 	}
 	legend := texts(fig.header(fakeMeasure))
-	want := append(componentLabels[:], "合计(扣除封顶后)", "单位:万元")
+	want := append(componentLabels[:], "合计（扣除封顶后）", "单位:万元")
 	if !slices.Equal(legend, want) {
 		t.Errorf("legend %q, want %q", legend, want)
 	}

@@ -24,7 +24,7 @@ func TestMoneyCharts(t *testing.T) {
 	if !sum.Equal(res.Capacity) {
 		t.Errorf("slices add up to %s, capacity is %s", sum, res.Capacity)
 	}
-	if got := labels["区级统筹(节省)"]; !got.Equal(decimal.NewFromInt(928600)) {
+	if got := labels["区级统筹（节省）"]; !got.Equal(decimal.NewFromInt(928600)) {
 		t.Errorf("district pool slice = %s, want 928600", got)
 	}
 	if got := labels["区级部门统筹"]; !got.Equal(decimal.NewFromInt(2992000)) {
@@ -36,7 +36,7 @@ func TestMoneyCharts(t *testing.T) {
 	}
 	found := false
 	for _, r := range comp.Rows {
-		found = found || r[0] == "区级统筹(节省)" && r[1] == "928600"
+		found = found || r[0] == "区级统筹（节省）" && r[1] == "928600"
 	}
 	if !found {
 		t.Errorf("composition CSV lacks the district pool: %v", comp.Rows)
@@ -71,5 +71,5 @@ func TestMoneyCharts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantText(t, svgText(t, b), "区级统筹(节省)", "92.86")
+	wantText(t, svgText(t, b), "区级统筹（节省）", "92.86")
 }

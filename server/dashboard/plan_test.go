@@ -113,7 +113,7 @@ func TestPlanSummary(t *testing.T) {
 		}
 	}
 	tiers := text(byID(t, parse(t, page), "tiers"))
-	for _, s := range []string{"保基本民生项目(应保尽保) 1,620,000 — 应保尽保 1,620,000 全额", "A档 4,050,000 3,332,900 25% × 项目资金池 3,332,900 82.29%", "B档"} {
+	for _, s := range []string{"保基本民生项目（应保尽保） 1,620,000 — 应保尽保 1,620,000 全额", "A档 4,050,000 3,332,900 25% × 项目资金池 3,332,900 82.29%", "B档"} {
 		if !strings.Contains(tiers, s) {
 			t.Errorf("tiers table lacks %q: %s", s, tiers)
 		}

@@ -33,10 +33,10 @@ func TestStatementRatingEffect(t *testing.T) {
 		t.Errorf("rating effect: %s", got)
 	}
 	b := v.Baseline
-	if b.TotalLabel != "本年测算口径 (不含人员经费)" || b.Total.Raw != "4540794" || b.Floor == nil || b.Floor.Raw != "6175000" {
+	if b.TotalLabel != "本年测算口径（不含人员经费）" || b.Total.Raw != "4540794" || b.Floor == nil || b.Floor.Raw != "6175000" {
 		t.Errorf("baseline: %+v", b)
 	}
-	if got := text(byID(t, root, "baseline")); !strings.Contains(got, "本年测算口径 (不含人员经费)") || !strings.Contains(got, "测算口径不含人员经费,保底保留绩效等级影响") {
+	if got := text(byID(t, root, "baseline")); !strings.Contains(got, "本年测算口径（不含人员经费）") || !strings.Contains(got, "测算口径不含人员经费,保底保留绩效等级影响") {
 		t.Errorf("baseline section: %s", got)
 	}
 	// A plan without the rule has no such figure.
@@ -95,7 +95,7 @@ func TestFormRules(t *testing.T) {
 		t.Fatalf("the what-if failed: %+v", v.Problems)
 	}
 	v, _ = planPage(t, doc, "")
-	if got := v.Tiers[3].Tier; got != "C档(含上档顺延 359,360)" {
+	if got := v.Tiers[3].Tier; got != "C档（含上档顺延 359,360）" {
 		t.Errorf("tier C: %q", got)
 	}
 }

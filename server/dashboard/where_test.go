@@ -17,7 +17,7 @@ func TestStatementWhereTheMoneyWent(t *testing.T) {
 		t.Fatal(err)
 	}
 	v, page := statementPage(t, doc, "east", "project.vector_control.unit_cost=1.45")
-	if !strings.Contains(v.Where, "区级统筹 +") || !strings.Contains(v.Where, "(节省)") {
+	if !strings.Contains(v.Where, "区级统筹 +") || !strings.Contains(v.Where, "（节省）") {
 		t.Errorf("where %q", v.Where)
 	}
 	if got := text(byID(t, parse(t, page), "where")); got != v.Where {

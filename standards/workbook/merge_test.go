@@ -32,7 +32,7 @@ func TestMerge(t *testing.T) {
 	want := []string{
 		"西街道 (west) 绩效等级 (performance):良 → 优 [街道数据!C3]",
 		"西街道 (west) area_km2:2.1 → 2.4 [街道数据!G3]",
-		"西街道 (west) 公务员实际工资总额 (payroll.civil_servant):(空) → 4500000 [人员!E3]",
+		"西街道 (west) 公务员实际工资总额 (payroll.civil_servant):（空） → 4500000 [人员!E3]",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

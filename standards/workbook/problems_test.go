@@ -58,7 +58,7 @@ func TestProblems(t *testing.T) {
 		{"too many fraction digits", cells(map[string]any{"街道数据!G3": "3.1234567890123"}), []string{"街道数据!G3 bad_value"}, "位数过多"},
 		{"too many integer digits", cells(map[string]any{"人员!E4": strings.Repeat("9", 31)}), []string{"人员!E4 bad_value"}, "位数过多"},
 		{"a number far too long", cells(map[string]any{"街道数据!L3": strings.Repeat("1", 5000)}), []string{"街道数据!L3 bad_value"}, "位数过多"},
-		{"blank quantity", cells(map[string]any{"街道数据!H5": ""}), []string{"街道数据!H5 missing_quantity"}, "population 缺少数值(因素 服务人口 (population, 权重 0.4) 的指标,权重 1)"},
+		{"blank quantity", cells(map[string]any{"街道数据!H5": ""}), []string{"街道数据!H5 missing_quantity"}, "population 缺少数值（因素 服务人口 (population, 权重 0.4) 的指标,权重 1）"},
 		{"blank name", cells(map[string]any{"街道数据!B4": ""}), []string{"街道数据!B4 missing"}, "街道名称 (name) 不能为空"},
 		{"blank rating", cells(map[string]any{"街道数据!C5": ""}), []string{"街道数据!C5 missing"}, "绩效等级 (performance) 不能为空"},
 		{"unknown rating", cells(map[string]any{"街道数据!C3": "忧"}), []string{"街道数据!C3 unknown_ref"}, "可选:优、良、中、差"},
