@@ -21,12 +21,22 @@ const (
 	maxSigDigits = 12
 )
 
-// CheckReadable reports every line a statement shows (ReadableLines) or
-// score formula of a result that breaks the rule.
+// CheckReadable reports every line a statement shows (ReadableLines),
+// line by indicator of the block grant (the JSON's) or score formula of a
+// result that breaks the rule. A project paid at several tiers is one
+// line a part on a statement; its one JSON line says every part and is
+// longer.
 func CheckReadable(res *Result) error {
 	var errs []error
 	for _, a := range res.Subdistricts {
-		for _, l := range a.ReadableLines() {
+		// What a statement shows, and the JSON's lines by indicator.
+		lines := a.ReadableLines()
+		for _, l := range a.Lines {
+			if l.Stage == StageBlock {
+				lines = append(lines, l)
+			}
+		}
+		for _, l := range lines {
 			if err := readable(l.Formula()); err != nil {
 				errs = append(errs, fmt.Errorf("%s %s/%s: %w", a.ID, l.Stage, l.Item, err))
 			}
