@@ -259,7 +259,26 @@ func readScenario(name string) ([]byte, error) {
 	if b, e := configs.FS.ReadFile(configs.ScenarioDir + "/" + base + ".toml"); e == nil && !strings.ContainsAny(name, `/\`) {
 		return b, nil
 	}
+	if b, ok := builtinByName(name); ok {
+		return b, nil
+	}
 	return nil, app.Say(domain.KindBadRequest, msg.CmdReadScenario, name).Because(err)
+}
+
+// builtinByName finds a built-in sample scenario by its [scenario] name
+// (财力总额减少 5%), matched exactly after trimming spaces.
+func builtinByName(name string) ([]byte, bool) {
+	files, _ := fs.Glob(configs.FS, configs.ScenarioDir+"/*.toml")
+	for _, f := range files {
+		b, err := fs.ReadFile(configs.FS, f)
+		if err != nil {
+			continue
+		}
+		if sc, err := standards.ParseScenario(f, b); err == nil && strings.TrimSpace(sc.Name) == strings.TrimSpace(name) {
+			return b, true
+		}
+	}
+	return nil, false
 }
 
 // compute loads, overrides, compiles and evaluates.

@@ -40,3 +40,16 @@ func TestMessagesInBothLanguages(t *testing.T) {
 		wbGolden(t, "messages-"+lang+".txt", b.String())
 	}
 }
+
+// TestScenarioByName: --scenario takes a built-in scenario's [scenario]
+// name as well as its file name, with the same result.
+func TestScenarioByName(t *testing.T) {
+	byFile, _, code := caili(t, "compare", "--scenario", "capacity_minus_5pct")
+	if code != 0 {
+		t.Fatalf("by file: exit %d", code)
+	}
+	byName, stderr, code := caili(t, "compare", "--scenario", "财力总额减少 5%")
+	if code != 0 || byName != byFile {
+		t.Errorf("by name: exit %d, same output %v: %s", code, byName == byFile, stderr)
+	}
+}
