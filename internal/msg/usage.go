@@ -13,7 +13,7 @@ const CmdCommands = `  caili calc     [--plan F] [--scenario F] [--set path=valu
                  [--attribute [--by auto|override|group]] [--format table|csv|json] [--unit 元|万元] [--out F]
   caili compare  [--plan F] --scenario A --scenario B... [--set path=value]... [--format table|csv|json|xlsx] [--unit 元|万元] [--out F]
   caili serve    [--addr A] [--plans DIR] [--data DIR]
-  caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-]
+  caili template [--plan F] [--subdistrict ID] [--out data.xlsx|data.csv|-] [--force]
   caili import   FILE.xlsx|FILE.csv --plan F [--out plan.toml] [--merge]
   caili solve    [--plan F] [--scenario F] [--set path=value]... --target T [--vary PATH] [--find min|max] [--precision U] [--format table|json]
   caili notice   [--plan F] [--data DIR] [--subdistrict ID] [--kind 测算|控制数|批复] [--doc-no 文号] [--date YYYY-MM-DD] [--template F] --out F.pdf
