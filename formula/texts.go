@@ -74,6 +74,12 @@ const (
 	textTransferZeroBasis  Text = "TransferZeroBasis"
 	textWarnKeptBack       Text = "WarnKeptBack"
 	textWarnCeilings       Text = "WarnCeilings"
-	textWarnFloors         Text = "WarnFloors"
-	textWarnAbsorbed       Text = "WarnAbsorbed"
+	// The parts of WarnKeptBack, the non-zero ones listed with WarnPartSep.
+	textWarnPartPerformance Text = "WarnPartPerformance"
+	textWarnPartDamping     Text = "WarnPartDamping"
+	textWarnPartPool        Text = "WarnPartPool"
+	textWarnPartManaged     Text = "WarnPartManaged"
+	textWarnPartSep         Text = "WarnPartSep"
+	textWarnFloors          Text = "WarnFloors"
+	textWarnAbsorbed        Text = "WarnAbsorbed"
 )

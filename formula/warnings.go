@@ -15,8 +15,9 @@ import (
 // Warning codes.
 const (
 	// WarnKeptBack: money kept back from the sub-districts (the
-	// performance reserve, the damping reserve and the district pool)
-	// above 1% of capacity.
+	// performance reserve, the damping reserve, the district pool and
+	// the district-managed projects, every figure SPEC §6 keeps at the
+	// district) above 1% of capacity.
 	WarnKeptBack Code = "kept_back"
 	// WarnCeilings and WarnFloors: a ceiling or a floor that binds for
 	// more than half of the sub-districts, so that the formula decides
@@ -44,11 +45,10 @@ var keptBackShare = decimal.New(1, -2)
 // that allocates as it seems to.
 func (r *Result) Warnings() []Warning {
 	var out []Warning
-	kept := r.PerformanceReserve.Add(r.DampingReserve).Add(r.DistrictPool)
+	kept := r.PerformanceReserve.Add(r.DampingReserve).Add(r.DistrictPool).Add(r.DistrictManaged)
 	if r.Capacity.IsPositive() && kept.GreaterThan(r.Capacity.Mul(keptBackShare)) {
 		pct := kept.Mul(decimal.NewFromInt(100)).DivRound(r.Capacity, 2).StringFixed(2)
-		out = append(out, Warning{WarnKeptBack, Say(textWarnKeptBack, num(kept), pct,
-			num(r.PerformanceReserve), num(r.DampingReserve), num(r.DistrictPool), r.Ceilinged, r.Floored)})
+		out = append(out, Warning{WarnKeptBack, Say(textWarnKeptBack, num(kept), pct, r.keptParts(), r.Ceilinged, r.Floored)})
 	}
 	n := len(r.Subdistricts)
 	if 2*r.Ceilinged > n {
@@ -63,6 +63,26 @@ func (r *Result) Warnings() []Warning {
 			names = append(names[:absorbedNamed:absorbedNamed], wordAndMore)
 		}
 		out = append(out, Warning{WarnAbsorbed, Say(textWarnAbsorbed, len(r.absorbed), strings.Join(names, "、"))})
+	}
+	return out
+}
+
+// keptParts lists the non-zero parts of the money kept back, each with
+// its amount, for WarnKeptBack.
+func (r *Result) keptParts() []Words {
+	var out []Words
+	for _, p := range []struct {
+		text   Text
+		amount decimal.Decimal
+	}{{textWarnPartPerformance, r.PerformanceReserve}, {textWarnPartDamping, r.DampingReserve},
+		{textWarnPartPool, r.DistrictPool}, {textWarnPartManaged, r.DistrictManaged}} {
+		if p.amount.IsZero() {
+			continue
+		}
+		if out != nil {
+			out = append(out, Say(textWarnPartSep))
+		}
+		out = append(out, Say(p.text, num(p.amount)))
 	}
 	return out
 }

@@ -4,10 +4,17 @@ package msg
 // §4): what a person reading only the totals would miss.
 var (
 	// WarnKeptBack: money kept back; the amount, its share of capacity,
-	// its parts (performance reserve, damping reserve, district pool) and
+	// its non-zero parts (WarnPart…) and
 	// how many 街道 hit a ceiling and a floor.
-	WarnKeptBack = def("WarnKeptBack", "有 %s 元（占财力 %s%%）未分配到街道:绩效预留 %s、封顶调减留存资金 %s、区级统筹 %s;%d 个街道封顶、%d 个街道保底",
-		"%s 元 (%s%% of capacity) is not allocated to the sub-districts: performance reserve %s, damping reserve %s, district pool %s; %d sub-district(s) at their ceiling, %d at their floor")
+	WarnKeptBack = def("WarnKeptBack", "有 %s 元（占财力 %s%%）未分配到街道:%s;%d 个街道封顶、%d 个街道保底",
+		"%s 元 (%s%% of capacity) is not allocated to the sub-districts: %s; %d sub-district(s) at their ceiling, %d at their floor")
+	// WarnPartPerformance … WarnPartManaged: the non-zero parts of
+	// WarnKeptBack, each with its amount, listed with WarnPartSep.
+	WarnPartPerformance = def("WarnPartPerformance", "绩效预留 %s 元", "performance reserve %s 元")
+	WarnPartDamping     = def("WarnPartDamping", "封顶调减留存资金 %s 元", "damping reserve %s 元")
+	WarnPartPool        = def("WarnPartPool", "区级统筹 %s 元", "district pool %s 元")
+	WarnPartManaged     = def("WarnPartManaged", "区级部门统筹 %s 元", "district-managed projects %s 元")
+	WarnPartSep         = def("WarnPartSep", "、", ", ")
 	// WarnCeilings: ceilings bind for most 街道.
 	WarnCeilings = def("WarnCeilings", "%d 个街道（共 %d 个）触及封顶:因素与标准的变化多被封顶吸收,调整后合计变化不大",
 		"%d of %d sub-districts are at their ceiling: changes of factors and standards are mostly absorbed by it")
