@@ -86,6 +86,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	router{v1}.get("/audit", s.auditLog)
 	router{v1}.get("/whoami", s.whoami)
 	s.objectionRoutes(pg) // objections.go
+	s.yearRoutes(pg)      // year.go
 
 	// The dashboard's pages (pages.go).
 	root.get("/", s.indexPage)
