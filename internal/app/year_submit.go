@@ -7,10 +7,13 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/atomicfile"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/safefile"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
 )
@@ -157,12 +160,23 @@ func (e *App) AcceptData(ctx context.Context, who caili.Actor, plan string, ns [
 	if err != nil {
 		return nil, err
 	}
-	e.limit(func() { v, err = AcceptDataIn(ctx, st, who, plan, ns) })
+	file := e.planFile(plan)
+	e.limit(func() { v, err = AcceptDataFile(ctx, st, who, plan, ns, file) })
 	return v, err
 }
 
-// AcceptDataIn is AcceptData on a store.
+// AcceptDataIn is AcceptData on a store (the command line), writing the
+// record only.
 func AcceptDataIn(ctx context.Context, st caili.Store, who caili.Actor, plan string, ns []int) (*caili.VersionRecord, error) {
+	return AcceptDataFile(ctx, st, who, plan, ns, "")
+}
+
+// AcceptDataFile is AcceptDataIn that also writes the new plan text to
+// planFile, the plan's file served ("": none), when that file is still
+// the text of the version the submissions were merged into (a planner's
+// later edits are never overwritten: the record keeps the new version
+// either way), keeping a copy of the old file beside it.
+func AcceptDataFile(ctx context.Context, st caili.Store, who caili.Actor, plan string, ns []int, planFile string) (*caili.VersionRecord, error) {
 	if err := need(who, caili.RolePlanner); err != nil {
 		return nil, err
 	}
@@ -202,7 +216,23 @@ func AcceptDataIn(ctx context.Context, st caili.Store, who caili.Actor, plan str
 	if err != nil {
 		return nil, err
 	}
-	return st.AcceptSubmissions(ctx, who, plan, ns, *nv)
+	rec, err := st.AcceptSubmissions(ctx, who, plan, ns, *nv)
+	if err != nil || planFile == "" {
+		return rec, err
+	}
+	diskMu.Lock()
+	defer diskMu.Unlock()
+	old, fi, rerr := safefile.Read(planFile, safefile.MaxInput)
+	if rerr != nil || !bytes.Equal(old, vv.Record.Files[0].Data) {
+		return rec, nil // edited since: the planner's file is left alone
+	}
+	if err := atomicfile.Replace(BackupName(planFile, time.Now()), old, fi.Mode().Perm()); err != nil {
+		return nil, Internal(msg.AppObjectionDiskWrite, err)
+	}
+	if err := atomicfile.Replace(planFile, nv.Files[0].Data, fi.Mode().Perm()); err != nil {
+		return nil, Internal(msg.AppObjectionDiskWrite, err)
+	}
+	return rec, nil
 }
 
 // merged writes the submissions' values into the version's [[subdistrict]]
