@@ -191,7 +191,7 @@ func TestYearOneLoop(t *testing.T) {
 	// 一下.
 	e.call("POST", "/api/v1/plans/budget/versions/2/approve", e.approver, http.StatusOK)
 	e.send("POST", y+"/publications", e.approver, `{"version":2,"kind":"批复","wenhao":"x"}`, http.StatusConflict) // before 控制数
-	e.send("POST", y+"/publications", e.approver, `{"version":2,"kind":"控制数"}`, http.StatusBadRequest)          // no 文号
+	e.send("POST", y+"/publications", e.approver, `{"version":2,"kind":"控制数"}`, http.StatusBadRequest)           // no 文号
 	ctl := decodeInto[kindJSON](t, e.send("POST", y+"/publications", e.approver,
 		`{"version":2,"kind":"控制数","wenhao":"示财预〔2025〕1号","date":"2025-01-10"}`, http.StatusCreated))
 	if ctl.Kind != caili.KindControl || ctl.KindText != "控制数" || ctl.Wenhao != "示财预〔2025〕1号" {
