@@ -175,7 +175,7 @@ func checkBreakdown(file string, f *Figure, lines []workbook.BreakdownLine) ([]f
 				add(formula.CodeBadValue, l.Cells[c.col], msg.StdUseCode, c.code)
 			case len(c.allow) > 0 && !slices.Contains(c.allow, c.code):
 				add(formula.CodeBadValue, l.Cells[c.col], msg.YearCodeNotAllowed, c.code, u.Name, strings.Join(c.allow, "、"))
-			case f.Catalogue != nil && f.Catalogue.Names(c.kind)[c.code] == "" && len(f.Catalogue.Names(c.kind)) > 0:
+			case len(c.allow) == 0 && f.Catalogue != nil && f.Catalogue.Names(c.kind)[c.code] == "" && len(f.Catalogue.Names(c.kind)) > 0:
 				add(formula.CodeBadValue, l.Cells[c.col], msg.YearCodeUnknown, c.code, f.Catalogue.File)
 			}
 		}
