@@ -225,7 +225,7 @@ func (e *App) KindStatementOf(ctx context.Context, who caili.Actor, plan string,
 // AdjustmentDiff is what an adjustment (kind publication seq) changed
 // against the year's 批复: the versions' diff, with its attribution
 // (planner or approver).
-func (e *App) AdjustmentDiff(ctx context.Context, who caili.Actor, plan string, seq int64) (*VersionDiff, error) {
+func (e *App) AdjustmentDiff(ctx context.Context, who caili.Actor, plan string, seq int64) (d *VersionDiff, err error) {
 	st, err := e.yearStore()
 	if err != nil {
 		return nil, err
@@ -233,6 +233,12 @@ func (e *App) AdjustmentDiff(ctx context.Context, who caili.Actor, plan string, 
 	if err := need(who, caili.RolePlanner, caili.RoleApprover); err != nil {
 		return nil, err
 	}
+	e.limit(func() { d, err = AdjustmentDiffIn(ctx, st, plan, seq) })
+	return d, err
+}
+
+// AdjustmentDiffIn is AdjustmentDiff on a store (the command line).
+func AdjustmentDiffIn(ctx context.Context, st caili.Store, plan string, seq int64) (*VersionDiff, error) {
 	kps, err := st.KindPublications(ctx, plan)
 	if err != nil {
 		return nil, err
@@ -245,9 +251,7 @@ func (e *App) AdjustmentDiff(ctx context.Context, who caili.Actor, plan string, 
 	if j < 0 {
 		return nil, Say(caili.KindNotFound, msg.YearNoApproval, plan, kps[i].Year)
 	}
-	var d *VersionDiff
-	e.limit(func() { d, err = DiffIn(ctx, st, plan, kps[j].N, kps[i].N) })
-	return d, err
+	return DiffIn(ctx, st, plan, kps[j].N, kps[i].N)
 }
 
 // publishAs publishes np as the kind kp, in one transaction.

@@ -72,3 +72,21 @@ var (
 	YearBreakdownAmount   = def("YearBreakdownAmount", "金额 %s 不是正数", "amount %s is not a positive number")
 	YearBreakdownEmpty    = def("YearBreakdownEmpty", "项目分解中没有项目", "the breakdown has no lines")
 )
+
+// The command line's caili year.
+var (
+	FlagYearKind   = def("FlagYearKind", "下达种类:控制数(一下)、批复(二下)或 调整", "kind: 控制数 (control), 批复 (approval) or 调整 (adjust)")
+	FlagYearWenhao = def("FlagYearWenhao", "文号,如 西财预〔2025〕1号", "the document number (文号)")
+	FlagYearDate   = def("FlagYearDate", "成文日期 YYYY-MM-DD(默认今天)", "the document's date, YYYY-MM-DD (default today)")
+	FlagYearReason = def("FlagYearReason", "理由(退回项目分解、调整时必填)", "the reason (required to return a breakdown or for an adjustment)")
+
+	OutYearAccepted    = def("OutYearAccepted", "已采纳 %s 的一上报送 → 草案第 %d 版 sha256 %s", "accepted %s's submissions → draft version %d sha256 %s")
+	OutYearDecided     = def("OutYearDecided", "%s 项目分解 %d(%s):%s", "%s breakdown %d (%s): %s")
+	OutYearPublished   = def("OutYearPublished", "已下达 %s 第 %d 版为%s,文号 %s,日期 %s(第 %d 号下达文件)", "published %s version %d as %s, 文号 %s, dated %s (publication %d)")
+	OutYearHead        = def("OutYearHead", "%s %d 年:当前阶段 %s", "%s, fiscal year %d: stage %s")
+	OutYearStage       = def("OutYearStage", "  %s  %s  %s  %s", "  %s  %s  %s  %s")
+	OutYearPublication = def("OutYearPublication", "  下达 %d:%s %s(%s,第 %d 版)%s", "  publication %d: %s %s (%s, version %d) %s")
+	OutYearRowsHead    = def("OutYearRowsHead", "街道\t名称\t一上数据\t二上分解", "id\tname\tdata (一上)\tbreakdown (二上)")
+	OutYearListHead    = def("OutYearListHead", "编号\t街道\t报送时间\t文件\t改动项数/金额\t状态", "n\tsub-district\tfiled\tfile\tchanges/amount\tstatus")
+	OutYearDiffHead    = def("OutYearDiffHead", "%s:第 %d 版(批复)→ 第 %d 版(调整)", "%s: version %d (approved) → version %d (adjustment)")
+)
