@@ -23,7 +23,7 @@ const yearUsage = `  caili year status      --id ID [--data DIR]
   caili year accept      --id ID [--plans DIR] [--data DIR] [N...]
   caili year breakdowns  --id ID [--data DIR]
   caili year breakdown   accept|return --id ID [--reason TEXT] [--data DIR] N
-  caili year publish     --id ID --kind 控制数|批复|调整 --wenhao 文号 [--date YYYY-MM-DD] [--reason TEXT] [--single-user] [--data DIR] N
+  caili year publish     --id ID --kind control|approval|adjust --wenhao NO [--date YYYY-MM-DD] [--reason TEXT] [--single-user] [--data DIR] N
   caili year diff        --id ID [--data DIR] SEQ
   (accept with no N accepts every submission waiting; --plans DIR also writes the plans folder's file)`
 
@@ -44,29 +44,7 @@ func cmdYear(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlagSet("year "+sub, stderr)
 	id := fs.String("id", "", msg.FlagPlanID)
 	who := cliActor()
-	run := func(nargs int, fn func(st *sqlite.Store, a []string) error) error {
-		if nargs < 0 { // any number
-			data := dataFlag(fs)
-			if err := fs.parseFlags(rest); err != nil {
-				return err
-			}
-			if err := needID(*id); err != nil {
-				return err
-			}
-			st, err := openData(ctx, *data)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return fn(st, fs.Args())
-		}
-		return withStore(ctx, fs, rest, nargs, func(st *sqlite.Store, a []string) error {
-			if err := needID(*id); err != nil {
-				return err
-			}
-			return fn(st, a)
-		})
-	}
+	run := yearRunner(ctx, fs, rest, id)
 	switch sub {
 	case "status":
 		return run(0, func(st *sqlite.Store, _ []string) error { return yearStatus(ctx, st, who, *id, stdout) })
@@ -105,25 +83,7 @@ func cmdYear(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return say(stdout, msg.OutYearDecided, *id, b.N, b.Subdistrict, app.SubStatusText(b))
 		})
 	case "publish":
-		var r app.KindRequest
-		var single bool
-		fs.StringVar(&r.Kind, "kind", "", msg.FlagYearKind)
-		fs.StringVar(&r.Wenhao, "wenhao", "", msg.FlagYearWenhao)
-		fs.StringVar(&r.IssuedOn, "date", "", msg.FlagYearDate)
-		fs.StringVar(&r.Reason, "reason", "", msg.FlagYearReason)
-		fs.BoolVar(&single, "single-user", false, msg.FlagCLISingle)
-		return run(1, func(st *sqlite.Store, a []string) error {
-			n, err := versionArg(a[0])
-			if err != nil {
-				return err
-			}
-			r.N = n
-			k, err := app.PublishKindIn(ctx, st, who, *id, r, single)
-			if err != nil {
-				return err
-			}
-			return say(stdout, msg.OutYearPublished, *id, k.N, domain.PubKindWords(k.Kind), k.Wenhao, k.IssuedOn, k.Seq)
-		})
+		return yearPublish(ctx, fs, id, run, stdout)
 	case "diff":
 		return run(1, func(st *sqlite.Store, a []string) error {
 			seq, err := versionArg(a[0])
@@ -135,6 +95,58 @@ func cmdYear(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	subUsage(stderr, yearUsage)
 	return usagef(msg.CmdUnknownSub, "year", args[0])
+}
+
+// yearPublish is caili year publish: a version as 控制数, 批复 or 调整.
+func yearPublish(ctx context.Context, fs *flagSet, id *string, run func(int, func(*sqlite.Store, []string) error) error, stdout io.Writer) error {
+	var r app.KindRequest
+	var single bool
+	fs.StringVar(&r.Kind, "kind", "", msg.FlagYearKind)
+	fs.StringVar(&r.Wenhao, "wenhao", "", msg.FlagYearWenhao)
+	fs.StringVar(&r.IssuedOn, "date", "", msg.FlagYearDate)
+	fs.StringVar(&r.Reason, "reason", "", msg.FlagYearReason)
+	fs.BoolVar(&single, "single-user", false, msg.FlagCLISingle)
+	return run(1, func(st *sqlite.Store, a []string) error {
+		n, err := versionArg(a[0])
+		if err != nil {
+			return err
+		}
+		r.N = n
+		k, err := app.PublishKindIn(ctx, st, cliActor(), *id, r, single)
+		if err != nil {
+			return err
+		}
+		return say(stdout, msg.OutYearPublished, *id, k.N, domain.PubKindWords(k.Kind), k.Wenhao, k.IssuedOn, k.Seq)
+	})
+}
+
+// yearRunner runs a year command's work on the opened database once its
+// flags are parsed (nargs arguments, or any number when negative) and
+// --id is given.
+func yearRunner(ctx context.Context, fs *flagSet, rest []string, id *string) func(int, func(*sqlite.Store, []string) error) error {
+	return func(nargs int, fn func(st *sqlite.Store, a []string) error) error {
+		if nargs >= 0 {
+			return withStore(ctx, fs, rest, nargs, func(st *sqlite.Store, a []string) error {
+				if err := needID(*id); err != nil {
+					return err
+				}
+				return fn(st, a)
+			})
+		}
+		data := dataFlag(fs)
+		if err := fs.parseFlags(rest); err != nil {
+			return err
+		}
+		if err := needID(*id); err != nil {
+			return err
+		}
+		st, err := openData(ctx, *data)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return fn(st, fs.Args())
+	}
 }
 
 // numbers reads submission numbers.

@@ -115,12 +115,13 @@ func kindOf(r KindRequest) (*caili.NewKindPublication, error) {
 	return &caili.NewKindPublication{N: r.N, Kind: kind, Wenhao: wenhao, IssuedOn: date, Reason: reason}, nil
 }
 
-// kindAlias reads a kind as people name it: 控制数, 批复, 调整 (or the ids).
+// kindAlias reads a kind as people name it: 控制数, 批复, 调整 (in
+// either language of the message table), or its id.
 func kindAlias(k string) string {
 	k = strings.TrimSpace(k)
-	for id, words := range map[string][]string{caili.KindControl: {"控制数", "一下"}, caili.KindApproval: {"批复", "二下"},
-		caili.KindAdjust: {"调整", "追加"}} {
-		if k == id || slices.Contains(words, k) {
+	for _, id := range []string{caili.KindControl, caili.KindApproval, caili.KindAdjust} {
+		w := caili.PubKindWords(id).(caili.Text)
+		if k == id || k == msg.Text(msg.Zh, w) || strings.EqualFold(k, msg.Text(msg.En, w)) {
 			return id
 		}
 	}

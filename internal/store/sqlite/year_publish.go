@@ -57,7 +57,7 @@ func (s *Store) PublishKind(ctx context.Context, who caili.Actor, kp caili.NewKi
 			return err
 		}
 		return audit(ctx, tx, who, "year.publish."+kp.Kind, kp.Plan, strconv.Itoa(kp.N), kp.ResultHash,
-			"文号 "+kp.Wenhao+"; date "+kp.IssuedOn+"; reason "+kp.Reason+"; breakdowns "+jsonOr(kp.Breakdowns, "[]"))
+			"wenhao "+kp.Wenhao+"; date "+kp.IssuedOn+"; reason "+kp.Reason+"; breakdowns "+jsonOr(kp.Breakdowns, "[]"))
 	})
 	if err != nil {
 		return nil, internal("publish as a kind", err)
