@@ -248,7 +248,7 @@ func TestAccessTableIntent(t *testing.T) {
 		method, path, _ := strings.Cut(key, " ")
 		record := strings.Contains(path, "/versions") || strings.Contains(path, "/objections") || strings.Contains(path, "audit") ||
 			strings.Contains(path, "whoami") || strings.Contains(path, "/data") || strings.Contains(path, "/year") || (method != "GET" && path != "/api/v1/calculate")
-		frame := method == "GET" && (strings.HasPrefix(path, "/plans/:plan/versions") || strings.HasPrefix(path, "/plans/:plan/objections") || path == "/audit")
+		frame := method == "GET" && (strings.HasPrefix(path, "/plans/:plan/versions") || strings.HasPrefix(path, "/plans/:plan/objections") || path == "/plans/:plan/year" || path == "/audit")
 		published := strings.Contains(path, "/published")
 		switch {
 		case r.open && !(frame || path == "/healthz" || path == "/openapi.json" || path == "/signin" || path == "/signout"):

@@ -96,6 +96,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	// The record's pages (records_pages.go).
 	root.get("/plans/:plan/versions", s.versionsPage)
 	root.get("/plans/:plan/objections", s.objectionsPage)
+	root.get("/plans/:plan/year", s.yearPage)
 	root.get("/audit", s.auditPage)
 	return r, nil
 }

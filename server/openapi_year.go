@@ -17,6 +17,10 @@ func yearOperations() []operation {
 	reason := obj{"required": false, "content": content("application/json", obj{"type": "object", "properties": obj{"reason": obj{"type": "string"}}})}
 	y := "/api/v1/plans/{plan}/year"
 	return []operation{
+		{method: "GET", path: "/plans/{plan}/year", id: "yearPage", page: true,
+			summary: "dashboard: 预算年度 — the year's stage, each 街道's data and breakdown status, the publications; a 街道 uploads, planners accept or return, approvers publish",
+			desc:    "A frame whose script calls the year's routes with the token the user pastes (kept in sessionStorage); the page itself shows no record.",
+			params:  []obj{pPlan}, ok: map[string]obj{"200": resp("HTML page", content("text/html", textSchema))}, errors: []int{404, 422}},
 		{method: "GET", path: y, id: "yearStatus", write: true,
 			summary: "the year's stage (一上, 一下, 二上, 二下, 执行, 调整), its stages with when and who, its publications, and each 街道's data and breakdown status (未提交, 有问题, 已提交, 已采纳) — planner, approver, reader; subdistrict: its own row",
 			params:  []obj{pPlan}, ok: map[string]obj{"200": js("the year")}, errors: []int{401, 403, 404, 409}},

@@ -45,6 +45,7 @@ func yearAccess(t map[string]rule, p string) {
 		"GET " + y + "/publications/:seq/subdistricts/:id": ruleYearRead,
 		"GET " + y + "/publications/:seq/diff":             ruleRecord,
 		"GET " + y + "/in-force":                           ruleInForce,
+		"GET /plans/:plan/year":                            ruleOpen, // the page's frame: it asks the API with the user's token
 	} {
 		t[route] = r
 	}

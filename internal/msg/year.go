@@ -90,3 +90,6 @@ var (
 	OutYearListHead    = def("OutYearListHead", "编号\t街道\t报送时间\t文件\t改动项数/金额\t状态", "n\tsub-district\tfiled\tfile\tchanges/amount\tstatus")
 	OutYearDiffHead    = def("OutYearDiffHead", "%s:第 %d 版(批复)→ 第 %d 版(调整)", "%s: version %d (approved) → version %d (adjustment)")
 )
+
+// DashYear is the 预算年度 page's title.
+var DashYear = def("DashYear", "预算年度", "budget year")
