@@ -52,6 +52,8 @@ func TestBrowserYearWalk(t *testing.T) {
 	shots := os.Getenv("CAILI_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
+	} else if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	w := &yearWalk{walk: &walk{browser: &browser{t: t, ctx: bctx, base: ts.URL, shots: shots}, e: e}, dir: t.TempDir()}
 	e.call("POST", "/api/v1/plans/budget/versions", e.planner, http.StatusCreated)
