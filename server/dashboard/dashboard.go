@@ -145,6 +145,7 @@ type indexRow struct {
 	PlanItem
 	Href                         string
 	VersionsHref, ObjectionsHref string // the record's pages of the plan
+	YearHref                     string // its 预算年度 page (docs/year.md)
 }
 
 // Index renders the home page: every plan with its status.
@@ -152,7 +153,7 @@ func (r *Renderer) Index(w io.Writer, plans []PlanItem) error {
 	rows := make([]indexRow, len(plans))
 	for i, p := range plans {
 		rows[i] = indexRow{PlanItem: p, Href: PlanPath(p.ID), VersionsHref: RecordsPath(p.ID, RecordVersions),
-			ObjectionsHref: RecordsPath(p.ID, RecordObjections)}
+			ObjectionsHref: RecordsPath(p.ID, RecordObjections), YearHref: RecordsPath(p.ID, RecordYear)}
 	}
 	return r.render(w, "index", page{Title: msg.DashPlans.In(msg.Zh), V: rows})
 }
