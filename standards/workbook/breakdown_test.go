@@ -6,11 +6,13 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // breakdownFile is a breakdown workbook with a title row, the header at
 // row 3 and rows below it (on sheet, SheetBreakdown when "").
-func breakdownFile(t *testing.T, sheet string, header bool, rows ...[]any) []byte {
+func breakdownFile(t testing.TB, sheet string, header bool, rows ...[]any) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -96,4 +98,34 @@ func TestBreakdownTemplateReadsBack(t *testing.T) {
 	if len(ps) != 0 || len(lines) != 1 || lines[0].Use != "shequ" {
 		t.Errorf("lines %+v problems %v", lines, ps)
 	}
+}
+
+// FuzzReadBreakdown reads any bytes as a breakdown: it must not panic;
+// every problem has a file, a code and a message; lines come back only
+// without problems, each with a positive amount and its cells.
+func FuzzReadBreakdown(f *testing.F) {
+	var tmpl bytes.Buffer
+	if err := BreakdownTemplate(&tmpl, "东街道", 2025, "1000", "文号", nil); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(tmpl.Bytes())
+	f.Add(breakdownFile(f, "", true, []any{"养老", "shequ", "2080208", "", 1000, "目标"}))
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte("项目名称,金额\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines, ps := ReadBreakdown("f.xlsx", data)
+		for _, p := range ps {
+			if p.File != "f.xlsx" || p.Code == "" || msg.Problem(msg.Zh, p) == "" {
+				t.Fatalf("problem without file, code or message: %#v", p)
+			}
+		}
+		if len(ps) > 0 {
+			return
+		}
+		for _, l := range lines {
+			if l.Amount.Sign() <= 0 || l.Cells[ColAmount] == "" {
+				t.Fatalf("a line accepted: %+v", l)
+			}
+		}
+	})
 }
