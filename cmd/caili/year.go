@@ -18,7 +18,8 @@ import (
 // budget year, on the database file of a data folder. The 街道 submit
 // their data and breakdowns through the server with their tokens.
 
-const yearUsage = `  caili year status      --id ID [--data DIR]
+const yearUsage = `  caili year open        --id ID [--note TEXT] [--data DIR]
+  caili year status      --id ID [--data DIR]
   caili year submissions --id ID [--data DIR]
   caili year accept      --id ID [--plans DIR] [--data DIR] [N...]
   caili year breakdowns  --id ID [--data DIR]
@@ -35,7 +36,7 @@ func cmdYear(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if len(args) == 0 {
 		subUsage(stderr, yearUsage)
-		return usagef(msg.CmdWhich, "year", "status, submissions, accept, breakdowns, breakdown, publish, diff")
+		return usagef(msg.CmdWhich, "year", "open, status, submissions, accept, breakdowns, breakdown, publish, diff")
 	}
 	sub, rest := args[0], args[1:]
 	if sub == "breakdown" && len(rest) > 0 && !isHelp(rest[0]) {
@@ -46,6 +47,9 @@ func cmdYear(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	who := cliActor()
 	run := yearRunner(ctx, fs, rest, id)
 	switch sub {
+	case "open":
+		note := fs.String("note", "", msg.FlagYearNote)
+		return run(0, func(st *sqlite.Store, _ []string) error { return yearOpen(ctx, st, who, *id, *note, stdout) })
 	case "status":
 		return run(0, func(st *sqlite.Store, _ []string) error { return yearStatus(ctx, st, who, *id, stdout) })
 	case "submissions", "breakdowns":
@@ -147,6 +151,24 @@ func yearRunner(ctx context.Context, fs *flagSet, rest []string, id *string) fun
 		defer st.Close()
 		return fn(st, fs.Args())
 	}
+}
+
+// yearOpen records that 一上 of the plan's year began, with a note (a
+// deadline, the notice sent to the 街道): once; later it says when it
+// began.
+func yearOpen(ctx context.Context, st *sqlite.Store, who domain.Actor, id, note string, stdout io.Writer) error {
+	ys, err := app.YearStatusIn(ctx, st, who, id)
+	if err != nil {
+		return err
+	}
+	created, err := st.EnterStage(ctx, who, domain.StageRecord{Plan: id, Year: ys.Year, Stage: domain.StageCollect, What: note})
+	if err != nil {
+		return err
+	}
+	if !created {
+		return say(stdout, msg.OutYearOpenAlready, id, ys.Year, ys.Stages[0].At.Local().Format("2006-01-02 15:04"), ys.Stages[0].By)
+	}
+	return say(stdout, msg.OutYearOpened, id, ys.Year)
 }
 
 // numbers reads submission numbers.

@@ -55,6 +55,12 @@ func TestYearCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec(t, 0, "plan", "save", "--plan", plan, "--data", data)
+	if out := rec(t, 0, "year", "open", "--id", "tiny", "--note", "3 月 1 日前报送", "--data", data); !strings.Contains(out, "一上已开始") {
+		t.Errorf("open: %s", out)
+	}
+	if out := rec(t, 0, "year", "open", "--id", "tiny", "--data", data); !strings.Contains(out, "一上已于") {
+		t.Errorf("open twice: %s", out)
+	}
 	csv := filepath.Join(t.TempDir(), "east.csv")
 	rec(t, 0, "template", "--plan", plan, "--subdistrict", "east", "--out", csv)
 	b, err := os.ReadFile(csv)
@@ -83,7 +89,7 @@ func TestYearCommands(t *testing.T) {
 	st.Close()
 
 	status := rec(t, 0, "year", "status", "--id", "tiny", "--data", data)
-	if !strings.Contains(status, "一上") || !regexp.MustCompile(`east\s+东街道\s+已提交\s+未提交`).MatchString(status) ||
+	if !strings.Contains(status, "一上") || !strings.Contains(status, "3 月 1 日前报送") || !regexp.MustCompile(`east\s+东街道\s+已提交\s+未提交`).MatchString(status) ||
 		!regexp.MustCompile(`west\s+西街道\s+未提交`).MatchString(status) {
 		t.Errorf("status:\n%s", status)
 	}

@@ -80,6 +80,9 @@ var (
 	FlagYearDate   = def("FlagYearDate", "成文日期 YYYY-MM-DD(默认今天)", "the document's date, YYYY-MM-DD (default today)")
 	FlagYearReason = def("FlagYearReason", "理由(退回项目分解、调整时必填)", "the reason (required to return a breakdown or for an adjustment)")
 
+	FlagYearNote       = def("FlagYearNote", "说明,如报送截止日期", "a note, such as the deadline for the 街道's data")
+	OutYearOpened      = def("OutYearOpened", "%s %d 年一上已开始:街道可以报送数据", "%s, fiscal year %d: 一上 begun, the 街道 may submit their data")
+	OutYearOpenAlready = def("OutYearOpenAlready", "%s %d 年一上已于 %s 由 %s 开始", "%s, fiscal year %d: 一上 began at %s (%s)")
 	OutYearAccepted    = def("OutYearAccepted", "已采纳 %s 的一上报送 → 草案第 %d 版 sha256 %s", "accepted %s's submissions → draft version %d sha256 %s")
 	OutYearDecided     = def("OutYearDecided", "%s 项目分解 %d(%s):%s", "%s breakdown %d (%s): %s")
 	OutYearPublished   = def("OutYearPublished", "已下达 %s 第 %d 版为%s,文号 %s,日期 %s(第 %d 号下达文件)", "published %s version %d as %s, 文号 %s, dated %s (publication %d)")
