@@ -112,6 +112,7 @@ func accessTable() map[string]rule {
 	downloadAccess(t, p)   // downloads.go
 	exportAccess(t, p)     // export.go
 	webServiceAccess(t, p) // webservice.go
+	yearAccess(t, p)       // year.go
 	return t
 }
 

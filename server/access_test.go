@@ -247,8 +247,8 @@ func TestAccessTableIntent(t *testing.T) {
 	for key, r := range accessTable() {
 		method, path, _ := strings.Cut(key, " ")
 		record := strings.Contains(path, "/versions") || strings.Contains(path, "/objections") || strings.Contains(path, "audit") ||
-			strings.Contains(path, "whoami") || strings.Contains(path, "/data") || (method != "GET" && path != "/api/v1/calculate")
-		frame := method == "GET" && (strings.HasPrefix(path, "/plans/:plan/versions") || strings.HasPrefix(path, "/plans/:plan/objections") || path == "/audit")
+			strings.Contains(path, "whoami") || strings.Contains(path, "/data") || strings.Contains(path, "/year") || (method != "GET" && path != "/api/v1/calculate")
+		frame := method == "GET" && (strings.HasPrefix(path, "/plans/:plan/versions") || strings.HasPrefix(path, "/plans/:plan/objections") || path == "/plans/:plan/year" || path == "/audit")
 		published := strings.Contains(path, "/published")
 		switch {
 		case r.open && !(frame || path == "/healthz" || path == "/openapi.json" || path == "/signin" || path == "/signout"):
@@ -259,7 +259,7 @@ func TestAccessTableIntent(t *testing.T) {
 			t.Errorf("%s: anonymous reading of a draft", key)
 		case r.query && method != "GET":
 			t.Errorf("%s: ?token= on a write", key)
-		case !published && r.allows(caili.Actor{Role: caili.RoleSubdistrict}) && !strings.Contains(path, "objections") && path != "/api/v1/whoami":
+		case !published && r.allows(caili.Actor{Role: caili.RoleSubdistrict}) && !strings.Contains(path, "objections") && !strings.Contains(path, "/year") && path != "/api/v1/whoami":
 			t.Errorf("%s: a 街道 reaches a draft", key)
 		}
 	}

@@ -86,6 +86,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	router{v1}.get("/audit", s.auditLog)
 	router{v1}.get("/whoami", s.whoami)
 	s.objectionRoutes(pg) // objections.go
+	s.yearRoutes(pg)      // year.go
 
 	// The dashboard's pages (pages.go).
 	root.get("/", s.indexPage)
@@ -95,6 +96,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	// The record's pages (records_pages.go).
 	root.get("/plans/:plan/versions", s.versionsPage)
 	root.get("/plans/:plan/objections", s.objectionsPage)
+	root.get("/plans/:plan/year", s.yearPage)
 	root.get("/audit", s.auditPage)
 	return r, nil
 }

@@ -21,6 +21,9 @@ func (s *Server) versionsPage(c *gin.Context) { s.recordPage(c, dashboard.Record
 // objectionsPage is the 异议 page of a plan.
 func (s *Server) objectionsPage(c *gin.Context) { s.recordPage(c, dashboard.RecordObjections) }
 
+// yearPage is the 预算年度 page of a plan (docs/year.md).
+func (s *Server) yearPage(c *gin.Context) { s.recordPage(c, dashboard.RecordYear) }
+
 // recordPage sends a record page of a known plan (404 for an unknown one).
 func (s *Server) recordPage(c *gin.Context, p dashboard.RecordPage) {
 	v, err := s.app.Plan(c.Param("plan"))

@@ -120,6 +120,7 @@ func (c *converter) plan(d *document) *formula.Plan {
 	// names; without one, the built-in table names what it knows.
 	p.Catalogue = d.catalogue
 	c.checkCatalogue(p)
+	c.uses(d.Use, d.catalogue) // uses.go
 	if p.Catalogue == nil {
 		p.Catalogue = builtinCatalogue()
 	}

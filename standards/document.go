@@ -24,6 +24,7 @@ type document struct {
 	Incentive   *incentiveDoc       `toml:"incentive"`
 	Damping     *dampingDoc         `toml:"damping"`
 	Subdistrict []subdistrictDoc    `toml:"subdistrict"`
+	Use         []useDoc            `toml:"use"` // permitted uses (uses.go)
 	origin      map[string]string   // top-level key → file that holds it
 	src         map[string][]byte   // file → its text, to locate problems by line
 	files       []string            // plan file first, then the standards file

@@ -126,6 +126,8 @@ func pinnedOrLatest(ctx context.Context, st caili.Store, plan string, year int64
 type PublishOptions struct {
 	Supersedes string
 	SingleUser bool
+	// As publishes the version as a kind (控制数, 批复, 调整: year_publish.go).
+	As *caili.NewKindPublication
 }
 
 // Publish publishes an approved version (approver; not whoever saved
@@ -188,8 +190,11 @@ func PublishIn(ctx context.Context, st caili.Store, who caili.Actor, plan string
 	if hash != ap.ResultHash {
 		return nil, refuseChanged(ctx, st, who, ap, result, hash)
 	}
-	return st.Publish(ctx, who, caili.NewPublication{Plan: plan, N: n, Result: result, ResultHash: hash,
-		Supersedes: o.Supersedes, SingleUser: o.SingleUser})
+	np := caili.NewPublication{Plan: plan, N: n, Result: result, ResultHash: hash, Supersedes: o.Supersedes, SingleUser: o.SingleUser}
+	if o.As != nil {
+		return publishAs(ctx, st, who, np, *o.As) // year_publish.go
+	}
+	return st.Publish(ctx, who, np)
 }
 
 // refuseChanged returns a version whose result is not the approved one

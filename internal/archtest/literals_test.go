@@ -24,13 +24,14 @@ import (
 // is part of the document (Chinese in every language), kept in one file
 // per document so that it is found in one place.
 var documentWords = map[string]string{
-	"formula/classwords.go":              "the 预算管理一体化 classification's values (项目类别, 资金性质) and the export's names of the kinds of line: the budget system's own words, Chinese in every language",
-	"formula/words.go":                   "the names of components, fixed items and equalisation stages and the explanation lines' words: a result line is part of the result and is Chinese in every language",
-	"internal/attribution/words.go":      "the attribution's cause groups and amount sentences: part of the attribution's result, Chinese in every language",
-	"internal/report/checkxlsx/words.go": "the 复核 workbook's sheet names, its 说明 sheet and each sheet's titles, headers, labels, notes and the formulas that hold words (通过, 是, 无): the workbook is Chinese in every language",
-	"internal/report/xlsx/xlsx.go":       "the results workbook's sheet names and column headings",
-	"standards/plangen/catalogue.go":     "the sample-plan generator's data: the names of the generated plan's categories, projects and factors",
-	"standards/workbook/columns.go":      "the data-collection template's column headings and notes, its 说明 sheet, its input prompts and what each column says reads it: the words the loader reads back",
+	"formula/classwords.go":                 "the 预算管理一体化 classification's values (项目类别, 资金性质) and the export's names of the kinds of line: the budget system's own words, Chinese in every language",
+	"formula/words.go":                      "the names of components, fixed items and equalisation stages and the explanation lines' words: a result line is part of the result and is Chinese in every language",
+	"internal/attribution/words.go":         "the attribution's cause groups and amount sentences: part of the attribution's result, Chinese in every language",
+	"internal/report/checkxlsx/words.go":    "the 复核 workbook's sheet names, its 说明 sheet and each sheet's titles, headers, labels, notes and the formulas that hold words (通过, 是, 无): the workbook is Chinese in every language",
+	"internal/report/xlsx/xlsx.go":          "the results workbook's sheet names and column headings",
+	"standards/plangen/catalogue.go":        "the sample-plan generator's data: the names of the generated plan's categories, projects and factors",
+	"standards/workbook/breakdown_words.go": "the breakdown workbook's (二上) sheet name, title and column headings: the words the reader finds again",
+	"standards/workbook/columns.go":         "the data-collection template's column headings and notes, its 说明 sheet, its input prompts and what each column says reads it: the words the loader reads back",
 	// The OpenAPI document (GET /openapi.json) is written in English with
 	// the Chinese terms it explains; its one source is server/openapi*.go,
 	// split by route group.
@@ -38,6 +39,7 @@ var documentWords = map[string]string{
 	"server/openapi_analysis.go":   openAPIDoc,
 	"server/openapi_codes.go":      openAPIDoc,
 	"server/openapi_objections.go": openAPIDoc,
+	"server/openapi_year.go":       openAPIDoc,
 	"server/openapi_records.go":    openAPIDoc,
 	"server/openapi_downloads.go":  openAPIDoc,
 	"server/openapi_export.go":     openAPIDoc,

@@ -96,6 +96,7 @@ type Store interface {
 	Close() error
 
 	Keys
+	Year
 }
 
 // Role is what a token may do.

@@ -24,6 +24,7 @@ const CmdCommands = `  caili calc     [--plan F] [--scenario F] [--set path=valu
   caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]
   caili audit    [--limit N] [--data DIR]
   caili objection list|show|accept|reject --id ID [--reason TEXT] [--data DIR] [N]  (异议, docs/records.md)
+  caili year     open|status|submissions|accept|breakdowns|breakdown|publish|diff --id ID [--data DIR] …  (一上二下, docs/year.md)
   caili backup   --out F [--data DIR]
   caili restore  [--replace] [--data DIR] F
   caili sensitivity [--plan F] [--scenario F] [--set path=value]... [--step 10%] [--subdistrict ID] [--format table|csv|json] [--out F]`

@@ -37,7 +37,7 @@ import (
 	"github.com/caili/caili/internal/msg"
 )
 
-//go:embed templates/*.html caili.css records.js
+//go:embed templates/*.html caili.css records.js year.js
 var files embed.FS
 
 // Renderer holds the parsed templates. Create it once with New; it is
@@ -53,7 +53,7 @@ var pageNames = []string{"index", "plan", "statement", "error", "solve", "scenar
 
 // recordPageNames are the record's pages, which also share
 // records_common.html.
-var recordPageNames = []string{"versions", "objections", "audit"}
+var recordPageNames = []string{"versions", "objections", "audit", "year"}
 
 // New parses the embedded templates and stylesheet.
 func New() (*Renderer, error) {
@@ -72,6 +72,11 @@ func New() (*Renderer, error) {
 	if r.js, err = files.ReadFile("records.js"); err != nil {
 		return nil, fmt.Errorf("dashboard: read script: %w", err)
 	}
+	year, err := files.ReadFile("year.js") // the 预算年度 page's part, which records.js calls
+	if err != nil {
+		return nil, fmt.Errorf("dashboard: read script: %w", err)
+	}
+	r.js = append(append(year, '\n'), r.js...)
 	for _, name := range recordPageNames {
 		t, err := template.New(name).Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/records_common.html", "templates/"+name+".html")
 		if err != nil {
@@ -140,6 +145,7 @@ type indexRow struct {
 	PlanItem
 	Href                         string
 	VersionsHref, ObjectionsHref string // the record's pages of the plan
+	YearHref                     string // its 预算年度 page (docs/year.md)
 }
 
 // Index renders the home page: every plan with its status.
@@ -147,7 +153,7 @@ func (r *Renderer) Index(w io.Writer, plans []PlanItem) error {
 	rows := make([]indexRow, len(plans))
 	for i, p := range plans {
 		rows[i] = indexRow{PlanItem: p, Href: PlanPath(p.ID), VersionsHref: RecordsPath(p.ID, RecordVersions),
-			ObjectionsHref: RecordsPath(p.ID, RecordObjections)}
+			ObjectionsHref: RecordsPath(p.ID, RecordObjections), YearHref: RecordsPath(p.ID, RecordYear)}
 	}
 	return r.render(w, "index", page{Title: msg.DashPlans.In(msg.Zh), V: rows})
 }

@@ -70,8 +70,8 @@ func TestIndex(t *testing.T) {
 	if got := text(rows[2]); !strings.Contains(got, "沿用上次版本") || strings.Contains(got, "无法测算") || !strings.Contains(got, "syntax error") {
 		t.Errorf("stale plan row: %s", got)
 	}
-	if links := findAll(rows[2], withAttr("href")); len(links) != 4 {
-		t.Errorf("stale plan row has %d links, want its id, its name and its 版本 and 异议 pages", len(links))
+	if links := findAll(rows[2], withAttr("href")); len(links) != 5 {
+		t.Errorf("stale plan row has %d links, want its id, its name and its 版本, 异议 and 预算年度 pages", len(links))
 	}
 	if strings.Contains(b.String(), "<方案>") {
 		t.Error("a name is not escaped")

@@ -27,6 +27,7 @@ const (
 	RecordVersions   RecordPage = "versions"
 	RecordObjections RecordPage = "objections"
 	RecordAudit      RecordPage = "audit"
+	RecordYear       RecordPage = "year" // 预算年度 (docs/year.md)
 )
 
 // recordTitles are the pages' headings, Chinese and English.
@@ -34,6 +35,7 @@ var recordTitles = map[RecordPage][2]string{
 	RecordVersions:   {msg.DashVersions.In(msg.Zh), msg.DashVersions.In(msg.En)},
 	RecordObjections: {msg.DashObjections.In(msg.Zh), msg.DashObjections.In(msg.En)},
 	RecordAudit:      {msg.DashAudit.In(msg.Zh), msg.DashAudit.In(msg.En)},
+	RecordYear:       {msg.DashYear.In(msg.Zh), msg.DashYear.In(msg.En)},
 }
 
 // RecordsView is one of the record's pages.
@@ -70,6 +72,7 @@ func NewRecordsView(p RecordPage, planID, name string) (*RecordsView, error) {
 		v.Nav = []Link{
 			{Kind: string(RecordVersions), Label: msg.DashVersions.In(msg.Zh), Href: RecordsPath(planID, RecordVersions)},
 			{Kind: string(RecordObjections), Label: msg.DashObjections.In(msg.Zh), Href: RecordsPath(planID, RecordObjections)},
+			{Kind: string(RecordYear), Label: msg.DashYear.In(msg.Zh), Href: RecordsPath(planID, RecordYear)},
 		}
 	}
 	v.Nav = append(v.Nav, Link{Kind: string(RecordAudit), Label: msg.DashAudit.In(msg.Zh), Href: AuditPath})

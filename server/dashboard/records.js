@@ -424,7 +424,13 @@
 
   // ---- the token ----
 
-  var pages = { versions: versionsPage, objections: objectionsPage, audit: auditPage };
+  // 预算年度: year.js, with this script's helpers.
+  function yearPage() {
+    return window.cailiYearPage({ me: me, api: api, call: call, fail: fail, el: el, setRows: setRows, when: when, group: group,
+      notice: notice, clearMessages: clearMessages, showError: showError, can: can, amountCell: amountCell });
+  }
+
+  var pages = { versions: versionsPage, objections: objectionsPage, audit: auditPage, year: yearPage };
 
   function start() {
     clearMessages();

@@ -131,34 +131,41 @@ func (s *Store) Unapprove(ctx context.Context, who caili.Actor, plan string, n i
 // it is newer or np.Supersedes says why.
 func (s *Store) Publish(ctx context.Context, who caili.Actor, np caili.NewPublication) (*caili.Publication, error) {
 	var pub *caili.Publication
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		v, err := publishable(ctx, tx, np)
-		if err != nil {
-			return err
-		}
-		at := now()
-		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ? WHERE plan = ? AND n = ?`, caili.StatusPublished, np.Plan, np.N); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO publications (plan, n, published_at, published_by, result, result_hash)
-			VALUES (?, ?, ?, ?, ?, ?)`, np.Plan, np.N, at, who.ID, np.Result, np.ResultHash); err != nil {
-			return err
-		}
-		pub = &caili.Publication{Plan: np.Plan, N: np.N, VersionHash: v.Hash, PublishedAt: parseTime(at), PublishedBy: who.ID,
-			Result: np.Result, ResultHash: np.ResultHash}
-		detail := "version " + v.Hash
-		if np.Supersedes != "" {
-			detail += "; supersedes the current publication: " + np.Supersedes
-		}
-		if np.SingleUser {
-			detail += "; " + singleUserDetail
-		}
-		return audit(ctx, tx, who, "version.publish", np.Plan, strconv.Itoa(np.N), np.ResultHash, detail)
+	err := s.write(ctx, func(tx *sql.Tx) (err error) {
+		pub, err = publishIn(ctx, tx, who, np)
+		return err
 	})
 	if err != nil {
 		return nil, internal("publish version", err)
 	}
 	return pub, nil
+}
+
+// publishIn is Publish inside tx (a kind of publication publishes its
+// version by it too: year_publish.go).
+func publishIn(ctx context.Context, tx *sql.Tx, who caili.Actor, np caili.NewPublication) (*caili.Publication, error) {
+	v, err := publishable(ctx, tx, np)
+	if err != nil {
+		return nil, err
+	}
+	at := now()
+	if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ? WHERE plan = ? AND n = ?`, caili.StatusPublished, np.Plan, np.N); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO publications (plan, n, published_at, published_by, result, result_hash)
+		VALUES (?, ?, ?, ?, ?, ?)`, np.Plan, np.N, at, who.ID, np.Result, np.ResultHash); err != nil {
+		return nil, err
+	}
+	pub := &caili.Publication{Plan: np.Plan, N: np.N, VersionHash: v.Hash, PublishedAt: parseTime(at), PublishedBy: who.ID,
+		Result: np.Result, ResultHash: np.ResultHash}
+	detail := "version " + v.Hash
+	if np.Supersedes != "" {
+		detail += "; supersedes the current publication: " + np.Supersedes
+	}
+	if np.SingleUser {
+		detail += "; " + singleUserDetail
+	}
+	return pub, audit(ctx, tx, who, "version.publish", np.Plan, strconv.Itoa(np.N), np.ResultHash, detail)
 }
 
 // publishable checks, inside the publishing transaction, that version
