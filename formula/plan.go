@@ -46,6 +46,9 @@ type Plan struct {
 	Transfers []Transfer
 
 	Subdistricts []Subdistrict
+	// Successions are the [[succession]] tables: which sub-districts of
+	// an earlier year this plan's succeed (区划调整, succession.go).
+	Successions []Succession
 
 	// QuantityLabels name quantities the way people read them
 	// ([quantity_labels]): quantity → Chinese name and unit. A quantity

@@ -32,6 +32,7 @@ func (p *Plan) Validate() []Problem {
 	v.money()
 	v.staffRefs()
 	v.subdistricts()
+	v.successions() // succession.go
 	v.zeroIndicators()
 	v.zeroTransfers()
 	v.quantityLabels()

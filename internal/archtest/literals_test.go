@@ -25,6 +25,7 @@ import (
 // per document so that it is found in one place.
 var documentWords = map[string]string{
 	"formula/classwords.go":              "the 预算管理一体化 classification's values (项目类别, 资金性质) and the export's names of the kinds of line: the budget system's own words, Chinese in every language",
+	"formula/succession_words.go":        "a successor's damping baseline note (2025 年为原…合计): part of the explanation line, Chinese in every language",
 	"formula/words.go":                   "the names of components, fixed items and equalisation stages and the explanation lines' words: a result line is part of the result and is Chinese in every language",
 	"internal/attribution/words.go":      "the attribution's cause groups and amount sentences: part of the attribution's result, Chinese in every language",
 	"internal/report/checkxlsx/words.go": "the 复核 workbook's sheet names, its 说明 sheet and each sheet's titles, headers, labels, notes and the formulas that hold words (通过, 是, 无): the workbook is Chinese in every language",
