@@ -115,7 +115,8 @@ func (c *converter) plan(d *document) *formula.Plan {
 	p.Damping = c.damping(d.Damping)
 	c.money(p, &d.moneyDoc, d.fileOf("project_execution"))
 	p.Subdistricts = c.subdistricts(d.Subdistrict)
-	p.Successions = c.successions(d.Succession) // succession.go
+	p.Successions = c.successions(d.Succession)          // succession.go
+	p.ExecutionRules = c.executionRules(d.ExecutionRule) // succession.go
 	p.QuantityLabels = c.quantityLabels(d.QuantityLabels, d.fileOf("quantity_labels"))
 	if p.Damping != nil {
 		base := c.published(p.Damping, p.Damping.Exclude)

@@ -17,6 +17,40 @@ type successionDoc struct {
 	By   Text  `toml:"by"`
 }
 
+// executionRuleDoc is one [[execution_rule]] table as written: warn of
+// a line whose execution rate at the end of month is below min_rate.
+type executionRuleDoc struct {
+	Month   Number `toml:"month"`
+	MinRate Number `toml:"min_rate"`
+}
+
+// executionRules converts the [[execution_rule]] tables; a month that
+// is not a whole number is reported here, its range by formula.
+func (c *converter) executionRules(rd []executionRuleDoc) []formula.ExecutionRule {
+	var out []formula.ExecutionRule
+	for i, r := range rd {
+		path := formula.EntryPath("execution_rule", "", i)
+		m := c.num(path+".month", r.Month, true)
+		rule := formula.ExecutionRule{MinRate: c.num(path+".min_rate", r.MinRate, true)}
+		switch {
+		case !r.Month.Set || r.Month.Problem != nil:
+			rule.Month = 1 // reported
+		case !m.IsInteger():
+			c.addCode(formula.CodeNotInteger, path+".month", because(msg.ExecRuleNotInteger))
+			rule.Month = 1
+		case m.GreaterThan(decimal.NewFromInt(99)) || m.Sign() < 0:
+			rule.Month = 0 // out of range: formula says so
+		default:
+			rule.Month = int(m.IntPart())
+		}
+		if !r.MinRate.Set || r.MinRate.Problem != nil {
+			rule.MinRate = decimal.NewFromInt(1)
+		}
+		out = append(out, rule)
+	}
+	return out
+}
+
 // IDs is one sub-district id or a list of them: `to = "c"` or
 // `to = ["b", "c"]`.
 type IDs struct {
