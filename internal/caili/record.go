@@ -96,6 +96,7 @@ type Store interface {
 	Close() error
 
 	Keys
+	Execution // execution.go
 }
 
 // Role is what a token may do.
