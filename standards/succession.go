@@ -184,3 +184,8 @@ func nameOr(name, id string) string {
 	}
 	return name
 }
+
+// FileOf is the file, as the plan names it, that holds a top-level table
+// of the plan (such as "damping"): the standards file when it holds it,
+// else the plan file.
+func (d *Document) FileOf(table string) string { return d.doc.fileOf(table) }

@@ -57,3 +57,61 @@ var (
 	// ExecRuleNotInteger: month not an integer.
 	ExecRuleNotInteger = def("ExecRuleNotInteger", "month 须是整数", "month must be a whole number")
 )
+
+// Messages of the application's execution and next-year actions.
+var (
+	// ExecMappingUnreadable: the mapping file cannot be read.
+	ExecMappingUnreadable = def("ExecMappingUnreadable", "无法读取方案文件夹中的 %s", "cannot read %s in the plan's folder")
+	// ExecMappingBad: the mapping file has problems.
+	ExecMappingBad = def("ExecMappingBad", "列对应文件 %s 有问题", "the column mapping %s has problems")
+	// ExecNotImported: the execution file has problems; nothing was imported.
+	ExecNotImported = def("ExecNotImported", "执行数据 %s 有问题,未导入任何数据", "the execution file %s has problems; nothing was imported")
+	// ExecStoredBad: a stored amount does not read.
+	ExecStoredBad = def("ExecStoredBad", "读取已导入的执行数据", "reading the imported execution data")
+)
+
+// Messages of next year's plan (caili plan next).
+var (
+	// NextOutToml: --out must be a .toml file.
+	NextOutToml = def("NextOutToml", "须用 --out 指定下年方案文件(.toml)", "name next year's plan file (.toml) with --out")
+	// NextExists: the target exists.
+	NextExists = def("NextExists", "%s 已存在:不会覆盖(确需覆盖请加 --force)", "%s exists: it is not overwritten (add --force to overwrite)")
+	// NextSameFolder: the plan names other files, so next year's plan goes in its folder.
+	NextSameFolder = def("NextSameFolder", "本方案引用了标准文件或数据文件(相对路径),下年方案须写在同一文件夹中",
+		"the plan names other files by relative paths: write next year's plan in the same folder")
+	// NextCannotWrite: a file cannot be written.
+	NextCannotWrite = def("NextCannotWrite", "无法写入 %s", "cannot write %s")
+	// NextInvalid: the written plan does not load; nothing written.
+	NextInvalid = def("NextInvalid", "写出的 %d 年度方案未通过检查,未写入任何文件", "next year's plan (%d) does not pass its checks; nothing was written")
+	// NextHead: the first comment line (the plan file, this year, next year).
+	NextHead = def("NextHead", "由 caili plan next 依据 %s(%d 年度)生成的 %d 年度方案;以下为生成时的说明,可删除",
+		"written by caili plan next from %s (%d) for %d; the notes below may be deleted")
+	// NextBaseline: the baseline written.
+	NextBaseline = def("NextBaseline", "保底封顶基数改为 %s(本年已发布结果)", "damping baseline set to %s (this year's publication)")
+	// NextNoStore: no record, baseline unchanged.
+	NextNoStore = def("NextNoStore", "没有记录库(--data),保底封顶基数未改:%d 年结果发布后,请改为 @published:%[1]d",
+		"no record (--data): the damping baseline is unchanged; once %d is published, set it to @published:%[1]d")
+	// NextNotPublished: this year not published, baseline unchanged.
+	NextNotPublished = def("NextNotPublished", "%d 年度尚未发布,保底封顶基数未改:发布后请改为 @published:%[1]d",
+		"%d is not published yet: the damping baseline is unchanged; once published, set it to @published:%[1]d")
+	// NextNoExecution: no execution data.
+	NextNoExecution = def("NextNoExecution", "没有 %d 年度执行数据,[subdistrict.execution] 未写入", "no execution data of %d: [subdistrict.execution] not written")
+	// NextNoBands: no [project_execution], rates not written.
+	NextNoBands = def("NextNoBands", "方案没有 [project_execution] 执行率压减档次,执行率未写入(写入会被拒绝)",
+		"the plan has no [project_execution] bands: execution rates are not written (they would be refused)")
+	// NextDataFile: sub-districts from a data file, rates not written.
+	NextDataFile = def("NextDataFile", "街道数据来自 %s,执行率未写入方案文件,请在数据文件中填写", "the sub-districts come from %s: enter the execution rates there")
+	// NextRates: rates written (count, year).
+	NextRates = def("NextRates", "写入 %d 个街道项目的 %d 年执行率(截至 12 月末)", "%d execution rates of %d written (to the end of December)")
+	// NextPartYear: rates written of a part of the year (count, year, last month).
+	NextPartYear = def("NextPartYear", "写入 %d 个街道项目的 %d 年执行率,执行数据只到 %d 月末:全年数据导入后请重新生成",
+		"%d execution rates of %d written, with data to the end of month %d only: write the plan again once the year is imported")
+	// NextUnusedHead: lines unused two years (count).
+	NextUnusedHead = def("NextUnusedHead", "连续两年未使用的资金 %d 项(可考虑收回统筹):", "%d line(s) unused two years running (to be taken back):")
+	// NextUnusedLine: one line unused two years: 街道, item, this year's and last year's balances.
+	NextUnusedLine = def("NextUnusedLine", "  %s · %s:本年结余 %s 元,上年结余 %s 元", "  %s · %s: balance %s 元 this year, %s 元 last year")
+)
+
+// NextRejected: next year's plan is valid but its calculation is rejected as it stands.
+var NextRejected = def("NextRejected", "按现有财力规模测算不可行(%s):请按下年财力调整 capacity 等",
+	"as it stands the calculation is rejected (%s): set next year's capacity and the like")
