@@ -72,6 +72,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = cmdAudit(ctx, args[1:], stdout, stderr)
 	case "objection":
 		err = cmdObjection(ctx, args[1:], stdout, stderr)
+	case "execution":
+		err = cmdExecution(ctx, args[1:], stdout, stderr) // execution.go
 	case "backup":
 		err = cmdBackup(ctx, args[1:], stdout, stderr)
 	case "restore":

@@ -115,3 +115,47 @@ var (
 // NextRejected: next year's plan is valid but its calculation is rejected as it stands.
 var NextRejected = def("NextRejected", "按现有财力规模测算不可行(%s):请按下年财力调整 capacity 等",
 	"as it stands the calculation is rejected (%s): set next year's capacity and the like")
+
+// Words of the execution report.
+var (
+	// ExecWarning: a warning: 街道, item, month, rate, the rule's rate.
+	ExecWarning = def("ExecWarning", "%s %s:%d 月末执行率 %s,低于 %s", "%s %s: at the end of month %d execution is %s, below %s")
+	// ExecCSVHead: the CSV's header, comma-separated.
+	ExecCSVHead = def("ExecCSVHead", "街道编码,街道,项目,项目编码,月份,预算数,支出数,执行率",
+		"subdistrict,name,item,project,month,budget,spent,rate")
+	// ExecTotal: a 街道's total row.
+	ExecTotal = def("ExecTotal", "合计", "total")
+	// ExecColSubdistrict … ExecColSpent: the table's columns.
+	ExecColSubdistrict = def("ExecColSubdistrict", "街道", "sub-district")
+	// ExecColItem: the item column.
+	ExecColItem = def("ExecColItem", "项目", "item")
+	// ExecColMonth: a month's rate column.
+	ExecColMonth = def("ExecColMonth", "%d月", "M%d")
+	// ExecColBudget: the budget column.
+	ExecColBudget = def("ExecColBudget", "预算数", "budget")
+	// ExecColSpent: the spent column.
+	ExecColSpent = def("ExecColSpent", "支出数", "spent")
+	// ExecCounts: the year's counts: lines, as approved (n, share), adjusted (n, share), not executed.
+	ExecCounts = def("ExecCounts", "共 %d 项:按批复执行 %d 项(%s),调整 %d 项(%s),未执行 %d 项",
+		"%d lines: %d executed as approved (%s), %d adjusted (%s), %d not executed")
+	// ExecNoData: no execution imported.
+	ExecNoData = def("ExecNoData", "%d 年度还没有导入执行数据", "no execution data imported for %d")
+	// ExecImported: an import recorded: its number, rows, file.
+	ExecImported = def("ExecImported", "已导入第 %d 批执行数据:%d 行(%s)", "execution import %d recorded: %d rows (%s)")
+)
+
+// Flags and output of the execution and next-year commands.
+var (
+	// FlagExecColumns: --columns.
+	FlagExecColumns = def("FlagExecColumns", "列对应文件(默认:方案文件夹中的 %s,没有时按默认列标题)", "the column mapping (default: %s in the plan's folder, else the default headers)")
+	// FlagExecMonth: --month.
+	FlagExecMonth = def("FlagExecMonth", "截至几月(默认:已导入的最后一个月)", "up to which month (default: the last imported)")
+	// FlagExecFormat: --format of the report.
+	FlagExecFormat = def("FlagExecFormat", "输出格式:table、csv 或 json", "output format: table, csv or json")
+	// FlagNextOut: --out of plan next.
+	FlagNextOut = def("FlagNextOut", "下年方案文件(.toml);引用标准文件时须与本方案在同一文件夹", "next year's plan file (.toml); in the plan's folder when it names other files")
+	// FlagNextForce: --force.
+	FlagNextForce = def("FlagNextForce", "覆盖已存在的文件", "overwrite existing files")
+	// NextWritten: a file written (path, year).
+	NextWritten = def("NextWritten", "已写出 %s(%d 年度)", "wrote %s (%d)")
+)
