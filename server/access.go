@@ -112,6 +112,7 @@ func accessTable() map[string]rule {
 	downloadAccess(t, p)   // downloads.go
 	exportAccess(t, p)     // export.go
 	webServiceAccess(t, p) // webservice.go
+	executionAccess(t, p)  // execution.go
 	return t
 }
 

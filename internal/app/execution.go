@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -160,4 +161,79 @@ func (e *App) ExecutionPlan(id string) (*PlanVersion, string, *formula.Plan, err
 		file = s.file
 	}
 	return v, file, p, nil
+}
+
+// ImportExecution imports an execution file into the record for the
+// plan served as id (planner), with the mapping beside its file.
+func (e *App) ImportExecution(ctx context.Context, who caili.Actor, id, name string, data []byte) (*caili.ExecutionImport, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if err := need(who, caili.RolePlanner); err != nil {
+		return nil, err
+	}
+	v, file, _, err := e.ExecutionPlan(id)
+	if err != nil {
+		return nil, err
+	}
+	m, err := ExecutionMapping(file)
+	if err != nil {
+		return nil, err
+	}
+	return ImportExecutionIn(ctx, st, who, v, m, name, data)
+}
+
+// Execution is the execution report of the plan served as id (a 街道
+// token: its own lines).
+func (e *App) Execution(ctx context.Context, who caili.Actor, id string) (*execution.Report, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	v, _, p, err := e.ExecutionPlan(id)
+	if err != nil {
+		return nil, err
+	}
+	return ExecutionOf(ctx, st, who, v.ID, p, e.Budgets)
+}
+
+// ExecutionImports lists the imports of the plan's fiscal year (not for
+// a 街道 token).
+func (e *App) ExecutionImports(ctx context.Context, who caili.Actor, id string) ([]caili.ExecutionImport, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, err
+	}
+	if err := need(who, caili.RolePlanner, caili.RoleApprover, caili.RoleReader); err != nil {
+		return nil, err
+	}
+	v, _, p, err := e.ExecutionPlan(id)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecutionImports(ctx, v.ID, p.FiscalYear)
+}
+
+// NextYearOf writes next year's plan of the plan served as id into its
+// folder as name.toml (planner); name "" is the id with the year after
+// (xicheng → xicheng-2026). The built-in sample has no folder to write in.
+func (e *App) NextYearOf(ctx context.Context, who caili.Actor, id, name string, force bool) (*Next, error) {
+	if err := need(who, caili.RolePlanner); err != nil {
+		return nil, err
+	}
+	v, file, p, err := e.ExecutionPlan(id)
+	if err != nil {
+		return nil, err
+	}
+	if file == "" {
+		return nil, Say(caili.KindConflict, msg.NextSample)
+	}
+	if name == "" {
+		name = id + "-" + strconv.FormatInt(p.FiscalYear+1, 10)
+	}
+	if !ValidName(name) || name == id {
+		return nil, Say(caili.KindBadRequest, msg.NextBadName, msg.Clip(name))
+	}
+	return NextYear(ctx, e.Records, who, v, file, NextOptions{Out: filepath.Join(filepath.Dir(file), name+".toml"), Force: force, Budgets: e.Budgets})
 }

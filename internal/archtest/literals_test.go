@@ -38,6 +38,7 @@ var documentWords = map[string]string{
 	"server/openapi.go":            openAPIDoc,
 	"server/openapi_analysis.go":   openAPIDoc,
 	"server/openapi_codes.go":      openAPIDoc,
+	"server/openapi_execution.go":  openAPIDoc,
 	"server/openapi_objections.go": openAPIDoc,
 	"server/openapi_records.go":    openAPIDoc,
 	"server/openapi_downloads.go":  openAPIDoc,

@@ -159,3 +159,19 @@ var (
 	// NextWritten: a file written (path, year).
 	NextWritten = def("NextWritten", "已写出 %s(%d 年度)", "wrote %s (%d)")
 )
+
+// Messages of next year's plan on the server.
+var (
+	// NextSample: the built-in sample has no folder.
+	NextSample = def("NextSample", "内置示例方案没有方案文件夹,不能写出下年方案:请用方案文件夹中的方案", "the built-in sample has no folder to write next year's plan in")
+	// NextBadName: a bad name for next year's plan.
+	NextBadName = def("NextBadName", "下年方案名 %q 不可用:须是字母、数字、-、_,且与本方案不同", "next year's plan name %q cannot be used: letters, digits, - and _, other than this plan's")
+)
+
+// The 执行监控 page's title and crumb.
+var (
+	// DashExecutionTitle: the page's title (the plan's name).
+	DashExecutionTitle = def("DashExecutionTitle", "执行监控 · %s", "execution · %s")
+	// DashExecution: the crumb.
+	DashExecution = def("DashExecution", "执行监控", "execution")
+)
