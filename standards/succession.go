@@ -1,9 +1,10 @@
 package standards
 
 import (
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
 )
 
 // This file reads [[succession]] (区划调整, docs/succession.md) and makes a

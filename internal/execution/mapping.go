@@ -43,15 +43,14 @@ type Mapping struct {
 }
 
 // DefaultMapping is the mapping without a file: the headers of a budget
-// system's execution report in Chinese, with their usual variants.
+// system's execution report in Chinese, with their usual variants
+// (words.go).
 func DefaultMapping() Mapping {
-	return Mapping{Headers: [numFields][]string{
-		{"街道", "街道名称", "预算单位", "单位名称", "单位"},
-		{"项目", "项目名称", "明细项目"},
-		{"预算数", "预算金额", "全年预算", "调整后预算数", "指标金额"},
-		{"支出数", "累计支出", "支出金额", "已支出", "执行数"},
-		{"月份", "月", "期间"},
-	}}
+	var m Mapping
+	for f := range numFields {
+		m.Headers[f] = append([]string(nil), defaultHeaders[f]...)
+	}
+	return m
 }
 
 // mappingDoc is the mapping file as written:

@@ -1,7 +1,6 @@
 package execution
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -230,13 +229,6 @@ func (r *reader) project(text string) string {
 	}
 	return ""
 }
-
-// The forms of a month: 9, 09, 9月, 2025-09, 2025/9, 2025.9, 2025年9月,
-// 202509, 2025-09-30 (a date cell).
-var (
-	monthAlone = regexp.MustCompile(`^(\d{1,2})月?$`)
-	yearMonth  = regexp.MustCompile(`^(\d{4})(?:[-/.年](\d{1,2})月?(?:[-/.]\d{1,2}(?:T.*)?)?|(\d{2}))$`)
-)
 
 // month reads a month cell: 1–12, in the plan's fiscal year when it
 // names a year.
