@@ -264,6 +264,11 @@ func planDiff(ctx context.Context, st *sqlite.Store, id string, from, to int, st
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	for _, t := range d.Totals {
+		if t.Note != "" { // a successor of merged or split 街道 (docs/year-data.md)
+			fmt.Fprintf(stdout, "  %s %s:%s\n", t.ID, t.Name, t.Note)
+		}
+	}
 	if d.AttributionError != "" {
 		say(stdout, msg.OutNoAttribution, d.AttributionError)
 	}
