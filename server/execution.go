@@ -11,7 +11,9 @@ import (
 
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/execution"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/server/chart"
 	"github.com/caili/caili/server/dashboard"
 )
 
@@ -31,6 +33,9 @@ func (s *Server) executionRoutes(root, p router, pg *gin.RouterGroup) {
 	pg.POST("/execution", s.importExecution)
 	p.get("/execution", s.executionReport)
 	p.get("/execution.csv", s.executionCSV)
+	for _, f := range []chart.Format{chart.PNG, chart.SVG} {
+		p.get("/execution."+f.String(), s.executionChart(f))
+	}
 	p.get("/execution/imports", s.executionImports)
 	pg.POST("/next", s.nextPlan)
 	root.get("/plans/:plan/execution", s.executionPage)
@@ -42,6 +47,8 @@ func executionAccess(t map[string]rule, p string) {
 	t["POST "+p+"/execution"] = rulePlanner
 	t["GET "+p+"/execution"] = ruleExecutionRead
 	t["GET "+p+"/execution.csv"] = ruleExecutionRead
+	t["GET "+p+"/execution.png"] = ruleExecutionRead
+	t["GET "+p+"/execution.svg"] = ruleExecutionRead
 	t["GET "+p+"/execution/imports"] = ruleExecutionImports
 	t["POST "+p+"/next"] = rulePlanner
 	t["GET /plans/:plan/execution"] = ruleExecutionRead
@@ -170,4 +177,47 @@ func (s *Server) executionPage(c *gin.Context) {
 	view := dashboard.NewExecutionView(v.ID, v.Name, r, who.Can(caili.RolePlanner))
 	c.Header("Cache-Control", "no-store")
 	s.sendPage(c, http.StatusOK, "", func(w io.Writer) error { return s.pages.Execution(w, view) })
+}
+
+// executionChart draws each 街道's rate at the last month with data as a
+// bar, the plan's rules as lines (a 街道 token: its own).
+func (s *Server) executionChart(f chart.Format) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		v, err := s.app.Plan(c.Param("plan"))
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		r, err := s.app.Execution(c.Request.Context(), actorOf(c), v.ID)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		b, err := chart.RatesChart(ratesOf(v.Name, r), f)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		c.Header("Cache-Control", "no-store")
+		c.Data(http.StatusOK, f.ContentType(), b)
+	}
+}
+
+// ratesOf is what the chart draws of a report.
+func ratesOf(name string, r *execution.Report) *chart.Rates {
+	out := &chart.Rates{Plan: name, Title: msg.ChartRateTitle.In(msg.Zh, r.Year, r.Last)}
+	if r.Last == 0 {
+		return out
+	}
+	for _, t := range r.Subdistricts {
+		if rate, ok := t.Months[r.Last-1].Rate(); ok {
+			out.Bars = append(out.Bars, chart.RateBar{Label: t.Name, Rate: rate, Low: r.TotalLow(t)})
+		}
+	}
+	for _, rule := range r.Rules {
+		if rule.Month <= r.Last {
+			out.Marks = append(out.Marks, chart.RateMark{Label: msg.ChartRateMark.In(msg.Zh, rule.Month, execution.Percent(rule.MinRate)), Rate: rule.MinRate})
+		}
+	}
+	return out
 }

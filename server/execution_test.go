@@ -48,6 +48,12 @@ func TestExecutionRoutes(t *testing.T) {
 	if csv := string(e.call("GET", base+"/execution.csv", e.west, http.StatusOK)); strings.Contains(csv, "east") || !strings.Contains(csv, "west,西街道,vector_control") {
 		t.Errorf("west's CSV: %s", csv)
 	}
+	if w := e.Get(base+"/execution.png", http.StatusOK, "Authorization", "Bearer "+e.approver); w.Header().Get("Content-Type") != "image/png" || w.Body.Len() < 1000 {
+		t.Errorf("chart: %s, %d bytes", w.Header().Get("Content-Type"), w.Body.Len())
+	}
+	if svg := e.Get(base+"/execution.svg", http.StatusOK, "Authorization", "Bearer "+e.east).Body.String(); !strings.Contains(svg, "东街道") || strings.Contains(svg, "西街道") {
+		t.Errorf("east's chart shows another 街道 or not its own")
+	}
 	e.call("GET", base+"/execution/imports", e.east, http.StatusForbidden)
 	if list := string(e.call("GET", base+"/execution/imports", e.planner, http.StatusOK)); !strings.Contains(list, `"file": "9.csv"`) {
 		t.Errorf("imports: %s", list)

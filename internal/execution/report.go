@@ -79,13 +79,15 @@ type Report struct {
 	Subdistricts []Total
 	Warnings     []Warning
 	Counts       Counts
+	// Rules are the plan's [[execution_rule]] tables.
+	Rules []formula.ExecutionRule
 }
 
 // Build measures rows (the imports' rows in force) against plan p's 街道
 // and rules: lines in the plan's order of 街道, then in the order each
 // line first appears; rows of a 街道 the plan lacks are left out.
 func Build(p *formula.Plan, rows []Row, b Budgets) *Report {
-	r := &Report{Year: p.FiscalYear}
+	r := &Report{Year: p.FiscalYear, Rules: p.ExecutionRules}
 	type key struct{ sub, item string }
 	byKey := map[key][]Row{}
 	var order []key
@@ -186,4 +188,18 @@ func (r *Report) warn(rules []formula.ExecutionRule) {
 			}
 		}
 	}
+}
+
+// TotalLow reports whether a 街道's total is below a rule's rate at the
+// rule's month (of the months with data).
+func (r *Report) TotalLow(t Total) bool {
+	for _, rule := range r.Rules {
+		if rule.Month < 1 || rule.Month > r.Last {
+			continue
+		}
+		if rate, ok := t.Months[rule.Month-1].Rate(); ok && rate.LessThan(rule.MinRate) {
+			return true
+		}
+	}
+	return false
 }

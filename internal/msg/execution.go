@@ -175,3 +175,15 @@ var (
 	// DashExecution: the crumb.
 	DashExecution = def("DashExecution", "执行监控", "execution")
 )
+
+// Words of the execution chart.
+var (
+	// ChartRateOK: the legend of bars at or above the rules.
+	ChartRateOK = def("ChartRateOK", "执行率", "execution rate")
+	// ChartRateLow: the legend of bars below a rule.
+	ChartRateLow = def("ChartRateLow", "低于预警线", "below a warning rule")
+	// ChartRateTitle: the title after the plan's name (year, month).
+	ChartRateTitle = def("ChartRateTitle", "%d 年 %d 月末各街道执行率", "execution rates of %d at the end of month %d")
+	// ChartRateMark: a rule's line (month, rate).
+	ChartRateMark = def("ChartRateMark", "%d 月 %s", "month %d: %s")
+)

@@ -27,6 +27,7 @@ type ExecutionView struct {
 	Planner                bool
 	ImportURL, NextURL     string
 	CSVHref, JSONHref      string
+	ChartHref              string // the chart, SVG
 }
 
 // ExecutionRow is a row of the table; Total marks a 街道's total.
@@ -39,14 +40,15 @@ type ExecutionRow struct {
 type ExecutionBar struct {
 	Name, Rate string
 	Width      int  // per cent of the bar's length, at most 100
-	Low        bool // below a rule of this month or earlier
+	Low        bool // the total below a rule's rate at the rule's month
 }
 
 // NewExecutionView is the page of a report of plan id (name).
 func NewExecutionView(id, name string, r *execution.Report, planner bool) *ExecutionView {
 	base := "/api/v1/plans/" + url.PathEscape(id)
 	v := &ExecutionView{PlanID: id, Name: name, PlanHref: "/plans/" + url.PathEscape(id), Year: r.Year, Last: r.Last, Planner: planner,
-		ImportURL: base + "/execution", NextURL: base + "/next", CSVHref: base + "/execution.csv", JSONHref: base + "/execution"}
+		ImportURL: base + "/execution", NextURL: base + "/next", CSVHref: base + "/execution.csv", JSONHref: base + "/execution",
+		ChartHref: base + "/execution.svg"}
 	if r.Last > 0 {
 		rows := r.Table(msg.Zh, 0)
 		v.Head = rows[0]
@@ -58,10 +60,6 @@ func NewExecutionView(id, name string, r *execution.Report, planner bool) *Execu
 	for _, w := range r.Warnings {
 		v.Warnings = append(v.Warnings, w.Text(msg.Zh))
 	}
-	low := map[string]bool{}
-	for _, w := range r.Warnings {
-		low[w.Line.Subdistrict] = true
-	}
 	for _, t := range r.Subdistricts {
 		if r.Last == 0 {
 			break
@@ -71,7 +69,7 @@ func NewExecutionView(id, name string, r *execution.Report, planner bool) *Execu
 			continue
 		}
 		width := rate.Mul(decimal.NewFromInt(100)).Round(0).IntPart()
-		v.Bars = append(v.Bars, ExecutionBar{Name: t.Name, Rate: execution.Percent(rate), Width: int(min(max(width, 0), 100)), Low: low[t.Subdistrict]})
+		v.Bars = append(v.Bars, ExecutionBar{Name: t.Name, Rate: execution.Percent(rate), Width: int(min(max(width, 0), 100)), Low: r.TotalLow(t)})
 	}
 	c := r.Counts
 	v.Counts = msg.ExecCounts.In(msg.Zh, c.Lines, c.AsApproved, execution.Percent(c.Share(c.AsApproved)),
