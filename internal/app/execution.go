@@ -82,7 +82,7 @@ func ExecutionOf(ctx context.Context, st caili.Store, who caili.Actor, id string
 	if err != nil {
 		return nil, err
 	}
-	r := execution.Build(p, rows, b)
+	r := execution.Build(p, rows, budgetsOf(ctx, st, id, p.FiscalYear, b)) // execution_budgets.go
 	if who.Role == caili.RoleSubdistrict {
 		own(r, who.Subdistrict)
 	}

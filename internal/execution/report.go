@@ -13,8 +13,11 @@ import (
 // known, the imported budget is used. A nil Budgets uses the imported
 // column throughout: the first month's budget is the approved one.
 type Budgets interface {
-	Approved(subdistrict, item string) (decimal.Decimal, bool)
-	InForce(subdistrict, item string, month int) (decimal.Decimal, bool)
+	// Approved is the approved budget of a 街道's line; project is the
+	// plan's [[project]] id the item names, or "".
+	Approved(subdistrict, item, project string) (decimal.Decimal, bool)
+	// InForce is the budget in force at the end of month.
+	InForce(subdistrict, item, project string, month int) (decimal.Decimal, bool)
 }
 
 // Point is a line's (or a 街道's) state at the end of a month.
@@ -142,14 +145,14 @@ func line(s formula.Subdistrict, rows []Row, last int, b Budgets) *Line {
 			}
 		}
 		if b != nil && cur.Has {
-			if v, ok := b.InForce(s.ID, l.Item, m); ok {
+			if v, ok := b.InForce(s.ID, l.Item, l.Project, m); ok {
 				cur.Budget = v
 			}
 		}
 		l.Months[m-1] = cur
 	}
 	if b != nil {
-		if v, ok := b.Approved(s.ID, l.Item); ok {
+		if v, ok := b.Approved(s.ID, l.Item, l.Project); ok {
 			l.Approved = v
 		}
 	}
