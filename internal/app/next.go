@@ -139,9 +139,6 @@ func nextTarget(planFile string, o NextOptions, others bool) error {
 	return nil
 }
 
-// yearIn finds a year in a plan's name.
-var yearIn = regexp.MustCompile(`(^|[^0-9])([12][0-9]{3})([^0-9]|$)`)
-
 // nextName puts next year in [plan] name where it names this year.
 func nextName(text string, p *formula.Plan) string {
 	this := strconv.FormatInt(p.FiscalYear, 10)
@@ -153,13 +150,16 @@ func nextName(text string, p *formula.Plan) string {
 	return out
 }
 
+// yearEnd is a year ending a file's name: standards-2025.
+var yearEnd = regexp.MustCompile(`[-_]?[12][0-9]{3}$`)
+
 // nextStandardsName is the standards file of next year: its name with
 // the year ending it replaced, or the year added (standards.toml →
 // standards-2026.toml).
 func nextStandardsName(name string, year int64) string {
 	ext := filepath.Ext(name)
 	stem := strings.TrimSuffix(name, ext)
-	if m := regexp.MustCompile(`[-_]?[12][0-9]{3}$`).FindString(stem); m != "" {
+	if m := yearEnd.FindString(stem); m != "" {
 		stem = strings.TrimSuffix(stem, m)
 	}
 	return stem + "-" + strconv.FormatInt(year, 10) + ext

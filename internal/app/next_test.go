@@ -179,3 +179,60 @@ func TestNextYearCalculates(t *testing.T) {
 		t.Fatalf("year %d, %v", nv.FiscalYear, nv.Base.Err)
 	}
 }
+
+// TestNextYearStandardsFile: the sample, whose [damping] lives in its
+// standards file, gets a standards file of next year beside it with only
+// the baseline changed, and a plan that names it; both are written, the
+// plan loads with its baseline from the publication.
+func TestNextYearStandardsFile(t *testing.T) {
+	ctx := context.Background()
+	data, plans := t.TempDir(), t.TempDir()
+	st, err := sqlite.OpenDir(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, f := range []string{"plan.toml", "standards.toml"} {
+		b, err := os.ReadFile(filepath.Join("../../configs", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(plans, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := app.New(app.Config{PlansDir: plans, DataDir: data, Store: st, Version: "test", Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := caili.Actor{ID: "test", Role: caili.RoleAdmin}
+	approver := caili.Actor{ID: "approver", Role: caili.RoleApprover}
+	rec, _, err := e.SaveVersion(ctx, admin, "plan", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Approve(ctx, approver, "plan", rec.N); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Publish(ctx, approver, "plan", rec.N, ""); err != nil {
+		t.Fatal(err)
+	}
+	n, err := e.NextYearOf(ctx, admin, "plan", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Standards != "standards-2026.toml" || len(n.Files) != 2 || !strings.Contains(string(n.Plan), `standards = "standards-2026.toml"`) {
+		t.Fatalf("standards %q, files %v", n.Standards, n.Files)
+	}
+	old, _ := os.ReadFile(filepath.Join(plans, "standards.toml"))
+	if want := strings.Replace(string(old), `baseline = "last_year_formula"`, `baseline = "@published:plan:2025"`, 1); string(n.StdText) != want {
+		t.Error("the standards file of next year differs from this year's in more than the baseline")
+	}
+	nv, err := app.LoadPlanFile("plan-2026", filepath.Join(plans, "plan-2026.toml"), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nv.FiscalYear != 2026 {
+		t.Errorf("year %d", nv.FiscalYear)
+	}
+}
