@@ -38,7 +38,7 @@ func TestExecutionCommands(t *testing.T) {
 		t.Errorf("import: %s", out)
 	}
 	table := rec(t, 0, "execution", "report", "--plan", plan, "--data", data)
-	for _, want := range []string{"40.0%", "90.0%", "东街道 greening:9 月末执行率 40.0%,低于 60%", "共 2 项"} {
+	for _, want := range []string{"40.0%", "90.0%", "东街道 绿化养护:9 月末执行率 40.0%,低于 60%", "共 2 项"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("report lacks %q:\n%s", want, table)
 		}

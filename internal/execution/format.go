@@ -111,7 +111,7 @@ func Percent(rate decimal.Decimal) string {
 
 // Text is the warning's sentence: "东街道 绿化养护:9 月末执行率 50.0%,低于 60%".
 func (w Warning) Text(l msg.Lang) string {
-	return msg.ExecWarning.In(l, w.Line.Name, w.Line.Item, w.Rule.Month, Percent(w.Rate),
+	return msg.ExecWarning.In(l, w.Line.Name, w.Line.Label(), w.Rule.Month, Percent(w.Rate),
 		w.Rule.MinRate.Mul(decimal.NewFromInt(100)).String()+"%")
 }
 
@@ -193,7 +193,7 @@ func (r *Report) Table(l msg.Lang, month int) [][]string {
 		}
 		for _, li := range r.Lines {
 			if li.Subdistrict == t.Subdistrict {
-				line(li.Name, li.Item, li.Months)
+				line(li.Name, li.Label(), li.Months)
 			}
 		}
 		line(t.Name, total, t.Months)

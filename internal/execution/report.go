@@ -41,9 +41,19 @@ type Line struct {
 	Subdistrict, Name string // the 街道's id and name
 	Item              string // as the file names it
 	Project           string // the plan's project id, or ""
+	ProjectName       string // the project's name in the plan, or ""
 	Months            [12]Point
 	Approved          decimal.Decimal // the approved budget
 	Adjusted          bool            // the final budget differs from the approved
+}
+
+// Label is the line as people read it: the project's name when the file
+// names the project by its id, else the item as written.
+func (l *Line) Label() string {
+	if l.Project != "" && l.Item == l.Project && l.ProjectName != "" {
+		return l.ProjectName
+	}
+	return l.Item
 }
 
 // Total is a 街道's lines added up, by month.
@@ -102,6 +112,10 @@ func Build(p *formula.Plan, rows []Row, b Budgets) *Report {
 		byKey[k] = append(byKey[k], row)
 		r.Last = max(r.Last, row.Month)
 	}
+	names := make(map[string]string, len(p.Projects))
+	for _, pr := range p.Projects {
+		names[pr.ID] = pr.Name
+	}
 	for _, s := range p.Subdistricts {
 		t := Total{Subdistrict: s.ID, Name: s.Name}
 		for _, k := range order {
@@ -109,6 +123,7 @@ func Build(p *formula.Plan, rows []Row, b Budgets) *Report {
 				continue
 			}
 			l := line(s, byKey[k], r.Last, b)
+			l.ProjectName = names[l.Project]
 			r.Lines = append(r.Lines, l)
 			for m := range r.Last {
 				if pt := l.Months[m]; pt.Has {
