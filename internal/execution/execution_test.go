@@ -178,3 +178,21 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadMapping: any bytes give a mapping or problems, never a panic;
+// a mapping without problems has a header for every field.
+func FuzzReadMapping(f *testing.F) {
+	f.Add([]byte("[columns]\nsubdistrict = \"预算单位\"\nspent_is = \"monthly\"\n"))
+	f.Add([]byte("[columns]\nmonth = [\"月份\", \"期间\"]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, ps := ReadMapping(MappingFile, data)
+		if len(ps) > 0 {
+			return
+		}
+		for fld, hs := range m.Headers {
+			if len(hs) == 0 {
+				t.Fatalf("field %d has no header", fld)
+			}
+		}
+	})
+}
