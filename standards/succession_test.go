@@ -67,6 +67,16 @@ to = "east"
 			}
 		}
 	}
+	// A what-if keeps the succession (both the fast path and the general one).
+	for _, set := range []string{"damping.floor=0.9", "plan.name=x"} {
+		ovs, err := ParseSets(set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wm, err := doc.Model(ovs...); err != nil || !strings.Contains(wm.Plan().Damping.Published.CitationFor("east"), "原甲街道") {
+			t.Errorf("%s: %v", set, err)
+		}
+	}
 	// Without the succession, east is missing from the published result.
 	plain := edit(t, typed, `baseline = "last_year_total"`, `baseline = "@published:2024"`)
 	if _, err = succeeded(t, plain, pub).Plan(); !hasCode(formula.ProblemsOf(err), formula.CodePublishedIncomplete) {
