@@ -180,3 +180,9 @@ func (v *validator) successionBy(path string, s Succession, subs map[string]int)
 		v.ps.say(CodeZeroBasis, path+".by", textSuccessionByZero, s.By)
 	}
 }
+
+// QuantityOf is a sub-district's value of a quantity name as the rules
+// read it (`staff.ID` a headcount, missing 0), and whether it has it.
+func (p *Plan) QuantityOf(s Subdistrict, name string) (decimal.Decimal, bool) {
+	return p.quantity(s, name)
+}

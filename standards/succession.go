@@ -154,7 +154,7 @@ func (c *converter) split(p *formula.Plan, path string, s formula.Succession, am
 	for k, id := range s.To {
 		for _, sub := range p.Subdistricts {
 			if sub.ID == id {
-				w[k] = sub.Quantities[s.By]
+				w[k], _ = p.QuantityOf(sub, s.By)
 			}
 		}
 	}

@@ -115,6 +115,29 @@ by = "population"
 	}
 }
 
+// TestSuccessionSplitByHeadcount: a split may be by a headcount
+// (staff.ID), as a basis may.
+func TestSuccessionSplitByHeadcount(t *testing.T) {
+	typed, base := typedBaselines(t)
+	old := map[string]decimal.Decimal{"old": decimal.NewFromInt(7500000), "north": base["north"]}
+	text := edit(t, typed, `baseline = "last_year_total"`, `baseline = "@published:2024"`) + `
+[[succession]]
+from = ["old"]
+to = ["east", "west"]
+by = "staff.civil_servant"
+`
+	m, err := succeeded(t, text, publishedOf(old)).Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// civil servants 40 : 35 → 4000000 : 3500000.
+	for _, s := range m.Plan().Subdistricts {
+		if want := map[string]string{"east": "4000000", "west": "3500000"}[s.ID]; want != "" && s.Quantities["@published:2024"].String() != want {
+			t.Errorf("%s: baseline %s, want %s", s.ID, s.Quantities["@published:2024"], want)
+		}
+	}
+}
+
 // TestSplitAmount: a split hands out exactly the amount, each part within
 // one unit of its exact share.
 func TestSplitAmount(t *testing.T) {

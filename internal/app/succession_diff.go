@@ -54,7 +54,7 @@ func successorTotals(doc *standards.Document, old map[string]decimal.Decimal, na
 		for k, id := range s.To {
 			for _, sub := range p.Subdistricts {
 				if sub.ID == id {
-					w[k] = sub.Quantities[s.By]
+					w[k], _ = p.QuantityOf(sub, s.By)
 				}
 			}
 		}
