@@ -46,6 +46,12 @@ type Plan struct {
 	Transfers []Transfer
 
 	Subdistricts []Subdistrict
+	// Successions are the [[succession]] tables: which sub-districts of
+	// an earlier year this plan's succeed (区划调整, succession.go).
+	Successions []Succession
+	// ExecutionRules are the [[execution_rule]] tables: when a line's
+	// execution rate is warned of (execution_rule.go).
+	ExecutionRules []ExecutionRule
 
 	// QuantityLabels name quantities the way people read them
 	// ([quantity_labels]): quantity → Chinese name and unit. A quantity

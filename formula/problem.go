@@ -137,6 +137,10 @@ const (
 	// CodePublishedIncomplete: a damping baseline `@published:YEAR` whose
 	// published result lacks some of the plan's sub-districts.
 	CodePublishedIncomplete Code = "published_incomplete"
+	// CodeBadSuccession: a [[succession]] that cannot be: many sub-districts
+	// into many, or a former sub-district still in the plan that does not
+	// succeed itself (docs/succession.md).
+	CodeBadSuccession Code = "bad_succession"
 	// CodeInvalid: a rule broken that no other code names. Validation
 	// gives every problem one of the codes above; this one stays for
 	// programs that compare with it.

@@ -25,6 +25,9 @@ type PublishedBaseline struct {
 	// ResultHash is the SHA-256 of the published result read: the
 	// stamp of a result that used the baseline covers it.
 	ResultHash string
+	// Notes say, by sub-district id, where a successor's baseline came
+	// from ("2025 年为原德胜街道、新街口街道合计", succession.go).
+	Notes map[string]string
 }
 
 // Citation is the words a damping line ends with: "基数 取自 2025年已发布版本
@@ -55,7 +58,7 @@ func (l Line) Source() string {
 		return x.m.plan.Projects[l.j].Source
 	case *dampingStage:
 		if b := x.m.plan.Damping.Published; b != nil {
-			return b.Citation()
+			return b.CitationFor(x.m.plan.Subdistricts[l.i].ID) // succession.go
 		}
 	}
 	return ""

@@ -32,6 +32,8 @@ func (p *Plan) Validate() []Problem {
 	v.money()
 	v.staffRefs()
 	v.subdistricts()
+	v.successions()    // succession.go
+	v.executionRules() // execution_rule.go
 	v.zeroIndicators()
 	v.zeroTransfers()
 	v.quantityLabels()

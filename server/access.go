@@ -113,6 +113,7 @@ func accessTable() map[string]rule {
 	exportAccess(t, p)     // export.go
 	webServiceAccess(t, p) // webservice.go
 	yearAccess(t, p)       // year.go
+	executionAccess(t, p)  // execution.go
 	return t
 }
 

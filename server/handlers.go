@@ -85,8 +85,9 @@ func (s *Server) routes() (*gin.Engine, error) {
 	p.get("/published/subdistricts/:id", s.publishedStatement)
 	router{v1}.get("/audit", s.auditLog)
 	router{v1}.get("/whoami", s.whoami)
-	s.objectionRoutes(pg) // objections.go
-	s.yearRoutes(pg)      // year.go
+	s.objectionRoutes(pg)          // objections.go
+	s.yearRoutes(pg)               // year.go
+	s.executionRoutes(root, p, pg) // execution.go
 
 	// The dashboard's pages (pages.go).
 	root.get("/", s.indexPage)

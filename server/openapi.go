@@ -123,7 +123,7 @@ func whatIf(extra ...obj) []obj {
 // operations lists every route of the API. routes() registers the same
 // ones; TestOpenAPIMatchesRoutes holds the two in step.
 func operations() []operation {
-	return slices.Concat(resultOperations(), dataOperations(), analysisOperations(), recordOperations(), objectionOperations(), yearOperations(), codeOperations(), downloadOperations(), exportOperations())
+	return slices.Concat(resultOperations(), dataOperations(), analysisOperations(), recordOperations(), objectionOperations(), yearOperations(), codeOperations(), downloadOperations(), exportOperations(), executionOperations())
 }
 
 // resultOperations are the routes of plans, results, scenarios and pages.

@@ -16,6 +16,9 @@ type converter struct {
 	ps   []formula.Problem
 	year int64           // [plan] fiscal_year, which dated values are read for (dated.go); 0 when wrong
 	pub  *publishedCache // reads published baselines (published.go)
+	// pubNames are the names of the sub-districts of the published result
+	// a baseline was read from, by id (succession.go's notes).
+	pubNames map[string]string
 }
 
 func (c *converter) add(path string, why *Reason) {
@@ -112,10 +115,13 @@ func (c *converter) plan(d *document) *formula.Plan {
 	p.Damping = c.damping(d.Damping)
 	c.money(p, &d.moneyDoc, d.fileOf("project_execution"))
 	p.Subdistricts = c.subdistricts(d.Subdistrict)
-	if p.Damping != nil {
-		withBaseline(p.Subdistricts, p.Damping.Baseline, c.published(p.Damping, p.Damping.Exclude))
-	}
+	p.Successions = c.successions(d.Succession)          // succession.go
+	p.ExecutionRules = c.executionRules(d.ExecutionRule) // succession.go
 	p.QuantityLabels = c.quantityLabels(d.QuantityLabels, d.fileOf("quantity_labels"))
+	if p.Damping != nil {
+		base := c.published(p.Damping, p.Damping.Exclude)
+		withBaseline(p.Subdistricts, p.Damping.Baseline, c.succeed(p, base, c.pubNames))
+	}
 	// classify.go: the codes are checked against the catalogue the plan
 	// names; without one, the built-in table names what it knows.
 	p.Catalogue = d.catalogue

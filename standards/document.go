@@ -25,13 +25,19 @@ type document struct {
 	Damping     *dampingDoc         `toml:"damping"`
 	Subdistrict []subdistrictDoc    `toml:"subdistrict"`
 	Use         []useDoc            `toml:"use"` // permitted uses (uses.go)
-	origin      map[string]string   // top-level key → file that holds it
-	src         map[string][]byte   // file → its text, to locate problems by line
-	files       []string            // plan file first, then the standards file
-	pending     []formula.Problem   // problems found while decoding, reported with validation
-	hash        hash.Hash           // of every file read, names and bytes, in order (digest.go)
-	published   *publishedCache     // reads `@published:` baselines (published.go); shared by clones
-	catalogue   *formula.Catalogue  // the 科目 table [plan] catalogue names (classify.go); nil: none
+	// Succession is [[succession]]: merged and split sub-districts
+	// (succession.go).
+	Succession []successionDoc `toml:"succession"`
+	// ExecutionRule is [[execution_rule]]: execution-rate warnings
+	// (succession.go).
+	ExecutionRule []executionRuleDoc `toml:"execution_rule"`
+	origin        map[string]string  // top-level key → file that holds it
+	src           map[string][]byte  // file → its text, to locate problems by line
+	files         []string           // plan file first, then the standards file
+	pending       []formula.Problem  // problems found while decoding, reported with validation
+	hash          hash.Hash          // of every file read, names and bytes, in order (digest.go)
+	published     *publishedCache    // reads `@published:` baselines (published.go); shared by clones
+	catalogue     *formula.Catalogue // the 科目 table [plan] catalogue names (classify.go); nil: none
 
 	// ProjectPerformance is [project_performance], the coefficients of
 	// project ratings.

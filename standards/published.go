@@ -51,6 +51,9 @@ type Published struct {
 type PublishedAmounts struct {
 	Components [len(formula.ComponentNames)]decimal.Decimal
 	Total      decimal.Decimal
+	// Name is the sub-district's name in the published result (a
+	// successor's note names its predecessors, succession.go).
+	Name string
 }
 
 // NotPublishedError says that a plan has no published version of a
@@ -131,7 +134,9 @@ func (c *converter) published(dm *formula.Damping, exclude []string) map[string]
 	}
 	dm.Published = &formula.PublishedBaseline{Year: year, Plan: m[1], Version: pub.Version, ResultHash: pub.ResultHash}
 	out := make(map[string]decimal.Decimal, len(pub.Amounts))
+	c.pubNames = make(map[string]string, len(pub.Amounts))
 	for id, a := range pub.Amounts {
+		c.pubNames[id] = a.Name
 		b := a.Total
 		for k, name := range formula.ComponentNames {
 			if slices.Contains(exclude, name) {

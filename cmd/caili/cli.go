@@ -74,6 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = cmdObjection(ctx, args[1:], stdout, stderr)
 	case "year":
 		err = cmdYear(ctx, args[1:], stdout, stderr)
+	case "execution":
+		err = cmdExecution(ctx, args[1:], stdout, stderr) // execution.go
 	case "backup":
 		err = cmdBackup(ctx, args[1:], stdout, stderr)
 	case "restore":

@@ -72,7 +72,7 @@ func isZeroDefault(fl *flag.Flag) bool {
 // the subcommands' usage first, else those of caili's.
 func synopsis(name string) string {
 	want := append([]string{"caili"}, strings.Fields(name)...)
-	for _, text := range []string{planUsage, tokenUsage, objectionUsage, yearUsage, commands} {
+	for _, text := range []string{planUsage, tokenUsage, objectionUsage, yearUsage, executionUsage, commands} {
 		if s := synopsisIn(text, want); s != "" {
 			return s
 		}

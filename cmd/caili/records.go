@@ -75,7 +75,8 @@ const planUsage = `  caili plan save    [--plan F] [--id ID] [--note TEXT] [--da
   caili plan show    --id ID [--data DIR] N
   caili plan diff    --id ID [--data DIR] FROM TO
   caili plan approve --id ID [--data DIR] [--single-user] N
-  caili plan publish --id ID [--data DIR] [--single-user] [--supersedes REASON] N`
+  caili plan publish --id ID [--data DIR] [--single-user] [--supersedes REASON] N
+  caili plan next    --plan F --out NEXT.toml [--id ID] [--data DIR] [--force]`
 
 // cmdPlan dispatches caili plan <sub>.
 func cmdPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -85,7 +86,7 @@ func cmdPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if len(args) == 0 {
 		subUsage(stderr, planUsage)
-		return usagef(msg.CmdWhich, "plan", "save, list, show, diff, approve, publish")
+		return usagef(msg.CmdWhich, "plan", "save, list, show, diff, approve, publish, next")
 	}
 	fs := newFlagSet("plan "+args[0], stderr)
 	id := fs.String("id", "", msg.FlagPlanID)
@@ -99,6 +100,8 @@ func cmdPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		})
 	case "list":
 		return withStore(ctx, fs, args[1:], 0, func(st *sqlite.Store, _ []string) error { return planList(ctx, st, *id, stdout) })
+	case "next":
+		return planNext(ctx, fs, args[1:], *id, who, stdout) // next.go
 	case "show", "approve", "publish":
 		var o app.PublishOptions
 		if args[0] != "show" {
@@ -260,6 +263,11 @@ func planDiff(ctx context.Context, st *sqlite.Store, id string, from, to int, st
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for _, t := range d.Totals {
+		if t.Note != "" { // a successor of merged or split 街道 (docs/year-data.md)
+			fmt.Fprintf(stdout, "  %s %s:%s\n", t.ID, t.Name, t.Note)
+		}
 	}
 	if d.AttributionError != "" {
 		say(stdout, msg.OutNoAttribution, d.AttributionError)

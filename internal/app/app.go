@@ -9,6 +9,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/execution"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
@@ -42,6 +43,10 @@ type App struct {
 	uploads chan struct{}
 	// singleUser waives four eyes (Config.SingleUser).
 	singleUser bool
+	// Budgets are the budgets in force execution is measured against,
+	// when another part of the record knows them (adjustments); nil:
+	// the imported budget column (execution.go).
+	Budgets execution.Budgets
 }
 
 // Job is a resolved request for a result: a loaded plan version, perhaps

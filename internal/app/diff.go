@@ -38,6 +38,9 @@ type TotalChange struct {
 	Old   string `json:"old"`
 	New   string `json:"new"`
 	Delta string `json:"delta"`
+	// Note says where Old came from for a successor of merged or split
+	// 街道 ("2025 年为原德胜街道、新街口街道合计", succession_diff.go).
+	Note string `json:"note,omitempty"`
 }
 
 // VersionDiff is what changed from version From to version To of a plan.
@@ -101,13 +104,14 @@ func DiffIn(ctx context.Context, st caili.Store, plan string, from, to int) (*Ve
 		}
 		return d, nil
 	}
-	old := map[string]decimal.Decimal{}
+	old, names := map[string]decimal.Decimal{}, map[string]string{}
 	for _, s := range ra.Res.Subdistricts {
-		old[s.ID] = s.Total
+		old[s.ID], names[s.ID] = s.Total, s.Name
 	}
+	notes := successorTotals(b.Plan.Doc, old, names, a.Plan.FiscalYear) // succession_diff.go
 	for _, s := range rb.Res.Subdistricts {
 		o := old[s.ID]
-		d.Totals = append(d.Totals, TotalChange{ID: s.ID, Name: s.Name, Old: o.String(), New: s.Total.String(), Delta: s.Total.Sub(o).String()})
+		d.Totals = append(d.Totals, TotalChange{ID: s.ID, Name: s.Name, Old: o.String(), New: s.Total.String(), Delta: s.Total.Sub(o).String(), Note: notes[s.ID]})
 	}
 	d.attribute(a.Plan.Doc, b.Plan.Doc, from)
 	return d, nil

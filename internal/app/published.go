@@ -79,6 +79,7 @@ func baselineOf(pub *caili.Publication) (*standards.Published, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the result published as %s version %d, sub-district %s: %w", pub.Plan, pub.N, s.ID, err)
 		}
+		a.Name = s.Name
 		out.Amounts[s.ID] = a
 	}
 	return out, nil

@@ -25,8 +25,10 @@ import (
 // per document so that it is found in one place.
 var documentWords = map[string]string{
 	"formula/classwords.go":                 "the 预算管理一体化 classification's values (项目类别, 资金性质) and the export's names of the kinds of line: the budget system's own words, Chinese in every language",
+	"formula/succession_words.go":           "a successor's damping baseline note (2025年为原…合计): part of the explanation line, Chinese in every language",
 	"formula/words.go":                      "the names of components, fixed items and equalisation stages and the explanation lines' words: a result line is part of the result and is Chinese in every language",
 	"internal/attribution/words.go":         "the attribution's cause groups and amount sentences: part of the attribution's result, Chinese in every language",
+	"internal/execution/words.go":           "a budget system's execution export's own column headers and ways of writing a month: what the file says, Chinese in every language",
 	"internal/report/checkxlsx/words.go":    "the 复核 workbook's sheet names, its 说明 sheet and each sheet's titles, headers, labels, notes and the formulas that hold words (通过, 是, 无): the workbook is Chinese in every language",
 	"internal/report/xlsx/xlsx.go":          "the results workbook's sheet names and column headings",
 	"standards/plangen/catalogue.go":        "the sample-plan generator's data: the names of the generated plan's categories, projects and factors",
@@ -38,6 +40,7 @@ var documentWords = map[string]string{
 	"server/openapi.go":            openAPIDoc,
 	"server/openapi_analysis.go":   openAPIDoc,
 	"server/openapi_codes.go":      openAPIDoc,
+	"server/openapi_execution.go":  openAPIDoc,
 	"server/openapi_objections.go": openAPIDoc,
 	"server/openapi_year.go":       openAPIDoc,
 	"server/openapi_records.go":    openAPIDoc,

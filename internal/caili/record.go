@@ -97,6 +97,7 @@ type Store interface {
 
 	Keys
 	Year
+	Execution // execution.go
 }
 
 // Role is what a token may do.

@@ -21,6 +21,8 @@ const CmdCommands = `  caili calc     [--plan F] [--scenario F] [--set path=valu
   caili report   renda [--plan F] [--scenario F] [--set path=value]... --out F.xlsx  (人大 街道财力安排表, 万元)
   caili verify   RESULT.json [--plan F]
   caili plan     save|list|show|diff|approve|publish [--id ID] [--data DIR] …  (docs/records.md)
+  caili plan     next --plan F --out NEXT.toml [--data DIR] [--force]  (下年方案, docs/year-data.md)
+  caili execution import|report --plan F [--data DIR] …  (执行监控 双监控, docs/year-data.md)
   caili token    create --role planner|approver|subdistrict [--subdistrict ID] | list | revoke ID  [--data DIR]
   caili audit    [--limit N] [--data DIR]
   caili objection list|show|accept|reject --id ID [--reason TEXT] [--data DIR] [N]  (异议, docs/records.md)

@@ -49,7 +49,7 @@ type Renderer struct {
 }
 
 // pageNames are the page templates, each executed inside layout.html.
-var pageNames = []string{"index", "plan", "statement", "error", "solve", "scenarios", "signin"}
+var pageNames = []string{"index", "plan", "statement", "error", "solve", "scenarios", "signin", "execution"}
 
 // recordPageNames are the record's pages, which also share
 // records_common.html.

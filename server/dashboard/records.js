@@ -227,7 +227,7 @@
       var totals = el("table", { class: "data", id: "diff-totals" }, [el("thead", {}, [el("tr", {}, [el("th", { text: "编码" }), el("th", { text: "街道" }),
         el("th", { class: "num", text: "第 " + d.from + " 版合计" }), el("th", { class: "num", text: "第 " + d.to + " 版合计" }), el("th", { class: "num", text: "变化" })])]), el("tbody")]);
       setRows(totals, (d.totals || []).map(function (t) {
-        return el("tr", { "data-id": t.id }, [el("td", { class: "id", text: t.id }), el("td", { class: "name", text: t.name }),
+        return el("tr", { "data-id": t.id }, [el("td", { class: "id", text: t.id }), el("td", { class: "name", text: t.note ? t.name + "(" + t.note + ")" : t.name }),
           amountCell(t.old, "old"), amountCell(t.new, "new"), amountCell(t.delta, "change", true)]);
       }), 5, "没有合计");
       out.appendChild(el("h3", { text: "测算结果:各街道合计" }));

@@ -27,7 +27,7 @@ type oldSub struct {
 
 // oldPart is [[subdistrict]] itself (table "") or one of its sub-tables.
 type oldPart struct {
-	table   string   // "", staff, payroll, quantities, project_ratings
+	table   string   // "", staff, payroll, quantities, project_ratings, execution
 	head    []string // blank and comment lines above the header, and the header
 	entries []oldEntry
 	tail    []string // blank and comment lines after the last entry, at the end of the run
@@ -107,7 +107,7 @@ func subHeader(t string) (table string, isSub, ok bool) {
 		return "?", strings.HasPrefix(compact, "[["), false
 	}
 	switch inner {
-	case "staff", "payroll", "quantities", "project_ratings":
+	case "staff", "payroll", "quantities", "project_ratings", "execution":
 		return inner, false, true
 	}
 	return inner, false, false
@@ -210,7 +210,8 @@ func editSub(b *bytes.Buffer, s *formula.Subdistrict, o *oldSub, order subOrder,
 		}
 		for _, e := range part.entries {
 			v, ok := values[part.table][e.key]
-			known := part.table != "" || isMainKey(e.key)
+			// Execution rates the workbook does not read (nil) are kept.
+			known := part.table != "" && (part.table != "execution" || s.Execution != nil) || isMainKey(e.key)
 			switch {
 			case !known:
 				writeLines(b, e.above, e.line) // not the workbook's: kept as it is
@@ -229,7 +230,7 @@ func editSub(b *bytes.Buffer, s *formula.Subdistrict, o *oldSub, order subOrder,
 			b.WriteString(l)
 		}
 	}
-	for _, table := range []string{"staff", "payroll", "quantities", "project_ratings"} {
+	for _, table := range []string{"staff", "payroll", "quantities", "project_ratings", "execution"} {
 		kvs := order.of(table, values[table])
 		if len(kvs) == 0 || done[table+"\x00"+kvs[0].key] {
 			continue

@@ -358,14 +358,14 @@ func subValues(s *formula.Subdistrict) map[string]map[string]newValue {
 		ratings[k] = newValue{str: v}
 	}
 	return map[string]map[string]newValue{"": main, "staff": nums(s.Staff), "payroll": nums(s.Payroll),
-		"quantities": nums(s.Quantities), "project_ratings": ratings}
+		"quantities": nums(s.Quantities), "project_ratings": ratings, "execution": nums(s.Execution)}
 }
 
 // writeFresh writes one [[subdistrict]] table and its sub-tables.
 func writeFresh(b *bytes.Buffer, s *formula.Subdistrict, order subOrder, nl string) {
 	values := subValues(s)
 	b.WriteString("[[subdistrict]]" + nl)
-	for _, table := range []string{"", "staff", "payroll", "quantities", "project_ratings"} {
+	for _, table := range []string{"", "staff", "payroll", "quantities", "project_ratings", "execution"} {
 		kvs := order.of(table, values[table])
 		if table != "" && len(kvs) > 0 {
 			b.WriteString("[subdistrict." + table + "]" + nl)

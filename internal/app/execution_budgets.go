@@ -1,0 +1,69 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/execution"
+	"github.com/caili/caili/internal/report"
+)
+
+// The budgets execution is measured against when the record knows no
+// adjustments (docs/year-data.md): a line that names a [[project]] was
+// approved at what the plan's latest publication of its fiscal year gave
+// the 街道 for that project (its projects line); every other line, and
+// the budget in force, come from the imported budget column. An
+// implementation that knows the 批复 and its adjustments replaces it
+// (App.Budgets).
+
+// publishedBudgets are the project amounts of a publication, by 街道 and
+// project id.
+type publishedBudgets map[[2]string]decimal.Decimal
+
+// Approved is the published amount of the 街道's project line.
+func (pb publishedBudgets) Approved(sub, _, project string) (decimal.Decimal, bool) {
+	if project == "" {
+		return decimal.Zero, false
+	}
+	v, ok := pb[[2]string{sub, project}]
+	return v, ok
+}
+
+// InForce is never known here: the imported budget is in force.
+func (pb publishedBudgets) InForce(string, string, string, int) (decimal.Decimal, bool) {
+	return decimal.Zero, false
+}
+
+// budgetsOf are the budgets of plan id's fiscal year: b when given, else
+// the publication's project amounts, else none (nil: the imported
+// column).
+func budgetsOf(ctx context.Context, st caili.Store, id string, year int64, b execution.Budgets) execution.Budgets {
+	if b != nil {
+		return b
+	}
+	pub, err := st.PublishedYear(ctx, id, year)
+	if err != nil {
+		return nil
+	}
+	var doc report.Allocations
+	if json.Unmarshal(pub.Result, &doc) != nil {
+		return nil
+	}
+	pb := publishedBudgets{}
+	for _, s := range doc.Subdistricts {
+		for _, l := range s.Lines {
+			if l.Stage != string(formula.StageProjects) {
+				continue
+			}
+			if v, err := decimal.NewFromString(l.Amount); err == nil {
+				k := [2]string{s.ID, l.Item}
+				pb[k] = pb[k].Add(v)
+			}
+		}
+	}
+	return pb
+}
