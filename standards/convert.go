@@ -79,6 +79,10 @@ func (c *converter) names(path string, l Names) []string {
 func (c *converter) numMap(path string, m map[string]Number) map[string]decimal.Decimal {
 	out := make(map[string]decimal.Decimal, len(m))
 	for k, n := range m {
+		if n.Problem == nil && n.dated == nil { // the path only for a problem (issue 25 §2)
+			out[k] = n.Dec
+			continue
+		}
 		out[k] = c.num(path+"."+k, n, false)
 	}
 	return out

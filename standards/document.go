@@ -244,13 +244,18 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Probl
 		line, m, args := syntaxWords(pe, src)
 		return md, []formula.Problem{sayAt(name, line, "", formula.CodeSyntax, m, args...)}
 	}
-	undecoded := map[string]bool{}
-	for _, k := range md.Undecoded() {
+	// Undecoded walks every key of the file: once (issue 25 §2).
+	und := md.Undecoded()
+	if len(und) == 0 {
+		return md, ps
+	}
+	undecoded := make(map[string]bool, len(und))
+	for _, k := range und {
 		undecoded[keyString(k)] = true
 	}
 	root := reflect.TypeOf(v)
 	valid := map[string][]string{} // parent key → the keys valid there (keys.go)
-	for _, k := range md.Undecoded() {
+	for _, k := range und {
 		if inDated(md, k, undecoded) { // dated.go: the entries' keys are checked as they are read
 			continue
 		}
