@@ -39,6 +39,10 @@ type view struct {
 	// goes, without holding it: a what-if's is streamed (streamed.go),
 	// never memoised.
 	stream func(w io.Writer, j *app.Job, res *formula.Result) error
+	// totals says the body shows only components and totals (CSV, XML,
+	// a cell): a what-if is then evaluated without its lines
+	// (app.ComputeTotals).
+	totals bool
 }
 
 // viewFunc makes a route's view from its plan id and parsed query; an
@@ -75,7 +79,7 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 		c.Status(http.StatusNotModified)
 		return
 	}
-	comp := s.app.Compute(j, key)
+	comp, ckey := s.compute(j, key, v.totals)
 	if comp.Err != nil {
 		s.fail(c, comp.Err)
 		return
@@ -90,7 +94,7 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 		return
 	}
 	if fresh && j.WhatIf() {
-		s.app.Cache.Grow(key, int64(len(data)))
+		s.app.Cache.Grow(ckey, int64(len(data)))
 	}
 	s.disposition(c, v, st)
 	c.Data(http.StatusOK, v.contentType, data)
@@ -139,6 +143,7 @@ func (s *Server) allocations(format string) gin.HandlerFunc {
 				}
 				return renderAllocations(res, format, csvOptions(q), s.app.Stamp(j))
 			}}
+		v.totals = format == "csv" || format == "xml"
 		if format == "json" {
 			v.stream = func(w io.Writer, j *app.Job, res *formula.Result) error {
 				return report.WriteJSONStamped(w, res, s.app.Stamp(j))
@@ -201,7 +206,7 @@ func (s *Server) cell(c *gin.Context) {
 		if !slices.Contains(cellColumns, column) {
 			return view{}, app.Say(caili.KindNotFound, msg.ServerNoColumn, msg.Clip(column), strings.Join(cellColumns, ", "))
 		}
-		return view{name: "cell/" + id + "/" + column, contentType: typeText,
+		return view{name: "cell/" + id + "/" + column, contentType: typeText, totals: true,
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
 				a, err := find(j, res, id)
 				if err != nil {

@@ -26,3 +26,12 @@ func (s *Server) streamView(c *gin.Context, v view, st *report.Stamp, j *app.Job
 		bw.Flush()
 	}
 }
+
+// compute is the job's result for a view, with the key it is cached
+// under: without its lines when the view shows only totals.
+func (s *Server) compute(j *app.Job, key string, totals bool) (*app.Computed, string) {
+	if totals {
+		return s.app.ComputeTotals(j, key)
+	}
+	return s.app.Compute(j, key), key
+}

@@ -44,3 +44,48 @@ func TestWhatIfJSONStreams(t *testing.T) {
 		t.Error("the streamed JSON was memoised")
 	}
 }
+
+// TestWhatIfTotalsOnly checks that a what-if's CSV, XML and cells, which
+// are evaluated without lines, are the bytes the full result gives, and
+// that a full result already computed is used as it is.
+func TestWhatIfTotalsOnly(t *testing.T) {
+	e := newEnv(t, "")
+	const query = "set.plan.capacity=58100000"
+	q, err := app.ParseQuery(query, app.ParamSet|app.ParamScenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := e.srv.app.Resolve("tiny", q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := e.srv.app.Key(j)
+	bodies := map[string][]byte{}
+	for _, format := range []string{"csv", "xml"} {
+		bodies[format] = e.Get("/api/v1/plans/tiny/allocations."+format+"?"+query, http.StatusOK).Body.Bytes()
+	}
+	totals, _ := e.srv.app.ComputeTotals(j, key)
+	if totals.Res == nil || len(totals.Res.Subdistricts) == 0 || len(totals.Res.Subdistricts[0].Lines) != 0 {
+		t.Fatal("the what-if was evaluated with its lines")
+	}
+	full := e.srv.app.Compute(j, key)
+	for format, got := range bodies {
+		want, err := renderAllocations(full.Res, format, csvOptions(q), e.srv.app.Stamp(j))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the totals-only body differs from the full result's:\n%s\n%s", format, got, want)
+		}
+	}
+	// The full result is cached now, and serves the totals too.
+	if c, k := e.srv.app.ComputeTotals(j, key); k != key || c != e.srv.app.Compute(j, key) {
+		t.Error("a cached full result was not used for the totals")
+	}
+	w := e.Get("/api/v1/plans/tiny/cell/west/total?"+query, http.StatusOK)
+	if a, err := find(j, full.Res, "west"); err != nil {
+		t.Fatal(err)
+	} else if v, _ := cell(full.Res, a, "total"); w.Body.String() != v {
+		t.Errorf("cell: %q, want %q", w.Body.String(), v)
+	}
+}
