@@ -70,9 +70,9 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 		return
 	}
 	key := s.app.Key(j)
-	tag := app.ETag(v.name, key)
+	tag := s.app.JobETag(j, v.name)
 	st := s.app.Stamp(j)
-	c.Header("X-Caili-Stamp", st.Header())
+	c.Header("X-Caili-Stamp", s.app.StampHeader(j))
 	c.Header("ETag", tag)
 	c.Header("Cache-Control", "no-cache")
 	if notModified(c.Request, tag) {

@@ -115,7 +115,11 @@ func (e *App) Plan(id string) (*PlanVersion, error) {
 // bytes of the plan and its standards file, the scenario file's bytes and
 // the overrides in order. The same key always gives the same result.
 func (e *App) Key(j *Job) string {
-	if j.key == "" {
+	switch {
+	case j.key != "":
+	case !j.WhatIf() && j.Plan != nil:
+		j.key = e.base(j.Plan).key
+	default:
 		j.key = e.key(j)
 	}
 	return j.key
@@ -276,7 +280,11 @@ func (e *App) CheckScenario(v *PlanVersion, plan, name string, data []byte) erro
 // [scenario] name), the overrides as applied, the hash of the plan's
 // files and those overrides, and this caili's version.
 func (e *App) Stamp(j *Job) *report.Stamp {
-	if j.stamp == nil {
+	switch {
+	case j.stamp != nil:
+	case !j.WhatIf() && j.Plan != nil:
+		j.stamp = e.base(j.Plan).stamp
+	default:
 		j.stamp = e.newStamp(j)
 	}
 	return j.stamp
