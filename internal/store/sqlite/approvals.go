@@ -144,6 +144,9 @@ func (s *Store) Publish(ctx context.Context, who caili.Actor, np caili.NewPublic
 			VALUES (?, ?, ?, ?, ?, ?)`, np.Plan, np.N, at, who.ID, np.Result, np.ResultHash); err != nil {
 			return err
 		}
+		if err := storeSubdistricts(ctx, tx, np.Plan, np.N, np.Result, np.ResultHash); err != nil {
+			return err
+		}
 		pub = &caili.Publication{Plan: np.Plan, N: np.N, VersionHash: v.Hash, PublishedAt: parseTime(at), PublishedBy: who.ID,
 			Result: np.Result, ResultHash: np.ResultHash}
 		detail := "version " + v.Hash
