@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 
 	"github.com/caili/caili/internal/caili"
@@ -14,16 +16,73 @@ import (
 // 街道 without reading its result, and PublishedSubdistrict reads one.
 
 // storeSubdistricts keeps each 街道's object of publication (plan, n)'s
-// result JSON as a row of its own.
+// result JSON as a row of its own, with the result's hash beside. The
+// result is split here in one pass without copying it (splitSubdistricts);
+// one that is not an allocations document keeps no rows, as before.
 func storeSubdistricts(ctx context.Context, tx *sql.Tx, plan string, n int, result []byte, hash string) error {
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO publication_hashes (plan, n, result_hash) VALUES (?, ?, ?)`,
 		plan, n, hash); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO publication_subdistricts (plan, n, pos, id, name, body)
-		SELECT ?, ?, s.key, json_extract(s.value, '$.id'), json_extract(s.value, '$.name'), s.value
-		FROM json_each(?, '$.subdistricts') s`, plan, n, string(result))
-	return err
+	rows := splitSubdistricts(result)
+	if len(rows) == 0 {
+		return nil
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO publication_subdistricts (plan, n, pos, id, name, body) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for i, r := range rows {
+		if _, err := ins.ExecContext(ctx, plan, n, i, r.ID, r.Name, string(r.body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// publishedRow is one 街道 of a result: its id, its name and its object's
+// text, a slice of the result.
+type publishedRow struct {
+	ID, Name string
+	body     []byte
+}
+
+// splitSubdistricts finds the objects of a result JSON's "subdistricts"
+// list; none when the text is not such a document.
+func splitSubdistricts(result []byte) []publishedRow {
+	dec := json.NewDecoder(bytes.NewReader(result))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		if key != "subdistricts" {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return nil
+			}
+			continue
+		}
+		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+			return nil
+		}
+		var out []publishedRow
+		for dec.More() {
+			start := dec.InputOffset()
+			var r publishedRow
+			if dec.Decode(&r) != nil {
+				return nil
+			}
+			r.body = bytes.TrimLeft(result[start:dec.InputOffset()], " \t\r\n,")
+			out = append(out, r)
+		}
+		return out
+	}
+	return nil
 }
 
 // PublishedIndex returns the latest publication of a plan without its
