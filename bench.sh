@@ -3,7 +3,7 @@
 # run, on this machine (docs/performance.md explains them and keeps the
 # latest):
 #
-#   bash bench.sh [engine|http|all]     (default all)
+#   bash bench.sh [engine|http|publish|all]     (default all)
 #
 # engine: wall time and peak memory (RSS) of `caili calc` against the
 #   float64 twin of the engine (internal/twin, `plangen -twin`), which
@@ -23,6 +23,10 @@
 #   request: server/loadtest/whatif.lua), then single what-ifs (CSV) on
 #   1,000- and 10,000-sub-district plans, timed by curl, beside the
 #   cached answer of the same plan.
+# publish: the 10,000-sub-district plan saved, approved and published in a
+#   fresh record, publishing timed beside `caili calc --format json` of the
+#   same plan; then one sub-district's published statement over HTTP
+#   beside reading the whole published result, and 8 statements at once.
 #
 # Needs /usr/bin/time, and for http wrk, nginx (Debian: apt-get install
 # time wrk nginx-light) and curl. Nothing here is part of `go test`.
@@ -32,18 +36,18 @@ ROOT=$(pwd)
 WHAT=${1:-all}
 RUNS=${BENCH_RUNS:-2}
 SECS=${BENCH_SECONDS:-10}
-case $WHAT in engine | http | all) ;; *)
-	echo "usage: $0 [engine|http|all]" >&2
+case $WHAT in engine | http | publish | all) ;; *)
+	echo "usage: $0 [engine|http|publish|all]" >&2
 	exit 2
 	;;
 esac
 need() { command -v "$1" >/dev/null || { echo "needs $1 (apt-get install $2)" >&2; exit 1; }; }
 need /usr/bin/time time
-if [[ $WHAT != engine ]]; then
+if [[ $WHAT == http || $WHAT == all ]]; then
 	need wrk wrk
 	need nginx nginx-light
-	need curl curl
 fi
+[[ $WHAT == engine ]] || need curl curl
 
 TMP=$(mktemp -d)
 PIDS=()
@@ -174,11 +178,41 @@ whatifs() {
 	done
 }
 
+# publish: the 10,000-街道 plan (plangen's default shape) saved, approved
+# and published in a fresh record, timed beside its JSON calculation;
+# then one 街道's published statement over HTTP (median of 5), beside
+# reading the whole published result once, and 8 statements at once.
+publish() {
+	echo "== publication (10,000 街道; the baseline of publishing is caili calc --format json on the same plan)"
+	local D=$TMP/pubdata P=$TMP/pubplans
+	mkdir -p "$P"
+	"$TMP/plangen" -n 10000 -standards 140 -out "$P/p10k.toml"
+	"$TMP/caili" plan save --plan "$P/p10k.toml" --id p10k --data "$D" >/dev/null
+	"$TMP/caili" plan approve --single-user --id p10k --data "$D" 1 >/dev/null
+	local ps pk js jk
+	read -r ps pk < <(/usr/bin/time -f "%e %M" "$TMP/caili" plan publish --single-user --id p10k --data "$D" 1 2>&1 >/dev/null | tail -1)
+	read -r js jk < <(/usr/bin/time -f "%e %M" "$TMP/caili" calc --plan "$P/p10k.toml" --format json --out "$TMP/pub.json" 2>&1 >/dev/null | tail -1)
+	line "publish 10k" "$ps" "$pk" "JSON calc" "$js" "$jk" "aim ≤ 2× both"
+	local tok
+	tok=$("$TMP/caili" token create --role reader --data "$D" | grep -o 'caili_[0-9a-f]*' | head -1)
+	serve --plans "$P" --data "$D"
+	local auth="Authorization: Bearer $tok" one whole many
+	one=$(for i in 1 2 3 4 5; do curl -sf -o /dev/null -H "$auth" -w '%{time_total}\n' "$URL/api/v1/plans/p10k/published/subdistricts/s0000$i"; done | sort -n | sed -n 3p)
+	whole=$(curl -sf -o /dev/null -H "$auth" -w '%{time_total}' "$URL/api/v1/plans/p10k/published/result.json")
+	many=$(for i in 1 2 3 4 5 6 7 8; do curl -sf -o /dev/null -H "$auth" -w '%{time_total}\n' "$URL/api/v1/plans/p10k/published/subdistricts/s0001$i" & done; wait)
+	many=$(echo "$many" | sort -n | tail -1)
+	awk -v o="$one" -v w="$whole" -v m="$many" 'BEGIN{
+		printf "  %-28s %8.1f ms  whole result %8.1f ms  1/%.0f  (aim ≤ 50 ms)\n", "one published statement", 1000*o, 1000*w, w/o
+		printf "  %-28s %8.1f ms  (the slowest; aim ≤ 200 ms each)\n", "8 statements at once", 1000*m }'
+}
+
 case $WHAT in
 engine) engine ;;
 http) http ;;
+publish) publish ;;
 all)
 	engine
 	http
+	publish
 	;;
 esac
