@@ -42,6 +42,8 @@ type Store interface {
 	// Approval returns the latest approval of a version (KindNotFound
 	// when it has none).
 	Approval(ctx context.Context, plan string, n int) (*Approval, error)
+	// ApprovalPins is Approval without the approved result (Result nil).
+	ApprovalPins(ctx context.Context, plan string, n int) (*Approval, error)
 	// Unapprove returns an approved version to draft, saying why in the
 	// audit log (KindConflict unless it is approved).
 	Unapprove(ctx context.Context, who Actor, plan string, n int, why string) error
