@@ -43,6 +43,9 @@ func streamAllocations(w io.Writer, r *formula.Result, st *Stamp, named bool) er
 		names = r.Plan.ItemNames()
 	}
 	sw := subWriter{f: f, plan: r.Plan, names: names, named: named}
+	if r.Plan != nil {
+		sw.managed, sw.transfers = r.Plan.HasDistrictManaged(), r.Plan.HasTransfers()
+	}
 	for i := range r.Subdistricts {
 		if i > 0 {
 			buf = append(buf, ',')
@@ -94,6 +97,9 @@ type subWriter struct {
 	plan  *formula.Plan
 	names formula.ItemNames
 	named bool
+	// managed and transfers say whether the plan has the columns of
+	// rules §6, asked once for all its 街道.
+	managed, transfers bool
 }
 
 // indent levels of a sub-district's parts.
@@ -115,10 +121,10 @@ func (s *subWriter) append(b []byte, a *formula.Allocation) []byte {
 	for k, name := range [...]string{"personnel", "public", "projects", "incentive", "block", "damping"} {
 		b = field(b, in3, name, f.Amount(c[k]))
 	}
-	if s.plan != nil && s.plan.HasDistrictManaged() {
+	if s.managed {
 		b = field(b, in3, "managed", f.Amount(a.Managed))
 	}
-	if s.plan != nil && s.plan.HasTransfers() {
+	if s.transfers {
 		b = field(b, in3, "transfers", f.Amount(a.Transfers))
 	}
 	b = field(b, in3, "total", f.Amount(a.Total))
@@ -155,14 +161,15 @@ func (s *subWriter) append(b []byte, a *formula.Allocation) []byte {
 // appendScore appends a sub-district's "score" object.
 func (s *subWriter) appendScore(b []byte, a *formula.Allocation) []byte {
 	sc := &a.Score
+	total, adjusted := sc.Total(), sc.Adjusted() // each summed once
 	b = append(b, ","+in3+`"score": {`...)
-	b = field1(b, in4, "score", formula.FormatRat(sc.Total()))
+	b = field1(b, in4, "score", formula.FormatRat(total))
 	b = field(b, in4, "adjustment", sc.Adjustment.String())
 	b = fieldOmit(b, in4, "rating", sc.Rating)
 	b = field(b, in4, "coefficient", sc.Coef.String())
-	b = field(b, in4, "adjusted", formula.FormatRat(sc.Adjusted()))
-	b = field(b, in4, "score_fraction", formula.Fraction(sc.Total()))
-	b = field(b, in4, "adjusted_fraction", formula.Fraction(sc.Adjusted()))
+	b = field(b, in4, "adjusted", formula.FormatRat(adjusted))
+	b = field(b, in4, "score_fraction", formula.Fraction(total))
+	b = field(b, in4, "adjusted_fraction", formula.Fraction(adjusted))
 	b = field(b, in4, "formula", sc.Formula())
 	b = append(b, ","+in4+`"indicators": [`...)
 	for k := range sc.Parts {
