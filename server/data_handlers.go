@@ -70,7 +70,7 @@ var changeKinds = map[workbook.ChangeKind]string{
 
 // previewData serves POST /api/v1/plans/{plan}/data (token required): a
 // dry run of a filled data workbook (xlsx) or CSV sent as the body, up to
-// workbook.MaxFileBytes. It answers with the problems of the file (422,
+// workbook.MaxUploadBytes. It answers with the problems of the file (422,
 // each at its sheet and cell), or the changes against the plan's current
 // data and the result the plan would give with them. `merge=1` reads one
 // 街道's returned copy: only the cells present change. Nothing is saved:

@@ -118,11 +118,11 @@ func (s *Server) keepAnswer(c *gin.Context, who, key string) {
 // requestHash is the hash of what a request asks: method, path, query
 // and body. The body is read (bounded as an upload) and put back.
 func (s *Server) requestHash(c *gin.Context) (string, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, workbook.MaxFileBytes))
+	body, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, workbook.MaxUploadBytes))
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		return "", app.Say(caili.KindTooLarge, msg.ServerTooLarge, int64(workbook.MaxFileBytes))
+		return "", app.Say(caili.KindTooLarge, msg.ServerTooLarge, int64(workbook.MaxUploadBytes))
 	case err != nil:
 		return "", app.Say(caili.KindBadRequest, msg.ServerBodyUnreadable).Because(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"path"
@@ -16,6 +17,7 @@ import (
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/internal/report/checkxlsx"
 	"github.com/caili/caili/server/chart"
 )
@@ -33,6 +35,14 @@ type view struct {
 	// render draws the body from the job's result; its errors are the
 	// client's (an unknown sub-district, a base that cannot be compared).
 	render func(j *app.Job, res *formula.Result) ([]byte, error)
+	// stream, when not nil, writes the same body as render to w as it
+	// goes, without holding it: a what-if's is streamed (streamed.go),
+	// never memoised.
+	stream func(w io.Writer, j *app.Job, res *formula.Result) error
+	// totals says the body shows only components and totals (CSV, XML,
+	// a cell): a what-if is then evaluated without its lines
+	// (app.ComputeTotals).
+	totals bool
 }
 
 // viewFunc makes a route's view from its plan id and parsed query; an
@@ -60,18 +70,22 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 		return
 	}
 	key := s.app.Key(j)
-	tag := app.ETag(v.name, key)
+	tag := s.app.JobETag(j, v.name)
 	st := s.app.Stamp(j)
-	c.Header("X-Caili-Stamp", st.Header())
+	c.Header("X-Caili-Stamp", s.app.StampHeader(j))
 	c.Header("ETag", tag)
 	c.Header("Cache-Control", "no-cache")
 	if notModified(c.Request, tag) {
 		c.Status(http.StatusNotModified)
 		return
 	}
-	comp := s.app.Compute(j, key)
+	comp, ckey := s.compute(j, key, v.totals)
 	if comp.Err != nil {
 		s.fail(c, comp.Err)
+		return
+	}
+	if v.stream != nil && j.WhatIf() {
+		s.streamView(c, v, st, j, comp.Res)
 		return
 	}
 	data, fresh, err := comp.Render(v.name, func() ([]byte, error) { return v.render(j, comp.Res) })
@@ -80,13 +94,18 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 		return
 	}
 	if fresh && j.WhatIf() {
-		s.app.Cache.Grow(key, int64(len(data)))
+		s.app.Cache.Grow(ckey, int64(len(data)))
 	}
+	s.disposition(c, v, st)
+	c.Data(http.StatusOK, v.contentType, data)
+}
+
+// disposition sets the Content-Disposition of a view saved as a file.
+func (s *Server) disposition(c *gin.Context, v view, st *report.Stamp) {
 	if v.filename != "" {
 		ext := path.Ext(v.filename)
 		c.Header("Content-Disposition", attachment(st.FileName(strings.TrimSuffix(v.filename, ext), ext)))
 	}
-	c.Data(http.StatusOK, v.contentType, data)
 }
 
 // allocationsType is the content type of each format of allocations.
@@ -124,6 +143,12 @@ func (s *Server) allocations(format string) gin.HandlerFunc {
 				}
 				return renderAllocations(res, format, csvOptions(q), s.app.Stamp(j))
 			}}
+		v.totals = format == "csv" || format == "xml"
+		if format == "json" {
+			v.stream = func(w io.Writer, j *app.Job, res *formula.Result) error {
+				return report.WriteJSONStamped(w, res, s.app.Stamp(j))
+			}
+		}
 		if format == "csv" || format == "xlsx" {
 			v.filename = plan + "." + format
 		}
@@ -181,7 +206,7 @@ func (s *Server) cell(c *gin.Context) {
 		if !slices.Contains(cellColumns, column) {
 			return view{}, app.Say(caili.KindNotFound, msg.ServerNoColumn, msg.Clip(column), strings.Join(cellColumns, ", "))
 		}
-		return view{name: "cell/" + id + "/" + column, contentType: typeText,
+		return view{name: "cell/" + id + "/" + column, contentType: typeText, totals: true,
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
 				a, err := find(j, res, id)
 				if err != nil {

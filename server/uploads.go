@@ -117,7 +117,7 @@ func acquire(ctx context.Context, sem chan struct{}) error {
 }
 
 // readUpload admits an upload, reads its body (at most
-// workbook.MaxFileBytes) and waits for a slot to parse it in. When ok,
+// workbook.MaxUploadBytes) and waits for a slot to parse it in. When ok,
 // the caller parses the body and then calls done; otherwise the answer
 // has been written (503 when the pool is full or the wait too long, the
 // body's own refusal, or the request abandoned: see abandoned).
@@ -128,7 +128,7 @@ func (s *Server) readUpload(c *gin.Context) (data []byte, done func(), ok bool) 
 		s.busy(c)
 		return nil, nil, false
 	}
-	data, err := readBody(c, workbook.MaxFileBytes)
+	data, err := readBody(c, workbook.MaxUploadBytes)
 	if err != nil {
 		leave()
 		s.fail(c, err)

@@ -82,6 +82,10 @@ func (c *converter) names(path string, l Names) []string {
 func (c *converter) numMap(path string, m map[string]Number) map[string]decimal.Decimal {
 	out := make(map[string]decimal.Decimal, len(m))
 	for k, n := range m {
+		if n.Problem == nil && n.dated == nil { // the path only for a problem (issue 25 §2)
+			out[k] = n.Dec
+			continue
+		}
 		out[k] = c.num(path+"."+k, n, false)
 	}
 	return out
@@ -366,18 +370,23 @@ func (c *converter) subdistricts(sd []subdistrictDoc) []formula.Subdistrict {
 	var out []formula.Subdistrict
 	for i, s := range sd {
 		path := formula.EntryPath("subdistrict", s.ID.S, i)
-		out = append(out, formula.Subdistrict{
+		fs := formula.Subdistrict{
 			ID:             c.text(path+".id", s.ID, true),
 			Name:           c.text(path+".name", s.Name, true),
 			UnitCode:       c.text(path+".unit_code", s.UnitCode, false),
 			Rating:         c.text(path+".performance", s.Performance, false),
 			Adjustment:     c.optNum(path+".adjustment", s.Adjustment),
-			Staff:          c.numMap(path+".staff", s.Staff),
-			Payroll:        c.numMap(path+".payroll", s.Payroll),
-			Quantities:     c.numMap(path+".quantities", s.Quantities),
 			ProjectRatings: c.textMap(path+".project_ratings", s.ProjectRatings),
 			Execution:      c.execution(path+".execution", s.Execution),
-		})
+		}
+		if s.data != nil { // read from a data file: shared, never changed (a patch copies a map first)
+			fs.Staff, fs.Payroll, fs.Quantities = orEmpty(s.data.Staff), orEmpty(s.data.Payroll), orEmpty(s.data.Quantities)
+		} else {
+			fs.Staff = c.numMap(path+".staff", s.Staff)
+			fs.Payroll = c.numMap(path+".payroll", s.Payroll)
+			fs.Quantities = c.numMap(path+".quantities", s.Quantities)
+		}
+		out = append(out, fs)
 	}
 	return out
 }

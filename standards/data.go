@@ -137,10 +137,8 @@ func subdistrictDocs(subs []formula.Subdistrict) []subdistrictDoc {
 		sd := subdistrictDoc{
 			ID:             textOf(s.ID),
 			Name:           textOf(s.Name),
-			Staff:          numbersOf(s.Staff),
-			Payroll:        numbersOf(s.Payroll),
-			Quantities:     numbersOf(s.Quantities),
 			ProjectRatings: textsOf(s.ProjectRatings),
+			data:           &subs[i],
 		}
 		if s.Rating != "" {
 			sd.Performance = textOf(s.Rating)
@@ -154,6 +152,34 @@ func subdistrictDocs(subs []formula.Subdistrict) []subdistrictDoc {
 }
 
 func textOf(s string) Text { return Text{Set: true, S: s} }
+
+// materialize gives a 街道 read from a data file its maps of numbers, for
+// an override to read or change; the data as read stays as it was.
+func (s *subdistrictDoc) materialize() {
+	if s.data == nil {
+		return
+	}
+	s.Staff, s.Payroll, s.Quantities = numbersOf(s.data.Staff), numbersOf(s.data.Payroll), numbersOf(s.data.Quantities)
+	s.data = nil
+}
+
+// hasQuantity reports whether the 街道 has a value for quantity q.
+func (s *subdistrictDoc) hasQuantity(q string) bool {
+	if s.data != nil {
+		_, ok := s.data.Quantities[q]
+		return ok
+	}
+	_, ok := s.Quantities[q]
+	return ok
+}
+
+// orEmpty is m, or an empty map for nil (what converting an absent table gives).
+func orEmpty(m map[string]decimal.Decimal) map[string]decimal.Decimal {
+	if m == nil {
+		return map[string]decimal.Decimal{}
+	}
+	return m
+}
 
 func numbersOf(m map[string]decimal.Decimal) map[string]Number {
 	if m == nil {

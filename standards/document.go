@@ -223,6 +223,12 @@ type subdistrictDoc struct {
 	ProjectRatings map[string]Text `toml:"project_ratings"`
 	// Execution is [subdistrict.execution]: project id → execution rate.
 	Execution map[string]Number `toml:"execution"`
+	// data, for a 街道 read from a data file, holds its headcounts,
+	// payroll and quantities as read (read-only, shared with the plans
+	// converted from it), and Staff, Payroll and Quantities are nil until
+	// an override needs them (materialize): a 40,000-街道 file is not held
+	// twice (issue 25 §2).
+	data *formula.Subdistrict
 }
 
 // standardsKeys are the top-level keys a standards file may hold.
@@ -251,13 +257,18 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Probl
 		line, m, args := syntaxWords(pe, src)
 		return md, []formula.Problem{sayAt(name, line, "", formula.CodeSyntax, m, args...)}
 	}
-	undecoded := map[string]bool{}
-	for _, k := range md.Undecoded() {
+	// Undecoded walks every key of the file: once (issue 25 §2).
+	und := md.Undecoded()
+	if len(und) == 0 {
+		return md, ps
+	}
+	undecoded := make(map[string]bool, len(und))
+	for _, k := range und {
 		undecoded[keyString(k)] = true
 	}
 	root := reflect.TypeOf(v)
 	valid := map[string][]string{} // parent key → the keys valid there (keys.go)
-	for _, k := range md.Undecoded() {
+	for _, k := range und {
 		if inDated(md, k, undecoded) { // dated.go: the entries' keys are checked as they are read
 			continue
 		}

@@ -11,13 +11,19 @@ import (
 // Limits on TOML text. The decoder's cost grows with the square of the
 // nesting depth and of a key's length (a few kilobytes of `{a={a=…` take it
 // minutes and gigabytes), so scanTOML checks every file in one linear pass
-// before it is decoded. No plan comes near these limits.
+// before it is decoded. No plan comes near these limits. The number of
+// keys is set from a memory budget (docs/operations.md, "Memory budget"):
+// a key of a sub-district costs about 800 bytes at the peak of
+// `caili calc` (decoded, converted, compiled, evaluated: 1,013 MB for the
+// 1.26 million keys of a 10,000-sub-district plan with 140 standards and
+// 126 keys each), so 5,000,000 keys, the most a 64 MiB file
+// (safefile.MaxInput) holds in that shape, stay within about 4 GB.
 const (
 	maxNesting     = 32      // arrays and inline tables inside one another
 	maxKeyBytes    = 256     // one part of a key, as written
 	maxKeyParts    = 16      // parts of one dotted key or table header
 	maxPathBytes   = 512     // a key with the table it is in (the decoder keeps one per key)
-	maxKeys        = 1000000 // a 10,000-sub-district plan has ~360,000; the 16 MiB file limit binds first
+	maxKeys        = 5000000 // see above: ~800 bytes a key, 4 GB at most
 	maxIntDigits   = 30      // digits of a number before the decimal point
 	maxFracDigits  = 12      // digits after it
 	maxFloatDigits = 15      // significant digits of a TOML float (what a float64 keeps)

@@ -55,7 +55,7 @@ func TestNestingAndKeys(t *testing.T) {
 		{"many dotted parts", "a" + strings.Repeat(".a", 100000) + " = 1\n", 1, strings.Repeat("a.", 16) + "a", "点分键"},
 		{"long path", "[" + strings.Repeat("k", 250) + "." + strings.Repeat("k", 250) + "]\nx = 1\n" + strings.Repeat("k", 20) + " = 1\n", 3,
 			strings.Repeat("k", 40) + "…." + strings.Repeat("k", 40) + "…." + strings.Repeat("k", 20), "键路径超过 512 字节"},
-		{"many keys", "[plan]\n" + strings.Repeat("a = 1\n", maxKeys), maxKeys + 1, "plan", "more than 1000000 keys"},
+		{"many keys", "[plan]\n" + strings.Repeat("a = 1\n", maxKeys), maxKeys + 1, "plan", "more than 5000000 keys"},
 		{"integer digits", "[plan]\ncapacity = " + strings.Repeat("9", 31) + "\n", 2, "plan.capacity", "位数过多"},
 		{"a million digits", "[plan]\ncapacity = 1." + strings.Repeat("0", 1000000) + "\n", 2, "plan.capacity", "too many digits"},
 	}

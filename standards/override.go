@@ -259,6 +259,7 @@ func subdistrictMap(m func(*subdistrictDoc) *map[string]Number) docGetter {
 		if s == nil {
 			return nil
 		}
+		s.materialize()
 		mp := m(s)
 		if *mp == nil {
 			*mp = map[string]Number{}

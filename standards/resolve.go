@@ -206,7 +206,7 @@ func (d *document) quantity(ref string) (string, bool) {
 		return ref, true
 	}
 	for _, s := range d.Subdistrict {
-		if _, ok := s.Quantities[ref]; ok {
+		if s.hasQuantity(ref) {
 			return ref, true
 		}
 	}

@@ -75,7 +75,7 @@ func (s *scanner) step() {
 		s.skipString()
 		if s.i-start > maxStringBytes+6 { // six: the quotes of a multi-line string
 			msg := msgString
-			if numberPattern.MatchString(strings.Trim(s.src[start:start+maxNumberBytes], `"'`)) {
+			if isPlainNumber(strings.Trim(s.src[start:start+maxNumberBytes], `"'`)) {
 				msg = msgDigits // a number written as a string
 			}
 			s.fatal(msg, s.where(nil))

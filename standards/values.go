@@ -2,7 +2,6 @@ package standards
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -11,9 +10,25 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// numberPattern is the text form of a number in a plan (rules §2): no
-// exponents, no `+`, `_` or spaces.
-var numberPattern = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+// isPlainNumber reports whether s is the text form of a number in a plan
+// (rules §2), `-?[0-9]+(\.[0-9]+)?`: no exponents, no `+`, `_` or spaces.
+// It is read by hand, not by a regular expression: it is on the path of
+// every number of a plan (issue 25 §2).
+func isPlainNumber(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	ip, fp, point := strings.Cut(s, ".")
+	return allDigits(ip) && (!point || allDigits(fp))
+}
+
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // Number is a plan value that may be written as a TOML integer, float or
 // string. Decoding never fails: a bad value is kept as a problem so that
@@ -49,11 +64,11 @@ func readNumber(v any, checkFloat bool) Number {
 	case []any: // a dated value (dated.go); where one may be written is the converter's to say
 		n.dated = readDated(x, checkFloat)
 	case string:
-		if len(x) > maxIntDigits+maxFracDigits+2 && numberPattern.MatchString(x[:maxIntDigits+maxFracDigits+2]) {
+		if len(x) > maxIntDigits+maxFracDigits+2 && isPlainNumber(x[:maxIntDigits+maxFracDigits+2]) {
 			n.Problem = msgDigits // checked before the whole text is matched: it may be very long
 			return n
 		}
-		if !numberPattern.MatchString(x) {
+		if !isPlainNumber(x) {
 			n.Problem = because(msg.StdNumberForm, clip(x))
 			return n
 		}

@@ -81,25 +81,33 @@ func (o *outFlags) check() error {
 	return usageChoice("--format", []string{"table", "csv", "json", formatCheckXLSX}, o.format)
 }
 
-// emit writes the finished output, to --out atomically (a temporary file
-// renamed into place) or to stdout. Output is rendered in full before
-// anything is written, so a failure never leaves half a file. --out only
-// ever replaces a regular file, in a folder that exists: a device, a FIFO,
-// a link or a folder of that name is refused (exit status 1) and left as
-// it was.
+// emit writes the finished output, to --out atomically (streamed into a
+// temporary file renamed into place when complete) or to stdout (rendered
+// in full before anything is written), so a failure never leaves half a
+// file. --out only ever replaces a regular file, in a folder that exists:
+// a device, a FIFO, a link or a folder of that name is refused (exit
+// status 1) and left as it was. A failure to render is returned as it is.
 func (o *outFlags) emit(stdout io.Writer, render func(io.Writer) error) error {
+	if o.out != "" {
+		var rerr error
+		err := atomicfile.ReplaceWith(o.out, 0o644, func(w io.Writer) error {
+			rerr = render(w)
+			return rerr
+		})
+		switch {
+		case rerr != nil:
+			return rerr
+		case err != nil:
+			return fmt.Errorf("--out: %w", err)
+		}
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
 		return err
 	}
-	if o.out == "" {
-		_, err := stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := atomicfile.Replace(o.out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("--out: %w", err)
-	}
-	return nil
+	_, err := stdout.Write(buf.Bytes())
+	return err
 }
 
 // computeTotals is compute without the lines that explain each amount

@@ -47,7 +47,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usagef(msg.AccessSingleUserNetwork)
 	}
 	token := strings.TrimSpace(os.Getenv("CAILI_TOKEN"))
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	logw := newLogBuffer(stderr)
+	defer logw.Close()
+	log := slog.New(slog.NewTextHandler(logw, nil))
 	// Gin's mode is the process's: the command that owns the process
 	// chooses it (release: no debug lines on stdout).
 	gin.SetMode(gin.ReleaseMode)

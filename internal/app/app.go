@@ -59,6 +59,10 @@ type Job struct {
 	// keySets are Sets with names resolved to ids, for the result key
 	// (nil: Sets have none).
 	keySets []standards.Override
+	// key and stamp are Key's and Stamp's answers, computed once per job
+	// (a request asks for each several times).
+	key   string
+	stamp *report.Stamp
 }
 
 // WhatIf reports whether the job changes the plan.
@@ -116,6 +120,18 @@ func (e *App) Plan(id string) (*PlanVersion, error) {
 // bytes of the plan and its standards file, the scenario file's bytes and
 // the overrides in order. The same key always gives the same result.
 func (e *App) Key(j *Job) string {
+	switch {
+	case j.key != "":
+	case !j.WhatIf() && j.Plan != nil:
+		j.key = e.base(j.Plan).key
+	default:
+		j.key = e.key(j)
+	}
+	return j.key
+}
+
+// key computes Key.
+func (e *App) key(j *Job) string {
 	h := sha256.New()
 	standards.WriteField(h, "caili-result-v1")
 	standards.WriteField(h, e.version)
@@ -201,22 +217,27 @@ const uploadRest = 3
 // evaluates it. Problems the overrides cause are override problems (400)
 // even when they only show when compiling.
 func evaluate(j *Job) (*formula.Result, error) {
+	m, err := jobModel(j)
+	if err != nil {
+		return nil, err
+	}
+	res, err := m.Evaluate()
+	if err == nil && j.Plan.Base != nil && (j.Scenario != nil || len(j.Sets) > 0) {
+		// Warnings say where damping absorbed what the overrides changed.
+		res.CompareWith(j.Plan.Base.Res)
+	}
+	return res, err
+}
+
+// jobModel compiles a job's plan with its scenario and overrides.
+func jobModel(j *Job) (*formula.Model, error) {
 	ovs, err := j.Overrides()
 	if err != nil {
 		return nil, err
 	}
 	// Apply compiles what it produces, so every problem the overrides
 	// cause, even one only compiling shows, is an override problem.
-	m, err := j.Plan.Doc.Model(ovs...)
-	if err != nil {
-		return nil, err
-	}
-	res, err := m.Evaluate()
-	if err == nil && len(ovs) > 0 && j.Plan.Base != nil {
-		// Warnings say where damping absorbed what the overrides changed.
-		res.CompareWith(j.Plan.Base.Res)
-	}
-	return res, err
+	return j.Plan.Doc.Model(ovs...)
 }
 
 // MaxBody is the largest request body accepted (a posted plan or a
@@ -269,6 +290,18 @@ func (e *App) CheckScenario(v *PlanVersion, plan, name string, data []byte) erro
 // [scenario] name), the overrides as applied, the hash of the plan's
 // files and those overrides, and this caili's version.
 func (e *App) Stamp(j *Job) *report.Stamp {
+	switch {
+	case j.stamp != nil:
+	case !j.WhatIf() && j.Plan != nil:
+		j.stamp = e.base(j.Plan).stamp
+	default:
+		j.stamp = e.newStamp(j)
+	}
+	return j.stamp
+}
+
+// newStamp computes Stamp.
+func (e *App) newStamp(j *Job) *report.Stamp {
 	ovs, _ := j.Overrides() // a scenario that does not parse has no result to stamp
 	st := &report.Stamp{Plan: j.Plan.Doc.Name(), Overrides: make([]string, len(ovs)),
 		SHA256: j.Plan.Doc.Stamp(ovs), Version: e.version}

@@ -172,7 +172,7 @@ func PublishIn(ctx context.Context, st caili.Store, who caili.Actor, plan string
 		return nil, Say(caili.KindForbidden, msg.AppFourEyesPublish, n, who.ID)
 	}
 	o.SingleUser = o.SingleUser && rec.CreatedBy == who.ID
-	ap, err := st.Approval(ctx, plan, n)
+	ap, err := st.ApprovalPins(ctx, plan, n) // the approved result only if it differs (below)
 	if err != nil && Classify(err).Kind != caili.KindNotFound {
 		return nil, err
 	}
@@ -188,6 +188,9 @@ func PublishIn(ctx context.Context, st caili.Store, who caili.Actor, plan string
 		return nil, err
 	}
 	if hash != ap.ResultHash {
+		if full, err := st.Approval(ctx, plan, n); err == nil {
+			ap = full
+		}
 		return nil, refuseChanged(ctx, st, who, ap, result, hash)
 	}
 	np := caili.NewPublication{Plan: plan, N: n, Result: result, ResultHash: hash, Supersedes: o.Supersedes, SingleUser: o.SingleUser}

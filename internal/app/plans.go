@@ -34,6 +34,8 @@ type PlanVersion struct {
 	// Sources are the files read to load it, in the order read (the
 	// plan file first): what a saved version keeps.
 	Sources []caili.File
+	// memo is what requests for its own result ask for (basememo.go).
+	memo baseMemo
 }
 
 // PlanState is what the store knows of one plan file: the last version

@@ -167,7 +167,9 @@ func (e *App) Published(ctx context.Context, who caili.Actor, plan string) (*cai
 
 // PublishedStatement returns one 街道's part of a plan's latest
 // publication: to planners, approvers and readers for any 街道, to a
-// 街道's token for its own only.
+// 街道's token for its own only. It reads the publication's list of 街道
+// and that 街道's row, never the whole result (issue 25 §5); the
+// publication comes back without its result.
 func (e *App) PublishedStatement(ctx context.Context, who caili.Actor, plan, sd string) (*caili.Publication, *report.SubdistrictJSON, error) {
 	st, err := e.records()
 	if err != nil {
@@ -178,31 +180,35 @@ func (e *App) PublishedStatement(ctx context.Context, who caili.Actor, plan, sd 
 			return nil, nil, err
 		}
 	}
-	pub, err := st.Published(ctx, plan)
+	pub, subs, err := st.PublishedIndex(ctx, plan)
 	if err != nil {
 		return nil, nil, err
 	}
-	var doc report.Allocations
-	if err := json.Unmarshal(pub.Result, &doc); err != nil {
+	i, err := publishedSubdistrict(subs, plan, sd)
+	if err != nil {
+		return nil, nil, err
+	}
+	if who.Role == caili.RoleSubdistrict && who.Subdistrict != subs[i].ID {
+		own := who.Subdistrict
+		if j, err := publishedSubdistrict(subs, plan, own); err == nil {
+			own = subs[j].Name
+		}
+		return nil, nil, Say(caili.KindForbidden, msg.AppOwnStatementOf, own, subs[i].Name)
+	}
+	body, err := st.PublishedSubdistrict(ctx, plan, pub.N, subs[i].ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out report.SubdistrictJSON
+	if err := json.Unmarshal(body, &out); err != nil {
 		return nil, nil, Internal(msg.AppReadResult, err)
 	}
-	i, err := publishedSubdistrict(doc.Subdistricts, plan, sd)
-	if err != nil {
-		return nil, nil, err
-	}
-	if who.Role == caili.RoleSubdistrict && who.Subdistrict != doc.Subdistricts[i].ID {
-		own := who.Subdistrict
-		if j, err := publishedSubdistrict(doc.Subdistricts, plan, own); err == nil {
-			own = doc.Subdistricts[j].Name
-		}
-		return nil, nil, Say(caili.KindForbidden, msg.AppOwnStatementOf, own, doc.Subdistricts[i].Name)
-	}
-	return pub, &doc.Subdistricts[i], nil
+	return pub, &out, nil
 }
 
 // publishedSubdistrict finds the 街道 a reference names (its id or its
 // name) among a publication's: not found, with the nearest suggested.
-func publishedSubdistrict(subs []report.SubdistrictJSON, plan, ref string) (int, error) {
+func publishedSubdistrict(subs []caili.PublishedEntry, plan, ref string) (int, error) {
 	es := make([]standards.Entry, len(subs))
 	for i, s := range subs {
 		es[i] = standards.Entry{ID: s.ID, Name: s.Name}

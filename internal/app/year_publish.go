@@ -202,7 +202,11 @@ func (e *App) KindStatementOf(ctx context.Context, who caili.Actor, plan string,
 	if err != nil {
 		return nil, err
 	}
-	j, err := publishedSubdistrict(res.Subdistricts, plan, sd)
+	entries := make([]caili.PublishedEntry, len(res.Subdistricts))
+	for i, s := range res.Subdistricts {
+		entries[i] = caili.PublishedEntry{ID: s.ID, Name: s.Name}
+	}
+	j, err := publishedSubdistrict(entries, plan, sd)
 	if err != nil {
 		return nil, err
 	}

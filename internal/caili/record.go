@@ -42,6 +42,8 @@ type Store interface {
 	// Approval returns the latest approval of a version (KindNotFound
 	// when it has none).
 	Approval(ctx context.Context, plan string, n int) (*Approval, error)
+	// ApprovalPins is Approval without the approved result (Result nil).
+	ApprovalPins(ctx context.Context, plan string, n int) (*Approval, error)
 	// Unapprove returns an approved version to draft, saying why in the
 	// audit log (KindConflict unless it is approved).
 	Unapprove(ctx context.Context, who Actor, plan string, n int, why string) error
@@ -60,6 +62,12 @@ type Store interface {
 	// versions whose fiscal year is year (KindNotFound when none): what a
 	// damping baseline `@published:YEAR` reads (docs/dated.md).
 	PublishedYear(ctx context.Context, plan string, year int64) (*Publication, error)
+	// PublishedIndex returns the latest publication of a plan without its
+	// result, and its 街道 in the result's order (KindNotFound when none).
+	PublishedIndex(ctx context.Context, plan string) (*Publication, []PublishedEntry, error)
+	// PublishedSubdistrict returns one 街道's object of a publication's
+	// result JSON, read alone (KindNotFound when it has none).
+	PublishedSubdistrict(ctx context.Context, plan string, n int, id string) ([]byte, error)
 
 	// CreateToken records a token by its hash.
 	CreateToken(ctx context.Context, who Actor, t TokenRecord) error
@@ -218,6 +226,11 @@ type Publication struct {
 	PublishedBy string
 	Result      []byte
 	ResultHash  string
+}
+
+// PublishedEntry is one 街道 of a publication: its id and its name.
+type PublishedEntry struct {
+	ID, Name string
 }
 
 // TokenRecord is an access token as stored: its hash, never the secret.

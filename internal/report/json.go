@@ -167,6 +167,22 @@ func columns(f numfmt.Fmt, c [6]decimal.Decimal, total decimal.Decimal) Columns 
 // NewAllocations builds the JSON document of a result. withScores adds each
 // sub-district's score breakdown.
 func NewAllocations(r *formula.Result, withScores bool) *Allocations {
+	doc := allocationsHead(r)
+	f := numfmt.NewFmt(r)
+	p := r.Plan
+	doc.Subdistricts = make([]SubdistrictJSON, len(r.Subdistricts))
+	names := p.ItemNames()
+	for i := range r.Subdistricts {
+		doc.Subdistricts[i] = subdistrict(f, p, names, &r.Subdistricts[i], withScores)
+	}
+	doc.Equalisation = NewEqualisation(r)
+	doc.Warnings = Warnings(r)
+	return doc
+}
+
+// allocationsHead is the JSON document of a result up to its
+// sub-districts, which are an empty list (the stream writes them).
+func allocationsHead(r *formula.Result) *Allocations {
 	f := numfmt.NewFmt(r)
 	p := r.Plan
 	t := r.Totals()
@@ -183,8 +199,7 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 		BlockPool:          f.Amount(r.BlockPool),
 		Totals:             columns(f, [6]decimal.Decimal(t[:6]), t[6]),
 		Tiers:              []TierJSON{},
-		Subdistricts:       make([]SubdistrictJSON, len(r.Subdistricts)),
-		Equalisation:       NewEqualisation(r),
+		Subdistricts:       []SubdistrictJSON{},
 	}
 	for _, to := range r.Tiers {
 		tj := TierJSON{Tier: to.Tier.String(), Demand: f.Amount(to.Demand), Budget: f.Amount(to.Budget)}
@@ -198,15 +213,10 @@ func NewAllocations(r *formula.Result, withScores bool) *Allocations {
 		}
 		doc.Tiers = append(doc.Tiers, tj)
 	}
-	names := p.ItemNames()
-	for i := range r.Subdistricts {
-		doc.Subdistricts[i] = subdistrict(f, p, names, &r.Subdistricts[i], withScores)
-	}
 	doc.DistrictPool = optAmount(f, p.KeepsDistrictPool(), r.DistrictPool)
 	doc.DistrictManaged = optAmount(f, p.HasDistrictManaged(), r.DistrictManaged)
 	doc.Transfers = optAmount(f, p.HasTransfers(), r.Transfers)
 	doc.Totals.Managed, doc.Totals.Transfers = doc.DistrictManaged, doc.Transfers
-	doc.Warnings = Warnings(r)
 	return doc
 }
 
@@ -273,11 +283,11 @@ func WriteJSON(w io.Writer, r *formula.Result) error {
 	return WriteJSONStamped(w, r, nil)
 }
 
-// WriteJSONStamped is WriteJSON with the result's stamp first.
+// WriteJSONStamped is WriteJSON with the result's stamp first. It writes
+// one sub-district at a time (jsonstream.go): the bytes of EncodeJSON of
+// NewAllocations(r, true) with the stamp, never the whole document at once.
 func WriteJSONStamped(w io.Writer, r *formula.Result, st *Stamp) error {
-	doc := NewAllocations(r, true)
-	doc.Stamp = st
-	return EncodeJSON(w, doc)
+	return streamAllocations(w, r, st, true)
 }
 
 // WriteJSONUnnamed is WriteJSONStamped without the names beside the ids
@@ -285,31 +295,24 @@ func WriteJSONStamped(w io.Writer, r *formula.Result, st *Stamp) error {
 // carried them, so that caili verify still accepts a result published
 // then.
 func WriteJSONUnnamed(w io.Writer, r *formula.Result, st *Stamp) error {
-	doc := NewAllocations(r, true)
-	doc.Stamp = st
-	for i := range doc.Subdistricts {
-		s := &doc.Subdistricts[i]
-		for k := range s.Lines {
-			s.Lines[k].Name = ""
-		}
-		if s.Score != nil {
-			for k := range s.Score.Indicators {
-				s.Score.Indicators[k].QuantityName, s.Score.Indicators[k].Unit = "", ""
-			}
-		}
-	}
-	return EncodeJSON(w, doc)
+	return streamAllocations(w, r, st, false)
 }
 
 // EncodeJSON writes any report document as indented JSON without HTML escaping.
 func EncodeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	if err := encodeTo(&buf, v, ""); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// encodeTo encodes v into buf as EncodeJSON does, every line after the
+// first beginning with prefix.
+func encodeTo(buf *bytes.Buffer, v any, prefix string) error {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	return enc.Encode(v)
 }

@@ -25,7 +25,7 @@ var ErrNotRegular = errors.New("not a regular file")
 var ErrTooLarge = errors.New("file too large")
 
 // MaxInput is the usual limit of a plan, standards, scenario or data file.
-const MaxInput = 16 << 20
+const MaxInput = 64 << 20
 
 // Read reads the regular file at path, at most limit bytes, and returns
 // its contents with its FileInfo. The file is opened without blocking

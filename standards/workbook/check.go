@@ -111,8 +111,8 @@ func (r *reader) locate(pb formula.Problem, subs []formula.Subdistrict) (path, l
 		return pb.Path, "", true
 	}
 	key := keyOf(strings.TrimPrefix(rest, "."))
-	if cell := rec.cells[key].addr(); cell != "" {
-		return cell, key, true
+	if at, _ := rec.cells.get(key); at.g != nil {
+		return at.addr(), key, true
 	}
 	return rec.idCell.addr(), "", true
 }

@@ -64,7 +64,7 @@ func Correct(name string, data []byte, p *formula.Plan, id string, values map[st
 		if i < 0 {
 			return nil, nil, cellErr(msg.WbCorrectNoColumn, name, k)
 		}
-		ps, ok := rec.cells[cols[i].key]
+		ps, ok := rec.cells.get(cols[i].key)
 		if !ok {
 			return nil, nil, cellErr(msg.WbCorrectNoColumn, name, k)
 		}

@@ -10,15 +10,24 @@ import (
 
 // Limits on a file, so that a hostile one costs bounded work: its bytes,
 // what its zip unpacks to, the rows and columns of a sheet (or a CSV),
-// and the merged ranges of a sheet.
+// and the merged ranges of a sheet. They are set from a memory budget
+// (docs/operations.md, "Memory budget"): a cell with a value costs about
+// 440 bytes at the peak of `caili calc` (2.2 GB for the 5.1 million cells
+// of 40,000 sub-districts with 127 columns each), so 10 million cells
+// stay within about 4.5 GB; 100,000 rows are every township-level unit
+// of a province and then some. The server keeps a tighter limit on what
+// is uploaded (MaxUploadBytes).
 const (
-	MaxFileBytes  = 16 << 20 // the file as given
-	maxUnzipBytes = 96 << 20 // everything an .xlsx unpacks to
-	MaxRows       = 20000    // rows of a sheet, headers included
-	MaxColumns    = 1000     // columns of a sheet
-	MaxCells      = 2000000  // cells with a value, in all the sheets read
-	maxMerges     = 1000     // merged ranges of a sheet
-	maxHeaderRows = 30       // rows searched for the id row
+	MaxFileBytes   = 64 << 20  // the file as given
+	MaxUploadBytes = 16 << 20  // a file posted to the server
+	maxUnzipBytes  = 512 << 20 // everything an .xlsx unpacks to (8 × MaxFileBytes) …
+	minUnzipBytes  = 96 << 20  // … though a small one may unpack to this …
+	maxUnzipRatio  = 32        // … and a larger one to 32 times its size (unzipLimit)
+	MaxRows        = 100000    // rows of a sheet, headers included
+	MaxColumns     = 1000      // columns of a sheet
+	MaxCells       = 10000000  // cells with a value, in all the sheets read
+	maxMerges      = 1000      // merged ranges of a sheet
+	maxHeaderRows  = 30        // rows searched for the id row
 )
 
 // cellKind is what a cell holds.

@@ -56,7 +56,8 @@ func Merge(name string, data []byte, p *formula.Plan) ([]formula.Subdistrict, []
 	changes := Diff(p, p.Subdistricts, merged)
 	for i := range changes {
 		if rec := r.byID[changes[i].ID]; rec != nil {
-			changes[i].Cell = rec.cells[keyOf(changes[i].Key)].addr()
+			at, _ := rec.cells.get(keyOf(changes[i].Key))
+			changes[i].Cell = at.addr()
 		}
 	}
 	return merged, changes, nil

@@ -45,6 +45,14 @@ var textPattern = regexp.MustCompile(`^[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)(\.[0
 // excelDigits significant digits, which is the number it shows (4.24).
 // The rounding is decimal, on the text: no float is involved.
 func readStored(s string) (decimal.Decimal, numProblem) {
+	if d, np, ok := plainNumber(s); ok {
+		return d, np
+	}
+	return readStoredText(s)
+}
+
+// readStoredText is readStored for any text, plain or not.
+func readStoredText(s string) (decimal.Decimal, numProblem) {
 	s = strings.TrimSpace(s)
 	if len(s) > maxNumberText || !storedPattern.MatchString(s) {
 		return decimal.Decimal{}, numBad
@@ -77,6 +85,14 @@ func readText(s string) (decimal.Decimal, numProblem) {
 	if len(s) > maxNumberText {
 		return decimal.Decimal{}, numDigits
 	}
+	if d, np, ok := plainNumber(s); ok {
+		return d, np
+	}
+	return readTypedText(s)
+}
+
+// readTypedText is readText for any text, plain or not.
+func readTypedText(s string) (decimal.Decimal, numProblem) {
 	s = strings.Map(halfWidth, s)
 	s = strings.TrimFunc(s, isBlank)
 	if !textPattern.MatchString(s) || !strings.ContainsAny(s, "0123456789") {

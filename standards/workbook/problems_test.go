@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -107,7 +108,7 @@ func TestProblems(t *testing.T) {
 				}
 			})
 		}, []string{"街道数据 missing"}, "没有街道数据行"},
-		{"too many rows", cells(map[string]any{"街道数据!A20001": "x"}), []string{"街道数据 too_large"}, "超过 20000 行"},
+		{"too many rows", cells(map[string]any{"街道数据!A" + strconv.Itoa(MaxRows+1): "x"}), []string{"街道数据 too_large"}, "超过 " + strconv.Itoa(MaxRows) + " 行"},
 		{"too many columns", cells(map[string]any{"人员!ANN3": 1}), []string{"人员 too_large"}, "超过 1000 列"},
 		{"an .xls file", func(t *testing.T, b []byte) []byte { return append(slices.Clone(oleMagic), make([]byte, 100)...) },
 			[]string{" unreadable"}, "不能读取 .xls"},
@@ -158,7 +159,7 @@ func TestProblemsCSV(t *testing.T) {
 		{"not text", func(t *testing.T, b []byte) []byte { return []byte("id\x00,name\r\n") }, []string{" unreadable"}, "不是文本文件"},
 		{"too many rows", func(t *testing.T, b []byte) []byte {
 			return append(b, []byte(strings.Repeat("\r\n", MaxRows)+"x\r\n")...)
-		}, []string{" too_large"}, "超过 20000 行"},
+		}, []string{" too_large"}, "超过 " + strconv.Itoa(MaxRows) + " 行"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			checkProblems(t, tt, base, func(data []byte) []formula.Problem { _, ps := Read("x.csv", data, p); return ps })

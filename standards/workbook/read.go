@@ -55,6 +55,7 @@ type reader struct {
 	recs    []*record          // the sub-districts, in row order
 	byID    map[string]*record // by id
 	keyCell map[string]pos     // column key → its id-row cell (街道数据, or the CSV header)
+	keys    keyTable           // the column keys of its records' cells
 	books   map[string]bool    // sheets the workbook has, of those read
 	main    string             // the sheet of the sub-districts' rows: 街道数据, another name, or "" (CSV)
 }
@@ -63,7 +64,7 @@ type reader struct {
 type record struct {
 	sub    formula.Subdistrict
 	idCell pos
-	cells  map[string]pos  // column key → cell
+	cells  cellIndex       // column key → cell
 	sheets map[string]bool // sheets that have a row for it
 }
 
@@ -326,8 +327,12 @@ func (r *reader) record(g *grid, row *gridRow, idCol int, main bool, seen map[st
 		r.add(formula.CodeBadID, g, idCol, row.num, msgBadID(id))
 	}
 	at := pos{g, idCol, row.num}
-	rec := &record{idCell: at, cells: make(map[string]pos, len(r.lay.sheets[0].cols)), sheets: map[string]bool{},
-		sub: formula.Subdistrict{ID: id, Staff: map[string]decimal.Decimal{}, Payroll: map[string]decimal.Decimal{}, Quantities: map[string]decimal.Decimal{}}}
+	// The maps are sized up front: growing them is a tenth of reading a
+	// large file (issue 25 §2).
+	n := max(len(r.lay.sheets[0].cols), len(r.keyCell))
+	rec := &record{idCell: at, cells: newCellIndex(&r.keys), sheets: map[string]bool{},
+		sub: formula.Subdistrict{ID: id, Staff: make(map[string]decimal.Decimal, len(r.plan.Staff)),
+			Payroll: map[string]decimal.Decimal{}, Quantities: make(map[string]decimal.Decimal, n)}}
 	r.recs = append(r.recs, rec)
 	r.byID[id] = rec
 	return rec

@@ -16,8 +16,8 @@ import (
 // project rating: funded in full).
 func (r *reader) value(rec *record, g *grid, row *gridRow, col int, c *column) {
 	v := row.at(col)
-	first, had := rec.cells[c.key]
-	rec.cells[c.key] = pos{g, col, row.num}
+	first, had := rec.cells.get(c.key)
+	rec.cells.set(c.key, pos{g, col, row.num})
 	switch v.kind {
 	case cellNoValue:
 		r.add(codeNoValue, g, col, row.num, msgNoValue(c, v))

@@ -31,7 +31,8 @@ const (
 // book is an opened .xlsx file.
 type book struct {
 	parts   map[string]*zip.File
-	unzip   int64    // bytes unpacked so far, at most maxUnzipBytes
+	unzip   int64    // bytes unpacked so far, at most limit
+	limit   int64    // what it may unpack to: unzipLimit of its size
 	names   []string // the sheets, in order
 	targets []string // each sheet's part
 	shared  *sharedStrings
@@ -61,7 +62,7 @@ func openBook(data []byte) (*book, *limitError) {
 	if len(zr.File) > maxParts {
 		return nil, beyond(msg.WbTooManyParts, maxParts).(*limitError)
 	}
-	b := &book{parts: make(map[string]*zip.File, len(zr.File))}
+	b := &book{parts: make(map[string]*zip.File, len(zr.File)), limit: unzipLimit(len(data))}
 	for _, f := range zr.File {
 		b.parts[strings.TrimPrefix(f.Name, "/")] = f
 	}
@@ -72,6 +73,15 @@ func openBook(data []byte) (*book, *limitError) {
 		return nil, &limitError{formula.CodeUnreadable, say(msg.WbNotXLSXBecause, err)}
 	}
 	return b, nil
+}
+
+// unzipLimit is what an .xlsx of n bytes may unpack to:
+// minUnzipBytes, or maxUnzipRatio times its size for a larger file, but
+// never more than maxUnzipBytes. A workbook of figures packs about 5 to 10
+// times; a zip bomb packs a thousand times and is refused before it is
+// inflated.
+func unzipLimit(n int) int64 {
+	return min(maxUnzipBytes, max(minUnzipBytes, maxUnzipRatio*int64(n)))
 }
 
 // close releases the workbook.
@@ -101,8 +111,8 @@ func (b *book) readPart(name string) ([]byte, error) {
 		return nil, nil
 	}
 	size := f.UncompressedSize64
-	if size > uint64(maxUnzipBytes-b.unzip) {
-		return nil, beyond(msg.WbUnzipTooBig, maxUnzipBytes>>20)
+	if size > uint64(b.limit-b.unzip) {
+		return nil, beyond(msg.WbUnzipTooBig, b.limit>>20)
 	}
 	b.unzip += int64(size)
 	rc, err := f.Open()
@@ -118,7 +128,7 @@ func (b *book) readPart(name string) ([]byte, error) {
 	// entry declares, as a format error.
 	switch n, err := rc.Read(make([]byte, 1)); {
 	case n > 0:
-		return nil, beyond(msg.WbPartTooBig, name, maxUnzipBytes>>20)
+		return nil, beyond(msg.WbPartTooBig, name, b.limit>>20)
 	case err != nil && !errors.Is(err, io.EOF):
 		return nil, err
 	}

@@ -156,6 +156,9 @@ func publishIn(ctx context.Context, tx *sql.Tx, who caili.Actor, np caili.NewPub
 		VALUES (?, ?, ?, ?, ?, ?)`, np.Plan, np.N, at, who.ID, np.Result, np.ResultHash); err != nil {
 		return nil, err
 	}
+	if err := storeSubdistricts(ctx, tx, np.Plan, np.N, np.Result, np.ResultHash); err != nil {
+		return nil, err
+	}
 	pub := &caili.Publication{Plan: np.Plan, N: np.N, VersionHash: v.Hash, PublishedAt: parseTime(at), PublishedBy: who.ID,
 		Result: np.Result, ResultHash: np.ResultHash}
 	detail := "version " + v.Hash

@@ -1,0 +1,31 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+
+	"github.com/caili/caili/internal/caili"
+)
+
+// ApprovalPins is Approval without the approved result (Result nil): what
+// publishing needs first (the pins and the hash), without reading a
+// result of hundreds of megabytes into memory (issue 25 §5).
+func (s *Store) ApprovalPins(ctx context.Context, plan string, n int) (*caili.Approval, error) {
+	a := caili.Approval{Plan: plan, N: n}
+	var at, pins string
+	err := s.db.QueryRowContext(ctx, `SELECT approved_at, approved_by, result_hash, baselines FROM approvals
+		WHERE plan = ? AND n = ? ORDER BY seq DESC LIMIT 1`, plan, n).Scan(&at, &a.ApprovedBy, &a.ResultHash, &pins)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, caili.E("sqlite.ApprovalPins", caili.KindNotFound, caili.TextNoApproval, plan, n)
+	}
+	if err != nil {
+		return nil, internal("read approval", err)
+	}
+	if err := json.Unmarshal([]byte(pins), &a.Baselines); err != nil {
+		return nil, internal("read approval", err)
+	}
+	a.ApprovedAt = parseTime(at)
+	return &a, nil
+}

@@ -1,0 +1,208 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/caili/caili/internal/caili"
+)
+
+// publishedResult is a result JSON as caili publishes it (indented), with
+// awkward names.
+const publishedResult = `{
+  "plan": "p",
+  "subdistricts": [
+    {
+      "id": "west",
+      "name": "西\"街道\\",
+      "total": "100",
+      "lines": []
+    },
+    {
+      "id": "east",
+      "name": "东街道",
+      "total": "200",
+      "lines": [
+        {
+          "stage": "block",
+          "formula": "a\nb"
+        }
+      ]
+    }
+  ]
+}
+`
+
+// publishOne saves, approves and publishes one version with result.
+func publishOne(t *testing.T, s *Store, result string) {
+	t.Helper()
+	ctx := context.Background()
+	if _, _, err := s.SaveVersion(ctx, admin, caili.NewVersion{Plan: "p", Hash: "h1", Files: []caili.File{{Name: "p.toml", Data: []byte("a")}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: []byte(result), ResultHash: "r"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte(result), ResultHash: "r"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkRows checks that the publication's 街道 are listed in order and
+// each row is its object of the result.
+func checkRows(t *testing.T, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	pub, subs, err := s.PublishedIndex(ctx, "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pub.N != 1 || pub.Result != nil || pub.VersionHash != "h1" || pub.ResultHash != "r" {
+		t.Errorf("publication %+v", pub)
+	}
+	var doc struct{ Subdistricts []json.RawMessage }
+	if err := json.Unmarshal([]byte(publishedResult), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(subs) != 2 || subs[0] != (caili.PublishedEntry{ID: "west", Name: `西"街道\`}) || subs[1].ID != "east" {
+		t.Fatalf("entries %+v", subs)
+	}
+	for i, e := range subs {
+		body, err := s.PublishedSubdistrict(ctx, "p", 1, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got, want any
+		if err := json.Unmarshal(body, &got); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(doc.Subdistricts[i], &want); err != nil {
+			t.Fatal(err)
+		}
+		if g, w, _ := marshal2(got, want); g != w {
+			t.Errorf("%s: row %s, want %s", e.ID, g, w)
+		}
+	}
+	if _, err := s.PublishedSubdistrict(ctx, "p", 1, "north"); kindOf(err) != caili.KindNotFound {
+		t.Errorf("a 街道 not published: %v", err)
+	}
+	if _, _, err := s.PublishedIndex(ctx, "q"); kindOf(err) != caili.KindNotFound {
+		t.Errorf("a plan not published: %v", err)
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE publication_subdistricts SET body = '{}'`); err == nil {
+		t.Error("a published 街道 was changed")
+	}
+}
+
+func marshal2(a, b any) (string, string, error) {
+	x, err := json.Marshal(a)
+	if err != nil {
+		return "", "", err
+	}
+	y, err := json.Marshal(b)
+	return string(x), string(y), err
+}
+
+// TestPublishedSubdistricts: publishing keeps each 街道 apart, and
+// migration 0007 splits a publication made before it.
+func TestPublishedSubdistricts(t *testing.T) {
+	s := open(t)
+	publishOne(t, s, publishedResult)
+	checkRows(t, s)
+
+	// A publication from before migration 0007: the rows are dropped (with
+	// the table) and the migration run again over it.
+	ctx := context.Background()
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m7 string
+	for _, m := range ms {
+		if m.version == 7 {
+			m7 = m.sql
+		}
+	}
+	if !strings.Contains(m7, "json_each") {
+		t.Fatal("migration 0007 does not split the publications made before it")
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DROP TABLE publication_subdistricts; DROP TABLE publication_hashes`); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, m7)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRows(t, s)
+}
+
+// BenchmarkPublishedStatement reads one 街道's published statement from
+// a publication of 2,000 街道 of about 50 KB each (100 MB, the size of a
+// 10,000-街道 result's fifth): "row" reads its row (PublishedIndex and
+// PublishedSubdistrict, as caili does now), "whole" the whole result and
+// decodes it (as caili did before migration 0007), the baseline.
+func BenchmarkPublishedStatement(b *testing.B) {
+	ctx := context.Background()
+	s, err := OpenDir(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var sb strings.Builder
+	sb.WriteString("{\n  \"plan\": \"p\",\n  \"subdistricts\": [")
+	line := `{"stage": "projects", "item": "p001", "amount": "123456", "formula": "` + strings.Repeat("需求 1.5 元 × 700000 = 1050000;", 6) + `"}`
+	for i := range 2000 {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		fmt.Fprintf(&sb, "\n    {\"id\": \"s%04d\", \"name\": \"第%d街道\", \"lines\": [%s", i, i, line)
+		for range 150 {
+			sb.WriteString(", " + line)
+		}
+		sb.WriteString("]}")
+	}
+	sb.WriteString("\n  ]\n}\n")
+	result := []byte(sb.String())
+	if _, _, err := s.SaveVersion(ctx, admin, caili.NewVersion{Plan: "p", Hash: "h", Files: []caili.File{{Name: "p.toml", Data: []byte("a")}}}); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: result, ResultHash: "r"}); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: result, ResultHash: "r"}); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("result %d MB", len(result)>>20)
+	b.Run("row", func(b *testing.B) {
+		for range b.N {
+			pub, subs, err := s.PublishedIndex(ctx, "p")
+			if err != nil || len(subs) != 2000 {
+				b.Fatal(err, len(subs))
+			}
+			body, err := s.PublishedSubdistrict(ctx, "p", pub.N, subs[1234].ID)
+			var sd struct{ ID string }
+			if err != nil || json.Unmarshal(body, &sd) != nil || sd.ID != "s1234" {
+				b.Fatal(err, sd.ID)
+			}
+		}
+	})
+	b.Run("whole", func(b *testing.B) {
+		for range b.N {
+			pub, err := s.Published(ctx, "p")
+			if err != nil {
+				b.Fatal(err)
+			}
+			var doc struct{ Subdistricts []struct{ ID string } }
+			if err := json.Unmarshal(pub.Result, &doc); err != nil || doc.Subdistricts[1234].ID != "s1234" {
+				b.Fatal(err)
+			}
+		}
+	})
+}

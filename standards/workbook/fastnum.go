@@ -1,0 +1,66 @@
+package workbook
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// plainNumber reads the common form of a number cell's text without a
+// regular expression or a big integer (issue 25 §2): ASCII digits with
+// an optional leading minus and at most one decimal point inside, at most
+// plainDigits digits in all. ok is false for any other text, which the
+// general readers (readStored, readText) then read; for text it accepts,
+// d and np are exactly what they would give (the same coefficient and
+// exponent as decimal.NewFromString, the digit limits of checkDigits).
+func plainNumber(s string) (d decimal.Decimal, np numProblem, ok bool) {
+	const plainDigits = 15 // within a spreadsheet's digits, so readStored rounds nothing
+	if len(s) > maxNumberText {
+		return d, numOK, false
+	}
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' {
+		return d, numOK, false
+	}
+	var v int64
+	digits, frac, point, lead := 0, 0, false, true
+	trailing := 0 // zeros at the end of the fraction
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if lead && c == '0' {
+				// leading zeros count for nothing
+			} else {
+				lead = false
+				if digits++; digits > plainDigits {
+					return d, numOK, false
+				}
+			}
+			v = v*10 + int64(c-'0')
+			if point {
+				frac++
+				if c == '0' {
+					trailing++
+				} else {
+					trailing = 0
+				}
+			}
+		case c == '.' && !point:
+			point = true
+		default:
+			return d, numOK, false
+		}
+	}
+	if v == 0 {
+		return decimal.Zero, numOK, true
+	}
+	if frac-trailing > maxFracDigits {
+		return d, numDigits, true
+	}
+	if neg {
+		v = -v
+	}
+	return decimal.New(v, int32(-frac)), numOK, true
+}

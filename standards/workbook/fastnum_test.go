@@ -1,0 +1,53 @@
+package workbook
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// TestPlainNumber checks that the fast reading of plain numbers gives
+// exactly what the general readers give (the same coefficient and
+// exponent, the same problem), on chosen and random texts, and that it
+// leaves every other text to them.
+func TestPlainNumber(t *testing.T) {
+	cases := []string{"0", "-0", "0.000", "7", "007", "-5", "1.50", "1000", "0.5", "12.345678901234",
+		"0.0000000000001", "0.000000000001", "123456789012345", "1234567890123456", "100000000000000.0",
+		"1.", ".5", "-", "", "+5", " 5", "1e3", "1,000", "1.2.3", "--1", "１２", strings.Repeat("0", 120) + "1"}
+	rng := rand.New(rand.NewPCG(7, 25))
+	for range 20000 {
+		var b strings.Builder
+		if rng.IntN(4) == 0 {
+			b.WriteByte('-')
+		}
+		for range rng.IntN(10) {
+			b.WriteByte("0000123456789"[rng.IntN(13)])
+		}
+		if rng.IntN(2) == 0 {
+			b.WriteByte('.')
+			for range rng.IntN(16) {
+				b.WriteByte("0001234567899"[rng.IntN(13)])
+			}
+		}
+		cases = append(cases, b.String())
+	}
+	plain := 0
+	for _, s := range cases {
+		d, np, ok := plainNumber(s)
+		if !ok {
+			continue
+		}
+		plain++
+		for _, slow := range []func(string) (decimal.Decimal, numProblem){readStoredText, readTypedText} {
+			wd, wnp := slow(s)
+			if np != wnp || (np == numOK && (d.Coefficient().Cmp(wd.Coefficient()) != 0 || d.Exponent() != wd.Exponent())) {
+				t.Errorf("%q: fast %v (%s e%d), general %v (%s e%d)", s, np, d.Coefficient(), d.Exponent(), wnp, wd.Coefficient(), wd.Exponent())
+			}
+		}
+	}
+	if plain < 10000 {
+		t.Fatalf("only %d of %d texts read fast", plain, len(cases))
+	}
+}
