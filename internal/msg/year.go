@@ -51,6 +51,8 @@ var (
 	YearNoTables            = def("YearNoTables", "方案文件 %s 的街道数据不在 [[subdistrict]] 表中,报送不能自动采纳", "the plan file %s has no [[subdistrict]] tables: submissions cannot be accepted automatically")
 	YearAcceptedNote        = def("YearAcceptedNote", "采纳一上报送:%s", "submissions accepted: %s")
 	YearNoControl           = def("YearNoControl", "方案 %s 的 %d 年控制数尚未下达,还不能分解", "the control figures of plan %s for %d are not published: nothing to break down yet")
+	YearCollectClosed       = def("YearCollectClosed", "方案 %s 的 %d 年控制数已下达(%s,%s),一上报送已结束,不再接收街道数据;数据仍需改动时请联系规划员,由规划员并入新版本(caili import --merge)", "the control figures of plan %s for %d are published (%s, %s): 一上 is over and no 街道 data is taken; for a change the planner merges the data into a new version (caili import --merge)")
+	YearBreakdownClosed     = def("YearBreakdownClosed", "方案 %s 的 %d 年批复已下达(%s),项目分解已随批复下达,不再接收;年中调整下达后可按调整后的数重新分解", "the approved budget of plan %s for %d is published (%s) with its breakdowns: no more breakdowns until an adjustment, which is broken down at its figure")
 	YearNoApproval          = def("YearNoApproval", "方案 %s 的 %d 年批复尚未下达", "the approved budget of plan %s for %d is not published")
 	YearNoPublication       = def("YearNoPublication", "方案 %s 没有第 %d 号下达文件", "plan %s has no publication %d")
 	YearPublishedUnreadable = def("YearPublishedUnreadable", "无法读取已发布的结果", "cannot read the published result")
