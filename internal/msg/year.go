@@ -96,5 +96,11 @@ var (
 	OutYearDiffHead    = def("OutYearDiffHead", "%s:第 %d 版(批复)→ 第 %d 版(调整)", "%s: version %d (approved) → version %d (adjustment)")
 )
 
+// A 街道's execution in the year's status.
+var (
+	YearExecNone = def("YearExecNone", "未导入", "none imported")
+	YearExecAt   = def("YearExecAt", "%d 月末执行率 %s%%", "%d: %s%% executed")
+)
+
 // DashYear is the 预算年度 page's title.
 var DashYear = def("DashYear", "预算年度", "budget year")
