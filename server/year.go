@@ -160,6 +160,8 @@ func (s *Server) yearStatus(c *gin.Context) {
 		DataText      string          `json:"data_text"`
 		Breakdown     *submissionJSON `json:"breakdown"`
 		BreakdownText string          `json:"breakdown_text"`
+		Execution     string          `json:"execution"` // the rate at the latest month imported, or 未导入
+		Warnings      int             `json:"execution_warnings"`
 	}
 	stages, pubs, rows := []stageJSON{}, []kindJSON{}, []rowJSON{}
 	for _, r := range ys.Stages {
@@ -170,7 +172,7 @@ func (s *Server) yearStatus(c *gin.Context) {
 	}
 	for _, r := range ys.Subdistricts {
 		rows = append(rows, rowJSON{ID: r.ID, Name: r.Name, Data: submissionOf(r.Data), DataText: app.SubStatusText(r.Data),
-			Breakdown: submissionOf(r.Breakdown), BreakdownText: app.SubStatusText(r.Breakdown)})
+			Breakdown: submissionOf(r.Breakdown), BreakdownText: app.SubStatusText(r.Breakdown), Execution: r.Execution, Warnings: r.Warnings})
 	}
 	c.Header("Cache-Control", "no-store")
 	s.writeJSON(c, http.StatusOK, gin.H{"plan": ys.Plan, "year": ys.Year, "stage": string(ys.Stage), "stage_text": app.StageText(ys.Stage),

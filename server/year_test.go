@@ -198,6 +198,11 @@ func TestYearOneLoop(t *testing.T) {
 		t.Errorf("控制数: %+v", ctl)
 	}
 	e.send("POST", y+"/publications", e.approver, `{"version":2,"kind":"控制数","wenhao":"again"}`, http.StatusConflict)
+	// The 控制数 closes 一上, saying so.
+	closed := decodeError(t, e.do("POST", y+"/submissions", []byte(editCSV(t, tmpl, "east", "population", "91000")), "Authorization", "Bearer "+e.east))
+	if closed.Code != "conflict" || !strings.Contains(closed.Message, "一上报送已结束") {
+		t.Errorf("data after the 控制数: %+v", closed)
+	}
 	row := decodeInto[struct {
 		Row struct {
 			Incentive, Block, Damping string
@@ -249,7 +254,15 @@ func TestYearOneLoop(t *testing.T) {
 		t.Errorf("east's 批复 without its breakdown: %+v", st.Breakdown)
 	}
 
+	// The 批复 closes 二上 until an adjustment.
+	if late := decodeError(t, e.do("POST", y+"/breakdowns", right, "Authorization", "Bearer "+e.east)); late.Code != "conflict" ||
+		!strings.Contains(late.Message, "不再接收") {
+		t.Errorf("a breakdown after the 批复: %+v", late)
+	}
+	e.call("GET", y+"/breakdown-template.xlsx", e.east, http.StatusConflict)
+
 	adjustYear(t, e, disk)
+	rebreakdown(t, e, right)
 	ys = e.yearStatus(t, e.approver)
 	if ys.Stage != "adjust" || len(ys.Stages) != 5 || len(ys.Publications) != 3 {
 		t.Errorf("the year at its end: %+v", ys)
@@ -294,5 +307,32 @@ func adjustYear(t *testing.T, e *recordEnv, disk []byte) {
 	}](t, e.call("GET", y+"/in-force", e.planner, http.StatusOK))
 	if in.Publication.Seq != adj.Seq || in.Totals["east"] == "" {
 		t.Errorf("in force: %+v", in)
+	}
+}
+
+// rebreakdown: after the adjustment east breaks down the figure in
+// force: the 控制数's split is refused when the figure changed, the
+// adjustment's accepted, checked against the adjustment's version.
+func rebreakdown(t *testing.T, e *recordEnv, old []byte) {
+	t.Helper()
+	const y = "/api/v1/plans/budget/year"
+	row := decodeInto[struct {
+		Row struct {
+			Incentive, Block, Damping string
+		} `json:"subdistrict"`
+	}](t, e.call("GET", y+"/publications/3/subdistricts/east", e.east, http.StatusOK))
+	figure := decimal.RequireFromString(row.Row.Incentive).Add(decimal.RequireFromString(row.Row.Block)).Add(decimal.RequireFromString(row.Row.Damping))
+	e.call("GET", y+"/breakdown-template.xlsx", e.east, http.StatusOK)
+	half := figure.Div(decimal.NewFromInt(2)).Floor()
+	right := breakdownXLSX(t, [][]string{
+		{"社区养老服务", "community", "2080208", "30299", half.String(), "服务老人 2000 人"},
+		{"治安巡防", "公共安全", "2040299", "", figure.Sub(half).String(), "巡防全覆盖"},
+	})
+	if string(right) != string(old) {
+		e.send("POST", y+"/breakdowns", e.east, string(old), http.StatusUnprocessableEntity)
+	}
+	bd := decodeInto[submissionJSON](t, e.send("POST", y+"/breakdowns", e.east, string(right), http.StatusCreated))
+	if bd.Version != 3 || bd.Total != figure.String() {
+		t.Errorf("the breakdown after the adjustment: %+v", bd)
 	}
 }

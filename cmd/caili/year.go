@@ -202,7 +202,11 @@ func yearStatus(ctx context.Context, st *sqlite.Store, who domain.Actor, id stri
 	tw := tabwriter.NewWriter(stdout, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, msg.OutYearRowsHead.In(l))
 	for _, r := range ys.Subdistricts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, app.SubStatusText(r.Data), app.SubStatusText(r.Breakdown))
+		ex := r.Execution
+		if r.Warnings > 0 {
+			ex += msg.OutYearExecWarnings.In(l, r.Warnings)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, app.SubStatusText(r.Data), app.SubStatusText(r.Breakdown), ex)
 	}
 	return tw.Flush()
 }

@@ -12,13 +12,13 @@ import (
 	"github.com/caili/caili/internal/report"
 )
 
-// The budgets execution is measured against when the record knows no
-// adjustments (docs/year-data.md): a line that names a [[project]] was
+// The budgets execution is measured against (docs/year-data.md): once
+// the record has the year's 批复, the 批复 and its adjustments
+// (execution_record.go). Before, a line that names a [[project]] was
 // approved at what the plan's latest publication of its fiscal year gave
 // the 街道 for that project (its projects line); every other line, and
-// the budget in force, come from the imported budget column. An
-// implementation that knows the 批复 and its adjustments replaces it
-// (App.Budgets).
+// the budget in force, come from the imported budget column. App.Budgets,
+// when set, replaces both.
 
 // publishedBudgets are the project amounts of a publication, by 街道 and
 // project id.
@@ -39,11 +39,14 @@ func (pb publishedBudgets) InForce(string, string, string, int) (decimal.Decimal
 }
 
 // budgetsOf are the budgets of plan id's fiscal year: b when given, else
-// the publication's project amounts, else none (nil: the imported
+// the 批复 and adjustments, else the publication's project amounts, else none (nil: the imported
 // column).
 func budgetsOf(ctx context.Context, st caili.Store, id string, year int64, b execution.Budgets) execution.Budgets {
 	if b != nil {
 		return b
+	}
+	if rb, err := recordBudgetsOf(ctx, st, id, year); err == nil && rb != nil {
+		return rb // execution_record.go
 	}
 	pub, err := st.PublishedYear(ctx, id, year)
 	if err != nil {

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
@@ -106,7 +108,14 @@ func NextYear(ctx context.Context, st caili.Store, who caili.Actor, v *PlanVersi
 		return nil, err
 	}
 	n.Plan = []byte(noteHead(n, filepath.Base(planFile), p.FiscalYear) + text)
-	return n, n.write(filepath.Dir(o.Out), o)
+	if err := n.write(filepath.Dir(o.Out), o); err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return n, nil
+	}
+	sum := sha256.Sum256(n.Plan)
+	return n, st.NoteNextYear(ctx, who, v.ID, p.FiscalYear, filepath.Base(o.Out), hex.EncodeToString(sum[:]))
 }
 
 // source is the bytes of the file of v named name.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"sort"
 
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/report"
@@ -39,6 +40,10 @@ type SubdistrictYear struct {
 	ID, Name  string
 	Data      *caili.Submission
 	Breakdown *caili.Submission
+	// Execution is its execution as people read it: the rate at the
+	// latest month imported and its warnings, or 未导入.
+	Execution string
+	Warnings  int // execution warnings
 }
 
 // YearStatus is a plan's year: its stages, kinds of publication and each
@@ -116,7 +121,34 @@ func YearStatusIn(ctx context.Context, st caili.Store, who caili.Actor, plan str
 			}
 		}
 	}
-	return ys, nil
+	return ys, executionStatus(ctx, st, who, plan, p, rows)
+}
+
+// executionStatus puts each 街道's execution into its row.
+func executionStatus(ctx context.Context, st caili.Store, who caili.Actor, plan string, p *formula.Plan, rows map[string]*SubdistrictYear) error {
+	r, err := ExecutionOf(ctx, st, who, plan, p, nil)
+	if err != nil {
+		return err
+	}
+	for _, row := range rows {
+		row.Execution = msg.YearExecNone.In(msg.Zh)
+	}
+	if r.Last == 0 {
+		return nil
+	}
+	for _, t := range r.Subdistricts {
+		if row := rows[t.Subdistrict]; row != nil {
+			if rate, ok := t.Months[r.Last-1].Rate(); ok {
+				row.Execution = msg.YearExecAt.In(msg.Zh, r.Last, rate.Shift(2).StringFixed(2))
+			}
+		}
+	}
+	for _, w := range r.Warnings {
+		if row := rows[w.Line.Subdistrict]; row != nil {
+			row.Warnings++
+		}
+	}
+	return nil
 }
 
 // SubStatusText is a submission's state as people read it (未提交 for

@@ -27,16 +27,19 @@ import (
 // and the 科目 table holds. The planner accepts or returns each with a
 // reason; the 批复 carries the accepted ones.
 
-// Figure is what a 街道 breaks down: from the 控制数.
+// Figure is what a 街道 breaks down: from the 控制数 (or the latest
+// adjustment).
 type Figure struct {
-	Control     caili.KindPublication
+	Control     caili.KindPublication // the 控制数 or adjustment
 	Subdistrict report.SubdistrictJSON
 	Amount      decimal.Decimal // incentive + block + damping
 	Uses        []standards.Use
 	Catalogue   *formula.Catalogue
 }
 
-// figureOf is the figure of 街道 sd in the year's 控制数.
+// figureOf is the figure of 街道 sd in the year's 控制数, or after an
+// adjustment in the adjustment (the figure in force); after the 批复 and
+// before any adjustment breakdowns are closed (KindConflict).
 func figureOf(ctx context.Context, st caili.Store, plan, sd string) (*Figure, error) {
 	v, err := latest(ctx, st, plan)
 	if err != nil {
@@ -51,6 +54,12 @@ func figureOf(ctx context.Context, st caili.Store, plan, sd string) (*Figure, er
 		return nil, Say(caili.KindConflict, msg.YearNoControl, plan, v.FiscalYear)
 	}
 	f := &Figure{Control: kps[i]}
+	if j := lastInForce(kps, v.FiscalYear); j >= 0 {
+		if kps[j].Kind == caili.KindApproval {
+			return nil, Say(caili.KindConflict, msg.YearBreakdownClosed, plan, v.FiscalYear, kps[j].Wenhao)
+		}
+		f.Control = kps[j] // after an adjustment: its figure
+	}
 	res, err := publishedResult(ctx, st, plan, f.Control.N)
 	if err != nil {
 		return nil, err
@@ -140,6 +149,18 @@ func SubmitBreakdownIn(ctx context.Context, st caili.Store, who caili.Actor, pla
 		return sb, withProblems(Say(caili.KindUnprocessable, msg.YearBreakdownProblems, sb.N), ps)
 	}
 	return sb, nil
+}
+
+// lastInForce is the index of a year's latest 批复 or adjustment (-1:
+// none).
+func lastInForce(kps []caili.KindPublication, year int64) int {
+	j := -1
+	for i, k := range kps {
+		if k.Year == year && (k.Kind == caili.KindApproval || k.Kind == caili.KindAdjust) {
+			j = i
+		}
+	}
+	return j
 }
 
 // checkBreakdown checks the lines against the figure: each use among

@@ -52,6 +52,9 @@ func SubmitDataIn(ctx context.Context, st caili.Store, who caili.Actor, plan, na
 	if err != nil {
 		return nil, err
 	}
+	if err := collecting(ctx, st, plan, v.FiscalYear); err != nil {
+		return nil, err
+	}
 	vv, err := LoadVersion(ctx, st, plan, v.N)
 	if err != nil {
 		return nil, err
@@ -79,6 +82,21 @@ func SubmitDataIn(ctx context.Context, st caili.Store, who caili.Actor, plan, na
 		return sb, withProblems(Say(caili.KindUnprocessable, msg.YearSubmissionProblems, sb.N), ps)
 	}
 	return sb, nil
+}
+
+// collecting refuses data once the year's 控制数 is published: 一上 is
+// over (KindConflict, saying when and how the planner still merges data).
+func collecting(ctx context.Context, st caili.Store, plan string, year int64) error {
+	kps, err := st.KindPublications(ctx, plan)
+	if err != nil {
+		return err
+	}
+	for _, k := range kps {
+		if k.Year == year && k.Kind == caili.KindControl {
+			return Say(caili.KindConflict, msg.YearCollectClosed, plan, year, k.Wenhao, k.IssuedOn)
+		}
+	}
+	return nil
 }
 
 // ownChanges keeps in cs the changes of the 街道's own data and returns

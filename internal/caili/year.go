@@ -182,6 +182,10 @@ type Year interface {
 	PublishKind(ctx context.Context, who Actor, p NewKindPublication) (*KindPublication, error)
 	// KindPublications lists a plan's kind publications, oldest first.
 	KindPublications(ctx context.Context, plan string) ([]KindPublication, error)
+
+	// NoteNextYear records in the audit log that next year's plan of a
+	// plan's year was written (file, and its sha256).
+	NoteNextYear(ctx context.Context, who Actor, plan string, year int64, file, hash string) error
 }
 
 // Text keys of the budget year's refusals (internal/msg/year.go).

@@ -73,6 +73,7 @@ func NewRecordsView(p RecordPage, planID, name string) (*RecordsView, error) {
 			{Kind: string(RecordVersions), Label: msg.DashVersions.In(msg.Zh), Href: RecordsPath(planID, RecordVersions)},
 			{Kind: string(RecordObjections), Label: msg.DashObjections.In(msg.Zh), Href: RecordsPath(planID, RecordObjections)},
 			{Kind: string(RecordYear), Label: msg.DashYear.In(msg.Zh), Href: RecordsPath(planID, RecordYear)},
+			{Kind: "execution", Label: msg.DashExecution.In(msg.Zh), Href: PlanPath(planID) + "/execution"},
 		}
 	}
 	v.Nav = append(v.Nav, Link{Kind: string(RecordAudit), Label: msg.DashAudit.In(msg.Zh), Href: AuditPath})

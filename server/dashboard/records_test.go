@@ -46,9 +46,9 @@ func TestRecordPages(t *testing.T) {
 		ids       []string
 		nav       int
 	}{
-		{RecordVersions, "tiny", "/api/v1/plans/tiny", []string{"save-form", "versions", "diff-form", "diff"}, 4},
-		{RecordObjections, "tiny", "/api/v1/plans/tiny", []string{"own-section", "statement-link", "object-form", "corrections", "objections", "preview"}, 4},
-		{RecordYear, "tiny", "/api/v1/plans/tiny", []string{"stage", "stages", "year-rows", "upload-form", "publications", "publish-form"}, 4},
+		{RecordVersions, "tiny", "/api/v1/plans/tiny", []string{"save-form", "versions", "diff-form", "diff"}, 5},
+		{RecordObjections, "tiny", "/api/v1/plans/tiny", []string{"own-section", "statement-link", "object-form", "corrections", "objections", "preview"}, 5},
+		{RecordYear, "tiny", "/api/v1/plans/tiny", []string{"stage", "stages", "year-rows", "upload-form", "publications", "publish-form", "execution-link"}, 5},
 		{RecordAudit, "", "/api/v1/audit", []string{"audit"}, 1},
 	} {
 		name := ""

@@ -5,6 +5,7 @@ window.cailiYearPage = function (h) {
   var $ = function (id) { return document.getElementById(id); };
   var el = h.el, api = h.api + "/year", me = h.me;
   var sub = me.role === "subdistrict";
+  var execHref = $("execution-link").getAttribute("href");
 
   function statusCell(s, text) {
     var td = h.el("td", { "data-status": s ? s.status : "none" }, [text]);
@@ -37,8 +38,10 @@ window.cailiYearPage = function (h) {
       }), 4, "尚未开始");
       h.setRows($("year-rows"), y.subdistricts.map(function (r) {
         return el("tr", { "data-id": r.id }, [el("td", { text: r.name + " " }, [el("code", { text: r.id })]),
-          statusCell(r.data, r.data_text), statusCell(r.breakdown, r.breakdown_text), actions(r)]);
-      }), 4, "没有街道");
+          statusCell(r.data, r.data_text), statusCell(r.breakdown, r.breakdown_text),
+          el("td", { class: "execution" + (r.execution_warnings ? " warn" : "") }, [el("a", { href: execHref, text: r.execution +
+            (r.execution_warnings ? "," + r.execution_warnings + " 条预警" : "") })]), actions(r)]);
+      }), 5, "没有街道");
       h.setRows($("publications"), y.publications.map(function (p) {
         var view = el("button", { type: "button", "data-seq": String(p.seq), text: sub ? "本街道" : (p.kind === "adjust" ? "差异" : "") });
         return el("tr", { "data-seq": String(p.seq), "data-kind": p.kind }, [el("td", { class: "num", text: String(p.seq) }),

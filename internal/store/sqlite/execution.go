@@ -8,8 +8,8 @@ import (
 	"github.com/caili/caili/internal/caili"
 )
 
-// ImportExecution records an import and its rows, with its audit entry,
-// in one transaction.
+// ImportExecution records an import and its rows, with its audit entry
+// and the stage 执行 it begins, in one transaction.
 func (s *Store) ImportExecution(ctx context.Context, who caili.Actor, imp caili.NewExecutionImport) (*caili.ExecutionImport, error) {
 	out := &caili.ExecutionImport{Plan: imp.Plan, Year: imp.Year, File: imp.File, Hash: imp.Hash, Rows: len(imp.Rows), By: who.ID}
 	at := now()
@@ -34,6 +34,9 @@ func (s *Store) ImportExecution(ctx context.Context, who caili.Actor, imp caili.
 			}
 		}
 		subject := strconv.FormatInt(imp.Year, 10) + "/" + strconv.Itoa(out.N)
+		if _, err := enterStage(ctx, tx, who, imp.Plan, imp.Year, caili.StageExecute, "execution "+imp.File); err != nil {
+			return err
+		}
 		return audit(ctx, tx, who, "execution.import", imp.Plan, subject, imp.Hash, imp.File+" · "+strconv.Itoa(len(imp.Rows)))
 	})
 	if err != nil {

@@ -51,8 +51,10 @@ func TestExecutionImports(t *testing.T) {
 	if err != nil || len(ims) != 2 || ims[1].File != "9月.csv" || ims[1].By != admin.ID {
 		t.Errorf("imports %+v, %v", ims, err)
 	}
+	// Each import is audited; the first of a year begins its stage 执行.
 	log, err := s.Audit(ctx, 10)
-	if err != nil || log[0].Action != "execution.import" || log[1].Subject != "2025/2" {
+	if err != nil || len(log) != 5 || log[0].Action != "execution.import" || log[1].Subject != "2024 execute" ||
+		log[2].Subject != "2025/2" || log[4].Action != "year.stage" || log[4].Subject != "2025 execute" {
 		t.Errorf("audit %+v, %v", log, err)
 	}
 	for _, q := range []string{`UPDATE execution_rows SET spent = '0'`, `DELETE FROM execution_rows`,

@@ -142,3 +142,15 @@ func (s *Store) KindPublications(ctx context.Context, plan string) ([]caili.Kind
 	}
 	return out, nil
 }
+
+// NoteNextYear appends the audit entry year.next: next year's plan of a
+// plan's year written.
+func (s *Store) NoteNextYear(ctx context.Context, who caili.Actor, plan string, year int64, file, hash string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		return audit(ctx, tx, who, "year.next", plan, strconv.FormatInt(year, 10)+" → "+strconv.FormatInt(year+1, 10), hash, file)
+	})
+	if err != nil {
+		return internal("note next year", err)
+	}
+	return nil
+}
