@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -57,19 +58,61 @@ type projectTier struct {
 	refs    []itemRef         // demote: the tier's items, in item order
 	demands partDemands       // demote: their outstanding demands at this tier
 	amounts []decimal.Decimal // demote: what they got
+
+	once sync.Once // the texts below, the same on every line of the tier
+	text tierText
+}
+
+// tierText holds what every line of a tier says alike, formatted once.
+type tierText struct {
+	label          string   // ",A档,"
+	heads          []string // by project: "需求 1.5 元／平方米·年 × "
+	limit          string   // why the budget fell short
+	budget, demand string   // the tier's budget and demand
+}
+
+// texts returns the tier's shared texts, formatting them on first use.
+func (x *projectTier) texts() *tierText {
+	x.once.Do(func() {
+		x.text = tierText{label: "," + tierLabel(x.out.Tier) + ",", budget: x.m.u.group(x.out.Budget), demand: x.m.u.group(x.out.Demand),
+			heads: x.m.demandHeads()}
+		if x.extra != nil {
+			x.text.limit = tierLimit(x.m, x.out)
+		}
+	})
+	return &x.text
 }
 
 func (x *projectTier) explain(l *Line) string {
-	demand, head := x.m.projectDemand(int(l.i), int(l.j))
-	return head + "," + tierLabel(x.out.Tier) + "," + x.share(demand, l.Amount, x.extra, int(l.k)) + x.m.managedTail(int(l.j))
+	demand, head := x.m.demandText(int(l.i), int(l.j), x.texts().heads)
+	return head + x.texts().label + x.share(demand, l.Amount, x.extra, int(l.k)) + x.m.managedTail(int(l.j))
 }
 
 // projectDemand computes an item's demand round(unit_cost × Σ basis × c)
 // and says how: "需求 1.5 元 × 700000 [病媒防制面积] × 0.9 (项目绩效 中) = 945000".
-func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
+func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) { return m.demandText(i, j, nil) }
+
+// demandHeads returns what each project's demand says before its basis,
+// the same for every sub-district: "需求 1.5 元／平方米·年 × ".
+func (m *Model) demandHeads() []string {
+	out := make([]string, len(m.plan.Projects))
+	for j, pr := range m.plan.Projects {
+		out[j] = fmt.Sprintf(wordDemand, num(pr.UnitCost), m.rateUnit(m.projectCols[j]), "")
+	}
+	return out
+}
+
+// demandText is projectDemand with the projects' heads formatted before
+// (demandHeads), or nil.
+func (m *Model) demandText(i, j int, heads []string) (decimal.Decimal, string) {
 	pr := m.plan.Projects[j]
 	exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
-	t := fmt.Sprintf(wordDemand, num(pr.UnitCost), m.rateUnit(m.projectCols[j]), m.basisText(i, m.projectCols[j]))
+	var t string
+	if heads != nil {
+		t = heads[j] + m.basisText(i, m.projectCols[j])
+	} else {
+		t = fmt.Sprintf(wordDemand, num(pr.UnitCost), m.rateUnit(m.projectCols[j]), m.basisText(i, m.projectCols[j]))
+	}
 	if c, rated := m.projectCoef(i, j); rated {
 		exact = exact.Mul(c)
 		t += fmt.Sprintf(wordProjectRating, c.String(), m.plan.Subdistricts[i].ProjectRatings[pr.ID])
@@ -89,11 +132,15 @@ func (x *projectTier) share(d, amount decimal.Decimal, extra []int32, k int) str
 	if extra == nil {
 		return wordFullyFunded
 	}
-	u := x.m.u
-	quota := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
-	quota.Quo(quota, x.out.Demand.Rat())
-	return tierLimit(x.m, x.out) + fmt.Sprintf(wordProportional, u.group(x.out.Budget), u.group(d), u.group(x.out.Demand)) +
-		x.m.lrTail(quota, amount, extra[k] > 0, false)
+	t := x.texts()
+	num, den, ok := decFrac(x.out.Budget, d, x.out.Demand)
+	if !ok { // a demand that is not positive; as the exact fraction gives it
+		q := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
+		q.Quo(q, x.out.Demand.Rat())
+		num, den = q.Num(), q.Denom()
+	}
+	return t.limit + fmt.Sprintf(wordProportional, t.budget, x.m.u.group(d), t.demand) +
+		x.m.lrTail(num, den, amount, extra[k] > 0, false)
 }
 
 // find returns the index of item (i, j) among the tier's items.
