@@ -2,7 +2,6 @@ package formula
 
 import (
 	"fmt"
-	"math/big"
 	"slices"
 	"strings"
 	"sync"
@@ -81,66 +80,6 @@ func (x *projectTier) texts() *tierText {
 		}
 	})
 	return &x.text
-}
-
-func (x *projectTier) explain(l *Line) string {
-	demand, head := x.m.demandText(int(l.i), int(l.j), x.texts().heads)
-	return head + x.texts().label + x.share(demand, l.Amount, x.extra, int(l.k)) + x.m.managedTail(int(l.j))
-}
-
-// projectDemand computes an item's demand round(unit_cost × Σ basis × c)
-// and says how: "需求 1.5 元 × 700000 [病媒防制面积] × 0.9 (项目绩效 中) = 945000".
-func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) { return m.demandText(i, j, nil) }
-
-// demandHeads returns what each project's demand says before its basis,
-// the same for every sub-district: "需求 1.5 元／平方米·年 × ".
-func (m *Model) demandHeads() []string {
-	out := make([]string, len(m.plan.Projects))
-	for j, pr := range m.plan.Projects {
-		out[j] = fmt.Sprintf(wordDemand, num(pr.UnitCost), m.rateUnit(m.projectCols[j]), "")
-	}
-	return out
-}
-
-// demandText is projectDemand with the projects' heads formatted before
-// (demandHeads), or nil.
-func (m *Model) demandText(i, j int, heads []string) (decimal.Decimal, string) {
-	pr := m.plan.Projects[j]
-	exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
-	var t string
-	if heads != nil {
-		t = heads[j] + m.basisText(i, m.projectCols[j])
-	} else {
-		t = fmt.Sprintf(wordDemand, num(pr.UnitCost), m.rateUnit(m.projectCols[j]), m.basisText(i, m.projectCols[j]))
-	}
-	if c, rated := m.projectCoef(i, j); rated {
-		exact = exact.Mul(c)
-		t += fmt.Sprintf(wordProjectRating, c.String(), m.plan.Subdistricts[i].ProjectRatings[pr.ID])
-	}
-	if e, k, cut := m.executionCoef(i, j); cut {
-		exact = exact.Mul(e)
-		t += fmt.Sprintf(wordExecution, e.String(), num(m.plan.Subdistricts[i].Execution[pr.ID]),
-			num(m.plan.ProjectExecution.Bands[k].Below))
-	}
-	demand := m.u.round(exact)
-	return demand, t + m.equals(exact, demand)
-}
-
-// share says what an item of demand d got at this tier: in full, or its
-// share of the tier's budget (extra: the ranks of the leftover units).
-func (x *projectTier) share(d, amount decimal.Decimal, extra []int32, k int) string {
-	if extra == nil {
-		return wordFullyFunded
-	}
-	t := x.texts()
-	num, den, ok := decFrac(x.out.Budget, d, x.out.Demand)
-	if !ok { // a demand that is not positive; as the exact fraction gives it
-		q := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
-		q.Quo(q, x.out.Demand.Rat())
-		num, den = q.Num(), q.Denom()
-	}
-	return t.limit + fmt.Sprintf(wordProportional, t.budget, x.m.u.group(d), t.demand) +
-		x.m.lrTail(num, den, amount, extra[k] > 0, false)
 }
 
 // find returns the index of item (i, j) among the tier's items.
@@ -329,6 +268,22 @@ func (b *blockStage) explain(l *Line) string {
 	if l.k < 0 {
 		return b.scoreText(a.Score) // the statement's one line (ReadableLines)
 	}
+	pn, den, ok := b.scoreFrac(a.Score.Parts[l.k].p)
+	if !ok {
+		return b.explainRat(l)
+	}
+	tn, _, _ := b.scoreFrac(a.Score.sum)
+	if a.Block.Sign() == 0 || tn.Sign() == 0 {
+		return fmt.Sprintf(wordBlockZero, b.m.u.group(a.Block), b.m.u.group(l.Amount))
+	}
+	p := int(b.m.u.scorePlacesFrac(a.Block, tn, den))
+	return fmt.Sprintf(wordBlockShare, b.m.u.group(a.Block), groupDigits(fracFloat(pn, den, p)), groupDigits(fracFloat(tn, den, p))) +
+		b.m.lrAbout(b.parts[l.i][l.k])
+}
+
+// explainRat is explain from the reduced fractions.
+func (b *blockStage) explainRat(l *Line) string {
+	a := &b.res.Subdistricts[l.i]
 	part, total := a.Score.Parts[l.k].Part(), a.Score.Total()
 	if a.Block.Sign() == 0 || total.Sign() == 0 {
 		return fmt.Sprintf(wordBlockZero, b.m.u.group(a.Block), b.m.u.group(l.Amount))
@@ -452,20 +407,4 @@ func (m *Model) rateUnit(cols []int) string {
 // basisText shows a basis with its values, each quantity named by its
 // label and each headcount by its staff category's name (refNames):
 // "900000 [病媒防制面积]" or "(108 [公务员] + 60 [事业编])".
-func (m *Model) basisText(i int, cols []int) string {
-	if len(cols) == 1 {
-		return num(m.x[i][cols[0]]) + " " + m.ref(cols[0])
-	}
-	var b strings.Builder
-	b.WriteByte('(')
-	for k, c := range cols {
-		if k > 0 {
-			b.WriteString(" + ")
-		}
-		b.WriteString(num(m.x[i][c]))
-		b.WriteByte(' ')
-		b.WriteString(m.ref(c))
-	}
-	b.WriteByte(')')
-	return b.String()
-}
+func (m *Model) basisText(i int, cols []int) string { return string(m.appendBasis(nil, i, cols)) }

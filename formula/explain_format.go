@@ -229,3 +229,45 @@ func (s lrShare) quotaFrac() (num, den *big.Int) {
 	}
 	return num, den
 }
+
+// fracFloat is big.Rat's FloatString(places) of num/den (den > 0), not
+// reduced: rounded to nearest, halves away from zero.
+func fracFloat(num, den *big.Int, places int) string {
+	a := new(big.Int).Abs(num)
+	q, r := new(big.Int).QuoRem(a, den, new(big.Int))
+	p := pow10Int(int32(places))
+	r.Mul(r, p)
+	r2 := new(big.Int)
+	r.QuoRem(r, den, r2)
+	if r2.Lsh(r2, 1).Cmp(den) >= 0 {
+		r.Add(r, big.NewInt(1))
+		if r.Cmp(p) >= 0 {
+			q.Add(q, big.NewInt(1))
+			r.Sub(r, p)
+		}
+	}
+	var b []byte
+	if num.Sign() < 0 {
+		b = append(b, '-')
+	}
+	b = q.Append(b, 10)
+	if places > 0 {
+		b = append(b, '.')
+		frac := r.Append(nil, 10)
+		for range places - len(frac) {
+			b = append(b, '0')
+		}
+		b = append(b, frac...)
+	}
+	return string(b)
+}
+
+// scoreFrac returns n × scale as a numerator and a positive denominator,
+// not reduced (what scaled gives reduced); ok is false when the scale's
+// denominator is not positive.
+func (b *blockStage) scoreFrac(n *big.Int) (num, den *big.Int, ok bool) {
+	if b.scaleDen.Sign() <= 0 {
+		return nil, nil, false
+	}
+	return new(big.Int).Mul(n, b.scaleNum), b.scaleDen, true
+}

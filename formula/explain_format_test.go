@@ -72,7 +72,7 @@ func TestNumberTextMatchesDecimal(t *testing.T) {
 }
 
 // TestFractionsMatchRat checks the unreduced fractions against big.Rat:
-// decFrac, fracEquals, cutFrac beside the reduced quotient, and
+// decFrac, fracEquals, cutFrac and fracFloat beside the reduced quotient, and
 // scorePlaces beside the search it replaces.
 func TestFractionsMatchRat(t *testing.T) {
 	r := rand.New(rand.NewPCG(25, 4))
@@ -95,6 +95,11 @@ func TestFractionsMatchRat(t *testing.T) {
 			want, wantExact := refCut(q, places)
 			if got != want || gotExact != wantExact {
 				t.Fatalf("%d: cutFrac(%s, %d) = %q %v, want %q %v", n, q.RatString(), places, got, gotExact, want, wantExact)
+			}
+		}
+		for _, places := range []int{0, 3, 6, 9} {
+			if got, want := fracFloat(num, den, places), q.FloatString(places); got != want {
+				t.Fatalf("%d: fracFloat(%s, %d) = %q, want %q", n, q.RatString(), places, got, want)
 			}
 		}
 		if got, want := fracEquals(num, den, a), q.Cmp(a.Rat()) == 0; got != want {

@@ -1,7 +1,6 @@
 package formula
 
 import (
-	"fmt"
 	"math/big"
 	"strings"
 
@@ -42,15 +41,15 @@ func (u unit) fn(name string) string {
 // group renders an amount with the decimal places of U and thousands
 // separators: "27,706,144".
 func (u unit) group(x decimal.Decimal) string {
-	var plain, out [48]byte
-	return string(appendGrouped(out[:0], fixedString(plain[:0], x, max(u.places, 0))))
+	var out [48]byte
+	return string(u.appendGroup(out[:0], x))
 }
 
 // num renders a quantity, a rate or an exact value with thousands
 // separators: "1,650,000,000", "0.36".
 func num(d decimal.Decimal) string {
-	var plain, out [48]byte
-	return string(appendGrouped(out[:0], decimalString(plain[:0], d)))
+	var out [48]byte
+	return string(appendNum(out[:0], d))
 }
 
 // groupDigits puts a comma between each three digits of a number's
@@ -65,10 +64,7 @@ func groupDigits(s string) string {
 // equals renders " = exact", or " = exact → rounded" when rounding to the
 // unit changed it.
 func (m *Model) equals(exact, rounded decimal.Decimal) string {
-	if exact.Equal(rounded) {
-		return " = " + m.u.group(rounded)
-	}
-	return " = " + num(exact) + " → " + m.u.group(rounded)
+	return string(m.appendEquals(nil, exact, rounded))
 }
 
 // lrText renders the tail of a largest-remainder line:
@@ -90,20 +86,7 @@ func (m *Model) lrAbout(s lrShare) string {
 // where that unit came from; about says the quota is only about what the
 // numbers before it give.
 func (m *Model) lrTail(num, den *big.Int, amount decimal.Decimal, extra, about bool) string {
-	u := m.u
-	if !about && !extra && fracEquals(num, den, amount) {
-		return " = " + u.group(amount)
-	}
-	q, exact := cutFrac(num, den, u.places+2)
-	rel := " ≈ "
-	if exact && !about {
-		rel = " = "
-	}
-	t := rel + groupDigits(q) + " → " + u.group(amount)
-	if extra {
-		t += fmt.Sprintf(wordRemainderUnit, u.group(u.d))
-	}
-	return t
+	return string(m.appendLrTail(nil, num, den, amount, extra, about))
 }
 
 // scorePlaces is how many decimal places the scores of a share
@@ -113,17 +96,22 @@ func (m *Model) lrTail(num, den *big.Int, amount decimal.Decimal, extra, about b
 // by at most ½·10^-p moves the share by at most amount·10^-p/s). At least
 // six places.
 func (u unit) scorePlaces(amount decimal.Decimal, s *big.Rat) int32 {
-	if s.Sign() <= 0 || amount.Sign() == 0 {
+	return u.scorePlacesFrac(amount, s.Num(), s.Denom())
+}
+
+// scorePlacesFrac is scorePlaces of s = num/den (den > 0), not reduced.
+func (u unit) scorePlacesFrac(amount decimal.Decimal, num, den *big.Int) int32 {
+	if num.Sign() <= 0 || amount.Sign() == 0 {
 		return ratPlaces
 	}
 	// The least p ≥ 6 with 10^p ≥ ⌈|amount| ÷ (0.4 U s)⌉ = ⌈N / D⌉.
 	n := amount.Coefficient()
 	n.Abs(n)
 	n.Mul(n, big.NewInt(5))
-	n.Mul(n, s.Denom())
+	n.Mul(n, den)
 	d := u.d.Coefficient()
 	d.Mul(d, big.NewInt(2))
-	d.Mul(d, s.Num())
+	d.Mul(d, num)
 	if e := amount.Exponent() - u.d.Exponent(); e > 0 {
 		n.Mul(n, pow10Int(e))
 	} else if e < 0 {
