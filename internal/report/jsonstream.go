@@ -46,17 +46,20 @@ func streamAllocations(w io.Writer, r *formula.Result, st *Stamp, named bool) er
 	if r.Plan != nil {
 		sw.managed, sw.transfers = r.Plan.HasDistrictManaged(), r.Plan.HasTransfers()
 	}
-	for i := range r.Subdistricts {
-		if i > 0 {
-			buf = append(buf, ',')
+	if k := renderWorkers(len(r.Subdistricts)); k > 1 {
+		if err := writeParallel(w, buf, r, sw, k); err != nil {
+			return err
 		}
-		buf = append(buf, "\n    "...)
-		buf = sw.append(buf, &r.Subdistricts[i])
-		if len(buf) >= streamChunk {
-			if _, err := w.Write(buf); err != nil {
-				return err
+		buf = buf[:0]
+	} else {
+		for i := range r.Subdistricts {
+			buf = sw.appendRun(buf, r, i, i+1)
+			if len(buf) >= streamChunk {
+				if _, err := w.Write(buf); err != nil {
+					return err
+				}
+				buf = buf[:0]
 			}
-			buf = buf[:0]
 		}
 	}
 	if len(r.Subdistricts) > 0 {
