@@ -20,12 +20,13 @@ type appendExplainer interface {
 
 // AppendFormula appends the line's Formula to b and returns the extended
 // buffer: the same text, without a string of its own.
-func (l Line) AppendFormula(b []byte) []byte {
+// It takes a pointer so that the line is not copied to the heap.
+func (l *Line) AppendFormula(b []byte) []byte {
 	x, ok := l.ex.(appendExplainer)
 	if !ok {
 		return append(b, l.Formula()...)
 	}
-	b = x.appendExplain(b, &l)
+	b = x.appendExplain(b, l)
 	switch src := l.Source(); {
 	case src == "":
 	case l.Stage == StageDamping:

@@ -102,6 +102,9 @@ func TestFractionsMatchRat(t *testing.T) {
 				t.Fatalf("%d: fracFloat(%s, %d) = %q, want %q", n, q.RatString(), places, got, want)
 			}
 		}
+		if got, want := FormatRat(q), refFormatRat(q); got != want {
+			t.Fatalf("%d: FormatRat(%s) = %q, want %q", n, q.RatString(), got, want)
+		}
 		if got, want := fracEquals(num, den, a), q.Cmp(a.Rat()) == 0; got != want {
 			t.Fatalf("%d: fracEquals = %v, want %v", n, got, want)
 		}
@@ -145,4 +148,18 @@ func refScorePlaces(u unit, amount decimal.Decimal, s *big.Rat) int32 {
 		}
 	}
 	return p
+}
+
+// refFormatRat is FormatRat checking exactness by parsing its text back.
+func refFormatRat(q *big.Rat) string {
+	if q.IsInt() {
+		return q.Num().String()
+	}
+	s := q.FloatString(6)
+	exact, _ := new(big.Rat).SetString(s)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if exact.Cmp(q) == 0 {
+		return s
+	}
+	return "≈" + s
 }

@@ -192,9 +192,8 @@ func FormatRat(q *big.Rat) string {
 		return q.Num().String()
 	}
 	s := q.FloatString(6)
-	exact, _ := new(big.Rat).SetString(s)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if exact.Cmp(q) == 0 {
+	if new(big.Int).Rem(pow10Int(6), q.Denom()).Sign() == 0 { // q·10^6 is whole: s is all of q
 		return s
 	}
 	return "≈" + s
