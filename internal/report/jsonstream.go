@@ -14,7 +14,9 @@ import (
 // encoding/json (they are small), and each sub-district is appended by
 // hand into one buffer that is handed to the writer whenever it holds
 // streamChunk bytes, so that a 10,000-sub-district result is never held
-// whole, never indented in a second pass and never walked by reflection.
+// whole, never indented in a second pass and never walked by reflection
+// (a large result's sub-districts are rendered in runs by several
+// goroutines and written in order: jsonparallel.go).
 // The bytes are exactly EncodeJSON's of NewAllocations (TestJSONStream
 // compares them on the examples and on random plans).
 
