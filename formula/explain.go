@@ -2,9 +2,9 @@ package formula
 
 import (
 	"fmt"
-	"math/big"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -57,43 +57,29 @@ type projectTier struct {
 	refs    []itemRef         // demote: the tier's items, in item order
 	demands partDemands       // demote: their outstanding demands at this tier
 	amounts []decimal.Decimal // demote: what they got
+
+	once sync.Once // the texts below, the same on every line of the tier
+	text tierText
 }
 
-func (x *projectTier) explain(l *Line) string {
-	demand, head := x.m.projectDemand(int(l.i), int(l.j))
-	return head + "," + tierLabel(x.out.Tier) + "," + x.share(demand, l.Amount, x.extra, int(l.k)) + x.m.managedTail(int(l.j))
+// tierText holds what every line of a tier says alike, formatted once.
+type tierText struct {
+	label          string   // ",A档,"
+	heads          []string // by project: "需求 1.5 元／平方米·年 × "
+	limit          string   // why the budget fell short
+	budget, demand string   // the tier's budget and demand
 }
 
-// projectDemand computes an item's demand round(unit_cost × Σ basis × c)
-// and says how: "需求 1.5 元 × 700000 [病媒防制面积] × 0.9 (项目绩效 中) = 945000".
-func (m *Model) projectDemand(i, j int) (decimal.Decimal, string) {
-	pr := m.plan.Projects[j]
-	exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
-	t := fmt.Sprintf(wordDemand, num(pr.UnitCost), m.rateUnit(m.projectCols[j]), m.basisText(i, m.projectCols[j]))
-	if c, rated := m.projectCoef(i, j); rated {
-		exact = exact.Mul(c)
-		t += fmt.Sprintf(wordProjectRating, c.String(), m.plan.Subdistricts[i].ProjectRatings[pr.ID])
-	}
-	if e, k, cut := m.executionCoef(i, j); cut {
-		exact = exact.Mul(e)
-		t += fmt.Sprintf(wordExecution, e.String(), num(m.plan.Subdistricts[i].Execution[pr.ID]),
-			num(m.plan.ProjectExecution.Bands[k].Below))
-	}
-	demand := m.u.round(exact)
-	return demand, t + m.equals(exact, demand)
-}
-
-// share says what an item of demand d got at this tier: in full, or its
-// share of the tier's budget (extra: the ranks of the leftover units).
-func (x *projectTier) share(d, amount decimal.Decimal, extra []int32, k int) string {
-	if extra == nil {
-		return wordFullyFunded
-	}
-	u := x.m.u
-	quota := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
-	quota.Quo(quota, x.out.Demand.Rat())
-	return tierLimit(x.m, x.out) + fmt.Sprintf(wordProportional, u.group(x.out.Budget), u.group(d), u.group(x.out.Demand)) +
-		x.m.lrTail(quota, amount, extra[k] > 0, false)
+// texts returns the tier's shared texts, formatting them on first use.
+func (x *projectTier) texts() *tierText {
+	x.once.Do(func() {
+		x.text = tierText{label: "," + tierLabel(x.out.Tier) + ",", budget: x.m.u.group(x.out.Budget), demand: x.m.u.group(x.out.Demand),
+			heads: x.m.demandHeads()}
+		if x.extra != nil {
+			x.text.limit = tierLimit(x.m, x.out)
+		}
+	})
+	return &x.text
 }
 
 // find returns the index of item (i, j) among the tier's items.
@@ -282,6 +268,22 @@ func (b *blockStage) explain(l *Line) string {
 	if l.k < 0 {
 		return b.scoreText(a.Score) // the statement's one line (ReadableLines)
 	}
+	pn, den, ok := b.scoreFrac(a.Score.Parts[l.k].p)
+	if !ok {
+		return b.explainRat(l)
+	}
+	tn, _, _ := b.scoreFrac(a.Score.sum)
+	if a.Block.Sign() == 0 || tn.Sign() == 0 {
+		return fmt.Sprintf(wordBlockZero, b.m.u.group(a.Block), b.m.u.group(l.Amount))
+	}
+	p := int(b.m.u.scorePlacesFrac(a.Block, tn, den))
+	return fmt.Sprintf(wordBlockShare, b.m.u.group(a.Block), groupDigits(fracFloat(pn, den, p)), groupDigits(fracFloat(tn, den, p))) +
+		b.m.lrAbout(b.parts[l.i][l.k])
+}
+
+// explainRat is explain from the reduced fractions.
+func (b *blockStage) explainRat(l *Line) string {
+	a := &b.res.Subdistricts[l.i]
 	part, total := a.Score.Parts[l.k].Part(), a.Score.Total()
 	if a.Block.Sign() == 0 || total.Sign() == 0 {
 		return fmt.Sprintf(wordBlockZero, b.m.u.group(a.Block), b.m.u.group(l.Amount))
@@ -405,20 +407,4 @@ func (m *Model) rateUnit(cols []int) string {
 // basisText shows a basis with its values, each quantity named by its
 // label and each headcount by its staff category's name (refNames):
 // "900000 [病媒防制面积]" or "(108 [公务员] + 60 [事业编])".
-func (m *Model) basisText(i int, cols []int) string {
-	if len(cols) == 1 {
-		return num(m.x[i][cols[0]]) + " " + m.ref(cols[0])
-	}
-	var b strings.Builder
-	b.WriteByte('(')
-	for k, c := range cols {
-		if k > 0 {
-			b.WriteString(" + ")
-		}
-		b.WriteString(num(m.x[i][c]))
-		b.WriteByte(' ')
-		b.WriteString(m.ref(c))
-	}
-	b.WriteByte(')')
-	return b.String()
-}
+func (m *Model) basisText(i int, cols []int) string { return string(m.appendBasis(nil, i, cols)) }

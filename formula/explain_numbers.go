@@ -1,7 +1,6 @@
 package formula
 
 import (
-	"fmt"
 	"math/big"
 	"strings"
 
@@ -41,118 +40,92 @@ func (u unit) fn(name string) string {
 
 // group renders an amount with the decimal places of U and thousands
 // separators: "27,706,144".
-func (u unit) group(x decimal.Decimal) string { return groupDigits(u.format(x)) }
+func (u unit) group(x decimal.Decimal) string {
+	var out [48]byte
+	return string(u.appendGroup(out[:0], x))
+}
 
 // num renders a quantity, a rate or an exact value with thousands
 // separators: "1,650,000,000", "0.36".
-func num(d decimal.Decimal) string { return groupDigits(d.String()) }
+func num(d decimal.Decimal) string {
+	var out [48]byte
+	return string(appendNum(out[:0], d))
+}
 
 // groupDigits puts a comma between each three digits of a number's
 // whole part: "-1234567.891" → "-1,234,567.891".
 func groupDigits(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+	if len(s) <= 3 || len(s) == 4 && s[0] == '-' {
+		return s
 	}
-	whole, frac, dot := strings.Cut(s, ".")
-	if len(whole) > 3 {
-		var b strings.Builder
-		lead := len(whole) % 3
-		b.WriteString(whole[:lead])
-		for i := lead; i < len(whole); i += 3 {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(whole[i : i+3])
-		}
-		whole = b.String()
-	}
-	if dot {
-		return sign + whole + "." + frac
-	}
-	return sign + whole
+	return string(appendGrouped(make([]byte, 0, len(s)+len(s)/3), []byte(s)))
 }
 
 // equals renders " = exact", or " = exact → rounded" when rounding to the
 // unit changed it.
 func (m *Model) equals(exact, rounded decimal.Decimal) string {
-	if exact.Equal(rounded) {
-		return " = " + m.u.group(rounded)
-	}
-	return " = " + num(exact) + " → " + m.u.group(rounded)
+	return string(m.appendEquals(nil, exact, rounded))
 }
 
 // lrText renders the tail of a largest-remainder line:
 // " ≈ 4,229,616.55 → 4,229,617,尾差 +1 元(最大余额法)".
 func (m *Model) lrText(s lrShare) string {
-	return m.lrTail(s.Quota(), s.Amount, s.Extra, false)
+	num, den := s.quotaFrac()
+	return m.lrTail(num, den, s.Amount, s.Extra, false)
 }
 
 // lrAbout is lrText after a share by rounded scores: the share shown is
 // the exact one, which the rounded scores give only about ("≈").
 func (m *Model) lrAbout(s lrShare) string {
-	return m.lrTail(s.Quota(), s.Amount, s.Extra, true)
+	num, den := s.quotaFrac()
+	return m.lrTail(num, den, s.Amount, s.Extra, true)
 }
 
-// lrTail renders an exact quota cut to two places below the unit, the
+// lrTail renders an exact quota num/den (den > 0) cut to two places below the unit, the
 // amount it became and, when the largest-remainder method added a unit,
 // where that unit came from; about says the quota is only about what the
 // numbers before it give.
-func (m *Model) lrTail(quota *big.Rat, amount decimal.Decimal, extra, about bool) string {
-	u := m.u
-	if !about && !extra && quota.Cmp(amount.Rat()) == 0 {
-		return " = " + u.group(amount)
-	}
-	q, exact := cutRat(quota, u.places+2)
-	rel := " ≈ "
-	if exact && !about {
-		rel = " = "
-	}
-	t := rel + groupDigits(q) + " → " + u.group(amount)
-	if extra {
-		t += fmt.Sprintf(wordRemainderUnit, u.group(u.d))
-	}
-	return t
-}
-
-// cutRat renders q cut toward zero to the given decimal places (at least
-// none) and reports whether that is all of it.
-func cutRat(q *big.Rat, places int32) (string, bool) {
-	places = max(places, 0)
-	n := new(big.Int).Mul(q.Num(), pow10Int(places))
-	r := new(big.Int)
-	n.QuoRem(n, q.Denom(), r)
-	d := decimal.NewFromBigInt(n, -places)
-	if r.Sign() == 0 {
-		return d.String(), true
-	}
-	s := d.StringFixed(places)
-	if n.Sign() == 0 && q.Sign() < 0 {
-		s = "-" + s
-	}
-	return s, false
+func (m *Model) lrTail(num, den *big.Int, amount decimal.Decimal, extra, about bool) string {
+	return string(m.appendLrTail(nil, num, den, amount, extra, about))
 }
 
 // scorePlaces is how many decimal places the scores of a share
 // amount × a ÷ s must show (a ≤ s) so that a 12-digit calculator fed the
 // rounded scores lands within half a unit of the exact share, less the
-// part cutRat takes off: amount × 10^-p / s ≤ 0.4 U (each score rounded
+// part cutFrac takes off: amount × 10^-p / s ≤ 0.4 U (each score rounded
 // by at most ½·10^-p moves the share by at most amount·10^-p/s). At least
 // six places.
 func (u unit) scorePlaces(amount decimal.Decimal, s *big.Rat) int32 {
-	if s.Sign() <= 0 {
+	return u.scorePlacesFrac(amount, s.Num(), s.Denom())
+}
+
+// scorePlacesFrac is scorePlaces of s = num/den (den > 0), not reduced.
+func (u unit) scorePlacesFrac(amount decimal.Decimal, num, den *big.Int) int32 {
+	if num.Sign() <= 0 || amount.Sign() == 0 {
 		return ratPlaces
 	}
-	bound := new(big.Rat).Mul(big.NewRat(2, 5), u.d.Rat()) // 0.4 U
-	bound.Mul(bound, s)
-	a := amount.Abs().Rat()
-	p := int32(ratPlaces)
-	for ; p < 60; p++ {
-		if new(big.Rat).Mul(a, ratPow10(-p)).Cmp(bound) <= 0 {
-			break
-		}
+	// The least p ≥ 6 with 10^p ≥ ⌈|amount| ÷ (0.4 U s)⌉ = ⌈N / D⌉.
+	n := amount.Coefficient()
+	n.Abs(n)
+	n.Mul(n, big.NewInt(5))
+	n.Mul(n, den)
+	d := u.d.Coefficient()
+	d.Mul(d, big.NewInt(2))
+	d.Mul(d, num)
+	if e := amount.Exponent() - u.d.Exponent(); e > 0 {
+		n.Mul(n, pow10Int(e))
+	} else if e < 0 {
+		d.Mul(d, pow10Int(-e))
 	}
-	return p
+	n.Add(n, d)
+	n.Sub(n, big.NewInt(1))
+	n.Quo(n, d) // ⌈N / D⌉ ≥ 1
+	n.Sub(n, big.NewInt(1))
+	p := int32(ratPlaces)
+	if n.Sign() > 0 {
+		p = max(p, int32(len(n.Text(10)))) // 10^len(c−1) ≥ c > 10^(len−1)
+	}
+	return min(p, 60)
 }
 
 // scoreText renders a score rounded to the given places: "0.07885120".
@@ -219,9 +192,8 @@ func FormatRat(q *big.Rat) string {
 		return q.Num().String()
 	}
 	s := q.FloatString(6)
-	exact, _ := new(big.Rat).SetString(s)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if exact.Cmp(q) == 0 {
+	if new(big.Int).Rem(pow10Int(6), q.Denom()).Sign() == 0 { // q·10^6 is whole: s is all of q
 		return s
 	}
 	return "≈" + s

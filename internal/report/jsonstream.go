@@ -14,7 +14,9 @@ import (
 // encoding/json (they are small), and each sub-district is appended by
 // hand into one buffer that is handed to the writer whenever it holds
 // streamChunk bytes, so that a 10,000-sub-district result is never held
-// whole, never indented in a second pass and never walked by reflection.
+// whole, never indented in a second pass and never walked by reflection
+// (a large result's sub-districts are rendered in runs by several
+// goroutines and written in order: jsonparallel.go).
 // The bytes are exactly EncodeJSON's of NewAllocations (TestJSONStream
 // compares them on the examples and on random plans).
 
@@ -46,17 +48,20 @@ func streamAllocations(w io.Writer, r *formula.Result, st *Stamp, named bool) er
 	if r.Plan != nil {
 		sw.managed, sw.transfers = r.Plan.HasDistrictManaged(), r.Plan.HasTransfers()
 	}
-	for i := range r.Subdistricts {
-		if i > 0 {
-			buf = append(buf, ',')
+	if k := renderWorkers(len(r.Subdistricts)); k > 1 {
+		if err := writeParallel(w, buf, r, sw, k); err != nil {
+			return err
 		}
-		buf = append(buf, "\n    "...)
-		buf = sw.append(buf, &r.Subdistricts[i])
-		if len(buf) >= streamChunk {
-			if _, err := w.Write(buf); err != nil {
-				return err
+		buf = buf[:0]
+	} else {
+		for i := range r.Subdistricts {
+			buf = sw.appendRun(buf, r, i, i+1)
+			if len(buf) >= streamChunk {
+				if _, err := w.Write(buf); err != nil {
+					return err
+				}
+				buf = buf[:0]
 			}
-			buf = buf[:0]
 		}
 	}
 	if len(r.Subdistricts) > 0 {
@@ -100,6 +105,7 @@ type subWriter struct {
 	// managed and transfers say whether the plan has the columns of
 	// rules §6, asked once for all its 街道.
 	managed, transfers bool
+	text               []byte // scratch for a line's formula
 }
 
 // indent levels of a sub-district's parts.
@@ -144,7 +150,8 @@ func (s *subWriter) append(b []byte, a *formula.Allocation) []byte {
 			b = fieldOmit(b, in5, "name", s.names.Of(l.Stage, l.Item))
 		}
 		b = field(b, in5, "amount", f.Amount(l.Amount))
-		b = field(b, in5, "formula", l.Formula())
+		s.text = l.AppendFormula(s.text[:0])
+		b = appendJSONString(append(b, ","+in5+`"formula": `...), s.text)
 		b = fieldOmit(b, in5, "source", l.Source())
 		b = append(b, in4+"}"...)
 	}
@@ -226,7 +233,7 @@ const hexDigits = "0123456789abcdef"
 // HTML escaping off: `"` and `\` escaped, control characters as \b, \f,
 // \n, \r, \t or \u00XX, invalid UTF-8 as \ufffd, U+2028 and U+2029 as
 // \u2028 and \u2029; everything else as it is.
-func appendJSONString(b []byte, s string) []byte {
+func appendJSONString[S string | []byte](b []byte, s S) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -256,7 +263,7 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))])) // no copy: at most 4 bytes
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)

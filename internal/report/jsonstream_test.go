@@ -3,9 +3,11 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -145,5 +147,77 @@ func TestAppendJSONString(t *testing.T) {
 		if got := string(appendJSONString(nil, s)) + "\n"; got != want.String() {
 			t.Errorf("%q: got %s, want %s", s, got, want.String())
 		}
+		if got := string(appendJSONString(nil, []byte(s))) + "\n"; got != want.String() {
+			t.Errorf("%q as bytes: got %s, want %s", s, got, want.String())
+		}
 	}
+}
+
+// TestJSONStreamParallel holds the stream to the document encoder's
+// bytes on plans large enough to be rendered by several goroutines
+// (renderWorkers), of sizes around the runs' boundaries.
+func TestJSONStreamParallel(t *testing.T) {
+	sizes := []int{parallelFrom, parallelFrom + 1, 3*chunkSubdistricts*4 - 1, 517}
+	if testing.Short() {
+		sizes = sizes[:2]
+	}
+	for k, n := range sizes {
+		r := generatedResult(t, plangen.Options{N: n, Standards: 12, Seed: uint64(k), Extra: 1})
+		if renderWorkers(n) < 2 && runtime.GOMAXPROCS(0) > 1 {
+			t.Fatalf("%d sub-districts: rendered by one goroutine", n)
+		}
+		sameJSON(t, fmt.Sprintf("%d sub-districts", n), r)
+	}
+}
+
+// errDiskFull is failAfter's error.
+var errDiskFull = errors.New("disk full")
+
+// failAfter is a writer that fails once it has taken n bytes.
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if f.n < len(p) {
+		return 0, errDiskFull
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// TestJSONStreamParallelWriteError checks that a failing writer's error
+// comes back from the parallel stream, at every point of it, and that
+// the goroutines rendering have stopped.
+func TestJSONStreamParallelWriteError(t *testing.T) {
+	r := generatedResult(t, plangen.Options{N: 300, Standards: 8, Seed: 7})
+	var all bytes.Buffer
+	if err := WriteJSONStamped(&all, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	for _, at := range []int{0, 100, all.Len() / 3, all.Len() - 10} {
+		if err := WriteJSONStamped(&failAfter{n: at}, r, nil); !errors.Is(err, errDiskFull) {
+			t.Fatalf("writer failing after %d bytes: err = %v", at, err)
+		}
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Fatalf("%d goroutines after the failed writes, %d before", after, before)
+	}
+}
+
+// generatedResult evaluates a generated plan.
+func generatedResult(t *testing.T, opt plangen.Options) *formula.Result {
+	t.Helper()
+	var b bytes.Buffer
+	if err := plangen.WriteOptions(&b, nil, opt); err != nil {
+		t.Fatal(err)
+	}
+	d, err := standards.Parse("gen.toml", b.Bytes(), nil)
+	if err != nil {
+		t.Fatalf("plan %+v: %v", opt, err)
+	}
+	r, err := testplan.Evaluate(d)
+	if err != nil {
+		t.Fatalf("plan %+v: %v", opt, err)
+	}
+	return r
 }
