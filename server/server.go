@@ -131,9 +131,9 @@ type Server struct {
 	pages    *dashboard.Renderer
 	rules    map[string]rule // who may reach each route (access.go)
 	byRoute  map[routeKey]rule
-	network  atomic.Bool     // reached over a network (Config.Network)
-	failures failures        // failed authentications by address (auth.go)
-	uploads  *uploadPool     // bounds the uploads read at once (uploads.go)
+	network  atomic.Bool // reached over a network (Config.Network)
+	failures failures    // failed authentications by address (auth.go)
+	uploads  *uploadPool // bounds the uploads read at once (uploads.go)
 }
 
 // New loads the plans and builds the server. A plans directory that
