@@ -36,19 +36,19 @@ func (m *Model) newMemos() {
 	m.costs, m.demand = &costsMemo{}, &demandMemo{}
 }
 
-// shareMemos gives d, derived from m, the memos of m whose inputs it
-// shares: the same staff categories and quotas (the slices themselves,
+// shareMemos gives m, derived from base, the memos of base whose inputs
+// it shares: the same staff categories and quotas (the slices themselves,
 // which an override copies before it changes them), the same projects
 // and project coefficients.
-func (d *Model) shareMemos(m *Model) {
-	d.newMemos()
-	p, b := d.plan, m.plan
+func (m *Model) shareMemos(base *Model) {
+	m.newMemos()
+	p, b := m.plan, base.plan
 	if sameSlice(p.Staff, b.Staff) && sameSlice(p.Quotas, b.Quotas) {
-		d.costs = m.costs
+		m.costs = base.costs
 	}
 	if sameSlice(p.Projects, b.Projects) && p.ProjectPerformance == b.ProjectPerformance &&
 		p.ProjectExecution == b.ProjectExecution {
-		d.demand = m.demand
+		m.demand = base.demand
 	}
 }
 

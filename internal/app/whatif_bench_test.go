@@ -3,7 +3,14 @@ package app_test
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/caili/caili/internal/app"
+	"github.com/caili/caili/internal/report"
 
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/plangen"
@@ -40,6 +47,54 @@ func BenchmarkWhatIfLarge(b *testing.B) {
 					b.Fatal(err)
 				}
 				if _, err := m.EvaluateTotals(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkWhatIfServed is BenchmarkWhatIfLarge as the server does it:
+// the plan loaded from a folder, the job resolved from the query, its key
+// and stamp, ComputeTotals and the CSV rendered.
+func BenchmarkWhatIfServed(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := b.TempDir()
+			var buf bytes.Buffer
+			if err := plangen.Write(&buf, n, 140, 1); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "p.toml"), buf.Bytes(), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			e, err := app.New(app.Config{PlansDir: dir, DataDir: b.TempDir(), Version: "bench", Logger: slog.New(slog.DiscardHandler)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			v, err := e.Plan("p")
+			if err != nil {
+				b.Fatal(err)
+			}
+			capacity := v.Base.Res.Plan.Capacity.IntPart()
+			i := int64(0)
+			for b.Loop() {
+				i++
+				q, err := app.ParseQuery(fmt.Sprintf("set.plan.capacity=%d", capacity+i), app.ParamSet)
+				if err != nil {
+					b.Fatal(err)
+				}
+				j, err := e.Resolve("p", q)
+				if err != nil {
+					b.Fatal(err)
+				}
+				key := e.Key(j)
+				_ = e.Stamp(j)
+				c, _ := e.ComputeTotals(j, key)
+				if c.Err != nil {
+					b.Fatal(c.Err)
+				}
+				if err := report.WriteCSV(io.Discard, c.Res, report.CSVOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}
