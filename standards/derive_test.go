@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/caili/caili/configs"
@@ -185,4 +187,60 @@ func randomOverrides(r *rand.Rand, p *formula.Plan, paths []numericPath) []Overr
 		}
 	}
 	return ovs
+}
+
+// TestDeriveConcurrent: what-ifs derived at once from a fresh document
+// fill the base model's memos once and each give the result the same
+// what-if gives alone (TestDeriveMatchesCompile holds that to compiling
+// in full); run with -race.
+func TestDeriveConcurrent(t *testing.T) {
+	doc, err := Parse("plan.toml", []byte(rulesPlan(t)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := Parse("plan.toml", []byte(rulesPlan(t)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := fresh.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]string, 8)
+	sets := make([][]Override, 8)
+	for g := range want {
+		sets[g] = []Override{{Path: "plan.capacity", Value: base.Plan().Capacity.Sub(decimal.NewFromInt(int64(g) * 1000)).String()}}
+		want[g] = deriveOutcome(t, func() (*formula.Model, error) { return fresh.Model(sets[g]...) })
+		if strings.HasPrefix(want[g], "error") {
+			t.Fatalf("what-if %d: %.300s", g, want[g])
+		}
+	}
+	got := make([]string, 8)
+	var wg sync.WaitGroup
+	for g := range got {
+		wg.Go(func() {
+			m, err := doc.Model(sets[g]...)
+			if err != nil {
+				got[g] = "error: " + err.Error()
+				return
+			}
+			res, err := m.EvaluateTotals()
+			if err != nil {
+				got[g] = "error: " + err.Error()
+				return
+			}
+			var b bytes.Buffer
+			if err := report.WriteCSV(&b, res, report.CSVOptions{}); err != nil {
+				got[g] = "error: " + err.Error()
+				return
+			}
+			got[g] = b.String()
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		if !strings.HasPrefix(want[g], got[g]) {
+			t.Errorf("what-if %d at once differs:\n got %.300s\nwant %.300s", g, got[g], want[g])
+		}
+	}
 }
