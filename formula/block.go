@@ -315,11 +315,17 @@ func (r *run) shareBlock(b *blockStage, pool decimal.Decimal, w *blockWeights, n
 	}
 	b.pool, b.shares = pool, shares
 	b.parts = make([][]lrShare, n)
-	all := make([]lrShare, n*nk)
+	var all []lrShare
+	if !r.res.noLines {
+		all = make([]lrShare, n*nk)
+	}
 	r.res.BlockPool = pool
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		a.Block = shares[i].Amount
+		if r.res.noLines {
+			continue // the indicators' parts only explain lines
+		}
 		ps := all[i*nk : (i+1)*nk : (i+1)*nk]
 		if err := m.splitInto(ps, a.Block, w.parts[i*nk:(i+1)*nk], &buf); err != nil {
 			return fmt.Errorf("block grant of %s: %w", a.ID, err)

@@ -33,6 +33,9 @@ type Model struct {
 
 	cols      []column // [column] int64 mantissas for the fast path (quota and project bases)
 	exactOnly bool     // tests: never take the int64 fast path
+
+	costs  *costsMemo  // stages 2 and 3 without lines, shared with derived models (reuse.go)
+	demand *demandMemo // project demands, shared with derived models
 }
 
 // Compile validates the plan and prepares it for evaluation. A plan that
@@ -49,6 +52,7 @@ func Compile(p *Plan) (*Model, error) {
 	m.rateProjects()
 	m.executionBands()
 	m.fastColumns()
+	m.newMemos()
 	return m, nil
 }
 

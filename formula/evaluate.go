@@ -41,8 +41,12 @@ func (m *Model) evaluate(lines bool) (*Result, error) {
 	r.res.Reserve = m.u.round(m.plan.Capacity.Mul(m.plan.ReserveRate))
 	r.res.Available = m.plan.Capacity.Sub(r.res.Reserve)
 
-	r.personnel()
-	r.public()
+	if lines || m.costs == nil {
+		r.personnel()
+		r.public()
+	} else {
+		r.costTotals() // reuse.go
+	}
 	if err := r.projectPool(); err != nil {
 		return nil, err
 	}

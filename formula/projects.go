@@ -86,7 +86,10 @@ var errOverflow = errors.New("int64 overflow")
 // projects runs stage 4, on int64 units when every demand fits and on
 // exact decimals otherwise or when a tier's sum overflows.
 func (r *run) projects() error {
-	if fast, ok := r.m.demandUnits(); ok {
+	if fast, ok := r.m.demandsOnce(); ok {
+		if r.m.plan.TierOverflow == OverflowDemote {
+			fast = copyDemands(fast) // settled tier by tier
+		}
 		lines := make([]int, len(r.res.Subdistricts))
 		for i := range lines {
 			lines[i] = len(r.res.Subdistricts[i].Lines)
@@ -219,6 +222,9 @@ func (r *run) projectBook() *projectBook {
 // tier's budget, shares it over the tier's items and books their amounts.
 // With demote (parts not nil) see fundParts.
 func (r *run) fundTier(d tierDemands, t Tier, cols []tierCol, book *projectBook, parts *projectParts) error {
+	if f, ok := d.(*unitDemands); ok && parts == nil && book.first == nil {
+		return r.fundTierUnits(f, t, cols, book) // reuse.go
+	}
 	T, err := d.gather(cols, parts != nil)
 	if err != nil {
 		return err

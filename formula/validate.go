@@ -16,7 +16,13 @@ import (
 // Validate checks the plan against every rule of rules §2 and returns all
 // problems found, in a stable order. An empty result means the plan can be
 // compiled.
-func (p *Plan) Validate() []Problem {
+func (p *Plan) Validate() []Problem { return p.validate(true) }
+
+// validate is Validate; without rows, the checks that read only the
+// sub-districts, the names the standards use and the keys of the rating
+// tables (which a numeric override can add to but never take from) are
+// left out: they are those of a base plan that passed them (derive.go).
+func (p *Plan) validate(rows bool) []Problem {
 	var ps problems
 	v := &validator{p: p, ps: &ps, one: decimal.NewFromInt(1), staffIDs: map[string]bool{}, refs: newQuantityRefs()}
 	v.header()
@@ -31,12 +37,18 @@ func (p *Plan) Validate() []Problem {
 	v.damping()
 	v.money()
 	v.staffRefs()
-	v.subdistricts()
-	v.successions()    // succession.go
+	if rows {
+		v.subdistricts()
+		v.successions() // succession.go
+	}
 	v.executionRules() // execution_rule.go
-	v.zeroIndicators()
+	if rows {
+		v.zeroIndicators()
+	}
 	v.zeroTransfers()
-	v.quantityLabels()
+	if rows {
+		v.quantityLabels() // labels are text, and checked against the sub-districts' quantities
+	}
 	return ps
 }
 

@@ -123,8 +123,22 @@ func (s *Server) ruleOf(c *gin.Context) (rule, bool) {
 	if m == http.MethodHead {
 		m = http.MethodGet
 	}
-	r, ok := s.rules[m+" "+c.FullPath()]
+	r, ok := s.byRoute[routeKey{m, c.FullPath()}]
 	return r, ok
+}
+
+// routeKey is a rule's key, method and route, held apart so that finding
+// a request's rule joins no strings.
+type routeKey struct{ method, route string }
+
+// indexRules keys the access table by method and route.
+func indexRules(rules map[string]rule) map[routeKey]rule {
+	out := make(map[routeKey]rule, len(rules))
+	for k, r := range rules {
+		m, route, _ := strings.Cut(k, " ")
+		out[routeKey{m, route}] = r
+	}
+	return out
 }
 
 // allows reports whether the rule lets who in.

@@ -96,16 +96,26 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 	if fresh && j.WhatIf() {
 		s.app.Cache.Grow(ckey, int64(len(data)))
 	}
-	s.disposition(c, v, st)
+	if v.filename != "" && !j.WhatIf() {
+		// The plan's own result: its file name made once per version.
+		c.Header("Content-Disposition", comp.Text(v.name, func() string { return dispositionOf(v, st) }))
+	} else {
+		s.disposition(c, v, st)
+	}
 	c.Data(http.StatusOK, v.contentType, data)
 }
 
 // disposition sets the Content-Disposition of a view saved as a file.
 func (s *Server) disposition(c *gin.Context, v view, st *report.Stamp) {
 	if v.filename != "" {
-		ext := path.Ext(v.filename)
-		c.Header("Content-Disposition", attachment(st.FileName(strings.TrimSuffix(v.filename, ext), ext)))
+		c.Header("Content-Disposition", dispositionOf(v, st))
 	}
+}
+
+// dispositionOf is the Content-Disposition of a view saved as a file.
+func dispositionOf(v view, st *report.Stamp) string {
+	ext := path.Ext(v.filename)
+	return attachment(st.FileName(strings.TrimSuffix(v.filename, ext), ext))
 }
 
 // allocationsType is the content type of each format of allocations.

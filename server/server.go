@@ -130,9 +130,10 @@ type Server struct {
 	openapi  []byte
 	pages    *dashboard.Renderer
 	rules    map[string]rule // who may reach each route (access.go)
-	network  atomic.Bool     // reached over a network (Config.Network)
-	failures failures        // failed authentications by address (auth.go)
-	uploads  *uploadPool     // bounds the uploads read at once (uploads.go)
+	byRoute  map[routeKey]rule
+	network  atomic.Bool // reached over a network (Config.Network)
+	failures failures    // failed authentications by address (auth.go)
+	uploads  *uploadPool // bounds the uploads read at once (uploads.go)
 }
 
 // New loads the plans and builds the server. A plans directory that
@@ -170,6 +171,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, app: a, rules: accessTable(), failures: failures{step: cfg.AuthFailPause}, uploads: newUploadPool()}
+	s.byRoute = indexRules(s.rules)
 	s.network.Store(cfg.Network)
 	if cfg.Token != "" {
 		sum := sha256.Sum256([]byte(cfg.Token))

@@ -255,7 +255,7 @@ func (d *Document) Model(ovs ...Override) (*formula.Model, error) {
 // whatIf is Model with the names in the overrides resolved.
 func (d *Document) whatIf(ovs []Override) (*formula.Model, error) {
 	if p := d.patch(ovs); p != nil {
-		if m, err := formula.Compile(p); err == nil {
+		if m, err := d.base().Derive(p); err == nil {
 			if ps := noEffect(ovs, p, d.doc); len(ps) > 0 {
 				return nil, invalidOverrides(ps)
 			}

@@ -27,6 +27,7 @@ type Computed struct {
 
 	mu      sync.Mutex
 	renders map[string][]byte
+	texts   map[string]string
 }
 
 // Cache is a bounded LRU of computed results keyed by the result key
@@ -210,4 +211,20 @@ func (v *Computed) Render(rep string, fn func() ([]byte, error)) ([]byte, bool, 
 	}
 	v.renders[rep] = b
 	return b, true, nil
+}
+
+// Text returns a header value made for the value (a file name, say), made
+// once with fn and memoised, as Render memoises bodies.
+func (v *Computed) Text(key string, fn func() string) string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if t, ok := v.texts[key]; ok {
+		return t
+	}
+	t := fn()
+	if v.texts == nil {
+		v.texts = map[string]string{}
+	}
+	v.texts[key] = t
+	return t
 }
