@@ -44,7 +44,9 @@ func TestBrowserYearWalk(t *testing.T) {
 	writeBudget(t, e, tinyText(t)+"\n[[execution_rule]]\nmonth = 3\nmin_rate = \"0.2\"\n")
 	ts := httptest.NewServer(e.srv.Handler())
 	defer ts.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
+	// The whole year is a long walk: four times the other walks' bound,
+	// as the print test has, for a loaded CI machine under -race.
+	ctx, cancel := context.WithTimeout(context.Background(), 4*browserTimeout)
 	defer cancel()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,

@@ -87,6 +87,9 @@ window.cailiYearPage = function (h) {
         }
         return load();
       });
+    }).catch(function (e) {
+      // A failed request or an answer that is not JSON still says so.
+      h.showError({ status: 0, code: "network", message: String(e && e.message || e), problems: [] });
     });
   }
 
