@@ -7,6 +7,7 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,33 +27,10 @@ import (
 // (ErrNotRegular), as a directory that does not exist is (ErrNoDir):
 // Replace creates none. It is for a name a person gave (--out).
 func Replace(name string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(name)
-	if err := checkTarget(name, dir); err != nil {
+	return replace(name, perm, func(f io.Writer) error {
+		_, err := f.Write(data)
 		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, perm)
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return SyncDir(dir)
+	})
 }
 
 // Write is Replace into a directory that is created (0o750, with its

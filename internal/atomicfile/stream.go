@@ -14,6 +14,19 @@ import (
 // large result is never held whole. When write (or anything after it)
 // fails, name stays as it was and no temporary file is left behind.
 func ReplaceWith(name string, perm os.FileMode, write func(io.Writer) error) error {
+	return replace(name, perm, func(f io.Writer) error {
+		bw := bufio.NewWriterSize(f, 1<<20)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+}
+
+// replace is Replace and ReplaceWith: write fills the temporary file,
+// which is then synced, closed, given perm and renamed over name, and the
+// directory synced; on any failure the temporary file is removed.
+func replace(name string, perm os.FileMode, write func(io.Writer) error) error {
 	dir := filepath.Dir(name)
 	if err := checkTarget(name, dir); err != nil {
 		return err
@@ -23,11 +36,7 @@ func ReplaceWith(name string, perm os.FileMode, write func(io.Writer) error) err
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	tmp := f.Name()
-	bw := bufio.NewWriterSize(f, 1<<20)
-	werr := write(bw)
-	if werr == nil {
-		werr = bw.Flush()
-	}
+	werr := write(f)
 	if werr == nil {
 		werr = f.Sync()
 	}
