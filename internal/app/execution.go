@@ -130,18 +130,7 @@ func own(r *execution.Report, sub string) {
 		}
 	}
 	r.Lines, r.Subdistricts, r.Warnings = lines, totals, warns
-	r.Counts = execution.Counts{}
-	for _, l := range lines {
-		r.Counts.Lines++
-		switch end := l.Months[max(r.Last, 1)-1]; {
-		case l.Adjusted:
-			r.Counts.Adjusted++
-		case end.Spent.Sign() > 0:
-			r.Counts.AsApproved++
-		default:
-			r.Counts.NotExecuted++
-		}
-	}
+	r.Recount()
 }
 
 // ExecutionPlan is the plan id served as id, its file on disk ("" for an

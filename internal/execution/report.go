@@ -177,6 +177,15 @@ func line(s formula.Subdistrict, rows []Row, last int, b Budgets) *Line {
 	return l
 }
 
+// Recount counts the report's lines again, after they were filtered
+// (one 街道's own).
+func (r *Report) Recount() {
+	r.Counts = Counts{}
+	for _, l := range r.Lines {
+		r.count(l)
+	}
+}
+
 // count adds a line to the year's counts.
 func (r *Report) count(l *Line) {
 	if r.Last == 0 {
