@@ -13,12 +13,25 @@ import (
 // publishing needs first (the pins and the hash), without reading a
 // result of hundreds of megabytes into memory (issue 25 §5).
 func (s *Store) ApprovalPins(ctx context.Context, plan string, n int) (*caili.Approval, error) {
+	return s.approval(ctx, "sqlite.ApprovalPins", plan, n, false)
+}
+
+// approval reads the latest approval of a version, with its result when
+// withResult is set.
+func (s *Store) approval(ctx context.Context, op, plan string, n int, withResult bool) (*caili.Approval, error) {
 	a := caili.Approval{Plan: plan, N: n}
 	var at, pins string
-	err := s.db.QueryRowContext(ctx, `SELECT approved_at, approved_by, result_hash, baselines FROM approvals
-		WHERE plan = ? AND n = ? ORDER BY seq DESC LIMIT 1`, plan, n).Scan(&at, &a.ApprovedBy, &a.ResultHash, &pins)
+	query := `SELECT approved_at, approved_by, result_hash, baselines FROM approvals
+		WHERE plan = ? AND n = ? ORDER BY seq DESC LIMIT 1`
+	dest := []any{&at, &a.ApprovedBy, &a.ResultHash, &pins}
+	if withResult {
+		query = `SELECT approved_at, approved_by, result_hash, baselines, result FROM approvals
+		WHERE plan = ? AND n = ? ORDER BY seq DESC LIMIT 1`
+		dest = append(dest, &a.Result)
+	}
+	err := s.db.QueryRowContext(ctx, query, plan, n).Scan(dest...)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, caili.E("sqlite.ApprovalPins", caili.KindNotFound, caili.TextNoApproval, plan, n)
+		return nil, caili.E(op, caili.KindNotFound, caili.TextNoApproval, plan, n)
 	}
 	if err != nil {
 		return nil, internal("read approval", err)

@@ -87,21 +87,7 @@ const singleUserDetail = "four eyes waived: single user (--single-user)"
 
 // Approval returns the latest approval of a version.
 func (s *Store) Approval(ctx context.Context, plan string, n int) (*caili.Approval, error) {
-	a := caili.Approval{Plan: plan, N: n}
-	var at, pins string
-	err := s.db.QueryRowContext(ctx, `SELECT approved_at, approved_by, result, result_hash, baselines FROM approvals
-		WHERE plan = ? AND n = ? ORDER BY seq DESC LIMIT 1`, plan, n).Scan(&at, &a.ApprovedBy, &a.Result, &a.ResultHash, &pins)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, caili.E("sqlite.Approval", caili.KindNotFound, caili.TextNoApproval, plan, n)
-	}
-	if err != nil {
-		return nil, internal("read approval", err)
-	}
-	if err := json.Unmarshal([]byte(pins), &a.Baselines); err != nil {
-		return nil, internal("read approval", err)
-	}
-	a.ApprovedAt = parseTime(at)
-	return &a, nil
+	return s.approval(ctx, "sqlite.Approval", plan, n, true)
 }
 
 // Unapprove returns an approved version to draft, saying why.
