@@ -86,11 +86,7 @@ func YearStatusIn(ctx context.Context, st caili.Store, who caili.Actor, plan str
 	if ys.Publications, err = st.KindPublications(ctx, plan); err != nil {
 		return nil, err
 	}
-	vv, err := LoadVersion(ctx, st, plan, v.N)
-	if err != nil {
-		return nil, err
-	}
-	p, err := vv.Plan.Doc.Plan()
+	p, err := versionPlan(ctx, st, plan, v.N)
 	if err != nil {
 		return nil, err
 	}
@@ -251,4 +247,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// versionPlan is the plan of version n, loaded (the year's pages and
+// uploads read its 街道, projects and uses).
+func versionPlan(ctx context.Context, st caili.Store, plan string, n int) (*formula.Plan, error) {
+	vv, err := LoadVersion(ctx, st, plan, n)
+	if err != nil {
+		return nil, err
+	}
+	return vv.Plan.Doc.Plan()
 }

@@ -55,11 +55,7 @@ func SubmitDataIn(ctx context.Context, st caili.Store, who caili.Actor, plan, na
 	if err := collecting(ctx, st, plan, v.FiscalYear); err != nil {
 		return nil, err
 	}
-	vv, err := LoadVersion(ctx, st, plan, v.N)
-	if err != nil {
-		return nil, err
-	}
-	p, err := vv.Plan.Doc.Plan()
+	p, err := versionPlan(ctx, st, plan, v.N)
 	if err != nil {
 		return nil, err
 	}
@@ -156,11 +152,7 @@ func (e *App) DataTemplate(ctx context.Context, who caili.Actor, plan string) ([
 	if err != nil {
 		return nil, err
 	}
-	vv, err := LoadVersion(ctx, st, plan, v.N)
-	if err != nil {
-		return nil, err
-	}
-	p, err := vv.Plan.Doc.Plan()
+	p, err := versionPlan(ctx, st, plan, v.N)
 	if err != nil {
 		return nil, err
 	}
