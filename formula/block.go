@@ -359,18 +359,14 @@ func ratDecimal(q *big.Rat, places int32) decimal.Decimal {
 	return decimal.NewFromBigInt(n, -places)
 }
 
-// pow10Int is 10^k (k ≥ 0) as a new big.Int: from a word for k ≤ 19, the
-// powers the lines' numbers need, else by exponentiation.
+// pow10Int is 10^k (k ≥ 0) as a new big.Int: from a word (pow10s) for
+// k ≤ 19, the powers the lines' numbers need, else by exponentiation.
 func pow10Int(k int32) *big.Int {
-	if k >= 0 && k < int32(len(pow10Words)) {
-		return new(big.Int).SetUint64(pow10Words[k])
+	if k >= 0 && k < int32(len(pow10s)) {
+		return new(big.Int).SetUint64(pow10s[k])
 	}
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)
 }
-
-// pow10Words are 10^0 … 10^19, the powers of ten a uint64 holds.
-var pow10Words = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-	1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 // ratPow10 is 10^k for any integer k.
 func ratPow10(k int32) *big.Rat {
