@@ -44,8 +44,9 @@ func randomOutputPlans() int {
 // TestOutputsByteIdentical holds every calculation output to the bytes
 // reviewed before: the SHA-256 of each format of each of 1,000 generated
 // plans (random sizes and seeds; a quarter with their sub-districts in a
-// CSV data file; every other one with a what-if on capacity), and of the
-// tiny, rules and money examples under 20 capacities each (first), against
+// CSV data file; half with a what-if on capacity, a quarter on one
+// 街道's headcount), and of the tiny, rules and money examples under 20
+// capacities each (first), against
 // testdata/golden/outputs-random.txt. A change that alters one byte of
 // one output fails here, naming the plan and the format; run with
 // -update only when the change is meant (and say so).
@@ -68,8 +69,11 @@ func TestOutputsByteIdentical(t *testing.T) {
 		}
 		plan := writeGenerated(t, dir, opt)
 		var sets []string
-		if seed%2 == 1 {
+		switch seed % 4 {
+		case 1, 3:
 			sets = []string{"--set", "plan.capacity=" + strconv.FormatInt(planCapacity(t, plan)*(90+rng.Int64N(20))/100, 10)}
+		case 2: // one 街道's headcount: the what-if derived row by row
+			sets = []string{"--set", fmt.Sprintf("subdistrict.s%d.staff.civil_servant=%d", 1+rng.IntN(opt.N), 20+rng.IntN(200))}
 		}
 		hashOutputs(t, &got, fmt.Sprintf("gen%04d n%d s%d x%d d%v", seed, opt.N, opt.Standards, opt.Extra, opt.Data != ""), plan, sets)
 	}
