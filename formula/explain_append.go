@@ -68,6 +68,11 @@ func (m *Model) demandHeads() []string {
 // appendDemand is projectDemand appending to b, with the projects' heads
 // formatted before (demandHeads), or nil.
 func (m *Model) appendDemand(b []byte, i, j int, heads []string) (decimal.Decimal, []byte) {
+	if heads != nil {
+		if d, out, ok := m.appendDemandUnits(b, i, j, heads); ok {
+			return d, out
+		}
+	}
 	pr := m.plan.Projects[j]
 	exact := pr.UnitCost.Mul(m.sumCols(i, m.projectCols[j]))
 	if heads != nil {
