@@ -169,15 +169,26 @@ func (m *Model) rateProjects() {
 // rateRow records sub-district i's project ratings' coefficients; index
 // is each project id's index.
 func (m *Model) rateRow(i int, index map[string]int) {
-	p := m.plan
-	s := &p.Subdistricts[i]
-	m.projCoef[i] = nil
-	for id, rating := range s.ProjectRatings {
-		if m.projCoef[i] == nil {
-			m.projCoef[i] = make(map[int]decimal.Decimal, len(s.ProjectRatings))
+	coefs := m.plan.ProjectPerformance.Coefficients
+	m.projCoef[i] = byProject(m.plan.Subdistricts[i].ProjectRatings, index,
+		func(rating string) (decimal.Decimal, bool) { return coefs[rating], true })
+}
+
+// byProject maps what src holds by project id to project indices through
+// f, keeping what f keeps; nil when it keeps nothing.
+func byProject[X, V any](src map[string]X, index map[string]int, f func(X) (V, bool)) map[int]V {
+	var out map[int]V
+	for id, x := range src {
+		v, ok := f(x)
+		if !ok {
+			continue
 		}
-		m.projCoef[i][index[id]] = p.ProjectPerformance.Coefficients[rating]
+		if out == nil {
+			out = make(map[int]V, len(src))
+		}
+		out[index[id]] = v
 	}
+	return out
 }
 
 // projectIndex maps each project id to its first index.
@@ -218,19 +229,7 @@ func (m *Model) executionBands() {
 // bandRow records the execution bands of sub-district i's items; index
 // is each project id's index.
 func (m *Model) bandRow(i int, index map[string]int) {
-	p := m.plan
-	s := &p.Subdistricts[i]
-	m.execBand[i] = nil
-	for id, rate := range s.Execution {
-		k, ok := p.ProjectExecution.executionBand(rate)
-		if !ok {
-			continue
-		}
-		if m.execBand[i] == nil {
-			m.execBand[i] = make(map[int]int, len(s.Execution))
-		}
-		m.execBand[i][index[id]] = k
-	}
+	m.execBand[i] = byProject(m.plan.Subdistricts[i].Execution, index, m.plan.ProjectExecution.executionBand)
 }
 
 // executionCoef returns the coefficient of the execution band that cuts

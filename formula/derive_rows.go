@@ -139,20 +139,14 @@ func (m *Model) deriveRows(p *Plan, rows []int) (*Model, error) {
 		d.rateProjects()
 	} else if d.projCoef != nil {
 		d.projCoef = slices.Clone(d.projCoef)
-		index := projectIndex(p)
-		for _, i := range rows {
-			d.rateRow(i, index)
-		}
+		d.eachRow(rows, d.rateRow)
 	}
 	if p.ProjectExecution != m.plan.ProjectExecution {
 		d.execBand = nil
 		d.executionBands()
 	} else if d.execBand != nil {
 		d.execBand = slices.Clone(d.execBand)
-		index := projectIndex(p)
-		for _, i := range rows {
-			d.bandRow(i, index)
-		}
+		d.eachRow(rows, d.bandRow)
 	}
 	d.deriveColumns(m, rows)
 	d.deriveMemos(m, rows)
@@ -171,6 +165,14 @@ func (d *Model) deriveMemos(m *Model, rows []int) {
 	if sameSlice(p.Projects, b.Projects) && p.ProjectPerformance == b.ProjectPerformance &&
 		p.ProjectExecution == b.ProjectExecution {
 		d.demand.derived = derived{from: m, rows: rows}
+	}
+}
+
+// eachRow calls f for each of rows with the projects' index.
+func (d *Model) eachRow(rows []int, f func(i int, index map[string]int)) {
+	index := projectIndex(d.plan)
+	for _, i := range rows {
+		f(i, index)
 	}
 }
 
