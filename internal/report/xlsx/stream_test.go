@@ -8,6 +8,7 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/testplan"
 )
@@ -19,11 +20,7 @@ import (
 // every line once in order with its amount shown as on the allocation
 // sheet and its whole formula.
 func TestLinesSplitAcrossSheets(t *testing.T) {
-	doc, _ := testplan.Sample(t)
-	res, err := testplan.Evaluate(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := sampleResult(t)
 	const per = 7
 	var buf bytes.Buffer
 	if err := write(&buf, res, nil, per); err != nil {
@@ -88,11 +85,7 @@ func TestLinesSplitAcrossSheets(t *testing.T) {
 // (excelize would write its streamed sheets in a map's order; sortedZip
 // puts them in order).
 func TestWorkbookBytesStable(t *testing.T) {
-	doc, _ := testplan.Sample(t)
-	res, err := testplan.Evaluate(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := sampleResult(t)
 	var first bytes.Buffer
 	if err := write(&first, res, nil, 7); err != nil {
 		t.Fatal(err)
@@ -109,4 +102,15 @@ func TestWorkbookBytesStable(t *testing.T) {
 	if _, err := excelize.OpenReader(&first); err != nil {
 		t.Fatalf("the workbook does not open: %v", err)
 	}
+}
+
+// sampleResult is the sample plan's result, with its lines.
+func sampleResult(t *testing.T) *formula.Result {
+	t.Helper()
+	doc, _ := testplan.Sample(t)
+	res, err := testplan.Evaluate(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
