@@ -150,17 +150,5 @@ func (s *Store) Version(ctx context.Context, plan string, n int) (*caili.Version
 
 // Published returns a plan's latest publication.
 func (s *Store) Published(ctx context.Context, plan string) (*caili.Publication, error) {
-	p := caili.Publication{Plan: plan}
-	var at string
-	err := s.db.QueryRowContext(ctx, `SELECT p.n, v.hash, p.published_at, p.published_by, p.result, p.result_hash
-		FROM publications p JOIN versions v ON v.plan = p.plan AND v.n = p.n
-		WHERE p.plan = ? ORDER BY p.seq DESC LIMIT 1`, plan).Scan(&p.N, &p.VersionHash, &at, &p.PublishedBy, &p.Result, &p.ResultHash)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, caili.E("sqlite.Published", caili.KindNotFound, caili.TextNotPublished, plan)
-	}
-	if err != nil {
-		return nil, internal("read publication", err)
-	}
-	p.PublishedAt = parseTime(at)
-	return &p, nil
+	return s.withResult(ctx)(s.publication(ctx, "sqlite.Published", `p.plan = ?`, plan))
 }
