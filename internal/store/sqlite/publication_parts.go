@@ -156,33 +156,6 @@ func (s *Store) PublishedHead(ctx context.Context, plan string) (*caili.Publicat
 	return s.publication(ctx, "sqlite.PublishedHead", `p.plan = ?`, plan)
 }
 
-// PublishedIndex returns the latest publication of a plan without its
-// result (Result nil), and its 街道 in the result's order (KindNotFound
-// when the plan has none).
-func (s *Store) PublishedIndex(ctx context.Context, plan string) (*caili.Publication, []caili.PublishedEntry, error) {
-	p, err := s.publication(ctx, "sqlite.PublishedIndex", `p.plan = ?`, plan)
-	if err != nil {
-		return nil, nil, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM publication_rows WHERE plan = ? AND n = ? ORDER BY pos`, plan, p.N)
-	if err != nil {
-		return nil, nil, internal("read published sub-districts", err)
-	}
-	defer rows.Close()
-	var out []caili.PublishedEntry
-	for rows.Next() {
-		var e caili.PublishedEntry
-		if err := rows.Scan(&e.ID, &e.Name); err != nil {
-			return nil, nil, internal("read published sub-districts", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, internal("read published sub-districts", err)
-	}
-	return p, out, nil
-}
-
 // publication reads the latest publication of plan whose row meets
 // where (on publications p and versions v; args after plan), without its
 // result: the hash is read from beside it (in publications it comes

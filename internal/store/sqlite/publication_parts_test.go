@@ -192,3 +192,21 @@ func BenchmarkPublishedStatement(b *testing.B) {
 		}
 	})
 }
+
+// TestIndexCache: the lists of the last indexKeep publications are kept,
+// the oldest let go first.
+func TestIndexCache(t *testing.T) {
+	var c indexCache
+	for n := range indexKeep + 2 {
+		c.put(pubKey{"p", n}, []caili.PublishedEntry{{ID: fmt.Sprint(n)}})
+	}
+	for n := range indexKeep + 2 {
+		l, ok := c.get(pubKey{"p", n})
+		if want := n >= 2; ok != want || ok && l[0].ID != fmt.Sprint(n) {
+			t.Errorf("publication %d: kept %v (%v)", n, ok, l)
+		}
+	}
+	if len(c.lists) != indexKeep || len(c.order) != indexKeep {
+		t.Errorf("%d lists, %d in order", len(c.lists), len(c.order))
+	}
+}

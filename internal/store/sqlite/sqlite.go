@@ -44,6 +44,9 @@ type Store struct {
 	// held is the shared lock of the database file (lock_unix.go), held
 	// while the store is open.
 	held *os.File
+	// index keeps the 街道 lists of the publications read last
+	// (publication_index.go).
+	index indexCache
 }
 
 var _ caili.Store = (*Store)(nil)
