@@ -328,7 +328,7 @@ func (s *Server) recordMark(c *gin.Context, v *app.PlanVersion, whatIf bool) (st
 	if whatIf {
 		return msg.AppStatusDraft.In(msg.Zh), false
 	}
-	p, err := s.app.Records.Published(c.Request.Context(), v.ID)
+	p, err := s.app.Records.PublishedHead(c.Request.Context(), v.ID) // not its result
 	if err == nil && p.VersionHash == v.Hash {
 		return PublishedLabel(p), true
 	}
