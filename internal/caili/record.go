@@ -52,7 +52,8 @@ type Store interface {
 	// Publish freezes an approved version's result (KindConflict unless
 	// the version is approved with that result, or when it is older
 	// than the plan's current publication and p.Supersedes gives no
-	// reason).
+	// reason). The publication returned carries p.Result (nil when
+	// p.WriteResult wrote it).
 	Publish(ctx context.Context, who Actor, p NewPublication) (*Publication, error)
 	// PublicationOf returns the publication of version n (KindNotFound
 	// when it is not published).
