@@ -119,3 +119,39 @@ func FuzzSplitter(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSplitter cuts a result of 200 街道 shaped as caili writes
+// them (indented, lines of formulas), in writes of 256 KiB.
+func BenchmarkSplitter(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("{\n  \"plan\": \"p\",\n  \"subdistricts\": [")
+	line := "\n        {\n          \"stage\": \"projects\",\n          \"item\": \"p001\",\n          \"amount\": \"123456\",\n          \"formula\": \"" +
+		strings.Repeat("需求 1.5 元／平方米·年 × 700000 = 1050000；", 3) + "\"\n        }"
+	for i := range 200 {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		sb.WriteString("\n    {\n      \"id\": \"s" + strings.Repeat("0", 4) + "\",\n      \"name\": \"第街道\",\n      \"lines\": [" + line)
+		for range 150 {
+			sb.WriteString("," + line)
+		}
+		sb.WriteString("\n      ]\n    }")
+	}
+	sb.WriteString("\n  ]\n}\n")
+	text := []byte(sb.String())
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for range b.N {
+		n := 0
+		sp := &splitter{part: func(gap, body []byte) error { n++; return nil }}
+		for rest := text; len(rest) > 0; {
+			k := min(len(rest), 256<<10)
+			sp.Write(rest[:k])
+			rest = rest[k:]
+		}
+		sp.finish()
+		if n != 200 {
+			b.Fatal(n)
+		}
+	}
+}
