@@ -359,7 +359,14 @@ func ratDecimal(q *big.Rat, places int32) decimal.Decimal {
 	return decimal.NewFromBigInt(n, -places)
 }
 
-func pow10Int(k int32) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil) }
+// pow10Int is 10^k (k ≥ 0) as a new big.Int: from a word (pow10s) for
+// k ≤ 19, the powers the lines' numbers need, else by exponentiation.
+func pow10Int(k int32) *big.Int {
+	if k >= 0 && k < int32(len(pow10s)) {
+		return new(big.Int).SetUint64(pow10s[k])
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)
+}
 
 // ratPow10 is 10^k for any integer k.
 func ratPow10(k int32) *big.Rat {

@@ -119,24 +119,31 @@ func (m *Model) fillRows() {
 	m.x = make([][]decimal.Decimal, len(p.Subdistricts))
 	m.adjustment = make([]decimal.Decimal, len(p.Subdistricts))
 	m.coef = make([]decimal.Decimal, len(p.Subdistricts))
-	for i, s := range p.Subdistricts {
-		row := make([]decimal.Decimal, len(m.names))
-		for c, n := range m.names {
-			if id, ok := strings.CutPrefix(n, StaffRefPrefix); ok {
-				row[c] = s.Staff[id]
-			} else {
-				row[c] = s.Quantities[n]
-			}
+	for i := range p.Subdistricts {
+		m.fillRow(i, one)
+	}
+}
+
+// fillRow reads sub-district i's values, adjustment and coefficient.
+func (m *Model) fillRow(i int, one decimal.Decimal) {
+	p := m.plan
+	s := &p.Subdistricts[i]
+	row := make([]decimal.Decimal, len(m.names))
+	for c, n := range m.names {
+		if id, ok := strings.CutPrefix(n, StaffRefPrefix); ok {
+			row[c] = s.Staff[id]
+		} else {
+			row[c] = s.Quantities[n]
 		}
-		m.x[i] = row
-		m.adjustment[i] = one
-		if s.Adjustment != nil {
-			m.adjustment[i] = *s.Adjustment
-		}
-		m.coef[i] = one
-		if p.Performance != nil {
-			m.coef[i] = p.Performance.Coefficients[s.Rating]
-		}
+	}
+	m.x[i] = row
+	m.adjustment[i] = one
+	if s.Adjustment != nil {
+		m.adjustment[i] = *s.Adjustment
+	}
+	m.coef[i] = one
+	if p.Performance != nil {
+		m.coef[i] = p.Performance.Coefficients[s.Rating]
 	}
 }
 
@@ -152,21 +159,36 @@ func (m *Model) rateProjects() {
 	if p.ProjectPerformance == nil {
 		return
 	}
+	index := projectIndex(p)
+	m.projCoef = make([]map[int]decimal.Decimal, len(p.Subdistricts))
+	for i := range p.Subdistricts {
+		m.rateRow(i, index)
+	}
+}
+
+// rateRow records sub-district i's project ratings' coefficients; index
+// is each project id's index.
+func (m *Model) rateRow(i int, index map[string]int) {
+	p := m.plan
+	s := &p.Subdistricts[i]
+	m.projCoef[i] = nil
+	for id, rating := range s.ProjectRatings {
+		if m.projCoef[i] == nil {
+			m.projCoef[i] = make(map[int]decimal.Decimal, len(s.ProjectRatings))
+		}
+		m.projCoef[i][index[id]] = p.ProjectPerformance.Coefficients[rating]
+	}
+}
+
+// projectIndex maps each project id to its first index.
+func projectIndex(p *Plan) map[string]int {
 	index := make(map[string]int, len(p.Projects))
 	for j, pr := range p.Projects {
 		if _, ok := index[pr.ID]; !ok {
 			index[pr.ID] = j
 		}
 	}
-	m.projCoef = make([]map[int]decimal.Decimal, len(p.Subdistricts))
-	for i, s := range p.Subdistricts {
-		for id, rating := range s.ProjectRatings {
-			if m.projCoef[i] == nil {
-				m.projCoef[i] = make(map[int]decimal.Decimal, len(s.ProjectRatings))
-			}
-			m.projCoef[i][index[id]] = p.ProjectPerformance.Coefficients[rating]
-		}
-	}
+	return index
 }
 
 // projectCoef returns the coefficient of sub-district i's rating of
@@ -186,24 +208,28 @@ func (m *Model) executionBands() {
 	if p.ProjectExecution == nil {
 		return
 	}
-	index := make(map[string]int, len(p.Projects))
-	for j, pr := range p.Projects {
-		if _, ok := index[pr.ID]; !ok {
-			index[pr.ID] = j
-		}
-	}
+	index := projectIndex(p)
 	m.execBand = make([]map[int]int, len(p.Subdistricts))
-	for i, s := range p.Subdistricts {
-		for id, rate := range s.Execution {
-			k, ok := p.ProjectExecution.executionBand(rate)
-			if !ok {
-				continue
-			}
-			if m.execBand[i] == nil {
-				m.execBand[i] = make(map[int]int, len(s.Execution))
-			}
-			m.execBand[i][index[id]] = k
+	for i := range p.Subdistricts {
+		m.bandRow(i, index)
+	}
+}
+
+// bandRow records the execution bands of sub-district i's items; index
+// is each project id's index.
+func (m *Model) bandRow(i int, index map[string]int) {
+	p := m.plan
+	s := &p.Subdistricts[i]
+	m.execBand[i] = nil
+	for id, rate := range s.Execution {
+		k, ok := p.ProjectExecution.executionBand(rate)
+		if !ok {
+			continue
 		}
+		if m.execBand[i] == nil {
+			m.execBand[i] = make(map[int]int, len(s.Execution))
+		}
+		m.execBand[i][index[id]] = k
 	}
 }
 

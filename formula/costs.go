@@ -25,7 +25,8 @@ func (r *run) personnel() {
 		oncost[j], oncostOK[j] = toSmall(one.Add(st.OncostRate))
 		oncostOK[j] = oncostOK[j] && !m.exactOnly
 	}
-	for i, s := range p.Subdistricts {
+	for i := range r.rows() {
+		s := &p.Subdistricts[i]
 		a := &r.res.Subdistricts[i]
 		sum := accum{u: m.u}
 		for j, st := range p.Staff {
@@ -100,7 +101,7 @@ func (r *run) public() {
 		rates[j], ratesOK[j] = toSmall(q.Rate)
 		ratesOK[j] = ratesOK[j] && !m.exactOnly
 	}
-	for i := range p.Subdistricts {
+	for i := range r.rows() {
 		a := &r.res.Subdistricts[i]
 		sum := accum{u: m.u}
 		for j, q := range p.Quotas {

@@ -22,10 +22,17 @@ import (
 // quantities in the same order and rounds to the same unit, the
 // sub-districts are not checked again — none of their checks reads a
 // number an override of the tables can change, and the base passed them —
-// and their columns are shared with the base model. Otherwise it is
-// Compile(p).
+// and their columns are shared with the base model. When p holds a copy
+// of them with a few rows' values changed (derive_rows.go), only those
+// rows are checked and read again. Otherwise it is Compile(p).
 func (m *Model) Derive(p *Plan) (*Model, error) {
-	if m == nil || !m.sharesRows(p) {
+	if m == nil {
+		return Compile(p)
+	}
+	if !m.sharesRows(p) {
+		if rows, ok := m.changedRows(p); ok {
+			return m.deriveRows(p, rows)
+		}
 		return Compile(p)
 	}
 	d := &Model{plan: p, u: m.u, incCur: -1, incPrev: -1, baseline: -1}

@@ -2,6 +2,7 @@ package formula
 
 import (
 	"fmt"
+	"iter"
 
 	"github.com/shopspring/decimal"
 )
@@ -17,6 +18,27 @@ type run struct {
 	res       *Result
 	remaining decimal.Decimal
 	neutral   []lrShare // stage 6 without ratings, when floors keep the rating (nil otherwise)
+	only      []int     // the rows stages 2 and 3 compute when a memo is derived row by row (reuse.go); nil: all
+}
+
+// rows are the sub-districts stages 2 and 3 compute: r.only when set,
+// else every one.
+func (r *run) rows() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if r.only != nil {
+			for _, i := range r.only {
+				if !yield(i) {
+					return
+				}
+			}
+			return
+		}
+		for i := range r.res.Subdistricts {
+			if !yield(i) {
+				return
+			}
+		}
+	}
 }
 
 // Evaluate runs the stages of rules §3 and returns the result. A plan the

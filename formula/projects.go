@@ -381,50 +381,6 @@ func (f *unitDemands) settle() {
 	}
 }
 
-// demandUnits computes every project demand round(unit_cost × Σ basis × c
-// × e) (c the coefficient of the item's project rating, 1 unrated; e its
-// execution band's, rules §6, 1 without) as int64
-// units, reporting false if any does not fit (or the fast path is off).
-func (m *Model) demandUnits() ([][]int64, bool) {
-	if m.exactOnly {
-		return nil, false
-	}
-	p := m.plan
-	costs := make([]small, len(p.Projects))
-	for j, pr := range p.Projects {
-		c, ok := toSmall(pr.UnitCost)
-		if !ok {
-			return nil, false
-		}
-		costs[j] = c
-	}
-	out := make([][]int64, len(p.Subdistricts))
-	flat := make([]int64, len(p.Subdistricts)*len(p.Projects))
-	for i := range out {
-		out[i], flat = flat[:len(p.Projects):len(p.Projects)], flat[len(p.Projects):]
-		for j := range p.Projects {
-			s, ok := sumBasis(m.cols, m.projectCols[j], i)
-			if !ok {
-				return nil, false
-			}
-			cost := costs[j]
-			coefs := m.itemCoefs(i, j)
-			for _, c := range coefs.c[:coefs.n] {
-				cs, ok1 := toSmall(c)
-				if cost, ok = mulSmall(cost, cs); !ok || !ok1 {
-					return nil, false
-				}
-			}
-			d, ok := mulRoundUnits(cost, s, m.u.places)
-			if !ok {
-				return nil, false
-			}
-			out[i][j] = d
-		}
-	}
-	return out, true
-}
-
 // exactDemands is stage 4 on exact decimals.
 type exactDemands struct {
 	u   unit

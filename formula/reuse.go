@@ -21,6 +21,15 @@ import (
 type costsMemo struct {
 	once              sync.Once
 	personnel, public []decimal.Decimal
+	derived
+}
+
+// derived says that a memo is another model's with a few rows computed
+// again (derive_rows.go): from is that model, rows the rows; from nil,
+// the memo is computed whole.
+type derived struct {
+	from *Model
+	rows []int
 }
 
 // demandMemo is every project demand as int64 units (demandUnits), or ok
@@ -29,6 +38,7 @@ type demandMemo struct {
 	once  sync.Once
 	units [][]int64
 	ok    bool
+	derived
 }
 
 // newMemos gives a model memos of its own.
@@ -61,21 +71,34 @@ func sameSlice[T any](a, b []T) bool {
 // costTotals sets every sub-district's personnel and public costs of a
 // result without lines from the memo, computing them on first use.
 func (r *run) costTotals() {
-	c := r.m.costs
-	c.once.Do(func() {
-		s := &run{m: r.m, res: r.m.newResult(false)}
-		s.personnel()
-		s.public()
-		c.personnel = make([]decimal.Decimal, len(s.res.Subdistricts))
-		c.public = make([]decimal.Decimal, len(s.res.Subdistricts))
-		for i := range s.res.Subdistricts {
-			c.personnel[i], c.public[i] = s.res.Subdistricts[i].Personnel, s.res.Subdistricts[i].Public
-		}
-	})
+	c := r.m.filledCosts()
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		a.Personnel, a.Public = c.personnel[i], c.public[i]
 	}
+}
+
+// filledCosts returns the model's costs memo, computing it on first use:
+// whole, or from the memo of the model it derives from with its changed
+// rows computed again.
+func (m *Model) filledCosts() *costsMemo {
+	c := m.costs
+	c.once.Do(func() {
+		s := &run{m: m, res: m.newResult(false), only: c.rows}
+		s.personnel()
+		s.public()
+		if c.from != nil {
+			b := c.from.filledCosts()
+			c.personnel, c.public = slices.Clone(b.personnel), slices.Clone(b.public)
+		} else {
+			c.personnel = make([]decimal.Decimal, len(s.res.Subdistricts))
+			c.public = make([]decimal.Decimal, len(s.res.Subdistricts))
+		}
+		for i := range s.rows() {
+			c.personnel[i], c.public[i] = s.res.Subdistricts[i].Personnel, s.res.Subdistricts[i].Public
+		}
+	})
+	return c
 }
 
 // demandsOnce is demandUnits made once per memo. The demands are shared:
@@ -86,7 +109,15 @@ func (m *Model) demandsOnce() ([][]int64, bool) {
 	if d == nil {
 		return m.demandUnits()
 	}
-	d.once.Do(func() { d.units, d.ok = m.demandUnits() })
+	d.once.Do(func() {
+		if d.from != nil {
+			if units, ok := m.demandRows(d.from, d.rows); ok {
+				d.units, d.ok = units, true
+				return
+			}
+		}
+		d.units, d.ok = m.demandUnits()
+	})
 	return d.units, d.ok
 }
 

@@ -24,19 +24,8 @@ func (p *Plan) Validate() []Problem { return p.validate(true) }
 // left out: they are those of a base plan that passed them (derive.go).
 func (p *Plan) validate(rows bool) []Problem {
 	var ps problems
-	v := &validator{p: p, ps: &ps, one: decimal.NewFromInt(1), staffIDs: map[string]bool{}, refs: newQuantityRefs()}
-	v.header()
-	v.staff()
-	v.quotas()
-	v.projects()
-	v.tierCaps()
-	v.projectPerformance()
-	v.factors()
-	v.performance()
-	v.incentive()
-	v.damping()
-	v.money()
-	v.staffRefs()
+	v := newValidator(p, &ps)
+	v.tables()
 	if rows {
 		v.subdistricts()
 		v.successions() // succession.go
@@ -50,6 +39,27 @@ func (p *Plan) validate(rows bool) []Problem {
 		v.quantityLabels() // labels are text, and checked against the sub-districts' quantities
 	}
 	return ps
+}
+
+// newValidator starts the validation of p into ps.
+func newValidator(p *Plan, ps *problems) *validator {
+	return &validator{p: p, ps: ps, one: decimal.NewFromInt(1), staffIDs: map[string]bool{}, refs: newQuantityRefs()}
+}
+
+// tables checks every table but the sub-districts and what reads them.
+func (v *validator) tables() {
+	v.header()
+	v.staff()
+	v.quotas()
+	v.projects()
+	v.tierCaps()
+	v.projectPerformance()
+	v.factors()
+	v.performance()
+	v.incentive()
+	v.damping()
+	v.money()
+	v.staffRefs()
 }
 
 // validator collects the problems of one plan, table by table.

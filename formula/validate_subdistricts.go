@@ -19,26 +19,33 @@ func (v *validator) subdistricts() {
 	for i, s := range v.p.Subdistricts {
 		path := v.checkID("subdistrict", s.ID, i, seen)
 		v.checkName(path, s.Name)
-		v.rating(path, s.Rating)
-		if s.Adjustment != nil {
-			v.nonNeg(path, ".adjustment", *s.Adjustment)
-		}
-		// Maps are checked in any order and their problems sorted by
-		// path, so a valid plan pays for no sorting.
-		mark := len(*v.ps)
-		v.headcounts(path, s)
-		v.payrolls(path, s)
-		v.quantityValues(path, s)
-		v.projectRatings(path, s)
-		v.executionRates(path, s)
-		slices.SortStableFunc((*v.ps)[mark:], func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
-		v.missingQuantities(path, s)
+		v.values(path, s)
 	}
 	for _, name := range v.refs.order {
 		if v.absent[name] {
 			v.ps.say(CodeMissingQuantity, v.refs.where[name], textQuantityNowhere, name)
 		}
 	}
+}
+
+// values checks what a sub-district holds beyond its id and name: its
+// rating, adjustment, headcounts, payrolls, quantities, project ratings
+// and execution rates (v.absent set first).
+func (v *validator) values(path string, s Subdistrict) {
+	v.rating(path, s.Rating)
+	if s.Adjustment != nil {
+		v.nonNeg(path, ".adjustment", *s.Adjustment)
+	}
+	// Maps are checked in any order and their problems sorted by
+	// path, so a valid plan pays for no sorting.
+	mark := len(*v.ps)
+	v.headcounts(path, s)
+	v.payrolls(path, s)
+	v.quantityValues(path, s)
+	v.projectRatings(path, s)
+	v.executionRates(path, s)
+	slices.SortStableFunc((*v.ps)[mark:], func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
+	v.missingQuantities(path, s)
 }
 
 // absentEverywhere is the quantities the standards read that no

@@ -3,7 +3,9 @@ package standards
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -118,8 +120,7 @@ type numericPath struct {
 }
 
 // numericPaths lists the plan's numeric override paths the fast path
-// patches outside the sub-districts, and one quantity of one
-// sub-district (which the incremental what-if leaves to Compile).
+// patches: outside the sub-districts, and a few sub-districts' values.
 func numericPaths(p *formula.Plan) []numericPath {
 	ps := []numericPath{{"plan.capacity", p.Capacity}, {"plan.reserve_rate", p.ReserveRate}}
 	for _, s := range p.Staff {
@@ -156,11 +157,41 @@ func numericPaths(p *formula.Plan) []numericPath {
 	if b := p.Block; b != nil && b.Amount != nil {
 		ps = append(ps, numericPath{"block.amount", *b.Amount})
 	}
-	for q, x := range p.Subdistricts[0].Quantities {
-		ps = append(ps, numericPath{"subdistrict." + p.Subdistricts[0].ID + ".quantities." + q, x})
-		break
+	return append(ps, subdistrictPaths(p)...)
+}
+
+// subdistrictPaths are a few sub-districts' values (the first, the last
+// and one between): one quantity, one headcount, one payroll, one
+// execution rate and the adjustment of each that has them, which the
+// incremental what-if reads again for those rows only.
+func subdistrictPaths(p *formula.Plan) []numericPath {
+	var ps []numericPath
+	n := len(p.Subdistricts)
+	for _, i := range []int{0, n / 2, n - 1} {
+		s := p.Subdistricts[i]
+		at := "subdistrict." + s.ID + "."
+		for _, q := range sortedKeys(s.Quantities)[:min(2, len(s.Quantities))] {
+			ps = append(ps, numericPath{at + "quantities." + q, s.Quantities[q]})
+		}
+		for _, k := range sortedKeys(s.Staff)[:min(1, len(s.Staff))] {
+			ps = append(ps, numericPath{at + "staff." + k, s.Staff[k]})
+		}
+		for _, k := range sortedKeys(s.Payroll)[:min(1, len(s.Payroll))] {
+			ps = append(ps, numericPath{at + "payroll." + k, s.Payroll[k]})
+		}
+		for _, k := range sortedKeys(s.Execution)[:min(1, len(s.Execution))] {
+			ps = append(ps, numericPath{at + "execution." + k, s.Execution[k]})
+		}
+		if s.Adjustment != nil {
+			ps = append(ps, numericPath{at + "adjustment", *s.Adjustment})
+		}
 	}
 	return ps
+}
+
+// sortedKeys are a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
 }
 
 // randomOverrides picks one to three paths and scales their values by

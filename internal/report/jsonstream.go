@@ -48,6 +48,7 @@ func streamAllocations(w io.Writer, r *formula.Result, st *Stamp, named bool) er
 	if r.Plan != nil {
 		sw.managed, sw.transfers = r.Plan.HasDistrictManaged(), r.Plan.HasTransfers()
 	}
+	sw.indicators = sw.scoreIndicators(r)
 	if k := renderWorkers(len(r.Subdistricts)); k > 1 {
 		if err := writeParallel(w, buf, r, sw, k); err != nil {
 			return err
@@ -106,6 +107,10 @@ type subWriter struct {
 	// rules §6, asked once for all its 街道.
 	managed, transfers bool
 	text               []byte // scratch for a line's formula
+	// indicators holds what every sub-district's score says alike of
+	// each indicator (scoreIndicators), built before the workers start
+	// and only read by them; nil without a block grant.
+	indicators []indicatorText
 }
 
 // indent levels of a sub-district's parts.
@@ -184,23 +189,70 @@ func (s *subWriter) appendScore(b []byte, a *formula.Allocation) []byte {
 		if k > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, in5+"{"...)
-		b = field1(b, in6, "factor", p.Factor)
-		b = field(b, in6, "factor_name", p.FactorName)
-		b = field(b, in6, "factor_weight", p.FactorWeight.String())
-		b = field(b, in6, "quantity", p.Quantity)
-		if s.named {
-			b = fieldOmit(b, in6, "quantity_name", s.names.Of(formula.StageBlock, p.Quantity))
-			b = fieldOmit(b, in6, "unit", quantityUnit(s.plan, p.Quantity))
+		var same *indicatorText
+		if k < len(s.indicators) && s.indicators[k].factor == p.Factor && s.indicators[k].quantity == p.Quantity {
+			same = &s.indicators[k]
 		}
-		b = field(b, in6, "weight", p.Weight.String())
+		if same != nil {
+			b = append(b, same.head...)
+		} else {
+			b = s.appendIndicatorHead(b, p)
+		}
 		b = field(b, in6, "value", p.Value.String())
-		b = field(b, in6, "district_sum", p.DistrictSum.String())
-		b = field(b, in6, "part", formula.FormatRat(p.Part()))
-		b = field(b, in6, "part_fraction", formula.Fraction(p.Part()))
+		if same != nil {
+			b = append(b, same.sum...)
+		} else {
+			b = field(b, in6, "district_sum", p.DistrictSum.String())
+		}
+		part := p.Part()
+		b = field(b, in6, "part", formula.FormatRat(part))
+		b = field(b, in6, "part_fraction", formula.Fraction(part))
 		b = append(b, in5+"}"...)
 	}
 	return append(b, in4+"]"+in3+"}"...)
+}
+
+// indicatorText is what every sub-district's score says alike of one
+// indicator: the members before "value" and the "district_sum" member.
+type indicatorText struct {
+	factor, quantity string // which indicator it is
+	head, sum        []byte
+}
+
+// scoreIndicators renders the members of each indicator that are the
+// same for every sub-district (the block stage gives every score the
+// same indicators in the same order, with the plan's weights and the
+// district's sums), from the first sub-district with a score.
+func (s *subWriter) scoreIndicators(r *formula.Result) []indicatorText {
+	for i := range r.Subdistricts {
+		parts := r.Subdistricts[i].Score.Parts
+		if len(parts) == 0 {
+			continue
+		}
+		out := make([]indicatorText, len(parts))
+		for k := range parts {
+			p := &parts[k]
+			out[k] = indicatorText{factor: p.Factor, quantity: p.Quantity,
+				head: s.appendIndicatorHead(nil, p), sum: field(nil, in6, "district_sum", p.DistrictSum.String())}
+		}
+		return out
+	}
+	return nil
+}
+
+// appendIndicatorHead appends an indicator object's opening and its
+// members up to "weight".
+func (s *subWriter) appendIndicatorHead(b []byte, p *formula.ScorePart) []byte {
+	b = append(b, in5+"{"...)
+	b = field1(b, in6, "factor", p.Factor)
+	b = field(b, in6, "factor_name", p.FactorName)
+	b = field(b, in6, "factor_weight", p.FactorWeight.String())
+	b = field(b, in6, "quantity", p.Quantity)
+	if s.named {
+		b = fieldOmit(b, in6, "quantity_name", s.names.Of(formula.StageBlock, p.Quantity))
+		b = fieldOmit(b, in6, "unit", quantityUnit(s.plan, p.Quantity))
+	}
+	return field(b, in6, "weight", p.Weight.String())
 }
 
 // field1 appends the first member of an object: newline and indent, the

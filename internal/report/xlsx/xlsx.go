@@ -65,9 +65,15 @@ func Write(w io.Writer, res *formula.Result) error {
 // WriteStamped is Write with the result's stamp on the 参数 sheet: the
 // scenario, each override, the hash and the version.
 func WriteStamped(w io.Writer, res *formula.Result, st *report.Stamp) error {
+	return write(w, res, st, maxLineRows)
+}
+
+// write is WriteStamped with lineRows lines a sheet of lines.
+func write(w io.Writer, res *formula.Result, st *report.Stamp, lineRows int) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &xlsx{f: f, res: res, stamp: st}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
+	x := &xlsx{f: f, res: res, stamp: st, lineRows: lineRows}
 	if err := x.styles(); err != nil {
 		return err
 	}
@@ -92,6 +98,7 @@ type xlsx struct {
 	res                               *formula.Result
 	stamp                             *report.Stamp
 	header, amount, totalText, totalN int // style ids
+	lineRows                          int // lines a sheet of lines holds: maxLineRows but in tests
 }
 
 func (x *xlsx) styles() error {
@@ -182,16 +189,37 @@ func exactNumber(d decimal.Decimal) any {
 	return d.String()
 }
 
+// allocations streams 分配结果: a row a sub-district and the 合计 row,
+// measured first for the column widths.
 func (x *xlsx) allocations() error {
-	const s = SheetAllocations
 	header := report.HeaderOf(x.res, true) // with transfers and managed where the plan has them (SPEC §6)
-	if err := x.sheet(s, header, 2); err != nil {
-		return err
-	}
 	widths := make([]int, len(header))
 	for i, h := range header {
 		widths[i] = runewidth.StringWidth(h)
 	}
+	f := numfmt.NewFmt(x.res)
+	n := len(x.res.Subdistricts)
+	for i := range n + 1 {
+		widen(widths, f, x.allocationValues(i))
+	}
+	s, err := x.newStream(SheetAllocations, header, widths, 40, 2)
+	if err != nil {
+		return err
+	}
+	for i := range n {
+		if err := s.row(x.allocationValues(i), 0, x.amount); err != nil {
+			return err
+		}
+	}
+	if err := s.row(x.allocationValues(n), x.totalText, x.totalN); err != nil {
+		return err
+	}
+	return s.end()
+}
+
+// allocationValues are the cells of sub-district i's row, or of the 合计
+// row for i = the number of sub-districts.
+func (x *xlsx) allocationValues(i int) []any {
 	p := x.res.Plan
 	transfers, managed := p != nil && p.HasTransfers(), p != nil && p.HasDistrictManaged()
 	amounts := func(c [len(formula.ComponentNames)]decimal.Decimal, tr, total, mg decimal.Decimal) []any {
@@ -208,22 +236,13 @@ func (x *xlsx) allocations() error {
 		}
 		return vals
 	}
-	row := 2
-	for i := range x.res.Subdistricts {
+	if i < len(x.res.Subdistricts) {
 		a := &x.res.Subdistricts[i]
-		vals := append([]any{a.ID, a.Name}, amounts(a.Components(), a.Transfers, a.Total, a.Managed)...)
-		if err := x.row(s, row, vals, 0, x.amount, widths); err != nil {
-			return err
-		}
-		row++
+		return append([]any{a.ID, a.Name}, amounts(a.Components(), a.Transfers, a.Total, a.Managed)...)
 	}
 	t := x.res.Totals()
 	n := len(formula.ComponentNames)
-	totals := append([]any{"合计", ""}, amounts([len(formula.ComponentNames)]decimal.Decimal(t[:n]), x.res.Transfers, t[n], x.res.DistrictManaged)...)
-	if err := x.row(s, row, totals, x.totalText, x.totalN, widths); err != nil {
-		return err
-	}
-	return x.widths(s, widths, 40)
+	return append([]any{"合计", ""}, amounts([len(formula.ComponentNames)]decimal.Decimal(t[:n]), x.res.Transfers, t[n], x.res.DistrictManaged)...)
 }
 
 // row writes one row: text with textStyle, decimals with amountStyle.
@@ -258,34 +277,6 @@ func (x *xlsx) widths(sheet string, widths []int, limit int) error {
 		}
 	}
 	return nil
-}
-
-func (x *xlsx) lines() error {
-	const s = SheetLines
-	if err := x.sheet(s, LinesHeaderZH, 2); err != nil {
-		return err
-	}
-	names := itemNames(x.res.Plan)
-	widths := make([]int, len(LinesHeaderZH))
-	for i, h := range LinesHeaderZH {
-		widths[i] = runewidth.StringWidth(h)
-	}
-	row := 2
-	for i := range x.res.Subdistricts {
-		a := &x.res.Subdistricts[i]
-		for _, l := range a.Lines {
-			stage, ok := stageZH[l.Stage]
-			if !ok {
-				stage = string(l.Stage)
-			}
-			vals := []any{a.ID, a.Name, stage, l.Item, names.Of(l.Stage, l.Item), l.Amount, l.Formula()}
-			if err := x.row(s, row, vals, 0, x.amount, widths); err != nil {
-				return err
-			}
-			row++
-		}
-	}
-	return x.widths(s, widths, 80)
 }
 
 // itemNames maps each stage's line items to the names the plan gives them

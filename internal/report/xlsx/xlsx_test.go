@@ -146,7 +146,7 @@ func TestWriteXLSX(t *testing.T) {
 	if got, _ := f.GetCellValue(xlsx.SheetAllocations, "C2"); got != "8,640,000" {
 		t.Errorf("C2 shows %q, want 8,640,000", got)
 	}
-	if typ, _ := f.GetCellType(xlsx.SheetAllocations, "B3"); typ != excelize.CellTypeSharedString {
+	if typ, _ := f.GetCellType(xlsx.SheetAllocations, "B3"); typ != excelize.CellTypeInlineString {
 		t.Errorf("B3 (=危险街道) has type %v, want a string", typ)
 	}
 	if formula, _ := f.GetCellFormula(xlsx.SheetAllocations, "B3"); formula != "" {
