@@ -78,6 +78,9 @@ func TestUpgradeFrom7(t *testing.T) {
 	if p, err := s.PublicationOf(ctx, "p", 1); err != nil || string(p.Result) != publishedResult || p.ResultHash != "r" {
 		t.Errorf("publication %+v %v", p, err)
 	}
+	if vs, err := s.Versions(ctx, "p"); err != nil || len(vs) != 2 || vs[0].ResultHash != "r" || vs[0].PublishedAt == nil || vs[1].ResultHash != "" {
+		t.Errorf("versions %+v %v", vs, err)
+	}
 	ap, err := s.Approval(ctx, "p", 2)
 	if err != nil || string(ap.Result) != second || ap.Totals != nil || ap.ResultHash != "r2" {
 		t.Fatalf("the approval made before: %+v %v", ap, err)

@@ -98,8 +98,11 @@ func putContent(ctx context.Context, tx *sql.Tx, nv caili.NewVersion) error {
 // Versions lists a plan's versions, oldest first, each published one
 // with its publication's time and result hash.
 func (s *Store) Versions(ctx context.Context, plan string) ([]caili.VersionRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT v.`+strings.ReplaceAll(versionCols, ", ", ", v.")+`, p.published_at, p.result_hash
+	// The hash from beside the publication: in publications it follows
+	// the whole result of one made before migration 0008.
+	rows, err := s.db.QueryContext(ctx, `SELECT v.`+strings.ReplaceAll(versionCols, ", ", ", v.")+`, p.published_at, h.result_hash
 		FROM versions v LEFT JOIN publications p ON p.plan = v.plan AND p.n = v.n
+		LEFT JOIN publication_hashes h ON h.plan = v.plan AND h.n = v.n
 		WHERE v.plan = ? ORDER BY v.n`, plan)
 	if err != nil {
 		return nil, internal("list versions", err)
