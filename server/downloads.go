@@ -155,7 +155,7 @@ func (s *Server) notices(c *gin.Context) {
 	}
 	o.Stamp = s.app.Stamp(j)
 	if !j.WhatIf() && s.app.Records != nil {
-		if p, err := s.app.Records.Published(c.Request.Context(), j.Plan.ID); err == nil && p.VersionHash == j.Plan.Hash {
+		if p, err := s.app.Records.PublishedHead(c.Request.Context(), j.Plan.ID); err == nil && p.VersionHash == j.Plan.Hash {
 			o.Draft = false
 			if o.Date.IsZero() {
 				o.Date = p.PublishedAt.Local()

@@ -246,16 +246,23 @@ func (s *Server) published(c *gin.Context) {
 }
 
 // publishedResult returns the frozen result exactly as published: its
-// SHA-256 is the publication's result_hash.
+// SHA-256 is the publication's result_hash. It is streamed from the
+// store's parts, never held whole; a fault once the answer has begun
+// cuts it short (its hash then tells).
 func (s *Server) publishedResult(c *gin.Context) {
-	p, err := s.app.Published(c.Request.Context(), actorOf(c), c.Param("plan"))
+	p, write, err := s.app.PublishedResult(c.Request.Context(), actorOf(c), c.Param("plan"))
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	c.Header("Cache-Control", "no-store")
 	c.Header("ETag", `"`+p.ResultHash[:40]+`"`)
-	c.Data(http.StatusOK, typeJSON, p.Result)
+	c.Header("Content-Type", typeJSON)
+	c.Status(http.StatusOK)
+	if err := write(c.Writer); err != nil {
+		s.log.Warn("published result cut short", "plan", p.Plan, "n", p.N, "err", err)
+		c.Abort()
+	}
 }
 
 // publishedStatement returns one 街道's part of the latest publication.
@@ -321,7 +328,7 @@ func (s *Server) recordMark(c *gin.Context, v *app.PlanVersion, whatIf bool) (st
 	if whatIf {
 		return msg.AppStatusDraft.In(msg.Zh), false
 	}
-	p, err := s.app.Records.Published(c.Request.Context(), v.ID)
+	p, err := s.app.Records.PublishedHead(c.Request.Context(), v.ID) // not its result
 	if err == nil && p.VersionHash == v.Hash {
 		return PublishedLabel(p), true
 	}

@@ -124,7 +124,7 @@ func (pf *planFlags) publishedAt() (time.Time, bool, error) {
 	}
 	defer st.Close()
 	id := planID("", pf.plan)
-	pub, err := st.Published(ctx, id)
+	pub, err := st.PublishedHead(ctx, id) // not its result
 	if err != nil {
 		if app.Classify(err).Kind == domain.KindNotFound {
 			return time.Time{}, false, nil

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -210,6 +211,10 @@ func planOne(ctx context.Context, st *sqlite.Store, who domain.Actor, sub, id st
 		}
 		return say(stdout, msg.OutPlanApproved, id, rec.N, rec.Hash[:16])
 	case "publish":
+		// The result is written into the record as it is made, its lines
+		// garbage as soon as written: collected sooner, as calc does
+		// while writing JSON (streamGCPercent).
+		defer debug.SetGCPercent(debug.SetGCPercent(streamGCPercent))
 		p, err := app.PublishIn(ctx, st, who, id, n, o)
 		if err != nil {
 			return err

@@ -1,17 +1,19 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards"
 )
@@ -64,26 +66,36 @@ func ApproveIn(ctx context.Context, st caili.Store, who caili.Actor, plan string
 	if vv.Record.CreatedBy == who.ID && !single {
 		return nil, Say(caili.KindForbidden, msg.AppFourEyesApprove, n, who.ID)
 	}
-	result, hash, err := resultOf(vv)
+	if err := vv.Plan.Base.Err; err != nil {
+		return nil, Classify(err)
+	}
+	hash, err := writeResult(vv.Plan.Base.Res, io.Discard)
 	if err != nil {
 		return nil, err
 	}
-	return st.Approve(ctx, who, caili.NewApproval{Plan: plan, N: n, Result: result, ResultHash: hash,
+	return st.Approve(ctx, who, caili.NewApproval{Plan: plan, N: n, ResultHash: hash, Totals: totalsOf(vv.Plan.Base.Res),
 		Baselines: read, SingleUser: single && vv.Record.CreatedBy == who.ID})
 }
 
-// resultOf is a loaded version's result as published: the allocations
-// JSON and its hex SHA-256. A version the rules reject has none.
-func resultOf(vv *VersionView) ([]byte, string, error) {
-	if err := vv.Plan.Base.Err; err != nil {
-		return nil, "", Classify(err)
+// writeResult writes a result as published (the allocations JSON) to w,
+// and returns its hex SHA-256, never holding it whole (issue 25 §5).
+func writeResult(res *formula.Result, w io.Writer) (string, error) {
+	h := sha256.New()
+	if err := report.WriteJSON(io.MultiWriter(h, w), res); err != nil {
+		return "", Internal(msg.AppEncodeResult, err)
 	}
-	var buf bytes.Buffer
-	if err := report.WriteJSON(&buf, vv.Plan.Base.Res); err != nil {
-		return nil, "", Internal(msg.AppEncodeResult, err)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// totalsOf is each 街道's total in a result, as its allocations JSON
+// writes it: what an approval keeps to say what changed (changes).
+func totalsOf(res *formula.Result) []caili.SubdistrictTotal {
+	f := numfmt.NewFmt(res)
+	out := make([]caili.SubdistrictTotal, len(res.Subdistricts))
+	for i := range res.Subdistricts {
+		out[i] = caili.SubdistrictTotal{ID: res.Subdistricts[i].ID, Total: f.Amount(res.Subdistricts[i].Total)}
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	return buf.Bytes(), hex.EncodeToString(sum[:]), nil
+	return out
 }
 
 // pinnedOptions read a version's damping baselines: with pins, the
@@ -183,27 +195,39 @@ func PublishIn(ctx context.Context, st caili.Store, who caili.Actor, plan string
 	if err != nil {
 		return nil, err
 	}
-	result, hash, err := resultOf(vv)
-	if err != nil {
-		return nil, err
+	if err := vv.Plan.Base.Err; err != nil {
+		return nil, Classify(err)
 	}
-	if hash != ap.ResultHash {
+	// The result is written into the store as it is made, hashed on the
+	// way; the store refuses it, writing nothing, unless its hash is the
+	// approved one.
+	res, hash := vv.Plan.Base.Res, ""
+	np := caili.NewPublication{Plan: plan, N: n, ResultHash: ap.ResultHash, Supersedes: o.Supersedes, SingleUser: o.SingleUser,
+		WriteResult: func(w io.Writer) (string, error) {
+			var err error
+			hash, err = writeResult(res, w)
+			return hash, err
+		}}
+	var pub *caili.Publication
+	if o.As != nil {
+		pub, err = publishAs(ctx, st, who, np, *o.As) // year_publish.go
+	} else {
+		pub, err = st.Publish(ctx, who, np)
+	}
+	if err != nil && hash != "" && hash != ap.ResultHash {
 		if full, err := st.Approval(ctx, plan, n); err == nil {
 			ap = full
 		}
-		return nil, refuseChanged(ctx, st, who, ap, result, hash)
+		return nil, refuseChanged(ctx, st, who, ap, totalsOf(res), hash)
 	}
-	np := caili.NewPublication{Plan: plan, N: n, Result: result, ResultHash: hash, Supersedes: o.Supersedes, SingleUser: o.SingleUser}
-	if o.As != nil {
-		return publishAs(ctx, st, who, np, *o.As) // year_publish.go
-	}
-	return st.Publish(ctx, who, np)
+	return pub, err
 }
 
 // refuseChanged returns a version whose result is not the approved one
-// to draft and says what changed (409).
-func refuseChanged(ctx context.Context, st caili.Store, who caili.Actor, ap *caili.Approval, result []byte, hash string) error {
-	what := changes(ap, result, hash)
+// (now: each 街道's total and the result's hash) to draft and says what
+// changed (409).
+func refuseChanged(ctx context.Context, st caili.Store, who caili.Actor, ap *caili.Approval, now []caili.SubdistrictTotal, hash string) error {
+	what := changes(ap, now, hash)
 	if err := st.Unapprove(ctx, who, ap.Plan, ap.N, msg.AppApprovalDiffers.In(msg.En, ap.N, what.In(msg.En))); err != nil {
 		return err
 	}
@@ -232,22 +256,25 @@ func (c changeList) In(l msg.Lang) string {
 	return strings.Join(parts, sep)
 }
 
-// changes lists the 街道 whose totals differ (at most five), or the
-// result's hash when no total does.
-func changes(ap *caili.Approval, result []byte, hash string) changeList {
-	var was, now report.Allocations
-	_ = json.Unmarshal(ap.Result, &was) // none: an approval before pins
-	if err := json.Unmarshal(result, &now); err != nil {
-		return changeList{{msg.AppChangedHash, []any{short(ap.ResultHash), short(hash)}}}
-	}
+// changes lists the 街道 whose totals differ (at most five), and the
+// result's hash. The approved totals are the approval's, or read from
+// the result an approval made before migration 0008 kept.
+func changes(ap *caili.Approval, now []caili.SubdistrictTotal, hash string) changeList {
 	old := map[string]string{}
-	for _, s := range was.Subdistricts {
-		old[s.ID] = s.Columns.Total
+	for _, s := range ap.Totals {
+		old[s.ID] = s.Total
+	}
+	if ap.Totals == nil {
+		var was report.Allocations
+		_ = json.Unmarshal(ap.Result, &was) // none: an approval before pins
+		for _, s := range was.Subdistricts {
+			old[s.ID] = s.Columns.Total
+		}
 	}
 	var out changeList
-	for _, s := range now.Subdistricts {
-		if o := old[s.ID]; o != s.Columns.Total && len(out) < 5 {
-			out = append(out, msgArgs{msg.AppChangedTotal, []any{s.ID, orDash(o), s.Columns.Total}})
+	for _, s := range now {
+		if o := old[s.ID]; o != s.Total && len(out) < 5 {
+			out = append(out, msgArgs{msg.AppChangedTotal, []any{s.ID, orDash(o), s.Total}})
 		}
 	}
 	return append(out, msgArgs{msg.AppChangedHash, []any{short(ap.ResultHash), short(hash)}})

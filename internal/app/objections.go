@@ -83,7 +83,7 @@ func FileObjectionIn(ctx context.Context, st caili.Store, who caili.Actor, plan,
 	if who.Role != caili.RoleSubdistrict || who.Subdistrict == "" {
 		return nil, Say(caili.KindForbidden, msg.AppOnlySubdistrictObjects)
 	}
-	pub, err := st.Published(ctx, plan)
+	pub, err := st.PublishedHead(ctx, plan) // its number only, not its result
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +178,7 @@ func (e *App) FileObjectionWorkbook(ctx context.Context, who caili.Actor, plan, 
 	if who.Role != caili.RoleSubdistrict || who.Subdistrict == "" {
 		return nil, Say(caili.KindForbidden, msg.AppOnlySubdistrictObjects)
 	}
-	pub, err := st.Published(ctx, plan)
+	pub, err := st.PublishedHead(ctx, plan) // its number only, not its result
 	if err != nil {
 		return nil, err
 	}

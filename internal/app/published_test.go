@@ -93,8 +93,14 @@ func TestPublishedBaselineFromRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Publishing wrote the result into the store as it made it: it is
+	// read back from there.
+	whole, err := e.Published(ctx, approver, "tiny")
+	if err != nil || whole.ResultHash != pub.ResultHash {
+		t.Fatalf("published %v", err)
+	}
 	var published report.Allocations
-	if err := json.Unmarshal(pub.Result, &published); err != nil {
+	if err := json.Unmarshal(whole.Result, &published); err != nil {
 		t.Fatal(err)
 	}
 	// The publication loads again the plans that wait for it, unchanged.

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 
@@ -163,6 +164,25 @@ func (e *App) Published(ctx context.Context, who caili.Actor, plan string) (*cai
 		return nil, err
 	}
 	return st.Published(ctx, plan)
+}
+
+// PublishedResult returns a plan's current publication without its
+// result, and a function that writes that result, byte for byte as
+// published, to w without holding it whole (planner, approver or reader,
+// as Published).
+func (e *App) PublishedResult(ctx context.Context, who caili.Actor, plan string) (*caili.Publication, func(w io.Writer) error, error) {
+	st, err := e.records()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := need(who, caili.RolePlanner, caili.RoleApprover, caili.RoleReader); err != nil {
+		return nil, nil, err
+	}
+	pub, err := st.PublishedHead(ctx, plan)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pub, func(w io.Writer) error { return st.PublishedResult(ctx, plan, pub.N, w) }, nil
 }
 
 // PublishedStatement returns one 街道's part of a plan's latest

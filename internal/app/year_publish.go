@@ -265,5 +265,10 @@ func publishAs(ctx context.Context, st caili.Store, who caili.Actor, np caili.Ne
 	if _, err := st.PublishKind(ctx, who, kp); err != nil {
 		return nil, err
 	}
+	// The publication just made, without reading its result back (the
+	// plan's latest: publishing as a kind supersedes nothing).
+	if pub, err := st.PublishedHead(ctx, np.Plan); err != nil || pub.N == np.N {
+		return pub, err
+	}
 	return st.PublicationOf(ctx, np.Plan, np.N)
 }

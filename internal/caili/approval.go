@@ -24,20 +24,33 @@ type Baseline struct {
 	ResultHash string `json:"result_hash"`
 }
 
-// NewApproval is an approval to record: the result approved (the
-// allocations JSON and its hex SHA-256) and the publications it read.
-// SingleUser says that the four-eyes rule was waived (caili serve
-// --single-user on a loopback address); the audit log says so.
+// NewApproval is an approval to record: the result approved (the hex
+// SHA-256 of its allocations JSON, and each 街道's total in it, which say
+// what changed when publishing finds another result) and the
+// publications it read. The result itself is not kept twice: the
+// publication keeps it (issue 25 §5). SingleUser says that the four-eyes
+// rule was waived (caili serve --single-user on a loopback address); the
+// audit log says so.
 type NewApproval struct {
 	Plan       string
 	N          int
-	Result     []byte
 	ResultHash string
+	Totals     []SubdistrictTotal
 	Baselines  []Baseline
 	SingleUser bool
 }
 
-// Approval is a recorded approval of a version: what it pinned.
+// SubdistrictTotal is one 街道's total in a result, as its allocations
+// JSON writes it.
+type SubdistrictTotal struct {
+	ID    string `json:"id"`
+	Total string `json:"total"`
+}
+
+// Approval is a recorded approval of a version: what it pinned. Totals
+// are each 街道's approved total; an approval recorded before they were
+// kept (schema 0008) has none and carries its whole approved result in
+// Result instead (from Store.Approval only).
 type Approval struct {
 	Plan       string
 	N          int
@@ -45,6 +58,7 @@ type Approval struct {
 	ApprovedBy string
 	Result     []byte
 	ResultHash string
+	Totals     []SubdistrictTotal
 	Baselines  []Baseline
 }
 

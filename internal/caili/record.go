@@ -2,6 +2,7 @@ package caili
 
 import (
 	"context"
+	"io"
 	"time"
 )
 
@@ -42,7 +43,8 @@ type Store interface {
 	// Approval returns the latest approval of a version (KindNotFound
 	// when it has none).
 	Approval(ctx context.Context, plan string, n int) (*Approval, error)
-	// ApprovalPins is Approval without the approved result (Result nil).
+	// ApprovalPins is Approval without the approved result and totals
+	// (Result and Totals nil).
 	ApprovalPins(ctx context.Context, plan string, n int) (*Approval, error)
 	// Unapprove returns an approved version to draft, saying why in the
 	// audit log (KindConflict unless it is approved).
@@ -50,7 +52,8 @@ type Store interface {
 	// Publish freezes an approved version's result (KindConflict unless
 	// the version is approved with that result, or when it is older
 	// than the plan's current publication and p.Supersedes gives no
-	// reason).
+	// reason). The publication returned carries p.Result (nil when
+	// p.WriteResult wrote it).
 	Publish(ctx context.Context, who Actor, p NewPublication) (*Publication, error)
 	// PublicationOf returns the publication of version n (KindNotFound
 	// when it is not published).
@@ -62,12 +65,19 @@ type Store interface {
 	// versions whose fiscal year is year (KindNotFound when none): what a
 	// damping baseline `@published:YEAR` reads (docs/dated.md).
 	PublishedYear(ctx context.Context, plan string, year int64) (*Publication, error)
+	// PublishedHead returns the latest publication of a plan without its
+	// result (Result nil; KindNotFound when none).
+	PublishedHead(ctx context.Context, plan string) (*Publication, error)
 	// PublishedIndex returns the latest publication of a plan without its
 	// result, and its 街道 in the result's order (KindNotFound when none).
 	PublishedIndex(ctx context.Context, plan string) (*Publication, []PublishedEntry, error)
 	// PublishedSubdistrict returns one 街道's object of a publication's
 	// result JSON, read alone (KindNotFound when it has none).
 	PublishedSubdistrict(ctx context.Context, plan string, n int, id string) ([]byte, error)
+	// PublishedResult writes the frozen result of publication (plan, n)
+	// to w, byte for byte as published, without holding it whole
+	// (KindNotFound when version n is not published).
+	PublishedResult(ctx context.Context, plan string, n int, w io.Writer) error
 
 	// CreateToken records a token by its hash.
 	CreateToken(ctx context.Context, who Actor, t TokenRecord) error
@@ -208,16 +218,26 @@ type VersionRecord struct {
 // Supersedes, when not empty, is why a version older than the plan's
 // current publication is published over it (recorded in the audit log);
 // SingleUser says that the four-eyes rule was waived.
+//
+// The result is either Result, whole, or written by WriteResult into the
+// store as it is made (a large result is never held whole: issue 25 §5):
+// WriteResult writes the allocations JSON to w and returns the hex
+// SHA-256 of what it wrote. ResultHash is the hash the result must have
+// (the approved one): the store refuses, writing nothing, when the
+// approval is not of that hash or when WriteResult returns another.
 type NewPublication struct {
-	Plan       string
-	N          int
-	Result     []byte // the allocations JSON (rules §5)
-	ResultHash string // hex SHA-256 of Result
-	Supersedes string
-	SingleUser bool
+	Plan        string
+	N           int
+	Result      []byte // the allocations JSON (rules §5); nil with WriteResult
+	WriteResult func(w io.Writer) (hash string, err error)
+	ResultHash  string // hex SHA-256 of the result
+	Supersedes  string
+	SingleUser  bool
 }
 
-// Publication is a published version with its frozen result.
+// Publication is a published version with its frozen result (Result
+// nil where a method says it is left out: Store.PublishedResult writes
+// it without holding it).
 type Publication struct {
 	Plan        string
 	N           int

@@ -7,8 +7,8 @@ import (
 	"github.com/caili/caili/internal/caili"
 )
 
-// TestApprovalPins: the approval without its result is the approval,
-// result left out; none is not found.
+// TestApprovalPins: the approval without its totals is the approval,
+// totals left out; none is not found. Neither keeps the result again.
 func TestApprovalPins(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
@@ -24,10 +24,13 @@ func TestApprovalPins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pins.Result != nil || string(full.Result) != publishedResult {
-		t.Fatalf("pins carry %d bytes of result; the approval %d", len(pins.Result), len(full.Result))
+	if pins.Totals != nil || len(full.Totals) != 2 || full.Totals[1] != (caili.SubdistrictTotal{ID: "east", Total: "200"}) {
+		t.Fatalf("pins carry totals %v; the approval %v", pins.Totals, full.Totals)
 	}
-	full.Result = nil
+	if pins.Result != nil || full.Result != nil {
+		t.Fatalf("the approval keeps the result again (%d bytes)", len(full.Result))
+	}
+	full.Totals = nil
 	if pins.ResultHash != full.ResultHash || pins.ApprovedBy != full.ApprovedBy || !pins.ApprovedAt.Equal(full.ApprovedAt) ||
 		len(pins.Baselines) != len(full.Baselines) {
 		t.Errorf("pins %+v, approval %+v", pins, full)

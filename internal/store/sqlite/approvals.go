@@ -41,9 +41,15 @@ func (s *Store) Approve(ctx context.Context, who caili.Actor, a caili.NewApprova
 		if err != nil {
 			return err
 		}
+		totals, err := json.Marshal(totalsOrEmpty(a.Totals))
+		if err != nil {
+			return err
+		}
 		at := now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO approvals (plan, n, approved_at, approved_by, result, result_hash, baselines)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, a.Plan, a.N, at, who.ID, a.Result, a.ResultHash, string(pins)); err != nil {
+		// The result is not kept again (the publication keeps it): its
+		// hash and totals stand for it (migration 0008).
+		if _, err := tx.ExecContext(ctx, `INSERT INTO approvals (plan, n, approved_at, approved_by, result, result_hash, baselines, totals)
+			VALUES (?, ?, ?, ?, x'', ?, ?, ?)`, a.Plan, a.N, at, who.ID, a.ResultHash, string(pins), string(totals)); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ?, approved_at = ?, approved_by = ? WHERE plan = ? AND n = ?`,
@@ -66,6 +72,13 @@ func baselinesOrEmpty(b []caili.Baseline) []caili.Baseline {
 		return []caili.Baseline{}
 	}
 	return b
+}
+
+func totalsOrEmpty(t []caili.SubdistrictTotal) []caili.SubdistrictTotal {
+	if t == nil {
+		return []caili.SubdistrictTotal{}
+	}
+	return t
 }
 
 // approvalDetail is the audit entry's detail of an approval: the result
@@ -138,12 +151,18 @@ func publishIn(ctx context.Context, tx *sql.Tx, who caili.Actor, np caili.NewPub
 	if _, err := tx.ExecContext(ctx, `UPDATE versions SET status = ? WHERE plan = ? AND n = ?`, caili.StatusPublished, np.Plan, np.N); err != nil {
 		return nil, err
 	}
+	// The result is kept once, as parts (publication_parts.go), written
+	// as it is made when np.WriteResult writes it.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO publications (plan, n, published_at, published_by, result, result_hash)
-		VALUES (?, ?, ?, ?, ?, ?)`, np.Plan, np.N, at, who.ID, np.Result, np.ResultHash); err != nil {
+		VALUES (?, ?, ?, ?, x'', ?)`, np.Plan, np.N, at, who.ID, np.ResultHash); err != nil {
 		return nil, err
 	}
-	if err := storeSubdistricts(ctx, tx, np.Plan, np.N, np.Result, np.ResultHash); err != nil {
+	hash, err := storeResult(ctx, tx, np)
+	if err != nil {
 		return nil, err
+	}
+	if hash != np.ResultHash {
+		return nil, caili.E("sqlite.Publish", caili.KindConflict, caili.TextApprovalChanged, np.N)
 	}
 	pub := &caili.Publication{Plan: np.Plan, N: np.N, VersionHash: v.Hash, PublishedAt: parseTime(at), PublishedBy: who.ID,
 		Result: np.Result, ResultHash: np.ResultHash}
@@ -190,17 +209,5 @@ func publishable(ctx context.Context, tx *sql.Tx, np caili.NewPublication) (*cai
 
 // PublicationOf returns the publication of version n of plan.
 func (s *Store) PublicationOf(ctx context.Context, plan string, n int) (*caili.Publication, error) {
-	p := caili.Publication{Plan: plan, N: n}
-	var at string
-	err := s.db.QueryRowContext(ctx, `SELECT v.hash, p.published_at, p.published_by, p.result, p.result_hash
-		FROM publications p JOIN versions v ON v.plan = p.plan AND v.n = p.n
-		WHERE p.plan = ? AND p.n = ?`, plan, n).Scan(&p.VersionHash, &at, &p.PublishedBy, &p.Result, &p.ResultHash)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, caili.E("sqlite.PublicationOf", caili.KindNotFound, caili.TextNotPublished, plan)
-	}
-	if err != nil {
-		return nil, internal("read publication", err)
-	}
-	p.PublishedAt = parseTime(at)
-	return &p, nil
+	return s.withResult(ctx)(s.publication(ctx, "sqlite.PublicationOf", `p.plan = ? AND p.n = ?`, plan, n))
 }

@@ -25,7 +25,7 @@ func Example() {
 	v, _, _ := st.SaveVersion(ctx, who, caili.NewVersion{Plan: "y2026", Hash: "ab12", Name: "2026年测算",
 		Files: []caili.File{{Name: "y2026.toml", Data: []byte("[plan]\n")}}})
 	fmt.Println(v.N, v.Status)
-	a, _ := st.Approve(ctx, who, caili.NewApproval{Plan: "y2026", N: v.N, Result: []byte("{}"), ResultHash: "r1"})
+	a, _ := st.Approve(ctx, who, caili.NewApproval{Plan: "y2026", N: v.N, ResultHash: "r1"})
 	fmt.Println(a.Status)
 	es, _ := st.Audit(ctx, 10)
 	for _, e := range es {

@@ -15,7 +15,7 @@ func published(t *testing.T, s *Store) {
 	if _, _, err := s.SaveVersion(ctx, admin, nv); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, ResultHash: "r"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
@@ -44,7 +44,7 @@ func TestObjectionLifecycle(t *testing.T) {
 	if _, err := s.FileObjection(ctx, east, no); kindOf(err) != caili.KindConflict {
 		t.Fatalf("against a draft: %v", err)
 	}
-	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, ResultHash: "r"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {

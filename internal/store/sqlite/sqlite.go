@@ -44,6 +44,9 @@ type Store struct {
 	// held is the shared lock of the database file (lock_unix.go), held
 	// while the store is open.
 	held *os.File
+	// index keeps the 街道 lists of the publications read last
+	// (publication_index.go).
+	index indexCache
 }
 
 var _ caili.Store = (*Store)(nil)
@@ -64,6 +67,12 @@ func dsn(path string) string {
 // Open opens (creating it and its folder if need be) the database file
 // at path and brings its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return openUpTo(ctx, path, 0)
+}
+
+// openUpTo is Open with the migrations up to version upTo only (0: all),
+// to test an upgrade from an earlier schema.
+func openUpTo(ctx context.Context, path string, upTo int) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, caili.E("sqlite.Open", caili.KindInternal, caili.TextDBFolder).Because(err)
 	}
@@ -79,7 +88,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, writing: make(chan struct{}, 1), held: held}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrate(ctx, upTo); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
@@ -138,9 +147,10 @@ func loadMigrations() ([]migration, error) {
 	return out, nil
 }
 
-// migrate applies the migrations the database has not had, all in one
-// transaction: a database is at one schema version or the one before.
-func (s *Store) migrate(ctx context.Context) error {
+// migrate applies the migrations the database has not had (up to
+// version upTo, 0: all), all in one transaction: a database is at one
+// schema version or the one before.
+func (s *Store) migrate(ctx context.Context, upTo int) error {
 	ms, err := loadMigrations()
 	if err != nil {
 		return err
@@ -158,7 +168,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			return caili.E("sqlite.Open", caili.KindInternal, caili.TextSchemaNewer, cur, last)
 		}
 		for _, m := range ms {
-			if m.version <= cur {
+			if m.version <= cur || upTo > 0 && m.version > upTo {
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {

@@ -117,13 +117,13 @@ func TestVersionLifecycle(t *testing.T) {
 	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); kindOf(err) != caili.KindConflict {
 		t.Errorf("publish a draft: %v", err)
 	}
-	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); err != nil {
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, ResultHash: "r"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: []byte("{}"), ResultHash: "r"}); kindOf(err) != caili.KindConflict {
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, ResultHash: "r"}); kindOf(err) != caili.KindConflict {
 		t.Errorf("approve twice: %v", err)
 	}
-	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 9, Result: []byte("{}"), ResultHash: "r"}); kindOf(err) != caili.KindNotFound {
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 9, ResultHash: "r"}); kindOf(err) != caili.KindNotFound {
 		t.Errorf("approve a missing version: %v", err)
 	}
 	if _, err := s.Published(ctx, "p"); kindOf(err) != caili.KindNotFound {

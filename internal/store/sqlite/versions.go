@@ -98,8 +98,11 @@ func putContent(ctx context.Context, tx *sql.Tx, nv caili.NewVersion) error {
 // Versions lists a plan's versions, oldest first, each published one
 // with its publication's time and result hash.
 func (s *Store) Versions(ctx context.Context, plan string) ([]caili.VersionRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT v.`+strings.ReplaceAll(versionCols, ", ", ", v.")+`, p.published_at, p.result_hash
+	// The hash from beside the publication: in publications it follows
+	// the whole result of one made before migration 0008.
+	rows, err := s.db.QueryContext(ctx, `SELECT v.`+strings.ReplaceAll(versionCols, ", ", ", v.")+`, p.published_at, h.result_hash
 		FROM versions v LEFT JOIN publications p ON p.plan = v.plan AND p.n = v.n
+		LEFT JOIN publication_hashes h ON h.plan = v.plan AND h.n = v.n
 		WHERE v.plan = ? ORDER BY v.n`, plan)
 	if err != nil {
 		return nil, internal("list versions", err)
@@ -150,17 +153,5 @@ func (s *Store) Version(ctx context.Context, plan string, n int) (*caili.Version
 
 // Published returns a plan's latest publication.
 func (s *Store) Published(ctx context.Context, plan string) (*caili.Publication, error) {
-	p := caili.Publication{Plan: plan}
-	var at string
-	err := s.db.QueryRowContext(ctx, `SELECT p.n, v.hash, p.published_at, p.published_by, p.result, p.result_hash
-		FROM publications p JOIN versions v ON v.plan = p.plan AND v.n = p.n
-		WHERE p.plan = ? ORDER BY p.seq DESC LIMIT 1`, plan).Scan(&p.N, &p.VersionHash, &at, &p.PublishedBy, &p.Result, &p.ResultHash)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, caili.E("sqlite.Published", caili.KindNotFound, caili.TextNotPublished, plan)
-	}
-	if err != nil {
-		return nil, internal("read publication", err)
-	}
-	p.PublishedAt = parseTime(at)
-	return &p, nil
+	return s.withResult(ctx)(s.publication(ctx, "sqlite.Published", `p.plan = ?`, plan))
 }

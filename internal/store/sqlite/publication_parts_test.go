@@ -1,8 +1,8 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -44,7 +44,8 @@ func publishOne(t *testing.T, s *Store, result string) {
 	if _, _, err := s.SaveVersion(ctx, admin, caili.NewVersion{Plan: "p", Hash: "h1", Files: []caili.File{{Name: "p.toml", Data: []byte("a")}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: []byte(result), ResultHash: "r"}); err != nil {
+	totals := []caili.SubdistrictTotal{{ID: "west", Total: "100"}, {ID: "east", Total: "200"}}
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, ResultHash: "r", Totals: totals}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: []byte(result), ResultHash: "r"}); err != nil {
@@ -93,8 +94,14 @@ func checkRows(t *testing.T, s *Store) {
 	if _, _, err := s.PublishedIndex(ctx, "q"); kindOf(err) != caili.KindNotFound {
 		t.Errorf("a plan not published: %v", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE publication_subdistricts SET body = '{}'`); err == nil {
-		t.Error("a published 街道 was changed")
+	for _, table := range []string{"publication_parts SET body = '{}'", "publication_rows SET name = ''"} {
+		if _, err := s.db.ExecContext(ctx, `UPDATE `+table); err == nil {
+			t.Errorf("a publication was changed: %s", table)
+		}
+	}
+	var got bytes.Buffer
+	if err := s.PublishedResult(ctx, "p", 1, &got); err != nil || got.String() != publishedResult {
+		t.Errorf("the result read back (%v):\n%s", err, got.String())
 	}
 }
 
@@ -107,40 +114,19 @@ func marshal2(a, b any) (string, string, error) {
 	return string(x), string(y), err
 }
 
-// TestPublishedSubdistricts: publishing keeps each 街道 apart, and
-// migration 0007 splits a publication made before it.
+// TestPublishedSubdistricts: publishing keeps each 街道 apart, and the
+// result is read back from the parts, byte for byte.
 func TestPublishedSubdistricts(t *testing.T) {
 	s := open(t)
 	publishOne(t, s, publishedResult)
 	checkRows(t, s)
-
-	// A publication from before migration 0007: the rows are dropped (with
-	// the table) and the migration run again over it.
 	ctx := context.Background()
-	ms, err := loadMigrations()
-	if err != nil {
-		t.Fatal(err)
+	if p, err := s.Published(ctx, "p"); err != nil || string(p.Result) != publishedResult {
+		t.Errorf("published (%v):\n%s", err, p.Result)
 	}
-	var m7 string
-	for _, m := range ms {
-		if m.version == 7 {
-			m7 = m.sql
-		}
+	if _, err := s.db.ExecContext(ctx, `UPDATE publication_frames SET tail = ''`); err == nil {
+		t.Error("a publication's frame was changed")
 	}
-	if !strings.Contains(m7, "json_each") {
-		t.Fatal("migration 0007 does not split the publications made before it")
-	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DROP TABLE publication_subdistricts; DROP TABLE publication_hashes`); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, m7)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRows(t, s)
 }
 
 // BenchmarkPublishedStatement reads one 街道's published statement from
@@ -173,7 +159,7 @@ func BenchmarkPublishedStatement(b *testing.B) {
 	if _, _, err := s.SaveVersion(ctx, admin, caili.NewVersion{Plan: "p", Hash: "h", Files: []caili.File{{Name: "p.toml", Data: []byte("a")}}}); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, Result: result, ResultHash: "r"}); err != nil {
+	if _, err := s.Approve(ctx, admin, caili.NewApproval{Plan: "p", N: 1, ResultHash: "r"}); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := s.Publish(ctx, admin, caili.NewPublication{Plan: "p", N: 1, Result: result, ResultHash: "r"}); err != nil {
@@ -205,4 +191,22 @@ func BenchmarkPublishedStatement(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestIndexCache: the lists of the last indexKeep publications are kept,
+// the oldest let go first.
+func TestIndexCache(t *testing.T) {
+	var c indexCache
+	for n := range indexKeep + 2 {
+		c.put(pubKey{"p", n}, []caili.PublishedEntry{{ID: fmt.Sprint(n)}})
+	}
+	for n := range indexKeep + 2 {
+		l, ok := c.get(pubKey{"p", n})
+		if want := n >= 2; ok != want || ok && l[0].ID != fmt.Sprint(n) {
+			t.Errorf("publication %d: kept %v (%v)", n, ok, l)
+		}
+	}
+	if len(c.lists) != indexKeep || len(c.order) != indexKeep {
+		t.Errorf("%d lists, %d in order", len(c.lists), len(c.order))
+	}
 }
