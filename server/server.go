@@ -126,6 +126,7 @@ type Server struct {
 	log      *slog.Logger
 	app      *app.App
 	router   *gin.Engine
+	handler  http.Handler       // the fast path in front of router (fastpath.go)
 	tokenSum *[sha256.Size]byte // nil: writes are refused
 	openapi  []byte
 	pages    *dashboard.Renderer
@@ -186,11 +187,12 @@ func New(cfg Config) (*Server, error) {
 	if s.router, err = s.routes(); err != nil {
 		return nil, err
 	}
+	s.handler = s.newFastPath(s.router)
 	return s, nil
 }
 
 // Handler returns the HTTP handler of the API.
-func (s *Server) Handler() http.Handler { return s.router }
+func (s *Server) Handler() http.Handler { return s.handler }
 
 // Reload re-reads every plan file now (as SIGHUP does), whether or not it
 // looks changed. A plan that no longer loads keeps its last good version.
@@ -209,7 +211,7 @@ const ReadTimeout = 30 * time.Second
 // deadline, and then its answer.
 func (s *Server) httpServer() *http.Server {
 	return &http.Server{
-		Handler:           s.router,
+		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       ReadTimeout,
 		WriteTimeout:      s.cfg.WriteDeadline + 15*time.Second,
