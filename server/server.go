@@ -30,6 +30,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -283,6 +284,22 @@ func (s *Server) Plans() []string {
 		ids = append(ids, st.ID)
 	}
 	return ids
+}
+
+// Versions identifies the plan versions being served, each plan's id
+// and the hash of what it read: it changes when a plan is loaded again
+// with other contents, added or removed (caili serve sizes its memory
+// limit again then).
+func (s *Server) Versions() string {
+	var b strings.Builder
+	for _, st := range s.app.Plans.All() {
+		b.WriteString(st.ID)
+		if st.Good != nil {
+			b.WriteString("@" + st.Good.Hash)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // DefaultDataDir is where saved scenarios go when Config.DataDir is
