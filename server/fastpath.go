@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
@@ -146,6 +147,9 @@ func fastClientIP(r *http.Request) (string, bool) {
 	host, _, err := net.SplitHostPort(strings.TrimSpace(r.RemoteAddr))
 	if err != nil {
 		return "", true
+	}
+	if a, err := netip.ParseAddr(host); err == nil && a.Is4() {
+		return host, true // dotted, no leading zeros: as net.IP writes it
 	}
 	ip := net.ParseIP(host)
 	if ip == nil {

@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/gin-gonic/gin"
 )
 
 // lockedBuffer is a log the server writes while the test reads it.
@@ -270,4 +272,22 @@ func TestFastPathNewVersion(t *testing.T) {
 	rejected := r.check(fastCase{name: "rejected", method: "GET", target: "/api/v1/plans/short/allocations.csv"})
 	r.check(fastCase{name: "rejected revalidated", method: "GET", target: "/api/v1/plans/short/allocations.csv",
 		hdr: []string{"If-None-Match", rejected.header.Get("ETag")}})
+}
+
+// TestFastClientIP: the client address is Gin's ClientIP, whatever the
+// form of the connection's address.
+func TestFastClientIP(t *testing.T) {
+	e := newEnv(t, "")
+	for _, remote := range []string{"127.0.0.1:5000", "10.1.2.3:80", "[::1]:5000", "[::ffff:127.0.0.1]:1", "[fe80::1%eth0]:1",
+		"[2001:DB8::0:1]:1", "127.000.0.1:1", "nonsense", " 192.0.2.1:7 ", ":80", "[::]:1"} {
+		req := httptest.NewRequest(http.MethodGet, "/healthz", nil)
+		req.RemoteAddr = remote
+		var want string
+		c := gin.CreateTestContextOnly(httptest.NewRecorder(), e.srv.router)
+		c.Request = req
+		want = c.ClientIP()
+		if got, ok := fastClientIP(req); !ok || got != want {
+			t.Errorf("%q: %q, Gin %q", remote, got, want)
+		}
+	}
 }
