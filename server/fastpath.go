@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"weak"
 
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
@@ -50,7 +51,9 @@ type fastKey struct{ plan, format string }
 // fastAnswer is the 200 (or 304) of one plan version in one format,
 // with its header values made once.
 type fastAnswer struct {
-	version *app.PlanVersion
+	// version is the plan version answered, held weakly: an answer kept
+	// after a reload must not keep the old version's model alive.
+	version weak.Pointer[app.PlanVersion]
 	etag    string
 	body    []byte
 	// The header values, shared by every answer (never modified).
@@ -193,7 +196,8 @@ func (s *Server) fastAllowed(r *http.Request, ru rule) bool {
 }
 
 // answer is the answer of a plan's own result in a format, built on
-// first use for the version being served; nil when the plan is unknown,
+// first use for the version being served (answers of other versions are
+// forgotten then); nil when the plan is unknown,
 // has not loaded or is rejected (Gin answers those).
 func (f *fastPath) answer(plan, format string) *fastAnswer {
 	v, err := f.s.app.Plan(plan)
@@ -201,11 +205,17 @@ func (f *fastPath) answer(plan, format string) *fastAnswer {
 		return nil
 	}
 	if m := f.answers.Load(); m != nil {
-		if a := (*m)[fastKey{plan, format}]; a != nil && a.version == v {
+		if a := (*m)[fastKey{plan, format}]; a != nil && a.version.Value() == v {
 			return a
 		}
 	}
 	return f.build(v, format)
+}
+
+// current reports whether a is of the version of plan being served.
+func (f *fastPath) current(plan string, a *fastAnswer) bool {
+	v, err := f.s.app.Plan(plan)
+	return err == nil && a.version.Value() == v
 }
 
 // build makes the answer of a version in a format, as resultRoute
@@ -234,7 +244,7 @@ func (f *fastPath) build(v *app.PlanVersion, format string) *fastAnswer {
 		return nil
 	}
 	tag := f.s.app.JobETag(j, vw.name)
-	a := &fastAnswer{version: v, etag: tag, body: data, stamp: []string{f.s.app.StampHeader(j)}, etagH: []string{tag},
+	a := &fastAnswer{version: weak.Make(v), etag: tag, body: data, stamp: []string{f.s.app.StampHeader(j)}, etagH: []string{tag},
 		cacheControl: []string{"no-cache"}, contentType: []string{vw.contentType}, length: []string{strconv.Itoa(len(data))}}
 	if vw.filename != "" {
 		st := f.s.app.Stamp(j)
@@ -243,7 +253,7 @@ func (f *fastPath) build(v *app.PlanVersion, format string) *fastAnswer {
 	next := map[fastKey]*fastAnswer{}
 	if m := f.answers.Load(); m != nil {
 		for k, old := range *m {
-			if k.plan != v.ID || old.version == v {
+			if k.plan != v.ID && f.current(k.plan, old) || old.version.Value() == v {
 				next[k] = old
 			}
 		}
