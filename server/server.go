@@ -136,6 +136,7 @@ type Server struct {
 	network  atomic.Bool // reached over a network (Config.Network)
 	failures failures    // failed authentications by address (auth.go)
 	uploads  *uploadPool // bounds the uploads read at once (uploads.go)
+	release  releaser    // memory given back after a streamed answer (streamed.go)
 }
 
 // New loads the plans and builds the server. A plans directory that

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/caili/caili/internal/app"
 )
@@ -87,5 +88,31 @@ func TestWhatIfTotalsOnly(t *testing.T) {
 		t.Fatal(err)
 	} else if v, _ := cell(full.Res, a, "total"); w.Body.String() != v {
 		t.Errorf("cell: %q, want %q", w.Body.String(), v)
+	}
+}
+
+// TestReleaser: a release runs after a streamed answer, then none until
+// releaseEvery has passed, and never two at once.
+func TestReleaser(t *testing.T) {
+	var r releaser
+	r.after()
+	for deadline := time.Now().Add(10 * time.Second); r.last.Load() == 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("no release")
+		}
+	}
+	for r.running.Load() {
+		time.Sleep(time.Millisecond)
+	}
+	first := r.last.Load()
+	r.after() // within releaseEvery: nothing
+	if r.running.Load() || r.last.Load() != first {
+		t.Fatal("a second release within releaseEvery")
+	}
+	r.last.Store(time.Now().Add(-2 * releaseEvery).UnixNano())
+	r.running.Store(true) // one running: nothing more
+	r.after()
+	if r.last.Load() > time.Now().Add(-releaseEvery).UnixNano() {
+		t.Fatal("a release while one runs")
 	}
 }
