@@ -33,9 +33,9 @@ func TestMemLimitFor(t *testing.T) {
 	const mib = 1 << 20
 	for _, c := range []struct{ loaded, machine, want uint64 }{
 		{447 * mib, 24 << 30, 447*mib + uint64(float64(447*mib)*memGrowth)}, // a 10,000-街道 plan: 3×
-		{20 * mib, 24 << 30, 20*mib + memHeadroomMin},                        // the sample: the least headroom
-		{3 << 30, 4 << 30, 3 << 30},                                          // at most three quarters of the machine
-		{447 * mib, 0, 447*mib + uint64(float64(447*mib)*memGrowth)},         // the machine unknown
+		{20 * mib, 24 << 30, 20*mib + memHeadroomMin},                       // the sample: the least headroom
+		{3 << 30, 4 << 30, 3 << 30},                                         // at most three quarters of the machine
+		{447 * mib, 0, 447*mib + uint64(float64(447*mib)*memGrowth)},        // the machine unknown
 	} {
 		if got := memLimitFor(c.loaded, c.machine); got != c.want {
 			t.Errorf("memLimitFor(%d MiB, %d MiB) = %d MiB, want %d MiB", c.loaded/mib, c.machine/mib, got/mib, c.want/mib)
