@@ -3,7 +3,8 @@
 # run, on this machine (docs/performance.md explains them and keeps the
 # latest):
 #
-#   bash bench.sh [engine|http|publish|all]     (default all)
+#   bash bench.sh [engine|http|memory|publish|all]     (default all;
+#   memory is the last figure of http alone)
 #
 # engine: wall time and peak memory (RSS) of `caili calc` against the
 #   float64 twin of the engine (internal/twin, `plangen -twin`), which
@@ -41,8 +42,8 @@ ROOT=$(pwd)
 WHAT=${1:-all}
 RUNS=${BENCH_RUNS:-2}
 SECS=${BENCH_SECONDS:-10}
-case $WHAT in engine | http | publish | all) ;; *)
-	echo "usage: $0 [engine|http|publish|all]" >&2
+case $WHAT in engine | http | memory | publish | all) ;; *)
+	echo "usage: $0 [engine|http|memory|publish|all]" >&2
 	exit 2
 	;;
 esac
@@ -214,6 +215,7 @@ rss() { awk '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {print r, h}' "/proc/$1/status"
 memory() {
 	local n=${BENCH_WHATIFS:-20} P=$TMP/memplans
 	mkdir -p "$P"
+	[[ -f $TMP/plans/p10k.toml ]] || { mkdir -p "$TMP/plans" && "$TMP/plangen" -n 10000 -standards 140 -out "$TMP/plans/p10k.toml"; }
 	cp "$TMP/plans/p10k.toml" "$P/"
 	SERVE_LOG=$TMP/memory.log serve --plans "$P" --data "$TMP/data3"
 	local pid=${PIDS[-1]} cap loaded after peak t0 t1
@@ -227,6 +229,7 @@ memory() {
 			echo "  note: JSON what-if $i failed" >&2
 	done
 	t1=$(date +%s.%N)
+	sleep 2 # at rest: what the last answer took is given back after it (server/streamed.go)
 	read -r after peak < <(rss "$pid")
 	awk -v n="$n" -v l="$loaded" -v a="$after" -v p="$peak" -v t="$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" \
 		-v lim="$(grep -o 'msg="memory limit" limit=[0-9A-Za-z]*' "$TMP/memory.log" | tail -1 | cut -d= -f3)" 'BEGIN{
@@ -265,6 +268,10 @@ publish() {
 case $WHAT in
 engine) engine ;;
 http) http ;;
+memory)
+	echo "== memory (caili serve holding the 10,000-街道 plan; the baseline is its RSS after loading)"
+	memory
+	;;
 publish) publish ;;
 all)
 	engine
