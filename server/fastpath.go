@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	"net"
@@ -250,15 +251,55 @@ func (f *fastPath) build(v *app.PlanVersion, format string) *fastAnswer {
 		st := f.s.app.Stamp(j)
 		a.disposition = []string{comp.Text(vw.name, func() string { return dispositionOf(vw, st) })}
 	}
-	next := map[fastKey]*fastAnswer{}
-	if m := f.answers.Load(); m != nil {
-		for k, old := range *m {
-			if k.plan != v.ID && f.current(k.plan, old) || old.version.Value() == v {
-				next[k] = old
-			}
-		}
-	}
+	next := f.currentAnswers()
 	next[fastKey{v.ID, format}] = a
 	f.answers.Store(&next)
 	return a
+}
+
+// currentAnswers is a copy of the answers of the versions being served
+// (f.mu held).
+func (f *fastPath) currentAnswers() map[fastKey]*fastAnswer {
+	next := map[fastKey]*fastAnswer{}
+	if m := f.answers.Load(); m != nil {
+		for k, a := range *m {
+			if f.current(k.plan, a) {
+				next[k] = a
+			}
+		}
+	}
+	return next
+}
+
+// sweep forgets the answers of versions no longer served, so that their
+// bodies do not outlive them (Serve sweeps as often as it polls the
+// plans, and Reload once).
+func (f *fastPath) sweep() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	m := f.answers.Load()
+	if m == nil {
+		return
+	}
+	if next := f.currentAnswers(); len(next) < len(*m) {
+		f.answers.Store(&next)
+	}
+}
+
+// sweepEvery sweeps f every interval until ctx ends (never for an
+// interval ≤ 0).
+func (f *fastPath) sweepEvery(ctx context.Context, interval time.Duration) {
+	if interval <= 0 {
+		return
+	}
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			f.sweep()
+		}
+	}
 }

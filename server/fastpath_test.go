@@ -266,9 +266,23 @@ func TestFastPathNewVersion(t *testing.T) {
 		t.Fatal("the reloaded plan is answered as before")
 	}
 	r.check(fastCase{name: "old tag", method: "GET", target: csv, hdr: []string{"If-None-Match", before.header.Get("ETag")}, fast: true})
-	if m := r.fast.Config.Handler.(*fastPath).answers.Load(); m == nil || len(*m) != 1 {
+	fp := r.fast.Config.Handler.(*fastPath)
+	if m := fp.answers.Load(); m == nil || len(*m) != 1 {
 		t.Errorf("answers kept: %v, want the new version's only", m)
 	}
+	if err := os.WriteFile(filepath.Join(e.plans, "tiny.toml"), tiny, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.srv.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	fp.sweep() // the rig's own fast path (Reload swept the server's)
+	if m := fp.answers.Load(); m == nil || len(*m) != 0 {
+		t.Errorf("answers kept after a reload: %v, want none", m)
+	}
+	r.log.mu.Lock()
+	r.log.buf.Reset()
+	r.log.mu.Unlock()
 	rejected := r.check(fastCase{name: "rejected", method: "GET", target: "/api/v1/plans/short/allocations.csv"})
 	r.check(fastCase{name: "rejected revalidated", method: "GET", target: "/api/v1/plans/short/allocations.csv",
 		hdr: []string{"If-None-Match", rejected.header.Get("ETag")}})

@@ -200,7 +200,11 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // looks changed. A plan that no longer loads keeps its last good version.
 func (s *Server) Reload() error {
 	s.log.Info("reloading plans")
-	return s.app.Plans.Scan(true)
+	err := s.app.Plans.Scan(true)
+	if f, ok := s.handler.(*fastPath); ok {
+		f.sweep()
+	}
+	return err
 }
 
 // ReadTimeout bounds reading a request, its body (the largest upload)
@@ -255,6 +259,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	wctx, stop := context.WithCancel(ctx)
 	defer stop()
 	go s.app.Plans.Watch(wctx, s.cfg.PollInterval)
+	if f, ok := s.handler.(*fastPath); ok {
+		go f.sweepEvery(wctx, s.cfg.PollInterval)
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
