@@ -229,7 +229,7 @@ memory() {
 			echo "  note: JSON what-if $i failed" >&2
 	done
 	t1=$(date +%s.%N)
-	sleep 2 # at rest: what the last answer took is given back after it (server/streamed.go)
+	sleep 7 # at rest: what the last answer took is given back within 5 s (server/streamed.go)
 	read -r after peak < <(rss "$pid")
 	awk -v n="$n" -v l="$loaded" -v a="$after" -v p="$peak" -v t="$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" \
 		-v lim="$(grep -o 'msg="memory limit" limit=[0-9A-Za-z]*' "$TMP/memory.log" | tail -1 | cut -d= -f3)" 'BEGIN{

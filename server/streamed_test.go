@@ -91,28 +91,50 @@ func TestWhatIfTotalsOnly(t *testing.T) {
 	}
 }
 
-// TestReleaser: a release runs after a streamed answer, then none until
-// releaseEvery has passed, and never two at once.
+// TestReleaser: an answer is followed by a release; answers within
+// releaseEvery of it, or while it runs, by exactly one more once that
+// time has passed, never two at once.
 func TestReleaser(t *testing.T) {
 	var r releaser
-	r.after()
-	for deadline := time.Now().Add(10 * time.Second); r.last.Load() == 0; time.Sleep(time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("no release")
+	runs := func() int {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return r.runs
+	}
+	waitRuns := func(n int) {
+		t.Helper()
+		for deadline := time.Now().Add(3 * releaseEvery); runs() < n; time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%d releases, want %d", runs(), n)
+			}
 		}
 	}
-	for r.running.Load() {
-		time.Sleep(time.Millisecond)
-	}
-	first := r.last.Load()
-	r.after() // within releaseEvery: nothing
-	if r.running.Load() || r.last.Load() != first {
-		t.Fatal("a second release within releaseEvery")
-	}
-	r.last.Store(time.Now().Add(-2 * releaseEvery).UnixNano())
-	r.running.Store(true) // one running: nothing more
 	r.after()
-	if r.last.Load() > time.Now().Add(-releaseEvery).UnixNano() {
-		t.Fatal("a release while one runs")
+	waitRuns(1)
+	start := time.Now()
+	r.after() // within releaseEvery: one more, later
+	r.after() // covered by the same
+	r.mu.Lock()
+	if !r.scheduled || r.running {
+		t.Error("no release due after an answer within releaseEvery")
+	}
+	r.mu.Unlock()
+	waitRuns(2)
+	if d := time.Since(start); d < releaseEvery/2 {
+		t.Errorf("the second release after %v, want about %v", d, releaseEvery)
+	}
+	r.mu.Lock()
+	r.running = true // as if one ran: an answer now asks for one more after it
+	r.mu.Unlock()
+	r.after()
+	r.mu.Lock()
+	again, scheduled := r.again, r.scheduled
+	r.running, r.again = false, false
+	r.mu.Unlock()
+	if !again || scheduled {
+		t.Errorf("an answer during a release: again %v, scheduled %v; want one more after it, none beside it", again, scheduled)
+	}
+	if runs() != 2 {
+		t.Errorf("%d releases, want 2", runs())
 	}
 }
