@@ -3,7 +3,8 @@
 # run, on this machine (docs/performance.md explains them and keeps the
 # latest):
 #
-#   bash bench.sh [engine|http|publish|all]     (default all)
+#   bash bench.sh [engine|http|memory|publish|all]     (default all;
+#   memory is the last figure of http alone)
 #
 # engine: wall time and peak memory (RSS) of `caili calc` against the
 #   float64 twin of the engine (internal/twin, `plangen -twin`), which
@@ -17,12 +18,17 @@
 #   Each figure is the best of BENCH_RUNS runs (default 2): the shortest
 #   time and the lowest peak, since the machine is shared.
 # http: wrk, 2 threads and 64 connections for BENCH_SECONDS (default 10)
-#   each, on loopback: nginx serving caili's CSV of the sample as a static
-#   file (the baseline), caili's cached CSV (the same URL every time) and
-#   the sample's what-if (three overrides, a different capacity every
-#   request: server/loadtest/whatif.lua), then single what-ifs (CSV) on
-#   1,000- and 10,000-sub-district plans, timed by curl, beside the
-#   cached answer of the same plan.
+#   each (the static ones BENCH_RUNS times in turn, the best of each), on
+#   loopback: nginx serving caili's CSV of the sample as a static
+#   file (the baseline), a minimal Go net/http server answering with the
+#   same bytes and headers (server/loadtest/gostatic: the second baseline,
+#   what Go's HTTP server can do here), caili's cached CSV (the same URL
+#   every time) and the sample's what-if (three overrides, a different
+#   capacity every request: server/loadtest/whatif.lua), then single
+#   what-ifs (CSV) on 1,000- and 10,000-sub-district plans, timed by curl,
+#   beside the cached answer of the same plan; then the server's memory
+#   (RSS) holding the 10,000-sub-district plan after BENCH_WHATIFS
+#   (default 20) JSON what-ifs, beside its memory after loading.
 # publish: the 10,000-sub-district plan saved, approved and published in a
 #   fresh record, publishing timed beside `caili calc --format json` of the
 #   same plan; then one sub-district's published statement over HTTP
@@ -36,8 +42,8 @@ ROOT=$(pwd)
 WHAT=${1:-all}
 RUNS=${BENCH_RUNS:-2}
 SECS=${BENCH_SECONDS:-10}
-case $WHAT in engine | http | publish | all) ;; *)
-	echo "usage: $0 [engine|http|publish|all]" >&2
+case $WHAT in engine | http | memory | publish | all) ;; *)
+	echo "usage: $0 [engine|http|memory|publish|all]" >&2
 	exit 2
 	;;
 esac
@@ -49,6 +55,8 @@ if [[ $WHAT == http || $WHAT == all ]]; then
 fi
 [[ $WHAT == engine ]] || need curl curl
 
+# A step that fails stops the script; say which.
+trap 'echo "bench.sh: line $LINENO: \"$BASH_COMMAND\" failed" >&2' ERR
 TMP=$(mktemp -d)
 PIDS=()
 cleanup() {
@@ -60,6 +68,7 @@ trap cleanup EXIT
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3), load $(cut -d' ' -f1-3 /proc/loadavg)"
 go build -o "$TMP/caili" ./cmd/caili
 go build -o "$TMP/plangen" ./cmd/plangen
+go build -o "$TMP/gostatic" ./server/loadtest/gostatic
 
 # best CMD...: runs CMD RUNS times; prints the shortest wall time (s)
 # and the lowest peak RSS (KiB).
@@ -102,8 +111,9 @@ engine() {
 }
 
 # serve ARGS...: starts caili serve on a free loopback port; sets URL.
+# Its log goes to SERVE_LOG (default none).
 serve() {
-	env -u CAILI_TOKEN "$TMP/caili" serve --addr 127.0.0.1:0 "$@" >"$TMP/serve.out" 2>/dev/null &
+	env -u CAILI_TOKEN -u GOMEMLIMIT "$TMP/caili" serve --addr 127.0.0.1:0 "$@" >"$TMP/serve.out" 2>"${SERVE_LOG:-/dev/null}" &
 	PIDS+=($!)
 	URL=
 	for _ in $(seq 1 300); do
@@ -129,7 +139,7 @@ http() {
 	local cached="$URL/api/v1/plans/sample/allocations.csv"
 	mkdir -p "$TMP/www"
 	chmod 755 "$TMP" "$TMP/www" # nginx's workers run as an unprivileged user
-	curl -sf "$cached" -o "$TMP/www/allocations.csv"
+	curl -sf -D "$TMP/allocations.head" "$cached" -o "$TMP/www/allocations.csv"
 	cat >"$TMP/nginx.conf" <<-EOF
 		worker_processes auto;
 		pid $TMP/nginx.pid;
@@ -147,16 +157,32 @@ http() {
 	PIDS+=($!)
 	for _ in $(seq 1 50); do curl -sf -o /dev/null http://127.0.0.1:18925/allocations.csv && break; sleep 0.1; done
 	curl -sf http://127.0.0.1:18925/allocations.csv | cmp -s - "$TMP/www/allocations.csv" || { echo "nginx does not serve the CSV" >&2; exit 1; }
-	local nr n50 n99 ne cr c50 c99 ce wr w50 w99 we
-	read -r nr n50 n99 ne < <(bench nginx http://127.0.0.1:18925/allocations.csv)
-	read -r cr c50 c99 ce < <(bench cached "$cached")
+	# The second baseline: a Go net/http server answering with the same
+	# bytes and headers and nothing else (server/loadtest/gostatic), the
+	# most a Go server can do here.
+	"$TMP/gostatic" -addr 127.0.0.1:18926 -body "$TMP/www/allocations.csv" -headers "$TMP/allocations.head" &
+	PIDS+=($!)
+	for _ in $(seq 1 50); do curl -sf -o /dev/null http://127.0.0.1:18926/ && break; sleep 0.1; done
+	curl -sf http://127.0.0.1:18926/ | cmp -s - "$TMP/www/allocations.csv" || { echo "gostatic does not serve the CSV" >&2; exit 1; }
+	local nr n50 n99 ne gr g50 g99 ge cr c50 c99 ce wr w50 w99 we
+	# The three static answers in turn, BENCH_RUNS rounds, the best of
+	# each: the machine's load moves them by a factor of two.
+	read -r nr n50 n99 ne gr g50 g99 ge cr c50 c99 ce < <(
+		for _ in $(seq "$RUNS"); do
+			echo "n $(bench nginx http://127.0.0.1:18925/allocations.csv)"
+			echo "g $(bench gostatic http://127.0.0.1:18926/allocations.csv)"
+			echo "c $(bench cached "$cached")"
+		done | sort -k1,1 -k2,2gr | awk '$1 != last {printf "%s %s %s %s ", $2, $3, $4, $5; last = $1} END {print ""}' |
+			awk '{print $9, $10, $11, $12, $5, $6, $7, $8, $1, $2, $3, $4}')
 	read -r wr w50 w99 we < <(bench whatif "$URL" whatif)
-	awk -v nr="$nr" -v n50="$n50" -v n99="$n99" -v cr="$cr" -v c50="$c50" -v c99="$c99" -v ce="$ce" \
+	awk -v nr="$nr" -v n50="$n50" -v n99="$n99" -v gr="$gr" -v g50="$g50" -v g99="$g99" -v cr="$cr" -v c50="$c50" -v c99="$c99" -v ce="$ce" \
 		-v wr="$wr" -v w50="$w50" -v w99="$w99" -v we="$we" 'BEGIN{
 		printf "  %-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (baseline)\n", "nginx, static CSV", nr, n50, n99
-		printf "  %-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %3.0f%% of nginx  (aim ≥ 70%%) non-2xx %d\n", "caili, cached CSV", cr, c50, c99, 100*cr/nr, ce
+		printf "  %-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %3.0f%% of nginx  (second baseline: Go net/http, same bytes)\n", "Go net/http, same answer", gr, g50, g99, 100*gr/nr
+		printf "  %-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %3.0f%% of nginx, %3.0f%% of Go  (aim ≥ 70%% of nginx) non-2xx %d\n", "caili, cached CSV", cr, c50, c99, 100*cr/nr, 100*cr/gr, ce
 		printf "  %-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %3.0f%% of nginx  (aim ≥ 25%%, p99 < 20 ms) non-2xx %d\n", "caili, what-if CSV", wr, w50, w99, 100*wr/nr, we }'
 	whatifs
+	memory
 }
 
 # whatifs: one what-if at a time on 1,000 and 10,000 sub-districts (the
@@ -176,6 +202,39 @@ whatifs() {
 		awk -v n="$n" -v c="$c" -v w="$w" -v aim="$([[ $n == 1k ]] && echo 20 || echo 200)" 'BEGIN{
 			printf "  %-28s %8.1f ms  cached %6.1f ms  %5.0f×  (aim ≤ %d ms)\n", "what-if CSV, " n " plan", 1000*w, 1000*c, w/c, aim }'
 	done
+}
+
+# rss PID: a process's resident memory (KiB) now, and at its peak.
+rss() { awk '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {print r, h}' "/proc/$1/status"; }
+
+# memory: caili serve holding only the 10,000-街道 plan (plangen's default
+# shape), with its own soft memory limit (docs/operations.md): its RSS
+# once the plan is loaded and its cached CSV answered (the baseline),
+# then after BENCH_WHATIFS (default 20) JSON what-ifs one after another,
+# each a different capacity.
+memory() {
+	local n=${BENCH_WHATIFS:-20} P=$TMP/memplans
+	mkdir -p "$P"
+	[[ -f $TMP/plans/p10k.toml ]] || { mkdir -p "$TMP/plans" && "$TMP/plangen" -n 10000 -standards 140 -out "$TMP/plans/p10k.toml"; }
+	cp "$TMP/plans/p10k.toml" "$P/"
+	SERVE_LOG=$TMP/memory.log serve --plans "$P" --data "$TMP/data3"
+	local pid=${PIDS[-1]} cap loaded after peak t0 t1
+	cap=$(grep -m1 '^capacity' "$P/p10k.toml" | tr -dc 0-9)
+	curl -sf -o /dev/null "$URL/api/v1/plans/p10k/allocations.csv"
+	sleep 1
+	read -r loaded _ < <(rss "$pid")
+	t0=$(date +%s.%N)
+	for i in $(seq "$n"); do
+		curl -sf -o /dev/null "$URL/api/v1/plans/p10k/allocations.json?set.plan.capacity=$((cap + 100 + i))" ||
+			echo "  note: JSON what-if $i failed" >&2
+	done
+	t1=$(date +%s.%N)
+	sleep 7 # at rest: what the last answer took is given back within 5 s (server/streamed.go)
+	read -r after peak < <(rss "$pid")
+	awk -v n="$n" -v l="$loaded" -v a="$after" -v p="$peak" -v t="$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" \
+		-v lim="$(grep -o 'msg="memory limit" limit=[0-9A-Za-z]*' "$TMP/memory.log" | tail -1 | cut -d= -f3)" 'BEGIN{
+		printf "  %-28s %6d MiB  after loading %6d MiB  %4.2f×  (aim < 2×; peak %d MiB with loading, limit %s, %.1f s a what-if)\n",
+			"server RSS, " n " JSON what-ifs", a/1024, l/1024, a/l, p/1024, lim, t/n }'
 }
 
 # publish: the 10,000-街道 plan (plangen's default shape) saved, approved
@@ -209,6 +268,10 @@ publish() {
 case $WHAT in
 engine) engine ;;
 http) http ;;
+memory)
+	echo "== memory (caili serve holding the 10,000-街道 plan; the baseline is its RSS after loading)"
+	memory
+	;;
 publish) publish ;;
 all)
 	engine

@@ -24,20 +24,35 @@ import (
 func (s *Server) accessLog(c *gin.Context) {
 	start := time.Now()
 	c.Next()
+	s.logRequest(c.Request.Method, c.Request.URL.Path, redactQuery(c.Request.URL.RawQuery), c.Writer.Status(),
+		max(c.Writer.Size(), 0), time.Since(start), c.ClientIP())
+}
+
+// logRequest writes one access log line (Gin's requests and the fast
+// path's alike); a status of 500 or more is an error.
+func (s *Server) logRequest(method, path, query string, status, bytes int, dur time.Duration, remote string) {
 	lvl := slog.LevelInfo
-	if c.Writer.Status() >= 500 {
+	if status >= 500 {
 		lvl = slog.LevelError
 	}
-	q := redactQuery(c.Request.URL.RawQuery)
-	s.log.LogAttrs(context.Background(), lvl, "http",
-		slog.String("method", c.Request.Method),
-		slog.String("path", c.Request.URL.Path),
-		slog.String("query", q),
-		slog.Int("status", c.Writer.Status()),
-		slog.Int("bytes", max(c.Writer.Size(), 0)),
-		slog.Duration("dur", time.Since(start)),
-		slog.String("remote", c.ClientIP()),
+	// The handler is called as Logger.LogAttrs would, without the
+	// caller's program counter (no source: Config.Logger's handlers do
+	// not print one), which costs more than the rest of the record.
+	ctx, h := context.Background(), s.log.Handler()
+	if !h.Enabled(ctx, lvl) {
+		return
+	}
+	r := slog.NewRecord(time.Now(), lvl, "http", 0)
+	r.AddAttrs(
+		slog.String("method", method),
+		slog.String("path", path),
+		slog.String("query", query),
+		slog.Int("status", status),
+		slog.Int("bytes", bytes),
+		slog.Duration("dur", dur),
+		slog.String("remote", remote),
 	)
+	_ = h.Handle(ctx, r) // as LogAttrs, which drops a handler's error
 }
 
 // recovered answers a panic in a handler with a 500 (JSON, or a page for
@@ -56,11 +71,14 @@ func (s *Server) recovered(c *gin.Context, rec any) {
 // hasTokens reports whether any token can sign in: the server's own or a
 // live stored one. A store that cannot say is taken to have some, so the
 // token is checked.
-func (s *Server) hasTokens(c *gin.Context) bool {
+func (s *Server) hasTokens(c *gin.Context) bool { return s.hasTokensIn(c.Request.Context()) }
+
+// hasTokensIn is hasTokens for a request's context.
+func (s *Server) hasTokensIn(ctx context.Context) bool {
 	if s.tokenSum != nil {
 		return true
 	}
-	has, err := s.app.HasTokens(c.Request.Context())
+	has, err := s.app.HasTokens(ctx)
 	return err != nil || has
 }
 

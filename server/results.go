@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -102,6 +103,7 @@ func (s *Server) resultRoute(c *gin.Context, allow app.Params, vf viewFunc) {
 	} else {
 		s.disposition(c, v, st)
 	}
+	c.Header("Content-Length", strconv.Itoa(len(data))) // as the fast path says it (fastpath.go), HEAD too
 	c.Data(http.StatusOK, v.contentType, data)
 }
 
@@ -141,11 +143,23 @@ func csvName(base string, q app.Query) string {
 
 // allocations serves allocations.{json,csv,xml,xlsx}.
 func (s *Server) allocations(format string) gin.HandlerFunc {
+	allow, vf := allocationsParams(format), s.allocationsView(format)
+	return func(c *gin.Context) { s.resultRoute(c, allow, vf) }
+}
+
+// allocationsParams are the query parameters allocations.<format> takes.
+func allocationsParams(format string) app.Params {
 	allow := app.ParamSet | app.ParamScenario
 	if format == "csv" {
 		allow |= app.ParamBOM | app.ParamUnit
 	}
-	vf := func(plan string, q app.Query) (view, error) {
+	return allow
+}
+
+// allocationsView is the view of allocations.<format> (also the fast
+// path's, fastpath.go).
+func (s *Server) allocationsView(format string) viewFunc {
+	return func(plan string, q app.Query) (view, error) {
 		v := view{name: csvName("allocations."+format, q), contentType: typeOf(format, q),
 			render: func(j *app.Job, res *formula.Result) ([]byte, error) {
 				if q.Wan {
@@ -164,7 +178,6 @@ func (s *Server) allocations(format string) gin.HandlerFunc {
 		}
 		return v, nil
 	}
-	return func(c *gin.Context) { s.resultRoute(c, allow, vf) }
 }
 
 // allocationsCheck serves allocations-check.xlsx: the 复核 workbook of

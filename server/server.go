@@ -30,6 +30,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -126,6 +127,7 @@ type Server struct {
 	log      *slog.Logger
 	app      *app.App
 	router   *gin.Engine
+	handler  http.Handler       // the fast path in front of router (fastpath.go)
 	tokenSum *[sha256.Size]byte // nil: writes are refused
 	openapi  []byte
 	pages    *dashboard.Renderer
@@ -134,6 +136,7 @@ type Server struct {
 	network  atomic.Bool // reached over a network (Config.Network)
 	failures failures    // failed authentications by address (auth.go)
 	uploads  *uploadPool // bounds the uploads read at once (uploads.go)
+	release  releaser    // memory given back after a streamed answer (streamed.go)
 }
 
 // New loads the plans and builds the server. A plans directory that
@@ -186,17 +189,22 @@ func New(cfg Config) (*Server, error) {
 	if s.router, err = s.routes(); err != nil {
 		return nil, err
 	}
+	s.handler = s.newFastPath(s.router)
 	return s, nil
 }
 
 // Handler returns the HTTP handler of the API.
-func (s *Server) Handler() http.Handler { return s.router }
+func (s *Server) Handler() http.Handler { return s.handler }
 
 // Reload re-reads every plan file now (as SIGHUP does), whether or not it
 // looks changed. A plan that no longer loads keeps its last good version.
 func (s *Server) Reload() error {
 	s.log.Info("reloading plans")
-	return s.app.Plans.Scan(true)
+	err := s.app.Plans.Scan(true)
+	if f, ok := s.handler.(*fastPath); ok {
+		f.sweep()
+	}
+	return err
 }
 
 // ReadTimeout bounds reading a request, its body (the largest upload)
@@ -209,7 +217,7 @@ const ReadTimeout = 30 * time.Second
 // deadline, and then its answer.
 func (s *Server) httpServer() *http.Server {
 	return &http.Server{
-		Handler:           s.router,
+		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       ReadTimeout,
 		WriteTimeout:      s.cfg.WriteDeadline + 15*time.Second,
@@ -251,6 +259,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	wctx, stop := context.WithCancel(ctx)
 	defer stop()
 	go s.app.Plans.Watch(wctx, s.cfg.PollInterval)
+	if f, ok := s.handler.(*fastPath); ok {
+		go f.sweepEvery(wctx, s.cfg.PollInterval)
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -281,6 +292,22 @@ func (s *Server) Plans() []string {
 		ids = append(ids, st.ID)
 	}
 	return ids
+}
+
+// Versions identifies the plan versions being served, each plan's id
+// and the hash of what it read: it changes when a plan is loaded again
+// with other contents, added or removed (caili serve sizes its memory
+// limit again then).
+func (s *Server) Versions() string {
+	var b strings.Builder
+	for _, st := range s.app.Plans.All() {
+		b.WriteString(st.ID)
+		if st.Good != nil {
+			b.WriteString("@" + st.Good.Hash)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // DefaultDataDir is where saved scenarios go when Config.DataDir is

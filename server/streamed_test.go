@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/caili/caili/internal/app"
 )
@@ -87,5 +88,53 @@ func TestWhatIfTotalsOnly(t *testing.T) {
 		t.Fatal(err)
 	} else if v, _ := cell(full.Res, a, "total"); w.Body.String() != v {
 		t.Errorf("cell: %q, want %q", w.Body.String(), v)
+	}
+}
+
+// TestReleaser: an answer is followed by a release; answers within
+// releaseEvery of it, or while it runs, by exactly one more once that
+// time has passed, never two at once.
+func TestReleaser(t *testing.T) {
+	var r releaser
+	runs := func() int {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return r.runs
+	}
+	waitRuns := func(n int) {
+		t.Helper()
+		for deadline := time.Now().Add(3 * releaseEvery); runs() < n; time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%d releases, want %d", runs(), n)
+			}
+		}
+	}
+	r.after()
+	waitRuns(1)
+	start := time.Now()
+	r.after() // within releaseEvery: one more, later
+	r.after() // covered by the same
+	r.mu.Lock()
+	if !r.scheduled || r.running {
+		t.Error("no release due after an answer within releaseEvery")
+	}
+	r.mu.Unlock()
+	waitRuns(2)
+	if d := time.Since(start); d < releaseEvery/2 {
+		t.Errorf("the second release after %v, want about %v", d, releaseEvery)
+	}
+	r.mu.Lock()
+	r.running = true // as if one ran: an answer now asks for one more after it
+	r.mu.Unlock()
+	r.after()
+	r.mu.Lock()
+	again, scheduled := r.again, r.scheduled
+	r.running, r.again = false, false
+	r.mu.Unlock()
+	if !again || scheduled {
+		t.Errorf("an answer during a release: again %v, scheduled %v; want one more after it, none beside it", again, scheduled)
+	}
+	if runs() != 2 {
+		t.Errorf("%d releases, want 2", runs())
 	}
 }

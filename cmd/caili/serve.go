@@ -33,6 +33,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	data := fs.String("data", "", msg.FlagServeData, server.DefaultDataDir())
 	anon := fs.String("anonymous", "", msg.FlagAnonymous)
 	single := fs.Bool("single-user", false, msg.FlagSingleUser)
+	memLimit := fs.String("memory-limit", "auto", msg.FlagMemoryLimit)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -50,6 +51,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	logw := newLogBuffer(stderr)
 	defer logw.Close()
 	log := slog.New(slog.NewTextHandler(logw, nil))
+	lim, err := newMemLimiter(*memLimit, log)
+	if err != nil {
+		return err
+	}
 	// Gin's mode is the process's: the command that owns the process
 	// chooses it (release: no debug lines on stdout).
 	gin.SetMode(gin.ReleaseMode)
@@ -66,6 +71,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	lim.size() // the plans are loaded
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -94,5 +100,6 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 		}
 	}()
+	go lim.follow(ctx, srv.Versions) // the limit sized again when the plans change
 	return srv.Serve(ctx, ln)
 }

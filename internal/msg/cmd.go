@@ -62,7 +62,8 @@ var (
 	// CmdRestoreArg: restore without its file.
 	CmdRestoreArg = def("CmdRestoreArg", "restore 需要备份文件:caili restore [--data DIR] [--replace] FILE", "restore takes the backup file: caili restore [--data DIR] [--replace] FILE")
 	// CmdAddr: --addr that is not host:port.
-	CmdAddr = def("CmdAddr", "--addr 须为 主机:端口（实为 %q）", "--addr must be host:port (got %q)")
+	CmdMemoryLimit = def("CmdMemoryLimit", "--memory-limit 须为 auto、off 或大小,如 2GiB、900MiB（实为 %q）", "--memory-limit must be auto, off or a size such as 2GiB or 900MiB (got %q)")
+	CmdAddr        = def("CmdAddr", "--addr 须为 主机:端口（实为 %q）", "--addr must be host:port (got %q)")
 	// CmdTemplateOut: template --out of another extension.
 	CmdTemplateOut = def("CmdTemplateOut", "--out 须以 .xlsx 或 .csv 结尾（实为 %q）", "--out must end in .xlsx or .csv (got %q)")
 	// CmdTemplateExists: template --out names a file that exists.

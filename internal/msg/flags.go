@@ -64,11 +64,12 @@ var (
 	FlagMerge         = def("FlagMerge", "只更新文件中填写了的单元格（一个街道交回的副本）", "change only the cells the file fills in (a copy a sub-district sent back)")
 
 	// The flags of caili serve.
-	FlagAddr       = def("FlagAddr", "监听的地址（主机:端口）", "address to listen on (host:port)")
-	FlagPlans      = def("FlagPlans", "方案文件目录:每个 <编号>.toml 作为方案 <编号> 提供（不给时提供内置示意方案 sample）", "folder of plan files, each <id>.toml served as plan <id> (default: the built-in sample as plan \"sample\")")
-	FlagCORS       = def("FlagCORS", "允许来自这个来源（或 *）的浏览器页面读取 API;默认关闭", "let browser pages from this origin (or *) read the API; off by default")
-	FlagErrorPause = def("FlagErrorPause", "拒绝的请求 (4xx) 先等这么久再回答,使刷错误请求的脚本拖不慢别人;0 为关闭", "refused requests (4xx) wait this long before the answer, so that scripts of bad requests slow no one else; 0 turns it off")
-	FlagServeData  = def("FlagServeData", "数据目录:情景、版本、令牌和审计日志的数据库 caili.db（不给时为 %s）", "data folder: the database caili.db of scenarios, versions, tokens and the audit log (default: %s)")
+	FlagAddr        = def("FlagAddr", "监听的地址（主机:端口）", "address to listen on (host:port)")
+	FlagPlans       = def("FlagPlans", "方案文件目录:每个 <编号>.toml 作为方案 <编号> 提供（不给时提供内置示意方案 sample）", "folder of plan files, each <id>.toml served as plan <id> (default: the built-in sample as plan \"sample\")")
+	FlagCORS        = def("FlagCORS", "允许来自这个来源（或 *）的浏览器页面读取 API;默认关闭", "let browser pages from this origin (or *) read the API; off by default")
+	FlagErrorPause  = def("FlagErrorPause", "拒绝的请求 (4xx) 先等这么久再回答,使刷错误请求的脚本拖不慢别人;0 为关闭", "refused requests (4xx) wait this long before the answer, so that scripts of bad requests slow no one else; 0 turns it off")
+	FlagMemoryLimit = def("FlagMemoryLimit", "Go 的软内存上限:auto 按载入方案后的占用定（约两倍,不超过本机内存的四分之三;设了 GOMEMLIMIT 时用它）,off 为不设,或给大小如 2GiB、900MiB", "Go's soft memory limit: auto sizes it from what the loaded plans hold (about twice, at most three quarters of the machine; GOMEMLIMIT when set), off sets none, or a size such as 2GiB or 900MiB")
+	FlagServeData   = def("FlagServeData", "数据目录:情景、版本、令牌和审计日志的数据库 caili.db（不给时为 %s）", "data folder: the database caili.db of scenarios, versions, tokens and the audit log (default: %s)")
 
 	// The flags of the record commands (plan, token, audit, objection,
 	// backup, restore).
