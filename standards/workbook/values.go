@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
@@ -14,10 +15,12 @@ import (
 // otherwise means what leaving the key out of the plan file means (no
 // adjustment: 1; no headcount: 0; no payroll: headcount × pay; no
 // project rating: funded in full).
-func (r *reader) value(rec *record, g *grid, row *gridRow, col int, c *column) {
-	v := row.at(col)
-	first, had := rec.cells.get(c.key)
-	rec.cells.set(c.key, pos{g, col, row.num})
+//
+// v is the row's cell of the column, slot the number of c's key.
+func (r *reader) value(rec *record, g *grid, row *gridRow, v cell, c *column, slot int) {
+	col := int(v.col)
+	first, had := rec.cells.getSlot(slot)
+	rec.cells.setSlot(slot, pos{g, col, row.num})
 	switch v.kind {
 	case cellNoValue:
 		r.add(codeNoValue, g, col, row.num, msgNoValue(c, v))
@@ -46,15 +49,15 @@ func (r *reader) value(rec *record, g *grid, row *gridRow, col int, c *column) {
 				first.addr(), quote(rec.sub.Name), g.addr(col, row.num), quote(name)))
 			return
 		}
-		rec.sub.Name = name
+		rec.sub.Name = strings.Clone(name) // not the whole line's text (a CSV file's)
 	case kindRating:
-		rec.sub.Rating = r.rating(g, row, col, c, v, r.lay.ratings)
+		rec.sub.Rating = strings.Clone(r.rating(g, row, col, c, v, r.lay.ratings))
 	case kindProjectRating:
 		if s := r.rating(g, row, col, c, v, r.lay.pratings); s != "" {
 			if rec.sub.ProjectRatings == nil {
 				rec.sub.ProjectRatings = map[string]string{}
 			}
-			rec.sub.ProjectRatings[c.ref] = s
+			rec.sub.ProjectRatings[c.ref] = strings.Clone(s)
 		}
 	default:
 		r.numberValue(rec, g, row, col, c, v)
