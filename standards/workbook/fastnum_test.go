@@ -34,12 +34,16 @@ func TestPlainNumber(t *testing.T) {
 		cases = append(cases, b.String())
 	}
 	plain := 0
+	var small smallInts
 	for _, s := range cases {
 		d, np, ok := plainNumber(s)
 		if !ok {
 			continue
 		}
 		plain++
+		if sd, snp, sok := plainNumberIn(&small, s); !sok || snp != np || sd != d && (sd.Coefficient().Cmp(d.Coefficient()) != 0 || sd.Exponent() != d.Exponent()) {
+			t.Errorf("%q: shared %v (%s e%d), made %v (%s e%d)", s, snp, sd.Coefficient(), sd.Exponent(), np, d.Coefficient(), d.Exponent())
+		}
 		for _, slow := range []func(string) (decimal.Decimal, numProblem){readStoredText, readTypedText} {
 			wd, wnp := slow(s)
 			if np != wnp || (np == numOK && (d.Coefficient().Cmp(wd.Coefficient()) != 0 || d.Exponent() != wd.Exponent())) {
@@ -49,5 +53,32 @@ func TestPlainNumber(t *testing.T) {
 	}
 	if plain < 10000 {
 		t.Fatalf("only %d of %d texts read fast", plain, len(cases))
+	}
+	shared := 0
+	for _, d := range small.d {
+		if d != (decimal.Decimal{}) {
+			shared++
+		}
+	}
+	if shared < 100 {
+		t.Fatalf("only %d small whole numbers shared", shared)
+	}
+}
+
+// TestSmallIntsShared checks that a small whole number read twice is one
+// decimal (one big.Int), and that others are made each time.
+func TestSmallIntsShared(t *testing.T) {
+	var small smallInts
+	a, _, _ := plainNumberIn(&small, "65535")
+	b, _, _ := plainNumberIn(&small, "065535")
+	if a != b || a.String() != "65535" {
+		t.Errorf("65535 read twice: %v and %v, not one decimal", a, b)
+	}
+	for _, s := range []string{"65536", "-7", "7.0"} {
+		x, _, _ := plainNumberIn(&small, s)
+		y, _, _ := plainNumberIn(&small, s)
+		if x == y || !x.Equal(y) || x.String() != y.String() {
+			t.Errorf("%s read twice: %v and %v, want two equal decimals", s, x, y)
+		}
 	}
 }

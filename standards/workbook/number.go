@@ -44,8 +44,11 @@ var textPattern = regexp.MustCompile(`^[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)(\.[0
 // digits than a spreadsheet keeps (4.2400000000000002) is rounded to
 // excelDigits significant digits, which is the number it shows (4.24).
 // The rounding is decimal, on the text: no float is involved.
-func readStored(s string) (decimal.Decimal, numProblem) {
-	if d, np, ok := plainNumber(s); ok {
+func readStored(s string) (decimal.Decimal, numProblem) { return readStoredIn(nil, s) }
+
+// readStoredIn is readStored, sharing small whole numbers (smallInts).
+func readStoredIn(small *smallInts, s string) (decimal.Decimal, numProblem) {
+	if d, np, ok := plainNumberIn(small, s); ok {
 		return d, np
 	}
 	return readStoredText(s)
@@ -81,11 +84,14 @@ func readStoredText(s string) (decimal.Decimal, numProblem) {
 // full-width digits, points, commas and signs count as their ASCII
 // forms, spaces at either end are ignored, and commas must group
 // thousands (1,234,567.5); 12,5 is not a number.
-func readText(s string) (decimal.Decimal, numProblem) {
+func readText(s string) (decimal.Decimal, numProblem) { return readTextIn(nil, s) }
+
+// readTextIn is readText, sharing small whole numbers (smallInts).
+func readTextIn(small *smallInts, s string) (decimal.Decimal, numProblem) {
 	if len(s) > maxNumberText {
 		return decimal.Decimal{}, numDigits
 	}
-	if d, np, ok := plainNumber(s); ok {
+	if d, np, ok := plainNumberIn(small, s); ok {
 		return d, np
 	}
 	return readTypedText(s)

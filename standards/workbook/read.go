@@ -58,6 +58,7 @@ type reader struct {
 	keys    keyTable           // the column keys of its records' cells
 	books   map[string]bool    // sheets the workbook has, of those read
 	main    string             // the sheet of the sub-districts' rows: 街道数据, another name, or "" (CSV)
+	small   smallInts          // the decimals of small whole numbers, shared by its cells
 	sizes   struct {           // the columns of the main sheet, to size the records' maps
 		quantities, payroll int
 	}

@@ -115,9 +115,9 @@ func (r *reader) number(g *grid, row *gridRow, col int, c *column, v cell) (deci
 	var np numProblem
 	switch v.kind {
 	case cellNumber:
-		d, np = readStored(v.text)
+		d, np = readStoredIn(&r.small, v.text)
 	case cellText:
-		d, np = readText(r.text(g, v))
+		d, np = readTextIn(&r.small, r.text(g, v))
 	default:
 		r.add(formula.CodeBadValue, g, col, row.num, msgKind(c, v))
 		return d, false
