@@ -122,6 +122,7 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 		return nil, invalid("standards.Parse", d.place(ps), nil)
 	}
 	d.pending = ps
+	d.compact()
 	return &Document{doc: d, lazy: &lazyModel{}}, nil
 }
 

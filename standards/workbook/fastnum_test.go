@@ -41,7 +41,11 @@ func TestPlainNumber(t *testing.T) {
 			continue
 		}
 		plain++
-		if sd, snp, sok := plainNumberIn(&small, s); !sok || snp != np || sd != d && (sd.Coefficient().Cmp(d.Coefficient()) != 0 || sd.Exponent() != d.Exponent()) {
+		sd, snp, neg, sok := plainNumberIn(&small, s)
+		if np == numOK && neg != (d.Sign() < 0) {
+			t.Errorf("%q: negative %v, the decimal's sign %d", s, neg, d.Sign())
+		}
+		if !sok || snp != np || sd != d && (sd.Coefficient().Cmp(d.Coefficient()) != 0 || sd.Exponent() != d.Exponent()) {
 			t.Errorf("%q: shared %v (%s e%d), made %v (%s e%d)", s, snp, sd.Coefficient(), sd.Exponent(), np, d.Coefficient(), d.Exponent())
 		}
 		for _, slow := range []func(string) (decimal.Decimal, numProblem){readStoredText, readTypedText} {
@@ -68,17 +72,22 @@ func TestPlainNumber(t *testing.T) {
 // TestSmallIntsShared checks that a small whole number read twice is one
 // decimal (one big.Int), and that others are made each time.
 func TestSmallIntsShared(t *testing.T) {
-	var small smallInts
-	a, _, _ := plainNumberIn(&small, "65535")
-	b, _, _ := plainNumberIn(&small, "065535")
-	if a != b || a.String() != "65535" {
-		t.Errorf("65535 read twice: %v and %v, not one decimal", a, b)
-	}
-	for _, s := range []string{"65536", "-7", "7.0"} {
-		x, _, _ := plainNumberIn(&small, s)
-		y, _, _ := plainNumberIn(&small, s)
-		if x == y || !x.Equal(y) || x.String() != y.String() {
-			t.Errorf("%s read twice: %v and %v, want two equal decimals", s, x, y)
+	for _, eager := range []bool{false, true} {
+		small := smallInts{eager: eager}
+		a, _, _, _ := plainNumberIn(&small, "65535")
+		b, _, _, _ := plainNumberIn(&small, "065535")
+		if a != b || a.String() != "65535" {
+			t.Errorf("eager %v: 65535 read twice: %v and %v, not one decimal", eager, a, b)
+		}
+		if c, _, _, _ := plainNumberIn(&small, "1"); c.String() != "1" || c.Exponent() != 0 {
+			t.Errorf("eager %v: 1 read as %v e%d", eager, c, c.Exponent())
+		}
+		for _, s := range []string{"65536", "-7", "7.0"} {
+			x, _, _, _ := plainNumberIn(&small, s)
+			y, _, _, _ := plainNumberIn(&small, s)
+			if x == y || !x.Equal(y) || x.String() != y.String() {
+				t.Errorf("eager %v: %s read twice: %v and %v, want two equal decimals", eager, s, x, y)
+			}
 		}
 	}
 }

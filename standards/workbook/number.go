@@ -44,14 +44,19 @@ var textPattern = regexp.MustCompile(`^[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)(\.[0
 // digits than a spreadsheet keeps (4.2400000000000002) is rounded to
 // excelDigits significant digits, which is the number it shows (4.24).
 // The rounding is decimal, on the text: no float is involved.
-func readStored(s string) (decimal.Decimal, numProblem) { return readStoredIn(nil, s) }
+func readStored(s string) (decimal.Decimal, numProblem) {
+	d, np, _ := readStoredIn(nil, s)
+	return d, np
+}
 
-// readStoredIn is readStored, sharing small whole numbers (smallInts).
-func readStoredIn(small *smallInts, s string) (decimal.Decimal, numProblem) {
-	if d, np, ok := plainNumberIn(small, s); ok {
-		return d, np
+// readStoredIn is readStored, sharing small whole numbers (smallInts),
+// and says whether the number is negative.
+func readStoredIn(small *smallInts, s string) (decimal.Decimal, numProblem, bool) {
+	if d, np, neg, ok := plainNumberIn(small, s); ok {
+		return d, np, neg
 	}
-	return readStoredText(s)
+	d, np := readStoredText(s)
+	return d, np, d.Sign() < 0
 }
 
 // readStoredText is readStored for any text, plain or not.
@@ -84,17 +89,22 @@ func readStoredText(s string) (decimal.Decimal, numProblem) {
 // full-width digits, points, commas and signs count as their ASCII
 // forms, spaces at either end are ignored, and commas must group
 // thousands (1,234,567.5); 12,5 is not a number.
-func readText(s string) (decimal.Decimal, numProblem) { return readTextIn(nil, s) }
+func readText(s string) (decimal.Decimal, numProblem) {
+	d, np, _ := readTextIn(nil, s)
+	return d, np
+}
 
-// readTextIn is readText, sharing small whole numbers (smallInts).
-func readTextIn(small *smallInts, s string) (decimal.Decimal, numProblem) {
+// readTextIn is readText, sharing small whole numbers (smallInts), and
+// says whether the number is negative.
+func readTextIn(small *smallInts, s string) (decimal.Decimal, numProblem, bool) {
 	if len(s) > maxNumberText {
-		return decimal.Decimal{}, numDigits
+		return decimal.Decimal{}, numDigits, false
 	}
-	if d, np, ok := plainNumberIn(small, s); ok {
-		return d, np
+	if d, np, neg, ok := plainNumberIn(small, s); ok {
+		return d, np, neg
 	}
-	return readTypedText(s)
+	d, np := readTypedText(s)
+	return d, np, d.Sign() < 0
 }
 
 // readTypedText is readText for any text, plain or not.

@@ -148,6 +148,7 @@ var (
 // readFile reads the file's rows into records, whatever its format.
 func (r *reader) readFile(data []byte) {
 	lower := strings.ToLower(r.name)
+	r.small.eager = len(data) >= 1<<20
 	switch {
 	case len(data) > MaxFileBytes:
 		r.addFile(codeTooLarge, "", msgTooBig(len(data)))

@@ -113,11 +113,12 @@ func (r *reader) numberValue(rec *record, g *grid, row *gridRow, col int, c *col
 func (r *reader) number(g *grid, row *gridRow, col int, c *column, v cell) (decimal.Decimal, bool) {
 	var d decimal.Decimal
 	var np numProblem
+	var neg bool
 	switch v.kind {
 	case cellNumber:
-		d, np = readStoredIn(&r.small, v.text)
+		d, np, neg = readStoredIn(&r.small, v.text)
 	case cellText:
-		d, np = readTextIn(&r.small, r.text(g, v))
+		d, np, neg = readTextIn(&r.small, r.text(g, v))
 	default:
 		r.add(formula.CodeBadValue, g, col, row.num, msgKind(c, v))
 		return d, false
@@ -127,7 +128,7 @@ func (r *reader) number(g *grid, row *gridRow, col int, c *column, v cell) (deci
 		r.add(formula.CodeBadValue, g, col, row.num, msgNotNumber(c, v))
 	case np == numDigits:
 		r.add(formula.CodeBadValue, g, col, row.num, msgDigits(c, v))
-	case d.Sign() < 0:
+	case neg:
 		r.add(formula.CodeOutOfRange, g, col, row.num, msgNegative(c, formatNumber(d)))
 	case c.kind == kindHeadcount && !d.IsInteger():
 		r.add(formula.CodeNotInteger, g, col, row.num, msgNotInteger(c, formatNumber(d)))
