@@ -163,45 +163,6 @@ func (s *subdistrictDoc) materialize() {
 	s.data = nil
 }
 
-// compact keeps each 街道 of the plan file whose headcounts, payroll
-// and quantities are all plain numbers as a 街道 read from a data file is
-// kept (data): one map of decimals each, shared by every plan converted
-// from the document, instead of the maps of Numbers as decoded and a copy
-// of them made by each conversion — at 10,000 街道 the maps of Numbers
-// were half of what a loaded plan held (issue 25 §2). An override that
-// reads or changes one of them makes its Numbers again (materialize).
-func (d *document) compact() {
-	for i := range d.Subdistrict {
-		s := &d.Subdistrict[i]
-		if s.data != nil {
-			continue
-		}
-		staff, ok := plainDecimals(s.Staff)
-		payroll, ok2 := plainDecimals(s.Payroll)
-		q, ok3 := plainDecimals(s.Quantities)
-		if ok && ok2 && ok3 {
-			s.data = &formula.Subdistrict{Staff: staff, Payroll: payroll, Quantities: q}
-			s.Staff, s.Payroll, s.Quantities = nil, nil, nil
-		}
-	}
-}
-
-// plainDecimals is the decimals of m, when each is a plain number (no
-// problem, not dated): what converting m gives.
-func plainDecimals(m map[string]Number) (map[string]decimal.Decimal, bool) {
-	if m == nil {
-		return nil, true
-	}
-	out := make(map[string]decimal.Decimal, len(m))
-	for k, n := range m {
-		if !n.Set || n.Problem != nil || n.dated != nil {
-			return nil, false
-		}
-		out[k] = n.Dec
-	}
-	return out, true
-}
-
 // hasQuantity reports whether the 街道 has a value for quantity q.
 func (s *subdistrictDoc) hasQuantity(q string) bool {
 	if s.data != nil {

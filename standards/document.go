@@ -223,8 +223,7 @@ type subdistrictDoc struct {
 	ProjectRatings map[string]Text `toml:"project_ratings"`
 	// Execution is [subdistrict.execution]: project id → execution rate.
 	Execution map[string]Number `toml:"execution"`
-	// data, for a 街道 read from a data file (or one of the plan file
-	// whose numbers are all plain: compact), holds its headcounts,
+	// data, for a 街道 read from a data file, holds its headcounts,
 	// payroll and quantities as read (read-only, shared with the plans
 	// converted from it), and Staff, Payroll and Quantities are nil until
 	// an override needs them (materialize): a 40,000-街道 file is not held

@@ -122,7 +122,6 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 		return nil, invalid("standards.Parse", d.place(ps), nil)
 	}
 	d.pending = ps
-	d.compact()
 	return &Document{doc: d, lazy: &lazyModel{}}, nil
 }
 
