@@ -9,12 +9,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/internal/csvout"
-	"github.com/caili/caili/internal/msg"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/csvout"
+	"github.com/caili/caili/internal/msg"
 )
 
 // The CSV shape is one table: a header row of column ids (the id row of

@@ -4,9 +4,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
 )
 
 // value reads one cell of a row into its sub-district. A blank cell sets
