@@ -77,14 +77,6 @@ func (c *cellIndex) getSlot(i int) (pos, bool) {
 	return pos{c.keys.grids[a.g-1], int(a.col), int(a.row)}, true
 }
 
-// set records that key was read from p.
-func (c *cellIndex) set(key string, p pos) {
-	if c.keys == nil {
-		c.keys = &keyTable{}
-	}
-	c.setSlot(c.keys.slot(key), p)
-}
-
 // setSlot records that the key numbered i was read from p. The slice is
 // made as long as the keys numbered so far, once.
 func (c *cellIndex) setSlot(i int, p pos) {
