@@ -91,3 +91,20 @@ func TestSmallIntsShared(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimText checks trimText's quick way against trimming by isBlank,
+// on texts with and without spaces (ASCII and not) at either end.
+func TestTrimText(t *testing.T) {
+	parts := []string{"", " ", "\t", "\r\n", "\u3000", "\u00a0", "a", "1", "东", "'", "x y", "\ufeff", "\x7f", "\v"}
+	rng := rand.New(rand.NewPCG(25, 2))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(5) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := trimText(s), strings.TrimFunc(s, isBlank); got != want {
+			t.Errorf("trimText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -175,7 +176,12 @@ func isBlank(r rune) bool {
 }
 
 // trimText trims a text cell's ends as readText does.
-func trimText(s string) string { return strings.TrimFunc(s, isBlank) }
+func trimText(s string) string {
+	if s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s // nothing to trim: the common case, without decoding the ends (isBlank is space or not ASCII)
+	}
+	return strings.TrimFunc(s, isBlank)
+}
 
 // formatNumber writes d as the plan's decimal text, without trailing zeros.
 func formatNumber(d decimal.Decimal) string { return d.String() }

@@ -338,7 +338,7 @@ func (r *reader) sheetBit(name string) uint32 { return 1 << (r.order[name] & 31)
 // row shifted by a stray separator, or figures typed beside the table.
 func (r *reader) unheaded(g *grid, row *gridRow, h *header) {
 	for _, c := range row.cells {
-		if col := int(c.col); c.kind != cellBlank && !h.headed[col] {
+		if col := int(c.col); c.kind != cellBlank && (col >= len(h.headed) || !h.headed[col]) {
 			r.add(codeUnknownColumn, g, col, row.num, msgUnheaded(colName(col), c))
 		}
 	}
