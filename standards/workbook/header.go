@@ -11,10 +11,10 @@ import (
 
 // header is a sheet's id row and the columns it names.
 type header struct {
-	row    int          // 1-based number of the id row
-	cols   []*column    // by 0-based column index; nil where a column is not read
-	read   []int        // the 0-based indices of the columns read, in order
-	headed []bool       // by 0-based column: it has a heading, known or not
+	row    int       // 1-based number of the id row
+	cols   []*column // by 0-based column index; nil where a column is not read
+	read   []int     // the 0-based indices of the columns read, in order
+	headed []bool    // by 0-based column: it has a heading, known or not
 }
 
 // columnIndex finds a sheet's columns by the text of a heading: by key
