@@ -24,7 +24,11 @@ func (d *document) digest(data []byte) {
 	if d.hash == nil {
 		d.hash = sha256.New()
 	}
-	WriteField(d.hash, string(data))
+	// As WriteField, without a copy of the file as a string.
+	var n [8]byte
+	binary.BigEndian.PutUint64(n[:], uint64(len(data)))
+	d.hash.Write(n[:])
+	d.hash.Write(data)
 }
 
 // WriteField feeds a length-prefixed string to a hash, so that fields can

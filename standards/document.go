@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 )
@@ -211,19 +212,25 @@ type projectPerformanceDoc struct {
 }
 
 type subdistrictDoc struct {
-	ID          Text              `toml:"id"`
-	Name        Text              `toml:"name"`
-	Performance Text              `toml:"performance"`
-	UnitCode    Text              `toml:"unit_code"` // 预算单位编码 (classify.go)
-	Adjustment  Number            `toml:"adjustment"`
-	Staff       map[string]Number `toml:"staff"`
-	Payroll     map[string]Number `toml:"payroll"`
-	Quantities  map[string]Number `toml:"quantities"`
+	ID          Text   `toml:"id"`
+	Name        Text   `toml:"name"`
+	Performance Text   `toml:"performance"`
+	UnitCode    Text   `toml:"unit_code"` // 预算单位编码 (classify.go)
+	Adjustment  Number `toml:"adjustment"`
+	// The headcounts, payroll and quantities as decoded (numbers.go):
+	// settleNumbers makes them data, or Staff, Payroll and Quantities.
+	StaffIn      numbers           `toml:"staff"`
+	PayrollIn    numbers           `toml:"payroll"`
+	QuantitiesIn numbers           `toml:"quantities"`
+	Staff        map[string]Number `toml:"-"`
+	Payroll      map[string]Number `toml:"-"`
+	Quantities   map[string]Number `toml:"-"`
 	// ProjectRatings is [subdistrict.project_ratings]: project id → rating.
 	ProjectRatings map[string]Text `toml:"project_ratings"`
 	// Execution is [subdistrict.execution]: project id → execution rate.
 	Execution map[string]Number `toml:"execution"`
-	// data, for a 街道 read from a data file, holds its headcounts,
+	// data, for a 街道 read from a data file (or one of a plan file whose
+	// numbers are all plain: settleNumbers), holds its headcounts,
 	// payroll and quantities as read (read-only, shared with the plans
 	// converted from it), and Staff, Payroll and Quantities are nil until
 	// an override needs them (materialize): a 40,000-街道 file is not held
@@ -259,6 +266,9 @@ func decodeFile(name string, data []byte, v any) (toml.MetaData, []formula.Probl
 	}
 	// Undecoded walks every key of the file: once (issue 25 §2).
 	und := md.Undecoded()
+	if a, ok := v.(arrayNumbers); ok && a.numbersInArrays() {
+		und = withArrayNumbers(md, src, und) // numbers.go
+	}
 	if len(und) == 0 {
 		return md, ps
 	}

@@ -87,6 +87,7 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 	d := &document{origin: map[string]string{}, src: map[string][]byte{}, files: []string{name},
 		published: &publishedCache{f: o.published}}
 	md, ps := decodeFile(name, data, d)
+	d.settleNumbers()
 	d.src[name] = data
 	if !stops(ps) { // a file that is refused is not hashed: nothing is computed of it
 		d.digest(data)

@@ -6,6 +6,7 @@
 package safefile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -50,10 +51,14 @@ func Read(path string, limit int64) ([]byte, fs.FileInfo, error) {
 	if fi.Size() > limit {
 		return nil, fi, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, fi.Size(), limit)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Read into a buffer of the size the file has (and room to see that it
+	// grew): at 64 MiB, io.ReadAll's doubling allocated twice the file.
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, fi, err
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		return nil, fi, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
 	}

@@ -19,7 +19,7 @@ func (r *reader) fullChecks() {
 	}
 	if r.books[SheetStaff] {
 		for _, rec := range r.recs {
-			if !rec.sheets[SheetStaff] {
+			if rec.sheets&r.sheetBit(SheetStaff) == 0 {
 				r.addFile(formula.CodeMissing, SheetStaff, msgRowMissing(SheetStaff, rec.sub.ID))
 			}
 		}

@@ -124,7 +124,7 @@ func correctCSV(name string, data []byte, cells []Cell, at map[string]pos) ([]by
 		return nil, cellErr(msg.WbCorrectCSVEncoding, name)
 	}
 	bom := len(data) - len(body)
-	comma := byte(delimiter(string(body)))
+	comma := byte(delimiter(body))
 	type span struct {
 		from, to int
 		text     string

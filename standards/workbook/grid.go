@@ -11,10 +11,11 @@ import (
 // Limits on a file, so that a hostile one costs bounded work: its bytes,
 // what its zip unpacks to, the rows and columns of a sheet (or a CSV),
 // and the merged ranges of a sheet. They are set from a memory budget
-// (docs/operations.md, "Memory budget"): a cell with a value costs about
+// (docs/operations.md, "Memory budget"): a cell with a value cost about
 // 440 bytes at the peak of `caili calc` (2.2 GB for the 5.1 million cells
-// of 40,000 sub-districts with 127 columns each), so 10 million cells
-// stay within about 4.5 GB; 100,000 rows are every township-level unit
+// of 40,000 sub-districts with 127 columns each; about 180 since a CSV
+// file is read row by row), so 10 million cells stay within about
+// 4.5 GB; 100,000 rows are every township-level unit
 // of a province and then some. The server keeps a tighter limit on what
 // is uploaded (MaxUploadBytes).
 const (

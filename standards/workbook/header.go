@@ -11,10 +11,10 @@ import (
 
 // header is a sheet's id row and the columns it names.
 type header struct {
-	row    int          // 1-based number of the id row
-	cols   []*column    // by 0-based column index; nil where a column is not read
-	read   []int        // the 0-based indices of the columns read, in order
-	headed map[int]bool // the columns with a heading, known or not
+	row    int       // 1-based number of the id row
+	cols   []*column // by 0-based column index; nil where a column is not read
+	read   []int     // the 0-based indices of the columns read, in order
+	headed []bool    // by 0-based column: it has a heading, known or not
 }
 
 // columnIndex finds a sheet's columns by the text of a heading: by key
@@ -116,11 +116,12 @@ func findHeader(g *grid) (row int, byKey, ok bool) {
 // id cell, for messages.
 func (r *reader) resolve(g *grid, row int, byKey bool, cols []column) *header {
 	x := newColumnIndex(cols)
-	h := &header{row: row, headed: map[int]bool{}}
+	h := &header{row: row}
 	seen := map[int]int{} // layout index → 0-based column
 	var unknown []int     // 0-based columns of headings the layout lacks
 	hr := &g.rows[row-1]
 	h.cols = make([]*column, hr.width())
+	h.headed = make([]bool, hr.width())
 	for _, c := range hr.cells {
 		col := int(c.col)
 		if c.kind == cellBlank {

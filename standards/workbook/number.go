@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -45,10 +46,18 @@ var textPattern = regexp.MustCompile(`^[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)(\.[0
 // excelDigits significant digits, which is the number it shows (4.24).
 // The rounding is decimal, on the text: no float is involved.
 func readStored(s string) (decimal.Decimal, numProblem) {
-	if d, np, ok := plainNumber(s); ok {
-		return d, np
+	d, np, _ := readStoredIn(nil, s)
+	return d, np
+}
+
+// readStoredIn is readStored, sharing small whole numbers (smallInts),
+// and says whether the number is negative.
+func readStoredIn(small *smallInts, s string) (decimal.Decimal, numProblem, bool) {
+	if d, np, neg, ok := plainNumberIn(small, s); ok {
+		return d, np, neg
 	}
-	return readStoredText(s)
+	d, np := readStoredText(s)
+	return d, np, d.Sign() < 0
 }
 
 // readStoredText is readStored for any text, plain or not.
@@ -82,13 +91,21 @@ func readStoredText(s string) (decimal.Decimal, numProblem) {
 // forms, spaces at either end are ignored, and commas must group
 // thousands (1,234,567.5); 12,5 is not a number.
 func readText(s string) (decimal.Decimal, numProblem) {
+	d, np, _ := readTextIn(nil, s)
+	return d, np
+}
+
+// readTextIn is readText, sharing small whole numbers (smallInts), and
+// says whether the number is negative.
+func readTextIn(small *smallInts, s string) (decimal.Decimal, numProblem, bool) {
 	if len(s) > maxNumberText {
-		return decimal.Decimal{}, numDigits
+		return decimal.Decimal{}, numDigits, false
 	}
-	if d, np, ok := plainNumber(s); ok {
-		return d, np
+	if d, np, neg, ok := plainNumberIn(small, s); ok {
+		return d, np, neg
 	}
-	return readTypedText(s)
+	d, np := readTypedText(s)
+	return d, np, d.Sign() < 0
 }
 
 // readTypedText is readText for any text, plain or not.
@@ -159,7 +176,12 @@ func isBlank(r rune) bool {
 }
 
 // trimText trims a text cell's ends as readText does.
-func trimText(s string) string { return strings.TrimFunc(s, isBlank) }
+func trimText(s string) string {
+	if s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s // nothing to trim: the common case, without decoding the ends (isBlank is space or not ASCII)
+	}
+	return strings.TrimFunc(s, isBlank)
+}
 
 // formatNumber writes d as the plan's decimal text, without trailing zeros.
 func formatNumber(d decimal.Decimal) string { return d.String() }

@@ -7,9 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
 )
 
 // Read reads the sub-districts of plan p from a filled data-collection
@@ -58,14 +59,18 @@ type reader struct {
 	keys    keyTable           // the column keys of its records' cells
 	books   map[string]bool    // sheets the workbook has, of those read
 	main    string             // the sheet of the sub-districts' rows: 街道数据, another name, or "" (CSV)
+	small   smallInts          // the decimals of small whole numbers, shared by its cells
+	sizes   struct {           // the columns of the main sheet, to size the records' maps
+		quantities, payroll int
+	}
 }
 
 // record is one sub-district as read, and where each of its values is.
 type record struct {
 	sub    formula.Subdistrict
 	idCell pos
-	cells  cellIndex       // column key → cell
-	sheets map[string]bool // sheets that have a row for it
+	cells  cellIndex // column key → cell
+	sheets uint32    // sheets that have a row for it (sheetBit)
 }
 
 // located is a problem with the sheet, row and column it is sorted by.
@@ -144,6 +149,7 @@ var (
 // readFile reads the file's rows into records, whatever its format.
 func (r *reader) readFile(data []byte) {
 	lower := strings.ToLower(r.name)
+	r.small.eager = len(data) >= 1<<20
 	switch {
 	case len(data) > MaxFileBytes:
 		r.addFile(codeTooLarge, "", msgTooBig(len(data)))
@@ -238,6 +244,12 @@ func (r *reader) header(g *grid, cols []column, main bool) *header {
 		r.addFile(formula.CodeMissing, g.sheet, msgNoHeader(g.sheet))
 		return nil
 	}
+	return r.resolveMain(g, row, byKey, cols, main)
+}
+
+// resolveMain resolves the id row (row) of a sheet; in the sheet of the
+// sub-districts' rows (main) its columns are where their headings are.
+func (r *reader) resolveMain(g *grid, row int, byKey bool, cols []column, main bool) *header {
 	h := r.resolve(g, row, byKey, cols)
 	if main {
 		r.main = g.sheet
@@ -253,35 +265,80 @@ func (r *reader) header(g *grid, cols []column, main bool) *header {
 // sub-district of its id. Blank rows are skipped; hidden rows are read
 // like any other.
 func (r *reader) rows(g *grid, h *header, main bool) {
-	idCol := slices.IndexFunc(h.cols, func(c *column) bool { return c != nil && c.kind == kindID })
-	if idCol < 0 {
-		return // reported by resolve
-	}
-	seen := map[string]string{}
-	for i := range g.rows {
-		row := &g.rows[i]
-		if row.num <= h.row || blankIn(row, h.read) {
-			continue
-		}
-		r.unheaded(g, row, h)
-		rec := r.record(g, row, idCol, main, seen)
-		if rec == nil {
-			continue
-		}
-		rec.sheets[g.sheet] = true
-		for _, col := range h.read {
-			if c := h.cols[col]; c.kind != kindID {
-				r.value(rec, g, row, col, c)
-			}
+	if rr := r.rowReader(h, main); rr != nil {
+		for i := range g.rows {
+			rr.row(g, &g.rows[i])
 		}
 	}
 }
+
+// rowReader reads the rows of one sheet below its id row, one at a time.
+type rowReader struct {
+	r     *reader
+	h     *header
+	idCol int
+	main  bool
+	seen  map[string]int // id → the row it was read in first
+	slots []int          // by 0-based column: its key's number (keyTable)
+}
+
+// rowReader is the reader of the rows under h; nil when h has no id
+// column (reported by resolve).
+func (r *reader) rowReader(h *header, main bool) *rowReader {
+	idCol := slices.IndexFunc(h.cols, func(c *column) bool { return c != nil && c.kind == kindID })
+	if idCol < 0 {
+		return nil
+	}
+	rr := &rowReader{r: r, h: h, idCol: idCol, main: main, seen: map[string]int{}, slots: make([]int, len(h.cols))}
+	for _, col := range h.read {
+		rr.slots[col] = r.keys.slot(h.cols[col].key)
+		if main {
+			switch h.cols[col].kind {
+			case kindQuantity:
+				r.sizes.quantities++
+			case kindPayroll:
+				r.sizes.payroll++
+			}
+		}
+	}
+	return rr
+}
+
+// row reads one row: nothing above the id row or of a blank row.
+func (rr *rowReader) row(g *grid, row *gridRow) {
+	r, h := rr.r, rr.h
+	if row.num <= h.row || blankIn(row, h.read) {
+		return
+	}
+	r.unheaded(g, row, h)
+	rec := r.record(g, row, rr.idCol, rr.main, rr.seen)
+	if rec == nil {
+		return
+	}
+	rec.sheets |= r.sheetBit(g.sheet)
+	j := 0 // the row's cells and h.read are both in column order
+	for _, col := range h.read {
+		for j < len(row.cells) && int(row.cells[j].col) < col {
+			j++
+		}
+		if c := h.cols[col]; c.kind != kindID {
+			v := cell{col: int32(col)}
+			if j < len(row.cells) && int(row.cells[j].col) == col {
+				v = row.cells[j]
+			}
+			r.value(rec, g, row, v, c, rr.slots[col])
+		}
+	}
+}
+
+// sheetBit is the bit of a record's sheets that stands for sheet name.
+func (r *reader) sheetBit(name string) uint32 { return 1 << (r.order[name] & 31) }
 
 // unheaded reports the values of a row in columns without a heading: a
 // row shifted by a stray separator, or figures typed beside the table.
 func (r *reader) unheaded(g *grid, row *gridRow, h *header) {
 	for _, c := range row.cells {
-		if col := int(c.col); c.kind != cellBlank && !h.headed[col] {
+		if col := int(c.col); c.kind != cellBlank && (col >= len(h.headed) || !h.headed[col]) {
 			r.add(codeUnknownColumn, g, col, row.num, msgUnheaded(colName(col), c))
 		}
 	}
@@ -299,9 +356,8 @@ func blankIn(row *gridRow, cols []int) bool {
 
 // record reads a row's id and returns its sub-district: a new one in
 // 街道数据, the one of that id elsewhere; nil (after a problem) when the
-// row cannot be read.
-func (r *reader) record(g *grid, row *gridRow, idCol int, main bool, seen map[string]string) *record {
-	addr := g.addr(idCol, row.num)
+// row cannot be read. seen holds the rows of the ids read so far.
+func (r *reader) record(g *grid, row *gridRow, idCol int, main bool, seen map[string]int) *record {
 	c := row.at(idCol)
 	id := r.text(g, c)
 	switch {
@@ -311,11 +367,12 @@ func (r *reader) record(g *grid, row *gridRow, idCol int, main bool, seen map[st
 	case id == "":
 		r.add(formula.CodeMissing, g, idCol, row.num, msgMissingID())
 		return nil
-	case seen[id] != "":
-		r.add(formula.CodeDuplicateID, g, idCol, row.num, msgDuplicateID(id, seen[id]))
+	case seen[id] != 0:
+		r.add(formula.CodeDuplicateID, g, idCol, row.num, msgDuplicateID(id, g.addr(idCol, seen[id])))
 		return nil
 	}
-	seen[id] = addr
+	id = strings.Clone(id) // not the whole line's text
+	seen[id] = row.num
 	if !main {
 		rec := r.byID[id]
 		if rec == nil {
@@ -327,12 +384,12 @@ func (r *reader) record(g *grid, row *gridRow, idCol int, main bool, seen map[st
 		r.add(formula.CodeBadID, g, idCol, row.num, msgBadID(id))
 	}
 	at := pos{g, idCol, row.num}
-	// The maps are sized up front: growing them is a tenth of reading a
-	// large file (issue 25 §2).
-	n := max(len(r.lay.sheets[0].cols), len(r.keyCell))
-	rec := &record{idCell: at, cells: newCellIndex(&r.keys), sheets: map[string]bool{},
+	// The maps are sized up front, to the columns the file has: growing
+	// them is a tenth of reading a large file, and a map sized beyond its
+	// entries may take twice the memory (issue 25 §2).
+	rec := &record{idCell: at, cells: newCellIndex(&r.keys),
 		sub: formula.Subdistrict{ID: id, Staff: make(map[string]decimal.Decimal, len(r.plan.Staff)),
-			Payroll: map[string]decimal.Decimal{}, Quantities: make(map[string]decimal.Decimal, n)}}
+			Payroll: make(map[string]decimal.Decimal, r.sizes.payroll), Quantities: make(map[string]decimal.Decimal, r.sizes.quantities)}}
 	r.recs = append(r.recs, rec)
 	r.byID[id] = rec
 	return rec

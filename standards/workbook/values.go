@@ -2,10 +2,12 @@ package workbook
 
 import (
 	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
 )
 
 // value reads one cell of a row into its sub-district. A blank cell sets
@@ -14,10 +16,12 @@ import (
 // otherwise means what leaving the key out of the plan file means (no
 // adjustment: 1; no headcount: 0; no payroll: headcount × pay; no
 // project rating: funded in full).
-func (r *reader) value(rec *record, g *grid, row *gridRow, col int, c *column) {
-	v := row.at(col)
-	first, had := rec.cells.get(c.key)
-	rec.cells.set(c.key, pos{g, col, row.num})
+//
+// v is the row's cell of the column, slot the number of c's key.
+func (r *reader) value(rec *record, g *grid, row *gridRow, v cell, c *column, slot int) {
+	col := int(v.col)
+	first, had := rec.cells.getSlot(slot)
+	rec.cells.setSlot(slot, pos{g, col, row.num})
 	switch v.kind {
 	case cellNoValue:
 		r.add(codeNoValue, g, col, row.num, msgNoValue(c, v))
@@ -46,15 +50,15 @@ func (r *reader) value(rec *record, g *grid, row *gridRow, col int, c *column) {
 				first.addr(), quote(rec.sub.Name), g.addr(col, row.num), quote(name)))
 			return
 		}
-		rec.sub.Name = name
+		rec.sub.Name = strings.Clone(name) // not the whole line's text (a CSV file's)
 	case kindRating:
-		rec.sub.Rating = r.rating(g, row, col, c, v, r.lay.ratings)
+		rec.sub.Rating = strings.Clone(r.rating(g, row, col, c, v, r.lay.ratings))
 	case kindProjectRating:
 		if s := r.rating(g, row, col, c, v, r.lay.pratings); s != "" {
 			if rec.sub.ProjectRatings == nil {
 				rec.sub.ProjectRatings = map[string]string{}
 			}
-			rec.sub.ProjectRatings[c.ref] = s
+			rec.sub.ProjectRatings[c.ref] = strings.Clone(s)
 		}
 	default:
 		r.numberValue(rec, g, row, col, c, v)
@@ -110,11 +114,12 @@ func (r *reader) numberValue(rec *record, g *grid, row *gridRow, col int, c *col
 func (r *reader) number(g *grid, row *gridRow, col int, c *column, v cell) (decimal.Decimal, bool) {
 	var d decimal.Decimal
 	var np numProblem
+	var neg bool
 	switch v.kind {
 	case cellNumber:
-		d, np = readStored(v.text)
+		d, np, neg = readStoredIn(&r.small, v.text)
 	case cellText:
-		d, np = readText(r.text(g, v))
+		d, np, neg = readTextIn(&r.small, r.text(g, v))
 	default:
 		r.add(formula.CodeBadValue, g, col, row.num, msgKind(c, v))
 		return d, false
@@ -124,7 +129,7 @@ func (r *reader) number(g *grid, row *gridRow, col int, c *column, v cell) (deci
 		r.add(formula.CodeBadValue, g, col, row.num, msgNotNumber(c, v))
 	case np == numDigits:
 		r.add(formula.CodeBadValue, g, col, row.num, msgDigits(c, v))
-	case d.Sign() < 0:
+	case neg:
 		r.add(formula.CodeOutOfRange, g, col, row.num, msgNegative(c, formatNumber(d)))
 	case c.kind == kindHeadcount && !d.IsInteger():
 		r.add(formula.CodeNotInteger, g, col, row.num, msgNotInteger(c, formatNumber(d)))
