@@ -16,6 +16,7 @@ import (
 
 	"github.com/caili/caili/internal/app"
 	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/periodic"
 )
 
 // The fast path (issue 25 §4): a plan's own result as allocations.csv,
@@ -289,17 +290,5 @@ func (f *fastPath) sweep() {
 // sweepEvery sweeps f every interval until ctx ends (never for an
 // interval ≤ 0).
 func (f *fastPath) sweepEvery(ctx context.Context, interval time.Duration) {
-	if interval <= 0 {
-		return
-	}
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			f.sweep()
-		}
-	}
+	periodic.Every(ctx, interval, f.sweep)
 }

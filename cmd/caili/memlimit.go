@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/periodic"
 )
 
 // caili serve sets Go's soft memory limit itself (issue 25): with Go's
@@ -107,19 +108,12 @@ func (m *memLimiter) follow(ctx context.Context, versions func() string) {
 		return
 	}
 	last := versions()
-	t := time.NewTicker(memFollowEvery)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if v := versions(); v != last {
-				last = v
-				m.size()
-			}
+	periodic.Every(ctx, memFollowEvery, func() {
+		if v := versions(); v != last {
+			last = v
+			m.size()
 		}
-	}
+	})
 }
 
 // memLimitFor is the limit for a process holding loaded bytes on a

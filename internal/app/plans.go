@@ -17,6 +17,7 @@ import (
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/periodic"
 	"github.com/caili/caili/standards"
 )
 
@@ -196,19 +197,12 @@ func (s *Plans) All() []*PlanState {
 
 // Watch polls the directory every interval until ctx is done.
 func (s *Plans) Watch(ctx context.Context, interval time.Duration) {
-	if s.dir == "" || interval <= 0 {
+	if s.dir == "" {
 		return
 	}
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := s.Scan(false); err != nil {
-				s.log.Warn("plans directory scan failed", "error", err)
-			}
+	periodic.Every(ctx, interval, func() {
+		if err := s.Scan(false); err != nil {
+			s.log.Warn("plans directory scan failed", "error", err)
 		}
-	}
+	})
 }
