@@ -105,6 +105,15 @@ func (x *projectTier) appendShare(b []byte, d, amount decimal.Decimal, extra []i
 		return append(b, wordFullyFunded...)
 	}
 	t := x.texts()
+	if !x.m.exactOnly {
+		if f, ok := newFrac128(x.out.Budget, d, x.out.Demand); ok {
+			if tail, ok := x.m.lrTail128(f, amount, extra[k] > 0); ok {
+				var g [48]byte
+				b = fmt.Appendf(append(b, t.limit...), wordProportional, t.budget, x.m.u.appendGroup(g[:0], d), t.demand)
+				return append(b, tail...)
+			}
+		}
+	}
 	num, den, ok := decFrac(x.out.Budget, d, x.out.Demand)
 	if !ok { // a demand that is not positive; as the exact fraction gives it
 		q := new(big.Rat).Mul(x.out.Budget.Rat(), d.Rat())
