@@ -134,12 +134,8 @@ func (s *Server) executionImports(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out := make([]importJSON, len(list))
-	for i := range list {
-		out[i] = importOf(&list[i])
-	}
 	c.Header("Cache-Control", "no-store")
-	s.writeJSON(c, http.StatusOK, out)
+	s.writeJSON(c, http.StatusOK, jsonList(list, importOf))
 }
 
 // nextPlan writes next year's plan into the plans folder: ?name= (default

@@ -168,6 +168,16 @@ func (s *Server) writeJSON(c *gin.Context, status int, v any) {
 	c.Data(status, typeJSON, buf.Bytes())
 }
 
+// jsonList maps a list the application gave to its items' JSON, each
+// made by of.
+func jsonList[T, J any](list []T, of func(*T) J) []J {
+	out := make([]J, len(list))
+	for i := range list {
+		out[i] = of(&list[i])
+	}
+	return out
+}
+
 // notModified reports whether If-None-Match names tag (or is *). Weak
 // comparison is used, as RFC 9110 asks for If-None-Match.
 func notModified(r *http.Request, tag string) bool {

@@ -115,12 +115,8 @@ func (s *Server) listObjections(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out := make([]objectionJSON, len(list))
-	for i := range list {
-		out[i] = objectionOf(&list[i])
-	}
 	c.Header("Cache-Control", "no-store")
-	s.writeJSON(c, http.StatusOK, gin.H{"plan": c.Param("plan"), "objections": out})
+	s.writeJSON(c, http.StatusOK, gin.H{"plan": c.Param("plan"), "objections": jsonList(list, objectionOf)})
 }
 
 // getObjection returns one objection; to planners and approvers with its

@@ -240,12 +240,8 @@ func (s *Server) yearSubmissions(breakdown bool) gin.HandlerFunc {
 			s.fail(c, err)
 			return
 		}
-		out := make([]*submissionJSON, len(list))
-		for i := range list {
-			out[i] = submissionOf(&list[i])
-		}
 		c.Header("Cache-Control", "no-store")
-		s.writeJSON(c, http.StatusOK, gin.H{"plan": c.Param("plan"), "submissions": out})
+		s.writeJSON(c, http.StatusOK, gin.H{"plan": c.Param("plan"), "submissions": jsonList(list, submissionOf)})
 	}
 }
 
@@ -327,12 +323,8 @@ func (s *Server) yearPublications(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out := make([]kindJSON, len(list))
-	for i := range list {
-		out[i] = kindOf(&list[i])
-	}
 	c.Header("Cache-Control", "no-store")
-	s.writeJSON(c, http.StatusOK, gin.H{"plan": c.Param("plan"), "publications": out})
+	s.writeJSON(c, http.StatusOK, gin.H{"plan": c.Param("plan"), "publications": jsonList(list, kindOf)})
 }
 
 // seqOf is the {seq} of a publication route.
