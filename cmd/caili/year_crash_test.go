@@ -18,7 +18,8 @@ import (
 )
 
 // TestCrashKeepsSubmissions: 街道 upload their data (一上) to a server
-// running as a process of its own, 40 uploads from 6 街道 at once; the
+// running as a process of its own, one each and then 40 uploads from 6
+// 街道 at once; the
 // server is killed (SIGKILL) midway. After a restart every acknowledged
 // submission is in the record with its file's hash; a planner's
 // acknowledged acceptance survives a second kill; the database passes
@@ -69,6 +70,19 @@ func TestCrashKeepsSubmissions(t *testing.T) {
 	}
 	var mu sync.Mutex
 	var acked []ack
+	// One upload a 街道 first, so every 街道 has a submission waiting
+	// whichever of the concurrent ones the kill cuts off.
+	for _, sd := range subs {
+		code, b, err := do("POST", base+y+"/submissions?name="+sd+".csv", tokens[sd], files[sd])
+		var s struct {
+			N    int    `json:"n"`
+			Hash string `json:"hash"`
+		}
+		if err != nil || code != http.StatusCreated || json.Unmarshal(b, &s) != nil {
+			t.Fatalf("first upload of %s: %d %s %v", sd, code, b, err)
+		}
+		acked = append(acked, ack{sd, s.N, s.Hash})
+	}
 	var count atomic.Int32
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4) // within the 街道's share of the server's upload pool
@@ -108,7 +122,7 @@ func TestCrashKeepsSubmissions(t *testing.T) {
 	wg.Wait()
 	cmd.Process.Kill() // when too few were acknowledged to kill it midway
 	cmd.Wait()
-	if len(acked) < uploads/4 {
+	if len(acked) < len(subs)+uploads/4 {
 		t.Fatalf("only %d of %d uploads acknowledged: the server was not killed midway", len(acked), uploads)
 	}
 
