@@ -7,11 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/plangen"
-	"github.com/shopspring/decimal"
 )
 
 // withCodes gives some of the staff categories, quotas and projects of a

@@ -131,9 +131,9 @@ func (m *Model) fillRow(i int, one decimal.Decimal) {
 	row := make([]decimal.Decimal, len(m.names))
 	for c, n := range m.names {
 		if id, ok := strings.CutPrefix(n, StaffRefPrefix); ok {
-			row[c] = s.Staff[id]
+			row[c] = s.Staff.Value(id)
 		} else {
-			row[c] = s.Quantities[n]
+			row[c] = s.Quantities.Value(n)
 		}
 	}
 	m.x[i] = row

@@ -30,8 +30,8 @@ func (r *run) personnel() {
 		a := &r.res.Subdistricts[i]
 		sum := accum{u: m.u}
 		for j, st := range p.Staff {
-			head, hasHead := s.Staff[st.ID]
-			pay, hasPay := s.Payroll[st.ID]
+			head, hasHead := s.Staff.Get(st.ID)
+			pay, hasPay := s.Payroll.Get(st.ID)
 			if !hasPay && (!hasHead || head.IsZero()) {
 				continue
 			}

@@ -54,11 +54,11 @@ func (m *Model) changedRows(p *Plan) ([]int, bool) {
 }
 
 // sameRow reports whether s holds o's values: the same rating and
-// adjustment, and its maps the very maps of o (a patched row's maps are
-// copies).
+// adjustment, and its values and maps the very ones of o (a patched
+// row's are copies).
 func sameRow(s, o *Subdistrict) bool {
 	return s.Rating == o.Rating && sameDecimalPtr(s.Adjustment, o.Adjustment) &&
-		sameMap(s.Staff, o.Staff) && sameMap(s.Payroll, o.Payroll) && sameMap(s.Quantities, o.Quantities) &&
+		s.Staff.same(o.Staff) && s.Payroll.same(o.Payroll) && s.Quantities.same(o.Quantities) &&
 		sameMap(s.ProjectRatings, o.ProjectRatings) && sameMap(s.Execution, o.Execution)
 }
 
@@ -78,7 +78,7 @@ func sameDecimalPtr(a, b *decimal.Decimal) bool {
 
 // sameKeys reports whether the maps of s have the keys of o's.
 func sameKeys(s, o *Subdistrict) bool {
-	return keysOf(s.Staff, o.Staff) && keysOf(s.Payroll, o.Payroll) && keysOf(s.Quantities, o.Quantities) &&
+	return s.Staff.SameNames(o.Staff) && s.Payroll.SameNames(o.Payroll) && s.Quantities.SameNames(o.Quantities) &&
 		keysOf(s.ProjectRatings, o.ProjectRatings) && keysOf(s.Execution, o.Execution)
 }
 

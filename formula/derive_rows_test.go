@@ -2,7 +2,6 @@ package formula
 
 import (
 	"fmt"
-	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -24,26 +23,26 @@ func rowWhatIf(r *rand.Rand, p *Plan) *Plan {
 	if r.IntN(8) == 0 { // a quantity zero everywhere: an indicator on it has nothing to share by
 		for i := range c.Subdistricts {
 			s := &c.Subdistricts[i]
-			s.Quantities = maps.Clone(s.Quantities)
-			s.Quantities["q0"] = decimal.Zero
+			s.Quantities = s.Quantities.Clone()
+			s.Quantities.Set("q0", decimal.Zero)
 		}
 		return &c
 	}
 	for range 1 + r.IntN(2) {
 		i := r.IntN(len(c.Subdistricts))
 		s := &c.Subdistricts[i]
-		s.Quantities, s.Staff = maps.Clone(s.Quantities), maps.Clone(s.Staff)
+		s.Quantities, s.Staff = s.Quantities.Clone(), s.Staff.Clone()
 		for range 1 + r.IntN(3) {
 			switch r.IntN(4) {
 			case 0, 1:
-				keys := slices.Sorted(maps.Keys(s.Quantities))
+				keys := s.Quantities.Names()
 				k := keys[r.IntN(len(keys))]
 				f := decimal.New(int64(r.IntN(300))-10, -2) // −0.10 to 2.89
-				s.Quantities[k] = s.Quantities[k].Mul(f).Round(1)
+				s.Quantities.Set(k, s.Quantities.Value(k).Mul(f).Round(1))
 			case 2:
-				keys := slices.Sorted(maps.Keys(s.Staff))
+				keys := s.Staff.Names()
 				k := keys[r.IntN(len(keys))]
-				s.Staff[k] = decimal.New(int64(r.IntN(80)*10+r.IntN(12)/10), -1) // whole, or now and then not
+				s.Staff.Set(k, decimal.New(int64(r.IntN(80)*10+r.IntN(12)/10), -1)) // whole, or now and then not
 			default:
 				a := decimal.New(70+r.Int64N(60), -2)
 				s.Adjustment = &a
@@ -147,8 +146,8 @@ func TestChangedRowsRefuses(t *testing.T) {
 	}
 	for name, w := range map[string]*Plan{
 		"added key": edit(func(c *Plan) {
-			c.Subdistricts[0].Quantities = maps.Clone(c.Subdistricts[0].Quantities)
-			c.Subdistricts[0].Quantities["new"] = decimal.NewFromInt(1)
+			c.Subdistricts[0].Quantities = c.Subdistricts[0].Quantities.Clone()
+			c.Subdistricts[0].Quantities.Set("new", decimal.NewFromInt(1))
 		}),
 		"renamed": edit(func(c *Plan) { c.Subdistricts[1].Name = "别的街道" }),
 		"reordered": edit(func(c *Plan) {

@@ -72,7 +72,7 @@ func (p *Plan) PopulationQuantity() (string, bool) {
 		return "", false
 	}
 	for _, s := range p.Subdistricts {
-		if _, ok := s.Quantities[DefaultPopulation]; !ok {
+		if !s.Quantities.Has(DefaultPopulation) {
 			return "", false
 		}
 	}

@@ -11,7 +11,7 @@ func eqResult(people []string, amounts [][3]string) *Result {
 	r := &Result{Plan: p}
 	for i := range people {
 		id := string(rune('a' + i))
-		p.Subdistricts = append(p.Subdistricts, Subdistrict{ID: id, Quantities: map[string]decimal.Decimal{DefaultPopulation: decimal.RequireFromString(people[i])}})
+		p.Subdistricts = append(p.Subdistricts, Subdistrict{ID: id, Quantities: ValuesOf(map[string]decimal.Decimal{DefaultPopulation: decimal.RequireFromString(people[i])})})
 		// amounts: before block, block, damping
 		before, block, damp := decimal.RequireFromString(amounts[i][0]), decimal.RequireFromString(amounts[i][1]), decimal.RequireFromString(amounts[i][2])
 		r.Subdistricts = append(r.Subdistricts, Allocation{ID: id, Block: block, Damping: damp, Total: before.Add(block).Add(damp)})
@@ -73,12 +73,12 @@ func TestEqualisationPopulation(t *testing.T) {
 	if !ok || len(e.IDs) != 1 || len(e.Excluded) != 1 || e.Excluded[0] != "b" {
 		t.Fatalf("got %+v, %v", e, ok)
 	}
-	delete(r.Plan.Subdistricts[1].Quantities, DefaultPopulation)
+	r.Plan.Subdistricts[1].Quantities.Delete(DefaultPopulation)
 	if _, ok := r.Equalisation(); ok {
 		t.Fatal("equalisation without a population quantity")
 	}
 	for i := range r.Plan.Subdistricts {
-		r.Plan.Subdistricts[i].Quantities["people"] = decimal.NewFromInt(int64(i + 1))
+		r.Plan.Subdistricts[i].Quantities.Set("people", decimal.NewFromInt(int64(i+1)))
 	}
 	r.Plan.Population = "people"
 	if e, ok := r.Equalisation(); !ok || e.Population != "people" || len(e.IDs) != 2 {
@@ -92,7 +92,7 @@ func TestEqualisationRandom(t *testing.T) {
 	for seed := uint64(1); seed <= 60; seed++ {
 		p := randomPlan(seed)
 		for i := range p.Subdistricts {
-			p.Subdistricts[i].Quantities[DefaultPopulation] = decimal.NewFromInt(int64(1000 * (i + 1)))
+			p.Subdistricts[i].Quantities.Set(DefaultPopulation, decimal.NewFromInt(int64(1000*(i+1))))
 		}
 		res, err := evaluate(p)
 		if err != nil {

@@ -17,10 +17,10 @@ func Example() {
 		Staff:   []formula.Staff{{ID: "civil_servant", Name: "公务员", AnnualPay: d("160000"), OncostRate: d("0.35")}},
 		Factors: []formula.Factor{{ID: "population", Name: "服务人口", Weight: d("1"), Indicators: []formula.Indicator{{Quantity: "population", Weight: d("1")}}}},
 		Subdistricts: []formula.Subdistrict{
-			{ID: "east", Name: "东街道", Staff: map[string]decimal.Decimal{"civil_servant": d("20")},
-				Quantities: map[string]decimal.Decimal{"population": d("60000")}},
-			{ID: "west", Name: "西街道", Staff: map[string]decimal.Decimal{"civil_servant": d("10")},
-				Quantities: map[string]decimal.Decimal{"population": d("30000")}},
+			{ID: "east", Name: "东街道", Staff: formula.ValuesOf(map[string]decimal.Decimal{"civil_servant": d("20")}),
+				Quantities: formula.ValuesOf(map[string]decimal.Decimal{"population": d("60000")})},
+			{ID: "west", Name: "西街道", Staff: formula.ValuesOf(map[string]decimal.Decimal{"civil_servant": d("10")}),
+				Quantities: formula.ValuesOf(map[string]decimal.Decimal{"population": d("30000")})},
 		},
 	}
 	model, err := formula.Compile(plan)
@@ -51,7 +51,7 @@ func ExampleRejectedError() {
 		Name: "例", FiscalYear: 2025, Capacity: d("1000000"), RoundingUnit: d("1"),
 		Staff:        []formula.Staff{{ID: "s", Name: "公务员", AnnualPay: d("100000")}},
 		Factors:      []formula.Factor{{ID: "f", Name: "人口", Weight: d("1"), Indicators: []formula.Indicator{{Quantity: "p", Weight: d("1")}}}},
-		Subdistricts: []formula.Subdistrict{{ID: "a", Name: "甲", Staff: map[string]decimal.Decimal{"s": d("12")}, Quantities: map[string]decimal.Decimal{"p": d("1")}}},
+		Subdistricts: []formula.Subdistrict{{ID: "a", Name: "甲", Staff: formula.ValuesOf(map[string]decimal.Decimal{"s": d("12")}), Quantities: formula.ValuesOf(map[string]decimal.Decimal{"p": d("1")})}},
 	}
 	model, _ := formula.Compile(plan)
 	_, err := model.Evaluate()

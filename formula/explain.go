@@ -22,11 +22,11 @@ type personnelText struct{ m *Model }
 func (x personnelText) explain(l *Line) string {
 	st, s := x.m.plan.Staff[l.j], x.m.plan.Subdistricts[l.i]
 	var t string
-	exact := s.Payroll[st.ID]
-	if pay, ok := s.Payroll[st.ID]; ok {
+	exact := s.Payroll.Value(st.ID)
+	if pay, ok := s.Payroll.Get(st.ID); ok {
 		t = fmt.Sprintf(wordPayroll, num(pay))
 	} else {
-		head := s.Staff[st.ID]
+		head := s.Staff.Value(st.ID)
 		t = fmt.Sprintf(wordHeadcountPay, num(head), num(st.AnnualPay))
 		exact = head.Mul(st.AnnualPay)
 	}

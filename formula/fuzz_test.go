@@ -29,7 +29,7 @@ func FuzzEvaluate(f *testing.F) {
 				p.Projects[0].UnitCost = v
 			}
 		case 3:
-			p.Subdistricts[0].Quantities["q0"] = v
+			p.Subdistricts[0].Quantities.Set("q0", v)
 		case 4:
 			if p.Damping != nil {
 				p.Damping.Floor, p.Damping.Ceiling = &v, nil

@@ -47,7 +47,7 @@ func (v *validator) labelIsQuantity(name string) bool {
 		return true
 	}
 	for _, s := range v.p.Subdistricts {
-		if _, ok := s.Quantities[name]; ok {
+		if s.Quantities.Has(name) {
 			return true
 		}
 	}

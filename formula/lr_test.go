@@ -113,9 +113,9 @@ func TestBlockHugeMatchesExact(t *testing.T) {
 		switch seed % 3 {
 		case 0: // huge indicator values
 			for _, s := range p.Subdistricts {
-				for q, v := range s.Quantities {
+				for q, v := range s.Quantities.All() {
 					if q[0] == 'q' {
-						s.Quantities[q] = v.Mul(scale).Add(decimal.New(int64(seed), -3))
+						s.Quantities.Set(q, v.Mul(scale).Add(decimal.New(int64(seed), -3)))
 					}
 				}
 			}
@@ -123,7 +123,7 @@ func TestBlockHugeMatchesExact(t *testing.T) {
 			p.Capacity = p.Capacity.Add(decimal.RequireFromString("98765432109876543210987650000"))
 		default: // both
 			for _, s := range p.Subdistricts {
-				s.Quantities["q0"] = s.Quantities["q0"].Mul(scale)
+				s.Quantities.Set("q0", s.Quantities.Value("q0").Mul(scale))
 			}
 			p.Capacity = p.Capacity.Mul(scale)
 		}

@@ -16,7 +16,7 @@ import (
 func moneyBase() *Plan {
 	sub := func(id, pop, area string) Subdistrict {
 		return Subdistrict{ID: id, Name: id + "街道", Rating: "优",
-			Quantities: map[string]decimal.Decimal{"pop": dec(pop), "area": dec(area), "one": dec("1"), "zero": dec("0")}}
+			Quantities: ValuesOf(map[string]decimal.Decimal{"pop": dec(pop), "area": dec(area), "one": dec("1"), "zero": dec("0")})}
 	}
 	return &Plan{
 		Name: "资金去向", FiscalYear: 2025, Capacity: dec("1000000"), RoundingUnit: dec("1"),
@@ -234,7 +234,7 @@ func TestExecutionBands(t *testing.T) {
 		p := moneyBase()
 		p.Projects[0].Basis = []string{"five"}
 		for i := range p.Subdistricts {
-			p.Subdistricts[i].Quantities["five"] = dec("5")
+			p.Subdistricts[i].Quantities.Set("five", dec("5"))
 		}
 		p.ProjectPerformance = &ProjectPerformance{Coefficients: map[string]decimal.Decimal{"中": dec("0.9")}}
 		p.Subdistricts[0].ProjectRatings = map[string]string{"p1": "中"}

@@ -50,7 +50,7 @@ func TestMoneyProblemCodes(t *testing.T) {
 		{"transfer not a multiple", func(p *Plan) { p.Transfers[0].Amount = dec("0.5") }, "transfer[t].amount", "multiple of the rounding unit", CodeNotMultiple},
 		{"transfer without basis", func(p *Plan) { p.Transfers[0].Basis = nil }, "transfer[t].basis", "at least one quantity", CodeMissing},
 		{"transfer on a zero basis", func(p *Plan) { p.Transfers[0].Basis = []string{"zero"} }, "transfer[t].basis", "zero in every sub-district", CodeZeroBasis},
-		{"transfer basis missing", func(p *Plan) { delete(p.Subdistricts[1].Quantities, "pop") }, "subdistrict[b].quantities.pop", "", CodeMissingQuantity},
+		{"transfer basis missing", func(p *Plan) { p.Subdistricts[1].Quantities.Delete("pop") }, "subdistrict[b].quantities.pop", "", CodeMissingQuantity},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := moneyCodePlan()

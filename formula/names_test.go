@@ -110,7 +110,7 @@ func labelPlan(p *Plan, seed uint64) *Plan {
 	p.QuantityLabels = map[string]QuantityLabel{}
 	qs := map[string]bool{}
 	for _, s := range p.Subdistricts {
-		for q := range s.Quantities {
+		for q := range s.Quantities.All() {
 			qs[q] = true
 		}
 	}

@@ -180,12 +180,12 @@ var DampingExcludable = [...]string{string(StagePersonnel), string(StagePublic),
 type Subdistrict struct {
 	ID         string
 	Name       string
-	UnitCode   string                     // 预算单位编码 in the budget system; empty: none given (classify.go)
-	Rating     string                     // performance rating; ignored without [performance]
-	Adjustment *decimal.Decimal           // regional coefficient on the block score; nil means 1
-	Staff      map[string]decimal.Decimal // staff category → whole headcount
-	Payroll    map[string]decimal.Decimal // staff category → actual annual payroll
-	Quantities map[string]decimal.Decimal // quantity name → value
+	UnitCode   string           // 预算单位编码 in the budget system; empty: none given (classify.go)
+	Rating     string           // performance rating; ignored without [performance]
+	Adjustment *decimal.Decimal // regional coefficient on the block score; nil means 1
+	Staff      Values           // staff category → whole headcount
+	Payroll    Values           // staff category → actual annual payroll
+	Quantities Values           // quantity name → value
 	// ProjectRatings rates projects of this sub-district: project id →
 	// a rating of [ProjectPerformance]. Unrated projects count in full.
 	ProjectRatings map[string]string

@@ -3,7 +3,6 @@ package formula
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -107,26 +106,26 @@ func randomPlan(seed uint64) *Plan {
 	cost := decimal.Zero
 	for i := range nSub {
 		s := Subdistrict{ID: fmt.Sprintf("d%d", i), Name: "街道", Rating: ratings[r.IntN(4)],
-			Staff: map[string]decimal.Decimal{}, Quantities: map[string]decimal.Decimal{}}
+			Staff: ValuesOf(map[string]decimal.Decimal{}), Quantities: ValuesOf(map[string]decimal.Decimal{})}
 		for _, st := range p.Staff {
 			h := d(0, 60)
-			s.Staff[st.ID] = h
+			s.Staff.Set(st.ID, h)
 			cost = cost.Add(h.Mul(st.AnnualPay).Mul(decimal.NewFromInt(2)))
 		}
 		if r.IntN(4) == 0 {
-			s.Payroll = map[string]decimal.Decimal{"s0": d(0, 5000000)}
-			cost = cost.Add(s.Payroll["s0"].Mul(decimal.NewFromInt(2)))
+			s.Payroll = ValuesOf(map[string]decimal.Decimal{"s0": d(0, 5000000)})
+			cost = cost.Add(s.Payroll.Value("s0").Mul(decimal.NewFromInt(2)))
 		}
 		if r.IntN(3) == 0 {
 			a := decimal.New(80+r.Int64N(50), -2)
 			s.Adjustment = &a
 		}
 		for _, q := range quantities {
-			s.Quantities[q] = d(1, 100000).Add(frac(1))
+			s.Quantities.Set(q, d(1, 100000).Add(frac(1)))
 		}
-		s.Quantities["tax"] = d(0, 10000000)
-		s.Quantities["tax_prev"] = d(0, 10000000)
-		s.Quantities["last"] = d(1000000, 30000000)
+		s.Quantities.Set("tax", d(0, 10000000))
+		s.Quantities.Set("tax_prev", d(0, 10000000))
+		s.Quantities.Set("last", d(1000000, 30000000))
 		p.Subdistricts = append(p.Subdistricts, s)
 	}
 	for _, q := range p.Quotas {
@@ -214,7 +213,7 @@ func checkDamping(t *testing.T, seed uint64, p *Plan, res *Result) {
 	}
 	u, _ := p.unit()
 	for i, a := range res.Subdistricts {
-		base := p.Subdistricts[i].Quantities[d.Baseline]
+		base := p.Subdistricts[i].Quantities.Value(d.Baseline)
 		if d.Floor != nil && a.Total.LessThan(u.ceil(d.Floor.Mul(base))) {
 			t.Fatalf("seed %d: %s total %s below floor", seed, a.ID, a.Total)
 		}
@@ -352,8 +351,8 @@ func randomRulesPlan(seed uint64) *Plan {
 		if len(c.Exclude) > 0 {
 			for i := range p.Subdistricts {
 				s := &p.Subdistricts[i]
-				s.Quantities = maps.Clone(s.Quantities)
-				s.Quantities["last"] = s.Quantities["last"].Div(decimal.NewFromInt(int64(2 + r.IntN(6)))).Round(0)
+				s.Quantities = s.Quantities.Clone()
+				s.Quantities.Set("last", s.Quantities.Value("last").Div(decimal.NewFromInt(int64(2+r.IntN(6)))).Round(0))
 			}
 		}
 	}
@@ -432,7 +431,7 @@ func checkMeasure(t *testing.T, seed uint64, p *Plan, res *Result) {
 				measure = measure.Sub(c)
 			}
 		}
-		lo := u.ceil(d.Floor.Mul(p.Subdistricts[i].Quantities[d.Baseline]))
+		lo := u.ceil(d.Floor.Mul(p.Subdistricts[i].Quantities.Value(d.Baseline)))
 		if a.RatingEffect != nil && a.RatingEffect.Sign() < 0 {
 			lo = lo.Add(*a.RatingEffect)
 		}
@@ -522,8 +521,8 @@ func floorPlan(seed uint64) *Plan {
 	}
 	p.Subdistricts = slices.Clone(p.Subdistricts)
 	s := &p.Subdistricts[k]
-	s.Quantities = maps.Clone(s.Quantities)
-	s.Quantities["last"] = measure.Mul(decimal.New(int64(102+seed%20), -2)).Div(floor).Ceil()
+	s.Quantities = s.Quantities.Clone()
+	s.Quantities.Set("last", measure.Mul(decimal.New(int64(102+seed%20), -2)).Div(floor).Ceil())
 	return p
 }
 

@@ -26,9 +26,9 @@ func handPlan(mode PerformanceMode) *Plan {
 	d := decimal.RequireFromString
 	sub := func(id string, heads, m, x, y int64, rating string) Subdistrict {
 		return Subdistrict{ID: id, Name: id + " 街道", Rating: rating,
-			Staff: map[string]decimal.Decimal{"s": decimal.NewFromInt(heads)},
-			Quantities: map[string]decimal.Decimal{"m_base": decimal.NewFromInt(m), "x_base": decimal.NewFromInt(x),
-				"y_base": decimal.NewFromInt(y), "pop": d("1"), "last": d("0")}}
+			Staff: ValuesOf(map[string]decimal.Decimal{"s": decimal.NewFromInt(heads)}),
+			Quantities: ValuesOf(map[string]decimal.Decimal{"m_base": decimal.NewFromInt(m), "x_base": decimal.NewFromInt(x),
+				"y_base": decimal.NewFromInt(y), "pop": d("1"), "last": d("0")})}
 	}
 	return &Plan{
 		Name: "手算", FiscalYear: 2025, Capacity: d("1000001"), RoundingUnit: d("1"),
@@ -69,8 +69,8 @@ func damp(p *Plan, floor, ceiling string, lastA, lastB int64, keeps bool, exclud
 		dm.Ceiling = &c
 	}
 	p.Damping = dm
-	p.Subdistricts[0].Quantities["last"] = decimal.NewFromInt(lastA)
-	p.Subdistricts[1].Quantities["last"] = decimal.NewFromInt(lastB)
+	p.Subdistricts[0].Quantities.Set("last", decimal.NewFromInt(lastA))
+	p.Subdistricts[1].Quantities.Set("last", decimal.NewFromInt(lastB))
 }
 
 // TestHandWorkedRules checks each rule added later alone and all of them
@@ -209,7 +209,7 @@ func TestDemoteTie(t *testing.T) {
 		TierCaps:     map[Tier]decimal.Decimal{TierA: d("0.5"), TierB: d("0.495"), TierC: d("0.001"), TierD: d("0.001")},
 		TierOverflow: OverflowDemote,
 		Factors:      []Factor{{ID: "f", Name: "人口", Weight: d("1"), Indicators: []Indicator{{Quantity: "pop", Weight: d("1")}}}},
-		Subdistricts: []Subdistrict{{ID: "a", Name: "甲", Quantities: map[string]decimal.Decimal{"qx": d("150"), "qy": d("50"), "pop": d("1")}}},
+		Subdistricts: []Subdistrict{{ID: "a", Name: "甲", Quantities: ValuesOf(map[string]decimal.Decimal{"qx": d("150"), "qy": d("50"), "pop": d("1")})}},
 	}
 	res, err := fastMatchesExact(t, 0, p)
 	if err != nil {

@@ -82,7 +82,7 @@ func (l *Line) cite(text string) string {
 func (v *validator) publishedBaseline(d *Damping) {
 	var missing []string
 	for _, s := range v.p.Subdistricts {
-		if _, ok := s.Quantities[d.Baseline]; !ok {
+		if !s.Quantities.Has(d.Baseline) {
 			name := s.Name
 			if name == "" {
 				name = s.ID

@@ -1,7 +1,6 @@
 package formula
 
 import (
-	"maps"
 	"strings"
 	"testing"
 )
@@ -27,9 +26,9 @@ func citedPlan() *Plan {
 	p.Damping.Baseline = "@published:2025"
 	p.Damping.Published = &PublishedBaseline{Year: 2025, Version: "第 3 版 1a2b3c4d"}
 	for i := range p.Subdistricts {
-		q := maps.Clone(p.Subdistricts[i].Quantities)
-		q["@published:2025"] = q["last"]
-		delete(q, "last")
+		q := p.Subdistricts[i].Quantities.Clone()
+		q.Set("@published:2025", q.Value("last"))
+		q.Delete("last")
 		p.Subdistricts[i].Quantities = q
 	}
 	return p
@@ -86,7 +85,7 @@ func TestLinesCiteSources(t *testing.T) {
 // sub-district is one problem at damping.baseline, and no missing quantity.
 func TestPublishedBaselineIncomplete(t *testing.T) {
 	p := citedPlan()
-	delete(p.Subdistricts[1].Quantities, "@published:2025")
+	p.Subdistricts[1].Quantities.Delete("@published:2025")
 	ps := p.Validate()
 	if len(ps) != 1 || ps[0].Code != CodePublishedIncomplete || ps[0].Path != "damping.baseline" {
 		t.Fatalf("problems %v, want one %s at damping.baseline", ps, CodePublishedIncomplete)

@@ -150,9 +150,9 @@ func (p *Plan) unit() (unit, bool) { return newUnit(p.RoundingUnit) }
 // headcount (missing = 0).
 func (p *Plan) quantity(s Subdistrict, name string) (decimal.Decimal, bool) {
 	if id, ok := strings.CutPrefix(name, StaffRefPrefix); ok {
-		return s.Staff[id], true
+		return s.Staff.Value(id), true
 	}
-	v, ok := s.Quantities[name]
+	v, ok := s.Quantities.Get(name)
 	return v, ok
 }
 

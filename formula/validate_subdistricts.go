@@ -60,7 +60,7 @@ func (v *validator) absentEverywhere() map[string]bool {
 		if strings.HasPrefix(name, StaffRefPrefix) {
 			continue
 		}
-		if !slices.ContainsFunc(v.p.Subdistricts, func(s Subdistrict) bool { _, ok := s.Quantities[name]; return ok }) {
+		if !slices.ContainsFunc(v.p.Subdistricts, func(s Subdistrict) bool { return s.Quantities.Has(name) }) {
 			out[name] = true
 		}
 	}
@@ -84,7 +84,7 @@ func (v *validator) rating(path, rating string) {
 // headcounts checks [subdistrict.staff]: known categories, whole
 // non-negative numbers.
 func (v *validator) headcounts(path string, s Subdistrict) {
-	for k, n := range s.Staff {
+	for k, n := range s.Staff.All() {
 		if v.staffIDs[k] && n.Sign() >= 0 && n.IsInteger() {
 			continue
 		}
@@ -102,7 +102,7 @@ func (v *validator) headcounts(path string, s Subdistrict) {
 // payrolls checks [subdistrict.payroll]: known categories, non-negative
 // amounts.
 func (v *validator) payrolls(path string, s Subdistrict) {
-	for k, pay := range s.Payroll {
+	for k, pay := range s.Payroll.All() {
 		if v.staffIDs[k] && pay.Sign() >= 0 {
 			continue
 		}
@@ -138,7 +138,7 @@ func (v *validator) projectRatings(path string, s Subdistrict) {
 
 // quantityValues reports negative [subdistrict.quantities], used or not.
 func (v *validator) quantityValues(path string, s Subdistrict) {
-	for k, x := range s.Quantities {
+	for k, x := range s.Quantities.All() {
 		if x.Sign() < 0 {
 			v.nonNeg(path+".quantities.", k, x)
 		}
@@ -152,7 +152,7 @@ func (v *validator) missingQuantities(path string, s Subdistrict) {
 		if strings.HasPrefix(name, StaffRefPrefix) {
 			continue
 		}
-		if _, ok := s.Quantities[name]; !ok && !v.absent[name] {
+		if !s.Quantities.Has(name) && !v.absent[name] {
 			v.ps.say(CodeMissingQuantity, path+".quantities."+name, textMissingQuantity, v.refs.where[name])
 		}
 	}

@@ -1,7 +1,6 @@
 package formula
 
 import (
-	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -37,10 +36,10 @@ func codePlan() *Plan {
 		Incentive:   &Incentive{Rate: d("0.1"), Current: "tax", Previous: "tax_prev"},
 		Damping:     &Damping{Baseline: "last", Floor: &floor, Ceiling: &ceiling},
 		Subdistricts: []Subdistrict{
-			{ID: "east", Name: "东", Rating: "good", Staff: map[string]decimal.Decimal{"civil": d("10")},
-				Quantities: map[string]decimal.Decimal{"pop": d("100"), "area": d("5"), "tax": d("10"), "tax_prev": d("8"), "last": d("3000000")}},
-			{ID: "west", Name: "西", Rating: "poor", Staff: map[string]decimal.Decimal{"civil": d("12")},
-				Quantities: map[string]decimal.Decimal{"pop": d("80"), "area": d("7"), "tax": d("9"), "tax_prev": d("9"), "last": d("3500000")}},
+			{ID: "east", Name: "东", Rating: "good", Staff: ValuesOf(map[string]decimal.Decimal{"civil": d("10")}),
+				Quantities: ValuesOf(map[string]decimal.Decimal{"pop": d("100"), "area": d("5"), "tax": d("10"), "tax_prev": d("8"), "last": d("3000000")})},
+			{ID: "west", Name: "西", Rating: "poor", Staff: ValuesOf(map[string]decimal.Decimal{"civil": d("12")}),
+				Quantities: ValuesOf(map[string]decimal.Decimal{"pop": d("80"), "area": d("7"), "tax": d("9"), "tax_prev": d("9"), "last": d("3500000")})},
 		},
 	}
 }
@@ -92,15 +91,15 @@ func codeBreaks() []codeBreak {
 		{"no rating given", func(p *Plan) { p.Subdistricts[0].Rating = "" }, "subdistrict[east].performance", "needs every sub-district's rating", CodeMissing},
 		{"unknown rating", func(p *Plan) { p.Subdistricts[0].Rating = "fair" }, "subdistrict[east].performance", "has no coefficient", CodeUnknownRef},
 		{"negative adjustment", func(p *Plan) { a := d("-0.1"); p.Subdistricts[0].Adjustment = &a }, "subdistrict[east].adjustment", "must not be negative", CodeOutOfRange},
-		{"unknown staff headcount", func(p *Plan) { p.Subdistricts[0].Staff["police"] = d("1") }, "subdistrict[east].staff.police", "is not a [[staff]] id", CodeUnknownRef},
-		{"fractional headcount", func(p *Plan) { p.Subdistricts[0].Staff["civil"] = d("1.5") }, "subdistrict[east].staff.civil", "whole number", CodeNotInteger},
-		{"unknown staff payroll", func(p *Plan) { p.Subdistricts[0].Payroll = map[string]decimal.Decimal{"police": d("1")} }, "subdistrict[east].payroll.police", "is not a [[staff]] id", CodeUnknownRef},
-		{"negative payroll", func(p *Plan) { p.Subdistricts[0].Payroll = map[string]decimal.Decimal{"civil": d("-1")} }, "subdistrict[east].payroll.civil", "must not be negative", CodeOutOfRange},
-		{"negative quantity", func(p *Plan) { p.Subdistricts[0].Quantities["unused"] = d("-1") }, "subdistrict[east].quantities.unused", "must not be negative", CodeOutOfRange},
-		{"missing quantity", func(p *Plan) { delete(p.Subdistricts[1].Quantities, "area") }, "subdistrict[west].quantities.area", "missing (used by project[clean].basis)", CodeMissingQuantity},
+		{"unknown staff headcount", func(p *Plan) { p.Subdistricts[0].Staff.Set("police", d("1")) }, "subdistrict[east].staff.police", "is not a [[staff]] id", CodeUnknownRef},
+		{"fractional headcount", func(p *Plan) { p.Subdistricts[0].Staff.Set("civil", d("1.5")) }, "subdistrict[east].staff.civil", "whole number", CodeNotInteger},
+		{"unknown staff payroll", func(p *Plan) { p.Subdistricts[0].Payroll = ValuesOf(map[string]decimal.Decimal{"police": d("1")}) }, "subdistrict[east].payroll.police", "is not a [[staff]] id", CodeUnknownRef},
+		{"negative payroll", func(p *Plan) { p.Subdistricts[0].Payroll = ValuesOf(map[string]decimal.Decimal{"civil": d("-1")}) }, "subdistrict[east].payroll.civil", "must not be negative", CodeOutOfRange},
+		{"negative quantity", func(p *Plan) { p.Subdistricts[0].Quantities.Set("unused", d("-1")) }, "subdistrict[east].quantities.unused", "must not be negative", CodeOutOfRange},
+		{"missing quantity", func(p *Plan) { p.Subdistricts[1].Quantities.Delete("area") }, "subdistrict[west].quantities.area", "missing (used by project[clean].basis)", CodeMissingQuantity},
 		{"indicator zero everywhere", func(p *Plan) {
 			for _, s := range p.Subdistricts {
-				s.Quantities["pop"] = d("0")
+				s.Quantities.Set("pop", d("0"))
 			}
 		}, "factor[people].indicator[pop]", "is zero in every sub-district", CodeZeroIndicator},
 	}
@@ -141,17 +140,17 @@ func TestProblemCodes(t *testing.T) {
 // absence is a missing_quantity) is one the plan reads, and only those.
 func TestQuantitiesRead(t *testing.T) {
 	p := codePlan()
-	p.Subdistricts[0].Quantities["households"] = decimal.NewFromInt(40) // read by nothing
+	p.Subdistricts[0].Quantities.Set("households", decimal.NewFromInt(40)) // read by nothing
 	got := p.QuantitiesRead()
 	if len(got) == 0 {
 		t.Fatal("no quantities read")
 	}
 	s := p.Subdistricts[0]
-	for name := range s.Quantities {
+	for name := range s.Quantities.All() {
 		q := *p
 		q.Subdistricts = slices.Clone(p.Subdistricts)
-		q.Subdistricts[0].Quantities = maps.Clone(s.Quantities)
-		delete(q.Subdistricts[0].Quantities, name)
+		q.Subdistricts[0].Quantities = s.Quantities.Clone()
+		q.Subdistricts[0].Quantities.Delete(name)
 		missing := slices.ContainsFunc(q.Validate(), func(pr Problem) bool { return pr.Code == CodeMissingQuantity })
 		if _, read := got[name]; read != missing {
 			t.Errorf("quantity %q: read %v, but a sub-district without it is a missing_quantity: %v", name, read, missing)

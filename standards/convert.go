@@ -3,11 +3,13 @@ package standards
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
 )
 
 // converter turns a document into a formula.Plan, collecting problems by
@@ -19,6 +21,9 @@ type converter struct {
 	// pubNames are the names of the sub-districts of the published result
 	// a baseline was read from, by id (succession.go's notes).
 	pubNames map[string]string
+	// numbering is the last numbering of 街道's staff, payroll and
+	// quantities, shared by the next 街道 with the same keys (namesOf).
+	numbering [3]*formula.Names
 }
 
 func (c *converter) add(path string, why *Reason) {
@@ -89,6 +94,40 @@ func (c *converter) numMap(path string, m map[string]Number) map[string]decimal.
 		out[k] = c.num(path+"."+k, n, false)
 	}
 	return out
+}
+
+// numValues converts a 街道's map of numbers to values numbered by
+// namesOf(m, names).
+func (c *converter) numValues(path string, m map[string]Number, names **formula.Names) formula.Values {
+	v := formula.NewValues(namesOf(m, names))
+	for k, n := range m {
+		if n.Problem == nil && n.dated == nil { // the path only for a problem (issue 25 §2)
+			v.Set(k, n.Dec)
+			continue
+		}
+		v.Set(k, c.num(path+"."+k, n, false))
+	}
+	return v
+}
+
+// namesOf is *last when it numbers exactly the keys of m, else names of
+// m's keys, kept in *last for the next 街道: 街道 of one plan mostly
+// have the same keys, and so share one numbering (formula.Values).
+func namesOf[V any](m map[string]V, last **formula.Names) *formula.Names {
+	if n := *last; n != nil && n.Len() == len(m) {
+		same := true
+		for k := range m {
+			if !n.Has(k) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return n
+		}
+	}
+	*last = formula.NewNames(slices.Sorted(maps.Keys(m))...)
+	return *last
 }
 
 // textMap converts a map of texts; nil when there is none.
@@ -380,11 +419,11 @@ func (c *converter) subdistricts(sd []subdistrictDoc) []formula.Subdistrict {
 			Execution:      c.execution(path+".execution", s.Execution),
 		}
 		if s.data != nil { // read from a data file: shared, never changed (a patch copies a map first)
-			fs.Staff, fs.Payroll, fs.Quantities = orEmpty(s.data.Staff), orEmpty(s.data.Payroll), orEmpty(s.data.Quantities)
+			fs.Staff, fs.Payroll, fs.Quantities = s.data.Staff, s.data.Payroll, s.data.Quantities
 		} else {
-			fs.Staff = c.numMap(path+".staff", s.Staff)
-			fs.Payroll = c.numMap(path+".payroll", s.Payroll)
-			fs.Quantities = c.numMap(path+".quantities", s.Quantities)
+			fs.Staff = c.numValues(path+".staff", s.Staff, &c.numbering[0])
+			fs.Payroll = c.numValues(path+".payroll", s.Payroll, &c.numbering[1])
+			fs.Quantities = c.numValues(path+".quantities", s.Quantities, &c.numbering[2])
 		}
 		out = append(out, fs)
 	}

@@ -1,11 +1,13 @@
 package standards
 
 import (
+	"reflect"
+
 	"github.com/BurntSushi/toml"
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
-	"reflect"
 )
 
 // This file converts the tables of rules §6, where the money goes:

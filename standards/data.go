@@ -8,7 +8,6 @@ import (
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/safefile"
-	"github.com/shopspring/decimal"
 )
 
 // This file reads a plan's sub-districts from the data file `[plan] data`
@@ -166,28 +165,20 @@ func (s *subdistrictDoc) materialize() {
 // hasQuantity reports whether the 街道 has a value for quantity q.
 func (s *subdistrictDoc) hasQuantity(q string) bool {
 	if s.data != nil {
-		_, ok := s.data.Quantities[q]
-		return ok
+		return s.data.Quantities.Has(q)
 	}
 	_, ok := s.Quantities[q]
 	return ok
 }
 
-// orEmpty is m, or an empty map for nil (what converting an absent table gives).
-func orEmpty(m map[string]decimal.Decimal) map[string]decimal.Decimal {
-	if m == nil {
-		return map[string]decimal.Decimal{}
-	}
-	return m
-}
-
-func numbersOf(m map[string]decimal.Decimal) map[string]Number {
-	if m == nil {
+// numbersOf is the numbers of v as a document's map; nil for none.
+func numbersOf(v formula.Values) map[string]Number {
+	if v.Len() == 0 {
 		return nil
 	}
-	out := make(map[string]Number, len(m))
-	for k, v := range m {
-		out[k] = Number{Set: true, Dec: v}
+	out := make(map[string]Number, v.Len())
+	for k, x := range v.All() {
+		out[k] = Number{Set: true, Dec: x}
 	}
 	return out
 }

@@ -10,11 +10,12 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/report"
 	"github.com/caili/caili/standards/plangen"
-	"github.com/shopspring/decimal"
 )
 
 // TestDeriveMatchesCompile: a what-if compiled incrementally (the base
@@ -170,14 +171,14 @@ func subdistrictPaths(p *formula.Plan) []numericPath {
 	for _, i := range []int{0, n / 2, n - 1} {
 		s := p.Subdistricts[i]
 		at := "subdistrict." + s.ID + "."
-		for _, q := range sortedKeys(s.Quantities)[:min(2, len(s.Quantities))] {
-			ps = append(ps, numericPath{at + "quantities." + q, s.Quantities[q]})
+		for _, q := range s.Quantities.Names()[:min(2, s.Quantities.Len())] {
+			ps = append(ps, numericPath{at + "quantities." + q, s.Quantities.Value(q)})
 		}
-		for _, k := range sortedKeys(s.Staff)[:min(1, len(s.Staff))] {
-			ps = append(ps, numericPath{at + "staff." + k, s.Staff[k]})
+		for _, k := range s.Staff.Names()[:min(1, s.Staff.Len())] {
+			ps = append(ps, numericPath{at + "staff." + k, s.Staff.Value(k)})
 		}
-		for _, k := range sortedKeys(s.Payroll)[:min(1, len(s.Payroll))] {
-			ps = append(ps, numericPath{at + "payroll." + k, s.Payroll[k]})
+		for _, k := range s.Payroll.Names()[:min(1, s.Payroll.Len())] {
+			ps = append(ps, numericPath{at + "payroll." + k, s.Payroll.Value(k)})
 		}
 		for _, k := range sortedKeys(s.Execution)[:min(1, len(s.Execution))] {
 			ps = append(ps, numericPath{at + "execution." + k, s.Execution[k]})

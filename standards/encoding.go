@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // This file recognises files that are not UTF-8 TOML before the decoder

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 )

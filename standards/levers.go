@@ -84,10 +84,10 @@ var expanders = map[string]expander{
 		return p.Damping.Ceiling
 	}),
 	"subdistrict.*.adjustment":    subdistrictAdjustments,
-	"subdistrict.*.staff.**":      subdistrictMaps(func(s *formula.Subdistrict) map[string]decimal.Decimal { return s.Staff }),
-	"subdistrict.*.payroll.**":    subdistrictMaps(func(s *formula.Subdistrict) map[string]decimal.Decimal { return s.Payroll }),
-	"subdistrict.*.quantities.**": subdistrictMaps(func(s *formula.Subdistrict) map[string]decimal.Decimal { return s.Quantities }),
-	"subdistrict.*.execution.**":  subdistrictMaps(func(s *formula.Subdistrict) map[string]decimal.Decimal { return s.Execution }),
+	"subdistrict.*.staff.**":      subdistrictValues(func(s *formula.Subdistrict) formula.Values { return s.Staff }),
+	"subdistrict.*.payroll.**":    subdistrictValues(func(s *formula.Subdistrict) formula.Values { return s.Payroll }),
+	"subdistrict.*.quantities.**": subdistrictValues(func(s *formula.Subdistrict) formula.Values { return s.Quantities }),
+	"subdistrict.*.execution.**":  subdistrictValues(func(s *formula.Subdistrict) formula.Values { return formula.ValuesOf(s.Execution) }),
 	"block.amount": optional(func(p *formula.Plan) *decimal.Decimal {
 		if p.Block == nil {
 			return nil
@@ -221,14 +221,13 @@ func subdistrictAdjustments(pattern string, p *formula.Plan) []NumberPath {
 }
 
 // subdistrictMaps expands every key of one of each sub-district's maps.
-func subdistrictMaps(get func(*formula.Subdistrict) map[string]decimal.Decimal) expander {
+func subdistrictValues(get func(*formula.Subdistrict) formula.Values) expander {
 	return func(pattern string, p *formula.Plan) []NumberPath {
 		var out []NumberPath
 		for i := range p.Subdistricts {
 			s := &p.Subdistricts[i]
-			m := get(s)
-			for _, k := range sortedNames(m) {
-				out = append(out, NumberPath{Path: fill(pattern, s.ID, k), Value: m[k]})
+			for k, v := range get(s).All() {
+				out = append(out, NumberPath{Path: fill(pattern, s.ID, k), Value: v})
 			}
 		}
 		return out

@@ -60,17 +60,28 @@ func (ns *numbers) asNumbers() map[string]Number {
 	if ns.m != nil {
 		return ns.m
 	}
-	return numbersOf(ns.plain)
+	return numbersOf(valuesOf(ns.plain, new(*formula.Names)))
+}
+
+// valuesOf is m as values numbered by namesOf(m, last).
+func valuesOf(m map[string]decimal.Decimal, last **formula.Names) formula.Values {
+	v := formula.NewValues(namesOf(m, last))
+	for k, x := range m {
+		v.Set(k, x)
+	}
+	return v
 }
 
 // settleNumbers keeps each 街道 whose three tables are all plain numbers
 // as a data file's 街道 are kept (data), and the others as maps of
 // Numbers, whose problems conversion reports at their paths.
 func (d *document) settleNumbers() {
+	var last [3]*formula.Names
 	for i := range d.Subdistrict {
 		s := &d.Subdistrict[i]
 		if s.StaffIn.m == nil && s.PayrollIn.m == nil && s.QuantitiesIn.m == nil {
-			s.data = &formula.Subdistrict{Staff: s.StaffIn.plain, Payroll: s.PayrollIn.plain, Quantities: s.QuantitiesIn.plain}
+			s.data = &formula.Subdistrict{Staff: valuesOf(s.StaffIn.plain, &last[0]), Payroll: valuesOf(s.PayrollIn.plain, &last[1]),
+				Quantities: valuesOf(s.QuantitiesIn.plain, &last[2])}
 		} else {
 			s.Staff, s.Payroll, s.Quantities = s.StaffIn.asNumbers(), s.PayrollIn.asNumbers(), s.QuantitiesIn.asNumbers()
 		}

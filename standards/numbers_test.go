@@ -68,15 +68,15 @@ func TestNumbersPlain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := p.Subdistricts[0].Quantities["communities"].String(); got != "9" {
+	if got := p.Subdistricts[0].Quantities.Value("communities").String(); got != "9" {
 		t.Errorf("east's communities after the override: %s, want 9", got)
 	}
 	for _, q := range []*formula.Plan{base, again} {
-		if got := q.Subdistricts[0].Quantities["communities"].String(); got != "8" {
+		if got := q.Subdistricts[0].Quantities.Value("communities").String(); got != "8" {
 			t.Errorf("the plan's own east communities: %s, want 8", got)
 		}
 	}
-	if !p.Subdistricts[1].Quantities["communities"].Equal(base.Subdistricts[1].Quantities["communities"]) {
+	if !p.Subdistricts[1].Quantities.Value("communities").Equal(base.Subdistricts[1].Quantities.Value("communities")) {
 		t.Errorf("west changed by east's override")
 	}
 }

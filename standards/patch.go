@@ -5,8 +5,9 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // This file is a what-if's fast path. Most what-ifs change numbers only —
@@ -293,15 +294,23 @@ func planSubdistrictMap(which int) planSetter {
 		if pt.subMaps == nil {
 			pt.subMaps = map[[2]int]bool{}
 		}
-		m := [...]*map[string]decimal.Decimal{&s.Staff, &s.Payroll, &s.Quantities, &s.Execution}[which]
-		if !pt.subMaps[[2]int{i, which}] {
-			pt.subMaps[[2]int{i, which}] = true
-			*m = maps.Clone(*m)
-			if *m == nil {
-				*m = map[string]decimal.Decimal{}
+		first := !pt.subMaps[[2]int{i, which}]
+		pt.subMaps[[2]int{i, which}] = true
+		if which == subExecution {
+			if first {
+				s.Execution = maps.Clone(s.Execution)
+				if s.Execution == nil {
+					s.Execution = map[string]decimal.Decimal{}
+				}
 			}
+			s.Execution[at.name] = v
+			return true
 		}
-		(*m)[at.name] = v
+		vs := [...]*formula.Values{&s.Staff, &s.Payroll, &s.Quantities}[which]
+		if first {
+			*vs = vs.Clone()
+		}
+		vs.Set(at.name, v)
 		return true
 	}
 }

@@ -3,9 +3,10 @@ package standards
 import (
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
 )
 
 // This file is the one override path table (rules §4). Every field an

@@ -9,9 +9,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
-	"github.com/shopspring/decimal"
 )
 
 // This file takes a damping baseline from a published result
@@ -161,11 +162,6 @@ func withBaseline(subs []formula.Subdistrict, name string, base map[string]decim
 		if !ok {
 			continue
 		}
-		q := make(map[string]decimal.Decimal, len(subs[i].Quantities)+1)
-		for k, x := range subs[i].Quantities {
-			q[k] = x
-		}
-		q[name] = v
-		subs[i].Quantities = q
+		subs[i].Quantities = subs[i].Quantities.With(name, v)
 	}
 }

@@ -22,7 +22,7 @@ exclude = ["incentive"]`)
 	p := planOfText(t, text)
 	out := map[string]decimal.Decimal{}
 	for _, s := range p.Subdistricts {
-		out[s.ID] = s.Quantities["last_year_total"]
+		out[s.ID] = s.Quantities.Value("last_year_total")
 	}
 	return text, out
 }

@@ -132,8 +132,8 @@ by = "staff.civil_servant"
 	}
 	// civil servants 40 : 35 → 4000000 : 3500000.
 	for _, s := range m.Plan().Subdistricts {
-		if want := map[string]string{"east": "4000000", "west": "3500000"}[s.ID]; want != "" && s.Quantities["@published:2024"].String() != want {
-			t.Errorf("%s: baseline %s, want %s", s.ID, s.Quantities["@published:2024"], want)
+		if want := map[string]string{"east": "4000000", "west": "3500000"}[s.ID]; want != "" && s.Quantities.Value("@published:2024").String() != want {
+			t.Errorf("%s: baseline %s, want %s", s.ID, s.Quantities.Value("@published:2024"), want)
 		}
 	}
 }

@@ -99,7 +99,7 @@ func suggestQuantities(ps []formula.Problem, p *formula.Plan) []formula.Problem 
 		if have == nil {
 			seen := map[string]bool{}
 			for _, s := range p.Subdistricts {
-				for q := range s.Quantities {
+				for q := range s.Quantities.All() {
 					seen[q] = true
 				}
 			}

@@ -5,9 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
-	"github.com/shopspring/decimal"
 )
 
 // isPlainNumber reports whether s is the text form of a number in a plan

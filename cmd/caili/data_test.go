@@ -7,11 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
 	"github.com/caili/caili/standards/workbook"
-	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // The sample's data workbook gives the sample's results, byte for byte.
@@ -159,8 +159,8 @@ func cellOf(t *testing.T, f *excelize.File, sheet, key string, i int) string {
 // valueOf is what a person types for key in sub-district s's row: a
 // number as a number, an absent value as nothing.
 func valueOf(s formula.Subdistrict, key string) (any, bool) {
-	num := func(m map[string]decimal.Decimal, k string) (any, bool) {
-		v, ok := m[k]
+	num := func(m formula.Values, k string) (any, bool) {
+		v, ok := m.Get(k)
 		if !ok {
 			return nil, false
 		}

@@ -187,7 +187,7 @@ func estimate(v *Computed) int64 {
 	if p := v.Res.Plan; p != nil {
 		for i := range p.Subdistricts {
 			s := &p.Subdistricts[i]
-			n += 100 * int64(len(s.Quantities)+len(s.Staff)+len(s.Payroll))
+			n += 100 * int64(s.Quantities.Len()+s.Staff.Len()+s.Payroll.Len())
 		}
 	}
 	return n

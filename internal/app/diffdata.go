@@ -3,8 +3,6 @@ package app
 import (
 	"sort"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards"
@@ -50,8 +48,8 @@ func flattenSubdistrict(out map[string]string, s formula.Subdistrict) {
 	if s.Adjustment != nil {
 		out[p+".adjustment"] = s.Adjustment.String()
 	}
-	for field, m := range map[string]map[string]decimal.Decimal{"staff": s.Staff, "payroll": s.Payroll, "quantities": s.Quantities} {
-		for k, v := range m {
+	for field, m := range map[string]formula.Values{"staff": s.Staff, "payroll": s.Payroll, "quantities": s.Quantities} {
+		for k, v := range m.All() {
 			out[p+"."+field+"."+keyText(k)] = v.String()
 		}
 	}

@@ -246,17 +246,7 @@ func sameSubdistrict(a, b *formula.Plan, id string) bool {
 	if x == nil || y == nil {
 		return false
 	}
-	for _, m := range [][2]map[string]decimal.Decimal{{x.Quantities, y.Quantities}, {x.Staff, y.Staff}, {x.Payroll, y.Payroll}} {
-		if len(m[0]) != len(m[1]) {
-			return false
-		}
-		for k, v := range m[0] {
-			if w, ok := m[1][k]; !ok || !v.Equal(w) {
-				return false
-			}
-		}
-	}
-	return true
+	return x.Quantities.Equal(y.Quantities) && x.Staff.Equal(y.Staff) && x.Payroll.Equal(y.Payroll)
 }
 
 // loadFiles loads a plan from files held in memory (the first is the

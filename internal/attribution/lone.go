@@ -57,13 +57,13 @@ func (l loneKeys) add(kind, key string) loneKeys {
 func mapKeys(p *formula.Plan) map[string]map[string]bool {
 	out := map[string]map[string]bool{"staff": {}, "payroll": {}, "quantities": {}, "project_ratings": {}}
 	for _, s := range p.Subdistricts {
-		for k := range s.Staff {
+		for k := range s.Staff.All() {
 			out["staff"][k] = true
 		}
-		for k := range s.Payroll {
+		for k := range s.Payroll.All() {
 			out["payroll"][k] = true
 		}
-		for k := range s.Quantities {
+		for k := range s.Quantities.All() {
 			out["quantities"][k] = true
 		}
 		for k := range s.ProjectRatings {
@@ -83,19 +83,19 @@ func loneEdits(old, nw *formula.Plan, i int, lone loneKeys) []edit {
 	at := func(d *formula.Plan) *formula.Subdistrict { return &d.Subdistricts[i] }
 	var es []edit
 	p := "subdistrict." + o.ID + "."
-	for k, v := range n.Staff {
+	for k, v := range n.Staff.All() {
 		if lone["staff"][k] {
-			es = append(es, edit{p + "staff." + k, func(d *formula.Plan) { at(d).Staff[k] = v }})
+			es = append(es, edit{p + "staff." + k, func(d *formula.Plan) { at(d).Staff.Set(k, v) }})
 		}
 	}
-	for k, v := range n.Payroll {
+	for k, v := range n.Payroll.All() {
 		if lone["payroll"][k] {
-			es = append(es, edit{p + "payroll." + k, func(d *formula.Plan) { at(d).Payroll[k] = v }})
+			es = append(es, edit{p + "payroll." + k, func(d *formula.Plan) { at(d).Payroll.Set(k, v) }})
 		}
 	}
-	for k, v := range n.Quantities {
+	for k, v := range n.Quantities.All() {
 		if lone["quantities"][k] {
-			es = append(es, edit{p + "quantities." + k, func(d *formula.Plan) { at(d).Quantities[k] = v }})
+			es = append(es, edit{p + "quantities." + k, func(d *formula.Plan) { at(d).Quantities.Set(k, v) }})
 		}
 	}
 	for k, v := range n.ProjectRatings {

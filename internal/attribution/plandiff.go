@@ -222,14 +222,14 @@ func ratingTableEdits(old, nw *formula.Plan) []edit {
 			es = append(es, edit{"performance.mode", func(d *formula.Plan) { d.Performance.Mode = n.Mode }})
 		}
 		es = append(es, mapEdits("performance.coefficients.", o.Coefficients, n.Coefficients, nil, decimal.Decimal.Equal,
-			func(d *formula.Plan) map[string]decimal.Decimal { return d.Performance.Coefficients })...)
+			asMap(func(d *formula.Plan) map[string]decimal.Decimal { return d.Performance.Coefficients }))...)
 	}
 	switch o, n := old.ProjectPerformance, nw.ProjectPerformance; {
 	case (o == nil) != (n == nil):
 		es = append(es, edit{"project_performance", func(d *formula.Plan) { d.ProjectPerformance = n }})
 	case o != nil:
 		es = append(es, mapEdits("project_performance.coefficients.", o.Coefficients, n.Coefficients, nil, decimal.Decimal.Equal,
-			func(d *formula.Plan) map[string]decimal.Decimal { return d.ProjectPerformance.Coefficients })...)
+			asMap(func(d *formula.Plan) map[string]decimal.Decimal { return d.ProjectPerformance.Coefficients }))...)
 	}
 	return es
 }
@@ -237,7 +237,30 @@ func ratingTableEdits(old, nw *formula.Plan) []edit {
 // mapEdits diffs a map key by key: a key set in the new map is set, a key
 // only in the old one deleted; keys in skip are left out. m reaches the
 // map in the copy.
-func mapEdits[V any](prefix string, old, nw map[string]V, skip map[string]bool, equal func(a, b V) bool, m func(*formula.Plan) map[string]V) []edit {
+// valuesOf lets mapEdits change a sub-district's values as a map: the
+// edit sets or deletes one name of them.
+func valuesOf(at func(*formula.Plan) *formula.Values) func(*formula.Plan) mapLike[decimal.Decimal] {
+	return func(d *formula.Plan) mapLike[decimal.Decimal] { return at(d) }
+}
+
+// mapLike is what an edit changes: a map, or values.
+type mapLike[V any] interface {
+	Set(k string, v V)
+	Delete(k string)
+}
+
+// goMap is a map as a mapLike.
+type goMap[V any] map[string]V
+
+func (m goMap[V]) Set(k string, v V) { m[k] = v }
+func (m goMap[V]) Delete(k string)   { delete(m, k) }
+
+// asMap lets mapEdits change a map of the plan.
+func asMap[V any](at func(*formula.Plan) map[string]V) func(*formula.Plan) mapLike[V] {
+	return func(d *formula.Plan) mapLike[V] { return goMap[V](at(d)) }
+}
+
+func mapEdits[V any](prefix string, old, nw map[string]V, skip map[string]bool, equal func(a, b V) bool, m func(*formula.Plan) mapLike[V]) []edit {
 	keys := slices.Sorted(maps.Keys(old))
 	for k := range nw {
 		if _, ok := old[k]; !ok {
@@ -257,9 +280,9 @@ func mapEdits[V any](prefix string, old, nw map[string]V, skip map[string]bool, 
 		}
 		es = append(es, edit{prefix + k, func(d *formula.Plan) {
 			if ok2 {
-				m(d)[k] = n
+				m(d).Set(k, n)
 			} else {
-				delete(m(d), k)
+				m(d).Delete(k)
 			}
 		}})
 	}
@@ -280,12 +303,12 @@ func subdistrictEdits(old, nw *formula.Plan, i int, lone loneKeys) []edit {
 		es = append(es, edit{p + "adjustment", func(d *formula.Plan) { at(d).Adjustment = n.Adjustment }})
 	}
 	eq := decimal.Decimal.Equal
-	es = append(es, mapEdits(p+"staff.", o.Staff, n.Staff, lone["staff"], eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Staff })...)
-	es = append(es, mapEdits(p+"payroll.", o.Payroll, n.Payroll, lone["payroll"], eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Payroll })...)
-	es = append(es, mapEdits(p+"quantities.", o.Quantities, n.Quantities, lone["quantities"], eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Quantities })...)
+	es = append(es, mapEdits(p+"staff.", o.Staff.Map(), n.Staff.Map(), lone["staff"], eq, valuesOf(func(d *formula.Plan) *formula.Values { return &at(d).Staff }))...)
+	es = append(es, mapEdits(p+"payroll.", o.Payroll.Map(), n.Payroll.Map(), lone["payroll"], eq, valuesOf(func(d *formula.Plan) *formula.Values { return &at(d).Payroll }))...)
+	es = append(es, mapEdits(p+"quantities.", o.Quantities.Map(), n.Quantities.Map(), lone["quantities"], eq, valuesOf(func(d *formula.Plan) *formula.Values { return &at(d).Quantities }))...)
 	es = append(es, mapEdits(p+"project_ratings.", o.ProjectRatings, n.ProjectRatings, lone["project_ratings"], func(a, b string) bool { return a == b },
-		func(d *formula.Plan) map[string]string { return at(d).ProjectRatings })...)
-	es = append(es, mapEdits(p+"execution.", o.Execution, n.Execution, nil, eq, func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Execution })...)
+		asMap(func(d *formula.Plan) map[string]string { return at(d).ProjectRatings }))...)
+	es = append(es, mapEdits(p+"execution.", o.Execution, n.Execution, nil, eq, asMap(func(d *formula.Plan) map[string]decimal.Decimal { return at(d).Execution }))...)
 	return es
 }
 

@@ -131,7 +131,7 @@ func clonePlan(p *formula.Plan) *formula.Plan {
 	c.Subdistricts = slices.Clone(p.Subdistricts)
 	for i := range c.Subdistricts {
 		s := &c.Subdistricts[i]
-		s.Staff, s.Payroll, s.Quantities = cloneMap(s.Staff), cloneMap(s.Payroll), cloneMap(s.Quantities)
+		s.Staff, s.Payroll, s.Quantities = s.Staff.Clone(), s.Payroll.Clone(), s.Quantities.Clone()
 		s.ProjectRatings, s.Execution = cloneMap(s.ProjectRatings), cloneMap(s.Execution)
 	}
 	c.Transfers = slices.Clone(p.Transfers)

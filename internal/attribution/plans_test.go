@@ -83,7 +83,7 @@ func TestPlansStructuralDifferences(t *testing.T) {
 	old := samplePlan(t)
 	nw := clonePlan(old)
 	nw.Projects = nw.Projects[:len(nw.Projects)-1] // a project dropped
-	nw.Subdistricts[0].Quantities["resident_population"] = nw.Subdistricts[0].Quantities["resident_population"].Add(old.Capacity.Div(old.Capacity))
+	nw.Subdistricts[0].Quantities.Set("resident_population", nw.Subdistricts[0].Quantities.Value("resident_population").Add(old.Capacity.Div(old.Capacity)))
 	before := clonePlan(old)
 	a, err := Plans(old, nw, ByPlayer, standards.PathLabel)
 	if err != nil {
@@ -96,7 +96,7 @@ func TestPlansStructuralDifferences(t *testing.T) {
 	if len(names) != 2 || names[0] != "project" {
 		t.Fatalf("players %v", names)
 	}
-	if len(old.Projects) != len(before.Projects) || !old.Subdistricts[0].Quantities["resident_population"].Equal(before.Subdistricts[0].Quantities["resident_population"]) {
+	if len(old.Projects) != len(before.Projects) || !old.Subdistricts[0].Quantities.Value("resident_population").Equal(before.Subdistricts[0].Quantities.Value("resident_population")) {
 		t.Fatal("the old plan was changed")
 	}
 }
@@ -132,7 +132,7 @@ func TestPlansLoneKeys(t *testing.T) {
 	nw.Projects = append(nw.Projects, formula.Project{ID: "bike_parking", Name: "非机动车停放管理", UnitCost: decimal.NewFromInt(40),
 		Basis: []string{"bike_racks"}, Tier: formula.TierB})
 	for i := range nw.Subdistricts {
-		nw.Subdistricts[i].Quantities["bike_racks"] = decimal.NewFromInt(int64(1000 + 100*i))
+		nw.Subdistricts[i].Quantities.Set("bike_racks", decimal.NewFromInt(int64(1000+100*i)))
 	}
 	oldRes, err := evaluatePlan(old)
 	if err != nil {

@@ -20,8 +20,8 @@ func xmlResult(t *testing.T, unit string) *formula.Result {
 	d := decimal.RequireFromString
 	sub := func(id, name string, staff, pop int64) formula.Subdistrict {
 		return formula.Subdistrict{ID: id, Name: name,
-			Staff:      map[string]decimal.Decimal{"civil_servant": decimal.NewFromInt(staff)},
-			Quantities: map[string]decimal.Decimal{"population": decimal.NewFromInt(pop)}}
+			Staff:      formula.ValuesOf(map[string]decimal.Decimal{"civil_servant": decimal.NewFromInt(staff)}),
+			Quantities: formula.ValuesOf(map[string]decimal.Decimal{"population": decimal.NewFromInt(pop)})}
 	}
 	plan := &formula.Plan{Name: `"区" & <计划>`, District: "测试区", FiscalYear: 2025,
 		Capacity: d("60000000"), ReserveRate: d("0.02"), RoundingUnit: d(unit),

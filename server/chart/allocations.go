@@ -208,9 +208,9 @@ func quantityOf(s *formula.Subdistrict, id, quantity string) (decimal.Decimal, e
 		ok bool
 	)
 	if cat, isStaff := strings.CutPrefix(quantity, formula.StaffRefPrefix); isStaff {
-		q, ok = s.Staff[cat], true // a missing headcount is 0 (rules §2)
+		q, ok = s.Staff.Value(cat), true // a missing headcount is 0 (rules §2)
 	} else {
-		q, ok = s.Quantities[quantity]
+		q, ok = s.Quantities.Get(quantity)
 	}
 	if !ok {
 		return decimal.Zero, fail(ErrBadQuantity, msg.ChartQuantityMissing, quantity, id)
@@ -229,10 +229,10 @@ func PerQuantities(res *formula.Result) []string {
 		return nil
 	}
 	var names []string
-	for name := range res.Plan.Subdistricts[0].Quantities {
+	for name := range res.Plan.Subdistricts[0].Quantities.All() {
 		all := true
 		for _, s := range res.Plan.Subdistricts[1:] {
-			if _, ok := s.Quantities[name]; !ok {
+			if !s.Quantities.Has(name) {
 				all = false
 				break
 			}

@@ -36,7 +36,7 @@ func baselineResult(res *formula.Result) (base, scenario *formula.Result, what s
 		if s == nil {
 			return nil, nil, "", fail(ErrBadQuantity, msg.ChartSubMissing, a.ID)
 		}
-		b, ok := s.Quantities[d.Baseline]
+		b, ok := s.Quantities.Get(d.Baseline)
 		if !ok {
 			return nil, nil, "", fail(ErrNoBaseline, msg.ChartQuantityMissing, d.Baseline, a.ID)
 		}

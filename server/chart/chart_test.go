@@ -36,7 +36,7 @@ func synth(n int, name func(int) string, comp func(int) [6]int64) *formula.Resul
 	for i := range n {
 		id := fmt.Sprintf("s%d", i)
 		plan.Subdistricts = append(plan.Subdistricts, formula.Subdistrict{ID: id, Name: name(i),
-			Quantities: map[string]decimal.Decimal{"population": decimal.NewFromInt(int64(1000 + i))}})
+			Quantities: formula.ValuesOf(map[string]decimal.Decimal{"population": decimal.NewFromInt(int64(1000 + i))})})
 		c := comp(i)
 		a := formula.Allocation{ID: id, Name: name(i),
 			Personnel: decimal.NewFromInt(c[0]), Public: decimal.NewFromInt(c[1]), Projects: decimal.NewFromInt(c[2]),
@@ -168,7 +168,7 @@ func TestPerCapitaValues(t *testing.T) {
 func TestPerCapitaBadQuantity(t *testing.T) {
 	res := tiny(t)
 	zero := synth(2, seqName, func(int) [6]int64 { return [6]int64{1, 0, 0, 0, 0, 0} })
-	zero.Plan.Subdistricts[1].Quantities["population"] = decimal.Zero
+	zero.Plan.Subdistricts[1].Quantities.Set("population", decimal.Zero)
 	for _, c := range []struct {
 		res *formula.Result
 		q   string

@@ -25,11 +25,7 @@ func longNames(t testing.TB) (*formula.Result, string) {
 	plan.Subdistricts = append([]formula.Subdistrict(nil), plan.Subdistricts...)
 	per := strings.Repeat("q", longRunes)
 	for i := range plan.Subdistricts {
-		q := map[string]decimal.Decimal{per: decimal.NewFromInt(int64(100 + i))}
-		for k, v := range plan.Subdistricts[i].Quantities {
-			q[k] = v
-		}
-		plan.Subdistricts[i].Quantities = q
+		plan.Subdistricts[i].Quantities = plan.Subdistricts[i].Quantities.With(per, decimal.NewFromInt(int64(100+i)))
 	}
 	res.Plan = &plan
 	res.Subdistricts[0].Name = strings.Repeat("街", longRunes)

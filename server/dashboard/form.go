@@ -197,11 +197,11 @@ func hints(p *formula.Plan) []PathHint {
 		}
 	}
 	for _, s := range p.Subdistricts {
-		for _, q := range sortedKeys(s.Quantities) {
-			add("subdistrict."+s.ID+".quantities."+q, s.Quantities[q])
+		for _, q := range s.Quantities.Names() {
+			add("subdistrict."+s.ID+".quantities."+q, s.Quantities.Value(q))
 		}
 		for _, st := range p.Staff {
-			add("subdistrict."+s.ID+".staff."+st.ID, s.Staff[st.ID])
+			add("subdistrict."+s.ID+".staff."+st.ID, s.Staff.Value(st.ID))
 		}
 		for _, id := range sortedKeys(s.ProjectRatings) {
 			hint("subdistrict."+s.ID+".project_ratings."+id, s.ProjectRatings[id])

@@ -355,7 +355,7 @@ func baseline(r *formula.Result, a *formula.Allocation) *BaselineView {
 	if sd == nil {
 		return nil
 	}
-	x, ok := sd.Quantities[d.Baseline]
+	x, ok := sd.Quantities.Get(d.Baseline)
 	if !ok {
 		return nil
 	}

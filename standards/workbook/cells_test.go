@@ -9,11 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/caili/caili/formula"
 )
 
 // The tiny example's workbook: 街道数据 columns A id, B name,
@@ -185,7 +186,7 @@ func TestCells(t *testing.T) {
 		}, nil},
 		{"a changed value", func(t *testing.T) []byte {
 			return edit(t, base, func(x *excelize.File) { must(t, x.SetCellInt(SheetData, "F5", 4000)) })
-		}, func(subs []formula.Subdistrict) { subs[2].Quantities["hotline_tickets"] = dec("4000") }},
+		}, func(subs []formula.Subdistrict) { subs[2].Quantities.Set("hotline_tickets", dec("4000")) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -246,10 +247,10 @@ func TestExtraQuantityColumn(t *testing.T) {
 	tables := withSubs(p, nil)
 	data := setCells(t, filled, map[string]any{"街道数据!P2": "households_2024", "街道数据!P3": 12, "街道数据!P4": "13.5"})
 	got := mustRead(t, "d.xlsx", data, tables)
-	if v, ok := got[0].Quantities["households_2024"]; !ok || v.String() != "12" {
+	if v, ok := got[0].Quantities.Get("households_2024"); !ok || v.String() != "12" {
 		t.Errorf("the extra column was not kept: %v", got[0].Quantities)
 	}
-	if v := got[1].Quantities["households_2024"]; v.String() != "13.5" {
+	if v := got[1].Quantities.Value("households_2024"); v.String() != "13.5" {
 		t.Errorf("second row: %v", got[1].Quantities)
 	}
 	for _, heading := range []string{"populaton", "staff.nobody", "Not An Id"} {

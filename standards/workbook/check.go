@@ -43,7 +43,7 @@ func (r *reader) zeroIndicators(recs []*record) {
 			}
 			zero := true
 			for _, rec := range recs {
-				if v, ok := rec.sub.Quantities[in.Quantity]; !ok || !v.IsZero() {
+				if v, ok := rec.sub.Quantities.Get(in.Quantity); !ok || !v.IsZero() {
 					zero = false
 					break
 				}

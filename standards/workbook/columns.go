@@ -5,8 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // Sheet names of the data-collection workbook.

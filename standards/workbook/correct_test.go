@@ -38,7 +38,7 @@ func TestCorrectXLSX(t *testing.T) {
 	data := template(t, p, TemplateOptions{})
 	id := p.Subdistricts[1].ID
 	var q string
-	for k := range p.Subdistricts[1].Quantities {
+	for k := range p.Subdistricts[1].Quantities.All() {
 		q = k
 		break
 	}
@@ -54,8 +54,8 @@ func TestCorrectXLSX(t *testing.T) {
 		if s.ID != id {
 			continue
 		}
-		if !s.Quantities[q].Equal(decimal.RequireFromString("12345.5")) || !s.Staff[staff].Equal(decimal.NewFromInt(77)) {
-			t.Errorf("read back %v %v", s.Quantities[q], s.Staff[staff])
+		if !s.Quantities.Value(q).Equal(decimal.RequireFromString("12345.5")) || !s.Staff.Value(staff).Equal(decimal.NewFromInt(77)) {
+			t.Errorf("read back %v %v", s.Quantities.Value(q), s.Staff.Value(staff))
 		}
 	}
 	before, after := cellsOf(t, data), cellsOf(t, out)
@@ -101,8 +101,8 @@ func TestCorrectCSV(t *testing.T) {
 	must(t, err)
 	subs := mustRead(t, "subdistricts.csv", out, p)
 	for _, s := range subs {
-		if s.ID == id && !s.Staff[staff].Equal(decimal.NewFromInt(123)) {
-			t.Errorf("read back %v", s.Staff[staff])
+		if s.ID == id && !s.Staff.Value(staff).Equal(decimal.NewFromInt(123)) {
+			t.Errorf("read back %v", s.Staff.Value(staff))
 		}
 	}
 	// Every other byte as it was.

@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/textutil"
@@ -74,9 +72,9 @@ func (r *reader) recsOf(subs []formula.Subdistrict) []*record {
 
 // clone copies a sub-district, its maps included.
 func clone(s formula.Subdistrict) formula.Subdistrict {
-	s.Staff = maps.Clone(s.Staff)
-	s.Payroll = maps.Clone(s.Payroll)
-	s.Quantities = maps.Clone(s.Quantities)
+	s.Staff = s.Staff.Clone()
+	s.Payroll = s.Payroll.Clone()
+	s.Quantities = s.Quantities.Clone()
 	s.ProjectRatings = maps.Clone(s.ProjectRatings)
 	if s.Adjustment != nil {
 		a := *s.Adjustment
@@ -97,11 +95,10 @@ func overlay(dst *formula.Subdistrict, src formula.Subdistrict) {
 		a := *src.Adjustment
 		dst.Adjustment = &a
 	}
-	put := func(dst *map[string]decimal.Decimal, src map[string]decimal.Decimal) {
-		if len(src) > 0 && *dst == nil {
-			*dst = map[string]decimal.Decimal{}
+	put := func(dst *formula.Values, src formula.Values) {
+		for k, v := range src.All() {
+			dst.Set(k, v)
 		}
-		maps.Copy(*dst, src)
 	}
 	put(&dst.Staff, src.Staff)
 	put(&dst.Payroll, src.Payroll)
@@ -225,8 +222,8 @@ func pathKey(c *column) string {
 
 // valueOf is a sub-district's value in a column, as text; "" for none.
 func valueOf(s *formula.Subdistrict, c *column) string {
-	num := func(m map[string]decimal.Decimal) string {
-		if v, ok := m[c.ref]; ok {
+	num := func(m formula.Values) string {
+		if v, ok := m.Get(c.ref); ok {
 			return formatNumber(v)
 		}
 		return ""

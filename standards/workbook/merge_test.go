@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/formula"
 )
 
 // TestMerge: a returned one-街道 copy changes only the cells it fills in,
@@ -37,7 +38,7 @@ func TestMerge(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if merged[1].Name != "西街道" || merged[1].Quantities["population"].String() != "64000" {
+	if merged[1].Name != "西街道" || merged[1].Quantities.Value("population").String() != "64000" {
 		t.Errorf("blank cells changed values: %+v", merged[1])
 	}
 	if p.Subdistricts[1].Rating != "良" {

@@ -5,8 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // This file edits [[subdistrict]] tables line by line, so that an import

@@ -3,12 +3,15 @@ package workbook
 import (
 	"bytes"
 	"fmt"
+	"iter"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // ReplaceSubdistricts returns the text of a plan file with its
@@ -339,9 +342,9 @@ func (o subOrder) of(table string, vals map[string]newValue) []kv {
 // subValues is a sub-district's values by table ("" for the keys of
 // [[subdistrict]] itself) and key.
 func subValues(s *formula.Subdistrict) map[string]map[string]newValue {
-	nums := func(m map[string]decimal.Decimal) map[string]newValue {
-		out := make(map[string]newValue, len(m))
-		for k, v := range m {
+	nums := func(all iter.Seq2[string, decimal.Decimal]) map[string]newValue {
+		out := map[string]newValue{}
+		for k, v := range all {
 			out[k] = newValue{num: &v}
 		}
 		return out
@@ -357,8 +360,8 @@ func subValues(s *formula.Subdistrict) map[string]map[string]newValue {
 	for k, v := range s.ProjectRatings {
 		ratings[k] = newValue{str: v}
 	}
-	return map[string]map[string]newValue{"": main, "staff": nums(s.Staff), "payroll": nums(s.Payroll),
-		"quantities": nums(s.Quantities), "project_ratings": ratings, "execution": nums(s.Execution)}
+	return map[string]map[string]newValue{"": main, "staff": nums(s.Staff.All()), "payroll": nums(s.Payroll.All()),
+		"quantities": nums(s.Quantities.All()), "project_ratings": ratings, "execution": nums(maps.All(s.Execution))}
 }
 
 // writeFresh writes one [[subdistrict]] table and its sub-tables.

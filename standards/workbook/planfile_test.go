@@ -4,9 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // planHead is a small plan's tables before its sub-districts.
@@ -67,19 +68,19 @@ func TestReplaceSubdistricts(t *testing.T) {
 	}{
 		{"nothing", func(s []formula.Subdistrict) []formula.Subdistrict { return s }, planSubs},
 		{"a value, keeping the comment, the alignment and the quotes", func(s []formula.Subdistrict) []formula.Subdistrict {
-			s[0].Quantities["pop"] = dec("105.5")
+			s[0].Quantities.Set("pop", dec("105.5"))
 			return s
 		}, strings.Replace(planSubs, `pop   = "100"       # 常住`, `pop   = "105.5"     # 常住`, 1)},
 		{"a bare number stays bare when whole", func(s []formula.Subdistrict) []formula.Subdistrict {
-			s[1].Quantities["pop"] = dec("250")
+			s[1].Quantities.Set("pop", dec("250"))
 			a := dec("1.25")
 			s[1].Adjustment = &a
 			return s
 		}, strings.Replace(strings.Replace(planSubs, "pop = 200", "pop = 250", 1), "adjustment = 1.1", `adjustment = "1.25"`, 1)},
 		{"values gone and new", func(s []formula.Subdistrict) []formula.Subdistrict {
-			delete(s[0].Quantities, "extra")
+			s[0].Quantities.Delete("extra")
 			s[0].Rating = "良"
-			s[1].Staff = map[string]decimal.Decimal{"cs": dec("2")}
+			s[1].Staff = formula.ValuesOf(map[string]decimal.Decimal{"cs": dec("2")})
 			s[1].Adjustment = nil
 			return s
 		}, strings.NewReplacer("extra = 7\n", "", `name = "甲街道"`+"\n", `name = "甲街道"`+"\nperformance = \"良\"\n",

@@ -1,10 +1,9 @@
 package workbook
 
 import (
-	"maps"
+	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
-	"github.com/shopspring/decimal"
 )
 
 // withoutPublished returns the sub-districts without the damping baseline
@@ -17,9 +16,9 @@ func withoutPublished(p *formula.Plan, subs []formula.Subdistrict) []formula.Sub
 	}
 	out := make([]formula.Subdistrict, len(subs))
 	for i, s := range subs {
-		if _, ok := s.Quantities[p.Damping.Baseline]; ok {
-			s.Quantities = maps.Clone(s.Quantities)
-			delete(s.Quantities, p.Damping.Baseline)
+		if s.Quantities.Has(p.Damping.Baseline) {
+			s.Quantities = s.Quantities.Clone()
+			s.Quantities.Delete(p.Damping.Baseline)
 		}
 		out[i] = s
 	}
@@ -36,18 +35,13 @@ func keepPublished(p *formula.Plan, subs []formula.Subdistrict) []formula.Subdis
 	name := p.Damping.Baseline
 	base := make(map[string]decimal.Decimal, len(p.Subdistricts))
 	for _, s := range p.Subdistricts {
-		if v, ok := s.Quantities[name]; ok {
+		if v, ok := s.Quantities.Get(name); ok {
 			base[s.ID] = v
 		}
 	}
 	for i := range subs {
 		if v, ok := base[subs[i].ID]; ok {
-			q := maps.Clone(subs[i].Quantities)
-			if q == nil {
-				q = map[string]decimal.Decimal{}
-			}
-			q[name] = v
-			subs[i].Quantities = q
+			subs[i].Quantities = subs[i].Quantities.With(name, v)
 		}
 	}
 	return subs

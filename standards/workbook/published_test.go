@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
-	"github.com/shopspring/decimal"
 )
 
 // publishedTiny is the tiny plan with its damping baseline taken from a
@@ -58,7 +59,7 @@ func TestPublishedBaselineNotData(t *testing.T) {
 		t.Errorf("the unchanged template changes %v", changes)
 	}
 	for i, s := range subs {
-		if v := s.Quantities["@published:2024"]; !v.Equal(p.Subdistricts[i].Quantities["@published:2024"]) {
+		if v := s.Quantities.Value("@published:2024"); !v.Equal(p.Subdistricts[i].Quantities.Value("@published:2024")) {
 			t.Errorf("%s: baseline %s after import", s.ID, v)
 		}
 	}

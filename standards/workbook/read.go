@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
 )
@@ -60,9 +58,9 @@ type reader struct {
 	books   map[string]bool    // sheets the workbook has, of those read
 	main    string             // the sheet of the sub-districts' rows: 街道数据, another name, or "" (CSV)
 	small   smallInts          // the decimals of small whole numbers, shared by its cells
-	sizes   struct {           // the columns of the main sheet, to size the records' maps
-		quantities, payroll int
-	}
+	// names number the main sheet's headcount, payroll and quantity
+	// columns, shared by every record's values (formula.Values).
+	names struct{ staff, payroll, quantities *formula.Names }
 }
 
 // record is one sub-district as read, and where each of its values is.
@@ -290,16 +288,20 @@ func (r *reader) rowReader(h *header, main bool) *rowReader {
 		return nil
 	}
 	rr := &rowReader{r: r, h: h, idCol: idCol, main: main, seen: map[string]int{}, slots: make([]int, len(h.cols))}
+	var staff, payroll, quantities []string
 	for _, col := range h.read {
 		rr.slots[col] = r.keys.slot(h.cols[col].key)
-		if main {
-			switch h.cols[col].kind {
-			case kindQuantity:
-				r.sizes.quantities++
-			case kindPayroll:
-				r.sizes.payroll++
-			}
+		switch c := h.cols[col]; c.kind {
+		case kindHeadcount:
+			staff = append(staff, c.ref)
+		case kindPayroll:
+			payroll = append(payroll, c.ref)
+		case kindQuantity:
+			quantities = append(quantities, c.ref)
 		}
+	}
+	if main {
+		r.names.staff, r.names.payroll, r.names.quantities = formula.NewNames(staff...), formula.NewNames(payroll...), formula.NewNames(quantities...)
 	}
 	return rr
 }
@@ -384,12 +386,12 @@ func (r *reader) record(g *grid, row *gridRow, idCol int, main bool, seen map[st
 		r.add(formula.CodeBadID, g, idCol, row.num, msgBadID(id))
 	}
 	at := pos{g, idCol, row.num}
-	// The maps are sized up front, to the columns the file has: growing
-	// them is a tenth of reading a large file, and a map sized beyond its
-	// entries may take twice the memory (issue 25 §2).
+	// The values are columns numbered once for the file (issue 25 §2: a
+	// map a 街道 took four times the memory, and growing them a tenth of
+	// reading a large file).
 	rec := &record{idCell: at, cells: newCellIndex(&r.keys),
-		sub: formula.Subdistrict{ID: id, Staff: make(map[string]decimal.Decimal, len(r.plan.Staff)),
-			Payroll: make(map[string]decimal.Decimal, r.sizes.payroll), Quantities: make(map[string]decimal.Decimal, r.sizes.quantities)}}
+		sub: formula.Subdistrict{ID: id, Staff: formula.NewValues(r.names.staff),
+			Payroll: formula.NewValues(r.names.payroll), Quantities: formula.NewValues(r.names.quantities)}}
 	r.recs = append(r.recs, rec)
 	r.byID[id] = rec
 	return rec

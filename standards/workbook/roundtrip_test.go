@@ -5,10 +5,11 @@ import (
 	"os"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/caili/caili/configs"
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/standards"
-	"github.com/xuri/excelize/v2"
 )
 
 // TestRoundTrip: the template of a plan, read back, gives the plan's

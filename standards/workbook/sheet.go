@@ -5,11 +5,12 @@ import (
 	"io"
 	"strings"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/internal/msg"
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/msg"
 )
 
 // Rows of a sheet of the workbook.

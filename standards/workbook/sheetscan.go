@@ -5,8 +5,9 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/caili/caili/internal/msg"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/internal/msg"
 )
 
 // This file reads a worksheet's cells in one pass over its XML, with no

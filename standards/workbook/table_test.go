@@ -51,7 +51,7 @@ func TestReadTable(t *testing.T) {
 // replaced when they do.
 func TestReplaceKeepsExecution(t *testing.T) {
 	src := "[plan]\nname = \"x\"\n\n[[subdistrict]]\nid = \"east\"\nname = \"东\"\n[subdistrict.execution]\nparking = \"0.45\"   # 上年\n[subdistrict.quantities]\npop = 1\n"
-	sub := formula.Subdistrict{ID: "east", Name: "东", Quantities: map[string]decimal.Decimal{"pop": decimal.NewFromInt(1)}}
+	sub := formula.Subdistrict{ID: "east", Name: "东", Quantities: formula.ValuesOf(map[string]decimal.Decimal{"pop": decimal.NewFromInt(1)})}
 	p := &formula.Plan{Subdistricts: []formula.Subdistrict{sub}}
 	if got := string(ReplaceSubdistricts([]byte(src), p, []formula.Subdistrict{sub})); got != src {
 		t.Errorf("without rates:\n%s", got)

@@ -7,10 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caili/caili/formula"
-	"github.com/caili/caili/internal/golden"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/golden"
 )
 
 // open opens a workbook Template wrote.
@@ -106,7 +107,7 @@ func TestTemplateBlank(t *testing.T) {
 		must(t, f.SetSheetRow(SheetStaff, "A3", &[]any{"east", "东街道", 40, 60}))
 	})
 	subs := mustRead(t, "x.xlsx", data, p)
-	if len(subs) != 1 || subs[0].Staff["community_worker"].String() != "60" {
+	if len(subs) != 1 || subs[0].Staff.Value("community_worker").String() != "60" {
 		t.Errorf("read %+v", subs)
 	}
 }
@@ -116,8 +117,8 @@ func TestTemplateBlank(t *testing.T) {
 func TestTemplateLongNumbers(t *testing.T) {
 	p := tinyPlan(t)
 	subs := []formula.Subdistrict{clone(p.Subdistricts[0]), clone(p.Subdistricts[1]), clone(p.Subdistricts[2])}
-	subs[0].Quantities["tax_revenue"] = decimal.RequireFromString("123456789012345678901234.5")
-	subs[1].Quantities["area_km2"] = decimal.RequireFromString("0.123456789012")
+	subs[0].Quantities.Set("tax_revenue", decimal.RequireFromString("123456789012345678901234.5"))
+	subs[1].Quantities.Set("area_km2", decimal.RequireFromString("0.123456789012"))
 	q := withSubs(p, subs)
 	data := template(t, q, TemplateOptions{})
 	if ty, _ := open(t, data).GetCellType(SheetData, "L3"); ty != excelize.CellTypeSharedString && ty != excelize.CellTypeInlineString {

@@ -4,8 +4,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // uses records, for each quantity a plan reads, what reads it.
@@ -81,7 +82,7 @@ func unusedQuantities(p *formula.Plan, used map[string][]string) []string {
 	}
 	var out []string
 	for _, s := range p.Subdistricts {
-		for q := range s.Quantities {
+		for q := range s.Quantities.All() {
 			if _, ok := used[q]; !ok && !seen[q] {
 				seen[q] = true
 				out = append(out, q)

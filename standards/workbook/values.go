@@ -101,11 +101,11 @@ func (r *reader) numberValue(rec *record, g *grid, row *gridRow, col int, c *col
 	case kindAdjustment:
 		rec.sub.Adjustment = &d
 	case kindQuantity:
-		rec.sub.Quantities[c.ref] = d
+		rec.sub.Quantities.Set(c.ref, d)
 	case kindHeadcount:
-		rec.sub.Staff[c.ref] = d
+		rec.sub.Staff.Set(c.ref, d)
 	case kindPayroll:
-		rec.sub.Payroll[c.ref] = d
+		rec.sub.Payroll.Set(c.ref, d)
 	}
 }
 

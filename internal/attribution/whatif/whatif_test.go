@@ -291,7 +291,7 @@ func randomOverrides(r *rand.Rand, p *formula.Plan, k int) []standards.Override 
 			return fmt.Sprintf("project.%s.unit_cost=%s", pr.ID, pr.UnitCost.Mul(pct(r, 50, 150)).Round(2))
 		},
 		func() string {
-			for q, v := range sd.Quantities {
+			for q, v := range sd.Quantities.All() {
 				return fmt.Sprintf("subdistrict.%s.quantities.%s=%s", sd.ID, q, v.Mul(pct(r, 80, 130)).Round(0))
 			}
 			return "plan.reserve_rate=0.02"

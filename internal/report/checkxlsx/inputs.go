@@ -101,7 +101,7 @@ func quantityNames(p *formula.Plan) []string {
 	}
 	var rest []string
 	for _, s := range p.Subdistricts {
-		for n := range s.Quantities {
+		for n := range s.Quantities.All() {
 			if !seen[n] && !slices.Contains(rest, n) {
 				rest = append(rest, n)
 			}
@@ -346,15 +346,15 @@ func (b *book) subdistrictTable(row int) {
 		in.adjustment = append(in.adjustment, qual(s, 4, r))
 		var heads, pays, ratings []string
 		for j, st := range p.Staff {
-			b.set(s, 5+j, r, sd.Staff[st.ID])
+			b.set(s, 5+j, r, sd.Staff.Value(st.ID))
 			heads = append(heads, qual(s, 5+j, r))
-			if v, ok := sd.Payroll[st.ID]; ok {
+			if v, ok := sd.Payroll.Get(st.ID); ok {
 				b.set(s, 5+ns+j, r, v)
 			}
 			pays = append(pays, qual(s, 5+ns+j, r))
 		}
 		for _, n := range names {
-			if v, ok := sd.Quantities[n]; ok {
+			if v, ok := sd.Quantities.Get(n); ok {
 				b.set(s, in.qtyCol[n], r, v)
 			}
 		}

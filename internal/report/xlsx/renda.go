@@ -41,7 +41,7 @@ func newRendaTable(r *formula.Result) (*rendaTable, error) {
 	}
 	base := make([]decimal.Decimal, len(r.Plan.Subdistricts))
 	for i, s := range r.Plan.Subdistricts {
-		base[i] = s.Quantities[d.Baseline]
+		base[i] = s.Quantities.Value(d.Baseline)
 	}
 	if len(base) != len(r.Subdistricts) {
 		return t, nil

@@ -26,8 +26,8 @@ func evaluated(t testing.TB) *formula.Result {
 	t.Helper()
 	sub := func(id, name string, staff, pop int64) formula.Subdistrict {
 		return formula.Subdistrict{ID: id, Name: name,
-			Staff:      map[string]decimal.Decimal{"civil_servant": decimal.NewFromInt(staff)},
-			Quantities: map[string]decimal.Decimal{"population": decimal.NewFromInt(pop)}}
+			Staff:      formula.ValuesOf(map[string]decimal.Decimal{"civil_servant": decimal.NewFromInt(staff)}),
+			Quantities: formula.ValuesOf(map[string]decimal.Decimal{"population": decimal.NewFromInt(pop)})}
 	}
 	plan := &formula.Plan{Name: "测试区 2025年街道财力测算", District: "测试区", FiscalYear: 2025,
 		Capacity: dec("60000000"), ReserveRate: dec("0.02"), RoundingUnit: dec("1"),
