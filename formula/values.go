@@ -175,6 +175,19 @@ func (v *Values) Set(name string, x decimal.Decimal) {
 	v.has[i/64] |= 1 << (i % 64)
 }
 
+// SetNumbered is Set for a name whose number in v's names the caller
+// already has (from [Names.Number]), as a reader of many rows with the
+// same columns does: without looking the name up. A number that is not
+// name's costs the lookup.
+func (v *Values) SetNumbered(i int, name string, x decimal.Decimal) {
+	if i < 0 || i >= len(v.v) || v.names.list[i] != name {
+		v.Set(name, x)
+		return
+	}
+	v.v[i] = x
+	v.has[i/64] |= 1 << (i % 64)
+}
+
 // Delete removes name's value in place, if it has one.
 func (v *Values) Delete(name string) {
 	if i, ok := v.names.lookup(name); ok && i < len(v.v) {
@@ -249,6 +262,9 @@ func (v Values) SameNames(o Values) bool {
 func (v Values) same(o Values) bool {
 	return v.names == o.names && len(v.v) == len(o.v) && (len(v.v) == 0 || &v.v[0] == &o.v[0])
 }
+
+// Number is name's number in n; false when n has no such name.
+func (n *Names) Number(name string) (int, bool) { return n.lookup(name) }
 
 // Has reports whether name is one of n's names.
 func (n *Names) Has(name string) bool {

@@ -60,8 +60,12 @@ type reader struct {
 	small   smallInts          // the decimals of small whole numbers, shared by its cells
 	// names number the main sheet's headcount, payroll and quantity
 	// columns, shared by every record's values (formula.Values).
-	names struct{ staff, payroll, quantities *formula.Names }
+	names readerNames
 }
+
+// readerNames number the main sheet's headcount, payroll and quantity
+// columns.
+type readerNames struct{ staff, payroll, quantities *formula.Names }
 
 // record is one sub-district as read, and where each of its values is.
 type record struct {
@@ -278,6 +282,7 @@ type rowReader struct {
 	main  bool
 	seen  map[string]int // id → the row it was read in first
 	slots []int          // by 0-based column: its key's number (keyTable)
+	nums  []int          // by 0-based column: its name's number in the values it fills (reader.names); -1 for none
 }
 
 // rowReader is the reader of the rows under h; nil when h has no id
@@ -302,6 +307,13 @@ func (r *reader) rowReader(h *header, main bool) *rowReader {
 	}
 	if main {
 		r.names.staff, r.names.payroll, r.names.quantities = formula.NewNames(staff...), formula.NewNames(payroll...), formula.NewNames(quantities...)
+	}
+	rr.nums = make([]int, len(h.cols))
+	for col, c := range h.cols {
+		rr.nums[col] = -1
+		if c != nil {
+			rr.nums[col] = r.names.number(c)
+		}
 	}
 	return rr
 }
@@ -328,7 +340,7 @@ func (rr *rowReader) row(g *grid, row *gridRow) {
 			if j < len(row.cells) && int(row.cells[j].col) == col {
 				v = row.cells[j]
 			}
-			r.value(rec, g, row, v, c, rr.slots[col])
+			r.value(rec, g, row, v, c, rr.slots[col], rr.nums[col])
 		}
 	}
 }
@@ -432,4 +444,22 @@ func (r *reader) subdistricts() []formula.Subdistrict {
 		out[i] = rec.sub
 	}
 	return out
+}
+
+// number is the number of c's name in the names of the values it fills;
+// -1 when c fills none, or they lack it.
+func (n *readerNames) number(c *column) int {
+	var names *formula.Names
+	switch c.kind {
+	case kindHeadcount:
+		names = n.staff
+	case kindPayroll:
+		names = n.payroll
+	case kindQuantity:
+		names = n.quantities
+	}
+	if i, ok := names.Number(c.ref); ok {
+		return i
+	}
+	return -1
 }

@@ -17,8 +17,9 @@ import (
 // adjustment: 1; no headcount: 0; no payroll: headcount × pay; no
 // project rating: funded in full).
 //
-// v is the row's cell of the column, slot the number of c's key.
-func (r *reader) value(rec *record, g *grid, row *gridRow, v cell, c *column, slot int) {
+// v is the row's cell of the column, slot the number of c's key, num
+// the number of c's name in the values it fills (-1 for none).
+func (r *reader) value(rec *record, g *grid, row *gridRow, v cell, c *column, slot, num int) {
 	col := int(v.col)
 	first, had := rec.cells.getSlot(slot)
 	rec.cells.setSlot(slot, pos{g, col, row.num})
@@ -61,7 +62,7 @@ func (r *reader) value(rec *record, g *grid, row *gridRow, v cell, c *column, sl
 			rec.sub.ProjectRatings[c.ref] = strings.Clone(s)
 		}
 	default:
-		r.numberValue(rec, g, row, col, c, v)
+		r.numberValue(rec, g, row, col, c, v, num)
 	}
 }
 
@@ -92,7 +93,7 @@ func (r *reader) rating(g *grid, row *gridRow, col int, c *column, v cell, list 
 }
 
 // numberValue reads a number cell into the map or field its column names.
-func (r *reader) numberValue(rec *record, g *grid, row *gridRow, col int, c *column, v cell) {
+func (r *reader) numberValue(rec *record, g *grid, row *gridRow, col int, c *column, v cell, num int) {
 	d, ok := r.number(g, row, col, c, v)
 	if !ok {
 		return
@@ -101,11 +102,11 @@ func (r *reader) numberValue(rec *record, g *grid, row *gridRow, col int, c *col
 	case kindAdjustment:
 		rec.sub.Adjustment = &d
 	case kindQuantity:
-		rec.sub.Quantities.Set(c.ref, d)
+		rec.sub.Quantities.SetNumbered(num, c.ref, d)
 	case kindHeadcount:
-		rec.sub.Staff.Set(c.ref, d)
+		rec.sub.Staff.SetNumbered(num, c.ref, d)
 	case kindPayroll:
-		rec.sub.Payroll.Set(c.ref, d)
+		rec.sub.Payroll.SetNumbered(num, c.ref, d)
 	}
 }
 
