@@ -58,6 +58,7 @@ type fastAnswer struct {
 	version weak.Pointer[app.PlanVersion]
 	etag    string
 	body    []byte
+	conn    connHeads // the status line and headers the connection path writes (connpath.go)
 	// The header values, shared by every answer (never modified).
 	stamp, etagH, cacheControl, disposition, contentType, length []string
 }
@@ -122,6 +123,17 @@ func (f *fastPath) serve(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
+// connAnswer is the answer the connection path gives req (connpath.go),
+// deciding as serve does; false when Gin is to answer.
+func (f *fastPath) connAnswer(ctx context.Context, req connRequest) (*fastAnswer, bool) {
+	plan, format, ok := fastRoute(req.path)
+	if !ok || f.s.cfg.CORSOrigin != "" && req.origin || !f.s.fastAllowedAuth(ctx, req.auth, f.rules[format]) {
+		return nil, false
+	}
+	a := f.answer(plan, format)
+	return a, a != nil
+}
+
 // fastRoute reads /api/v1/plans/{plan}/allocations.{format}.
 func fastRoute(p string) (plan, format string, ok bool) {
 	rest, ok := strings.CutPrefix(p, "/api/v1/plans/")
@@ -171,12 +183,22 @@ func (s *Server) fastAllowed(r *http.Request, ru rule) bool {
 		return true
 	}
 	auth := r.Header.Get("Authorization")
-	if auth == "" {
-		// Without a token only loopback lets in silently; a session
-		// cookie is Gin's to check.
-		return cookieToken(r) == "" && ru.loopback && !s.network.Load()
+	if auth == "" && cookieToken(r) != "" {
+		return false // a session cookie is Gin's to check
 	}
-	ctx := r.Context()
+	return s.fastAllowedAuth(r.Context(), auth, ru)
+}
+
+// fastAllowedAuth is fastAllowed for a request without a session cookie
+// whose Authorization header is auth ("" for none).
+func (s *Server) fastAllowedAuth(ctx context.Context, auth string, ru rule) bool {
+	if ru.open {
+		return true
+	}
+	if auth == "" {
+		// Without a token only loopback lets in silently.
+		return ru.loopback && !s.network.Load()
+	}
 	if s.letIn(ru) && !s.hasTokensIn(ctx) {
 		return ru.loopback && !s.network.Load() // a server with no token ignores the header
 	}
@@ -252,6 +274,7 @@ func (f *fastPath) build(v *app.PlanVersion, format string) *fastAnswer {
 		st := f.s.app.Stamp(j)
 		a.disposition = []string{comp.Text(vw.name, func() string { return dispositionOf(vw, st) })}
 	}
+	a.conn = connHeadsOf(a)
 	next := f.currentAnswers()
 	next[fastKey{v.ID, format}] = a
 	f.answers.Store(&next)

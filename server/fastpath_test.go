@@ -61,6 +61,7 @@ type fastCase struct {
 	target string
 	hdr    []string // name, value pairs
 	fast   bool
+	handed bool // the connection path leaves it to net/http, where the fast path answers it
 }
 
 // fastRig serves one server twice: through Gin alone and through the
@@ -71,6 +72,8 @@ type fastRig struct {
 	log        *lockedBuffer
 	gin, fast  *httptest.Server
 	fellThough atomic.Int64
+	conn       *httptest.Server // the fast path behind the connection path (connpath.go)
+	reachedNet atomic.Int64     // requests the connection path handed to net/http
 }
 
 func newFastRig(t *testing.T, srv *Server) *fastRig {
@@ -88,7 +91,8 @@ func newFastRig(t *testing.T, srv *Server) *fastRig {
 		srv.router.ServeHTTP(w, req)
 	})
 	r.fast = httptest.NewServer(srv.newFastPath(counted))
-	t.Cleanup(func() { r.gin.Close(); r.fast.Close() })
+	r.conn = r.connServer()
+	t.Cleanup(func() { r.gin.Close(); r.fast.Close(); r.conn.Close() })
 	return r
 }
 
@@ -102,7 +106,13 @@ func (r *fastRig) send(ts *httptest.Server, c fastCase) answer {
 	for i := 0; i+1 < len(c.hdr); i += 2 {
 		req.Header.Add(c.hdr[i], c.hdr[i+1])
 	}
-	resp, err := ts.Client().Do(req)
+	client := ts.Client()
+	if ts == r.conn { // a connection of its own: one net/http was handed serves on
+		tr := &http.Transport{}
+		defer tr.CloseIdleConnections()
+		client = &http.Client{Transport: tr}
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		r.t.Fatalf("%s: %v", c.name, err)
 	}
@@ -142,6 +152,7 @@ func (r *fastRig) check(c fastCase) answer {
 	if got.log != want.log || want.log == "" {
 		r.t.Errorf("%s: log line\n%q\nGin's\n%q", c.name, got.log, want.log)
 	}
+	r.checkConn(c, want)
 	return got
 }
 
@@ -187,7 +198,7 @@ func TestFastPathSameAnswers(t *testing.T) {
 			{name: "bad what-if", target: csv + "?set.plan.nothing=1"},
 			{name: "scenario", target: csv + "?scenario=nosuch"},
 			{name: "without BOM", target: csv + "?bom=0"},
-			{name: "empty query", target: csv + "?", fast: true},
+			{name: "empty query", target: csv + "?", fast: true, handed: true},
 			{name: "query token", target: csv + "?token=x"},
 			{name: "unknown plan", target: "/api/v1/plans/nosuch/allocations.csv"},
 			{name: "unknown format", target: "/api/v1/plans/tiny/allocations.pdf"},

@@ -181,7 +181,12 @@ func jsonList[T, J any](list []T, of func(*T) J) []J {
 // notModified reports whether If-None-Match names tag (or is *). Weak
 // comparison is used, as RFC 9110 asks for If-None-Match.
 func notModified(r *http.Request, tag string) bool {
-	inm := r.Header.Values("If-None-Match")
+	return notModifiedBy(r.Header.Values("If-None-Match"), tag)
+}
+
+// notModifiedBy reports whether If-None-Match headers inm name tag (or
+// any).
+func notModifiedBy(inm []string, tag string) bool {
 	for _, line := range inm {
 		for t := range strings.SplitSeq(line, ",") {
 			t = strings.TrimSpace(t)

@@ -263,6 +263,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		go f.sweepEvery(wctx, s.cfg.PollInterval)
 	}
 
+	var conns *connListener
+	if f, ok := s.handler.(*fastPath); ok && ln.Addr().Network() == "tcp" {
+		conns = newConnListener(wctx, ln, f, min(hs.IdleTimeout, hs.WriteTimeout), hs.ReadHeaderTimeout)
+		ln = conns
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -273,7 +278,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout)
 	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
+	err := hs.Shutdown(sctx)
+	if conns != nil {
+		conns.wait(sctx)
+	}
+	if err != nil {
 		hs.Close()
 		return fmt.Errorf("shutdown: %w", err)
 	}
