@@ -94,7 +94,7 @@ func mulSmall(a, b small) (small, bool) {
 // quota and sub-district: round(rate × Σ basis).
 func (r *run) public() {
 	m, p := r.m, r.m.plan
-	ex := publicText{m}
+	ex := &publicText{m: m}
 	rates := make([]small, len(p.Quotas))
 	ratesOK := make([]bool, len(p.Quotas))
 	for j, q := range p.Quotas {

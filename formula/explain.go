@@ -38,12 +38,27 @@ func (x personnelText) explain(l *Line) string {
 }
 
 // publicText explains stage 3 lines: rate × basis.
-type publicText struct{ m *Model }
+type publicText struct {
+	m     *Model
+	once  sync.Once
+	heads []string // by quota: the rate and its unit, "0.5 元／人·年 × "
+}
 
-func (x publicText) explain(l *Line) string {
-	m, q := x.m, x.m.plan.Quotas[l.j]
-	exact := q.Rate.Mul(m.sumCols(int(l.i), m.quotaCols[l.j]))
-	return fmt.Sprintf(wordRateBasis, num(q.Rate), m.rateUnit(m.quotaCols[l.j]), m.basisText(int(l.i), m.quotaCols[l.j])) + m.equals(exact, l.Amount)
+func (x *publicText) explain(l *Line) string { return string(x.appendExplain(nil, l)) }
+
+func (x *publicText) appendExplain(b []byte, l *Line) []byte {
+	m, q, cols := x.m, x.m.plan.Quotas[l.j], x.m.quotaCols[l.j]
+	x.once.Do(func() {
+		x.heads = make([]string, len(m.plan.Quotas))
+		for j, q := range m.plan.Quotas {
+			x.heads[j] = fmt.Sprintf(wordRateBasis, num(q.Rate), m.rateUnit(m.quotaCols[j]), "")
+		}
+	})
+	b = m.appendBasis(append(b, x.heads[l.j]...), int(l.i), cols)
+	if out, ok := m.appendEqualsUnits(b, q.Rate, int(l.i), cols, l.Amount); ok {
+		return out
+	}
+	return m.appendEquals(b, q.Rate.Mul(m.sumCols(int(l.i), cols)), l.Amount)
 }
 
 // projectTier explains the stage 4 lines of one tier: the demand, then

@@ -65,6 +65,40 @@ func (m *Model) appendDemandUnits(b []byte, i, j int, heads []string) (decimal.D
 	return demand, m.u.appendGroup(b, demand), true
 }
 
+// appendEqualsUnits is appendEquals(b, rate × Σ basis, amount) on
+// mantissas: false, with b as it was, when a number does not fit.
+func (m *Model) appendEqualsUnits(b []byte, rate decimal.Decimal, i int, cols []int, amount decimal.Decimal) ([]byte, bool) {
+	if m.exactOnly {
+		return b, false
+	}
+	r, ok := toSmall(rate)
+	if !ok {
+		return b, false
+	}
+	s, ok := sumBasis(m.cols, cols, i)
+	if !ok {
+		return b, false
+	}
+	exact, ok := mulSmall(r, s)
+	if !ok {
+		return b, false
+	}
+	a, ok := toSmall(amount)
+	if !ok {
+		return b, false
+	}
+	same, ok := sameSmall(exact, a)
+	if !ok {
+		return b, false
+	}
+	b = append(b, " = "...)
+	if !same {
+		var plain [48]byte
+		b = append(appendGrouped(b, plainDecimal(plain[:0], exact.m, exact.exp, true)), " → "...)
+	}
+	return m.u.appendGroup(b, amount), true
+}
+
 // mulCoef is x × c on mantissas, c a non-negative coefficient.
 func mulCoef(x small, c decimal.Decimal) (small, bool) {
 	cs, ok := toSmall(c)

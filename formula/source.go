@@ -50,7 +50,7 @@ func (l Line) Source() string {
 	switch x := l.ex.(type) {
 	case personnelText:
 		return x.m.plan.Staff[l.j].Source
-	case publicText:
+	case *publicText:
 		return x.m.plan.Quotas[l.j].Source
 	case *projectTier:
 		return x.m.plan.Projects[l.j].Source
