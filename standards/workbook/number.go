@@ -183,11 +183,69 @@ func trimText(s string) string {
 	return strings.TrimFunc(s, isBlank)
 }
 
-// formatNumber writes d as the plan's decimal text, without trailing zeros.
-func formatNumber(d decimal.Decimal) string { return d.String() }
+// formatNumber writes d as the plan's decimal text, without trailing
+// zeros: d.String(), from the int64 coefficient when it fits (a
+// 40,000-街道 template formats 4.8 million numbers twice, and the
+// big.Int's text was a fifth of its time).
+func formatNumber(d decimal.Decimal) string {
+	e := d.Exponent()
+	if d.NumDigits() > 18 || e > 20 || e < -40 {
+		return d.String()
+	}
+	c := d.CoefficientInt64()
+	var buf [64]byte
+	b := buf[:0]
+	if c < 0 {
+		b, c = append(b, '-'), -c
+	}
+	if c == 0 {
+		return "0"
+	}
+	if e >= 0 {
+		b = strconv.AppendInt(b, c, 10)
+		for range e {
+			b = append(b, '0')
+		}
+		return string(b)
+	}
+	var dig [20]byte
+	digits := strconv.AppendInt(dig[:0], c, 10)
+	n := int(-e)
+	whole, frac := []byte("0"), digits // zeros: the zeros after the point before frac
+	if len(digits) > n {
+		whole, frac = digits[:len(digits)-n], digits[len(digits)-n:]
+	}
+	b = append(b, whole...)
+	zeros := max(n-len(digits), 0)
+	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
+	}
+	if len(frac) == 0 {
+		return string(b)
+	}
+	b = append(b, '.')
+	for range zeros {
+		b = append(b, '0')
+	}
+	return string(append(b, frac...))
+}
 
 // significant counts d's significant digits, trailing zeros not counted.
 func significant(d decimal.Decimal) int {
+	if d.NumDigits() <= 18 {
+		c := d.CoefficientInt64()
+		if c < 0 {
+			c = -c
+		}
+		for c != 0 && c%10 == 0 {
+			c /= 10
+		}
+		n := 0
+		for ; c != 0; c /= 10 {
+			n++
+		}
+		return n
+	}
 	coef := strings.TrimLeft(d.Coefficient().String(), "-")
 	return len(strings.TrimRight(strings.TrimLeft(coef, "0"), "0"))
 }

@@ -1,8 +1,11 @@
 package workbook
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestReadText reads text cells as the number a person sees.
@@ -70,6 +73,36 @@ func TestReadStored(t *testing.T) {
 		d, p := readStored(c.in)
 		if p != c.p || p == numOK && d.String() != c.want {
 			t.Errorf("readStored(%q) = %s, %d; want %s, %d", c.in, d, p, c.want, c.p)
+		}
+	}
+}
+
+// TestFormatNumberAsDecimal: formatNumber and significant on int64
+// coefficients give what decimal's own text gives, for random numbers of
+// every size and exponent, negative ones and zeros included.
+func TestFormatNumberAsDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 7))
+	slow := func(d decimal.Decimal) int {
+		coef := strings.TrimLeft(d.Coefficient().String(), "-")
+		return len(strings.TrimRight(strings.TrimLeft(coef, "0"), "0"))
+	}
+	for range 100000 {
+		c := r.Int64N(1 << uint(1+r.IntN(62)))
+		if r.IntN(10) == 0 {
+			c = 0
+		}
+		if r.IntN(4) == 0 {
+			c = -c
+		}
+		for r.IntN(3) == 0 {
+			c *= 10
+		}
+		d := decimal.New(c, int32(r.IntN(60)-45))
+		if got, want := formatNumber(d), d.String(); got != want {
+			t.Fatalf("formatNumber(%s e%d) = %q, want %q", d.Coefficient(), d.Exponent(), got, want)
+		}
+		if got, want := significant(d), slow(d); got != want {
+			t.Fatalf("significant(%s) = %d, want %d", d, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -125,6 +126,53 @@ func TestTemplateLongNumbers(t *testing.T) {
 		t.Errorf("a 25-digit number is written as %v, want text", ty)
 	}
 	sameSubs(t, q, mustRead(t, "x.xlsx", data, q), subs)
+}
+
+// TestTemplateNumbersExact: random numbers of up to 15 significant
+// digits at exponents from 10^-12 to 10^12, in every quantity column of
+// the tiny example, are written as number cells and read back exactly
+// (the streamed sheet writes them from float64s: the shortest text that
+// reads back as the float is the decimal).
+func TestTemplateNumbersExact(t *testing.T) {
+	p := tinyPlan(t)
+	r := rand.New(rand.NewPCG(25, 4))
+	for round := range 20 {
+		subs := []formula.Subdistrict{clone(p.Subdistricts[0]), clone(p.Subdistricts[1]), clone(p.Subdistricts[2])}
+		for i := range subs {
+			for _, name := range subs[i].Quantities.Names() {
+				m := r.Int64N(pow10(1 + r.IntN(15)))
+				subs[i].Quantities.Set(name, decimal.New(m, int32(r.IntN(25)-12)))
+			}
+		}
+		q := withSubs(p, subs)
+		data := template(t, q, TemplateOptions{})
+		x := open(t, data)
+		numbers := 0
+		for col := 1; col <= 40; col++ {
+			ref, _ := excelize.CoordinatesToCellName(col, 3)
+			key, _ := excelize.CoordinatesToCellName(col, 2)
+			if k, _ := x.GetCellValue(SheetData, key); !subs[0].Quantities.Has(k) {
+				continue
+			}
+			if ty, _ := x.GetCellType(SheetData, ref); ty != excelize.CellTypeUnset && ty != excelize.CellTypeNumber {
+				t.Errorf("round %d: %s is written as %v, want a number", round, ref, ty)
+			}
+			numbers++
+		}
+		if numbers == 0 {
+			t.Fatal("no quantity column found")
+		}
+		sameSubs(t, q, mustRead(t, "x.xlsx", data, q), subs)
+	}
+}
+
+// pow10 is 10^n for 0 ≤ n ≤ 18.
+func pow10(n int) int64 {
+	p := int64(1)
+	for range n {
+		p *= 10
+	}
+	return p
 }
 
 // TestTemplateGolden pins the CSV shape, the 说明 sheet and the TOML of
