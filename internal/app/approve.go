@@ -117,7 +117,7 @@ func pinnedOptions(ctx context.Context, st caili.Store, id string, pins []caili.
 			*read = append(*read, caili.Baseline{Plan: plan, Year: year, N: pub.N, ResultHash: pub.ResultHash})
 			mu.Unlock()
 		}
-		return baselineOf(pub)
+		return baselineOf(ctx, st, pub)
 	})}
 }
 

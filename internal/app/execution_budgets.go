@@ -2,14 +2,12 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/execution"
-	"github.com/caili/caili/internal/report"
 )
 
 // The budgets execution is measured against (docs/year-data.md): once
@@ -52,12 +50,8 @@ func budgetsOf(ctx context.Context, st caili.Store, id string, year int64, b exe
 	if err != nil {
 		return nil
 	}
-	var doc report.Allocations
-	if json.Unmarshal(pub.Result, &doc) != nil {
-		return nil
-	}
 	pb := publishedBudgets{}
-	for _, s := range doc.Subdistricts {
+	err = eachPublished(ctx, st, pub, func(s *publishedLines) error {
 		for _, l := range s.Lines {
 			if l.Stage != string(formula.StageProjects) {
 				continue
@@ -67,6 +61,21 @@ func budgetsOf(ctx context.Context, st caili.Store, id string, year int64, b exe
 				pb[k] = pb[k].Add(v)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil
 	}
 	return pb
+}
+
+// publishedLines is what the budgets read of a published 街道: its
+// lines' stage, item and amount.
+type publishedLines struct {
+	ID    string `json:"id"`
+	Lines []struct {
+		Stage  string `json:"stage"`
+		Item   string `json:"item"`
+		Amount string `json:"amount"`
+	} `json:"lines"`
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -46,11 +45,11 @@ func ReadPublished(ctx context.Context, st caili.Store, plan string, year int64)
 	if err != nil {
 		return nil, err
 	}
-	return baselineOf(pub)
+	return baselineOf(ctx, st, pub)
 }
 
-// latestOfYear is the latest publication of plan's fiscal year (a
-// *standards.NotPublishedError when there is none).
+// latestOfYear is the latest publication of plan's fiscal year, without
+// its result (a *standards.NotPublishedError when there is none).
 func latestOfYear(ctx context.Context, st caili.Store, plan string, year int64) (*caili.Publication, error) {
 	pub, err := st.PublishedYear(ctx, plan, year)
 	if err != nil {
@@ -62,25 +61,33 @@ func latestOfYear(ctx context.Context, st caili.Store, plan string, year int64) 
 	return pub, nil
 }
 
-// baselineOf reads a publication's result as a damping baseline needs it.
-func baselineOf(pub *caili.Publication) (*standards.Published, error) {
-	var doc report.Allocations
-	if err := json.Unmarshal(pub.Result, &doc); err != nil {
-		return nil, fmt.Errorf("read the result published as %s version %d: %w", pub.Plan, pub.N, err)
-	}
+// publishedRow is what a baseline reads of a published 街道.
+type publishedRow struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	report.Columns
+}
+
+// baselineOf reads a publication's result as a damping baseline needs it,
+// one 街道 at a time (eachPublished).
+func baselineOf(ctx context.Context, st caili.Store, pub *caili.Publication) (*standards.Published, error) {
 	short := pub.ResultHash
 	if len(short) > 8 {
 		short = short[:8]
 	}
 	out := &standards.Published{Version: msg.PublishedVersion.In(msg.Zh, pub.N, short), ResultHash: pub.ResultHash,
-		Amounts: make(map[string]standards.PublishedAmounts, len(doc.Subdistricts))}
-	for _, s := range doc.Subdistricts {
+		Amounts: map[string]standards.PublishedAmounts{}}
+	err := eachPublished(ctx, st, pub, func(s *publishedRow) error {
 		a, err := publishedAmounts(s.Columns)
 		if err != nil {
-			return nil, fmt.Errorf("the result published as %s version %d, sub-district %s: %w", pub.Plan, pub.N, s.ID, err)
+			return fmt.Errorf("sub-district %s: %w", s.ID, err)
 		}
 		a.Name = s.Name
 		out.Amounts[s.ID] = a
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the result published as %s version %d: %w", pub.Plan, pub.N, err)
 	}
 	return out, nil
 }

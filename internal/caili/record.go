@@ -62,8 +62,9 @@ type Store interface {
 	// when none).
 	Published(ctx context.Context, plan string) (*Publication, error)
 	// PublishedYear returns the latest publication of those of a plan's
-	// versions whose fiscal year is year (KindNotFound when none): what a
-	// damping baseline `@published:YEAR` reads (docs/dated.md).
+	// versions whose fiscal year is year, without its result (Result nil;
+	// KindNotFound when none): what a damping baseline `@published:YEAR`
+	// reads (docs/dated.md), through PublishedResult.
 	PublishedYear(ctx context.Context, plan string, year int64) (*Publication, error)
 	// PublishedHead returns the latest publication of a plan without its
 	// result (Result nil; KindNotFound when none).

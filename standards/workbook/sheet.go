@@ -11,6 +11,7 @@ import (
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/zipsort"
 )
 
 // Rows of a sheet of the workbook.
@@ -33,6 +34,7 @@ type writer struct {
 func templateXLSX(w io.Writer, lay *layout, subs []formula.Subdistrict, blank int) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return zipsort.New(w) }) // the streamed sheets in order
 	x := &writer{f: f, lay: lay}
 	if err := x.styles(); err != nil {
 		return err

@@ -128,6 +128,18 @@ func TestTemplateLongNumbers(t *testing.T) {
 	sameSubs(t, q, mustRead(t, "x.xlsx", data, q), subs)
 }
 
+// TestTemplateBytesStable: the sample's template (three streamed sheets)
+// is the same bytes every time it is written.
+func TestTemplateBytesStable(t *testing.T) {
+	p := samplePlan(t)
+	first := template(t, p, TemplateOptions{})
+	for range 10 {
+		if !bytes.Equal(template(t, p, TemplateOptions{}), first) {
+			t.Fatal("the template's bytes differ from one writing to the next")
+		}
+	}
+}
+
 // TestTemplateNumbersExact: random numbers of up to 15 significant
 // digits at exponents from 10^-12 to 10^12, in every quantity column of
 // the tiny example, are written as number cells and read back exactly

@@ -82,7 +82,7 @@ func TestLinesSplitAcrossSheets(t *testing.T) {
 
 // TestWorkbookBytesStable writes the same result again and again, its
 // lines over several streamed sheets: the bytes are the same every time
-// (excelize would write its streamed sheets in a map's order; sortedZip
+// (excelize would write its streamed sheets in a map's order; zipsort.Writer
 // puts them in order).
 func TestWorkbookBytesStable(t *testing.T) {
 	res := sampleResult(t)

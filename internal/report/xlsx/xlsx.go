@@ -13,6 +13,7 @@ import (
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 	"github.com/caili/caili/internal/report"
+	"github.com/caili/caili/internal/zipsort"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
@@ -72,7 +73,7 @@ func WriteStamped(w io.Writer, res *formula.Result, st *report.Stamp) error {
 func write(w io.Writer, res *formula.Result, st *report.Stamp, lineRows int) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return zipsort.New(w) })
 	x := &xlsx{f: f, res: res, stamp: st, lineRows: lineRows}
 	if err := x.styles(); err != nil {
 		return err

@@ -1,4 +1,9 @@
-package xlsx
+// Package zipsort is the zip writer workbooks are saved with (excelize's
+// ZipWriter), so that the same workbook gives the same bytes: excelize
+// writes its streamed sheets first, in the order of a map. It is used by
+// the result workbook (internal/report/xlsx) and the data-collection
+// template (standards/workbook).
+package zipsort
 
 import (
 	"archive/zip"
@@ -11,13 +16,11 @@ import (
 	"strings"
 )
 
-// sortedZip is the zip writer the workbook is saved with, so that the same
-// result gives the same bytes: excelize writes its streamed sheets first,
-// in the order of a map, so a workbook with two streamed sheets would come
-// out in either order. sortedZip compresses each entry as it comes and
-// writes them on Close with the leading run of worksheets sorted by name,
-// every other entry where excelize put it.
-type sortedZip struct {
+// Writer compresses each entry as it comes and writes them on Close with
+// the leading run of worksheets sorted by name, every other entry where
+// excelize put it: a workbook with two streamed sheets would otherwise
+// come out in either order.
+type Writer struct {
 	zw      *zip.Writer
 	entries []*zipEntry
 }
@@ -32,11 +35,13 @@ type zipEntry struct {
 	compressed bool
 }
 
-// newSortedZip is excelize's ZipWriter function for sortedZip.
-func newSortedZip(w io.Writer) *sortedZip { return &sortedZip{zw: zip.NewWriter(w)} }
+// New is a Writer writing the archive to w: excelize's ZipWriter
+// function, f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return
+// zipsort.New(w) }).
+func New(w io.Writer) *Writer { return &Writer{zw: zip.NewWriter(w)} }
 
 // Create starts an entry.
-func (z *sortedZip) Create(name string) (io.Writer, error) {
+func (z *Writer) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
@@ -58,7 +63,7 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 }
 
 // finish closes the compressor of the last entry.
-func (z *sortedZip) finish() error {
+func (z *Writer) finish() error {
 	if len(z.entries) == 0 {
 		return nil
 	}
@@ -71,7 +76,7 @@ func (z *sortedZip) finish() error {
 }
 
 // AddFS writes the entries so far, then the files of fsys.
-func (z *sortedZip) AddFS(fsys fs.FS) error {
+func (z *Writer) AddFS(fsys fs.FS) error {
 	if err := z.flush(); err != nil {
 		return err
 	}
@@ -79,7 +84,7 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 }
 
 // Close writes every entry and ends the archive.
-func (z *sortedZip) Close() error {
+func (z *Writer) Close() error {
 	if err := z.flush(); err != nil {
 		return err
 	}
@@ -87,7 +92,7 @@ func (z *sortedZip) Close() error {
 }
 
 // flush writes the entries waiting, the leading worksheets sorted.
-func (z *sortedZip) flush() error {
+func (z *Writer) flush() error {
 	if err := z.finish(); err != nil {
 		return err
 	}
