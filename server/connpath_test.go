@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -139,20 +138,9 @@ func TestConnPathRawRequests(t *testing.T) {
 // connection path answered, and one that sent half a head, do not hold
 // up a shutdown; both are closed, and Serve returns.
 func TestServeConnPathShutsDown(t *testing.T) {
-	srv, err := New(withRecord(t, Config{PlansDir: "testdata/plans", Version: "test", Logger: slog.New(slog.DiscardHandler),
-		PollInterval: -1, ShutdownTimeout: 10 * time.Second}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
+	addr, stop := serveTCP(t, Config{PlansDir: "testdata/plans", PollInterval: -1, ShutdownTimeout: 10 * time.Second})
 	const get = "GET /api/v1/plans/tiny/allocations.csv HTTP/1.1\r\nHost: x\r\n\r\n"
-	kept, err := net.Dial("tcp", ln.Addr().String())
+	kept, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +156,7 @@ func TestServeConnPathShutsDown(t *testing.T) {
 		}
 		io.Copy(io.Discard, resp.Body)
 	}
-	half, err := net.Dial("tcp", ln.Addr().String())
+	half, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,15 +166,7 @@ func TestServeConnPathShutsDown(t *testing.T) {
 	}
 	time.Sleep(50 * time.Millisecond) // the half head read
 	start := time.Now()
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("Serve: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("Serve did not return after cancel")
-	}
+	stop()
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("shutdown took %v: it waited for idle connections", d)
 	}

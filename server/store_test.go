@@ -165,19 +165,8 @@ func TestNewRefusesMissingPlansDir(t *testing.T) {
 func TestServePollsAndShutsDown(t *testing.T) {
 	dir := t.TempDir()
 	copyDir(t, "testdata/plans", dir)
-	srv, err := New(withRecord(t, Config{PlansDir: dir, Version: "test", Logger: slog.New(slog.DiscardHandler),
-		PollInterval: 20 * time.Millisecond, ShutdownTimeout: 2 * time.Second}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	url := "http://" + ln.Addr().String() + "/api/v1/plans/tiny/cell/east/total"
+	addr, stop := serveTCP(t, Config{PlansDir: dir, PollInterval: 20 * time.Millisecond, ShutdownTimeout: 2 * time.Second})
+	url := "http://" + addr + "/api/v1/plans/tiny/cell/east/total"
 	get := func() string {
 		resp, err := http.Get(url)
 		if err != nil {
@@ -202,14 +191,38 @@ func TestServePollsAndShutsDown(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("Serve: %v", err)
+	stop()
+}
+
+// serveTCP runs a server of cfg (a record of its own, no log) with Serve
+// on a loopback listener, and returns its address and stop, which
+// cancels Serve's context and waits for it to return, failing the test
+// when it fails or takes more than 5 s.
+func serveTCP(t *testing.T, cfg Config) (string, func()) {
+	t.Helper()
+	cfg.Version, cfg.Logger = "test", slog.New(slog.DiscardHandler)
+	srv, err := New(withRecord(t, cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	return ln.Addr().String(), func() {
+		t.Helper()
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("Serve: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("Serve did not return after cancel")
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("Serve did not return after cancel")
 	}
 }
 
