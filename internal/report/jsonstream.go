@@ -286,6 +286,9 @@ const hexDigits = "0123456789abcdef"
 // \n, \r, \t or \u00XX, invalid UTF-8 as \ufffd, U+2028 and U+2029 as
 // \u2028 and \u2029; everything else as it is.
 func appendJSONString[S string | []byte](b []byte, s S) []byte {
+	if validUTF8(s) {
+		return appendValidJSONString(b, s)
+	}
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -336,3 +339,69 @@ func appendJSONString[S string | []byte](b []byte, s S) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// validUTF8 reports whether s is valid UTF-8.
+func validUTF8[S string | []byte](s S) bool {
+	switch v := any(s).(type) {
+	case string:
+		return utf8.ValidString(v)
+	case []byte:
+		return utf8.Valid(v)
+	}
+	return false
+}
+
+// appendValidJSONString is appendJSONString for valid UTF-8 (what every
+// line's text is), reading bytes rather than runes: the bytes copied as
+// they are run on (plainByte), and only a control character, a quote, a
+// backslash or the U+2028 and U+2029 that encoding/json escapes (E2 80
+// A8, E2 80 A9) stop them.
+func appendValidJSONString[S string | []byte](b []byte, s S) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if plainByte[c] {
+			continue
+		}
+		if c == 0xE2 {
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+				b = append(append(b, s[start:i]...), `\u202`...)
+				b = append(b, hexDigits[s[i+2]&0xF]) // A8 → 8, A9 → 9
+				i += 2
+				start = i + 1
+			}
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\f':
+			b = append(b, '\\', 'f')
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// plainByte marks the bytes of valid UTF-8 that a JSON string takes as
+// they are: printable ASCII but the quote and the backslash, and every
+// byte of a multi-byte character but 0xE2 (which may start U+2028).
+var plainByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\' && c != 0xE2
+	}
+	return t
+}()
