@@ -278,22 +278,26 @@ func (x *incentiveText) explain(l *Line) string {
 // explain renders a stage 6 (block) line: the sub-district's block amount
 // shared by the indicator's part of its score, the scores rounded to as
 // many places as the amount needs (scorePlaces).
-func (b *blockStage) explain(l *Line) string {
+func (b *blockStage) explain(l *Line) string { return string(b.appendExplain(nil, l)) }
+
+func (b *blockStage) appendExplain(out []byte, l *Line) []byte {
 	a := &b.res.Subdistricts[l.i]
 	if l.k < 0 {
-		return b.scoreText(a.Score) // the statement's one line (ReadableLines)
+		return append(out, b.scoreText(a.Score)...) // the statement's one line (ReadableLines)
 	}
 	pn, den, ok := b.scoreFrac(a.Score.Parts[l.k].p)
 	if !ok {
-		return b.explainRat(l)
+		return append(out, b.explainRat(l)...)
 	}
 	tn, _, _ := b.scoreFrac(a.Score.sum)
 	if a.Block.Sign() == 0 || tn.Sign() == 0 {
-		return fmt.Sprintf(wordBlockZero, b.m.u.group(a.Block), b.m.u.group(l.Amount))
+		return fmt.Appendf(out, wordBlockZero, b.m.u.group(a.Block), b.m.u.group(l.Amount))
 	}
 	p := int(b.m.u.scorePlacesFrac(a.Block, tn, den))
-	return fmt.Sprintf(wordBlockShare, b.m.u.group(a.Block), groupDigits(fracFloat(pn, den, p)), groupDigits(fracFloat(tn, den, p))) +
-		b.m.lrAbout(b.parts[l.i][l.k])
+	out = fmt.Appendf(out, wordBlockShare, b.m.u.group(a.Block), groupDigits(fracFloat(pn, den, p)), groupDigits(fracFloat(tn, den, p)))
+	s := b.parts[l.i][l.k]
+	num, qden := s.quotaFrac()
+	return b.m.appendLrTail(out, num, qden, s.Amount, s.Extra, true)
 }
 
 // explainRat is explain from the reduced fractions.
