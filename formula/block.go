@@ -125,27 +125,33 @@ type blockWeights struct {
 
 // block is stage 6 of rules §3: the block grant by factor scores.
 func (r *run) block() error {
-	b := &blockStage{m: r.m, res: r.res, withPerf: r.m.plan.Performance != nil}
-	inds, omegas, words := b.indicators()
-	multWords, maxMult := b.scale(inds, omegas)
-	// The weights are made here and lent out, so that they need not
-	// outlive the stage.
-	n, nk := len(r.res.Subdistricts), len(inds)
-	w := blockWeights{parts: make([]*big.Int, n*nk), adj: make([]*big.Int, n), sumBase: new(big.Int)}
-	keep := r.m.keepsRating()
-	if keep {
-		w.base = make([]*big.Int, n)
-	}
-	b.weigh(inds, words+multWords, maxMult, &w)
+	b, w, nk := r.blockWeights() // tail.go
 	remaining := r.remaining
-	pool, err := r.blockPool(b, &w)
+	pool, err := r.blockPool(b, w)
 	if err != nil {
 		return err
 	}
-	if err := r.shareBlock(b, pool, &w, nk); err != nil || !keep {
+	if err := r.shareBlock(b, pool, w, nk); err != nil || !r.m.keepsRating() {
 		return err
 	}
 	return r.neutralBlock(remaining, w.base)
+}
+
+// newBlockWeights computes the block grant's scores into res and its
+// integer weights, and returns them with the stage and the number of
+// indicators. The weights are read, never changed, by the rest of the
+// stage.
+func newBlockWeights(m *Model, res *Result) (*blockStage, *blockWeights, int) {
+	b := &blockStage{m: m, res: res, withPerf: m.plan.Performance != nil}
+	inds, omegas, words := b.indicators()
+	multWords, maxMult := b.scale(inds, omegas)
+	n, nk := len(res.Subdistricts), len(inds)
+	w := &blockWeights{parts: make([]*big.Int, n*nk), adj: make([]*big.Int, n), sumBase: new(big.Int)}
+	if m.keepsRating() {
+		w.base = make([]*big.Int, n)
+	}
+	b.weigh(inds, words+multWords, maxMult, w)
+	return b, w, nk
 }
 
 // keepsRating reports whether damping tests floors without the effect of

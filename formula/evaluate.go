@@ -17,8 +17,10 @@ type run struct {
 	m         *Model
 	res       *Result
 	remaining decimal.Decimal
-	neutral   []lrShare // stage 6 without ratings, when floors keep the rating (nil otherwise)
-	only      []int     // the rows stages 2 and 3 compute when a memo is derived row by row (reuse.go); nil: all
+	neutral   []lrShare       // stage 6 without ratings, when floors keep the rating (nil otherwise)
+	only      []int           // the rows stages 2 and 3 compute when a memo is derived row by row (reuse.go); nil: all
+	incSum    decimal.Decimal // Σ of the incentive's raw amounts (kept by tail.go)
+	tail      *tailEntry      // where stages 4–7 keep what a what-if of the capacity reuses (tail.go); nil: nothing kept
 }
 
 // rows are the sub-districts stages 2 and 3 compute: r.only when set,
@@ -72,7 +74,10 @@ func (m *Model) evaluate(lines bool) (*Result, error) {
 	if err := r.projectPool(); err != nil {
 		return nil, err
 	}
-	steps := []func() error{r.projects, r.incentive, r.keepDistrictPool, r.block, r.damping, r.transfers}
+	if !lines {
+		r.tail = m.tailEntry() // tail.go
+	}
+	steps := []func() error{r.front, r.keepDistrictPool, r.block, r.damping, r.transfers}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

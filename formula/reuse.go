@@ -22,6 +22,10 @@ type costsMemo struct {
 	once              sync.Once
 	personnel, public []decimal.Decimal
 	derived
+	// tails is the memo of stages 4 to 8 (tail.go), which every model
+	// derived from a compiled one shares whatever its costs: it is keyed
+	// by the whole plan.
+	tails *tailCache
 }
 
 // derived says that a memo is another model's with a few rows computed
@@ -43,7 +47,7 @@ type demandMemo struct {
 
 // newMemos gives a model memos of its own.
 func (m *Model) newMemos() {
-	m.costs, m.demand = &costsMemo{}, &demandMemo{}
+	m.costs, m.demand = &costsMemo{tails: &tailCache{}}, &demandMemo{}
 }
 
 // shareMemos gives m, derived from base, the memos of base whose inputs
@@ -52,6 +56,7 @@ func (m *Model) newMemos() {
 // and project coefficients.
 func (m *Model) shareMemos(base *Model) {
 	m.newMemos()
+	m.costs.tails = base.costs.tails
 	p, b := m.plan, base.plan
 	if sameSlice(p.Staff, b.Staff) && sameSlice(p.Quotas, b.Quotas) {
 		m.costs = base.costs
