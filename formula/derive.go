@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -40,10 +41,13 @@ func (m *Model) Derive(p *Plan) (*Model, error) {
 	if !slices.Equal(d.names, m.names) {
 		return Compile(p)
 	}
-	if ps := problems(p.validate(false)); len(ps) > 0 {
+	if ps := m.costs.tails.validateTables(p); len(ps) > 0 { // derive_validate.go
 		return nil, ps.err()
 	}
-	d.refs = refNames(p, d.names)
+	d.refs = m.refs
+	if !sameSlice(p.Staff, m.plan.Staff) || !maps.Equal(p.QuantityLabels, m.plan.QuantityLabels) {
+		d.refs = refNames(p, d.names)
+	}
 	d.x, d.adjustment, d.cols, d.exactOnly = m.x, m.adjustment, m.cols, m.exactOnly
 	d.coef = m.coef
 	if p.Performance != m.plan.Performance {

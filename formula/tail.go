@@ -34,6 +34,7 @@ type tailCache struct {
 	mu      sync.Mutex
 	entries []*tailEntry // oldest first
 	rows    int          // Σ sub-districts of the entries
+	clean   []*Plan      // plans whose tables passed, capacity and reserve rate cleared (derive_validate.go)
 }
 
 // Bounds of a tail cache: entries, and sub-districts over all entries (an
