@@ -83,33 +83,58 @@ func moneyColumns(r *formula.Result) (transfers, managed bool) {
 }
 
 // Rows returns the allocation table: one row a sub-district, then a
-// totals row (id "total", name "合计"), in the columns of HeaderOf.
+// totals row (id "total", name "合计"), in the columns of HeaderOf. The
+// amounts are numfmt's text of them (appendAmount), written into one
+// buffer that every cell is a piece of.
 func Rows(r *formula.Result) [][]string {
-	f := numfmt.NewFmt(r)
+	f, places := numfmt.NewFmt(r), max(-r.Unit.Exponent(), 0)
 	transfers, managed := moneyColumns(r)
-	row := func(id, name string, c [len(formula.ComponentNames)]decimal.Decimal, tr, total, mg decimal.Decimal) []string {
-		out := []string{id, name}
+	cols := 2 + len(formula.ComponentNames) + 1
+	if transfers {
+		cols++
+	}
+	if managed {
+		cols++
+	}
+	n := len(r.Subdistricts) + 1
+	cells := make([]string, n*cols)
+	ends := make([]int, 0, n*(cols-2)) // where each amount ends in buf
+	buf := make([]byte, 0, n*(cols-2)*12)
+	add := func(x decimal.Decimal) {
+		buf = appendAmount(buf, f, places, x)
+		ends = append(ends, len(buf))
+	}
+	row := func(c [len(formula.ComponentNames)]decimal.Decimal, tr, total, mg decimal.Decimal) {
 		for _, x := range c {
-			out = append(out, f.Amount(x))
+			add(x)
 		}
 		if transfers {
-			out = append(out, f.Amount(tr))
+			add(tr)
 		}
-		out = append(out, f.Amount(total))
+		add(total)
 		if managed {
-			out = append(out, f.Amount(mg))
+			add(mg)
 		}
-		return out
 	}
-	rows := make([][]string, 0, len(r.Subdistricts)+1)
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
-		rows = append(rows, row(a.ID, a.Name, a.Components(), a.Transfers, a.Total, a.Managed))
+		cells[i*cols], cells[i*cols+1] = a.ID, a.Name
+		row(a.Components(), a.Transfers, a.Total, a.Managed)
 	}
 	t := r.Totals()
-	n := len(formula.ComponentNames)
-	return append(rows, row("total", msg.RepColTotal.In(msg.Zh), [len(formula.ComponentNames)]decimal.Decimal(t[:n]),
-		r.Transfers, t[n], r.DistrictManaged))
+	k := len(formula.ComponentNames)
+	cells[(n-1)*cols], cells[(n-1)*cols+1] = "total", msg.RepColTotal.In(msg.Zh)
+	row([len(formula.ComponentNames)]decimal.Decimal(t[:k]), r.Transfers, t[k], r.DistrictManaged)
+	text, start := string(buf), 0
+	rows := make([][]string, n)
+	for i := range rows {
+		rows[i] = cells[i*cols : (i+1)*cols : (i+1)*cols]
+		for c := 2; c < cols; c++ {
+			end := ends[i*(cols-2)+c-2]
+			rows[i][c], start = text[start:end], end
+		}
+	}
+	return rows
 }
 
 // WriteCSV writes the allocation table as CSV: UTF-8 with a BOM (unless
