@@ -53,6 +53,8 @@ type tailEntry struct {
 	blockOnce sync.Once
 	block     *blockMemo
 	transfers atomic.Pointer[transferSnap]
+	dampOnce  sync.Once
+	damp      dampBounds // damping_units.go
 }
 
 // frontSnap is what stages 4 and 5 decided and computed.
