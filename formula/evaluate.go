@@ -86,7 +86,11 @@ func (m *Model) evaluate(lines bool) (*Result, error) {
 	// Stage 8: total.
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		a.Total = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block).Add(a.Damping).Add(a.Transfers)
+		t := accum{u: m.u} // the same sum as Add, on units while they fit
+		for _, x := range [...]decimal.Decimal{a.Personnel, a.Public, a.Projects, a.Incentive, a.Block, a.Damping, a.Transfers} {
+			t.add(x)
+		}
+		a.Total = t.sum()
 	}
 	if err := r.res.CheckIdentity(); err != nil {
 		return nil, fmt.Errorf("evaluate %q: %w", m.plan.Name, err)
@@ -135,11 +139,13 @@ func (r *run) line(a *Allocation, l Line) {
 // projectPool sets the project pool, what personnel and public costs
 // leave of the available capacity, or rejects the plan when they exceed it.
 func (r *run) projectPool() error {
-	spent := decimal.Zero
+	sum := accum{u: r.m.u}
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		spent = spent.Add(a.Personnel).Add(a.Public)
+		sum.add(a.Personnel)
+		sum.add(a.Public)
 	}
+	spent := sum.sum()
 	if spent.GreaterThan(r.res.Available) {
 		u := r.m.u
 		return rejected(CapacityShortfall, spent.Sub(r.res.Available),
