@@ -37,7 +37,7 @@ func (m *Model) Derive(p *Plan) (*Model, error) {
 		return Compile(p)
 	}
 	d := &Model{plan: p, u: m.u, incCur: -1, incPrev: -1, baseline: -1}
-	d.resolve()
+	d.resolveFrom(m) // derive_names.go
 	if !slices.Equal(d.names, m.names) {
 		return Compile(p)
 	}
