@@ -41,7 +41,8 @@ func (m *Model) Derive(p *Plan) (*Model, error) {
 	if !slices.Equal(d.names, m.names) {
 		return Compile(p)
 	}
-	if ps := m.costs.tails.validateTables(p); len(ps) > 0 { // derive_validate.go
+	e := m.costs.tails.entry(p)                 // tail.go
+	if ps := e.validateTables(p); len(ps) > 0 { // derive_validate.go
 		return nil, ps.err()
 	}
 	d.refs = m.refs
@@ -64,6 +65,7 @@ func (m *Model) Derive(p *Plan) (*Model, error) {
 		d.executionBands()
 	}
 	d.shareMemos(m)
+	d.costs.entry = e
 	return d, nil
 }
 

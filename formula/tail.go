@@ -34,7 +34,6 @@ type tailCache struct {
 	mu      sync.Mutex
 	entries []*tailEntry // oldest first
 	rows    int          // Σ sub-districts of the entries
-	clean   []*Plan      // plans whose tables passed, capacity and reserve rate cleared (derive_validate.go)
 }
 
 // Bounds of a tail cache: entries, and sub-districts over all entries (an
@@ -49,6 +48,7 @@ const (
 // evaluation of the plan kept it, and read-only after.
 type tailEntry struct {
 	key       Plan
+	clean     atomic.Bool // the plan's tables passed every check (derive_validate.go)
 	front     atomic.Pointer[frontSnap]
 	blockOnce sync.Once
 	block     *blockMemo
@@ -81,11 +81,11 @@ type transferSnap struct {
 	total decimal.Decimal
 }
 
-// tailKey is p without the numbers the decisions are replayed on: the
-// capacity, the reserve rate and the tier caps with their base.
+// tailKey is p without the capacity and the reserve rate, which reach
+// the kept stages only through the decisions replayed.
 func tailKey(p *Plan) Plan {
 	k := *p
-	k.Capacity, k.ReserveRate, k.TierCaps, k.TierCapBase = decimal.Decimal{}, decimal.Decimal{}, nil, 0
+	k.Capacity, k.ReserveRate = decimal.Decimal{}, decimal.Decimal{}
 	return k
 }
 
@@ -116,12 +116,19 @@ func (c *tailCache) entry(p *Plan) *tailEntry {
 	return e
 }
 
-// tailEntry is the model's entry of its tail cache, nil when it has none.
+// tailEntry is the model's entry of its tail cache (found on first use
+// unless Derive found it), nil when it has none.
 func (m *Model) tailEntry() *tailEntry {
-	if m.costs == nil {
+	c := m.costs
+	if c == nil {
 		return nil
 	}
-	return m.costs.tails.entry(m.plan)
+	c.entryOnce.Do(func() {
+		if c.entry == nil {
+			c.entry = c.tails.entry(m.plan)
+		}
+	})
+	return c.entry
 }
 
 // front runs stages 4 and 5, or replays them from the run's entry.
