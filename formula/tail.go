@@ -102,7 +102,7 @@ func (c *tailCache) entry(p *Plan) *tailEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, e := range c.entries {
-		if reflect.DeepEqual(&e.key, &key) {
+		if samePlan(&e.key, &key) {
 			return e
 		}
 	}
@@ -253,4 +253,39 @@ func (r *run) keepTransfers() {
 		s.each[i] = r.res.Subdistricts[i].Transfers
 	}
 	r.tail.transfers.CompareAndSwap(nil, s)
+}
+
+// samePlan is reflect.DeepEqual(a, b) field by field, a table that both
+// hold (the same slice, map or pointer) equal at once: a what-if shares
+// every table it does not override with its base. Fields are compared
+// through their addresses, which costs no allocation.
+func samePlan(a, b *Plan) bool {
+	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	for i := range va.NumField() {
+		fa, fb := va.Field(i), vb.Field(i)
+		switch fa.Kind() {
+		case reflect.Slice, reflect.Map, reflect.Pointer:
+			if fa.IsNil() == fb.IsNil() && fa.UnsafePointer() == fb.UnsafePointer() &&
+				(fa.Kind() != reflect.Slice || fa.Len() == fb.Len()) {
+				continue
+			}
+		case reflect.String:
+			if fa.String() != fb.String() {
+				return false
+			}
+			continue
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			if fa.Int() != fb.Int() {
+				return false
+			}
+			continue
+		}
+		if !fa.CanInterface() {
+			return reflect.DeepEqual(a, b)
+		}
+		if !reflect.DeepEqual(fa.Addr().Interface(), fb.Addr().Interface()) {
+			return false
+		}
+	}
+	return true
 }

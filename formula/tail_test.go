@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"reflect"
 	"sync"
 	"testing"
 
@@ -155,6 +156,30 @@ func TestTailSample(t *testing.T) {
 			}
 			if err == nil && fingerprint(res) != want {
 				t.Fatalf("what-if %d: memoised\n%s\nwant\n%s", k, fingerprint(res), want)
+			}
+		}
+	}
+}
+
+// TestSamePlan: samePlan says what reflect.DeepEqual says of two plans,
+// shared tables or copies, equal or changed.
+func TestSamePlan(t *testing.T) {
+	for seed := uint64(1); seed <= 50; seed++ {
+		p := randomMoneyPlan(seed)
+		same := *p
+		copied := *p
+		copied.Factors = append([]Factor(nil), p.Factors...)
+		copied.Subdistricts = append([]Subdistrict(nil), p.Subdistricts...)
+		weight := copied
+		weight.Factors = append([]Factor(nil), p.Factors...)
+		weight.Factors[0].Weight = weight.Factors[0].Weight.Add(decimal.New(1, -3))
+		empty := *p
+		empty.Transfers = []Transfer{}
+		capacity := *p
+		capacity.Capacity = p.Capacity.Add(decimal.NewFromInt(1))
+		for k, q := range []*Plan{&same, &copied, &weight, &empty, &capacity} {
+			if got, want := samePlan(p, q), reflect.DeepEqual(p, q); got != want {
+				t.Fatalf("seed %d plan %d: samePlan %v, DeepEqual %v", seed, k, got, want)
 			}
 		}
 	}
