@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -33,6 +34,42 @@ func TestAppendAmountMatchesFmt(t *testing.T) {
 			want := f.Amount(d)
 			if got := string(appendAmount([]byte("x"), f, places, d)); got != "x"+want {
 				t.Fatalf("unit %s, %s (coef %s exp %d): got %q, want %q", unit, d, d.Coefficient(), d.Exponent(), got, "x"+want)
+			}
+		}
+	}
+}
+
+// TestRowsTotalsMatchResult: the totals row is Result.Totals as text,
+// whether the cells are amounts of the unit (summed as written) or have
+// more decimals or huge coefficients (Result.Totals' sums).
+func TestRowsTotalsMatchResult(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 5))
+	for k := range 300 {
+		unit := []string{"0.01", "1", "100"}[k%3]
+		res := &formula.Result{Unit: decimal.RequireFromString(unit)}
+		u := res.Unit
+		for i := range 1 + r.IntN(20) {
+			amount := func() decimal.Decimal {
+				d := decimal.NewFromInt(r.Int64N(1_000_000_000) - 100_000_000).Mul(u)
+				switch r.IntN(40) {
+				case 0:
+					d = d.Add(decimal.New(1, -5)) // more decimals than the unit
+				case 1:
+					d = d.Mul(decimal.New(1, 14)) // beyond an int64
+				}
+				return d
+			}
+			a := formula.Allocation{ID: fmt.Sprint("s", i), Name: "街道", Personnel: amount(), Public: amount(),
+				Projects: amount(), Incentive: amount(), Block: amount(), Damping: amount()}
+			a.Total = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block).Add(a.Damping)
+			res.Subdistricts = append(res.Subdistricts, a)
+		}
+		rows := Rows(res)
+		f := numfmt.NewFmt(res)
+		totals := res.Totals()
+		for c, want := range totals {
+			if got := rows[len(rows)-1][2+c]; got != f.Amount(want) {
+				t.Fatalf("case %d column %d: total %q, want %q", k, c, got, f.Amount(want))
 			}
 		}
 	}
