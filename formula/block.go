@@ -173,12 +173,27 @@ func (r *run) neutralBlock(remaining decimal.Decimal, base []*big.Int) error {
 		return fmt.Errorf("block grant without ratings: %w", err)
 	}
 	r.neutral = shares
+	effects := make([]decimal.Decimal, n)
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		effect := a.Block.Sub(shares[i].Amount)
-		a.RatingEffect = &effect
+		effects[i] = r.difference(a.Block, shares[i].Amount)
+		a.RatingEffect = &effects[i]
 	}
 	return nil
+}
+
+// difference is x − y; on units for a result without lines (off the
+// exact-only path), one decimal instead of two rescaled ones.
+func (r *run) difference(x, y decimal.Decimal) decimal.Decimal {
+	if r.res.noLines && !r.m.exactOnly {
+		a, ok1 := r.m.u.toUnits(x)
+		b, ok2 := r.m.u.toUnits(y)
+		var c checked
+		if d := c.sub(a, b); ok1 && ok2 && !c.bad {
+			return r.m.u.unitsDecimal(d)
+		}
+	}
+	return x.Sub(y)
 }
 
 // indicators flattens the indicators in factor order with their columns

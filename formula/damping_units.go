@@ -91,10 +91,11 @@ func (c *checked) sub(a, b int64) int64 {
 	return s
 }
 
-// dampingUnits runs stage 7 on units for a result without lines and
-// reports whether it did; when it did not, it changed nothing.
+// dampingUnits runs stage 7 on units for a result without lines (off the
+// exact-only path of tests) and reports whether it did; when it did not,
+// it changed nothing.
 func (r *run) dampingUnits() bool {
-	if !r.res.noLines {
+	if !r.res.noLines || r.m.exactOnly {
 		return false
 	}
 	bd := r.dampBounds()
@@ -185,9 +186,13 @@ func (r *run) measureUnits(a *Allocation, c *checked) (pre, blk, tested int64, o
 // ones over their ceiling and under their floor.
 func (r *run) dampUnitsOut(pre, amounts, need, hi []int64) {
 	ceiling := r.m.plan.Damping.Ceiling != nil
+	zero := r.m.u.unitsDecimal(0) // most amounts: one decimal for them all
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		a.Damping = r.m.u.unitsDecimal(amounts[i])
+		a.Damping = zero
+		if amounts[i] != 0 {
+			a.Damping = r.m.u.unitsDecimal(amounts[i])
+		}
 		if ceiling && pre[i] > hi[i] {
 			r.res.Ceilinged++
 		}
