@@ -1,7 +1,6 @@
 package formula
 
 import (
-	"maps"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -46,7 +45,7 @@ func (m *Model) Derive(p *Plan) (*Model, error) {
 		return nil, ps.err()
 	}
 	d.refs = m.refs
-	if !sameSlice(p.Staff, m.plan.Staff) || !maps.Equal(p.QuantityLabels, m.plan.QuantityLabels) {
+	if !sameSlice(p.Staff, m.plan.Staff) || !sameLabels(p.QuantityLabels, m.plan.QuantityLabels) {
 		d.refs = refNames(p, d.names)
 	}
 	d.x, d.adjustment, d.cols, d.exactOnly = m.x, m.adjustment, m.cols, m.exactOnly

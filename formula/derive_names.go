@@ -1,6 +1,10 @@
 package formula
 
-import "slices"
+import (
+	"maps"
+	"reflect"
+	"slices"
+)
 
 // This file spares a what-if that changes no quantity name the numbering
 // of the columns (resolve): a capacity, a weight or a rate leaves every
@@ -50,4 +54,13 @@ func (d *Model) resolveFrom(m *Model) {
 	}
 	d.names, d.quotaCols, d.projectCols, d.indCols = m.names, m.quotaCols, m.projectCols, m.indCols
 	d.incCur, d.incPrev, d.baseline, d.transCols = m.incCur, m.incPrev, m.baseline, m.transCols
+}
+
+// sameLabels reports whether two plans' quantity labels are equal: at
+// once when they are the same map (a what-if shares its base's).
+func sameLabels(a, b map[string]QuantityLabel) bool {
+	if reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer() {
+		return true
+	}
+	return maps.Equal(a, b)
 }
