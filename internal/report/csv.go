@@ -8,8 +8,9 @@ import (
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // CSVOptions control the CSV bytes.
