@@ -40,7 +40,7 @@ type tailCache struct {
 // entry holds every sub-district's amounts and score).
 const (
 	tailEntries = 8
-	tailRows    = 40_000
+	tailRows    = 20_000
 )
 
 // tailEntry is what is kept of one plan, keyed by the plan with the
@@ -167,7 +167,10 @@ func (r *run) replayFront() bool {
 	if s == nil {
 		return false
 	}
-	tiers := make([]TierOutcome, len(s.tiers))
+	var tiers []TierOutcome // nil as the stage leaves it when no tier has items
+	if len(s.tiers) > 0 {
+		tiers = make([]TierOutcome, len(s.tiers))
+	}
 	for k, t := range s.tiers {
 		out, err := r.tierOutcome(t.Tier, t.Demand)
 		if err != nil || !out.Budget.Equal(t.Budget) {
@@ -255,19 +258,28 @@ func (r *run) keepTransfers() {
 	r.tail.transfers.CompareAndSwap(nil, s)
 }
 
-// samePlan is reflect.DeepEqual(a, b) field by field, a table that both
-// hold (the same slice, map or pointer) equal at once: a what-if shares
-// every table it does not override with its base. Fields are compared
-// through their addresses, which costs no allocation.
+// samePlan reports whether a and b are deeply equal, field by field: a
+// table that both hold (the same slice, map or pointer) at once, a small
+// one (a what-if's copy of the table it overrides) compared deeply. It
+// may say no to equal plans (a miss of the cache, never a wrong hit):
+// tables of more than deepTable entries held in different slices or maps
+// (a what-if of a few 街道's values copies the sub-districts: comparing
+// them would cost more than it saves), and unexported fields that are
+// not the same.
 func samePlan(a, b *Plan) bool {
 	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
 	for i := range va.NumField() {
 		fa, fb := va.Field(i), vb.Field(i)
 		switch fa.Kind() {
 		case reflect.Slice, reflect.Map, reflect.Pointer:
-			if fa.IsNil() == fb.IsNil() && fa.UnsafePointer() == fb.UnsafePointer() &&
-				(fa.Kind() != reflect.Slice || fa.Len() == fb.Len()) {
+			if fa.IsNil() != fb.IsNil() {
+				return false
+			}
+			if fa.UnsafePointer() == fb.UnsafePointer() && (fa.Kind() != reflect.Slice || fa.Len() == fb.Len()) {
 				continue
+			}
+			if fa.Kind() != reflect.Pointer && (fa.Len() != fb.Len() || fa.Len() > deepTable) {
+				return false
 			}
 		case reflect.String:
 			if fa.String() != fb.String() {
@@ -280,12 +292,12 @@ func samePlan(a, b *Plan) bool {
 			}
 			continue
 		}
-		if !fa.CanInterface() {
-			return reflect.DeepEqual(a, b)
-		}
-		if !reflect.DeepEqual(fa.Addr().Interface(), fb.Addr().Interface()) {
+		if !fa.CanInterface() || !reflect.DeepEqual(fa.Addr().Interface(), fb.Addr().Interface()) {
 			return false
 		}
 	}
 	return true
 }
+
+// deepTable is the most entries of a table samePlan compares deeply.
+const deepTable = 64

@@ -2,6 +2,7 @@ package formula
 
 import (
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 
@@ -162,7 +163,8 @@ func TestTailSample(t *testing.T) {
 }
 
 // TestSamePlan: samePlan says what reflect.DeepEqual says of two plans,
-// shared tables or copies, equal or changed.
+// shared tables or short copies, equal or changed; of a long table
+// copied it says no.
 func TestSamePlan(t *testing.T) {
 	for seed := uint64(1); seed <= 50; seed++ {
 		p := randomMoneyPlan(seed)
@@ -181,6 +183,14 @@ func TestSamePlan(t *testing.T) {
 			if got, want := samePlan(p, q), reflect.DeepEqual(p, q); got != want {
 				t.Fatalf("seed %d plan %d: samePlan %v, DeepEqual %v", seed, k, got, want)
 			}
+		}
+		// A long table copied is not compared: a miss, never a hit.
+		long := *p
+		long.Subdistricts = make([]Subdistrict, deepTable+1)
+		longCopy := long
+		longCopy.Subdistricts = slices.Clone(long.Subdistricts)
+		if !samePlan(&long, &long) || samePlan(&long, &longCopy) {
+			t.Fatalf("seed %d: a long table is compared deeply, or the same one is not equal", seed)
 		}
 	}
 }
