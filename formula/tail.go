@@ -210,11 +210,11 @@ func (r *run) blockWeights() (*blockStage, *blockWeights, int) {
 		return newBlockWeights(r.m, r.res)
 	}
 	e.blockOnce.Do(func() {
-		scratch := r.m.newResult(false)
-		b, w, nk := newBlockWeights(r.m, scratch)
-		bm := &blockMemo{b: b, w: w, nk: nk, scores: make([]Score, len(scratch.Subdistricts))}
-		for i := range scratch.Subdistricts {
-			bm.scores[i] = scratch.Subdistricts[i].Score
+		b, w, nk := newBlockWeights(r.m, r.res)
+		b.res = nil // kept for its scale (ScorePart.Part), not this result
+		bm := &blockMemo{b: b, w: w, nk: nk, scores: make([]Score, len(r.res.Subdistricts))}
+		for i := range r.res.Subdistricts {
+			bm.scores[i] = r.res.Subdistricts[i].Score
 		}
 		e.block = bm
 	})
