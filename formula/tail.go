@@ -20,13 +20,14 @@ import (
 //     its amounts and tiers' demands.
 //   - the block grant's scores and integer weights (stage 6 before the
 //     split), which read no amount at all;
-//   - the transfers, which read no amount either.
+//   - the transfers, which read no amount either, and damping's floors
+//     and ceilings in units (damping_units.go).
 //
 // A model keeps them, with the models derived from it, under the plan
-// they were computed for, less the numbers the decisions are replayed on
-// (tailKey): a what-if of the capacity, the reserve rate or the tier caps
-// finds them; any other change is another plan and another entry. The
-// amounts are the ones the stages compute (TestTailMatchesFresh).
+// they were computed for, less the capacity and the reserve rate
+// (tailKey): a what-if of those two numbers finds them; any other change
+// is another plan and another entry. The amounts are the ones the stages
+// compute (TestTailMatchesFresh).
 
 // tailCache is a model's memo of the stages above, shared with the models
 // derived from it. It is safe for concurrent use.
