@@ -125,27 +125,33 @@ type blockWeights struct {
 
 // block is stage 6 of rules §3: the block grant by factor scores.
 func (r *run) block() error {
-	b := &blockStage{m: r.m, res: r.res, withPerf: r.m.plan.Performance != nil}
-	inds, omegas, words := b.indicators()
-	multWords, maxMult := b.scale(inds, omegas)
-	// The weights are made here and lent out, so that they need not
-	// outlive the stage.
-	n, nk := len(r.res.Subdistricts), len(inds)
-	w := blockWeights{parts: make([]*big.Int, n*nk), adj: make([]*big.Int, n), sumBase: new(big.Int)}
-	keep := r.m.keepsRating()
-	if keep {
-		w.base = make([]*big.Int, n)
-	}
-	b.weigh(inds, words+multWords, maxMult, &w)
+	b, w, nk := r.blockWeights() // tail.go
 	remaining := r.remaining
-	pool, err := r.blockPool(b, &w)
+	pool, err := r.blockPool(b, w)
 	if err != nil {
 		return err
 	}
-	if err := r.shareBlock(b, pool, &w, nk); err != nil || !keep {
+	if err := r.shareBlock(b, pool, w, nk); err != nil || !r.m.keepsRating() {
 		return err
 	}
 	return r.neutralBlock(remaining, w.base)
+}
+
+// newBlockWeights computes the block grant's scores into res and its
+// integer weights, and returns them with the stage and the number of
+// indicators. The weights are read, never changed, by the rest of the
+// stage.
+func newBlockWeights(m *Model, res *Result) (*blockStage, *blockWeights, int) {
+	b := &blockStage{m: m, res: res, withPerf: m.plan.Performance != nil}
+	inds, omegas, words := b.indicators()
+	multWords, maxMult := b.scale(inds, omegas)
+	n, nk := len(res.Subdistricts), len(inds)
+	w := &blockWeights{parts: make([]*big.Int, n*nk), adj: make([]*big.Int, n), sumBase: new(big.Int)}
+	if m.keepsRating() {
+		w.base = make([]*big.Int, n)
+	}
+	b.weigh(inds, words+multWords, maxMult, w)
+	return b, w, nk
 }
 
 // keepsRating reports whether damping tests floors without the effect of
@@ -167,12 +173,27 @@ func (r *run) neutralBlock(remaining decimal.Decimal, base []*big.Int) error {
 		return fmt.Errorf("block grant without ratings: %w", err)
 	}
 	r.neutral = shares
+	effects := make([]decimal.Decimal, n)
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		effect := a.Block.Sub(shares[i].Amount)
-		a.RatingEffect = &effect
+		effects[i] = r.difference(a.Block, shares[i].Amount)
+		a.RatingEffect = &effects[i]
 	}
 	return nil
+}
+
+// difference is x − y; on units for a result without lines (off the
+// exact-only path), one decimal instead of two rescaled ones.
+func (r *run) difference(x, y decimal.Decimal) decimal.Decimal {
+	if r.res.noLines && !r.m.exactOnly {
+		a, ok1 := r.m.u.toUnits(x)
+		b, ok2 := r.m.u.toUnits(y)
+		var c checked
+		if d := c.sub(a, b); ok1 && ok2 && !c.bad {
+			return r.m.u.unitsDecimal(d)
+		}
+	}
+	return x.Sub(y)
 }
 
 // indicators flattens the indicators in factor order with their columns

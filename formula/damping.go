@@ -32,7 +32,7 @@ const (
 
 // damping runs stage 7 when the plan has [damping].
 func (r *run) damping() error {
-	if r.m.plan.Damping == nil {
+	if r.m.plan.Damping == nil || r.dampingUnits() { // damping_units.go
 		return nil
 	}
 	x := &dampingStage{m: r.m, res: r.res}

@@ -36,14 +36,18 @@ func (m *Model) Derive(p *Plan) (*Model, error) {
 		return Compile(p)
 	}
 	d := &Model{plan: p, u: m.u, incCur: -1, incPrev: -1, baseline: -1}
-	d.resolve()
+	d.resolveFrom(m) // derive_names.go
 	if !slices.Equal(d.names, m.names) {
 		return Compile(p)
 	}
-	if ps := problems(p.validate(false)); len(ps) > 0 {
+	e := m.costs.tails.entry(p)                 // tail.go
+	if ps := e.validateTables(p); len(ps) > 0 { // derive_validate.go
 		return nil, ps.err()
 	}
-	d.refs = refNames(p, d.names)
+	d.refs = m.refs
+	if !sameSlice(p.Staff, m.plan.Staff) || !sameLabels(p.QuantityLabels, m.plan.QuantityLabels) {
+		d.refs = refNames(p, d.names)
+	}
 	d.x, d.adjustment, d.cols, d.exactOnly = m.x, m.adjustment, m.cols, m.exactOnly
 	d.coef = m.coef
 	if p.Performance != m.plan.Performance {
@@ -60,6 +64,7 @@ func (m *Model) Derive(p *Plan) (*Model, error) {
 		d.executionBands()
 	}
 	d.shareMemos(m)
+	d.costs.entry = e
 	return d, nil
 }
 

@@ -158,6 +158,7 @@ func (m *Model) deriveRows(p *Plan, rows []int) (*Model, error) {
 // for the costs, the same projects and coefficients for the demands.
 func (d *Model) deriveMemos(m *Model, rows []int) {
 	d.newMemos()
+	d.costs.tails = m.costs.tails
 	p, b := d.plan, m.plan
 	if sameSlice(p.Staff, b.Staff) && sameSlice(p.Quotas, b.Quotas) {
 		d.costs.derived = derived{from: m, rows: rows}

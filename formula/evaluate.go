@@ -17,8 +17,10 @@ type run struct {
 	m         *Model
 	res       *Result
 	remaining decimal.Decimal
-	neutral   []lrShare // stage 6 without ratings, when floors keep the rating (nil otherwise)
-	only      []int     // the rows stages 2 and 3 compute when a memo is derived row by row (reuse.go); nil: all
+	neutral   []lrShare       // stage 6 without ratings, when floors keep the rating (nil otherwise)
+	only      []int           // the rows stages 2 and 3 compute when a memo is derived row by row (reuse.go); nil: all
+	incSum    decimal.Decimal // Σ of the incentive's raw amounts (kept by tail.go)
+	tail      *tailEntry      // where stages 4–7 keep what a what-if of the capacity reuses (tail.go); nil: nothing kept
 }
 
 // rows are the sub-districts stages 2 and 3 compute: r.only when set,
@@ -72,7 +74,10 @@ func (m *Model) evaluate(lines bool) (*Result, error) {
 	if err := r.projectPool(); err != nil {
 		return nil, err
 	}
-	steps := []func() error{r.projects, r.incentive, r.keepDistrictPool, r.block, r.damping, r.transfers}
+	if !lines {
+		r.tail = m.tailEntry() // tail.go
+	}
+	steps := []func() error{r.front, r.keepDistrictPool, r.block, r.damping, r.transfers}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -81,7 +86,11 @@ func (m *Model) evaluate(lines bool) (*Result, error) {
 	// Stage 8: total.
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		a.Total = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block).Add(a.Damping).Add(a.Transfers)
+		t := accum{u: m.u} // the same sum as Add, on units while they fit
+		for _, x := range [...]decimal.Decimal{a.Personnel, a.Public, a.Projects, a.Incentive, a.Block, a.Damping, a.Transfers} {
+			t.add(x)
+		}
+		a.Total = t.sum()
 	}
 	if err := r.res.CheckIdentity(); err != nil {
 		return nil, fmt.Errorf("evaluate %q: %w", m.plan.Name, err)
@@ -130,11 +139,13 @@ func (r *run) line(a *Allocation, l Line) {
 // projectPool sets the project pool, what personnel and public costs
 // leave of the available capacity, or rejects the plan when they exceed it.
 func (r *run) projectPool() error {
-	spent := decimal.Zero
+	sum := accum{u: r.m.u}
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
-		spent = spent.Add(a.Personnel).Add(a.Public)
+		sum.add(a.Personnel)
+		sum.add(a.Public)
 	}
+	spent := sum.sum()
 	if spent.GreaterThan(r.res.Available) {
 		u := r.m.u
 		return rejected(CapacityShortfall, spent.Sub(r.res.Available),

@@ -23,6 +23,7 @@ func (r *run) incentive() error {
 		raw[i] = inc.Rate.Mul(growth)
 		sum = sum.Add(raw[i])
 	}
+	r.incSum = sum
 	b := decimal.Min(sum, r.remaining)
 	if inc.Budget != nil {
 		b = decimal.Min(b, *inc.Budget)

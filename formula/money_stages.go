@@ -31,7 +31,7 @@ func (r *run) keepDistrictPool() error {
 // sees them: this runs after stage 7.
 func (r *run) transfers() error {
 	m, p := r.m, r.m.plan
-	if len(p.Transfers) == 0 {
+	if len(p.Transfers) == 0 || r.keptTransfers() { // tail.go
 		return nil
 	}
 	n := len(p.Subdistricts)
@@ -63,6 +63,7 @@ func (r *run) transfers() error {
 		r.res.Subdistricts[i].Transfers = sums[i].sum()
 	}
 	r.res.Transfers = total.sum()
+	r.keepTransfers()
 	return nil
 }
 

@@ -16,9 +16,22 @@ import (
 // recomputes only the stages from the project pool on. The amounts are
 // the ones the stages compute, made once (TestDeriveMatchesCompile).
 
-// costsMemo is stages 2 and 3 of a result without lines: every
-// sub-district's personnel and public costs.
+// costsMemo is a model's memos: stages 2 and 3 of a result without
+// lines (shared with the models derived from it whose costs are its), and
+// its entry in the memo of stages 4 to 8 (tail.go).
 type costsMemo struct {
+	*sharedCosts
+	// tails is the memo of stages 4 to 8, which every model derived from
+	// a compiled one shares whatever its costs: it is keyed by the plan.
+	tails *tailCache
+	// entry is the model's entry of tails: set by Derive, or found on
+	// first use (entryOnce).
+	entry     *tailEntry
+	entryOnce sync.Once
+}
+
+// sharedCosts is every sub-district's personnel and public costs.
+type sharedCosts struct {
 	once              sync.Once
 	personnel, public []decimal.Decimal
 	derived
@@ -43,7 +56,7 @@ type demandMemo struct {
 
 // newMemos gives a model memos of its own.
 func (m *Model) newMemos() {
-	m.costs, m.demand = &costsMemo{}, &demandMemo{}
+	m.costs, m.demand = &costsMemo{sharedCosts: &sharedCosts{}, tails: &tailCache{}}, &demandMemo{}
 }
 
 // shareMemos gives m, derived from base, the memos of base whose inputs
@@ -52,9 +65,10 @@ func (m *Model) newMemos() {
 // and project coefficients.
 func (m *Model) shareMemos(base *Model) {
 	m.newMemos()
+	m.costs.tails = base.costs.tails
 	p, b := m.plan, base.plan
 	if sameSlice(p.Staff, b.Staff) && sameSlice(p.Quotas, b.Quotas) {
-		m.costs = base.costs
+		m.costs.sharedCosts = base.costs.sharedCosts
 	}
 	if sameSlice(p.Projects, b.Projects) && p.ProjectPerformance == b.ProjectPerformance &&
 		p.ProjectExecution == b.ProjectExecution {
@@ -81,8 +95,8 @@ func (r *run) costTotals() {
 // filledCosts returns the model's costs memo, computing it on first use:
 // whole, or from the memo of the model it derives from with its changed
 // rows computed again.
-func (m *Model) filledCosts() *costsMemo {
-	c := m.costs
+func (m *Model) filledCosts() *sharedCosts {
+	c := m.costs.sharedCosts
 	c.once.Do(func() {
 		s := &run{m: m, res: m.newResult(false), only: c.rows}
 		s.personnel()

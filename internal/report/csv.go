@@ -8,8 +8,9 @@ import (
 	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/internal/numfmt"
 
-	"github.com/caili/caili/formula"
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // CSVOptions control the CSV bytes.
@@ -83,33 +84,124 @@ func moneyColumns(r *formula.Result) (transfers, managed bool) {
 }
 
 // Rows returns the allocation table: one row a sub-district, then a
-// totals row (id "total", name "合计"), in the columns of HeaderOf.
+// totals row (id "total", name "合计"), in the columns of HeaderOf. The
+// amounts are numfmt's text of them (appendAmount), written into one
+// buffer that every cell is a piece of; a column's total is the sum of
+// its cells as written, or Result.Totals' when a cell had more decimals
+// than the unit or did not fit (the same amount).
 func Rows(r *formula.Result) [][]string {
-	f := numfmt.NewFmt(r)
-	transfers, managed := moneyColumns(r)
-	row := func(id, name string, c [len(formula.ComponentNames)]decimal.Decimal, tr, total, mg decimal.Decimal) []string {
-		out := []string{id, name}
-		for _, x := range c {
-			out = append(out, f.Amount(x))
-		}
-		if transfers {
-			out = append(out, f.Amount(tr))
-		}
-		out = append(out, f.Amount(total))
-		if managed {
-			out = append(out, f.Amount(mg))
-		}
-		return out
-	}
-	rows := make([][]string, 0, len(r.Subdistricts)+1)
+	t := newTable(r)
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
-		rows = append(rows, row(a.ID, a.Name, a.Components(), a.Transfers, a.Total, a.Managed))
+		t.cells[i*t.cols], t.cells[i*t.cols+1] = a.ID, a.Name
+		t.row(a.Components(), a.Transfers, a.Total, a.Managed, true)
 	}
-	t := r.Totals()
-	n := len(formula.ComponentNames)
-	return append(rows, row("total", msg.RepColTotal.In(msg.Zh), [len(formula.ComponentNames)]decimal.Decimal(t[:n]),
-		r.Transfers, t[n], r.DistrictManaged))
+	n := len(r.Subdistricts)
+	t.cells[n*t.cols], t.cells[n*t.cols+1] = "total", msg.RepColTotal.In(msg.Zh)
+	t.totalRow(r)
+	return t.rows()
+}
+
+// table is the allocation table being written.
+type table struct {
+	f                  numfmt.Fmt
+	places             int32
+	transfers, managed bool
+	cols, n            int
+	cells              []string
+	ends               []int   // where each amount ends in buf
+	buf                []byte  // the amounts' text
+	sums               []int64 // [component…, total] Σ of the column as written, in 10^-places
+	exact              []bool  // the column's sum is in sums
+	over               bool    // a sum overflowed
+}
+
+// newTable starts r's table, its cells empty.
+func newTable(r *formula.Result) *table {
+	t := &table{f: numfmt.NewFmt(r), places: max(-r.Unit.Exponent(), 0), n: len(r.Subdistricts) + 1}
+	t.transfers, t.managed = moneyColumns(r)
+	t.cols = 2 + len(formula.ComponentNames) + 1
+	if t.transfers {
+		t.cols++
+	}
+	if t.managed {
+		t.cols++
+	}
+	t.cells = make([]string, t.n*t.cols)
+	t.ends = make([]int, 0, t.n*(t.cols-2))
+	t.buf = make([]byte, 0, t.n*(t.cols-2)*12)
+	t.sums = make([]int64, len(formula.ComponentNames)+1)
+	t.exact = make([]bool, len(t.sums))
+	for k := range t.exact {
+		t.exact[k] = true
+	}
+	return t
+}
+
+// add writes one amount; k ≥ 0 adds it to column k's sum.
+func (t *table) add(x decimal.Decimal, k int) {
+	v, ok := amountUnits(t.places, x)
+	if ok {
+		t.buf = appendUnits(t.buf, t.places, v)
+	} else {
+		t.buf = append(t.buf, t.f.Amount(x)...)
+	}
+	if k >= 0 {
+		s := t.sums[k] + v
+		t.over = t.over || (v > 0 && s < t.sums[k]) || (v < 0 && s > t.sums[k])
+		t.sums[k], t.exact[k] = s, t.exact[k] && ok
+	}
+	t.ends = append(t.ends, len(t.buf))
+}
+
+// row writes a row's amounts, summing them into the columns when sum.
+func (t *table) row(c [len(formula.ComponentNames)]decimal.Decimal, tr, total, mg decimal.Decimal, sum bool) {
+	col := func(k int) int {
+		if sum {
+			return k
+		}
+		return -1
+	}
+	for k, x := range c {
+		t.add(x, col(k))
+	}
+	if t.transfers {
+		t.add(tr, -1)
+	}
+	t.add(total, col(len(c)))
+	if t.managed {
+		t.add(mg, -1)
+	}
+}
+
+// totalRow writes the totals row: each column's sum as written when every
+// cell was, else Result.Totals'.
+func (t *table) totalRow(r *formula.Result) {
+	k := len(formula.ComponentNames)
+	var sums [len(formula.ComponentNames) + 1]decimal.Decimal
+	ok := !t.over
+	for c := range sums {
+		ok = ok && t.exact[c]
+		sums[c] = decimal.New(t.sums[c], -t.places)
+	}
+	if !ok {
+		sums = r.Totals()
+	}
+	t.row([len(formula.ComponentNames)]decimal.Decimal(sums[:k]), r.Transfers, sums[k], r.DistrictManaged, false)
+}
+
+// rows cuts the cells into rows, the amounts into pieces of one string.
+func (t *table) rows() [][]string {
+	text, start := string(t.buf), 0
+	rows := make([][]string, t.n)
+	for i := range rows {
+		rows[i] = t.cells[i*t.cols : (i+1)*t.cols : (i+1)*t.cols]
+		for c := 2; c < t.cols; c++ {
+			end := t.ends[i*(t.cols-2)+c-2]
+			rows[i][c], start = text[start:end], end
+		}
+	}
+	return rows
 }
 
 // WriteCSV writes the allocation table as CSV: UTF-8 with a BOM (unless
