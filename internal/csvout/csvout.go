@@ -9,11 +9,11 @@
 package csvout
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -28,32 +28,74 @@ type Options struct {
 }
 
 // Writer writes rows of a CSV file into memory, every cell through Cell;
-// WriteTo or Bytes ends it.
+// WriteTo or Bytes ends it. The bytes are encoding/csv's with CRLF line
+// ends (TestWriterAsEncodingCSV), appended into one buffer: a file is
+// written per request on the server, and encoding/csv's writer set up a
+// buffer of its own each time.
 type Writer struct {
 	opts Options
-	buf  bytes.Buffer
-	cw   *csv.Writer
-	row  []string
+	buf  []byte
 }
 
 // New starts a file.
 func New(opts Options) *Writer {
-	w := &Writer{opts: opts}
+	w := &Writer{opts: opts, buf: make([]byte, 0, 1024)}
 	if !opts.NoBOM && !opts.GB18030 {
-		w.buf.WriteString("\ufeff")
+		w.buf = append(w.buf, "\ufeff"...)
 	}
-	w.cw = csv.NewWriter(&w.buf)
-	w.cw.UseCRLF = true
 	return w
 }
 
 // Write writes one row, each cell made safe by Cell.
 func (w *Writer) Write(row []string) error {
-	w.row = w.row[:0]
-	for _, v := range row {
-		w.row = append(w.row, Cell(v))
+	for i, v := range row {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		w.buf = appendField(w.buf, Cell(v))
 	}
-	return w.cw.Write(w.row)
+	w.buf = append(w.buf, '\r', '\n')
+	return nil
+}
+
+// appendField appends a field as encoding/csv writes it (comma, CRLF):
+// quoted when it holds a quote, a comma, a line end or starts with a
+// space (or is \.), its quotes doubled and its line ends CRLF.
+func appendField(b []byte, f string) []byte {
+	if !needsQuotes(f) {
+		return append(b, f...)
+	}
+	b = append(b, '"')
+	for len(f) > 0 {
+		i := strings.IndexAny(f, "\"\r\n")
+		if i < 0 {
+			i = len(f)
+		}
+		b = append(b, f[:i]...)
+		f = f[i:]
+		if len(f) > 0 {
+			switch f[0] {
+			case '"':
+				b = append(b, '"', '"')
+			case '\n':
+				b = append(b, '\r', '\n')
+			} // a carriage return is dropped: the line feed writes CRLF
+			f = f[1:]
+		}
+	}
+	return append(b, '"')
+}
+
+// needsQuotes is encoding/csv's fieldNeedsQuotes for a comma.
+func needsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if f == `\.` || strings.ContainsAny(f, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsSpace(r)
 }
 
 // WriteAll writes rows.
@@ -68,11 +110,7 @@ func (w *Writer) WriteAll(rows [][]string) error {
 
 // Bytes ends the file and returns it, encoded as Options ask.
 func (w *Writer) Bytes() ([]byte, error) {
-	w.cw.Flush()
-	if err := w.cw.Error(); err != nil {
-		return nil, err
-	}
-	out := w.buf.Bytes()
+	out := w.buf
 	if w.opts.GB18030 {
 		var err error
 		if out, err = simplifiedchinese.GB18030.NewEncoder().Bytes(out); err != nil {

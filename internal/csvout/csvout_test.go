@@ -1,6 +1,9 @@
 package csvout
 
 import (
+	"bytes"
+	"encoding/csv"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -38,3 +41,49 @@ func TestWriter(t *testing.T) {
 		t.Errorf("GB18030: %q", b)
 	}
 }
+
+// TestWriterAsEncodingCSV: the rows written are byte for byte what
+// encoding/csv writes (CRLF line ends) of the same safe cells, for
+// awkward and random fields: quotes, commas, line ends, leading spaces,
+// `\.`, Chinese text, empty fields and rows.
+func TestWriterAsEncodingCSV(t *testing.T) {
+	alphabet := []string{"a", "中", ",", `"`, "\r", "\n", " ", "\t", "\u3000", "=", "-", "1", ".", `\`, "'", "\xff"}
+	r := rand.New(rand.NewPCG(20, 7))
+	rows := [][]string{{}, {""}, {`\.`}, {" x", "x ", "\r\n", "a\rb"}, {"=1+1", "-5%", "@x", "中文,\"引号\""}}
+	for range 3000 {
+		row := make([]string, r.IntN(5))
+		for i := range row {
+			var b strings.Builder
+			for range r.IntN(6) {
+				b.WriteString(alphabet[r.IntN(len(alphabet))])
+			}
+			row[i] = b.String()
+		}
+		rows = append(rows, row)
+	}
+	var want bytes.Buffer
+	want.WriteString("\ufeff")
+	cw := csv.NewWriter(&want)
+	cw.UseCRLF = true
+	w := New(Options{})
+	for _, row := range rows {
+		safe := make([]string, len(row))
+		for i, v := range row {
+			safe[i] = Cell(v)
+		}
+		if err := cw.Write(safe); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cw.Flush()
+	got, err := w.Bytes()
+	if err != nil || !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("differs from encoding/csv (%v):\n%q\n%q", err, clip(got), clip(want.Bytes()))
+	}
+}
+
+// clip is the start of b, for a message.
+func clip(b []byte) []byte { return b[:min(len(b), 300)] }
