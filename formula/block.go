@@ -3,6 +3,7 @@ package formula
 import (
 	"fmt"
 	"math/big"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -29,6 +30,16 @@ type blockStage struct {
 	shares   []lrShare // per sub-district
 	parts    [][]lrShare
 	withPerf bool
+	sums     blockSums // what every 街道's score formula says alike, made once (scoreText)
+}
+
+// blockSums is what every score formula of a block grant says alike: the
+// pool and the sum of adjusted scores, at the places the pool needs.
+type blockSums struct {
+	once      sync.Once
+	zero      bool // the adjusted scores sum to zero
+	places    int32
+	pool, sum string
 }
 
 // scaled turns an integer score into the exact score.

@@ -317,14 +317,27 @@ func (b *blockStage) explainRat(l *Line) string {
 // rounded to as many places as the pool needs (scorePlaces). The score,
 // its adjustment and coefficient are in the 因素得分 table.
 func (b *blockStage) scoreText(s Score) string {
-	sumAdj := b.scaled(b.sumAdj)
-	sumAdj.Mul(sumAdj, ratPow10(b.eAdj))
-	if sumAdj.Sign() == 0 {
+	t := b.sumTexts()
+	if t.zero {
 		return fmt.Sprintf(wordAdjustedZero, b.m.u.group(b.shares[s.i].Amount))
 	}
-	p := b.m.u.scorePlaces(b.pool, sumAdj)
-	return fmt.Sprintf(wordPoolShare, b.m.u.group(b.pool), scoreText(s.Adjusted(), p), scoreText(sumAdj, p)) +
-		b.m.lrAbout(b.shares[s.i])
+	return fmt.Sprintf(wordPoolShare, t.pool, scoreText(s.Adjusted(), t.places), t.sum) + b.m.lrAbout(b.shares[s.i])
+}
+
+// sumTexts is the pool and the sum of adjusted scores as every score
+// formula says them, formatted on first use.
+func (b *blockStage) sumTexts() *blockSums {
+	t := &b.sums
+	t.once.Do(func() {
+		sumAdj := b.scaled(b.sumAdj)
+		sumAdj.Mul(sumAdj, ratPow10(b.eAdj))
+		if t.zero = sumAdj.Sign() == 0; t.zero {
+			return
+		}
+		t.places = b.m.u.scorePlaces(b.pool, sumAdj)
+		t.pool, t.sum = b.m.u.group(b.pool), scoreText(sumAdj, t.places)
+	})
+	return t
 }
 
 // explain renders a stage 7 (damping) line of each kind. To stay short,
