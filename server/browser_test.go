@@ -159,12 +159,27 @@ type browser struct {
 	shots string
 }
 
-// do runs steps, failing the test with what it was doing.
+// do runs steps within browserTimeout, failing the test with what it
+// was doing and what the page showed then.
 func (b *browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	if err := chromedp.Do(b.ctx, steps...); err != nil {
-		b.t.Fatalf("%s: %v", what, err)
+	ctx, cancel := context.WithTimeout(b.ctx, browserTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		b.t.Fatalf("%s: %v; the page: %s", what, err, b.shown())
 	}
+}
+
+// shown is what the page shows, for a failure's message: its address and
+// the start of its text (or why it could not be read).
+func (b *browser) shown() string {
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + " " + (document.body ? document.body.innerText.slice(0, 600) : "(no body)")`))
+	if err != nil {
+		return "(unreadable: " + err.Error() + ")"
+	}
+	return s
 }
 
 // follow runs steps that load a page (a navigation, a click on a link or
