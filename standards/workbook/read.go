@@ -63,9 +63,34 @@ type reader struct {
 	names readerNames
 }
 
-// readerNames number the main sheet's headcount, payroll and quantity
-// columns.
+// readerNames number the headcount, payroll and quantity columns a
+// sub-district's values are filled from.
 type readerNames struct{ staff, payroll, quantities *formula.Names }
+
+// namesOf numbers the value columns of the main sheet's header h, then
+// those of the layout's every sheet (cols: the 人员 sheet's headcounts
+// and payroll, read after the records are made), so that every record's
+// values have room for all of them.
+func namesOf(h *header, cols []column) readerNames {
+	var staff, payroll, quantities []string
+	add := func(c *column) {
+		switch c.kind {
+		case kindHeadcount:
+			staff = append(staff, c.ref)
+		case kindPayroll:
+			payroll = append(payroll, c.ref)
+		case kindQuantity:
+			quantities = append(quantities, c.ref)
+		}
+	}
+	for _, col := range h.read {
+		add(h.cols[col])
+	}
+	for i := range cols {
+		add(&cols[i])
+	}
+	return readerNames{formula.NewNames(staff...), formula.NewNames(payroll...), formula.NewNames(quantities...)}
+}
 
 // record is one sub-district as read, and where each of its values is.
 type record struct {
@@ -293,20 +318,11 @@ func (r *reader) rowReader(h *header, main bool) *rowReader {
 		return nil
 	}
 	rr := &rowReader{r: r, h: h, idCol: idCol, main: main, seen: map[string]int{}, slots: make([]int, len(h.cols))}
-	var staff, payroll, quantities []string
 	for _, col := range h.read {
 		rr.slots[col] = r.keys.slot(h.cols[col].key)
-		switch c := h.cols[col]; c.kind {
-		case kindHeadcount:
-			staff = append(staff, c.ref)
-		case kindPayroll:
-			payroll = append(payroll, c.ref)
-		case kindQuantity:
-			quantities = append(quantities, c.ref)
-		}
 	}
 	if main {
-		r.names.staff, r.names.payroll, r.names.quantities = formula.NewNames(staff...), formula.NewNames(payroll...), formula.NewNames(quantities...)
+		r.names = namesOf(h, r.lay.csvColumns())
 	}
 	rr.nums = make([]int, len(h.cols))
 	for col, c := range h.cols {
