@@ -79,6 +79,11 @@ func fastCoef(d decimal.Decimal) (int64, bool) {
 }
 
 // decimalString is d.String() (with decimal's default settings).
+// AppendDecimal appends d as d.String() writes it (without trailing
+// zeros), from its int64 coefficient when that fits: for writers of many
+// numbers, such as the data-collection template.
+func AppendDecimal(dst []byte, d decimal.Decimal) []byte { return decimalString(dst, d) }
+
 func decimalString(dst []byte, d decimal.Decimal) []byte {
 	if c, ok := fastCoef(d); ok && decimal.TrimTrailingZeros && !decimal.UseScientificNotation {
 		return plainDecimal(dst, c, d.Exponent(), true)

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/caili/caili/formula"
 )
 
 // Limits on one number, as the plan file has them (rules §2): at most
@@ -188,46 +190,8 @@ func trimText(s string) string {
 // 40,000-街道 template formats 4.8 million numbers twice, and the
 // big.Int's text was a fifth of its time).
 func formatNumber(d decimal.Decimal) string {
-	e := d.Exponent()
-	if d.NumDigits() > 18 || e > 20 || e < -40 {
-		return d.String()
-	}
-	c := d.CoefficientInt64()
-	var buf [64]byte
-	b := buf[:0]
-	if c < 0 {
-		b, c = append(b, '-'), -c
-	}
-	if c == 0 {
-		return "0"
-	}
-	if e >= 0 {
-		b = strconv.AppendInt(b, c, 10)
-		for range e {
-			b = append(b, '0')
-		}
-		return string(b)
-	}
-	var dig [20]byte
-	digits := strconv.AppendInt(dig[:0], c, 10)
-	n := int(-e)
-	whole, frac := []byte("0"), digits // zeros: the zeros after the point before frac
-	if len(digits) > n {
-		whole, frac = digits[:len(digits)-n], digits[len(digits)-n:]
-	}
-	b = append(b, whole...)
-	zeros := max(n-len(digits), 0)
-	for len(frac) > 0 && frac[len(frac)-1] == '0' {
-		frac = frac[:len(frac)-1]
-	}
-	if len(frac) == 0 {
-		return string(b)
-	}
-	b = append(b, '.')
-	for range zeros {
-		b = append(b, '0')
-	}
-	return string(append(b, frac...))
+	var buf [48]byte
+	return string(formula.AppendDecimal(buf[:0], d))
 }
 
 // significant counts d's significant digits, trailing zeros not counted.
