@@ -35,6 +35,7 @@ type Options struct {
 type Writer struct {
 	opts Options
 	buf  []byte
+	open bool // a row has a cell (Text, Number)
 }
 
 // New starts a file.
@@ -56,6 +57,61 @@ func (w *Writer) Write(row []string) error {
 	}
 	w.buf = append(w.buf, '\r', '\n')
 	return nil
+}
+
+// Text writes one text cell of the row being written, made safe by Cell
+// and quoted as Write would: Text, Number and EndRow write a row cell by
+// cell, with the bytes of Write, for a table whose numbers are already
+// text in a buffer.
+func (w *Writer) Text(s string) {
+	w.sep()
+	w.buf = appendField(w.buf, Cell(s))
+}
+
+// Number writes one cell that is a plain decimal number (digits, at most
+// one point, perhaps a leading minus), which neither Cell nor quoting
+// changes, as it is; any other text is written as Text writes it.
+func (w *Writer) Number(b []byte) {
+	if !plainNumber(b) {
+		w.Text(string(b))
+		return
+	}
+	w.sep()
+	w.buf = append(w.buf, b...)
+}
+
+// EndRow ends the row that Text and Number wrote.
+func (w *Writer) EndRow() {
+	w.buf = append(w.buf, '\r', '\n')
+	w.open = false
+}
+
+// sep puts the comma before a row's second and later cells.
+func (w *Writer) sep() {
+	if w.open {
+		w.buf = append(w.buf, ',')
+	}
+	w.open = true
+}
+
+// plainNumber reports whether b is -?digits(.digits)?: text Cell keeps
+// (IsNumber) and a CSV field needs no quotes for.
+func plainNumber(b []byte) bool {
+	if len(b) > 0 && b[0] == '-' {
+		b = b[1:]
+	}
+	digits, point := 0, false
+	for i, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !point && i > 0 && i < len(b)-1:
+			point = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // appendField appends a field as encoding/csv writes it (comma, CRLF):
@@ -91,8 +147,14 @@ func needsQuotes(f string) bool {
 	if f == "" {
 		return false
 	}
-	if f == `\.` || strings.ContainsAny(f, ",\"\r\n") {
+	if f == `\.` {
 		return true
+	}
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case ',', '"', '\r', '\n':
+			return true
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(f)
 	return unicode.IsSpace(r)

@@ -85,5 +85,52 @@ func TestWriterAsEncodingCSV(t *testing.T) {
 	}
 }
 
+// TestCellByCell: a row written by Text, Number and EndRow has the bytes
+// Write gives it, whatever its cells; a plain number is written as it is
+// and anything else Number is given as Text writes it.
+func TestCellByCell(t *testing.T) {
+	alphabet := []string{"1", "0", "-", ".", "9", "中", ",", `"`, "\n", " ", "=", "+", "e", "%"}
+	r := rand.New(rand.NewPCG(3, 11))
+	rows := [][]string{{}, {""}, {"-1.5", "12", "-0", "1.", ".5", "-", "1.2.3", "+3", "--1"}}
+	for range 3000 {
+		row := make([]string, r.IntN(6))
+		for i := range row {
+			var b strings.Builder
+			for range r.IntN(5) {
+				b.WriteString(alphabet[r.IntN(len(alphabet))])
+			}
+			row[i] = b.String()
+		}
+		rows = append(rows, row)
+	}
+	whole, cells := New(Options{}), New(Options{})
+	for _, row := range rows {
+		if err := whole.Write(row); err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range row {
+			if r.IntN(2) == 0 {
+				cells.Number([]byte(v))
+			} else {
+				cells.Text(v)
+			}
+		}
+		cells.EndRow()
+	}
+	want, _ := whole.Bytes()
+	got, _ := cells.Bytes()
+	if !bytes.Equal(got, want) {
+		t.Fatalf("cell by cell differs from Write:\n%q\n%q", clip(got), clip(want))
+	}
+	for _, c := range []struct {
+		in    string
+		plain bool
+	}{{"12", true}, {"-1.50", true}, {"0", true}, {"-", false}, {"1.", false}, {".5", false}, {"1.2.3", false}, {"+3", false}, {"", false}, {"1e5", false}} {
+		if got := plainNumber([]byte(c.in)); got != c.plain {
+			t.Errorf("plainNumber(%q) = %v, want %v", c.in, got, c.plain)
+		}
+	}
+}
+
 // clip is the start of b, for a message.
 func clip(b []byte) []byte { return b[:min(len(b), 300)] }

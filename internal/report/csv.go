@@ -90,6 +90,11 @@ func moneyColumns(r *formula.Result) (transfers, managed bool) {
 // its cells as written, or Result.Totals' when a cell had more decimals
 // than the unit or did not fit (the same amount).
 func Rows(r *formula.Result) [][]string {
+	return fillTable(r).rows()
+}
+
+// fillTable writes r's table: its id and name cells and its amounts.
+func fillTable(r *formula.Result) *table {
 	t := newTable(r)
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
@@ -99,7 +104,7 @@ func Rows(r *formula.Result) [][]string {
 	n := len(r.Subdistricts)
 	t.cells[n*t.cols], t.cells[n*t.cols+1] = "total", msg.RepColTotal.In(msg.Zh)
 	t.totalRow(r)
-	return t.rows()
+	return t
 }
 
 // table is the allocation table being written.
@@ -207,27 +212,50 @@ func (t *table) rows() [][]string {
 // WriteCSV writes the allocation table as CSV: UTF-8 with a BOM (unless
 // opts.NoBOM), CRLF line ends, a header row and a totals row.
 func WriteCSV(w io.Writer, r *formula.Result, opts CSVOptions) error {
-	return writeCSV(w, HeaderOf(r, opts.ZH), Rows(r), opts)
+	cw, err := startCSV(HeaderOf(r, opts.ZH), opts)
+	if err != nil {
+		return err
+	}
+	t := fillTable(r)
+	start := 0
+	for i := range t.n {
+		cw.Text(t.cells[i*t.cols])
+		cw.Text(t.cells[i*t.cols+1])
+		for c := 2; c < t.cols; c++ {
+			end := t.ends[i*(t.cols-2)+c-2]
+			cw.Number(t.buf[start:end])
+			start = end
+		}
+		cw.EndRow()
+	}
+	_, err = cw.WriteTo(w)
+	return err
 }
 
 // writeCSV writes a title (when opts has one), a header and rows through
 // the one CSV writer (internal/csvout), which keeps every cell from being
 // run as a formula.
 func writeCSV(w io.Writer, header []string, rows [][]string, opts CSVOptions) error {
-	cw := csvout.New(csvout.Options{NoBOM: opts.NoBOM, GB18030: opts.GB18030})
-	if opts.Title != "" {
-		if err := cw.Write([]string{opts.Title}); err != nil {
-			return err
-		}
-	}
-	if err := cw.Write(header); err != nil {
+	cw, err := startCSV(header, opts)
+	if err != nil {
 		return err
 	}
 	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
-	_, err := cw.WriteTo(w)
+	_, err = cw.WriteTo(w)
 	return err
+}
+
+// startCSV starts a CSV file with its title (when opts has one) and header.
+func startCSV(header []string, opts CSVOptions) (*csvout.Writer, error) {
+	cw := csvout.New(csvout.Options{NoBOM: opts.NoBOM, GB18030: opts.GB18030})
+	if opts.Title != "" {
+		if err := cw.Write([]string{opts.Title}); err != nil {
+			return nil, err
+		}
+	}
+	return cw, cw.Write(header)
 }
 
 // SafeText neutralises a text cell that a spreadsheet would run as a
