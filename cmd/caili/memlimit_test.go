@@ -50,16 +50,27 @@ func TestMemLimitFor(t *testing.T) {
 // GOMEMLIMIT is set; off and a size set theirs; anything else is a
 // usage error. Each is logged.
 func TestMemLimiter(t *testing.T) {
-	prev := debug.SetMemoryLimit(-1)
-	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	prev, prevGC := debug.SetMemoryLimit(-1), gcPercent()
+	t.Cleanup(func() { debug.SetMemoryLimit(prev); debug.SetGCPercent(prevGC) })
 	var buf bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&buf, nil))
 
 	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	debug.SetGCPercent(100)
 	m, err := newMemLimiter("auto", log)
 	if err != nil || !m.auto {
 		t.Fatalf("auto: %v, %+v", err, m)
 	}
+	if got := gcPercent(); got != serveGCPercent {
+		t.Errorf("GOGC under the auto limit: %d, want %d", got, serveGCPercent)
+	}
+	t.Setenv("GOGC", "100")
+	debug.SetGCPercent(100)
+	if _, err := newMemLimiter("auto", log); err != nil || gcPercent() != 100 {
+		t.Errorf("GOGC=100 in the environment replaced by %d (%v)", gcPercent(), err)
+	}
+	t.Setenv("GOGC", "")
 	m.size()
 	limit := debug.SetMemoryLimit(-1)
 	if held := goHeld(); limit == math.MaxInt64 || uint64(limit) < held {
@@ -97,4 +108,11 @@ func TestMemLimiter(t *testing.T) {
 	if !strings.Contains(buf.String(), "from=GOMEMLIMIT") {
 		t.Errorf("GOMEMLIMIT not logged: %s", buf.String())
 	}
+}
+
+// gcPercent is the collector's target (GOGC) now.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
 }
