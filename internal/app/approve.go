@@ -126,7 +126,7 @@ func pinnedOptions(ctx context.Context, st caili.Store, id string, pins []caili.
 func pinnedOrLatest(ctx context.Context, st caili.Store, plan string, year int64, pins []caili.Baseline) (*caili.Publication, error) {
 	for _, p := range pins {
 		if p.Plan == plan && p.Year == year {
-			return st.PublicationOf(ctx, plan, p.N)
+			return st.PublicationHeadOf(ctx, plan, p.N) // baselineOf reads it a 街道 at a time
 		}
 	}
 	return latestOfYear(ctx, st, plan, year)

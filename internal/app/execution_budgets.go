@@ -50,23 +50,30 @@ func budgetsOf(ctx context.Context, st caili.Store, id string, year int64, b exe
 	if err != nil {
 		return nil
 	}
-	pb := publishedBudgets{}
-	err = eachPublished(ctx, st, pub, func(s *publishedLines) error {
+	pb, err := projectAmounts(ctx, st, pub)
+	if err != nil {
+		return nil
+	}
+	return publishedBudgets(pb)
+}
+
+// projectAmounts sums publication pub's project lines by 街道 and
+// project, reading its result one 街道 at a time.
+func projectAmounts(ctx context.Context, st caili.Store, pub *caili.Publication) (map[[2]string]decimal.Decimal, error) {
+	out := map[[2]string]decimal.Decimal{}
+	err := eachPublished(ctx, st, pub, func(s *publishedLines) error {
 		for _, l := range s.Lines {
 			if l.Stage != string(formula.StageProjects) {
 				continue
 			}
 			if v, err := decimal.NewFromString(l.Amount); err == nil {
 				k := [2]string{s.ID, l.Item}
-				pb[k] = pb[k].Add(v)
+				out[k] = out[k].Add(v)
 			}
 		}
 		return nil
 	})
-	if err != nil {
-		return nil
-	}
-	return pb
+	return out, err
 }
 
 // publishedLines is what the budgets read of a published 街道: its

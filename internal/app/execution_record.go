@@ -8,9 +8,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/execution"
+	"github.com/caili/caili/internal/msg"
 	"github.com/caili/caili/standards/workbook"
 )
 
@@ -74,18 +74,13 @@ func recordBudgetsOf(ctx context.Context, st caili.Store, plan string, year int6
 		if kp.Year != year || (kp.Kind != caili.KindApproval && kp.Kind != caili.KindAdjust) || (kp.Kind == caili.KindAdjust && len(rb) == 0) {
 			continue
 		}
-		res, err := publishedResult(ctx, st, plan, kp.N)
+		pub, err := st.PublicationHeadOf(ctx, plan, kp.N)
 		if err != nil {
 			return nil, err
 		}
-		set := budgetSet{from: 1, projects: map[[2]string]decimal.Decimal{}, items: map[[2]string]decimal.Decimal{}}
-		for _, s := range res.Subdistricts {
-			for _, l := range s.Lines {
-				if v, err := decimal.NewFromString(l.Amount); err == nil && l.Stage == string(formula.StageProjects) {
-					k := [2]string{s.ID, l.Item}
-					set.projects[k] = set.projects[k].Add(v)
-				}
-			}
+		set := budgetSet{from: 1, items: map[[2]string]decimal.Decimal{}}
+		if set.projects, err = projectAmounts(ctx, st, pub); err != nil { // execution_budgets.go
+			return nil, Internal(msg.YearPublishedUnreadable, err)
 		}
 		var carried []caili.Submission
 		if kp.Kind == caili.KindApproval {

@@ -198,15 +198,21 @@ func InForceIn(ctx context.Context, st caili.Store, plan string, year int64) (*I
 	if in == nil {
 		return nil, Say(caili.KindNotFound, msg.YearNoApproval, plan, year)
 	}
-	res, err := publishedResult(ctx, st, plan, in.N)
+	out := &InForce{Publication: *in, Totals: map[string]string{}}
+	err = eachPublishedOf(ctx, st, plan, in.N, func(s *publishedTotal) error {
+		out.Totals[s.ID] = s.Total
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	out := &InForce{Publication: *in, Totals: map[string]string{}}
-	for _, s := range res.Subdistricts {
-		out.Totals[s.ID] = s.Total
-	}
 	return out, nil
+}
+
+// publishedTotal is what the figures in force read of a published 街道.
+type publishedTotal struct {
+	ID    string `json:"id"`
+	Total string `json:"total"`
 }
 
 // InForceOf is InForceIn for the plan's current year (planner, approver
@@ -226,17 +232,32 @@ func (e *App) InForceOf(ctx context.Context, who caili.Actor, plan string) (*InF
 	return InForceIn(ctx, st, plan, v.FiscalYear)
 }
 
-// publishedResult is the frozen result of a published version.
-func publishedResult(ctx context.Context, st caili.Store, plan string, n int) (*report.Allocations, error) {
-	pub, err := st.PublicationOf(ctx, plan, n)
+// eachPublishedOf hands the 街道 of the publication of version n to f
+// one at a time (eachPublished), never holding its result whole; a
+// result that does not decode is an internal error.
+func eachPublishedOf[T any](ctx context.Context, st caili.Store, plan string, n int, f func(*T) error) error {
+	pub, err := st.PublicationHeadOf(ctx, plan, n)
+	if err != nil {
+		return err
+	}
+	if err := eachPublished(ctx, st, pub, f); err != nil {
+		return Internal(msg.YearPublishedUnreadable, err)
+	}
+	return nil
+}
+
+// publishedRowOf is 街道 id's object in the publication of version n
+// (KindNotFound when the publication has no such 街道), read alone.
+func publishedRowOf(ctx context.Context, st caili.Store, plan string, n int, id string) (*report.SubdistrictJSON, error) {
+	body, err := st.PublishedSubdistrict(ctx, plan, n, id)
 	if err != nil {
 		return nil, err
 	}
-	var res report.Allocations
-	if err := json.Unmarshal(pub.Result, &res); err != nil {
+	var row report.SubdistrictJSON
+	if err := json.Unmarshal(body, &row); err != nil {
 		return nil, Internal(msg.YearPublishedUnreadable, err)
 	}
-	return &res, nil
+	return &row, nil
 }
 
 // sortedKeys are a map's keys in order.

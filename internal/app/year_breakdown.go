@@ -60,15 +60,17 @@ func figureOf(ctx context.Context, st caili.Store, plan, sd string) (*Figure, er
 		}
 		f.Control = kps[j] // after an adjustment: its figure
 	}
-	res, err := publishedResult(ctx, st, plan, f.Control.N)
+	if _, err := st.PublicationHeadOf(ctx, plan, f.Control.N); err != nil {
+		return nil, err
+	}
+	row, err := publishedRowOf(ctx, st, plan, f.Control.N, sd) // year.go
+	if caili.KindOf(err) == caili.KindNotFound {
+		return nil, Say(caili.KindForbidden, msg.AppObjectionNoSub, plan, sd)
+	}
 	if err != nil {
 		return nil, err
 	}
-	j := slices.IndexFunc(res.Subdistricts, func(s report.SubdistrictJSON) bool { return s.ID == sd })
-	if j < 0 {
-		return nil, Say(caili.KindForbidden, msg.AppObjectionNoSub, plan, sd)
-	}
-	f.Subdistrict = res.Subdistricts[j]
+	f.Subdistrict = *row
 	for _, a := range []string{f.Subdistrict.Incentive, f.Subdistrict.Block, f.Subdistrict.Damping} {
 		d, err := decimal.NewFromString(a)
 		if err != nil {

@@ -78,7 +78,7 @@ func PublishKindIn(ctx context.Context, st caili.Store, who caili.Actor, plan st
 		if rec.CreatedBy == who.ID && !single {
 			return nil, Say(caili.KindForbidden, msg.AppFourEyesPublish, r.N, who.ID)
 		}
-		pub, err := st.PublicationOf(ctx, plan, r.N)
+		pub, err := st.PublicationHeadOf(ctx, plan, r.N) // its hash, not its result
 		if err != nil {
 			return nil, err
 		}
@@ -198,28 +198,28 @@ func (e *App) KindStatementOf(ctx context.Context, who caili.Actor, plan string,
 	if i < 0 {
 		return nil, Say(caili.KindNotFound, msg.YearNoPublication, plan, seq)
 	}
-	res, err := publishedResult(ctx, st, plan, kps[i].N)
+	_, entries, err := st.PublishedIndexOf(ctx, plan, kps[i].N)
 	if err != nil {
 		return nil, err
-	}
-	entries := make([]caili.PublishedEntry, len(res.Subdistricts))
-	for i, s := range res.Subdistricts {
-		entries[i] = caili.PublishedEntry{ID: s.ID, Name: s.Name}
 	}
 	j, err := publishedSubdistrict(entries, plan, sd)
 	if err != nil {
 		return nil, err
 	}
-	if who.Role == caili.RoleSubdistrict && who.Subdistrict != res.Subdistricts[j].ID {
-		return nil, Say(caili.KindForbidden, msg.AppOwnStatementOf, who.Subdistrict, res.Subdistricts[j].Name)
+	if who.Role == caili.RoleSubdistrict && who.Subdistrict != entries[j].ID {
+		return nil, Say(caili.KindForbidden, msg.AppOwnStatementOf, who.Subdistrict, entries[j].Name)
 	}
-	out := &KindStatement{Publication: kps[i], Row: res.Subdistricts[j]}
+	row, err := publishedRowOf(ctx, st, plan, kps[i].N, entries[j].ID) // year.go
+	if err != nil {
+		return nil, err
+	}
+	out := &KindStatement{Publication: kps[i], Row: *row}
 	for _, n := range kps[i].Breakdowns {
 		b, err := st.Submission(ctx, plan, true, n)
 		if err != nil {
 			return nil, err
 		}
-		if b.Subdistrict == res.Subdistricts[j].ID {
+		if b.Subdistrict == row.ID {
 			b.Data = nil
 			out.Breakdown = b
 		}
@@ -270,5 +270,5 @@ func publishAs(ctx context.Context, st caili.Store, who caili.Actor, np caili.Ne
 	if pub, err := st.PublishedHead(ctx, np.Plan); err != nil || pub.N == np.N {
 		return pub, err
 	}
-	return st.PublicationOf(ctx, np.Plan, np.N)
+	return st.PublicationHeadOf(ctx, np.Plan, np.N)
 }

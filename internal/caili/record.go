@@ -58,6 +58,10 @@ type Store interface {
 	// PublicationOf returns the publication of version n (KindNotFound
 	// when it is not published).
 	PublicationOf(ctx context.Context, plan string, n int) (*Publication, error)
+	// PublicationHeadOf is PublicationOf without the result (Result nil):
+	// what a caller that needs the publication's hash, date or author
+	// reads, without the whole result of a large plan.
+	PublicationHeadOf(ctx context.Context, plan string, n int) (*Publication, error)
 	// Published returns the latest publication of a plan (KindNotFound
 	// when none).
 	Published(ctx context.Context, plan string) (*Publication, error)
@@ -72,6 +76,8 @@ type Store interface {
 	// PublishedIndex returns the latest publication of a plan without its
 	// result, and its 街道 in the result's order (KindNotFound when none).
 	PublishedIndex(ctx context.Context, plan string) (*Publication, []PublishedEntry, error)
+	// PublishedIndexOf is PublishedIndex of the publication of version n.
+	PublishedIndexOf(ctx context.Context, plan string, n int) (*Publication, []PublishedEntry, error)
 	// PublishedSubdistrict returns one 街道's object of a publication's
 	// result JSON, read alone (KindNotFound when it has none).
 	PublishedSubdistrict(ctx context.Context, plan string, n int, id string) ([]byte, error)

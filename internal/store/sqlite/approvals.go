@@ -209,5 +209,11 @@ func publishable(ctx context.Context, tx *sql.Tx, np caili.NewPublication) (*cai
 
 // PublicationOf returns the publication of version n of plan.
 func (s *Store) PublicationOf(ctx context.Context, plan string, n int) (*caili.Publication, error) {
-	return s.withResult(ctx)(s.publication(ctx, "sqlite.PublicationOf", `p.plan = ? AND p.n = ?`, plan, n))
+	return s.withResult(ctx)(s.PublicationHeadOf(ctx, plan, n))
+}
+
+// PublicationHeadOf returns the publication of version n without its
+// result (Result nil; KindNotFound when it is not published).
+func (s *Store) PublicationHeadOf(ctx context.Context, plan string, n int) (*caili.Publication, error) {
+	return s.publication(ctx, "sqlite.PublicationOf", `p.plan = ? AND p.n = ?`, plan, n)
 }

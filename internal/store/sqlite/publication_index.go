@@ -61,14 +61,25 @@ func (c *indexCache) put(k pubKey, l []caili.PublishedEntry) {
 // it, do not change it.
 func (s *Store) PublishedIndex(ctx context.Context, plan string) (*caili.Publication, []caili.PublishedEntry, error) {
 	p, err := s.publication(ctx, "sqlite.PublishedIndex", `p.plan = ?`, plan)
+	return s.indexOf(ctx, p, err)
+}
+
+// PublishedIndexOf is PublishedIndex of the publication of version n.
+func (s *Store) PublishedIndexOf(ctx context.Context, plan string, n int) (*caili.Publication, []caili.PublishedEntry, error) {
+	p, err := s.PublicationHeadOf(ctx, plan, n)
+	return s.indexOf(ctx, p, err)
+}
+
+// indexOf reads publication p's 街道 (after reading p, or failing to).
+func (s *Store) indexOf(ctx context.Context, p *caili.Publication, err error) (*caili.Publication, []caili.PublishedEntry, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	k := pubKey{plan, p.N}
+	k := pubKey{p.Plan, p.N}
 	if l, ok := s.index.get(k); ok {
 		return p, l, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM publication_rows WHERE plan = ? AND n = ? ORDER BY pos`, plan, p.N)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM publication_rows WHERE plan = ? AND n = ? ORDER BY pos`, p.Plan, p.N)
 	if err != nil {
 		return nil, nil, internal("read published sub-districts", err)
 	}

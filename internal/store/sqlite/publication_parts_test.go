@@ -94,6 +94,26 @@ func checkRows(t *testing.T, s *Store) {
 	if _, _, err := s.PublishedIndex(ctx, "q"); kindOf(err) != caili.KindNotFound {
 		t.Errorf("a plan not published: %v", err)
 	}
+	// By version: the same publication and 街道, and its head without the
+	// result; a version not published is not found.
+	if p, l, err := s.PublishedIndexOf(ctx, "p", 1); err != nil || p.N != pub.N || p.ResultHash != pub.ResultHash || len(l) != len(subs) || l[0] != subs[0] {
+		t.Errorf("PublishedIndexOf: %+v %v %v", p, l, err)
+	}
+	head, err := s.PublicationHeadOf(ctx, "p", 1)
+	if err != nil || head.Result != nil || head.ResultHash != "r" || head.N != 1 {
+		t.Errorf("PublicationHeadOf: %+v %v", head, err)
+	}
+	if whole, err := s.PublicationOf(ctx, "p", 1); err != nil || string(whole.Result) != publishedResult || whole.ResultHash != head.ResultHash {
+		t.Errorf("PublicationOf: %v", err)
+	}
+	for _, n := range []int{2, 0} {
+		if _, err := s.PublicationHeadOf(ctx, "p", n); kindOf(err) != caili.KindNotFound {
+			t.Errorf("version %d not published: %v", n, err)
+		}
+		if _, _, err := s.PublishedIndexOf(ctx, "p", n); kindOf(err) != caili.KindNotFound {
+			t.Errorf("index of version %d not published: %v", n, err)
+		}
+	}
 	for _, table := range []string{"publication_parts SET body = '{}'", "publication_rows SET name = ''"} {
 		if _, err := s.db.ExecContext(ctx, `UPDATE `+table); err == nil {
 			t.Errorf("a publication was changed: %s", table)
