@@ -161,11 +161,17 @@ func (s *Server) pause(ctx context.Context, body int64) {
 func (s *Server) writeJSON(c *gin.Context, status int, v any) {
 	var buf bytes.Buffer
 	if err := report.EncodeJSON(&buf, v); err != nil {
-		s.log.Error("encode response", "error", err)
-		c.Data(http.StatusInternalServerError, typeJSON, []byte(`{"error":"internal error","code":"internal","problems":[]}`+"\n"))
+		s.encodeFailed(c, err)
 		return
 	}
 	c.Data(status, typeJSON, buf.Bytes())
+}
+
+// encodeFailed answers an answer that would not encode: logged, and an
+// internal error.
+func (s *Server) encodeFailed(c *gin.Context, err error) {
+	s.log.Error("encode response", "error", err)
+	c.Data(http.StatusInternalServerError, typeJSON, []byte(`{"error":"internal error","code":"internal","problems":[]}`+"\n"))
 }
 
 // jsonList maps a list the application gave to its items' JSON, each

@@ -234,17 +234,6 @@ func (s *Server) publishVersion(c *gin.Context) {
 	s.writeJSON(c, http.StatusOK, publicationOf(p, false))
 }
 
-// published returns the latest publication with its frozen result.
-func (s *Server) published(c *gin.Context) {
-	p, err := s.app.Published(c.Request.Context(), actorOf(c), c.Param("plan"))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.Header("Cache-Control", "no-store")
-	s.writeJSON(c, http.StatusOK, publicationOf(p, true))
-}
-
 // publishedResult returns the frozen result exactly as published: its
 // SHA-256 is the publication's result_hash. It is streamed from the
 // store's parts, never held whole; a fault once the answer has begun
