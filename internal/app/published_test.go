@@ -95,7 +95,7 @@ func TestPublishedBaselineFromRecord(t *testing.T) {
 	}
 	// Publishing wrote the result into the store as it made it: it is
 	// read back from there.
-	whole, err := e.Published(ctx, approver, "tiny")
+	whole, err := e.Records.Published(ctx, "tiny")
 	if err != nil || whole.ResultHash != pub.ResultHash {
 		t.Fatalf("published %v", err)
 	}

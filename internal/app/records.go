@@ -152,24 +152,10 @@ func loadVersion(ctx context.Context, st caili.Store, plan string, n int, opts [
 	return &VersionView{Record: rec, Plan: pv}, nil
 }
 
-// Published returns a plan's current publication, whole (planner,
-// approver or reader; an anonymous reader where the server lets one read
-// published results).
-func (e *App) Published(ctx context.Context, who caili.Actor, plan string) (*caili.Publication, error) {
-	st, err := e.records()
-	if err != nil {
-		return nil, err
-	}
-	if err := need(who, caili.RolePlanner, caili.RoleApprover, caili.RoleReader); err != nil {
-		return nil, err
-	}
-	return st.Published(ctx, plan)
-}
-
 // PublishedResult returns a plan's current publication without its
 // result, and a function that writes that result, byte for byte as
-// published, to w without holding it whole (planner, approver or reader,
-// as Published).
+// published, to w without holding it whole (planner, approver or reader;
+// an anonymous reader where the server lets one read published results).
 func (e *App) PublishedResult(ctx context.Context, who caili.Actor, plan string) (*caili.Publication, func(w io.Writer) error, error) {
 	st, err := e.records()
 	if err != nil {
