@@ -50,17 +50,7 @@ func TestWriterAsEncodingCSV(t *testing.T) {
 	alphabet := []string{"a", "中", ",", `"`, "\r", "\n", " ", "\t", "\u3000", "=", "-", "1", ".", `\`, "'", "\xff"}
 	r := rand.New(rand.NewPCG(20, 7))
 	rows := [][]string{{}, {""}, {`\.`}, {" x", "x ", "\r\n", "a\rb"}, {"=1+1", "-5%", "@x", "中文,\"引号\""}}
-	for range 3000 {
-		row := make([]string, r.IntN(5))
-		for i := range row {
-			var b strings.Builder
-			for range r.IntN(6) {
-				b.WriteString(alphabet[r.IntN(len(alphabet))])
-			}
-			row[i] = b.String()
-		}
-		rows = append(rows, row)
-	}
+	rows = append(rows, randomRows(r, alphabet, 3000, 5, 6)...)
 	var want bytes.Buffer
 	want.WriteString("\ufeff")
 	cw := csv.NewWriter(&want)
@@ -92,17 +82,7 @@ func TestCellByCell(t *testing.T) {
 	alphabet := []string{"1", "0", "-", ".", "9", "中", ",", `"`, "\n", " ", "=", "+", "e", "%"}
 	r := rand.New(rand.NewPCG(3, 11))
 	rows := [][]string{{}, {""}, {"-1.5", "12", "-0", "1.", ".5", "-", "1.2.3", "+3", "--1"}}
-	for range 3000 {
-		row := make([]string, r.IntN(6))
-		for i := range row {
-			var b strings.Builder
-			for range r.IntN(5) {
-				b.WriteString(alphabet[r.IntN(len(alphabet))])
-			}
-			row[i] = b.String()
-		}
-		rows = append(rows, row)
-	}
+	rows = append(rows, randomRows(r, alphabet, 3000, 6, 5)...)
 	whole, cells := New(Options{}), New(Options{})
 	for _, row := range rows {
 		if err := whole.Write(row); err != nil {
@@ -130,6 +110,23 @@ func TestCellByCell(t *testing.T) {
 			t.Errorf("plainNumber(%q) = %v, want %v", c.in, got, c.plain)
 		}
 	}
+}
+
+// randomRows are n rows of fewer than cells cells, each of fewer than
+// pieces pieces of the alphabet.
+func randomRows(r *rand.Rand, alphabet []string, n, cells, pieces int) [][]string {
+	rows := make([][]string, n)
+	for k := range rows {
+		rows[k] = make([]string, r.IntN(cells))
+		for i := range rows[k] {
+			var b strings.Builder
+			for range r.IntN(pieces) {
+				b.WriteString(alphabet[r.IntN(len(alphabet))])
+			}
+			rows[k][i] = b.String()
+		}
+	}
+	return rows
 }
 
 // clip is the start of b, for a message.
