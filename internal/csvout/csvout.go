@@ -182,6 +182,25 @@ func (w *Writer) Bytes() ([]byte, error) {
 	return out, nil
 }
 
+// Flush writes the rows written so far to out, encoded as Options ask,
+// and empties the buffer, so that a long file is written a piece at a
+// time: call it between rows; WriteTo ends the file.
+func (w *Writer) Flush(out io.Writer) error {
+	b, err := w.Bytes()
+	if err != nil {
+		return err
+	}
+	if _, err := out.Write(b); err != nil {
+		return err
+	}
+	w.buf = w.buf[:0]
+	return nil
+}
+
+// Len is the number of bytes written since the last Flush (before
+// encoding).
+func (w *Writer) Len() int { return len(w.buf) }
+
 // WriteTo ends the file and writes it to out.
 func (w *Writer) WriteTo(out io.Writer) (int64, error) {
 	b, err := w.Bytes()

@@ -112,6 +112,37 @@ func TestCellByCell(t *testing.T) {
 	}
 }
 
+// TestFlushInPieces: a file flushed a piece at a time between rows is
+// the file written whole, in UTF-8 and in GB18030.
+func TestFlushInPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 2))
+	rows := randomRows(r, []string{"a", "中文", "街道", ",", `"`, "1", "-", " "}, 2000, 5, 4)
+	for _, opts := range []Options{{}, {GB18030: true}, {NoBOM: true}} {
+		whole, pieces := New(opts), New(opts)
+		var got bytes.Buffer
+		for _, row := range rows {
+			if err := whole.Write(row); err != nil {
+				t.Fatal(err)
+			}
+			if err := pieces.Write(row); err != nil {
+				t.Fatal(err)
+			}
+			if r.IntN(50) == 0 {
+				if err := pieces.Flush(&got); err != nil || pieces.Len() != 0 {
+					t.Fatalf("flush: %v, %d left", err, pieces.Len())
+				}
+			}
+		}
+		if _, err := pieces.WriteTo(&got); err != nil {
+			t.Fatal(err)
+		}
+		want, err := whole.Bytes()
+		if err != nil || !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("%+v: pieces differ from the whole file (%v)", opts, err)
+		}
+	}
+}
+
 // randomRows are n rows of fewer than cells cells, each of fewer than
 // pieces pieces of the alphabet.
 func randomRows(r *rand.Rand, alphabet []string, n, cells, pieces int) [][]string {

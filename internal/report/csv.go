@@ -95,7 +95,7 @@ func Rows(r *formula.Result) [][]string {
 
 // fillTable writes r's table: its id and name cells and its amounts.
 func fillTable(r *formula.Result) *table {
-	t := newTable(r)
+	t := newTable(r, len(r.Subdistricts)+1)
 	for i := range r.Subdistricts {
 		a := &r.Subdistricts[i]
 		t.cells[i*t.cols], t.cells[i*t.cols+1] = a.ID, a.Name
@@ -121,9 +121,11 @@ type table struct {
 	over               bool    // a sum overflowed
 }
 
-// newTable starts r's table, its cells empty.
-func newTable(r *formula.Result) *table {
-	t := &table{f: numfmt.NewFmt(r), places: max(-r.Unit.Exponent(), 0), n: len(r.Subdistricts) + 1}
+// newTable starts r's table, its cells empty, with room for rows rows
+// (its sub-districts' and the totals row, or fewer for a table written
+// row by row).
+func newTable(r *formula.Result, rows int) *table {
+	t := &table{f: numfmt.NewFmt(r), places: max(-r.Unit.Exponent(), 0), n: rows}
 	t.transfers, t.managed = moneyColumns(r)
 	t.cols = 2 + len(formula.ComponentNames) + 1
 	if t.transfers {
@@ -216,20 +218,39 @@ func WriteCSV(w io.Writer, r *formula.Result, opts CSVOptions) error {
 	if err != nil {
 		return err
 	}
-	t := fillTable(r)
-	start := 0
-	for i := range t.n {
-		cw.Text(t.cells[i*t.cols])
-		cw.Text(t.cells[i*t.cols+1])
-		for c := 2; c < t.cols; c++ {
-			end := t.ends[i*(t.cols-2)+c-2]
-			cw.Number(t.buf[start:end])
-			start = end
+	t := newTable(r, 1)
+	for i := range r.Subdistricts {
+		a := &r.Subdistricts[i]
+		t.row(a.Components(), a.Transfers, a.Total, a.Managed, true)
+		t.writeRow(cw, a.ID, a.Name)
+		if cw.Len() >= csvFlushAt {
+			if err := cw.Flush(w); err != nil {
+				return err
+			}
 		}
-		cw.EndRow()
 	}
+	t.totalRow(r)
+	t.writeRow(cw, "total", msg.RepColTotal.In(msg.Zh))
 	_, err = cw.WriteTo(w)
 	return err
+}
+
+// csvFlushAt is how much of a CSV file is held before it is written: a
+// table of 40,000 街道 is written a piece at a time (issue 25 §3).
+const csvFlushAt = 64 << 10
+
+// writeRow writes a row of the table written row by row: its id and
+// name, then the amounts written since the last row, which it forgets.
+func (t *table) writeRow(cw *csvout.Writer, id, name string) {
+	cw.Text(id)
+	cw.Text(name)
+	start := 0
+	for _, end := range t.ends {
+		cw.Number(t.buf[start:end])
+		start = end
+	}
+	cw.EndRow()
+	t.buf, t.ends = t.buf[:0], t.ends[:0]
 }
 
 // writeCSV writes a title (when opts has one), a header and rows through
