@@ -104,6 +104,24 @@ func (v Values) Get(name string) (decimal.Decimal, bool) {
 	return v.v[i], true
 }
 
+// GetNumbered is Get for a name whose number in v's numbering the caller
+// already has (from [Values.Numbering] and [Names.Number]), as a writer
+// of many sub-districts' values in the same columns does: without
+// looking the name up. A number that is not name's costs the lookup.
+func (v Values) GetNumbered(i int, name string) (decimal.Decimal, bool) {
+	if i < 0 || i >= len(v.v) || v.names.list[i] != name {
+		return v.Get(name)
+	}
+	if !v.present(i) {
+		return decimal.Decimal{}, false
+	}
+	return v.v[i], true
+}
+
+// Numbering is the numbering of v's names, shared by the Values made
+// with it (nil for none).
+func (v Values) Numbering() *Names { return v.names }
+
 // Value is name's value, zero when absent.
 func (v Values) Value(name string) decimal.Decimal {
 	x, _ := v.Get(name)

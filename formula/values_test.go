@@ -33,11 +33,18 @@ func TestValuesAsMap(t *testing.T) {
 		if v.Len() != len(m) {
 			t.Fatalf("seed %d: Len %d, map %d", seed, v.Len(), len(m))
 		}
-		for _, k := range names {
+		for j, k := range names {
 			x, ok := v.Get(k)
 			y, ok2 := m[k]
 			if ok != ok2 || !x.Equal(y) || v.Has(k) != ok2 || !v.Value(k).Equal(y) {
 				t.Fatalf("seed %d: %s: Get %v %v, map %v %v", seed, k, x, ok, y, ok2)
+			}
+			// By its number, by a wrong number, by one out of range.
+			i, _ := v.Numbering().Number(k)
+			for _, n := range []int{i, (i + 1) % len(names), j, -1, 99} {
+				if x, ok := v.GetNumbered(n, k); ok != ok2 || !x.Equal(y) {
+					t.Fatalf("seed %d: %s: GetNumbered(%d) %v %v, map %v %v", seed, k, n, x, ok, y, ok2)
+				}
 			}
 		}
 		if got, want := v.Names(), slices.Sorted(maps.Keys(m)); !slices.Equal(got, want) {

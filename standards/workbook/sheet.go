@@ -127,15 +127,22 @@ func (x *writer) columns(sw *excelize.StreamWriter, sl *sheetLayout, subs []form
 	for i := range sl.cols {
 		c := &sl.cols[i]
 		width := max(runewidth.StringWidth(c.heading())/2+1, runewidth.StringWidth(c.key))
-		for r := range subs {
-			width = max(width, runewidth.StringWidth(valueOf(&subs[r], c)))
+		var cur numCursor
+		var text []byte
+		for r := 0; r < len(subs) && width < maxColWidth; r++ {
+			if !c.numeric() {
+				width = max(width, runewidth.StringWidth(valueOf(&subs[r], c)))
+			} else if d, ok := cur.number(&subs[r], c); ok {
+				text = formula.AppendDecimal(text[:0], d) // ASCII: as wide as long
+				width = max(width, len(text))
+			}
 		}
 		if !c.numeric() {
 			if err := sw.SetColStyle(i+1, i+1, x.text); err != nil {
 				return err
 			}
 		}
-		if err := sw.SetColWidth(i+1, i+1, float64(min(max(width, 8), 40)+2)); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, float64(min(max(width, 8), maxColWidth)+2)); err != nil {
 			return err
 		}
 	}
@@ -159,9 +166,17 @@ func (x *writer) rows(sw *excelize.StreamWriter, sl *sheetLayout, subs []formula
 	if err := sw.SetRow("A2", row); err != nil {
 		return err
 	}
+	curs := make([]numCursor, len(sl.cols))
 	for r := range subs {
 		for i := range sl.cols {
-			row[i] = x.value(&sl.cols[i], valueOf(&subs[r], &sl.cols[i]))
+			c := &sl.cols[i]
+			if !c.numeric() {
+				row[i] = x.value(c, valueOf(&subs[r], c))
+			} else if d, ok := curs[i].number(&subs[r], c); ok {
+				row[i] = x.number(d)
+			} else {
+				row[i] = nil
+			}
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, firstRow+r)
 		if err := sw.SetRow(ref, row); err != nil {
@@ -184,11 +199,59 @@ func (x *writer) value(c *column, v string) any {
 	if !c.numeric() {
 		return v
 	}
-	if d, err := decimal.NewFromString(v); err == nil && significant(d) <= excelDigits {
+	if d, err := decimal.NewFromString(v); err == nil {
+		return x.number(d)
+	}
+	return excelize.Cell{StyleID: x.text, Value: v}
+}
+
+// number is a number's cell, as value gives it for the number's text.
+func (x *writer) number(d decimal.Decimal) any {
+	if significant(d) <= excelDigits {
 		f, _ := d.Float64()
 		return f
 	}
-	return excelize.Cell{StyleID: x.text, Value: v}
+	return excelize.Cell{StyleID: x.text, Value: formatNumber(d)}
+}
+
+// maxColWidth is the widest a column is made, in characters.
+const maxColWidth = 40
+
+// numCursor reads one numeric column's values down the sub-districts,
+// looking its name's number up once for each numbering of values it meets
+// (the 街道 of a data file share one).
+type numCursor struct {
+	names *formula.Names
+	i     int  // the name's number in names
+	has   bool // names has the name
+}
+
+// number is s's value in numeric column c; false for none.
+func (cur *numCursor) number(s *formula.Subdistrict, c *column) (decimal.Decimal, bool) {
+	var m formula.Values
+	switch c.kind {
+	case kindAdjustment:
+		if s.Adjustment == nil {
+			return decimal.Decimal{}, false
+		}
+		return *s.Adjustment, true
+	case kindQuantity:
+		m = s.Quantities
+	case kindHeadcount:
+		m = s.Staff
+	case kindPayroll:
+		m = s.Payroll
+	default:
+		return decimal.Decimal{}, false
+	}
+	if n := m.Numbering(); n != cur.names {
+		cur.names = n
+		cur.i, cur.has = n.Number(c.ref)
+	}
+	if !cur.has {
+		return decimal.Decimal{}, false // not one of the numbering's names: absent
+	}
+	return m.GetNumbered(cur.i, c.ref)
 }
 
 // validation adds a column's data validation: a list of ratings, a number
