@@ -23,9 +23,10 @@ type ReadFunc func(name string) ([]byte, error)
 // Document is a loaded plan file (with its standards file), as written. It
 // is immutable: [Document.Apply] returns a new one.
 type Document struct {
-	doc   *document
-	model *formula.Model // compiled by Apply, which had to validate anyway
-	lazy  *lazyModel     // a loaded document's model, compiled on first use
+	doc    *document
+	model  *formula.Model // compiled by Apply, which had to validate anyway
+	lazy   *lazyModel     // a loaded document's model, compiled on first use
+	shapes *shapeCache    // models of its what-ifs less the header (whatif_shapes.go)
 }
 
 // LoadFile loads a plan file from disk, with the standards file it names
@@ -123,7 +124,7 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 		return nil, invalid("standards.Parse", d.place(ps), nil)
 	}
 	d.pending = ps
-	return &Document{doc: d, lazy: &lazyModel{}}, nil
+	return &Document{doc: d, lazy: &lazyModel{}, shapes: &shapeCache{}}, nil
 }
 
 // byID names entries by id in the paths of numbers that checkText found
@@ -255,6 +256,9 @@ func (d *Document) Model(ovs ...Override) (*formula.Model, error) {
 
 // whatIf is Model with the names in the overrides resolved.
 func (d *Document) whatIf(ovs []Override) (*formula.Model, error) {
+	if m, ok := d.byShape(ovs); ok { // whatif_shapes.go
+		return m, nil
+	}
 	if p := d.patch(ovs); p != nil {
 		if m, err := d.base().Derive(p); err == nil {
 			if ps := noEffect(ovs, p, d.doc); len(ps) > 0 {

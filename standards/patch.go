@@ -53,7 +53,12 @@ func (d *Document) base() *formula.Model {
 // at a path whose field has a fast setter; the caller then takes the
 // general way.
 func (d *Document) patch(ovs []Override) *formula.Plan {
-	m := d.base()
+	return d.patchOn(d.base(), ovs)
+}
+
+// patchOn is patch on a copy of m's plan (the document's model or one
+// derived from it, whatif_shapes.go).
+func (d *Document) patchOn(m *formula.Model, ovs []Override) *formula.Plan {
 	if m == nil {
 		return nil
 	}

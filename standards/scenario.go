@@ -146,7 +146,7 @@ func (d *Document) apply(ovs []Override) (*Document, error) {
 	if len(ps) > 0 {
 		return nil, invalidOverrides(ps)
 	}
-	return &Document{doc: nd, model: m}, nil
+	return &Document{doc: nd, model: m, shapes: &shapeCache{}}, nil
 }
 
 // clone copies everything an override can change.
