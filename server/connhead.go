@@ -8,7 +8,7 @@ import (
 // This file reads a request head for the connection path (connpath.go):
 // only the plainest HTTP/1.1 GET or HEAD, every byte of which it
 // understands. Whatever else it meets — another method or version, a
-// query, an escaped or unusual path, a header it cannot read, a body,
+// query of other bytes than a what-if's, an escaped or unusual path, a header it cannot read, a body,
 // a cookie, an upgrade, a Connection other than keep-alive, a missing or
 // repeated Host — it leaves to net/http, which reads the same bytes.
 // FuzzConnHead holds it to net/http's own reading.
@@ -16,7 +16,8 @@ import (
 // connRequest is what the connection path reads of a request head.
 type connRequest struct {
 	method string   // GET or HEAD
-	path   string   // the target, a plain path
+	path   string   // the target's path, a plain path
+	query  string   // the target's query, plain (plainQuery); "" for none
 	auth   string   // the Authorization header, trimmed; "" for none
 	inm    []string // the If-None-Match headers
 	origin bool     // an Origin header was sent
@@ -86,12 +87,39 @@ func (req *connRequest) requestLine(line []byte) bool {
 		return false
 	}
 	target, proto, ok := strings.Cut(s, " ")
-	if !ok || proto != "HTTP/1.1" || !plainPath(target) {
+	if !ok || proto != "HTTP/1.1" {
 		return false
 	}
-	req.path = target
+	path, query, hasQuery := strings.Cut(target, "?")
+	if !plainPath(path) || hasQuery && !plainQuery(query) {
+		return false
+	}
+	req.path, req.query = path, query
 	return true
 }
+
+// plainQuery reports whether a query is of letters, digits and
+// . _ - = & + , and %-escapes only, and not empty: a what-if's set. and
+// options as a spreadsheet writes them, read as net/http reads them (the
+// bytes after the ?, as they are).
+func plainQuery(q string) bool {
+	if q == "" {
+		return false
+	}
+	for i := 0; i < len(q); i++ {
+		switch c := q[i]; {
+		case isAlnum(c), c == '.', c == '_', c == '-', c == '=', c == '&', c == '+', c == ',':
+		case c == '%' && i+2 < len(q) && isHex(q[i+1]) && isHex(q[i+2]):
+			i += 2
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isHex reports whether c is a hexadecimal digit.
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 
 // plainPath reports whether target is a path of letters, digits and
 // / . _ - only, starting with / and with no segment that starts with a

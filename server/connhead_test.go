@@ -18,6 +18,7 @@ func FuzzConnHead(f *testing.F) {
 		"HEAD /api/v1/plans/sample/allocations.csv HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer abc\r\nIf-None-Match: \"a\", W/\"b\"\r\n\r\n",
 		"GET /a HTTP/1.1\r\nhost: x\r\nconnection: Keep-Alive\r\ncontent-length: 0\r\norigin: https://o\r\n\r\n",
 		"GET /a?b HTTP/1.1\r\nHost: x\r\n\r\n",
+		"GET /a?set.plan.capacity=%361&b=c+d HTTP/1.1\r\nHost: x\r\n\r\n",
 		"GET /a HTTP/1.1\nHost: x\n\n",
 		"GET /a HTTP/1.1\r\nHost: x\r\nX: \x80\r\n\r\n",
 		"GET /a HTTP/1.1\r\nHost: x\r\n If-None-Match: \"a\"\r\n\r\n",
@@ -42,8 +43,8 @@ func FuzzConnHead(f *testing.F) {
 			t.Fatalf("net/http refuses a head the connection path takes: %v\n%q", err, b[:n])
 		}
 		switch {
-		case r.Method != req.method, r.URL.Path != req.path, r.URL.RawQuery != "", r.URL.Host != "":
-			t.Fatalf("request %s %s?%s, read %s %s", r.Method, r.URL.Path, r.URL.RawQuery, req.method, req.path)
+		case r.Method != req.method, r.URL.Path != req.path, r.URL.RawQuery != req.query, r.URL.Host != "":
+			t.Fatalf("request %s %s?%s, read %s %s?%s", r.Method, r.URL.Path, r.URL.RawQuery, req.method, req.path, req.query)
 		case r.ProtoMajor != 1 || r.ProtoMinor != 1 || r.Close || r.ContentLength != 0 || len(r.TransferEncoding) > 0:
 			t.Fatalf("not a plain HTTP/1.1 request: %q", b[:n])
 		case r.Header.Get("Authorization") != req.auth, len(r.Header.Values("Authorization")) > 1:
@@ -73,7 +74,15 @@ func TestParseHead(t *testing.T) {
 		{"keep-alive", ok + "Connection: keep-alive\r\n\r\n", true},
 		{"POST", "POST /a HTTP/1.1\r\nHost: x\r\n\r\n", false},
 		{"HTTP/1.0", "GET /a HTTP/1.0\r\nHost: x\r\n\r\n", false},
-		{"query", "GET /a?b=1 HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"query", "GET /a?b=1 HTTP/1.1\r\nHost: x\r\n\r\n", true},
+		{"what-if", "GET /a?set.plan.capacity=6%31&set.factor.x.weight=0.5&header=zh HTTP/1.1\r\nHost: x\r\n\r\n", true},
+		{"empty query", "GET /a? HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"a second ?", "GET /a?b=1?c HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"a bad escape", "GET /a?b=%6g HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"a semicolon", "GET /a?b=1;c=2 HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"a fragment", "GET /a?b=1#c HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"non-ASCII query", "GET /a?b=街道 HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"escaped path, query", "GET /%61?b=1 HTTP/1.1\r\nHost: x\r\n\r\n", false},
 		{"escape", "GET /%61 HTTP/1.1\r\nHost: x\r\n\r\n", false},
 		{"dot segment", "GET /a/../b HTTP/1.1\r\nHost: x\r\n\r\n", false},
 		{"double slash", "GET //a HTTP/1.1\r\nHost: x\r\n\r\n", false},

@@ -236,7 +236,7 @@ func (l *connListener) answer(c net.Conn, req connRequest, a *fastAnswer, remote
 	if _, err := bufs.WriteTo(c); err != nil {
 		return err
 	}
-	l.f.s.logRequest(req.method, req.path, "", status, len(body), time.Since(start), remote)
+	l.f.s.logRequest(req.method, req.path, a.query, status, len(body), time.Since(start), remote)
 	select {
 	case <-l.done:
 		return net.ErrClosed // shutting down: answered, and no more

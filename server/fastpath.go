@@ -21,7 +21,8 @@ import (
 
 // The fast path (issue 25 §4): a plan's own result as allocations.csv,
 // .json, .xml or .xlsx, asked for with GET or HEAD and no query, is the
-// request a spreadsheet repeats the most. It is answered before Gin from
+// request a spreadsheet repeats the most (its what-ifs are answered
+// here too: fastwhatif.go). It is answered before Gin from
 // an answer built once per plan version and format (the body the result
 // memoises, its ETag, and every header value ready to put in the header
 // map), with no Gin context, middleware chain or header built per
@@ -29,8 +30,8 @@ import (
 // accessTable: on a network, the token is checked), writes the same
 // headers, answers If-None-Match with 304 and HEAD without a body, and
 // logs the same access line. Whatever it is not sure of goes to Gin,
-// which answers as it always has: a query (a what-if, bom=0, ?token=), a
-// session cookie, a CORS request, a token it does not accept (Gin
+// which answers as it always has: a query other than a what-if's
+// (bom=0 alone, ?token=; fastwhatif.go), a session cookie, a CORS request, a token it does not accept (Gin
 // refuses it, with the pause a failure earns), a plan that is unknown,
 // not loaded or rejected. TestFastPathSameAnswers holds the two alike.
 
@@ -59,6 +60,7 @@ type fastAnswer struct {
 	etag    string
 	body    []byte
 	conn    connHeads // the status line and headers the connection path writes (connpath.go)
+	query   string    // the query as the access log writes it (a what-if's, fastwhatif.go)
 	// The header values, shared by every answer (never modified).
 	stamp, etagH, cacheControl, disposition, contentType, length []string
 }
@@ -88,7 +90,7 @@ func (f *fastPath) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // nothing.
 func (f *fastPath) serve(w http.ResponseWriter, r *http.Request) bool {
 	start := time.Now()
-	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.RawQuery != "" {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return false
 	}
 	plan, format, ok := fastRoute(r.URL.Path)
@@ -99,7 +101,12 @@ func (f *fastPath) serve(w http.ResponseWriter, r *http.Request) bool {
 	if !ok || !f.s.fastAllowed(r, f.rules[format]) {
 		return false
 	}
-	a := f.answer(plan, format)
+	var a *fastAnswer
+	if raw := r.URL.RawQuery; raw == "" {
+		a = f.answer(plan, format)
+	} else {
+		a = f.whatIf(plan, format, raw, func(tag string) bool { return notModified(r, tag) })
+	}
 	if a == nil {
 		return false
 	}
@@ -119,7 +126,7 @@ func (f *fastPath) serve(w http.ResponseWriter, r *http.Request) bool {
 			n, _ = w.Write(a.body)
 		}
 	}
-	f.s.logRequest(r.Method, r.URL.Path, "", status, n, time.Since(start), remote)
+	f.s.logRequest(r.Method, r.URL.Path, a.query, status, n, time.Since(start), remote)
 	return true
 }
 
@@ -130,8 +137,16 @@ func (f *fastPath) connAnswer(ctx context.Context, req connRequest) (*fastAnswer
 	if !ok || f.s.cfg.CORSOrigin != "" && req.origin || !f.s.fastAllowedAuth(ctx, req.auth, f.rules[format]) {
 		return nil, false
 	}
-	a := f.answer(plan, format)
-	return a, a != nil
+	if req.query == "" {
+		a := f.answer(plan, format)
+		return a, a != nil
+	}
+	a := f.whatIf(plan, format, req.query, func(tag string) bool { return notModifiedBy(req.inm, tag) })
+	if a == nil {
+		return nil, false
+	}
+	a.conn = connHeadsOf(a)
+	return a, true
 }
 
 // fastRoute reads /api/v1/plans/{plan}/allocations.{format}.
