@@ -223,6 +223,18 @@ func (s *accum) sum() decimal.Decimal {
 	return t.Add(s.rest)
 }
 
+// equals reports whether the sum is d: on units, without making the sum
+// a decimal, when the sum and d are both whole units that fit.
+func (s *accum) equals(d decimal.Decimal) bool {
+	if s.rest.IsZero() {
+		o := accum{u: s.u}
+		if o.add(d); o.rest.IsZero() {
+			return o.n == s.n
+		}
+	}
+	return s.sum().Equal(d)
+}
+
 func abs64(x int64) int64 {
 	if x < 0 {
 		return -x

@@ -258,7 +258,7 @@ func (r *Result) CheckIdentity() error {
 		t.add(a.Transfers)
 		managed.add(a.Managed)
 		transfers.add(a.Transfers)
-		if !t.sum().Equal(a.Total) {
+		if !t.equals(a.Total) {
 			return ErrIdentity
 		}
 		if !r.noLines && !a.linesAddUp(u) {
@@ -266,7 +266,7 @@ func (r *Result) CheckIdentity() error {
 		}
 		sum.add(a.Total)
 	}
-	if !managed.sum().Equal(r.DistrictManaged) || !transfers.sum().Equal(r.Transfers) {
+	if !managed.equals(r.DistrictManaged) || !transfers.equals(r.Transfers) {
 		return ErrIdentity
 	}
 	if !sum.sum().Equal(r.Capacity.Add(r.Transfers)) {

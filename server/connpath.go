@@ -346,10 +346,11 @@ func connHeadsOf(a *fastAnswer) connHeads {
 		values []string // nil: not sent
 	}
 	head := func(status string, hs ...header) []byte {
-		b := []byte("HTTP/1.1 " + status + "\r\n")
+		b := make([]byte, 0, 256)
+		b = append(append(append(b, "HTTP/1.1 "...), status...), "\r\n"...)
 		for _, h := range hs {
 			if h.values != nil {
-				b = append(b, h.name+": "+h.values[0]+"\r\n"...)
+				b = append(append(append(append(b, h.name...), ": "...), h.values[0]...), "\r\n"...)
 			}
 		}
 		return b

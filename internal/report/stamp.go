@@ -59,17 +59,27 @@ func (s *Stamp) Title() string {
 // string, percent-encoded (header values are ASCII): plan, scenario, each
 // override as set, sha256 and version.
 func (s *Stamp) Header() string {
-	v := url.Values{}
-	v.Set("plan", s.Plan)
+	// url.Values' encoding (TestStampHeaderAsValues), its keys in their
+	// order, without the map.
+	var b strings.Builder
+	field := func(key, value string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(key)
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(value))
+	}
+	field("plan", s.Plan)
 	if s.Scenario != "" {
-		v.Set("scenario", s.Scenario)
+		field("scenario", s.Scenario)
 	}
 	for _, o := range s.Overrides {
-		v.Add("set", o)
+		field("set", o)
 	}
-	v.Set("sha256", s.SHA256)
-	v.Set("version", s.Version)
-	return v.Encode()
+	field("sha256", s.SHA256)
+	field("version", s.Version)
+	return b.String()
 }
 
 // FileName names a download of the result: the plan's id, then the
