@@ -17,6 +17,9 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/caili/caili/formula"
+	"github.com/caili/caili/internal/app"
 )
 
 // lockedBuffer is a log the server writes while the test reads it.
@@ -334,5 +337,28 @@ func TestFastClientIP(t *testing.T) {
 		if got, ok := fastClientIP(req); !ok || got != want {
 			t.Errorf("%q: %q, Gin %q", remote, got, want)
 		}
+	}
+}
+
+// TestFastWhatIfPanic: a panic while a what-if is answered before Gin is
+// logged and the request left to Gin, whose recovery answers it.
+func TestFastWhatIfPanic(t *testing.T) {
+	e := newEnvWith(t, Config{AuthFailPause: -1})
+	log := &lockedBuffer{}
+	e.srv.log = slog.New(slog.NewTextHandler(log, nil))
+	f := e.srv.newFastPath(http.NotFoundHandler())
+	csv := f.views["csv"]
+	f.views["csv"] = func(plan string, q app.Query) (view, error) {
+		v, err := csv(plan, q)
+		v.render = func(*app.Job, *formula.Result) ([]byte, error) { panic("render") }
+		return v, err
+	}
+	if a := f.whatIf("tiny", "csv", "set.plan.capacity=61000007", func(string) bool { return false }); a != nil {
+		t.Fatal("a what-if that panicked was answered")
+	}
+	log.mu.Lock()
+	defer log.mu.Unlock()
+	if s := log.buf.String(); !strings.Contains(s, "panic answering a what-if before Gin") {
+		t.Errorf("not logged: %s", s)
 	}
 }

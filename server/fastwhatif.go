@@ -1,6 +1,7 @@
 package server
 
 import (
+	"runtime/debug"
 	"strconv"
 
 	"github.com/caili/caili/internal/app"
@@ -23,8 +24,15 @@ var noCache = []string{"no-cache"}
 // whatIf is the answer of a what-if of plan's result in format for the
 // query raw, or nil when Gin is to answer. revalidated reports whether
 // the request's If-None-Match holds the answer's ETag: the answer is then
-// a 304, computed no further.
-func (f *fastPath) whatIf(plan, format, raw string, revalidated func(etag string) bool) *fastAnswer {
+// a 304, computed no further. A panic is logged and left to Gin, whose
+// recovery answers it, as on Gin's own way.
+func (f *fastPath) whatIf(plan, format, raw string, revalidated func(etag string) bool) (a *fastAnswer) {
+	defer func() {
+		if rec := recover(); rec != nil { // Gin answers it, with its recovery (a 500)
+			f.s.log.Error("panic answering a what-if before Gin", "plan", plan, "panic", rec, "stack", string(debug.Stack()))
+			a = nil
+		}
+	}()
 	query := redactQuery(raw)
 	if query != raw {
 		return nil // ?token= is the gate's to take (takeQueryToken), and a query too long to log whole Gin's
@@ -42,7 +50,7 @@ func (f *fastPath) whatIf(plan, format, raw string, revalidated func(etag string
 		return nil
 	}
 	key, tag := f.s.app.Key(j), f.s.app.JobETag(j, vw.name)
-	a := &fastAnswer{etag: tag, stamp: []string{f.s.app.StampHeader(j)}, etagH: []string{tag}, cacheControl: noCache,
+	a = &fastAnswer{etag: tag, stamp: []string{f.s.app.StampHeader(j)}, etagH: []string{tag}, cacheControl: noCache,
 		query: query}
 	if revalidated(tag) {
 		return a
