@@ -5,6 +5,8 @@ import (
 	"io"
 	"unicode/utf8"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/numfmt"
 )
@@ -44,7 +46,7 @@ func streamAllocations(w io.Writer, r *formula.Result, st *Stamp, named bool) er
 	if named {
 		names = r.Plan.ItemNames()
 	}
-	sw := subWriter{f: f, plan: r.Plan, names: names, named: named}
+	sw := subWriter{f: f, places: max(-r.Unit.Exponent(), 0), plan: r.Plan, names: names, named: named}
 	if r.Plan != nil {
 		sw.managed, sw.transfers = r.Plan.HasDistrictManaged(), r.Plan.HasTransfers()
 	}
@@ -99,10 +101,11 @@ func encodeIndented(v any, prefix string) ([]byte, error) {
 
 // subWriter appends sub-districts of one result as JSON.
 type subWriter struct {
-	f     numfmt.Fmt
-	plan  *formula.Plan
-	names formula.ItemNames
-	named bool
+	f      numfmt.Fmt
+	places int32 // the amounts' decimals (appendAmount)
+	plan   *formula.Plan
+	names  formula.ItemNames
+	named  bool
 	// managed and transfers say whether the plan has the columns of
 	// rules §6, asked once for all its 街道.
 	managed, transfers bool
@@ -124,23 +127,22 @@ const (
 // append appends one sub-district, `{` to `}`, at the depth of an element
 // of "subdistricts".
 func (s *subWriter) append(b []byte, a *formula.Allocation) []byte {
-	f := s.f
 	b = append(b, '{')
 	b = field1(b, in3, "id", a.ID)
 	b = field(b, in3, "name", a.Name)
 	c := a.Components()
 	for k, name := range [...]string{"personnel", "public", "projects", "incentive", "block", "damping"} {
-		b = field(b, in3, name, f.Amount(c[k]))
+		b = s.amount(b, in3, name, c[k])
 	}
 	if s.managed {
-		b = field(b, in3, "managed", f.Amount(a.Managed))
+		b = s.amount(b, in3, "managed", a.Managed)
 	}
 	if s.transfers {
-		b = field(b, in3, "transfers", f.Amount(a.Transfers))
+		b = s.amount(b, in3, "transfers", a.Transfers)
 	}
-	b = field(b, in3, "total", f.Amount(a.Total))
+	b = s.amount(b, in3, "total", a.Total)
 	if a.RatingEffect != nil {
-		b = field(b, in3, "rating_effect", f.Amount(*a.RatingEffect))
+		b = s.amount(b, in3, "rating_effect", *a.RatingEffect)
 	}
 	b = append(b, ","+in3+`"lines": [`...)
 	for k := range a.Lines {
@@ -154,7 +156,7 @@ func (s *subWriter) append(b []byte, a *formula.Allocation) []byte {
 		if s.named {
 			b = fieldOmit(b, in5, "name", s.names.Of(l.Stage, l.Item))
 		}
-		b = field(b, in5, "amount", f.Amount(l.Amount))
+		b = s.amount(b, in5, "amount", l.Amount)
 		s.text = l.AppendFormula(s.text[:0])
 		b = appendJSONString(append(b, ","+in5+`"formula": `...), s.text)
 		b = fieldOmit(b, in5, "source", l.Source())
@@ -268,6 +270,15 @@ func field1(b []byte, indent, key, v string) []byte {
 // field appends a member after the first.
 func field(b []byte, indent, key, v string) []byte {
 	return field1(append(b, ','), indent, key, v)
+}
+
+// amount appends a member after the first whose value is the amount x
+// as numfmt writes it (appendAmount: from its units, without big.Int's
+// text), a string of digits, a point and a sign that needs no escape.
+func (s *subWriter) amount(b []byte, indent, key string, x decimal.Decimal) []byte {
+	b = append(append(append(append(b, ','), indent...), '"'), key...)
+	b = append(appendAmount(append(b, `": "`...), s.f, s.places, x), '"')
+	return b
 }
 
 // fieldOmit is field, or nothing when v is empty (omitempty).
