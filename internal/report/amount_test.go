@@ -46,24 +46,7 @@ func TestRowsTotalsMatchResult(t *testing.T) {
 	r := rand.New(rand.NewPCG(25, 5))
 	for k := range 300 {
 		unit := []string{"0.01", "1", "100"}[k%3]
-		res := &formula.Result{Unit: decimal.RequireFromString(unit)}
-		u := res.Unit
-		for i := range 1 + r.IntN(20) {
-			amount := func() decimal.Decimal {
-				d := decimal.NewFromInt(r.Int64N(1_000_000_000) - 100_000_000).Mul(u)
-				switch r.IntN(40) {
-				case 0:
-					d = d.Add(decimal.New(1, -5)) // more decimals than the unit
-				case 1:
-					d = d.Mul(decimal.New(1, 14)) // beyond an int64
-				}
-				return d
-			}
-			a := formula.Allocation{ID: fmt.Sprint("s", i), Name: "街道", Personnel: amount(), Public: amount(),
-				Projects: amount(), Incentive: amount(), Block: amount(), Damping: amount()}
-			a.Total = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block).Add(a.Damping)
-			res.Subdistricts = append(res.Subdistricts, a)
-		}
+		res := randomResult(r, unit, 1+r.IntN(20), []string{"街道"}, 40)
 		rows := Rows(res)
 		f := numfmt.NewFmt(res)
 		totals := res.Totals()
@@ -73,4 +56,29 @@ func TestRowsTotalsMatchResult(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomResult is a result of n 街道 named in turn from names, in
+// rounding unit unit, with random amounts of the unit; about one amount
+// in odd/2 has more decimals than the unit and as many go beyond an
+// int64 (the slow ways).
+func randomResult(r *rand.Rand, unit string, n int, names []string, odd int) *formula.Result {
+	res := &formula.Result{Unit: decimal.RequireFromString(unit)}
+	amount := func() decimal.Decimal {
+		d := decimal.NewFromInt(r.Int64N(1_000_000_000) - 100_000_000).Mul(res.Unit)
+		switch r.IntN(odd) {
+		case 0:
+			d = d.Add(decimal.New(1, -5)) // more decimals than the unit
+		case 1:
+			d = d.Mul(decimal.New(1, 14)) // beyond an int64
+		}
+		return d
+	}
+	for i := range n {
+		a := formula.Allocation{ID: fmt.Sprint("s", i), Name: names[i%len(names)], Personnel: amount(), Public: amount(),
+			Projects: amount(), Incentive: amount(), Block: amount(), Damping: amount()}
+		a.Total = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block).Add(a.Damping)
+		res.Subdistricts = append(res.Subdistricts, a)
+	}
+	return res
 }

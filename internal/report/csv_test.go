@@ -2,13 +2,8 @@ package report
 
 import (
 	"bytes"
-	"fmt"
 	"math/rand/v2"
 	"testing"
-
-	"github.com/shopspring/decimal"
-
-	"github.com/caili/caili/formula"
 )
 
 // TestWriteCSVAsRows: the allocation CSV written row by row, a piece at
@@ -21,23 +16,7 @@ func TestWriteCSVAsRows(t *testing.T) {
 	r := rand.New(rand.NewPCG(25, 6))
 	names := []string{"西长安街街道", "=SUM(A1)", `引号"街道"`, "逗号,街道", " 前空格", "-5", "街道\n换行"}
 	for k, n := range []int{0, 1, 17, 3000} {
-		res := &formula.Result{Unit: decimal.RequireFromString([]string{"1", "0.01", "100", "1"}[k])}
-		for i := range n {
-			amount := func() decimal.Decimal {
-				d := decimal.NewFromInt(r.Int64N(1_000_000_000) - 100_000_000).Mul(res.Unit)
-				switch r.IntN(200) {
-				case 0:
-					d = d.Add(decimal.New(1, -5))
-				case 1:
-					d = d.Mul(decimal.New(1, 14))
-				}
-				return d
-			}
-			a := formula.Allocation{ID: fmt.Sprint("s", i), Name: names[i%len(names)], Personnel: amount(), Public: amount(),
-				Projects: amount(), Incentive: amount(), Block: amount(), Damping: amount()}
-			a.Total = a.Personnel.Add(a.Public).Add(a.Projects).Add(a.Incentive).Add(a.Block).Add(a.Damping)
-			res.Subdistricts = append(res.Subdistricts, a)
-		}
+		res := randomResult(r, []string{"1", "0.01", "100", "1"}[k], n, names, 200)
 		for _, opts := range []CSVOptions{{}, {GB18030: true}, {NoBOM: true, ZH: true, Title: "示例方案 what-if"}} {
 			var got, want bytes.Buffer
 			pieces := &countingWriter{w: &got}
