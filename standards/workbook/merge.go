@@ -222,7 +222,7 @@ func pathKey(c *column) string {
 
 // valueOf is a sub-district's value in a column, as text; "" for none.
 func valueOf(s *formula.Subdistrict, c *column) string {
-	num := func(m formula.Values) string {
+	if m, ok := valuesIn(s, c); ok {
 		if v, ok := m.Get(c.ref); ok {
 			return formatNumber(v)
 		}
@@ -240,16 +240,24 @@ func valueOf(s *formula.Subdistrict, c *column) string {
 			return ""
 		}
 		return formatNumber(*s.Adjustment)
-	case kindQuantity:
-		return num(s.Quantities)
-	case kindHeadcount:
-		return num(s.Staff)
-	case kindPayroll:
-		return num(s.Payroll)
 	case kindProjectRating:
 		return s.ProjectRatings[c.ref]
 	}
 	return ""
+}
+
+// valuesIn is the values of s that column c reads a value of: its
+// quantities, headcounts or payroll; false for a column of another kind.
+func valuesIn(s *formula.Subdistrict, c *column) (formula.Values, bool) {
+	switch c.kind {
+	case kindQuantity:
+		return s.Quantities, true
+	case kindHeadcount:
+		return s.Staff, true
+	case kindPayroll:
+		return s.Payroll, true
+	}
+	return formula.Values{}, false
 }
 
 // Import reads a data file for plan p, as both the command line and the

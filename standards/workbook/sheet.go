@@ -228,20 +228,14 @@ type numCursor struct {
 
 // number is s's value in numeric column c; false for none.
 func (cur *numCursor) number(s *formula.Subdistrict, c *column) (decimal.Decimal, bool) {
-	var m formula.Values
-	switch c.kind {
-	case kindAdjustment:
+	if c.kind == kindAdjustment {
 		if s.Adjustment == nil {
 			return decimal.Decimal{}, false
 		}
 		return *s.Adjustment, true
-	case kindQuantity:
-		m = s.Quantities
-	case kindHeadcount:
-		m = s.Staff
-	case kindPayroll:
-		m = s.Payroll
-	default:
+	}
+	m, ok := valuesIn(s, c) // merge.go
+	if !ok {
 		return decimal.Decimal{}, false
 	}
 	if n := m.Numbering(); n != cur.names {
