@@ -8,10 +8,11 @@ import (
 // This file reads a request head for the connection path (connpath.go):
 // only the plainest HTTP/1.1 GET or HEAD, every byte of which it
 // understands. Whatever else it meets — another method or version, a
-// query of other bytes than a what-if's, an escaped or unusual path, a header it cannot read, a body,
-// a cookie, an upgrade, a Connection other than keep-alive, a missing or
-// repeated Host — it leaves to net/http, which reads the same bytes.
-// FuzzConnHead holds it to net/http's own reading.
+// query of other bytes than a what-if's, an escaped or unusual path, a
+// header it cannot read, a body, a cookie, an upgrade, a Connection
+// other than keep-alive, a missing or repeated Host — it leaves to
+// net/http, which reads the same bytes. FuzzConnHead holds it to
+// net/http's own reading.
 
 // connRequest is what the connection path reads of a request head.
 type connRequest struct {

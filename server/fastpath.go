@@ -21,19 +21,20 @@ import (
 
 // The fast path (issue 25 §4): a plan's own result as allocations.csv,
 // .json, .xml or .xlsx, asked for with GET or HEAD and no query, is the
-// request a spreadsheet repeats the most (its what-ifs are answered
-// here too: fastwhatif.go). It is answered before Gin from
-// an answer built once per plan version and format (the body the result
-// memoises, its ETag, and every header value ready to put in the header
-// map), with no Gin context, middleware chain or header built per
-// request. It lets in exactly whom the gate would (the route's rule in
-// accessTable: on a network, the token is checked), writes the same
-// headers, answers If-None-Match with 304 and HEAD without a body, and
-// logs the same access line. Whatever it is not sure of goes to Gin,
-// which answers as it always has: a query other than a what-if's
-// (bom=0 alone, ?token=; fastwhatif.go), a session cookie, a CORS request, a token it does not accept (Gin
-// refuses it, with the pause a failure earns), a plan that is unknown,
-// not loaded or rejected. TestFastPathSameAnswers holds the two alike.
+// request a spreadsheet repeats the most (its what-ifs are answered here
+// too: fastwhatif.go). It is answered before Gin from an answer built
+// once per plan version and format (the body the result memoises, its
+// ETag, and every header value ready to put in the header map), with no
+// Gin context, middleware chain or header built per request. It lets in
+// exactly whom the gate would (the route's rule in accessTable: on a
+// network, the token is checked), writes the same headers, answers
+// If-None-Match with 304 and HEAD without a body, and logs the same
+// access line. Whatever it is not sure of goes to Gin, which answers as
+// it always has: a query other than a what-if's (bom=0 alone, ?token=;
+// fastwhatif.go), a session cookie, a CORS request, a token it does not
+// accept (Gin refuses it, with the pause a failure earns), a plan that
+// is unknown, not loaded or rejected. TestFastPathSameAnswers holds the
+// two alike.
 
 // fastPath is the API's handler: the fast path in front of Gin.
 type fastPath struct {

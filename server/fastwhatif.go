@@ -24,8 +24,8 @@ var noCache = []string{"no-cache"}
 // whatIf is the answer of a what-if of plan's result in format for the
 // query raw, or nil when Gin is to answer. revalidated reports whether
 // the request's If-None-Match holds the answer's ETag: the answer is then
-// a 304, computed no further. A panic is logged and left to Gin, whose
-// recovery answers it, as on Gin's own way.
+// a 304, computed no further. A panic is logged and the request left to
+// Gin, whose recovery answers it.
 func (f *fastPath) whatIf(plan, format, raw string, revalidated func(etag string) bool) (a *fastAnswer) {
 	defer func() {
 		if rec := recover(); rec != nil { // Gin answers it, with its recovery (a 500)
@@ -35,7 +35,7 @@ func (f *fastPath) whatIf(plan, format, raw string, revalidated func(etag string
 	}()
 	query := redactQuery(raw)
 	if query != raw {
-		return nil // ?token= is the gate's to take (takeQueryToken), and a query too long to log whole Gin's
+		return nil // ?token= is the gate's (takeQueryToken), and a query too long to log whole Gin's
 	}
 	q, err := app.ParseQuery(raw, f.allow[format])
 	if err != nil {
