@@ -285,7 +285,7 @@ func (f *fastPath) build(v *app.PlanVersion, format string) *fastAnswer {
 	}
 	tag := f.s.app.JobETag(j, vw.name)
 	a := &fastAnswer{version: weak.Make(v), etag: tag, body: data, stamp: []string{f.s.app.StampHeader(j)}, etagH: []string{tag},
-		cacheControl: []string{"no-cache"}, contentType: []string{vw.contentType}, length: []string{strconv.Itoa(len(data))}}
+		cacheControl: noCache, contentType: []string{vw.contentType}, length: []string{strconv.Itoa(len(data))}}
 	if vw.filename != "" {
 		st := f.s.app.Stamp(j)
 		a.disposition = []string{comp.Text(vw.name, func() string { return dispositionOf(vw, st) })}

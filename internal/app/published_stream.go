@@ -9,6 +9,8 @@ import (
 	"io"
 
 	"github.com/caili/caili/internal/caili"
+	"github.com/caili/caili/internal/msg"
+	"github.com/caili/caili/internal/report"
 )
 
 // eachPublished decodes the 街道 of publication pub's result one at a
@@ -70,4 +72,19 @@ func expectDelim(dec *json.Decoder, d json.Delim) error {
 		return fmt.Errorf("read a published result: %v where %v belongs", tok, d)
 	}
 	return nil
+}
+
+// publishedRowOf is 街道 id's object in the publication of version n,
+// read alone (KindNotFound when the publication has no such 街道); a row
+// that does not decode is an internal error that says unreadable.
+func publishedRowOf(ctx context.Context, st caili.Store, plan string, n int, id string, unreadable msg.Message) (*report.SubdistrictJSON, error) {
+	body, err := st.PublishedSubdistrict(ctx, plan, n, id)
+	if err != nil {
+		return nil, err
+	}
+	var row report.SubdistrictJSON
+	if err := json.Unmarshal(body, &row); err != nil {
+		return nil, Internal(unreadable, err)
+	}
+	return &row, nil
 }

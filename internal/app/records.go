@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -201,15 +200,11 @@ func (e *App) PublishedStatement(ctx context.Context, who caili.Actor, plan, sd 
 		}
 		return nil, nil, Say(caili.KindForbidden, msg.AppOwnStatementOf, own, subs[i].Name)
 	}
-	body, err := st.PublishedSubdistrict(ctx, plan, pub.N, subs[i].ID)
+	out, err := publishedRowOf(ctx, st, plan, pub.N, subs[i].ID, msg.AppReadResult) // published_stream.go
 	if err != nil {
 		return nil, nil, err
 	}
-	var out report.SubdistrictJSON
-	if err := json.Unmarshal(body, &out); err != nil {
-		return nil, nil, Internal(msg.AppReadResult, err)
-	}
-	return pub, &out, nil
+	return pub, out, nil
 }
 
 // publishedSubdistrict finds the 街道 a reference names (its id or its

@@ -2,13 +2,11 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"sort"
 
 	"github.com/caili/caili/formula"
 	"github.com/caili/caili/internal/caili"
 	"github.com/caili/caili/internal/msg"
-	"github.com/caili/caili/internal/report"
 )
 
 // The budget year (docs/year.md): a plan's year is the fiscal year of its
@@ -244,20 +242,6 @@ func eachPublishedOf[T any](ctx context.Context, st caili.Store, plan string, n 
 		return Internal(msg.YearPublishedUnreadable, err)
 	}
 	return nil
-}
-
-// publishedRowOf is 街道 id's object in the publication of version n
-// (KindNotFound when the publication has no such 街道), read alone.
-func publishedRowOf(ctx context.Context, st caili.Store, plan string, n int, id string) (*report.SubdistrictJSON, error) {
-	body, err := st.PublishedSubdistrict(ctx, plan, n, id)
-	if err != nil {
-		return nil, err
-	}
-	var row report.SubdistrictJSON
-	if err := json.Unmarshal(body, &row); err != nil {
-		return nil, Internal(msg.YearPublishedUnreadable, err)
-	}
-	return &row, nil
 }
 
 // sortedKeys are a map's keys in order.

@@ -63,7 +63,7 @@ func figureOf(ctx context.Context, st caili.Store, plan, sd string) (*Figure, er
 	if _, err := st.PublicationHeadOf(ctx, plan, f.Control.N); err != nil {
 		return nil, err
 	}
-	row, err := publishedRowOf(ctx, st, plan, f.Control.N, sd) // year.go
+	row, err := publishedRowOf(ctx, st, plan, f.Control.N, sd, msg.YearPublishedUnreadable) // published_stream.go
 	if caili.KindOf(err) == caili.KindNotFound {
 		return nil, Say(caili.KindForbidden, msg.AppObjectionNoSub, plan, sd)
 	}

@@ -209,7 +209,7 @@ func (e *App) KindStatementOf(ctx context.Context, who caili.Actor, plan string,
 	if who.Role == caili.RoleSubdistrict && who.Subdistrict != entries[j].ID {
 		return nil, Say(caili.KindForbidden, msg.AppOwnStatementOf, who.Subdistrict, entries[j].Name)
 	}
-	row, err := publishedRowOf(ctx, st, plan, kps[i].N, entries[j].ID) // year.go
+	row, err := publishedRowOf(ctx, st, plan, kps[i].N, entries[j].ID, msg.YearPublishedUnreadable) // published_stream.go
 	if err != nil {
 		return nil, err
 	}
