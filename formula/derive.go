@@ -40,8 +40,8 @@ func (m *Model) Derive(p *Plan) (*Model, error) {
 	if !slices.Equal(d.names, m.names) {
 		return Compile(p)
 	}
-	e := m.costs.tails.entry(p)                 // tail.go
-	if ps := e.validateTables(p); len(ps) > 0 { // derive_validate.go
+	e := m.costs.tails.entryNear(p, m.tailEntry()) // tail.go
+	if ps := e.validateTables(p); len(ps) > 0 {    // derive_validate.go
 		return nil, ps.err()
 	}
 	d.refs = m.refs

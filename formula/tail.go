@@ -95,11 +95,19 @@ func tailKey(p *Plan) Plan {
 // entry when they are deeply equal apart from what tailKey clears; the
 // tables a what-if shares with its base are the same slices and compare
 // at once.
-func (c *tailCache) entry(p *Plan) *tailEntry {
+func (c *tailCache) entry(p *Plan) *tailEntry { return c.entryNear(p, nil) }
+
+// entryNear is entry, trying near first: the entry of the model p is
+// derived from, which a what-if of the capacity or the reserve rate alone
+// shares (its other tables compare at once, being the same slices).
+func (c *tailCache) entryNear(p *Plan, near *tailEntry) *tailEntry {
 	if c == nil || len(p.Subdistricts) > tailRows {
 		return nil
 	}
 	key := tailKey(p)
+	if near != nil && samePlan(&near.key, &key) {
+		return near
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, e := range c.entries {

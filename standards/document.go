@@ -37,6 +37,7 @@ type document struct {
 	files         []string           // plan file first, then the standards file
 	pending       []formula.Problem  // problems found while decoding, reported with validation
 	hash          hash.Hash          // of every file read, names and bytes, in order (digest.go)
+	filesHash     string             // hash's sum in hex, once every file is read (digest.go)
 	published     *publishedCache    // reads `@published:` baselines (published.go); shared by clones
 	catalogue     *formula.Catalogue // the 科目 table [plan] catalogue names (classify.go); nil: none
 

@@ -124,6 +124,7 @@ func parse(name string, data []byte, read ReadFunc, o options) (*Document, error
 		return nil, invalid("standards.Parse", d.place(ps), nil)
 	}
 	d.pending = ps
+	d.filesHash = d.filesHex() // every file is read: the hash is final
 	return &Document{doc: d, lazy: &lazyModel{}, shapes: &shapeCache{}}, nil
 }
 

@@ -196,13 +196,27 @@ func indexFields(fs []*field) map[string][]*field {
 // lookup finds the field a path names and what its wildcards matched; ok
 // is false for a path that names no field. No path matches two fields.
 func lookup(path string) (f *field, at match, ok bool) {
-	parts := strings.Split(path, ".")
+	var buf [8]string // a path's segments, without an allocation for most
+	parts := appendSplit(buf[:0], path)
 	for _, f := range fieldsByTable[parts[0]] {
 		if at, ok := f.match(parts); ok {
 			return f, at, true
 		}
 	}
 	return nil, match{}, false
+}
+
+// appendSplit appends path's segments, split at its dots, to dst (as
+// strings.Split(path, ".") gives them).
+func appendSplit(dst []string, path string) []string {
+	for {
+		seg, rest, more := strings.Cut(path, ".")
+		dst = append(dst, seg)
+		if !more {
+			return dst
+		}
+		path = rest
+	}
 }
 
 // match matches a path, split at its dots, against the field's pattern.

@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -109,5 +110,15 @@ func TestOverrideCodes(t *testing.T) {
 	if se, ok := invalidOf(err); !ok || msg.ProblemLine(msg.Zh, se.Problems[0]) != "s.toml:7: plan.name: 须为文本（字符串）,不能是整数" ||
 		msg.Problem(msg.En, se.Problems[0]) != "must be a string, not an integer" || se.Problems[0].Code != formula.CodeBadValue {
 		t.Errorf("a scenario's bad value: %v", err)
+	}
+}
+
+// TestAppendSplit holds appendSplit to strings.Split.
+func TestAppendSplit(t *testing.T) {
+	for _, path := range []string{"", ".", "a", "a.b", "a..b", ".a.", "plan.capacity", "factor.工作量.weight", "a.b.c.d.e.f.g.h.i.j"} {
+		want := strings.Split(path, ".")
+		if got := appendSplit(nil, path); !slices.Equal(got, want) {
+			t.Errorf("appendSplit(%q) = %q, want %q", path, got, want)
+		}
 	}
 }

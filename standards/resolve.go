@@ -229,7 +229,8 @@ func (d *document) quantity(ref string) (string, bool) {
 // resolve is returned unchanged, for set to report; a name several
 // entries share is an error (its reason; nil when none).
 func (d *document) resolvePath(path string) (string, *Reason) {
-	parts := strings.Split(path, ".")
+	var buf [8]string
+	parts := appendSplit(buf[:0], path)
 	if _, ok := fieldsByTable[parts[0]]; !ok {
 		if p := d.pathByLabel(path); p != "" { // a number named by its label (labelpath.go)
 			return p, nil

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"strconv"
@@ -132,43 +131,44 @@ func (e *App) Key(j *Job) string {
 
 // key computes Key.
 func (e *App) key(j *Job) string {
-	h := sha256.New()
-	standards.WriteField(h, "caili-result-v1")
-	standards.WriteField(h, e.version)
-	standards.WriteField(h, j.Plan.Hash)
+	var f standards.Fields
+	f.Add("caili-result-v1")
+	f.Add(e.version)
+	f.Add(j.Plan.Hash)
 	if pv := publishedVersion(j.Plan); pv != "" { // a baseline read from the record (published.go)
-		standards.WriteField(h, "published")
-		standards.WriteField(h, pv)
+		f.Add("published")
+		f.Add(pv)
 	}
 	if j.Scenario != nil {
-		standards.WriteField(h, "scenario")
-		standards.WriteField(h, j.Scenario.Hash)
+		f.Add("scenario")
+		f.Add(j.Scenario.Hash)
 	} else {
-		standards.WriteField(h, "")
-		standards.WriteField(h, "")
+		f.Add("")
+		f.Add("")
 	}
 	sets := j.Sets
 	if j.keySets != nil {
 		sets = j.keySets
 	}
-	standards.WriteField(h, strconv.Itoa(len(sets)))
+	f.Add(strconv.Itoa(len(sets)))
 	for _, o := range sets {
-		standards.WriteField(h, standards.OverrideText(o))
+		f.AddOverride(o)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return f.Hex()
 }
 
 // ETag is the strong entity tag of one representation (rep: the route's
 // format and its parameters, such as "cell/east/total") of the results
 // with the given keys.
 func ETag(rep string, keys ...string) string {
-	h := sha256.New()
-	standards.WriteField(h, "caili-etag-v1")
-	standards.WriteField(h, rep)
+	var f standards.Fields
+	f.Add("caili-etag-v1")
+	f.Add(rep)
 	for _, k := range keys {
-		standards.WriteField(h, k)
+		f.Add(k)
 	}
-	return `"` + hex.EncodeToString(h.Sum(nil)[:20]) + `"`
+	s := f.Sum()
+	return `"` + hex.EncodeToString(s[:20]) + `"`
 }
 
 // Compute returns a job's result, from the plan's own result when nothing
