@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"strings"
+	"time"
 )
 
 // This file reads a request head for the connection path (connpath.go):
@@ -16,13 +17,14 @@ import (
 
 // connRequest is what the connection path reads of a request head.
 type connRequest struct {
-	method string   // GET or HEAD
-	path   string   // the target's path, a plain path
-	query  string   // the target's query, plain (plainQuery); "" for none
-	auth   string   // the Authorization header, trimmed; "" for none
-	inm    []string // the If-None-Match headers
-	origin bool     // an Origin header was sent
-	n      int      // the head's length, its blank line included
+	method string    // GET or HEAD
+	path   string    // the target's path, a plain path
+	query  string    // the target's query, plain (plainQuery); "" for none
+	auth   string    // the Authorization header, trimmed; "" for none
+	inm    []string  // the If-None-Match headers
+	origin bool      // an Origin header was sent
+	n      int       // the head's length, its blank line included
+	begun  time.Time // a what-if's: when its head was read (connpath.go); else zero
 }
 
 // headEnd is the length of the request head at the start of b (through
