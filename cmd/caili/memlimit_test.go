@@ -46,6 +46,24 @@ func TestMemLimitFor(t *testing.T) {
 	}
 }
 
+func TestGCPercentFor(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct {
+		loaded, limit uint64
+		want          int
+	}{
+		{11 * mib, memLimitFor(11*mib, 24<<30), 1745},             // the sample: up to the limit
+		{447 * mib, memLimitFor(447*mib, 24<<30), serveGCPercent}, // a 10,000-街道 plan: the limit bounds it
+		{1 * mib, memLimitFor(1*mib, 24<<30), gcPercentMax},       // next to nothing held
+		{0, 192 * mib, serveGCPercent},                            // unknown
+		{3 << 30, memLimitFor(3<<30, 4<<30), serveGCPercent},      // the machine's share reached
+	} {
+		if got := gcPercentFor(c.loaded, c.limit); got != c.want {
+			t.Errorf("gcPercentFor(%d MiB, %d MiB) = %d, want %d", c.loaded/mib, c.limit/mib, got, c.want)
+		}
+	}
+}
+
 // TestMemLimiter: auto sizes the limit from what is held, unless
 // GOMEMLIMIT is set; off and a size set theirs; anything else is a
 // usage error. Each is logged.
@@ -76,6 +94,15 @@ func TestMemLimiter(t *testing.T) {
 	if held := goHeld(); limit == math.MaxInt64 || uint64(limit) < held {
 		t.Errorf("auto limit %d for %d held", limit, held)
 	}
+	if got := gcPercent(); got < serveGCPercent || got > gcPercentMax {
+		t.Errorf("GOGC once sized: %d, want %d to %d", got, serveGCPercent, gcPercentMax)
+	}
+	t.Setenv("GOGC", "150")
+	debug.SetGCPercent(150)
+	if m.size(); gcPercent() != 150 {
+		t.Errorf("GOGC=150 in the environment replaced by %d when sizing", gcPercent())
+	}
+	t.Setenv("GOGC", "")
 	if !strings.Contains(buf.String(), "memory limit") || !strings.Contains(buf.String(), "loaded=") {
 		t.Errorf("not logged: %s", buf.String())
 	}
