@@ -269,7 +269,8 @@ func (r *run) keepTransfers() {
 
 // samePlan reports whether a and b are deeply equal, field by field: a
 // table that both hold (the same slice, map or pointer) at once, a small
-// one (a what-if's copy of the table it overrides) compared deeply. It
+// one (a what-if's copy of the table it overrides) compared deeply, a
+// decimal of the plan's own by value and exponent (sameField). It
 // may say no to equal plans (a miss of the cache, never a wrong hit):
 // tables of more than deepTable entries held in different slices or maps
 // (a what-if of a few 街道's values copies the sub-districts: comparing
@@ -301,11 +302,30 @@ func samePlan(a, b *Plan) bool {
 			}
 			continue
 		}
-		if !fa.CanInterface() || !reflect.DeepEqual(fa.Addr().Interface(), fb.Addr().Interface()) {
+		if !sameField(fa, fb) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameField is samePlan's test of two fields of another kind: decimals
+// by value and exponent (the same number written the same way), structs
+// of comparable fields with ==, without reflect.DeepEqual's walk of each
+// big.Int (a what-if of the capacity compares three decimals and the
+// stage codes: issue 25 §4); the rest deeply.
+func sameField(fa, fb reflect.Value) bool {
+	if !fa.CanInterface() {
+		return false
+	}
+	if x, ok := fa.Addr().Interface().(*decimal.Decimal); ok {
+		y := fb.Addr().Interface().(*decimal.Decimal)
+		return x.Exponent() == y.Exponent() && x.Cmp(*y) == 0
+	}
+	if fa.Kind() == reflect.Struct && fa.Comparable() {
+		return fa.Equal(fb)
+	}
+	return reflect.DeepEqual(fa.Addr().Interface(), fb.Addr().Interface())
 }
 
 // deepTable is the most entries of a table samePlan compares deeply.

@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"math/big"
 	"reflect"
 	"slices"
 	"sync"
@@ -179,10 +180,21 @@ func TestSamePlan(t *testing.T) {
 		empty.Transfers = []Transfer{}
 		capacity := *p
 		capacity.Capacity = p.Capacity.Add(decimal.NewFromInt(1))
-		for k, q := range []*Plan{&same, &copied, &weight, &empty, &capacity} {
+		rewritten := *p // the same number, another big.Int
+		rewritten.Capacity = decimal.NewFromBigInt(p.Capacity.Coefficient(), p.Capacity.Exponent())
+		longer := *p // the same value written with one more decimal
+		longer.Capacity = decimal.NewFromBigInt(new(big.Int).Mul(p.Capacity.Coefficient(), big.NewInt(10)), p.Capacity.Exponent()-1)
+		for k, q := range []*Plan{&same, &copied, &weight, &empty, &capacity, &rewritten, &longer} {
 			if got, want := samePlan(p, q), reflect.DeepEqual(p, q); got != want {
 				t.Fatalf("seed %d plan %d: samePlan %v, DeepEqual %v", seed, k, got, want)
 			}
+		}
+		// A decimal is compared by value and exponent: zero unset and zero
+		// set are the same number written the same way.
+		zero, unset := *p, *p
+		zero.ReserveRate, unset.ReserveRate = decimal.New(0, 0), decimal.Decimal{}
+		if !samePlan(&zero, &unset) {
+			t.Fatalf("seed %d: a zero reserve rate set differs from one unset", seed)
 		}
 		// A long table copied is not compared: a miss, never a hit.
 		long := *p
