@@ -364,6 +364,11 @@ type connHeads struct{ ok, notModified []byte }
 
 // connHeadsOf are a's heads.
 func connHeadsOf(a *fastAnswer) connHeads {
+	return connHeads{ok: connHeadOf(a, false), notModified: connHeadOf(a, true)}
+}
+
+// connHeadOf is a's 200 head, or its 304 head when notModified.
+func connHeadOf(a *fastAnswer, notModified bool) []byte {
 	type header struct {
 		name   string
 		values []string // nil: not sent
@@ -379,9 +384,9 @@ func connHeadsOf(a *fastAnswer) connHeads {
 		return b
 	}
 	cache, etag, stamp := header{"Cache-Control", a.cacheControl}, header{"Etag", a.etagH}, header{"X-Caili-Stamp", a.stamp}
-	return connHeads{
-		ok: head("200 OK", cache, header{"Content-Disposition", a.disposition}, header{"Content-Length", a.length},
-			header{"Content-Type", a.contentType}, etag, stamp),
-		notModified: head("304 Not Modified", cache, etag, stamp),
+	if notModified {
+		return head("304 Not Modified", cache, etag, stamp)
 	}
+	return head("200 OK", cache, header{"Content-Disposition", a.disposition}, header{"Content-Length", a.length},
+		header{"Content-Type", a.contentType}, etag, stamp)
 }

@@ -146,7 +146,12 @@ func (f *fastPath) connAnswer(ctx context.Context, req connRequest) (*fastAnswer
 	if a == nil {
 		return nil, false
 	}
-	a.conn = connHeadsOf(a)
+	// A what-if's answer is given once: only the head it is given with.
+	if notModifiedBy(req.inm, a.etag) {
+		a.conn.notModified = connHeadOf(a, true)
+	} else {
+		a.conn.ok = connHeadOf(a, false)
+	}
 	return a, true
 }
 
