@@ -157,7 +157,7 @@ func (l *connListener) serveConn(c net.Conn) {
 		return
 	}
 	var bufs [4][]byte
-	var busy time.Duration // answering since the last yield
+	var busy time.Duration // computing what-ifs since the last yield
 	for {
 		req, a, ok, err := l.next(c, br, remote)
 		if err != nil {
