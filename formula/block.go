@@ -179,18 +179,47 @@ func (m *Model) keepsRating() bool {
 func (r *run) neutralBlock(remaining decimal.Decimal, base []*big.Int) error {
 	n := len(r.res.Subdistricts)
 	shares := make([]lrShare, n)
-	var buf lrBuf
+	// Without lines the neutral amounts are read only for the effects:
+	// on units, they need no decimal of their own.
+	buf := lrBuf{unitsOnly: r.res.noLines && !r.m.exactOnly}
 	if err := r.m.splitInto(shares, remaining, base, &buf); err != nil {
 		return fmt.Errorf("block grant without ratings: %w", err)
 	}
 	r.neutral = shares
 	effects := make([]decimal.Decimal, n)
+	if buf.unitsLeft {
+		if r.effectsOnUnits(effects, buf.floors) {
+			return nil
+		}
+		buf = lrBuf{} // an effect off units (never for an amount of the result): split again with amounts
+		if err := r.m.splitInto(shares, remaining, base, &buf); err != nil {
+			return fmt.Errorf("block grant without ratings: %w", err)
+		}
+	}
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
 		effects[i] = r.difference(a.Block, shares[i].Amount)
 		a.RatingEffect = &effects[i]
 	}
 	return nil
+}
+
+// effectsOnUnits sets each sub-district's rating effect, its block grant
+// less its neutral share of floors[i] units, as difference does on units;
+// false when a block grant is not a whole number of units that fits.
+func (r *run) effectsOnUnits(effects []decimal.Decimal, floors []int64) bool {
+	for i := range r.res.Subdistricts {
+		a := &r.res.Subdistricts[i]
+		b, ok := r.m.u.toUnits(a.Block)
+		var c checked
+		d := c.sub(b, floors[i])
+		if !ok || c.bad {
+			return false
+		}
+		effects[i] = r.m.u.unitsDecimal(d)
+		a.RatingEffect = &effects[i]
+	}
+	return true
 }
 
 // difference is x − y; on units for a result without lines (off the

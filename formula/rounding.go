@@ -104,6 +104,10 @@ type lrBuf struct {
 	rems          []uint64 // remainders, stride words per item, least significant word first
 	floors        []int64
 	order         []int32
+	// unitsOnly asks lrInto to leave the amounts unset when it splits on
+	// int64 units, which it then reports in unitsLeft: each item's share
+	// is floors[i] units (a split that only a difference in units reads).
+	unitsOnly, unitsLeft bool
 }
 
 // largestRemainder splits b (a multiple of U) over items in proportion to
@@ -148,6 +152,13 @@ func (u unit) lrInto(out []lrShare, b decimal.Decimal, w []*big.Int, buf *lrBuf)
 	}
 	if left := bu - given; left > 0 { // fewer than n
 		lrLeftovers(out, buf, n, stride, left)
+	}
+	if buf.unitsOnly {
+		for i, x := range w {
+			out[i].w, out[i].split = x, sp
+		}
+		buf.unitsLeft = true
+		return nil
 	}
 	u.lrAmounts(out, w, buf.floors, sp)
 	return nil

@@ -2,6 +2,8 @@ package formula
 
 import (
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // totalsMatch evaluates m without lines and fails the test unless it gives
@@ -53,5 +55,33 @@ func TestTotalsHandWorked(t *testing.T) {
 			res, err := m.Evaluate()
 			totalsMatch(t, uint64(mode), m, res, err)
 		}
+	}
+}
+
+// TestEffectsOnUnits: the rating's effects on units are the block grant
+// less the neutral share, as difference gives them; a block grant that
+// does not fit an int64 of units leaves them to the decimals.
+func TestEffectsOnUnits(t *testing.T) {
+	u, ok := newUnit(decimal.RequireFromString("0.01"))
+	if !ok {
+		t.Fatal("a unit of 0.01 refused")
+	}
+	r := &run{m: &Model{u: u}, res: &Result{noLines: true, Subdistricts: []Allocation{
+		{Block: decimal.RequireFromString("1234.56")}, {Block: decimal.RequireFromString("0.00")}, {Block: decimal.RequireFromString("-3.5")},
+	}}}
+	floors := []int64{100000, 7, -400}
+	effects := make([]decimal.Decimal, len(floors))
+	if !r.effectsOnUnits(effects, floors) {
+		t.Fatal("whole units refused")
+	}
+	for i, a := range r.res.Subdistricts {
+		want := r.difference(a.Block, u.unitsDecimal(floors[i]))
+		if a.RatingEffect != &effects[i] || !effects[i].Equal(want) || effects[i].Exponent() != want.Exponent() {
+			t.Errorf("%d: effect %v, want %v", i, effects[i], want)
+		}
+	}
+	r.res.Subdistricts[1].Block = decimal.RequireFromString("100000000000000000000") // 10^22 units
+	if r.effectsOnUnits(effects, floors) {
+		t.Error("a block grant beyond an int64 of units taken on units")
 	}
 }

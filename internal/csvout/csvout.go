@@ -9,6 +9,7 @@
 package csvout
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -25,6 +26,9 @@ type Options struct {
 	// GB18030 writes the file in GB18030 (which GBK is part of), without
 	// a byte-order mark, for older Excel and WPS that do not read UTF-8.
 	GB18030 bool
+	// Size is the room made for the file at first, in bytes; 0: 1 KiB.
+	// A file that outgrows it is moved to larger buffers as it grows.
+	Size int
 }
 
 // Writer writes rows of a CSV file into memory, every cell through Cell;
@@ -40,7 +44,7 @@ type Writer struct {
 
 // New starts a file.
 func New(opts Options) *Writer {
-	w := &Writer{opts: opts, buf: make([]byte, 0, 1024)}
+	w := &Writer{opts: opts, buf: make([]byte, 0, cmp.Or(max(opts.Size, 0), 1024))}
 	if !opts.NoBOM && !opts.GB18030 {
 		w.buf = append(w.buf, "\ufeff"...)
 	}

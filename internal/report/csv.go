@@ -214,7 +214,7 @@ func (t *table) rows() [][]string {
 // WriteCSV writes the allocation table as CSV: UTF-8 with a BOM (unless
 // opts.NoBOM), CRLF line ends, a header row and a totals row.
 func WriteCSV(w io.Writer, r *formula.Result, opts CSVOptions) error {
-	cw, err := startCSV(HeaderOf(r, opts.ZH), opts)
+	cw, err := startCSV(HeaderOf(r, opts.ZH), opts, min((len(r.Subdistricts)+3)*csvRowBytes, csvFlushAt+csvFlushAt/4))
 	if err != nil {
 		return err
 	}
@@ -239,6 +239,12 @@ func WriteCSV(w io.Writer, r *formula.Result, opts CSVOptions) error {
 // table of 40,000 街道 is written a piece at a time (issue 25 §3).
 const csvFlushAt = 64 << 10
 
+// csvRowBytes is about what a row of the allocation table takes (the
+// sample's: 135 bytes), for the room made for the file at first: the
+// title, the header and the rows, up to a piece and a quarter (the
+// writer holds a piece and the row that goes over it).
+const csvRowBytes = 160
+
 // writeRow writes a row of the table written row by row: its id and
 // name, then the amounts written since the last row, which it forgets.
 func (t *table) writeRow(cw *csvout.Writer, id, name string) {
@@ -257,7 +263,7 @@ func (t *table) writeRow(cw *csvout.Writer, id, name string) {
 // the one CSV writer (internal/csvout), which keeps every cell from being
 // run as a formula.
 func writeCSV(w io.Writer, header []string, rows [][]string, opts CSVOptions) error {
-	cw, err := startCSV(header, opts)
+	cw, err := startCSV(header, opts, 0)
 	if err != nil {
 		return err
 	}
@@ -268,9 +274,10 @@ func writeCSV(w io.Writer, header []string, rows [][]string, opts CSVOptions) er
 	return err
 }
 
-// startCSV starts a CSV file with its title (when opts has one) and header.
-func startCSV(header []string, opts CSVOptions) (*csvout.Writer, error) {
-	cw := csvout.New(csvout.Options{NoBOM: opts.NoBOM, GB18030: opts.GB18030})
+// startCSV starts a CSV file with its title (when opts has one) and
+// header, with room for size bytes (csvout.Options.Size).
+func startCSV(header []string, opts CSVOptions, size int) (*csvout.Writer, error) {
+	cw := csvout.New(csvout.Options{NoBOM: opts.NoBOM, GB18030: opts.GB18030, Size: size})
 	if opts.Title != "" {
 		if err := cw.Write([]string{opts.Title}); err != nil {
 			return nil, err
