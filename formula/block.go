@@ -191,10 +191,9 @@ func (r *run) neutralBlock(remaining decimal.Decimal, base []*big.Int) error {
 		if r.effectsOnUnits(effects, buf.floors) {
 			return nil
 		}
-		buf = lrBuf{} // an effect off units (never for an amount of the result): split again with amounts
-		if err := r.m.splitInto(shares, remaining, base, &buf); err != nil {
-			return fmt.Errorf("block grant without ratings: %w", err)
-		}
+		// An effect off units (never for an amount of the result): the
+		// amounts the split left, for difference.
+		r.m.u.lrAmounts(shares, base, buf.floors, shares[0].split)
 	}
 	for i := range r.res.Subdistricts {
 		a := &r.res.Subdistricts[i]
